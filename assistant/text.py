@@ -1,0 +1,160 @@
+"""Text primitives: EVAL_SPEC normalisation, paragraphs and sentences with offsets.
+
+Every function here returns offsets into the text it was given, never into a cleaned
+copy, so a citation's ``start``/``end`` always point at the article as stored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from assistant.types import Span
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‚": "'", "„": '"'})
+_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """EVAL_SPEC normalisation: NFKC, straight quotes, dashes to '-', one space, lower case."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _DASHES.sub("-", text)
+    return _WS.sub(" ", text).strip().lower()
+
+
+def normalise_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` and return, for each output character, its source offset.
+
+    Lets a match found in normalised text be mapped back to verbatim offsets.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    pending_space = False
+    for i, ch in enumerate(text):
+        piece = unicodedata.normalize("NFKC", ch).translate(_QUOTES)
+        piece = _DASHES.sub("-", piece)
+        for c in piece:
+            if c.isspace():
+                pending_space = bool(out)
+                continue
+            if pending_space:
+                out.append(" ")
+                index.append(i)
+                pending_space = False
+            for lc in c.lower():
+                out.append(lc)
+                index.append(i)
+    return "".join(out), index
+
+
+def find_verbatim(needle: str, haystack: str) -> Span | None:
+    """Find ``needle`` in ``haystack`` after normalising both; return haystack offsets."""
+    n = normalise(needle)
+    if not n:
+        return None
+    norm, index = normalise_with_map(haystack)
+    pos = norm.find(n)
+    if pos < 0:
+        return None
+    start = index[pos]
+    last = index[pos + len(n) - 1]
+    return Span(start=start, end=last + 1)
+
+
+_LINE = re.compile(r"[^\n]*\n?")
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-blank line, trimmed of surrounding white space."""
+    spans: list[tuple[int, int]] = []
+    for m in _LINE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """True when lines look wrapped at a fixed width inside blank-line separated blocks."""
+    if "\n\n" not in text or len(lines) < 6:
+        return False
+    unterminated = sum(1 for s, e in lines if text[e - 1] not in ".!?\"'”’:)")
+    lengths = sorted(e - s for s, e in lines)
+    return unterminated / len(lines) > 0.5 and lengths[len(lengths) // 2] < 100
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: a line each, or blank-line blocks when the text is hard-wrapped."""
+    lines = lines_with_offsets(text)
+    if not _hard_wrapped(text, lines):
+        return lines
+    blocks: list[tuple[int, int]] = []
+    for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        blocks.append((s, e))
+    return blocks
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+#: Paragraphs longer than this are cut at white space before sentence splitting, so one
+#: pathological line (a 100k-character run) cannot stall pysbd.
+MAX_PARAGRAPH = 5000
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` in absolute offsets, white space trimmed."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        stop = min(end, pos + MAX_PARAGRAPH)
+        if stop < end:
+            cut = text.rfind(" ", pos + MAX_PARAGRAPH // 2, stop)
+            stop = cut if cut > pos else stop
+        piece = text[pos:stop]
+        for sp in _segmenter().segment(piece):
+            s, e = pos + sp.start, pos + sp.end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+        pos = stop
+    return _merge_quote_tails(text, out)
+
+
+_CLOSERS = set("\"'”’)]")
+
+
+def _merge_quote_tails(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Re-attach fragments pysbd cuts off, such as a lone closing quote mark."""
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        frag = text[s:e]
+        if merged and (all(c in _CLOSERS for c in frag) or len(frag.strip()) <= 1):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
