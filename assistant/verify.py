@@ -18,7 +18,9 @@ from assistant.types import Citation, Context, Draft, Evidence, Span, Verificati
 
 MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 QUOTED = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?:[\"”’)]*)\s+(?=[A-Z\"“(\[])")
+_SENTENCE_END = re.compile(
+    r"[.!?][\"”’)\]]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*(\s+)(?=[A-Z\"“‘(])"
+)
 
 #: A speaker check: given a speaker name and words, is the attribution a mismatch?
 SpeakerCheck = Callable[[str, str], bool]
@@ -40,8 +42,8 @@ def split_claims(text: str) -> list[str]:
             continue
         last = 0
         for m in _SENTENCE_END.finditer(block):
-            parts.append(block[last : m.start()].strip())
-            last = m.end()
+            parts.append(block[last : m.start(1)].strip())
+            last = m.end(1)
         parts.append(block[last:].strip())
     return [p for p in parts if p]
 

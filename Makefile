@@ -1,0 +1,39 @@
+# One-command set-up: every target installs the project into .venv first.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+Q ?= Who called Canada's trade deal with China a red flag?
+
+.PHONY: install ask test test-all lint eval bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+ask: install
+	$(BIN)/assistant ask "$(Q)"
+
+test: install
+	$(BIN)/python -m pytest -m "not slow"
+
+test-all: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check assistant tests benchmarks
+	$(BIN)/mypy assistant
+
+eval: install
+	$(BIN)/assistant eval
+
+bench: install
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) index/chroma index/lexical reports

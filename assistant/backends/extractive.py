@@ -1,0 +1,159 @@
+"""The offline extractive backend (the default): deterministic, no network, no key.
+
+It picks the evidence sentences that answer the question and writes a short answer
+from them: the speaker's name (from the quote ledger, else the sentence's own
+attribution) and the source's words verbatim, each with its ``[n]`` marker. When the
+evidence does not cover the question, it abstains with the fixed sentinel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from assistant.backends.base import CANNOT_ANSWER
+from assistant.lexical import tokenize
+from assistant.retrieval import question_names
+from assistant.settings import Settings
+from assistant.text import normalise
+from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
+
+#: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.
+_CUE_TERMS = {tokenize(w)[0] for w in
+              "say said says tell told call called describe described state stated mention "
+              "mentioned comment commented remark remarked".split()}
+_QUESTION_TERMS = {tokenize(w)[0] for w in "accord article articles report reported".split()}
+
+MIN_COVERAGE = 0.34  # share of the question's weighted terms a sentence must hold
+SECOND_RATIO = 0.85  # a further sentence joins when it scores this close to the best
+MAX_SENTENCES = 3
+
+_SAID_AFTER = re.compile(
+    r"[,.!?\"”’]\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
+    r"\b(said|says|wrote|writes|added|told|warned|argued|claimed|stated)\b"
+)
+_NAME_SAID = re.compile(
+    r"\b((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)(?:,[^,]{1,60},)?\s+"
+    r"(?:said|says|wrote|writes|told|warned|argued|claimed|stated|added|called|described|urged)\b"
+)
+_SAID_NAME = re.compile(
+    r"\b(?:said|says|wrote|writes|added)\s+((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)"
+)
+_NOT_NAMES = {"He", "She", "They", "It", "This", "That", "The", "But", "And", "In", "On"}
+
+
+@dataclass
+class Candidate:
+    n: int  # evidence number (1-based)
+    span: Span
+    text: str
+    score: float
+    coverage: float
+
+
+class ExtractiveBackend:
+    name = "extractive"
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings
+
+    @property
+    def prompt_hash(self) -> str | None:
+        return None
+
+    def stream(self, context: Context) -> Iterator[str]:
+        yield self.answer(context).text
+
+    # -- scoring -----------------------------------------------------------------------
+    def _weights(self, context: Context) -> dict[str, float]:
+        terms = [t for t in tokenize(context.question) if t not in _CUE_TERMS | _QUESTION_TERMS]
+        return {t: context.term_weights.get(t, 1.0) for t in terms}
+
+    def candidates(self, context: Context) -> list[Candidate]:
+        weights = self._weights(context)
+        total = sum(weights.values()) or 1.0
+        names = [n.lower() for n in question_names(context.question)]
+        out: list[Candidate] = []
+        for n, ev in enumerate(context.evidence, start=1):
+            rank_score = 1.0 / (1.0 + 0.12 * (n - 1))
+            for sp in ev.sentences or [Span(start=ev.start, end=ev.end)]:
+                text = ev.text[sp.start - ev.start : sp.end - ev.start]
+                toks = set(tokenize(text))
+                coverage = sum(w for t, w in weights.items() if t in toks) / total
+                low = text.lower()
+                name_hit = sum(1 for nm in names if nm in low) / max(len(names), 1)
+                score = 0.6 * coverage + 0.25 * rank_score + 0.15 * name_hit
+                out.append(Candidate(n, sp, text, score, coverage))
+        out.sort(key=lambda c: -c.score)
+        return out
+
+    # -- answering ---------------------------------------------------------------------
+    def answer(self, context: Context) -> Draft:
+        if not context.evidence:
+            return Draft(text=f"{CANNOT_ANSWER} anything about this.", abstained=True)
+        missing = _missing_names(context)
+        if missing:
+            return Draft(
+                text=f"{CANNOT_ANSWER} anything about {', '.join(missing)}.", abstained=True
+            )
+        cands = self.candidates(context)
+        best = cands[0]
+        if best.coverage < MIN_COVERAGE:
+            return Draft(text=f"{CANNOT_ANSWER} enough to answer this.", abstained=True)
+        chosen = [best]
+        for c in cands[1:]:
+            if len(chosen) >= MAX_SENTENCES or c.score < SECOND_RATIO * best.score:
+                break
+            if c.coverage < MIN_COVERAGE or any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+                continue
+            chosen.append(c)
+        parts: list[str] = []
+        cites: list[DraftCitation] = []
+        for i, c in enumerate(chosen):
+            ev = context.evidence[c.n - 1]
+            speaker = _speaker_for(c, ev, context.quotes)
+            marker = len(cites) + 1
+            lead = f"{speaker}: " if speaker and speaker.lower() not in c.text.lower()[:80] else ""
+            note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
+            parts.append(f"{lead}{c.text}{f' ({note})' if note else ''} [{c.n}]")
+            cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=c.span.start, end=c.span.end))
+            del i, marker
+        return Draft(text="\n".join(parts), citations=cites)
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.n == b.n and a.span.start < b.span.end and b.span.start < a.span.end
+
+
+def _same_words(a: Candidate, b: Candidate) -> bool:
+    na, nb = normalise(a.text), normalise(b.text)
+    return na in nb or nb in na
+
+
+def _missing_names(context: Context) -> list[str]:
+    """Names the question asks about that no evidence mentions (prefix match, 5 chars)."""
+    corpus = " ".join(normalise(e.text) for e in context.evidence)
+    corpus += " " + " ".join(normalise(q.speaker or "") for q in context.quotes)
+    missing = []
+    for name in question_names(context.question):
+        key = normalise(name).strip(".'")
+        if len(key) < 3:
+            continue
+        if key[:5] not in corpus:
+            missing.append(name)
+    return missing
+
+
+def _speaker_for(c: Candidate, ev: Evidence, quotes: list[Quote]) -> str | None:
+    """The ledger's speaker for this sentence, else a name in its own attribution clause."""
+    for q in quotes:
+        if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end:
+            return q.speaker
+    for rx in (_NAME_SAID, _SAID_NAME):
+        for m in rx.finditer(c.text):
+            name = m.group(1).strip()
+            first = name.split()[0]
+            if first not in _NOT_NAMES:
+                return name
+    return None

@@ -1,0 +1,208 @@
+"""Indexing: files -> articles (text kept exactly) -> sentences -> chunks -> Chroma.
+
+Write order per article, designed for crash safety: withdraw the old commit marker,
+delete the old chunks, add the new chunks, write the article record last. Readers only
+trust chunks whose article record carries the same content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant.embeddings import Embedder
+from assistant.errors import IngestError
+from assistant.furniture import analyse
+from assistant.loaders import Failure, RawDoc, discover, load_file
+from assistant.metadata import build_meta
+from assistant.store import Store
+from assistant.text import paragraphs, split_sentences
+from assistant.types import Article, Chunk, Sentence, Span
+
+MAX_CHUNK_SENTENCES = 3
+MAX_CHUNK_CHARS = 600
+
+
+@dataclass
+class IndexReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    chunks_written: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "added": len(self.added), "updated": len(self.updated),
+            "unchanged": len(self.unchanged), "removed": len(self.removed),
+            "chunks_written": self.chunks_written, "seconds": round(self.seconds, 3),
+            "failures": [{"path": f.path, "reason": f.reason} for f in self.failures],
+        }
+
+
+def content_hash(raw: RawDoc) -> str:
+    h = hashlib.sha256(raw.text.encode("utf-8"))
+    h.update(json.dumps(raw.meta, sort_keys=True, default=str).encode())
+    return h.hexdigest()[:32]
+
+
+def prepare(raw: RawDoc) -> Article:
+    """Analyse one article: furniture, metadata, sentences (offsets into ``raw.text``)."""
+    text = raw.text
+    layout = analyse(text)
+    meta = build_meta(raw.doc_id, text, raw.meta, raw.path, layout)
+    furniture_spans = [(s, e) for s, e, _ in layout.furniture]
+    sentences: list[Sentence] = []
+    for p, (ps, pe) in enumerate(paragraphs(text)):
+        furn = layout.is_furniture(ps, pe)
+        for s, e in split_sentences(text, ps, pe):
+            sentences.append(Sentence(start=s, end=e, paragraph=p, furniture=furn))
+    return Article(
+        meta=meta, text=text, content_hash=content_hash(raw), sentences=sentences,
+        furniture=[Span(start=s, end=e) for s, e in furniture_spans],
+    )
+
+
+def chunk_article(article: Article) -> list[Chunk]:
+    """Sentence windows inside paragraphs (furniture excluded), in reading order."""
+    chunks: list[Chunk] = []
+    window: list[Sentence] = []
+
+    def flush() -> None:
+        if window:
+            s, e = window[0].start, window[-1].end
+            chunks.append(Chunk(
+                id=f"{article.doc_id}:{len(chunks)}", doc_id=article.doc_id, start=s, end=e,
+                text=article.text[s:e], sentence_spans=[Span(start=x.start, end=x.end) for x in window],
+            ))
+            window.clear()
+
+    for sent in article.sentences:
+        if sent.furniture:
+            flush()
+            continue
+        if window and (
+            sent.paragraph != window[-1].paragraph
+            or len(window) >= MAX_CHUNK_SENTENCES
+            or sent.end - window[0].start > MAX_CHUNK_CHARS
+        ):
+            flush()
+        window.append(sent)
+    flush()
+    return chunks
+
+
+def embed_text(article: Article, chunk: Chunk) -> str:
+    """What the embedder sees: the headline for context, then the window."""
+    title = article.meta.title
+    return f"{title}\n{chunk.text}" if title and not chunk.text.startswith(title) else chunk.text
+
+
+Progress = Callable[[int, int, str], None]
+
+
+def run_index(
+    store: Store,
+    embedder: Embedder,
+    paths: Sequence[Path],
+    *,
+    rebuild: bool = False,
+    prune: bool = False,
+    batch_size: int = 64,
+    progress: Progress | None = None,
+    on_committed: Callable[[Article], None] | None = None,
+) -> IndexReport:
+    """Index ``paths`` into ``store``; unchanged articles (same content hash) are skipped."""
+    import time
+
+    t0 = time.perf_counter()
+    report = IndexReport()
+    if rebuild:
+        store.reset()
+    store.check_embedder(embedder.name, embedder.dim, claim=True)
+    store.orphan_cleanup()  # leftovers of an interrupted run
+    existing = store.article_hashes()
+
+    files, failures = discover(paths)
+    report.failures.extend(failures)
+    docs: list[RawDoc] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            for raw in load_file(path):
+                if raw.doc_id in seen:
+                    raise IngestError(
+                        f"{path}: doc id {raw.doc_id!r} already comes from {seen[raw.doc_id]}"
+                    )
+                seen[raw.doc_id] = str(path)
+                docs.append(raw)
+        except IngestError as exc:
+            report.failures.append(Failure(str(path), str(exc)))
+
+    todo: list[RawDoc] = []
+    for raw in docs:
+        if existing.get(raw.doc_id) == content_hash(raw):
+            report.unchanged.append(raw.doc_id)
+        else:
+            todo.append(raw)
+
+    total = len(todo)
+    done = 0
+    pending: list[tuple[Article, list[Chunk]]] = []
+    pending_texts: list[str] = []
+
+    def flush() -> None:
+        nonlocal done
+        vectors = (
+            embedder.embed_passages(pending_texts) if pending_texts else np.zeros((0, embedder.dim))
+        )
+        offset = 0
+        for article, chunks in pending:
+            vecs = vectors[offset : offset + len(chunks)]
+            offset += len(chunks)
+            was = article.doc_id in existing
+            store.uncommit(article.doc_id)
+            store.delete_chunks(article.doc_id)
+            store.add_chunks(article, chunks, vecs)
+            mean = vecs.mean(axis=0) if len(vecs) else np.zeros(embedder.dim, dtype=np.float32)
+            norm = float(np.linalg.norm(mean))
+            if norm == 0.0:
+                mean = np.full(embedder.dim, 1.0 / np.sqrt(embedder.dim), dtype=np.float32)
+                norm = 1.0
+            store.commit_article(article, mean / norm, len(chunks))
+            if on_committed is not None:
+                on_committed(article)
+            (report.updated if was else report.added).append(article.doc_id)
+            report.chunks_written += len(chunks)
+            done += 1
+            if progress:
+                progress(done, total, article.doc_id)
+        pending.clear()
+        pending_texts.clear()
+
+    for raw in todo:
+        try:
+            article = prepare(raw)
+        except IngestError as exc:
+            report.failures.append(Failure(raw.path or raw.doc_id, str(exc)))
+            continue
+        chunks = chunk_article(article)
+        pending.append((article, chunks))
+        pending_texts.extend(embed_text(article, c) for c in chunks)
+        if len(pending_texts) >= batch_size * 4:
+            flush()
+    flush()
+
+    if prune:
+        for doc_id in sorted(set(existing) - set(seen)):
+            store.remove_article(doc_id)
+            report.removed.append(doc_id)
+    report.seconds = time.perf_counter() - t0
+    return report

@@ -1,0 +1,175 @@
+"""Hybrid retrieval: dense (Chroma through llama-index) + lexical (BM25), weighted fusion.
+
+Equal-weight reciprocal-rank fusion is known to hurt paraphrased who-said questions, so
+the lexical side is weighted down and *routed*: exact quoted phrases and names from the
+question earn explicit boosts instead of a full vote.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from assistant.embeddings import Embedder
+from assistant.lexical import LexicalIndex, fingerprint
+from assistant.store import Store, from_epoch, to_epoch
+from assistant.text import normalise
+from assistant.types import SearchHit, Span
+
+RRF_K = 60
+DENSE_WEIGHT = 1.0
+LEXICAL_WEIGHT = 0.5
+PHRASE_BOOST = 0.02
+NAME_BOOST = 0.006
+POOL = 40
+
+_QUOTED = re.compile(r"[\"“]([^\"”]{2,})[\"”]|'([^']{4,})'")
+_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-zA-Z'’.-]+)")
+_QWORDS = {"Who", "What", "When", "Where", "Why", "How", "Which", "Did", "Does", "Do", "Is",
+           "Are", "Was", "Were", "According", "And", "The", "In", "On", "I"}
+
+
+@dataclass
+class Filters:
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+    doc_ids: list[str] | None = None
+
+    def where(self) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if self.since:
+            clauses.append({"published": {"$gte": to_epoch(self.since)}})
+        if self.until:
+            clauses.append({"published": {"$lte": to_epoch(self.until)}})
+        if self.outlet:
+            clauses.append({"outlet": {"$eq": self.outlet}})
+        if self.doc_ids is not None:
+            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def allows(self, meta: dict[str, Any]) -> bool:
+        pub = meta.get("published")
+        if self.since and not (isinstance(pub, int) and pub >= to_epoch(self.since)):
+            return False
+        if self.until and not (isinstance(pub, int) and pub <= to_epoch(self.until)):
+            return False
+        if self.outlet and meta.get("outlet") != self.outlet:
+            return False
+        return not (self.doc_ids is not None and meta.get("doc_id") not in self.doc_ids)
+
+    def active(self) -> bool:
+        return self.where() is not None
+
+
+def question_names(question: str) -> list[str]:
+    """Capitalised words that are not sentence-initial question words (names, places)."""
+    return [m for m in _NAME.findall(question) if m not in _QWORDS and len(m) > 1]
+
+
+def quoted_phrases(question: str) -> list[str]:
+    return [a or b for a, b in _QUOTED.findall(question)]
+
+
+class Retriever:
+    def __init__(self, store: Store, embedder: Embedder, lexical_dir: Path):
+        self.store = store
+        self.embedder = embedder
+        self.lexical_dir = lexical_dir
+        self._lexical: LexicalIndex | None = None
+        self._counts: tuple[int, int] | None = None
+
+    # -- lexical index lifecycle ---------------------------------------------------------
+    def lexical(self) -> LexicalIndex:
+        counts = (self.store.count_articles(), self.store.count_chunks())
+        if self._lexical is not None and counts == self._counts:
+            return self._lexical
+        hashes = self.store.article_hashes()
+        fp = fingerprint(hashes)
+        lex = LexicalIndex.load(self.lexical_dir)
+        if lex is None or lex.fingerprint != fp:
+            lex = self.rebuild_lexical(hashes, fp)
+        self._lexical, self._counts = lex, counts
+        return lex
+
+    def rebuild_lexical(self, hashes: dict[str, str] | None = None, fp: str | None = None) -> LexicalIndex:
+        hashes = self.store.article_hashes() if hashes is None else hashes
+        fp = fingerprint(hashes) if fp is None else fp
+        ids, texts, metas = self.store.all_chunks()
+        keep = [i for i, m in enumerate(metas) if hashes.get(m.get("doc_id", "")) == m.get("content_hash")]
+        order = sorted(keep, key=lambda i: (metas[i]["doc_id"], metas[i].get("position", 0)))
+        lex = LexicalIndex.build([ids[i] for i in order], [texts[i] for i in order],
+                                 [metas[i] | {"content_hash": metas[i].get("content_hash")} for i in order], fp)
+        try:
+            lex.save(self.lexical_dir)
+        except OSError:
+            pass  # a read-only index still answers; the index is rebuilt in memory
+        self._lexical = lex
+        self._counts = (self.store.count_articles(), self.store.count_chunks())
+        return lex
+
+    # -- search --------------------------------------------------------------------------
+    def search(self, query: str, k: int = 8, filters: Filters | None = None) -> list[SearchHit]:
+        filters = filters or Filters()
+        lex = self.lexical()
+        committed = {m["doc_id"]: m.get("content_hash") for m in lex.metas}
+        qvec = self.embedder.embed_queries([query])[0]
+        dense = self.store.dense_query(qvec, POOL, filters.where())
+
+        cands: dict[str, dict[str, Any]] = {}
+        for rank, (cid, text, meta, cos) in enumerate(dense):
+            if committed.get(meta.get("doc_id")) != meta.get("content_hash"):
+                continue  # a chunk of an article whose write has not been committed
+            cands[cid] = {"text": text, "meta": meta, "dense": cos,
+                          "score": DENSE_WEIGHT / (RRF_K + rank + 1)}
+        allowed = (filters.allows(m) for m in lex.metas) if filters.active() else None
+        for rank, (pos, score) in enumerate(lex.search(query, POOL, allowed)):
+            cid = lex.ids[pos]
+            entry = cands.get(cid)
+            if entry is None:
+                entry = cands[cid] = {"text": None, "meta": lex.metas[pos], "dense": None, "score": 0.0}
+            entry["lexical"] = score
+            entry["score"] += LEXICAL_WEIGHT / (RRF_K + rank + 1)
+        self._fill_texts(cands)
+
+        phrases = [normalise(p) for p in quoted_phrases(query)]
+        names = [n.lower() for n in question_names(query)]
+        for entry in cands.values():
+            low = normalise(entry["text"] or "")
+            entry["score"] += PHRASE_BOOST * sum(1 for p in phrases if p and p in low)
+            entry["score"] += NAME_BOOST * sum(1 for n in names if n in low)
+        best = sorted(cands.values(), key=lambda c: -c["score"])[:k]
+        return [_hit(c) for c in best]
+
+    def _fill_texts(self, cands: dict[str, dict[str, Any]]) -> None:
+        """Lexical-only candidates carry offsets; cut their text from the article."""
+        missing = {c["meta"]["doc_id"] for c in cands.values() if c["text"] is None}
+        if not missing:
+            return
+        arts = self.store.articles(sorted(missing))
+        for c in cands.values():
+            if c["text"] is None:
+                art = arts.get(c["meta"]["doc_id"])
+                c["text"] = art.text[c["meta"]["start"] : c["meta"]["end"]] if art else ""
+
+
+def _hit(c: dict[str, Any]) -> SearchHit:
+    m = c["meta"]
+    return SearchHit(
+        doc_id=m["doc_id"], start=int(m["start"]), end=int(m["end"]), text=c["text"],
+        title=m.get("title") or None, outlet=m.get("outlet") or None,
+        published=from_epoch(m.get("published")), score=float(c["score"]),
+        dense=c.get("dense"), lexical=c.get("lexical"),
+    )
+
+
+def hit_sentences(hit: SearchHit, meta_sentences: str | None) -> list[Span]:
+    if not meta_sentences:
+        return [Span(start=hit.start, end=hit.end)]
+    return [Span(start=s, end=e) for s, e in json.loads(meta_sentences)]

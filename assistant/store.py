@@ -1,0 +1,287 @@
+"""The Chroma store: the only module that imports ``chromadb``.
+
+Three collections live in one Chroma database:
+
+* ``chunks``   - sentence windows with their embeddings, written through llama-index's
+  ``ChromaVectorStore``; metadata carries doc id, offsets, title, outlet, ``published``
+  as an epoch int (Chroma range filters need numbers) and the article's content hash.
+* ``articles`` - one record per article: its text exactly as stored, metadata, sentence
+  offsets. Its record is written *last* and is the commit marker: a chunk counts only
+  when an article record with the same content hash exists, so a run killed half way
+  leaves the previous consistent state visible.
+* ``quotes``   - the quote ledger (one record per quote, embedded).
+
+The embedder's name and dimension are recorded on the ``chunks`` collection; opening an
+index with another embedder is an :class:`EmbedderMismatchError`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import AssistantError, EmbedderMismatchError, IndexMissingError
+from assistant.types import Article, ArticleMeta, Chunk, Sentence, Span
+
+CHUNKS, ARTICLES, QUOTES = "chunks", "articles", "quotes"
+_SPACE = {"hnsw:space": "cosine"}
+
+
+def to_epoch(d: date) -> int:
+    return int(datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp())
+
+
+def from_epoch(v: Any) -> date | None:
+    if isinstance(v, int | float) and v > 0:
+        return datetime.fromtimestamp(v, tz=UTC).date()
+    return None
+
+
+def _client(path: Path | None, url: str | None) -> Any:
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(anonymized_telemetry=False)
+    if url:
+        from urllib.parse import urlparse
+
+        u = urlparse(url)
+        if not u.hostname:
+            raise AssistantError(f"Bad Chroma URL {url!r}: expected http://host:port")
+        try:
+            return chromadb.HttpClient(
+                host=u.hostname,
+                port=u.port or (443 if u.scheme == "https" else 8000),
+                ssl=u.scheme == "https",
+                settings=settings,
+            )
+        except Exception as exc:  # connection refused, bad handshake
+            raise AssistantError(
+                f"Cannot reach the Chroma server at {url} ({type(exc).__name__}); "
+                "start it with `chroma run --path DIR` or drop --chroma-url."
+            ) from None
+    assert path is not None
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path / "chroma"), settings=settings)
+
+
+class Store:
+    """Reads and writes the three collections; knows nothing about ranking."""
+
+    def __init__(self, index_dir: Path, chroma_url: str | None = None, create: bool = False):
+        self.index_dir = Path(index_dir)
+        self.chroma_url = chroma_url
+        if not chroma_url and not create and not (self.index_dir / "chroma").exists():
+            raise IndexMissingError(
+                f"No index at {self.index_dir}: run `assistant index` first."
+            )
+        self.client = _client(self.index_dir, chroma_url)
+        self._cols: dict[str, Any] = {}
+        self._vector_store: Any = None
+
+    # -- collections -------------------------------------------------------------------
+    def _col(self, name: str) -> Any:
+        if name not in self._cols:
+            self._cols[name] = self.client.get_or_create_collection(
+                name, metadata=dict(_SPACE), embedding_function=None
+            )
+        return self._cols[name]
+
+    @property
+    def vector_store(self) -> Any:
+        """llama-index's ``ChromaVectorStore`` over the ``chunks`` collection."""
+        if self._vector_store is None:
+            from llama_index.vector_stores.chroma import ChromaVectorStore
+
+            self._vector_store = ChromaVectorStore(chroma_collection=self._col(CHUNKS))
+        return self._vector_store
+
+    def check_embedder(self, name: str, dim: int, claim: bool = False) -> None:
+        col = self._col(CHUNKS)
+        meta = dict(col.metadata or {})
+        if "embedder" not in meta:
+            if claim:
+                meta.update({"embedder": name, "dim": dim})
+                meta.pop("hnsw:space", None)
+                col.modify(metadata=meta)
+            return
+        if meta["embedder"] != name or int(meta.get("dim", dim)) != dim:
+            raise EmbedderMismatchError(
+                f"The index at {self.index_dir} was built with embedder {meta['embedder']!r} "
+                f"(dim {meta.get('dim')}), not {name!r} (dim {dim}). Use that embedder, or "
+                "rebuild with `assistant index --rebuild`."
+            )
+
+    def embedder_info(self) -> dict[str, Any]:
+        meta = self._col(CHUNKS).metadata or {}
+        return {"name": meta.get("embedder"), "dim": meta.get("dim")}
+
+    def reset(self) -> None:
+        for name in (CHUNKS, ARTICLES, QUOTES):
+            try:
+                self.client.delete_collection(name)
+            except Exception:  # not there yet
+                pass
+        self._cols.clear()
+        self._vector_store = None
+
+    # -- articles ----------------------------------------------------------------------
+    def article_hashes(self) -> dict[str, str]:
+        got = self._col(ARTICLES).get(include=["metadatas"])
+        return {i: m.get("content_hash", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
+    def article_metas(self, ids: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
+        kw: dict[str, Any] = {"include": ["metadatas"]}
+        if ids is not None:
+            kw["ids"] = list(ids)
+        got = self._col(ARTICLES).get(**kw)
+        return dict(zip(got["ids"], got["metadatas"], strict=True))
+
+    def articles(self, ids: Sequence[str]) -> dict[str, Article]:
+        if not ids:
+            return {}
+        got = self._col(ARTICLES).get(ids=list(dict.fromkeys(ids)), include=["documents", "metadatas"])
+        return {
+            i: _article_from(i, doc, m)
+            for i, doc, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        }
+
+    def count_articles(self) -> int:
+        return int(self._col(ARTICLES).count())
+
+    def count_chunks(self) -> int:
+        return int(self._col(CHUNKS).count())
+
+    def uncommit(self, doc_id: str) -> None:
+        """First step of replacing an article: withdraw its commit marker."""
+        self._col(ARTICLES).delete(ids=[doc_id])
+
+    def delete_chunks(self, doc_id: str) -> None:
+        self._col(CHUNKS).delete(where={"doc_id": doc_id})
+
+    def commit_article(self, article: Article, embedding: np.ndarray, n_chunks: int) -> None:
+        meta = article.meta
+        md: dict[str, Any] = {
+            "content_hash": article.content_hash,
+            "n_chunks": n_chunks,
+            "published_source": meta.published_source,
+            "sentences": json.dumps([[s.start, s.end, s.paragraph, int(s.furniture)] for s in article.sentences]),
+            "furniture": json.dumps([[f.start, f.end] for f in article.furniture]),
+            "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        for key in ("title", "outlet", "author", "url", "path"):
+            value = getattr(meta, key)
+            if value:
+                md[key] = value
+        if meta.published:
+            md["published"] = to_epoch(meta.published)
+        self._col(ARTICLES).upsert(
+            ids=[article.doc_id], documents=[article.text], metadatas=[md],
+            embeddings=[embedding.astype(float).tolist()],
+        )
+
+    def add_chunks(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+        meta = article.meta
+        nodes = []
+        for i, (chunk, vec) in enumerate(zip(chunks, vectors, strict=True)):
+            md: dict[str, Any] = {
+                "doc_id": chunk.doc_id,
+                "start": chunk.start,
+                "end": chunk.end,
+                "position": i,
+                "content_hash": article.content_hash,
+                "sentences": json.dumps([[s.start, s.end] for s in chunk.sentence_spans]),
+                "title": meta.title or "",
+                "outlet": meta.outlet or "",
+            }
+            if meta.published:
+                md["published"] = to_epoch(meta.published)
+            node = TextNode(
+                id_=chunk.id, text=chunk.text, metadata=md, embedding=vec.astype(float).tolist(),
+                start_char_idx=chunk.start, end_char_idx=chunk.end,
+                excluded_embed_metadata_keys=list(md), excluded_llm_metadata_keys=list(md),
+            )
+            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
+            nodes.append(node)
+        if nodes:
+            self.vector_store.add(nodes)
+
+    def orphan_cleanup(self) -> int:
+        """Delete chunks whose article is not committed with the same content hash."""
+        hashes = self.article_hashes()
+        got = self._col(CHUNKS).get(include=["metadatas"])
+        stale = [
+            i for i, m in zip(got["ids"], got["metadatas"], strict=True)
+            if hashes.get(m.get("doc_id", "")) != m.get("content_hash")
+        ]
+        for k in range(0, len(stale), 5000):
+            self._col(CHUNKS).delete(ids=stale[k : k + 5000])
+        return len(stale)
+
+    def remove_article(self, doc_id: str) -> None:
+        self.uncommit(doc_id)
+        self.delete_chunks(doc_id)
+        self._col(QUOTES).delete(where={"doc_id": doc_id})
+
+    # -- reading chunks ----------------------------------------------------------------
+    def all_chunks(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+        got = self._col(CHUNKS).get(include=["documents", "metadatas"])
+        return got["ids"], got["documents"], got["metadatas"]
+
+    def dense_query(
+        self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[str, str, dict[str, Any], float]]:
+        """Top-``k`` chunks by cosine similarity through llama-index: (id, text, meta, cos)."""
+        import math
+
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
+        n = self.count_chunks()
+        if n == 0:
+            return []
+        q = VectorStoreQuery(query_embedding=vector.astype(float).tolist(), similarity_top_k=min(k, n))
+        res = self.vector_store.query(q, where=where) if where else self.vector_store.query(q)
+        out = []
+        for node, sim in zip(res.nodes or [], res.similarities or [], strict=True):
+            cos = 1.0 + math.log(max(sim, 1e-12))  # llama-index reports exp(-distance)
+            out.append((node.node_id, node.get_content(), dict(node.metadata), cos))
+        return out
+
+    # -- quotes ------------------------------------------------------------------------
+    def quote_collection(self) -> Any:
+        return self._col(QUOTES)
+
+
+def _article_from(doc_id: str, text: str, m: dict[str, Any]) -> Article:
+    sentences = [
+        Sentence(start=s, end=e, paragraph=p, furniture=bool(f))
+        for s, e, p, f in json.loads(m.get("sentences", "[]"))
+    ]
+    meta = ArticleMeta(
+        doc_id=doc_id,
+        title=m.get("title") or None,
+        outlet=m.get("outlet") or None,
+        author=m.get("author") or None,
+        url=m.get("url") or None,
+        path=m.get("path") or None,
+        published=from_epoch(m.get("published")),
+        published_source=m.get("published_source", "none"),
+    )
+    return Article(
+        meta=meta, text=text, content_hash=m.get("content_hash", ""), sentences=sentences,
+        furniture=[Span(start=s, end=e) for s, e in json.loads(m.get("furniture", "[]"))],
+    )
+
+
+def iter_batches(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,49 @@
+"""Shared fixtures: isolated state, a real on-disk index of the bundled corpus."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's settings or writes outside its tmp_path."""
+    for key in list(os.environ):
+        if key.startswith("ASSISTANT_") or key.startswith("OPENAI_"):
+            monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled corpus indexed once per session (read-only for tests)."""
+    from assistant.service import Assistant
+
+    index_dir = tmp_path_factory.mktemp("bundled") / "index"
+    Assistant(index_dir=index_dir).index([CORPUS])
+    return index_dir
+
+
+@pytest.fixture
+def index_copy(built_index: Path, tmp_path: Path) -> Path:
+    """A private copy of the bundled index that a test may change."""
+    dst = tmp_path / "index-copy"
+    shutil.copytree(built_index, dst)
+    return dst
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    dst = tmp_path / "corpus"
+    shutil.copytree(CORPUS, dst)
+    return dst

@@ -1,0 +1,40 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.text import find_verbatim, normalise, paragraphs, split_sentences
+
+
+def test_normalise_follows_eval_spec() -> None:
+    assert normalise("  “Red  Flag”\u2014it’s  ‘here’ ") == "\"red flag\"-it's 'here'"
+    assert normalise("a\u2212b \u2010 c\u2011d") == "a-b - c-d"
+
+
+def test_find_verbatim_maps_back_to_source_offsets() -> None:
+    text = "He said the deal is a “red   flag” for workers."
+    span = find_verbatim('"red flag"', text)
+    assert span is not None
+    assert text[span.start : span.end] == "“red   flag”"
+    assert find_verbatim("blue flag", text) is None
+
+
+def test_sentences_have_exact_offsets_and_keep_closing_quotes() -> None:
+    text = "Intro line\n“It is done,” she said. Mr. Smith left at 5 p.m. on Oct. 7.\n\nNext."
+    spans = [text[s:e] for p in paragraphs(text) for s, e in split_sentences(text, *p)]
+    assert spans == ["Intro line", "“It is done,” she said.", "Mr. Smith left at 5 p.m. on Oct. 7.", "Next."]
+
+
+def test_hard_wrapped_text_is_joined_into_paragraph_blocks() -> None:
+    body = "\n".join(["this is a wrapped line of prose that keeps going and"] * 4)
+    text = f"{body}\n\n{body}\n"
+    assert len(paragraphs(text)) == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=400))
+def test_sentence_spans_are_ordered_substrings(text: str) -> None:
+    last = 0
+    for ps, pe in paragraphs(text):
+        for s, e in split_sentences(text, ps, pe):
+            assert ps <= s < e <= pe and s >= last
+            assert text[s:e] == text[s:e].strip()
+            last = e
