@@ -240,21 +240,26 @@ class Store:
     def dense_query(
         self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
     ) -> list[tuple[str, str, dict[str, Any], float]]:
-        """Top-``k`` chunks by cosine similarity through llama-index: (id, text, meta, cos)."""
-        import math
+        """Top-``k`` chunks by cosine similarity: (id, text, metadata, cosine).
 
-        from llama_index.core.vector_stores.types import VectorStoreQuery
-
-        n = self.count_chunks()
+        Writes go through llama-index's ``ChromaVectorStore``; this read asks the same
+        collection directly, because importing llama-index costs about a second, most of
+        a cold ``ask``'s budget, and its query adds nothing but a conversion to nodes.
+        """
+        col = self._col(CHUNKS)
+        n = col.count()
         if n == 0:
             return []
-        q = VectorStoreQuery(query_embedding=vector.astype(float).tolist(), similarity_top_k=min(k, n))
-        res = self.vector_store.query(q, where=where) if where else self.vector_store.query(q)
-        out = []
-        for node, sim in zip(res.nodes or [], res.similarities or [], strict=True):
-            cos = 1.0 + math.log(max(sim, 1e-12))  # llama-index reports exp(-distance)
-            out.append((node.node_id, node.get_content(), dict(node.metadata), cos))
-        return out
+        kw: dict[str, Any] = {"query_embeddings": [vector.astype(float).tolist()],
+                              "n_results": min(k, n), "include": ["documents", "metadatas", "distances"]}
+        if where:
+            kw["where"] = where
+        res = col.query(**kw)
+        return [
+            (i, doc or "", dict(meta or {}), 1.0 - float(dist))
+            for i, doc, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0],
+                                          res["distances"][0], strict=True)
+        ]
 
     # -- quotes ------------------------------------------------------------------------
     def quote_collection(self) -> Any:
