@@ -1,8 +1,10 @@
 """Hybrid retrieval: dense (Chroma through llama-index) + lexical (BM25), weighted fusion.
 
 Equal-weight reciprocal-rank fusion is known to hurt paraphrased who-said questions, so
-the lexical side is weighted down and *routed*: exact quoted phrases and names from the
-question earn explicit boosts instead of a full vote.
+scores are fused instead of ranks: min-max normalised cosine (weight 0.6) plus BM25
+relative to the best BM25 hit (weight 0.4), so a rare exact term counts by its strength
+and a weak lexical match cannot outvote a strong paraphrase. Quoted phrases and names
+from the question (weighted by their IDF) earn explicit boosts.
 """
 
 from __future__ import annotations
@@ -14,17 +16,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from assistant.embeddings import Embedder
 from assistant.lexical import LexicalIndex, fingerprint
 from assistant.store import Store, from_epoch, to_epoch
 from assistant.text import normalise
 from assistant.types import SearchHit, Span
 
-RRF_K = 60
-DENSE_WEIGHT = 1.0
-LEXICAL_WEIGHT = 0.5
-PHRASE_BOOST = 0.02
-NAME_BOOST = 0.006
+DENSE_WEIGHT = 0.6
+LEXICAL_WEIGHT = 0.4
+PHRASE_BOOST = 0.3
+NAME_BOOST = 0.1
 POOL = 40
 
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,})[\"”]|'([^']{4,})'")
@@ -70,7 +73,8 @@ class Filters:
 
 def question_names(question: str) -> list[str]:
     """Capitalised words that are not sentence-initial question words (names, places)."""
-    return [m for m in _NAME.findall(question) if m not in _QWORDS and len(m) > 1]
+    names = [re.sub(r"['’]s?$", "", m).rstrip(".") for m in _NAME.findall(question)]
+    return [m for m in names if m not in _QWORDS and len(m) > 1]
 
 
 def quoted_phrases(question: str) -> list[str]:
@@ -116,6 +120,11 @@ class Retriever:
 
     # -- search --------------------------------------------------------------------------
     def search(self, query: str, k: int = 8, filters: Filters | None = None) -> list[SearchHit]:
+        """Fuse dense and BM25 candidates by normalised score, then add small boosts.
+
+        Every candidate gets both scores: lexical-only ones have their stored vectors
+        fetched, so the fusion never compares a score with a missing one.
+        """
         filters = filters or Filters()
         lex = self.lexical()
         committed = {m["doc_id"]: m.get("content_hash") for m in lex.metas}
@@ -123,27 +132,36 @@ class Retriever:
         dense = self.store.dense_query(qvec, POOL, filters.where())
 
         cands: dict[str, dict[str, Any]] = {}
-        for rank, (cid, text, meta, cos) in enumerate(dense):
+        for cid, text, meta, cos in dense:
             if committed.get(meta.get("doc_id")) != meta.get("content_hash"):
                 continue  # a chunk of an article whose write has not been committed
-            cands[cid] = {"text": text, "meta": meta, "dense": cos,
-                          "score": DENSE_WEIGHT / (RRF_K + rank + 1)}
+            cands[cid] = {"text": text, "meta": meta, "dense": cos, "lexical": 0.0}
         allowed = (filters.allows(m) for m in lex.metas) if filters.active() else None
-        for rank, (pos, score) in enumerate(lex.search(query, POOL, allowed)):
+        for pos, score in lex.search(query, POOL, allowed):
             cid = lex.ids[pos]
-            entry = cands.get(cid)
-            if entry is None:
-                entry = cands[cid] = {"text": None, "meta": lex.metas[pos], "dense": None, "score": 0.0}
+            entry = cands.setdefault(
+                cid, {"text": None, "meta": lex.metas[pos], "dense": None, "lexical": 0.0}
+            )
             entry["lexical"] = score
-            entry["score"] += LEXICAL_WEIGHT / (RRF_K + rank + 1)
+        missing = [cid for cid, c in cands.items() if c["dense"] is None]
+        for cid, vec in self.store.chunk_vectors(missing).items():
+            cands[cid]["dense"] = float(np.dot(vec, qvec))
         self._fill_texts(cands)
+        if not cands:
+            return []
 
+        dmax = max(c["dense"] or 0.0 for c in cands.values())
+        dmin = min(c["dense"] or 0.0 for c in cands.values())
+        lmax = max(c["lexical"] for c in cands.values()) or 1.0
         phrases = [normalise(p) for p in quoted_phrases(query)]
-        names = [n.lower() for n in question_names(query)]
-        for entry in cands.values():
-            low = normalise(entry["text"] or "")
-            entry["score"] += PHRASE_BOOST * sum(1 for p in phrases if p and p in low)
-            entry["score"] += NAME_BOOST * sum(1 for n in names if n in low)
+        names = [(n.lower(), lex.idf(n.lower())) for n in question_names(query)]
+        top_idf = max((w for _, w in names), default=1.0) or 1.0
+        for c in cands.values():
+            dn = ((c["dense"] or dmin) - dmin) / (dmax - dmin) if dmax > dmin else 1.0
+            c["score"] = DENSE_WEIGHT * dn + LEXICAL_WEIGHT * c["lexical"] / lmax
+            low = normalise(c["text"] or "")
+            c["score"] += PHRASE_BOOST * sum(1 for p in phrases if p and p in low)
+            c["score"] += NAME_BOOST * sum(w / top_idf for n, w in names if n in low)
         best = sorted(cands.values(), key=lambda c: -c["score"])[:k]
         return [_hit(c) for c in best]
 

@@ -261,6 +261,12 @@ class Store:
                                           res["distances"][0], strict=True)
         ]
 
+    def chunk_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        got = self._col(CHUNKS).get(ids=list(ids), include=["embeddings"])
+        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+
     # -- quotes ------------------------------------------------------------------------
     def quote_collection(self) -> Any:
         return self._col(QUOTES)

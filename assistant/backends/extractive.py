@@ -25,7 +25,7 @@ _CUE_TERMS = {tokenize(w)[0] for w in
               "mentioned comment commented remark remarked".split()}
 _QUESTION_TERMS = {tokenize(w)[0] for w in "accord article articles report reported".split()}
 
-MIN_COVERAGE = 0.34  # share of the question's weighted terms a sentence must hold
+MIN_COVERAGE = 0.3  # share of the question's weighted terms a sentence must hold
 SECOND_RATIO = 0.85  # a further sentence joins when it scores this close to the best
 MAX_SENTENCES = 3
 
