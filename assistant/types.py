@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+
+_Date = date  # alias: Quote has a field named ``date`` that would shadow the type
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -73,7 +75,7 @@ class Quote(BaseModel):
     kind: Literal["direct", "indirect"] = "direct"
     corroborated_by: list[str] = Field(default_factory=list)
     date_text: str | None = None
-    date: date | None = None
+    date: _Date | None = None
     attribution_start: int | None = None
     attribution_end: int | None = None
 
