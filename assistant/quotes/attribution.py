@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from assistant.quotes.people import (
@@ -96,7 +97,29 @@ NAMING_CUES = frozenset({"call", "describe", "label", "bill", "dub", "brand"})
 _AMBIGUOUS_BASE = frozenset(
     """state note stress call bill brand post counter label remark promise claim caution
     tweet reply""".split())
-CUE_RE = re.compile(r"\b(" + "|".join(sorted(FORM_TO_LEMMA, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation shaped as a trie: far faster than a flat list of 200 words."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + walk(sub) for ch, sub in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return walk(trie)
+
+
+CUE_RE = re.compile(r"\b(" + _trie_regex(sorted(FORM_TO_LEMMA)) + r")\b", re.I)
 
 _ADVERBS = frozenset(
     """also has have had previously again reportedly recently however then later publicly
@@ -149,6 +172,7 @@ def strip_adverbials(left: str) -> str:
     return left
 
 
+@lru_cache(maxsize=4096)
 def suffix_mention(left: str) -> Mention | None:
     """The longest speaker mention that ends ``left`` (which must end at a word)."""
     cut = max(left.rfind(c) for c in ",;:—–()“”\"‘")
@@ -163,6 +187,7 @@ def suffix_mention(left: str) -> Mention | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def subject_at_start(sentence: str) -> Mention | None:
     """The subject mention that opens a clause, after leading adverbial phrases."""
     s = sentence.lstrip(" \t" + _QUOTE_CHARS)

@@ -10,6 +10,7 @@ mention into an entity. Everything is rules and small word lists: no model, no n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -73,6 +74,7 @@ _ACRONYM = re.compile(rf"((?:{CAP_WORD}\s+){{0,5}}{CAP_WORD})\s*\(([A-Z]{{2,6}})
 _PARTICLES = frozenset("de van von da del bin al la le".split())
 
 
+@lru_cache(maxsize=8192)
 def clean_token(tok: str) -> str:
     """Lower-case a token and drop possessive endings and edge punctuation."""
     t = tok.lower().replace("’", "'").strip(",;:()\"“”‘")
@@ -89,6 +91,7 @@ def _is_initial(tok: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]{1,2}", tok))
 
 
+@lru_cache(maxsize=8192)
 def key(name: str) -> str:
     """Comparison key for names: ``J.D. Vance`` and ``JD Vance`` give the same key."""
     name = name.replace("’", "'").lower()
@@ -97,6 +100,7 @@ def key(name: str) -> str:
     return re.sub(r"[^\w' -]", "", name).strip()
 
 
+@lru_cache(maxsize=8192)
 def role_head(role: str) -> str:
     """Head of a title, with a changing prefix kept: ``Vice President`` -> ``vice president``."""
     toks = [clean_token(t) for t in role.split()]
@@ -109,7 +113,7 @@ def role_head(role: str) -> str:
     return head.replace("-", " ")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
     """A parsed speaker mention (not yet resolved to an entity)."""
 
@@ -163,6 +167,7 @@ def looks_like_person(tokens: list[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
 def parse_mention(text: str) -> Mention | None:
     """Classify the words that name a speaker, or None if they cannot name one."""
     text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,;:—–-\u2014")
