@@ -180,7 +180,7 @@ def suffix_mention(left: str) -> Mention | None:
     toks = seg.split()
     if re.search(r"\s[-–—]\s", seg):
         toks = re.split(r"\s[-–—]\s", seg)[-1].split()
-    for n in range(min(len(toks), 8), 0, -1):
+    for n in range(min(len(toks), 10), 0, -1):
         m = parse_mention(" ".join(toks[-n:]))
         if m is not None:
             return m
@@ -260,8 +260,9 @@ class Resolver:
         if m.kind == "name" and m.name:
             p = reg.lookup_name(m.name)
             if p is None:
-                if not create and len(m.name.split()) < 2 and not m.role:
-                    return None
+                if len(m.name.split()) < 2 and (
+                        (not create and not m.role) or reg.surname_count(m.name) > 1):
+                    return None  # unknown single word, or a surname shared by several people
                 p = reg.add(m.name, m.role, pos)
             elif m.role and m.role not in p.roles:
                 p.roles.append(m.role)
@@ -274,8 +275,7 @@ class Resolver:
             self.note(pos, p)
             return Resolved(p, p.roles[0] if p.roles else m.role)
         if m.kind == "org" and m.name:
-            org = reg.org(m.name)
-            return Resolved(org, None)
+            return Resolved(reg.org(m.name), m.role)
         if m.kind == "group" and m.head:
             words = m.text.split()
             if clean_token(words[0]) in ("the", "a", "an", "one", "another", "some", "several"):

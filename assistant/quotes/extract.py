@@ -52,7 +52,8 @@ _CLAUSE_END = re.compile(
     + "|".join(f for f in FORM_TO_LEMMA if not f.endswith("ing")) + r")\b")
 _THAT = re.compile(
     r"^(?:\s*,)?(?:\s+(?:(?:in|on|at|during|to|last|this|earlier|after|before|with|from|via|"
-    r"over|through|while|again|also|repeatedly|publicly|privately|recently|previously)\b"
+    r"over|through|while|again|also|repeatedly|publicly|privately|recently|previously|yesterday|"
+    r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"[^,.;:“”\"]{0,70}?))?,?\s+that\s+")
 _TELL_OBJ = re.compile(
     r"^\s+(?:[A-ZÀ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-Þ][\w’'.\-]*){0,4}|him|her|them|us|me|you|reporters|"
@@ -326,7 +327,7 @@ class _Extractor:
             return None
         left = text[sent[0] : abs_start]
         comma = left.rfind(",")
-        if comma < 0 or _n_words(left[comma:]) > 6:
+        if comma < 0 or _n_words(left[comma:]) > 10:
             return None
         s, e = _trim(text, sent[0], sent[0] + comma)
         body = text[s:e]

@@ -70,7 +70,12 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 CAP_WORD = rf"[{_UPPER}][\w’'.\-\u2013]*"
 _CAP_RUN = re.compile(
     rf"{CAP_WORD}(?:[ \t]+(?:(?:de|van|von|da|del|bin|al|la|le|of)[ \t]+)?{CAP_WORD})*")
-_ACRONYM = re.compile(rf"((?:{CAP_WORD}\s+){{0,5}}{CAP_WORD})\s*\(([A-Z]{{2,6}})\)")
+_ACRONYM = re.compile(
+    rf"({CAP_WORD}(?:\s+(?:(?:of|the|and|for|on)\s+)*{CAP_WORD}){{0,6}})\s*\(([A-Z]{{2,6}})\)")
+_REP_OF = re.compile(
+    rf"^(?i:a|an|the|one)\s+((?i:spokesperson|spokesman|spokeswoman|official|representative|"
+    rf"lawyer|executive|director|adviser|advisor))\s+(?:for|with|at|from|of)\s+(?:the\s+)?"
+    rf"({CAP_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{CAP_WORD})*)$")
 _PARTICLES = frozenset("de van von da del bin al la le".split())
 
 
@@ -179,9 +184,12 @@ def parse_mention(text: str) -> Mention | None:
         return Mention("pronoun", text, gender=PRONOUNS[low])
     if low in ("who", "which"):
         return Mention("relative", text)
+    rep = _REP_OF.match(text)
+    if rep:  # "a spokeswoman for the Harbour City Chamber of Commerce"
+        return Mention("org", text, name=rep.group(2).replace("’", "'"), role=rep.group(1).lower())
     tokens = text.split()
     if len(tokens) > 9:
-        return None
+        return None  # longer runs are clauses, not mentions
     first = clean_token(tokens[0])
     body = tokens[1:] if first in DETERMINERS and not _is_cap(tokens[0][1:2] or "a") else tokens
     if first in DETERMINERS:
@@ -234,7 +242,8 @@ class Registry:
                 self.acronyms[m.group(2)] = " ".join(toks).replace("’", "'")
         for m in _CAP_RUN.finditer(text):
             pos, run = m.start(), m.group(0)
-            for piece in re.split(r"(?<=[’']s)\s+", run):  # "CBC’s Kate McKenna": two runs
+            # "CBC’s Kate McKenna" and "Olu Adeyemi. Nair" are two runs each
+            for piece in re.split(r"(?<=[’']s)\s+|(?<=[a-z]{2}[.!?])\s+", run):
                 self._observe(text, pos, piece)
                 pos += len(piece) + 1
 
@@ -293,6 +302,11 @@ class Registry:
         hits = [p for p in self.people if not p.is_org and key(p.surname) == toks[-1]
                 and len(p.name.split()) == 1]
         return hits[0] if len(hits) == 1 else None
+
+    def surname_count(self, name: str) -> int:
+        """How many known people have this word as their surname."""
+        k = key(name)
+        return sum(1 for p in self.people if not p.is_org and key(p.surname) == k)
 
     def by_role(self, m: Mention) -> Person | None:
         """The one person whose title matches a description, else None (never a guess)."""
