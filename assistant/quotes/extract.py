@@ -225,14 +225,10 @@ class _Extractor:
             m = suffix_mention(strip_adverbials(left))  # "critics labelling ...": reduced relative
             return self.resolver.resolve(m, cue.start()) if m is not None else None
         left = strip_adverbials(left)
-        if not left.strip() or left.rstrip()[-1] in ",—–)(" or re.search(
-                r"\b(?:and|but|or)$", left):
-            if re.search(r"[,—–]\s*(?:who|which)\s*$", left):
-                pass
-            elif left.strip() and left.rstrip()[-1] in ",—–)" or re.search(r"\b(?:and|but|or)$", left):
-                return self.governing(sent, cues)
-            else:
-                return None
+        if not left.strip() or left.rstrip()[-1] == "(":
+            return None
+        if left.rstrip()[-1] in ",—–)" or re.search(r"\b(?:and|but|or)$", left):
+            return self.governing(sent, cues)  # after an appositive or in a coordination
         m = suffix_mention(left)
         if m is not None and m.kind == "relative":
             head = re.sub(r"[,—–\s]*(?:who|which)\s*$", "", left)
