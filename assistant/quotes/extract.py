@@ -1,0 +1,501 @@
+"""Direct quotes and reported speech, with offsets into the article as stored.
+
+:func:`extract_quotes` walks an article paragraph by paragraph and sentence by sentence:
+
+* **Direct quotes**: text between double marks (curly or straight), or between single
+  marks when they are not apostrophes; nested quotes inside a quote; a paragraph that
+  opens a quote and never closes it (the multi-paragraph convention). Fragments of three
+  words or fewer count only when a speech cue governs them (so scare quotes such as
+  "Golden Dome" are dropped).
+* **Attribution** of a direct quote, in order: a cue right after it (``“…,” he said`` /
+  ``said Jivani``), a cue earlier in the same sentence (``Poilievre wrote: “…”``), else
+  the speaker of the quote just before it in the paragraph (``“…,” he said. “…”``) or at
+  the end of the previous paragraph when this one opens with a quote.
+* **Reported speech**: a clause cue with its subject (``X said (that) CLAUSE``,
+  ``X told Y CLAUSE``, ``…, saying CLAUSE``), a clause before the cue (``CLAUSE, X said.``),
+  ``according to X`` and naming cues (``X calls it a …``, ``X described Y as …``).
+
+Every record satisfies ``text[q.start:q.end] == q.quote``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.quotes.attribution import (
+    CLAUSE_CUES,
+    FORM_TO_LEMMA,
+    CUE_RE,
+    NAMING_CUES,
+    Resolved,
+    Resolver,
+    cue_lemma,
+    is_participle,
+    strip_adverbials,
+    subject_at_start,
+    suffix_mention,
+)
+from assistant.quotes.people import Registry, parse_mention
+from assistant.text import paragraphs
+from assistant.types import Quote, Span
+
+_ABBREV = frozenset(
+    """mr mrs ms dr st jr sr gen sen rep gov lt col sgt prof inc ltd co corp vs no ont que
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept univ""".split())
+_BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*\s+(?=[“\"‘'(A-Z0-9À-Þ])")
+_CLAUSE_END = re.compile(
+    r",\s+(?:adding|saying|arguing|warning|noting|citing|while|although|though|according|"
+    r"which|pointing|calling|describing|claiming|insisting|stressing|explaining|as\s+well\s+as|"
+    r"whereas)\b|;|\s[—–]\s|—|,?\s+(?:and|but)\s+(?:[a-z]+ly\s+)?(?:"
+    + "|".join(f for f in FORM_TO_LEMMA if not f.endswith("ing")) + r")\b")
+_THAT = re.compile(
+    r"^(?:\s*,)?(?:\s+(?:(?:in|on|at|during|to|last|this|earlier|after|before|with|from|via|"
+    r"over|through|while|again|also|repeatedly|publicly|privately|recently|previously|yesterday|"
+    r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"[^,.;:“”\"]{0,70}?))?,?\s+that\s+")
+_TELL_OBJ = re.compile(
+    r"^\s+(?:[A-ZÀ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-Þ][\w’'.\-]*){0,4}|him|her|them|us|me|you|reporters|"
+    r"journalists|(?:a|an|the|his|her|their)\s+[\w’'\- ]{1,40}?)(?:\s+(?:on|in|at|during|last|"
+    r"this|earlier)\b[^,.;:“”\"]{0,50}?)?(?:,?\s+that)?(?=\s)")
+_CLAUSE_START = re.compile(
+    r"^\s+(?:[a-z]+ly\s+)?(?=(?:(?:he|she|they|it|we|i|there|you|his|her|their|its|this|these|"
+    r"those|the|a|an|some|no|many|most|all|every|our|my)\b|[A-ZÀ-Þ0-9“\"‘]))")
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|"
+    r"must|do|does|did|need|needs|won't|can't|isn't|wasn't|doesn't|didn't|[a-z]{3,}ed)\b", re.I)
+_QUOTED = re.compile(r"[“\"‘][^“”\"‘’]*[”\"’]")
+_WORDS = re.compile(r"[\w’'\-]+")
+_SUBJECT_PRONOUN = re.compile(r"^\s*(?:he|she|they|it|we|i|there|you)\b", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+", re.I)
+
+
+@dataclass
+class _Direct:
+    start: int  # content start (after the mark)
+    end: int  # content end (before the mark)
+    close: int  # offset just past the closing mark
+    closed: bool = True
+    nested: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _SentCue:
+    pos: int
+    lemma: str
+    resolved: Resolved | None
+    span: tuple[int, int]
+    clause: tuple[int, int] | None = None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def _opens(text: str, i: int, lo: int) -> bool:
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in "([{—–-/:“‘") and not nxt.isspace()
+
+
+def _singles(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Single-mark quotes in ``[lo, hi)``, telling them from apostrophes."""
+    out: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        c = text[i]
+        if c in "‘'" and _opens(text, i, lo) and i + 1 < hi and text[i + 1].isalnum():
+            j = i + 1
+            while j < hi:
+                if text[j] in "’'" and not text[j - 1].isspace() and (
+                        j + 1 >= hi or not text[j + 1].isalnum()):
+                    break
+                j += 1
+            if j < hi:
+                out.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def scan_direct(text: str, lo: int, hi: int) -> list[_Direct]:
+    """Direct quotes of one paragraph ``text[lo:hi]``, nested quotes attached."""
+    found: list[_Direct] = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        c = text[i]
+        if c == "“" or (c == '"' and open_at is None and _opens(text, i, lo)):
+            open_at = i
+        elif c in "”\"" and open_at is not None:
+            found.append(_Direct(open_at + 1, i, i + 1))
+            open_at = None
+    if open_at is not None and text[lo:open_at].strip() == "":
+        found.append(_Direct(open_at + 1, hi, hi, closed=False))
+    # single marks used as the outer quotes, in the stretches between double quotes
+    gaps, pos = [], lo
+    for d in found:
+        gaps.append((pos, d.start - 1))
+        pos = d.close
+    gaps.append((pos, hi))
+    for g0, g1 in gaps:
+        for s, e in _singles(text, g0, g1):
+            found.append(_Direct(s, e, e + 1))
+    for d in found:
+        d.nested = _singles(text, d.start, d.end)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def sentences(text: str, lo: int, hi: int, quotes: list[_Direct]) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph; never split inside a quote except at its end."""
+    out, s = [], lo
+    for m in _BOUNDARY.finditer(text, lo, hi):
+        p = m.start()
+        inside = next((q for q in quotes if q.start <= p < q.end), None)
+        if inside is not None and m.end() <= inside.close:
+            continue
+        word = re.search(r"([\w.]+)$", text[s:p])
+        if word:
+            w = word.group(1)
+            if w.lower() in _ABBREV or re.fullmatch(r"[A-Z]", w) or "." in w:
+                continue
+        out.append((s, m.end()))
+        s = m.end()
+    if s < hi:
+        out.append((s, hi))
+    return [(a, b) for a, b in ((*_trim(text, a, b),) for a, b in out) if b > a]
+
+
+def _n_words(s: str) -> int:
+    return len(_WORDS.findall(s))
+
+
+class _Extractor:
+    """One article's extraction state."""
+
+    def __init__(self, doc_id: str, text: str, skip: Sequence[Span]) -> None:
+        self.doc_id, self.text = doc_id, text
+        self.skip = [(s.start, s.end) for s in skip]
+        self.registry = Registry(text)
+        self.resolver = Resolver(text, self.registry)
+        self.out: list[Quote] = []
+        self.last_para_quote: Quote | None = None
+
+    def skipped(self, s: int, e: int) -> bool:
+        return any(s < b and a < e for a, b in self.skip)
+
+    def emit(self, s: int, e: int, kind: str, res: Resolved | None, cue: str | None,
+             attr: tuple[int, int] | None) -> Quote | None:
+        s, e = _trim(self.text, s, e)
+        if e <= s or self.skipped(s, e) or not re.search(r"\w", self.text[s:e]):
+            return None
+        p = res.person if res else None
+        q = Quote(quote=self.text[s:e], doc_id=self.doc_id, start=s, end=e, kind=kind,  # type: ignore[arg-type]
+                  speaker=p.name if p else None, role=res.role if res else None,
+                  aliases=list(p.aliases) if p else [], cue=cue,
+                  attribution_start=attr[0] if attr else None,
+                  attribution_end=attr[1] if attr else None)
+        self.out.append(q)
+        self.resolver.forget(s, e)
+        return q
+
+    # -- subjects ------------------------------------------------------------------------
+    def governing(self, sent: tuple[int, int], cues: list[_SentCue]) -> Resolved | None:
+        for c in reversed(cues):
+            if c.resolved is not None:
+                return c.resolved
+        return self.resolver.resolve(subject_at_start(self.text[sent[0] : sent[1]]), sent[0])
+
+    def cue_subject(self, sent: tuple[int, int], lo: int, cue: re.Match[str],
+                    cues: list[_SentCue]) -> Resolved | None:
+        """The speaker governing the cue ``cue`` found in ``text[lo:]`` of sentence ``sent``."""
+        text = self.text
+        left = text[lo : cue.start()]
+        if is_participle(cue.group(1)):
+            bare = left.rstrip()
+            if not bare or bare.endswith((",", "—", "–")) or re.search(
+                    r"\b(?:while|by|before|after|when|and|also|in)$", bare, re.I):
+                return self.governing(sent, cues)
+            m = suffix_mention(strip_adverbials(left))  # "critics labelling ...": reduced relative
+            return self.resolver.resolve(m, cue.start()) if m is not None else None
+        left = strip_adverbials(left)
+        if not left.strip() or left.rstrip()[-1] == "(":
+            return None
+        if left.rstrip()[-1] in ",—–)" or re.search(r"\b(?:and|but|or)$", left):
+            return self.governing(sent, cues)  # after an appositive or in a coordination
+        m = suffix_mention(left)
+        if m is not None and m.kind == "relative":
+            head = re.sub(r"[,—–\s]*(?:who|which)\s*$", "", left)
+            m = suffix_mention(head)
+        elif m is not None:
+            seg = left.split(",")[-1].split()
+            before = seg[: max(0, len(seg) - len(m.text.split()))]
+            if before and before[-1].lower() in {"to", "with", "by", "from", "of", "and", "at"}:
+                m = subject_at_start(text[sent[0] : cue.start()].split(",")[-1])
+        return self.resolver.resolve(m, cue.start())
+
+    # -- direct quotes -------------------------------------------------------------------
+    def after(self, q: _Direct, limit: int) -> tuple[Resolved | None, str, tuple[int, int]] | None:
+        """A cue right after a quote: ``“…,” Jivani said`` or ``“…,” said the minister``."""
+        text = self.text
+        seg_end = limit
+        stop = re.search(r"(?<=[a-z0-9])[.!?](?=\s|$)|[!?;]|[“\"‘]", text[q.close : limit])
+        if stop:
+            seg_end = q.close + stop.start()
+        seg = text[q.close : seg_end]
+        cue = next((c for c in CUE_RE.finditer(seg) if cue_lemma(c.group(1), seg[: c.start()])), None)
+        if cue is None or _n_words(seg[: cue.start()]) > 8:
+            return None
+        between = seg[: cue.start()].strip(" ,\t\n—–")
+        terminal = text[q.start : q.end].rstrip(" ’'”\"").endswith((".", "!", "?")) and q.closed
+        if terminal and between[:1].isupper() and _n_words(seg[cue.end() :]) > 6:
+            return None
+        if between:
+            m = parse_mention(strip_adverbials(between))
+        else:
+            rest = re.split(r"[,;:(—–]|\s(?:in|on|at|to|during|after|before|as|while)\s",
+                            seg[cue.end() :])[0].split()[:7]
+            m = next((mm for n in range(len(rest), 0, -1)
+                      if (mm := parse_mention(" ".join(rest[:n]))) is not None), None)
+        if m is None:
+            return None
+        res = self.resolver.resolve(m, q.close)
+        return res, cue.group(1), (q.close, seg_end)
+
+    # -- reported speech -----------------------------------------------------------------
+    def clause(self, cue: re.Match[str], abs_end: int, sent_end: int, lemma: str) -> tuple[int, int] | None:
+        text = self.text
+        rest = text[abs_end:sent_end]
+        if lemma in NAMING_CUES:
+            if re.match(r"\s+(?:for|on|out|off|up|in|back|upon|into)\b", rest):
+                return None
+            m = re.match(r"\s+(?:(?:a|an|the|it|him|her|them|this|that)\b|[^,.;]{1,60}?\sas\s)", rest)
+            if not m:
+                return None
+            start = abs_end
+        elif lemma not in CLAUSE_CUES:
+            return None
+        else:
+            m = _THAT.match(rest)
+            if m is None and lemma == "tell":
+                m = re.match(r"\s+[^,.;:“”\"]{1,80}?\s+that\s+", rest) or _TELL_OBJ.match(rest)
+                if m and not m.group(0).rstrip().endswith("that") and not _CLAUSE_START.match(rest[m.end() :]):
+                    m = None
+                if m is None:
+                    return None
+            if m is None:
+                m = _CLAUSE_START.match(rest)
+                if m is None:
+                    return None
+            start = abs_end + m.end()
+        sent_start = text.rfind("\n", 0, cue.start()) + 1
+        if text.count("(", sent_start, cue.start()) > text.count(")", sent_start, cue.start()):
+            close = text.find(")", start, sent_end)
+            sent_end = close if close > 0 else sent_end
+        end_m = _CLAUSE_END.search(text, start, sent_end)
+        end = end_m.start() if end_m else sent_end
+        s, e = _trim(text, start, end)
+        while e > s and text[e - 1] in ".!?":
+            e -= 1
+        body = text[s:e]
+        bare = _QUOTED.sub(" ", body)
+        if _n_words(bare) < 2 or _n_words(body) < 3:
+            return None
+        if lemma not in NAMING_CUES and not _THAT.match(rest):
+            if not (_SUBJECT_PRONOUN.match(body) or _VERBISH.search(bare) or
+                    re.search(r"(?<![Tt]he )(?<![Aa] )\b[a-z]{3,}s\b", bare)):
+                return None
+        return s, e
+
+    def postposed(self, sent: tuple[int, int], cue: re.Match[str], abs_start: int,
+                  abs_end: int) -> tuple[int, int] | None:
+        """``CLAUSE, X said.``: the reported clause sits before its cue."""
+        text = self.text
+        tail = text[abs_end : sent[1]].rstrip(".!? ")
+        if _n_words(tail) > 8 or (tail.strip() and not re.match(
+                r"\s*(?:in|on|at|to|during|after|before|last|this|earlier|from|,)\b", tail)):
+            return None
+        left = text[sent[0] : abs_start]
+        comma = left.rfind(",")
+        if comma < 0 or _n_words(left[comma:]) > 10:
+            return None
+        s, e = _trim(text, sent[0], sent[0] + comma)
+        body = text[s:e]
+        if not body or body[0] in "“\"‘'" or body[-1] in "”\"’'" or _n_words(body) < 4:
+            return None
+        if not _VERBISH.search(_QUOTED.sub(" ", body)) and not re.search(r"\b[a-z]{3,}s\b", body):
+            return None
+        return s, e
+
+    def run(self) -> list[Quote]:
+        text = self.text
+        for ps, pe in paragraphs(text):
+            if not any(a <= ps and pe <= b for a, b in self.skip):
+                self.paragraph(ps, pe)
+        return self.out
+
+    def paragraph(self, ps: int, pe: int) -> None:
+        text = self.text
+        directs = scan_direct(text, ps, pe)
+        para_quotes: list[tuple[_Direct, Quote | None]] = []
+        clauses: list[tuple[int, int]] = []
+        first_direct = True
+        for ss, se in sentences(text, ps, pe, directs):
+            cues: list[_SentCue] = []
+            consumed: set[int] = set()
+            if text[ss] not in "“\"‘'":
+                subj = subject_at_start(text[ss:se])
+                if subj is not None and subj.kind != "pronoun":
+                    self.resolver.resolve(subj, ss, create=False)
+            items: list[tuple[int, str, object]] = []
+            for d in directs:
+                if ss <= d.start - 1 < se or (ss <= d.start < se):
+                    items.append((d.start, "q", d))
+            for c in CUE_RE.finditer(text, ss, se):
+                if any(d.start <= c.start() < d.end for d in directs):
+                    continue
+                items.append((c.start(), "c", c))
+            for a in _ACCORDING.finditer(text, ss, se):
+                if not any(d.start <= a.start() < d.end for d in directs):
+                    items.append((a.start(), "a", a))
+            items.sort(key=lambda t: t[0])
+            prev_close = ss
+            for pos, kind, obj in items:
+                if kind == "q":
+                    d = obj  # type: ignore[assignment]
+                    assert isinstance(d, _Direct)
+                    q = self.direct(d, (ss, se), cues, para_quotes, first_direct, ps, pe, directs,
+                                    consumed, prev_close)
+                    para_quotes.append((d, q))
+                    first_direct = False
+                    prev_close = d.close
+                elif kind == "c":
+                    c = obj
+                    assert isinstance(c, re.Match)
+                    if c.start() in consumed or any(a <= c.start() < b for a, b in clauses):
+                        continue
+                    lemma = cue_lemma(c.group(1), text[max(ss, c.start() - 40) : c.start()])
+                    if lemma is None:
+                        continue
+                    res = self.cue_subject((ss, se), max(ss, prev_close), c, cues)
+                    sc = _SentCue(c.start(), lemma, res, (c.start(), c.end()))
+                    cues.append(sc)
+                    if res is not None:
+                        self.resolver.note(c.start(), res.person)
+                    span = self.clause(c, c.end(), se, lemma)
+                    if span is None and lemma in CLAUSE_CUES and not is_participle(c.group(1)):
+                        span = self.postposed((ss, se), c, c.start(), c.end())
+                    if span is not None and not any(d.start <= span[0] < d.end for d in directs):
+                        sc.clause = span
+                        if self.emit(span[0], span[1], "indirect", res, c.group(1),
+                                     (c.start(), c.end())) is not None:
+                            clauses.append(span)
+                else:
+                    a = obj
+                    assert isinstance(a, re.Match)
+                    self.according(a, (ss, se), cues, clauses)
+        # short direct fragments inside an emitted reported clause are represented by it
+        for d, q in para_quotes:
+            if q is not None and _n_words(q.quote) <= 3 and any(a <= q.start and q.end <= b for a, b in clauses):
+                self.out.remove(q)
+        last = next((q for _, q in reversed(para_quotes) if q is not None), None)
+        self.last_para_quote = last if last is not None and pe - last.end < 200 else None
+
+    def according(self, a: re.Match[str], sent: tuple[int, int], cues: list[_SentCue],
+                  clauses: list[tuple[int, int]]) -> None:
+        text = self.text
+        after = re.split(r"[,;.]", text[a.end() : sent[1]])[0]
+        toks = after.split()[:7]
+        m = next((mm for n in range(len(toks), 0, -1)
+                  if (mm := parse_mention(" ".join(toks[:n]))) is not None), None)
+        res = self.resolver.resolve(m, a.start())
+        cues.append(_SentCue(a.start(), "according", res, (a.start(), a.end())))
+        if text[sent[0] : a.start()].strip(" ,"):
+            s, e = sent[0], a.start()
+        else:
+            s = a.end() + len(after) + 1
+            e = sent[1]
+        s, e = _trim(text, s, e)
+        while e > s and text[e - 1] in ".!?":
+            e -= 1
+        if _n_words(text[s:e]) >= 4 and text[s] not in "“\"‘":
+            if self.emit(s, e, "indirect", res, "according to", (a.start(), a.end() + len(after))):
+                clauses.append((s, e))
+
+    def direct(self, d: _Direct, sent: tuple[int, int], cues: list[_SentCue],
+               para_quotes: list[tuple[_Direct, Quote | None]], first: bool, ps: int, pe: int,
+               directs: list[_Direct], consumed: set[int], prev_close: int) -> Quote | None:
+        text = self.text
+        nxt = min((x.start - 1 for x in directs if x.start > d.close), default=pe)
+        words = _n_words(text[d.start : d.end])
+        res: Resolved | None = None
+        cue: str | None = None
+        attr: tuple[int, int] | None = None
+        how = "none"
+        hit = self.after(d, min(nxt, pe))
+        if hit is not None:
+            res, cue, attr = hit
+            how = "cue"
+            word = next(c for c in CUE_RE.finditer(text, attr[0], attr[1])
+                        if cue_lemma(c.group(1), text[attr[0] : c.start()]))
+            consumed.add(word.start())
+            cues.append(_SentCue(word.start(), "say", res, (word.start(), word.end())))
+        else:
+            before = [c for c in cues if c.pos < d.start]
+            c = before[-1] if before else None
+            between = text[c.span[1] : d.start] if c else ""
+            if c is not None and (
+                (c.clause is not None and c.clause[0] <= d.start and d.end <= c.clause[1] + 1)
+                or (_n_words(between) <= 12 and ")" not in between)
+            ):
+                res, cue, attr, how = c.resolved, text[c.span[0] : c.span[1]], c.span, "cue"
+            elif para_quotes and para_quotes[-1][1] is not None and d.start - para_quotes[-1][0].close < 160:
+                prevq = para_quotes[-1][1]
+                res = self._resolved_of(prevq)
+                how = "inherit"
+            elif first and text[ps : d.start - 1].strip() == "" and self.last_para_quote is not None:
+                res = self._resolved_of(self.last_para_quote)
+                how = "inherit"
+        if words <= 3 and how != "cue":
+            return None
+        if res is not None:
+            self.resolver.note(d.start, res.person)
+        q = self.emit(d.start, d.end, "direct", res, cue, attr)
+        for ns, ne in d.nested:
+            self.nested(d, ns, ne)
+        return q
+
+    def _resolved_of(self, q: Quote) -> Resolved | None:
+        if q.speaker is None:
+            return None
+        p = next((p for p in self.registry.people if p.name == q.speaker), None)
+        return Resolved(p, q.role) if p is not None else None
+
+    def nested(self, d: _Direct, ns: int, ne: int) -> None:
+        """A quote inside a quote, kept only when the outer words attribute it."""
+        text = self.text
+        cue = None
+        for c in CUE_RE.finditer(text, d.start, ns):
+            if cue_lemma(c.group(1), text[d.start : c.start()]):
+                cue = c
+        if cue is None or ns - cue.end() > 80:
+            return
+        m = suffix_mention(strip_adverbials(text[d.start : cue.start()]))
+        if m is None or m.kind == "pronoun":
+            return
+        res = self.resolver.resolve(m, cue.start())
+        if res is not None:
+            self.emit(ns, ne, "direct", res, cue.group(1), (cue.start(), cue.end()))
+
+
+def extract_quotes(doc_id: str, text: str, skip: Sequence[Span] = ()) -> list[Quote]:
+    """Every direct quote and piece of reported speech in ``text``, in text order."""
+    quotes = _Extractor(doc_id, text, skip).run()
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes

@@ -1,0 +1,340 @@
+"""Per-article registry of people and organisations, and parsing of speaker mentions.
+
+A *mention* is the words that name a speaker in an attribution: ``Jivani``, ``he``,
+``Prime Minister Mark Carney``, ``the Ontario MP``, ``a PMO spokesperson``, ``the plant's
+union``. :func:`parse_mention` classifies such words; :class:`Registry` holds the people
+an article names (full name, surname, titles, gender when the text shows it) and turns a
+mention into an entity. Everything is rules and small word lists: no model, no network.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+from typing import Literal
+
+#: Nouns that head a title or a description of a person ("Trade Minister", "the MP").
+ROLE_NOUNS = frozenset(
+    """minister president vice-president premier mp mpp mla mep leader secretary senator
+    sen governor gov mayor chancellor ambassador spokesperson spokesman spokeswoman
+    director ceo chair chairman chairwoman chief commissioner critic lady king queen
+    judge justice representative rep congressman congresswoman officer professor dr
+    economist analyst councillor councilor deputy editor founder treasurer whip
+    president-elect prime-minister prince princess pope general candidate strategist
+    lawyer attorney adviser advisor aide author expert researcher executive manager
+    head coach captain sheriff superintendent inspector negotiator envoy diplomat
+    mr mrs ms miss sir dame lord""".split()
+)
+#: Heads of collective or anonymous speakers ("a government source", "the union").
+GROUP_NOUNS = frozenset(
+    """source sources official officials union unions office ministry department
+    government company group party campaign police agency court committee organization
+    organisation foundation coalition association spokespeople representatives
+    administration authorities authority statement council board federation institute
+    commission team firm bank agencies companies groups critics insiders aides""".split()
+)
+#: Capitalised words that make a capitalised run an organisation or a place, not a person.
+ORG_WORDS = frozenset(
+    """house office department news press school breakfast forum agreement coalition
+    foundation motors committee party government ministry hill university college
+    institute council association union bank corporation corp inc ltd company group
+    agency court commission federation board times post journal herald globe star
+    tribune network radio television tv centre center church parliament senate congress
+    assembly lakes states kingdom opposition treasury republic nations economic reserve fund
+    canada canadian canadians america american americans u.s us washington ottawa
+    ontario quebec alberta china chinese europe european british mexico white oval
+    liberal liberals conservative conservatives democrats republicans gop
+    january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+#: Capitalised function words stripped from the front of a capitalised run.
+STOP_CAPS = frozenset(
+    """the a an in on at but and or while though although when after before during since
+    as it he she they we i this that these those last just however some one if his her
+    their its our my there here what who why how so yet still also then meanwhile
+    speaking responding asked according for from with by to of""".split()
+)
+DETERMINERS = frozenset(
+    "the a an one another some several two three four many his her its their our this that".split()
+)
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f", "them": "p"}
+GENDERED = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+            "spokesman": "m", "chairman": "m", "congressman": "m", "mrs": "f", "mrs.": "f",
+            "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
+            "princess": "f", "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f"}
+_VERB_FORMS = frozenset("said says told tells wrote writes is are was were has have had will would".split())
+ROLE_PREFIXES = frozenset("vice deputy assistant associate acting interim former prime".split())
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+CAP_WORD = rf"[{_UPPER}][\w’'.\-\u2013]*"
+_CAP_RUN = re.compile(
+    rf"{CAP_WORD}(?:[ \t]+(?:(?:de|van|von|da|del|bin|al|la|le|of)[ \t]+)?{CAP_WORD})*")
+_ACRONYM = re.compile(
+    rf"({CAP_WORD}(?:\s+(?:(?:of|the|and|for|on)\s+)*{CAP_WORD}){{0,6}})\s*\(([A-Z]{{2,6}})\)")
+_REP_OF = re.compile(
+    rf"^(?i:a|an|the|one)\s+((?i:spokesperson|spokesman|spokeswoman|official|representative|"
+    rf"lawyer|executive|director|adviser|advisor))\s+(?:for|with|at|from|of)\s+(?:the\s+)?"
+    rf"({CAP_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{CAP_WORD})*)$")
+_PARTICLES = frozenset("de van von da del bin al la le".split())
+
+
+@lru_cache(maxsize=8192)
+def clean_token(tok: str) -> str:
+    """Lower-case a token and drop possessive endings and edge punctuation."""
+    t = tok.lower().replace("’", "'").strip(",;:()\"“”‘")
+    if t.endswith("'s"):
+        t = t[:-2]
+    return t.rstrip("'")
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or tok[0] in "ÀÁÂÉÈÊÎÏÔÖÜÇ")
+
+
+def _is_initial(tok: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]{1,2}", tok))
+
+
+@lru_cache(maxsize=8192)
+def key(name: str) -> str:
+    """Comparison key for names: ``J.D. Vance`` and ``JD Vance`` give the same key."""
+    name = name.replace("’", "'").lower()
+    name = re.sub(r"(?<=\b[a-z])\.\s*(?=[a-z]\b\.?)", "", name)  # j.d. -> jd.
+    name = re.sub(r"[.\s]+", " ", name)
+    return re.sub(r"[^\w' -]", "", name).strip()
+
+
+@lru_cache(maxsize=8192)
+def role_head(role: str) -> str:
+    """Head of a title, with a changing prefix kept: ``Vice President`` -> ``vice president``."""
+    toks = [clean_token(t) for t in role.split()]
+    toks = [t for t in toks if t]
+    if not toks:
+        return ""
+    head = toks[-1]
+    if len(toks) > 1 and toks[-2] in ROLE_PREFIXES:
+        head = f"{toks[-2]} {head}"
+    return head.replace("-", " ")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A parsed speaker mention (not yet resolved to an entity)."""
+
+    kind: Literal["pronoun", "name", "desc", "group", "org", "relative"]
+    text: str
+    name: str | None = None  # the proper-name part ("Mark Carney")
+    role: str | None = None  # the title part ("Prime Minister")
+    head: str | None = None  # head noun of a description ("mp", "union")
+    modifiers: tuple[str, ...] = ()
+    gender: str | None = None
+
+
+@dataclass
+class Person:
+    """Someone (or some body) an article names."""
+
+    name: str
+    roles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    is_org: bool = False
+    aliases: list[str] = field(default_factory=list)
+    first_pos: int = 0
+
+    @property
+    def surname(self) -> str:
+        toks = self.name.split()
+        return toks[-1] if toks else self.name
+
+
+def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split a capitalised run into its title part and its name part."""
+    cut = -1
+    for i, t in enumerate(tokens):
+        if clean_token(t).rstrip(".") in ROLE_NOUNS and not t.endswith(("’s", "'s")):
+            cut = i
+    return tokens[: cut + 1], tokens[cut + 1 :]
+
+
+def looks_like_person(tokens: list[str]) -> bool:
+    """A run of capitalised words that can be a person's name (not a body or place)."""
+    if not tokens or len(tokens) > 4:
+        return False
+    for t in tokens:
+        c = clean_token(t).rstrip(".")
+        if c in ORG_WORDS or c in STOP_CAPS or c in ROLE_NOUNS:
+            return False
+        if t.isupper() and len(t) > 2 and "." not in t:
+            return False  # acronyms: PMO, CUSMA
+        if any(ch.isdigit() for ch in t):
+            return False
+    return True
+
+
+@lru_cache(maxsize=8192)
+def parse_mention(text: str) -> Mention | None:
+    """Classify the words that name a speaker, or None if they cannot name one."""
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,;:—–-\u2014")
+    text = re.sub(r"\s+(?:himself|herself|itself|themselves)$", "", text)
+    if not text:
+        return None
+    low = text.lower().replace("’", "'")
+    if low in PRONOUNS and PRONOUNS[low] in "mfp" and low in ("he", "she", "they"):
+        return Mention("pronoun", text, gender=PRONOUNS[low])
+    if low in ("who", "which"):
+        return Mention("relative", text)
+    rep = _REP_OF.match(text)
+    if rep:  # "a spokeswoman for the Harbour City Chamber of Commerce"
+        return Mention("org", text, name=rep.group(2).replace("’", "'"), role=rep.group(1).lower())
+    tokens = text.split()
+    if len(tokens) > 9:
+        return None  # longer runs are clauses, not mentions
+    first = clean_token(tokens[0])
+    body = tokens[1:] if first in DETERMINERS and not _is_cap(tokens[0][1:2] or "a") else tokens
+    if first in DETERMINERS:
+        body = tokens[1:]
+    if not body:
+        return None
+    if any(clean_token(t) in DETERMINERS for t in body[:-1]):
+        return None
+    head = clean_token(body[-1])
+    mods = tuple(clean_token(t) for t in body[:-1])
+    gender = next((GENDERED[clean_token(t)] for t in body if clean_token(t) in GENDERED), None)
+    if all(_is_cap(t) or t.isupper() for t in body):
+        role, name = split_role(body)
+        if name and looks_like_person(name) and not name[-1].endswith(("’s", "'s")):
+            return Mention("name", text, name=" ".join(name), role=" ".join(role) or None,
+                           head=role_head(" ".join(role)) if role else None, gender=gender)
+        if role and not name:
+            return Mention("desc", text, role=" ".join(role), head=role_head(" ".join(role)),
+                           modifiers=mods, gender=gender)
+        if any(clean_token(t) in ORG_WORDS | GROUP_NOUNS for t in body) or (
+            len(body) == 1 and body[0].isupper() and len(body[0]) > 1
+        ):
+            return Mention("org", text, name=" ".join(body).replace("’", "'"))
+        return None
+    if head in ROLE_NOUNS:
+        return Mention("desc", text, role=" ".join(body), head=role_head(" ".join(body)),
+                       modifiers=mods, gender=gender)
+    if any(t.islower() and (t.endswith("ed") or t in _VERB_FORMS) for t in body):
+        return None
+    if head in GROUP_NOUNS and len(body) <= (4 if first in DETERMINERS else 2):
+        if any(_is_cap(t) and clean_token(t) in ORG_WORDS for t in body) and head in (
+            "office", "ministry", "department", "committee", "foundation", "coalition"
+        ):
+            return Mention("org", text, name=" ".join(body).replace("’", "'"))
+        return Mention("group", text, head=head, modifiers=mods)
+    return None
+
+
+class Registry:
+    """The people and bodies one article names, built from its capitalised runs."""
+
+    def __init__(self, text: str) -> None:
+        self.people: list[Person] = []
+        self.acronyms: dict[str, str] = {}
+        for m in _ACRONYM.finditer(text):
+            toks = m.group(1).split()
+            while toks and clean_token(toks[0]) in STOP_CAPS:
+                toks = toks[1:]
+            if toks:
+                self.acronyms[m.group(2)] = " ".join(toks).replace("’", "'")
+        for m in _CAP_RUN.finditer(text):
+            pos, run = m.start(), m.group(0)
+            # "CBC’s Kate McKenna" and "Olu Adeyemi. Nair" are two runs each
+            for piece in re.split(r"(?<=[’']s)\s+|(?<=[a-z]{2}[.!?])\s+", run):
+                self._observe(text, pos, piece)
+                pos += len(piece) + 1
+
+    def _observe(self, text: str, pos: int, run: str) -> None:
+        tokens = run.split()
+        while tokens and (clean_token(tokens[0]) in STOP_CAPS
+                          or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0])):
+            pos += text[pos:].find(tokens[0]) + len(tokens[0])
+            tokens = tokens[1:]
+        if not tokens:
+            return
+        role, name = split_role(tokens)
+        if not role:
+            before = text[max(0, pos - 40) : pos].split()
+            if before and re.fullmatch(r"[a-z][a-z\-]*", before[-1]) and before[-1] in ROLE_NOUNS:
+                role = before[-2:] if len(before) > 1 and not _is_cap(before[-2]) else before[-1:]
+        if len(name) < 2 and not (role and name):
+            return
+        if not looks_like_person(name):
+            if len(name) == 3 and looks_like_person(name[-2:]):
+                name = name[-2:]  # "Leader of the Opposition Pierre Poilievre"
+            else:
+                return
+        self.add(" ".join(name).rstrip(",.;:").replace("’s", "").replace("'s", ""),
+                 " ".join(role) if role else None, pos)
+
+    def add(self, name: str, role: str | None, pos: int) -> Person:
+        """Add a person, merging with one already known under a compatible name."""
+        gender = next((GENDERED[clean_token(t)] for t in (role or "").split()
+                       if clean_token(t) in GENDERED), None)
+        role = role if role and role_head(role) not in ("mr", "mrs", "ms", "miss", "dr") else role
+        found = self.lookup_name(name)
+        if found is None:
+            found = Person(name=name, first_pos=pos)
+            self.people.append(found)
+        elif len(name.split()) > len(found.name.split()):
+            found.aliases.append(found.name)
+            found.name = name
+        if name != found.name and name not in found.aliases:
+            found.aliases.append(name)
+        if role and role not in found.roles and role_head(role) not in ("mr", "mrs", "ms", "miss"):
+            found.roles.append(role)
+        found.gender = found.gender or gender
+        return found
+
+    def lookup_name(self, name: str) -> Person | None:
+        """The person a name denotes: exact, alias or (when unambiguous) surname match."""
+        k = key(name)
+        for p in self.people:
+            if key(p.name) == k or any(key(a) == k for a in p.aliases):
+                return p
+        toks = k.split()
+        if len(toks) == 1:
+            hits = [p for p in self.people if not p.is_org and key(p.surname) == k]
+            return hits[0] if len(hits) == 1 else None
+        hits = [p for p in self.people if not p.is_org and key(p.surname) == toks[-1]
+                and len(p.name.split()) == 1]
+        return hits[0] if len(hits) == 1 else None
+
+    def surname_count(self, name: str) -> int:
+        """How many known people have this word as their surname."""
+        k = key(name)
+        return sum(1 for p in self.people if not p.is_org and key(p.surname) == k)
+
+    def by_role(self, m: Mention) -> Person | None:
+        """The one person whose title matches a description, else None (never a guess)."""
+        if not m.head:
+            return None
+        cands = [p for p in self.people if not p.is_org
+                 and any(role_head(r) == m.head for r in p.roles)]
+        if len(cands) > 1:
+            mods = [x for x in m.modifiers if x]
+            cands = [p for p in cands if all(
+                any(x in (clean_token(t) for t in r.split()) for r in p.roles) for x in mods)]
+        if len(cands) == 1:
+            if m.gender and cands[0].gender and m.gender != cands[0].gender:
+                return None
+            return cands[0]
+        return None
+
+    def org(self, name: str) -> Person:
+        """The organisation called ``name`` (acronyms expanded), added on first sight."""
+        name = name.replace("’", "'")
+        name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+        full = self.acronyms.get(name, name)
+        k = key(full)
+        for p in self.people:
+            if p.is_org and key(p.name) == k:
+                return p
+        p = Person(name=full, is_org=True)
+        inv = [a for a, f in self.acronyms.items() if f == full]
+        p.aliases.extend(inv)
+        self.people.append(p)
+        return p
