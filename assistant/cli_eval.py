@@ -43,7 +43,9 @@ def fingerprint_dir(path: Path) -> str:
     h = hashlib.sha256()
     files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
     for p in files:
-        h.update(str(p.relative_to(path)).encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest())
+        h.update(
+            str(p.relative_to(path)).encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest()
+        )
     return h.hexdigest()[:16]
 
 
@@ -129,8 +131,9 @@ def _print_table(run: EvalRun) -> None:
     for k in kinds:
         table.add_column(k, justify="right")
     for m in METRICS:
-        table.add_row(m, fmt(run.overall.get(m), m),
-                      *[fmt(run.by_kind[k].get(m), m) for k in kinds])
+        table.add_row(
+            m, fmt(run.overall.get(m), m), *[fmt(run.by_kind[k].get(m), m) for k in kinds]
+        )
     Console().print(table)
 
 
@@ -145,24 +148,48 @@ def register(app: typer.Typer) -> None:
     @eval_app.callback(invoke_without_command=True)
     def eval_run(
         ctx: typer.Context,
-        gold: Annotated[Path, typer.Option(help="Gold questions (JSONL, EVAL_SPEC section 2).",
-                                           envvar="ASSISTANT_EVAL_GOLD")] = DEFAULT_GOLD,
-        corpus: Annotated[Path, typer.Option(help="Corpus folder the gold questions are about.",
-                                             envvar="ASSISTANT_CORPUS_DIR")] = DEFAULT_CORPUS,
-        index_dir: Annotated[Path | None, typer.Option(
-            help="Index directory (default: the project's index/).",
-            envvar="ASSISTANT_INDEX_DIR")] = None,
-        backend: Annotated[str | None, typer.Option(
-            help="Answer backend: extractive, openai[:model].", envvar="ASSISTANT_BACKEND")] = None,
-        report: Annotated[Path, typer.Option(help="Folder for report.json/.md/.html.",
-                                             envvar="ASSISTANT_EVAL_REPORT")] = DEFAULT_REPORT,
-        baseline: Annotated[Path | None, typer.Option(
-            help="A previous report.json: show deltas and mark regressions.")] = None,
-        fail_under: Annotated[list[str] | None, typer.Option(
-            "--fail-under",
-            help="Gate METRIC=VALUE (or KIND.METRIC=VALUE), repeatable. A floor for "
-                 "quality metrics, a ceiling for false_abstention and latency_*_ms.",
-            envvar="ASSISTANT_EVAL_FAIL_UNDER")] = None,
+        gold: Annotated[
+            Path,
+            typer.Option(
+                help="Gold questions (JSONL, EVAL_SPEC section 2).", envvar="ASSISTANT_EVAL_GOLD"
+            ),
+        ] = DEFAULT_GOLD,
+        corpus: Annotated[
+            Path,
+            typer.Option(
+                help="Corpus folder the gold questions are about.", envvar="ASSISTANT_CORPUS_DIR"
+            ),
+        ] = DEFAULT_CORPUS,
+        index_dir: Annotated[
+            Path | None,
+            typer.Option(
+                help="Index directory (default: the project's index/).",
+                envvar="ASSISTANT_INDEX_DIR",
+            ),
+        ] = None,
+        backend: Annotated[
+            str | None,
+            typer.Option(
+                help="Answer backend: extractive, openai[:model].", envvar="ASSISTANT_BACKEND"
+            ),
+        ] = None,
+        report: Annotated[
+            Path,
+            typer.Option(help="Folder for report.json/.md/.html.", envvar="ASSISTANT_EVAL_REPORT"),
+        ] = DEFAULT_REPORT,
+        baseline: Annotated[
+            Path | None,
+            typer.Option(help="A previous report.json: show deltas and mark regressions."),
+        ] = None,
+        fail_under: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--fail-under",
+                help="Gate METRIC=VALUE (or KIND.METRIC=VALUE), repeatable. A floor for "
+                "quality metrics, a ceiling for false_abstention and latency_*_ms.",
+                envvar="ASSISTANT_EVAL_FAIL_UNDER",
+            ),
+        ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     ) -> None:
         """Run the gold questions, print the metric table, write reports, check gates."""
@@ -178,19 +205,25 @@ def register(app: typer.Typer) -> None:
             _err(str(exc))
             raise typer.Exit(1) from None
         if as_json:
-            print(json.dumps({
-                "meta": run.meta.model_dump(mode="json"),
-                "overall": run.overall,
-                "by_kind": run.by_kind,
-                "failed": [r.id for r in run.failures],
-                "regressions": [d.model_dump(mode="json") for d in deltas if d.regression],
-                "gates_failed": [str(g) for g in gate_failures],
-                "reports": {k: str(v) for k, v in paths.items()},
-            }))
+            print(
+                json.dumps(
+                    {
+                        "meta": run.meta.model_dump(mode="json"),
+                        "overall": run.overall,
+                        "by_kind": run.by_kind,
+                        "failed": [r.id for r in run.failures],
+                        "regressions": [d.model_dump(mode="json") for d in deltas if d.regression],
+                        "gates_failed": [str(g) for g in gate_failures],
+                        "reports": {k: str(v) for k, v in paths.items()},
+                    }
+                )
+            )
         else:
             _print_table(run)
-            print(f"{len(run.failures)} of {run.meta.questions} questions failed a check; "
-                  f"reports in {paths['html'].parent}")
+            print(
+                f"{len(run.failures)} of {run.meta.questions} questions failed a check; "
+                f"reports in {paths['html'].parent}"
+            )
             for d in deltas:
                 if d.regression:
                     print(f"regression: {d.scope} {d.metric} {d.baseline} -> {d.current}")
@@ -201,12 +234,16 @@ def register(app: typer.Typer) -> None:
 
     @eval_app.command("quotes")
     def eval_quotes(
-        gold: Annotated[Path, typer.Option(help="Quote attribution gold (JSONL).",
-                                           envvar="ASSISTANT_QUOTES_GOLD")] = DEFAULT_QUOTES_GOLD,
-        corpus: Annotated[Path, typer.Option(help="Corpus folder.",
-                                             envvar="ASSISTANT_CORPUS_DIR")] = DEFAULT_CORPUS,
-        index_dir: Annotated[Path | None, typer.Option(
-            help="Index directory.", envvar="ASSISTANT_INDEX_DIR")] = None,
+        gold: Annotated[
+            Path,
+            typer.Option(help="Quote attribution gold (JSONL).", envvar="ASSISTANT_QUOTES_GOLD"),
+        ] = DEFAULT_QUOTES_GOLD,
+        corpus: Annotated[
+            Path, typer.Option(help="Corpus folder.", envvar="ASSISTANT_CORPUS_DIR")
+        ] = DEFAULT_CORPUS,
+        index_dir: Annotated[
+            Path | None, typer.Option(help="Index directory.", envvar="ASSISTANT_INDEX_DIR")
+        ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     ) -> None:
         """Score the quote ledger's attributions: precision, recall, F1."""
@@ -265,8 +302,13 @@ def _run(
     from assistant.evaluation.harness import run_eval
 
     run = run_eval(
-        gold, target.ask, target.texts, backend=target.backend, embedder=target.embedder,
-        corpus_fingerprint=target.corpus_fingerprint, gold_path=str(gold_path),
+        gold,
+        target.ask,
+        target.texts,
+        backend=target.backend,
+        embedder=target.embedder,
+        corpus_fingerprint=target.corpus_fingerprint,
+        gold_path=str(gold_path),
     )
     run.meta.extra.update(target.extra)
     paths = write_reports(run, report_dir, baseline)

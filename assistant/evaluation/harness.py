@@ -8,12 +8,13 @@ article texts, so the same code scores the extractive backend, an LLM backend, a
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 import json
 import subprocess
 import time
 from collections.abc import Callable, Mapping, Sequence
-import datetime as dt
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -124,7 +125,9 @@ class EvalRun(BaseModel):
         except OSError as exc:
             raise ConfigError(f"Cannot read baseline {path}: {exc.strerror or exc}") from None
         except ValidationError as exc:
-            raise ConfigError(f"{path} is not an eval report.json: {exc.errors()[0]['msg']}") from None
+            raise ConfigError(
+                f"{path} is not an eval report.json: {exc.errors()[0]['msg']}"
+            ) from None
 
     @property
     def failures(self) -> list[QuestionScore]:
@@ -150,7 +153,10 @@ def git_commit(cwd: str | Path | None = None) -> str | None:
             return None
         dirty = subprocess.run(
             ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=where, capture_output=True, text=True, timeout=5,
+            cwd=where,
+            capture_output=True,
+            text=True,
+            timeout=5,
         )
     except (OSError, subprocess.SubprocessError):
         return None
@@ -189,10 +195,8 @@ def run_eval(
     the answers report; ``corpus_fingerprint`` to a hash of ``texts``.
     """
     if warmup and gold:
-        try:
+        with contextlib.suppress(AssistantError):  # a failing question is scored below
             ask(gold[0].question)
-        except AssistantError:
-            pass
     records: list[QuestionScore] = []
     for item in gold:
         started = clock()
@@ -271,8 +275,11 @@ def compare(run: EvalRun, baseline: EvalRun, tolerance: float = 1e-9) -> list[De
                 regression = delta > tolerance
             else:
                 regression = delta < -tolerance
-            out.append(Delta(metric=m, scope=scope, current=c, baseline=b, delta=delta,
-                             regression=regression))
+            out.append(
+                Delta(
+                    metric=m, scope=scope, current=c, baseline=b, delta=delta, regression=regression
+                )
+            )
     return out
 
 
@@ -322,8 +329,15 @@ def check_gates(run: EvalRun, gates: Sequence[str]) -> list[GateFailure]:
         at_most = metric in LOWER_IS_BETTER
         ok = value is not None and (value <= gate if at_most else value >= gate)
         if not ok:
-            failures.append(GateFailure(metric=metric, scope=scope, value=value, gate=gate,
-                                        direction="at most" if at_most else "at least"))
+            failures.append(
+                GateFailure(
+                    metric=metric,
+                    scope=scope,
+                    value=value,
+                    gate=gate,
+                    direction="at most" if at_most else "at least",
+                )
+            )
     return failures
 
 

@@ -249,8 +249,9 @@ def quote_checks(
         if text is not None and c.get("start") is not None and c.get("end") is not None:
             offsets_ok = text[int(c["start"]) : int(c["end"])] == quote
         checks.append(
-            QuoteCheck(span=quote, origin="citation", doc_ids=[doc], found=found,
-                       offsets_ok=offsets_ok)
+            QuoteCheck(
+                span=quote, origin="citation", doc_ids=[doc], found=found, offsets_ok=offsets_ok
+            )
         )
     return checks
 
@@ -266,7 +267,7 @@ def score_question(
     text = str(answer.get("answer") or "")
     abstained = bool(answer.get("abstained", False))
     facts = [list(g) for g in gold.get("facts") or []]
-    hits = [None] * len(facts) if abstained else fact_hits(facts, text)
+    hits: list[str | None] = [None] * len(facts) if abstained else fact_hits(facts, text)
     speaker = gold.get("speaker")
     date_iso = gold.get("date")
     date_iso = date_iso.isoformat() if isinstance(date_iso, date) else date_iso

@@ -80,12 +80,17 @@ def judge_faithfulness(
         claims = [MARKER.sub("", c).strip() for c in split_claims(r.answer)]
         claims = [c for c in claims if c]
         unsupported = [
-            c for c in claims
+            c
+            for c in claims
             if not _YES.match(complete(JUDGE_PROMPT.substitute(passages=passages, claim=c)))
         ]
         share = (len(claims) - len(unsupported)) / len(claims) if claims else None
-        r.judge = {"faithfulness": share, "claims": len(claims),
-                   "supported": len(claims) - len(unsupported), "unsupported": unsupported}
+        r.judge = {
+            "faithfulness": share,
+            "claims": len(claims),
+            "supported": len(claims) - len(unsupported),
+            "unsupported": unsupported,
+        }
         if share is not None:
             scores.append(share)
     return sum(scores) / len(scores) if scores else None

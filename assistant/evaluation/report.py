@@ -82,13 +82,20 @@ def render_markdown(run: EvalRun, deltas: Sequence[Delta] = ()) -> str:
         row = [fmt(run.overall.get(m), m)] + [fmt(run.by_kind[k].get(m), m) for k in kinds]
         lines.append(f"| {m} | " + " | ".join(row) + " |")
     if deltas:
-        lines += ["", "## Against the baseline", "", "| scope | metric | baseline | now | delta | |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Against the baseline",
+            "",
+            "| scope | metric | baseline | now | delta | |",
+            "|---|---|---|---|---|---|",
+        ]
         for d in deltas:
             mark = "**REGRESSION**" if d.regression else ""
             delta = "n/a" if d.delta is None else f"{d.delta:+.3f}"
-            lines.append(f"| {d.scope} | {d.metric} | {fmt(d.baseline, d.metric)} | "
-                         f"{fmt(d.current, d.metric)} | {delta} | {mark} |")
+            lines.append(
+                f"| {d.scope} | {d.metric} | {fmt(d.baseline, d.metric)} | "
+                f"{fmt(d.current, d.metric)} | {delta} | {mark} |"
+            )
     fails = run.failures
     lines += ["", f"## Failures ({len(fails)} of {len(run.records)})", ""]
     for r in fails:
@@ -139,18 +146,22 @@ def _bars_svg(title: str, values: Sequence[tuple[str, float | None]]) -> str:
     """A horizontal bar chart of shares in [0, 1] (``None`` drawn as n/a)."""
     row, label_w, bar_w = 20, 110, 180
     height = row * len(values) + 8
-    parts = [f'<svg width="{label_w + bar_w + 50}" height="{height}" role="img" '
-             f'aria-label="{escape(title)}">']
+    parts = [
+        f'<svg width="{label_w + bar_w + 50}" height="{height}" role="img" '
+        f'aria-label="{escape(title)}">'
+    ]
     for i, (label, v) in enumerate(values):
         y = 4 + i * row
         parts.append(f'<text x="0" y="{y + 13}">{escape(label)}</text>')
-        parts.append(f'<rect x="{label_w}" y="{y + 2}" width="{bar_w}" height="14" '
-                     'fill="#eef1f4"/>')
+        parts.append(
+            f'<rect x="{label_w}" y="{y + 2}" width="{bar_w}" height="14" fill="#eef1f4"/>'
+        )
         if v is not None:
             w = max(0.0, min(1.0, v)) * bar_w
             color = _PALETTE[0] if label == "overall" else _PALETTE[1]
-            parts.append(f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="14" '
-                         f'fill="{color}"/>')
+            parts.append(
+                f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="14" fill="{color}"/>'
+            )
         parts.append(f'<text x="{label_w + bar_w + 6}" y="{y + 13}">{fmt(v)}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -174,8 +185,10 @@ def _histogram_svg(latencies: Sequence[float], p50: float | None, p95: float | N
     for i, c in enumerate(counts):
         h = c / top * plot_h
         x = pad_l + i * bw
-        parts.append(f'<rect x="{x + 1:.1f}" y="{10 + plot_h - h:.1f}" width="{bw - 2:.1f}" '
-                     f'height="{h:.1f}" fill="{_PALETTE[0]}"><title>{c}</title></rect>')
+        parts.append(
+            f'<rect x="{x + 1:.1f}" y="{10 + plot_h - h:.1f}" width="{bw - 2:.1f}" '
+            f'height="{h:.1f}" fill="{_PALETTE[0]}"><title>{c}</title></rect>'
+        )
     y0 = 10 + plot_h
     parts.append(f'<line x1="{pad_l}" y1="{y0}" x2="{width - 10}" y2="{y0}" stroke="#667085"/>')
     parts.append(f'<text x="{pad_l}" y="{y0 + 16}">{lo:.1f} ms</text>')
@@ -185,24 +198,31 @@ def _histogram_svg(latencies: Sequence[float], p50: float | None, p95: float | N
         if v is None:
             continue
         x = pad_l + (v - lo) / span * plot_w
-        parts.append(f'<line x1="{x:.1f}" y1="10" x2="{x:.1f}" y2="{y0}" stroke="{color}" '
-                     'stroke-dasharray="4 3"/>')
-        parts.append(f'<text x="{x + 3:.1f}" y="{22 if name == "p50" else 36}" '
-                     f'fill="{color}">{name} {v:.1f} ms</text>')
+        parts.append(
+            f'<line x1="{x:.1f}" y1="10" x2="{x:.1f}" y2="{y0}" stroke="{color}" '
+            'stroke-dasharray="4 3"/>'
+        )
+        parts.append(
+            f'<text x="{x + 3:.1f}" y="{22 if name == "p50" else 36}" '
+            f'fill="{color}">{name} {v:.1f} ms</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
 
 def _record_html(r: QuestionScore) -> str:
     failed = bool(r.failures)
-    out = [f'<div class="card {"fail" if failed else "pass"}" id="q-{escape(r.id)}">',
-           f'<h3>{escape(r.id)} <span class="kind">{escape(r.kind)}'
-           f'{" · answerable" if r.answerable else " · unanswerable"}'
-           f'{f" · {r.latency_ms:.0f} ms" if r.latency_ms is not None else ""}</span></h3>',
-           f"<div><b>Q:</b> {escape(r.question)}</div>"]
+    out = [
+        f'<div class="card {"fail" if failed else "pass"}" id="q-{escape(r.id)}">',
+        f'<h3>{escape(r.id)} <span class="kind">{escape(r.kind)}'
+        f"{' · answerable' if r.answerable else ' · unanswerable'}"
+        f"{f' · {r.latency_ms:.0f} ms' if r.latency_ms is not None else ''}</span></h3>",
+        f"<div><b>Q:</b> {escape(r.question)}</div>",
+    ]
     if failed:
-        out.append('<ul class="why">' + "".join(f"<li>{escape(x)}</li>" for x in r.failures)
-                   + "</ul>")
+        out.append(
+            '<ul class="why">' + "".join(f"<li>{escape(x)}</li>" for x in r.failures) + "</ul>"
+        )
     if r.facts:
         spans = "".join(
             f'<span class="{"hit" if h is not None else "miss"}">{escape(" | ".join(g))}</span>'
@@ -215,21 +235,24 @@ def _record_html(r: QuestionScore) -> str:
     if r.speaker:
         flags.append(f"speaker {escape(r.speaker)}: {'yes' if r.speaker_hit else 'no'}")
     if r.date or r.date_text:
-        flags.append(f"date {escape(r.date_text or r.date or '')}: "
-                     f"{'yes' if r.date_hit else 'no'}")
+        flags.append(f"date {escape(r.date_text or r.date or '')}: {'yes' if r.date_hit else 'no'}")
     flags.append(f"sources: {escape(', '.join(r.sources) or 'none')}")
     if r.verification:
-        flags.append("verification: " + escape(", ".join(f"{k} {v}" for k, v in
-                                                          r.verification.items())))
+        flags.append(
+            "verification: " + escape(", ".join(f"{k} {v}" for k, v in r.verification.items()))
+        )
     out.append(f'<div class="cit">{" · ".join(flags)}</div>')
     abst = " (abstained)" if r.abstained else ""
-    out.append(f"<div><b>Answer{abst}:</b></div>"
-               f'<div class="ans">{escape(r.answer) or "(empty)"}</div>')
+    out.append(
+        f'<div><b>Answer{abst}:</b></div><div class="ans">{escape(r.answer) or "(empty)"}</div>'
+    )
     for c in r.citations:
         mark = "" if str(c.get("doc_id")) in r.sources else ' <span class="reg">not a source</span>'
-        out.append(f'<div class="cit">[{escape(str(c.get("n")))}] '
-                   f'<code>{escape(str(c.get("doc_id")))}</code>{mark}: '
-                   f'{escape(str(c.get("quote", "")))}</div>')
+        out.append(
+            f'<div class="cit">[{escape(str(c.get("n")))}] '
+            f"<code>{escape(str(c.get('doc_id')))}</code>{mark}: "
+            f"{escape(str(c.get('quote', '')))}</div>"
+        )
     bad = [q for q in r.quote_checks if not q.found]
     for q in bad:
         out.append(f'<div class="cit reg">quote not found ({q.origin}): {escape(q.span)}</div>')
@@ -241,19 +264,25 @@ def _metric_table_html(run: EvalRun, deltas: Sequence[Delta]) -> str:
     kinds = list(run.by_kind)
     base = {(d.scope, d.metric): d for d in deltas}
     head = "".join(f"<th>{escape(k)}</th>" for k in kinds)
-    rows = [f"<table><tr><th>metric</th><th>overall</th>"
-            f"{'<th>baseline Δ</th>' if deltas else ''}{head}</tr>"]
+    rows = [
+        f"<table><tr><th>metric</th><th>overall</th>"
+        f"{'<th>baseline Δ</th>' if deltas else ''}{head}</tr>"
+    ]
     for m in METRICS:
         cells = [f"<td>{fmt(run.overall.get(m), m)}</td>"]
         if deltas:
             d = base.get(("overall", m))
             if d is None or d.delta is None:
-                cells.append(f'<td class="{"reg" if d and d.regression else ""}">'
-                             f'{"n/a" if d is None else "lost"}</td>')
+                cells.append(
+                    f'<td class="{"reg" if d and d.regression else ""}">'
+                    f"{'n/a' if d is None else 'lost'}</td>"
+                )
             else:
                 cls = "reg" if d.regression else ("imp" if _improved(d) else "")
-                cells.append(f'<td class="{cls}">{d.delta:+.3f}'
-                             f'{" ▼ regression" if d.regression else ""}</td>')
+                cells.append(
+                    f'<td class="{cls}">{d.delta:+.3f}'
+                    f"{' ▼ regression' if d.regression else ''}</td>"
+                )
         for k in kinds:
             d = base.get((k, m))
             cls = ' class="reg"' if d is not None and d.regression else ""
@@ -282,21 +311,28 @@ def render_html(run: EvalRun, deltas: Sequence[Delta] = ()) -> str:
         charts.append(f'<div class="chart"><h4>{m}</h4>{_bars_svg(m, vals)}</div>')
     lat = [r.latency_ms for r in run.records if r.latency_ms is not None]
     body = [
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
         f"<title>Eval report · {escape(run.meta.backend or '?')}</title>",
         f"<style>{_CSS}</style></head><body><main>",
-        f"<h1>Eval report</h1><div class=\"meta\">{meta}</div>",
+        f'<h1>Eval report</h1><div class="meta">{meta}</div>',
         f"<p><b>{len(fails)}</b> of {len(run.records)} questions failed at least one check"
-        + (f"; <span class=\"reg\">{len(regressions)} regressions against the baseline</span>"
-           if regressions else "") + ".</p>",
-        "<h2>Metrics</h2>", _metric_table_html(run, deltas),
+        + (
+            f'; <span class="reg">{len(regressions)} regressions against the baseline</span>'
+            if regressions
+            else ""
+        )
+        + ".</p>",
+        "<h2>Metrics</h2>",
+        _metric_table_html(run, deltas),
         f"<h2>Failures ({len(fails)})</h2>",
         "".join(_record_html(r) for r in fails) or "<p>None.</p>",
-        "<h2>Metrics by kind</h2>", f'<div class="charts">{"".join(charts)}</div>',
+        "<h2>Metrics by kind</h2>",
+        f'<div class="charts">{"".join(charts)}</div>',
         "<h2>Latency</h2>",
         _histogram_svg(lat, run.overall.get("latency_p50_ms"), run.overall.get("latency_p95_ms")),
         f"<details><summary>Passed questions ({len(passes)})</summary>",
-        "".join(_record_html(r) for r in passes), "</details>",
+        "".join(_record_html(r) for r in passes),
+        "</details>",
         "</main></body></html>",
     ]
     return "\n".join(body)
