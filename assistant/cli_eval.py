@@ -87,11 +87,14 @@ def _assistant(index_dir: Path | None, backend: str | None, corpus: Path) -> Any
 def _make_ask(corpus: Path, index_dir: Path | None, backend: str | None) -> EvalTarget:
     """Build the service, make sure ``corpus`` is indexed, and wrap its ``ask``."""
     assistant = _assistant(index_dir, backend, corpus)
-    embedder = None
+    from assistant.errors import AssistantError
+
     try:
         embedder = assistant.status().get("embedder")
-    except Exception:  # status is informative only; never fail the eval over it
+    except AssistantError:  # status is informative only; never fail the eval over it
         embedder = None
+    if isinstance(embedder, dict):
+        embedder = embedder.get("name")
     return EvalTarget(
         ask=lambda q: assistant.ask(q),
         texts=_StoredTexts(lambda d: assistant.article(d).text),
@@ -124,12 +127,15 @@ def _print_table(run: EvalRun) -> None:
     from assistant.evaluation.metrics import METRICS
     from assistant.evaluation.report import fmt
 
+    console = Console()
+    if not console.is_terminal:  # pipes and CI logs: room for every kind column
+        console = Console(width=max(console.width, 120))
     kinds = list(run.by_kind)
     table = Table(title=f"eval · {run.meta.backend or '?'} · {run.meta.questions} questions")
-    table.add_column("metric")
-    table.add_column("overall", justify="right", style="bold")
+    table.add_column("metric", no_wrap=True)
+    table.add_column("overall", justify="right", style="bold", no_wrap=True)
     for k in kinds:
-        table.add_column(k, justify="right")
+        table.add_column(k, justify="right", no_wrap=True)
     for m in METRICS:
         table.add_row(
             m, fmt(run.overall.get(m), m), *[fmt(run.by_kind[k].get(m), m) for k in kinds]

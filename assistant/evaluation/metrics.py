@@ -121,8 +121,9 @@ class QuestionScore(BaseModel):
             if not self.abstained:
                 out.append("answered an unanswerable question")
             return out
-        if self.abstained:
+        if self.abstained:  # every other check fails too; saying so again is noise
             out.append("abstained on an answerable question")
+            return out
         missed = [g for g, h in zip(self.facts, self.fact_hits, strict=True) if h is None]
         if missed:
             out.append("missed facts: " + "; ".join(" | ".join(g) for g in missed))
