@@ -140,7 +140,7 @@ def _print_table(run: EvalRun) -> None:
         table.add_row(
             m, fmt(run.overall.get(m), m), *[fmt(run.by_kind[k].get(m), m) for k in kinds]
         )
-    Console().print(table)
+    console.print(table)
 
 
 def _err(message: str) -> None:
@@ -202,6 +202,7 @@ def register(app: typer.Typer) -> None:
         if ctx.invoked_subcommand is not None:
             return
         from assistant.errors import AssistantError
+        from assistant.evaluation.report import fmt
 
         try:
             run, paths, gate_failures, deltas = _run(
@@ -232,7 +233,10 @@ def register(app: typer.Typer) -> None:
             )
             for d in deltas:
                 if d.regression:
-                    print(f"regression: {d.scope} {d.metric} {d.baseline} -> {d.current}")
+                    print(
+                        f"regression: {d.scope} {d.metric} "
+                        f"{fmt(d.baseline, d.metric)} -> {fmt(d.current, d.metric)}"
+                    )
         for g in gate_failures:
             _err(f"Gate failed: {g}")
         if gate_failures:

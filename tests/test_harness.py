@@ -282,6 +282,7 @@ def test_compare_marks_regressions_both_directions(tmp_path: Path) -> None:
     assert deltas[("overall", "latency_p50_ms")].regression  # 10x slower
     assert not deltas[("overall", "speaker_accuracy")].regression
     assert deltas[("when", "date_accuracy")].regression
+    assert not deltas[("when", "latency_p50_ms")].regression  # latency: judged overall only
     assert not any(d.regression for d in compare(base, base))
     better = {(d.scope, d.metric): d for d in compare(base, worse)}
     assert not better[("overall", "fact_recall")].regression
