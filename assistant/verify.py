@@ -30,9 +30,7 @@ def _wordset(text: str) -> frozenset[str]:
 
 MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 QUOTED = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
-_SENTENCE_END = re.compile(
-    r"[.!?][\"”’)\]]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*(\s+)(?=[A-Z\"“‘(])"
-)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*(\s+)(?=[A-Z\"“‘(])")
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
 _EDGE_PUNCT = " \t\n,;:.!?-'\"“”‘’"
 
@@ -279,8 +277,10 @@ TITLES = _wordset(
     """
     mr mrs ms dr sir dame lord lady first second prof professor president prime minister premier
     senator sen rep representative gov governor mayor secretary chancellor mp minister
-    chief judge justice general gen vice deputy leader conservative liberal democrat
-    republican ceo chair chairman spokesperson spokesman spokeswoman former
+    chief judge justice general gen vice deputy leader councillor councilor commissioner
+    ambassador officer adviser advisor economist analyst coach captain inspector sergeant
+    conservative liberal democrat republican ceo chair chairman spokesperson spokesman
+    spokeswoman former
     """
 )
 

@@ -96,8 +96,8 @@ def install_guard() -> Callable[[], None]:
 
     socket.getaddrinfo = getaddrinfo
     socket.create_connection = create_connection
-    socket.socket.connect = connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    socket.socket.connect = connect  # type: ignore[method-assign, assignment]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign, assignment]
     socket.socket.sendto = sendto  # type: ignore[method-assign, assignment]
     return uninstall_guard
 

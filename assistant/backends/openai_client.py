@@ -190,7 +190,7 @@ def complete(
         _where(client),
     )
     try:
-        content = resp.choices[0].message.content
+        content = resp.choices[0].message.content  # type: ignore[union-attr]
     except (AttributeError, IndexError, TypeError, KeyError):
         raise BackendError(
             f"The model server at {_where(client)} sent a malformed reply (no choices)."
