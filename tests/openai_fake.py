@@ -14,6 +14,7 @@ import hashlib
 import json
 import math
 import re
+import socket
 import threading
 import time
 from collections import deque
@@ -39,6 +40,8 @@ class Reply:
     delay: float = 0.0
     raw: bytes | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    #: Streaming only: drop the connection after this many content chunks.
+    cut_after: int | None = None
 
 
 @dataclass
@@ -251,7 +254,7 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
             text = reply.content or ""
             model = body["model"]
             if body.get("stream"):
-                self._stream(model, text)
+                self._stream(model, text, reply.cut_after)
                 return
             self._send(
                 200,
@@ -271,11 +274,11 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
                 },
             )
 
-        def _stream(self, model: str, text: str) -> None:
+        def _stream(self, model: str, text: str, cut_after: int | None = None) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-cache")
-            self.send_header("Connection", "close")
+            self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
             self.close_connection = True
 
@@ -289,12 +292,20 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
                 }
                 return f"data: {json.dumps(chunk)}\n\n".encode()
 
-            self.wfile.write(event({"role": "assistant", "content": ""}))
-            for piece in token_chunks(text):
-                self.wfile.write(event({"content": piece}))
+            def send(data: bytes) -> None:
+                self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
                 self.wfile.flush()
-            self.wfile.write(event({}, "stop"))
-            self.wfile.write(b"data: [DONE]\n\n")
+
+            send(event({"role": "assistant", "content": ""}))
+            for i, piece in enumerate(token_chunks(text)):
+                if cut_after is not None and i >= cut_after:
+                    self.wfile.flush()
+                    self.connection.shutdown(socket.SHUT_RDWR)  # mid-stream failure
+                    return
+                send(event({"content": piece}))
+            send(event({}, "stop"))
+            send(b"data: [DONE]\n\n")
+            self.wfile.write(b"0\r\n\r\n")
             self.wfile.flush()
 
         def _embeddings(self, body: dict[str, Any]) -> None:

@@ -305,3 +305,30 @@ def test_escaping_cannot_close_the_element() -> None:
     assert "<" not in escaped and ">" not in escaped
     ctx, _ = context("q", [("x", text, "a")])
     assert render_sources(ctx.evidence).count("</source>") == 1
+
+
+def test_stream_dropped_mid_reply(server: FakeOpenAIServer) -> None:
+    ctx, _ = jivani_context()
+    server.enqueue(Reply(content="one two three four five six", cut_after=3))
+    got: list[str] = []
+    with pytest.raises(BackendError, match="mid-reply"):
+        for piece in make_backend(server, llm_max_retries=0).stream(ctx):
+            got.append(piece)
+    assert "".join(got) == "one two three"
+
+
+def test_model_rejecting_temperature_is_retried_without_it(server: FakeOpenAIServer) -> None:
+    ctx, _ = jivani_context()
+    server.fail(400, "Unsupported value: 'temperature' does not support 0 with this model.")
+    server.enqueue("Jivani spoke [1].")
+    assert make_backend(server, llm_max_retries=0).answer(ctx).text == "Jivani spoke [1]."
+    first, second = server.chat_requests()
+    assert first.body["temperature"] == 0 and "temperature" not in second.body
+
+
+def test_other_400_is_one_line(server: FakeOpenAIServer) -> None:
+    ctx, _ = jivani_context()
+    server.fail(400, "context length exceeded\nsecond line")
+    with pytest.raises(BackendError, match="HTTP 400") as err:
+        make_backend(server, llm_max_retries=0).answer(ctx)
+    assert "\n" not in str(err.value) and "context length exceeded" in str(err.value)

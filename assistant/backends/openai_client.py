@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
+import httpx2  # the HTTP library under the openai client
 import openai
 
 from assistant.errors import BackendError
@@ -173,6 +174,32 @@ def _where(client: openai.OpenAI) -> str:
     return str(client.base_url).rstrip("/")
 
 
+def _create(
+    client: openai.OpenAI,
+    model: str,
+    messages: list[dict[str, str]],
+    stream: bool,
+    params: dict[str, Any],
+) -> Any:
+    """One chat completion request; models that refuse ``temperature`` get it dropped."""
+
+    def go(p: dict[str, Any]) -> Any:
+        return client.chat.completions.create(
+            model=model,
+            messages=messages,  # type: ignore[arg-type]
+            stream=stream,
+            **p,
+        )
+
+    try:
+        return go(params)
+    except openai.BadRequestError as exc:
+        # Reasoning models (o-series and the like) reject sampling parameters.
+        if "temperature" in params and "temperature" in str(exc).lower():
+            return go({k: v for k, v in params.items() if k != "temperature"})
+        raise
+
+
 def complete(
     client: openai.OpenAI,
     model: str,
@@ -180,17 +207,9 @@ def complete(
     **params: Any,
 ) -> str:
     """The reply text of one non-streaming chat completion."""
-    resp = call(
-        lambda: client.chat.completions.create(
-            model=model,
-            messages=messages,  # type: ignore[arg-type]
-            stream=False,
-            **params,
-        ),
-        _where(client),
-    )
+    resp = call(lambda: _create(client, model, messages, False, params), _where(client))
     try:
-        content = resp.choices[0].message.content  # type: ignore[union-attr]
+        content = resp.choices[0].message.content
     except (AttributeError, IndexError, TypeError, KeyError):
         raise BackendError(
             f"The model server at {_where(client)} sent a malformed reply (no choices)."
@@ -205,15 +224,7 @@ def stream(
     **params: Any,
 ) -> Iterator[str]:
     """Yield the reply's text deltas as the server sends them (SSE)."""
-    chunks = call(
-        lambda: client.chat.completions.create(
-            model=model,
-            messages=messages,  # type: ignore[arg-type]
-            stream=True,
-            **params,
-        ),
-        _where(client),
-    )
+    chunks = call(lambda: _create(client, model, messages, True, params), _where(client))
     events = 0
     try:
         for chunk in chunks:
@@ -224,7 +235,12 @@ def stream(
                 text = getattr(delta, "content", None)
                 if text:
                     yield text
-    except (openai.OpenAIError, ValueError) as exc:
+    except (openai.OpenAIError, ValueError, OSError, httpx2.HTTPError) as exc:
+        if events and isinstance(exc, openai.APIConnectionError | OSError | httpx2.HTTPError):
+            raise BackendError(
+                f"The model server at {_where(client)} dropped the connection mid-reply "
+                f"({type(exc).__name__}); try again."
+            ) from exc
         raise BackendError(describe(exc, _where(client))) from exc
     finally:
         close = getattr(chunks, "close", None)
