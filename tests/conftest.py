@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.netguard import BLOCKED, install_guard
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_network() -> Iterator[None]:
+    """Any attempt to reach a non-loopback host raises and fails the run."""
+    uninstall = install_guard()
+    yield
+    uninstall()
+    assert not BLOCKED, f"tests tried to reach the network: {BLOCKED}"
 
 
 @pytest.fixture(autouse=True)

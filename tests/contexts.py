@@ -1,0 +1,53 @@
+"""Build answer contexts from real article text (the bundled corpus or given strings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.text import find_verbatim, paragraphs, split_sentences
+from assistant.types import Context, Evidence, Quote, Span, Turn
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def article(doc_id: str) -> str:
+    """An article's text as stored (bundled corpus)."""
+    return (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+def evidence(doc_id: str, text: str, needle: str, **meta: object) -> Evidence:
+    """The paragraph of ``text`` holding ``needle``, with its sentence spans."""
+    hit = find_verbatim(needle, text)
+    assert hit is not None, f"{needle!r} not in {doc_id}"
+    for s, e in paragraphs(text):
+        if s <= hit.start < e:
+            sents = [Span(start=a, end=b) for a, b in split_sentences(text, s, e)]
+            return Evidence(doc_id=doc_id, start=s, end=e, text=text[s:e], sentences=sents, **meta)  # type: ignore[arg-type]
+    raise AssertionError("no paragraph")
+
+
+def quote(doc_id: str, text: str, words: str, speaker: str | None) -> Quote:
+    """A ledger entry for ``words`` (found verbatim in ``text``) said by ``speaker``."""
+    hit = find_verbatim(words, text)
+    assert hit is not None, f"{words!r} not in {doc_id}"
+    return Quote(
+        speaker=speaker,
+        quote=text[hit.start : hit.end],
+        doc_id=doc_id,
+        start=hit.start,
+        end=hit.end,
+    )
+
+
+def context(
+    question: str,
+    items: list[tuple[str, str, str]],
+    quotes: list[Quote] | None = None,
+    history: list[Turn] | None = None,
+) -> tuple[Context, dict[str, str]]:
+    """A context from ``(doc_id, text, needle)`` items, and the doc-id -> text map."""
+    texts = {doc_id: text for doc_id, text, _ in items}
+    ev = [evidence(d, t, n, title=f"Title of {d}", outlet="Test Outlet") for d, t, n in items]
+    return Context(
+        question=question, evidence=ev, quotes=quotes or [], history=history or []
+    ), texts

@@ -1,0 +1,209 @@
+"""The shared verifier: markers, verbatim quotes, speakers, supporting sentences."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.backends.base import CANNOT_ANSWER
+from assistant.text import normalise, split_sentences
+from assistant.types import Draft, DraftCitation
+from assistant.verify import (
+    attributions,
+    finalize,
+    find_quote,
+    ledger_speaker_check,
+    parse_reply,
+    same_person,
+    split_claims,
+)
+from tests.contexts import article, context, quote
+
+DOC = "002_27e68f677fb628f5"
+TEXT = article(DOC)
+
+
+def jivani(question: str = "What did Jivani say about China?"):  # type: ignore[no-untyped-def]
+    ledger = [
+        quote(DOC, TEXT, "red flag", "Jamil Jivani"),
+        quote(DOC, TEXT, "we were calling a genocidal state", "Jamil Jivani"),
+    ]
+    return context(
+        question,
+        [(DOC, TEXT, 'described the deal as a "red flag."'), (DOC, TEXT, "genocidal state")],
+        quotes=ledger,
+    )
+
+
+def run(text: str, **kw):  # type: ignore[no-untyped-def]
+    ctx, texts = jivani()
+    return finalize(ctx, Draft(text=text), texts, **kw)
+
+
+def test_verified_quote_is_kept_and_cited_to_its_sentence() -> None:
+    r = run("Jivani described the deal as a “red flag.” [1]")
+    assert not r.abstained and r.verification.quotes_checked == 1
+    assert r.verification.quotes_failed == 0
+    (c,) = r.citations
+    assert TEXT[c.start : c.end] == c.quote
+    assert c.quote.startswith("Jivani warned") and c.quote.endswith('"red flag."')
+
+
+def test_invented_quote_drops_its_sentence_only() -> None:
+    r = run('Jivani called it a "red flag" [1]. He said "China is our best friend" [1].')
+    assert r.verification.quotes_checked == 2 and r.verification.quotes_failed == 1
+    assert "best friend" not in r.text and "red flag" in r.text
+
+
+def test_quote_must_be_in_the_cited_source() -> None:
+    other = "001_45f8ca74606231d5"
+    ctx, texts = context(
+        "q", [(DOC, TEXT, "genocidal state"), (other, article(other), article(other)[200:260])]
+    )
+    r = finalize(ctx, Draft(text='Jivani mentioned a "genocidal state" [2].'), texts)
+    assert r.verification.quotes_failed == 1 and r.abstained
+
+
+def test_ellipsis_and_normalisation() -> None:
+    # Curly quotes, a dash variant and an elided middle still verify.
+    assert find_quote("Part of what I’m trying to do ... is signal", TEXT)
+    assert find_quote("multi-partisan committee", TEXT)  # the article has a non-breaking hyphen
+    assert find_quote("part of what i'm trying to do … we invented this", TEXT) is None
+
+
+def test_unknown_markers_are_stripped_and_counted() -> None:
+    r = run(
+        'Jivani described the deal as a "red flag" [7]. He spoke of a "genocidal state" [2, 9].'
+    )
+    assert r.verification.citations_stripped == 2
+    assert "[7]" not in r.text and "9]" not in r.text
+    # The first claim's quote is found in the sources, so it gets a real marker.
+    assert r.text.count("[1]") == 1 and r.text.count("[2]") == 1
+
+
+def test_uncited_verified_quote_gets_the_source_that_holds_it() -> None:
+    r = run('Jivani spoke of "a genocidal state".')
+    assert r.text.endswith("[1].") and not r.abstained
+    assert "genocidal state" in r.citations[0].quote
+
+
+def test_speaker_mismatch_from_the_ledger() -> None:
+    r = run('Marco Rubio described the deal as a "red flag" [1]. Jivani said "red flag" [1].')
+    assert r.verification.speaker_mismatches == 1
+    assert "Rubio" not in r.text and "Jivani" in r.text
+
+
+def test_speaker_after_the_quote_and_surname_only() -> None:
+    assert attributions('"We were calling a genocidal state," Jivani said [2].') == [
+        ("Jivani", "We were calling a genocidal state,")
+    ]
+    r = run('"We were calling a genocidal state," Vance said [2].')
+    assert r.verification.speaker_mismatches == 1 and r.abstained
+    ok = run('"We were calling a genocidal state," Conservative MP Jivani said [2].')
+    assert ok.verification.speaker_mismatches == 0 and not ok.abstained
+
+
+def test_given_speaker_check_is_used() -> None:
+    calls: list[tuple[str, str]] = []
+
+    def check(speaker: str, said: str) -> bool:
+        calls.append((speaker, said))
+        return speaker != "Jamil Jivani"
+
+    r = run('Jamil Jivani said it was a "red flag" [1].', speaker_check=check)
+    assert calls == [("Jamil Jivani", "red flag")] and not r.abstained
+    r = run('Usha Vance said it was a "red flag" [1].', speaker_check=check)
+    assert r.verification.speaker_mismatches == 1 and r.abstained
+
+
+def test_unattributed_words_are_not_judged() -> None:
+    check = ledger_speaker_check([quote(DOC, TEXT, "extensive", None)])
+    assert check("Anyone", "extensive") is False
+    assert check("Anyone", "words the ledger never saw") is False
+
+
+def test_same_person() -> None:
+    assert same_person("Conservative MP Jivani", ["Jamil Jivani"])
+    assert same_person("Mr. Jivani's", ["Jamil Jivani"])
+    assert not same_person("Marco Rubio", ["Jamil Jivani"])
+
+
+def test_citation_points_at_the_supporting_sentence() -> None:
+    ctx, texts = jivani()
+    ev = ctx.evidence[0]
+    second = ev.sentences[1]
+    claim = "He said the pact raises economic and strategic concerns about job losses [1]."
+    r = finalize(ctx, Draft(text=claim), texts)
+    assert (r.citations[0].start, r.citations[0].end) == (second.start, second.end)
+
+
+def test_two_claims_on_one_source_get_their_own_sentences() -> None:
+    r = run(
+        'Jivani described the deal as a "red flag" [1]. '
+        "He said the pact raises economic and strategic concerns [1]."
+    )
+    assert [c.n for c in r.citations] == [1, 2]
+    assert r.citations[0].start != r.citations[1].start
+    assert r.text.endswith("[2].")
+
+
+def test_shared_sentence_is_cited_once() -> None:
+    r = run('Jivani used the words "red flag" [1]. He called the deal a "red flag" [1].')
+    assert len(r.citations) == 1 and r.text.count("[1]") == 2
+
+
+def test_draft_citation_span_is_respected() -> None:
+    ctx, texts = jivani()
+    span = ctx.evidence[0].sentences[0]
+    draft = Draft(
+        text="Jivani warned about the China agreement [1].",
+        citations=[DraftCitation(n=1, doc_id=DOC, start=span.start, end=span.end)],
+    )
+    (c,) = finalize(ctx, draft, texts).citations
+    assert (c.start, c.end) == (span.start, span.end)
+
+
+def test_missing_article_falls_back_to_the_passage_offsets() -> None:
+    ctx, _ = jivani()
+    r = finalize(ctx, Draft(text='Jivani spoke of a "genocidal state" [2].'), {})
+    (c,) = r.citations
+    assert TEXT[c.start : c.end] == c.quote and "genocidal" in c.quote
+
+
+def test_nothing_verified_abstains() -> None:
+    r = run('Jivani said "tariffs are wonderful" [1].')
+    assert r.abstained and r.text.startswith(CANNOT_ANSWER) and r.citations == []
+    assert r.verification.quotes_failed == 1
+
+
+def test_abstained_draft_and_parse_reply() -> None:
+    assert parse_reply(f"  {CANNOT_ANSWER} who won.").abstained
+    assert parse_reply(f'"{CANNOT_ANSWER.lower()}."').abstained
+    assert parse_reply("").abstained
+    assert not parse_reply("Jivani spoke [1].").abstained
+    ctx, texts = jivani()
+    r = finalize(ctx, Draft(text=f"{CANNOT_ANSWER} that.", abstained=True), texts)
+    assert r.abstained and r.text == f"{CANNOT_ANSWER} that."
+
+
+def test_split_claims_keeps_trailing_markers() -> None:
+    assert split_claims('He said "x." [1] Then "y" [2]. Done.') == [
+        'He said "x." [1]',
+        'Then "y" [2].',
+        "Done.",
+    ]
+
+
+SENTENCES = [TEXT[s:e] for s, e in split_sentences(TEXT) if len(TEXT[s:e]) > 30]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(SENTENCES), st.data())
+def test_any_verbatim_slice_verifies_and_an_altered_one_fails(sentence: str, data) -> None:  # type: ignore[no-untyped-def]
+    words = sentence.split()
+    i = data.draw(st.integers(0, max(0, len(words) - 3)))
+    piece = " ".join(words[i : i + 3])
+    assert find_quote(piece, TEXT) is not None
+    altered = piece + " zqxj"
+    assert normalise(altered) not in normalise(TEXT)
+    assert find_quote(altered, TEXT) is None
