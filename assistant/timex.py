@@ -376,12 +376,13 @@ def render_period(start: dt.date, end: dt.date | None = None) -> str:
     return f"{_day(start, year=False)} – {_day(end)}"
 
 
-def _phrase(expr: TimeExpr) -> str:
+def _phrase(expr: TimeExpr, default_prep: bool = True) -> str:
+    """The expression with its preposition (the text's own, else a usual one)."""
     words = expr.text
     if _LOWER_LEAD.match(words):
         words = words[0].lower() + words[1:]
     prep = expr.prep.lower() if expr.prep else None
-    if prep is None and not _LOWER_LEAD.match(expr.text):
+    if prep is None and default_prep and not _LOWER_LEAD.match(expr.text):
         prep = _DEFAULT_PREP.get(expr.kind)
         if expr.kind == "year" and words.endswith("s"):
             prep = "in the"
@@ -393,10 +394,13 @@ def _plain(s: str) -> str:
 
 
 def format_when(expr: TimeExpr) -> str:
-    """"on Tuesday (Oct. 7, 2025)" when resolved, else the expression alone ("on Tuesday")."""
-    phrase = _phrase(expr)
+    """"on Tuesday (Oct. 7, 2025)" when resolved; otherwise the text's own words ("Tuesday").
+
+    An exact expression that already shows its date is not repeated: "on Oct. 1, 2025".
+    """
     if expr.date is None:
-        return phrase
+        return _phrase(expr, default_prep=False)
+    phrase = _phrase(expr)
     rendered = render_period(expr.date, expr.end_date)
     if expr.certainty == "exact" and (
         _plain(rendered) in _plain(expr.text) or re.fullmatch(r"\d{4}s?", expr.text)
@@ -408,7 +412,7 @@ def format_when(expr: TimeExpr) -> str:
 def when_or_no_date(expr: TimeExpr) -> str:
     """Like :func:`format_when`, but says so when the article gives no date to place it."""
     if expr.date is None:
-        return f"{_phrase(expr)} (the article gives no date)"
+        return f"{_phrase(expr, default_prep=False)} (the article gives no date)"
     return format_when(expr)
 
 

@@ -236,6 +236,9 @@ _NOT_ING = {
     "spring", "bring", "thing", "string", "king", "ring", "sing", "wing", "building",
 }  # fmt: skip
 _PASSIVE = {"be", "being"}
+#: A verb after the expression governs it less often than one before ("Talks planned for
+#: Tuesday are off"), except when the expression opens the clause ("On Friday, X spoke").
+_AFTER_PENALTY = 2.0
 
 
 def _cue(words: list[str], i: int) -> tuple[str | None, float, bool] | None:
@@ -326,7 +329,8 @@ def clause_tense(text: str, s: int, e: int, prep: str) -> str | None:
     """"past", "future" or ``None`` (present/unclear) for an expression at ``[s, e)``.
 
     The nearest tense cue in the sentence wins, weighed by distance: cues before the
-    expression (any kind) and finite verbs after it ("On Friday, X spoke ..."); forward-
+    expression (any kind) and the first finite verb after it ("On Friday, X spoke ..."),
+    which counts at double distance; forward-
     looking words ("ahead of", "planned", "plans to") count only before it, and weak cues
     (a bare "-ed" word, "is") count less. A participle after "be" takes the auxiliary's tense.
     """
@@ -349,7 +353,7 @@ def clause_tense(text: str, s: int, e: int, prep: str) -> str | None:
     for i in range(len(words)):
         cue = _cue(words, i)
         if cue is not None and not cue[2]:
-            score = (spans[i][0] - e + 2) * cue[1]
+            score = (spans[i][0] - e + 2) * cue[1] * _AFTER_PENALTY
             if best is None or score < best[0]:
                 best = (score, cue[0])
             break

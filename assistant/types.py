@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -15,7 +15,7 @@ class ArticleMeta(BaseModel):
     title: str | None = None
     outlet: str | None = None
     author: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     published_source: Literal["stated", "inferred", "none"] = "none"
     url: str | None = None
     path: str | None = None
@@ -73,7 +73,7 @@ class Quote(BaseModel):
     kind: Literal["direct", "indirect"] = "direct"
     corroborated_by: list[str] = Field(default_factory=list)
     date_text: str | None = None
-    date: date | None = None
+    date: dt.date | None = None
     attribution_start: int | None = None
     attribution_end: int | None = None
 
@@ -87,7 +87,7 @@ class Evidence(BaseModel):
     text: str
     title: str | None = None
     outlet: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     score: float = 0.0
     sentences: list[Span] = Field(default_factory=list)
 
@@ -161,7 +161,7 @@ class SearchHit(BaseModel):
     text: str
     title: str | None = None
     outlet: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     score: float
     dense: float | None = None
     lexical: float | None = None
