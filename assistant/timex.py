@@ -103,7 +103,9 @@ _HEADS: dict[str, re.Pattern[str]] = {
         r"(?![\d:%]|\.\d|\s*[ap]\.?m\b))?"
         rf"(?:,?\s+(?P<year>{_YEAR})(?![\d%]))?"
     ),
-    "iso": re.compile(r"(?<![\d-])(?P<year>(?:1[89]|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?(?![\d-])"),
+    "iso": re.compile(
+        r"(?<![\d-])(?P<year>(?:1[89]|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?(?![\d-])"
+    ),
     "year": re.compile(
         rf"(?<![\w$£€#.,/])(?P<year>{_YEAR})(?P<dec>s)?"
         r"(?:\s*[-–/]\s*(?P<y2>(?:1[89]|20)?\d\d)(?![\d%]))?"
@@ -281,6 +283,8 @@ def find_time_expressions(
         a = picked[i]
         b = picked[i + 1] if i + 1 < len(picked) else None
         prep = _prep_before(text, a.start)
+        if prep is not None and prep[1] < start:  # stay inside the window asked for
+            prep = None
         if b is not None and _is_range(text, a, b, prep[0] if prep else None):
             spec: Spec | tuple[Spec, Spec] = (a.spec, b.spec)
             out.append(_build(text, a.start, b.end, "range", spec, prep, published, tenses))
@@ -394,7 +398,7 @@ def _plain(s: str) -> str:
 
 
 def format_when(expr: TimeExpr) -> str:
-    """"on Tuesday (Oct. 7, 2025)" when resolved; otherwise the text's own words ("Tuesday").
+    """ "on Tuesday (Oct. 7, 2025)" when resolved; otherwise the text's own words ("Tuesday").
 
     An exact expression that already shows its date is not repeated: "on Oct. 1, 2025".
     """

@@ -151,7 +151,9 @@ def _unit_spec(g: dict[str, str | None]) -> tuple[str, Spec] | None:
             return "relative", Spec("vague")
         if g["dir"]:
             return "relative", Spec("ago", unit=unit.rstrip("s"), num=n, mod=_norm(g["dir"]))
-        return "relative", Spec("window", unit=unit.rstrip("s"), num=n, mod=mod.removeprefix("the "))
+        return "relative", Spec(
+            "window", unit=unit.rstrip("s"), num=n, mod=mod.removeprefix("the ")
+        )
     if mod and not plural and not g["dir"] and unit != "day":
         return "relative", Spec("unit", unit=unit, mod=mod, part=part)
     return None
@@ -164,7 +166,9 @@ def _month_spec(g: dict[str, str | None], month: int, prep: str | None) -> tuple
     if not (part or mod or g["year"] or prep) and (mon.lower() in _AMBIGUOUS_MONTHS or short):
         return None
     if g["year"]:
-        return "month", Spec("fixed", fixed=_part_of(months_period(int(g["year"]), month, month), part))
+        return "month", Spec(
+            "fixed", fixed=_part_of(months_period(int(g["year"]), month, month), part)
+        )
     return "month", Spec("month", month=month, mod=mod, part=part)
 
 
@@ -184,7 +188,9 @@ def _year_spec(g: dict[str, str | None]) -> tuple[str, Spec] | None:
     return "year", Spec("fixed", fixed=_part_of(period, _norm(g.get("part"))))
 
 
-def _season_spec(g: dict[str, str | None], prep: str | None, follows: str) -> tuple[str, Spec] | None:
+def _season_spec(
+    g: dict[str, str | None], prep: str | None, follows: str
+) -> tuple[str, Spec] | None:
     season, det, part = (g["season"] or "").lower(), _norm(g.get("det")), _norm(g.get("part"))
     if g["year"]:
         period = _season_period(season, int(g["year"]))
@@ -228,8 +234,8 @@ _NOT_PAST = {
     "based", "concerned", "related", "interested", "limited", "called", "named", "united",
     "detailed", "advanced", "experienced", "dedicated", "talented", "married", "skilled",
     "armed", "tariffed", "proposed", "renewed", "need", "speed", "feed", "seed", "breed",
-    "indeed", "embed", "shed", "bed", "red", "wed", "led", "hundred", "expected",
-    "scheduled", "planned", "slated", "supposed", "concerned", "alleged", "so-called",
+    "indeed", "embed", "shed", "bed", "red", "wed", "hundred", "expected",
+    "scheduled", "planned", "slated", "supposed", "alleged",
 }  # fmt: skip
 _NOT_ING = {
     "something", "nothing", "anything", "everything", "during", "morning", "evening",
@@ -326,7 +332,7 @@ def tense_matters(spec: Spec | tuple[Spec, Spec]) -> bool:
 
 
 def clause_tense(text: str, s: int, e: int, prep: str) -> str | None:
-    """"past", "future" or ``None`` (present/unclear) for an expression at ``[s, e)``.
+    """ "past", "future" or ``None`` (present/unclear) for an expression at ``[s, e)``.
 
     The nearest tense cue in the sentence wins, weighed by distance: cues before the
     expression (any kind) and the first finite verb after it ("On Friday, X spoke ..."),
@@ -428,7 +434,12 @@ def _resolve_one(spec: Spec, p: dt.date, tense: str | None) -> Period | None:
         cands = []
         for y in years:
             try:
-                cands.append((dt.date(y, spec.month, spec.day), dt.date(y, spec.month, spec.day2 or spec.day)))
+                cands.append(
+                    (
+                        dt.date(y, spec.month, spec.day),
+                        dt.date(y, spec.month, spec.day2 or spec.day),
+                    )
+                )
             except ValueError:
                 continue
         return _pick(cands, p, mode)

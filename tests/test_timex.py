@@ -67,9 +67,37 @@ def test_window_search_keeps_absolute_offsets() -> None:
 @given(
     st.lists(
         st.sampled_from(
-            ["Tuesday", "Oct. 1, 2025", "Dec. 14", "to", "Feb. 2", "last", "week", "since",
-             "mid-December", "in", "July", "2026", "said", "will", "the", "summer", ",", ".",
-             "next", "year", "May", "3", "ago", "two", "-", "\n", "between", "and", "1990s"]
+            [
+                "Tuesday",
+                "Oct. 1, 2025",
+                "Dec. 14",
+                "to",
+                "Feb. 2",
+                "last",
+                "week",
+                "since",
+                "mid-December",
+                "in",
+                "July",
+                "2026",
+                "said",
+                "will",
+                "the",
+                "summer",
+                ",",
+                ".",
+                "next",
+                "year",
+                "May",
+                "3",
+                "ago",
+                "two",
+                "-",
+                "\n",
+                "between",
+                "and",
+                "1990s",
+            ]
         ),  # fmt: skip
         max_size=30,
     ),
@@ -101,6 +129,7 @@ def test_counts_and_money_are_not_years() -> None:
 
 
 # ------------------------------------------------------------------------------- tense
+
 
 def test_future_weekday_takes_the_coming_day() -> None:
     text, published = fixture("harbour_talks.txt")  # published Monday, Oct. 6, 2025
