@@ -57,7 +57,12 @@ def prepare(raw: RawDoc) -> Article:
     """Analyse one article: furniture, metadata, sentences (offsets into ``raw.text``)."""
     text = raw.text
     layout = analyse(text)
-    meta = build_meta(raw.doc_id, text, raw.meta, raw.path, layout)
+    meta = build_meta(
+        raw.doc_id, text, raw.meta, raw.path,
+        furniture_lines=[(s, e) for s, e, kind in layout.furniture if kind != "header"],
+    )
+    if meta.title is None and layout.title is not None:
+        meta.title = text[layout.title[0] : layout.title[1]].strip()
     furniture_spans = [(s, e) for s, e, _ in layout.furniture]
     sentences: list[Sentence] = []
     for p, (ps, pe) in enumerate(paragraphs(text)):

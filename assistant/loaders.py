@@ -148,19 +148,9 @@ def _record(rec: Any, path: Path, i: int, single: bool, base: dict[str, Any]) ->
 
 
 def _front_matter(text: str) -> tuple[dict[str, Any], int]:
-    """``---`` delimited ``key: value`` lines at the top; returns metadata and body offset."""
-    if not text.startswith("---"):
-        return {}, 0
-    end = text.find("\n---", 3)
-    if end < 0:
-        return {}, 0
-    meta: dict[str, Any] = {}
-    for line in text[3:end].splitlines():
-        if ":" in line:
-            key, _, value = line.partition(":")
-            meta[key.strip().lower()] = value.strip().strip("\"'")
-    body = text.find("\n", end + 4)
-    return meta, (body + 1 if body >= 0 else len(text))
+    from assistant.metadata import split_front_matter
+
+    return split_front_matter(text)
 
 
 def _html(raw: str, path: Path) -> tuple[str, dict[str, Any]]:
