@@ -56,15 +56,19 @@ def _fail(exc: Exception) -> typer.Exit:
     return typer.Exit(1)
 
 
-def _parse_date(value: str | None) -> date | None:
+def _parse_date(value: str | None, end: bool = False) -> date | None:
+    """``--since``/``--until``: ISO dates, "2025-10", "Oct 7 2025", "last week"..."""
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        from assistant.errors import AssistantError
+    from assistant.timex import parse_user_date
 
-        raise AssistantError(f"Bad date {value!r}: use YYYY-MM-DD.") from None
+    return parse_user_date(value, end=end)
+
+
+Since = Annotated[str | None, typer.Option("--since", help="Only on/after this date (2025-10-01, 'Oct 2025', 'last week').", show_default=False)]
+Until = Annotated[str | None, typer.Option("--until", help="Only on/before this date.", show_default=False)]
+Speaker = Annotated[str | None, typer.Option("--speaker", help="Only words of this person (any alias).", show_default=False)]
+Backend = Annotated[str | None, typer.Option("--backend", help="extractive (default, offline) or openai.", envvar="ASSISTANT_BACKEND", show_default=False)]
 
 
 @app.command()
@@ -123,24 +127,50 @@ def ask(
     index_dir: IndexDir = None,
     chroma_url: ChromaUrl = None,
     k: Annotated[int | None, typer.Option("--k", help="Passages to retrieve.", show_default=False)] = None,
-    backend: Annotated[str | None, typer.Option("--backend", help="extractive (default) or openai.", envvar="ASSISTANT_BACKEND", show_default=False)] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only articles published on/after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Only articles published on/before YYYY-MM-DD.")] = None,
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only articles from this outlet.")] = None,
+    backend: Backend = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only articles from this outlet.", show_default=False)] = None,
+    speaker: Speaker = None,
+    no_stream: Annotated[bool, typer.Option("--no-stream", help="Print the answer only when complete.")] = False,
 ) -> None:
-    """Answer a question with verbatim, cited quotes."""
+    """Answer a question with verbatim, cited quotes (streamed with an LLM backend)."""
     from assistant.errors import AssistantError
+    from assistant.types import Answer
 
     try:
         a = make_assistant(index_dir, backend, chroma_url)
-        answer = a.ask(question, k=k, since=_parse_date(since), until=_parse_date(until),
-                       outlet=outlet)
+        kw = dict(k=k, since=_parse_date(since), until=_parse_date(until, end=True),
+                  outlet=outlet, speaker=speaker)
+        if as_json or no_stream:
+            answer = a.ask(question, **kw)  # type: ignore[arg-type]
+        else:
+            answer = _stream_answer(a.ask_stream(question, **kw))  # type: ignore[arg-type]
+            typer.echo(render_sources(answer))
+            return
     except AssistantError as exc:
         raise _fail(exc) from None
-    if as_json:
-        typer.echo(answer_json(answer))
-    else:
-        typer.echo(render_answer(answer))
+    typer.echo(answer_json(answer) if as_json else render_answer(answer))
+
+
+def _stream_answer(items: Any) -> Answer:
+    """Print text pieces as they arrive; return the verified answer that follows them."""
+    from assistant.types import Answer
+
+    streamed: list[str] = []
+    for item in items:
+        if isinstance(item, Answer):
+            if "".join(streamed).strip() != item.answer.strip():
+                if streamed:
+                    typer.echo("\n\nVerified answer:")
+                typer.echo(item.answer)
+            else:
+                typer.echo("")
+            return item
+        streamed.append(item)
+        if len(streamed) > 1 or item != "":
+            typer.echo(item, nl=False)
+    raise RuntimeError("the answer stream ended without an answer")
 
 
 def answer_json(answer: Answer) -> str:
@@ -148,7 +178,11 @@ def answer_json(answer: Answer) -> str:
 
 
 def render_answer(answer: Answer) -> str:
-    lines = [answer.answer, ""]
+    return f"{answer.answer}\n\n{render_sources(answer)}".rstrip()
+
+
+def render_sources(answer: Answer) -> str:
+    lines = []
     if answer.citations:
         lines.append("Sources:")
     for c in answer.citations:
@@ -156,6 +190,121 @@ def render_answer(answer: Answer) -> str:
         lines.append(f"[{c.n}] {head} ({c.doc_id})" if head else f"[{c.n}] {c.doc_id}")
         lines.append(f"    “{c.quote}”")
     return "\n".join(lines).rstrip()
+
+
+@app.command()
+def quotes(
+    speaker: Speaker = None,
+    about: Annotated[str | None, typer.Option("--about", help="Only quotes on this topic.", show_default=False)] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Only quotes from this doc id.", show_default=False)] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many.", show_default=False)] = None,
+    index_dir: IndexDir = None,
+    chroma_url: ChromaUrl = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List quotes from the ledger: who said what, verbatim, with citations."""
+    from assistant.errors import AssistantError
+
+    try:
+        a = make_assistant(index_dir, chroma_url=chroma_url)
+        found = a.quotes(speaker=speaker, about=about, doc_id=doc, since=_parse_date(since),
+                         until=_parse_date(until, end=True), limit=limit)
+    except AssistantError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        typer.echo(json.dumps([_quote_json(q) for q in found], ensure_ascii=False))
+        return
+    for q in found:
+        who = q.speaker or "(unattributed)"
+        when = f" [{q.date_text}{', ' + q.date.isoformat() if q.date else ''}]" if q.date_text else ""
+        corr = f" (also in {len(q.corroborated_by)} other article(s))" if q.corroborated_by else ""
+        mark = "“" if q.kind == "direct" else ""
+        typer.echo(f"{who}{when}: {mark}{q.quote}{'”' if mark else ''}  ({q.doc_id} {q.start}-{q.end}){corr}")
+    if not found:
+        _err("No quotes match.")
+
+
+def _quote_json(q: Any) -> dict[str, Any]:
+    data: dict[str, Any] = q.model_dump(mode="json")
+    keys = ("speaker", "speaker_id", "aliases", "role", "quote", "doc_id", "start", "end", "cue",
+            "kind", "corroborated_by", "date_text", "date")
+    return {key: data.get(key) for key in keys} | {k: v for k, v in data.items() if k not in keys}
+
+
+@app.command()
+def speakers(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: JsonOut = False) -> None:
+    """List the people and organisations quoted: roles, aliases, quote counts."""
+    from assistant.errors import AssistantError
+
+    try:
+        found = make_assistant(index_dir, chroma_url=chroma_url).speakers()
+    except AssistantError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        typer.echo(json.dumps(found, ensure_ascii=False))
+        return
+    for sp in found:
+        roles = f" — {', '.join(sp['roles'])}" if sp.get("roles") else ""
+        aliases = [x for x in sp.get("aliases", []) if x != sp["name"]]
+        also = f" (also: {', '.join(aliases)})" if aliases else ""
+        typer.echo(f"{sp['name']}{roles}{also}: {sp['quote_count']} quote(s)")
+
+
+@app.command()
+def timeline(
+    speaker: Speaker = None,
+    about: Annotated[str | None, typer.Option("--about", help="Only statements and events on this topic.", show_default=False)] = None,
+    index_dir: IndexDir = None,
+    chroma_url: ChromaUrl = None,
+    as_json: JsonOut = False,
+) -> None:
+    """Dated statements and events in order, each cited."""
+    from assistant.errors import AssistantError
+
+    try:
+        entries = make_assistant(index_dir, chroma_url=chroma_url).timeline(speaker=speaker, about=about)
+    except AssistantError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        typer.echo(json.dumps(entries, ensure_ascii=False))
+        return
+    for e in entries:
+        who = f"{e['speaker']}: " if e.get("speaker") else ""
+        basis = " (publication date)" if e["basis"] == "published" else ""
+        typer.echo(f"{e['date']}{basis}  {who}{e['text']}  ({e['doc_id']})")
+    if not entries:
+        _err("No dated statements or events match.")
+
+
+@app.command()
+def chat(
+    index_dir: IndexDir = None,
+    chroma_url: ChromaUrl = None,
+    backend: Backend = None,
+) -> None:
+    """An interactive session; follow-ups ("And what did he say about China?") use history."""
+    from assistant.errors import AssistantError
+    from assistant.types import Turn
+
+    a = make_assistant(index_dir, backend, chroma_url)
+    history: list[Turn] = []
+    _err("Ask a question (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            question = input("> ").strip()
+        except EOFError:
+            break
+        if not question:
+            break
+        try:
+            answer = _stream_answer(a.ask_stream(question, history=history))
+        except AssistantError as exc:
+            _err(f"error: {exc}")
+            continue
+        typer.echo(render_sources(answer) + "\n")
+        history += [Turn(role="user", content=question), Turn(role="assistant", content=answer.answer)]
 
 
 @app.command()
@@ -181,6 +330,15 @@ def status(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: Js
         f"chunks:       {info['chunks']}\n"
         f"last indexed: {info.get('last_indexed') or '-'}"
     )
+
+
+def _register_extensions() -> None:
+    from assistant.cli_eval import register as register_eval
+
+    register_eval(app)
+
+
+_register_extensions()
 
 
 def main() -> None:

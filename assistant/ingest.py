@@ -18,6 +18,7 @@ import numpy as np
 from assistant.embeddings import Embedder
 from assistant.errors import IngestError
 from assistant.furniture import analyse
+from assistant.ledger_index import article_quotes, quote_vectors
 from assistant.loaders import Failure, RawDoc, discover, load_file
 from assistant.metadata import build_meta
 from assistant.store import Store
@@ -36,13 +37,15 @@ class IndexReport:
     removed: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     chunks_written: int = 0
+    quotes_written: int = 0
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, object]:
         return {
             "added": len(self.added), "updated": len(self.updated),
             "unchanged": len(self.unchanged), "removed": len(self.removed),
-            "chunks_written": self.chunks_written, "seconds": round(self.seconds, 3),
+            "chunks_written": self.chunks_written,
+            "quotes_written": self.quotes_written, "seconds": round(self.seconds, 3),
             "failures": [{"path": f.path, "reason": f.reason} for f in self.failures],
         }
 
@@ -181,6 +184,10 @@ def run_index(
             if norm == 0.0:
                 mean = np.full(embedder.dim, 1.0 / np.sqrt(embedder.dim), dtype=np.float32)
                 norm = 1.0
+            quotes = article_quotes(article)
+            store.replace_quotes(article.doc_id, article.content_hash, quotes,
+                                 quote_vectors(quotes, chunks, vecs, mean / norm))
+            report.quotes_written += len(quotes)
             store.commit_article(article, mean / norm, len(chunks))
             if on_committed is not None:
                 on_committed(article)
@@ -206,7 +213,9 @@ def run_index(
     flush()
 
     if prune:
-        for doc_id in sorted(set(existing) - set(seen)):
+        # an article whose file failed to load this time is kept, not pruned
+        protected = {Path(f.path).stem for f in report.failures}
+        for doc_id in sorted(set(existing) - set(seen) - protected):
             store.remove_article(doc_id)
             report.removed.append(doc_id)
     report.seconds = time.perf_counter() - t0

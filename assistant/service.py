@@ -12,7 +12,7 @@ from typing import Any
 
 from assistant.errors import AssistantError, IndexMissingError
 from assistant.settings import Settings
-from assistant.types import Answer, Article, Context, Evidence, SearchHit, Span, Turn
+from assistant.types import Answer, Article, Context, Evidence, Quote, SearchHit, Span, Turn
 
 log = logging.getLogger("assistant")
 
@@ -46,6 +46,7 @@ class Assistant:
         self._embedder: Any = None
         self._retriever: Any = None
         self._backends: dict[str, Any] = {}
+        self._ledger: tuple[str, Any] | None = None
 
     # -- engines (lazy) ----------------------------------------------------------------
     @property
@@ -146,12 +147,25 @@ class Assistant:
     def build_context(
         self, question: str, k: int | None = None, since: date | None = None,
         until: date | None = None, outlet: str | None = None,
-        history: Sequence[Turn] | None = None,
+        history: Sequence[Turn] | None = None, speaker: str | None = None,
     ) -> tuple[Context, dict[str, str]]:
+        """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
         from assistant.lexical import tokenize
+        from assistant.retrieval import Filters
 
-        hits = self.search(question, k or self.settings.k, since, until, outlet)
-        arts = self.store().articles([h.doc_id for h in hits])
+        k = k or self.settings.k
+        filters = Filters(since=since, until=until, outlet=outlet)
+        spans: dict[str, list[tuple[int, int]]] | None = None
+        if speaker:
+            spans = self._speaker_spans(speaker, since, until)
+            filters.doc_ids = sorted(spans)
+        hits = self.retriever().search(question, k * 3 if spans else k, filters) if (
+            spans is None or spans) else []
+        if spans:
+            said = [h for h in hits if any(s < h.end and h.start < e for s, e in spans[h.doc_id])]
+            hits = (said or hits)[:k]
+        store = self.store()
+        arts = store.articles([h.doc_id for h in hits])
         evidence = []
         for h in hits:
             art = arts.get(h.doc_id)
@@ -164,11 +178,24 @@ class Assistant:
                 title=art.meta.title, outlet=art.meta.outlet, published=art.meta.published,
                 score=h.score, sentences=sents,
             ))
+        quotes = []
+        if arts:
+            for q in store.quotes(where={"doc_id": {"$in": sorted(arts)}}):
+                if any(e.doc_id == q.doc_id and q.start < e.end and e.start < q.end for e in evidence):
+                    quotes.append(q)
+        notes = _time_notes(question, evidence, arts)
         lex = self.retriever().lexical()
         weights = {t: lex.idf(t) for t in tokenize(question)}
-        ctx = Context(question=question, evidence=evidence, history=list(history or []),
-                      term_weights=weights)
+        ctx = Context(question=question, evidence=evidence, quotes=quotes,
+                      history=list(history or []), term_weights=weights, notes=notes)
         return ctx, {d: a.text for d, a in arts.items()}
+
+    def _speaker_spans(self, speaker: str, since: date | None,
+                       until: date | None) -> dict[str, list[tuple[int, int]]]:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for q in self.quotes(speaker=speaker, since=since, until=until):
+            spans.setdefault(q.doc_id, []).append((q.start, q.end))
+        return spans
 
     def ask(
         self, question: str, k: int | None = None, since: date | None = None,
@@ -176,19 +203,57 @@ class Assistant:
         history: Sequence[Turn] | None = None, backend: str | None = None,
     ) -> Answer:
         """Answer ``question`` from the index; every citation is verified against its source."""
-        from assistant.verify import finalize
+        answer: Answer | None = None
+        for item in self._run(question, k, since, until, outlet, speaker, history, backend, False):
+            if isinstance(item, Answer):
+                answer = item
+        assert answer is not None
+        return answer
+
+    def ask_stream(
+        self, question: str, k: int | None = None, since: date | None = None,
+        until: date | None = None, outlet: str | None = None, speaker: str | None = None,
+        history: Sequence[Turn] | None = None, backend: str | None = None,
+    ) -> Iterator[str | Answer]:
+        """Yield the draft's text as the backend writes it, then the verified :class:`Answer`.
+
+        The streamed text is the backend's raw draft; the final answer is what survived
+        verification (its citations renumbered), so clients show the latter when they differ.
+        """
+        yield from self._run(question, k, since, until, outlet, speaker, history, backend, True)
+
+    def _run(
+        self, question: str, k: int | None, since: date | None, until: date | None,
+        outlet: str | None, speaker: str | None, history: Sequence[Turn] | None,
+        backend: str | None, stream: bool,
+    ) -> Iterator[str | Answer]:
+        from assistant.verify import finalize, parse_reply
 
         if not question.strip():
             raise AssistantError("The question is empty.")
         t0 = time.perf_counter()
         self.ensure_index()
-        context, texts = self.build_context(question, k, since, until, outlet, history)
-        t1 = time.perf_counter()
         be = self.backend(backend)
-        draft = be.answer(context)
+        resolved = question
+        if history:
+            from assistant.chat import resolve_followup
+
+            resolved = resolve_followup(list(history), question, be)
+        context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
+        t1 = time.perf_counter()
+        if stream and be.name != "extractive":
+            pieces = []
+            for piece in be.stream(context):
+                pieces.append(piece)
+                yield piece
+            draft = parse_reply("".join(pieces))
+        else:
+            draft = be.answer(context)
         verified = finalize(context, draft, texts)
         t2 = time.perf_counter()
-        return Answer(
+        if stream and be.name == "extractive":
+            yield verified.text
+        yield Answer(
             question=question, answer=verified.text, abstained=verified.abstained,
             backend=be.name, citations=verified.citations,
             timings_ms={"retrieve": round((t1 - t0) * 1000, 1), "answer": round((t2 - t1) * 1000, 1),
@@ -196,11 +261,65 @@ class Assistant:
             prompt_hash=be.prompt_hash, verification=verified.verification,
         )
 
-    def ask_stream(self, question: str, **kw: Any) -> Iterator[str | Answer]:
-        """Yield text pieces as the backend writes them, then the verified :class:`Answer`."""
-        answer = self.ask(question, **kw)
-        yield answer.answer
-        yield answer
+    # -- the quote ledger ----------------------------------------------------------------
+    def ledger(self) -> Any:
+        """The cross-article quote ledger (cached beside the index, rebuilt when stale)."""
+        from assistant.ledger_index import build, load_ledger, save_ledger
+        from assistant.lexical import fingerprint
+
+        store = self.store()
+        hashes = store.article_hashes()
+        fp = fingerprint(hashes)
+        if self._ledger is not None and self._ledger[0] == fp:
+            return self._ledger[1]
+        path = self._lexical_dir().parent / "ledger.json"
+        ledger = load_ledger(path, fp)
+        if ledger is None:
+            quotes = [q for q in store.quotes() if q.doc_id in hashes]
+            ledger = build(quotes)
+            try:
+                save_ledger(ledger, path, fp)
+            except OSError:
+                pass
+        self._ledger = (fp, ledger)
+        return ledger
+
+    def quotes(
+        self, speaker: str | None = None, about: str | None = None, doc_id: str | None = None,
+        since: date | None = None, until: date | None = None, limit: int | None = None,
+    ) -> list[Quote]:
+        """Ledger quotes, filtered by speaker (any alias), topic, article and statement date."""
+        self.ensure_index()
+        ledger = self.ledger()
+        if speaker is not None:
+            if ledger.find_speaker(speaker) is None:
+                raise AssistantError(
+                    f"No speaker {speaker!r} in the ledger; `assistant speakers` lists them."
+                )
+            quotes = ledger.by_speaker(speaker)
+        else:
+            quotes = list(ledger.quotes)
+        if doc_id is not None:
+            quotes = [q for q in quotes if q.doc_id == doc_id]
+        if since is not None or until is not None:
+            metas = self.store().article_metas()
+            quotes = [q for q in quotes if _in_range(_quote_day(q, metas), since, until)]
+        if about:
+            ranked = ledger.search(about, speaker=speaker, k=limit or 50)
+            keep = {(q.doc_id, q.start) for q in quotes}
+            quotes = [q for q in ranked if (q.doc_id, q.start) in keep]
+        return quotes[:limit] if limit else quotes
+
+    def speakers(self) -> list[dict[str, Any]]:
+        self.ensure_index()
+        return [s.model_dump() for s in self.ledger().speakers()]
+
+    def timeline(self, speaker: str | None = None, about: str | None = None,
+                 limit: int = 200) -> list[dict[str, Any]]:
+        from assistant.timeline import build_timeline
+
+        self.ensure_index()
+        return build_timeline(self, speaker=speaker, about=about, limit=limit)
 
     def status(self) -> dict[str, Any]:
         info: dict[str, Any] = {
@@ -214,7 +333,46 @@ class Assistant:
         metas = store.article_metas()
         info.update(
             exists=True, articles=len(metas), chunks=store.count_chunks(),
+            quotes=store.count_quotes(),
             embedder=store.embedder_info(),
             last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
         )
         return info
+
+
+def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:
+    """When the words were said: the statement date, else the article's publication date."""
+    from assistant.store import from_epoch
+
+    return q.date or from_epoch(metas.get(q.doc_id, {}).get("published"))
+
+
+def _in_range(day: date | None, since: date | None, until: date | None) -> bool:
+    if day is None:
+        return False
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+_WHEN = __import__("re").compile(
+    r"\bwhen\b|\bwhat (?:day|date|time|year|month|week)\b|\bwhich (?:day|date|month|year)\b"
+    r"|\bhow long\b|\bwhat time\b", __import__("re").IGNORECASE,
+)
+
+
+def _time_notes(question: str, evidence: list[Evidence], arts: dict[str, Article]) -> dict[str, str]:
+    """For a *when* question: each evidence sentence's time expressions, resolved against
+    the article's publication date when there is one, else kept as the text says them."""
+    if not _WHEN.search(question):
+        return {}
+    from assistant.timex import find_time_expressions, format_when, when_or_no_date
+
+    notes: dict[str, str] = {}
+    for ev in evidence:
+        art = arts[ev.doc_id]
+        for sp in ev.sentences:
+            exprs = find_time_expressions(art.text, sp.start, sp.end, art.meta.published)
+            if exprs:
+                notes[f"{ev.doc_id}:{sp.start}"] = "; ".join(
+                    format_when(e) if e.date else when_or_no_date(e) for e in exprs[:2]
+                )
+    return notes

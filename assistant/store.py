@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import AssistantError, EmbedderMismatchError, IndexMissingError
-from assistant.types import Article, ArticleMeta, Chunk, Sentence, Span
+from assistant.types import Article, ArticleMeta, Chunk, Quote, Sentence, Span
 
 CHUNKS, ARTICLES, QUOTES = "chunks", "articles", "quotes"
 _SPACE = {"hnsw:space": "cosine"}
@@ -225,7 +225,14 @@ class Store:
         ]
         for k in range(0, len(stale), 5000):
             self._col(CHUNKS).delete(ids=stale[k : k + 5000])
-        return len(stale)
+        got = self._col(QUOTES).get(include=["metadatas"])
+        stale_q = [
+            i for i, m in zip(got["ids"], got["metadatas"], strict=True)
+            if hashes.get(m.get("doc_id", "")) != m.get("content_hash")
+        ]
+        for k in range(0, len(stale_q), 5000):
+            self._col(QUOTES).delete(ids=stale_q[k : k + 5000])
+        return len(stale) + len(stale_q)
 
     def remove_article(self, doc_id: str) -> None:
         self.uncommit(doc_id)
@@ -267,9 +274,53 @@ class Store:
         got = self._col(CHUNKS).get(ids=list(ids), include=["embeddings"])
         return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
 
-    # -- quotes ------------------------------------------------------------------------
-    def quote_collection(self) -> Any:
-        return self._col(QUOTES)
+    # -- quotes ----------------------------------------------------------------------
+    def replace_quotes(self, doc_id: str, content_hash: str, quotes: Sequence[Quote],
+                       vectors: Sequence[np.ndarray]) -> None:
+        """The ledger records of one article (embedded with their chunk's vector)."""
+        col = self._col(QUOTES)
+        col.delete(where={"doc_id": doc_id})
+        if not quotes:
+            return
+        metas = []
+        for q in quotes:
+            md: dict[str, Any] = {
+                "doc_id": q.doc_id, "start": q.start, "end": q.end, "kind": q.kind,
+                "content_hash": content_hash,
+            }
+            for key in ("speaker", "role", "cue", "date_text", "attribution_start", "attribution_end"):
+                value = getattr(q, key)
+                if value is not None:
+                    md[key] = value
+            if q.date is not None:
+                md["date"] = to_epoch(q.date)
+            metas.append(md)
+        col.add(
+            ids=[f"{doc_id}:q{i}" for i in range(len(quotes))],
+            documents=[q.quote for q in quotes], metadatas=metas,
+            embeddings=[v.astype(float).tolist() for v in vectors],
+        )
+
+    def quotes(self, where: dict[str, Any] | None = None) -> list[Quote]:
+        col = self._col(QUOTES)
+        kw: dict[str, Any] = {"include": ["documents", "metadatas"]}
+        if where:
+            kw["where"] = where
+        got = col.get(**kw)
+        out = []
+        for doc, m in zip(got["documents"], got["metadatas"], strict=True):
+            out.append(Quote(
+                quote=doc, doc_id=m["doc_id"], start=int(m["start"]), end=int(m["end"]),
+                kind=m.get("kind", "direct"), speaker=m.get("speaker"), role=m.get("role"),
+                cue=m.get("cue"), date_text=m.get("date_text"), date=from_epoch(m.get("date")),
+                attribution_start=m.get("attribution_start"),
+                attribution_end=m.get("attribution_end"),
+            ))
+        out.sort(key=lambda q: (q.doc_id, q.start))
+        return out
+
+    def count_quotes(self) -> int:
+        return int(self._col(QUOTES).count())
 
 
 def _article_from(doc_id: str, text: str, m: dict[str, Any]) -> Article:

@@ -287,9 +287,12 @@ def find_time_expressions(
             prep = None
         if b is not None and _is_range(text, a, b, prep[0] if prep else None):
             spec: Spec | tuple[Spec, Spec] = (a.spec, b.spec)
-            out.append(_build(text, a.start, b.end, "range", spec, prep, published, tenses))
-            i += 2
-            continue
+            joined = _build(text, a.start, b.end, "range", spec, prep, published, tenses)
+            if joined.date is None or joined.end_date is None or joined.end_date > joined.date:
+                out.append(joined)
+                i += 2
+                continue
+            # the two ends resolve out of order: not a range, two separate expressions
         out.append(_build(text, a.start, a.end, a.kind, a.spec, prep, published, tenses))
         i += 1
     return out

@@ -84,6 +84,10 @@ class ExtractiveBackend:
                 low = text.lower()
                 name_hit = sum(1 for nm in names if nm in low) / max(len(names), 1)
                 score = 0.6 * coverage + 0.25 * rank_score + 0.15 * name_hit
+                if f"{ev.doc_id}:{sp.start}" in context.notes:
+                    score += 0.15  # a when-question: sentences that say when
+                if names and _spoken_by(context.quotes, ev.doc_id, sp, names):
+                    score += 0.15  # the words of the person the question names
                 out.append(Candidate(n, sp, text, score, coverage))
         out.sort(key=lambda c: -c.score)
         return out
@@ -116,10 +120,19 @@ class ExtractiveBackend:
             marker = len(cites) + 1
             lead = f"{speaker}: " if speaker and speaker.lower() not in c.text.lower()[:80] else ""
             note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
-            parts.append(f"{lead}{c.text}{f' ({note})' if note else ''} [{c.n}]")
+            parts.append(f"{lead}{c.text} [{c.n}]{f' — {note}.' if note else ''}")
             cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=c.span.start, end=c.span.end))
             del i, marker
         return Draft(text="\n".join(parts), citations=cites)
+
+
+def _spoken_by(quotes: list[Quote], doc_id: str, sp: Span, names: list[str]) -> bool:
+    for q in quotes:
+        if q.doc_id == doc_id and q.speaker and q.start < sp.end and sp.start < q.end:
+            speaker = q.speaker.lower()
+            if any(n in speaker for n in names):
+                return True
+    return False
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
