@@ -183,6 +183,11 @@ def status(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: Js
     )
 
 
+from assistant.cli_serve import register as _register_serve  # noqa: E402
+
+_register_serve(app)
+
+
 def main() -> None:
     import logging
 
