@@ -22,18 +22,30 @@ if TYPE_CHECKING:
 
 IndexDir = Annotated[
     Path | None,
-    typer.Option("--index-dir", help="Index directory (default: index/ of the project).",
-                 envvar="ASSISTANT_INDEX_DIR", show_default=False),
+    typer.Option(
+        "--index-dir",
+        help="Index directory (default: index/ of the project).",
+        envvar="ASSISTANT_INDEX_DIR",
+        show_default=False,
+    ),
 ]
 ChromaUrl = Annotated[
     str | None,
-    typer.Option("--chroma-url", help="Use a Chroma server instead of a local directory.",
-                 envvar="ASSISTANT_CHROMA_URL", show_default=False),
+    typer.Option(
+        "--chroma-url",
+        help="Use a Chroma server instead of a local directory.",
+        envvar="ASSISTANT_CHROMA_URL",
+        show_default=False,
+    ),
 ]
 Backend = Annotated[
     str | None,
-    typer.Option("--backend", help="extractive (default) or openai.", envvar="ASSISTANT_BACKEND",
-                 show_default=False),
+    typer.Option(
+        "--backend",
+        help="extractive (default) or openai.",
+        envvar="ASSISTANT_BACKEND",
+        show_default=False,
+    ),
 ]
 
 
@@ -85,16 +97,25 @@ def register(app: typer.Typer) -> None:
 
     @app.command()
     def serve(
-        host: Annotated[str, typer.Option("--host", help="Interface to bind (loopback by default).")] = "127.0.0.1",
+        host: Annotated[
+            str, typer.Option("--host", help="Interface to bind (loopback by default).")
+        ] = "127.0.0.1",
         port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
-        api_key: Annotated[str | None, typer.Option(
-            "--api-key", help="Require 'Authorization: Bearer KEY' on every route but /healthz.",
-            envvar="ASSISTANT_API_KEY", show_default=False)] = None,
+        api_key: Annotated[
+            str | None,
+            typer.Option(
+                "--api-key",
+                help="Require 'Authorization: Bearer KEY' on every route but /healthz.",
+                envvar="ASSISTANT_API_KEY",
+                show_default=False,
+            ),
+        ] = None,
         index_dir: IndexDir = None,
         backend: Backend = None,
         chroma_url: ChromaUrl = None,
-        max_concurrency: Annotated[int, typer.Option(
-            "--max-concurrency", help="Requests admitted at once; more get 503.")] = 8,
+        max_concurrency: Annotated[
+            int, typer.Option("--max-concurrency", help="Requests admitted at once; more get 503.")
+        ] = 8,
     ) -> None:
         """Serve an OpenAI-compatible API (/v1/chat/completions, /v1/ask) with uvicorn."""
         import uvicorn
@@ -103,15 +124,20 @@ def register(app: typer.Typer) -> None:
         from assistant.server import create_app
 
         if not _is_loopback(host) and not api_key:
-            _err(f"warning: serving on {host} without --api-key: anyone who can reach it can query the index.")
+            _err(
+                f"warning: serving on {host} without --api-key: "
+                "anyone who can reach it can query the index."
+            )
         try:
             a = prepare(index_dir, backend, chroma_url)
         except AssistantError as exc:
             _err(f"error: {exc}")
             raise typer.Exit(1) from None
         app_ = create_app(a, api_key=api_key, max_concurrency=max_concurrency)
-        _err(f"Serving {a.settings.chroma_url or a.index_dir} on http://{host}:{port}/v1 "
-             f"(model 'assistant'{', API key required' if api_key else ''}).")
+        _err(
+            f"Serving {a.settings.chroma_url or a.index_dir} on http://{host}:{port}/v1 "
+            f"(model 'assistant'{', API key required' if api_key else ''})."
+        )
         uvicorn.run(app_, host=host, port=port, log_level="info", server_header=False)
 
     @app.command()

@@ -71,12 +71,15 @@ def _dump(item: Any) -> dict[str, Any]:
 def create_mcp_server(assistant: Assistant) -> MCPServer:
     """The MCP server with its four tools bound to ``assistant``."""
     from assistant import __version__
-    from assistant.server import answer_content
+    from assistant.chat_protocol import answer_content
 
     lock = threading.Lock()
     server: MCPServer = MCPServer(
-        name="assistant", title="Who said what, and when", instructions=INSTRUCTIONS,
-        version=__version__, log_level="WARNING",
+        name="assistant",
+        title="Who said what, and when",
+        instructions=INSTRUCTIONS,
+        version=__version__,
+        log_level="WARNING",
     )
 
     def call(fn: Callable[[], T]) -> T:
@@ -95,9 +98,15 @@ def create_mcp_server(assistant: Assistant) -> MCPServer:
     @server.tool()
     def ask(
         question: Annotated[str, Field(description="The question, in plain words.")],
-        since: Annotated[str | None, Field(description="Only articles published on/after YYYY-MM-DD.")] = None,
-        until: Annotated[str | None, Field(description="Only articles published on/before YYYY-MM-DD.")] = None,
-        speaker: Annotated[str | None, Field(description="The person whose words are wanted.")] = None,
+        since: Annotated[
+            str | None, Field(description="Only articles published on/after YYYY-MM-DD.")
+        ] = None,
+        until: Annotated[
+            str | None, Field(description="Only articles published on/before YYYY-MM-DD.")
+        ] = None,
+        speaker: Annotated[
+            str | None, Field(description="The person whose words are wanted.")
+        ] = None,
     ) -> Annotated[CallToolResult, Answer]:
         """Answer a question from the news index with verbatim, cited quotes.
 
@@ -125,7 +134,9 @@ def create_mcp_server(assistant: Assistant) -> MCPServer:
     ) -> QuotesResult:
         """Quotes from the ledger: who said what, with the article and offsets of each."""
         fn = optional("quotes")
-        return QuotesResult(quotes=[_dump(q) for q in call(lambda: fn(speaker=speaker, about=about))])
+        return QuotesResult(
+            quotes=[_dump(q) for q in call(lambda: fn(speaker=speaker, about=about))]
+        )
 
     @server.tool()
     def speakers() -> SpeakersResult:

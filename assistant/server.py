@@ -30,14 +30,11 @@ import logging
 import queue
 import re
 import threading
-import time
-import uuid
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
-from datetime import date
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -45,41 +42,63 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from assistant.chat_protocol import (
+    MODEL_ID,
+    AskRequest,
+    ChatRequest,
+    ChatRequestError,
+    Completion,
+    SearchRequest,
+    split_conversation,
+    sse,
+)
 from assistant.errors import (
     AssistantError,
     BackendError,
-    ConfigError,
     EmbedderMismatchError,
     IndexBusyError,
     IndexMissingError,
 )
-from assistant.types import Answer, Citation, Turn
+from assistant.types import Answer
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
 
 log = logging.getLogger("assistant.server")
 
-MODEL_ID = "assistant"
 WEB_DIR = Path(__file__).resolve().parent / "web"
-_SOURCES_RE = re.compile(r"\n+Sources:\n(?:- \[\d+\].*(?:\n|$))+\s*$")
+_UNAVAILABLE = IndexMissingError | IndexBusyError | EmbedderMismatchError
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 
 
 # -- errors --------------------------------------------------------------------------------
 class HTTPError(Exception):
     """An error answered as an OpenAI-shaped JSON object."""
 
-    def __init__(self, status: int, message: str, type_: str = "invalid_request_error",
-                 code: str | None = None):
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        type_: str = "invalid_request_error",
+        code: str | None = None,
+    ):
         super().__init__(message)
         self.status, self.message, self.type, self.code = status, message, type_, code
 
     def response(self) -> JSONResponse:
         headers = {"Retry-After": "1"} if self.status == 503 else None
         return JSONResponse(
-            {"error": {"message": self.message, "type": self.type, "param": None, "code": self.code}},
-            status_code=self.status, headers=headers,
+            {
+                "error": {
+                    "message": self.message,
+                    "type": self.type,
+                    "param": None,
+                    "code": self.code,
+                }
+            },
+            status_code=self.status,
+            headers=headers,
         )
 
 
@@ -90,68 +109,31 @@ def _snake(name: str) -> str:
 def from_assistant_error(exc: AssistantError, not_found: bool = False) -> HTTPError:
     """Map the library's error family onto HTTP statuses."""
     code = _snake(type(exc).__name__)
-    if not_found:
+    if not_found and not isinstance(exc, _UNAVAILABLE):
         return HTTPError(404, str(exc), "invalid_request_error", "not_found")
-    if isinstance(exc, IndexMissingError | IndexBusyError | EmbedderMismatchError):
+    if isinstance(exc, _UNAVAILABLE):
         return HTTPError(503, str(exc), "server_error", code)
     if isinstance(exc, BackendError):
         return HTTPError(502, str(exc), "server_error", code)
-    if isinstance(exc, ConfigError):
-        return HTTPError(400, str(exc), "invalid_request_error", code)
     return HTTPError(400, str(exc), "invalid_request_error", code)
 
 
-# -- request bodies ------------------------------------------------------------------------
-class _Filters(BaseModel):
-    k: int | None = Field(default=None, ge=1, le=50)
-    since: date | None = None
-    until: date | None = None
-    outlet: str | None = None
-    speaker: str | None = None
-    backend: str | None = None
+def _busy() -> HTTPError:
+    return HTTPError(503, "The server is busy; retry shortly.", "server_error", "overloaded")
 
 
-class AskRequest(_Filters):
-    """Body of ``POST /v1/ask``."""
-
-    model_config = ConfigDict(extra="forbid")
-    question: str = Field(min_length=1, max_length=4000)
-
-
-class SearchRequest(BaseModel):
-    """Body of ``POST /v1/search``."""
-
-    model_config = ConfigDict(extra="forbid")
-    query: str = Field(min_length=1, max_length=4000)
-    k: int = Field(default=8, ge=1, le=50)
-    since: date | None = None
-    until: date | None = None
-    outlet: str | None = None
+def _error_event(item: BaseException) -> bytes:
+    if isinstance(item, HTTPError):
+        err = item
+    elif isinstance(item, AssistantError):
+        err = from_assistant_error(item)
+    else:
+        log.error("answer stream failed", exc_info=item)
+        err = HTTPError(500, "Internal error while answering.", "server_error", "internal")
+    return sse({"error": {"message": err.message, "type": err.type, "code": err.code}})
 
 
-class ChatMessage(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    role: str
-    content: str | list[dict[str, Any]] | None = None
-
-
-class ChatRequest(_Filters):
-    """Body of ``POST /v1/chat/completions``; OpenAI fields we do not use are ignored.
-
-    The filter fields of ``/v1/ask`` (``k``, ``since``...) may be sent as extras
-    (``extra_body=`` in the ``openai`` client).
-    """
-
-    model_config = ConfigDict(extra="ignore")
-    model: str = MODEL_ID
-    messages: list[ChatMessage] = Field(min_length=1)
-    stream: bool = False
-    stream_options: dict[str, Any] | None = None
-
-
-M = TypeVar("M", bound=BaseModel)
-
-
+# -- requests ------------------------------------------------------------------------------
 async def read_json(request: Request, model: type[M], max_body: int) -> M:
     """Read at most ``max_body`` bytes of JSON and validate it (400 / 413 on failure)."""
     declared = request.headers.get("content-length")
@@ -171,62 +153,9 @@ async def read_json(request: Request, model: type[M], max_body: int) -> M:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "body"
-        raise HTTPError(400, f"Invalid request: {where}: {first['msg']}.", code="invalid_body") from None
-
-
-# -- text rendering -------------------------------------------------------------------------
-def render_sources(citations: Sequence[Citation]) -> str:
-    """A ``Sources:`` block: one markdown list line per citation, readable as plain text."""
-    if not citations:
-        return ""
-    lines = ["Sources:"]
-    for c in citations:
-        head = ", ".join(x for x in (c.title, c.outlet, c.published) if x)
-        lines.append(f"- [{c.n}] {head} (doc {c.doc_id}): “{c.quote}”" if head
-                     else f"- [{c.n}] doc {c.doc_id}: “{c.quote}”")
-    return "\n".join(lines)
-
-
-def answer_content(answer: Answer) -> str:
-    """The answer text with its ``[n]`` markers, then the Sources block."""
-    block = render_sources(answer.citations)
-    return f"{answer.answer.rstrip()}\n\n{block}" if block else answer.answer
-
-
-def strip_sources(content: str) -> str:
-    """An earlier assistant turn without the Sources block this server appended."""
-    return _SOURCES_RE.sub("", content).rstrip()
-
-
-def message_text(content: str | list[dict[str, Any]] | None) -> str:
-    if content is None:
-        return ""
-    if isinstance(content, str):
-        return content
-    return "\n".join(str(p.get("text", "")) for p in content if p.get("type") == "text")
-
-
-def split_conversation(messages: Sequence[ChatMessage]) -> tuple[str, list[Turn]]:
-    """The last user message is the question; earlier user/assistant turns are history."""
-    last = max((i for i, m in enumerate(messages) if m.role == "user"), default=None)
-    if last is None:
-        raise HTTPError(400, "messages holds no user message.", code="no_question")
-    question = message_text(messages[last].content).strip()
-    if not question:
-        raise HTTPError(400, "The last user message is empty.", code="no_question")
-    history = []
-    for m in messages[:last]:
-        if m.role in ("user", "assistant"):
-            text = message_text(m.content)
-            text = strip_sources(text) if m.role == "assistant" else text.strip()
-            if text:
-                role: Literal["user", "assistant"] = "user" if m.role == "user" else "assistant"
-                history.append(Turn(role=role, content=text))
-    return question, history
-
-
-def citations_json(answer: Answer) -> list[dict[str, Any]]:
-    return [c.model_dump(mode="json") for c in answer.citations]
+        raise HTTPError(
+            400, f"Invalid request: {where}: {first['msg']}.", code="invalid_body"
+        ) from None
 
 
 # -- auth -----------------------------------------------------------------------------------
@@ -239,7 +168,7 @@ class BearerAuth:
         self._public = public
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] == "OPTIONS" or self._public(scope["path"]):
+        if scope["type"] != "http" or self._public(scope["path"]):
             await self.app(scope, receive, send)
             return
         token = b""
@@ -250,8 +179,12 @@ class BearerAuth:
                     token = rest.strip()
                 break
         if not hmac.compare_digest(token, self._key):
-            err = HTTPError(401, "Missing or wrong API key: send 'Authorization: Bearer <key>'.",
-                            "authentication_error", "invalid_api_key")
+            err = HTTPError(
+                401,
+                "Missing or wrong API key: send 'Authorization: Bearer <key>'.",
+                "authentication_error",
+                "invalid_api_key",
+            )
             resp = err.response()
             resp.headers["WWW-Authenticate"] = "Bearer"
             await resp(scope, receive, send)
@@ -263,8 +196,9 @@ class BearerAuth:
 class _Service:
     """The Assistant behind a lock, plus the admission counter."""
 
-    def __init__(self, assistant: Assistant, max_body: int, max_concurrency: int,
-                 queue_timeout: float):
+    def __init__(
+        self, assistant: Assistant, max_body: int, max_concurrency: int, queue_timeout: float
+    ):
         self.assistant = assistant
         self.max_body = max_body
         self.max_concurrency = max_concurrency
@@ -274,7 +208,7 @@ class _Service:
 
     def admit(self) -> None:
         if self.in_flight >= self.max_concurrency:
-            raise HTTPError(503, "The server is busy; retry shortly.", "server_error", "overloaded")
+            raise _busy()
         self.in_flight += 1
 
     def leave(self) -> None:
@@ -282,7 +216,7 @@ class _Service:
 
     def _locked(self, fn: Callable[[], T]) -> T:
         if not self.lock.acquire(timeout=self.queue_timeout):
-            raise HTTPError(503, "The server is busy; retry shortly.", "server_error", "overloaded")
+            raise _busy()
         try:
             return fn()
         finally:
@@ -296,7 +230,9 @@ class _Service:
         finally:
             self.leave()
 
-    def start_stream(self, make: Callable[[], Iterator[str | Answer]]) -> tuple[queue.Queue[Any], threading.Event]:
+    def start_stream(
+        self, make: Callable[[], Iterator[str | Answer]]
+    ) -> tuple[queue.Queue[Any], threading.Event]:
         """Drain ``make()`` on a worker thread (holding the lock) into a queue.
 
         Items are text pieces, then the :class:`Answer`; an exception is put as itself;
@@ -308,7 +244,7 @@ class _Service:
         def work() -> None:
             try:
                 if not self.lock.acquire(timeout=self.queue_timeout):
-                    raise HTTPError(503, "The server is busy; retry shortly.", "server_error", "overloaded")
+                    raise _busy()
                 try:
                     gen = make()
                     try:
@@ -365,16 +301,18 @@ def create_app(
         return JSONResponse({"status": "ok"})
 
     async def models(request: Request) -> Response:
-        return JSONResponse({"object": "list", "data": [
-            {"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "assistant"},
-        ]})
+        return JSONResponse(
+            {
+                "object": "list",
+                "data": [
+                    {"id": MODEL_ID, "object": "model", "created": 0, "owned_by": "assistant"},
+                ],
+            }
+        )
 
     async def ask(request: Request) -> Response:
         req = await read_json(request, AskRequest, max_body)
-        answer = await svc.call(lambda: a.ask(
-            req.question, k=req.k, since=req.since, until=req.until, outlet=req.outlet,
-            speaker=req.speaker, backend=req.backend,
-        ))
+        answer = await svc.call(lambda: a.ask(req.question, **req.ask_kwargs()))
         return JSONResponse(answer.model_dump(mode="json"))
 
     async def search(request: Request) -> Response:
@@ -387,14 +325,25 @@ def create_app(
         try:
             art = await svc.call(lambda: a.article(doc_id))
         except AssistantError as exc:
-            raise from_assistant_error(exc, not_found=not isinstance(
-                exc, IndexMissingError | IndexBusyError | EmbedderMismatchError)) from None
+            raise from_assistant_error(
+                exc,
+                not_found=not isinstance(
+                    exc, IndexMissingError | IndexBusyError | EmbedderMismatchError
+                ),
+            ) from None
         m = art.meta
-        return JSONResponse({
-            "doc_id": art.doc_id, "title": m.title, "outlet": m.outlet, "author": m.author,
-            "published": m.published.isoformat() if m.published else None,
-            "published_source": m.published_source, "url": m.url, "text": art.text,
-        })
+        return JSONResponse(
+            {
+                "doc_id": art.doc_id,
+                "title": m.title,
+                "outlet": m.outlet,
+                "author": m.author,
+                "published": m.published.isoformat() if m.published else None,
+                "published_source": m.published_source,
+                "url": m.url,
+                "text": art.text,
+            }
+        )
 
     async def status(request: Request) -> Response:
         return JSONResponse(await svc.call(a.status))
@@ -413,15 +362,17 @@ def create_app(
 
     async def chat(request: Request) -> Response:
         req = await read_json(request, ChatRequest, max_body)
-        question, history = split_conversation(req.messages)
-        kw: dict[str, Any] = dict(k=req.k, since=req.since, until=req.until, outlet=req.outlet,
-                                  speaker=req.speaker, history=history, backend=req.backend)
-        cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
+        try:
+            question, history = split_conversation(req.messages)
+        except ChatRequestError as exc:
+            raise HTTPError(400, str(exc), code="no_question") from None
+        kw = req.ask_kwargs() | {"history": history}
+        done = Completion()
         if not req.stream:
             answer = await svc.call(lambda: a.ask(question, **kw))
-            return JSONResponse(_completion(cid, created, answer))
+            return JSONResponse(done.whole(answer))
         include_usage = bool((req.stream_options or {}).get("include_usage"))
-        return await _stream(svc, lambda: a.ask_stream(question, **kw), cid, created, include_usage)
+        return await _stream(svc, lambda: a.ask_stream(question, **kw), done, include_usage)
 
     routes: list[BaseRoute] = [
         Route("/healthz", healthz, methods=["GET"]),
@@ -456,8 +407,12 @@ def _optional(assistant: Assistant, name: str) -> Callable[..., Any]:
     """A facade method that a build may lack (the quote ledger): 501 when absent."""
     fn = getattr(assistant, name, None)
     if fn is None:
-        raise HTTPError(501, f"{name} is not available in this build of assistant.",
-                        "server_error", "not_implemented")
+        raise HTTPError(
+            501,
+            f"{name} is not available in this build of assistant.",
+            "server_error",
+            "not_implemented",
+        )
     return fn  # type: ignore[no-any-return]
 
 
@@ -465,39 +420,12 @@ def _dump(item: Any) -> Any:
     return item.model_dump(mode="json") if isinstance(item, BaseModel) else item
 
 
-def _usage(question: str, content: str) -> dict[str, int]:
-    # Whitespace word counts: a rough stand-in, no tokenizer is involved.
-    p, c = len(question.split()), len(content.split())
-    return {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c}
-
-
-def _extra(answer: Answer) -> dict[str, Any]:
-    return {"abstained": answer.abstained, "backend": answer.backend,
-            "timings_ms": answer.timings_ms}
-
-
-def _completion(cid: str, created: int, answer: Answer) -> dict[str, Any]:
-    content = answer_content(answer)
-    return {
-        "id": cid, "object": "chat.completion", "created": created, "model": MODEL_ID,
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
-                     "finish_reason": "stop", "logprobs": None}],
-        "usage": _usage(answer.question, content),
-        "citations": citations_json(answer),
-        "assistant": _extra(answer),
-    }
-
-
-def _chunk(cid: str, created: int, delta: dict[str, Any], finish: str | None = None,
-           **extra: Any) -> bytes:
-    body = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": MODEL_ID,
-            "choices": [{"index": 0, "delta": delta, "finish_reason": finish, "logprobs": None}],
-            **extra}
-    return f"data: {json.dumps(body, ensure_ascii=False)}\n\n".encode()
-
-
-async def _stream(svc: _Service, make: Callable[[], Iterator[str | Answer]], cid: str,
-                  created: int, include_usage: bool) -> Response:
+async def _stream(
+    svc: _Service,
+    make: Callable[[], Iterator[str | Answer]],
+    done: Completion,
+    include_usage: bool,
+) -> Response:
     """SSE ``chat.completion.chunk`` events, then ``data: [DONE]``.
 
     The first item is awaited before the response starts, so an error in retrieval is
@@ -517,33 +445,23 @@ async def _stream(svc: _Service, make: Callable[[], Iterator[str | Answer]], cid
     async def events() -> AsyncIterator[bytes]:
         item: Any = first
         try:
-            yield _chunk(cid, created, {"role": "assistant", "content": ""})
+            yield done.chunk({"role": "assistant", "content": ""})
             while item is not None:
                 if isinstance(item, Answer):
-                    tail = render_sources(item.citations)
-                    if tail:
-                        yield _chunk(cid, created, {"content": f"\n\n{tail}"})
-                    yield _chunk(cid, created, {}, "stop", citations=citations_json(item),
-                                 assistant=_extra(item))
-                    if include_usage:
-                        body = {"id": cid, "object": "chat.completion.chunk", "created": created,
-                                "model": MODEL_ID, "choices": [],
-                                "usage": _usage(item.question, answer_content(item))}
-                        yield f"data: {json.dumps(body)}\n\n".encode()
+                    for event in done.closing(item, include_usage):
+                        yield event
                 elif isinstance(item, BaseException):
-                    err = (item if isinstance(item, HTTPError) else from_assistant_error(item)
-                           if isinstance(item, AssistantError) else
-                           HTTPError(500, "Internal error while answering.", "server_error", "internal"))
-                    if not isinstance(item, AssistantError | HTTPError):
-                        log.error("stream failed", exc_info=item)
-                    yield f"data: {json.dumps({'error': {'message': err.message, 'type': err.type, 'code': err.code}})}\n\n".encode()
+                    yield _error_event(item)
                 elif item:
-                    yield _chunk(cid, created, {"content": str(item)})
+                    yield done.chunk({"content": str(item)})
                 item = await run_in_threadpool(q.get)
-            yield b"data: [DONE]\n\n"
+            yield sse("[DONE]")
         finally:
             stop.set()
             svc.leave()
 
-    return StreamingResponse(events(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    return StreamingResponse(
+        events(),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

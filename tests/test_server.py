@@ -1,4 +1,4 @@
-"""The OpenAI-compatible server: a real uvicorn on loopback, driven by the real ``openai`` client."""
+"""The OpenAI-compatible server: real uvicorn on loopback, driven by the real ``openai`` client."""
 
 from __future__ import annotations
 
@@ -20,20 +20,20 @@ import uvicorn
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from assistant.chat_protocol import (
+    ChatMessage,
+    ChatRequestError,
+    answer_content,
+    split_conversation,
+    strip_sources,
+)
 from assistant.errors import (
     AssistantError,
     BackendError,
     IndexBusyError,
     IndexMissingError,
 )
-from assistant.server import (
-    ChatMessage,
-    answer_content,
-    create_app,
-    from_assistant_error,
-    split_conversation,
-    strip_sources,
-)
+from assistant.server import create_app, from_assistant_error
 from assistant.service import Assistant
 from assistant.types import Answer, Citation
 
@@ -102,8 +102,16 @@ def article_text(base: str, doc_id: str) -> str:
     r = httpx.get(f"{base}/v1/articles/{doc_id}", headers={"Authorization": f"Bearer {KEY}"})
     assert r.status_code == 200
     body = r.json()
-    assert set(body) == {"doc_id", "title", "outlet", "author", "published", "published_source",
-                         "url", "text"}
+    assert set(body) == {
+        "doc_id",
+        "title",
+        "outlet",
+        "author",
+        "published",
+        "published_source",
+        "url",
+        "text",
+    }
     assert body["doc_id"] == doc_id
     return str(body["text"])
 
@@ -120,7 +128,9 @@ def test_models_lists_assistant(client: openai.OpenAI) -> None:
 def test_a_wrong_key_is_refused_by_the_openai_client(base: str) -> None:
     c = openai.OpenAI(base_url=f"{base}/v1", api_key="wrong", max_retries=0)
     with pytest.raises(openai.AuthenticationError) as info:
-        c.chat.completions.create(model="assistant", messages=[{"role": "user", "content": QUESTION}])
+        c.chat.completions.create(
+            model="assistant", messages=[{"role": "user", "content": QUESTION}]
+        )
     assert info.value.status_code == 401
     assert info.value.body["code"] == "invalid_api_key"  # type: ignore[index]
 
@@ -128,17 +138,28 @@ def test_a_wrong_key_is_refused_by_the_openai_client(base: str) -> None:
 @pytest.mark.parametrize("auth", [None, "Bearer wrong", f"Basic {KEY}", KEY, f"Bearer {KEY}x"])
 def test_every_data_route_needs_the_token(base: str, auth: str | None) -> None:
     headers = {"Authorization": auth} if auth else {}
-    for method, path in [("GET", "/v1/models"), ("GET", "/v1/articles/x"), ("GET", "/v1/status"),
-                         ("GET", "/v1/speakers"), ("GET", "/v1/quotes"), ("POST", "/v1/ask"),
-                         ("POST", "/v1/search"), ("POST", "/v1/chat/completions"), ("GET", "/nope")]:
+    for method, path in [
+        ("GET", "/v1/models"),
+        ("GET", "/v1/articles/x"),
+        ("GET", "/v1/status"),
+        ("GET", "/v1/speakers"),
+        ("GET", "/v1/quotes"),
+        ("POST", "/v1/ask"),
+        ("POST", "/v1/search"),
+        ("POST", "/v1/chat/completions"),
+        ("GET", "/nope"),
+    ]:
         r = httpx.request(method, f"{base}{path}", headers=headers, json={"question": QUESTION})
         assert r.status_code == 401, (method, path)
         assert r.json()["error"]["type"] == "authentication_error"
 
 
-def test_chat_completion_carries_citations_in_text_and_data(client: openai.OpenAI, base: str) -> None:
+def test_chat_completion_carries_citations_in_text_and_data(
+    client: openai.OpenAI, base: str
+) -> None:
     done = client.chat.completions.create(
-        model="assistant", messages=[{"role": "user", "content": QUESTION}])
+        model="assistant", messages=[{"role": "user", "content": QUESTION}]
+    )
     content = done.choices[0].message.content or ""
     assert done.object == "chat.completion" and done.choices[0].finish_reason == "stop"
     assert "Jivani" in content and "[1]" in content and "\n\nSources:\n- [1] " in content
@@ -157,10 +178,16 @@ def _markers(content: str) -> list[str]:
 
 def test_streamed_chat_matches_the_plain_one(client: openai.OpenAI) -> None:
     plain = client.chat.completions.create(
-        model="assistant", messages=[{"role": "user", "content": QUESTION}])
-    chunks = list(client.chat.completions.create(
-        model="assistant", messages=[{"role": "user", "content": QUESTION}], stream=True,
-        stream_options={"include_usage": True}))
+        model="assistant", messages=[{"role": "user", "content": QUESTION}]
+    )
+    chunks = list(
+        client.chat.completions.create(
+            model="assistant",
+            messages=[{"role": "user", "content": QUESTION}],
+            stream=True,
+            stream_options={"include_usage": True},
+        )
+    )
     assert all(c.object == "chat.completion.chunk" for c in chunks)
     text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
     assert text == plain.choices[0].message.content
@@ -171,40 +198,67 @@ def test_streamed_chat_matches_the_plain_one(client: openai.OpenAI) -> None:
 
 
 def test_raw_sse_ends_with_done(base: str) -> None:
-    body = {"model": "assistant", "stream": True, "messages": [{"role": "user", "content": QUESTION}]}
-    with httpx.stream("POST", f"{base}/v1/chat/completions", json=body, timeout=60,
-                      headers={"Authorization": f"Bearer {KEY}"}) as r:
+    body = {
+        "model": "assistant",
+        "stream": True,
+        "messages": [{"role": "user", "content": QUESTION}],
+    }
+    with httpx.stream(
+        "POST",
+        f"{base}/v1/chat/completions",
+        json=body,
+        timeout=60,
+        headers={"Authorization": f"Bearer {KEY}"},
+    ) as r:
         assert r.headers["content-type"].startswith("text/event-stream")
         events = [line for line in r.iter_lines() if line.startswith("data: ")]
     assert events[-1] == "data: [DONE]"
     assert json.loads(events[0][6:])["choices"][0]["delta"]["role"] == "assistant"
 
 
-def test_earlier_turns_reach_the_assistant_as_history(client: openai.OpenAI, spy: SpyAssistant) -> None:
+def test_earlier_turns_reach_the_assistant_as_history(
+    client: openai.OpenAI, spy: SpyAssistant
+) -> None:
     first = client.chat.completions.create(
-        model="assistant", messages=[{"role": "user", "content": QUESTION}])
+        model="assistant", messages=[{"role": "user", "content": QUESTION}]
+    )
     prior = first.choices[0].message.content or ""
     spy.calls.clear()
-    client.chat.completions.create(model="assistant", stream=True, messages=[
-        {"role": "system", "content": "Be brief."},
-        {"role": "user", "content": QUESTION},
-        {"role": "assistant", "content": prior},
-        {"role": "user", "content": [{"type": "text", "text": "What else did he say?"}]},
-    ], extra_body={"k": 4}).close()
+    client.chat.completions.create(
+        model="assistant",
+        stream=True,
+        messages=[
+            {"role": "system", "content": "Be brief."},
+            {"role": "user", "content": QUESTION},
+            {"role": "assistant", "content": prior},
+            {"role": "user", "content": [{"type": "text", "text": "What else did he say?"}]},
+        ],
+        extra_body={"k": 4},
+    ).close()
     call = spy.calls[-1]
     assert call["question"] == "What else did he say?" and call["k"] == 4
     assert [(t.role, t.content) for t in call["history"]] == [
-        ("user", QUESTION), ("assistant", prior.split("\n\nSources:")[0])]
+        ("user", QUESTION),
+        ("assistant", prior.split("\n\nSources:")[0]),
+    ]
 
 
 def test_ask_returns_the_eval_spec_object(base: str) -> None:
-    r = httpx.post(f"{base}/v1/ask", json={"question": QUESTION, "k": 6},
-                   headers={"Authorization": f"Bearer {KEY}"}, timeout=60)
+    r = httpx.post(
+        f"{base}/v1/ask",
+        json={"question": QUESTION, "k": 6},
+        headers={"Authorization": f"Bearer {KEY}"},
+        timeout=60,
+    )
     assert r.status_code == 200
     body = r.json()
     assert set(Answer.model_fields) == set(body)
     assert body["question"] == QUESTION and body["abstained"] is False
-    assert body["backend"] == "extractive" and set(body["timings_ms"]) >= {"retrieve", "answer", "total"}
+    assert body["backend"] == "extractive" and set(body["timings_ms"]) >= {
+        "retrieve",
+        "answer",
+        "total",
+    }
     assert body["citations"]
     for c in body["citations"]:
         assert set(c) == set(Citation.model_fields)
@@ -212,14 +266,19 @@ def test_ask_returns_the_eval_spec_object(base: str) -> None:
         assert f"[{c['n']}]" in body["answer"]
 
 
-@pytest.mark.parametrize(("payload", "status", "code"), [
-    (b"{not json", 400, "bad_json"),
-    (json.dumps({"question": ""}).encode(), 400, "invalid_body"),
-    (json.dumps({"question": "x", "since": "yesterday"}).encode(), 400, "invalid_body"),
-    (json.dumps({"question": "x", "colour": "red"}).encode(), 400, "invalid_body"),
-    (json.dumps({"question": "x" * 20_000}).encode(), 413, "body_too_large"),
-])
-def test_bad_requests_get_openai_shaped_errors(base: str, payload: bytes, status: int, code: str) -> None:
+@pytest.mark.parametrize(
+    ("payload", "status", "code"),
+    [
+        (b"{not json", 400, "bad_json"),
+        (json.dumps({"question": ""}).encode(), 400, "invalid_body"),
+        (json.dumps({"question": "x", "since": "yesterday"}).encode(), 400, "invalid_body"),
+        (json.dumps({"question": "x", "colour": "red"}).encode(), 400, "invalid_body"),
+        (json.dumps({"question": "x" * 20_000}).encode(), 413, "body_too_large"),
+    ],
+)
+def test_bad_requests_get_openai_shaped_errors(
+    base: str, payload: bytes, status: int, code: str
+) -> None:
     r = httpx.post(f"{base}/v1/ask", content=payload, headers={"Authorization": f"Bearer {KEY}"})
     assert r.status_code == status
     err = r.json()["error"]
@@ -239,7 +298,9 @@ def test_chunked_oversized_body_is_refused(base: str) -> None:
 
 def test_chat_without_a_user_message_is_a_400(client: openai.OpenAI) -> None:
     with pytest.raises(openai.BadRequestError, match="no user message"):
-        client.chat.completions.create(model="assistant", messages=[{"role": "system", "content": "hi"}])
+        client.chat.completions.create(
+            model="assistant", messages=[{"role": "system", "content": "hi"}]
+        )
 
 
 def test_unknown_article_is_404(base: str) -> None:
@@ -249,10 +310,12 @@ def test_unknown_article_is_404(base: str) -> None:
 
 def test_search_and_status(base: str) -> None:
     h = {"Authorization": f"Bearer {KEY}"}
-    hits = httpx.post(f"{base}/v1/search", json={"query": "red flag China", "k": 3}, headers=h,
-                      timeout=60).json()["hits"]
-    assert 1 <= len(hits) <= 3 and all(article_text(base, x["doc_id"])[x["start"] : x["end"]] == x["text"]
-                                       for x in hits)
+    hits = httpx.post(
+        f"{base}/v1/search", json={"query": "red flag China", "k": 3}, headers=h, timeout=60
+    ).json()["hits"]
+    assert 1 <= len(hits) <= 3 and all(
+        article_text(base, x["doc_id"])[x["start"] : x["end"]] == x["text"] for x in hits
+    )
     status = httpx.get(f"{base}/v1/status", headers=h).json()
     assert status["exists"] and status["articles"] == 5
 
@@ -276,15 +339,20 @@ class Blocking:
     def ask(self, question: str, **kw: Any) -> Answer:
         self.entered.set()
         self.release.wait(10)
-        return Answer(question=question, answer="ok", abstained=True, backend="blocking", citations=[])
+        return Answer(
+            question=question, answer="ok", abstained=True, backend="blocking", citations=[]
+        )
 
 
 def test_over_capacity_gets_503_at_once() -> None:
     fake = Blocking()
     with live(create_app(fake, max_concurrency=1, web_dir=None)) as url:  # type: ignore[arg-type]
         results: list[int] = []
-        t = threading.Thread(target=lambda: results.append(
-            httpx.post(f"{url}/v1/ask", json={"question": "q"}, timeout=20).status_code))
+        t = threading.Thread(
+            target=lambda: results.append(
+                httpx.post(f"{url}/v1/ask", json={"question": "q"}, timeout=20).status_code
+            )
+        )
         t.start()
         assert fake.entered.wait(10)
         t0 = time.monotonic()
@@ -304,7 +372,10 @@ class Failing:
 
 def test_stream_error_before_first_piece_keeps_its_status() -> None:
     with TestClient(create_app(Failing(), web_dir=None)) as tc:  # type: ignore[arg-type]
-        r = tc.post("/v1/chat/completions", json={"stream": True, "messages": [{"role": "user", "content": "q"}]})
+        r = tc.post(
+            "/v1/chat/completions",
+            json={"stream": True, "messages": [{"role": "user", "content": "q"}]},
+        )
     assert r.status_code == 503 and r.json()["error"]["code"] == "index_busy"
 
 
@@ -312,7 +383,10 @@ def test_ledger_routes_say_501_when_the_build_lacks_them() -> None:
     with TestClient(create_app(object(), web_dir=None)) as tc:  # type: ignore[arg-type]
         for path in ("/v1/quotes?speaker=x", "/v1/speakers"):
             r = tc.get(path)
-            assert r.status_code == 501 and "not available in this build" in r.json()["error"]["message"]
+            assert (
+                r.status_code == 501
+                and "not available in this build" in r.json()["error"]["message"]
+            )
 
 
 def test_web_page_loads_without_token_but_data_does_not(tmp_path: Path) -> None:
@@ -333,15 +407,42 @@ def test_error_mapping() -> None:
 
 
 def test_split_conversation_and_sources_round_trip() -> None:
-    c = Citation(n=1, doc_id="d1", title="T", outlet="O", published="2026-01-02", quote="We will.",
-                 start=0, end=8)
-    ans = Answer(question="q", answer="She said so [1]", abstained=False, backend="x", citations=[c])
+    c = Citation(
+        n=1,
+        doc_id="d1",
+        title="T",
+        outlet="O",
+        published="2026-01-02",
+        quote="We will.",
+        start=0,
+        end=8,
+    )
+    ans = Answer(
+        question="q", answer="She said so [1]", abstained=False, backend="x", citations=[c]
+    )
     content = answer_content(ans)
     assert content == "She said so [1]\n\nSources:\n- [1] T, O, 2026-01-02 (doc d1): “We will.”"
     assert strip_sources(content) == "She said so [1]"
-    q, hist = split_conversation([
-        ChatMessage(role="developer", content="rules"), ChatMessage(role="user", content="a"),
-        ChatMessage(role="assistant", content=content), ChatMessage(role="tool", content="t"),
-        ChatMessage(role="user", content=" b "), ChatMessage(role="assistant", content=None),
-    ])
-    assert q == "b" and [(t.role, t.content) for t in hist] == [("user", "a"), ("assistant", "She said so [1]")]
+    q, hist = split_conversation(
+        [
+            ChatMessage(role="developer", content="rules"),
+            ChatMessage(role="user", content="a"),
+            ChatMessage(role="assistant", content=content),
+            ChatMessage(role="tool", content="t"),
+            ChatMessage(role="user", content=" b "),
+            ChatMessage(role="assistant", content=None),
+        ]
+    )
+    assert q == "b" and [(t.role, t.content) for t in hist] == [
+        ("user", "a"),
+        ("assistant", "She said so [1]"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [[ChatMessage(role="system", content="x")], [ChatMessage(role="user", content=[])]],
+)
+def test_a_conversation_without_a_question_is_refused(messages: list[ChatMessage]) -> None:
+    with pytest.raises(ChatRequestError):
+        split_conversation(messages)
