@@ -25,17 +25,23 @@ HOLD = (
 )
 
 
-@pytest.fixture
-def holder(index_copy: Path) -> Iterator[subprocess.Popen[str]]:
-    """Another process holding the writer lock of a copy of the bundled index."""
+def hold(index_dir: Path) -> subprocess.Popen[str]:
+    """Start another process that holds the writer lock of ``index_dir`` until killed."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(index_copy)],
+        [sys.executable, "-c", HOLD, str(index_dir)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         env=os.environ | {"PYTHONPATH": str(ROOT)},
     )
     assert proc.stdout is not None and proc.stdout.readline() == "held\n"
+    return proc
+
+
+@pytest.fixture
+def holder(index_copy: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding the writer lock of a copy of the bundled index."""
+    proc = hold(index_copy)
     yield proc
     if proc.poll() is None:
         proc.kill()
@@ -79,3 +85,16 @@ def test_lock_frees_when_the_holder_dies(holder: subprocess.Popen[str], index_co
 def test_server_mode_takes_no_local_lock(tmp_path: Path) -> None:
     with writer_lock(tmp_path / "idx", chroma_url="http://127.0.0.1:9"):
         assert not (tmp_path / "idx").exists()
+
+
+@pytest.mark.parametrize("command", ["serve", "mcp"])
+def test_servers_refuse_to_start_on_an_index_being_built(tmp_path: Path, command: str) -> None:
+    empty = tmp_path / "empty"
+    proc = hold(empty)
+    try:
+        res = CliRunner().invoke(app, [command, "--index-dir", str(empty)])
+    finally:
+        proc.kill()
+        proc.wait(10)
+    assert res.exit_code == 1
+    assert f"pid {proc.pid}" in res.output and "--chroma-url" in res.output
