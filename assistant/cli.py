@@ -333,9 +333,12 @@ def status(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: Js
 
 
 def _register_extensions() -> None:
+    """Command groups that live in their own modules (each imports lazily)."""
     from assistant.cli_eval import register as register_eval
+    from assistant.cli_serve import register as register_serve
 
     register_eval(app)
+    register_serve(app)
 
 
 _register_extensions()
