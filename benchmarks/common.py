@@ -154,6 +154,10 @@ def machine_info() -> dict[str, Any]:
         usable = len(os.sched_getaffinity(0))
     except AttributeError:
         usable = os.cpu_count() or 0
+    try:
+        load = [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        load = []
     return {
         "cpu_model": _cpu_model(),
         "cores_logical": os.cpu_count(),
@@ -162,4 +166,6 @@ def machine_info() -> dict[str, Any]:
         "python": platform.python_version(),
         "implementation": platform.python_implementation(),
         "platform": platform.platform(),
+        # Other work on the machine skews every number; record how busy it was.
+        "loadavg_1_5_15": load,
     }

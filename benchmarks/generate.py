@@ -109,7 +109,7 @@ def build_article(seed: int, i: int) -> dict[str, Any]:
         ]
     sep = "\n\n" if r.random() < 0.4 else "\n"
     text = sep.join(lines) + "\n"
-    facts = [_locate(f, text) for f in b.facts]
+    facts = _sample([f for f in (_locate(f, text) for f in b.facts) if f is not None])
     meta = {"title": title, "outlet": outlet, "author": author, "published": published.isoformat()}
     return {
         "doc_id": doc_id,
@@ -118,8 +118,8 @@ def build_article(seed: int, i: int) -> dict[str, Any]:
         "topic": b.topic,
         "style": style,
         "speakers": [p.full for p in b.people] + [o.name for o in b.orgs],
-        "quotes": [f for f in facts if f is not None],
-        "events": b.events,
+        "quotes": facts,
+        "events": b.events[:3],
     }
 
 
@@ -129,6 +129,18 @@ def _locate(fact: dict[str, str], text: str) -> dict[str, str] | None:
         if q in text:
             return {**fact, "quote": q}
     return None
+
+
+def _sample(facts: list[dict[str, str]], k: int = 6) -> list[dict[str, str]]:
+    """Up to ``k`` facts, one per (kind, cue) first, so the manifest stays small but varied."""
+    seen: set[tuple[str, str]] = set()
+    first: list[dict[str, str]] = []
+    rest: list[dict[str, str]] = []
+    for f in facts:
+        key = (f["kind"], f["cue"])
+        (rest if key in seen else first).append(f)
+        seen.add(key)
+    return (first + rest)[:k]
 
 
 _OURS = re.compile(r"^\d{6}_[0-9a-f]{16}(\.txt|\.meta\.json)$")
@@ -191,6 +203,32 @@ def generate_corpus(out_dir: Path, n: int, seed: int = 0, sidecars: bool = True)
         json.dumps(manifest, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     return paths
+
+
+def sample_queries(corpus_dir: Path, n: int, seed: int = 0) -> list[tuple[str, str]]:
+    """``n`` ``(question, doc_id)`` pairs built from ``manifest.json`` ground truth.
+
+    Questions ask who said a recorded quote or what a speaker said about a few of its
+    words; the doc id is the article holding it (for hit-rate sanity checks).
+    """
+    manifest = json.loads((Path(corpus_dir) / "manifest.json").read_text(encoding="utf-8"))
+    pool = [
+        (a["doc_id"], q)
+        for a in manifest["articles"]
+        for q in a["quotes"]
+        if q["kind"] in ("direct", "reported", "org") and len(q["quote"]) >= 30
+    ]
+    if not pool:
+        return []
+    r = random.Random(f"queries:{seed}")
+    out: list[tuple[str, str]] = []
+    for doc_id, q in r.sample(pool, min(n, len(pool))):
+        if r.random() < 0.5:
+            out.append((f"Who said that {q['quote']}?", doc_id))
+        else:
+            head = " ".join(q["quote"].split()[:6]).rstrip(",.:;")
+            out.append((f"What did {q['speaker']} say about {head}?", doc_id))
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
