@@ -153,17 +153,32 @@ class Assistant:
         from assistant.lexical import tokenize
         from assistant.retrieval import Filters
 
+        from assistant.questions import asked_speaker, resolve_speaker
+
         k = k or self.settings.k
         filters = Filters(since=since, until=until, outlet=outlet)
-        spans: dict[str, list[tuple[int, int]]] | None = None
+        asked_sp: Any = None
+        unquoted = None
         if speaker:
-            spans = self._speaker_spans(speaker, since, until)
-            filters.doc_ids = sorted(spans)
-        hits = self.retriever().search(question, k * 3 if spans else k, filters) if (
-            spans is None or spans) else []
-        if spans:
-            said = [h for h in hits if any(s < h.end and h.start < e for s, e in spans[h.doc_id])]
-            hits = (said or hits)[:k]
+            asked_sp = self.ledger().find_speaker(speaker)
+        else:
+            asked = asked_speaker(question)
+            if asked is not None and asked.named:
+                asked_sp = resolve_speaker(asked, self.ledger())
+                if asked_sp is None:
+                    unquoted = asked.phrase
+        hits = []
+        if speaker or asked_sp is not None:
+            spans = self._speaker_spans(asked_sp.name if asked_sp else speaker, since, until) \
+                if asked_sp is not None or speaker else {}
+            said_filters = Filters(since=since, until=until, outlet=outlet, doc_ids=sorted(spans))
+            found = self.retriever().search(question, k * 3, said_filters) if spans else []
+            hits = [h for h in found if any(s < h.end and h.start < e for s, e in spans[h.doc_id])]
+            hits = hits[: max(k // 2, 3)] if not speaker else hits[:k]
+        if not speaker:
+            seen = {(h.doc_id, h.start) for h in hits}
+            hits += [h for h in self.retriever().search(question, k, filters)
+                     if (h.doc_id, h.start) not in seen][: max(k - len(hits), 0)]
         store = self.store()
         arts = store.articles([h.doc_id for h in hits])
         evidence = []
@@ -186,8 +201,12 @@ class Assistant:
         notes = _time_notes(question, evidence, arts)
         lex = self.retriever().lexical()
         weights = {t: lex.idf(t) for t in tokenize(question)}
-        ctx = Context(question=question, evidence=evidence, quotes=quotes,
-                      history=list(history or []), term_weights=weights, notes=notes)
+        ctx = Context(
+            question=question, evidence=evidence, quotes=quotes, history=list(history or []),
+            term_weights=weights, notes=notes, unquoted=unquoted,
+            speaker=asked_sp.name if asked_sp is not None else None,
+            speaker_aliases=list(asked_sp.aliases) if asked_sp is not None else [],
+        )
         return ctx, {d: a.text for d, a in arts.items()}
 
     def _speaker_spans(self, speaker: str, since: date | None,

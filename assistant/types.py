@@ -108,6 +108,11 @@ class Context(BaseModel):
     term_weights: dict[str, float] = Field(default_factory=dict)
     #: Time expressions found in each evidence sentence, keyed by "doc_id:start".
     notes: dict[str, str] = Field(default_factory=dict)
+    #: The ledger speaker whose words the question asks about, with every alias.
+    speaker: str | None = None
+    speaker_aliases: list[str] = Field(default_factory=list)
+    #: A person the question asks about whom the ledger never quotes.
+    unquoted: str | None = None
 
 
 class DraftCitation(BaseModel):

@@ -74,6 +74,10 @@ class SpyAssistant(Assistant):
         self.calls.append({"question": question, **kw})
         return super().ask(question, **kw)
 
+    def ask_stream(self, question: str, **kw: Any) -> Iterator[str | Answer]:  # type: ignore[override]
+        self.calls.append({"question": question, **kw})
+        return super().ask_stream(question, **kw)
+
 
 @pytest.fixture(scope="module")
 def spy(built_index: Path, tmp_path_factory: pytest.TempPathFactory) -> SpyAssistant:

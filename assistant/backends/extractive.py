@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from assistant.backends.base import CANNOT_ANSWER
 from assistant.lexical import tokenize
+from assistant.questions import has_number, wants_number
 from assistant.retrieval import question_names
 from assistant.settings import Settings
 from assistant.text import normalise
@@ -25,7 +26,7 @@ _CUE_TERMS = {tokenize(w)[0] for w in
               "mentioned comment commented remark remarked".split()}
 _QUESTION_TERMS = {tokenize(w)[0] for w in "accord article articles report reported".split()}
 
-MIN_COVERAGE = 0.3  # share of the question's weighted terms a sentence must hold
+MIN_COVERAGE = 0.2  # share of the question's weighted terms a sentence must hold
 SECOND_RATIO = 0.85  # a further sentence joins when it scores this close to the best
 MAX_SENTENCES = 3
 
@@ -74,6 +75,8 @@ class ExtractiveBackend:
         weights = self._weights(context)
         total = sum(weights.values()) or 1.0
         names = [n.lower() for n in question_names(context.question)]
+        speakers = [x.lower() for x in ([context.speaker] if context.speaker else [])
+                    + context.speaker_aliases] or names
         out: list[Candidate] = []
         for n, ev in enumerate(context.evidence, start=1):
             rank_score = 1.0 / (1.0 + 0.12 * (n - 1))
@@ -86,8 +89,10 @@ class ExtractiveBackend:
                 score = 0.6 * coverage + 0.25 * rank_score + 0.15 * name_hit
                 if f"{ev.doc_id}:{sp.start}" in context.notes:
                     score += 0.15  # a when-question: sentences that say when
-                if names and _spoken_by(context.quotes, ev.doc_id, sp, names):
-                    score += 0.15  # the words of the person the question names
+                if speakers and _spoken_by(context.quotes, ev.doc_id, sp, speakers):
+                    score += 0.2  # the words of the person the question asks about
+                if wants_number(context.question) and not has_number(text):
+                    score -= 0.3  # "how many" wants a number
                 out.append(Candidate(n, sp, text, score, coverage))
         out.sort(key=lambda c: -c.score)
         return out
@@ -96,6 +101,9 @@ class ExtractiveBackend:
     def answer(self, context: Context) -> Draft:
         if not context.evidence:
             return Draft(text=f"{CANNOT_ANSWER} anything about this.", abstained=True)
+        if context.unquoted:
+            return Draft(text=f"{CANNOT_ANSWER} what {context.unquoted} said: the articles "
+                         "quote no one by that name.", abstained=True)
         missing = _missing_names(context)
         if missing:
             return Draft(
@@ -103,7 +111,7 @@ class ExtractiveBackend:
             )
         cands = self.candidates(context)
         best = cands[0]
-        if best.coverage < MIN_COVERAGE:
+        if best.coverage < MIN_COVERAGE or (wants_number(context.question) and not has_number(best.text)):
             return Draft(text=f"{CANNOT_ANSWER} enough to answer this.", abstained=True)
         chosen = [best]
         for c in cands[1:]:
