@@ -77,6 +77,19 @@ def question_names(question: str) -> list[str]:
     return [m for m in names if m not in _QWORDS and len(m) > 1]
 
 
+_FULL = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+")
+
+
+def full_names(question: str) -> list[str]:
+    """Runs of two or more capitalised words, question words dropped ("Justin Trudeau")."""
+    out = []
+    for m in _FULL.findall(question):
+        parts = [p for p in m.split() if p not in _QWORDS]
+        if len(parts) >= 2:
+            out.append(" ".join(parts))
+    return out
+
+
 def quoted_phrases(question: str) -> list[str]:
     return [a or b for a, b in _QUOTED.findall(question)]
 

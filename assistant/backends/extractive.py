@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant.backends.base import CANNOT_ANSWER
 from assistant.lexical import tokenize
 from assistant.questions import has_number, wants_number
-from assistant.retrieval import question_names
+from assistant.retrieval import full_names, question_names
 from assistant.settings import Settings
 from assistant.text import normalise
 from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
@@ -26,8 +26,8 @@ _CUE_TERMS = {tokenize(w)[0] for w in
               "mentioned comment commented remark remarked".split()}
 _QUESTION_TERMS = {tokenize(w)[0] for w in "accord article articles report reported".split()}
 
-MIN_COVERAGE = 0.2  # share of the question's weighted terms a sentence must hold
-SECOND_RATIO = 0.85  # a further sentence joins when it scores this close to the best
+MIN_COVERAGE = 0.15  # share of the question's weighted terms a sentence must hold
+SECOND_RATIO = 0.8  # a further sentence joins when it scores this close to the best
 MAX_SENTENCES = 3
 
 _SAID_AFTER = re.compile(
@@ -111,7 +111,7 @@ class ExtractiveBackend:
             )
         cands = self.candidates(context)
         best = cands[0]
-        if best.coverage < MIN_COVERAGE or (wants_number(context.question) and not has_number(best.text)):
+        if max(c.coverage for c in cands[:5]) < MIN_COVERAGE or (wants_number(context.question) and not has_number(best.text)):
             return Draft(text=f"{CANNOT_ANSWER} enough to answer this.", abstained=True)
         chosen = [best]
         for c in cands[1:]:
@@ -153,16 +153,19 @@ def _same_words(a: Candidate, b: Candidate) -> bool:
 
 
 def _missing_names(context: Context) -> list[str]:
-    """Names the question asks about that no evidence mentions (prefix match, 5 chars)."""
+    """Full names (two or more capitalised words) that no evidence mentions.
+
+    A lone capitalised word ("Beijing", "Chinese") is often a paraphrase of what the
+    text says ("China"), so only a multi-word name missing entirely is a reason to
+    abstain; a missing person asked about by a lone surname is caught by the ledger.
+    """
     corpus = " ".join(normalise(e.text) for e in context.evidence)
     corpus += " " + " ".join(normalise(q.speaker or "") for q in context.quotes)
     missing = []
-    for name in question_names(context.question):
-        key = normalise(name).strip(".'")
-        if len(key) < 3:
-            continue
-        if key[:5] not in corpus:
-            missing.append(name)
+    for full in full_names(context.question):
+        parts = [normalise(p).strip(".'") for p in full.split()]
+        if not any(len(p) >= 3 and p[:5] in corpus for p in parts[1:]):
+            missing.append(full)
     return missing
 
 
