@@ -193,6 +193,7 @@ def no_horizontal_scroll(driver: Any) -> bool:
 
 def test_ask_then_read_the_cited_words(browser: Any, base: str, shots: list[Path]) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 
     expected = httpx.post(f"{base}/v1/ask", json={"question": QUESTION}, headers=AUTH, timeout=60)
     cite = expected.json()["citations"][0]
@@ -217,7 +218,7 @@ def test_ask_then_read_the_cited_words(browser: Any, base: str, shots: list[Path
 
     link = browser.find_element(By.CSS_SELECTOR, "#answer .answer-text a.cite")
     assert link.text == "[1]"
-    link.click()
+    link.send_keys(Keys.ENTER)  # a real link: the keyboard follows it too
     assert marked_text(browser) == cite["quote"]
     assert f"#/article/{urlquote(cite['doc_id'])}" in browser.current_url
     assert visible(browser, ".article-text mark"), "the cited words are scrolled into view"
