@@ -149,8 +149,13 @@ def usage(question: str, content: str) -> dict[str, int]:
 
 
 def answer_extra(answer: Answer) -> dict[str, Any]:
-    """Answer fields a chat client has no slot for, under a top-level ``assistant`` key."""
+    """Answer fields a chat client has no slot for, under a top-level ``assistant`` key.
+
+    ``answer`` is the verified text without the Sources block: when a backend streams its
+    raw draft, this is what a client should show once the stream ends.
+    """
     return {
+        "answer": answer.answer,
         "abstained": answer.abstained,
         "backend": answer.backend,
         "timings_ms": answer.timings_ms,

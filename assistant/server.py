@@ -11,9 +11,13 @@ when the app is created with an ``api_key``):
   same citations as data, so they survive clients that only show text.
 * ``POST /v1/ask``                   the ``ask --json`` object (EVAL_SPEC section 3)
 * ``POST /v1/search``                ranked passages
-* ``GET  /v1/quotes``, ``/v1/speakers``   the quote ledger (501 when not in this build)
+* ``GET  /v1/quotes``, ``/v1/speakers``   the quote ledger (501 when not in this build);
+  ``/v1/quotes?speaker=&about=&since=&until=`` also maps each quoted article to its
+  title, outlet and publication date under ``sources``
+* ``GET  /v1/timeline?speaker=&about=``  dated statements and events, in order, each cited
 * ``GET  /v1/articles/{doc_id}``     one article's text and metadata
-* ``GET  /v1/status``                the index status
+* ``GET  /v1/status``                the index status, plus the answer ``backends`` a client
+  may choose from (the default first)
 * ``/``                              the static web app in ``assistant/web/`` when present
 
 The engines behind one :class:`Assistant` are not all thread-safe (the lexical index is
@@ -31,6 +35,7 @@ import queue
 import re
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -346,14 +351,28 @@ def create_app(
         )
 
     async def status(request: Request) -> Response:
-        return JSONResponse(await svc.call(a.status))
+        info = await svc.call(a.status)
+        return JSONResponse(info | {"backends": _backends(a)})
 
     async def quotes(request: Request) -> Response:
         fn = _optional(a, "quotes")
+        qp = request.query_params
+        speaker = qp.get("speaker") or None
+        about = qp.get("about") or None
+        since, until = _query_date(qp.get("since"), "since"), _query_date(qp.get("until"), "until")
+
+        def run() -> dict[str, Any]:
+            got = fn(speaker=speaker, about=about, since=since, until=until)
+            return {"quotes": [_dump(q) for q in got], "sources": _sources(a, got)}
+
+        return JSONResponse(await svc.call(run))
+
+    async def timeline(request: Request) -> Response:
+        fn = _optional(a, "timeline")
         speaker = request.query_params.get("speaker") or None
         about = request.query_params.get("about") or None
         got = await svc.call(lambda: fn(speaker=speaker, about=about))
-        return JSONResponse({"quotes": [_dump(q) for q in got]})
+        return JSONResponse({"entries": got})
 
     async def speakers(request: Request) -> Response:
         fn = _optional(a, "speakers")
@@ -383,6 +402,7 @@ def create_app(
         Route("/v1/articles/{doc_id:str}", _json_error_handler(article), methods=["GET"]),
         Route("/v1/quotes", _json_error_handler(quotes), methods=["GET"]),
         Route("/v1/speakers", _json_error_handler(speakers), methods=["GET"]),
+        Route("/v1/timeline", _json_error_handler(timeline), methods=["GET"]),
         Route("/v1/status", _json_error_handler(status), methods=["GET"]),
     ]
     has_web = web_dir is not None and web_dir.is_dir()
@@ -414,6 +434,52 @@ def _optional(assistant: Assistant, name: str) -> Callable[..., Any]:
             "not_implemented",
         )
     return fn  # type: ignore[no-any-return]
+
+
+def _query_date(value: str | None, name: str) -> date | None:
+    """An ISO date from a query parameter (400 when it is not one)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPError(
+            400, f"Invalid request: {name}: expected a date like 2025-10-01.", code="invalid_query"
+        ) from None
+
+
+def _backends(assistant: Assistant) -> list[str]:
+    """The answer backends a client may pick: the configured default first, then the LLM
+    backend when an endpoint or key for it is configured."""
+    settings = getattr(assistant, "settings", None)
+    if settings is None:
+        return []
+    default = str(settings.backend)
+    names = [default]
+    if settings.openai_base_url or settings.openai_api_key:
+        names.append("openai")
+    names.append("extractive")
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _sources(assistant: Assistant, quotes: list[Any]) -> dict[str, dict[str, Any]]:
+    """Title, outlet and publication date of each article the ``quotes`` come from."""
+    from assistant.store import from_epoch
+
+    ids = sorted({q.doc_id for q in quotes})
+    if not ids:
+        return {}
+    metas = assistant.store().article_metas(ids)
+    out = {}
+    for doc_id, m in metas.items():
+        day = from_epoch(m.get("published"))
+        out[doc_id] = {
+            "title": m.get("title") or None,
+            "outlet": m.get("outlet") or None,
+            "published": day.isoformat() if day else None,
+            "published_source": m.get("published_source", "none"),
+        }
+    return out
 
 
 def _dump(item: Any) -> Any:
