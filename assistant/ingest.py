@@ -22,7 +22,7 @@ from assistant.ledger_index import article_quotes, quote_vectors
 from assistant.loaders import Failure, RawDoc, discover, load_file
 from assistant.metadata import build_meta
 from assistant.store import Store
-from assistant.text import paragraphs, split_sentences
+from assistant.text import normalise, paragraphs, split_sentences
 from assistant.types import Article, Chunk, Sentence, Span
 
 MAX_CHUNK_SENTENCES = 3
@@ -38,6 +38,7 @@ class IndexReport:
     failures: list[Failure] = field(default_factory=list)
     chunks_written: int = 0
     quotes_written: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, object]:
@@ -45,7 +46,9 @@ class IndexReport:
             "added": len(self.added), "updated": len(self.updated),
             "unchanged": len(self.unchanged), "removed": len(self.removed),
             "chunks_written": self.chunks_written,
-            "quotes_written": self.quotes_written, "seconds": round(self.seconds, 3),
+            "quotes_written": self.quotes_written,
+            "duplicates": [{"doc_id": d, "duplicate_of": o} for d, o in self.duplicates],
+            "seconds": round(self.seconds, 3),
             "failures": [{"path": f.path, "reason": f.reason} for f in self.failures],
         }
 
@@ -114,6 +117,34 @@ def embed_text(article: Article, chunk: Chunk) -> str:
 
 
 Progress = Callable[[int, int, str], None]
+
+#: Near-duplicate (syndicated copy) thresholds: article-vector cosine, then word
+#: 5-gram Jaccard on the normalised text.
+DUP_COSINE = 0.97
+DUP_JACCARD = 0.8
+
+
+def _shingles(text: str) -> set[int]:
+    toks = normalise(text).split()
+    return {hash(" ".join(toks[i : i + 5])) for i in range(max(len(toks) - 4, 1))}
+
+
+def find_original(store: Store, article: Article, vector: np.ndarray) -> str | None:
+    """The committed article that ``article`` nearly duplicates (a syndicated copy)."""
+    candidates = [(d, c) for d, c in store.similar_articles(vector, 4)
+                  if d != article.doc_id and c >= DUP_COSINE]
+    if not candidates:
+        return None
+    mine = _shingles(article.text)
+    others = store.articles([d for d, _ in candidates])
+    for doc_id, _ in candidates:
+        other = others.get(doc_id)
+        if other is None:
+            continue
+        theirs = _shingles(other.text)
+        if len(mine & theirs) / max(len(mine | theirs), 1) >= DUP_JACCARD:
+            return other.meta.duplicate_of or doc_id  # the copy indexed later is marked
+    return None
 
 
 def run_index(
@@ -189,6 +220,10 @@ def run_index(
                                  quote_vectors(quotes, chunks, vecs, mean / norm))
             report.quotes_written += len(quotes)
             store.commit_article(article, mean / norm, len(chunks))
+            original = find_original(store, article, mean / norm)
+            if original is not None:
+                store.mark_duplicate(article.doc_id, original)
+                report.duplicates.append((article.doc_id, original))
             if on_committed is not None:
                 on_committed(article)
             (report.updated if was else report.added).append(article.doc_id)

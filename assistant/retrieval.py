@@ -175,7 +175,16 @@ class Retriever:
             low = normalise(c["text"] or "")
             c["score"] += PHRASE_BOOST * sum(1 for p in phrases if p and p in low)
             c["score"] += NAME_BOOST * sum(w / top_idf for n, w in names if n in low)
-        best = sorted(cands.values(), key=lambda c: -c["score"])[:k]
+        best: list[dict[str, Any]] = []
+        seen_text: set[str] = set()
+        for c in sorted(cands.values(), key=lambda c: -c["score"]):
+            key = normalise(c["text"] or "")
+            if key in seen_text:
+                continue  # the same words in a syndicated copy: counted once
+            seen_text.add(key)
+            best.append(c)
+            if len(best) >= k:
+                break
         return [_hit(c) for c in best]
 
     def _fill_texts(self, cands: dict[str, dict[str, Any]]) -> None:

@@ -153,6 +153,21 @@ class Store:
             for i, doc, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
 
+    def similar_articles(self, vector: np.ndarray, k: int = 4) -> list[tuple[str, float]]:
+        """Articles nearest to an article vector: (doc id, cosine)."""
+        col = self._col(ARTICLES)
+        n = col.count()
+        if n == 0:
+            return []
+        res = col.query(query_embeddings=[vector.astype(float).tolist()], n_results=min(k, n),
+                        include=["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    def mark_duplicate(self, doc_id: str, of: str) -> None:
+        meta = self.article_metas([doc_id]).get(doc_id)
+        if meta is not None:
+            self._col(ARTICLES).update(ids=[doc_id], metadatas=[{**meta, "duplicate_of": of}])
+
     def count_articles(self) -> int:
         return int(self._col(ARTICLES).count())
 
@@ -337,6 +352,7 @@ def _article_from(doc_id: str, text: str, m: dict[str, Any]) -> Article:
         path=m.get("path") or None,
         published=from_epoch(m.get("published")),
         published_source=m.get("published_source", "none"),
+        duplicate_of=m.get("duplicate_of") or None,
     )
     return Article(
         meta=meta, text=text, content_hash=m.get("content_hash", ""), sentences=sentences,

@@ -19,6 +19,8 @@ class ArticleMeta(BaseModel):
     published_source: Literal["stated", "inferred", "none"] = "none"
     url: str | None = None
     path: str | None = None
+    #: A syndicated copy: the doc id of the article this one nearly duplicates.
+    duplicate_of: str | None = None
 
 
 class Span(BaseModel):

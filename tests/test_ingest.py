@@ -68,3 +68,15 @@ def test_uncommitted_chunks_are_invisible_and_cleaned(tmp_path: Path, corpus_cop
     report = Assistant(index_dir=ix).index([corpus_copy])
     assert report.updated == [] and report.added == ["002_27e68f677fb628f5"]
     assert a.status()["articles"] == 5
+
+
+def test_syndicated_copy_is_linked_and_not_double_counted(tmp_path: Path, corpus_copy: Path) -> None:
+    src = corpus_copy / "004_f332fd67fe839ed1.txt"
+    (corpus_copy / "zz_syndicated.txt").write_text(src.read_text() + "\nThis story was syndicated.\n")
+    a = Assistant(index_dir=tmp_path / "ix")
+    report = a.index([corpus_copy])
+    assert report.duplicates == [("zz_syndicated", "004_f332fd67fe839ed1")]
+    assert a.article("zz_syndicated").meta.duplicate_of == "004_f332fd67fe839ed1"
+    hits = a.search("Who said Carney is a smart businessperson?", k=8)
+    texts = [h.text for h in hits]
+    assert len(texts) == len(set(texts))

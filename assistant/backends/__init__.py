@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from assistant.backends.base import AnswerBackend
     from assistant.settings import Settings
 
-BACKENDS = ("extractive", "openai")
+BACKENDS = ("extractive", "openai", "echo")
 
 
 def get_backend(name: str, settings: Settings) -> AnswerBackend:
@@ -25,4 +25,8 @@ def get_backend(name: str, settings: Settings) -> AnswerBackend:
 
         model = key.split(":", 1)[1] if ":" in key else None
         return OpenAIBackend(settings, model=model)
+    if key == "echo":  # a scripted stand-in for an LLM: tests and eval baselines
+        from assistant.backends.scripted import EchoBackend
+
+        return EchoBackend()
     raise ConfigError(f"Unknown backend {name!r}: choose one of {', '.join(BACKENDS)}.")
