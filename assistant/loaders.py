@@ -70,17 +70,27 @@ def decode(data: bytes, path: Path) -> str:
     """Bytes to text: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is refused."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise IngestError(f"{path}: invalid UTF-16 ({exc.reason})") from None
+        return _no_nul(text, path)
     if b"\x00" in data[:8192]:
         raise IngestError(f"{path}: binary file (NUL bytes), not an article")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IngestError(
             f"{path}: not valid UTF-8 (byte {exc.start}); re-save it as UTF-8"
         ) from None
+    return _no_nul(text, path)
+
+
+def _no_nul(text: str, path: Path) -> str:
+    """A NUL anywhere means a binary or corrupt file (and Chroma/SQLite may cut text at it)."""
+    at = text.find("\x00")
+    if at >= 0:
+        raise IngestError(f"{path}: NUL character at offset {at}; binary or corrupt, not an article")
+    return text
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
