@@ -131,6 +131,8 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc]:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise IngestError(f"{path}: malformed JSON (line {exc.lineno}: {exc.msg})") from None
+        except RecursionError:
+            raise IngestError(f"{path}: malformed JSON (nested too deeply)") from None
         records = data if isinstance(data, list) else [data]
         for i, rec in enumerate(records):
             yield _record(rec, path, i, single=len(records) == 1, base=meta)
@@ -144,6 +146,8 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc]:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise IngestError(f"{path}: malformed JSON on line {i + 1} ({exc.msg})") from None
+            except RecursionError:
+                raise IngestError(f"{path}: malformed JSON on line {i + 1} (nested too deeply)") from None
             yield _record(rec, path, i, single=n == 1, base=meta)
 
 
