@@ -124,8 +124,11 @@ class Retriever:
 
         cands: dict[str, dict[str, Any]] = {}
         for rank, (cid, text, meta, cos) in enumerate(dense):
-            if committed.get(meta.get("doc_id")) != meta.get("content_hash"):
-                continue  # a chunk of an article whose write has not been committed
+            doc_id = meta.get("doc_id")
+            if doc_id is None or committed.get(doc_id) != meta.get("content_hash"):
+                # a chunk of an uncommitted write, or one a concurrent writer deleted
+                # between the vector search and the metadata read (no metadata left)
+                continue
             cands[cid] = {"text": text, "meta": meta, "dense": cos,
                           "score": DENSE_WEIGHT / (RRF_K + rank + 1)}
         allowed = (filters.allows(m) for m in lex.metas) if filters.active() else None
