@@ -315,3 +315,46 @@ def _committed_hashes(index_dir: Path) -> dict[str, str]:
         return Store(index_dir).article_hashes()
     finally:
         fresh_chroma()
+
+
+#: A reader process: asks in a loop until ``stop`` exists; prints one JSON line per ask.
+READER = r"""
+import json, sys, time, traceback
+from pathlib import Path
+from assistant.service import Assistant
+from assistant.errors import AssistantError
+index_dir, question, stop = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+a = Assistant(index_dir=index_dir)
+while not stop.exists():
+    try:
+        before = a.store().article_hashes()
+        ans = a.ask(question)
+        after = a.store().article_hashes()
+        # a quote must be verbatim in the article version that was committed throughout
+        bad = [c.doc_id for c in ans.citations
+               if before.get(c.doc_id) == after.get(c.doc_id)
+               and a.article(c.doc_id).text[c.start:c.end] != c.quote]
+        print(json.dumps({"ok": True, "abstained": ans.abstained, "n": len(ans.citations),
+                          "not_verbatim": bad}), flush=True)
+    except AssistantError as exc:
+        print(json.dumps({"ok": False, "error": str(exc)}), flush=True)
+    except Exception:
+        print(json.dumps({"ok": False, "traceback": traceback.format_exc()}), flush=True)
+    time.sleep(0.2)
+"""
+
+
+def start_reader(index_dir: Path, question: str, stop: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", READER, str(index_dir), question, str(stop)],
+        cwd=ROOT, env=cli_env(index_dir), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+
+
+def cli(*args: str, index_dir: Path, timeout: float = 300,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m assistant ARGS`` with an isolated environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args], cwd=ROOT, capture_output=True, text=True,
+        env=env or cli_env(index_dir), timeout=timeout,
+    )
