@@ -194,3 +194,61 @@ def test_neutralised_markers_still_verify_verbatim() -> None:
     shown = neutralise_markers(src)
     assert not MARKER.search(shown)
     assert find_verbatim(shown, src) is not None
+
+
+# -- secrets -------------------------------------------------------------------------------
+
+SECRET = "sk-test-SECRET"
+
+
+def test_api_key_never_appears_in_output_errors_or_logs(
+    built_index: Path, corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import logging
+    import subprocess
+    import sys
+
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+    from assistant.settings import Settings
+    from tests.crashlib import cli_env
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    monkeypatch.setenv("ASSISTANT_OPENAI_API_KEY", SECRET)
+    caplog.set_level(logging.DEBUG)
+    (corpus_copy / "bad.json").write_text("{nope")
+    ix = str(built_index)
+    runs = [
+        ["status", "--index-dir", ix],
+        ["status", "--json", "--index-dir", ix],
+        ["ask", "Who called the China deal a red flag?", "--json", "--index-dir", ix],
+        ["ask", "Who called the China deal a red flag?", "--index-dir", ix],
+        ["ask", "anything", "--backend", "nope", "--index-dir", ix],  # a config error
+        ["ask", "  ", "--index-dir", ix],  # an empty question
+        ["status", "--chroma-url", "http://127.0.0.1:9"],  # a connection error
+        ["index", str(corpus_copy), "--index-dir", str(tmp_path / "ix"), "--json"],
+    ]
+    codes = []
+    for args in runs:
+        r = CliRunner().invoke(app, args)
+        codes.append(r.exit_code)
+        for stream in (r.stdout, r.stderr, repr(r.exception)):
+            assert SECRET not in stream and "SECRET" not in stream, (args, stream)
+    assert codes[:4] == [0, 0, 0, 0] and 1 in codes[4:7] and codes[7] == 2
+    assert all(SECRET not in rec.getMessage() for rec in caplog.records)
+
+    s = Settings()
+    assert s.openai_api_key is not None and s.openai_api_key.get_secret_value() == SECRET
+    assert SECRET not in repr(s) and SECRET not in str(s.model_dump(mode="json"))
+
+    env = cli_env(built_index, OPENAI_API_KEY=SECRET)  # a real process, real stderr
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "Who called the China deal a red flag?",
+         "--json", "--backend", "nope"], cwd=ROOT, env=env, capture_output=True, text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1 and "Unknown backend" in proc.stderr
+    assert SECRET not in proc.stdout + proc.stderr
