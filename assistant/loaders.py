@@ -89,7 +89,9 @@ def _no_nul(text: str, path: Path) -> str:
     """A NUL anywhere means a binary or corrupt file (and Chroma/SQLite may cut text at it)."""
     at = text.find("\x00")
     if at >= 0:
-        raise IngestError(f"{path}: NUL character at offset {at}; binary or corrupt, not an article")
+        raise IngestError(
+            f"{path}: NUL character at offset {at}; binary or corrupt, not an article"
+        )
     return text
 
 
@@ -147,7 +149,9 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc]:
             except json.JSONDecodeError as exc:
                 raise IngestError(f"{path}: malformed JSON on line {i + 1} ({exc.msg})") from None
             except RecursionError:
-                raise IngestError(f"{path}: malformed JSON on line {i + 1} (nested too deeply)") from None
+                raise IngestError(
+                    f"{path}: malformed JSON on line {i + 1} (nested too deeply)"
+                ) from None
             yield _record(rec, path, i, single=n == 1, base=meta)
 
 

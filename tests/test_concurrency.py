@@ -55,7 +55,8 @@ def test_reader_loop_during_updates_never_tracebacks(tmp_path: Path) -> None:
     reader = start_reader(ix, QUESTION, stop)
     time.sleep(3)
     writer = start_index(corpus.root, ix, batch=4)
-    asks = [cli("ask", QUESTION, "--json", "--index-dir", str(ix), index_dir=ix)]  # a cold CLI reader too
+    # a cold CLI reader too
+    asks = [cli("ask", QUESTION, "--json", "--index-dir", str(ix), index_dir=ix)]
     _, werr = writer.communicate(timeout=600)
     time.sleep(1)
     stop.touch()

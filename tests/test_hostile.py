@@ -18,10 +18,9 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.errors import IngestError
-from assistant.loaders import MAX_BYTES, decode, load_file
-from assistant.store import Store
 from assistant.ingest import chunk_article, prepare
-from assistant.loaders import RawDoc
+from assistant.loaders import MAX_BYTES, RawDoc, decode, load_file
+from assistant.store import Store
 from assistant.text import MAX_PARAGRAPH, paragraphs, split_sentences
 
 RUN_ON = "Quist said the ferry, which was late again, " * 25 + "was a disgrace. "
@@ -71,10 +70,14 @@ def build_hostile(root: Path) -> Path:
         block = b"The council said the budget was fine. " * 27_000
         for _ in range(50 * 1024 * 1024 // len(block) + 1):
             fh.write(block)
-    (corpus / "latin1.txt").write_bytes("Caf\u00e9 owner Zo\u00eb said prices rose.".encode("latin-1"))
-    (corpus / "nul_late.txt").write_bytes(GOOD_BODY.encode() * 200 + b"\x00hidden" + GOOD_BODY.encode())
-    (corpus / "utf16le.txt").write_bytes(b"\xff\xfe" + GOOD_BODY.replace("Ada", "Bea").encode("utf-16-le"))
-    (corpus / "utf16be.txt").write_bytes(b"\xfe\xff" + GOOD_BODY.replace("Ada", "Cy").encode("utf-16-be"))
+    latin1 = "Caf\u00e9 owner Zo\u00eb said prices rose.".encode("latin-1")
+    (corpus / "latin1.txt").write_bytes(latin1)
+    good = GOOD_BODY.encode()
+    (corpus / "nul_late.txt").write_bytes(good * 200 + b"\x00hidden" + good)
+    le = GOOD_BODY.replace("Ada", "Bea").encode("utf-16-le")
+    (corpus / "utf16le.txt").write_bytes(b"\xff\xfe" + le)
+    be = GOOD_BODY.replace("Ada", "Cy").encode("utf-16-be")
+    (corpus / "utf16be.txt").write_bytes(b"\xfe\xff" + be)
     (corpus / "bad_utf16.txt").write_bytes(b"\xff\xfe\x00\xd8 bad")
     (corpus / "bad.json").write_text('{"text": "unterminated')
     (corpus / "deep.json").write_text("[" * 200_000 + "]" * 200_000)
@@ -136,7 +139,7 @@ def test_hostile_corpus_reports_bad_files_and_indexes_good_ones(
     for name, words in BAD.items():
         assert name in reasons, f"{name} not reported; failures: {reasons}"
         assert words.lower() in reasons[name].lower(), (name, reasons[name])
-        assert f"skipped" in result.stderr and name in result.stderr
+        assert "skipped" in result.stderr and name in result.stderr
     assert set(reasons) == set(BAD), set(reasons) ^ set(BAD)
 
     indexed = set(Store(ix).article_hashes())
@@ -173,7 +176,8 @@ def test_100k_character_line_splits_without_stalling(shape: str) -> None:
 def test_100k_character_line_indexes(tmp_path: Path) -> None:
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "long.txt").write_text(RUN_ON * 90 + "\n")
-    result = CliRunner().invoke(app, ["index", str(tmp_path / "c"), "--index-dir", str(tmp_path / "ix")])
+    args = ["index", str(tmp_path / "c"), "--index-dir", str(tmp_path / "ix")]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.stderr
     assert "long" in Store(tmp_path / "ix").article_hashes()
 
@@ -232,9 +236,13 @@ def test_decode_round_trips_utf8_and_utf16(text: str) -> None:
     assert decode(b"\xfe\xff" + text.encode("utf-16-be"), p) == text
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=600), ext=st.sampled_from([".txt", ".md", ".json", ".jsonl", ".html"]))
-def test_loaders_yield_articles_or_raise_ingest_error(tmp_path: Path, data: bytes, ext: str) -> None:
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600),
+       ext=st.sampled_from([".txt", ".md", ".json", ".jsonl", ".html"]))
+def test_loaders_yield_articles_or_raise_ingest_error(
+    tmp_path: Path, data: bytes, ext: str
+) -> None:
     f = tmp_path / f"doc{ext}"
     f.write_bytes(data)
     try:
@@ -255,7 +263,8 @@ _JSONISH = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(records=st.lists(_JSONISH, min_size=1, max_size=4))
 def test_json_records_keep_text_exactly(tmp_path: Path, records: list[object]) -> None:
     f = tmp_path / "recs.jsonl"

@@ -213,8 +213,8 @@ def test_api_key_never_appears_in_output_errors_or_logs(
 
     from assistant.cli import app
     from assistant.settings import Settings
-    from tests.crashlib import cli_env
     from tests.conftest import ROOT
+    from tests.crashlib import cli_env
 
     monkeypatch.setenv("OPENAI_API_KEY", SECRET)
     monkeypatch.setenv("ASSISTANT_OPENAI_API_KEY", SECRET)
