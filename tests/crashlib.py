@@ -321,15 +321,20 @@ def _committed_hashes(index_dir: Path) -> dict[str, str]:
         fresh_chroma()
 
 
-#: A reader process: asks in a loop until ``stop`` exists; prints one JSON line per ask.
+#: A reader process: asks in a loop until ``stop`` exists; appends one JSON line per ask
+#: to ``log`` (with the time it started, so a test can tell answers after an update).
 READER = r"""
 import json, sys, time, traceback
 from pathlib import Path
 from assistant.service import Assistant
 from assistant.errors import AssistantError
-index_dir, question, stop = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+index_dir, question, stop, log = sys.argv[1], sys.argv[2], Path(sys.argv[3]), sys.argv[4]
 a = Assistant(index_dir=index_dir)
+def emit(rec):
+    with open(log, "a") as fh:
+        fh.write(json.dumps({"t": t0, **rec}) + "\n")
 while not stop.exists():
+    t0 = time.time()
     try:
         before = a.store().article_hashes()
         ans = a.ask(question)
@@ -338,19 +343,19 @@ while not stop.exists():
         bad = [c.doc_id for c in ans.citations
                if before.get(c.doc_id) == after.get(c.doc_id)
                and a.article(c.doc_id).text[c.start:c.end] != c.quote]
-        print(json.dumps({"ok": True, "abstained": ans.abstained, "n": len(ans.citations),
-                          "not_verbatim": bad}), flush=True)
+        emit({"ok": True, "abstained": ans.abstained, "n": len(ans.citations),
+              "not_verbatim": bad, "answer": ans.answer})
     except AssistantError as exc:
-        print(json.dumps({"ok": False, "error": str(exc)}), flush=True)
+        emit({"ok": False, "error": str(exc)})
     except Exception:
-        print(json.dumps({"ok": False, "traceback": traceback.format_exc()}), flush=True)
+        emit({"ok": False, "traceback": traceback.format_exc()})
     time.sleep(0.2)
 """
 
 
-def start_reader(index_dir: Path, question: str, stop: Path) -> subprocess.Popen[bytes]:
+def start_reader(index_dir: Path, question: str, stop: Path, log: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-c", READER, str(index_dir), question, str(stop)],
+        [sys.executable, "-c", READER, str(index_dir), question, str(stop), str(log)],
         cwd=ROOT, env=cli_env(index_dir), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
 
