@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,22 +70,37 @@ def decode(data: bytes, path: Path) -> str:
     """Bytes to text: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is refused."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise IngestError(f"{path}: invalid UTF-16 ({exc.reason})") from None
+        return _no_nul(text, path)
     if b"\x00" in data[:8192]:
         raise IngestError(f"{path}: binary file (NUL bytes), not an article")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IngestError(
             f"{path}: not valid UTF-8 (byte {exc.start}); re-save it as UTF-8"
         ) from None
+    return _no_nul(text, path)
+
+
+def _no_nul(text: str, path: Path) -> str:
+    """A NUL anywhere means a binary or corrupt file (and Chroma/SQLite may cut text at it)."""
+    at = text.find("\x00")
+    if at >= 0:
+        raise IngestError(
+            f"{path}: NUL character at offset {at}; binary or corrupt, not an article"
+        )
+    return text
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO or a device would block or never end
+            raise IngestError(f"{path}: not a regular file (a pipe, socket or device)")
+        size = st.st_size
         if size > max_bytes:
             raise IngestError(
                 f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit"
@@ -117,6 +133,8 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc]:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise IngestError(f"{path}: malformed JSON (line {exc.lineno}: {exc.msg})") from None
+        except RecursionError:
+            raise IngestError(f"{path}: malformed JSON (nested too deeply)") from None
         records = data if isinstance(data, list) else [data]
         for i, rec in enumerate(records):
             yield _record(rec, path, i, single=len(records) == 1, base=meta)
@@ -130,6 +148,10 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc]:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise IngestError(f"{path}: malformed JSON on line {i + 1} ({exc.msg})") from None
+            except RecursionError:
+                raise IngestError(
+                    f"{path}: malformed JSON on line {i + 1} (nested too deeply)"
+                ) from None
             yield _record(rec, path, i, single=n == 1, base=meta)
 
 

@@ -146,8 +146,11 @@ class Retriever:
 
         cands: dict[str, dict[str, Any]] = {}
         for cid, text, meta, cos in dense:
-            if committed.get(meta.get("doc_id")) != meta.get("content_hash"):
-                continue  # a chunk of an article whose write has not been committed
+            doc_id = meta.get("doc_id")
+            if doc_id is None or committed.get(doc_id) != meta.get("content_hash"):
+                # a chunk of an uncommitted write, or one a concurrent writer deleted
+                # between the vector search and the metadata read (no metadata left)
+                continue
             cands[cid] = {"text": text, "meta": meta, "dense": cos, "lexical": 0.0}
         allowed = (filters.allows(m) for m in lex.metas) if filters.active() else None
         for pos, score in lex.search(query, POOL, allowed):

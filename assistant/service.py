@@ -184,8 +184,8 @@ class Assistant:
         evidence = []
         for h in hits:
             art = arts.get(h.doc_id)
-            if art is None:
-                continue
+            if art is None or art.text[h.start : h.end] != h.text:
+                continue  # gone, or rewritten by a concurrent index run since the search
             sents = [Span(start=s.start, end=s.end) for s in art.sentences
                      if h.start <= s.start and s.end <= h.end and not s.furniture]
             evidence.append(Evidence(

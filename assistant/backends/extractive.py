@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.backends.base import CANNOT_ANSWER
+from assistant.guard import looks_like_instruction, neutralise_markers
 from assistant.lexical import tokenize
 from assistant.questions import has_number, wants_number
 from assistant.retrieval import full_names, question_names
@@ -82,6 +83,8 @@ class ExtractiveBackend:
             rank_score = 1.0 / (1.0 + 0.12 * (n - 1))
             for sp in ev.sentences or [Span(start=ev.start, end=ev.end)]:
                 text = ev.text[sp.start - ev.start : sp.end - ev.start]
+                if looks_like_instruction(text):
+                    continue  # text addressed to a model is a source, never an answer
                 toks = set(tokenize(text))
                 coverage = sum(w for t, w in weights.items() if t in toks) / total
                 low = text.lower()
@@ -110,8 +113,10 @@ class ExtractiveBackend:
                 text=f"{CANNOT_ANSWER} anything about {', '.join(missing)}.", abstained=True
             )
         cands = self.candidates(context)
-        best = cands[0]
-        if max(c.coverage for c in cands[:5]) < MIN_COVERAGE or (wants_number(context.question) and not has_number(best.text)):
+        best = cands[0] if cands else None
+        if best is None or max(c.coverage for c in cands[:5]) < MIN_COVERAGE or (
+            wants_number(context.question) and not has_number(best.text)
+        ):
             return Draft(text=f"{CANNOT_ANSWER} enough to answer this.", abstained=True)
         chosen = [best]
         for c in cands[1:]:
@@ -128,7 +133,8 @@ class ExtractiveBackend:
             marker = len(cites) + 1
             lead = f"{speaker}: " if speaker and speaker.lower() not in c.text.lower()[:80] else ""
             note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
-            parts.append(f"{lead}{c.text} [{c.n}]{f' — {note}.' if note else ''}")
+            body = neutralise_markers(c.text)  # an article's own "[1]" is not a marker
+            parts.append(f"{lead}{body} [{c.n}]{f' — {note}.' if note else ''}")
             cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=c.span.start, end=c.span.end))
             del i, marker
         return Draft(text="\n".join(parts), citations=cites)
