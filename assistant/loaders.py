@@ -183,8 +183,9 @@ def _html(raw: str, path: Path) -> tuple[str, dict[str, Any]]:
         raise IngestError(f"{path}: HTML reading is not available in this build")
     try:
         text, meta = reader(raw)
-    except IngestError:
-        raise
+    except IngestError as exc:
+        msg = str(exc)
+        raise IngestError(msg if msg.startswith(str(path)) else f"{path}: {msg}") from None
     except Exception as exc:  # a parser's internal error on a hostile page
         raise IngestError(f"{path}: malformed HTML ({type(exc).__name__})") from None
     return text, meta

@@ -67,13 +67,15 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise IngestError(
-            f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+            f"{path}: metadata sidecar is malformed JSON (line {exc.lineno}, column "
+            f"{exc.colno}: {exc.msg}); fix or delete it"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise IngestError(f"{path}: cannot read the sidecar ({exc})") from None
     if not isinstance(raw, dict):
         raise IngestError(
-            f"{path}: expected a JSON object with title, outlet, author, published, url"
+            f"{path}: metadata sidecar must be a JSON object with title, outlet, author, "
+            "published, url"
         )
     return clean_meta(raw, where=str(path))
 

@@ -57,13 +57,13 @@ def test_sidecar_aliases_and_author_lists(tmp_path: Path) -> None:
 def test_malformed_sidecar_names_file_and_place(tmp_path: Path) -> None:
     path = tmp_path / "broken.meta.json"
     path.write_text('{"title": "x",\n "published": }')
-    with pytest.raises(IngestError, match=r"broken\.meta\.json: malformed JSON at line 2"):
+    with pytest.raises(IngestError, match=r"broken\.meta\.json: metadata sidecar is malformed JSON \(line 2"):
         read_sidecar(path)
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [('["a list"]', "expected a JSON object"), ('{"published": "last Tuesday"}', "not a date"),
+    [('["a list"]', "must be a JSON object"), ('{"published": "last Tuesday"}', "not a date"),
      ('{"title": {"nested": 1}}', "must be text")],
 )  # fmt: skip
 def test_unusable_sidecars_raise_ingest_errors(tmp_path: Path, content: str, message: str) -> None:
