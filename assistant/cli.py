@@ -45,10 +45,15 @@ def _err(msg: str) -> None:
 
 
 def make_assistant(index_dir: Path | None = None, backend: str | None = None,
-                   chroma_url: str | None = None) -> Assistant:
+                   chroma_url: str | None = None, model: str | None = None) -> Assistant:
     from assistant.service import Assistant
+    from assistant.settings import Settings
 
-    return Assistant(index_dir=index_dir, backend=backend, chroma_url=chroma_url, notify=_err)
+    settings = Settings()
+    if model:
+        settings = settings.model_copy(update={"llm_model": model})
+    return Assistant(index_dir=index_dir, backend=backend, chroma_url=chroma_url, notify=_err,
+                     settings=settings)
 
 
 def _fail(exc: Exception) -> typer.Exit:
@@ -69,6 +74,7 @@ Since = Annotated[str | None, typer.Option("--since", help="Only on/after this d
 Until = Annotated[str | None, typer.Option("--until", help="Only on/before this date.", show_default=False)]
 Speaker = Annotated[str | None, typer.Option("--speaker", help="Only words of this person (any alias).", show_default=False)]
 Backend = Annotated[str | None, typer.Option("--backend", help="extractive (default, offline) or openai.", envvar="ASSISTANT_BACKEND", show_default=False)]
+Model = Annotated[str | None, typer.Option("--model", help="LLM model name for --backend openai.", envvar="ASSISTANT_LLM_MODEL", show_default=False)]
 
 
 @app.command()
@@ -132,6 +138,7 @@ def ask(
     until: Until = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Only articles from this outlet.", show_default=False)] = None,
     speaker: Speaker = None,
+    model: Model = None,
     no_stream: Annotated[bool, typer.Option("--no-stream", help="Print the answer only when complete.")] = False,
 ) -> None:
     """Answer a question with verbatim, cited quotes (streamed with an LLM backend)."""
@@ -139,7 +146,7 @@ def ask(
     from assistant.types import Answer
 
     try:
-        a = make_assistant(index_dir, backend, chroma_url)
+        a = make_assistant(index_dir, backend, chroma_url, model)
         kw = dict(k=k, since=_parse_date(since), until=_parse_date(until, end=True),
                   outlet=outlet, speaker=speaker)
         if as_json or no_stream:
@@ -283,12 +290,13 @@ def chat(
     index_dir: IndexDir = None,
     chroma_url: ChromaUrl = None,
     backend: Backend = None,
+    model: Model = None,
 ) -> None:
     """An interactive session; follow-ups ("And what did he say about China?") use history."""
     from assistant.errors import AssistantError
     from assistant.types import Turn
 
-    a = make_assistant(index_dir, backend, chroma_url)
+    a = make_assistant(index_dir, backend, chroma_url, model)
     history: list[Turn] = []
     _err("Ask a question (empty line or Ctrl-D to quit).")
     while True:

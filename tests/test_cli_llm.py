@@ -1,0 +1,64 @@
+"""`assistant ask --backend openai` end to end: real index, real `openai` client, a real
+OpenAI-protocol server on loopback (tests/openai_fake.py), streamed to the terminal."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer, fake_openai  # noqa: F401
+
+runner = CliRunner()
+QUESTION = "Who called Canada's trade deal with China a red flag?"
+
+
+@pytest.fixture
+def llm_env(fake_openai: FakeOpenAIServer, monkeypatch: pytest.MonkeyPatch) -> FakeOpenAIServer:  # noqa: F811
+    monkeypatch.setenv("OPENAI_BASE_URL", fake_openai.url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-cli-secret")
+    monkeypatch.setenv("ASSISTANT_LLM_MODEL", DEFAULT_MODEL)
+    return fake_openai
+
+
+def test_streamed_llm_answer_is_verified_and_cited(built_index: Path, llm_env: FakeOpenAIServer) -> None:
+    llm_env.enqueue('Jamil Jivani described the deal as a "red flag." [1] He also said '
+                    '"we will tear up every agreement with Beijing" [1]. See also [9].')
+    r = runner.invoke(app, ["ask", QUESTION, "--backend", "openai", "--index-dir", str(built_index)])
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert "Verified answer:" in out  # the raw stream differed from what survived checks
+    verified = out.split("Verified answer:")[1]
+    assert "red flag" in verified and "tear up" not in verified and "[9]" not in verified
+    assert "Sources:" in verified and "002_27e68f677fb628f5" in verified
+    prompt = llm_env.chat_requests()[-1].prompt
+    assert "<source" in prompt and "Jivani" in prompt
+
+
+def test_llm_json_reports_verification_and_prompt_hash(built_index: Path, llm_env: FakeOpenAIServer) -> None:
+    llm_env.enqueue('Jivani called it a "red flag" [1]. He said it was "a gift to Beijing" [1]. '
+                    'Jivani met Vance [1][42].')
+    r = runner.invoke(app, ["ask", QUESTION, "--backend", "openai", "--json",
+                            "--index-dir", str(built_index)])
+    data = json.loads(r.stdout)
+    assert data["backend"] == "openai" and len(data["prompt_hash"]) == 12
+    v = data["verification"]
+    assert v["quotes_failed"] >= 1 and v["citations_stripped"] >= 1
+    assert "gift to Beijing" not in data["answer"]
+    assert "sk-test-cli-secret" not in r.output
+
+
+def test_model_flag_selects_the_model(built_index: Path, llm_env: FakeOpenAIServer) -> None:
+    r = runner.invoke(app, ["ask", QUESTION, "--backend", "openai", "--model", "no-such-model",
+                            "--no-stream", "--index-dir", str(built_index)])
+    assert r.exit_code == 1 and "no-such-model" in r.stderr
+
+
+def test_llm_errors_are_one_line_exit_1(built_index: Path, llm_env: FakeOpenAIServer) -> None:
+    llm_env.fail(401)
+    r = runner.invoke(app, ["ask", QUESTION, "--backend", "openai", "--no-stream",
+                            "--index-dir", str(built_index)])
+    assert r.exit_code == 1
+    assert "OPENAI_API_KEY" in r.stderr and "sk-test-cli-secret" not in r.stderr
+    assert "Traceback" not in r.output
