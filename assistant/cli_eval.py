@@ -197,6 +197,14 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+        judge: Annotated[
+            bool,
+            typer.Option(
+                "--judge",
+                help="Also score per-claim faithfulness with the configured LLM "
+                "(OPENAI_BASE_URL / OPENAI_API_KEY / ASSISTANT_LLM_MODEL).",
+            ),
+        ] = False,
     ) -> None:
         """Run the gold questions, print the metric table, write reports, check gates."""
         if ctx.invoked_subcommand is not None:
@@ -206,7 +214,7 @@ def register(app: typer.Typer) -> None:
 
         try:
             run, paths, gate_failures, deltas = _run(
-                gold, corpus, index_dir, backend, report, baseline, fail_under or []
+                gold, corpus, index_dir, backend, report, baseline, fail_under or [], judge
             )
         except AssistantError as exc:
             _err(str(exc))
@@ -295,6 +303,7 @@ def _run(
     report_dir: Path,
     baseline_path: Path | None,
     gates: list[str],
+    judge: bool = False,
 ) -> tuple[Any, dict[str, Path], list[Any], list[Any]]:
     from assistant.errors import ConfigError
     from assistant.evaluation.harness import EvalRun, check_gates, compare, load_gold, parse_gate
@@ -321,7 +330,21 @@ def _run(
         gold_path=str(gold_path),
     )
     run.meta.extra.update(target.extra)
+    if judge:
+        run.meta.extra["judge_faithfulness"] = _judge(run)
     paths = write_reports(run, report_dir, baseline)
     paths["ragas"] = export_ragas(run.records, report_dir / "ragas.jsonl")
     deltas = compare(run, baseline) if baseline else []
     return run, paths, check_gates(run, gates), deltas
+
+
+def _judge(run: Any) -> float | None:
+    """Per-claim faithfulness by the configured OpenAI-compatible model (extra columns)."""
+    from assistant.backends.openai_backend import OpenAIBackend
+    from assistant.evaluation.ragas import judge_faithfulness
+    from assistant.settings import Settings
+
+    llm = OpenAIBackend(Settings())
+    mean = judge_faithfulness(run.records, lambda p: llm.complete([{"role": "user", "content": p}]))
+    _err(f"judge: mean per-claim faithfulness {mean if mean is None else round(mean, 3)}")
+    return mean

@@ -62,3 +62,22 @@ def test_llm_errors_are_one_line_exit_1(built_index: Path, llm_env: FakeOpenAISe
     assert r.exit_code == 1
     assert "OPENAI_API_KEY" in r.stderr and "sk-test-cli-secret" not in r.stderr
     assert "Traceback" not in r.output
+
+
+def test_eval_judge_scores_claims_with_the_llm(tmp_path: Path, llm_env: FakeOpenAIServer) -> None:
+    from tests.conftest import CORPUS
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({
+        "id": "j1", "question": QUESTION, "answerable": True, "answer": "Jivani.",
+        "facts": [["Jivani"], ["red flag"]], "speaker": "Jamil Jivani", "date": None,
+        "date_text": None, "sources": ["002_27e68f677fb628f5"], "kind": "who_said"}) + "\n")
+    for _ in range(10):
+        llm_env.enqueue("YES")
+    r = runner.invoke(app, ["eval", "--gold", str(gold), "--corpus", str(CORPUS), "--judge",
+                            "--index-dir", str(tmp_path / "ix"), "--report", str(tmp_path / "rep"),
+                            "--json"])
+    assert r.exit_code == 0, r.output
+    report = json.loads((tmp_path / "rep" / "report.json").read_text())
+    assert report["meta"]["extra"]["judge_faithfulness"] == 1.0
+    assert report["records"][0]["judge"]["claims"] >= 1
