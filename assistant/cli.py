@@ -29,13 +29,21 @@ app = typer.Typer(
 
 IndexDir = Annotated[
     Path | None,
-    typer.Option("--index-dir", help="Index directory (default: index/ of the project).",
-                 envvar="ASSISTANT_INDEX_DIR", show_default=False),
+    typer.Option(
+        "--index-dir",
+        help="Index directory (default: index/ of the project).",
+        envvar="ASSISTANT_INDEX_DIR",
+        show_default=False,
+    ),
 ]
 ChromaUrl = Annotated[
     str | None,
-    typer.Option("--chroma-url", help="Use a Chroma server instead of a local directory.",
-                 envvar="ASSISTANT_CHROMA_URL", show_default=False),
+    typer.Option(
+        "--chroma-url",
+        help="Use a Chroma server instead of a local directory.",
+        envvar="ASSISTANT_CHROMA_URL",
+        show_default=False,
+    ),
 ]
 JsonOut = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
 
@@ -44,16 +52,21 @@ def _err(msg: str) -> None:
     typer.echo(msg, err=True)
 
 
-def make_assistant(index_dir: Path | None = None, backend: str | None = None,
-                   chroma_url: str | None = None, model: str | None = None) -> Assistant:
+def make_assistant(
+    index_dir: Path | None = None,
+    backend: str | None = None,
+    chroma_url: str | None = None,
+    model: str | None = None,
+) -> Assistant:
     from assistant.service import Assistant
     from assistant.settings import Settings
 
     settings = Settings()
     if model:
         settings = settings.model_copy(update={"llm_model": model})
-    return Assistant(index_dir=index_dir, backend=backend, chroma_url=chroma_url, notify=_err,
-                     settings=settings)
+    return Assistant(
+        index_dir=index_dir, backend=backend, chroma_url=chroma_url, notify=_err, settings=settings
+    )
 
 
 def _fail(exc: Exception) -> typer.Exit:
@@ -70,16 +83,42 @@ def _parse_date(value: str | None, end: bool = False) -> date | None:
     return parse_user_date(value, end=end)
 
 
-Since = Annotated[str | None, typer.Option("--since", help="Only on/after this date (2025-10-01, 'Oct 2025', 'last week').", show_default=False)]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--since", help="Only on/after this date (2025-10-01, 'Oct 2025', 'last week').", show_default=False
+    ),
+]
 Until = Annotated[str | None, typer.Option("--until", help="Only on/before this date.", show_default=False)]
-Speaker = Annotated[str | None, typer.Option("--speaker", help="Only words of this person (any alias).", show_default=False)]
-Backend = Annotated[str | None, typer.Option("--backend", help="extractive (default, offline) or openai.", envvar="ASSISTANT_BACKEND", show_default=False)]
-Model = Annotated[str | None, typer.Option("--model", help="LLM model name for --backend openai.", envvar="ASSISTANT_LLM_MODEL", show_default=False)]
+Speaker = Annotated[
+    str | None, typer.Option("--speaker", help="Only words of this person (any alias).", show_default=False)
+]
+Backend = Annotated[
+    str | None,
+    typer.Option(
+        "--backend",
+        help="extractive (default, offline) or openai.",
+        envvar="ASSISTANT_BACKEND",
+        show_default=False,
+    ),
+]
+Model = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="LLM model name for --backend openai.",
+        envvar="ASSISTANT_LLM_MODEL",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
 def index(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: the bundled corpus).", show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders (default: the bundled corpus).", show_default=False),
+    ] = None,
     index_dir: IndexDir = None,
     chroma_url: ChromaUrl = None,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index and build it anew.")] = False,
@@ -115,9 +154,16 @@ def _index_with_progress(a: Assistant, paths: list[Path] | None, rebuild: bool, 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     console = Console(stderr=True)
-    with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), TextColumn("{task.description}"),
-                  console=console, transient=True, disable=not console.is_terminal) as bar:
+    with Progress(
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
         task = bar.add_task("", total=None)
 
         def progress(done: int, total: int, doc_id: str) -> None:
@@ -136,19 +182,23 @@ def ask(
     backend: Backend = None,
     since: Since = None,
     until: Until = None,
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only articles from this outlet.", show_default=False)] = None,
+    outlet: Annotated[
+        str | None, typer.Option("--outlet", help="Only articles from this outlet.", show_default=False)
+    ] = None,
     speaker: Speaker = None,
     model: Model = None,
-    no_stream: Annotated[bool, typer.Option("--no-stream", help="Print the answer only when complete.")] = False,
+    no_stream: Annotated[
+        bool, typer.Option("--no-stream", help="Print the answer only when complete.")
+    ] = False,
 ) -> None:
     """Answer a question with verbatim, cited quotes (streamed with an LLM backend)."""
     from assistant.errors import AssistantError
-    from assistant.types import Answer
 
     try:
         a = make_assistant(index_dir, backend, chroma_url, model)
-        kw = dict(k=k, since=_parse_date(since), until=_parse_date(until, end=True),
-                  outlet=outlet, speaker=speaker)
+        kw = dict(
+            k=k, since=_parse_date(since), until=_parse_date(until, end=True), outlet=outlet, speaker=speaker
+        )
         if as_json or no_stream:
             answer = a.ask(question, **kw)  # type: ignore[arg-type]
         else:
@@ -202,11 +252,17 @@ def render_sources(answer: Answer) -> str:
 @app.command()
 def quotes(
     speaker: Speaker = None,
-    about: Annotated[str | None, typer.Option("--about", help="Only quotes on this topic.", show_default=False)] = None,
-    doc: Annotated[str | None, typer.Option("--doc", help="Only quotes from this doc id.", show_default=False)] = None,
+    about: Annotated[
+        str | None, typer.Option("--about", help="Only quotes on this topic.", show_default=False)
+    ] = None,
+    doc: Annotated[
+        str | None, typer.Option("--doc", help="Only quotes from this doc id.", show_default=False)
+    ] = None,
     since: Since = None,
     until: Until = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="At most this many.", show_default=False)] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="At most this many.", show_default=False)
+    ] = None,
     index_dir: IndexDir = None,
     chroma_url: ChromaUrl = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
@@ -216,8 +272,14 @@ def quotes(
 
     try:
         a = make_assistant(index_dir, chroma_url=chroma_url)
-        found = a.quotes(speaker=speaker, about=about, doc_id=doc, since=_parse_date(since),
-                         until=_parse_date(until, end=True), limit=limit)
+        found = a.quotes(
+            speaker=speaker,
+            about=about,
+            doc_id=doc,
+            since=_parse_date(since),
+            until=_parse_date(until, end=True),
+            limit=limit,
+        )
     except AssistantError as exc:
         raise _fail(exc) from None
     if as_json:
@@ -235,8 +297,21 @@ def quotes(
 
 def _quote_json(q: Any) -> dict[str, Any]:
     data: dict[str, Any] = q.model_dump(mode="json")
-    keys = ("speaker", "speaker_id", "aliases", "role", "quote", "doc_id", "start", "end", "cue",
-            "kind", "corroborated_by", "date_text", "date")
+    keys = (
+        "speaker",
+        "speaker_id",
+        "aliases",
+        "role",
+        "quote",
+        "doc_id",
+        "start",
+        "end",
+        "cue",
+        "kind",
+        "corroborated_by",
+        "date_text",
+        "date",
+    )
     return {key: data.get(key) for key in keys} | {k: v for k, v in data.items() if k not in keys}
 
 
@@ -262,7 +337,10 @@ def speakers(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: 
 @app.command()
 def timeline(
     speaker: Speaker = None,
-    about: Annotated[str | None, typer.Option("--about", help="Only statements and events on this topic.", show_default=False)] = None,
+    about: Annotated[
+        str | None,
+        typer.Option("--about", help="Only statements and events on this topic.", show_default=False),
+    ] = None,
     index_dir: IndexDir = None,
     chroma_url: ChromaUrl = None,
     as_json: JsonOut = False,

@@ -43,9 +43,7 @@ def fingerprint_dir(path: Path) -> str:
     h = hashlib.sha256()
     files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
     for p in files:
-        h.update(
-            str(p.relative_to(path)).encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest()
-        )
+        h.update(str(p.relative_to(path)).encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest())
     return h.hexdigest()[:16]
 
 
@@ -137,9 +135,7 @@ def _print_table(run: EvalRun) -> None:
     for k in kinds:
         table.add_column(k, justify="right", no_wrap=True)
     for m in METRICS:
-        table.add_row(
-            m, fmt(run.overall.get(m), m), *[fmt(run.by_kind[k].get(m), m) for k in kinds]
-        )
+        table.add_row(m, fmt(run.overall.get(m), m), *[fmt(run.by_kind[k].get(m), m) for k in kinds])
     console.print(table)
 
 
@@ -156,15 +152,11 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         gold: Annotated[
             Path,
-            typer.Option(
-                help="Gold questions (JSONL, EVAL_SPEC section 2).", envvar="ASSISTANT_EVAL_GOLD"
-            ),
+            typer.Option(help="Gold questions (JSONL, EVAL_SPEC section 2).", envvar="ASSISTANT_EVAL_GOLD"),
         ] = DEFAULT_GOLD,
         corpus: Annotated[
             Path,
-            typer.Option(
-                help="Corpus folder the gold questions are about.", envvar="ASSISTANT_CORPUS_DIR"
-            ),
+            typer.Option(help="Corpus folder the gold questions are about.", envvar="ASSISTANT_CORPUS_DIR"),
         ] = DEFAULT_CORPUS,
         index_dir: Annotated[
             Path | None,
@@ -175,9 +167,7 @@ def register(app: typer.Typer) -> None:
         ] = None,
         backend: Annotated[
             str | None,
-            typer.Option(
-                help="Answer backend: extractive, openai[:model].", envvar="ASSISTANT_BACKEND"
-            ),
+            typer.Option(help="Answer backend: extractive, openai[:model].", envvar="ASSISTANT_BACKEND"),
         ] = None,
         report: Annotated[
             Path,

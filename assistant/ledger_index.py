@@ -35,8 +35,9 @@ def article_quotes(article: Article) -> list[Quote]:
     return quotes
 
 
-def quote_vectors(quotes: Sequence[Quote], chunks: Sequence[Chunk], vectors: np.ndarray,
-                  fallback: np.ndarray) -> list[np.ndarray]:
+def quote_vectors(
+    quotes: Sequence[Quote], chunks: Sequence[Chunk], vectors: np.ndarray, fallback: np.ndarray
+) -> list[np.ndarray]:
     """The vector of the chunk that overlaps each quote most (the article's mean otherwise)."""
     out = []
     for q in quotes:

@@ -79,9 +79,7 @@ def decode(data: bytes, path: Path) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise IngestError(
-            f"{path}: not valid UTF-8 (byte {exc.start}); re-save it as UTF-8"
-        ) from None
+        raise IngestError(f"{path}: not valid UTF-8 (byte {exc.start}); re-save it as UTF-8") from None
     return _no_nul(text, path)
 
 
@@ -89,9 +87,7 @@ def _no_nul(text: str, path: Path) -> str:
     """A NUL anywhere means a binary or corrupt file (and Chroma/SQLite may cut text at it)."""
     at = text.find("\x00")
     if at >= 0:
-        raise IngestError(
-            f"{path}: NUL character at offset {at}; binary or corrupt, not an article"
-        )
+        raise IngestError(f"{path}: NUL character at offset {at}; binary or corrupt, not an article")
     return text
 
 
@@ -102,9 +98,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             raise IngestError(f"{path}: not a regular file (a pipe, socket or device)")
         size = st.st_size
         if size > max_bytes:
-            raise IngestError(
-                f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit"
-            )
+            raise IngestError(f"{path}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit")
         return path.read_bytes()
     except PermissionError:
         raise IngestError(f"{path}: permission denied") from None
@@ -149,9 +143,7 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc]:
             except json.JSONDecodeError as exc:
                 raise IngestError(f"{path}: malformed JSON on line {i + 1} ({exc.msg})") from None
             except RecursionError:
-                raise IngestError(
-                    f"{path}: malformed JSON on line {i + 1} (nested too deeply)"
-                ) from None
+                raise IngestError(f"{path}: malformed JSON on line {i + 1} (nested too deeply)") from None
             yield _record(rec, path, i, single=n == 1, base=meta)
 
 

@@ -44,10 +44,15 @@ def writer_lock(index_dir: Path, chroma_url: str | None = None, timeout: float =
             "or share one store between processes with a Chroma server (--chroma-url)."
         ) from None
     try:
-        holder.write_text(json.dumps({
-            "pid": os.getpid(), "host": socket.gethostname(),
-            "since": time.strftime("%Y-%m-%dT%H:%M:%S"),
-        }))
+        holder.write_text(
+            json.dumps(
+                {
+                    "pid": os.getpid(),
+                    "host": socket.gethostname(),
+                    "since": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                }
+            )
+        )
         yield
     finally:
         holder.unlink(missing_ok=True)

@@ -74,8 +74,7 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         raise IngestError(f"{path}: cannot read the sidecar ({exc})") from None
     if not isinstance(raw, dict):
         raise IngestError(
-            f"{path}: metadata sidecar must be a JSON object with title, outlet, author, "
-            "published, url"
+            f"{path}: metadata sidecar must be a JSON object with title, outlet, author, published, url"
         )
     return clean_meta(raw, where=str(path))
 
@@ -341,9 +340,7 @@ def _mentions(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for m in _MENTION.finditer(text):
         s, e = m.span()
-        if (s and text[s - 1].isalnum()) or (
-            e < len(text) and (text[e].isalnum() or text[e] == "-")
-        ):
+        if (s and text[s - 1].isalnum()) or (e < len(text) and (text[e].isalnum() or text[e] == "-")):
             continue
         if m.group() in _SUFFIX_SET and m.group().lower() not in _CANON:
             before = _NAME_BEFORE.search(text, max(0, s - 60), s)
@@ -411,9 +408,7 @@ def _header_lines(text: str, furniture: Sequence[tuple[int, int]]) -> list[tuple
     for s, e in lines_with_offsets(text)[:10]:
         line = text[s:e]
         is_furn = any(fs < e and s < fe for fs, fe in furniture) or bool(_FURNITURE.fullmatch(line))
-        if not is_furn and (
-            len(line.split()) > 25 or line.rstrip('"”’)').endswith((".", "!", "?"))
-        ):
+        if not is_furn and (len(line.split()) > 25 or line.rstrip('"”’)').endswith((".", "!", "?"))):
             break
         out.append((s, e, is_furn))
     return out
@@ -461,9 +456,7 @@ def detect_outlet_author(
         date = _DATELINE.match(text, s, e)
         if date:
             who = date.group("who").strip()
-            outlet = _WIRE.get(who) or (
-                canonical_outlet(who) if _OUTLET_RE.fullmatch(who) else None
-            )
+            outlet = _WIRE.get(who) or (canonical_outlet(who) if _OUTLET_RE.fullmatch(who) else None)
             if outlet:
                 scores[outlet] += 3
             elif re.fullmatch(_NAME, who):

@@ -26,9 +26,14 @@ _ASKED = re.compile(
     re.IGNORECASE,
 )
 _HOW_MANY = re.compile(r"^\s*how\s+(?:many|much)\b|\bwhat (?:percentage|share|number|amount)\b", re.I)
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?\b", re.I)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?\b",
+    re.I,
+)
 _CAP = re.compile(r"\b[A-Z][\w'’.-]*")
-_PRONOUN = re.compile(r"^(?:he|she|they|it|you|we|i|the articles?|the article's|the report|the coverage)$", re.I)
+_PRONOUN = re.compile(
+    r"^(?:he|she|they|it|you|we|i|the articles?|the article's|the report|the coverage)$", re.I
+)
 
 
 @dataclass

@@ -13,8 +13,9 @@ if TYPE_CHECKING:
 ABOUT_K = 24
 
 
-def build_timeline(a: Assistant, speaker: str | None = None, about: str | None = None,
-                   limit: int = 200) -> list[dict[str, Any]]:
+def build_timeline(
+    a: Assistant, speaker: str | None = None, about: str | None = None, limit: int = 200
+) -> list[dict[str, Any]]:
     store = a.store()
     entries: list[dict[str, Any]] = []
     quotes = a.quotes(speaker=speaker, about=about) if (speaker or about) else a.ledger().quotes
@@ -31,13 +32,24 @@ def build_timeline(a: Assistant, speaker: str | None = None, about: str | None =
         day = q.date or art.meta.published
         if day is None:
             continue
-        entries.append(_entry(
-            "statement", day, q.date_text if q.date else None,
-            "said" if q.date else "published", art, q.start, q.end, speaker=q.speaker,
-        ))
+        entries.append(
+            _entry(
+                "statement",
+                day,
+                q.date_text if q.date else None,
+                "said" if q.date else "published",
+                art,
+                q.start,
+                q.end,
+                speaker=q.speaker,
+            )
+        )
     if not speaker:
-        spans = [(h.doc_id, h.start, h.end) for h in hits] if about else [
-            (d, 0, len(art.text)) for d, art in arts.items()]
+        spans = (
+            [(h.doc_id, h.start, h.end) for h in hits]
+            if about
+            else [(d, 0, len(art.text)) for d, art in arts.items()]
+        )
         for doc_id, lo, hi in spans:
             art = arts[doc_id]
             if art.meta.published is None:
@@ -45,13 +57,15 @@ def build_timeline(a: Assistant, speaker: str | None = None, about: str | None =
             for s in art.sentences:
                 if s.furniture or s.start < lo or s.end > hi:
                     continue
-                for e in find_time_expressions(art.text, s.start, s.end, art.meta.published):
-                    if e.date is not None and e.end_date is None:  # a day, not a period
-                        entries.append(_entry("event", e.date, format_when(e), e.certainty,
-                                              art, s.start, s.end))
+                for expr in find_time_expressions(art.text, s.start, s.end, art.meta.published):
+                    if expr.date is not None and expr.end_date is None:  # a day, not a period
+                        entries.append(
+                            _entry("event", expr.date, format_when(expr), expr.certainty, art,
+                                   s.start, s.end)
+                        )
                         break
     seen: set[tuple[str, int, str]] = set()
-    unique = []
+    unique: list[dict[str, Any]] = []
     for e in sorted(entries, key=lambda e: (e["date"], e["doc_id"], e["start"])):
         key = (e["doc_id"], e["start"], e["date"])
         if key not in seen:
@@ -60,12 +74,28 @@ def build_timeline(a: Assistant, speaker: str | None = None, about: str | None =
     return unique[:limit]
 
 
-def _entry(kind: str, day: Any, when: str | None, basis: str, art: Any, start: int, end: int,
-           speaker: str | None = None) -> dict[str, Any]:
+def _entry(
+    kind: str,
+    day: Any,
+    when: str | None,
+    basis: str,
+    art: Any,
+    start: int,
+    end: int,
+    speaker: str | None = None,
+) -> dict[str, Any]:
     return {
-        "date": day.isoformat(), "when": when, "basis": basis, "kind": kind, "speaker": speaker,
-        "text": art.text[start:end], "doc_id": art.doc_id, "start": start, "end": end,
-        "title": art.meta.title, "outlet": art.meta.outlet,
+        "date": day.isoformat(),
+        "when": when,
+        "basis": basis,
+        "kind": kind,
+        "speaker": speaker,
+        "text": art.text[start:end],
+        "doc_id": art.doc_id,
+        "start": start,
+        "end": end,
+        "title": art.meta.title,
+        "outlet": art.meta.outlet,
         "published": art.meta.published.isoformat() if art.meta.published else None,
         "published_source": art.meta.published_source,
     }

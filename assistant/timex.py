@@ -103,9 +103,7 @@ _HEADS: dict[str, re.Pattern[str]] = {
         r"(?![\d:%]|\.\d|\s*[ap]\.?m\b))?"
         rf"(?:,?\s+(?P<year>{_YEAR})(?![\d%]))?"
     ),
-    "iso": re.compile(
-        r"(?<![\d-])(?P<year>(?:1[89]|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?(?![\d-])"
-    ),
+    "iso": re.compile(r"(?<![\d-])(?P<year>(?:1[89]|20)\d\d)-(?P<m>\d\d)(?:-(?P<d>\d\d))?(?![\d-])"),
     "year": re.compile(
         rf"(?<![\w$£€#.,/])(?P<year>{_YEAR})(?P<dec>s)?"
         r"(?:\s*[-–/]\s*(?P<y2>(?:1[89]|20)?\d\d)(?![\d%]))?"
@@ -434,9 +432,7 @@ _SPEECH = re.compile(
 _MAX_GAP = 60
 
 
-def statement_date(
-    text: str, quote_start: int, quote_end: int, published: dt.date | None
-) -> TimeExpr | None:
+def statement_date(text: str, quote_start: int, quote_end: int, published: dt.date | None) -> TimeExpr | None:
     """The time expression dating the words at ``[quote_start, quote_end)``, if the text has one.
 
     Looks in the sentence(s) around the quote but outside it, and keeps only expressions

@@ -151,9 +151,7 @@ def _unit_spec(g: dict[str, str | None]) -> tuple[str, Spec] | None:
             return "relative", Spec("vague")
         if g["dir"]:
             return "relative", Spec("ago", unit=unit.rstrip("s"), num=n, mod=_norm(g["dir"]))
-        return "relative", Spec(
-            "window", unit=unit.rstrip("s"), num=n, mod=mod.removeprefix("the ")
-        )
+        return "relative", Spec("window", unit=unit.rstrip("s"), num=n, mod=mod.removeprefix("the "))
     if mod and not plural and not g["dir"] and unit != "day":
         return "relative", Spec("unit", unit=unit, mod=mod, part=part)
     return None
@@ -166,9 +164,7 @@ def _month_spec(g: dict[str, str | None], month: int, prep: str | None) -> tuple
     if not (part or mod or g["year"] or prep) and (mon.lower() in _AMBIGUOUS_MONTHS or short):
         return None
     if g["year"]:
-        return "month", Spec(
-            "fixed", fixed=_part_of(months_period(int(g["year"]), month, month), part)
-        )
+        return "month", Spec("fixed", fixed=_part_of(months_period(int(g["year"]), month, month), part))
     return "month", Spec("month", month=month, mod=mod, part=part)
 
 
@@ -188,9 +184,7 @@ def _year_spec(g: dict[str, str | None]) -> tuple[str, Spec] | None:
     return "year", Spec("fixed", fixed=_part_of(period, _norm(g.get("part"))))
 
 
-def _season_spec(
-    g: dict[str, str | None], prep: str | None, follows: str
-) -> tuple[str, Spec] | None:
+def _season_spec(g: dict[str, str | None], prep: str | None, follows: str) -> tuple[str, Spec] | None:
     season, det, part = (g["season"] or "").lower(), _norm(g.get("det")), _norm(g.get("part"))
     if g["year"]:
         period = _season_period(season, int(g["year"]))
@@ -290,9 +284,7 @@ def _boundaries(text: str, lo: int, hi: int) -> list[int]:
     out = []
     for m in _SENT_CAND.finditer(text, lo, hi):
         if m.group() == "\n" or (
-            m.start() > 0
-            and _SENT_BEFORE.match(text, m.start() - 1)
-            and _SENT_AFTER.match(text, m.end())
+            m.start() > 0 and _SENT_BEFORE.match(text, m.start() - 1) and _SENT_AFTER.match(text, m.end())
         ):
             out.append(m.end())
     return out

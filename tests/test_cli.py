@@ -19,7 +19,9 @@ QUESTION = "Who called Canada's trade deal with China a red flag?"
 def _check_contract(data: dict, index_dir: Path) -> None:
     assert set(data) >= {"question", "answer", "abstained", "backend", "citations", "timings_ms"}
     assert set(data["timings_ms"]) >= {"retrieve", "answer", "total"}
-    texts = {d: a.text for d, a in Store(index_dir).articles([c["doc_id"] for c in data["citations"]]).items()}
+    texts = {
+        d: a.text for d, a in Store(index_dir).articles([c["doc_id"] for c in data["citations"]]).items()
+    }
     for c in data["citations"]:
         assert set(c) >= {"n", "doc_id", "title", "outlet", "published", "quote", "start", "end"}
         assert texts[c["doc_id"]][c["start"] : c["end"]] == c["quote"]
@@ -44,8 +46,10 @@ def test_ask_human_output_lists_sources(built_index: Path) -> None:
 
 
 def test_unanswerable_question_abstains(built_index: Path) -> None:
-    result = runner.invoke(app, ["ask", "What did Justin Trudeau say about dairy quotas?", "--json",
-                                 "--index-dir", str(built_index)])
+    result = runner.invoke(
+        app,
+        ["ask", "What did Justin Trudeau say about dairy quotas?", "--json", "--index-dir", str(built_index)],
+    )
     data = json.loads(result.stdout)
     assert data["abstained"] is True and data["citations"] == []
     assert data["answer"].startswith("The articles do not say")
@@ -64,7 +68,9 @@ def test_status_without_index(tmp_path: Path) -> None:
 
 
 def test_bad_date_is_one_clear_line(built_index: Path) -> None:
-    result = runner.invoke(app, ["ask", QUESTION, "--since", "yesterday-ish", "--index-dir", str(built_index)])
+    result = runner.invoke(
+        app, ["ask", QUESTION, "--since", "yesterday-ish", "--index-dir", str(built_index)]
+    )
     assert result.exit_code == 1 and "yesterday-ish" in result.stderr and "error:" in result.stderr
 
 
@@ -72,7 +78,11 @@ def test_subprocess_builds_missing_index_and_keeps_stdout_pure(tmp_path: Path) -
     env = {**os.environ, "ASSISTANT_INDEX_DIR": str(tmp_path / "fresh")}
     proc = subprocess.run(
         [sys.executable, "-m", "assistant", "ask", QUESTION, "--json"],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)  # exactly one JSON object on stdout

@@ -23,8 +23,10 @@ def llm_env(fake_openai: FakeOpenAIServer, monkeypatch: pytest.MonkeyPatch) -> F
 
 
 def test_streamed_llm_answer_is_verified_and_cited(built_index: Path, llm_env: FakeOpenAIServer) -> None:
-    llm_env.enqueue('Jamil Jivani described the deal as a "red flag." [1] He also said '
-                    '"we will tear up every agreement with Beijing" [1]. See also [9].')
+    llm_env.enqueue(
+        'Jamil Jivani described the deal as a "red flag." [1] He also said '
+        '"we will tear up every agreement with Beijing" [1]. See also [9].'
+    )
     r = runner.invoke(app, ["ask", QUESTION, "--backend", "openai", "--index-dir", str(built_index)])
     assert r.exit_code == 0, r.output
     out = r.stdout
@@ -37,10 +39,12 @@ def test_streamed_llm_answer_is_verified_and_cited(built_index: Path, llm_env: F
 
 
 def test_llm_json_reports_verification_and_prompt_hash(built_index: Path, llm_env: FakeOpenAIServer) -> None:
-    llm_env.enqueue('Jivani called it a "red flag" [1]. He said it was "a gift to Beijing" [1]. '
-                    'Jivani met Vance [1][42].')
-    r = runner.invoke(app, ["ask", QUESTION, "--backend", "openai", "--json",
-                            "--index-dir", str(built_index)])
+    llm_env.enqueue(
+        'Jivani called it a "red flag" [1]. He said it was "a gift to Beijing" [1]. Jivani met Vance [1][42].'
+    )
+    r = runner.invoke(
+        app, ["ask", QUESTION, "--backend", "openai", "--json", "--index-dir", str(built_index)]
+    )
     data = json.loads(r.stdout)
     assert data["backend"] == "openai" and len(data["prompt_hash"]) == 12
     v = data["verification"]
@@ -50,15 +54,28 @@ def test_llm_json_reports_verification_and_prompt_hash(built_index: Path, llm_en
 
 
 def test_model_flag_selects_the_model(built_index: Path, llm_env: FakeOpenAIServer) -> None:
-    r = runner.invoke(app, ["ask", QUESTION, "--backend", "openai", "--model", "no-such-model",
-                            "--no-stream", "--index-dir", str(built_index)])
+    r = runner.invoke(
+        app,
+        [
+            "ask",
+            QUESTION,
+            "--backend",
+            "openai",
+            "--model",
+            "no-such-model",
+            "--no-stream",
+            "--index-dir",
+            str(built_index),
+        ],
+    )
     assert r.exit_code == 1 and "no-such-model" in r.stderr
 
 
 def test_llm_errors_are_one_line_exit_1(built_index: Path, llm_env: FakeOpenAIServer) -> None:
     llm_env.fail(401)
-    r = runner.invoke(app, ["ask", QUESTION, "--backend", "openai", "--no-stream",
-                            "--index-dir", str(built_index)])
+    r = runner.invoke(
+        app, ["ask", QUESTION, "--backend", "openai", "--no-stream", "--index-dir", str(built_index)]
+    )
     assert r.exit_code == 1
     assert "OPENAI_API_KEY" in r.stderr and "sk-test-cli-secret" not in r.stderr
     assert "Traceback" not in r.output
@@ -68,15 +85,41 @@ def test_eval_judge_scores_claims_with_the_llm(tmp_path: Path, llm_env: FakeOpen
     from tests.conftest import CORPUS
 
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({
-        "id": "j1", "question": QUESTION, "answerable": True, "answer": "Jivani.",
-        "facts": [["Jivani"], ["red flag"]], "speaker": "Jamil Jivani", "date": None,
-        "date_text": None, "sources": ["002_27e68f677fb628f5"], "kind": "who_said"}) + "\n")
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "j1",
+                "question": QUESTION,
+                "answerable": True,
+                "answer": "Jivani.",
+                "facts": [["Jivani"], ["red flag"]],
+                "speaker": "Jamil Jivani",
+                "date": None,
+                "date_text": None,
+                "sources": ["002_27e68f677fb628f5"],
+                "kind": "who_said",
+            }
+        )
+        + "\n"
+    )
     for _ in range(10):
         llm_env.enqueue("YES")
-    r = runner.invoke(app, ["eval", "--gold", str(gold), "--corpus", str(CORPUS), "--judge",
-                            "--index-dir", str(tmp_path / "ix"), "--report", str(tmp_path / "rep"),
-                            "--json"])
+    r = runner.invoke(
+        app,
+        [
+            "eval",
+            "--gold",
+            str(gold),
+            "--corpus",
+            str(CORPUS),
+            "--judge",
+            "--index-dir",
+            str(tmp_path / "ix"),
+            "--report",
+            str(tmp_path / "rep"),
+            "--json",
+        ],
+    )
     assert r.exit_code == 0, r.output
     report = json.loads((tmp_path / "rep" / "report.json").read_text())
     assert report["meta"]["extra"]["judge_faithfulness"] == 1.0

@@ -51,8 +51,10 @@ def test_since_until_filter_on_publication_dates(dated_index: Path) -> None:
 
 def test_cli_since_until_and_quotes_with_dates(dated_index: Path) -> None:
     runner = CliRunner()
-    r = runner.invoke(app, ["ask", "What did Whitfield offer?", "--json", "--since", "2026-01",
-                            "--index-dir", str(dated_index)])
+    r = runner.invoke(
+        app,
+        ["ask", "What did Whitfield offer?", "--json", "--since", "2026-01", "--index-dir", str(dated_index)],
+    )
     assert r.exit_code == 0, r.output
     assert '"union_emails"' in r.stdout
     r = runner.invoke(app, ["quotes", "--speaker", "Ruiz", "--json", "--index-dir", str(dated_index)])

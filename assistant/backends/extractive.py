@@ -22,9 +22,11 @@ from assistant.text import normalise
 from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
 
 #: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.
-_CUE_TERMS = {tokenize(w)[0] for w in
-              "say said says tell told call called describe described state stated mention "
-              "mentioned comment commented remark remarked".split()}
+_CUE_TERMS = {
+    tokenize(w)[0]
+    for w in "say said says tell told call called describe described state stated mention "
+    "mentioned comment commented remark remarked".split()
+}
 _QUESTION_TERMS = {tokenize(w)[0] for w in "accord article articles report reported".split()}
 
 MIN_COVERAGE = 0.15  # share of the question's weighted terms a sentence must hold
@@ -39,9 +41,7 @@ _NAME_SAID = re.compile(
     r"\b((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)(?:,[^,]{1,60},)?\s+"
     r"(?:said|says|wrote|writes|told|warned|argued|claimed|stated|added|called|described|urged)\b"
 )
-_SAID_NAME = re.compile(
-    r"\b(?:said|says|wrote|writes|added)\s+((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)"
-)
+_SAID_NAME = re.compile(r"\b(?:said|says|wrote|writes|added)\s+((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)")
 _NOT_NAMES = {"He", "She", "They", "It", "This", "That", "The", "But", "And", "In", "On"}
 
 
@@ -76,8 +76,9 @@ class ExtractiveBackend:
         weights = self._weights(context)
         total = sum(weights.values()) or 1.0
         names = [n.lower() for n in question_names(context.question)]
-        speakers = [x.lower() for x in ([context.speaker] if context.speaker else [])
-                    + context.speaker_aliases] or names
+        speakers = [
+            x.lower() for x in ([context.speaker] if context.speaker else []) + context.speaker_aliases
+        ] or names
         out: list[Candidate] = []
         for n, ev in enumerate(context.evidence, start=1):
             rank_score = 1.0 / (1.0 + 0.12 * (n - 1))
@@ -105,17 +106,19 @@ class ExtractiveBackend:
         if not context.evidence:
             return Draft(text=f"{CANNOT_ANSWER} anything about this.", abstained=True)
         if context.unquoted:
-            return Draft(text=f"{CANNOT_ANSWER} what {context.unquoted} said: the articles "
-                         "quote no one by that name.", abstained=True)
+            return Draft(
+                text=f"{CANNOT_ANSWER} what {context.unquoted} said: the articles quote no one by that name.",
+                abstained=True,
+            )
         missing = _missing_names(context)
         if missing:
-            return Draft(
-                text=f"{CANNOT_ANSWER} anything about {', '.join(missing)}.", abstained=True
-            )
+            return Draft(text=f"{CANNOT_ANSWER} anything about {', '.join(missing)}.", abstained=True)
         cands = self.candidates(context)
         best = cands[0] if cands else None
-        if best is None or max(c.coverage for c in cands[:5]) < MIN_COVERAGE or (
-            wants_number(context.question) and not has_number(best.text)
+        if (
+            best is None
+            or max(c.coverage for c in cands[:5]) < MIN_COVERAGE
+            or (wants_number(context.question) and not has_number(best.text))
         ):
             return Draft(text=f"{CANNOT_ANSWER} enough to answer this.", abstained=True)
         chosen = [best]

@@ -82,8 +82,7 @@ def load_gold(path: str | Path) -> list[GoldItem]:
             raise ConfigError(f"{p}:{no}: not valid JSON ({exc.msg})") from None
         except ValidationError as exc:
             errs = "; ".join(
-                f"{'.'.join(str(x) for x in e['loc']) or 'record'}: {e['msg']}"
-                for e in exc.errors()
+                f"{'.'.join(str(x) for x in e['loc']) or 'record'}: {e['msg']}" for e in exc.errors()
             )
             raise ConfigError(f"{p}:{no}: invalid gold record ({errs})") from None
         if item.id in seen:
@@ -125,9 +124,7 @@ class EvalRun(BaseModel):
         except OSError as exc:
             raise ConfigError(f"Cannot read baseline {path}: {exc.strerror or exc}") from None
         except ValidationError as exc:
-            raise ConfigError(
-                f"{path} is not an eval report.json: {exc.errors()[0]['msg']}"
-            ) from None
+            raise ConfigError(f"{path} is not an eval report.json: {exc.errors()[0]['msg']}") from None
 
     @property
     def failures(self) -> list[QuestionScore]:
@@ -277,9 +274,7 @@ def compare(run: EvalRun, baseline: EvalRun, tolerance: float = 1e-9) -> list[De
             else:
                 regression = delta < -tolerance
             out.append(
-                Delta(
-                    metric=m, scope=scope, current=c, baseline=b, delta=delta, regression=regression
-                )
+                Delta(metric=m, scope=scope, current=c, baseline=b, delta=delta, regression=regression)
             )
     return out
 

@@ -227,9 +227,7 @@ def quoted_spans(text: str) -> list[str]:
     return [s for s in spans if len(re.sub(r"\s", "", s)) >= 3]
 
 
-def quote_checks(
-    answer: Mapping[str, Any], texts: Mapping[str, str], question: str = ""
-) -> list[QuoteCheck]:
+def quote_checks(answer: Mapping[str, Any], texts: Mapping[str, str], question: str = "") -> list[QuoteCheck]:
     """Check every quoted span of ``answer`` against the article texts it cites."""
     citations = list(answer.get("citations") or [])
     cited = sorted({str(c["doc_id"]) for c in citations})
@@ -250,9 +248,7 @@ def quote_checks(
         if text is not None and c.get("start") is not None and c.get("end") is not None:
             offsets_ok = text[int(c["start"]) : int(c["end"])] == quote
         checks.append(
-            QuoteCheck(
-                span=quote, origin="citation", doc_ids=[doc], found=found, offsets_ok=offsets_ok
-            )
+            QuoteCheck(span=quote, origin="citation", doc_ids=[doc], found=found, offsets_ok=offsets_ok)
         )
     return checks
 

@@ -62,9 +62,7 @@ def export_ragas(records: Sequence[QuestionScore], path: str | Path) -> Path:
     return p
 
 
-def judge_faithfulness(
-    records: Sequence[QuestionScore], complete: Callable[[str], str]
-) -> float | None:
+def judge_faithfulness(records: Sequence[QuestionScore], complete: Callable[[str], str]) -> float | None:
     """Score each answer's claims with ``complete``; return the mean score over answers.
 
     Each judged record gets ``judge = {"faithfulness": share, "claims": n, "supported":
@@ -80,9 +78,7 @@ def judge_faithfulness(
         claims = [MARKER.sub("", c).strip() for c in split_claims(r.answer)]
         claims = [c for c in claims if c]
         unsupported = [
-            c
-            for c in claims
-            if not _YES.match(complete(JUDGE_PROMPT.substitute(passages=passages, claim=c)))
+            c for c in claims if not _YES.match(complete(JUDGE_PROMPT.substitute(passages=passages, claim=c)))
         ]
         share = (len(claims) - len(unsupported)) / len(claims) if claims else None
         r.judge = {

@@ -35,9 +35,7 @@ def fmt(value: float | None, metric: str = "") -> str:
     return f"{value:.1f}" if metric.startswith("latency") else f"{value:.3f}"
 
 
-def write_reports(
-    run: EvalRun, out_dir: str | Path, baseline: EvalRun | None = None
-) -> dict[str, Path]:
+def write_reports(run: EvalRun, out_dir: str | Path, baseline: EvalRun | None = None) -> dict[str, Path]:
     """Write the three reports into ``out_dir``; return ``{"json"|"md"|"html": path}``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -147,21 +145,16 @@ def _bars_svg(title: str, values: Sequence[tuple[str, float | None]]) -> str:
     row, label_w, bar_w = 20, 110, 180
     height = row * len(values) + 8
     parts = [
-        f'<svg width="{label_w + bar_w + 50}" height="{height}" role="img" '
-        f'aria-label="{escape(title)}">'
+        f'<svg width="{label_w + bar_w + 50}" height="{height}" role="img" aria-label="{escape(title)}">'
     ]
     for i, (label, v) in enumerate(values):
         y = 4 + i * row
         parts.append(f'<text x="0" y="{y + 13}">{escape(label)}</text>')
-        parts.append(
-            f'<rect x="{label_w}" y="{y + 2}" width="{bar_w}" height="14" fill="#eef1f4"/>'
-        )
+        parts.append(f'<rect x="{label_w}" y="{y + 2}" width="{bar_w}" height="14" fill="#eef1f4"/>')
         if v is not None:
             w = max(0.0, min(1.0, v)) * bar_w
             color = _PALETTE[0] if label == "overall" else _PALETTE[1]
-            parts.append(
-                f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="14" fill="{color}"/>'
-            )
+            parts.append(f'<rect x="{label_w}" y="{y + 2}" width="{w:.1f}" height="14" fill="{color}"/>')
         parts.append(f'<text x="{label_w + bar_w + 6}" y="{y + 13}">{fmt(v)}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -199,12 +192,10 @@ def _histogram_svg(latencies: Sequence[float], p50: float | None, p95: float | N
             continue
         x = pad_l + (v - lo) / span * plot_w
         parts.append(
-            f'<line x1="{x:.1f}" y1="10" x2="{x:.1f}" y2="{y0}" stroke="{color}" '
-            'stroke-dasharray="4 3"/>'
+            f'<line x1="{x:.1f}" y1="10" x2="{x:.1f}" y2="{y0}" stroke="{color}" stroke-dasharray="4 3"/>'
         )
         parts.append(
-            f'<text x="{x + 3:.1f}" y="{22 if name == "p50" else 36}" '
-            f'fill="{color}">{name} {v:.1f} ms</text>'
+            f'<text x="{x + 3:.1f}" y="{22 if name == "p50" else 36}" fill="{color}">{name} {v:.1f} ms</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -220,9 +211,7 @@ def _record_html(r: QuestionScore) -> str:
         f"<div><b>Q:</b> {escape(r.question)}</div>",
     ]
     if failed:
-        out.append(
-            '<ul class="why">' + "".join(f"<li>{escape(x)}</li>" for x in r.failures) + "</ul>"
-        )
+        out.append('<ul class="why">' + "".join(f"<li>{escape(x)}</li>" for x in r.failures) + "</ul>")
     if r.facts:
         spans = "".join(
             f'<span class="{"hit" if h is not None else "miss"}">{escape(" | ".join(g))}</span>'
@@ -238,14 +227,10 @@ def _record_html(r: QuestionScore) -> str:
         flags.append(f"date {escape(r.date_text or r.date or '')}: {'yes' if r.date_hit else 'no'}")
     flags.append(f"sources: {escape(', '.join(r.sources) or 'none')}")
     if r.verification:
-        flags.append(
-            "verification: " + escape(", ".join(f"{k} {v}" for k, v in r.verification.items()))
-        )
+        flags.append("verification: " + escape(", ".join(f"{k} {v}" for k, v in r.verification.items())))
     out.append(f'<div class="cit">{" · ".join(flags)}</div>')
     abst = " (abstained)" if r.abstained else ""
-    out.append(
-        f'<div><b>Answer{abst}:</b></div><div class="ans">{escape(r.answer) or "(empty)"}</div>'
-    )
+    out.append(f'<div><b>Answer{abst}:</b></div><div class="ans">{escape(r.answer) or "(empty)"}</div>')
     for c in r.citations:
         mark = "" if str(c.get("doc_id")) in r.sources else ' <span class="reg">not a source</span>'
         out.append(
@@ -264,24 +249,19 @@ def _metric_table_html(run: EvalRun, deltas: Sequence[Delta]) -> str:
     kinds = list(run.by_kind)
     base = {(d.scope, d.metric): d for d in deltas}
     head = "".join(f"<th>{escape(k)}</th>" for k in kinds)
-    rows = [
-        f"<table><tr><th>metric</th><th>overall</th>"
-        f"{'<th>baseline Δ</th>' if deltas else ''}{head}</tr>"
-    ]
+    rows = [f"<table><tr><th>metric</th><th>overall</th>{'<th>baseline Δ</th>' if deltas else ''}{head}</tr>"]
     for m in METRICS:
         cells = [f"<td>{fmt(run.overall.get(m), m)}</td>"]
         if deltas:
             d = base.get(("overall", m))
             if d is None or d.delta is None:
                 cells.append(
-                    f'<td class="{"reg" if d and d.regression else ""}">'
-                    f"{'n/a' if d is None else 'lost'}</td>"
+                    f'<td class="{"reg" if d and d.regression else ""}">{"n/a" if d is None else "lost"}</td>'
                 )
             else:
                 cls = "reg" if d.regression else ("imp" if _improved(d) else "")
                 cells.append(
-                    f'<td class="{cls}">{d.delta:+.3f}'
-                    f"{' ▼ regression' if d.regression else ''}</td>"
+                    f'<td class="{cls}">{d.delta:+.3f}{" ▼ regression" if d.regression else ""}</td>'
                 )
         for k in kinds:
             d = base.get((k, m))
