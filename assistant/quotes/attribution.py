@@ -187,10 +187,50 @@ def suffix_mention(left: str) -> Mention | None:
     return None
 
 
+_APPOS = re.compile(
+    r"^(?P<head>[^,;:“”\"()]{2,80}?),\s+(?:(?P<age>\d{1,3}),\s+)?(?P<appos>(?:(?:a|an|the|one|its|his|her|"
+    r"their|who|whose|which)\b|[A-ZÀ-Þ])[^;:“”\"]{0,120}?)\s*,?\s*$")
+_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|[a-z]{3,}ed)\b")
+
+
+@lru_cache(maxsize=4096)
+def appositive(words: str) -> tuple[Mention, str | None] | None:
+    """``NAME, a/the ROLE (of ORG)`` or ``NAME, who …``: the head mention and the role.
+
+    The head must name someone (a name, a body or a description); the appositive is a
+    noun phrase (kept as the role) or a relative clause (no role). ``None`` otherwise.
+    """
+    m = _APPOS.match(words.strip())
+    if m is None:
+        return None
+    head = parse_mention(strip_adverbials(m.group("head")))
+    if head is None or head.kind in ("pronoun", "relative"):
+        return None
+    appos = m.group("appos").strip(" ,")
+    if re.match(r"(?:who|whose|which)\b", appos):
+        return head, None
+    if "," in appos or len(appos.split()) > 12:
+        return None
+    if appos[:1].isupper():  # "Jane Roe, Ontario's health minister"; a name list is not one
+        role_m = parse_mention(appos)
+        if role_m is None or role_m.kind != "desc":
+            return None
+    elif _CLAUSE_WORD.search(appos):
+        return None
+    role = re.sub(r"^(?:a|an|the|one|its|his|her|their)\s+", "", appos)
+    return head, role
+
+
 @lru_cache(maxsize=4096)
 def subject_at_start(sentence: str) -> Mention | None:
     """The subject mention that opens a clause, after leading adverbial phrases."""
-    s = sentence.lstrip(" \t" + _QUOTE_CHARS)
+    s = sentence.lstrip(" \t")
+    if s[:1] in "“\"‘":  # the subject of "“…,” Ana Ruiz said" follows the quote
+        close = s.find({"“": "”", "‘": "’"}.get(s[0], s[0]), 1)
+        if close < 0:
+            return None
+        s = s[close + 1 :].lstrip(" ,")
+    s = s.lstrip(_QUOTE_CHARS)
     s = s[_LEADING.match(s).end():] if _LEADING.match(s) else s  # type: ignore[union-attr]
     if _SUBORD.match(s):
         comma = s.find(",")
@@ -360,6 +400,6 @@ def same_entity(a: str, b: str) -> bool:
 
 __all__ = [
     "CAP_WORD", "CLAUSE_CUES", "CUE_RE", "FORM_TO_LEMMA", "NAMING_CUES", "PRONOUNS", "Resolved", "Resolver",
-    "cue_lemma", "is_participle", "same_entity", "strip_adverbials", "subject_at_start",
+    "appositive", "cue_lemma", "is_participle", "same_entity", "strip_adverbials", "subject_at_start",
     "suffix_mention",
 ]

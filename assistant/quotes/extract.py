@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
@@ -31,13 +31,14 @@ from assistant.quotes.attribution import (
     NAMING_CUES,
     Resolved,
     Resolver,
+    appositive,
     cue_lemma,
     is_participle,
     strip_adverbials,
     subject_at_start,
     suffix_mention,
 )
-from assistant.quotes.people import Registry, parse_mention
+from assistant.quotes.people import Mention, Registry, parse_mention
 from assistant.text import paragraphs
 from assistant.types import Quote, Span
 
@@ -172,6 +173,18 @@ def sentences(text: str, lo: int, hi: int, quotes: list[_Direct]) -> list[tuple[
     return [(a, b) for a, b in ((*_trim(text, a, b),) for a, b in out) if b > a]
 
 
+def _appositive_suffix(left: str) -> Mention | None:
+    """The subject of ``… NAME, a ROLE,`` ending ``left``, its role attached."""
+    parts = left.rstrip(" ,").split(",")
+    for k in (2, 3):
+        if len(parts) < k:
+            break
+        app = appositive(",".join(parts[-k:]))
+        if app is not None and app[0].kind in ("name", "org"):
+            return app[0] if app[0].role or app[1] is None else replace(app[0], role=app[1])
+    return None
+
+
 def _n_words(s: str) -> int:
     return len(_WORDS.findall(s))
 
@@ -227,6 +240,10 @@ class _Extractor:
         left = strip_adverbials(left)
         if not left.strip() or left.rstrip()[-1] == "(":
             return None
+        if left.rstrip()[-1] == ",":
+            m = _appositive_suffix(left)
+            if m is not None:  # "Karim Dawson, a senior analyst at X Bank, said that …"
+                return self.resolver.resolve(m, cue.start())
         if left.rstrip()[-1] in ",—–)" or re.search(r"\b(?:and|but|or)$", left):
             return self.governing(sent, cues)  # after an appositive or in a coordination
         m = suffix_mention(left)
@@ -250,13 +267,18 @@ class _Extractor:
             seg_end = q.close + stop.start()
         seg = text[q.close : seg_end]
         cue = next((c for c in CUE_RE.finditer(seg) if cue_lemma(c.group(1), seg[: c.start()])), None)
-        if cue is None or _n_words(seg[: cue.start()]) > 8:
+        if cue is None:
             return None
         between = seg[: cue.start()].strip(" ,\t\n—–")
+        app = appositive(between) if "," in between else None
+        if _n_words(seg[: cue.start()]) > (22 if app is not None else 8):
+            return None
         terminal = text[q.start : q.end].rstrip(" ’'”\"").endswith((".", "!", "?")) and q.closed
         if terminal and between[:1].isupper() and _n_words(seg[cue.end() :]) > 6:
             return None
-        if between:
+        if app is not None:  # "“…,” Karim Dawson, a senior analyst at X Bank, said"
+            m = app[0] if app[0].role or app[1] is None else replace(app[0], role=app[1])
+        elif between:
             m = parse_mention(strip_adverbials(between))
         else:
             rest = re.split(r"[,;:(—–]|\s(?:in|on|at|to|during|after|before|as|while)\s",

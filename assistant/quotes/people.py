@@ -65,6 +65,10 @@ GENDERED = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince
             "princess": "f", "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f"}
 _VERB_FORMS = frozenset("said says told tells wrote writes is are was were has have had will would".split())
 ROLE_PREFIXES = frozenset("vice deputy assistant associate acting interim former prime".split())
+#: Prepositions that end the head of a title: "mayor of Edmonton", "analyst at X Bank".
+_ROLE_PREP = frozenset("of at for with from in on to".split())
+#: Lower-case words allowed inside a capitalised name: "Ministry of International Trade".
+_CONNECTORS = frozenset("of for and on the de du des la le del & und".split())
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 CAP_WORD = rf"[{_UPPER}][\w’'.\-\u2013]*"
@@ -110,6 +114,9 @@ def role_head(role: str) -> str:
     """Head of a title, with a changing prefix kept: ``Vice President`` -> ``vice president``."""
     toks = [clean_token(t) for t in role.split()]
     toks = [t for t in toks if t]
+    cut = next((i for i, t in enumerate(toks) if i and t in _ROLE_PREP), None)
+    if cut is not None:  # "mayor of Edmonton", "senior analyst at Northgate Bank"
+        toks = toks[:cut]
     if not toks:
         return ""
     head = toks[-1]
@@ -196,6 +203,9 @@ def parse_mention(text: str) -> Mention | None:
         body = tokens[1:]
     if not body:
         return None
+    if _is_cap(body[0]) and _is_cap(body[-1]) and any(t in _CONNECTORS for t in body) and all(
+            _is_cap(t) or t.isupper() or t in _CONNECTORS for t in body):
+        return _connected(text, body)
     if any(clean_token(t) in DETERMINERS for t in body[:-1]):
         return None
     head = clean_token(body[-1])
@@ -203,6 +213,8 @@ def parse_mention(text: str) -> Mention | None:
     gender = next((GENDERED[clean_token(t)] for t in body if clean_token(t) in GENDERED), None)
     if all(_is_cap(t) or t.isupper() for t in body):
         role, name = split_role(body)
+        if name and not role and first == "the":
+            return Mention("org", text, name=" ".join(body).replace("’", "'"))  # "the X Bureau"
         if name and looks_like_person(name) and not name[-1].endswith(("’s", "'s")):
             return Mention("name", text, name=" ".join(name), role=" ".join(role) or None,
                            head=role_head(" ".join(role)) if role else None, gender=gender)
@@ -217,6 +229,13 @@ def parse_mention(text: str) -> Mention | None:
     if head in ROLE_NOUNS:
         return Mention("desc", text, role=" ".join(body), head=role_head(" ".join(body)),
                        modifiers=mods, gender=gender)
+    pp = next((i for i, t in enumerate(body) if i and t in _ROLE_PREP), None)
+    if pp is not None and pp + 1 < len(body) and _is_cap(body[-1]):
+        # "the mayor of Edmonton", "a senior analyst at Northgate Bank"
+        inner = parse_mention(" ".join(tokens[: len(tokens) - len(body) + pp]))
+        if inner is not None and inner.kind == "desc":
+            return Mention("desc", text, role=" ".join(body), head=inner.head,
+                           modifiers=inner.modifiers, gender=gender)
     if any(t.islower() and (t.endswith("ed") or t in _VERB_FORMS) for t in body):
         return None
     if head in GROUP_NOUNS and len(body) <= (4 if first in DETERMINERS else 2):
@@ -226,6 +245,28 @@ def parse_mention(text: str) -> Mention | None:
             return Mention("org", text, name=" ".join(body).replace("’", "'"))
         return Mention("group", text, head=head, modifiers=mods)
     return None
+
+
+def _connected(text: str, body: list[str]) -> Mention | None:
+    """A capitalised run with lower-case connectors: a body ("Ministry of International
+    Trade"), a title ("Leader of the Opposition") or a title and a name ("Minister of
+    Finance Ana Ruiz")."""
+    gender = next((GENDERED[clean_token(t)] for t in body if clean_token(t) in GENDERED), None)
+    tail = body[max(i for i, t in enumerate(body) if t in _CONNECTORS) + 1 :]
+    has_role = any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in body[: len(body) - len(tail) + 1])
+    if has_role:
+        for n in (3, 2):
+            if len(tail) > n and looks_like_person(tail[-n:]):
+                name, role = tail[-n:], body[: len(body) - n]
+                return Mention("name", text, name=" ".join(name), role=" ".join(role),
+                               head=role_head(" ".join(role)), gender=gender)
+        if clean_token(body[0]).rstrip(".") in ROLE_NOUNS or clean_token(body[0]) in ROLE_PREFIXES:
+            return Mention("desc", text, role=" ".join(body), head=role_head(" ".join(body)),
+                           gender=gender)
+    if all(t in ("and", "&") for t in body if t in _CONNECTORS) and not any(
+            clean_token(t) in ORG_WORDS | GROUP_NOUNS for t in body):
+        return None  # "Smith and Jones": two speakers, not one body
+    return Mention("org", text, name=" ".join(body).replace("’", "'"))
 
 
 class Registry:

@@ -1,0 +1,76 @@
+"""Regression tests for general attribution patterns seen in unseen news (invented text)."""
+
+from __future__ import annotations
+
+from assistant.quotes.attribution import appositive
+from assistant.quotes.extract import extract_quotes
+from assistant.quotes.people import parse_mention, role_head
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {q.quote: q.speaker for q in extract_quotes("d", text)}
+
+
+def test_appositive_after_quote_names_the_speaker() -> None:
+    text = ("Councillor Bea Lindqvist opened the meeting.\n"
+            "\u201cThe bridge will not reopen before winter,\u201d Lindqvist said.\n"
+            "\u201cWe warned about the cracks two years ago,\u201d Omar Petrakis, a senior "
+            "engineer at Harbour Works, said on Monday.\n")
+    sp = _speakers(text)
+    assert sp["We warned about the cracks two years ago"] == "Omar Petrakis"
+    q = next(q for q in extract_quotes("d", text) if q.quote.startswith("We warned"))
+    assert q.role == "senior engineer at Harbour Works"
+
+
+def test_continuation_quote_keeps_appositive_speaker() -> None:
+    text = ("Trustee Lena Ward spoke first.\n"
+            "\"Class sizes are out of control,\" Ward said.\n"
+            "\"We are open to changes to the school calendar,\" Ivo Marsh, the mayor of "
+            "Dunmore, said. \"I have spoken with parents, and they want answers.\"\n")
+    sp = _speakers(text)
+    assert sp["We are open to changes to the school calendar"] == "Ivo Marsh"
+    assert sp["I have spoken with parents, and they want answers."] == "Ivo Marsh"
+
+
+def test_appositive_before_reported_clause_and_description_later() -> None:
+    text = ("Tariq Bello, the mayor of Kestrel Bay, said that the ferry would run all year.\n"
+            "Funding was approved in March.\n"
+            "The mayor told reporters that the new terminal would open in June.\n")
+    sp = _speakers(text)
+    assert sp["the ferry would run all year"] == "Tariq Bello"
+    assert sp["the new terminal would open in June"] == "Tariq Bello"
+
+
+def test_pronoun_never_resolves_to_an_organisation() -> None:
+    text = ("The Census Bureau published new figures on Friday.\n"
+            "\u201cRents have doubled,\u201d Ada Moreau, a housing advocate, wrote in a post. "
+            "She also said that the government had ignored the warnings.\n"
+            "The Census Bureau said the figures were preliminary.\n")
+    sp = _speakers(text)
+    assert sp["the government had ignored the warnings"] == "Ada Moreau"
+    assert sp["the figures were preliminary"] == "Census Bureau"
+
+
+def test_organisation_names_keep_their_connectors() -> None:
+    text = ("The Ministry of Coastal Fisheries said in a statement that quotas would be cut.\n")
+    assert _speakers(text)["quotas would be cut"] == "Ministry of Coastal Fisheries"
+    m = parse_mention("Minister of Finance Ana Ruiz")
+    assert m and (m.kind, m.name, m.role) == ("name", "Ana Ruiz", "Minister of Finance")
+    assert parse_mention("Smith and Jones") is None  # two people, not one body
+    assert role_head("mayor of Dunmore") == "mayor"
+
+
+def test_adverb_opening_a_quote_is_not_a_person() -> None:
+    text = ("\u201cFrankly, the plan is late,\u201d Rosa Lind, a spokesperson for the Dock "
+            "Workers Union, said, adding that the union would strike. "
+            "She also warned that talks could collapse.\n")
+    sp = _speakers(text)
+    assert sp["the union would strike"] == "Rosa Lind"
+    assert sp["talks could collapse"] == "Rosa Lind"
+
+
+def test_appositive_parser() -> None:
+    app = appositive("Jane Roe, 45, a nurse in Halifax")
+    assert app and app[0].name == "Jane Roe" and app[1] == "nurse in Halifax"
+    assert appositive("Paris, London") is None
+    assert appositive("Carney, however") is None
