@@ -7,9 +7,10 @@ with furniture skipped) and matches every gold ``(speaker, quote)``:
 * **found**: some extracted quote contains the gold quote after
   :func:`assistant.text.normalise` (or is contained in it, for gold quotes of 40+ chars
   whose extracted span is at least half as long);
-* **judged**: found and the matching extracted quote has a speaker;
+* **judged**: found and a matching extracted quote has a speaker;
 * **correct**: judged and the gold speaker's last word (surname, or an organisation's
-  last word) occurs in the extracted speaker or its aliases.
+  last word) occurs in the speaker or aliases of a matching quote (a gold string can
+  occur at several places of an article, and the manifest gives no offsets).
 
 Precision = correct / judged, recall = correct / gold. Use one seed as the dev set and a
 different seed as the held-out result.
@@ -35,15 +36,15 @@ from assistant.types import Quote
 from benchmarks.generate import generate_corpus
 
 
-def _match(gold: str, quotes: list[tuple[str, Quote]]) -> Quote | None:
-    """The extracted quote that carries ``gold`` (normalised), preferring the tightest."""
-    best: Quote | None = None
-    best_len = 0
-    for norm, q in quotes:
-        hit = gold in norm or (len(gold) >= 40 and norm in gold and len(norm) * 2 >= len(gold))
-        if hit and (best is None or len(norm) < best_len):
-            best, best_len = q, len(norm)
-    return best
+def _matches(gold: str, quotes: list[tuple[str, Quote]]) -> list[Quote]:
+    """The extracted quotes that carry ``gold`` (normalised), tightest first.
+
+    A gold string can occur at several places of an article (the manifest gives no
+    offsets), so every extracted quote carrying it is a candidate.
+    """
+    hits = [(len(norm), q) for norm, q in quotes
+            if gold in norm or (len(gold) >= 40 and norm in gold and len(norm) * 2 >= len(gold))]
+    return [q for _, q in sorted(hits, key=lambda t: t[0])]
 
 
 def _correct(speaker: str, q: Quote) -> bool:
@@ -63,6 +64,7 @@ def evaluate(corpus_dir: Path, show: int = 15) -> dict[str, Any]:
     wrong_by_cue: Counter[str] = Counter()
     wrong: list[dict[str, str | None]] = []
     missed: list[dict[str, str]] = []
+    unsaid: list[dict[str, str]] = []
     elapsed = 0.0
     for entry in manifest["articles"]:
         art = prepare(next(load_file(corpus_dir / f"{entry['doc_id']}.txt")))
@@ -72,18 +74,23 @@ def evaluate(corpus_dir: Path, show: int = 15) -> dict[str, Any]:
         normed = [(normalise(q.quote), q) for q in quotes]
         for g in entry["quotes"]:
             gold_n += 1
-            q = _match(normalise(g["quote"]), normed)
-            if q is None:
+            cands = _matches(normalise(g["quote"]), normed)
+            if not cands:
                 misses[g["cue"]] += 1
                 if len(missed) < show:
                     missed.append({"doc_id": entry["doc_id"], "cue": g["cue"],
                                    "speaker": g["speaker"], "quote": g["quote"][:100]})
                 continue
             found += 1
-            if not q.speaker:
+            said = [q for q in cands if q.speaker]
+            if not said:
                 unattributed[g["cue"]] += 1
+                if len(unsaid) < show:
+                    unsaid.append({"doc_id": entry["doc_id"], "cue": g["cue"],
+                                   "speaker": g["speaker"], "quote": g["quote"][:100]})
                 continue
             judged += 1
+            q = next((q for q in said if _correct(g["speaker"], q)), said[0])
             if _correct(g["speaker"], q):
                 correct += 1
             else:
@@ -107,6 +114,7 @@ def evaluate(corpus_dir: Path, show: int = 15) -> dict[str, Any]:
         "wrong_by_cue": dict(wrong_by_cue.most_common()),
         "wrong_sample": wrong,
         "missed_sample": missed,
+        "unattributed_sample": unsaid,
     }
 
 
@@ -135,6 +143,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  WRONG [{w['cue']}] gold={w['gold']!r} got={w['got']!r} {w['doc_id']}: {w['quote']}")
     for m in res["missed_sample"]:
         print(f"  MISS  [{m['cue']}] {m['speaker']!r} {m['doc_id']}: {m['quote']}")
+    for m in res["unattributed_sample"]:
+        print(f"  NONE  [{m['cue']}] {m['speaker']!r} {m['doc_id']}: {m['quote']}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.quotes.attribution import appositive
 from assistant.quotes.extract import extract_quotes
-from assistant.quotes.people import parse_mention, role_head
+from assistant.quotes.people import Registry, parse_mention, role_head
 
 
 def _speakers(text: str) -> dict[str, str | None]:
@@ -74,3 +74,33 @@ def test_appositive_parser() -> None:
     assert app and app[0].name == "Jane Roe" and app[1] == "nurse in Halifax"
     assert appositive("Paris, London") is None
     assert appositive("Carney, however") is None
+
+
+def test_outlet_after_the_is_a_body_not_a_pronoun_target() -> None:
+    text = ("Nadia Brook, the premier of Eastland, told The Harbour Gazette that tolls would "
+            "fall. She also warned that the bridge would close.\n")
+    reg = Registry(text)
+    gazette = next(p for p in reg.people if p.name == "Harbour Gazette")
+    assert gazette.is_org
+    assert _speakers(text)["the bridge would close"] == "Nadia Brook"
+
+
+def test_registry_learns_roles_from_appositives_and_skips_bylines() -> None:
+    text = ("By Carla Mendes\n"
+            "Yusuf Adeyemi, a senior economist at Lakeview Bank, said rates would rise.\n")
+    reg = Registry(text, [(0, text.index("\n"))])
+    assert [p.name for p in reg.people if not p.is_org] == ["Yusuf Adeyemi"]
+    assert reg.lookup_name("Adeyemi").roles == ["senior economist at Lakeview Bank"]  # type: ignore[union-attr]
+
+
+def test_description_by_title_word_and_by_salience() -> None:
+    text = ("Hospital Chief Executive Noor Qureshi said on Monday that beds were full.\n"
+            "The hospital chief told reporters that nurses were exhausted.\n")
+    assert _speakers(text)["nurses were exhausted"] == "Noor Qureshi"
+    two = ("Trade Minister Ola Berg met Health Minister Tim Dahl on Friday.\n"
+           "Later, Health Minister Tim Dahl said the talks went well.\n"
+           "The minister told reporters: \u201cWe will keep talking about the plan.\u201d\n")
+    assert _speakers(two)["We will keep talking about the plan."] == "Tim Dahl"
+    both = ("Trade Minister Ola Berg and Health Minister Tim Dahl toured the port.\n"
+            "The minister told reporters: \u201cWe will keep talking about the plan.\u201d\n")
+    assert _speakers(both)["We will keep talking about the plan."] is None

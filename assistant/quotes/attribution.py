@@ -147,6 +147,8 @@ _SUBORD = re.compile(
     r"according|asked|\w+ing)\b", re.I)
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "representative"})
 _QUOTE_CHARS = "“”\"‘’"
+#: How far back (characters) a description looks for a salient holder of its title.
+_DESC_WINDOW = 600
 
 
 @dataclass
@@ -267,7 +269,8 @@ class Resolver:
                 nxt = re.match(r"\s+(?:(?:also|then|later|again|has|had|have|now)\s+)*([a-z]+)", after)
                 if not nxt or nxt.group(1) in _PREPOSITIONS | {"and", "or", "who", "whose"}:
                     continue
-                if re.search(r"\b(?:and|or|nor)\s+$", self.text[max(0, m.start() - 6) : m.start()]):
+                lead = re.sub(rf"(?:{CAP_WORD}\s+)*$", "", self.text[max(0, m.start() - 60) : m.start()])
+                if re.search(r"\b(?:and|or|nor)\s+$", lead):
                     continue  # second of two coordinated subjects: "he" would be ambiguous
                 before = self.text[max(0, m.start() - 40) : m.start()].split()[-3:]
                 obj = False
@@ -309,7 +312,7 @@ class Resolver:
             self.note(pos, p)
             return Resolved(p, m.role or (p.roles[0] if p.roles else None))
         if m.kind == "desc":
-            p = reg.by_role(m)
+            p = self._described(m, pos)
             if p is None:
                 return self._body_of(m)
             self.note(pos, p)
@@ -326,6 +329,28 @@ class Resolver:
             if role and mods and len(mods) == 1 and mods[0].isupper():
                 return Resolved(reg.org(mods[0]), role)
             return Resolved(reg.org(" ".join(words)), role)
+        return None
+
+    def _described(self, m: Mention, pos: int) -> Person | None:
+        """The holder of the title a description names: the only one, or, when several
+        hold it, the one salient in the last few sentences and more recent than the rest."""
+        cands = self.registry.role_candidates(m)
+        if len(cands) <= 1:
+            return cands[0] if cands else None
+        idxs = {i for i, p in enumerate(self.registry.people) if any(p is c for c in cands)}
+        i = bisect.bisect_left(self._events, (pos, -1))
+        while i > 0:
+            i -= 1
+            epos, idx = self._events[i]
+            if pos - epos > _DESC_WINDOW:
+                return None
+            if idx in idxs:
+                best = self.registry.people[idx]
+                between = self.text[epos:pos]
+                if any(re.search(rf"\b{re.escape(c.surname)}\b", between)
+                       for c in cands if c is not best):
+                    return None  # another holder named since: ambiguous
+                return best
         return None
 
     def _body_of(self, m: Mention) -> Resolved | None:

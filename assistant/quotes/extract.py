@@ -195,7 +195,7 @@ class _Extractor:
     def __init__(self, doc_id: str, text: str, skip: Sequence[Span]) -> None:
         self.doc_id, self.text = doc_id, text
         self.skip = [(s.start, s.end) for s in skip]
-        self.registry = Registry(text)
+        self.registry = Registry(text, self.skip)
         self.resolver = Resolver(text, self.registry)
         self.out: list[Quote] = []
         self.last_para_quote: Quote | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Literal
 
 #: Nouns that head a title or a description of a person ("Trade Minister", "the MP").
@@ -24,7 +25,17 @@ ROLE_NOUNS = frozenset(
     president-elect prime-minister prince princess pope general candidate strategist
     lawyer attorney adviser advisor aide author expert researcher executive manager
     head coach captain sheriff superintendent inspector negotiator envoy diplomat
-    mr mrs ms miss sir dame lord""".split()
+    mr mrs ms miss sir dame lord
+    scientist engineer physician doctor nurse surgeon teacher principal dean trustee
+    activist advocate organizer organiser campaigner lobbyist consultant historian
+    journalist columnist reporter correspondent commentator pollster statistician
+    epidemiologist ombudsman auditor regulator prosecutor detective constable commander
+    owner chairperson entrepreneur investor banker trader broker farmer rancher fisher
+    bishop priest pastor rabbi imam cardinal archbishop mla mna ambassador consul
+    psychologist specialist planner architect accountant administrator coordinator
+    organizer volunteer resident student worker director-general secretary-general
+    vice-chair co-chair co-founder cofounder partner fellow scholar lecturer
+    spokesperson""".split()
 )
 #: Heads of collective or anonymous speakers ("a government source", "the union").
 GROUP_NOUNS = frozenset(
@@ -42,6 +53,8 @@ ORG_WORDS = frozenset(
     agency court commission federation board times post journal herald globe star
     tribune network radio television tv centre center church parliament senate congress
     assembly lakes states kingdom opposition treasury republic nations economic reserve fund
+    island islands city county province region district bay river lake valley port
+    street avenue square park airport station bridge hospital clinic museum
     canada canadian canadians america american americans u.s us washington ottawa
     ontario quebec alberta china chinese europe european british mexico white oval
     liberal liberals conservative conservatives democrats republicans gop
@@ -80,6 +93,17 @@ _REP_OF = re.compile(
     rf"^(?i:a|an|the|one)\s+((?i:spokesperson|spokesman|spokeswoman|official|representative|"
     rf"lawyer|executive|director|adviser|advisor))\s+(?:for|with|at|from|of)\s+(?:the\s+)?"
     rf"({CAP_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{CAP_WORD})*)$")
+#: "NAME, a/the ROLE," right after a name: the role of the person (no verb inside).
+_APPOSITIVE = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?:a|an|the)\s+([^,.;:“”\"()\n]{2,80}?)\s*(?=[,.;:]|\n|$)")
+_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|"
+                          r"[a-z]{3,}ed)\b")
+#: Words that may follow a complete noun phrase (so "the X Y" + one of them names a body).
+_AFTER_NP = frozenset(
+    """and or but to in on at for of that which who with by from has have had is was were
+    are will would could can may might should must did does also said says told tells wrote
+    writes as last this after before about over under into against warned argued added
+    announced claimed noted""".split())
 _PARTICLES = frozenset("de van von da del bin al la le".split())
 
 
@@ -272,7 +296,7 @@ def _connected(text: str, body: list[str]) -> Mention | None:
 class Registry:
     """The people and bodies one article names, built from its capitalised runs."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> None:
         self.people: list[Person] = []
         self.acronyms: dict[str, str] = {}
         for m in _ACRONYM.finditer(text):
@@ -283,32 +307,49 @@ class Registry:
                 self.acronyms[m.group(2)] = " ".join(toks).replace("’", "'")
         for m in _CAP_RUN.finditer(text):
             pos, run = m.start(), m.group(0)
+            if any(a <= pos < b for a, b in skip):
+                continue  # bylines, credits and captions name authors, not speakers
             # "CBC’s Kate McKenna" and "Olu Adeyemi. Nair" are two runs each
             for piece in re.split(r"(?<=[’']s)\s+|(?<=[a-z]{2}[.!?])\s+", run):
-                self._observe(text, pos, piece)
-                pos += len(piece) + 1
+                p = self._observe(text, pos, piece)
+                end = pos + len(piece)
+                pos = end + 1
+                if p is not None and not p.is_org:
+                    app = _APPOSITIVE.match(text, end)
+                    if app and not _CLAUSE_WORD.search(app.group(1)):
+                        role = app.group(1).replace("’", "'")
+                        if role not in p.roles:
+                            p.roles.append(role)  # "Ana Ruiz, the mayor of Dunmore, said"
 
-    def _observe(self, text: str, pos: int, run: str) -> None:
+    def _observe(self, text: str, pos: int, run: str) -> Person | None:
         tokens = run.split()
+        det = re.search(r"\b(?:the|The)\s+$", text[max(0, pos - 5) : pos]) is not None
         while tokens and (clean_token(tokens[0]) in STOP_CAPS
                           or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0])):
+            det = clean_token(tokens[0]) == "the"
             pos += text[pos:].find(tokens[0]) + len(tokens[0])
             tokens = tokens[1:]
         if not tokens:
-            return
+            return None
         role, name = split_role(tokens)
+        if det and not role and len(name) > 1:
+            nxt = re.match(r"[\s’']*([a-z]+)?", text[pos + len(" ".join(tokens)) + 1 :])
+            word = nxt.group(1) if nxt else None
+            if word is None or word in _AFTER_NP or word.endswith("ed"):
+                # "the Statistics Bureau said": a body, never a person a pronoun can mean
+                return self.org(" ".join(tokens).rstrip(",.;:"))
         if not role:
             before = text[max(0, pos - 40) : pos].split()
             if before and re.fullmatch(r"[a-z][a-z\-]*", before[-1]) and before[-1] in ROLE_NOUNS:
                 role = before[-2:] if len(before) > 1 and not _is_cap(before[-2]) else before[-1:]
         if len(name) < 2 and not (role and name):
-            return
+            return None
         if not looks_like_person(name):
             if len(name) == 3 and looks_like_person(name[-2:]):
                 name = name[-2:]  # "Leader of the Opposition Pierre Poilievre"
             else:
-                return
-        self.add(" ".join(name).rstrip(",.;:").replace("’s", "").replace("'s", ""),
+                return None
+        return self.add(" ".join(name).rstrip(",.;:").replace("’s", "").replace("'s", ""),
                  " ".join(role) if role else None, pos)
 
     def add(self, name: str, role: str | None, pos: int) -> Person:
@@ -351,28 +392,38 @@ class Registry:
 
     def by_role(self, m: Mention) -> Person | None:
         """The one person whose title matches a description, else None (never a guess)."""
+        cands = self.role_candidates(m)
+        return cands[0] if len(cands) == 1 else None
+
+    def role_candidates(self, m: Mention) -> list[Person]:
+        """The people whose title fits a description ("the Ontario MP", "the chief")."""
         if not m.head:
-            return None
+            return []
         cands = [p for p in self.people if not p.is_org
                  and any(role_head(r) == m.head for r in p.roles)]
+        if not cands:  # "the hospital chief" for "Hospital Chief Executive Kwame Grewal"
+            cands = [p for p in self.people if not p.is_org and any(
+                m.head in (clean_token(t) for t in r.split()) for r in p.roles)]
         if len(cands) > 1:
             mods = [x for x in m.modifiers if x]
             cands = [p for p in cands if all(
                 any(x in (clean_token(t) for t in r.split()) for r in p.roles) for x in mods)]
-        if len(cands) == 1:
-            if m.gender and cands[0].gender and m.gender != cands[0].gender:
-                return None
-            return cands[0]
-        return None
+        if m.gender:
+            cands = [p for p in cands if not p.gender or p.gender == m.gender]
+        return cands
 
     def org(self, name: str) -> Person:
-        """The organisation called ``name`` (acronyms expanded), added on first sight."""
+        """The organisation called ``name`` (acronyms expanded), added on first sight.
+
+        A person entry of the same name without a title (a body first seen without its
+        article, "Statistics Bureau data") becomes the organisation."""
         name = name.replace("’", "'")
         name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
         full = self.acronyms.get(name, name)
         k = key(full)
         for p in self.people:
-            if p.is_org and key(p.name) == k:
+            if key(p.name) == k and (p.is_org or (not p.roles and len(k.split()) > 1)):
+                p.is_org = True
                 return p
         p = Person(name=full, is_org=True)
         inv = [a for a, f in self.acronyms.items() if f == full]
