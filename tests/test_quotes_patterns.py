@@ -104,3 +104,28 @@ def test_description_by_title_word_and_by_salience() -> None:
     both = ("Trade Minister Ola Berg and Health Minister Tim Dahl toured the port.\n"
             "The minister told reporters: \u201cWe will keep talking about the plan.\u201d\n")
     assert _speakers(both)["We will keep talking about the plan."] is None
+
+
+def test_reported_clause_without_that_opening_with_a_noun_phrase() -> None:
+    text = ("In a statement, the Harbour Pilots Guild said shipping delays would double by June.\n"
+            "Mayor Lea Fonseca said goodbye to the crowd.\n")
+    sp = _speakers(text)
+    assert sp["shipping delays would double by June"] == "Harbour Pilots Guild"
+    assert not any("goodbye" in q for q in sp)
+
+
+def test_posted_that_and_dates_with_commas() -> None:
+    text = ("Senator Ruth Okoye spoke in Halifax.\n"
+            "Okoye posted on X on Friday that the ferry subsidy was a mistake.\n"
+            "Councillor Ben Aalto said on Sept. 2, 2024 that parking fees would rise.\n"
+            "Okoye posted a photo of the harbour.\n")
+    sp = _speakers(text)
+    assert sp["the ferry subsidy was a mistake"] == "Ruth Okoye"
+    assert sp["parking fees would rise"] == "Ben Aalto"
+    assert not any("photo" in q for q in sp)
+
+
+def test_name_after_a_verb_is_an_object_not_a_pronoun_target() -> None:
+    text = ("Ines Varga, the city treasurer, told Metro Wire that the budget was balanced. "
+            "She also warned that reserves were low.\n")
+    assert _speakers(text)["reserves were low"] == "Ines Varga"

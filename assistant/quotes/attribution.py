@@ -145,6 +145,10 @@ _SUBORD = re.compile(
     r"^(?:in|on|at|during|after|before|while|though|although|when|since|as|despite|following|"
     r"like|unlike|earlier|later|for|with|without|under|amid|over|through|if|because|"
     r"according|asked|\w+ing)\b", re.I)
+#: Lower-case words a clause subject may follow directly ("… and Ruiz said").
+_SUBJECT_OPENERS = frozenset(
+    """and but or nor because that while when as if although though since after before
+    where so then yet once until unless whereas whether also""".split())
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "representative"})
 _QUOTE_CHARS = "“”\"‘’"
 #: How far back (characters) a description looks for a salient holder of its title.
@@ -273,6 +277,9 @@ class Resolver:
                 if re.search(r"\b(?:and|or|nor)\s+$", lead):
                     continue  # second of two coordinated subjects: "he" would be ambiguous
                 before = self.text[max(0, m.start() - 40) : m.start()].split()[-3:]
+                if before and before[-1].isalpha() and before[-1].islower() and (
+                        before[-1] not in _SUBJECT_OPENERS):
+                    continue  # "told National Courier": after a verb, an object
                 obj = False
                 for tok in reversed(before):
                     if tok[-1] in ",;:.—(":

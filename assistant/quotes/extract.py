@@ -55,7 +55,15 @@ _THAT = re.compile(
     r"^(?:\s*,)?(?:\s+(?:(?:in|on|at|during|to|last|this|earlier|after|before|with|from|via|"
     r"over|through|while|again|also|repeatedly|publicly|privately|recently|previously|yesterday|"
     r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"[^,.;:“”\"]{0,70}?))?,?\s+that\s+")
+    r"(?:[^,.;:“”\"]|(?:(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][a-z]{3}))\.(?=\s\d)|,(?=\s\d{4}\b)){0,70}?))?,?\s+that\s+")
+#: A reported clause opening with a bare noun phrase: "said grain exports would climb".
+_NP_CLAUSE = re.compile(
+    r"^\s+(?!(?:in|on|at|to|for|from|with|by|about|after|before|during|over|under|so|nothing|"
+    r"little|much|more|goodbye|hello|yes|no|sorry|thanks|later|earlier|again|also|recently|"
+    r"once|twice|repeatedly|only|just)\b)[a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?\s+(?:is|are|was|"
+    r"were|will|would|could|can|may|might|should|must|has|have|had|did|does|do)\b")
+#: Cues that report speech only with an explicit "that" ("posted on X that ...").
+_THAT_ONLY = frozenset({"post", "tweet", "respond", "remark", "observe", "counter", "joke"})
 _TELL_OBJ = re.compile(
     r"^\s+(?:[A-ZÀ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-Þ][\w’'.\-]*){0,4}|him|her|them|us|me|you|reporters|"
     r"journalists|(?:a|an|the|his|her|their)\s+[\w’'\- ]{1,40}?)(?:\s+(?:on|in|at|during|last|"
@@ -301,6 +309,11 @@ class _Extractor:
             if not m:
                 return None
             start = abs_end
+        elif lemma in _THAT_ONLY:
+            m = _THAT.match(rest)
+            if m is None:
+                return None
+            start = abs_end + m.end()
         elif lemma not in CLAUSE_CUES:
             return None
         else:
@@ -314,7 +327,11 @@ class _Extractor:
             if m is None:
                 m = _CLAUSE_START.match(rest)
                 if m is None:
-                    return None
+                    np = _NP_CLAUSE.match(rest)
+                    if np is None or is_participle(cue.group(1)) and lemma != "say":
+                        return None
+                    m = re.match(r"^\s+", rest)
+                    assert m is not None
             start = abs_end + m.end()
         sent_start = text.rfind("\n", 0, cue.start()) + 1
         if text.count("(", sent_start, cue.start()) > text.count(")", sent_start, cue.start()):
