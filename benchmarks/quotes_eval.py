@@ -50,9 +50,9 @@ def _matches(gold: str, quotes: list[tuple[str, Quote]]) -> list[Quote]:
 def _correct(speaker: str, q: Quote) -> bool:
     if not q.speaker:
         return False
-    last = speaker.split()[-1].lower()
-    names = " ".join([q.speaker, *q.aliases]).lower().split()
-    return last in names or last in q.speaker.lower()
+    last = normalise(speaker).split()[-1]
+    names = normalise(" ".join([q.speaker, *q.aliases])).split()
+    return last in names or last in normalise(q.speaker)
 
 
 def evaluate(corpus_dir: Path, show: int = 15) -> dict[str, Any]:

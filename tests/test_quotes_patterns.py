@@ -129,3 +129,21 @@ def test_name_after_a_verb_is_an_object_not_a_pronoun_target() -> None:
     text = ("Ines Varga, the city treasurer, told Metro Wire that the budget was balanced. "
             "She also warned that reserves were low.\n")
     assert _speakers(text)["reserves were low"] == "Ines Varga"
+
+
+def test_title_case_headline_names_no_one() -> None:
+    text = ("Port Chief Executive Warns The Dredging Plan Could Stall Exports\n"
+            "Port Chief Executive Mina Sato said on Monday that dredging would resume.\n"
+            "\u201cWe cannot wait another season,\u201d the chief executive said.\n")
+    reg = Registry(text)
+    assert [p.name for p in reg.people if not p.is_org] == ["Mina Sato"]
+    assert _speakers(text)["We cannot wait another season"] == "Mina Sato"
+
+
+def test_place_like_surname_and_title_with_connector() -> None:
+    text = ("Chief of Naval Staff Dara Quill said on Monday that the fleet was ready.\n"
+            "Min-jun Park, an economist at Lakeview Bank, warned that costs would rise. "
+            "He also said that the budget was too small.\n")
+    sp = _speakers(text)
+    assert sp["the fleet was ready"] == "Dara Quill"
+    assert sp["the budget was too small"] == "Min-jun Park"

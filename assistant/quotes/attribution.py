@@ -310,6 +310,8 @@ class Resolver:
         if m.kind == "name" and m.name:
             p = reg.lookup_name(m.name)
             if p is None:
+                if any(a <= pos < b for a, b in reg.title_lines):
+                    return None  # "Chief Executive Warns …": a headline verb, not a name
                 if len(m.name.split()) < 2 and (
                         (not create and not m.role) or reg.surname_count(m.name) > 1):
                     return None  # unknown single word, or a surname shared by several people

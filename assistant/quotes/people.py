@@ -53,8 +53,8 @@ ORG_WORDS = frozenset(
     agency court commission federation board times post journal herald globe star
     tribune network radio television tv centre center church parliament senate congress
     assembly lakes states kingdom opposition treasury republic nations economic reserve fund
-    island islands city county province region district bay river lake valley port
-    street avenue square park airport station bridge hospital clinic museum
+    island islands city county province region district avenue airport hospital clinic
+    museum
     canada canadian canadians america american americans u.s us washington ottawa
     ontario quebec alberta china chinese europe european british mexico white oval
     liberal liberals conservative conservatives democrats republicans gop
@@ -279,7 +279,7 @@ def _connected(text: str, body: list[str]) -> Mention | None:
     tail = body[max(i for i, t in enumerate(body) if t in _CONNECTORS) + 1 :]
     has_role = any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in body[: len(body) - len(tail) + 1])
     if has_role:
-        for n in (3, 2):
+        for n in (2, 3):
             if len(tail) > n and looks_like_person(tail[-n:]):
                 name, role = tail[-n:], body[: len(body) - n]
                 return Mention("name", text, name=" ".join(name), role=" ".join(role),
@@ -293,12 +293,33 @@ def _connected(text: str, body: list[str]) -> Mention | None:
     return Mention("org", text, name=" ".join(body).replace("’", "'"))
 
 
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines In Title Case (headlines): every word is capitalised, so runs mean nothing."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        words = re.findall(r"[^\W\d_][\w’'\-]*", line)
+        content = [w for w in words if w.lower() not in _TITLE_SMALL]
+        if len(words) >= 4 and len(content) >= 3 and all(w[0].isupper() for w in content) and (
+                not line.rstrip().endswith(".")):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+#: Words a Title Case headline may leave in lower case.
+_TITLE_SMALL = frozenset("a an the and or but nor for of on in at to by as vs via with from".split())
+
+
 class Registry:
     """The people and bodies one article names, built from its capitalised runs."""
 
     def __init__(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> None:
         self.people: list[Person] = []
         self.acronyms: dict[str, str] = {}
+        #: Lines In Title Case: their capitalised runs name no one reliably.
+        self.title_lines = _title_case_lines(text)
+        skip = [*skip, *self.title_lines]
         for m in _ACRONYM.finditer(text):
             toks = m.group(1).split()
             while toks and clean_token(toks[0]) in STOP_CAPS:
@@ -331,6 +352,10 @@ class Registry:
             tokens = tokens[1:]
         if not tokens:
             return None
+        if any(t in _CONNECTORS for t in tokens[1:-1]):
+            m = parse_mention(" ".join(tokens))  # "Chief of Defence Staff Ana Ruiz"
+            if m is not None and m.kind == "name" and m.name:
+                return self.add(m.name, m.role, pos)
         role, name = split_role(tokens)
         if det and not role and len(name) > 1:
             nxt = re.match(r"[\s’']*([a-z]+)?", text[pos + len(" ".join(tokens)) + 1 :])
