@@ -147,3 +147,18 @@ def test_place_like_surname_and_title_with_connector() -> None:
     sp = _speakers(text)
     assert sp["the fleet was ready"] == "Dara Quill"
     assert sp["the budget was too small"] == "Min-jun Park"
+
+
+def test_reverse_appositive_day_before_clause_and_prefixed_titles() -> None:
+    text = ("Prime Minister Ada Lund said Monday the government would appeal.\n"
+            "The minister of health, Joel Varga, said the clinics would reopen.\n"
+            "Police said two people were arrested outside the venue.\n"
+            "\u201cThe minister has not called me,\u201d Rui Tam, 52, said.\n")
+    sp = _speakers(text)
+    assert sp["the government would appeal"] == "Ada Lund"
+    assert sp["the clinics would reopen"] == "Joel Varga"
+    assert sp["two people were arrested outside the venue"] == "Police"
+    assert sp["The minister has not called me"] == "Rui Tam"
+    later = text + "The minister told reporters that funding was secure.\n"
+    q = next(q for q in extract_quotes("d", later) if q.quote == "funding was secure")
+    assert q.speaker == "Joel Varga"  # "the minister" is not the Prime Minister

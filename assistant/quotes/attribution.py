@@ -148,7 +148,9 @@ _SUBORD = re.compile(
 #: Lower-case words a clause subject may follow directly ("… and Ruiz said").
 _SUBJECT_OPENERS = frozenset(
     """and but or nor because that while when as if although though since after before
-    where so then yet once until unless whereas whether also""".split())
+    where so then yet once until unless whereas whether also now later earlier meanwhile
+    however instead still today yesterday tonight week month year morning afternoon
+    evening night weekend""".split())
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "representative"})
 _QUOTE_CHARS = "“”\"‘’"
 #: How far back (characters) a description looks for a salient holder of its title.
@@ -194,8 +196,8 @@ def suffix_mention(left: str) -> Mention | None:
 
 
 _APPOS = re.compile(
-    r"^(?P<head>[^,;:“”\"()]{2,80}?),\s+(?:(?P<age>\d{1,3}),\s+)?(?P<appos>(?:(?:a|an|the|one|its|his|her|"
-    r"their|who|whose|which)\b|[A-ZÀ-Þ])[^;:“”\"]{0,120}?)\s*,?\s*$")
+    r"^(?P<head>[^,;:“”\"()]{2,80}?),\s+(?:(?P<age>\d{1,3})(?:,\s+|\s*,?\s*$))?(?P<appos>(?:(?:a|an|the|"
+    r"one|its|his|her|their|who|whose|which)\b|[A-ZÀ-Þ])[^;:“”\"]{0,120}?)?\s*,?\s*$")
 _CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|[a-z]{3,}ed)\b")
 
 
@@ -212,6 +214,8 @@ def appositive(words: str) -> tuple[Mention, str | None] | None:
     head = parse_mention(strip_adverbials(m.group("head")))
     if head is None or head.kind in ("pronoun", "relative"):
         return None
+    if m.group("appos") is None:
+        return (head, None) if m.group("age") else None  # "Jane Roe, 52, said"
     appos = m.group("appos").strip(" ,")
     if re.match(r"(?:who|whose|which)\b", appos):
         return head, None
@@ -278,7 +282,7 @@ class Resolver:
                     continue  # second of two coordinated subjects: "he" would be ambiguous
                 before = self.text[max(0, m.start() - 40) : m.start()].split()[-3:]
                 if before and before[-1].isalpha() and before[-1].islower() and (
-                        before[-1] not in _SUBJECT_OPENERS):
+                        before[-1] not in _SUBJECT_OPENERS) and not before[-1].endswith("ly"):
                     continue  # "told National Courier": after a verb, an object
                 obj = False
                 for tok in reversed(before):

@@ -58,10 +58,13 @@ _THAT = re.compile(
     r"(?:[^,.;:“”\"]|(?:(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][a-z]{3}))\.(?=\s\d)|,(?=\s\d{4}\b)){0,70}?))?,?\s+that\s+")
 #: A reported clause opening with a bare noun phrase: "said grain exports would climb".
 _NP_CLAUSE = re.compile(
-    r"^\s+(?!(?:in|on|at|to|for|from|with|by|about|after|before|during|over|under|so|nothing|"
-    r"little|much|more|goodbye|hello|yes|no|sorry|thanks|later|earlier|again|also|recently|"
-    r"once|twice|repeatedly|only|just)\b)[a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?\s+(?:is|are|was|"
+    r"^\s+(?!(?:in|on|at|to|for|from|with|by|about|after|before|during|over|under|so|more(?!\s+than)|"
+    r"goodbye|hello|yes|no|sorry|thanks|later|earlier|again|also|recently|once|twice|"
+    r"repeatedly|only|just|last|this|next|early|late|yesterday|today|tonight|[a-z]+ly)\b)[a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?\s+(?:is|are|was|"
     r"were|will|would|could|can|may|might|should|must|has|have|had|did|does|do)\b")
+_LEAD_DAY = re.compile(
+    r"^\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight|(?:last|this)\s+(?:week|month|year|weekend|morning|evening))\s")
 #: Cues that report speech only with an explicit "that" ("posted on X that ...").
 _THAT_ONLY = frozenset({"post", "tweet", "respond", "remark", "observe", "counter", "joke"})
 _TELL_OBJ = re.compile(
@@ -184,6 +187,11 @@ def sentences(text: str, lo: int, hi: int, quotes: list[_Direct]) -> list[tuple[
 def _appositive_suffix(left: str) -> Mention | None:
     """The subject of ``… NAME, a ROLE,`` ending ``left``, its role attached."""
     parts = left.rstrip(" ,").split(",")
+    if len(parts) >= 2:  # "The minister of finance, Ana Ruiz, said"
+        name = parse_mention(parts[-1].strip())
+        desc = parse_mention(strip_adverbials(parts[-2].strip()))
+        if name is not None and name.kind == "name" and desc is not None and desc.kind == "desc":
+            return name if name.role else replace(name, role=desc.role)
     for k in (2, 3):
         if len(parts) < k:
             break
@@ -324,6 +332,11 @@ class _Extractor:
                     m = None
                 if m is None:
                     return None
+            if m is None:
+                day = _LEAD_DAY.match(rest)  # "said Monday the plan …": the day is not said
+                if day is not None and (_CLAUSE_START.match(rest[day.end() - 1 :])
+                                        or _NP_CLAUSE.match(rest[day.end() - 1 :])):
+                    m = day
             if m is None:
                 m = _CLAUSE_START.match(rest)
                 if m is None:

@@ -254,7 +254,7 @@ def parse_mention(text: str) -> Mention | None:
         return Mention("desc", text, role=" ".join(body), head=role_head(" ".join(body)),
                        modifiers=mods, gender=gender)
     pp = next((i for i, t in enumerate(body) if i and t in _ROLE_PREP), None)
-    if pp is not None and pp + 1 < len(body) and _is_cap(body[-1]):
+    if pp is not None and pp + 1 < len(body) and len(body) - pp <= 5:
         # "the mayor of Edmonton", "a senior analyst at Northgate Bank"
         inner = parse_mention(" ".join(tokens[: len(tokens) - len(body) + pp]))
         if inner is not None and inner.kind == "desc":
@@ -305,6 +305,16 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _modifier_words(role: str) -> list[str]:
+    """Title words before a role's head ("chief" in "Hospital Chief Executive"), without
+    those a prefix changes ("minister" is not "Prime Minister")."""
+    head = role_head(role).split()
+    toks = [clean_token(t) for t in role.split()]
+    cut = next((i for i, t in enumerate(toks) if i and t in _ROLE_PREP), len(toks))
+    toks = toks[:cut]
+    return toks[: len(toks) - len(head)] if head and len(toks) > len(head) else []
 
 
 #: Words a Title Case headline may leave in lower case.
@@ -428,7 +438,7 @@ class Registry:
                  and any(role_head(r) == m.head for r in p.roles)]
         if not cands:  # "the hospital chief" for "Hospital Chief Executive Kwame Grewal"
             cands = [p for p in self.people if not p.is_org and any(
-                m.head in (clean_token(t) for t in r.split()) for r in p.roles)]
+                m.head in _modifier_words(r) for r in p.roles)]
         if len(cands) > 1:
             mods = [x for x in m.modifiers if x]
             cands = [p for p in cands if all(
