@@ -162,3 +162,8 @@ def test_reverse_appositive_day_before_clause_and_prefixed_titles() -> None:
     later = text + "The minister told reporters that funding was secure.\n"
     q = next(q for q in extract_quotes("d", later) if q.quote == "funding was secure")
     assert q.speaker == "Joel Varga"  # "the minister" is not the Prime Minister
+
+
+def test_noun_phrase_clause_with_ly_nouns() -> None:
+    text = "In a statement, the Grocers Association said supply shortages would ease by May.\n"
+    assert _speakers(text)["supply shortages would ease by May"] == "Grocers Association"

@@ -60,7 +60,8 @@ _THAT = re.compile(
 _NP_CLAUSE = re.compile(
     r"^\s+(?!(?:in|on|at|to|for|from|with|by|about|after|before|during|over|under|so|more(?!\s+than)|"
     r"goodbye|hello|yes|no|sorry|thanks|later|earlier|again|also|recently|once|twice|"
-    r"repeatedly|only|just|last|this|next|early|late|yesterday|today|tonight|[a-z]+ly)\b)[a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?\s+(?:is|are|was|"
+    r"repeatedly|only|just|last|this|next|early|late|yesterday|today|tonight|publicly|"
+    r"privately|previously|recently|separately|initially|repeatedly|frequently)\b)[a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?\s+(?:is|are|was|"
     r"were|will|would|could|can|may|might|should|must|has|have|had|did|does|do)\b")
 _LEAD_DAY = re.compile(
     r"^\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
