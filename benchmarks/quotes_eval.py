@@ -140,7 +140,8 @@ def main(argv: list[str] | None = None) -> None:
     for k in ("misses_by_cue", "unattributed_by_cue", "wrong_by_cue"):
         print(f"{k}: {res[k]}")
     for w in res["wrong_sample"]:
-        print(f"  WRONG [{w['cue']}] gold={w['gold']!r} got={w['got']!r} {w['doc_id']}: {w['quote']}")
+        print(f"  WRONG [{w['cue']}] gold={w['gold']!r} got={w['got']!r} "
+              f"{w['doc_id']}: {w['quote']}")
     for m in res["missed_sample"]:
         print(f"  MISS  [{m['cue']}] {m['speaker']!r} {m['doc_id']}: {m['quote']}")
     for m in res["unattributed_sample"]:

@@ -198,7 +198,8 @@ def suffix_mention(left: str) -> Mention | None:
 _APPOS = re.compile(
     r"^(?P<head>[^,;:“”\"()]{2,80}?),\s+(?:(?P<age>\d{1,3})(?:,\s+|\s*,?\s*$))?(?P<appos>(?:(?:a|an|the|"
     r"one|its|his|her|their|who|whose|which)\b|[A-ZÀ-Þ])[^;:“”\"]{0,120}?)?\s*,?\s*$")
-_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|[a-z]{3,}ed)\b")
+_CLAUSE_WORD = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|[a-z]{3,}ed)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -277,7 +278,8 @@ class Resolver:
                 nxt = re.match(r"\s+(?:(?:also|then|later|again|has|had|have|now)\s+)*([a-z]+)", after)
                 if not nxt or nxt.group(1) in _PREPOSITIONS | {"and", "or", "who", "whose"}:
                     continue
-                lead = re.sub(rf"(?:{CAP_WORD}\s+)*$", "", self.text[max(0, m.start() - 60) : m.start()])
+                lead = re.sub(rf"(?:{CAP_WORD}\s+)*$", "",
+                              self.text[max(0, m.start() - 60) : m.start()])
                 if re.search(r"\b(?:and|or|nor)\s+$", lead):
                     continue  # second of two coordinated subjects: "he" would be ambiguous
                 before = self.text[max(0, m.start() - 40) : m.start()].split()[-3:]

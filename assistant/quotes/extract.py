@@ -293,6 +293,7 @@ class _Extractor:
         terminal = text[q.start : q.end].rstrip(" ’'”\"").endswith((".", "!", "?")) and q.closed
         if terminal and between[:1].isupper() and _n_words(seg[cue.end() :]) > 6:
             return None
+        m: Mention | None
         if app is not None:  # "“…,” Karim Dawson, a senior analyst at X Bank, said"
             m = app[0] if app[0].role or app[1] is None else replace(app[0], role=app[1])
         elif between:

@@ -277,7 +277,8 @@ def _connected(text: str, body: list[str]) -> Mention | None:
     Finance Ana Ruiz")."""
     gender = next((GENDERED[clean_token(t)] for t in body if clean_token(t) in GENDERED), None)
     tail = body[max(i for i, t in enumerate(body) if t in _CONNECTORS) + 1 :]
-    has_role = any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in body[: len(body) - len(tail) + 1])
+    lead = body[: len(body) - len(tail) + 1]
+    has_role = any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in lead)
     if has_role:
         for n in (2, 3):
             if len(tail) > n and looks_like_person(tail[-n:]):
@@ -318,7 +319,8 @@ def _modifier_words(role: str) -> list[str]:
 
 
 #: Words a Title Case headline may leave in lower case.
-_TITLE_SMALL = frozenset("a an the and or but nor for of on in at to by as vs via with from".split())
+_TITLE_SMALL = frozenset(
+    "a an the and or but nor for of on in at to by as vs via with from".split())
 
 
 class Registry:
