@@ -145,8 +145,16 @@ _SUBORD = re.compile(
     r"^(?:in|on|at|during|after|before|while|though|although|when|since|as|despite|following|"
     r"like|unlike|earlier|later|for|with|without|under|amid|over|through|if|because|"
     r"according|asked|\w+ing)\b", re.I)
+#: Lower-case words a clause subject may follow directly ("… and Ruiz said").
+_SUBJECT_OPENERS = frozenset(
+    """and but or nor because that while when as if although though since after before
+    where so then yet once until unless whereas whether also now later earlier meanwhile
+    however instead still today yesterday tonight week month year morning afternoon
+    evening night weekend""".split())
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "representative"})
 _QUOTE_CHARS = "“”\"‘’"
+#: How far back (characters) a description looks for a salient holder of its title.
+_DESC_WINDOW = 600
 
 
 @dataclass
@@ -187,10 +195,53 @@ def suffix_mention(left: str) -> Mention | None:
     return None
 
 
+_APPOS = re.compile(
+    r"^(?P<head>[^,;:“”\"()]{2,80}?),\s+(?:(?P<age>\d{1,3})(?:,\s+|\s*,?\s*$))?(?P<appos>(?:(?:a|an|the|"
+    r"one|its|his|her|their|who|whose|which)\b|[A-ZÀ-Þ])[^;:“”\"]{0,120}?)?\s*,?\s*$")
+_CLAUSE_WORD = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|[a-z]{3,}ed)\b")
+
+
+@lru_cache(maxsize=4096)
+def appositive(words: str) -> tuple[Mention, str | None] | None:
+    """``NAME, a/the ROLE (of ORG)`` or ``NAME, who …``: the head mention and the role.
+
+    The head must name someone (a name, a body or a description); the appositive is a
+    noun phrase (kept as the role) or a relative clause (no role). ``None`` otherwise.
+    """
+    m = _APPOS.match(words.strip())
+    if m is None:
+        return None
+    head = parse_mention(strip_adverbials(m.group("head")))
+    if head is None or head.kind in ("pronoun", "relative"):
+        return None
+    if m.group("appos") is None:
+        return (head, None) if m.group("age") else None  # "Jane Roe, 52, said"
+    appos = m.group("appos").strip(" ,")
+    if re.match(r"(?:who|whose|which)\b", appos):
+        return head, None
+    if "," in appos or len(appos.split()) > 12:
+        return None
+    if appos[:1].isupper():  # "Jane Roe, Ontario's health minister"; a name list is not one
+        role_m = parse_mention(appos)
+        if role_m is None or role_m.kind != "desc":
+            return None
+    elif _CLAUSE_WORD.search(appos):
+        return None
+    role = re.sub(r"^(?:a|an|the|one|its|his|her|their)\s+", "", appos)
+    return head, role
+
+
 @lru_cache(maxsize=4096)
 def subject_at_start(sentence: str) -> Mention | None:
     """The subject mention that opens a clause, after leading adverbial phrases."""
-    s = sentence.lstrip(" \t" + _QUOTE_CHARS)
+    s = sentence.lstrip(" \t")
+    if s[:1] in "“\"‘":  # the subject of "“…,” Ana Ruiz said" follows the quote
+        close = s.find({"“": "”", "‘": "’"}.get(s[0], s[0]), 1)
+        if close < 0:
+            return None
+        s = s[close + 1 :].lstrip(" ,")
+    s = s.lstrip(_QUOTE_CHARS)
     s = s[_LEADING.match(s).end():] if _LEADING.match(s) else s  # type: ignore[union-attr]
     if _SUBORD.match(s):
         comma = s.find(",")
@@ -227,9 +278,14 @@ class Resolver:
                 nxt = re.match(r"\s+(?:(?:also|then|later|again|has|had|have|now)\s+)*([a-z]+)", after)
                 if not nxt or nxt.group(1) in _PREPOSITIONS | {"and", "or", "who", "whose"}:
                     continue
-                if re.search(r"\b(?:and|or|nor)\s+$", self.text[max(0, m.start() - 6) : m.start()]):
+                lead = re.sub(rf"(?:{CAP_WORD}\s+)*$", "",
+                              self.text[max(0, m.start() - 60) : m.start()])
+                if re.search(r"\b(?:and|or|nor)\s+$", lead):
                     continue  # second of two coordinated subjects: "he" would be ambiguous
                 before = self.text[max(0, m.start() - 40) : m.start()].split()[-3:]
+                if before and before[-1].isalpha() and before[-1].islower() and (
+                        before[-1] not in _SUBJECT_OPENERS) and not before[-1].endswith("ly"):
+                    continue  # "told National Courier": after a verb, an object
                 obj = False
                 for tok in reversed(before):
                     if tok[-1] in ",;:.—(":
@@ -260,6 +316,8 @@ class Resolver:
         if m.kind == "name" and m.name:
             p = reg.lookup_name(m.name)
             if p is None:
+                if any(a <= pos < b for a, b in reg.title_lines):
+                    return None  # "Chief Executive Warns …": a headline verb, not a name
                 if len(m.name.split()) < 2 and (
                         (not create and not m.role) or reg.surname_count(m.name) > 1):
                     return None  # unknown single word, or a surname shared by several people
@@ -269,7 +327,7 @@ class Resolver:
             self.note(pos, p)
             return Resolved(p, m.role or (p.roles[0] if p.roles else None))
         if m.kind == "desc":
-            p = reg.by_role(m)
+            p = self._described(m, pos)
             if p is None:
                 return self._body_of(m)
             self.note(pos, p)
@@ -286,6 +344,28 @@ class Resolver:
             if role and mods and len(mods) == 1 and mods[0].isupper():
                 return Resolved(reg.org(mods[0]), role)
             return Resolved(reg.org(" ".join(words)), role)
+        return None
+
+    def _described(self, m: Mention, pos: int) -> Person | None:
+        """The holder of the title a description names: the only one, or, when several
+        hold it, the one salient in the last few sentences and more recent than the rest."""
+        cands = self.registry.role_candidates(m)
+        if len(cands) <= 1:
+            return cands[0] if cands else None
+        idxs = {i for i, p in enumerate(self.registry.people) if any(p is c for c in cands)}
+        i = bisect.bisect_left(self._events, (pos, -1))
+        while i > 0:
+            i -= 1
+            epos, idx = self._events[i]
+            if pos - epos > _DESC_WINDOW:
+                return None
+            if idx in idxs:
+                best = self.registry.people[idx]
+                between = self.text[epos:pos]
+                if any(re.search(rf"\b{re.escape(c.surname)}\b", between)
+                       for c in cands if c is not best):
+                    return None  # another holder named since: ambiguous
+                return best
         return None
 
     def _body_of(self, m: Mention) -> Resolved | None:
@@ -360,6 +440,6 @@ def same_entity(a: str, b: str) -> bool:
 
 __all__ = [
     "CAP_WORD", "CLAUSE_CUES", "CUE_RE", "FORM_TO_LEMMA", "NAMING_CUES", "PRONOUNS", "Resolved", "Resolver",
-    "cue_lemma", "is_participle", "same_entity", "strip_adverbials", "subject_at_start",
+    "appositive", "cue_lemma", "is_participle", "same_entity", "strip_adverbials", "subject_at_start",
     "suffix_mention",
 ]

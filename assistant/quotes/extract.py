@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
@@ -31,13 +31,14 @@ from assistant.quotes.attribution import (
     NAMING_CUES,
     Resolved,
     Resolver,
+    appositive,
     cue_lemma,
     is_participle,
     strip_adverbials,
     subject_at_start,
     suffix_mention,
 )
-from assistant.quotes.people import Registry, parse_mention
+from assistant.quotes.people import Mention, Registry, parse_mention
 from assistant.text import paragraphs
 from assistant.types import Quote, Span
 
@@ -54,7 +55,19 @@ _THAT = re.compile(
     r"^(?:\s*,)?(?:\s+(?:(?:in|on|at|during|to|last|this|earlier|after|before|with|from|via|"
     r"over|through|while|again|also|repeatedly|publicly|privately|recently|previously|yesterday|"
     r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"[^,.;:“”\"]{0,70}?))?,?\s+that\s+")
+    r"(?:[^,.;:“”\"]|(?:(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][a-z]{3}))\.(?=\s\d)|,(?=\s\d{4}\b)){0,70}?))?,?\s+that\s+")
+#: A reported clause opening with a bare noun phrase: "said grain exports would climb".
+_NP_CLAUSE = re.compile(
+    r"^\s+(?!(?:in|on|at|to|for|from|with|by|about|after|before|during|over|under|so|more(?!\s+than)|"
+    r"goodbye|hello|yes|no|sorry|thanks|later|earlier|again|also|recently|once|twice|"
+    r"repeatedly|only|just|last|this|next|early|late|yesterday|today|tonight|publicly|"
+    r"privately|previously|recently|separately|initially|repeatedly|frequently)\b)[a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?\s+(?:is|are|was|"
+    r"were|will|would|could|can|may|might|should|must|has|have|had|did|does|do)\b")
+_LEAD_DAY = re.compile(
+    r"^\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight|(?:last|this)\s+(?:week|month|year|weekend|morning|evening))\s")
+#: Cues that report speech only with an explicit "that" ("posted on X that ...").
+_THAT_ONLY = frozenset({"post", "tweet", "respond", "remark", "observe", "counter", "joke"})
 _TELL_OBJ = re.compile(
     r"^\s+(?:[A-ZÀ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-Þ][\w’'.\-]*){0,4}|him|her|them|us|me|you|reporters|"
     r"journalists|(?:a|an|the|his|her|their)\s+[\w’'\- ]{1,40}?)(?:\s+(?:on|in|at|during|last|"
@@ -172,6 +185,23 @@ def sentences(text: str, lo: int, hi: int, quotes: list[_Direct]) -> list[tuple[
     return [(a, b) for a, b in ((*_trim(text, a, b),) for a, b in out) if b > a]
 
 
+def _appositive_suffix(left: str) -> Mention | None:
+    """The subject of ``… NAME, a ROLE,`` ending ``left``, its role attached."""
+    parts = left.rstrip(" ,").split(",")
+    if len(parts) >= 2:  # "The minister of finance, Ana Ruiz, said"
+        name = parse_mention(parts[-1].strip())
+        desc = parse_mention(strip_adverbials(parts[-2].strip()))
+        if name is not None and name.kind == "name" and desc is not None and desc.kind == "desc":
+            return name if name.role else replace(name, role=desc.role)
+    for k in (2, 3):
+        if len(parts) < k:
+            break
+        app = appositive(",".join(parts[-k:]))
+        if app is not None and app[0].kind in ("name", "org"):
+            return app[0] if app[0].role or app[1] is None else replace(app[0], role=app[1])
+    return None
+
+
 def _n_words(s: str) -> int:
     return len(_WORDS.findall(s))
 
@@ -182,7 +212,7 @@ class _Extractor:
     def __init__(self, doc_id: str, text: str, skip: Sequence[Span]) -> None:
         self.doc_id, self.text = doc_id, text
         self.skip = [(s.start, s.end) for s in skip]
-        self.registry = Registry(text)
+        self.registry = Registry(text, self.skip)
         self.resolver = Resolver(text, self.registry)
         self.out: list[Quote] = []
         self.last_para_quote: Quote | None = None
@@ -227,6 +257,10 @@ class _Extractor:
         left = strip_adverbials(left)
         if not left.strip() or left.rstrip()[-1] == "(":
             return None
+        if left.rstrip()[-1] == ",":
+            m = _appositive_suffix(left)
+            if m is not None:  # "Karim Dawson, a senior analyst at X Bank, said that …"
+                return self.resolver.resolve(m, cue.start())
         if left.rstrip()[-1] in ",—–)" or re.search(r"\b(?:and|but|or)$", left):
             return self.governing(sent, cues)  # after an appositive or in a coordination
         m = suffix_mention(left)
@@ -250,13 +284,19 @@ class _Extractor:
             seg_end = q.close + stop.start()
         seg = text[q.close : seg_end]
         cue = next((c for c in CUE_RE.finditer(seg) if cue_lemma(c.group(1), seg[: c.start()])), None)
-        if cue is None or _n_words(seg[: cue.start()]) > 8:
+        if cue is None:
             return None
         between = seg[: cue.start()].strip(" ,\t\n—–")
+        app = appositive(between) if "," in between else None
+        if _n_words(seg[: cue.start()]) > (22 if app is not None else 8):
+            return None
         terminal = text[q.start : q.end].rstrip(" ’'”\"").endswith((".", "!", "?")) and q.closed
         if terminal and between[:1].isupper() and _n_words(seg[cue.end() :]) > 6:
             return None
-        if between:
+        m: Mention | None
+        if app is not None:  # "“…,” Karim Dawson, a senior analyst at X Bank, said"
+            m = app[0] if app[0].role or app[1] is None else replace(app[0], role=app[1])
+        elif between:
             m = parse_mention(strip_adverbials(between))
         else:
             rest = re.split(r"[,;:(—–]|\s(?:in|on|at|to|during|after|before|as|while)\s",
@@ -279,6 +319,11 @@ class _Extractor:
             if not m:
                 return None
             start = abs_end
+        elif lemma in _THAT_ONLY:
+            m = _THAT.match(rest)
+            if m is None:
+                return None
+            start = abs_end + m.end()
         elif lemma not in CLAUSE_CUES:
             return None
         else:
@@ -290,9 +335,18 @@ class _Extractor:
                 if m is None:
                     return None
             if m is None:
+                day = _LEAD_DAY.match(rest)  # "said Monday the plan …": the day is not said
+                if day is not None and (_CLAUSE_START.match(rest[day.end() - 1 :])
+                                        or _NP_CLAUSE.match(rest[day.end() - 1 :])):
+                    m = day
+            if m is None:
                 m = _CLAUSE_START.match(rest)
                 if m is None:
-                    return None
+                    np = _NP_CLAUSE.match(rest)
+                    if np is None or is_participle(cue.group(1)) and lemma != "say":
+                        return None
+                    m = re.match(r"^\s+", rest)
+                    assert m is not None
             start = abs_end + m.end()
         sent_start = text.rfind("\n", 0, cue.start()) + 1
         if text.count("(", sent_start, cue.start()) > text.count(")", sent_start, cue.start()):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Literal
 
 #: Nouns that head a title or a description of a person ("Trade Minister", "the MP").
@@ -24,7 +25,17 @@ ROLE_NOUNS = frozenset(
     president-elect prime-minister prince princess pope general candidate strategist
     lawyer attorney adviser advisor aide author expert researcher executive manager
     head coach captain sheriff superintendent inspector negotiator envoy diplomat
-    mr mrs ms miss sir dame lord""".split()
+    mr mrs ms miss sir dame lord
+    scientist engineer physician doctor nurse surgeon teacher principal dean trustee
+    activist advocate organizer organiser campaigner lobbyist consultant historian
+    journalist columnist reporter correspondent commentator pollster statistician
+    epidemiologist ombudsman auditor regulator prosecutor detective constable commander
+    owner chairperson entrepreneur investor banker trader broker farmer rancher fisher
+    bishop priest pastor rabbi imam cardinal archbishop mla mna ambassador consul
+    psychologist specialist planner architect accountant administrator coordinator
+    organizer volunteer resident student worker director-general secretary-general
+    vice-chair co-chair co-founder cofounder partner fellow scholar lecturer
+    spokesperson""".split()
 )
 #: Heads of collective or anonymous speakers ("a government source", "the union").
 GROUP_NOUNS = frozenset(
@@ -42,6 +53,8 @@ ORG_WORDS = frozenset(
     agency court commission federation board times post journal herald globe star
     tribune network radio television tv centre center church parliament senate congress
     assembly lakes states kingdom opposition treasury republic nations economic reserve fund
+    island islands city county province region district avenue airport hospital clinic
+    museum
     canada canadian canadians america american americans u.s us washington ottawa
     ontario quebec alberta china chinese europe european british mexico white oval
     liberal liberals conservative conservatives democrats republicans gop
@@ -65,6 +78,10 @@ GENDERED = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince
             "princess": "f", "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f"}
 _VERB_FORMS = frozenset("said says told tells wrote writes is are was were has have had will would".split())
 ROLE_PREFIXES = frozenset("vice deputy assistant associate acting interim former prime".split())
+#: Prepositions that end the head of a title: "mayor of Edmonton", "analyst at X Bank".
+_ROLE_PREP = frozenset("of at for with from in on to".split())
+#: Lower-case words allowed inside a capitalised name: "Ministry of International Trade".
+_CONNECTORS = frozenset("of for and on the de du des la le del & und".split())
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 CAP_WORD = rf"[{_UPPER}][\w’'.\-\u2013]*"
@@ -76,6 +93,17 @@ _REP_OF = re.compile(
     rf"^(?i:a|an|the|one)\s+((?i:spokesperson|spokesman|spokeswoman|official|representative|"
     rf"lawyer|executive|director|adviser|advisor))\s+(?:for|with|at|from|of)\s+(?:the\s+)?"
     rf"({CAP_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{CAP_WORD})*)$")
+#: "NAME, a/the ROLE," right after a name: the role of the person (no verb inside).
+_APPOSITIVE = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?:a|an|the)\s+([^,.;:“”\"()\n]{2,80}?)\s*(?=[,.;:]|\n|$)")
+_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|"
+                          r"[a-z]{3,}ed)\b")
+#: Words that may follow a complete noun phrase (so "the X Y" + one of them names a body).
+_AFTER_NP = frozenset(
+    """and or but to in on at for of that which who with by from has have had is was were
+    are will would could can may might should must did does also said says told tells wrote
+    writes as last this after before about over under into against warned argued added
+    announced claimed noted""".split())
 _PARTICLES = frozenset("de van von da del bin al la le".split())
 
 
@@ -110,6 +138,9 @@ def role_head(role: str) -> str:
     """Head of a title, with a changing prefix kept: ``Vice President`` -> ``vice president``."""
     toks = [clean_token(t) for t in role.split()]
     toks = [t for t in toks if t]
+    cut = next((i for i, t in enumerate(toks) if i and t in _ROLE_PREP), None)
+    if cut is not None:  # "mayor of Edmonton", "senior analyst at Northgate Bank"
+        toks = toks[:cut]
     if not toks:
         return ""
     head = toks[-1]
@@ -196,6 +227,9 @@ def parse_mention(text: str) -> Mention | None:
         body = tokens[1:]
     if not body:
         return None
+    if _is_cap(body[0]) and _is_cap(body[-1]) and any(t in _CONNECTORS for t in body) and all(
+            _is_cap(t) or t.isupper() or t in _CONNECTORS for t in body):
+        return _connected(text, body)
     if any(clean_token(t) in DETERMINERS for t in body[:-1]):
         return None
     head = clean_token(body[-1])
@@ -203,6 +237,8 @@ def parse_mention(text: str) -> Mention | None:
     gender = next((GENDERED[clean_token(t)] for t in body if clean_token(t) in GENDERED), None)
     if all(_is_cap(t) or t.isupper() for t in body):
         role, name = split_role(body)
+        if name and not role and first == "the":
+            return Mention("org", text, name=" ".join(body).replace("’", "'"))  # "the X Bureau"
         if name and looks_like_person(name) and not name[-1].endswith(("’s", "'s")):
             return Mention("name", text, name=" ".join(name), role=" ".join(role) or None,
                            head=role_head(" ".join(role)) if role else None, gender=gender)
@@ -217,6 +253,13 @@ def parse_mention(text: str) -> Mention | None:
     if head in ROLE_NOUNS:
         return Mention("desc", text, role=" ".join(body), head=role_head(" ".join(body)),
                        modifiers=mods, gender=gender)
+    pp = next((i for i, t in enumerate(body) if i and t in _ROLE_PREP), None)
+    if pp is not None and pp + 1 < len(body) and len(body) - pp <= 5:
+        # "the mayor of Edmonton", "a senior analyst at Northgate Bank"
+        inner = parse_mention(" ".join(tokens[: len(tokens) - len(body) + pp]))
+        if inner is not None and inner.kind == "desc":
+            return Mention("desc", text, role=" ".join(body), head=inner.head,
+                           modifiers=inner.modifiers, gender=gender)
     if any(t.islower() and (t.endswith("ed") or t in _VERB_FORMS) for t in body):
         return None
     if head in GROUP_NOUNS and len(body) <= (4 if first in DETERMINERS else 2):
@@ -228,12 +271,67 @@ def parse_mention(text: str) -> Mention | None:
     return None
 
 
+def _connected(text: str, body: list[str]) -> Mention | None:
+    """A capitalised run with lower-case connectors: a body ("Ministry of International
+    Trade"), a title ("Leader of the Opposition") or a title and a name ("Minister of
+    Finance Ana Ruiz")."""
+    gender = next((GENDERED[clean_token(t)] for t in body if clean_token(t) in GENDERED), None)
+    tail = body[max(i for i, t in enumerate(body) if t in _CONNECTORS) + 1 :]
+    lead = body[: len(body) - len(tail) + 1]
+    has_role = any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in lead)
+    if has_role:
+        for n in (2, 3):
+            if len(tail) > n and looks_like_person(tail[-n:]):
+                name, role = tail[-n:], body[: len(body) - n]
+                return Mention("name", text, name=" ".join(name), role=" ".join(role),
+                               head=role_head(" ".join(role)), gender=gender)
+        if clean_token(body[0]).rstrip(".") in ROLE_NOUNS or clean_token(body[0]) in ROLE_PREFIXES:
+            return Mention("desc", text, role=" ".join(body), head=role_head(" ".join(body)),
+                           gender=gender)
+    if all(t in ("and", "&") for t in body if t in _CONNECTORS) and not any(
+            clean_token(t) in ORG_WORDS | GROUP_NOUNS for t in body):
+        return None  # "Smith and Jones": two speakers, not one body
+    return Mention("org", text, name=" ".join(body).replace("’", "'"))
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines In Title Case (headlines): every word is capitalised, so runs mean nothing."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        words = re.findall(r"[^\W\d_][\w’'\-]*", line)
+        content = [w for w in words if w.lower() not in _TITLE_SMALL]
+        if len(words) >= 4 and len(content) >= 3 and all(w[0].isupper() for w in content) and (
+                not line.rstrip().endswith(".")):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _modifier_words(role: str) -> list[str]:
+    """Title words before a role's head ("chief" in "Hospital Chief Executive"), without
+    those a prefix changes ("minister" is not "Prime Minister")."""
+    head = role_head(role).split()
+    toks = [clean_token(t) for t in role.split()]
+    cut = next((i for i, t in enumerate(toks) if i and t in _ROLE_PREP), len(toks))
+    toks = toks[:cut]
+    return toks[: len(toks) - len(head)] if head and len(toks) > len(head) else []
+
+
+#: Words a Title Case headline may leave in lower case.
+_TITLE_SMALL = frozenset(
+    "a an the and or but nor for of on in at to by as vs via with from".split())
+
+
 class Registry:
     """The people and bodies one article names, built from its capitalised runs."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> None:
         self.people: list[Person] = []
         self.acronyms: dict[str, str] = {}
+        #: Lines In Title Case: their capitalised runs name no one reliably.
+        self.title_lines = _title_case_lines(text)
+        skip = [*skip, *self.title_lines]
         for m in _ACRONYM.finditer(text):
             toks = m.group(1).split()
             while toks and clean_token(toks[0]) in STOP_CAPS:
@@ -242,32 +340,53 @@ class Registry:
                 self.acronyms[m.group(2)] = " ".join(toks).replace("’", "'")
         for m in _CAP_RUN.finditer(text):
             pos, run = m.start(), m.group(0)
+            if any(a <= pos < b for a, b in skip):
+                continue  # bylines, credits and captions name authors, not speakers
             # "CBC’s Kate McKenna" and "Olu Adeyemi. Nair" are two runs each
             for piece in re.split(r"(?<=[’']s)\s+|(?<=[a-z]{2}[.!?])\s+", run):
-                self._observe(text, pos, piece)
-                pos += len(piece) + 1
+                p = self._observe(text, pos, piece)
+                end = pos + len(piece)
+                pos = end + 1
+                if p is not None and not p.is_org:
+                    app = _APPOSITIVE.match(text, end)
+                    if app and not _CLAUSE_WORD.search(app.group(1)):
+                        role = app.group(1).replace("’", "'")
+                        if role not in p.roles:
+                            p.roles.append(role)  # "Ana Ruiz, the mayor of Dunmore, said"
 
-    def _observe(self, text: str, pos: int, run: str) -> None:
+    def _observe(self, text: str, pos: int, run: str) -> Person | None:
         tokens = run.split()
+        det = re.search(r"\b(?:the|The)\s+$", text[max(0, pos - 5) : pos]) is not None
         while tokens and (clean_token(tokens[0]) in STOP_CAPS
                           or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0])):
+            det = clean_token(tokens[0]) == "the"
             pos += text[pos:].find(tokens[0]) + len(tokens[0])
             tokens = tokens[1:]
         if not tokens:
-            return
+            return None
+        if any(t in _CONNECTORS for t in tokens[1:-1]):
+            m = parse_mention(" ".join(tokens))  # "Chief of Defence Staff Ana Ruiz"
+            if m is not None and m.kind == "name" and m.name:
+                return self.add(m.name, m.role, pos)
         role, name = split_role(tokens)
+        if det and not role and len(name) > 1:
+            nxt = re.match(r"[\s’']*([a-z]+)?", text[pos + len(" ".join(tokens)) + 1 :])
+            word = nxt.group(1) if nxt else None
+            if word is None or word in _AFTER_NP or word.endswith("ed"):
+                # "the Statistics Bureau said": a body, never a person a pronoun can mean
+                return self.org(" ".join(tokens).rstrip(",.;:"))
         if not role:
             before = text[max(0, pos - 40) : pos].split()
             if before and re.fullmatch(r"[a-z][a-z\-]*", before[-1]) and before[-1] in ROLE_NOUNS:
                 role = before[-2:] if len(before) > 1 and not _is_cap(before[-2]) else before[-1:]
         if len(name) < 2 and not (role and name):
-            return
+            return None
         if not looks_like_person(name):
             if len(name) == 3 and looks_like_person(name[-2:]):
                 name = name[-2:]  # "Leader of the Opposition Pierre Poilievre"
             else:
-                return
-        self.add(" ".join(name).rstrip(",.;:").replace("’s", "").replace("'s", ""),
+                return None
+        return self.add(" ".join(name).rstrip(",.;:").replace("’s", "").replace("'s", ""),
                  " ".join(role) if role else None, pos)
 
     def add(self, name: str, role: str | None, pos: int) -> Person:
@@ -310,28 +429,38 @@ class Registry:
 
     def by_role(self, m: Mention) -> Person | None:
         """The one person whose title matches a description, else None (never a guess)."""
+        cands = self.role_candidates(m)
+        return cands[0] if len(cands) == 1 else None
+
+    def role_candidates(self, m: Mention) -> list[Person]:
+        """The people whose title fits a description ("the Ontario MP", "the chief")."""
         if not m.head:
-            return None
+            return []
         cands = [p for p in self.people if not p.is_org
                  and any(role_head(r) == m.head for r in p.roles)]
+        if not cands:  # "the hospital chief" for "Hospital Chief Executive Kwame Grewal"
+            cands = [p for p in self.people if not p.is_org and any(
+                m.head in _modifier_words(r) for r in p.roles)]
         if len(cands) > 1:
             mods = [x for x in m.modifiers if x]
             cands = [p for p in cands if all(
                 any(x in (clean_token(t) for t in r.split()) for r in p.roles) for x in mods)]
-        if len(cands) == 1:
-            if m.gender and cands[0].gender and m.gender != cands[0].gender:
-                return None
-            return cands[0]
-        return None
+        if m.gender:
+            cands = [p for p in cands if not p.gender or p.gender == m.gender]
+        return cands
 
     def org(self, name: str) -> Person:
-        """The organisation called ``name`` (acronyms expanded), added on first sight."""
+        """The organisation called ``name`` (acronyms expanded), added on first sight.
+
+        A person entry of the same name without a title (a body first seen without its
+        article, "Statistics Bureau data") becomes the organisation."""
         name = name.replace("’", "'")
         name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
         full = self.acronyms.get(name, name)
         k = key(full)
         for p in self.people:
-            if p.is_org and key(p.name) == k:
+            if key(p.name) == k and (p.is_org or (not p.roles and len(k.split()) > 1)):
+                p.is_org = True
                 return p
         p = Person(name=full, is_org=True)
         inv = [a for a, f in self.acronyms.items() if f == full]
