@@ -7,11 +7,13 @@ A draft's ``[n]`` markers refer to the numbered evidence. Here:
   article(s) its sentence cites; a sentence with a failing quote is dropped;
 * "A said ... "words"" attributions are checked against the speaker ledger (or a given
   ``speaker_check``); a mismatching sentence is dropped;
+* source sentences that read as instructions to a model, mimic the prompt's markup or
+  form a reference list are *untrusted*: quotes are not verified against them and they
+  lend no support;
 * a claim must be supported by what it cites (by every source when it cites nothing): at
-  least half of its content words (verified quotes included) occur in those articles, not
-  counting article sentences that read as instructions to a model; a claim that itself
-  reads as such an instruction is dropped, and so is a reference list the model wrote
-  (the caller renders the real one from the verified citations);
+  least half of its content words (verified quotes included) occur in the trusted text
+  of those articles; a claim that itself reads as an instruction is dropped, and so is a
+  reference list the model wrote (the caller renders the real one from the citations);
 * citations are renumbered in order of first use, each pointing at the exact sentence of
   the source that supports its claim;
 * when nothing verified remains, the answer abstains.
@@ -45,6 +47,10 @@ _REFERENCE_LINE = re.compile(
     r"[ \t]*:.*|\[\d+(?:\s*,\s*\d+)*\].*)$"
 )
 _ROUGH_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_PROMPT_MARKUP = re.compile(
+    r"</?\s*(?:sources?|quotes?|system|user|assistant|instructions?|context|documents?)\b[^<>]*>",
+    re.IGNORECASE,
+)
 #: Share of a claim's content words (outside quotes) its cited sources must contain.
 MIN_SUPPORT = 0.5
 
@@ -153,11 +159,8 @@ def finalize(
     if check is None and context.quotes:
         check = ledger_speaker_check(context.quotes)
 
-    def source_text(n: int) -> str:
-        ev = evidence[n - 1]
-        return texts.get(ev.doc_id) or ev.text
-
     support = _SupportPool(texts, evidence, context.notes)
+    source_text = support.trusted
     kept: list[str] = []
     for claim in split_claims(strip_reference_list(draft.text)):
         if looks_like_instruction(MARKER.sub("", claim)):
@@ -242,20 +245,35 @@ def strip_reference_list(text: str) -> str:
 
 
 class _SupportPool:
-    """Word stems of the sources, without their instruction-like sentences, per doc."""
+    """The sources as verification sees them: article text with its untrusted sentences
+    (see :func:`untrusted`) blanked out, offsets kept, and the word stems of the rest."""
 
     def __init__(self, texts: dict[str, str], evidence: list[Evidence], notes: dict[str, str]):
         self.texts, self.evidence = texts, evidence
         self.notes = _stems(" ".join(notes.values()))
-        self._cache: dict[str, frozenset[str]] = {}
+        self._trusted: dict[str, str] = {}
+        self._stems: dict[str, frozenset[str]] = {}
+
+    def trusted(self, n: int) -> str:
+        """Source ``n``'s article (its passage when the article is missing), untrusted
+        sentences replaced by spaces."""
+        ev = self.evidence[n - 1]
+        key = ev.doc_id if ev.doc_id in self.texts else f"{ev.doc_id}#{n}"
+        if key not in self._trusted:
+            text = self.texts.get(ev.doc_id) or ev.text
+            parts, last = [], 0
+            for start, end in _segments(text):
+                if untrusted(text[start:end]):
+                    parts += [text[last:start], " " * (end - start)]
+                    last = end
+            self._trusted[key] = "".join([*parts, text[last:]])
+            self._stems[key] = _stems(self._trusted[key])
+        return self._trusted[key]
 
     def _doc(self, n: int) -> frozenset[str]:
+        self.trusted(n)
         ev = self.evidence[n - 1]
-        if ev.doc_id not in self._cache:
-            text = self.texts.get(ev.doc_id) or ev.text
-            kept = (s for s in _ROUGH_SENTENCE.split(text) if not looks_like_instruction(s))
-            self._cache[ev.doc_id] = _stems(" ".join(kept))
-        return self._cache[ev.doc_id]
+        return self._stems[ev.doc_id if ev.doc_id in self.texts else f"{ev.doc_id}#{n}"]
 
     def supports(self, claim: str, refs: list[int]) -> bool:
         """Do the sources ``refs`` (all of them when empty) hold most of the claim's words?"""
@@ -266,6 +284,27 @@ class _SupportPool:
         for n in refs or range(1, len(self.evidence) + 1):
             pool |= self._doc(n)
         return len(needed & pool) >= MIN_SUPPORT * len(needed)
+
+
+def untrusted(sentence: str) -> bool:
+    """A source sentence verification does not accept as support: one that reads as an
+    instruction to a model, mimics the prompt's markup (``</source>``, ``<system>``), or
+    is a line of a reference list ("Sources: [1] ...")."""
+    return bool(
+        looks_like_instruction(sentence)
+        or _PROMPT_MARKUP.search(sentence)
+        or _REFERENCE_LINE.match(sentence.strip())
+    )
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans (split at sentence ends and line breaks), offsets into text."""
+    spans, start = [], 0
+    for m in _ROUGH_SENTENCE.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
 
 
 def _stems(text: str) -> frozenset[str]:
