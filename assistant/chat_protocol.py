@@ -139,8 +139,7 @@ def split_conversation(messages: Sequence[ChatMessage]) -> tuple[str, list[Turn]
         raise ChatRequestError("The last user message is empty.")
     if len(question) > MAX_QUESTION_CHARS:
         raise ChatRequestError(
-            f"The question is {len(question)} characters long; the limit is "
-            f"{MAX_QUESTION_CHARS}.",
+            f"The question is {len(question)} characters long; the limit is {MAX_QUESTION_CHARS}.",
             "question_too_long",
         )
     history = []

@@ -259,9 +259,7 @@ def serve(app: Any, log_level: str = "warning") -> Iterator[str]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        app, log_config=None, log_level=log_level, lifespan="off", backlog=256
-    )
+    config = uvicorn.Config(app, log_config=None, log_level=log_level, lifespan="off", backlog=256)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

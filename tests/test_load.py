@@ -92,8 +92,11 @@ def test_serve_binds_loopback_by_default_and_warns_when_open(
 def test_every_post_route_enforces_token_size_and_json(base: str, path: str) -> None:
     url = base + path
     _error(httpx.post(url, content=b"{}"), 401, "invalid_api_key")
-    _error(httpx.post(url, content=b"{}", headers={"Authorization": "Bearer x"}), 401,
-           "invalid_api_key")
+    _error(
+        httpx.post(url, content=b"{}", headers={"Authorization": "Bearer x"}),
+        401,
+        "invalid_api_key",
+    )
     _error(httpx.post(url, content=b"{oops", headers=AUTH), 400, "bad_json")
     _error(httpx.post(url, content=b"\xff\xfe\x00", headers=AUTH), 400, "bad_json")
     _error(httpx.post(url, content=b"[1, 2]", headers=AUTH), 400, "invalid_body")
@@ -127,28 +130,38 @@ def test_long_questions_and_long_conversations_are_refused_fast(base: str) -> No
     t0 = time.monotonic()
     err = _error(
         httpx.post(f"{base}/v1/ask", json={"question": long_q}, headers=AUTH),
-        400, "invalid_body",
+        400,
+        "invalid_body",
     )
     assert "question" in err["message"]
-    _error(httpx.post(f"{base}/v1/search", json={"query": long_q}, headers=AUTH),
-           400, "invalid_body")
+    _error(
+        httpx.post(f"{base}/v1/search", json={"query": long_q}, headers=AUTH), 400, "invalid_body"
+    )
     err = _error(
-        httpx.post(f"{base}/v1/chat/completions", headers=AUTH,
-                   json={"messages": [{"role": "user", "content": long_q}]}),
-        400, "question_too_long",
+        httpx.post(
+            f"{base}/v1/chat/completions",
+            headers=AUTH,
+            json={"messages": [{"role": "user", "content": long_q}]},
+        ),
+        400,
+        "question_too_long",
     )
     assert str(MAX_QUESTION_CHARS) in err["message"]
     many = [{"role": "user", "content": "hi"}] * (MAX_MESSAGES + 1)
     err = _error(
         httpx.post(f"{base}/v1/chat/completions", json={"messages": many}, headers=AUTH),
-        400, "invalid_body",
+        400,
+        "invalid_body",
     )
     assert "messages" in err["message"]
     assert time.monotonic() - t0 < 5  # refused, not answered slowly
     # At the limit is still fine.
-    ok = httpx.post(f"{base}/v1/ask", headers=AUTH, timeout=60,
-                    json={"question": "Who called the China deal a red flag? ".ljust(
-                        MAX_QUESTION_CHARS, "x")})
+    ok = httpx.post(
+        f"{base}/v1/ask",
+        headers=AUTH,
+        timeout=60,
+        json={"question": "Who called the China deal a red flag? ".ljust(MAX_QUESTION_CHARS, "x")},
+    )
     assert ok.status_code == 200
 
 
@@ -160,16 +173,14 @@ class Slow:
 
     def ask(self, question: str, **kw: Any) -> Answer:
         time.sleep(self.seconds)
-        return Answer(question=question, answer="ok", abstained=True, backend="slow",
-                      citations=[])
+        return Answer(question=question, answer="ok", abstained=True, backend="slow", citations=[])
 
 
 def test_over_capacity_is_503_and_clients_that_honour_retry_after_all_succeed() -> None:
     app = create_app(Slow(0.05), max_concurrency=1, web_dir=None)  # type: ignore[arg-type]
     with serve(app) as url:
         strict = run_load(url, clients=4, requests=5, questions=["q"], deadline=60)
-        polite = run_load(url, clients=4, requests=5, questions=["q"], deadline=60,
-                          retry_busy=50)
+        polite = run_load(url, clients=4, requests=5, questions=["q"], deadline=60, retry_busy=50)
     # Without retries, the overflow is refused at once with 503, never queued silently.
     assert strict.requests == 20 and strict.errors > 0
     assert set(strict.statuses) <= {"200", "503"} and strict.statuses["503"] == strict.errors
@@ -196,28 +207,42 @@ def test_llm_key_never_reaches_server_responses_or_logs(
             bodies = []
             for path, body in [
                 ("/v1/ask", {"question": "Who called the China deal a red flag?"}),
-                ("/v1/chat/completions",
-                 {"messages": [{"role": "user", "content": "Who called it a red flag?"}]}),
-                ("/v1/chat/completions",
-                 {"stream": True,
-                  "messages": [{"role": "user", "content": "Who called it a red flag?"}]}),
+                (
+                    "/v1/chat/completions",
+                    {"messages": [{"role": "user", "content": "Who called it a red flag?"}]},
+                ),
+                (
+                    "/v1/chat/completions",
+                    {
+                        "stream": True,
+                        "messages": [{"role": "user", "content": "Who called it a red flag?"}],
+                    },
+                ),
             ]:
                 r = httpx.post(url + path, json=body, headers=AUTH, timeout=60)
                 assert r.status_code == 502, r.text
                 assert "rejected the API key" in r.json()["error"]["message"]
                 bodies.append(r.text)
             bodies.append(httpx.get(f"{url}/v1/status", headers=AUTH).text)
-        assert any(secret in (r.prompt + json.dumps(r.headers)) or
-                   r.headers.get("authorization") == f"Bearer {secret}"
-                   for r in fake.requests)  # the key really was sent (and echoed back)
+        assert any(
+            secret in (r.prompt + json.dumps(r.headers))
+            or r.headers.get("authorization") == f"Bearer {secret}"
+            for r in fake.requests
+        )  # the key really was sent (and echoed back)
     for text in [*bodies, caplog.text]:
         assert secret not in text and secret[8:] not in text and KEY not in text
 
 
 # -- load -----------------------------------------------------------------------------------
 def _load(base: str, clients: int, per_client: int, deadline: float) -> LoadResult:
-    result = run_load(base, clients=clients, requests=per_client, questions=DEFAULT_QUESTIONS,
-                      api_key=KEY, deadline=deadline)
+    result = run_load(
+        base,
+        clients=clients,
+        requests=per_client,
+        questions=DEFAULT_QUESTIONS,
+        api_key=KEY,
+        deadline=deadline,
+    )
     summary = (
         f"\nload {clients}x{per_client}: {result.requests} requests, {result.errors} errors, "
         f"p50 {result.p50_ms} ms, p95 {result.p95_ms} ms, max {result.max_ms} ms, "
@@ -255,8 +280,11 @@ def test_server_stays_healthy_during_load(base: str) -> None:
     result: list[LoadResult] = []
 
     def hammer() -> None:
-        result.append(run_load(base, clients=6, requests=6, questions=DEFAULT_QUESTIONS,
-                               api_key=KEY, deadline=50))
+        result.append(
+            run_load(
+                base, clients=6, requests=6, questions=DEFAULT_QUESTIONS, api_key=KEY, deadline=50
+            )
+        )
         done.set()
 
     t = threading.Thread(target=hammer)
