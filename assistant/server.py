@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Mount, Route
@@ -384,7 +385,7 @@ def create_app(
         try:
             question, history = split_conversation(req.messages)
         except ChatRequestError as exc:
-            raise HTTPError(400, str(exc), code="no_question") from None
+            raise HTTPError(400, str(exc), code=exc.code) from None
         kw = req.ask_kwargs() | {"history": history}
         done = Completion()
         if not req.stream:
@@ -416,11 +417,27 @@ def create_app(
             return True
         return has_web and not (path == "/v1" or path.startswith("/v1/"))
 
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _routing_error})
     if api_key:
         app.add_middleware(BearerAuth, api_key=api_key, public=public)
     app.state.service = svc
     return app
+
+
+_ROUTING_CODES = {404: "not_found", 405: "method_not_allowed"}
+
+
+async def _routing_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own 404 / 405 (unknown path, wrong method) as OpenAI-shaped JSON."""
+    assert isinstance(exc, HTTPException)
+    code = _ROUTING_CODES.get(exc.status_code, "http_error")
+    message = {
+        404: f"No route {request.url.path}.",
+        405: f"Method {request.method} is not allowed on {request.url.path}.",
+    }.get(exc.status_code, str(exc.detail))
+    resp = HTTPError(exc.status_code, message, code=code).response()
+    resp.headers.update(exc.headers or {})
+    return resp
 
 
 def _optional(assistant: Assistant, name: str) -> Callable[..., Any]:

@@ -7,6 +7,13 @@ A draft's ``[n]`` markers refer to the numbered evidence. Here:
   article(s) its sentence cites; a sentence with a failing quote is dropped;
 * "A said ... "words"" attributions are checked against the speaker ledger (or a given
   ``speaker_check``); a mismatching sentence is dropped;
+* source sentences that read as instructions to a model, mimic the prompt's markup or
+  form a reference list are *untrusted*: quotes are not verified against them and they
+  lend no support;
+* a claim must be supported by what it cites (by every source when it cites nothing): at
+  least half of its content words (verified quotes included) occur in the trusted text
+  of those articles; a claim that itself reads as an instruction is dropped, and so is a
+  reference list the model wrote (the caller renders the real one from the citations);
 * citations are renumbered in order of first use, each pointing at the exact sentence of
   the source that supports its claim;
 * when nothing verified remains, the answer abstains.
@@ -20,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.backends.base import CANNOT_ANSWER
+from assistant.guard import looks_like_instruction
 from assistant.text import find_verbatim, normalise, paragraphs, split_sentences, words
 from assistant.types import Citation, Context, Draft, Evidence, Quote, Span, Verification
 
@@ -33,6 +41,18 @@ QUOTED = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*(\s+)(?=[A-Z\"“‘(])")
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
 _EDGE_PUNCT = " \t\n,;:.!?-'\"“”‘’"
+#: A line of a reference list a model appended: a "Sources:" heading or "[n] ..." entry.
+_REFERENCE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:[*_]{0,2}(?:sources?|references?|citations?)[*_]{0,2}"
+    r"[ \t]*:.*|\[\d+(?:\s*,\s*\d+)*\].*)$"
+)
+_ROUGH_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_PROMPT_MARKUP = re.compile(
+    r"</?\s*(?:sources?|quotes?|system|user|assistant|instructions?|context|documents?)\b[^<>]*>",
+    re.IGNORECASE,
+)
+#: Share of a claim's content words (outside quotes) its cited sources must contain.
+MIN_SUPPORT = 0.5
 
 #: A speaker check: given a speaker name and quoted words, is the attribution a mismatch?
 SpeakerCheck = Callable[[str, str], bool]
@@ -139,12 +159,12 @@ def finalize(
     if check is None and context.quotes:
         check = ledger_speaker_check(context.quotes)
 
-    def source_text(n: int) -> str:
-        ev = evidence[n - 1]
-        return texts.get(ev.doc_id) or ev.text
-
+    support = _SupportPool(texts, evidence, context.notes)
+    source_text = support.trusted
     kept: list[str] = []
-    for claim in split_claims(draft.text):
+    for claim in split_claims(strip_reference_list(draft.text)):
+        if looks_like_instruction(MARKER.sub("", claim)):
+            continue
         refs = _markers(claim)
         bad = [n for n in refs if not 1 <= n <= len(evidence)]
         if bad:
@@ -168,6 +188,8 @@ def finalize(
                 if check(speaker, said):
                     v.speaker_mismatches += 1
                     ok = False
+        if ok and not support.supports(claim, refs or found_in):
+            ok = False
         if not ok:
             continue
         if found_in:  # an uncited but verified quote: cite where it was found
@@ -215,6 +237,79 @@ def finalize(
     if not citations or not body:
         return Verified(_abstain_text("", context.question), [], True, v)
     return Verified(body, citations, False, v)
+
+
+def strip_reference_list(text: str) -> str:
+    """``text`` without the lines of a reference list ("Sources:", "[1] Reuters: ...")."""
+    return _REFERENCE_LINE.sub("", text)
+
+
+class _SupportPool:
+    """The sources as verification sees them: article text with its untrusted sentences
+    (see :func:`untrusted`) blanked out, offsets kept, and the word stems of the rest."""
+
+    def __init__(self, texts: dict[str, str], evidence: list[Evidence], notes: dict[str, str]):
+        self.texts, self.evidence = texts, evidence
+        self.notes = _stems(" ".join(notes.values()))
+        self._trusted: dict[str, str] = {}
+        self._stems: dict[str, frozenset[str]] = {}
+
+    def trusted(self, n: int) -> str:
+        """Source ``n``'s article (its passage when the article is missing), untrusted
+        sentences replaced by spaces."""
+        ev = self.evidence[n - 1]
+        key = ev.doc_id if ev.doc_id in self.texts else f"{ev.doc_id}#{n}"
+        if key not in self._trusted:
+            text = self.texts.get(ev.doc_id) or ev.text
+            parts, last = [], 0
+            for start, end in _segments(text):
+                if untrusted(text[start:end]):
+                    parts += [text[last:start], " " * (end - start)]
+                    last = end
+            self._trusted[key] = "".join([*parts, text[last:]])
+            self._stems[key] = _stems(self._trusted[key])
+        return self._trusted[key]
+
+    def _doc(self, n: int) -> frozenset[str]:
+        self.trusted(n)
+        ev = self.evidence[n - 1]
+        return self._stems[ev.doc_id if ev.doc_id in self.texts else f"{ev.doc_id}#{n}"]
+
+    def supports(self, claim: str, refs: list[int]) -> bool:
+        """Do the sources ``refs`` (all of them when empty) hold most of the claim's words?"""
+        needed = _stems(MARKER.sub("", claim))  # verified quoted words count as support
+        if not needed:
+            return True
+        pool = set(self.notes)
+        for n in refs or range(1, len(self.evidence) + 1):
+            pool |= self._doc(n)
+        return len(needed & pool) >= MIN_SUPPORT * len(needed)
+
+
+def untrusted(sentence: str) -> bool:
+    """A source sentence verification does not accept as support: one that reads as an
+    instruction to a model, mimics the prompt's markup (``</source>``, ``<system>``), or
+    is a line of a reference list ("Sources: [1] ...")."""
+    return bool(
+        looks_like_instruction(sentence)
+        or _PROMPT_MARKUP.search(sentence)
+        or _REFERENCE_LINE.match(sentence.strip())
+    )
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans (split at sentence ends and line breaks), offsets into text."""
+    spans, start = [], 0
+    for m in _ROUGH_SENTENCE.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _stems(text: str) -> frozenset[str]:
+    """Content words of ``text`` cut to five characters (a crude, language-light stem)."""
+    return frozenset(w[:5] for w in words(text) if len(w) >= 3 and w not in _STOP)
 
 
 def _prefer_containing(candidates: list[int], quote: str, evidence: list[Evidence]) -> int:

@@ -1,7 +1,9 @@
 """The LLM answer backend: any OpenAI-compatible chat model, prompts from files.
 
 The model sees numbered sources delimited as data (``<source n=...>`` elements whose text
-is escaped so it cannot close its element) and the ledger quotes of those sources; the
+is escaped so it cannot close its element, and whose own ``[n]`` are written with
+full-width brackets so they cannot pass for source numbers) and the ledger quotes of
+those sources; the
 conversation history is passed as chat messages. The reply is a draft: the shared
 verifier (:mod:`assistant.verify`) checks every ``[n]``, quote and speaker afterwards.
 """
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.backends import openai_client
 from assistant.backends.base import CANNOT_ANSWER
+from assistant.guard import neutralise_markers
 from assistant.prompts import PromptSet
 from assistant.types import Context, Draft, Evidence, Quote, Turn
 from assistant.verify import parse_reply
@@ -30,6 +33,15 @@ def escape_data(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def source_data(text: str) -> str:
+    """Article text as prompt data: escaped, and its ``[n]`` neutralised (``［n］``).
+
+    NFKC normalisation maps the full-width brackets back, so a quote the model copies
+    from such text still verifies verbatim.
+    """
+    return escape_data(neutralise_markers(text))
+
+
 def _attr(value: object) -> str:
     return html.escape(str(value), quote=True)
 
@@ -44,7 +56,7 @@ def render_sources(evidence: list[Evidence]) -> str:
         if ev.outlet:
             attrs.append(f'outlet="{_attr(ev.outlet)}"')
         attrs.append(f'published="{ev.published.isoformat() if ev.published else "unknown"}"')
-        blocks.append(f"<source {' '.join(attrs)}>\n{escape_data(ev.text.strip())}\n</source>")
+        blocks.append(f"<source {' '.join(attrs)}>\n{source_data(ev.text.strip())}\n</source>")
     return "\n".join(blocks) if blocks else "(no sources)"
 
 
@@ -69,7 +81,7 @@ def render_quotes(quotes: list[Quote], evidence: list[Evidence]) -> str:
         attrs = f'source="{n}" speaker="{_attr(speaker)}" doc_id="{_attr(q.doc_id)}"'
         if q.date_text:
             attrs += f' when="{_attr(q.date_text)}"'
-        lines.append(f"<quote {attrs}>{escape_data(q.quote.strip())}</quote>")
+        lines.append(f"<quote {attrs}>{source_data(q.quote.strip())}</quote>")
     return "\n".join(lines) if lines else "(none)"
 
 
