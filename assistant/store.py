@@ -159,59 +159,73 @@ class Store:
     def count_chunks(self) -> int:
         return int(self._col(CHUNKS).count())
 
-    def uncommit(self, doc_id: str) -> None:
-        """First step of replacing an article: withdraw its commit marker."""
-        self._col(ARTICLES).delete(ids=[doc_id])
+    def uncommit(self, doc_id: str | Sequence[str]) -> None:
+        """First step of replacing articles: withdraw their commit markers."""
+        ids = _ids(doc_id)
+        if ids:
+            self._col(ARTICLES).delete(ids=ids)
 
-    def delete_chunks(self, doc_id: str) -> None:
-        self._col(CHUNKS).delete(where={"doc_id": doc_id})
+    def delete_chunks(self, doc_id: str | Sequence[str]) -> None:
+        ids = _ids(doc_id)
+        if ids:
+            self._col(CHUNKS).delete(where=_doc_where(ids))
+
+    def delete_quotes(self, doc_id: str | Sequence[str]) -> None:
+        ids = _ids(doc_id)
+        if ids:
+            self._col(QUOTES).delete(where=_doc_where(ids))
+
+    def _batches(self, n: int) -> Iterable[slice]:
+        """Slices of at most Chroma's maximum batch size (one write call each)."""
+        size = max(1, int(self.client.get_max_batch_size()))
+        for i in range(0, n, size):
+            yield slice(i, i + size)
 
     def commit_article(self, article: Article, embedding: np.ndarray, n_chunks: int) -> None:
-        meta = article.meta
-        md: dict[str, Any] = {
-            "content_hash": article.content_hash,
-            "n_chunks": n_chunks,
-            "published_source": meta.published_source,
-            "sentences": json.dumps([[s.start, s.end, s.paragraph, int(s.furniture)] for s in article.sentences]),
-            "furniture": json.dumps([[f.start, f.end] for f in article.furniture]),
-            "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        }
-        for key in ("title", "outlet", "author", "url", "path"):
-            value = getattr(meta, key)
-            if value:
-                md[key] = value
-        if meta.published:
-            md["published"] = to_epoch(meta.published)
-        self._col(ARTICLES).upsert(
-            ids=[article.doc_id], documents=[article.text], metadatas=[md],
-            embeddings=[embedding.astype(float).tolist()],
-        )
+        self.commit_articles([(article, embedding, n_chunks)])
+
+    def commit_articles(self, items: Sequence[tuple[Article, np.ndarray, int]]) -> None:
+        """Write article records (the commit markers), one Chroma call per batch."""
+        ids, docs, metas, embs = [], [], [], []
+        for article, embedding, n_chunks in items:
+            ids.append(article.doc_id)
+            docs.append(article.text)
+            metas.append(_article_meta(article, n_chunks))
+            embs.append(embedding.astype(float).tolist())
+        for sl in self._batches(len(ids)):
+            self._col(ARTICLES).upsert(ids=ids[sl], documents=docs[sl], metadatas=metas[sl],
+                                       embeddings=embs[sl])
 
     def add_chunks(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        self.add_chunks_many([(article, chunks, vectors)])
+
+    def add_chunks_many(self, items: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]]) -> None:
+        """Write the chunks of several articles through ``ChromaVectorStore`` in one go."""
         from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
-        meta = article.meta
         nodes = []
-        for i, (chunk, vec) in enumerate(zip(chunks, vectors, strict=True)):
-            md: dict[str, Any] = {
-                "doc_id": chunk.doc_id,
-                "start": chunk.start,
-                "end": chunk.end,
-                "position": i,
-                "content_hash": article.content_hash,
-                "sentences": json.dumps([[s.start, s.end] for s in chunk.sentence_spans]),
-                "title": meta.title or "",
-                "outlet": meta.outlet or "",
-            }
-            if meta.published:
-                md["published"] = to_epoch(meta.published)
-            node = TextNode(
-                id_=chunk.id, text=chunk.text, metadata=md, embedding=vec.astype(float).tolist(),
-                start_char_idx=chunk.start, end_char_idx=chunk.end,
-                excluded_embed_metadata_keys=list(md), excluded_llm_metadata_keys=list(md),
-            )
-            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
-            nodes.append(node)
+        for article, chunks, vectors in items:
+            meta = article.meta
+            for i, (chunk, vec) in enumerate(zip(chunks, vectors, strict=True)):
+                md: dict[str, Any] = {
+                    "doc_id": chunk.doc_id,
+                    "start": chunk.start,
+                    "end": chunk.end,
+                    "position": i,
+                    "content_hash": article.content_hash,
+                    "sentences": json.dumps([[s.start, s.end] for s in chunk.sentence_spans]),
+                    "title": meta.title or "",
+                    "outlet": meta.outlet or "",
+                }
+                if meta.published:
+                    md["published"] = to_epoch(meta.published)
+                node = TextNode(
+                    id_=chunk.id, text=chunk.text, metadata=md, embedding=vec.astype(float).tolist(),
+                    start_char_idx=chunk.start, end_char_idx=chunk.end,
+                    excluded_embed_metadata_keys=list(md), excluded_llm_metadata_keys=list(md),
+                )
+                node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
+                nodes.append(node)
         if nodes:
             self.vector_store.add(nodes)
 
@@ -237,7 +251,7 @@ class Store:
     def remove_article(self, doc_id: str) -> None:
         self.uncommit(doc_id)
         self.delete_chunks(doc_id)
-        self._col(QUOTES).delete(where={"doc_id": doc_id})
+        self.delete_quotes(doc_id)
 
     # -- reading chunks ----------------------------------------------------------------
     def all_chunks(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
@@ -278,28 +292,37 @@ class Store:
     def replace_quotes(self, doc_id: str, content_hash: str, quotes: Sequence[Quote],
                        vectors: Sequence[np.ndarray]) -> None:
         """The ledger records of one article (embedded with their chunk's vector)."""
-        col = self._col(QUOTES)
-        col.delete(where={"doc_id": doc_id})
-        if not quotes:
-            return
-        metas = []
-        for q in quotes:
-            md: dict[str, Any] = {
-                "doc_id": q.doc_id, "start": q.start, "end": q.end, "kind": q.kind,
-                "content_hash": content_hash,
-            }
-            for key in ("speaker", "role", "cue", "date_text", "attribution_start", "attribution_end"):
-                value = getattr(q, key)
-                if value is not None:
-                    md[key] = value
-            if q.date is not None:
-                md["date"] = to_epoch(q.date)
-            metas.append(md)
-        col.add(
-            ids=[f"{doc_id}:q{i}" for i in range(len(quotes))],
-            documents=[q.quote for q in quotes], metadatas=metas,
-            embeddings=[v.astype(float).tolist() for v in vectors],
-        )
+        self.delete_quotes(doc_id)
+        self.add_quotes([(doc_id, content_hash, quotes, vectors)])
+
+    def add_quotes(
+        self, items: Sequence[tuple[str, str, Sequence[Quote], Sequence[np.ndarray]]]
+    ) -> None:
+        """Add the quotes of several articles ``(doc_id, content_hash, quotes, vectors)``."""
+        ids: list[str] = []
+        docs: list[str] = []
+        metas: list[dict[str, Any]] = []
+        embs: list[list[float]] = []
+        for doc_id, content_hash, quotes, vectors in items:
+            for i, (q, v) in enumerate(zip(quotes, vectors, strict=True)):
+                md: dict[str, Any] = {
+                    "doc_id": q.doc_id, "start": q.start, "end": q.end, "kind": q.kind,
+                    "content_hash": content_hash,
+                }
+                for key in ("speaker", "role", "cue", "date_text", "attribution_start",
+                            "attribution_end"):
+                    value = getattr(q, key)
+                    if value is not None:
+                        md[key] = value
+                if q.date is not None:
+                    md["date"] = to_epoch(q.date)
+                ids.append(f"{doc_id}:q{i}")
+                docs.append(q.quote)
+                metas.append(md)
+                embs.append(v.astype(float).tolist())
+        for sl in self._batches(len(ids)):
+            self._col(QUOTES).add(ids=ids[sl], documents=docs[sl], metadatas=metas[sl],
+                                  embeddings=embs[sl])
 
     def quotes(self, where: dict[str, Any] | None = None) -> list[Quote]:
         col = self._col(QUOTES)
@@ -321,6 +344,34 @@ class Store:
 
     def count_quotes(self) -> int:
         return int(self._col(QUOTES).count())
+
+
+def _ids(doc_id: str | Sequence[str]) -> list[str]:
+    return [doc_id] if isinstance(doc_id, str) else list(doc_id)
+
+
+def _doc_where(ids: list[str]) -> dict[str, Any]:
+    return {"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}}
+
+
+def _article_meta(article: Article, n_chunks: int) -> dict[str, Any]:
+    """The metadata of an article record (sentences and furniture as JSON)."""
+    meta = article.meta
+    md: dict[str, Any] = {
+        "content_hash": article.content_hash,
+        "n_chunks": n_chunks,
+        "published_source": meta.published_source,
+        "sentences": json.dumps([[s.start, s.end, s.paragraph, int(s.furniture)] for s in article.sentences]),
+        "furniture": json.dumps([[f.start, f.end] for f in article.furniture]),
+        "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    for key in ("title", "outlet", "author", "url", "path"):
+        value = getattr(meta, key)
+        if value:
+            md[key] = value
+    if meta.published:
+        md["published"] = to_epoch(meta.published)
+    return md
 
 
 def _article_from(doc_id: str, text: str, m: dict[str, Any]) -> Article:
