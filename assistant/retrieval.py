@@ -127,7 +127,7 @@ class Retriever:
         """
         filters = filters or Filters()
         lex = self.lexical()
-        committed = {m["doc_id"]: m.get("content_hash") for m in lex.metas}
+        committed = lex.committed
         qvec = self.embedder.embed_queries([query])[0]
         dense = self.store.dense_query(qvec, POOL, filters.where())
 
