@@ -134,15 +134,20 @@ class Store:
 
     # -- articles ----------------------------------------------------------------------
     def article_hashes(self) -> dict[str, str]:
-        got = self._col(ARTICLES).get(include=["metadatas"])
+        got = _get_all(self._col(ARTICLES), include=["metadatas"])
         return {i: m.get("content_hash", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
 
     def article_metas(self, ids: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
-        kw: dict[str, Any] = {"include": ["metadatas"]}
-        if ids is not None:
-            kw["ids"] = list(ids)
-        got = self._col(ARTICLES).get(**kw)
-        return dict(zip(got["ids"], got["metadatas"], strict=True))
+        col = self._col(ARTICLES)
+        if ids is None:
+            got = _get_all(col, include=["metadatas"])
+            return dict(zip(got["ids"], got["metadatas"], strict=True))
+        out: dict[str, dict[str, Any]] = {}
+        wanted = list(ids)
+        for k in range(0, len(wanted), PAGE):
+            got = col.get(ids=wanted[k : k + PAGE], include=["metadatas"])
+            out.update(zip(got["ids"], got["metadatas"], strict=True))
+        return out
 
     def articles(self, ids: Sequence[str]) -> dict[str, Article]:
         if not ids:
@@ -220,7 +225,8 @@ class Store:
                 if meta.published:
                     md["published"] = to_epoch(meta.published)
                 node = TextNode(
-                    id_=chunk.id, text=chunk.text, metadata=md, embedding=vec.astype(float).tolist(),
+                    id_=chunk.id, text=chunk.text, metadata=md,
+                    embedding=vec.astype(float).tolist(),
                     start_char_idx=chunk.start, end_char_idx=chunk.end,
                     excluded_embed_metadata_keys=list(md), excluded_llm_metadata_keys=list(md),
                 )
@@ -232,14 +238,14 @@ class Store:
     def orphan_cleanup(self) -> int:
         """Delete chunks whose article is not committed with the same content hash."""
         hashes = self.article_hashes()
-        got = self._col(CHUNKS).get(include=["metadatas"])
+        got = _get_all(self._col(CHUNKS), include=["metadatas"])
         stale = [
             i for i, m in zip(got["ids"], got["metadatas"], strict=True)
             if hashes.get(m.get("doc_id", "")) != m.get("content_hash")
         ]
         for k in range(0, len(stale), 5000):
             self._col(CHUNKS).delete(ids=stale[k : k + 5000])
-        got = self._col(QUOTES).get(include=["metadatas"])
+        got = _get_all(self._col(QUOTES), include=["metadatas"])
         stale_q = [
             i for i, m in zip(got["ids"], got["metadatas"], strict=True)
             if hashes.get(m.get("doc_id", "")) != m.get("content_hash")
@@ -255,7 +261,7 @@ class Store:
 
     # -- reading chunks ----------------------------------------------------------------
     def all_chunks(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
-        got = self._col(CHUNKS).get(include=["documents", "metadatas"])
+        got = _get_all(self._col(CHUNKS), include=["documents", "metadatas"])
         return got["ids"], got["documents"], got["metadatas"]
 
     def dense_query(
@@ -329,7 +335,7 @@ class Store:
         kw: dict[str, Any] = {"include": ["documents", "metadatas"]}
         if where:
             kw["where"] = where
-        got = col.get(**kw)
+        got = _get_all(col, **kw)
         out = []
         for doc, m in zip(got["documents"], got["metadatas"], strict=True):
             out.append(Quote(
@@ -344,6 +350,26 @@ class Store:
 
     def count_quotes(self) -> int:
         return int(self._col(QUOTES).count())
+
+
+#: Rows per Chroma read. An unbounded ``get`` on a large collection fails inside Chroma
+#: ("too many SQL variables": seen at 3k articles, ~60k chunks), so reads are paged.
+PAGE = 5000
+
+
+def _get_all(col: Any, **kw: Any) -> dict[str, list[Any]]:
+    """``col.get(**kw)`` for every matching row, read ``PAGE`` rows at a time."""
+    include = list(kw.get("include", []))
+    out: dict[str, list[Any]] = {"ids": [], **{key: [] for key in include}}
+    offset = 0
+    while True:
+        got = col.get(**kw, limit=PAGE, offset=offset)
+        out["ids"].extend(got["ids"])
+        for key in include:
+            out[key].extend(got[key])
+        if len(got["ids"]) < PAGE:
+            return out
+        offset += PAGE
 
 
 def _ids(doc_id: str | Sequence[str]) -> list[str]:
