@@ -158,6 +158,13 @@ class Store:
             for i, doc, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
 
+    def article_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored text of each article (no metadata, no parsing)."""
+        if not ids:
+            return {}
+        got = self._col(ARTICLES).get(ids=list(dict.fromkeys(ids)), include=["documents"])
+        return dict(zip(got["ids"], got["documents"], strict=True))
+
     def count_articles(self) -> int:
         return int(self._col(ARTICLES).count())
 
@@ -265,16 +272,19 @@ class Store:
         return got["ids"], got["documents"], got["metadatas"]
 
     def dense_query(
-        self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
+        self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None,
+        total: int | None = None,
     ) -> list[tuple[str, str, dict[str, Any], float]]:
         """Top-``k`` chunks by cosine similarity: (id, text, metadata, cosine).
 
         Writes go through llama-index's ``ChromaVectorStore``; this read asks the same
         collection directly, because importing llama-index costs about a second, most of
         a cold ``ask``'s budget, and its query adds nothing but a conversion to nodes.
+        ``total`` is the collection's size when the caller has just counted it (a count
+        costs a few milliseconds on a large collection).
         """
         col = self._col(CHUNKS)
-        n = col.count()
+        n = col.count() if total is None else total
         if n == 0:
             return []
         kw: dict[str, Any] = {"query_embeddings": [vector.astype(float).tolist()],

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from assistant.types import Span
 
@@ -113,37 +114,36 @@ class _CachedRe:
     itself does, with a bigger cache in front.
     """
 
-    def __getattr__(self, name: str) -> object:
+    def __getattr__(self, name: str) -> Any:
         return getattr(re, name)
 
     @staticmethod
     @lru_cache(maxsize=8192)
-    def compile(pattern: object, flags: int = 0) -> re.Pattern[str]:
-        return re.compile(pattern, flags)  # type: ignore[call-overload,no-any-return]
+    def compile(pattern: Any, flags: Any = 0) -> Any:
+        return re.compile(pattern, flags)
 
-    def sub(self, pattern: object, repl: object, string: str, count: int = 0, flags: int = 0) -> str:
-        return self.compile(pattern, flags).sub(repl, string, count)  # type: ignore[arg-type]
+    def sub(self, pattern: Any, repl: Any, string: Any, count: int = 0, flags: Any = 0) -> Any:
+        return self.compile(pattern, flags).sub(repl, string, count)
 
-    def subn(self, pattern: object, repl: object, string: str, count: int = 0,
-             flags: int = 0) -> tuple[str, int]:
-        return self.compile(pattern, flags).subn(repl, string, count)  # type: ignore[arg-type]
+    def subn(self, pattern: Any, repl: Any, string: Any, count: int = 0, flags: Any = 0) -> Any:
+        return self.compile(pattern, flags).subn(repl, string, count)
 
-    def findall(self, pattern: object, string: str, flags: int = 0) -> list[object]:
+    def findall(self, pattern: Any, string: Any, flags: Any = 0) -> Any:
         return self.compile(pattern, flags).findall(string)
 
-    def finditer(self, pattern: object, string: str, flags: int = 0) -> object:
+    def finditer(self, pattern: Any, string: Any, flags: Any = 0) -> Any:
         return self.compile(pattern, flags).finditer(string)
 
-    def search(self, pattern: object, string: str, flags: int = 0) -> re.Match[str] | None:
+    def search(self, pattern: Any, string: Any, flags: Any = 0) -> Any:
         return self.compile(pattern, flags).search(string)
 
-    def match(self, pattern: object, string: str, flags: int = 0) -> re.Match[str] | None:
+    def match(self, pattern: Any, string: Any, flags: Any = 0) -> Any:
         return self.compile(pattern, flags).match(string)
 
-    def fullmatch(self, pattern: object, string: str, flags: int = 0) -> re.Match[str] | None:
+    def fullmatch(self, pattern: Any, string: Any, flags: Any = 0) -> Any:
         return self.compile(pattern, flags).fullmatch(string)
 
-    def split(self, pattern: object, string: str, maxsplit: int = 0, flags: int = 0) -> list[object]:
+    def split(self, pattern: Any, string: Any, maxsplit: int = 0, flags: Any = 0) -> Any:
         return self.compile(pattern, flags).split(string, maxsplit)
 
 
