@@ -166,8 +166,10 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.report")
     ap.add_argument("runs", nargs="+", type=Path, help="saved runs (benchmarks/results/*.json)")
     ap.add_argument("--markdown", type=Path, default=None, help="update this file's tables")
+    ap.add_argument("--each", action="store_true", help="one section per run, not merged")
     args = ap.parse_args(argv)
-    tables = render(merge([json.loads(p.read_text(encoding="utf-8")) for p in args.runs]))
+    runs = [json.loads(p.read_text(encoding="utf-8")) for p in args.runs]
+    tables = "\n".join(render(r) for r in runs) if args.each else render(merge(runs))
     print(tables)
     if args.markdown:
         update_markdown(args.markdown, tables)
