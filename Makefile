@@ -32,8 +32,12 @@ lint: install
 eval: install
 	$(BIN)/assistant eval
 
+# Benchmarks (see BENCHMARKS.md): queries, HTTP and CLI on a generated 1k-article corpus,
+# ingest vs. embedder bound vs. stock llama-index on 200 articles, 3 rounds. Other sizes:
+# make bench BENCH_ARGS='--sizes 1k,10k --parts query,http'
+BENCH_ARGS ?=
 bench: install
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) index/chroma index/lexical reports

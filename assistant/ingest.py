@@ -23,7 +23,7 @@ from assistant.loaders import Failure, RawDoc, discover, load_file
 from assistant.metadata import build_meta
 from assistant.store import Store
 from assistant.text import normalise, paragraphs, split_sentences
-from assistant.types import Article, Chunk, Sentence, Span
+from assistant.types import Article, Chunk, Quote, Sentence, Span
 
 MAX_CHUNK_SENTENCES = 3
 MAX_CHUNK_CHARS = 600
@@ -129,10 +129,19 @@ def _shingles(text: str) -> set[int]:
     return {hash(" ".join(toks[i : i + 5])) for i in range(max(len(toks) - 4, 1))}
 
 
-def find_original(store: Store, article: Article, vector: np.ndarray) -> str | None:
-    """The committed article that ``article`` nearly duplicates (a syndicated copy)."""
-    candidates = [(d, c) for d, c in store.similar_articles(vector, 4)
-                  if d != article.doc_id and c >= DUP_COSINE]
+def find_original(
+    store: Store, article: Article, vector: np.ndarray, earlier: set[str]
+) -> str | None:
+    """The earlier-committed article that ``article`` nearly duplicates (a syndicated copy).
+
+    Only articles in ``earlier`` (indexed before this one) can be originals, so of two
+    copies the later one is marked, never both.
+    """
+    candidates = [
+        (d, c)
+        for d, c in store.similar_articles(vector, 4)
+        if d != article.doc_id and d in earlier and c >= DUP_COSINE
+    ]
     if not candidates:
         return None
     mine = _shingles(article.text)
@@ -194,39 +203,56 @@ def run_index(
 
     total = len(todo)
     done = 0
+    earlier = {d for d in existing if d not in {r.doc_id for r in todo}}
     pending: list[tuple[Article, list[Chunk]]] = []
     pending_texts: list[str] = []
 
     def flush() -> None:
+        """Embed the pending articles in one call and write them with a few Chroma calls.
+
+        The crash-safe order holds for the whole batch: withdraw the old commit markers,
+        delete the old chunks and quotes, add the new ones, write the markers last.
+        Articles new to the index have nothing to withdraw (``orphan_cleanup`` removed
+        any uncommitted leftovers), so they cost no delete calls.
+        """
         nonlocal done
+        if not pending:
+            return
         vectors = (
             embedder.embed_passages(pending_texts) if pending_texts else np.zeros((0, embedder.dim))
         )
+        batch: list[tuple[Article, list[Chunk], np.ndarray, list[Quote], np.ndarray]] = []
         offset = 0
         for article, chunks in pending:
             vecs = vectors[offset : offset + len(chunks)]
             offset += len(chunks)
-            was = article.doc_id in existing
-            store.uncommit(article.doc_id)
-            store.delete_chunks(article.doc_id)
-            store.add_chunks(article, chunks, vecs)
             mean = vecs.mean(axis=0) if len(vecs) else np.zeros(embedder.dim, dtype=np.float32)
             norm = float(np.linalg.norm(mean))
             if norm == 0.0:
                 mean = np.full(embedder.dim, 1.0 / np.sqrt(embedder.dim), dtype=np.float32)
                 norm = 1.0
-            quotes = article_quotes(article)
-            store.replace_quotes(article.doc_id, article.content_hash, quotes,
-                                 quote_vectors(quotes, chunks, vecs, mean / norm))
+            batch.append((article, chunks, vecs, article_quotes(article), mean / norm))
+        replaced = [a.doc_id for a, *_ in batch if a.doc_id in existing]
+        store.uncommit(replaced)
+        store.delete_chunks(replaced)
+        store.delete_quotes(replaced)
+        store.add_chunks_many([(a, chunks, vecs) for a, chunks, vecs, _, _ in batch])
+        store.add_quotes([
+            (a.doc_id, a.content_hash, quotes, quote_vectors(quotes, chunks, vecs, mean))
+            for a, chunks, vecs, quotes, mean in batch
+        ])
+        store.commit_articles([(a, mean, len(chunks)) for a, chunks, _, _, mean in batch])
+        mean_of = {a.doc_id: mean for a, _, _, _, mean in batch}
+        for article, chunks, _, quotes, _ in batch:
             report.quotes_written += len(quotes)
-            store.commit_article(article, mean / norm, len(chunks))
-            original = find_original(store, article, mean / norm)
+            original = find_original(store, article, mean_of[article.doc_id], earlier)
+            earlier.add(article.doc_id)
             if original is not None:
                 store.mark_duplicate(article.doc_id, original)
                 report.duplicates.append((article.doc_id, original))
             if on_committed is not None:
                 on_committed(article)
-            (report.updated if was else report.added).append(article.doc_id)
+            (report.updated if article.doc_id in existing else report.added).append(article.doc_id)
             report.chunks_written += len(chunks)
             done += 1
             if progress:

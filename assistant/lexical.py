@@ -79,6 +79,14 @@ class LexicalIndex:
         self.df = df
         self.n = max(len(ids), 1)
         self.fingerprint = fp
+        self._committed: dict[str | None, Any] | None = None
+
+    @property
+    def committed(self) -> dict[str | None, Any]:
+        """doc id -> the content hash its chunks carry here (computed once, not per query)."""
+        if self._committed is None:
+            self._committed = {m["doc_id"]: m.get("content_hash") for m in self.metas}
+        return self._committed
 
     # -- build / persist -------------------------------------------------------------
     @classmethod

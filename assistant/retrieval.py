@@ -140,9 +140,10 @@ class Retriever:
         """
         filters = filters or Filters()
         lex = self.lexical()
-        committed = {m["doc_id"]: m.get("content_hash") for m in lex.metas}
+        committed = lex.committed
         qvec = self.embedder.embed_queries([query])[0]
-        dense = self.store.dense_query(qvec, POOL, filters.where())
+        total = self._counts[1] if self._counts is not None else None
+        dense = self.store.dense_query(qvec, POOL, filters.where(), total=total)
 
         cands: dict[str, dict[str, Any]] = {}
         for cid, text, meta, cos in dense:
@@ -195,11 +196,11 @@ class Retriever:
         missing = {c["meta"]["doc_id"] for c in cands.values() if c["text"] is None}
         if not missing:
             return
-        arts = self.store.articles(sorted(missing))
+        texts = self.store.article_texts(sorted(missing))
         for c in cands.values():
             if c["text"] is None:
-                art = arts.get(c["meta"]["doc_id"])
-                c["text"] = art.text[c["meta"]["start"] : c["meta"]["end"]] if art else ""
+                text = texts.get(c["meta"]["doc_id"])
+                c["text"] = text[c["meta"]["start"] : c["meta"]["end"]] if text is not None else ""
 
 
 def _hit(c: dict[str, Any]) -> SearchHit:

@@ -134,15 +134,20 @@ class Store:
 
     # -- articles ----------------------------------------------------------------------
     def article_hashes(self) -> dict[str, str]:
-        got = self._col(ARTICLES).get(include=["metadatas"])
+        got = _get_all(self._col(ARTICLES), include=["metadatas"])
         return {i: m.get("content_hash", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
 
     def article_metas(self, ids: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
-        kw: dict[str, Any] = {"include": ["metadatas"]}
-        if ids is not None:
-            kw["ids"] = list(ids)
-        got = self._col(ARTICLES).get(**kw)
-        return dict(zip(got["ids"], got["metadatas"], strict=True))
+        col = self._col(ARTICLES)
+        if ids is None:
+            got = _get_all(col, include=["metadatas"])
+            return dict(zip(got["ids"], got["metadatas"], strict=True))
+        out: dict[str, dict[str, Any]] = {}
+        wanted = list(ids)
+        for k in range(0, len(wanted), PAGE):
+            got = col.get(ids=wanted[k : k + PAGE], include=["metadatas"])
+            out.update(zip(got["ids"], got["metadatas"], strict=True))
+        return out
 
     def articles(self, ids: Sequence[str]) -> dict[str, Article]:
         if not ids:
@@ -168,79 +173,101 @@ class Store:
         if meta is not None:
             self._col(ARTICLES).update(ids=[doc_id], metadatas=[{**meta, "duplicate_of": of}])
 
+    def article_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored text of each article (no metadata, no parsing)."""
+        if not ids:
+            return {}
+        got = self._col(ARTICLES).get(ids=list(dict.fromkeys(ids)), include=["documents"])
+        return dict(zip(got["ids"], got["documents"], strict=True))
+
     def count_articles(self) -> int:
         return int(self._col(ARTICLES).count())
 
     def count_chunks(self) -> int:
         return int(self._col(CHUNKS).count())
 
-    def uncommit(self, doc_id: str) -> None:
-        """First step of replacing an article: withdraw its commit marker."""
-        self._col(ARTICLES).delete(ids=[doc_id])
+    def uncommit(self, doc_id: str | Sequence[str]) -> None:
+        """First step of replacing articles: withdraw their commit markers."""
+        ids = _ids(doc_id)
+        if ids:
+            self._col(ARTICLES).delete(ids=ids)
 
-    def delete_chunks(self, doc_id: str) -> None:
-        self._col(CHUNKS).delete(where={"doc_id": doc_id})
+    def delete_chunks(self, doc_id: str | Sequence[str]) -> None:
+        ids = _ids(doc_id)
+        if ids:
+            self._col(CHUNKS).delete(where=_doc_where(ids))
+
+    def delete_quotes(self, doc_id: str | Sequence[str]) -> None:
+        ids = _ids(doc_id)
+        if ids:
+            self._col(QUOTES).delete(where=_doc_where(ids))
+
+    def _batches(self, n: int) -> Iterable[slice]:
+        """Slices of at most Chroma's maximum batch size (one write call each)."""
+        size = max(1, int(self.client.get_max_batch_size()))
+        for i in range(0, n, size):
+            yield slice(i, i + size)
 
     def commit_article(self, article: Article, embedding: np.ndarray, n_chunks: int) -> None:
-        meta = article.meta
-        md: dict[str, Any] = {
-            "content_hash": article.content_hash,
-            "n_chunks": n_chunks,
-            "published_source": meta.published_source,
-            "sentences": json.dumps([[s.start, s.end, s.paragraph, int(s.furniture)] for s in article.sentences]),
-            "furniture": json.dumps([[f.start, f.end] for f in article.furniture]),
-            "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        }
-        for key in ("title", "outlet", "author", "url", "path"):
-            value = getattr(meta, key)
-            if value:
-                md[key] = value
-        if meta.published:
-            md["published"] = to_epoch(meta.published)
-        self._col(ARTICLES).upsert(
-            ids=[article.doc_id], documents=[article.text], metadatas=[md],
-            embeddings=[embedding.astype(float).tolist()],
-        )
+        self.commit_articles([(article, embedding, n_chunks)])
+
+    def commit_articles(self, items: Sequence[tuple[Article, np.ndarray, int]]) -> None:
+        """Write article records (the commit markers), one Chroma call per batch."""
+        ids, docs, metas, embs = [], [], [], []
+        for article, embedding, n_chunks in items:
+            ids.append(article.doc_id)
+            docs.append(article.text)
+            metas.append(_article_meta(article, n_chunks))
+            embs.append(embedding.astype(float).tolist())
+        for sl in self._batches(len(ids)):
+            self._col(ARTICLES).upsert(ids=ids[sl], documents=docs[sl], metadatas=metas[sl],
+                                       embeddings=embs[sl])
 
     def add_chunks(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        self.add_chunks_many([(article, chunks, vectors)])
+
+    def add_chunks_many(self, items: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]]) -> None:
+        """Write the chunks of several articles through ``ChromaVectorStore`` in one go."""
         from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
-        meta = article.meta
         nodes = []
-        for i, (chunk, vec) in enumerate(zip(chunks, vectors, strict=True)):
-            md: dict[str, Any] = {
-                "doc_id": chunk.doc_id,
-                "start": chunk.start,
-                "end": chunk.end,
-                "position": i,
-                "content_hash": article.content_hash,
-                "sentences": json.dumps([[s.start, s.end] for s in chunk.sentence_spans]),
-                "title": meta.title or "",
-                "outlet": meta.outlet or "",
-            }
-            if meta.published:
-                md["published"] = to_epoch(meta.published)
-            node = TextNode(
-                id_=chunk.id, text=chunk.text, metadata=md, embedding=vec.astype(float).tolist(),
-                start_char_idx=chunk.start, end_char_idx=chunk.end,
-                excluded_embed_metadata_keys=list(md), excluded_llm_metadata_keys=list(md),
-            )
-            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
-            nodes.append(node)
+        for article, chunks, vectors in items:
+            meta = article.meta
+            for i, (chunk, vec) in enumerate(zip(chunks, vectors, strict=True)):
+                md: dict[str, Any] = {
+                    "doc_id": chunk.doc_id,
+                    "start": chunk.start,
+                    "end": chunk.end,
+                    "position": i,
+                    "content_hash": article.content_hash,
+                    "sentences": json.dumps([[s.start, s.end] for s in chunk.sentence_spans]),
+                    "title": meta.title or "",
+                    "outlet": meta.outlet or "",
+                }
+                if meta.published:
+                    md["published"] = to_epoch(meta.published)
+                node = TextNode(
+                    id_=chunk.id, text=chunk.text, metadata=md,
+                    embedding=vec.astype(float).tolist(),
+                    start_char_idx=chunk.start, end_char_idx=chunk.end,
+                    excluded_embed_metadata_keys=list(md), excluded_llm_metadata_keys=list(md),
+                )
+                node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
+                nodes.append(node)
         if nodes:
             self.vector_store.add(nodes)
 
     def orphan_cleanup(self) -> int:
         """Delete chunks whose article is not committed with the same content hash."""
         hashes = self.article_hashes()
-        got = self._col(CHUNKS).get(include=["metadatas"])
+        got = _get_all(self._col(CHUNKS), include=["metadatas"])
         stale = [
             i for i, m in zip(got["ids"], got["metadatas"], strict=True)
             if hashes.get(m.get("doc_id", "")) != m.get("content_hash")
         ]
         for k in range(0, len(stale), 5000):
             self._col(CHUNKS).delete(ids=stale[k : k + 5000])
-        got = self._col(QUOTES).get(include=["metadatas"])
+        got = _get_all(self._col(QUOTES), include=["metadatas"])
         stale_q = [
             i for i, m in zip(got["ids"], got["metadatas"], strict=True)
             if hashes.get(m.get("doc_id", "")) != m.get("content_hash")
@@ -252,24 +279,27 @@ class Store:
     def remove_article(self, doc_id: str) -> None:
         self.uncommit(doc_id)
         self.delete_chunks(doc_id)
-        self._col(QUOTES).delete(where={"doc_id": doc_id})
+        self.delete_quotes(doc_id)
 
     # -- reading chunks ----------------------------------------------------------------
     def all_chunks(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
-        got = self._col(CHUNKS).get(include=["documents", "metadatas"])
+        got = _get_all(self._col(CHUNKS), include=["documents", "metadatas"])
         return got["ids"], got["documents"], got["metadatas"]
 
     def dense_query(
-        self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
+        self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None,
+        total: int | None = None,
     ) -> list[tuple[str, str, dict[str, Any], float]]:
         """Top-``k`` chunks by cosine similarity: (id, text, metadata, cosine).
 
         Writes go through llama-index's ``ChromaVectorStore``; this read asks the same
         collection directly, because importing llama-index costs about a second, most of
         a cold ``ask``'s budget, and its query adds nothing but a conversion to nodes.
+        ``total`` is the collection's size when the caller has just counted it (a count
+        costs a few milliseconds on a large collection).
         """
         col = self._col(CHUNKS)
-        n = col.count()
+        n = col.count() if total is None else total
         if n == 0:
             return []
         kw: dict[str, Any] = {"query_embeddings": [vector.astype(float).tolist()],
@@ -293,35 +323,44 @@ class Store:
     def replace_quotes(self, doc_id: str, content_hash: str, quotes: Sequence[Quote],
                        vectors: Sequence[np.ndarray]) -> None:
         """The ledger records of one article (embedded with their chunk's vector)."""
-        col = self._col(QUOTES)
-        col.delete(where={"doc_id": doc_id})
-        if not quotes:
-            return
-        metas = []
-        for q in quotes:
-            md: dict[str, Any] = {
-                "doc_id": q.doc_id, "start": q.start, "end": q.end, "kind": q.kind,
-                "content_hash": content_hash,
-            }
-            for key in ("speaker", "role", "cue", "date_text", "attribution_start", "attribution_end"):
-                value = getattr(q, key)
-                if value is not None:
-                    md[key] = value
-            if q.date is not None:
-                md["date"] = to_epoch(q.date)
-            metas.append(md)
-        col.add(
-            ids=[f"{doc_id}:q{i}" for i in range(len(quotes))],
-            documents=[q.quote for q in quotes], metadatas=metas,
-            embeddings=[v.astype(float).tolist() for v in vectors],
-        )
+        self.delete_quotes(doc_id)
+        self.add_quotes([(doc_id, content_hash, quotes, vectors)])
+
+    def add_quotes(
+        self, items: Sequence[tuple[str, str, Sequence[Quote], Sequence[np.ndarray]]]
+    ) -> None:
+        """Add the quotes of several articles ``(doc_id, content_hash, quotes, vectors)``."""
+        ids: list[str] = []
+        docs: list[str] = []
+        metas: list[dict[str, Any]] = []
+        embs: list[list[float]] = []
+        for doc_id, content_hash, quotes, vectors in items:
+            for i, (q, v) in enumerate(zip(quotes, vectors, strict=True)):
+                md: dict[str, Any] = {
+                    "doc_id": q.doc_id, "start": q.start, "end": q.end, "kind": q.kind,
+                    "content_hash": content_hash,
+                }
+                for key in ("speaker", "role", "cue", "date_text", "attribution_start",
+                            "attribution_end"):
+                    value = getattr(q, key)
+                    if value is not None:
+                        md[key] = value
+                if q.date is not None:
+                    md["date"] = to_epoch(q.date)
+                ids.append(f"{doc_id}:q{i}")
+                docs.append(q.quote)
+                metas.append(md)
+                embs.append(v.astype(float).tolist())
+        for sl in self._batches(len(ids)):
+            self._col(QUOTES).add(ids=ids[sl], documents=docs[sl], metadatas=metas[sl],
+                                  embeddings=embs[sl])
 
     def quotes(self, where: dict[str, Any] | None = None) -> list[Quote]:
         col = self._col(QUOTES)
         kw: dict[str, Any] = {"include": ["documents", "metadatas"]}
         if where:
             kw["where"] = where
-        got = col.get(**kw)
+        got = _get_all(col, **kw)
         out = []
         for doc, m in zip(got["documents"], got["metadatas"], strict=True):
             out.append(Quote(
@@ -336,6 +375,54 @@ class Store:
 
     def count_quotes(self) -> int:
         return int(self._col(QUOTES).count())
+
+
+#: Rows per Chroma read. An unbounded ``get`` on a large collection fails inside Chroma
+#: ("too many SQL variables": seen at 3k articles, ~60k chunks), so reads are paged.
+PAGE = 5000
+
+
+def _get_all(col: Any, **kw: Any) -> dict[str, list[Any]]:
+    """``col.get(**kw)`` for every matching row, read ``PAGE`` rows at a time."""
+    include = list(kw.get("include", []))
+    out: dict[str, list[Any]] = {"ids": [], **{key: [] for key in include}}
+    offset = 0
+    while True:
+        got = col.get(**kw, limit=PAGE, offset=offset)
+        out["ids"].extend(got["ids"])
+        for key in include:
+            out[key].extend(got[key])
+        if len(got["ids"]) < PAGE:
+            return out
+        offset += PAGE
+
+
+def _ids(doc_id: str | Sequence[str]) -> list[str]:
+    return [doc_id] if isinstance(doc_id, str) else list(doc_id)
+
+
+def _doc_where(ids: list[str]) -> dict[str, Any]:
+    return {"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}}
+
+
+def _article_meta(article: Article, n_chunks: int) -> dict[str, Any]:
+    """The metadata of an article record (sentences and furniture as JSON)."""
+    meta = article.meta
+    md: dict[str, Any] = {
+        "content_hash": article.content_hash,
+        "n_chunks": n_chunks,
+        "published_source": meta.published_source,
+        "sentences": json.dumps([[s.start, s.end, s.paragraph, int(s.furniture)] for s in article.sentences]),
+        "furniture": json.dumps([[f.start, f.end] for f in article.furniture]),
+        "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    for key in ("title", "outlet", "author", "url", "path"):
+        value = getattr(meta, key)
+        if value:
+            md[key] = value
+    if meta.published:
+        md["published"] = to_epoch(meta.published)
+    return md
 
 
 def _article_from(doc_id: str, text: str, m: dict[str, Any]) -> Article:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from assistant.types import Span
 
@@ -103,10 +104,59 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
+class _CachedRe:
+    """The ``re`` module with a compiled-pattern cache large enough for pysbd.
+
+    pysbd builds hundreds of patterns per abbreviation it meets and calls ``re.sub`` /
+    ``re.findall`` with them; they overflow ``re``'s 512-entry cache, so most calls
+    recompiled their pattern (about 60% of the time spent preparing an article). Every
+    function here is ``re.compile(pattern, flags).<method>(...)``, exactly what ``re``
+    itself does, with a bigger cache in front.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(re, name)
+
+    @staticmethod
+    @lru_cache(maxsize=8192)
+    def compile(pattern: Any, flags: Any = 0) -> Any:
+        return re.compile(pattern, flags)
+
+    def sub(self, pattern: Any, repl: Any, string: Any, count: int = 0, flags: Any = 0) -> Any:
+        return self.compile(pattern, flags).sub(repl, string, count)
+
+    def subn(self, pattern: Any, repl: Any, string: Any, count: int = 0, flags: Any = 0) -> Any:
+        return self.compile(pattern, flags).subn(repl, string, count)
+
+    def findall(self, pattern: Any, string: Any, flags: Any = 0) -> Any:
+        return self.compile(pattern, flags).findall(string)
+
+    def finditer(self, pattern: Any, string: Any, flags: Any = 0) -> Any:
+        return self.compile(pattern, flags).finditer(string)
+
+    def search(self, pattern: Any, string: Any, flags: Any = 0) -> Any:
+        return self.compile(pattern, flags).search(string)
+
+    def match(self, pattern: Any, string: Any, flags: Any = 0) -> Any:
+        return self.compile(pattern, flags).match(string)
+
+    def fullmatch(self, pattern: Any, string: Any, flags: Any = 0) -> Any:
+        return self.compile(pattern, flags).fullmatch(string)
+
+    def split(self, pattern: Any, string: Any, maxsplit: int = 0, flags: Any = 0) -> Any:
+        return self.compile(pattern, flags).split(string, maxsplit)
+
+
 @lru_cache(maxsize=1)
 def _segmenter():  # type: ignore[no-untyped-def]
+    import sys
+
     import pysbd
 
+    cached = _CachedRe()
+    for name, mod in list(sys.modules.items()):
+        if name.startswith("pysbd") and getattr(mod, "re", None) is re:
+            mod.re = cached  # type: ignore[attr-defined]
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
