@@ -100,7 +100,7 @@ class LexicalIndex:
         retriever = bm25s.BM25()
         if tokens:
             retriever.index(tokens, show_progress=False)
-        keep = ("doc_id", "published", "outlet", "start", "end", "title", "sentences")
+        keep = ("doc_id", "content_hash", "published", "outlet", "start", "end", "title", "sentences")
         slim = [{k: m[k] for k in keep if k in m} for m in metas]
         return cls(retriever, ids, slim, dict(df), fp)
 
