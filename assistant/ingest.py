@@ -175,6 +175,7 @@ def run_index(
     if rebuild:
         store.reset()
     store.check_embedder(embedder.name, embedder.dim, claim=True)
+    store.new_generation()  # caches built before this run are no longer trusted blindly
     store.orphan_cleanup()  # leftovers of an interrupted run
     existing = store.article_hashes()
 

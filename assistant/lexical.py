@@ -79,6 +79,8 @@ class LexicalIndex:
         self.df = df
         self.n = max(len(ids), 1)
         self.fingerprint = fp
+        #: The store's write generation this index was built or checked under.
+        self.generation: str | None = None
         self._committed: dict[str | None, Any] | None = None
 
     @property
@@ -111,7 +113,8 @@ class LexicalIndex:
         if self.ids:
             self.retriever.save(str(tmp / "bm25"))
         (tmp / "chunks.json").write_text(
-            json.dumps({"fingerprint": self.fingerprint, "ids": self.ids, "metas": self.metas, "df": self.df})
+            json.dumps({"fingerprint": self.fingerprint, "generation": self.generation,
+                        "ids": self.ids, "metas": self.metas, "df": self.df})
         )
         old = directory.with_name(directory.name + ".old")
         if directory.exists():
@@ -128,7 +131,9 @@ class LexicalIndex:
         import bm25s
 
         retriever = bm25s.BM25.load(str(directory / "bm25")) if data["ids"] else bm25s.BM25()
-        return cls(retriever, data["ids"], data["metas"], data["df"], data["fingerprint"])
+        lex = cls(retriever, data["ids"], data["metas"], data["df"], data["fingerprint"])
+        lex.generation = data.get("generation")
+        return lex
 
     # -- query -----------------------------------------------------------------------
     def idf(self, term: str) -> float:

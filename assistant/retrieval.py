@@ -107,11 +107,13 @@ class Retriever:
         counts = (self.store.count_articles(), self.store.count_chunks())
         if self._lexical is not None and counts == self._counts:
             return self._lexical
-        hashes = self.store.article_hashes()
-        fp = fingerprint(hashes)
+        generation = self.store.generation()
         lex = LexicalIndex.load(self.lexical_dir)
-        if lex is None or lex.fingerprint != fp:
-            lex = self.rebuild_lexical(hashes, fp)
+        if lex is None or generation is None or lex.generation != generation:
+            hashes = self.store.article_hashes()
+            fp = fingerprint(hashes)
+            if lex is None or lex.fingerprint != fp:
+                lex = self.rebuild_lexical(hashes, fp)
         self._lexical, self._counts = lex, counts
         return lex
 
@@ -121,8 +123,10 @@ class Retriever:
         ids, texts, metas = self.store.all_chunks()
         keep = [i for i, m in enumerate(metas) if hashes.get(m.get("doc_id", "")) == m.get("content_hash")]
         order = sorted(keep, key=lambda i: (metas[i]["doc_id"], metas[i].get("position", 0)))
+        generation = self.store.generation()
         lex = LexicalIndex.build([ids[i] for i in order], [texts[i] for i in order],
                                  [metas[i] | {"content_hash": metas[i].get("content_hash")} for i in order], fp)
+        lex.generation = generation
         try:
             lex.save(self.lexical_dir)
         except OSError:

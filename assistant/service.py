@@ -115,6 +115,8 @@ class Assistant:
             )
             self._retriever = None
             self.retriever().rebuild_lexical()
+            self._ledger = None
+            self.ledger()  # build the speaker ledger now, not on a reader's first question
         return report
 
     def ensure_index(self) -> None:
@@ -284,17 +286,17 @@ class Assistant:
     def ledger(self) -> Any:
         """The cross-article quote ledger (cached beside the index, rebuilt when stale)."""
         from assistant.ledger_index import build, load_ledger, save_ledger
-        from assistant.lexical import fingerprint
 
         store = self.store()
-        hashes = store.article_hashes()
-        fp = fingerprint(hashes)
+        lex = self.retriever().lexical()  # fresh for the committed state
+        fp = lex.fingerprint
         if self._ledger is not None and self._ledger[0] == fp:
             return self._ledger[1]
         path = self._lexical_dir().parent / "ledger.json"
         ledger = load_ledger(path, fp)
         if ledger is None:
-            quotes = [q for q in store.quotes() if q.doc_id in hashes]
+            committed = lex.committed
+            quotes = [q for q in store.quotes() if q.doc_id in committed]
             ledger = build(quotes)
             try:
                 save_ledger(ledger, path, fp)

@@ -103,6 +103,30 @@ class Store:
             self._vector_store = ChromaVectorStore(chroma_collection=self._col(CHUNKS))
         return self._vector_store
 
+    # -- write generation ---------------------------------------------------------------
+    def generation(self) -> str | None:
+        """A token that changes when a write run starts (kept on the articles collection).
+
+        Caches built from the committed state (the lexical index, the ledger) record the
+        token they were built under; a reader whose token matches skips re-deriving the
+        committed state, which at 10k articles costs a second per cold start.
+        """
+        try:
+            meta = self.client.get_collection(ARTICLES).metadata or {}
+        except Exception:  # no collection yet
+            return None
+        value = meta.get("generation")
+        return str(value) if value else None
+
+    def new_generation(self) -> str:
+        import uuid
+
+        token = uuid.uuid4().hex
+        col = self._col(ARTICLES)
+        meta = {k: v for k, v in dict(col.metadata or {}).items() if not k.startswith("hnsw:")}
+        col.modify(metadata={**meta, "generation": token})
+        return token
+
     def check_embedder(self, name: str, dim: int, claim: bool = False) -> None:
         col = self._col(CHUNKS)
         meta = dict(col.metadata or {})

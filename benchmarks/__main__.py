@@ -46,7 +46,7 @@ def corpus(size: str, data: Path = DATA) -> Path:
 
     n = parse_size(size)
     out = data / size
-    manifest = out / "manifest.json"
+    manifest = out / ".manifest.json"
     try:
         ok = json.loads(manifest.read_text(encoding="utf-8"))["n"] == n
     except (OSError, ValueError, KeyError):

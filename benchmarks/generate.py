@@ -8,7 +8,8 @@ cues, organisations as speakers, later references by surname, pronoun or descrip
 time expressions anchored to the publication date.
 
 Article ``i`` depends only on ``(seed, i)``, so a 1k corpus is a prefix of the 10k one and
-the same seed always yields byte-identical files. ``manifest.json`` records ground-truth
+the same seed always yields byte-identical files. ``.manifest.json`` (hidden, so
+``assistant index`` does not take it for an article) records ground-truth
 ``(speaker, quote)`` pairs per article for retrieval and attribution sanity checks.
 
 CLI: ``python -m benchmarks.generate --n 1000 --seed 0 --out benchmarks/data/1k``
@@ -148,7 +149,7 @@ _OURS = re.compile(r"^\d{6}_[0-9a-f]{16}(\.txt|\.meta\.json)$")
 
 def _remove_previous(out_dir: Path) -> None:
     """Delete files a previous run of this generator listed, so no stale article remains."""
-    manifest = out_dir / "manifest.json"
+    manifest = out_dir / ".manifest.json"
     if not manifest.exists():
         return
     try:
@@ -168,7 +169,7 @@ def _remove_previous(out_dir: Path) -> None:
 
 
 def generate_corpus(out_dir: Path, n: int, seed: int = 0, sidecars: bool = True) -> list[Path]:
-    """Write ``n`` articles (plus sidecars and ``manifest.json``) to ``out_dir``.
+    """Write ``n`` articles (plus sidecars and ``.manifest.json``) to ``out_dir``.
 
     Returns the article paths in order. Same ``seed`` and ``n`` give byte-identical files.
     """
@@ -199,19 +200,19 @@ def generate_corpus(out_dir: Path, n: int, seed: int = 0, sidecars: bool = True)
         "sidecars": sidecars,
         "articles": entries,
     }
-    (out_dir / "manifest.json").write_text(
+    (out_dir / ".manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     return paths
 
 
 def sample_queries(corpus_dir: Path, n: int, seed: int = 0) -> list[tuple[str, str]]:
-    """``n`` ``(question, doc_id)`` pairs built from ``manifest.json`` ground truth.
+    """``n`` ``(question, doc_id)`` pairs built from ``.manifest.json`` ground truth.
 
     Questions ask who said a recorded quote or what a speaker said about a few of its
     words; the doc id is the article holding it (for hit-rate sanity checks).
     """
-    manifest = json.loads((Path(corpus_dir) / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((Path(corpus_dir) / ".manifest.json").read_text(encoding="utf-8"))
     pool = [
         (a["doc_id"], q)
         for a in manifest["articles"]

@@ -1,7 +1,7 @@
 """Quote attribution on a synthetic, unseen corpus: precision, recall, misses by cue.
 
 Generates ``n`` articles with :func:`benchmarks.generate.generate_corpus` (ground truth in
-``manifest.json``), runs the production path on each (loader, ingest, quote extraction
+``.manifest.json``), runs the production path on each (loader, ingest, quote extraction
 with furniture skipped) and matches every gold ``(speaker, quote)``:
 
 * **found**: some extracted quote contains the gold quote after
@@ -56,8 +56,8 @@ def _correct(speaker: str, q: Quote) -> bool:
 
 
 def evaluate(corpus_dir: Path, show: int = 15) -> dict[str, Any]:
-    """Score extraction on a generated corpus folder (``manifest.json`` + articles)."""
-    manifest = json.loads((corpus_dir / "manifest.json").read_text(encoding="utf-8"))
+    """Score extraction on a generated corpus folder (``.manifest.json`` + articles)."""
+    manifest = json.loads((corpus_dir / ".manifest.json").read_text(encoding="utf-8"))
     gold_n = found = judged = correct = 0
     misses: Counter[str] = Counter()
     unattributed: Counter[str] = Counter()

@@ -110,7 +110,7 @@ def test_sidecars_are_valid_and_match_the_text(tmp_path: Path) -> None:
 
 def test_manifest_ground_truth_is_verbatim(tmp_path: Path) -> None:
     generate_corpus(tmp_path, 20, seed=4)
-    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((tmp_path / ".manifest.json").read_text(encoding="utf-8"))
     assert manifest["n"] == 20 and manifest["seed"] == 4
     kinds, cues = set(), set()
     for art in manifest["articles"]:

@@ -61,7 +61,8 @@ def test_uncommitted_chunks_are_invisible_and_cleaned(tmp_path: Path, corpus_cop
     ix = tmp_path / "ix"
     Assistant(index_dir=ix).index([corpus_copy])
     store = Store(ix)
-    store.uncommit("002_27e68f677fb628f5")  # as if killed right after withdrawing the marker
+    store.new_generation()  # what a run does first, then withdraws a marker and is killed
+    store.uncommit("002_27e68f677fb628f5")
     a = Assistant(index_dir=ix)
     hits = a.search("red flag China trade agreement", k=8)
     assert all(h.doc_id != "002_27e68f677fb628f5" for h in hits)
