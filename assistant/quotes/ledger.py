@@ -231,7 +231,7 @@ def _corroborate(quotes: list[Quote]) -> None:
             shingles[g].append(i)
     groups: dict[int, set[int]] = defaultdict(set)
     for members in shingles.values():
-        if len(members) < 2 or len(members) > 200:
+        if len(members) < 2 or len(members) > 50:  # a phrase that common is boilerplate
             continue
         for a in members:
             for b in members:
