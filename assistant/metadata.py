@@ -186,7 +186,7 @@ def _unquote(value: str) -> str:
 
 def _yaml_front_matter(block: str) -> dict[str, Any] | None:
     try:
-        import yaml  # type: ignore[import-untyped]
+        import yaml  # type: ignore[import-untyped,unused-ignore]
     except ImportError:  # PyYAML is optional
         return None
     try:

@@ -10,9 +10,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 from assistant.errors import AssistantError, IndexMissingError
 from assistant.settings import Settings
 from assistant.types import Answer, Article, Context, Evidence, Quote, SearchHit, Span, Turn
+
+if TYPE_CHECKING:
+    from assistant.quotes import Ledger
+    from assistant.retrieval import Retriever
+    from assistant.store import Store
 
 log = logging.getLogger("assistant")
 
@@ -42,18 +49,18 @@ class Assistant:
             updates["chroma_url"] = chroma_url
         self.settings = s.model_copy(update=updates)
         self.notify = notify or (lambda msg: log.info(msg))
-        self._store: Any = None
+        self._store: Store | None = None
         self._embedder: Any = None
-        self._retriever: Any = None
+        self._retriever: Retriever | None = None
         self._backends: dict[str, Any] = {}
-        self._ledger: tuple[str, Any] | None = None
+        self._ledger: tuple[str, Ledger] | None = None
 
     # -- engines (lazy) ----------------------------------------------------------------
     @property
     def index_dir(self) -> Path:
         return Path(self.settings.index_dir)
 
-    def store(self, create: bool = False) -> Any:
+    def store(self, create: bool = False) -> Store:
         from assistant.store import Store
 
         if self._store is None or (create and self._store is None):
@@ -71,7 +78,7 @@ class Assistant:
             )
         return self._embedder
 
-    def retriever(self) -> Any:
+    def retriever(self) -> Retriever:
         if self._retriever is None:
             from assistant.retrieval import Retriever
 
@@ -171,8 +178,8 @@ class Assistant:
                     unquoted = asked.phrase
         hits = []
         if speaker or asked_sp is not None:
-            spans = self._speaker_spans(asked_sp.name if asked_sp else speaker, since, until) \
-                if asked_sp is not None or speaker else {}
+            who = asked_sp.name if asked_sp is not None else str(speaker)
+            spans = self._speaker_spans(who, since, until)
             said_filters = Filters(since=since, until=until, outlet=outlet, doc_ids=sorted(spans))
             found = self.retriever().search(question, k * 3, said_filters) if spans else []
             hits = [h for h in found if any(s < h.end and h.start < e for s, e in spans[h.doc_id])]
@@ -283,7 +290,7 @@ class Assistant:
         )
 
     # -- the quote ledger ----------------------------------------------------------------
-    def ledger(self) -> Any:
+    def ledger(self) -> Ledger:
         """The cross-article quote ledger (cached beside the index, rebuilt when stale)."""
         from assistant.ledger_index import build, load_ledger, save_ledger
 

@@ -96,3 +96,13 @@ def test_index_reports_partial_failure_with_exit_code_2(tmp_path: Path, corpus_c
     assert result.exit_code == 2
     assert "bad.json" in result.stderr and "malformed JSON" in result.stderr
     assert "Indexed 5 new" in result.stderr
+
+
+def test_chat_resolves_a_follow_up_from_history(built_index: Path) -> None:
+    session = f"{QUESTION}\nWhat else did he say about China?\n\n"
+    result = runner.invoke(app, ["chat", "--index-dir", str(built_index)], input=session)
+    assert result.exit_code == 0, result.output
+    answers = result.stdout.split("Sources:")
+    assert len(answers) >= 3  # two answers, each with its sources
+    second = answers[1] + answers[2]
+    assert "China" in second and "002_27e68f677fb628f5" in second

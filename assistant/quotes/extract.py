@@ -430,8 +430,8 @@ class _Extractor:
                     first_direct = False
                     prev_close = d.close
                 elif kind == "c":
+                    assert isinstance(obj, re.Match)
                     c = obj
-                    assert isinstance(c, re.Match)
                     if c.start() in consumed or any(a <= c.start() < b for a, b in clauses):
                         continue
                     lemma = cue_lemma(c.group(1), text[max(ss, c.start() - 40) : c.start()])
@@ -451,8 +451,8 @@ class _Extractor:
                                      (c.start(), c.end())) is not None:
                             clauses.append(span)
                 else:
+                    assert isinstance(obj, re.Match)
                     a = obj
-                    assert isinstance(a, re.Match)
                     self.according(a, (ss, se), cues, clauses)
         # short direct fragments inside an emitted reported clause are represented by it
         for d, q in para_quotes:
