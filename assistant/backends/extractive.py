@@ -45,6 +45,10 @@ _SAID_NAME = re.compile(r"\b(?:said|says|wrote|writes|added)\s+((?:[A-Z][\w.'’
 _NOT_NAMES = {"He", "She", "They", "It", "This", "That", "The", "But", "And", "In", "On"}
 
 
+_WHO = re.compile(r"\s*(?:who|whom|whose|which)\b", re.IGNORECASE)
+_CAPWORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z][\w'’-]+")
+
+
 @dataclass
 class Candidate:
     n: int  # evidence number (1-based)
@@ -79,6 +83,8 @@ class ExtractiveBackend:
         speakers = [
             x.lower() for x in ([context.speaker] if context.speaker else []) + context.speaker_aliases
         ] or names
+        wants_entity = bool(_WHO.match(context.question))
+        question_caps = set(_CAPWORD.findall(context.question))
         out: list[Candidate] = []
         for n, ev in enumerate(context.evidence, start=1):
             rank_score = 1.0 / (1.0 + 0.12 * (n - 1))
@@ -95,6 +101,10 @@ class ExtractiveBackend:
                     score += 0.15  # a when-question: sentences that say when
                 if speakers and _spoken_by(context.quotes, ev.doc_id, sp, speakers):
                     score += 0.2  # the words of the person the question asks about
+                if wants_entity:
+                    # "who/which ...": sentences naming someone the question does not
+                    fresh = {w for w in _CAPWORD.findall(text[1:])} - question_caps
+                    score += 0.05 * min(len(fresh), 3)
                 if wants_number(context.question) and not has_number(text):
                     score -= 0.3  # "how many" wants a number
                 out.append(Candidate(n, sp, text, score, coverage))
