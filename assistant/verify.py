@@ -66,6 +66,15 @@ class Verified:
     verification: Verification
 
 
+#: Words whose full stop does not end a sentence: initials and acronyms (U.S., J.D.),
+#: titles and other common news abbreviations.
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Mt|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Jr|Sr|"
+    r"No|Inc|Corp|Ltd|Co|Bros|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ont|Que|Alta|"
+    r"Calif|Mass|Penn|Wash|Ariz|Fla)\.)$"
+)
+
+
 def split_claims(text: str) -> list[str]:
     """Split answer text into sentences (claims), keeping markers with their sentence."""
     parts: list[str] = []
@@ -74,6 +83,8 @@ def split_claims(text: str) -> list[str]:
             continue
         last = 0
         for m in _SENTENCE_END.finditer(block):
+            if _ABBREV.search(block[last : m.start() + 1]) and block[m.start()] == ".":
+                continue  # "U.S. Trade Minister": an abbreviation, not a sentence end
             parts.append(block[last : m.start(1)].strip())
             last = m.end(1)
         parts.append(block[last:].strip())

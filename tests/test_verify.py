@@ -207,3 +207,13 @@ def test_any_verbatim_slice_verifies_and_an_altered_one_fails(sentence: str, dat
     altered = piece + " zqxj"
     assert normalise(altered) not in normalise(TEXT)
     assert find_quote(altered, TEXT) is None
+
+
+def test_abbreviations_do_not_split_claims() -> None:
+    from assistant.verify import split_claims
+
+    text = "“We have work,” Canada-U.S. Trade Minister Dominic LeBlanc said. [1] Mr. Ford agreed. [2]"
+    assert split_claims(text) == [
+        "“We have work,” Canada-U.S. Trade Minister Dominic LeBlanc said. [1]",
+        "Mr. Ford agreed. [2]",
+    ]
