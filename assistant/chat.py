@@ -68,9 +68,7 @@ _TOPIC_REF = re.compile(
     r"(?=\s*[?.!]*\s*$)",
     re.I,
 )
-_ABOUT = re.compile(
-    r"\b(?:about|on|regarding|concerning|over)\s+(?P<topic>[^?.!]+?)\s*[?.!]*\s*$", re.I
-)
+_ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|over)\s+(?P<topic>[^?.!]+?)\s*[?.!]*\s*$", re.I)
 _WHAT_ABOUT = re.compile(
     r"^\s*(?:(?:and|so|but|also)[\s,]+)?(?:(?:what|how)\s+)?about\s+(?P<x>.+?)\s*[?.!]*\s*$",
     re.I,
@@ -127,9 +125,7 @@ def people(text: str, known: Iterable[str] = ()) -> list[str]:
 def _clean(span: str) -> list[str]:
     toks = [re.sub(r"['’]s$", "", t) for t in span.split()]
     while toks and (
-        toks[0].lower().strip(".") in TITLES
-        or toks[0].lower() in _FUNCTION
-        or toks[0].lower() in _CALENDAR
+        toks[0].lower().strip(".") in TITLES or toks[0].lower() in _FUNCTION or toks[0].lower() in _CALENDAR
     ):
         toks = toks[1:]
     while toks and toks[-1].lower() in _FUNCTION:

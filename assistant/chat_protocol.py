@@ -199,9 +199,7 @@ class Completion:
         content = answer_content(answer)
         message = {"role": "assistant", "content": content}
         return self._head("chat.completion") | {
-            "choices": [
-                {"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}
-            ],
+            "choices": [{"index": 0, "message": message, "finish_reason": "stop", "logprobs": None}],
             "usage": usage(answer.question, content),
             "citations": citations_json(answer),
             "assistant": answer_extra(answer),
@@ -217,9 +215,7 @@ class Completion:
         tail = render_sources(answer.citations)
         if tail:
             out.append(self.chunk({"content": f"\n\n{tail}"}))
-        out.append(
-            self.chunk({}, "stop", citations=citations_json(answer), assistant=answer_extra(answer))
-        )
+        out.append(self.chunk({}, "stop", citations=citations_json(answer), assistant=answer_extra(answer)))
         if include_usage:
             body = self._head("chat.completion.chunk") | {
                 "choices": [],

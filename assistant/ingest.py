@@ -43,8 +43,10 @@ class IndexReport:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "added": len(self.added), "updated": len(self.updated),
-            "unchanged": len(self.unchanged), "removed": len(self.removed),
+            "added": len(self.added),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "removed": len(self.removed),
             "chunks_written": self.chunks_written,
             "quotes_written": self.quotes_written,
             "duplicates": [{"doc_id": d, "duplicate_of": o} for d, o in self.duplicates],
@@ -64,7 +66,10 @@ def prepare(raw: RawDoc) -> Article:
     text = raw.text
     layout = analyse(text)
     meta = build_meta(
-        raw.doc_id, text, raw.meta, raw.path,
+        raw.doc_id,
+        text,
+        raw.meta,
+        raw.path,
         furniture_lines=[(s, e) for s, e, kind in layout.furniture if kind != "header"],
     )
     if meta.title is None and layout.title is not None:
@@ -76,7 +81,10 @@ def prepare(raw: RawDoc) -> Article:
         for s, e in split_sentences(text, ps, pe):
             sentences.append(Sentence(start=s, end=e, paragraph=p, furniture=furn))
     return Article(
-        meta=meta, text=text, content_hash=content_hash(raw), sentences=sentences,
+        meta=meta,
+        text=text,
+        content_hash=content_hash(raw),
+        sentences=sentences,
         furniture=[Span(start=s, end=e) for s, e in furniture_spans],
     )
 
@@ -89,10 +97,16 @@ def chunk_article(article: Article) -> list[Chunk]:
     def flush() -> None:
         if window:
             s, e = window[0].start, window[-1].end
-            chunks.append(Chunk(
-                id=f"{article.doc_id}:{len(chunks)}", doc_id=article.doc_id, start=s, end=e,
-                text=article.text[s:e], sentence_spans=[Span(start=x.start, end=x.end) for x in window],
-            ))
+            chunks.append(
+                Chunk(
+                    id=f"{article.doc_id}:{len(chunks)}",
+                    doc_id=article.doc_id,
+                    start=s,
+                    end=e,
+                    text=article.text[s:e],
+                    sentence_spans=[Span(start=x.start, end=x.end) for x in window],
+                )
+            )
             window.clear()
 
     for sent in article.sentences:
@@ -129,9 +143,7 @@ def _shingles(text: str) -> set[int]:
     return {hash(" ".join(toks[i : i + 5])) for i in range(max(len(toks) - 4, 1))}
 
 
-def find_original(
-    store: Store, article: Article, vector: np.ndarray, earlier: set[str]
-) -> str | None:
+def find_original(store: Store, article: Article, vector: np.ndarray, earlier: set[str]) -> str | None:
     """The earlier-committed article that ``article`` nearly duplicates (a syndicated copy).
 
     Only articles in ``earlier`` (indexed before this one) can be originals, so of two
@@ -187,9 +199,7 @@ def run_index(
         try:
             for raw in load_file(path):
                 if raw.doc_id in seen:
-                    raise IngestError(
-                        f"{path}: doc id {raw.doc_id!r} already comes from {seen[raw.doc_id]}"
-                    )
+                    raise IngestError(f"{path}: doc id {raw.doc_id!r} already comes from {seen[raw.doc_id]}")
                 seen[raw.doc_id] = str(path)
                 docs.append(raw)
         except IngestError as exc:
@@ -219,9 +229,7 @@ def run_index(
         nonlocal done
         if not pending:
             return
-        vectors = (
-            embedder.embed_passages(pending_texts) if pending_texts else np.zeros((0, embedder.dim))
-        )
+        vectors = embedder.embed_passages(pending_texts) if pending_texts else np.zeros((0, embedder.dim))
         batch: list[tuple[Article, list[Chunk], np.ndarray, list[Quote], np.ndarray]] = []
         offset = 0
         for article, chunks in pending:
@@ -238,10 +246,12 @@ def run_index(
         store.delete_chunks(replaced)
         store.delete_quotes(replaced)
         store.add_chunks_many([(a, chunks, vecs) for a, chunks, vecs, _, _ in batch])
-        store.add_quotes([
-            (a.doc_id, a.content_hash, quotes, quote_vectors(quotes, chunks, vecs, mean))
-            for a, chunks, vecs, quotes, mean in batch
-        ])
+        store.add_quotes(
+            [
+                (a.doc_id, a.content_hash, quotes, quote_vectors(quotes, chunks, vecs, mean))
+                for a, chunks, vecs, quotes, mean in batch
+            ]
+        )
         store.commit_articles([(a, mean, len(chunks)) for a, chunks, _, _, mean in batch])
         mean_of = {a.doc_id: mean for a, _, _, _, mean in batch}
         for article, chunks, _, quotes, _ in batch:

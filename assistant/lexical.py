@@ -42,7 +42,15 @@ def stem(word: str) -> str:
     """A light suffix stripper (plurals, -ing, -ed): enough to match said/say, tariffs/tariff."""
     if len(word) <= 3 or word.isdigit():
         return word
-    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ied", "y"), ("ed", ""), ("es", "e"), ("s", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("ing", ""),
+        ("ied", "y"),
+        ("ed", ""),
+        ("es", "e"),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 return word
@@ -71,8 +79,9 @@ def fingerprint(hashes: dict[str, str]) -> str:
 class LexicalIndex:
     """BM25 over chunk texts, with per-chunk doc id, date and outlet for filtering."""
 
-    def __init__(self, retriever: Any, ids: list[str], metas: list[dict[str, Any]],
-                 df: dict[str, int], fp: str):
+    def __init__(
+        self, retriever: Any, ids: list[str], metas: list[dict[str, Any]], df: dict[str, int], fp: str
+    ):
         self.retriever = retriever
         self.ids = ids
         self.metas = metas
@@ -92,7 +101,9 @@ class LexicalIndex:
 
     # -- build / persist -------------------------------------------------------------
     @classmethod
-    def build(cls, ids: list[str], texts: Sequence[str], metas: list[dict[str, Any]], fp: str) -> LexicalIndex:
+    def build(
+        cls, ids: list[str], texts: Sequence[str], metas: list[dict[str, Any]], fp: str
+    ) -> LexicalIndex:
         import bm25s
 
         tokens = [tokenize(t) or [""] for t in texts]
@@ -113,8 +124,15 @@ class LexicalIndex:
         if self.ids:
             self.retriever.save(str(tmp / "bm25"))
         (tmp / "chunks.json").write_text(
-            json.dumps({"fingerprint": self.fingerprint, "generation": self.generation,
-                        "ids": self.ids, "metas": self.metas, "df": self.df})
+            json.dumps(
+                {
+                    "fingerprint": self.fingerprint,
+                    "generation": self.generation,
+                    "ids": self.ids,
+                    "metas": self.metas,
+                    "df": self.df,
+                }
+            )
         )
         old = directory.with_name(directory.name + ".old")
         if directory.exists():

@@ -104,9 +104,7 @@ def create_mcp_server(assistant: Assistant) -> MCPServer:
         until: Annotated[
             str | None, Field(description="Only articles published on/before YYYY-MM-DD.")
         ] = None,
-        speaker: Annotated[
-            str | None, Field(description="The person whose words are wanted.")
-        ] = None,
+        speaker: Annotated[str | None, Field(description="The person whose words are wanted.")] = None,
     ) -> Annotated[CallToolResult, Answer]:
         """Answer a question from the news index with verbatim, cited quotes.
 
@@ -134,9 +132,7 @@ def create_mcp_server(assistant: Assistant) -> MCPServer:
     ) -> QuotesResult:
         """Quotes from the ledger: who said what, with the article and offsets of each."""
         fn = optional("quotes")
-        return QuotesResult(
-            quotes=[_dump(q) for q in call(lambda: fn(speaker=speaker, about=about))]
-        )
+        return QuotesResult(quotes=[_dump(q) for q in call(lambda: fn(speaker=speaker, about=about))])
 
     @server.tool()
     def speakers() -> SpeakersResult:

@@ -44,8 +44,7 @@ def prompt_dir(directory: str | Path | None = None) -> Path:
     if SOURCE_PROMPTS.is_dir():
         return SOURCE_PROMPTS
     raise ConfigError(
-        f"No prompt files found (looked in {PACKAGE_PROMPTS} and {SOURCE_PROMPTS}); "
-        "reinstall the package."
+        f"No prompt files found (looked in {PACKAGE_PROMPTS} and {SOURCE_PROMPTS}); reinstall the package."
     )
 
 
@@ -64,9 +63,7 @@ class Prompt:
         if given != self.variables:
             missing = sorted(self.variables - given)
             extra = sorted(given - self.variables)
-            raise ValueError(
-                f"Prompt {self.name!r} rendered with missing {missing} / undeclared {extra}."
-            )
+            raise ValueError(f"Prompt {self.name!r} rendered with missing {missing} / undeclared {extra}.")
         return Template(self.body).substitute({k: str(v) for k, v in values.items()})
 
 
@@ -104,9 +101,7 @@ def parse_prompt(name: str, text: str) -> Prompt:
             "add them to its '# variables:' line."
         )
     if declared - used:
-        raise ConfigError(
-            f"Prompt {name!r} declares variables it never uses: {sorted(declared - used)}."
-        )
+        raise ConfigError(f"Prompt {name!r} declares variables it never uses: {sorted(declared - used)}.")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Prompt(name=name, body=body, variables=frozenset(declared), sha256=digest)
 

@@ -32,8 +32,28 @@ POOL = 40
 
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,})[\"”]|'([^']{4,})'")
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-zA-Z'’.-]+)")
-_QWORDS = {"Who", "What", "When", "Where", "Why", "How", "Which", "Did", "Does", "Do", "Is",
-           "Are", "Was", "Were", "According", "And", "The", "In", "On", "I"}
+_QWORDS = {
+    "Who",
+    "What",
+    "When",
+    "Where",
+    "Why",
+    "How",
+    "Which",
+    "Did",
+    "Does",
+    "Do",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "According",
+    "And",
+    "The",
+    "In",
+    "On",
+    "I",
+}
 
 
 @dataclass
@@ -124,8 +144,12 @@ class Retriever:
         keep = [i for i, m in enumerate(metas) if hashes.get(m.get("doc_id", "")) == m.get("content_hash")]
         order = sorted(keep, key=lambda i: (metas[i]["doc_id"], metas[i].get("position", 0)))
         generation = self.store.generation()
-        lex = LexicalIndex.build([ids[i] for i in order], [texts[i] for i in order],
-                                 [metas[i] | {"content_hash": metas[i].get("content_hash")} for i in order], fp)
+        lex = LexicalIndex.build(
+            [ids[i] for i in order],
+            [texts[i] for i in order],
+            [metas[i] | {"content_hash": metas[i].get("content_hash")} for i in order],
+            fp,
+        )
         lex.generation = generation
         try:
             lex.save(self.lexical_dir)
@@ -210,10 +234,16 @@ class Retriever:
 def _hit(c: dict[str, Any]) -> SearchHit:
     m = c["meta"]
     return SearchHit(
-        doc_id=m["doc_id"], start=int(m["start"]), end=int(m["end"]), text=c["text"],
-        title=m.get("title") or None, outlet=m.get("outlet") or None,
-        published=from_epoch(m.get("published")), score=float(c["score"]),
-        dense=c.get("dense"), lexical=c.get("lexical"),
+        doc_id=m["doc_id"],
+        start=int(m["start"]),
+        end=int(m["end"]),
+        text=c["text"],
+        title=m.get("title") or None,
+        outlet=m.get("outlet") or None,
+        published=from_epoch(m.get("published")),
+        score=float(c["score"]),
+        dense=c.get("dense"),
+        lexical=c.get("lexical"),
     )
 
 

@@ -159,9 +159,7 @@ async def read_json(request: Request, model: type[M], max_body: int) -> M:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "body"
-        raise HTTPError(
-            400, f"Invalid request: {where}: {first['msg']}.", code="invalid_body"
-        ) from None
+        raise HTTPError(400, f"Invalid request: {where}: {first['msg']}.", code="invalid_body") from None
 
 
 # -- auth -----------------------------------------------------------------------------------
@@ -202,9 +200,7 @@ class BearerAuth:
 class _Service:
     """The Assistant behind a lock, plus the admission counter."""
 
-    def __init__(
-        self, assistant: Assistant, max_body: int, max_concurrency: int, queue_timeout: float
-    ):
+    def __init__(self, assistant: Assistant, max_body: int, max_concurrency: int, queue_timeout: float):
         self.assistant = assistant
         self.max_body = max_body
         self.max_concurrency = max_concurrency
@@ -333,9 +329,7 @@ def create_app(
         except AssistantError as exc:
             raise from_assistant_error(
                 exc,
-                not_found=not isinstance(
-                    exc, IndexMissingError | IndexBusyError | EmbedderMismatchError
-                ),
+                not_found=not isinstance(exc, IndexMissingError | IndexBusyError | EmbedderMismatchError),
             ) from None
         m = art.meta
         return JSONResponse(

@@ -8,9 +8,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError, IndexMissingError
 from assistant.settings import Settings
@@ -73,7 +71,8 @@ class Assistant:
 
             key = self.settings.openai_api_key
             self._embedder = get_embedder(
-                self.settings.embedder, self.settings.embed_base_url or self.settings.openai_base_url,
+                self.settings.embedder,
+                self.settings.embed_base_url or self.settings.openai_base_url,
                 key.get_secret_value() if key else None,
             )
         return self._embedder
@@ -117,8 +116,13 @@ class Assistant:
         with writer_lock(self.index_dir, self.settings.chroma_url):
             store = self.store(create=True)
             report = run_index(
-                store, self.embedder(), targets, rebuild=rebuild, prune=prune,
-                batch_size=self.settings.embed_batch_size, progress=progress,
+                store,
+                self.embedder(),
+                targets,
+                rebuild=rebuild,
+                prune=prune,
+                batch_size=self.settings.embed_batch_size,
+                progress=progress,
             )
             self._retriever = None
             self.retriever().rebuild_lexical()
@@ -140,7 +144,11 @@ class Assistant:
 
     # -- reading -----------------------------------------------------------------------
     def search(
-        self, query: str, k: int = 8, since: date | None = None, until: date | None = None,
+        self,
+        query: str,
+        k: int = 8,
+        since: date | None = None,
+        until: date | None = None,
         outlet: str | None = None,
     ) -> list[SearchHit]:
         from assistant.retrieval import Filters
@@ -154,15 +162,19 @@ class Assistant:
         return got[doc_id]
 
     def build_context(
-        self, question: str, k: int | None = None, since: date | None = None,
-        until: date | None = None, outlet: str | None = None,
-        history: Sequence[Turn] | None = None, speaker: str | None = None,
+        self,
+        question: str,
+        k: int | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        history: Sequence[Turn] | None = None,
+        speaker: str | None = None,
     ) -> tuple[Context, dict[str, str]]:
         """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
         from assistant.lexical import tokenize
-        from assistant.retrieval import Filters
-
         from assistant.questions import asked_speaker, resolve_speaker
+        from assistant.retrieval import Filters
 
         k = k or self.settings.k
         filters = Filters(since=since, until=until, outlet=outlet)
@@ -186,8 +198,9 @@ class Assistant:
             hits = hits[: max(k // 2, 3)] if not speaker else hits[:k]
         if not speaker:
             seen = {(h.doc_id, h.start) for h in hits}
-            hits += [h for h in self.retriever().search(question, k, filters)
-                     if (h.doc_id, h.start) not in seen][: max(k - len(hits), 0)]
+            hits += [
+                h for h in self.retriever().search(question, k, filters) if (h.doc_id, h.start) not in seen
+            ][: max(k - len(hits), 0)]
         store = self.store()
         arts = store.articles([h.doc_id for h in hits])
         evidence = []
@@ -195,13 +208,24 @@ class Assistant:
             art = arts.get(h.doc_id)
             if art is None or art.text[h.start : h.end] != h.text:
                 continue  # gone, or rewritten by a concurrent index run since the search
-            sents = [Span(start=s.start, end=s.end) for s in art.sentences
-                     if h.start <= s.start and s.end <= h.end and not s.furniture]
-            evidence.append(Evidence(
-                doc_id=h.doc_id, start=h.start, end=h.end, text=art.text[h.start : h.end],
-                title=art.meta.title, outlet=art.meta.outlet, published=art.meta.published,
-                score=h.score, sentences=sents,
-            ))
+            sents = [
+                Span(start=s.start, end=s.end)
+                for s in art.sentences
+                if h.start <= s.start and s.end <= h.end and not s.furniture
+            ]
+            evidence.append(
+                Evidence(
+                    doc_id=h.doc_id,
+                    start=h.start,
+                    end=h.end,
+                    text=art.text[h.start : h.end],
+                    title=art.meta.title,
+                    outlet=art.meta.outlet,
+                    published=art.meta.published,
+                    score=h.score,
+                    sentences=sents,
+                )
+            )
         quotes = []
         if arts:
             for q in store.quotes(where={"doc_id": {"$in": sorted(arts)}}):
@@ -211,24 +235,36 @@ class Assistant:
         lex = self.retriever().lexical()
         weights = {t: lex.idf(t) for t in tokenize(question)}
         ctx = Context(
-            question=question, evidence=evidence, quotes=quotes, history=list(history or []),
-            term_weights=weights, notes=notes, unquoted=unquoted,
+            question=question,
+            evidence=evidence,
+            quotes=quotes,
+            history=list(history or []),
+            term_weights=weights,
+            notes=notes,
+            unquoted=unquoted,
             speaker=asked_sp.name if asked_sp is not None else None,
             speaker_aliases=list(asked_sp.aliases) if asked_sp is not None else [],
         )
         return ctx, {d: a.text for d, a in arts.items()}
 
-    def _speaker_spans(self, speaker: str, since: date | None,
-                       until: date | None) -> dict[str, list[tuple[int, int]]]:
+    def _speaker_spans(
+        self, speaker: str, since: date | None, until: date | None
+    ) -> dict[str, list[tuple[int, int]]]:
         spans: dict[str, list[tuple[int, int]]] = {}
         for q in self.quotes(speaker=speaker, since=since, until=until):
             spans.setdefault(q.doc_id, []).append((q.start, q.end))
         return spans
 
     def ask(
-        self, question: str, k: int | None = None, since: date | None = None,
-        until: date | None = None, outlet: str | None = None, speaker: str | None = None,
-        history: Sequence[Turn] | None = None, backend: str | None = None,
+        self,
+        question: str,
+        k: int | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        speaker: str | None = None,
+        history: Sequence[Turn] | None = None,
+        backend: str | None = None,
     ) -> Answer:
         """Answer ``question`` from the index; every citation is verified against its source."""
         answer: Answer | None = None
@@ -239,9 +275,15 @@ class Assistant:
         return answer
 
     def ask_stream(
-        self, question: str, k: int | None = None, since: date | None = None,
-        until: date | None = None, outlet: str | None = None, speaker: str | None = None,
-        history: Sequence[Turn] | None = None, backend: str | None = None,
+        self,
+        question: str,
+        k: int | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        speaker: str | None = None,
+        history: Sequence[Turn] | None = None,
+        backend: str | None = None,
     ) -> Iterator[str | Answer]:
         """Yield the draft's text as the backend writes it, then the verified :class:`Answer`.
 
@@ -251,9 +293,16 @@ class Assistant:
         yield from self._run(question, k, since, until, outlet, speaker, history, backend, True)
 
     def _run(
-        self, question: str, k: int | None, since: date | None, until: date | None,
-        outlet: str | None, speaker: str | None, history: Sequence[Turn] | None,
-        backend: str | None, stream: bool,
+        self,
+        question: str,
+        k: int | None,
+        since: date | None,
+        until: date | None,
+        outlet: str | None,
+        speaker: str | None,
+        history: Sequence[Turn] | None,
+        backend: str | None,
+        stream: bool,
     ) -> Iterator[str | Answer]:
         from assistant.verify import finalize, parse_reply
 
@@ -282,11 +331,18 @@ class Assistant:
         if stream and be.name == "extractive":
             yield verified.text
         yield Answer(
-            question=question, answer=verified.text, abstained=verified.abstained,
-            backend=be.name, citations=verified.citations,
-            timings_ms={"retrieve": round((t1 - t0) * 1000, 1), "answer": round((t2 - t1) * 1000, 1),
-                        "total": round((t2 - t0) * 1000, 1)},
-            prompt_hash=be.prompt_hash, verification=verified.verification,
+            question=question,
+            answer=verified.text,
+            abstained=verified.abstained,
+            backend=be.name,
+            citations=verified.citations,
+            timings_ms={
+                "retrieve": round((t1 - t0) * 1000, 1),
+                "answer": round((t2 - t1) * 1000, 1),
+                "total": round((t2 - t0) * 1000, 1),
+            },
+            prompt_hash=be.prompt_hash,
+            verification=verified.verification,
         )
 
     # -- the quote ledger ----------------------------------------------------------------
@@ -313,8 +369,13 @@ class Assistant:
         return ledger
 
     def quotes(
-        self, speaker: str | None = None, about: str | None = None, doc_id: str | None = None,
-        since: date | None = None, until: date | None = None, limit: int | None = None,
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        doc_id: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
     ) -> list[Quote]:
         """Ledger quotes, filtered by speaker (any alias), topic, article and statement date."""
         self.ensure_index()
@@ -342,8 +403,9 @@ class Assistant:
         self.ensure_index()
         return [s.model_dump() for s in self.ledger().speakers()]
 
-    def timeline(self, speaker: str | None = None, about: str | None = None,
-                 limit: int = 200) -> list[dict[str, Any]]:
+    def timeline(
+        self, speaker: str | None = None, about: str | None = None, limit: int = 200
+    ) -> list[dict[str, Any]]:
         from assistant.timeline import build_timeline
 
         self.ensure_index()
@@ -351,8 +413,11 @@ class Assistant:
 
     def status(self) -> dict[str, Any]:
         info: dict[str, Any] = {
-            "index_dir": str(self.index_dir), "chroma_url": self.settings.chroma_url,
-            "exists": False, "articles": 0, "chunks": 0,
+            "index_dir": str(self.index_dir),
+            "chroma_url": self.settings.chroma_url,
+            "exists": False,
+            "articles": 0,
+            "chunks": 0,
         }
         try:
             store = self.store()
@@ -360,7 +425,9 @@ class Assistant:
             return info
         metas = store.article_metas()
         info.update(
-            exists=True, articles=len(metas), chunks=store.count_chunks(),
+            exists=True,
+            articles=len(metas),
+            chunks=store.count_chunks(),
             quotes=store.count_quotes(),
             embedder=store.embedder_info(),
             last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
@@ -383,7 +450,8 @@ def _in_range(day: date | None, since: date | None, until: date | None) -> bool:
 
 _WHEN = __import__("re").compile(
     r"\bwhen\b|\bwhat (?:day|date|time|year|month|week)\b|\bwhich (?:day|date|month|year)\b"
-    r"|\bhow long\b|\bwhat time\b", __import__("re").IGNORECASE,
+    r"|\bhow long\b|\bwhat time\b",
+    __import__("re").IGNORECASE,
 )
 
 

@@ -79,9 +79,7 @@ class Store:
         self.index_dir = Path(index_dir)
         self.chroma_url = chroma_url
         if not chroma_url and not create and not (self.index_dir / "chroma").exists():
-            raise IndexMissingError(
-                f"No index at {self.index_dir}: run `assistant index` first."
-            )
+            raise IndexMissingError(f"No index at {self.index_dir}: run `assistant index` first.")
         self.client = _client(self.index_dir, chroma_url)
         self._cols: dict[str, Any] = {}
         self._vector_store: Any = None
@@ -188,8 +186,9 @@ class Store:
         n = col.count()
         if n == 0:
             return []
-        res = col.query(query_embeddings=[vector.astype(float).tolist()], n_results=min(k, n),
-                        include=["distances"])
+        res = col.query(
+            query_embeddings=[vector.astype(float).tolist()], n_results=min(k, n), include=["distances"]
+        )
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
     def mark_duplicate(self, doc_id: str, of: str) -> None:
@@ -244,8 +243,9 @@ class Store:
             metas.append(_article_meta(article, n_chunks))
             embs.append(embedding.astype(float).tolist())
         for sl in self._batches(len(ids)):
-            self._col(ARTICLES).upsert(ids=ids[sl], documents=docs[sl], metadatas=metas[sl],
-                                       embeddings=embs[sl])
+            self._col(ARTICLES).upsert(
+                ids=ids[sl], documents=docs[sl], metadatas=metas[sl], embeddings=embs[sl]
+            )
 
     def add_chunks(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         self.add_chunks_many([(article, chunks, vectors)])
@@ -271,10 +271,14 @@ class Store:
                 if meta.published:
                     md["published"] = to_epoch(meta.published)
                 node = TextNode(
-                    id_=chunk.id, text=chunk.text, metadata=md,
+                    id_=chunk.id,
+                    text=chunk.text,
+                    metadata=md,
                     embedding=vec.astype(float).tolist(),
-                    start_char_idx=chunk.start, end_char_idx=chunk.end,
-                    excluded_embed_metadata_keys=list(md), excluded_llm_metadata_keys=list(md),
+                    start_char_idx=chunk.start,
+                    end_char_idx=chunk.end,
+                    excluded_embed_metadata_keys=list(md),
+                    excluded_llm_metadata_keys=list(md),
                 )
                 node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
                 nodes.append(node)
@@ -286,14 +290,16 @@ class Store:
         hashes = self.article_hashes()
         got = _get_all(self._col(CHUNKS), include=["metadatas"])
         stale = [
-            i for i, m in zip(got["ids"], got["metadatas"], strict=True)
+            i
+            for i, m in zip(got["ids"], got["metadatas"], strict=True)
             if hashes.get(m.get("doc_id", "")) != m.get("content_hash")
         ]
         for k in range(0, len(stale), 5000):
             self._col(CHUNKS).delete(ids=stale[k : k + 5000])
         got = _get_all(self._col(QUOTES), include=["metadatas"])
         stale_q = [
-            i for i, m in zip(got["ids"], got["metadatas"], strict=True)
+            i
+            for i, m in zip(got["ids"], got["metadatas"], strict=True)
             if hashes.get(m.get("doc_id", "")) != m.get("content_hash")
         ]
         for k in range(0, len(stale_q), 5000):
@@ -311,7 +317,10 @@ class Store:
         return got["ids"], got["documents"], got["metadatas"]
 
     def dense_query(
-        self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None,
+        self,
+        vector: np.ndarray,
+        k: int,
+        where: dict[str, Any] | None = None,
         total: int | None = None,
     ) -> list[tuple[str, str, dict[str, Any], float]]:
         """Top-``k`` chunks by cosine similarity: (id, text, metadata, cosine).
@@ -326,33 +335,38 @@ class Store:
         n = col.count() if total is None else total
         if n == 0:
             return []
-        kw: dict[str, Any] = {"query_embeddings": [vector.astype(float).tolist()],
-                              "n_results": min(k, n), "include": ["documents", "metadatas", "distances"]}
+        kw: dict[str, Any] = {
+            "query_embeddings": [vector.astype(float).tolist()],
+            "n_results": min(k, n),
+            "include": ["documents", "metadatas", "distances"],
+        }
         if where:
             kw["where"] = where
         res = col.query(**kw)
         return [
             (i, doc or "", dict(meta or {}), 1.0 - float(dist))
-            for i, doc, meta, dist in zip(res["ids"][0], res["documents"][0], res["metadatas"][0],
-                                          res["distances"][0], strict=True)
+            for i, doc, meta, dist in zip(
+                res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True
+            )
         ]
 
     def chunk_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         if not ids:
             return {}
         got = self._col(CHUNKS).get(ids=list(ids), include=["embeddings"])
-        return {i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)}
+        return {
+            i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)
+        }
 
     # -- quotes ----------------------------------------------------------------------
-    def replace_quotes(self, doc_id: str, content_hash: str, quotes: Sequence[Quote],
-                       vectors: Sequence[np.ndarray]) -> None:
+    def replace_quotes(
+        self, doc_id: str, content_hash: str, quotes: Sequence[Quote], vectors: Sequence[np.ndarray]
+    ) -> None:
         """The ledger records of one article (embedded with their chunk's vector)."""
         self.delete_quotes(doc_id)
         self.add_quotes([(doc_id, content_hash, quotes, vectors)])
 
-    def add_quotes(
-        self, items: Sequence[tuple[str, str, Sequence[Quote], Sequence[np.ndarray]]]
-    ) -> None:
+    def add_quotes(self, items: Sequence[tuple[str, str, Sequence[Quote], Sequence[np.ndarray]]]) -> None:
         """Add the quotes of several articles ``(doc_id, content_hash, quotes, vectors)``."""
         ids: list[str] = []
         docs: list[str] = []
@@ -361,11 +375,13 @@ class Store:
         for doc_id, content_hash, quotes, vectors in items:
             for i, (q, v) in enumerate(zip(quotes, vectors, strict=True)):
                 md: dict[str, Any] = {
-                    "doc_id": q.doc_id, "start": q.start, "end": q.end, "kind": q.kind,
+                    "doc_id": q.doc_id,
+                    "start": q.start,
+                    "end": q.end,
+                    "kind": q.kind,
                     "content_hash": content_hash,
                 }
-                for key in ("speaker", "role", "cue", "date_text", "attribution_start",
-                            "attribution_end"):
+                for key in ("speaker", "role", "cue", "date_text", "attribution_start", "attribution_end"):
                     value = getattr(q, key)
                     if value is not None:
                         md[key] = value
@@ -376,8 +392,7 @@ class Store:
                 metas.append(md)
                 embs.append(v.astype(float).tolist())
         for sl in self._batches(len(ids)):
-            self._col(QUOTES).add(ids=ids[sl], documents=docs[sl], metadatas=metas[sl],
-                                  embeddings=embs[sl])
+            self._col(QUOTES).add(ids=ids[sl], documents=docs[sl], metadatas=metas[sl], embeddings=embs[sl])
 
     def quotes(self, where: dict[str, Any] | None = None) -> list[Quote]:
         col = self._col(QUOTES)
@@ -387,13 +402,22 @@ class Store:
         got = _get_all(col, **kw)
         out = []
         for doc, m in zip(got["documents"], got["metadatas"], strict=True):
-            out.append(Quote(
-                quote=doc, doc_id=m["doc_id"], start=int(m["start"]), end=int(m["end"]),
-                kind=m.get("kind", "direct"), speaker=m.get("speaker"), role=m.get("role"),
-                cue=m.get("cue"), date_text=m.get("date_text"), date=from_epoch(m.get("date")),
-                attribution_start=m.get("attribution_start"),
-                attribution_end=m.get("attribution_end"),
-            ))
+            out.append(
+                Quote(
+                    quote=doc,
+                    doc_id=m["doc_id"],
+                    start=int(m["start"]),
+                    end=int(m["end"]),
+                    kind=m.get("kind", "direct"),
+                    speaker=m.get("speaker"),
+                    role=m.get("role"),
+                    cue=m.get("cue"),
+                    date_text=m.get("date_text"),
+                    date=from_epoch(m.get("date")),
+                    attribution_start=m.get("attribution_start"),
+                    attribution_end=m.get("attribution_end"),
+                )
+            )
         out.sort(key=lambda q: (q.doc_id, q.start))
         return out
 
@@ -466,7 +490,10 @@ def _article_from(doc_id: str, text: str, m: dict[str, Any]) -> Article:
         duplicate_of=m.get("duplicate_of") or None,
     )
     return Article(
-        meta=meta, text=text, content_hash=m.get("content_hash", ""), sentences=sentences,
+        meta=meta,
+        text=text,
+        content_hash=m.get("content_hash", ""),
+        sentences=sentences,
         furniture=[Span(start=s, end=e) for s, e in json.loads(m.get("furniture", "[]"))],
     )
 

@@ -60,8 +60,7 @@ def build_timeline(
                 for expr in find_time_expressions(art.text, s.start, s.end, art.meta.published):
                     if expr.date is not None and expr.end_date is None:  # a day, not a period
                         entries.append(
-                            _entry("event", expr.date, format_when(expr), expr.certainty, art,
-                                   s.start, s.end)
+                            _entry("event", expr.date, format_when(expr), expr.certainty, art, s.start, s.end)
                         )
                         break
     seen: set[tuple[str, int, str]] = set()

@@ -128,8 +128,9 @@ def run_suite(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--parts", default=",".join(PARTS), help="comma list of " + ", ".join(PARTS))
     ap.add_argument("--sizes", default="1k", help="corpus sizes for query/http/cli, e.g. 1k,10k")
     ap.add_argument("--ingest-size", default="200", help="articles for the ingest benchmark")
@@ -137,8 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--queries", type=int, default=40, help="questions per query benchmark")
     ap.add_argument("--requests", type=int, default=40, help="HTTP requests of each kind")
     ap.add_argument("--cli-repeats", type=int, default=5)
-    ap.add_argument("--passages", choices=("hashed", "real"), default="hashed",
-                    help="how query indexes embed passages (see benchmarks/query.py)")
+    ap.add_argument(
+        "--passages",
+        choices=("hashed", "real"),
+        default="hashed",
+        help="how query indexes embed passages (see benchmarks/query.py)",
+    )
     ap.add_argument("--no-stock", action="store_true", help="skip the stock llama-index pipeline")
     ap.add_argument("--data", default=str(DATA), help="where corpora and indexes live")
     ap.add_argument("--results", default=str(HERE / "results"))

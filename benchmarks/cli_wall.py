@@ -42,8 +42,12 @@ def wall(args: list[str], repeats: int = 5, timeout: float = 120.0) -> dict[str,
         t0 = time.perf_counter()
         subprocess.run(cmd, env=env, capture_output=True, timeout=timeout, check=True)
         runs.append(time.perf_counter() - t0)
-    return {"args": args, "median_s": statistics.median(runs), "runs_s": runs,
-            "loadavg": machine_info()["loadavg_1_5_15"]}
+    return {
+        "args": args,
+        "median_s": statistics.median(runs),
+        "runs_s": runs,
+        "loadavg": machine_info()["loadavg_1_5_15"],
+    }
 
 
 def interpreter_floor(repeats: int = 5) -> float:

@@ -104,10 +104,7 @@ def build_article(seed: int, i: int) -> dict[str, Any]:
     style = r.choices(("curly", "straight", "mixed"), weights=(65, 25, 10))[0]
     lines = top + body + bottom
     if style != "curly":
-        lines = [
-            ln.translate(_STRAIGHT) if style == "straight" or r.random() < 0.5 else ln
-            for ln in lines
-        ]
+        lines = [ln.translate(_STRAIGHT) if style == "straight" or r.random() < 0.5 else ln for ln in lines]
     sep = "\n\n" if r.random() < 0.4 else "\n"
     text = sep.join(lines) + "\n"
     facts = _sample([f for f in (_locate(f, text) for f in b.facts) if f is not None])
@@ -156,10 +153,7 @@ def _remove_previous(out_dir: Path) -> None:
         old = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    if (
-        not isinstance(old, dict)
-        or old.get("generator", "").split("/")[0] != GENERATOR.split("/")[0]
-    ):
+    if not isinstance(old, dict) or old.get("generator", "").split("/")[0] != GENERATOR.split("/")[0]:
         return
     for a in old.get("articles", []):
         for suffix in (".txt", ".meta.json"):
@@ -200,9 +194,7 @@ def generate_corpus(out_dir: Path, n: int, seed: int = 0, sidecars: bool = True)
         "sidecars": sidecars,
         "articles": entries,
     }
-    (out_dir / ".manifest.json").write_text(
-        json.dumps(manifest, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    (out_dir / ".manifest.json").write_text(json.dumps(manifest, ensure_ascii=False) + "\n", encoding="utf-8")
     return paths
 
 
@@ -234,9 +226,7 @@ def sample_queries(corpus_dir: Path, n: int, seed: int = 0) -> list[tuple[str, s
 
 def main(argv: list[str] | None = None) -> None:
     """CLI entry point: generate a corpus and print what was written and how fast."""
-    ap = argparse.ArgumentParser(
-        prog="python -m benchmarks.generate", description=__doc__.split("\n\n")[0]
-    )
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.generate", description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=1000, help="number of articles")
     ap.add_argument("--seed", type=int, default=0, help="corpus seed (same seed, same bytes)")
     ap.add_argument("--out", type=Path, required=True, help="output folder")

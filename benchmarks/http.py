@@ -44,9 +44,21 @@ def _post(conn: http.client.HTTPConnection, path: str, body: dict[str, Any]) -> 
 def start_server(index_dir: Path, port: int, timeout: float = 120.0) -> subprocess.Popen[bytes]:
     """Start ``assistant serve`` and wait until ``/healthz`` answers (or raise)."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant", "serve", "--index-dir", str(index_dir),
-         "--host", "127.0.0.1", "--port", str(port)],
-        env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "serve",
+            "--index-dir",
+            str(index_dir),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -78,9 +90,7 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
         proc.stderr.close()
 
 
-def measure_http(
-    index_dir: Path, questions: Sequence[str], max_requests: int = 60
-) -> dict[str, Any]:
+def measure_http(index_dir: Path, questions: Sequence[str], max_requests: int = 60) -> dict[str, Any]:
     """p50/p95 of ``POST /v1/search`` and ``POST /v1/ask``; at most ``max_requests`` each."""
     if not questions:
         raise ValueError("measure_http needs at least one question")
@@ -105,8 +115,13 @@ def measure_http(
         conn.close()
     finally:
         stop_server(proc)
-    return {"startup_s": startup, "requests": len(qs), "search": latency_summary(search_s),
-            "ask": latency_summary(ask_s), "loadavg": machine_info()["loadavg_1_5_15"]}
+    return {
+        "startup_s": startup,
+        "requests": len(qs),
+        "search": latency_summary(search_s),
+        "ask": latency_summary(ask_s),
+        "loadavg": machine_info()["loadavg_1_5_15"],
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

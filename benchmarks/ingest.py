@@ -53,10 +53,15 @@ def assistant_ingest(corpus: Path, index_dir: Path) -> dict[str, Any]:
     seconds = time.perf_counter() - t0
     articles = len(report.added) + len(report.updated)
     return {
-        "seconds": seconds, "articles": articles, "chunks": report.chunks_written,
-        "quotes": report.quotes_written, "failures": [f.path for f in report.failures],
-        "articles_per_s": articles / seconds, "chunks_per_s": report.chunks_written / seconds,
-        "index_bytes": dir_size_bytes(index_dir), "peak_rss_mib": peak_rss_mib(),
+        "seconds": seconds,
+        "articles": articles,
+        "chunks": report.chunks_written,
+        "quotes": report.quotes_written,
+        "failures": [f.path for f in report.failures],
+        "articles_per_s": articles / seconds,
+        "chunks_per_s": report.chunks_written / seconds,
+        "index_bytes": dir_size_bytes(index_dir),
+        "peak_rss_mib": peak_rss_mib(),
     }
 
 
@@ -71,8 +76,9 @@ def reindex_unchanged(corpus: Path, index_dir: Path) -> float:
     return time.perf_counter() - t0
 
 
-def measure_ingest(corpus: Path, repeats: int = 3, stock: bool = True,
-                   batch_size: int = 64) -> dict[str, Any]:
+def measure_ingest(
+    corpus: Path, repeats: int = 3, stock: bool = True, batch_size: int = 64
+) -> dict[str, Any]:
     """Interleaved rounds of assistant ingest, embedder bound and stock pipeline."""
     from assistant.embeddings import get_embedder
     from benchmarks.embedder_bound import measure_embedder_bound
@@ -104,12 +110,15 @@ def measure_ingest(corpus: Path, repeats: int = 3, stock: bool = True,
 
 def summarise(rounds: list[dict[str, Any]], n_texts: int) -> dict[str, Any]:
     """Medians over rounds and the two target ratios."""
+
     def med(key: str, field: str) -> float:
         return statistics.median(r[key][field] for r in rounds)
 
     a = rounds[0]["assistant"]
     out: dict[str, Any] = {
-        "articles": a["articles"], "chunks": a["chunks"], "embedded_texts": n_texts,
+        "articles": a["articles"],
+        "chunks": a["chunks"],
+        "embedded_texts": n_texts,
         "mean_chars": sum(r["bound"]["mean_chars"] for r in rounds) / len(rounds),
         "repeats": len(rounds),
         "assistant_articles_per_s": med("assistant", "articles_per_s"),

@@ -213,8 +213,7 @@ def run_load(
             client.close()
 
     threads = [
-        threading.Thread(target=worker, args=(c,), name=f"load-{c}", daemon=True)
-        for c in range(clients)
+        threading.Thread(target=worker, args=(c,), name=f"load-{c}", daemon=True) for c in range(clients)
     ]
     for t in threads:
         t.start()

@@ -199,8 +199,7 @@ class Writer:
             forms = (
                 f"We {r.choice(V.STANCES)} {s['thing']}",
                 _cap(self.claim(direct=True)),
-                f"I have spoken with {s['who']} in {s['city']}, and they are worried about "
-                f"{s['thing']}",
+                f"I have spoken with {s['who']} in {s['city']}, and they are worried about {s['thing']}",
                 f"Our position on {s['thing']} has not changed",
                 f"This is {s['bare']} for {s['who']}",
                 f"{_cap(s['who'])} in {s['place']} deserve better than this",
@@ -261,10 +260,7 @@ class Writer:
             self._fact(p.full, max(q, key=len), "direct", cue)
         elif kind == "partial":
             s = self._slots()
-            text = (
-                f"{name} called {s['thing']} “{s['assess']}” and {verb} that "
-                f"{self.claim(direct=False)}."
-            )
+            text = f"{name} called {s['thing']} “{s['assess']}” and {verb} that {self.claim(direct=False)}."
             self._fact(p.full, s["assess"], "partial", cue)
         elif kind == "x":
             c = self.claim(direct=False)
@@ -344,8 +340,7 @@ class Writer:
             f"{p.last} says {s['thing']} will {s['effect']} {s['who']}",
             f"{p.title} warns {s['thing']} could {s['effect']} {s['who']}",
             f"{_cap(s['thing'])} {_be(s['thing'], True)} {s['assess']}, {p.last} says",
-            f"What {s['thing']} {'mean' if _plural(s['thing']) else 'means'} for {s['who']} "
-            f"in {s['place']}",
+            f"What {s['thing']} {'mean' if _plural(s['thing']) else 'means'} for {s['who']} in {s['place']}",
             f"{p.full} defends {s['thing']} {self._fill(r.choice(V.CONTEXT))}",
         )
         h = _cap(r.choice(forms))

@@ -82,10 +82,14 @@ def build_index(corpus: Path, index_dir: Path, passages: str = "real") -> dict[s
     report = a.index([corpus], rebuild=True)
     seconds = time.perf_counter() - t0
     return {
-        "passages": passages, "articles": len(report.added) + len(report.updated),
-        "chunks": report.chunks_written, "quotes": report.quotes_written,
-        "failures": len(report.failures), "seconds": seconds,
-        "index_bytes": dir_size_bytes(index_dir), "peak_rss_mib": peak_rss_mib(),
+        "passages": passages,
+        "articles": len(report.added) + len(report.updated),
+        "chunks": report.chunks_written,
+        "quotes": report.quotes_written,
+        "failures": len(report.failures),
+        "seconds": seconds,
+        "index_bytes": dir_size_bytes(index_dir),
+        "peak_rss_mib": peak_rss_mib(),
     }
 
 
@@ -124,12 +128,17 @@ def measure_queries(
             abstained += ans.abstained
     status = a.status()
     return {
-        "articles": status["articles"], "chunks": status["chunks"],
-        "questions": len(questions), "repeats": repeats,
-        "first_search_s": first_search, "first_ask_s": first_ask,
-        "search": latency_summary(search_s), "ask": latency_summary(ask_s),
+        "articles": status["articles"],
+        "chunks": status["chunks"],
+        "questions": len(questions),
+        "repeats": repeats,
+        "first_search_s": first_search,
+        "first_ask_s": first_ask,
+        "search": latency_summary(search_s),
+        "ask": latency_summary(ask_s),
         "abstain_rate": abstained / len(ask_s),
-        "peak_rss_mib": peak_rss_mib(), "index_bytes": dir_size_bytes(index_dir),
+        "peak_rss_mib": peak_rss_mib(),
+        "index_bytes": dir_size_bytes(index_dir),
     }
 
 

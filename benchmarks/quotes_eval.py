@@ -42,8 +42,11 @@ def _matches(gold: str, quotes: list[tuple[str, Quote]]) -> list[Quote]:
     A gold string can occur at several places of an article (the manifest gives no
     offsets), so every extracted quote carrying it is a candidate.
     """
-    hits = [(len(norm), q) for norm, q in quotes
-            if gold in norm or (len(gold) >= 40 and norm in gold and len(norm) * 2 >= len(gold))]
+    hits = [
+        (len(norm), q)
+        for norm, q in quotes
+        if gold in norm or (len(gold) >= 40 and norm in gold and len(norm) * 2 >= len(gold))
+    ]
     return [q for _, q in sorted(hits, key=lambda t: t[0])]
 
 
@@ -78,16 +81,28 @@ def evaluate(corpus_dir: Path, show: int = 15) -> dict[str, Any]:
             if not cands:
                 misses[g["cue"]] += 1
                 if len(missed) < show:
-                    missed.append({"doc_id": entry["doc_id"], "cue": g["cue"],
-                                   "speaker": g["speaker"], "quote": g["quote"][:100]})
+                    missed.append(
+                        {
+                            "doc_id": entry["doc_id"],
+                            "cue": g["cue"],
+                            "speaker": g["speaker"],
+                            "quote": g["quote"][:100],
+                        }
+                    )
                 continue
             found += 1
             said = [q for q in cands if q.speaker]
             if not said:
                 unattributed[g["cue"]] += 1
                 if len(unsaid) < show:
-                    unsaid.append({"doc_id": entry["doc_id"], "cue": g["cue"],
-                                   "speaker": g["speaker"], "quote": g["quote"][:100]})
+                    unsaid.append(
+                        {
+                            "doc_id": entry["doc_id"],
+                            "cue": g["cue"],
+                            "speaker": g["speaker"],
+                            "quote": g["quote"][:100],
+                        }
+                    )
                 continue
             judged += 1
             q = next((q for q in said if _correct(g["speaker"], q)), said[0])
@@ -96,9 +111,15 @@ def evaluate(corpus_dir: Path, show: int = 15) -> dict[str, Any]:
             else:
                 wrong_by_cue[g["cue"]] += 1
                 if len(wrong) < show:
-                    wrong.append({"doc_id": entry["doc_id"], "cue": g["cue"],
-                                  "gold": g["speaker"], "got": q.speaker,
-                                  "quote": g["quote"][:100]})
+                    wrong.append(
+                        {
+                            "doc_id": entry["doc_id"],
+                            "cue": g["cue"],
+                            "gold": g["speaker"],
+                            "got": q.speaker,
+                            "quote": g["quote"][:100],
+                        }
+                    )
     n_docs = len(manifest["articles"])
     return {
         "articles": n_docs,
@@ -120,8 +141,9 @@ def evaluate(corpus_dir: Path, show: int = 15) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     """CLI entry point: generate a corpus in a temporary folder and print the scores."""
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.quotes_eval",
-                                 description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.quotes_eval", description=__doc__.split("\n\n")[0]
+    )
     ap.add_argument("--n", type=int, default=300, help="number of articles")
     ap.add_argument("--seed", type=int, default=11, help="corpus seed")
     ap.add_argument("--show", type=int, default=15, help="sample size of errors to print")
@@ -133,15 +155,15 @@ def main(argv: list[str] | None = None) -> None:
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return
-    print(f"seed={args.seed} articles={res['articles']} gold={res['gold']} found={res['found']} "
-          f"judged={res['judged']} correct={res['correct']}")
-    print(f"precision={res['precision']} recall={res['recall']} "
-          f"extract={res['ms_per_article']} ms/article")
+    print(
+        f"seed={args.seed} articles={res['articles']} gold={res['gold']} found={res['found']} "
+        f"judged={res['judged']} correct={res['correct']}"
+    )
+    print(f"precision={res['precision']} recall={res['recall']} extract={res['ms_per_article']} ms/article")
     for k in ("misses_by_cue", "unattributed_by_cue", "wrong_by_cue"):
         print(f"{k}: {res[k]}")
     for w in res["wrong_sample"]:
-        print(f"  WRONG [{w['cue']}] gold={w['gold']!r} got={w['got']!r} "
-              f"{w['doc_id']}: {w['quote']}")
+        print(f"  WRONG [{w['cue']}] gold={w['gold']!r} got={w['got']!r} {w['doc_id']}: {w['quote']}")
     for m in res["missed_sample"]:
         print(f"  MISS  [{m['cue']}] {m['speaker']!r} {m['doc_id']}: {m['quote']}")
     for m in res["unattributed_sample"]:

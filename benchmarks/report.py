@@ -19,8 +19,13 @@ END = "<!-- results:end -->"
 
 #: Target values from issue 9 (what "met" means in the tables).
 TARGETS = {
-    "ratio_to_bound": 0.80, "ratio_to_stock": 2.0, "ask_p50_ms": 100.0,
-    "search_p50_ms": 30.0, "help_s": 0.3, "ask_cold_s": 1.5, "rss_mib": 2048.0,
+    "ratio_to_bound": 0.80,
+    "ratio_to_stock": 2.0,
+    "ask_p50_ms": 100.0,
+    "search_p50_ms": 30.0,
+    "help_s": 0.3,
+    "ask_cold_s": 1.5,
+    "rss_mib": 2048.0,
 }
 
 
@@ -62,7 +67,8 @@ def render(result: dict[str, Any]) -> str:
             f"### Ingest ({ing['articles']} articles, {ing['chunks']} chunks, "
             f"median of {ing['repeats']} interleaved rounds; load {_load(ing['loadavg'])})",
             "",
-            "| measure | value | target | ratio | status |", "|---|---|---|---|---|",
+            "| measure | value | target | ratio | status |",
+            "|---|---|---|---|---|",
             f"| assistant ingest | {ing['assistant_articles_per_s']:.2f} articles/s, "
             f"{ing['assistant_chunks_per_s']:.1f} chunks/s | | | |",
             f"| embedder bound (same {ing['embedded_texts']} texts, "
@@ -84,24 +90,30 @@ def render(result: dict[str, Any]) -> str:
             f"| index on disk | {_mib(ing['index_bytes'])} "
             + (f"(stock: {_mib(ing['stock_index_bytes'])})" if "stock_index_bytes" in ing else "")
             + " | | | |",
-            f"| peak RSS during ingest | {ing['peak_rss_mib']:.0f} MiB | | | |", "",
+            f"| peak RSS during ingest | {ing['peak_rss_mib']:.0f} MiB | | | |",
+            "",
         ]
     queries = result.get("query", {})
     https = result.get("http", {})
     if queries:
         lines += [
             "### Query latency (warm, extractive backend; targets: search p50 <= 30 ms, "
-            "ask p50 <= 100 ms, RSS <= 2 GiB)", "",
+            "ask p50 <= 100 ms, RSS <= 2 GiB)",
+            "",
             "| size | path | search p50 / p95 | search target | ask p50 / p95 | ask target | "
             "peak RSS | index on disk | load |",
             "|---|---|---|---|---|---|---|---|---|",
         ]
         for size, q in queries.items():
-            rows = [(f"{size} ({q['articles']} art., {q['chunks']} chunks, "
-                     f"{q.get('passages', '?')} passages)", "in-process", q,
-                     f"{q['peak_rss_mib']:.0f} MiB "
-                     f"({_met(q['peak_rss_mib'] <= TARGETS['rss_mib'])})",
-                     _mib(q["index_bytes"]))]
+            rows = [
+                (
+                    f"{size} ({q['articles']} art., {q['chunks']} chunks, {q.get('passages', '?')} passages)",
+                    "in-process",
+                    q,
+                    f"{q['peak_rss_mib']:.0f} MiB ({_met(q['peak_rss_mib'] <= TARGETS['rss_mib'])})",
+                    _mib(q["index_bytes"]),
+                )
+            ]
             if size in https:
                 h = https[size]
                 rows.append((size, f"HTTP ({h['requests']} req.)", h, "", ""))
@@ -120,14 +132,17 @@ def render(result: dict[str, Any]) -> str:
     if cli:
         hv, av = cli["help"]["median_s"], cli["ask_cold"]["median_s"]
         lines += [
-            f"### CLI wall time (fresh process each, median of {len(cli['help']['runs_s'])})", "",
-            "| command | median | target | ratio | status | load |", "|---|---|---|---|---|---|",
+            f"### CLI wall time (fresh process each, median of {len(cli['help']['runs_s'])})",
+            "",
+            "| command | median | target | ratio | status | load |",
+            "|---|---|---|---|---|---|",
             f"| `python -c pass` (floor) | {cli['python_floor_s']:.2f} s | | | | |",
             f"| `assistant --help` | {hv:.2f} s | <= 0.3 s | {hv / TARGETS['help_s']:.2f}x | "
             f"{_met(hv <= TARGETS['help_s'])} | {_load(cli['help']['loadavg'])} |",
             f"| cold `assistant ask --json` ({cli.get('size', '?')} index) | {av:.2f} s | "
             f"<= 1.5 s | {av / TARGETS['ask_cold_s']:.2f}x | {_met(av <= TARGETS['ask_cold_s'])} | "
-            f"{_load(cli['ask_cold']['loadavg'])} |", "",
+            f"{_load(cli['ask_cold']['loadavg'])} |",
+            "",
         ]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -56,9 +56,7 @@ def _collection(chroma_dir: Path) -> Any:
     import chromadb
     from chromadb.config import Settings
 
-    client = chromadb.PersistentClient(
-        path=str(chroma_dir), settings=Settings(anonymized_telemetry=False)
-    )
+    client = chromadb.PersistentClient(path=str(chroma_dir), settings=Settings(anonymized_telemetry=False))
     if COLLECTION in {c.name for c in client.list_collections()}:
         client.delete_collection(COLLECTION)
     collection = client.create_collection(COLLECTION, embedding_function=None)

@@ -56,8 +56,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "sectoral tariffs|the border adjustment plan"
         ),
         "stats": _p(
-            "exports|the trade deficit|steel shipments|imports of auto parts|"
-            "cross-border freight volumes"
+            "exports|the trade deficit|steel shipments|imports of auto parts|cross-border freight volumes"
         ),
         "who": _p("exporters|autoworkers|steel towns|farmers|small manufacturers|port workers"),
     },
@@ -77,9 +76,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "the four-plex bylaw|development charges|the modular homes program|"
             "the foreign buyer ban|the transit-oriented housing plan"
         ),
-        "stats": _p(
-            "average rents|home sales|housing starts|the benchmark home price|mortgage arrears"
-        ),
+        "stats": _p("average rents|home sales|housing starts|the benchmark home price|mortgage arrears"),
         "who": _p("renters|first-time buyers|young families|seniors|builders|landlords"),
     },
     "health": {
@@ -90,8 +87,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "the union leader"
         ),
         "orgs": _p(
-            "Medical Association|Nurses’ Union|Health Authority|Pharmacists’ Association|"
-            "Patients’ Coalition"
+            "Medical Association|Nurses’ Union|Health Authority|Pharmacists’ Association|Patients’ Coalition"
         ),
         "things": _p(
             "emergency room closures|the pharmacare plan|surgical wait times|"
@@ -100,9 +96,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "private surgical clinics|the long-term care overhaul|the drug shortage|"
             "the family doctor registry"
         ),
-        "stats": _p(
-            "wait times|emergency visits|vaccination rates|hospital occupancy|nursing vacancies"
-        ),
+        "stats": _p("wait times|emergency visits|vaccination rates|hospital occupancy|nursing vacancies"),
         "who": _p("patients|nurses|rural clinics|seniors|parents|family doctors"),
     },
     "energy": {
@@ -132,18 +126,14 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "the campaign director|Chief Electoral Officer:the electoral officer|"
             "Party Leader:the party leader"
         ),
-        "orgs": _p(
-            "Elections Commission|Liberal Party|Conservative Party|Green Party|Democracy Watch"
-        ),
+        "orgs": _p("Elections Commission|Liberal Party|Conservative Party|Green Party|Democracy Watch"),
         "things": _p(
             "the snap election|the leadership review|the debate schedule|"
             "mail-in ballots|the riding redistribution|campaign finance limits|"
             "the byelection result|foreign interference rules|the voter ID law|"
             "the floor-crossing|advance polling|the party platform"
         ),
-        "stats": _p(
-            "turnout|the party’s polling numbers|donations|advance votes|the approval rating"
-        ),
+        "stats": _p("turnout|the party’s polling numbers|donations|advance votes|the approval rating"),
         "who": _p("voters|young voters|candidates|volunteers|suburban ridings|rural voters"),
     },
     "climate": {
@@ -192,9 +182,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "University President:the university president|Teachers’ Federation "
             "President:the union president"
         ),
-        "orgs": _p(
-            "Teachers’ Federation|School Board|Student Union|Universities Council|Parents’ Network"
-        ),
+        "orgs": _p("Teachers’ Federation|School Board|Student Union|Universities Council|Parents’ Network"),
         "things": _p(
             "the tuition freeze|class sizes|the school meal program|"
             "the international student cap|the cellphone ban|the curriculum overhaul|"
@@ -231,8 +219,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "Food Inspection Director:the director"
         ),
         "orgs": _p(
-            "Farmers’ Federation|Grain Growers|Dairy Council|Food Inspection Agency|"
-            "Cattle Association"
+            "Farmers’ Federation|Grain Growers|Dairy Council|Food Inspection Agency|Cattle Association"
         ),
         "things": _p(
             "the canola tariffs|the drought aid|grocery prices|the dairy quota|"
@@ -250,8 +237,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "Chief Economist:the economist|Employers’ Council Chair:the chair"
         ),
         "orgs": _p(
-            "Labour Congress|Postal Workers Union|Employers’ Council|"
-            "Statistics Bureau|Gig Workers Alliance"
+            "Labour Congress|Postal Workers Union|Employers’ Council|Statistics Bureau|Gig Workers Alliance"
         ),
         "things": _p(
             "the minimum wage increase|the four-day week pilot|the postal strike|"
@@ -278,9 +264,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
             "the military aid package|the base closures|the cyber command|"
             "the peacekeeping mission|the shipbuilding plan|the veterans’ benefits"
         ),
-        "stats": _p(
-            "defence spending|recruitment|equipment delays|deployment numbers|procurement costs"
-        ),
+        "stats": _p("defence spending|recruitment|equipment delays|deployment numbers|procurement costs"),
         "who": _p("troops|veterans|allies|northern communities|shipyards|military families"),
     },
 }
@@ -349,8 +333,7 @@ CUES = _p(
     "wrote in a post|told a parliamentary committee|said at a briefing"
 )
 REPORT_VERBS = _p(
-    "said|warned|argued|noted|insisted|cautioned|acknowledged|predicted|"
-    "suggested|maintained|claimed|added"
+    "said|warned|argued|noted|insisted|cautioned|acknowledged|predicted|suggested|maintained|claimed|added"
 )
 CONTEXT = _p(
     "as negotiations enter a critical phase|amid growing pressure from {who}|"

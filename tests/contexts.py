@@ -48,6 +48,4 @@ def context(
     """A context from ``(doc_id, text, needle)`` items, and the doc-id -> text map."""
     texts = {doc_id: text for doc_id, text, _ in items}
     ev = [evidence(d, t, n, title=f"Title of {d}", outlet="Test Outlet") for d, t, n in items]
-    return Context(
-        question=question, evidence=ev, quotes=quotes or [], history=history or []
-    ), texts
+    return Context(question=question, evidence=ev, quotes=quotes or [], history=history or []), texts

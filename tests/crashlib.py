@@ -21,22 +21,85 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
-_FIRST = ["Amara", "Jonas", "Priya", "Marcus", "Elena", "Kofi", "Sofia", "Tomas", "Ines", "Rafael",
-          "Leila", "Owen", "Mei", "Dmitri", "Hana", "Victor", "Nadia", "Samuel", "Freya", "Arjun"]
-_LAST = ["Okafor", "Lindqvist", "Raman", "Delacroix", "Novak", "Mensah", "Ferreira", "Kowalski",
-         "Haddad", "Brennan", "Takahashi", "Moreau", "Castillo", "Ivanova", "Adeyemi", "Larsen"]
-_ROLES = ["the finance minister", "a union leader", "the city's mayor", "an economist",
-          "the opposition critic", "a hospital director", "the port authority chief",
-          "a climate researcher", "the trade envoy", "a school board trustee"]
-_OUTLETS = ["Harbour Ledger", "Northern Courier", "Valley Times", "Metro Dispatch",
-            "Coastline Post"]
-_TOPICS = ["transit fares", "the fishing quota", "rural broadband", "the housing levy",
-           "wildfire funding", "the steel tariff", "nurse staffing", "the water treaty",
-           "bridge repairs", "the grain subsidy", "carbon pricing", "the port expansion"]
-_CLAIMS = ["is long overdue", "will cost families dearly", "was rushed through committee",
-           "deserves a second look", "puts small towns first", "ignores the evidence",
-           "could be a turning point", "leaves too many questions open",
-           "is a promise we intend to keep", "was negotiated in good faith"]
+_FIRST = [
+    "Amara",
+    "Jonas",
+    "Priya",
+    "Marcus",
+    "Elena",
+    "Kofi",
+    "Sofia",
+    "Tomas",
+    "Ines",
+    "Rafael",
+    "Leila",
+    "Owen",
+    "Mei",
+    "Dmitri",
+    "Hana",
+    "Victor",
+    "Nadia",
+    "Samuel",
+    "Freya",
+    "Arjun",
+]
+_LAST = [
+    "Okafor",
+    "Lindqvist",
+    "Raman",
+    "Delacroix",
+    "Novak",
+    "Mensah",
+    "Ferreira",
+    "Kowalski",
+    "Haddad",
+    "Brennan",
+    "Takahashi",
+    "Moreau",
+    "Castillo",
+    "Ivanova",
+    "Adeyemi",
+    "Larsen",
+]
+_ROLES = [
+    "the finance minister",
+    "a union leader",
+    "the city's mayor",
+    "an economist",
+    "the opposition critic",
+    "a hospital director",
+    "the port authority chief",
+    "a climate researcher",
+    "the trade envoy",
+    "a school board trustee",
+]
+_OUTLETS = ["Harbour Ledger", "Northern Courier", "Valley Times", "Metro Dispatch", "Coastline Post"]
+_TOPICS = [
+    "transit fares",
+    "the fishing quota",
+    "rural broadband",
+    "the housing levy",
+    "wildfire funding",
+    "the steel tariff",
+    "nurse staffing",
+    "the water treaty",
+    "bridge repairs",
+    "the grain subsidy",
+    "carbon pricing",
+    "the port expansion",
+]
+_CLAIMS = [
+    "is long overdue",
+    "will cost families dearly",
+    "was rushed through committee",
+    "deserves a second look",
+    "puts small towns first",
+    "ignores the evidence",
+    "could be a turning point",
+    "leaves too many questions open",
+    "is a promise we intend to keep",
+    "was negotiated in good faith",
+]
 _VERBS = ["said", "told reporters", "warned", "argued", "added"]
 
 
@@ -87,8 +150,9 @@ def make_corpus(root: Path, n: int, seed: int = 7, paragraphs: int = 4) -> Corpu
     return corpus
 
 
-def mutate(corpus: Corpus, rng: random.Random, share: float, edition: int, seed: int = 7,
-           paragraphs: int = 4) -> list[str]:
+def mutate(
+    corpus: Corpus, rng: random.Random, share: float, edition: int, seed: int = 7, paragraphs: int = 4
+) -> list[str]:
     """Rewrite a random ``share`` of the articles (new content hash) so a run has work."""
     ids = sorted(corpus.files)
     picked = rng.sample(ids, max(1, int(len(ids) * share)))
@@ -101,23 +165,38 @@ def mutate(corpus: Corpus, rng: random.Random, share: float, edition: int, seed:
 
 # -- subprocess runs -------------------------------------------------------------------------
 
+
 def cli_env(index_dir: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "OPENAI_"))}
-    env.update(ASSISTANT_INDEX_DIR=str(index_dir), HF_HUB_OFFLINE="1",
-               ANONYMIZED_TELEMETRY="False", PYTHONPATH=str(ROOT))
+    env.update(
+        ASSISTANT_INDEX_DIR=str(index_dir),
+        HF_HUB_OFFLINE="1",
+        ANONYMIZED_TELEMETRY="False",
+        PYTHONPATH=str(ROOT),
+    )
     env.update(extra)
     return env
 
 
-def start_index(
-    corpus: Path, index_dir: Path, *args: str, batch: int = 64
-) -> subprocess.Popen[bytes]:
+def start_index(corpus: Path, index_dir: Path, *args: str, batch: int = 64) -> subprocess.Popen[bytes]:
     """``assistant index CORPUS --json`` in its own session (so a kill takes its children)."""
     return subprocess.Popen(
-        [sys.executable, "-m", "assistant", "index", str(corpus), "--index-dir", str(index_dir),
-         "--json", *args],
-        cwd=ROOT, env=cli_env(index_dir, ASSISTANT_EMBED_BATCH_SIZE=str(batch)),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "index",
+            str(corpus),
+            "--index-dir",
+            str(index_dir),
+            "--json",
+            *args,
+        ],
+        cwd=ROOT,
+        env=cli_env(index_dir, ASSISTANT_EMBED_BATCH_SIZE=str(batch)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
 
 
@@ -134,8 +213,14 @@ class RunResult:
         return dict(json.loads(self.stdout.strip().splitlines()[-1]))
 
 
-def run_index(corpus: Path, index_dir: Path, kill_after: float | None = None,
-              timeout: float = 900, args: tuple[str, ...] = (), batch: int = 64) -> RunResult:
+def run_index(
+    corpus: Path,
+    index_dir: Path,
+    kill_after: float | None = None,
+    timeout: float = 900,
+    args: tuple[str, ...] = (),
+    batch: int = 64,
+) -> RunResult:
     """Run ``assistant index``; SIGKILL it after ``kill_after`` seconds if still running."""
     t0 = time.monotonic()
     proc = start_index(corpus, index_dir, *args, batch=batch)
@@ -152,11 +237,17 @@ def run_index(corpus: Path, index_dir: Path, kill_after: float | None = None,
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-    return RunResult(killed, proc.returncode, time.monotonic() - t0,
-                     out.decode("utf-8", "replace"), err.decode("utf-8", "replace"))
+    return RunResult(
+        killed,
+        proc.returncode,
+        time.monotonic() - t0,
+        out.decode("utf-8", "replace"),
+        err.decode("utf-8", "replace"),
+    )
 
 
 # -- invariants ------------------------------------------------------------------------------
+
 
 def fresh_chroma() -> None:
     """Forget Chroma's per-process client cache so the next open reads the disk anew."""
@@ -179,8 +270,13 @@ def expected_chunks(corpus: Corpus) -> dict[str, tuple[str, str]]:
     return out
 
 
-def check_index(index_dir: Path, n_files: int, embedder: Any, question: str,
-                expect: dict[str, tuple[str, str]] | None = None) -> dict[str, Any]:
+def check_index(
+    index_dir: Path,
+    n_files: int,
+    embedder: Any,
+    question: str,
+    expect: dict[str, tuple[str, str]] | None = None,
+) -> dict[str, Any]:
     """Assert the invariants that must hold after any kill; with ``expect``, the final state.
 
     Returns counts for the report. Raises AssertionError with a description otherwise.
@@ -201,8 +297,9 @@ def check_index(index_dir: Path, n_files: int, embedder: Any, question: str,
     ids, texts, metas = store.all_chunks()
     info["chunks"] = len(ids)
     assert len(ids) == len(set(ids)), "duplicate chunk ids"
-    visible = [i for i, m in zip(ids, metas, strict=True)
-               if hashes.get(m.get("doc_id", "")) == m.get("content_hash")]
+    visible = [
+        i for i, m in zip(ids, metas, strict=True) if hashes.get(m.get("doc_id", "")) == m.get("content_hash")
+    ]
     info["visible"] = len(visible)
 
     # `ask` works on whatever is committed (an abstention is fine; a traceback is not).
@@ -213,7 +310,7 @@ def check_index(index_dir: Path, n_files: int, embedder: Any, question: str,
         assert ans.answer, "empty answer"
         for c in ans.citations:
             art = a.article(c.doc_id)
-            assert art.text[c.start:c.end] == c.quote, "citation is not verbatim"
+            assert art.text[c.start : c.end] == c.quote, "citation is not verbatim"
     lex = Retriever(store, embedder, index_dir / "lexical").lexical()
     assert lex.fingerprint == fingerprint(hashes), "lexical index does not match committed state"
     assert sorted(lex.ids) == sorted(visible), "lexical chunks differ from committed chunks"
@@ -236,17 +333,26 @@ def check_index(index_dir: Path, n_files: int, embedder: Any, question: str,
 
 # -- the kill campaign -----------------------------------------------------------------------
 
+
 @dataclass
 class CampaignStats:
-    kills: int = 0            # SIGKILLs delivered to a running index
-    finished_first: int = 0   # rounds whose run ended before its kill time
-    partial: int = 0          # kills that left some articles stale or uncommitted
+    kills: int = 0  # SIGKILLs delivered to a running index
+    finished_first: int = 0  # rounds whose run ended before its kill time
+    partial: int = 0  # kills that left some articles stale or uncommitted
     rounds: list[dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0
 
 
-def crash_campaign(tmp: Path, n_articles: int, kills: int, seed: int = 11, paragraphs: int = 4,
-                   batch: int = 8, rebuild_every: int = 0, max_share: float = 1.0) -> CampaignStats:
+def crash_campaign(
+    tmp: Path,
+    n_articles: int,
+    kills: int,
+    seed: int = 11,
+    paragraphs: int = 4,
+    batch: int = 8,
+    rebuild_every: int = 0,
+    max_share: float = 1.0,
+) -> CampaignStats:
     """Build, then repeatedly change articles, start ``index`` and SIGKILL it at a random
     point; check every invariant after each kill and after a final uninterrupted re-run.
 
@@ -279,8 +385,9 @@ def crash_campaign(tmp: Path, n_articles: int, kills: int, seed: int = 11, parag
         mutate(corpus, rng, share, edition, seed, paragraphs)
         rebuild = bool(rebuild_every) and edition % rebuild_every == 0
         delay = startup + rng.uniform(0.02, 1.0) * work * (1.0 if rebuild else share)
-        res = run_index(corpus.root, ix, kill_after=delay, batch=batch,
-                        args=("--rebuild",) if rebuild else ())
+        res = run_index(
+            corpus.root, ix, kill_after=delay, batch=batch, args=("--rebuild",) if rebuild else ()
+        )
         if res.killed:
             stats.kills += 1
         else:
@@ -292,8 +399,7 @@ def crash_campaign(tmp: Path, n_articles: int, kills: int, seed: int = 11, parag
         fresh = _committed_hashes(ix)
         if res.killed and sum(fresh.get(d) == h for d, h in current.items()) < n_articles:
             stats.partial += 1
-        stats.rounds.append({"delay": round(delay, 2), "killed": res.killed,
-                             "rebuild": rebuild, **info})
+        stats.rounds.append({"delay": round(delay, 2), "killed": res.killed, "rebuild": rebuild, **info})
 
     final = run_index(corpus.root, ix, batch=batch)
     assert final.returncode == 0, final.stderr
@@ -356,14 +462,22 @@ while not stop.exists():
 def start_reader(index_dir: Path, question: str, stop: Path, log: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-c", READER, str(index_dir), question, str(stop), str(log)],
-        cwd=ROOT, env=cli_env(index_dir), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=cli_env(index_dir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
 
 
-def cli(*args: str, index_dir: Path, timeout: float = 300,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def cli(
+    *args: str, index_dir: Path, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """``python -m assistant ARGS`` with an isolated environment."""
     return subprocess.run(
-        [sys.executable, "-m", "assistant", *args], cwd=ROOT, capture_output=True, text=True,
-        env=env or cli_env(index_dir), timeout=timeout,
+        [sys.executable, "-m", "assistant", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env or cli_env(index_dir),
+        timeout=timeout,
     )

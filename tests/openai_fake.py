@@ -162,9 +162,7 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
         # plumbing ------------------------------------------------------------------
         def _record(self, body: Any) -> None:
             server.requests.append(
-                Recorded(
-                    self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body
-                )
+                Recorded(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
             )
 
         def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
@@ -177,9 +175,7 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
-        def _error(
-            self, status: int, message: str, code: str | None, headers: dict[str, str]
-        ) -> None:
+        def _error(self, status: int, message: str, code: str | None, headers: dict[str, str]) -> None:
             kind = {401: "invalid_request_error", 404: "invalid_request_error"}.get(
                 status, "server_error" if status >= 500 else "requests"
             )
@@ -202,9 +198,7 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
             if not self._authorised():
                 return
             if self.path.rstrip("/").endswith("/models"):
-                data = [
-                    {"id": m, "object": "model", "owned_by": "fake"} for m in sorted(server.models)
-                ]
+                data = [{"id": m, "object": "model", "owned_by": "fake"} for m in sorted(server.models)]
                 self._send(200, {"object": "list", "data": data})
             else:
                 self._error(404, f"No route {self.path}", None, {})

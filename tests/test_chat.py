@@ -100,9 +100,7 @@ def server() -> Iterator[FakeOpenAIServer]:
 
 
 def llm(server: FakeOpenAIServer) -> OpenAIBackend:
-    settings = Settings(
-        openai_base_url=server.url, llm_model=DEFAULT_MODEL, llm_timeout=5, llm_max_retries=0
-    )
+    settings = Settings(openai_base_url=server.url, llm_model=DEFAULT_MODEL, llm_timeout=5, llm_max_retries=0)
     return OpenAIBackend(settings)
 
 

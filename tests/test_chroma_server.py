@@ -73,9 +73,7 @@ def chroma_url(built_index: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     try:
         deadline = time.monotonic() + 30
         while True:
-            assert proc.poll() is None, (
-                f"chroma run exited: {(data.parent / 'server.log').read_text()}"
-            )
+            assert proc.poll() is None, f"chroma run exited: {(data.parent / 'server.log').read_text()}"
             try:
                 if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
                     break

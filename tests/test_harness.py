@@ -99,9 +99,7 @@ def good_script() -> dict[str, Any]:
             abstained=False,
             backend="scripted",
             prompt_hash="abc123",
-            citations=[
-                Citation(n=1, doc_id="d1", quote="Jamil Jivani called the deal", start=0, end=28)
-            ],
+            citations=[Citation(n=1, doc_id="d1", quote="Jamil Jivani called the deal", start=0, end=28)],
         ),
         "When do talks begin?": {
             "answer": "In July [1].",

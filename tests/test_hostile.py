@@ -52,8 +52,16 @@ BAD: dict[str, str] = {
     "bad_utf16.txt": "UTF-16",
 }
 GOOD = [
-    "good", "utf16le", "utf16be", "bad-1", "quotes_unbalanced", "quotes_only", "long_line",
-    "long_word", "Ünïcödé – 記事 2024", "dup",
+    "good",
+    "utf16le",
+    "utf16be",
+    "bad-1",
+    "quotes_unbalanced",
+    "quotes_only",
+    "long_line",
+    "long_word",
+    "Ünïcödé – 記事 2024",
+    "dup",
 ]
 
 
@@ -151,7 +159,7 @@ def test_hostile_corpus_reports_bad_files_and_indexes_good_ones(
     assert len(arts["long_line"].sentences) >= 18
     for art in arts.values():
         for s in art.sentences:
-            assert art.text[s.start:s.end].strip() == art.text[s.start:s.end]
+            assert art.text[s.start : s.end].strip() == art.text[s.start : s.end]
 
 
 @pytest.mark.parametrize("shape", ["sentences", "run_on", "no_spaces", "quotes_only"])
@@ -236,13 +244,9 @@ def test_decode_round_trips_utf8_and_utf16(text: str) -> None:
     assert decode(b"\xfe\xff" + text.encode("utf-16-be"), p) == text
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=600),
-       ext=st.sampled_from([".txt", ".md", ".json", ".jsonl", ".html"]))
-def test_loaders_yield_articles_or_raise_ingest_error(
-    tmp_path: Path, data: bytes, ext: str
-) -> None:
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600), ext=st.sampled_from([".txt", ".md", ".json", ".jsonl", ".html"]))
+def test_loaders_yield_articles_or_raise_ingest_error(tmp_path: Path, data: bytes, ext: str) -> None:
     f = tmp_path / f"doc{ext}"
     f.write_bytes(data)
     try:
@@ -256,15 +260,17 @@ def test_loaders_yield_articles_or_raise_ingest_error(
 
 _JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=40),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["text", "id", "doc_id", "title", "published", "outlet", "x"]), inner,
-        max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["text", "id", "doc_id", "title", "published", "outlet", "x"]), inner, max_size=5
+        )
+    ),
     max_leaves=12,
 )
 
 
-@settings(max_examples=150, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(records=st.lists(_JSONISH, min_size=1, max_size=4))
 def test_json_records_keep_text_exactly(tmp_path: Path, records: list[object]) -> None:
     f = tmp_path / "recs.jsonl"

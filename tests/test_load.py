@@ -134,9 +134,7 @@ def test_long_questions_and_long_conversations_are_refused_fast(base: str) -> No
         "invalid_body",
     )
     assert "question" in err["message"]
-    _error(
-        httpx.post(f"{base}/v1/search", json={"query": long_q}, headers=AUTH), 400, "invalid_body"
-    )
+    _error(httpx.post(f"{base}/v1/search", json={"query": long_q}, headers=AUTH), 400, "invalid_body")
     err = _error(
         httpx.post(
             f"{base}/v1/chat/completions",
@@ -281,9 +279,7 @@ def test_server_stays_healthy_during_load(base: str) -> None:
 
     def hammer() -> None:
         result.append(
-            run_load(
-                base, clients=6, requests=6, questions=DEFAULT_QUESTIONS, api_key=KEY, deadline=50
-            )
+            run_load(base, clients=6, requests=6, questions=DEFAULT_QUESTIONS, api_key=KEY, deadline=50)
         )
         done.set()
 

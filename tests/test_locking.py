@@ -62,9 +62,7 @@ def test_second_writer_gets_a_clear_error_not_a_hang(
     assert msg.startswith("error: ") and "Traceback" not in msg
 
 
-def test_readers_do_not_take_the_writer_lock(
-    holder: subprocess.Popen[str], index_copy: Path
-) -> None:
+def test_readers_do_not_take_the_writer_lock(holder: subprocess.Popen[str], index_copy: Path) -> None:
     a = Assistant(index_dir=index_copy)
     answer = a.ask("Who called the China deal a red flag?")
     assert answer.citations and not answer.abstained

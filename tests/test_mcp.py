@@ -40,9 +40,7 @@ def _session(index_dir: Path, home: Path) -> dict[str, Any]:
         async with Client(_params(index_dir, home), read_timeout_seconds=60) as client:
             out["tools"] = {t.name: t for t in (await client.list_tools()).tools}
             out["ask"] = await client.call_tool("ask", {"question": QUESTION})
-            out["ask_filtered"] = await client.call_tool(
-                "ask", {"question": QUESTION, "since": "2999-01-01"}
-            )
+            out["ask_filtered"] = await client.call_tool("ask", {"question": QUESTION, "since": "2999-01-01"})
             out["ask_bad"] = await client.call_tool("ask", {"question": QUESTION, "since": "soon"})
             out["search"] = await client.call_tool("search", {"query": "red flag China", "k": 3})
             out["quotes"] = await client.call_tool("quotes", {"speaker": "Jivani"})

@@ -35,9 +35,7 @@ def answer(text: str, cites: list[tuple[str, str]] = (), abstained: bool = False
     citations = []
     for n, (doc, quote) in enumerate(cites, 1):
         start = TEXTS[doc].find(quote)
-        citations.append(
-            {"n": n, "doc_id": doc, "quote": quote, "start": start, "end": start + len(quote)}
-        )
+        citations.append({"n": n, "doc_id": doc, "quote": quote, "start": start, "end": start + len(quote)})
     return {
         "question": "?",
         "answer": text,
@@ -147,9 +145,7 @@ def test_date_usual_renderings(text: str) -> None:
     assert M.holds_date(text, "2025-10-07", None)
 
 
-@pytest.mark.parametrize(
-    "text", ["On Oct. 17, 2025.", "On Oct. 7, 2024.", "On 2025-10-08.", "In October."]
-)
+@pytest.mark.parametrize("text", ["On Oct. 17, 2025.", "On Oct. 7, 2024.", "On 2025-10-08.", "In October."])
 def test_date_other_days_or_years_do_not_count(text: str) -> None:
     assert not M.holds_date(text, "2025-10-07", None)
 
@@ -170,9 +166,7 @@ def test_date_text_substring_and_accuracy_denominator() -> None:
 def test_citation_precision_pooled_over_distinct_docs() -> None:
     both = score(
         gold(),
-        answer(
-            "Jivani [1][2][3]", [("d1", "red flag"), ("d2", "optimistic"), ("d1", "Jamil Jivani")]
-        ),
+        answer("Jivani [1][2][3]", [("d1", "red flag"), ("d2", "optimistic"), ("d1", "Jamil Jivani")]),
     )
     assert both.cited_docs == ["d1", "d2"]
     one = score(gold(), answer("Jivani [1]", [("d1", "red flag")]))
@@ -237,9 +231,7 @@ def test_quoted_spans_rules() -> None:
 
 
 def test_quoted_answer_without_citations_is_unfaithful_and_question_echo_skipped() -> None:
-    s = score(
-        gold(question='Who said "red flag"?'), answer('Someone said "red flag" and "yes sir"')
-    )
+    s = score(gold(question='Who said "red flag"?'), answer('Someone said "red flag" and "yes sir"'))
     assert [q.span for q in s.quote_checks] == ["yes sir"]
     assert M.quote_faithfulness([s]) == 0.0
 
@@ -288,8 +280,7 @@ def test_percentiles_linear_interpolation() -> None:
 
 def test_summarise_has_every_metric_and_latency() -> None:
     rows = [
-        score(gold(), answer("Jivani [1]", [("d1", "red flag")]), latency=float(ms))
-        for ms in (10, 20, 30)
+        score(gold(), answer("Jivani [1]", [("d1", "red flag")]), latency=float(ms)) for ms in (10, 20, 30)
     ]
     out = M.summarise(rows)
     assert set(out) == set(M.METRICS)

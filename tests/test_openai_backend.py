@@ -149,9 +149,7 @@ def test_sentinel_reply_abstains(server: FakeOpenAIServer) -> None:
 
 def test_streaming_yields_chunks_that_join_to_the_reply(server: FakeOpenAIServer) -> None:
     ctx, texts = jivani_context()
-    reply = (
-        'Jivani described the deal as a "red flag." [1] He called China a "genocidal state" [2].'
-    )
+    reply = 'Jivani described the deal as a "red flag." [1] He called China a "genocidal state" [2].'
     server.enqueue(reply)
     backend = make_backend(server)
     chunks = list(backend.stream(ctx))
@@ -236,9 +234,7 @@ def test_connection_refused_names_the_url() -> None:
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}/v1"
     ctx, _ = jivani_context()
-    backend = OpenAIBackend(
-        Settings(openai_base_url=url, llm_model="m", llm_timeout=2, llm_max_retries=0)
-    )
+    backend = OpenAIBackend(Settings(openai_base_url=url, llm_model="m", llm_timeout=2, llm_max_retries=0))
     with pytest.raises(BackendError) as err:
         backend.answer(ctx)
     msg = str(err.value)

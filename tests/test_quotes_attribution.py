@@ -42,8 +42,10 @@ def test_cue_lemma_base_forms() -> None:
 
 
 def test_registry_titles_and_surnames() -> None:
-    text = ("Health Minister Priya Nair met Senator Olu Adeyemi. Nair later spoke.\n"
-            "The Ministry of Health (MOH) issued a notice.")
+    text = (
+        "Health Minister Priya Nair met Senator Olu Adeyemi. Nair later spoke.\n"
+        "The Ministry of Health (MOH) issued a notice."
+    )
     reg = Registry(text)
     nair = reg.lookup_name("Nair")
     assert nair and nair.name == "Priya Nair" and nair.roles == ["Health Minister"]
@@ -51,8 +53,10 @@ def test_registry_titles_and_surnames() -> None:
 
 
 def test_ambiguous_surname_is_not_guessed() -> None:
-    text = ("Economist Lena Vogel and her brother, investor Karl Vogel, disagree.\n"
-            "Vogel said the market would fall.\n")
+    text = (
+        "Economist Lena Vogel and her brother, investor Karl Vogel, disagree.\n"
+        "Vogel said the market would fall.\n"
+    )
     qs = extract_quotes("d", text)
     q = next(q for q in qs if "market would fall" in q.quote)
     assert q.speaker is None
@@ -62,17 +66,21 @@ def test_description_needs_a_unique_holder() -> None:
     one = "Liberal MP Sara Kent toured the plant.\nThe MP said the jobs would stay in town.\n"
     q = next(q for q in extract_quotes("d", one) if "jobs would stay" in q.quote)
     assert q.speaker == "Sara Kent"
-    two = ("Liberal MP Sara Kent and Green MP Omar Haddad toured the plant.\n"
-           "The MP said the jobs would stay in town.\n")
+    two = (
+        "Liberal MP Sara Kent and Green MP Omar Haddad toured the plant.\n"
+        "The MP said the jobs would stay in town.\n"
+    )
     q2 = next(q for q in extract_quotes("d", two) if "jobs would stay" in q.quote)
     assert q2.speaker is None
 
 
 def test_pronoun_respects_gender_learned_in_article() -> None:
-    text = ("Judge Amara Osei opened the hearing. She said the court would sit late.\n"
-            "Lawyer Ben Castillo objected.\n"
-            "\"This is unfair to my client,\" he said.\n"
-            "\"The objection is noted,\" she said.\n")
+    text = (
+        "Judge Amara Osei opened the hearing. She said the court would sit late.\n"
+        "Lawyer Ben Castillo objected.\n"
+        '"This is unfair to my client," he said.\n'
+        '"The objection is noted," she said.\n'
+    )
     qs = extract_quotes("d", text)
     speakers = {q.quote: q.speaker for q in qs}
     assert speakers["the court would sit late"] == "Amara Osei"
@@ -81,8 +89,10 @@ def test_pronoun_respects_gender_learned_in_article() -> None:
 
 
 def test_org_spokesperson_and_acronym() -> None:
-    text = ("The Office of the Mayor (OTM) declined to comment.\n"
-            "\"We are reviewing the report,\" an OTM spokesperson said in a statement.\n")
+    text = (
+        "The Office of the Mayor (OTM) declined to comment.\n"
+        '"We are reviewing the report," an OTM spokesperson said in a statement.\n'
+    )
     q = next(q for q in extract_quotes("d", text) if "reviewing the report" in q.quote)
     assert q.speaker == "Office of the Mayor" and q.role == "spokesperson"
 

@@ -68,17 +68,21 @@ def test_reported_speech() -> None:
 
 
 def test_scare_quotes_dropped_but_cued_fragments_kept() -> None:
-    text = ('The senator unveiled the "Iron Shield" plan on Friday.\n'
-            'Opponents called the idea "reckless," Senator Ada Lindqvist said.\n')
+    text = (
+        'The senator unveiled the "Iron Shield" plan on Friday.\n'
+        'Opponents called the idea "reckless," Senator Ada Lindqvist said.\n'
+    )
     qs = extract_quotes("d", text)
     assert not any(q.quote == "Iron Shield" for q in qs)
     assert any("reckless" in q.quote for q in qs)
 
 
 def test_nested_quote_attributed_to_inner_speaker() -> None:
-    text = ("Governor Felix Marchetti met Chancellor Ines Wolter on Monday.\n"
-            "\u201cThe chancellor asked me to deliver a message: \u2018We will stand with you,\u2019\u201d "
-            "Marchetti said.\n")
+    text = (
+        "Governor Felix Marchetti met Chancellor Ines Wolter on Monday.\n"
+        "\u201cThe chancellor asked me to deliver a message: \u2018We will stand with you,\u2019\u201d "
+        "Marchetti said.\n"
+    )
     qs = extract_quotes("d", text)
     outer = _by_text(qs, "The chancellor asked me")
     inner = [q for q in qs if q.quote == "We will stand with you"]
@@ -101,10 +105,12 @@ def test_skip_spans_are_ignored() -> None:
 
 
 def test_headline_and_multi_paragraph_quote() -> None:
-    text = ("Union Leader Says Strike Will Continue Until Wages Rise\n\n"
-            "Union leader Marta Esposito addressed workers on Sunday.\n"
-            "\u201cWe have waited three years for a fair offer,\u201d Esposito said.\n"
-            "\u201cWe will wait no longer, and every member knows it.\u201d\n")
+    text = (
+        "Union Leader Says Strike Will Continue Until Wages Rise\n\n"
+        "Union leader Marta Esposito addressed workers on Sunday.\n"
+        "\u201cWe have waited three years for a fair offer,\u201d Esposito said.\n"
+        "\u201cWe will wait no longer, and every member knows it.\u201d\n"
+    )
     qs = extract_quotes("d", text)
     assert _by_text(qs, "Strike Will Continue").speaker == "Marta Esposito"
     assert _by_text(qs, "We will wait no longer").speaker == "Marta Esposito"
@@ -119,7 +125,9 @@ def test_fast_enough() -> None:
     assert (time.perf_counter() - t0) / 5 < 0.05
 
 
-_ALPHABET = st.sampled_from(list("abc XYZ.,;:!?'\"\u201c\u201d\u2018\u2019()\u2014-\n") + ["said", "he ", "Jo Doe ", "told "])
+_ALPHABET = st.sampled_from(
+    list("abc XYZ.,;:!?'\"\u201c\u201d\u2018\u2019()\u2014-\n") + ["said", "he ", "Jo Doe ", "told "]
+)
 
 
 @settings(max_examples=150, deadline=None)

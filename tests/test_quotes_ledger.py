@@ -7,10 +7,12 @@ from assistant.quotes.ledger import Ledger, build_ledger, slug
 from assistant.types import Quote
 
 
-def _q(doc: str, speaker: str | None, words: str, aliases: list[str] | None = None,
-       role: str | None = None) -> Quote:
-    return Quote(doc_id=doc, speaker=speaker, quote=words, start=0, end=len(words),
-                 aliases=aliases or [], role=role)
+def _q(
+    doc: str, speaker: str | None, words: str, aliases: list[str] | None = None, role: str | None = None
+) -> Quote:
+    return Quote(
+        doc_id=doc, speaker=speaker, quote=words, start=0, end=len(words), aliases=aliases or [], role=role
+    )
 
 
 QUOTES = [
@@ -29,7 +31,11 @@ def test_aliases_merge_and_ambiguous_surname_stays_apart() -> None:
     led = build_ledger(QUOTES)
     vance = led.find_speaker("JD Vance")
     assert vance is not None and vance.id == "j-d-vance"
-    assert vance is not None and vance.quote_count == 2 and {"J.D. Vance", "JD Vance"} <= {vance.name, *vance.aliases}
+    assert (
+        vance is not None
+        and vance.quote_count == 2
+        and {"J.D. Vance", "JD Vance"} <= {vance.name, *vance.aliases}
+    )
     # "Vance" alone is ambiguous (J.D. or Usha) so it is its own entry, never merged by guess
     bare = led.find_speaker("Vance")
     assert bare is not None and bare.name == "Vance"
@@ -77,8 +83,8 @@ def test_slug_is_ascii_and_stable() -> None:
 
 
 def test_ledger_over_extracted_articles() -> None:
-    a = "Mayor Rosalind Okafor said the levy would fund new buses.\n\"Riders deserve better,\" Okafor said.\n"
-    b = "\"Riders deserve better,\" Mayor Okafor told the council on Monday.\n"
+    a = 'Mayor Rosalind Okafor said the levy would fund new buses.\n"Riders deserve better," Okafor said.\n'
+    b = '"Riders deserve better," Mayor Okafor told the council on Monday.\n'
     led = build_ledger([*extract_quotes("a", a), *extract_quotes("b", b)])
     sp = led.find_speaker("Okafor")
     assert sp is not None and sp.name == "Rosalind Okafor" and sp.doc_ids == ["a", "b"]

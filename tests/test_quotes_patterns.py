@@ -12,10 +12,12 @@ def _speakers(text: str) -> dict[str, str | None]:
 
 
 def test_appositive_after_quote_names_the_speaker() -> None:
-    text = ("Councillor Bea Lindqvist opened the meeting.\n"
-            "\u201cThe bridge will not reopen before winter,\u201d Lindqvist said.\n"
-            "\u201cWe warned about the cracks two years ago,\u201d Omar Petrakis, a senior "
-            "engineer at Harbour Works, said on Monday.\n")
+    text = (
+        "Councillor Bea Lindqvist opened the meeting.\n"
+        "\u201cThe bridge will not reopen before winter,\u201d Lindqvist said.\n"
+        "\u201cWe warned about the cracks two years ago,\u201d Omar Petrakis, a senior "
+        "engineer at Harbour Works, said on Monday.\n"
+    )
     sp = _speakers(text)
     assert sp["We warned about the cracks two years ago"] == "Omar Petrakis"
     q = next(q for q in extract_quotes("d", text) if q.quote.startswith("We warned"))
@@ -23,36 +25,42 @@ def test_appositive_after_quote_names_the_speaker() -> None:
 
 
 def test_continuation_quote_keeps_appositive_speaker() -> None:
-    text = ("Trustee Lena Ward spoke first.\n"
-            "\"Class sizes are out of control,\" Ward said.\n"
-            "\"We are open to changes to the school calendar,\" Ivo Marsh, the mayor of "
-            "Dunmore, said. \"I have spoken with parents, and they want answers.\"\n")
+    text = (
+        "Trustee Lena Ward spoke first.\n"
+        '"Class sizes are out of control," Ward said.\n'
+        '"We are open to changes to the school calendar," Ivo Marsh, the mayor of '
+        'Dunmore, said. "I have spoken with parents, and they want answers."\n'
+    )
     sp = _speakers(text)
     assert sp["We are open to changes to the school calendar"] == "Ivo Marsh"
     assert sp["I have spoken with parents, and they want answers."] == "Ivo Marsh"
 
 
 def test_appositive_before_reported_clause_and_description_later() -> None:
-    text = ("Tariq Bello, the mayor of Kestrel Bay, said that the ferry would run all year.\n"
-            "Funding was approved in March.\n"
-            "The mayor told reporters that the new terminal would open in June.\n")
+    text = (
+        "Tariq Bello, the mayor of Kestrel Bay, said that the ferry would run all year.\n"
+        "Funding was approved in March.\n"
+        "The mayor told reporters that the new terminal would open in June.\n"
+    )
     sp = _speakers(text)
     assert sp["the ferry would run all year"] == "Tariq Bello"
     assert sp["the new terminal would open in June"] == "Tariq Bello"
 
 
 def test_pronoun_never_resolves_to_an_organisation() -> None:
-    text = ("The Census Bureau published new figures on Friday.\n"
-            "\u201cRents have doubled,\u201d Ada Moreau, a housing advocate, wrote in a post. "
-            "She also said that the government had ignored the warnings.\n"
-            "The Census Bureau said the figures were preliminary.\n")
+    text = (
+        "The Census Bureau published new figures on Friday.\n"
+        "\u201cRents have doubled,\u201d Ada Moreau, a housing advocate, wrote in a post. "
+        "She also said that the government had ignored the warnings.\n"
+        "The Census Bureau said the figures were preliminary.\n"
+    )
     sp = _speakers(text)
     assert sp["the government had ignored the warnings"] == "Ada Moreau"
     assert sp["the figures were preliminary"] == "Census Bureau"
 
 
 def test_organisation_names_keep_their_connectors() -> None:
-    text = ("The Ministry of Coastal Fisheries said in a statement that quotas would be cut.\n")
+    text = "The Ministry of Coastal Fisheries said in a statement that quotas would be cut.\n"
     assert _speakers(text)["quotas would be cut"] == "Ministry of Coastal Fisheries"
     m = parse_mention("Minister of Finance Ana Ruiz")
     assert m and (m.kind, m.name, m.role) == ("name", "Ana Ruiz", "Minister of Finance")
@@ -61,9 +69,11 @@ def test_organisation_names_keep_their_connectors() -> None:
 
 
 def test_adverb_opening_a_quote_is_not_a_person() -> None:
-    text = ("\u201cFrankly, the plan is late,\u201d Rosa Lind, a spokesperson for the Dock "
-            "Workers Union, said, adding that the union would strike. "
-            "She also warned that talks could collapse.\n")
+    text = (
+        "\u201cFrankly, the plan is late,\u201d Rosa Lind, a spokesperson for the Dock "
+        "Workers Union, said, adding that the union would strike. "
+        "She also warned that talks could collapse.\n"
+    )
     sp = _speakers(text)
     assert sp["the union would strike"] == "Rosa Lind"
     assert sp["talks could collapse"] == "Rosa Lind"
@@ -77,8 +87,10 @@ def test_appositive_parser() -> None:
 
 
 def test_outlet_after_the_is_a_body_not_a_pronoun_target() -> None:
-    text = ("Nadia Brook, the premier of Eastland, told The Harbour Gazette that tolls would "
-            "fall. She also warned that the bridge would close.\n")
+    text = (
+        "Nadia Brook, the premier of Eastland, told The Harbour Gazette that tolls would "
+        "fall. She also warned that the bridge would close.\n"
+    )
     reg = Registry(text)
     gazette = next(p for p in reg.people if p.name == "Harbour Gazette")
     assert gazette.is_org
@@ -86,39 +98,48 @@ def test_outlet_after_the_is_a_body_not_a_pronoun_target() -> None:
 
 
 def test_registry_learns_roles_from_appositives_and_skips_bylines() -> None:
-    text = ("By Carla Mendes\n"
-            "Yusuf Adeyemi, a senior economist at Lakeview Bank, said rates would rise.\n")
+    text = "By Carla Mendes\nYusuf Adeyemi, a senior economist at Lakeview Bank, said rates would rise.\n"
     reg = Registry(text, [(0, text.index("\n"))])
     assert [p.name for p in reg.people if not p.is_org] == ["Yusuf Adeyemi"]
     assert reg.lookup_name("Adeyemi").roles == ["senior economist at Lakeview Bank"]  # type: ignore[union-attr]
 
 
 def test_description_by_title_word_and_by_salience() -> None:
-    text = ("Hospital Chief Executive Noor Qureshi said on Monday that beds were full.\n"
-            "The hospital chief told reporters that nurses were exhausted.\n")
+    text = (
+        "Hospital Chief Executive Noor Qureshi said on Monday that beds were full.\n"
+        "The hospital chief told reporters that nurses were exhausted.\n"
+    )
     assert _speakers(text)["nurses were exhausted"] == "Noor Qureshi"
-    two = ("Trade Minister Ola Berg met Health Minister Tim Dahl on Friday.\n"
-           "Later, Health Minister Tim Dahl said the talks went well.\n"
-           "The minister told reporters: \u201cWe will keep talking about the plan.\u201d\n")
+    two = (
+        "Trade Minister Ola Berg met Health Minister Tim Dahl on Friday.\n"
+        "Later, Health Minister Tim Dahl said the talks went well.\n"
+        "The minister told reporters: \u201cWe will keep talking about the plan.\u201d\n"
+    )
     assert _speakers(two)["We will keep talking about the plan."] == "Tim Dahl"
-    both = ("Trade Minister Ola Berg and Health Minister Tim Dahl toured the port.\n"
-            "The minister told reporters: \u201cWe will keep talking about the plan.\u201d\n")
+    both = (
+        "Trade Minister Ola Berg and Health Minister Tim Dahl toured the port.\n"
+        "The minister told reporters: \u201cWe will keep talking about the plan.\u201d\n"
+    )
     assert _speakers(both)["We will keep talking about the plan."] is None
 
 
 def test_reported_clause_without_that_opening_with_a_noun_phrase() -> None:
-    text = ("In a statement, the Harbour Pilots Guild said shipping delays would double by June.\n"
-            "Mayor Lea Fonseca said goodbye to the crowd.\n")
+    text = (
+        "In a statement, the Harbour Pilots Guild said shipping delays would double by June.\n"
+        "Mayor Lea Fonseca said goodbye to the crowd.\n"
+    )
     sp = _speakers(text)
     assert sp["shipping delays would double by June"] == "Harbour Pilots Guild"
     assert not any("goodbye" in q for q in sp)
 
 
 def test_posted_that_and_dates_with_commas() -> None:
-    text = ("Senator Ruth Okoye spoke in Halifax.\n"
-            "Okoye posted on X on Friday that the ferry subsidy was a mistake.\n"
-            "Councillor Ben Aalto said on Sept. 2, 2024 that parking fees would rise.\n"
-            "Okoye posted a photo of the harbour.\n")
+    text = (
+        "Senator Ruth Okoye spoke in Halifax.\n"
+        "Okoye posted on X on Friday that the ferry subsidy was a mistake.\n"
+        "Councillor Ben Aalto said on Sept. 2, 2024 that parking fees would rise.\n"
+        "Okoye posted a photo of the harbour.\n"
+    )
     sp = _speakers(text)
     assert sp["the ferry subsidy was a mistake"] == "Ruth Okoye"
     assert sp["parking fees would rise"] == "Ben Aalto"
@@ -126,34 +147,42 @@ def test_posted_that_and_dates_with_commas() -> None:
 
 
 def test_name_after_a_verb_is_an_object_not_a_pronoun_target() -> None:
-    text = ("Ines Varga, the city treasurer, told Metro Wire that the budget was balanced. "
-            "She also warned that reserves were low.\n")
+    text = (
+        "Ines Varga, the city treasurer, told Metro Wire that the budget was balanced. "
+        "She also warned that reserves were low.\n"
+    )
     assert _speakers(text)["reserves were low"] == "Ines Varga"
 
 
 def test_title_case_headline_names_no_one() -> None:
-    text = ("Port Chief Executive Warns The Dredging Plan Could Stall Exports\n"
-            "Port Chief Executive Mina Sato said on Monday that dredging would resume.\n"
-            "\u201cWe cannot wait another season,\u201d the chief executive said.\n")
+    text = (
+        "Port Chief Executive Warns The Dredging Plan Could Stall Exports\n"
+        "Port Chief Executive Mina Sato said on Monday that dredging would resume.\n"
+        "\u201cWe cannot wait another season,\u201d the chief executive said.\n"
+    )
     reg = Registry(text)
     assert [p.name for p in reg.people if not p.is_org] == ["Mina Sato"]
     assert _speakers(text)["We cannot wait another season"] == "Mina Sato"
 
 
 def test_place_like_surname_and_title_with_connector() -> None:
-    text = ("Chief of Naval Staff Dara Quill said on Monday that the fleet was ready.\n"
-            "Min-jun Park, an economist at Lakeview Bank, warned that costs would rise. "
-            "He also said that the budget was too small.\n")
+    text = (
+        "Chief of Naval Staff Dara Quill said on Monday that the fleet was ready.\n"
+        "Min-jun Park, an economist at Lakeview Bank, warned that costs would rise. "
+        "He also said that the budget was too small.\n"
+    )
     sp = _speakers(text)
     assert sp["the fleet was ready"] == "Dara Quill"
     assert sp["the budget was too small"] == "Min-jun Park"
 
 
 def test_reverse_appositive_day_before_clause_and_prefixed_titles() -> None:
-    text = ("Prime Minister Ada Lund said Monday the government would appeal.\n"
-            "The minister of health, Joel Varga, said the clinics would reopen.\n"
-            "Police said two people were arrested outside the venue.\n"
-            "\u201cThe minister has not called me,\u201d Rui Tam, 52, said.\n")
+    text = (
+        "Prime Minister Ada Lund said Monday the government would appeal.\n"
+        "The minister of health, Joel Varga, said the clinics would reopen.\n"
+        "Police said two people were arrested outside the venue.\n"
+        "\u201cThe minister has not called me,\u201d Rui Tam, 52, said.\n"
+    )
     sp = _speakers(text)
     assert sp["the government would appeal"] == "Ada Lund"
     assert sp["the clinics would reopen"] == "Joel Varga"

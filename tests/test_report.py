@@ -101,18 +101,14 @@ def test_write_reports_writes_three_files(tmp_path: Path, runs: tuple[EvalRun, E
     assert all(p.is_file() and p.stat().st_size > 0 for p in paths.values())
     data = json.loads(paths["json"].read_text())
     assert data["meta"]["backend"] == "scripted"
-    assert {"corpus_fingerprint", "git_commit", "embedder", "prompt_hash", "timestamp"} <= set(
-        data["meta"]
-    )
+    assert {"corpus_fingerprint", "git_commit", "embedder", "prompt_hash", "timestamp"} <= set(data["meta"])
     assert data["records"][1]["failures"]
     assert any(d["regression"] and d["metric"] == "fact_recall" for d in data["deltas"])
     # report.json is itself a valid baseline
     assert EvalRun.load(paths["json"]).overall == current.overall
 
 
-def test_markdown_lists_failures_with_evidence(
-    tmp_path: Path, runs: tuple[EvalRun, EvalRun]
-) -> None:
+def test_markdown_lists_failures_with_evidence(tmp_path: Path, runs: tuple[EvalRun, EvalRun]) -> None:
     current, baseline = runs
     md = write_reports(current, tmp_path, baseline)["md"].read_text()
     assert "## Failures (1 of 3)" in md

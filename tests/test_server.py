@@ -132,9 +132,7 @@ def test_models_lists_assistant(client: openai.OpenAI) -> None:
 def test_a_wrong_key_is_refused_by_the_openai_client(base: str) -> None:
     c = openai.OpenAI(base_url=f"{base}/v1", api_key="wrong", max_retries=0)
     with pytest.raises(openai.AuthenticationError) as info:
-        c.chat.completions.create(
-            model="assistant", messages=[{"role": "user", "content": QUESTION}]
-        )
+        c.chat.completions.create(model="assistant", messages=[{"role": "user", "content": QUESTION}])
     assert info.value.status_code == 401
     assert info.value.body["code"] == "invalid_api_key"  # type: ignore[index]
 
@@ -158,12 +156,8 @@ def test_every_data_route_needs_the_token(base: str, auth: str | None) -> None:
         assert r.json()["error"]["type"] == "authentication_error"
 
 
-def test_chat_completion_carries_citations_in_text_and_data(
-    client: openai.OpenAI, base: str
-) -> None:
-    done = client.chat.completions.create(
-        model="assistant", messages=[{"role": "user", "content": QUESTION}]
-    )
+def test_chat_completion_carries_citations_in_text_and_data(client: openai.OpenAI, base: str) -> None:
+    done = client.chat.completions.create(model="assistant", messages=[{"role": "user", "content": QUESTION}])
     content = done.choices[0].message.content or ""
     assert done.object == "chat.completion" and done.choices[0].finish_reason == "stop"
     assert "Jivani" in content and "[1]" in content and "\n\nSources:\n- [1] " in content
@@ -220,9 +214,7 @@ def test_raw_sse_ends_with_done(base: str) -> None:
     assert json.loads(events[0][6:])["choices"][0]["delta"]["role"] == "assistant"
 
 
-def test_earlier_turns_reach_the_assistant_as_history(
-    client: openai.OpenAI, spy: SpyAssistant
-) -> None:
+def test_earlier_turns_reach_the_assistant_as_history(client: openai.OpenAI, spy: SpyAssistant) -> None:
     first = client.chat.completions.create(
         model="assistant", messages=[{"role": "user", "content": QUESTION}]
     )
@@ -280,9 +272,7 @@ def test_ask_returns_the_eval_spec_object(base: str) -> None:
         (json.dumps({"question": "x" * 20_000}).encode(), 413, "body_too_large"),
     ],
 )
-def test_bad_requests_get_openai_shaped_errors(
-    base: str, payload: bytes, status: int, code: str
-) -> None:
+def test_bad_requests_get_openai_shaped_errors(base: str, payload: bytes, status: int, code: str) -> None:
     r = httpx.post(f"{base}/v1/ask", content=payload, headers={"Authorization": f"Bearer {KEY}"})
     assert r.status_code == status
     err = r.json()["error"]
@@ -302,9 +292,7 @@ def test_chunked_oversized_body_is_refused(base: str) -> None:
 
 def test_chat_without_a_user_message_is_a_400(client: openai.OpenAI) -> None:
     with pytest.raises(openai.BadRequestError, match="no user message"):
-        client.chat.completions.create(
-            model="assistant", messages=[{"role": "system", "content": "hi"}]
-        )
+        client.chat.completions.create(model="assistant", messages=[{"role": "system", "content": "hi"}])
 
 
 def test_unknown_article_is_404(base: str) -> None:
@@ -343,9 +331,7 @@ class Blocking:
     def ask(self, question: str, **kw: Any) -> Answer:
         self.entered.set()
         self.release.wait(10)
-        return Answer(
-            question=question, answer="ok", abstained=True, backend="blocking", citations=[]
-        )
+        return Answer(question=question, answer="ok", abstained=True, backend="blocking", citations=[])
 
 
 def test_over_capacity_gets_503_at_once() -> None:
@@ -387,10 +373,7 @@ def test_ledger_routes_say_501_when_the_build_lacks_them() -> None:
     with TestClient(create_app(object(), web_dir=None)) as tc:  # type: ignore[arg-type]
         for path in ("/v1/quotes?speaker=x", "/v1/speakers"):
             r = tc.get(path)
-            assert (
-                r.status_code == 501
-                and "not available in this build" in r.json()["error"]["message"]
-            )
+            assert r.status_code == 501 and "not available in this build" in r.json()["error"]["message"]
 
 
 def test_web_page_loads_without_token_but_data_does_not(tmp_path: Path) -> None:
@@ -421,9 +404,7 @@ def test_split_conversation_and_sources_round_trip() -> None:
         start=0,
         end=8,
     )
-    ans = Answer(
-        question="q", answer="She said so [1]", abstained=False, backend="x", citations=[c]
-    )
+    ans = Answer(question="q", answer="She said so [1]", abstained=False, backend="x", citations=[c])
     content = answer_content(ans)
     assert content == "She said so [1]\n\nSources:\n- [1] T, O, 2026-01-02 (doc d1): “We will.”"
     assert strip_sources(content) == "She said so [1]"

@@ -72,9 +72,7 @@ def test_ellipsis_and_normalisation() -> None:
 
 
 def test_unknown_markers_are_stripped_and_counted() -> None:
-    r = run(
-        'Jivani described the deal as a "red flag" [7]. He spoke of a "genocidal state" [2, 9].'
-    )
+    r = run('Jivani described the deal as a "red flag" [7]. He spoke of a "genocidal state" [2, 9].')
     assert r.verification.citations_stripped == 2
     assert "[7]" not in r.text and "9]" not in r.text
     # The first claim's quote is found in the sources, so it gets a real marker.

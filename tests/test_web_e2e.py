@@ -82,9 +82,7 @@ def test_web_files_request_nothing_from_elsewhere() -> None:
     for name, text in files.items():
         assert not re.search(r"(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text, re.I), name
         assert "@import" not in text and "innerHTML" not in text, name
-    assert (
-        "default-src 'none'" in files["index.html"] and "connect-src 'self'" in files["index.html"]
-    )
+    assert "default-src 'none'" in files["index.html"] and "connect-src 'self'" in files["index.html"]
 
 
 def test_status_lists_the_backends(base: str) -> None:
@@ -115,9 +113,7 @@ def test_quotes_route_filters_by_date_and_names_sources(base: str, assistant: As
     since, until = date(2025, 9, 1), date(2025, 9, 30)
     ranged = get(base, "/v1/quotes", speaker=speaker, since="2025-09-01", until="2025-09-30")
     expect = assistant.quotes(speaker=speaker, since=since, until=until)
-    assert [(q["doc_id"], q["start"]) for q in ranged["quotes"]] == [
-        (q.doc_id, q.start) for q in expect
-    ]
+    assert [(q["doc_id"], q["start"]) for q in ranged["quotes"]] == [(q.doc_id, q.start) for q in expect]
     bad = httpx.get(f"{base}/v1/quotes", params={"since": "last week"}, headers=AUTH)
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_query"
 
@@ -177,18 +173,13 @@ def marked_text(driver: Any) -> str:
     wait_for(driver, "return document.querySelector('.article-text mark')")
     return str(
         driver.execute_script(
-            "return [...document.querySelectorAll('.article-text mark')]"
-            ".map(m => m.textContent).join('')"
+            "return [...document.querySelectorAll('.article-text mark')].map(m => m.textContent).join('')"
         )
     )
 
 
 def no_horizontal_scroll(driver: Any) -> bool:
-    return bool(
-        driver.execute_script(
-            "return document.documentElement.scrollWidth <= window.innerWidth + 1"
-        )
-    )
+    return bool(driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"))
 
 
 def test_ask_then_read_the_cited_words(browser: Any, base: str, shots: list[Path]) -> None:
@@ -280,9 +271,7 @@ def test_timeline_page(browser: Any, base: str, shots: list[Path]) -> None:
     wait_for(browser, "return document.getElementById('result-count')")
     shown = browser.find_elements(By.CSS_SELECTOR, ".timeline .entry")
     assert len(shown) == len(entries)
-    days = [
-        t.get_attribute("datetime") for t in browser.find_elements(By.CSS_SELECTOR, ".day h2 time")
-    ]
+    days = [t.get_attribute("datetime") for t in browser.find_elements(By.CSS_SELECTOR, ".day h2 time")]
     assert days == sorted(set(e["date"] for e in entries))
     screenshot(browser, "desktop-5-timeline", shots)
     i = next((n for n, e in enumerate(entries) if e["published_source"] == "inferred"), 0)
@@ -329,9 +318,7 @@ def test_phone_width(browser: Any, base: str, shots: list[Path]) -> None:
 def test_the_browser_fetched_nothing_but_the_server(browser: Any, base: str) -> None:
     open_page(browser, base, "timeline")
     wait_for(browser, "return document.getElementById('result-count')")
-    urls = browser.execute_script(
-        "return performance.getEntriesByType('resource').map(e => e.name)"
-    )
+    urls = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert urls and all(u.startswith(base) for u in urls), urls
 
 

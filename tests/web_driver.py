@@ -95,9 +95,7 @@ def wait_for(driver: Any, script: str, timeout: float = 20.0) -> Any:
     """Run ``script`` (a JS expression body returning a value) until it is truthy."""
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(
-        lambda d: d.execute_script(script)
-    )
+    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(lambda d: d.execute_script(script))
 
 
 def screenshot(driver: Any, name: str, dirs: list[Path]) -> list[Path]:

@@ -141,9 +141,7 @@ class OpenAIBackend:
 
     def complete(self, messages: list[dict[str, str]]) -> str:
         """One non-streaming completion (also used to condense chat follow-ups)."""
-        return openai_client.complete(
-            self._client, self.model, messages, temperature=self.temperature
-        )
+        return openai_client.complete(self._client, self.model, messages, temperature=self.temperature)
 
     def answer(self, context: Context) -> Draft:
         if not context.evidence:

@@ -146,8 +146,7 @@ def describe(exc: BaseException, base_url: str | None = None) -> str:
         code = exc.status_code
         if code >= 500:
             return (
-                f"The model server at {_base(url)} failed (HTTP {code}) after retries: "
-                f"{_server_message(exc)}"
+                f"The model server at {_base(url)} failed (HTTP {code}) after retries: {_server_message(exc)}"
             )
         return f"The model server at {_base(url)} refused the request (HTTP {code}): " + (
             _server_message(exc)
@@ -247,9 +246,7 @@ def stream(
         if close is not None:
             close()
     if not events:
-        raise BackendError(
-            f"The model server at {_where(client)} sent a malformed reply (no stream events)."
-        )
+        raise BackendError(f"The model server at {_where(client)} sent a malformed reply (no stream events).")
 
 
 def embed(client: openai.OpenAI, model: str, texts: list[str]) -> list[list[float]]:

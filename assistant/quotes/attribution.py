@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.quotes.people import (
     CAP_WORD,
@@ -46,8 +46,16 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
     "explain": ("explain", "explains", "explained", "explaining"),
     "insist": ("insist", "insists", "insisted", "insisting"),
     "suggest": ("suggest", "suggests", "suggested", "suggesting"),
-    "emphasize": ("emphasize", "emphasizes", "emphasized", "emphasizing", "emphasise",
-                  "emphasises", "emphasised", "emphasising"),
+    "emphasize": (
+        "emphasize",
+        "emphasizes",
+        "emphasized",
+        "emphasizing",
+        "emphasise",
+        "emphasises",
+        "emphasised",
+        "emphasising",
+    ),
     "stress": ("stress", "stresses", "stressed", "stressing"),
     "maintain": ("maintain", "maintains", "maintained", "maintaining"),
     "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
@@ -89,14 +97,30 @@ _CUE_LEMMAS: dict[str, tuple[str, ...]] = {
 FORM_TO_LEMMA = {f: lemma for lemma, forms in _CUE_LEMMAS.items() for f in forms}
 #: Cues that introduce a reported clause ("said that ...").
 CLAUSE_CUES = frozenset(FORM_TO_LEMMA.values()) - {
-    "ask", "post", "tweet", "continue", "joke", "quip", "remark", "observe", "respond",
-    "call", "describe", "label", "bill", "dub", "brand", "counter"}
+    "ask",
+    "post",
+    "tweet",
+    "continue",
+    "joke",
+    "quip",
+    "remark",
+    "observe",
+    "respond",
+    "call",
+    "describe",
+    "label",
+    "bill",
+    "dub",
+    "brand",
+    "counter",
+}
 #: Cues that name or characterise ("called it a", "described X as").
 NAMING_CUES = frozenset({"call", "describe", "label", "bill", "dub", "brand"})
 #: Base forms that are ordinary nouns as often as verbs; only their inflections are cues.
 _AMBIGUOUS_BASE = frozenset(
     """state note stress call bill brand post counter label remark promise claim caution
-    tweet reply""".split())
+    tweet reply""".split()
+)
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -126,33 +150,42 @@ _ADVERBS = frozenset(
     repeatedly first once further simply often would will could may might nonetheless
     meanwhile too earlier yesterday today tonight privately separately flatly bluntly
     quickly openly initially since already still just even only subsequently never
-    always himself herself itself themselves later,""".split())
+    always himself herself itself themselves later,""".split()
+)
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:last|this|next|on|early|late)\s+(?:week|month|year|night|morning|evening|"
     r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"\s+(?:has|have|had)\s+(?:continued|gone\s+on|went\s+on)\s+to|\s+(?:continued|continues|"
     r"went\s+on|goes\s+on)\s+to|\s+in\s+a\s+(?:statement|post|letter|video|interview)|"
-    r"\s+in\s+an\s+interview)$", re.I)
+    r"\s+in\s+an\s+interview)$",
+    re.I,
+)
 _PREPOSITIONS = frozenset(
     """of with to by from for about at on in into alongside between among against toward
-    towards under over through without like including via than""".split())
+    towards under over through without like including via than""".split()
+)
 _LEADING = re.compile(
     r"^(?:(?:but|and|however|meanwhile|still|yet|so|now|instead)\b,?\s+)?(?:(?:just\s+)?"
     r"(?:last|this|next|early|late)\s+(?:week|month|year|night|morning)|on\s+\w+day|"
-    r"\w+day|earlier|later|yesterday|today)?,?\s*", re.I)
+    r"\w+day|earlier|later|yesterday|today)?,?\s*",
+    re.I,
+)
 _SUBORD = re.compile(
     r"^(?:in|on|at|during|after|before|while|though|although|when|since|as|despite|following|"
     r"like|unlike|earlier|later|for|with|without|under|amid|over|through|if|because|"
-    r"according|asked|\w+ing)\b", re.I)
+    r"according|asked|\w+ing)\b",
+    re.I,
+)
 #: Lower-case words a clause subject may follow directly ("… and Ruiz said").
 _SUBJECT_OPENERS = frozenset(
     """and but or nor because that while when as if although though since after before
     where so then yet once until unless whereas whether also now later earlier meanwhile
     however instead still today yesterday tonight week month year morning afternoon
-    evening night weekend""".split())
+    evening night weekend""".split()
+)
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "representative"})
-_QUOTE_CHARS = "“”\"‘’"
+_QUOTE_CHARS = '“”"‘’'
 #: How far back (characters) a description looks for a salient holder of its title.
 _DESC_WINDOW = 600
 
@@ -170,12 +203,19 @@ def strip_adverbials(left: str) -> str:
     prev = None
     while prev != left:
         prev = left
-        left = re.sub(r",\s*(?:however|meanwhile|though|too|instead|in turn|for (?:his|her|its|"
-                      r"their) part|nonetheless)\s*,?\s*$", " ", left, flags=re.I).rstrip()
+        left = re.sub(
+            r",\s*(?:however|meanwhile|though|too|instead|in turn|for (?:his|her|its|"
+            r"their) part|nonetheless)\s*,?\s*$",
+            " ",
+            left,
+            flags=re.I,
+        ).rstrip()
         left = _TIME_TAIL.sub("", left).rstrip()
         parts = left.rsplit(None, 1)
-        if len(parts) == 2 and (parts[1].lower() in _ADVERBS or (
-                parts[1].lower().endswith("ly") and parts[1].islower() and len(parts[1]) > 4)):
+        if len(parts) == 2 and (
+            parts[1].lower() in _ADVERBS
+            or (parts[1].lower().endswith("ly") and parts[1].islower() and len(parts[1]) > 4)
+        ):
             left = parts[0].rstrip()
     return left
 
@@ -183,7 +223,7 @@ def strip_adverbials(left: str) -> str:
 @lru_cache(maxsize=4096)
 def suffix_mention(left: str) -> Mention | None:
     """The longest speaker mention that ends ``left`` (which must end at a word)."""
-    cut = max(left.rfind(c) for c in ",;:—–()“”\"‘")
+    cut = max(left.rfind(c) for c in ',;:—–()“”"‘')
     seg = left[cut + 1 :] if cut >= 0 else left
     toks = seg.split()
     if re.search(r"\s[-–—]\s", seg):
@@ -197,9 +237,9 @@ def suffix_mention(left: str) -> Mention | None:
 
 _APPOS = re.compile(
     r"^(?P<head>[^,;:“”\"()]{2,80}?),\s+(?:(?P<age>\d{1,3})(?:,\s+|\s*,?\s*$))?(?P<appos>(?:(?:a|an|the|"
-    r"one|its|his|her|their|who|whose|which)\b|[A-ZÀ-Þ])[^;:“”\"]{0,120}?)?\s*,?\s*$")
-_CLAUSE_WORD = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|[a-z]{3,}ed)\b")
+    r"one|its|his|her|their|who|whose|which)\b|[A-ZÀ-Þ])[^;:“”\"]{0,120}?)?\s*,?\s*$"
+)
+_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|[a-z]{3,}ed)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -236,16 +276,16 @@ def appositive(words: str) -> tuple[Mention, str | None] | None:
 def subject_at_start(sentence: str) -> Mention | None:
     """The subject mention that opens a clause, after leading adverbial phrases."""
     s = sentence.lstrip(" \t")
-    if s[:1] in "“\"‘":  # the subject of "“…,” Ana Ruiz said" follows the quote
+    if s[:1] in '“"‘':  # the subject of "“…,” Ana Ruiz said" follows the quote
         close = s.find({"“": "”", "‘": "’"}.get(s[0], s[0]), 1)
         if close < 0:
             return None
         s = s[close + 1 :].lstrip(" ,")
     s = s.lstrip(_QUOTE_CHARS)
-    s = s[_LEADING.match(s).end():] if _LEADING.match(s) else s  # type: ignore[union-attr]
+    s = s[_LEADING.match(s).end() :] if _LEADING.match(s) else s  # type: ignore[union-attr]
     if _SUBORD.match(s):
         comma = s.find(",")
-        if 0 < comma < 220 and not any(q in s[:comma] for q in "“\""):
+        if 0 < comma < 220 and not any(q in s[:comma] for q in '“"'):
             s = s[comma + 1 :].lstrip()
     stop = re.search(r"[,;:()—–\u2014]|\s-\s", s)
     seg = s[: stop.start()] if stop else s
@@ -268,7 +308,7 @@ class Resolver:
 
     def _named_subjects(self) -> None:
         """Record person names that stand as subjects (before a verb, not after a preposition)."""
-        for idx, p in enumerate(self.registry.people):
+        for _idx, p in enumerate(self.registry.people):
             if p.is_org:
                 continue
             names = {p.name, p.surname, *p.aliases}
@@ -278,13 +318,17 @@ class Resolver:
                 nxt = re.match(r"\s+(?:(?:also|then|later|again|has|had|have|now)\s+)*([a-z]+)", after)
                 if not nxt or nxt.group(1) in _PREPOSITIONS | {"and", "or", "who", "whose"}:
                     continue
-                lead = re.sub(rf"(?:{CAP_WORD}\s+)*$", "",
-                              self.text[max(0, m.start() - 60) : m.start()])
+                lead = re.sub(rf"(?:{CAP_WORD}\s+)*$", "", self.text[max(0, m.start() - 60) : m.start()])
                 if re.search(r"\b(?:and|or|nor)\s+$", lead):
                     continue  # second of two coordinated subjects: "he" would be ambiguous
                 before = self.text[max(0, m.start() - 40) : m.start()].split()[-3:]
-                if before and before[-1].isalpha() and before[-1].islower() and (
-                        before[-1] not in _SUBJECT_OPENERS) and not before[-1].endswith("ly"):
+                if (
+                    before
+                    and before[-1].isalpha()
+                    and before[-1].islower()
+                    and (before[-1] not in _SUBJECT_OPENERS)
+                    and not before[-1].endswith("ly")
+                ):
                     continue  # "told National Courier": after a verb, an object
                 obj = False
                 for tok in reversed(before):
@@ -318,8 +362,7 @@ class Resolver:
             if p is None:
                 if any(a <= pos < b for a, b in reg.title_lines):
                     return None  # "Chief Executive Warns …": a headline verb, not a name
-                if len(m.name.split()) < 2 and (
-                        (not create and not m.role) or reg.surname_count(m.name) > 1):
+                if len(m.name.split()) < 2 and ((not create and not m.role) or reg.surname_count(m.name) > 1):
                     return None  # unknown single word, or a surname shared by several people
                 p = reg.add(m.name, m.role, pos)
             elif m.role and m.role not in p.roles:
@@ -339,8 +382,11 @@ class Resolver:
             if clean_token(words[0]) in ("the", "a", "an", "one", "another", "some", "several"):
                 words = words[1:]
             mods = words[:-1]
-            role = m.head if m.head in ("spokesperson", "spokesman", "spokeswoman",
-                                        "official", "representative") else None
+            role = (
+                m.head
+                if m.head in ("spokesperson", "spokesman", "spokeswoman", "official", "representative")
+                else None
+            )
             if role and mods and len(mods) == 1 and mods[0].isupper():
                 return Resolved(reg.org(mods[0]), role)
             return Resolved(reg.org(" ".join(words)), role)
@@ -362,8 +408,7 @@ class Resolver:
             if idx in idxs:
                 best = self.registry.people[idx]
                 between = self.text[epos:pos]
-                if any(re.search(rf"\b{re.escape(c.surname)}\b", between)
-                       for c in cands if c is not best):
+                if any(re.search(rf"\b{re.escape(c.surname)}\b", between) for c in cands if c is not best):
                     return None  # another holder named since: ambiguous
                 return best
         return None
@@ -419,7 +464,11 @@ def cue_lemma(form: str, before: str = "") -> str | None:
     if low == lemma:
         prev = before.split()[-2:]
         if prev and prev[-1].lower() in _MODALS:
-            return lemma if prev[-1].lower() == "to" and len(prev) == 2 and prev[0].lower() in _CONTINUE else None
+            return (
+                lemma
+                if prev[-1].lower() == "to" and len(prev) == 2 and prev[0].lower() in _CONTINUE
+                else None
+            )
         if lemma in _AMBIGUOUS_BASE:
             return None
     return lemma
@@ -439,7 +488,19 @@ def same_entity(a: str, b: str) -> bool:
 
 
 __all__ = [
-    "CAP_WORD", "CLAUSE_CUES", "CUE_RE", "FORM_TO_LEMMA", "NAMING_CUES", "PRONOUNS", "Resolved", "Resolver",
-    "appositive", "cue_lemma", "is_participle", "same_entity", "strip_adverbials", "subject_at_start",
+    "CAP_WORD",
+    "CLAUSE_CUES",
+    "CUE_RE",
+    "FORM_TO_LEMMA",
+    "NAMING_CUES",
+    "PRONOUNS",
+    "Resolved",
+    "Resolver",
+    "appositive",
+    "cue_lemma",
+    "is_participle",
+    "same_entity",
+    "strip_adverbials",
+    "subject_at_start",
     "suffix_mention",
 ]

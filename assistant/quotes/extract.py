@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, replace
 
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
-    FORM_TO_LEMMA,
     CUE_RE,
+    FORM_TO_LEMMA,
     NAMING_CUES,
     Resolved,
     Resolver,
@@ -44,40 +44,50 @@ from assistant.types import Quote, Span
 
 _ABBREV = frozenset(
     """mr mrs ms dr st jr sr gen sen rep gov lt col sgt prof inc ltd co corp vs no ont que
-    jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept univ""".split())
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept univ""".split()
+)
 _BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*\s+(?=[“\"‘'(A-Z0-9À-Þ])")
 _CLAUSE_END = re.compile(
     r",\s+(?:adding|saying|arguing|warning|noting|citing|while|although|though|according|"
     r"which|pointing|calling|describing|claiming|insisting|stressing|explaining|as\s+well\s+as|"
     r"whereas)\b|;|\s[—–]\s|—|,?\s+(?:and|but)\s+(?:[a-z]+ly\s+)?(?:"
-    + "|".join(f for f in FORM_TO_LEMMA if not f.endswith("ing")) + r")\b")
+    + "|".join(f for f in FORM_TO_LEMMA if not f.endswith("ing"))
+    + r")\b"
+)
 _THAT = re.compile(
     r"^(?:\s*,)?(?:\s+(?:(?:in|on|at|during|to|last|this|earlier|after|before|with|from|via|"
     r"over|through|while|again|also|repeatedly|publicly|privately|recently|previously|yesterday|"
     r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"(?:[^,.;:“”\"]|(?:(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][a-z]{3}))\.(?=\s\d)|,(?=\s\d{4}\b)){0,70}?))?,?\s+that\s+")
+    r"(?:[^,.;:“”\"]|(?:(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][a-z]{3}))\.(?=\s\d)|,(?=\s\d{4}\b)){0,70}?))?,?\s+that\s+"
+)
 #: A reported clause opening with a bare noun phrase: "said grain exports would climb".
 _NP_CLAUSE = re.compile(
     r"^\s+(?!(?:in|on|at|to|for|from|with|by|about|after|before|during|over|under|so|more(?!\s+than)|"
     r"goodbye|hello|yes|no|sorry|thanks|later|earlier|again|also|recently|once|twice|"
     r"repeatedly|only|just|last|this|next|early|late|yesterday|today|tonight|publicly|"
     r"privately|previously|recently|separately|initially|repeatedly|frequently)\b)[a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?\s+(?:is|are|was|"
-    r"were|will|would|could|can|may|might|should|must|has|have|had|did|does|do)\b")
+    r"were|will|would|could|can|may|might|should|must|has|have|had|did|does|do)\b"
+)
 _LEAD_DAY = re.compile(
     r"^\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-    r"tonight|(?:last|this)\s+(?:week|month|year|weekend|morning|evening))\s")
+    r"tonight|(?:last|this)\s+(?:week|month|year|weekend|morning|evening))\s"
+)
 #: Cues that report speech only with an explicit "that" ("posted on X that ...").
 _THAT_ONLY = frozenset({"post", "tweet", "respond", "remark", "observe", "counter", "joke"})
 _TELL_OBJ = re.compile(
     r"^\s+(?:[A-ZÀ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-Þ][\w’'.\-]*){0,4}|him|her|them|us|me|you|reporters|"
     r"journalists|(?:a|an|the|his|her|their)\s+[\w’'\- ]{1,40}?)(?:\s+(?:on|in|at|during|last|"
-    r"this|earlier)\b[^,.;:“”\"]{0,50}?)?(?:,?\s+that)?(?=\s)")
+    r"this|earlier)\b[^,.;:“”\"]{0,50}?)?(?:,?\s+that)?(?=\s)"
+)
 _CLAUSE_START = re.compile(
     r"^\s+(?:[a-z]+ly\s+)?(?=(?:(?:he|she|they|it|we|i|there|you|his|her|their|its|this|these|"
-    r"those|the|a|an|some|no|many|most|all|every|our|my)\b|[A-ZÀ-Þ0-9“\"‘]))")
+    r"those|the|a|an|some|no|many|most|all|every|our|my)\b|[A-ZÀ-Þ0-9“\"‘]))"
+)
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|"
-    r"must|do|does|did|need|needs|won't|can't|isn't|wasn't|doesn't|didn't|[a-z]{3,}ed)\b", re.I)
+    r"must|do|does|did|need|needs|won't|can't|isn't|wasn't|doesn't|didn't|[a-z]{3,}ed)\b",
+    re.I,
+)
 _QUOTED = re.compile(r"[“\"‘][^“”\"‘’]*[”\"’]")
 _WORDS = re.compile(r"[\w’'\-]+")
 _SUBJECT_PRONOUN = re.compile(r"^\s*(?:he|she|they|it|we|i|there|you)\b", re.I)
@@ -125,8 +135,11 @@ def _singles(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if c in "‘'" and _opens(text, i, lo) and i + 1 < hi and text[i + 1].isalnum():
             j = i + 1
             while j < hi:
-                if text[j] in "’'" and not text[j - 1].isspace() and (
-                        j + 1 >= hi or not text[j + 1].isalnum()):
+                if (
+                    text[j] in "’'"
+                    and not text[j - 1].isspace()
+                    and (j + 1 >= hi or not text[j + 1].isalnum())
+                ):
                     break
                 j += 1
             if j < hi:
@@ -145,7 +158,7 @@ def scan_direct(text: str, lo: int, hi: int) -> list[_Direct]:
         c = text[i]
         if c == "“" or (c == '"' and open_at is None and _opens(text, i, lo)):
             open_at = i
-        elif c in "”\"" and open_at is not None:
+        elif c in '”"' and open_at is not None:
             found.append(_Direct(open_at + 1, i, i + 1))
             open_at = None
     if open_at is not None and text[lo:open_at].strip() == "":
@@ -220,17 +233,26 @@ class _Extractor:
     def skipped(self, s: int, e: int) -> bool:
         return any(s < b and a < e for a, b in self.skip)
 
-    def emit(self, s: int, e: int, kind: str, res: Resolved | None, cue: str | None,
-             attr: tuple[int, int] | None) -> Quote | None:
+    def emit(
+        self, s: int, e: int, kind: str, res: Resolved | None, cue: str | None, attr: tuple[int, int] | None
+    ) -> Quote | None:
         s, e = _trim(self.text, s, e)
         if e <= s or self.skipped(s, e) or not re.search(r"\w", self.text[s:e]):
             return None
         p = res.person if res else None
-        q = Quote(quote=self.text[s:e], doc_id=self.doc_id, start=s, end=e, kind=kind,  # type: ignore[arg-type]
-                  speaker=p.name if p else None, role=res.role if res else None,
-                  aliases=list(p.aliases) if p else [], cue=cue,
-                  attribution_start=attr[0] if attr else None,
-                  attribution_end=attr[1] if attr else None)
+        q = Quote(
+            quote=self.text[s:e],
+            doc_id=self.doc_id,
+            start=s,
+            end=e,
+            kind=kind,  # type: ignore[arg-type]
+            speaker=p.name if p else None,
+            role=res.role if res else None,
+            aliases=list(p.aliases) if p else [],
+            cue=cue,
+            attribution_start=attr[0] if attr else None,
+            attribution_end=attr[1] if attr else None,
+        )
         self.out.append(q)
         self.resolver.forget(s, e)
         return q
@@ -242,15 +264,19 @@ class _Extractor:
                 return c.resolved
         return self.resolver.resolve(subject_at_start(self.text[sent[0] : sent[1]]), sent[0])
 
-    def cue_subject(self, sent: tuple[int, int], lo: int, cue: re.Match[str],
-                    cues: list[_SentCue]) -> Resolved | None:
+    def cue_subject(
+        self, sent: tuple[int, int], lo: int, cue: re.Match[str], cues: list[_SentCue]
+    ) -> Resolved | None:
         """The speaker governing the cue ``cue`` found in ``text[lo:]`` of sentence ``sent``."""
         text = self.text
         left = text[lo : cue.start()]
         if is_participle(cue.group(1)):
             bare = left.rstrip()
-            if not bare or bare.endswith((",", "—", "–")) or re.search(
-                    r"\b(?:while|by|before|after|when|and|also|in)$", bare, re.I):
+            if (
+                not bare
+                or bare.endswith((",", "—", "–"))
+                or re.search(r"\b(?:while|by|before|after|when|and|also|in)$", bare, re.I)
+            ):
                 return self.governing(sent, cues)
             m = suffix_mention(strip_adverbials(left))  # "critics labelling ...": reduced relative
             return self.resolver.resolve(m, cue.start()) if m is not None else None
@@ -299,10 +325,17 @@ class _Extractor:
         elif between:
             m = parse_mention(strip_adverbials(between))
         else:
-            rest = re.split(r"[,;:(—–]|\s(?:in|on|at|to|during|after|before|as|while)\s",
-                            seg[cue.end() :])[0].split()[:7]
-            m = next((mm for n in range(len(rest), 0, -1)
-                      if (mm := parse_mention(" ".join(rest[:n]))) is not None), None)
+            rest = re.split(r"[,;:(—–]|\s(?:in|on|at|to|during|after|before|as|while)\s", seg[cue.end() :])[
+                0
+            ].split()[:7]
+            m = next(
+                (
+                    mm
+                    for n in range(len(rest), 0, -1)
+                    if (mm := parse_mention(" ".join(rest[:n]))) is not None
+                ),
+                None,
+            )
         if m is None:
             return None
         res = self.resolver.resolve(m, q.close)
@@ -330,14 +363,19 @@ class _Extractor:
             m = _THAT.match(rest)
             if m is None and lemma == "tell":
                 m = re.match(r"\s+[^,.;:“”\"]{1,80}?\s+that\s+", rest) or _TELL_OBJ.match(rest)
-                if m and not m.group(0).rstrip().endswith("that") and not _CLAUSE_START.match(rest[m.end() :]):
+                if (
+                    m
+                    and not m.group(0).rstrip().endswith("that")
+                    and not _CLAUSE_START.match(rest[m.end() :])
+                ):
                     m = None
                 if m is None:
                     return None
             if m is None:
                 day = _LEAD_DAY.match(rest)  # "said Monday the plan …": the day is not said
-                if day is not None and (_CLAUSE_START.match(rest[day.end() - 1 :])
-                                        or _NP_CLAUSE.match(rest[day.end() - 1 :])):
+                if day is not None and (
+                    _CLAUSE_START.match(rest[day.end() - 1 :]) or _NP_CLAUSE.match(rest[day.end() - 1 :])
+                ):
                     m = day
             if m is None:
                 m = _CLAUSE_START.match(rest)
@@ -362,18 +400,24 @@ class _Extractor:
         if _n_words(bare) < 2 or _n_words(body) < 3:
             return None
         if lemma not in NAMING_CUES and not _THAT.match(rest):
-            if not (_SUBJECT_PRONOUN.match(body) or _VERBISH.search(bare) or
-                    re.search(r"(?<![Tt]he )(?<![Aa] )\b[a-z]{3,}s\b", bare)):
+            if not (
+                _SUBJECT_PRONOUN.match(body)
+                or _VERBISH.search(bare)
+                or re.search(r"(?<![Tt]he )(?<![Aa] )\b[a-z]{3,}s\b", bare)
+            ):
                 return None
         return s, e
 
-    def postposed(self, sent: tuple[int, int], cue: re.Match[str], abs_start: int,
-                  abs_end: int) -> tuple[int, int] | None:
+    def postposed(
+        self, sent: tuple[int, int], cue: re.Match[str], abs_start: int, abs_end: int
+    ) -> tuple[int, int] | None:
         """``CLAUSE, X said.``: the reported clause sits before its cue."""
         text = self.text
         tail = text[abs_end : sent[1]].rstrip(".!? ")
-        if _n_words(tail) > 8 or (tail.strip() and not re.match(
-                r"\s*(?:in|on|at|to|during|after|before|last|this|earlier|from|,)\b", tail)):
+        if _n_words(tail) > 8 or (
+            tail.strip()
+            and not re.match(r"\s*(?:in|on|at|to|during|after|before|last|this|earlier|from|,)\b", tail)
+        ):
             return None
         left = text[sent[0] : abs_start]
         comma = left.rfind(",")
@@ -420,12 +464,13 @@ class _Extractor:
                     items.append((a.start(), "a", a))
             items.sort(key=lambda t: t[0])
             prev_close = ss
-            for pos, kind, obj in items:
+            for _pos, kind, obj in items:
                 if kind == "q":
                     d = obj  # type: ignore[assignment]
                     assert isinstance(d, _Direct)
-                    q = self.direct(d, (ss, se), cues, para_quotes, first_direct, ps, pe, directs,
-                                    consumed, prev_close)
+                    q = self.direct(
+                        d, (ss, se), cues, para_quotes, first_direct, ps, pe, directs, consumed, prev_close
+                    )
                     para_quotes.append((d, q))
                     first_direct = False
                     prev_close = d.close
@@ -447,27 +492,36 @@ class _Extractor:
                         span = self.postposed((ss, se), c, c.start(), c.end())
                     if span is not None and not any(d.start <= span[0] < d.end for d in directs):
                         sc.clause = span
-                        if self.emit(span[0], span[1], "indirect", res, c.group(1),
-                                     (c.start(), c.end())) is not None:
+                        if (
+                            self.emit(span[0], span[1], "indirect", res, c.group(1), (c.start(), c.end()))
+                            is not None
+                        ):
                             clauses.append(span)
                 else:
                     assert isinstance(obj, re.Match)
                     a = obj
                     self.according(a, (ss, se), cues, clauses)
         # short direct fragments inside an emitted reported clause are represented by it
-        for d, q in para_quotes:
-            if q is not None and _n_words(q.quote) <= 3 and any(a <= q.start and q.end <= b for a, b in clauses):
+        for _d, q in para_quotes:
+            if (
+                q is not None
+                and _n_words(q.quote) <= 3
+                and any(a <= q.start and q.end <= b for a, b in clauses)
+            ):
                 self.out.remove(q)
         last = next((q for _, q in reversed(para_quotes) if q is not None), None)
         self.last_para_quote = last if last is not None and pe - last.end < 200 else None
 
-    def according(self, a: re.Match[str], sent: tuple[int, int], cues: list[_SentCue],
-                  clauses: list[tuple[int, int]]) -> None:
+    def according(
+        self, a: re.Match[str], sent: tuple[int, int], cues: list[_SentCue], clauses: list[tuple[int, int]]
+    ) -> None:
         text = self.text
         after = re.split(r"[,;.]", text[a.end() : sent[1]])[0]
         toks = after.split()[:7]
-        m = next((mm for n in range(len(toks), 0, -1)
-                  if (mm := parse_mention(" ".join(toks[:n]))) is not None), None)
+        m = next(
+            (mm for n in range(len(toks), 0, -1) if (mm := parse_mention(" ".join(toks[:n]))) is not None),
+            None,
+        )
         res = self.resolver.resolve(m, a.start())
         cues.append(_SentCue(a.start(), "according", res, (a.start(), a.end())))
         if text[sent[0] : a.start()].strip(" ,"):
@@ -478,13 +532,23 @@ class _Extractor:
         s, e = _trim(text, s, e)
         while e > s and text[e - 1] in ".!?":
             e -= 1
-        if _n_words(text[s:e]) >= 4 and text[s] not in "“\"‘":
+        if _n_words(text[s:e]) >= 4 and text[s] not in '“"‘':
             if self.emit(s, e, "indirect", res, "according to", (a.start(), a.end() + len(after))):
                 clauses.append((s, e))
 
-    def direct(self, d: _Direct, sent: tuple[int, int], cues: list[_SentCue],
-               para_quotes: list[tuple[_Direct, Quote | None]], first: bool, ps: int, pe: int,
-               directs: list[_Direct], consumed: set[int], prev_close: int) -> Quote | None:
+    def direct(
+        self,
+        d: _Direct,
+        sent: tuple[int, int],
+        cues: list[_SentCue],
+        para_quotes: list[tuple[_Direct, Quote | None]],
+        first: bool,
+        ps: int,
+        pe: int,
+        directs: list[_Direct],
+        consumed: set[int],
+        prev_close: int,
+    ) -> Quote | None:
         text = self.text
         nxt = min((x.start - 1 for x in directs if x.start > d.close), default=pe)
         words = _n_words(text[d.start : d.end])
@@ -496,8 +560,11 @@ class _Extractor:
         if hit is not None:
             res, cue, attr = hit
             how = "cue"
-            word = next(c for c in CUE_RE.finditer(text, attr[0], attr[1])
-                        if cue_lemma(c.group(1), text[attr[0] : c.start()]))
+            word = next(
+                c
+                for c in CUE_RE.finditer(text, attr[0], attr[1])
+                if cue_lemma(c.group(1), text[attr[0] : c.start()])
+            )
             consumed.add(word.start())
             cues.append(_SentCue(word.start(), "say", res, (word.start(), word.end())))
         else:

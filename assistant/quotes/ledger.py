@@ -31,7 +31,8 @@ from assistant.types import Quote
 _STOP = frozenset(
     """the a an and or of to in on at for with by from is are was were be been it that this
     he she they we i you his her their its our my as but not have has had will would what
-    who said says about did do does""".split())
+    who said says about did do does""".split()
+)
 
 
 class Speaker(BaseModel):
@@ -182,15 +183,21 @@ class Ledger:
 
     # -- persistence ------------------------------------------------------------------
     def to_json(self) -> str:
-        return json.dumps({"quotes": [q.model_dump(mode="json") for q in self.quotes],
-                           "speakers": [s.model_dump(mode="json") for s in self._speakers.values()]},
-                          ensure_ascii=False)
+        return json.dumps(
+            {
+                "quotes": [q.model_dump(mode="json") for q in self.quotes],
+                "speakers": [s.model_dump(mode="json") for s in self._speakers.values()],
+            },
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_json(cls, data: str) -> Ledger:
         obj = json.loads(data)
-        return cls([Quote.model_validate(q) for q in obj["quotes"]],
-                   [Speaker.model_validate(s) for s in obj["speakers"]])
+        return cls(
+            [Quote.model_validate(q) for q in obj["quotes"]],
+            [Speaker.model_validate(s) for s in obj["speakers"]],
+        )
 
 
 def _merge_speakers(quotes: list[Quote]) -> dict[str, str]:
@@ -272,8 +279,15 @@ def build_ledger(quotes: Iterable[Quote]) -> Ledger:
         roles = sorted({q.role for q in members if q.role})
         for q in members:
             q.speaker, q.speaker_id, q.aliases = name, sid, aliases
-        speakers.append(Speaker(id=sid, name=name, aliases=aliases, roles=roles,
-                                quote_count=len(members),
-                                doc_ids=sorted({q.doc_id for q in members})))
+        speakers.append(
+            Speaker(
+                id=sid,
+                name=name,
+                aliases=aliases,
+                roles=roles,
+                quote_count=len(members),
+                doc_ids=sorted({q.doc_id for q in members}),
+            )
+        )
     _corroborate(qs)
     return Ledger(qs, speakers)

@@ -10,9 +10,9 @@ mention into an entity. Everything is rules and small word lists: no model, no n
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 #: Nouns that head a title or a description of a person ("Trade Minister", "the MP").
@@ -72,10 +72,29 @@ DETERMINERS = frozenset(
     "the a an one another some several two three four many his her its their our this that".split()
 )
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f", "them": "p"}
-GENDERED = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
-            "spokesman": "m", "chairman": "m", "congressman": "m", "mrs": "f", "mrs.": "f",
-            "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
-            "princess": "f", "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f"}
+GENDERED = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "spokesman": "m",
+    "chairman": "m",
+    "congressman": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "spokeswoman": "f",
+    "chairwoman": "f",
+    "congresswoman": "f",
+}
 _VERB_FORMS = frozenset("said says told tells wrote writes is are was were has have had will would".split())
 ROLE_PREFIXES = frozenset("vice deputy assistant associate acting interim former prime".split())
 #: Prepositions that end the head of a title: "mayor of Edmonton", "analyst at X Bank".
@@ -85,32 +104,35 @@ _CONNECTORS = frozenset("of for and on the de du des la le del & und".split())
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 CAP_WORD = rf"[{_UPPER}][\w’'.\-\u2013]*"
-_CAP_RUN = re.compile(
-    rf"{CAP_WORD}(?:[ \t]+(?:(?:de|van|von|da|del|bin|al|la|le|of)[ \t]+)?{CAP_WORD})*")
+_CAP_RUN = re.compile(rf"{CAP_WORD}(?:[ \t]+(?:(?:de|van|von|da|del|bin|al|la|le|of)[ \t]+)?{CAP_WORD})*")
 _ACRONYM = re.compile(
-    rf"({CAP_WORD}(?:\s+(?:(?:of|the|and|for|on)\s+)*{CAP_WORD}){{0,6}})\s*\(([A-Z]{{2,6}})\)")
+    rf"({CAP_WORD}(?:\s+(?:(?:of|the|and|for|on)\s+)*{CAP_WORD}){{0,6}})\s*\(([A-Z]{{2,6}})\)"
+)
 _REP_OF = re.compile(
     rf"^(?i:a|an|the|one)\s+((?i:spokesperson|spokesman|spokeswoman|official|representative|"
     rf"lawyer|executive|director|adviser|advisor))\s+(?:for|with|at|from|of)\s+(?:the\s+)?"
-    rf"({CAP_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{CAP_WORD})*)$")
+    rf"({CAP_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{CAP_WORD})*)$"
+)
 #: "NAME, a/the ROLE," right after a name: the role of the person (no verb inside).
-_APPOSITIVE = re.compile(
-    r",\s+(?:\d{1,3},\s+)?(?:a|an|the)\s+([^,.;:“”\"()\n]{2,80}?)\s*(?=[,.;:]|\n|$)")
-_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|"
-                          r"[a-z]{3,}ed)\b")
+_APPOSITIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:a|an|the)\s+([^,.;:“”\"()\n]{2,80}?)\s*(?=[,.;:]|\n|$)")
+_CLAUSE_WORD = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|"
+    r"[a-z]{3,}ed)\b"
+)
 #: Words that may follow a complete noun phrase (so "the X Y" + one of them names a body).
 _AFTER_NP = frozenset(
     """and or but to in on at for of that which who with by from has have had is was were
     are will would could can may might should must did does also said says told tells wrote
     writes as last this after before about over under into against warned argued added
-    announced claimed noted""".split())
+    announced claimed noted""".split()
+)
 _PARTICLES = frozenset("de van von da del bin al la le".split())
 
 
 @lru_cache(maxsize=8192)
 def clean_token(tok: str) -> str:
     """Lower-case a token and drop possessive endings and edge punctuation."""
-    t = tok.lower().replace("’", "'").strip(",;:()\"“”‘")
+    t = tok.lower().replace("’", "'").strip(',;:()"“”‘')
     if t.endswith("'s"):
         t = t[:-2]
     return t.rstrip("'")
@@ -227,8 +249,12 @@ def parse_mention(text: str) -> Mention | None:
         body = tokens[1:]
     if not body:
         return None
-    if _is_cap(body[0]) and _is_cap(body[-1]) and any(t in _CONNECTORS for t in body) and all(
-            _is_cap(t) or t.isupper() or t in _CONNECTORS for t in body):
+    if (
+        _is_cap(body[0])
+        and _is_cap(body[-1])
+        and any(t in _CONNECTORS for t in body)
+        and all(_is_cap(t) or t.isupper() or t in _CONNECTORS for t in body)
+    ):
         return _connected(text, body)
     if any(clean_token(t) in DETERMINERS for t in body[:-1]):
         return None
@@ -240,31 +266,50 @@ def parse_mention(text: str) -> Mention | None:
         if name and not role and first == "the":
             return Mention("org", text, name=" ".join(body).replace("’", "'"))  # "the X Bureau"
         if name and looks_like_person(name) and not name[-1].endswith(("’s", "'s")):
-            return Mention("name", text, name=" ".join(name), role=" ".join(role) or None,
-                           head=role_head(" ".join(role)) if role else None, gender=gender)
+            return Mention(
+                "name",
+                text,
+                name=" ".join(name),
+                role=" ".join(role) or None,
+                head=role_head(" ".join(role)) if role else None,
+                gender=gender,
+            )
         if role and not name:
-            return Mention("desc", text, role=" ".join(role), head=role_head(" ".join(role)),
-                           modifiers=mods, gender=gender)
+            return Mention(
+                "desc",
+                text,
+                role=" ".join(role),
+                head=role_head(" ".join(role)),
+                modifiers=mods,
+                gender=gender,
+            )
         if any(clean_token(t) in ORG_WORDS | GROUP_NOUNS for t in body) or (
             len(body) == 1 and body[0].isupper() and len(body[0]) > 1
         ):
             return Mention("org", text, name=" ".join(body).replace("’", "'"))
         return None
     if head in ROLE_NOUNS:
-        return Mention("desc", text, role=" ".join(body), head=role_head(" ".join(body)),
-                       modifiers=mods, gender=gender)
+        return Mention(
+            "desc", text, role=" ".join(body), head=role_head(" ".join(body)), modifiers=mods, gender=gender
+        )
     pp = next((i for i, t in enumerate(body) if i and t in _ROLE_PREP), None)
     if pp is not None and pp + 1 < len(body) and len(body) - pp <= 5:
         # "the mayor of Edmonton", "a senior analyst at Northgate Bank"
         inner = parse_mention(" ".join(tokens[: len(tokens) - len(body) + pp]))
         if inner is not None and inner.kind == "desc":
-            return Mention("desc", text, role=" ".join(body), head=inner.head,
-                           modifiers=inner.modifiers, gender=gender)
+            return Mention(
+                "desc", text, role=" ".join(body), head=inner.head, modifiers=inner.modifiers, gender=gender
+            )
     if any(t.islower() and (t.endswith("ed") or t in _VERB_FORMS) for t in body):
         return None
     if head in GROUP_NOUNS and len(body) <= (4 if first in DETERMINERS else 2):
         if any(_is_cap(t) and clean_token(t) in ORG_WORDS for t in body) and head in (
-            "office", "ministry", "department", "committee", "foundation", "coalition"
+            "office",
+            "ministry",
+            "department",
+            "committee",
+            "foundation",
+            "coalition",
         ):
             return Mention("org", text, name=" ".join(body).replace("’", "'"))
         return Mention("group", text, head=head, modifiers=mods)
@@ -283,13 +328,19 @@ def _connected(text: str, body: list[str]) -> Mention | None:
         for n in (2, 3):
             if len(tail) > n and looks_like_person(tail[-n:]):
                 name, role = tail[-n:], body[: len(body) - n]
-                return Mention("name", text, name=" ".join(name), role=" ".join(role),
-                               head=role_head(" ".join(role)), gender=gender)
+                return Mention(
+                    "name",
+                    text,
+                    name=" ".join(name),
+                    role=" ".join(role),
+                    head=role_head(" ".join(role)),
+                    gender=gender,
+                )
         if clean_token(body[0]).rstrip(".") in ROLE_NOUNS or clean_token(body[0]) in ROLE_PREFIXES:
-            return Mention("desc", text, role=" ".join(body), head=role_head(" ".join(body)),
-                           gender=gender)
+            return Mention("desc", text, role=" ".join(body), head=role_head(" ".join(body)), gender=gender)
     if all(t in ("and", "&") for t in body if t in _CONNECTORS) and not any(
-            clean_token(t) in ORG_WORDS | GROUP_NOUNS for t in body):
+        clean_token(t) in ORG_WORDS | GROUP_NOUNS for t in body
+    ):
         return None  # "Smith and Jones": two speakers, not one body
     return Mention("org", text, name=" ".join(body).replace("’", "'"))
 
@@ -301,8 +352,12 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         words = re.findall(r"[^\W\d_][\w’'\-]*", line)
         content = [w for w in words if w.lower() not in _TITLE_SMALL]
-        if len(words) >= 4 and len(content) >= 3 and all(w[0].isupper() for w in content) and (
-                not line.rstrip().endswith(".")):
+        if (
+            len(words) >= 4
+            and len(content) >= 3
+            and all(w[0].isupper() for w in content)
+            and (not line.rstrip().endswith("."))
+        ):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
@@ -319,8 +374,7 @@ def _modifier_words(role: str) -> list[str]:
 
 
 #: Words a Title Case headline may leave in lower case.
-_TITLE_SMALL = frozenset(
-    "a an the and or but nor for of on in at to by as vs via with from".split())
+_TITLE_SMALL = frozenset("a an the and or but nor for of on in at to by as vs via with from".split())
 
 
 class Registry:
@@ -357,8 +411,9 @@ class Registry:
     def _observe(self, text: str, pos: int, run: str) -> Person | None:
         tokens = run.split()
         det = re.search(r"\b(?:the|The)\s+$", text[max(0, pos - 5) : pos]) is not None
-        while tokens and (clean_token(tokens[0]) in STOP_CAPS
-                          or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0])):
+        while tokens and (
+            clean_token(tokens[0]) in STOP_CAPS or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0])
+        ):
             det = clean_token(tokens[0]) == "the"
             pos += text[pos:].find(tokens[0]) + len(tokens[0])
             tokens = tokens[1:]
@@ -386,13 +441,17 @@ class Registry:
                 name = name[-2:]  # "Leader of the Opposition Pierre Poilievre"
             else:
                 return None
-        return self.add(" ".join(name).rstrip(",.;:").replace("’s", "").replace("'s", ""),
-                 " ".join(role) if role else None, pos)
+        return self.add(
+            " ".join(name).rstrip(",.;:").replace("’s", "").replace("'s", ""),
+            " ".join(role) if role else None,
+            pos,
+        )
 
     def add(self, name: str, role: str | None, pos: int) -> Person:
         """Add a person, merging with one already known under a compatible name."""
-        gender = next((GENDERED[clean_token(t)] for t in (role or "").split()
-                       if clean_token(t) in GENDERED), None)
+        gender = next(
+            (GENDERED[clean_token(t)] for t in (role or "").split() if clean_token(t) in GENDERED), None
+        )
         role = role if role and role_head(role) not in ("mr", "mrs", "ms", "miss", "dr") else role
         found = self.lookup_name(name)
         if found is None:
@@ -418,8 +477,9 @@ class Registry:
         if len(toks) == 1:
             hits = [p for p in self.people if not p.is_org and key(p.surname) == k]
             return hits[0] if len(hits) == 1 else None
-        hits = [p for p in self.people if not p.is_org and key(p.surname) == toks[-1]
-                and len(p.name.split()) == 1]
+        hits = [
+            p for p in self.people if not p.is_org and key(p.surname) == toks[-1] and len(p.name.split()) == 1
+        ]
         return hits[0] if len(hits) == 1 else None
 
     def surname_count(self, name: str) -> int:
@@ -436,15 +496,18 @@ class Registry:
         """The people whose title fits a description ("the Ontario MP", "the chief")."""
         if not m.head:
             return []
-        cands = [p for p in self.people if not p.is_org
-                 and any(role_head(r) == m.head for r in p.roles)]
+        cands = [p for p in self.people if not p.is_org and any(role_head(r) == m.head for r in p.roles)]
         if not cands:  # "the hospital chief" for "Hospital Chief Executive Kwame Grewal"
-            cands = [p for p in self.people if not p.is_org and any(
-                m.head in _modifier_words(r) for r in p.roles)]
+            cands = [
+                p for p in self.people if not p.is_org and any(m.head in _modifier_words(r) for r in p.roles)
+            ]
         if len(cands) > 1:
             mods = [x for x in m.modifiers if x]
-            cands = [p for p in cands if all(
-                any(x in (clean_token(t) for t in r.split()) for r in p.roles) for x in mods)]
+            cands = [
+                p
+                for p in cands
+                if all(any(x in (clean_token(t) for t in r.split()) for r in p.roles) for x in mods)
+            ]
         if m.gender:
             cands = [p for p in cands if not p.gender or p.gender == m.gender]
         return cands

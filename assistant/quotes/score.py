@@ -79,8 +79,15 @@ def score_quotes(gold_path: str | Path, quotes: list[Quote]) -> dict[str, Any]:
         if ok:
             correct += 1
         else:
-            missed.append({"doc_id": g["doc_id"], "quote": g["quote"], "gold": g.get("speaker"),
-                           "found": bool(cands), "got": [q.speaker for q in cands]})
+            missed.append(
+                {
+                    "doc_id": g["doc_id"],
+                    "quote": g["quote"],
+                    "gold": g.get("speaker"),
+                    "found": bool(cands),
+                    "got": [q.speaker for q in cands],
+                }
+            )
 
     judged = right = 0
     wrong: list[dict[str, Any]] = []
@@ -96,17 +103,27 @@ def score_quotes(gold_path: str | Path, quotes: list[Quote]) -> dict[str, Any]:
             if speaker_matches(q.speaker, g.get("speaker"), g.get("aliases", ())):
                 right += 1
             else:
-                wrong.append({"doc_id": doc, "quote": q.quote[:120], "got": q.speaker,
-                              "gold": g.get("speaker")})
+                wrong.append(
+                    {"doc_id": doc, "quote": q.quote[:120], "got": q.speaker, "gold": g.get("speaker")}
+                )
 
     precision = right / judged if judged else 0.0
     recall = correct / len(gold) if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-        "counts": {"gold": len(gold), "found": found, "correct": correct,
-                   "extracted": len(quotes), "judged": judged, "judged_correct": right},
-        "missed": missed, "wrong": wrong,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "counts": {
+            "gold": len(gold),
+            "found": found,
+            "correct": correct,
+            "extracted": len(quotes),
+            "judged": judged,
+            "judged_correct": right,
+        },
+        "missed": missed,
+        "wrong": wrong,
     }
 
 
