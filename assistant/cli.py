@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from assistant.cli_options import ChromaUrl, IndexDir
+
 if TYPE_CHECKING:
     from assistant.service import Assistant
     from assistant.types import Answer
@@ -27,24 +29,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-IndexDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--index-dir",
-        help="Index directory (default: index/ of the project).",
-        envvar="ASSISTANT_INDEX_DIR",
-        show_default=False,
-    ),
-]
-ChromaUrl = Annotated[
-    str | None,
-    typer.Option(
-        "--chroma-url",
-        help="Use a Chroma server instead of a local directory.",
-        envvar="ASSISTANT_CHROMA_URL",
-        show_default=False,
-    ),
-]
 JsonOut = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
 
 

@@ -17,27 +17,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from assistant.cli_options import ChromaUrl, IndexDir
+
 if TYPE_CHECKING:
     from assistant.service import Assistant
 
-IndexDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--index-dir",
-        help="Index directory (default: index/ of the project).",
-        envvar="ASSISTANT_INDEX_DIR",
-        show_default=False,
-    ),
-]
-ChromaUrl = Annotated[
-    str | None,
-    typer.Option(
-        "--chroma-url",
-        help="Use a Chroma server instead of a local directory.",
-        envvar="ASSISTANT_CHROMA_URL",
-        show_default=False,
-    ),
-]
 Backend = Annotated[
     str | None,
     typer.Option(

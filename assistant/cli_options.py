@@ -1,0 +1,27 @@
+"""Option types shared by the command modules (one definition, same flags everywhere)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+IndexDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--index-dir",
+        help="Index directory (default: index/ of the project).",
+        envvar="ASSISTANT_INDEX_DIR",
+        show_default=False,
+    ),
+]
+ChromaUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--chroma-url",
+        help="Use a Chroma server instead of a local directory.",
+        envvar="ASSISTANT_CHROMA_URL",
+        show_default=False,
+    ),
+]
