@@ -187,7 +187,7 @@ def ask(
             answer = a.ask(question, **kw)  # type: ignore[arg-type]
         else:
             answer = _stream_answer(a.ask_stream(question, **kw))  # type: ignore[arg-type]
-            typer.echo(render_sources(answer))
+            typer.echo(f"\n{render_sources(answer)}" if answer.citations else "")
             return
     except AssistantError as exc:
         raise _fail(exc) from None
@@ -229,7 +229,8 @@ def render_sources(answer: Answer) -> str:
     for c in answer.citations:
         head = " · ".join(x for x in (c.title, c.outlet, c.published) if x)
         lines.append(f"[{c.n}] {head} ({c.doc_id})" if head else f"[{c.n}] {c.doc_id}")
-        lines.append(f"    “{c.quote}”")
+        quoted = c.quote if c.quote[:1] in "“\"‘'" else f"“{c.quote}”"
+        lines.append(f"    {quoted}")
     return "\n".join(lines).rstrip()
 
 
@@ -373,7 +374,7 @@ def chat(
         except AssistantError as exc:
             _err(f"error: {exc}")
             continue
-        typer.echo(render_sources(answer) + "\n")
+        typer.echo(f"\n{render_sources(answer)}\n")
         history += [Turn(role="user", content=question), Turn(role="assistant", content=answer.answer)]
 
 

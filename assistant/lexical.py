@@ -104,7 +104,11 @@ class LexicalIndex:
     def build(
         cls, ids: list[str], texts: Sequence[str], metas: list[dict[str, Any]], fp: str
     ) -> LexicalIndex:
+        import logging
+
         import bm25s
+
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # no "Building index" chatter
 
         tokens = [tokenize(t) or [""] for t in texts]
         df: Counter[str] = Counter()
