@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,6 +45,23 @@ def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     index_dir = tmp_path_factory.mktemp("bundled") / "index"
     Assistant(index_dir=index_dir).index([CORPUS])
     return index_dir
+
+
+def isolated_assistant(
+    built_index: Path, tmp_path_factory: pytest.TempPathFactory, cls: type[Any] | None = None
+) -> Any:
+    """A warm Assistant on the bundled index for module-scoped fixtures (which cannot use
+    the function-scoped ``_isolate``): no ASSISTANT_/OPENAI_ variables, a private HOME."""
+    from assistant.service import Assistant
+
+    with pytest.MonkeyPatch.context() as mp:
+        for key in list(os.environ):
+            if key.startswith(("ASSISTANT_", "OPENAI_")):
+                mp.delenv(key)
+        mp.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+        a = (cls or Assistant)(index_dir=built_index)
+        a.ensure_index()
+    return a
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from assistant.server import create_app
 from assistant.service import Assistant
 from assistant.types import Answer
 from benchmarks.load import DEFAULT_QUESTIONS, LoadResult, run_load, serve
+from tests.conftest import isolated_assistant
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer
 
 KEY = "srv-key-3f9a1c77"
@@ -36,14 +37,8 @@ AUTH = {"Authorization": f"Bearer {KEY}"}
 @pytest.fixture(scope="module")
 def assistant(built_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     """A warm extractive Assistant over the bundled-corpus index (module-wide)."""
-    with pytest.MonkeyPatch.context() as mp:
-        for key in list(os.environ):
-            if key.startswith(("ASSISTANT_", "OPENAI_")):
-                mp.delenv(key)
-        mp.setenv("HOME", str(tmp_path_factory.mktemp("home")))
-        a = Assistant(index_dir=built_index)
-        a.ensure_index()
-        a.ask(DEFAULT_QUESTIONS[0])  # load the engines before any timing
+    a = isolated_assistant(built_index, tmp_path_factory)
+    a.ask(DEFAULT_QUESTIONS[0])  # load the engines before any timing
     return a
 
 

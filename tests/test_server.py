@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import socket
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import openai
 import pytest
-import uvicorn
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -36,31 +33,16 @@ from assistant.errors import (
 from assistant.server import create_app, from_assistant_error
 from assistant.service import Assistant
 from assistant.types import Answer, Citation
+from benchmarks.load import serve
+from tests.conftest import isolated_assistant
 
 KEY = "test-key-5b1f0c"
 QUESTION = "Who called the China deal a red flag?"
 
 
-@contextmanager
-def live(app: Starlette) -> Iterator[str]:
-    """Serve ``app`` with uvicorn on an ephemeral loopback port in a thread; yield its base URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_config=None, log_level="info", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
+def live(app: Starlette) -> AbstractContextManager[str]:
+    """The shared loopback server helper, with info logs (tests read them for secrets)."""
+    return serve(app, log_level="info")
 
 
 class SpyAssistant(Assistant):
@@ -81,14 +63,8 @@ class SpyAssistant(Assistant):
 
 @pytest.fixture(scope="module")
 def spy(built_index: Path, tmp_path_factory: pytest.TempPathFactory) -> SpyAssistant:
-    with pytest.MonkeyPatch.context() as mp:
-        for key in list(os.environ):
-            if key.startswith(("ASSISTANT_", "OPENAI_")):
-                mp.delenv(key)
-        mp.setenv("HOME", str(tmp_path_factory.mktemp("home")))
-        a = SpyAssistant(index_dir=built_index)
-        a.ensure_index()
-    return a
+    spy: SpyAssistant = isolated_assistant(built_index, tmp_path_factory, SpyAssistant)
+    return spy
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ Screenshots at desktop and phone width go to the pytest tmp dir and to /tmp/web-
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -22,6 +21,7 @@ import pytest
 from assistant.server import WEB_DIR, create_app
 from assistant.service import Assistant
 from assistant.types import Article, ArticleMeta
+from tests.conftest import isolated_assistant
 from tests.web_driver import (
     DESKTOP,
     PHONE,
@@ -41,14 +41,7 @@ SHOTS = Path("/tmp/web-shots")
 
 @pytest.fixture(scope="module")
 def assistant(built_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    with pytest.MonkeyPatch.context() as mp:
-        for key in list(os.environ):
-            if key.startswith(("ASSISTANT_", "OPENAI_")):
-                mp.delenv(key)
-        mp.setenv("HOME", str(tmp_path_factory.mktemp("home")))
-        a = Assistant(index_dir=built_index)
-        a.ensure_index()
-    return a
+    return isolated_assistant(built_index, tmp_path_factory)
 
 
 @pytest.fixture(scope="module")
