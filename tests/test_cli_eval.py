@@ -15,34 +15,10 @@ from typer.testing import CliRunner
 
 from assistant import cli_eval
 from assistant.errors import IndexMissingError
+from tests.test_harness import GOLD_LINES
 
 TEXT = "Jamil Jivani called the deal a “red flag.” Talks begin in July."
-GOLD = [
-    {
-        "id": "a",
-        "question": "Who called the deal a red flag?",
-        "answerable": True,
-        "answer": "Jivani.",
-        "facts": [["Jivani"], ["red flag"]],
-        "speaker": "Jamil Jivani",
-        "date": None,
-        "date_text": None,
-        "sources": ["d1"],
-        "kind": "who_said",
-    },
-    {
-        "id": "b",
-        "question": "When do talks begin?",
-        "answerable": True,
-        "answer": "July.",
-        "facts": [["July"]],
-        "speaker": None,
-        "date": None,
-        "date_text": "July",
-        "sources": ["d1"],
-        "kind": "when",
-    },
-]
+GOLD = GOLD_LINES[:2]  # the who_said and when items of the harness tests
 
 runner = CliRunner()
 
