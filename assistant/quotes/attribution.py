@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.nlp import same_person, speech_verbs
 from assistant.quotes.people import (
     CAP_WORD,
     DETERMINERS,
@@ -33,94 +34,16 @@ from assistant.quotes.people import (
     parse_mention,
 )
 
-_CUE_LEMMAS: dict[str, tuple[str, ...]] = {
-    "say": ("say", "says", "said", "saying"),
-    "tell": ("tell", "tells", "told", "telling"),
-    "write": ("write", "writes", "wrote", "writing"),
-    "warn": ("warn", "warns", "warned", "warning"),
-    "argue": ("argue", "argues", "argued", "arguing"),
-    "claim": ("claim", "claims", "claimed", "claiming"),
-    "state": ("state", "states", "stated", "stating"),
-    "add": ("add", "adds", "added", "adding"),
-    "note": ("note", "notes", "noted", "noting"),
-    "explain": ("explain", "explains", "explained", "explaining"),
-    "insist": ("insist", "insists", "insisted", "insisting"),
-    "suggest": ("suggest", "suggests", "suggested", "suggesting"),
-    "emphasize": (
-        "emphasize",
-        "emphasizes",
-        "emphasized",
-        "emphasizing",
-        "emphasise",
-        "emphasises",
-        "emphasised",
-        "emphasising",
-    ),
-    "stress": ("stress", "stresses", "stressed", "stressing"),
-    "maintain": ("maintain", "maintains", "maintained", "maintaining"),
-    "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
-    "admit": ("admit", "admits", "admitted", "admitting"),
-    "announce": ("announce", "announces", "announced", "announcing"),
-    "confirm": ("confirm", "confirms", "confirmed", "confirming"),
-    "deny": ("deny", "denies", "denied", "denying"),
-    "predict": ("predict", "predicts", "predicted", "predicting"),
-    "promise": ("promise", "promises", "promised", "promising"),
-    "assert": ("assert", "asserts", "asserted", "asserting"),
-    "contend": ("contend", "contends", "contended", "contending"),
-    "declare": ("declare", "declares", "declared", "declaring"),
-    "reply": ("reply", "replies", "replied", "replying"),
-    "respond": ("respond", "responds", "responded"),
-    "recall": ("recall", "recalls", "recalled", "recalling"),
-    "caution": ("caution", "cautions", "cautioned", "cautioning"),
-    "complain": ("complain", "complains", "complained", "complaining"),
-    "concede": ("concede", "concedes", "conceded", "conceding"),
-    "agree": ("agree", "agrees", "agreed"),
-    "allege": ("allege", "alleges", "alleged", "alleging"),
-    "reveal": ("reveal", "reveals", "revealed", "revealing"),
-    "repeat": ("repeat", "repeats", "repeated", "repeating"),
-    "post": ("post", "posts", "posted", "posting"),
-    "tweet": ("tweet", "tweets", "tweeted", "tweeting"),
-    "ask": ("ask", "asks", "asked", "asking"),
-    "remark": ("remark", "remarks", "remarked"),
-    "observe": ("observe", "observes", "observed"),
-    "counter": ("counter", "counters", "countered"),
-    "continue": ("continued",),
-    "joke": ("joke", "jokes", "joked"),
-    "quip": ("quip", "quips", "quipped"),
-    "call": ("call", "calls", "called", "calling"),
-    "describe": ("describe", "describes", "described", "describing"),
-    "label": ("label", "labels", "labelled", "labeled", "labelling", "labeling"),
-    "bill": ("bill", "bills", "billed", "billing"),
-    "dub": ("dub", "dubs", "dubbed", "dubbing"),
-    "brand": ("brand", "brands", "branded", "branding"),
-}
-FORM_TO_LEMMA = {f: lemma for lemma, forms in _CUE_LEMMAS.items() for f in forms}
+_VERBS = speech_verbs()
+FORM_TO_LEMMA = {f: v.lemma for v in _VERBS.values() for f in v.forms}
 #: Cues that introduce a reported clause ("said that ...").
-CLAUSE_CUES = frozenset(FORM_TO_LEMMA.values()) - {
-    "ask",
-    "post",
-    "tweet",
-    "continue",
-    "joke",
-    "quip",
-    "remark",
-    "observe",
-    "respond",
-    "call",
-    "describe",
-    "label",
-    "bill",
-    "dub",
-    "brand",
-    "counter",
-}
+CLAUSE_CUES = frozenset(v.lemma for v in _VERBS.values() if "clause" in v.flags)
 #: Cues that name or characterise ("called it a", "described X as").
-NAMING_CUES = frozenset({"call", "describe", "label", "bill", "dub", "brand"})
+NAMING_CUES = frozenset(v.lemma for v in _VERBS.values() if "naming" in v.flags)
+#: Cues that report speech only with an explicit "that" ("posted on X that ...").
+THAT_ONLY_CUES = frozenset(v.lemma for v in _VERBS.values() if "that-only" in v.flags)
 #: Base forms that are ordinary nouns as often as verbs; only their inflections are cues.
-_AMBIGUOUS_BASE = frozenset(
-    """state note stress call bill brand post counter label remark promise claim caution
-    tweet reply""".split()
-)
+_AMBIGUOUS_BASE = frozenset(v.lemma for v in _VERBS.values() if "ambiguous-base" in v.flags)
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -478,13 +401,7 @@ def is_participle(form: str) -> bool:
     return form.lower().endswith("ing")
 
 
-def same_entity(a: str, b: str) -> bool:
-    """Whether two speaker strings name the same entity (key equality or surname)."""
-    ka, kb = key(a), key(b)
-    if ka == kb:
-        return True
-    ta, tb = ka.split(), kb.split()
-    return bool(ta and tb) and (ta[-1] == tb[-1]) and (len(ta) == 1 or len(tb) == 1)
+same_entity = same_person  # one identity rule for names: assistant.nlp.same_person
 
 
 __all__ = [

