@@ -114,12 +114,16 @@ class ParsedArticle:
     def entity_of(self, tok: Token) -> Span | None:
         for ent in self.doc.ents:
             if ent.start <= tok.i < ent.end:
-                return ent if ent.label_ in SPEAKER_LABELS else None
+                return ent
         return None
 
     def describe(self, subj: Token) -> tuple[str, str, int] | None:
         """``(kind, words, offset)`` of the speaker a subject token stands for."""
         ent = self.entity_of(subj)
+        if ent is not None and ent.label_ not in SPEAKER_LABELS:
+            return None  # "Saturday", "$200": an entity that says nothing
+        if ent is not None and ent.label_ != "ORG" and ent.text.isupper() and len(ent.text) > 3:
+            return None  # a dateline ("LONDON (Reuters) -") or a headline word
         if ent is not None:
             words = re.sub(r"(?:['’]s?)$", "", ent.text).strip()
             kind = "name" if ent.label_ == "PERSON" else "org"
@@ -127,7 +131,7 @@ class ParsedArticle:
         low = subj.lower_
         if low in _PRONOUNS and subj.pos_ == "PRON":
             return "pronoun", subj.text, subj.idx
-        if subj.pos_ == "PROPN":
+        if subj.pos_ == "PROPN" and not subj.text.isupper():
             chain = [c for c in subj.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
             start = chain[0].idx if chain else subj.idx
             words = self.text[start : subj.idx + len(subj.text)]
@@ -187,6 +191,10 @@ class ParsedArticle:
                     return h
                 break
         lead = text[lo:open_mark].rstrip()
+        if before and not lead.endswith(":"):
+            h = self.embedded(open_mark, close)
+            if h is not None:
+                return h
         if lead.endswith(":") and before:
             root = before[-1].sent.root
             if not self.inside(root.idx) and root.pos_ in ("VERB", "AUX"):
@@ -194,7 +202,58 @@ class ParsedArticle:
                 if h is not None:
                     return h
         if not text[ps:open_mark].strip():
-            return self.speaker_line(ps)
+            return self.introduced(ps) or self.speaker_line(ps)
+        return None
+
+    def embedded(self, open_mark: int, close: int) -> Hit | None:
+        """Words quoted inside a clause (``Sims says he was “kind of riding the fence”``,
+        ``Bolton thought the buzz was “artificially nourished”``): in news, such words are
+        those of the speaker of the clause that carries them. From the quote's first word
+        up through its heads to the sentence root, the speaker is the subject of the highest
+        speech verb on the way, else of the root verb (the main clause)."""
+        first = self.doc.char_span(open_mark + 1, close - 1, alignment_mode="contract")
+        if first is None or not len(first):
+            return None
+        t = first[0]
+        cue: Token | None = None
+        for _ in range(40):
+            if t.head is t:
+                break
+            t = t.head
+            if not (open_mark <= t.idx < close) and self.is_cue(t):
+                cue = t
+        if cue is None:
+            if open_mark <= t.idx < close or t.pos_ not in ("VERB", "AUX"):
+                return None
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+                return None  # "was called “a total stiff” by": the words are the agent's, if anyone's
+            cue = t
+        return self.hit(cue, "embedded")
+
+    def introduced(self, ps: int) -> Hit | None:
+        """A paragraph opening with a quote after a paragraph that ends in a colon
+        (``Cruz called them on it:`` / ``As Pollak reported after the raid:``): the cue of
+        that sentence, else the subject of its main verb."""
+        text = self.text
+        end = ps
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end <= 0 or text[end - 1] != ":" or self.inside(end - 1):
+            return None
+        toks = self.tokens_between(max(0, text.rfind("\n", 0, end) + 1), end)
+        if not toks:
+            return None
+        sent = toks[-1].sent
+        toks = [t for t in toks if t.i >= sent.start]
+        for t in reversed(toks):
+            if self.is_cue(t):
+                h = self.hit(t, "introduced")
+                if h is not None:
+                    return h
+                break
+        root = sent.root
+        if root.pos_ in ("VERB", "AUX") and not self.inside(root.idx):
+            return self.hit(root, "introduced")
         return None
 
     def speaker_line(self, ps: int) -> Hit | None:
