@@ -18,7 +18,7 @@ import numpy as np
 from assistant.embeddings import Embedder
 from assistant.errors import IngestError
 from assistant.furniture import analyse
-from assistant.ledger_index import article_quotes, quote_vectors
+from assistant.ledger_index import articles_quotes, quote_vectors
 from assistant.loaders import Failure, RawDoc, discover, load_file
 from assistant.metadata import build_meta
 from assistant.store import Store
@@ -232,7 +232,8 @@ def run_index(
         vectors = embedder.embed_passages(pending_texts) if pending_texts else np.zeros((0, embedder.dim))
         batch: list[tuple[Article, list[Chunk], np.ndarray, list[Quote], np.ndarray]] = []
         offset = 0
-        for article, chunks in pending:
+        quotes_of = articles_quotes([a for a, _ in pending])  # one spaCy pass over the batch
+        for (article, chunks), quotes in zip(pending, quotes_of, strict=True):
             vecs = vectors[offset : offset + len(chunks)]
             offset += len(chunks)
             mean = vecs.mean(axis=0) if len(vecs) else np.zeros(embedder.dim, dtype=np.float32)
@@ -240,7 +241,7 @@ def run_index(
             if norm == 0.0:
                 mean = np.full(embedder.dim, 1.0 / np.sqrt(embedder.dim), dtype=np.float32)
                 norm = 1.0
-            batch.append((article, chunks, vecs, article_quotes(article), mean / norm))
+            batch.append((article, chunks, vecs, quotes, mean / norm))
         replaced = [a.doc_id for a, *_ in batch if a.doc_id in existing]
         store.uncommit(replaced)
         store.delete_chunks(replaced)

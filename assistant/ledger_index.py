@@ -15,6 +15,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -22,10 +23,25 @@ from assistant.quotes import Ledger, build_ledger, extract_quotes
 from assistant.timex import statement_date
 from assistant.types import Article, Chunk, Quote
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
-def article_quotes(article: Article) -> list[Quote]:
-    """Every quote of one article, with the date its words were said when the text gives it."""
-    quotes = extract_quotes(article.doc_id, article.text, skip=article.furniture)
+
+def articles_quotes(articles: Sequence[Article]) -> list[list[Quote]]:
+    """The quotes of each article, attributed on spaCy's parse (one batched pass).
+
+    spaCy is imported here, at index time only: ``ask`` never parses."""
+    from assistant.nlp.parse import parse
+
+    return [article_quotes(a, doc) for a, doc in zip(articles, parse(a.text for a in articles), strict=True)]
+
+
+def article_quotes(article: Article, doc: Doc | None = None) -> list[Quote]:
+    """Every quote of one article, with the date its words were said when the text gives it.
+
+    ``doc`` is spaCy's parse of ``article.text`` (:func:`articles_quotes`); without it the
+    rules alone attribute."""
+    quotes = extract_quotes(article.doc_id, article.text, skip=article.furniture, doc=doc)
     published = article.meta.published
     for q in quotes:
         when = statement_date(article.text, q.start, q.end, published)

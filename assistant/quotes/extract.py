@@ -493,7 +493,9 @@ class _Extractor:
                     lemma = cue_lemma(c.group(1), text[max(ss, c.start() - 40) : c.start()])
                     if lemma is None:
                         continue
-                    res = self.cue_subject((ss, se), max(ss, prev_close), c, cues)
+                    res = self.parsed_cue_subject(c.start()) or self.cue_subject(
+                        (ss, se), max(ss, prev_close), c, cues
+                    )
                     sc = _SentCue(c.start(), lemma, res, (c.start(), c.end()))
                     cues.append(sc)
                     if res is not None:
@@ -618,19 +620,26 @@ class _Extractor:
             self.nested(d, ns, ne)
         return q
 
+    def parsed_cue_subject(self, pos: int) -> Resolved | None:
+        """The speaker of the cue word at ``pos`` on the parse (None without a parse)."""
+        if self.parsed is None:
+            return None
+        h = self.parsed.cue_at(pos)
+        return self.resolve_hit(h) if h is not None else None
+
     def resolve_hit(self, h: Hit) -> Resolved | None:
         """The speaker a parse hit names, through the article's registry and resolver."""
         reg = self.registry
-        if h.kind == "org":
-            return Resolved(reg.org(h.text), None)
-        if h.kind == "name":
-            m = parse_mention(h.text)
+        if h.kind == "org":  # the recogniser may take a person's surname for a body
+            known = reg.lookup_name(h.text)
+            return Resolved(known if known is not None else reg.org(h.text), None)
+        if h.kind in ("name", "caps"):  # capitals: "STATE ATTORNEY GENERAL JANE ROE"
+            m = parse_mention(h.text.title() if h.kind == "caps" else h.text)
             name, role = (m.name, m.role) if m is not None and m.kind == "name" and m.name else (h.text, None)
             p = reg.lookup_name(name) or reg.add(name, role, h.pos)
             self.resolver.note(h.pos, p)
             return Resolved(p, role or (p.roles[0] if p.roles else None))
-        words = h.text.title() if h.kind == "caps" else h.text
-        return self.resolver.resolve(parse_mention(words), h.pos)
+        return self.resolver.resolve(parse_mention(h.text), h.pos)
 
     def _resolved_of(self, q: Quote) -> Resolved | None:
         if q.speaker is None:

