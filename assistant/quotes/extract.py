@@ -233,7 +233,9 @@ class _Extractor:
         if doc is not None:
             if doc.text != text:
                 raise ValueError(f"{doc_id}: the parse is of another text than the article's")
-            regions = [(d.start - 1, d.close) for ps, pe in paragraphs(text) for d in scan_direct(text, ps, pe)]
+            regions = [
+                (d.start - 1, d.close) for ps, pe in paragraphs(text) for d in scan_direct(text, ps, pe)
+            ]
             self.parsed = ParsedArticle(doc, regions)
         self.skip = [(s.start, s.end) for s in skip]
         self.registry = Registry(text, self.skip)
@@ -493,8 +495,8 @@ class _Extractor:
                     lemma = cue_lemma(c.group(1), text[max(ss, c.start() - 40) : c.start()])
                     if lemma is None:
                         continue
-                    res = self.parsed_cue_subject(c.start()) or self.cue_subject(
-                        (ss, se), max(ss, prev_close), c, cues
+                    res = self.cue_subject((ss, se), max(ss, prev_close), c, cues) or self.parsed_cue_subject(
+                        c.start()
                     )
                     sc = _SentCue(c.start(), lemma, res, (c.start(), c.end()))
                     cues.append(sc)

@@ -86,7 +86,9 @@ class ParsedArticle:
         if t.pos_ not in ("VERB", "AUX"):
             return False
         # "will say", "declined to say": not a report of speech
-        return not any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may") for c in t.children)
+        return not any(
+            c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may") for c in t.children
+        )
 
     def subject(self, cue: Token) -> Token | None:
         if cue.lower_ == "according":
@@ -140,7 +142,9 @@ class ParsedArticle:
             left = [c for c in subj.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")]
             start = min([c.left_edge.idx for c in left], default=subj.idx)
             right = [c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")]
-            end = max([c.right_edge.idx + len(c.right_edge.text) for c in right], default=subj.idx + len(subj.text))
+            end = max(
+                [c.right_edge.idx + len(c.right_edge.text) for c in right], default=subj.idx + len(subj.text)
+            )
             return "desc", self.text[start:end], start
         return None
 
