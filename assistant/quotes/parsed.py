@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 #: Entity labels that can say something.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_SUBJ = frozenset({"nsubj", "csubj"})
 _PRONOUNS = frozenset("he she they it i we you who which that this these those one".split())
 #: Words a cue may stand after and still be the quote's own cue ("“…,” Roe said").
 _AFTER_LIMIT = 14
@@ -99,6 +99,10 @@ class ParsedArticle:
         while seen < 4:
             seen += 1
             subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+            if subj is None and passive:  # "X was asked by Y, “…”": Y speaks, or no one known
+                agent = next((c for c in t.children if c.dep_ == "agent"), None)
+                return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             if subj is None:
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)
                 if agent is not None:
@@ -207,6 +211,9 @@ class ParsedArticle:
             if h is not None:
                 return h
         if lead.endswith(":") and before:
+            label = self.label(before)
+            if label is not None:
+                return label
             top = self.top_verb(before)
             if top is not None:
                 h = self.hit(top, "colon")
@@ -264,6 +271,18 @@ class ParsedArticle:
                 break
         top = self.top_verb(toks)
         return self.hit(top, "introduced") if top is not None else None
+
+    def label(self, toks: list[Token]) -> Hit | None:
+        """A name right before the colon, as a label: ``… - Carl Bialik: “…”``."""
+        last = next((t for t in reversed(toks) if not t.is_punct), None)
+        if last is None or self.text[last.idx + len(last.text) :].strip()[:1] != ":":
+            return None
+        ent = self.entity_of(last)
+        if ent is None or ent.label_ not in ("PERSON", "ORG") or ent.end != last.i + 1:
+            return None
+        kind = "name" if ent.label_ == "PERSON" else "org"
+        colon = last.idx + len(last.text)
+        return Hit(kind, ent.text, ent.start_char, ":", colon, colon + 1, "label")
 
     @staticmethod
     def top_verb(toks: list[Token]) -> Token | None:
