@@ -277,12 +277,22 @@ class ParsedArticle:
         last = next((t for t in reversed(toks) if not t.is_punct), None)
         if last is None or self.text[last.idx + len(last.text) :].strip()[:1] != ":":
             return None
-        ent = self.entity_of(last)
-        if ent is None or ent.label_ not in ("PERSON", "ORG") or ent.end != last.i + 1:
-            return None
-        kind = "name" if ent.label_ == "PERSON" else "org"
         colon = last.idx + len(last.text)
-        return Hit(kind, ent.text, ent.start_char, ":", colon, colon + 1, "label")
+        ent = self.entity_of(last)
+        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end == last.i + 1:
+            kind = "name" if ent.label_ == "PERSON" else "org"
+            return Hit(kind, ent.text, ent.start_char, ":", colon, colon + 1, "label")
+        # an unrecognised proper name standing alone after a dash: "… - HuffPollster:"
+        chain = [last]
+        while chain[0].i > 0 and self.doc[chain[0].i - 1].pos_ == "PROPN":
+            chain.insert(0, self.doc[chain[0].i - 1])
+        if any(t.pos_ != "PROPN" or t.text.isupper() for t in chain) or len(chain) > 4:
+            return None
+        prev = self.doc[chain[0].i - 1] if chain[0].i > 0 else None
+        if prev is not None and prev.text not in ("-", "–", "—") and "\n" not in prev.whitespace_ + prev.text:
+            return None
+        start = chain[0].idx
+        return Hit("name", self.text[start:colon], start, ":", colon, colon + 1, "label")
 
     @staticmethod
     def top_verb(toks: list[Token]) -> Token | None:
