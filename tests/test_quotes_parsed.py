@@ -104,3 +104,9 @@ def test_reported_speech_speaker_from_the_parse() -> None:
 def test_parse_must_be_of_the_same_text() -> None:
     with pytest.raises(ValueError, match="another text"):
         extract_quotes("d", "He said “yes.”", doc=parse_one("She said “no.”"))
+
+
+def test_empty_clause_before_a_cue_does_not_crash_the_rules() -> None:
+    from assistant.quotes.attribution import subject_at_start
+
+    assert subject_at_start("") is None and subject_at_start("   ") is None

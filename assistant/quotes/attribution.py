@@ -198,7 +198,7 @@ def appositive(words: str) -> tuple[Mention, str | None] | None:
 def subject_at_start(sentence: str) -> Mention | None:
     """The subject mention that opens a clause, after leading adverbial phrases."""
     s = sentence.lstrip(" \t")
-    if s[:1] in '“"‘':  # the subject of "“…,” Ana Ruiz said" follows the quote
+    if s and s[0] in '“"‘':  # the subject of "“…,” Ana Ruiz said" follows the quote
         close = s.find({"“": "”", "‘": "’"}.get(s[0], s[0]), 1)
         if close < 0:
             return None
