@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.engines.locking import HOLDER_NAME, writer_lock
 from assistant.errors import IndexBusyError
-from assistant.locking import HOLDER_NAME, writer_lock
+from assistant.interfaces.cli import app
 from assistant.service import Assistant
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ import pytest
 from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 
-from assistant.cli_serve import stdout_to_stderr
+from assistant.interfaces.cli_serve import stdout_to_stderr
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "Who called the China deal a red flag?"
@@ -56,7 +56,7 @@ def session(built_index: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
 
 
 def _article_texts(index_dir: Path) -> dict[str, str]:
-    from assistant.store import Store
+    from assistant.engines.store import Store
 
     store = Store(index_dir)
     return {d: a.text for d, a in store.articles(list(store.article_hashes())).items()}

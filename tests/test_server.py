@@ -17,20 +17,20 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from assistant.chat_protocol import (
-    ChatMessage,
-    ChatRequestError,
-    answer_content,
-    split_conversation,
-    strip_sources,
-)
 from assistant.errors import (
     AssistantError,
     BackendError,
     IndexBusyError,
     IndexMissingError,
 )
-from assistant.server import create_app, from_assistant_error
+from assistant.interfaces.chat_protocol import (
+    ChatMessage,
+    ChatRequestError,
+    answer_content,
+    split_conversation,
+    strip_sources,
+)
+from assistant.interfaces.server import create_app, from_assistant_error
 from assistant.service import Assistant
 from assistant.types import Answer, Citation
 from benchmarks.load import serve

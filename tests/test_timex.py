@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.errors import AssistantError
-from assistant.metadata import read_sidecar, split_front_matter
-from assistant.timex import (
+from assistant.ingest.metadata import read_sidecar, split_front_matter
+from assistant.nlp.timex import (
     TimeExpr,
     find_time_expressions,
     format_when,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.text import paragraphs
+from assistant.nlp.text import paragraphs
 
 _NOTICE = re.compile(
     r"""^(?:

@@ -113,7 +113,7 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc]:
     meta: dict[str, Any] = {}
     sidecar = path.with_name(path.stem + SIDECAR)
     if sidecar.exists():
-        from assistant.metadata import read_sidecar
+        from assistant.ingest.metadata import read_sidecar
 
         meta = read_sidecar(sidecar)
     if ext in TEXT_EXTS:
@@ -162,13 +162,13 @@ def _record(rec: Any, path: Path, i: int, single: bool, base: dict[str, Any]) ->
 
 
 def _front_matter(text: str) -> tuple[dict[str, Any], int]:
-    from assistant.metadata import split_front_matter
+    from assistant.ingest.metadata import split_front_matter
 
     return split_front_matter(text)
 
 
 def _html(raw: str, path: Path) -> tuple[str, dict[str, Any]]:
-    from assistant import metadata
+    from assistant.ingest import metadata
 
     reader = getattr(metadata, "read_html", None)
     if reader is None:

@@ -20,9 +20,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from assistant.answer.verify import SPEECH_VERB, TITLES
 from assistant.errors import BackendError
+from assistant.nlp.claims import MARKER
 from assistant.types import Turn
-from assistant.verify import MARKER, SPEECH_VERB, TITLES
 
 
 def _wordset(text: str) -> frozenset[str]:

@@ -10,7 +10,6 @@ from the question (weighted by their IDF) earn explicit boosts.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,10 +17,11 @@ from typing import Any
 
 import numpy as np
 
-from assistant.embeddings import Embedder
-from assistant.lexical import LexicalIndex, fingerprint
-from assistant.store import Store, from_epoch, to_epoch
-from assistant.text import normalise
+from assistant.engines.embeddings import Embedder
+from assistant.engines.lexical import LexicalIndex, fingerprint
+from assistant.engines.store import Store, from_epoch, to_epoch
+from assistant.nlp.questions import question_names, quoted_phrases
+from assistant.nlp.text import normalise
 from assistant.types import SearchHit, Span
 
 DENSE_WEIGHT = 0.6
@@ -29,31 +29,6 @@ LEXICAL_WEIGHT = 0.4
 PHRASE_BOOST = 0.3
 NAME_BOOST = 0.1
 POOL = 40
-
-_QUOTED = re.compile(r"[\"“]([^\"”]{2,})[\"”]|'([^']{4,})'")
-_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-zA-Z'’.-]+)")
-_QWORDS = {
-    "Who",
-    "What",
-    "When",
-    "Where",
-    "Why",
-    "How",
-    "Which",
-    "Did",
-    "Does",
-    "Do",
-    "Is",
-    "Are",
-    "Was",
-    "Were",
-    "According",
-    "And",
-    "The",
-    "In",
-    "On",
-    "I",
-}
 
 
 @dataclass
@@ -89,29 +64,6 @@ class Filters:
 
     def active(self) -> bool:
         return self.where() is not None
-
-
-def question_names(question: str) -> list[str]:
-    """Capitalised words that are not sentence-initial question words (names, places)."""
-    names = [re.sub(r"['’]s?$", "", m).rstrip(".") for m in _NAME.findall(question)]
-    return [m for m in names if m not in _QWORDS and len(m) > 1]
-
-
-_FULL = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+")
-
-
-def full_names(question: str) -> list[str]:
-    """Runs of two or more capitalised words, question words dropped ("Justin Trudeau")."""
-    out = []
-    for m in _FULL.findall(question):
-        parts = [p for p in m.split() if p not in _QWORDS]
-        if len(parts) >= 2:
-            out.append(" ".join(parts))
-    return out
-
-
-def quoted_phrases(question: str) -> list[str]:
-    return [a or b for a, b in _QUOTED.findall(question)]
 
 
 class Retriever:

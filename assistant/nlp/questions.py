@@ -79,3 +79,54 @@ def wants_number(question: str) -> bool:
 
 def has_number(text: str) -> bool:
     return bool(_NUMBER.search(text))
+
+
+# -- names and quoted phrases a question mentions (retrieval boosts them, the extractive
+# backend checks the sources name them) ------------------------------------------------
+_QUOTED = re.compile(r"[\"“]([^\"”]{2,})[\"”]|'([^']{4,})'")
+_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-zA-Z'’.-]+)")
+_QWORDS = {
+    "Who",
+    "What",
+    "When",
+    "Where",
+    "Why",
+    "How",
+    "Which",
+    "Did",
+    "Does",
+    "Do",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "According",
+    "And",
+    "The",
+    "In",
+    "On",
+    "I",
+}
+
+
+def question_names(question: str) -> list[str]:
+    """Capitalised words that are not sentence-initial question words (names, places)."""
+    names = [re.sub(r"['’]s?$", "", m).rstrip(".") for m in _NAME.findall(question)]
+    return [m for m in names if m not in _QWORDS and len(m) > 1]
+
+
+_FULL = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+")
+
+
+def full_names(question: str) -> list[str]:
+    """Runs of two or more capitalised words, question words dropped ("Justin Trudeau")."""
+    out = []
+    for m in _FULL.findall(question):
+        parts = [p for p in m.split() if p not in _QWORDS]
+        if len(parts) >= 2:
+            out.append(" ".join(parts))
+    return out
+
+
+def quoted_phrases(question: str) -> list[str]:
+    return [a or b for a, b in _QUOTED.findall(question)]

@@ -7,9 +7,6 @@ from typing import Protocol, runtime_checkable
 
 from assistant.types import Context, Draft
 
-#: The fixed sentence that starts every abstention; tests and clients may rely on it.
-CANNOT_ANSWER = "The articles do not say"
-
 
 @runtime_checkable
 class AnswerBackend(Protocol):

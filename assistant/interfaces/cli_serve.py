@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from assistant.cli_options import ChromaUrl, IndexDir
+from assistant.interfaces.cli_options import ChromaUrl, IndexDir
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -105,7 +105,7 @@ def register(app: typer.Typer) -> None:
         import uvicorn
 
         from assistant.errors import AssistantError
-        from assistant.server import create_app
+        from assistant.interfaces.server import create_app
 
         if not _is_loopback(host) and not api_key:
             _err(
@@ -138,7 +138,7 @@ def register(app: typer.Typer) -> None:
             except AssistantError as exc:
                 _err(f"error: {exc}")
                 raise typer.Exit(1) from None
-            from assistant.mcp_server import create_mcp_server
+            from assistant.interfaces.mcp_server import create_mcp_server
 
             server = create_mcp_server(a)
         server.run("stdio")

@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import IngestError
-from assistant.text import lines_with_offsets
-from assistant.timex import TimeExpr, find_time_expressions
+from assistant.nlp.text import lines_with_offsets
+from assistant.nlp.timex import TimeExpr, find_time_expressions
 from assistant.types import ArticleMeta
 
 FIELDS = ("title", "outlet", "author", "published", "url")

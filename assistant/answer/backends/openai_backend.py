@@ -5,7 +5,7 @@ is escaped so it cannot close its element, and whose own ``[n]`` are written wit
 full-width brackets so they cannot pass for source numbers) and the ledger quotes of
 those sources; the
 conversation history is passed as chat messages. The reply is a draft: the shared
-verifier (:mod:`assistant.verify`) checks every ``[n]``, quote and speaker afterwards.
+verifier (:mod:`assistant.answer.verify`) checks every ``[n]``, quote and speaker afterwards.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import html
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from assistant.backends import openai_client
-from assistant.backends.base import CANNOT_ANSWER
-from assistant.guard import neutralise_markers
-from assistant.prompts import PromptSet
+from assistant.answer.guard import neutralise_markers
+from assistant.answer.prompts import PromptSet
+from assistant.answer.verify import parse_reply
+from assistant.engines import openai_client
+from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.types import Context, Draft, Evidence, Quote, Turn
-from assistant.verify import parse_reply
 
 if TYPE_CHECKING:
     from assistant.settings import Settings

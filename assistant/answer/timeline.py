@@ -3,18 +3,31 @@ expressions resolve against the publication date), in order, each cited verbatim
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from assistant.timex import find_time_expressions, format_when
+from assistant.engines.store import Store
+from assistant.nlp.timex import find_time_expressions, format_when
+from assistant.quotes import Ledger
+from assistant.types import Quote, SearchHit
 
-if TYPE_CHECKING:
-    from assistant.service import Assistant
+
+class TimelineSource(Protocol):
+    """What a timeline reads: the store, the quote ledger and search (the service)."""
+
+    def store(self) -> Store: ...
+
+    def ledger(self) -> Ledger: ...
+
+    def quotes(self, speaker: str | None = None, about: str | None = None) -> list[Quote]: ...
+
+    def search(self, query: str, k: int = ...) -> list[SearchHit]: ...
+
 
 ABOUT_K = 24
 
 
 def build_timeline(
-    a: Assistant, speaker: str | None = None, about: str | None = None, limit: int = 200
+    a: TimelineSource, speaker: str | None = None, about: str | None = None, limit: int = 200
 ) -> list[dict[str, Any]]:
     store = a.store()
     entries: list[dict[str, Any]] = []

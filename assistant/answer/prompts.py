@@ -11,7 +11,7 @@ The body uses ``$name`` / ``${name}`` placeholders (``$$`` is a literal dollar s
 JSON examples need no brace escaping). Loading fails when the body uses an undeclared
 variable, declares one it never uses, or holds a malformed ``$`` placeholder, so a broken
 prompt is caught before any question is asked. Installed wheels carry the prompts in
-``assistant/_prompts/``; a source checkout uses the top-level ``prompts/`` folder.
+``assistant/answer/_prompts/``; a source checkout uses the top-level ``prompts/`` folder.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from string import Template
 from assistant.errors import ConfigError
 
 PACKAGE_PROMPTS = Path(__file__).resolve().parent / "_prompts"
-SOURCE_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
+SOURCE_PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 
 _DECLARATION = re.compile(r"^#\s*variables\s*:(.*)$", re.IGNORECASE)
 _NAME = re.compile(r"^[_a-z][_a-z0-9]*$", re.IGNORECASE)

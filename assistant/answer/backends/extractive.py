@@ -12,13 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from assistant.backends.base import CANNOT_ANSWER
-from assistant.guard import looks_like_instruction, neutralise_markers
-from assistant.lexical import tokenize
-from assistant.questions import has_number, wants_number
-from assistant.retrieval import full_names, question_names
+from assistant.answer.guard import looks_like_instruction, neutralise_markers
+from assistant.engines.lexical import tokenize
+from assistant.nlp.claims import CANNOT_ANSWER
+from assistant.nlp.questions import full_names, has_number, question_names, wants_number
+from assistant.nlp.text import normalise
 from assistant.settings import Settings
-from assistant.text import normalise
 from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
 
 #: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.

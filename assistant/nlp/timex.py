@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.errors import AssistantError
-from assistant.timex_rules import (
+from assistant.nlp.timex_rules import (
     Spec,
     clause_tense,
     implied_tense,

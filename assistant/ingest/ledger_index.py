@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.nlp.timex import statement_date
 from assistant.quotes import Ledger, build_ledger, extract_quotes
-from assistant.timex import statement_date
 from assistant.types import Article, Chunk, Quote
 
 

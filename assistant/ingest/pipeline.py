@@ -15,14 +15,14 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.embeddings import Embedder
+from assistant.engines.embeddings import Embedder
+from assistant.engines.store import Store
 from assistant.errors import IngestError
-from assistant.furniture import analyse
-from assistant.ledger_index import article_quotes, quote_vectors
-from assistant.loaders import Failure, RawDoc, discover, load_file
-from assistant.metadata import build_meta
-from assistant.store import Store
-from assistant.text import normalise, paragraphs, split_sentences
+from assistant.ingest.furniture import analyse
+from assistant.ingest.ledger_index import article_quotes, quote_vectors
+from assistant.ingest.loaders import Failure, RawDoc, discover, load_file
+from assistant.ingest.metadata import build_meta
+from assistant.nlp.text import normalise, paragraphs, split_sentences
 from assistant.types import Article, Chunk, Quote, Sentence, Span
 
 MAX_CHUNK_SENTENCES = 3

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from assistant.cli_options import ChromaUrl, IndexDir
+from assistant.interfaces.cli_options import ChromaUrl, IndexDir
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -62,7 +62,7 @@ def _parse_date(value: str | None, end: bool = False) -> date | None:
     """``--since``/``--until``: ISO dates, "2025-10", "Oct 7 2025", "last week"..."""
     if value is None:
         return None
-    from assistant.timex import parse_user_date
+    from assistant.nlp.timex import parse_user_date
 
     return parse_user_date(value, end=end)
 
@@ -405,8 +405,8 @@ def status(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: Js
 
 def _register_extensions() -> None:
     """Command groups that live in their own modules (each imports lazily)."""
-    from assistant.cli_eval import register as register_eval
-    from assistant.cli_serve import register as register_serve
+    from assistant.interfaces.cli_eval import register as register_eval
+    from assistant.interfaces.cli_serve import register as register_serve
 
     register_eval(app)
     register_serve(app)

@@ -71,7 +71,7 @@ def _dump(item: Any) -> dict[str, Any]:
 def create_mcp_server(assistant: Assistant) -> MCPServer:
     """The MCP server with its four tools bound to ``assistant``."""
     from assistant import __version__
-    from assistant.chat_protocol import answer_content
+    from assistant.interfaces.chat_protocol import answer_content
 
     lock = threading.Lock()
     server: MCPServer = MCPServer(

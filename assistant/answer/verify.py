@@ -26,9 +26,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from assistant.backends.base import CANNOT_ANSWER
-from assistant.guard import looks_like_instruction
-from assistant.text import find_verbatim, normalise, paragraphs, split_sentences, words
+from assistant.answer.guard import looks_like_instruction
+from assistant.nlp.claims import CANNOT_ANSWER, MARKER, split_claims
+from assistant.nlp.text import find_verbatim, normalise, paragraphs, split_sentences, words
 from assistant.types import Citation, Context, Draft, Evidence, Quote, Span, Verification
 
 
@@ -36,9 +36,7 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 QUOTED = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*(\s+)(?=[A-Z\"“‘(])")
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
 _EDGE_PUNCT = " \t\n,;:.!?-'\"“”‘’"
 #: A line of a reference list a model appended: a "Sources:" heading or "[n] ..." entry.
@@ -64,31 +62,6 @@ class Verified:
     citations: list[Citation]
     abstained: bool
     verification: Verification
-
-
-#: Words whose full stop does not end a sentence: initials and acronyms (U.S., J.D.),
-#: titles and other common news abbreviations.
-_ABBREV = re.compile(
-    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Mt|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Jr|Sr|"
-    r"No|Inc|Corp|Ltd|Co|Bros|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Ont|Que|Alta|"
-    r"Calif|Mass|Penn|Wash|Ariz|Fla)\.)$"
-)
-
-
-def split_claims(text: str) -> list[str]:
-    """Split answer text into sentences (claims), keeping markers with their sentence."""
-    parts: list[str] = []
-    for block in text.split("\n"):
-        if not block.strip():
-            continue
-        last = 0
-        for m in _SENTENCE_END.finditer(block):
-            if _ABBREV.search(block[last : m.start() + 1]) and block[m.start()] == ".":
-                continue  # "U.S. Trade Minister": an abbreviation, not a sentence end
-            parts.append(block[last : m.start(1)].strip())
-            last = m.end(1)
-        parts.append(block[last:].strip())
-    return [p for p in parts if p]
 
 
 def quoted_spans(text: str) -> list[str]:

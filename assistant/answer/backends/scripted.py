@@ -11,10 +11,10 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from assistant.backends.base import CANNOT_ANSWER
-from assistant.text import split_sentences, words
+from assistant.answer.verify import parse_reply
+from assistant.nlp.claims import CANNOT_ANSWER
+from assistant.nlp.text import split_sentences, words
 from assistant.types import Context, Draft
-from assistant.verify import parse_reply
 
 
 def _wordset(text: str) -> frozenset[str]:

@@ -18,7 +18,7 @@ when the app is created with an ``api_key``):
 * ``GET  /v1/articles/{doc_id}``     one article's text and metadata
 * ``GET  /v1/status``                the index status, plus the answer ``backends`` a client
   may choose from (the default first)
-* ``/``                              the static web app in ``assistant/web/`` when present
+* ``/``                              the static web app in ``assistant/interfaces/web/`` when present
 
 The engines behind one :class:`Assistant` are not all thread-safe (the lexical index is
 loaded lazily, the embedder is a C engine), so blocking calls run in the thread pool one
@@ -48,7 +48,14 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from assistant.chat_protocol import (
+from assistant.errors import (
+    AssistantError,
+    BackendError,
+    EmbedderMismatchError,
+    IndexBusyError,
+    IndexMissingError,
+)
+from assistant.interfaces.chat_protocol import (
     MODEL_ID,
     AskRequest,
     ChatRequest,
@@ -58,19 +65,12 @@ from assistant.chat_protocol import (
     split_conversation,
     sse,
 )
-from assistant.errors import (
-    AssistantError,
-    BackendError,
-    EmbedderMismatchError,
-    IndexBusyError,
-    IndexMissingError,
-)
 from assistant.types import Answer
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
 
-log = logging.getLogger("assistant.server")
+log = logging.getLogger("assistant.interfaces.server")
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 _UNAVAILABLE = IndexMissingError | IndexBusyError | EmbedderMismatchError
@@ -475,7 +475,7 @@ def _backends(assistant: Assistant) -> list[str]:
 
 def _sources(assistant: Assistant, quotes: list[Any]) -> dict[str, dict[str, Any]]:
     """Title, outlet and publication date of each article the ``quotes`` come from."""
-    from assistant.store import from_epoch
+    from assistant.engines.store import from_epoch
 
     ids = sorted({q.doc_id for q in quotes})
     if not ids:

