@@ -20,7 +20,7 @@ from assistant.service import Assistant
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLD = (
-    "import sys\nfrom pathlib import Path\nfrom assistant.locking import writer_lock\n"
+    "import sys\nfrom pathlib import Path\nfrom assistant.engines.locking import writer_lock\n"
     "with writer_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    sys.stdin.read()\n"
 )
 
