@@ -15,6 +15,8 @@ from assistant.settings import Settings
 from assistant.types import Answer, Article, Context, Evidence, Quote, SearchHit, Span, Turn
 
 if TYPE_CHECKING:
+    from assistant.answer.backends.base import AnswerBackend
+    from assistant.engines.embeddings import Embedder
     from assistant.engines.store import Store
     from assistant.quotes import Ledger
     from assistant.retrieval.hybrid import Retriever
@@ -32,25 +34,32 @@ class Assistant:
     def __init__(
         self,
         index_dir: str | Path | None = None,
-        backend: str | None = None,
+        backend: str | AnswerBackend | None = None,
         settings: Settings | None = None,
         chroma_url: str | None = None,
         notify: Callable[[str], None] | None = None,
+        embedder: str | Embedder | None = None,
     ):
+        """``backend`` and ``embedder`` are names (resolved lazily, in :meth:`backend` and
+        :meth:`embedder`) or ready instances, which are used as given."""
         s = settings or Settings()
         updates: dict[str, Any] = {}
         if index_dir is not None:
             updates["index_dir"] = Path(index_dir)
         if backend is not None:
-            updates["backend"] = backend
+            updates["backend"] = backend if isinstance(backend, str) else backend.name
+        if isinstance(embedder, str):
+            updates["embedder"] = embedder
         if chroma_url is not None:
             updates["chroma_url"] = chroma_url
         self.settings = s.model_copy(update=updates)
         self.notify = notify or (lambda msg: log.info(msg))
         self._store: Store | None = None
-        self._embedder: Any = None
+        self._embedder: Embedder | None = None if isinstance(embedder, str) else embedder
         self._retriever: Retriever | None = None
-        self._backends: dict[str, Any] = {}
+        self._backends: dict[str, AnswerBackend] = {}
+        if backend is not None and not isinstance(backend, str):
+            self._backends[backend.name] = backend
         self._ledger: tuple[str, Ledger] | None = None
 
     # -- engines (lazy) ----------------------------------------------------------------
@@ -65,7 +74,8 @@ class Assistant:
             self._store = Store(self.index_dir, self.settings.chroma_url, create=create)
         return self._store
 
-    def embedder(self) -> Any:
+    def embedder(self) -> Embedder:
+        """The embedder given to the constructor, else the one ``settings.embedder`` names."""
         if self._embedder is None:
             from assistant.engines.embeddings import get_embedder
 
@@ -93,7 +103,8 @@ class Assistant:
             return Path.home() / ".cache" / "assistant" / digest / "lexical"
         return self.index_dir / "lexical"
 
-    def backend(self, name: str | None = None) -> Any:
+    def backend(self, name: str | None = None) -> AnswerBackend:
+        """The backend ``name`` resolves to (default: the constructor's / settings'), cached."""
         from assistant.answer.backends import get_backend
 
         key = name or self.settings.backend
@@ -151,7 +162,7 @@ class Assistant:
         until: date | None = None,
         outlet: str | None = None,
     ) -> list[SearchHit]:
-        from assistant.retrieval.hybrid import Filters
+        from assistant.engines.store import Filters
 
         return self.retriever().search(query, k, Filters(since=since, until=until, outlet=outlet))
 
@@ -173,8 +184,8 @@ class Assistant:
     ) -> tuple[Context, dict[str, str]]:
         """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
         from assistant.engines.lexical import tokenize
+        from assistant.engines.store import Filters
         from assistant.nlp.questions import asked_speaker, resolve_speaker
-        from assistant.retrieval.hybrid import Filters
 
         k = k or self.settings.k
         filters = Filters(since=since, until=until, outlet=outlet)
@@ -228,7 +239,7 @@ class Assistant:
             )
         quotes = []
         if arts:
-            for q in store.quotes(where={"doc_id": {"$in": sorted(arts)}}):
+            for q in store.quotes(doc_ids=sorted(arts)):
                 if any(e.doc_id == q.doc_id and q.start < e.end and e.start < q.end for e in evidence):
                     quotes.append(q)
         notes = _time_notes(question, evidence, arts)
@@ -437,9 +448,8 @@ class Assistant:
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:
     """When the words were said: the statement date, else the article's publication date."""
-    from assistant.engines.store import from_epoch
-
-    return q.date or from_epoch(metas.get(q.doc_id, {}).get("published"))
+    published = metas.get(q.doc_id, {}).get("published")
+    return q.date or (published if isinstance(published, date) else None)
 
 
 def _in_range(day: date | None, since: date | None, until: date | None) -> bool:

@@ -303,8 +303,7 @@ def check_index(
     info["visible"] = len(visible)
 
     # `ask` works on whatever is committed (an abstention is fine; a traceback is not).
-    a = Assistant(index_dir=index_dir)
-    a._embedder = embedder
+    a = Assistant(index_dir=index_dir, embedder=embedder)
     if hashes:
         ans = a.ask(question)
         assert ans.answer, "empty answer"

@@ -345,13 +345,6 @@ def test_stream_error_before_first_piece_keeps_its_status() -> None:
     assert r.status_code == 503 and r.json()["error"]["code"] == "index_busy"
 
 
-def test_ledger_routes_say_501_when_the_build_lacks_them() -> None:
-    with TestClient(create_app(object(), web_dir=None)) as tc:  # type: ignore[arg-type]
-        for path in ("/v1/quotes?speaker=x", "/v1/speakers"):
-            r = tc.get(path)
-            assert r.status_code == 501 and "not available in this build" in r.json()["error"]["message"]
-
-
 def test_web_page_loads_without_token_but_data_does_not(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<html><body>login</body></html>")
     with TestClient(create_app(object(), api_key=KEY, web_dir=tmp_path)) as tc:  # type: ignore[arg-type]

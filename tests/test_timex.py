@@ -18,7 +18,6 @@ from assistant.nlp.timex import (
     format_when,
     parse_user_date,
     statement_date,
-    to_epoch,
     when_or_no_date,
 )
 
@@ -274,11 +273,6 @@ def test_statement_date_skips_future_clauses() -> None:
 
 
 # ------------------------------------------------------------------------ user dates
-
-
-def test_to_epoch_is_utc_midnight() -> None:
-    assert to_epoch(D(1970, 1, 2)) == 86400
-    assert to_epoch(D(2025, 10, 7)) == 1759795200
 
 
 @pytest.mark.parametrize(

@@ -428,10 +428,6 @@ _STOP = _wordset(
 )
 
 
-def is_abstention(text: str) -> bool:
-    return normalise(text).startswith(normalise(CANNOT_ANSWER))
-
-
 def parse_reply(text: str) -> Draft:
     """A draft from a model's reply text; a reply starting with the sentinel abstains."""
     stripped = text.strip()

@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,15 @@ def tokenize(text: str, keep_stopwords: bool = False) -> list[str]:
             continue
         out.append(stem(tok))
     return out
+
+
+#: Version of the persisted ``chunks.json`` (2: ``published`` as an ISO date).
+FORMAT = 2
+
+
+def _dated(meta: dict[str, Any], convert: Any) -> dict[str, Any]:
+    """``meta`` with its ``published`` value converted (date <-> ISO string for JSON)."""
+    return meta | {"published": convert(meta["published"])} if "published" in meta else meta
 
 
 def fingerprint(hashes: dict[str, str]) -> str:
@@ -132,8 +142,9 @@ class LexicalIndex:
                 {
                     "fingerprint": self.fingerprint,
                     "generation": self.generation,
+                    "format": FORMAT,
                     "ids": self.ids,
-                    "metas": self.metas,
+                    "metas": [_dated(m, date.isoformat) for m in self.metas],
                     "df": self.df,
                 }
             )
@@ -150,10 +161,13 @@ class LexicalIndex:
             data = json.loads((directory / "chunks.json").read_text())
         except (OSError, ValueError):
             return None
+        if data.get("format") != FORMAT:  # written by another version: rebuild
+            return None
         import bm25s
 
         retriever = bm25s.BM25.load(str(directory / "bm25")) if data["ids"] else bm25s.BM25()
-        lex = cls(retriever, data["ids"], data["metas"], data["df"], data["fingerprint"])
+        metas = [_dated(m, date.fromisoformat) for m in data["metas"]]
+        lex = cls(retriever, data["ids"], metas, data["df"], data["fingerprint"])
         lex.generation = data.get("generation")
         return lex
 

@@ -11,6 +11,11 @@ Three collections live in one Chroma database:
   leaves the previous consistent state visible.
 * ``quotes``   - the quote ledger (one record per quote, embedded).
 
+The store owns Chroma's conventions: callers pass a typed :class:`Filters` (never a
+``where`` dict with ``$gte``/``$in``) and get ``published`` / ``date`` back as
+:class:`datetime.date` values; the epoch ints Chroma's range filters need never leave
+this module.
+
 The embedder's name and dimension are recorded on the ``chunks`` collection; opening an
 index with another embedder is an :class:`EmbedderMismatchError`.
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -33,14 +39,66 @@ CHUNKS, ARTICLES, QUOTES = "chunks", "articles", "quotes"
 _SPACE = {"hnsw:space": "cosine"}
 
 
-def to_epoch(d: date) -> int:
+def _to_epoch(d: date) -> int:
     return int(datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp())
 
 
-def from_epoch(v: Any) -> date | None:
+def _from_epoch(v: Any) -> date | None:
     if isinstance(v, int | float) and v > 0:
         return datetime.fromtimestamp(v, tz=UTC).date()
     return None
+
+
+@dataclass
+class Filters:
+    """Which chunks a search may return: a publication-date range, an outlet, articles."""
+
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+    doc_ids: list[str] | None = None
+
+    def active(self) -> bool:
+        return bool(self.since or self.until or self.outlet or self.doc_ids is not None)
+
+    def allows(self, meta: dict[str, Any]) -> bool:
+        """Whether chunk metadata as this store returns it (``published`` a date) passes."""
+        pub = meta.get("published")
+        if self.since and not (isinstance(pub, date) and pub >= self.since):
+            return False
+        if self.until and not (isinstance(pub, date) and pub <= self.until):
+            return False
+        if self.outlet and meta.get("outlet") != self.outlet:
+            return False
+        return not (self.doc_ids is not None and meta.get("doc_id") not in self.doc_ids)
+
+
+def _where(filters: Filters | None) -> dict[str, Any] | None:
+    """The Chroma ``where`` clause of ``filters`` (None when nothing is filtered)."""
+    if filters is None:
+        return None
+    clauses: list[dict[str, Any]] = []
+    if filters.since:
+        clauses.append({"published": {"$gte": _to_epoch(filters.since)}})
+    if filters.until:
+        clauses.append({"published": {"$lte": _to_epoch(filters.until)}})
+    if filters.outlet:
+        clauses.append({"outlet": {"$eq": filters.outlet}})
+    if filters.doc_ids is not None:
+        clauses.append({"doc_id": {"$in": list(filters.doc_ids)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _decoded(meta: dict[str, Any] | None) -> dict[str, Any]:
+    """Metadata as callers see it: ``published`` a date (absent when unknown)."""
+    out = dict(meta or {})
+    if "published" in out:
+        day = _from_epoch(out.pop("published"))
+        if day is not None:
+            out["published"] = day
+    return out
 
 
 def _client(path: Path | None, url: str | None) -> Any:
@@ -160,6 +218,10 @@ class Store:
         return {i: m.get("content_hash", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
 
     def article_metas(self, ids: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
+        """Article metadata by doc id (``published`` a date); all articles when ``ids`` is None."""
+        return {i: _decoded(m) for i, m in self._raw_article_metas(ids).items()}
+
+    def _raw_article_metas(self, ids: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
         col = self._col(ARTICLES)
         if ids is None:
             got = _get_all(col, include=["metadatas"])
@@ -192,7 +254,7 @@ class Store:
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
     def mark_duplicate(self, doc_id: str, of: str) -> None:
-        meta = self.article_metas([doc_id]).get(doc_id)
+        meta = self._raw_article_metas([doc_id]).get(doc_id)
         if meta is not None:
             self._col(ARTICLES).update(ids=[doc_id], metadatas=[{**meta, "duplicate_of": of}])
 
@@ -231,9 +293,6 @@ class Store:
         for i in range(0, n, size):
             yield slice(i, i + size)
 
-    def commit_article(self, article: Article, embedding: np.ndarray, n_chunks: int) -> None:
-        self.commit_articles([(article, embedding, n_chunks)])
-
     def commit_articles(self, items: Sequence[tuple[Article, np.ndarray, int]]) -> None:
         """Write article records (the commit markers), one Chroma call per batch."""
         ids, docs, metas, embs = [], [], [], []
@@ -246,9 +305,6 @@ class Store:
             self._col(ARTICLES).upsert(
                 ids=ids[sl], documents=docs[sl], metadatas=metas[sl], embeddings=embs[sl]
             )
-
-    def add_chunks(self, article: Article, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
-        self.add_chunks_many([(article, chunks, vectors)])
 
     def add_chunks_many(self, items: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]]) -> None:
         """Write the chunks of several articles through ``ChromaVectorStore`` in one go."""
@@ -269,7 +325,7 @@ class Store:
                     "outlet": meta.outlet or "",
                 }
                 if meta.published:
-                    md["published"] = to_epoch(meta.published)
+                    md["published"] = _to_epoch(meta.published)
                 node = TextNode(
                     id_=chunk.id,
                     text=chunk.text,
@@ -313,17 +369,18 @@ class Store:
 
     # -- reading chunks ----------------------------------------------------------------
     def all_chunks(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+        """Every chunk: ids, texts and metadata (``published`` a date)."""
         got = _get_all(self._col(CHUNKS), include=["documents", "metadatas"])
-        return got["ids"], got["documents"], got["metadatas"]
+        return got["ids"], got["documents"], [_decoded(m) for m in got["metadatas"]]
 
     def dense_query(
         self,
         vector: np.ndarray,
         k: int,
-        where: dict[str, Any] | None = None,
+        filters: Filters | None = None,
         total: int | None = None,
     ) -> list[tuple[str, str, dict[str, Any], float]]:
-        """Top-``k`` chunks by cosine similarity: (id, text, metadata, cosine).
+        """Top-``k`` chunks passing ``filters`` by cosine similarity: (id, text, metadata, cosine).
 
         Writes go through llama-index's ``ChromaVectorStore``; this read asks the same
         collection directly, because importing llama-index costs about a second, most of
@@ -340,11 +397,12 @@ class Store:
             "n_results": min(k, n),
             "include": ["documents", "metadatas", "distances"],
         }
+        where = _where(filters)
         if where:
             kw["where"] = where
         res = col.query(**kw)
         return [
-            (i, doc or "", dict(meta or {}), 1.0 - float(dist))
+            (i, doc or "", _decoded(meta), 1.0 - float(dist))
             for i, doc, meta, dist in zip(
                 res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True
             )
@@ -359,13 +417,6 @@ class Store:
         }
 
     # -- quotes ----------------------------------------------------------------------
-    def replace_quotes(
-        self, doc_id: str, content_hash: str, quotes: Sequence[Quote], vectors: Sequence[np.ndarray]
-    ) -> None:
-        """The ledger records of one article (embedded with their chunk's vector)."""
-        self.delete_quotes(doc_id)
-        self.add_quotes([(doc_id, content_hash, quotes, vectors)])
-
     def add_quotes(self, items: Sequence[tuple[str, str, Sequence[Quote], Sequence[np.ndarray]]]) -> None:
         """Add the quotes of several articles ``(doc_id, content_hash, quotes, vectors)``."""
         ids: list[str] = []
@@ -386,7 +437,7 @@ class Store:
                     if value is not None:
                         md[key] = value
                 if q.date is not None:
-                    md["date"] = to_epoch(q.date)
+                    md["date"] = _to_epoch(q.date)
                 ids.append(f"{doc_id}:q{i}")
                 docs.append(q.quote)
                 metas.append(md)
@@ -394,11 +445,15 @@ class Store:
         for sl in self._batches(len(ids)):
             self._col(QUOTES).add(ids=ids[sl], documents=docs[sl], metadatas=metas[sl], embeddings=embs[sl])
 
-    def quotes(self, where: dict[str, Any] | None = None) -> list[Quote]:
+    def quotes(self, doc_ids: Sequence[str] | None = None) -> list[Quote]:
+        """The stored quotes (of ``doc_ids`` only, when given), in article order."""
         col = self._col(QUOTES)
         kw: dict[str, Any] = {"include": ["documents", "metadatas"]}
-        if where:
-            kw["where"] = where
+        if doc_ids is not None:
+            ids = list(doc_ids)
+            if not ids:
+                return []
+            kw["where"] = _doc_where(ids)
         got = _get_all(col, **kw)
         out = []
         for doc, m in zip(got["documents"], got["metadatas"], strict=True):
@@ -413,7 +468,7 @@ class Store:
                     role=m.get("role"),
                     cue=m.get("cue"),
                     date_text=m.get("date_text"),
-                    date=from_epoch(m.get("date")),
+                    date=_from_epoch(m.get("date")),
                     attribution_start=m.get("attribution_start"),
                     attribution_end=m.get("attribution_end"),
                 )
@@ -469,7 +524,7 @@ def _article_meta(article: Article, n_chunks: int) -> dict[str, Any]:
         if value:
             md[key] = value
     if meta.published:
-        md["published"] = to_epoch(meta.published)
+        md["published"] = _to_epoch(meta.published)
     return md
 
 
@@ -485,7 +540,7 @@ def _article_from(doc_id: str, text: str, m: dict[str, Any]) -> Article:
         author=m.get("author") or None,
         url=m.get("url") or None,
         path=m.get("path") or None,
-        published=from_epoch(m.get("published")),
+        published=_from_epoch(m.get("published")),
         published_source=m.get("published_source", "none"),
         duplicate_of=m.get("duplicate_of") or None,
     )
@@ -496,8 +551,3 @@ def _article_from(doc_id: str, text: str, m: dict[str, Any]) -> Article:
         sentences=sentences,
         furniture=[Span(start=s, end=e) for s, e in json.loads(m.get("furniture", "[]"))],
     )
-
-
-def iter_batches(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

@@ -168,13 +168,10 @@ def _front_matter(text: str) -> tuple[dict[str, Any], int]:
 
 
 def _html(raw: str, path: Path) -> tuple[str, dict[str, Any]]:
-    from assistant.ingest import metadata
+    from assistant.ingest.metadata import read_html
 
-    reader = getattr(metadata, "read_html", None)
-    if reader is None:
-        raise IngestError(f"{path}: HTML reading is not available in this build")
     try:
-        text, meta = reader(raw)
+        text, meta = read_html(raw)
     except IngestError as exc:
         msg = str(exc)
         raise IngestError(msg if msg.startswith(str(path)) else f"{path}: {msg}") from None

@@ -108,12 +108,8 @@ def _make_quotes(corpus: Path, index_dir: Path | None) -> list[Any]:
 
 
 def _score_quotes(gold: Path, quotes: list[Any]) -> dict[str, Any]:
-    from assistant.errors import ConfigError
+    from assistant.quotes.score import score_quotes
 
-    try:
-        from assistant.quotes.score import score_quotes
-    except ImportError:
-        raise ConfigError("Quote scoring is not available (assistant.quotes.score).") from None
     result: dict[str, Any] = score_quotes(gold, quotes)
     return result
 

@@ -89,12 +89,6 @@ def create_mcp_server(assistant: Assistant) -> MCPServer:
             except AssistantError as exc:
                 raise ToolError(str(exc)) from None
 
-    def optional(name: str) -> Callable[..., Any]:
-        fn = getattr(assistant, name, None)
-        if fn is None:
-            raise ToolError(f"{name} is not available in this build of assistant.")
-        return fn  # type: ignore[no-any-return]
-
     @server.tool()
     def ask(
         question: Annotated[str, Field(description="The question, in plain words.")],
@@ -131,13 +125,13 @@ def create_mcp_server(assistant: Assistant) -> MCPServer:
         about: Annotated[str | None, Field(description="Only quotes on this topic.")] = None,
     ) -> QuotesResult:
         """Quotes from the ledger: who said what, with the article and offsets of each."""
-        fn = optional("quotes")
+        fn = assistant.quotes
         return QuotesResult(quotes=[_dump(q) for q in call(lambda: fn(speaker=speaker, about=about))])
 
     @server.tool()
     def speakers() -> SpeakersResult:
         """The people quoted in the indexed articles."""
-        fn = optional("speakers")
+        fn = assistant.speakers
         return SpeakersResult(speakers=[_dump(s) for s in call(fn)])
 
     return server

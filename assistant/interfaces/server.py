@@ -11,7 +11,7 @@ when the app is created with an ``api_key``):
   same citations as data, so they survive clients that only show text.
 * ``POST /v1/ask``                   the ``ask --json`` object (EVAL_SPEC section 3)
 * ``POST /v1/search``                ranked passages
-* ``GET  /v1/quotes``, ``/v1/speakers``   the quote ledger (501 when not in this build);
+* ``GET  /v1/quotes``, ``/v1/speakers``   the quote ledger;
   ``/v1/quotes?speaker=&about=&since=&until=`` also maps each quoted article to its
   title, outlet and publication date under ``sources``
 * ``GET  /v1/timeline?speaker=&about=``  dated statements and events, in order, each cited
@@ -350,7 +350,7 @@ def create_app(
         return JSONResponse(info | {"backends": _backends(a)})
 
     async def quotes(request: Request) -> Response:
-        fn = _optional(a, "quotes")
+        fn = a.quotes
         qp = request.query_params
         speaker = qp.get("speaker") or None
         about = qp.get("about") or None
@@ -363,14 +363,14 @@ def create_app(
         return JSONResponse(await svc.call(run))
 
     async def timeline(request: Request) -> Response:
-        fn = _optional(a, "timeline")
+        fn = a.timeline
         speaker = request.query_params.get("speaker") or None
         about = request.query_params.get("about") or None
         got = await svc.call(lambda: fn(speaker=speaker, about=about))
         return JSONResponse({"entries": got})
 
     async def speakers(request: Request) -> Response:
-        fn = _optional(a, "speakers")
+        fn = a.speakers
         got = await svc.call(fn)
         return JSONResponse({"speakers": [_dump(s) for s in got]})
 
@@ -434,19 +434,6 @@ async def _routing_error(request: Request, exc: Exception) -> Response:
     return resp
 
 
-def _optional(assistant: Assistant, name: str) -> Callable[..., Any]:
-    """A facade method that a build may lack (the quote ledger): 501 when absent."""
-    fn = getattr(assistant, name, None)
-    if fn is None:
-        raise HTTPError(
-            501,
-            f"{name} is not available in this build of assistant.",
-            "server_error",
-            "not_implemented",
-        )
-    return fn  # type: ignore[no-any-return]
-
-
 def _query_date(value: str | None, name: str) -> date | None:
     """An ISO date from a query parameter (400 when it is not one)."""
     if not value:
@@ -475,15 +462,13 @@ def _backends(assistant: Assistant) -> list[str]:
 
 def _sources(assistant: Assistant, quotes: list[Any]) -> dict[str, dict[str, Any]]:
     """Title, outlet and publication date of each article the ``quotes`` come from."""
-    from assistant.engines.store import from_epoch
-
     ids = sorted({q.doc_id for q in quotes})
     if not ids:
         return {}
     metas = assistant.store().article_metas(ids)
     out = {}
     for doc_id, m in metas.items():
-        day = from_epoch(m.get("published"))
+        day = m.get("published")
         out[doc_id] = {
             "title": m.get("title") or None,
             "outlet": m.get("outlet") or None,

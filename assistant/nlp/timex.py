@@ -41,7 +41,6 @@ __all__ = [
     "when_or_no_date",
     "render_period",
     "statement_date",
-    "to_epoch",
     "parse_user_date",
 ]
 
@@ -464,11 +463,6 @@ def _speech_gap(text: str, expr: TimeExpr, lo: int, hi: int) -> int | None:
 
 
 # ----------------------------------------------------------------------- user input dates
-
-
-def to_epoch(d: dt.date) -> int:
-    """Seconds since 1970-01-01 at UTC midnight of ``d`` (for Chroma metadata filters)."""
-    return int(dt.datetime(d.year, d.month, d.day, tzinfo=dt.UTC).timestamp())
 
 
 _ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")

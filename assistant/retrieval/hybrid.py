@@ -9,9 +9,6 @@ from the question (weighted by their IDF) earn explicit boosts.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,51 +16,16 @@ import numpy as np
 
 from assistant.engines.embeddings import Embedder
 from assistant.engines.lexical import LexicalIndex, fingerprint
-from assistant.engines.store import Store, from_epoch, to_epoch
+from assistant.engines.store import Filters, Store
 from assistant.nlp.questions import question_names, quoted_phrases
 from assistant.nlp.text import normalise
-from assistant.types import SearchHit, Span
+from assistant.types import SearchHit
 
 DENSE_WEIGHT = 0.6
 LEXICAL_WEIGHT = 0.4
 PHRASE_BOOST = 0.3
 NAME_BOOST = 0.1
 POOL = 40
-
-
-@dataclass
-class Filters:
-    since: date | None = None
-    until: date | None = None
-    outlet: str | None = None
-    doc_ids: list[str] | None = None
-
-    def where(self) -> dict[str, Any] | None:
-        clauses: list[dict[str, Any]] = []
-        if self.since:
-            clauses.append({"published": {"$gte": to_epoch(self.since)}})
-        if self.until:
-            clauses.append({"published": {"$lte": to_epoch(self.until)}})
-        if self.outlet:
-            clauses.append({"outlet": {"$eq": self.outlet}})
-        if self.doc_ids is not None:
-            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-    def allows(self, meta: dict[str, Any]) -> bool:
-        pub = meta.get("published")
-        if self.since and not (isinstance(pub, int) and pub >= to_epoch(self.since)):
-            return False
-        if self.until and not (isinstance(pub, int) and pub <= to_epoch(self.until)):
-            return False
-        if self.outlet and meta.get("outlet") != self.outlet:
-            return False
-        return not (self.doc_ids is not None and meta.get("doc_id") not in self.doc_ids)
-
-    def active(self) -> bool:
-        return self.where() is not None
 
 
 class Retriever:
@@ -123,7 +85,7 @@ class Retriever:
         committed = lex.committed
         qvec = self.embedder.embed_queries([query])[0]
         total = self._counts[1] if self._counts is not None else None
-        dense = self.store.dense_query(qvec, POOL, filters.where(), total=total)
+        dense = self.store.dense_query(qvec, POOL, filters, total=total)
 
         cands: dict[str, dict[str, Any]] = {}
         for cid, text, meta, cos in dense:
@@ -192,14 +154,8 @@ def _hit(c: dict[str, Any]) -> SearchHit:
         text=c["text"],
         title=m.get("title") or None,
         outlet=m.get("outlet") or None,
-        published=from_epoch(m.get("published")),
+        published=m.get("published"),
         score=float(c["score"]),
         dense=c.get("dense"),
         lexical=c.get("lexical"),
     )
-
-
-def hit_sentences(hit: SearchHit, meta_sentences: str | None) -> list[Span]:
-    if not meta_sentences:
-        return [Span(start=hit.start, end=hit.end)]
-    return [Span(start=s, end=e) for s, e in json.loads(meta_sentences)]

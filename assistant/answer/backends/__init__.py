@@ -14,18 +14,22 @@ BACKENDS = ("extractive", "openai", "echo")
 
 
 def get_backend(name: str, settings: Settings) -> AnswerBackend:
-    """Resolve a backend name to an instance; the only place that knows them all."""
-    key = name.strip().lower()
-    if key == "extractive":
+    """Resolve a backend name to an instance; the only place that knows them all.
+
+    The kind before ``:`` is matched case-insensitively; the model after it is kept as
+    written (``openai:SmolLM2-135M``), since model names are case-sensitive on servers.
+    """
+    kind, _, model = name.strip().partition(":")
+    key = kind.lower()
+    if key == "extractive" and not model:
         from assistant.answer.backends.extractive import ExtractiveBackend
 
         return ExtractiveBackend(settings)
-    if key in ("openai", "llm") or key.startswith("openai:"):
+    if key == "openai" or (key == "llm" and not model):
         from assistant.answer.backends.openai_backend import OpenAIBackend
 
-        model = key.split(":", 1)[1] if ":" in key else None
-        return OpenAIBackend(settings, model=model)
-    if key == "echo":  # a scripted stand-in for an LLM: tests and eval baselines
+        return OpenAIBackend(settings, model=model or None)
+    if key == "echo" and not model:  # a scripted stand-in for an LLM: tests and eval baselines
         from assistant.answer.backends.scripted import EchoBackend
 
         return EchoBackend()
