@@ -144,10 +144,6 @@ def test_benign_answers_still_work(assistant: Assistant) -> None:
 
 
 def test_hidden_html_text_is_not_indexed(assistant: Assistant) -> None:
-    from assistant.ingest import metadata
-
-    if getattr(metadata, "read_html", None) is None:
-        pytest.skip("HTML reading is not in this build (metadata.read_html)")
     art = assistant.article("hidden")
     assert "repainted blue" in art.text and PAYLOAD not in art.text
 
