@@ -29,8 +29,8 @@ from benchmarks.common import dir_size_bytes, machine_info, peak_rss_mib, reset_
 def embedded_texts(corpus: Path) -> list[str]:
     """The exact strings ``Assistant.index`` hands the embedder for ``corpus``, in order."""
     from assistant.errors import IngestError
-    from assistant.ingest import chunk_article, embed_text, prepare
-    from assistant.loaders import discover, load_file
+    from assistant.ingest.loaders import discover, load_file
+    from assistant.ingest.pipeline import chunk_article, embed_text, prepare
 
     files, _ = discover([corpus])
     texts: list[str] = []
@@ -82,7 +82,7 @@ def measure_ingest(
     corpus: Path, repeats: int = 3, stock: bool = True, batch_size: int = 64
 ) -> dict[str, Any]:
     """Interleaved rounds of assistant ingest, embedder bound and stock pipeline."""
-    from assistant.embeddings import get_embedder
+    from assistant.engines.embeddings import get_embedder
     from benchmarks.embedder_bound import measure_embedder_bound
 
     if repeats < 1:
@@ -148,9 +148,10 @@ def measure_parse_cost(corpus: Path, repeats: int = 3) -> dict[str, Any]:
 
     Both load and warm their models before timing; the one-off spaCy load is reported
     apart (``spacy_load_s``)."""
-    import assistant.ingest as ingest_mod
     from assistant.embeddings import get_embedder
-    from assistant.ledger_index import article_quotes
+
+    import assistant.ingest.pipeline as ingest_mod
+    from assistant.ingest.ledger_index import article_quotes
     from assistant.nlp.parse import load
 
     if repeats < 1:

@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.text import normalise, paragraphs
+from assistant.nlp.text import normalise, paragraphs
 
 DEFAULT_ROOT = Path(os.environ.get("POLNEAR_DIR", Path(__file__).resolve().parents[1] / "../shared/polnear"))
 if not DEFAULT_ROOT.exists():

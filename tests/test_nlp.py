@@ -35,7 +35,7 @@ def test_installed_model_files_match_the_official_sha256() -> None:
 def test_ask_path_does_not_import_spacy() -> None:
     code = (
         "import sys\n"
-        "import assistant.cli, assistant.service, assistant.retrieval, assistant.ledger_index\n"
+        "import assistant.interfaces.cli, assistant.service, assistant.retrieval, assistant.ingest.ledger_index\n"
         "import assistant.quotes, assistant.nlp\n"
         "from assistant.quotes.extract import extract_quotes\n"
         "extract_quotes('d', 'The plan works, Ana Ruiz said on Monday.')\n"
@@ -49,7 +49,7 @@ def test_ask_command_does_not_import_spacy(built_index: Path) -> None:
     code = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
-        "from assistant.cli import app\n"
+        "from assistant.interfaces.cli import app\n"
         f"r = CliRunner().invoke(app, ['ask', 'What did Justin Trudeau say about dairy quotas?', '--json',"
         f" '--index-dir', {str(built_index)!r}])\n"
         "assert r.exit_code == 0, r.output\n"

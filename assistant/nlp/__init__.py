@@ -1,6 +1,7 @@
-"""The language layer: the speech-verb lexicon, person-name identity and spaCy's parse.
-
-One place for what every stage needs to know about English:
+"""Language rules every stage shares: normalisation and sentences (:mod:`.text`), time
+expressions (:mod:`.timex`), what a question asks for (:mod:`.questions`), the text grammar
+of an answer (:mod:`.claims`); and, here, the speech-verb lexicon, person-name identity and
+spaCy's parse. Depends only on the base modules.
 
 * :func:`speech_verbs` - the reporting verbs, read once from ``speech_verbs.txt`` (data,
   one list): lemma, inflected forms, and flags (introduces a clause, names, ...).

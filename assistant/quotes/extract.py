@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from assistant.nlp.text import paragraphs
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
     CUE_RE,
@@ -42,7 +43,6 @@ from assistant.quotes.attribution import (
 )
 from assistant.quotes.parsed import Hit, ParsedArticle
 from assistant.quotes.people import Mention, Registry, parse_mention
-from assistant.text import paragraphs
 from assistant.types import Quote, Span
 
 if TYPE_CHECKING:
