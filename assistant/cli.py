@@ -118,7 +118,7 @@ def index(
     except AssistantError as exc:
         raise _fail(exc) from None
     for f in report.failures:
-        _err(f"skipped {f.reason}" if f.reason.startswith(f.path) else f"skipped {f.path}: {f.reason}")
+        _err(f.line())
     if as_json:
         typer.echo(json.dumps(report.as_dict()))
     else:
@@ -128,9 +128,14 @@ def index(
             f"({report.chunks_written} chunks) into {a.settings.chroma_url or a.index_dir} "
             f"in {report.seconds:.1f}s."
         )
+    empty = report.empty_reason()
+    if empty is not None:
+        _err(f"{empty.capitalize()}.")
     if report.failures:
-        _err(f"{len(report.failures)} file(s) could not be indexed (see above).")
+        _err(f"{len(report.failures)} file(s) not fully indexed (see above).")
         raise typer.Exit(2)
+    if empty is not None:
+        raise typer.Exit(1)
 
 
 def _index_with_progress(a: Assistant, paths: list[Path] | None, rebuild: bool, prune: bool) -> Any:
@@ -360,6 +365,10 @@ def chat(
     from assistant.types import Turn
 
     a = make_assistant(index_dir, backend, chroma_url, model)
+    try:
+        a.ensure_index()
+    except AssistantError as exc:
+        raise _fail(exc) from None
     history: list[Turn] = []
     _err("Ask a question (empty line or Ctrl-D to quit).")
     while True:

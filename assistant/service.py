@@ -46,6 +46,11 @@ class Assistant:
         if chroma_url is not None:
             updates["chroma_url"] = chroma_url
         self.settings = s.model_copy(update=updates)
+        #: An index named by the caller (argument, ``--index-dir``, ``ASSISTANT_INDEX_DIR``,
+        #: a settings value, or a Chroma server) is never built implicitly.
+        self.explicit_index = bool(
+            index_dir is not None or "index_dir" in s.model_fields_set or self.settings.chroma_url
+        )
         self.notify = notify or (lambda msg: log.info(msg))
         self._store: Store | None = None
         self._embedder: Any = None
@@ -113,6 +118,7 @@ class Assistant:
         from assistant.locking import writer_lock
 
         targets = [Path(p) for p in (paths or [self.settings.corpus_dir])]
+        self._refuse_file_as_index()
         with writer_lock(self.index_dir, self.settings.chroma_url):
             store = self.store(create=True)
             report = run_index(
@@ -131,16 +137,56 @@ class Assistant:
         return report
 
     def ensure_index(self) -> None:
-        """Build the index from the bundled corpus when there is none yet."""
-        try:
-            if self.store().count_articles() > 0:
-                return
-        except IndexMissingError:
-            pass
+        """Make sure there is an index to read; build the *default* one when missing.
+
+        Only the default index (no flag, no environment variable) is built on first use,
+        from the bundled corpus; every other case follows :meth:`check_index`.
+        """
+        if self.check_index():
+            return
         self._store = None
         self.notify(f"No index at {self.index_dir}: building it from {self.settings.corpus_dir} ...")
         report = self.index()
         self.notify(f"Indexed {len(report.added)} articles ({report.chunks_written} chunks).")
+
+    def check_index(self) -> bool:
+        """The index rules of every read command (ask, quotes, speakers, timeline, status,
+        chat, serve, mcp), in this one place.
+
+        True when the index holds articles; False when it is the default index and not
+        built yet. An explicit index (``--index-dir``, ``ASSISTANT_INDEX_DIR``, a Chroma
+        server) that is missing or empty raises :class:`IndexMissingError` naming it and
+        the command that builds it (:class:`IndexBusyError` while a writer is building
+        it); so does an index path that is a file. Nothing is created on disk.
+        """
+        self._refuse_file_as_index()
+        try:
+            if self.store().count_articles() > 0:
+                return True
+        except IndexMissingError:
+            pass
+        if not self.explicit_index:
+            return False
+        url, d = self.settings.chroma_url, self.index_dir
+        if url:
+            raise IndexMissingError(
+                f"The Chroma server at {url} holds no articles: build the index with "
+                f"`assistant index PATH --chroma-url {url}`."
+            )
+        from assistant.locking import LOCK_NAME, writer_lock
+
+        if (d / LOCK_NAME).exists():
+            with writer_lock(d):  # IndexBusyError naming the writer while one is building it
+                pass
+        state = "holds no articles" if (d / "chroma").exists() else "is empty" if d.exists() else "does not exist"
+        raise IndexMissingError(
+            f"The index directory {d} {state}: build it with `assistant index PATH --index-dir {d}`."
+        )
+
+    def _refuse_file_as_index(self) -> None:
+        d = self.index_dir
+        if not self.settings.chroma_url and d.exists() and not d.is_dir():
+            raise IndexMissingError(f"The index path {d} is a file, not a directory: give a directory.")
 
     # -- reading -----------------------------------------------------------------------
     def search(
@@ -419,10 +465,9 @@ class Assistant:
             "articles": 0,
             "chunks": 0,
         }
-        try:
-            store = self.store()
-        except IndexMissingError:
-            return info
+        if not self.check_index():
+            return info  # the default index, not built yet
+        store = self.store()
         metas = store.article_metas()
         info.update(
             exists=True,

@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     )
 
     index_dir: Path = Field(
-        default_factory=_default_index_dir,
+        default_factory=lambda: _default_index_dir(),  # looked up at call time
         description="Where the embedded Chroma store and the lexical index live.",
     )
     corpus_dir: Path = Field(

