@@ -87,9 +87,7 @@ class Loaded:
     problems: list[str]  # one reason per bad record, without the path
 
 
-def discover(
-    paths: Iterable[Path], ignored: list[Path] | None = None
-) -> tuple[list[Path], list[Failure]]:
+def discover(paths: Iterable[Path], ignored: list[Path] | None = None) -> tuple[list[Path], list[Failure]]:
     """Supported files under ``paths`` (recursive, links followed once, sorted).
 
     Inside folders, files of other types are passed over (appended to ``ignored``), but a

@@ -178,7 +178,9 @@ class Assistant:
         if (d / LOCK_NAME).exists():
             with writer_lock(d):  # IndexBusyError naming the writer while one is building it
                 pass
-        state = "holds no articles" if (d / "chroma").exists() else "is empty" if d.exists() else "does not exist"
+        state = (
+            "holds no articles" if (d / "chroma").exists() else "is empty" if d.exists() else "does not exist"
+        )
         raise IndexMissingError(
             f"The index directory {d} {state}: build it with `assistant index PATH --index-dir {d}`."
         )

@@ -83,7 +83,9 @@ def text_file(draw: st.DrawFn) -> tuple[str, bytes]:
     elif kind == "long_line":
         text = draw(SENTENCE) * draw(st.integers(200, 800)) + "\n"  # 10k-60k characters
     elif kind == "short_lines":
-        text = "".join(f"Item {i} said: yes.{draw(NEWLINE) if i % 500 == 0 else chr(10)}" for i in range(3000))
+        text = "".join(
+            f"Item {i} said: yes.{draw(NEWLINE) if i % 500 == 0 else chr(10)}" for i in range(3000)
+        )
     else:
         text = "---\ntitle: " + draw(st.sampled_from(["Ferry plan", "[unclosed", "a: b: c"])) + "\n---\n"
         text += draw(prose())
@@ -128,7 +130,9 @@ def html_file(draw: st.DrawFn) -> tuple[str, bytes]:
     hidden = draw(st.sampled_from(["", "<p style='display:none'>HIDDEN</p>", "<div hidden>HIDDEN</div>"]))
     script = draw(st.sampled_from(["", "<script>document.write('HIDDEN')</script>", "<style>p{}</style>"]))
     paras = "".join(f"<p>{draw(prose())}</p>" for _ in range(draw(st.integers(0, 4))))
-    page = f"<html><head><title>T</title>{script}</head><body><article>{paras}{hidden}</article></body></html>"
+    page = (
+        f"<html><head><title>T</title>{script}</head><body><article>{paras}{hidden}</article></body></html>"
+    )
     if draw(st.booleans()):
         page = page[: draw(st.integers(0, len(page)))]  # truncated markup
     return ".html", page.encode()

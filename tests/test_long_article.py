@@ -83,7 +83,7 @@ def test_writes_follow_the_clients_own_cap(tmp_path: Path, monkeypatch: pytest.M
             monkeypatch.setattr(col, method, spy)
     src = tmp_path / "src"
     src.mkdir()
-    body = "".join(f"Line {i}: the mayor said \"we will build it\" on day {i}.\n\n" for i in range(260))
+    body = "".join(f'Line {i}: the mayor said "we will build it" on day {i}.\n\n' for i in range(260))
     (src / "a.txt").write_text(body)
     report = run_index(store, CountingEmbedder(), [src])
     assert report.added == ["a"] and report.chunks_written >= 260
