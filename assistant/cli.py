@@ -130,7 +130,7 @@ def index(
         )
     empty = report.empty_reason()
     if empty is not None:
-        _err(f"{empty.capitalize()}.")
+        _err(f"{empty[0].upper()}{empty[1:]}.")
     if report.failures:
         _err(f"{len(report.failures)} file(s) not fully indexed (see above).")
         raise typer.Exit(2)
