@@ -80,7 +80,7 @@ def test_bad_date_is_one_clear_line(built_index: Path) -> None:
 #: flag, no environment variable) of a fresh checkout, without touching the real one.
 DEFAULT_AT = (
     "import sys; from pathlib import Path; import assistant.settings as s; "
-    "s._default_index_dir = lambda: Path(sys.argv.pop(1)); "
+    "default = Path(sys.argv.pop(1)); s._default_index_dir = lambda: default; "
     "from assistant.cli import main; sys.argv[0] = 'assistant'; main()"
 )
 
@@ -93,7 +93,7 @@ def test_subprocess_builds_missing_default_index_and_keeps_stdout_pure(tmp_path:
         text=True,
         env=env,
         cwd=ROOT,
-        timeout=120,
+        timeout=600,  # a hang guard: it builds the index
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)  # exactly one JSON object on stdout
