@@ -3,7 +3,7 @@
 Wall-clock thresholds fail a test run whenever the machine is busy, so the numbers live
 here: reported, with the load average they were measured under, never asserted.
 
-* ``timex``: :func:`assistant.timex.find_time_expressions` over each bundled article.
+* ``timex``: :func:`assistant.nlp.timex.find_time_expressions` over each bundled article.
 * ``quotes``: :func:`assistant.quotes.extract.extract_quotes` over each bundled article.
 * ``long_line``: sentence splitting and chunking (``ingest.prepare`` + ``chunk_article``)
   of one 100,000-character line in four shapes (sentences, one run-on sentence, no
@@ -54,7 +54,7 @@ def _articles() -> list[tuple[str, str]]:
 
 
 def bench_timex(runs: int) -> dict[str, Any]:
-    from assistant.timex import find_time_expressions
+    from assistant.nlp.timex import find_time_expressions
 
     rows = {}
     for doc_id, text in _articles():
@@ -75,8 +75,8 @@ def bench_quotes(runs: int) -> dict[str, Any]:
 
 
 def bench_long_lines(runs: int) -> dict[str, Any]:
-    from assistant.ingest import chunk_article, prepare
-    from assistant.loaders import RawDoc
+    from assistant.ingest.loaders import RawDoc
+    from assistant.ingest.pipeline import chunk_article, prepare
 
     rows = {}
     for shape, line in LONG_LINES.items():
@@ -96,9 +96,9 @@ def six_thousand_lines() -> str:
 
 
 def bench_index_6000_lines() -> dict[str, Any]:
-    from assistant.embeddings import get_embedder
-    from assistant.ingest import run_index
-    from assistant.store import Store
+    from assistant.engines.embeddings import get_embedder
+    from assistant.engines.store import Store
+    from assistant.ingest.pipeline import run_index
     from benchmarks.query import HashedPassageEmbedder
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from assistant.cli import app
-from assistant.store import Store
+from assistant.engines.store import Store
+from assistant.interfaces.cli import app
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -81,7 +81,7 @@ def test_bad_date_is_one_clear_line(built_index: Path) -> None:
 DEFAULT_AT = (
     "import sys; from pathlib import Path; import assistant.settings as s; "
     "default = Path(sys.argv.pop(1)); s._default_index_dir = lambda: default; "
-    "from assistant.cli import main; sys.argv[0] = 'assistant'; main()"
+    "from assistant.interfaces.cli import main; sys.argv[0] = 'assistant'; main()"
 )
 
 

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.engines.store import Store
 from assistant.errors import IngestError
-from assistant.ingest import chunk_article, prepare
-from assistant.loaders import MAX_BYTES, RawDoc, decode, load_file
-from assistant.store import Store
-from assistant.text import MAX_PARAGRAPH, paragraphs, split_sentences
+from assistant.ingest.loaders import MAX_BYTES, RawDoc, decode, load_file
+from assistant.ingest.pipeline import chunk_article, prepare
+from assistant.interfaces.cli import app
+from assistant.nlp.text import MAX_PARAGRAPH, paragraphs, split_sentences
 
 RUN_ON = "Quist said the ferry, which was late again, " * 25 + "was a disgrace. "
 GOOD_BODY = (

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.interfaces.cli import app
 from tests.conftest import ROOT
 
 #: Every command that reads an index, with the arguments it needs besides the index.

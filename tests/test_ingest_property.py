@@ -23,9 +23,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.ingest import IndexReport, run_index
-from assistant.loaders import SUPPORTED
-from assistant.store import Store
+from assistant.engines.store import Store
+from assistant.ingest.loaders import SUPPORTED
+from assistant.ingest.pipeline import IndexReport, run_index
 
 
 class HashedEmbedder:

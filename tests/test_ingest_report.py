@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.engines.store import Store
 from assistant.errors import IngestError
-from assistant.loaders import load_file, read_file
-from assistant.store import Store
+from assistant.ingest.loaders import load_file, read_file
+from assistant.interfaces.cli import app
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
 PDF_REASON = "PDF is not supported: convert it to text or HTML"

@@ -14,10 +14,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from assistant.ingest import run_index
-from assistant.loaders import MAX_BYTES
+from assistant.engines.store import Store
+from assistant.ingest.loaders import MAX_BYTES
+from assistant.ingest.pipeline import run_index
 from assistant.service import Assistant
-from assistant.store import Store
 from benchmarks.query import HashedPassageEmbedder
 from benchmarks.stages import six_thousand_lines
 
