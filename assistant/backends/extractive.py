@@ -18,7 +18,7 @@ from assistant.lexical import tokenize
 from assistant.questions import has_number, wants_number
 from assistant.retrieval import full_names, question_names
 from assistant.settings import Settings
-from assistant.text import normalise
+from assistant.text import normalise, quotation_spans
 from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
 
 #: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.
@@ -140,17 +140,58 @@ class ExtractiveBackend:
             chosen.append(c)
         parts: list[str] = []
         cites: list[DraftCitation] = []
-        for i, c in enumerate(chosen):
+        shown: list[tuple[int, Span]] = []
+        for c in chosen:
             ev = context.evidence[c.n - 1]
+            span, body = whole_quotation(ev, c.span)
+            if any(n == c.n and span.start < s.end and s.start < span.end for n, s in shown):
+                continue  # its quotation is already shown
+            shown.append((c.n, span))
             speaker = _speaker_for(c, ev, context.quotes)
-            marker = len(cites) + 1
-            lead = f"{speaker}: " if speaker and speaker.lower() not in c.text.lower()[:80] else ""
+            lead = f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
             note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
-            body = neutralise_markers(c.text)  # an article's own "[1]" is not a marker
+            body = neutralise_markers(body)  # an article's own "[1]" is not a marker
             parts.append(f"{lead}{body} [{c.n}]{f' — {note}.' if note else ''}")
-            cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=c.span.start, end=c.span.end))
-            del i, marker
+            cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=span.start, end=span.end))
         return Draft(text="\n".join(parts), citations=cites)
+
+
+#: A quotation running over more sentences than this is shown in part, its marks closed.
+MAX_QUOTATION_SENTENCES = 4
+_PARTNER = {"“": "”", "„": "”", '"': '"', "”": "“"}
+
+
+def whole_quotation(ev: Evidence, span: Span) -> tuple[Span, str]:
+    """The sentence at ``span`` widened to the whole quotation it belongs to, and the text
+    to show for it.
+
+    A sentence inside a quotation that spans sentences opens (or closes) a quotation mark
+    it does not close (or open). It is widened over the neighbouring sentences of the
+    passage until its marks pair up, so the marker after it follows the closing mark.
+    When the quotation runs on beyond the passage (or is very long), the missing mark is
+    added at the edge instead: the words between the marks are then still the source's.
+    """
+    sents = ev.sentences or [Span(start=ev.start, end=ev.end)]
+    i = j = next((k for k, sp in enumerate(sents) if sp.start == span.start), -1)
+    if i < 0:
+        sents, i, j = [span], 0, 0
+
+    def cut(a: int, b: int) -> str:
+        return ev.text[sents[a].start - ev.start : sents[b].end - ev.start]
+
+    while j - i + 1 < MAX_QUOTATION_SENTENCES:
+        _, unclosed, unopened = quotation_spans(cut(i, j))
+        if unopened and i > 0:
+            i -= 1
+        elif unclosed and j + 1 < len(sents):
+            j += 1
+        else:
+            break
+    text = cut(i, j)
+    _, unclosed, unopened = quotation_spans(text)
+    head = "".join(_PARTNER[text[k]] for k in reversed(unopened))
+    tail = "".join(_PARTNER[text[k]] for k in reversed(unclosed))
+    return Span(start=sents[i].start, end=sents[j].end), f"{head}{text}{tail}"
 
 
 def _spoken_by(quotes: list[Quote], doc_id: str, sp: Span, names: list[str]) -> bool:
