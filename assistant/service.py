@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError, IndexMissingError
 from assistant.settings import Settings
-from assistant.types import Answer, Article, Context, Evidence, Quote, SearchHit, Span, Turn
+from assistant.types import Answer, Article, Context, Draft, Evidence, Quote, SearchHit, Span, Turn
 
 if TYPE_CHECKING:
     from assistant.quotes import Ledger
@@ -304,6 +304,7 @@ class Assistant:
         backend: str | None,
         stream: bool,
     ) -> Iterator[str | Answer]:
+        from assistant.backends.base import CANNOT_ANSWER
         from assistant.verify import finalize, parse_reply
 
         if not question.strip():
@@ -318,7 +319,10 @@ class Assistant:
             resolved = resolve_followup(list(history), question, be)
         context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
         t1 = time.perf_counter()
-        if stream and be.name != "extractive":
+        excluded = None if context.evidence else self.filter_note(since, until, outlet, speaker)
+        if excluded:
+            draft = Draft(text=f"{CANNOT_ANSWER} anything about this: {excluded}.", abstained=True)
+        elif stream and be.name != "extractive":
             pieces = []
             for piece in be.stream(context):
                 pieces.append(piece)
@@ -328,7 +332,7 @@ class Assistant:
             draft = be.answer(context)
         verified = finalize(context, draft, texts)
         t2 = time.perf_counter()
-        if stream and be.name == "extractive":
+        if stream and (be.name == "extractive" or excluded):
             yield verified.text
         yield Answer(
             question=question,
@@ -344,6 +348,43 @@ class Assistant:
             prompt_hash=be.prompt_hash,
             verification=verified.verification,
         )
+
+    def filter_note(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        speaker: str | None = None,
+    ) -> str | None:
+        """Why the filters left nothing to answer from ("no article matches published
+        since 2026-01-01; 5 articles have no date"), or None when they did not."""
+        from assistant.retrieval import Filters
+
+        if not (since or until or outlet or speaker):
+            return None
+        metas = self.store().article_metas()
+        filters = Filters(since=since, until=until, outlet=outlet)
+        docs = {d for d, m in metas.items() if filters.allows(m)}
+        what = [f"published since {since.isoformat()}"] if since else []
+        what += [f"published until {until.isoformat()}"] if until else []
+        what += [f"from outlet {outlet!r}"] if outlet else []
+        if not docs:
+            why = [f"no article matches {' and '.join(what)}"]
+            undated = sum(1 for m in metas.values() if m.get("published") is None)
+            if (since or until) and undated:
+                why.append(f"{undated} of {len(metas)} articles have no date")
+            outlets = sorted({str(m["outlet"]) for m in metas.values() if m.get("outlet")})
+            if outlet and outlet not in outlets:
+                known = f"the outlets are {', '.join(outlets)}" if outlets else "no article names its outlet"
+                why.append(known)
+            return "; ".join(why)
+        if speaker:
+            found = self.ledger().find_speaker(speaker)
+            name = found.name if found is not None else speaker
+            spans = self._speaker_spans(name, since, until)
+            if not any(d in docs for d in spans):
+                return f"no quote by {name} matches {' and '.join(what)}" if what else None
+        return None
 
     # -- the quote ledger ----------------------------------------------------------------
     def ledger(self) -> Ledger:

@@ -509,10 +509,13 @@ def ledger_speaker_check(quotes: list[Quote]) -> SpeakerCheck:
 
 
 def _abstain_text(text: str, question: str) -> str:
-    if text.strip().startswith(CANNOT_ANSWER):
-        return text.strip()
-    topic = question.strip().rstrip("?.! ")
-    return f"{CANNOT_ANSWER} enough to answer: {topic}."
+    """The abstention shown: the backend's own when it says what is missing without
+    repeating words quoted in the question (which would look like the articles' words)."""
+    own = text.strip()
+    echoed = [q for q in quoted_spans(question) if normalise(q).strip(_EDGE_PUNCT) in normalise(own)]
+    if own.startswith(CANNOT_ANSWER) and not echoed:
+        return own
+    return f"{CANNOT_ANSWER} enough to answer this: no claim could be verified against the sources."
 
 
 _STOP = _wordset(

@@ -114,7 +114,7 @@ class ExtractiveBackend:
     # -- answering ---------------------------------------------------------------------
     def answer(self, context: Context) -> Draft:
         if not context.evidence:
-            return Draft(text=f"{CANNOT_ANSWER} anything about this.", abstained=True)
+            return Draft(text=f"{CANNOT_ANSWER} anything about this: no passage matches.", abstained=True)
         if context.unquoted:
             return Draft(
                 text=f"{CANNOT_ANSWER} what {context.unquoted} said: the articles quote no one by that name.",
@@ -125,12 +125,13 @@ class ExtractiveBackend:
             return Draft(text=f"{CANNOT_ANSWER} anything about {', '.join(missing)}.", abstained=True)
         cands = self.candidates(context)
         best = cands[0] if cands else None
-        if (
-            best is None
-            or max(c.coverage for c in cands[:5]) < MIN_COVERAGE
-            or (wants_number(context.question) and not has_number(best.text))
-        ):
-            return Draft(text=f"{CANNOT_ANSWER} enough to answer this.", abstained=True)
+        if best is None or max(c.coverage for c in cands[:5]) < MIN_COVERAGE:
+            return Draft(
+                text=f"{CANNOT_ANSWER} enough to answer this: no passage holds enough of its words.",
+                abstained=True,
+            )
+        if wants_number(context.question) and not has_number(best.text):
+            return Draft(text=f"{CANNOT_ANSWER} the number asked for: no passage gives one.", abstained=True)
         chosen = [best]
         for c in cands[1:]:
             if len(chosen) >= MAX_SENTENCES or c.score < SECOND_RATIO * best.score:
@@ -222,7 +223,10 @@ def _missing_names(context: Context) -> list[str]:
     corpus = " ".join(normalise(e.text) for e in context.evidence)
     corpus += " " + " ".join(normalise(q.speaker or "") for q in context.quotes)
     missing = []
-    for full in full_names(context.question):
+    question = context.question
+    for a, b in quotation_spans(question)[0]:  # quoted words are not names asked about
+        question = question[:a] + " " * (b - a) + question[b:]
+    for full in full_names(question):
         parts = [normalise(p).strip(".'") for p in full.split()]
         if not any(len(p) >= 3 and p[:5] in corpus for p in parts[1:]):
             missing.append(full)
