@@ -359,7 +359,11 @@ def chat(
     from assistant.errors import AssistantError
     from assistant.types import Turn
 
-    a = make_assistant(index_dir, backend, chroma_url, model)
+    try:
+        a = make_assistant(index_dir, backend, chroma_url, model)
+        a.check_backend()
+    except AssistantError as exc:
+        raise _fail(exc) from None
     history: list[Turn] = []
     _err("Ask a question (empty line or Ctrl-D to quit).")
     while True:

@@ -101,6 +101,15 @@ class Assistant:
             self._backends[key] = get_backend(key, self.settings)
         return self._backends[key]
 
+    def check_backend(self, name: str | None = None) -> Any:
+        """The backend, checked before any work: an unknown backend or a model the server
+        does not offer is a one-line :class:`AssistantError` now, not after indexing."""
+        be = self.backend(name)
+        check = getattr(be, "check_model", None)
+        if callable(check):
+            check()
+        return be
+
     # -- indexing ----------------------------------------------------------------------
     def index(
         self,
@@ -153,6 +162,7 @@ class Assistant:
     ) -> list[SearchHit]:
         from assistant.retrieval import Filters
 
+        _check_k(k)
         return self.retriever().search(query, k, Filters(since=since, until=until, outlet=outlet))
 
     def article(self, doc_id: str) -> Article:
@@ -309,9 +319,10 @@ class Assistant:
 
         if not question.strip():
             raise AssistantError("The question is empty.")
+        _check_k(k)
         t0 = time.perf_counter()
+        be = self.check_backend(backend)
         self.ensure_index()
-        be = self.backend(backend)
         resolved = question
         if history:
             from assistant.chat import resolve_followup
@@ -474,6 +485,11 @@ class Assistant:
             last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
         )
         return info
+
+
+def _check_k(k: int | None) -> None:
+    if k is not None and k < 1:
+        raise AssistantError(f"k (passages to retrieve) must be 1 or more, not {k}.")
 
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
@@ -106,3 +107,12 @@ def test_chat_resolves_a_follow_up_from_history(built_index: Path) -> None:
     assert len(answers) >= 3  # two answers, each with its sources
     second = answers[1] + answers[2]
     assert "China" in second and "002_27e68f677fb628f5" in second
+
+
+@pytest.mark.parametrize("k", ["-3", "0"])
+def test_k_below_one_is_one_line_error(built_index: Path, k: str) -> None:
+    result = runner.invoke(app, ["ask", QUESTION, "--k", k, "--index-dir", str(built_index)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: k (passages to retrieve) must be 1 or more, not {k}."
+    ]

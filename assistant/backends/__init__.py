@@ -15,18 +15,18 @@ BACKENDS = ("extractive", "openai", "echo")
 
 def get_backend(name: str, settings: Settings) -> AnswerBackend:
     """Resolve a backend name to an instance; the only place that knows them all."""
-    key = name.strip().lower()
-    if key == "extractive":
+    kind, _, model = name.strip().partition(":")
+    key = kind.strip().lower()  # the backend's kind is case-blind; a model name is not
+    if key == "extractive" and not model:
         from assistant.backends.extractive import ExtractiveBackend
 
         return ExtractiveBackend(settings)
-    if key in ("openai", "llm") or key.startswith("openai:"):
+    if key in ("openai", "llm"):
         from assistant.backends.openai_backend import OpenAIBackend
 
-        model = key.split(":", 1)[1] if ":" in key else None
-        return OpenAIBackend(settings, model=model)
-    if key == "echo":  # a scripted stand-in for an LLM: tests and eval baselines
+        return OpenAIBackend(settings, model=model.strip() or None)
+    if key == "echo" and not model:  # a scripted stand-in for an LLM: tests and eval baselines
         from assistant.backends.scripted import EchoBackend
 
         return EchoBackend()
-    raise ConfigError(f"Unknown backend {name!r}: choose one of {', '.join(BACKENDS)}.")
+    raise ConfigError(f"Unknown backend {name!r}: choose one of {', '.join(BACKENDS)} (or openai:<model>).")
