@@ -141,9 +141,7 @@ def _print_table(run: EvalRun, deltas: list[Any] | None = None) -> None:
         table.add_column(k, justify="right", no_wrap=True)
     for m in METRICS:
         shift = [_delta(overall.get(m), m)] if deltas else []
-        table.add_row(
-            m, fmt(run.overall.get(m), m), *shift, *[fmt(run.by_kind[k].get(m), m) for k in kinds]
-        )
+        table.add_row(m, fmt(run.overall.get(m), m), *shift, *[fmt(run.by_kind[k].get(m), m) for k in kinds])
     console.print(table)
 
 

@@ -113,6 +113,16 @@ def test_chat_resolves_a_follow_up_from_history(built_index: Path) -> None:
     assert "China" in second and "002_27e68f677fb628f5" in second
 
 
+def test_chat_follow_up_keeps_the_person_the_answer_was_about(built_index: Path) -> None:
+    session = "Who met Marco Rubio?\nWhat did he say about China?\n\n"
+    result = runner.invoke(app, ["chat", "--index-dir", str(built_index)], input=session)
+    assert result.exit_code == 0, result.output
+    first, second = result.stdout.split("Sources:")[0], result.stdout.split("Sources:")[1:]
+    assert "Jivani" in first
+    follow_up = "".join(second).split("\n\n", 1)[1]  # after the first answer's sources
+    assert "Jivani" in follow_up and "China" in follow_up
+
+
 @pytest.mark.parametrize("k", ["-3", "0"])
 def test_k_below_one_is_one_line_error(built_index: Path, k: str) -> None:
     result = runner.invoke(app, ["ask", QUESTION, "--k", k, "--index-dir", str(built_index)])
