@@ -8,11 +8,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from assistant.backends.base import CANNOT_ANSWER
-from assistant.backends.extractive import ExtractiveBackend
-from assistant.cli import app
+from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.answer.verify import finalize
+from assistant.interfaces.cli import app
+from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.types import Draft
-from assistant.verify import finalize
 from tests.contexts import article, context
 
 runner = CliRunner()

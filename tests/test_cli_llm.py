@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.interfaces.cli import app
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer, fake_openai  # noqa: F401
 
 runner = CliRunner()
@@ -127,7 +127,7 @@ def test_eval_judge_scores_claims_with_the_llm(tmp_path: Path, llm_env: FakeOpen
 
 
 def test_model_name_keeps_its_case_end_to_end(built_index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from assistant.backends import get_backend
+    from assistant.answer.backends import get_backend
     from assistant.settings import Settings
 
     cased = "Qwen/Qwen2.5-7B-Instruct"

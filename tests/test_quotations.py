@@ -7,17 +7,17 @@ quotation that runs on into the next paragraph, which opens with a fresh quotati
 
 from __future__ import annotations
 
-from assistant.backends.extractive import ExtractiveBackend
-from assistant.text import quotation_spans, quotes_balanced, split_sentences
-from assistant.types import Draft
-from assistant.verify import (
+from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.answer.verify import (
     Verified,
     finalize,
     find_quote,
     markers_after_quotes,
     quoted_spans,
-    split_claims,
 )
+from assistant.nlp.claims import split_claims
+from assistant.nlp.text import quotation_spans, quotes_balanced, split_sentences
+from assistant.types import Draft
 from tests.contexts import context
 
 SPLIT = (

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from assistant.evaluation.harness import load_gold
-from assistant.text import normalise
+from assistant.nlp.text import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 REALNEWS = ROOT / "evals" / "realnews"

@@ -176,7 +176,7 @@ def named_speaker(doc: Any, src: Span) -> str | None:
 
 def normalise(text: str) -> str:
     sys.path.insert(0, str(HERE.parents[1]))
-    from assistant.text import normalise as spec_normalise
+    from assistant.nlp.text import normalise as spec_normalise
 
     return spec_normalise(text)
 
