@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError, IndexMissingError
 from assistant.settings import Settings
-from assistant.types import Answer, Article, Context, Evidence, Quote, SearchHit, Span, Turn
+from assistant.types import Answer, Article, Context, Draft, Evidence, Quote, SearchHit, Span, Turn
 
 if TYPE_CHECKING:
     from assistant.answer.backends.base import AnswerBackend
@@ -117,6 +117,15 @@ class Assistant:
             self._backends[key] = get_backend(key, self.settings)
         return self._backends[key]
 
+    def check_backend(self, name: str | None = None) -> Any:
+        """The backend, checked before any work: an unknown backend or a model the server
+        does not offer is a one-line :class:`AssistantError` now, not after indexing."""
+        be = self.backend(name)
+        check = getattr(be, "check_model", None)
+        if callable(check):
+            check()
+        return be
+
     # -- indexing ----------------------------------------------------------------------
     def index(
         self,
@@ -212,6 +221,7 @@ class Assistant:
     ) -> list[SearchHit]:
         from assistant.engines.store import Filters
 
+        _check_k(k)
         return self.retriever().search(query, k, Filters(since=since, until=until, outlet=outlet))
 
     def article(self, doc_id: str) -> Article:
@@ -364,12 +374,14 @@ class Assistant:
         stream: bool,
     ) -> Iterator[str | Answer]:
         from assistant.answer.verify import finalize, parse_reply
+        from assistant.nlp.claims import CANNOT_ANSWER
 
         if not question.strip():
             raise AssistantError("The question is empty.")
+        _check_k(k)
         t0 = time.perf_counter()
+        be = self.check_backend(backend)
         self.ensure_index()
-        be = self.backend(backend)
         resolved = question
         if history:
             from assistant.answer.followups import resolve_followup
@@ -377,7 +389,10 @@ class Assistant:
             resolved = resolve_followup(list(history), question, be)
         context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
         t1 = time.perf_counter()
-        if stream and be.name != "extractive":
+        excluded = None if context.evidence else self.filter_note(since, until, outlet, speaker)
+        if excluded:
+            draft = Draft(text=f"{CANNOT_ANSWER} anything about this: {excluded}.", abstained=True)
+        elif stream and be.name != "extractive":
             pieces = []
             for piece in be.stream(context):
                 pieces.append(piece)
@@ -387,7 +402,7 @@ class Assistant:
             draft = be.answer(context)
         verified = finalize(context, draft, texts)
         t2 = time.perf_counter()
-        if stream and be.name == "extractive":
+        if stream and (be.name == "extractive" or excluded):
             yield verified.text
         yield Answer(
             question=question,
@@ -403,6 +418,43 @@ class Assistant:
             prompt_hash=be.prompt_hash,
             verification=verified.verification,
         )
+
+    def filter_note(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        speaker: str | None = None,
+    ) -> str | None:
+        """Why the filters left nothing to answer from ("no article matches published
+        since 2026-01-01; 5 articles have no date"), or None when they did not."""
+        from assistant.engines.store import Filters
+
+        if not (since or until or outlet or speaker):
+            return None
+        metas = self.store().article_metas()
+        filters = Filters(since=since, until=until, outlet=outlet)
+        docs = {d for d, m in metas.items() if filters.allows(m)}
+        what = [f"published since {since.isoformat()}"] if since else []
+        what += [f"published until {until.isoformat()}"] if until else []
+        what += [f"from outlet {outlet!r}"] if outlet else []
+        if not docs:
+            why = [f"no article matches {' and '.join(what)}"]
+            undated = sum(1 for m in metas.values() if m.get("published") is None)
+            if (since or until) and undated:
+                why.append(f"{undated} of {len(metas)} articles have no date")
+            outlets = sorted({str(m["outlet"]) for m in metas.values() if m.get("outlet")})
+            if outlet and outlet not in outlets:
+                known = f"the outlets are {', '.join(outlets)}" if outlets else "no article names its outlet"
+                why.append(known)
+            return "; ".join(why)
+        if speaker:
+            found = self.ledger().find_speaker(speaker)
+            name = found.name if found is not None else speaker
+            spans = self._speaker_spans(name, since, until)
+            if not any(d in docs for d in spans):
+                return f"no quote by {name} matches {' and '.join(what)}" if what else None
+        return None
 
     # -- the quote ledger ----------------------------------------------------------------
     def ledger(self) -> Ledger:
@@ -491,6 +543,11 @@ class Assistant:
             last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
         )
         return info
+
+
+def _check_k(k: int | None) -> None:
+    if k is not None and k < 1:
+        raise AssistantError(f"k (passages to retrieve) must be 1 or more, not {k}.")
 
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:

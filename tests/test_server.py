@@ -399,3 +399,19 @@ def test_split_conversation_and_sources_round_trip() -> None:
 def test_a_conversation_without_a_question_is_refused(messages: list[ChatMessage]) -> None:
     with pytest.raises(ChatRequestError):
         split_conversation(messages)
+
+
+def test_sources_block_does_not_double_quotation_marks() -> None:
+    said = "“I am confident he will do a great job. He’s a smart businessperson.”"
+    cites = [
+        Citation(n=1, doc_id="d1", quote=said, start=0, end=len(said)),
+        Citation(n=2, doc_id="d2", quote='"We will," she said.', start=0, end=20),
+        Citation(n=3, doc_id="d3", quote="Ford praised him.", start=0, end=17),
+    ]
+    content = answer_content(
+        Answer(question="q", answer="a [1][2][3]", abstained=False, backend="x", citations=cites)
+    )
+    assert f"- [1] doc d1: {said}\n" in content
+    assert '- [2] doc d2: "We will," she said.\n' in content
+    assert content.endswith("- [3] doc d3: “Ford praised him.”")
+    assert "““" not in content and "””" not in content and '“"' not in content

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.nlp.text import shown_quote
 from assistant.types import Answer, Citation, Turn
 
 MODEL_ID = "assistant"
@@ -101,7 +102,7 @@ def render_sources(citations: Sequence[Citation]) -> str:
     for c in citations:
         head = ", ".join(x for x in (c.title, c.outlet, c.published) if x)
         where = f"{head} (doc {c.doc_id})" if head else f"doc {c.doc_id}"
-        lines.append(f"- [{c.n}] {where}: “{c.quote}”")
+        lines.append(f"- [{c.n}] {where}: {shown_quote(c.quote)}")
     return "\n".join(lines)
 
 

@@ -228,14 +228,15 @@ def render_answer(answer: Answer) -> str:
 
 
 def render_sources(answer: Answer) -> str:
+    from assistant.nlp.text import shown_quote
+
     lines = []
     if answer.citations:
         lines.append("Sources:")
     for c in answer.citations:
         head = " · ".join(x for x in (c.title, c.outlet, c.published) if x)
         lines.append(f"[{c.n}] {head} ({c.doc_id})" if head else f"[{c.n}] {c.doc_id}")
-        quoted = c.quote if c.quote[:1] in "“\"‘'" else f"“{c.quote}”"
-        lines.append(f"    {quoted}")
+        lines.append(f"    {shown_quote(c.quote)}")
     return "\n".join(lines).rstrip()
 
 
@@ -364,8 +365,9 @@ def chat(
     from assistant.errors import AssistantError
     from assistant.types import Turn
 
-    a = make_assistant(index_dir, backend, chroma_url, model)
     try:
+        a = make_assistant(index_dir, backend, chroma_url, model)
+        a.check_backend()
         a.ensure_index()
     except AssistantError as exc:
         raise _fail(exc) from None
@@ -389,7 +391,7 @@ def chat(
 
 @app.command()
 def status(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: JsonOut = False) -> None:
-    """Show the index: location, embedder, article and chunk counts, last indexed."""
+    """Show the index: location, embedder, article, chunk and quote counts, last indexed."""
     from assistant.errors import AssistantError
 
     try:
@@ -408,6 +410,7 @@ def status(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: Js
         f"embedder:     {emb.get('name')} (dim {emb.get('dim')})\n"
         f"articles:     {info['articles']}\n"
         f"chunks:       {info['chunks']}\n"
+        f"quotes:       {info.get('quotes', 0)}\n"
         f"last indexed: {info.get('last_indexed') or '-'}"
     )
 

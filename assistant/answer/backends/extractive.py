@@ -16,7 +16,7 @@ from assistant.answer.guard import looks_like_instruction, neutralise_markers
 from assistant.engines.lexical import tokenize
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import full_names, has_number, question_names, wants_number
-from assistant.nlp.text import normalise
+from assistant.nlp.text import normalise, quotation_spans
 from assistant.settings import Settings
 from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
 
@@ -113,7 +113,7 @@ class ExtractiveBackend:
     # -- answering ---------------------------------------------------------------------
     def answer(self, context: Context) -> Draft:
         if not context.evidence:
-            return Draft(text=f"{CANNOT_ANSWER} anything about this.", abstained=True)
+            return Draft(text=f"{CANNOT_ANSWER} anything about this: no passage matches.", abstained=True)
         if context.unquoted:
             return Draft(
                 text=f"{CANNOT_ANSWER} what {context.unquoted} said: the articles quote no one by that name.",
@@ -124,12 +124,13 @@ class ExtractiveBackend:
             return Draft(text=f"{CANNOT_ANSWER} anything about {', '.join(missing)}.", abstained=True)
         cands = self.candidates(context)
         best = cands[0] if cands else None
-        if (
-            best is None
-            or max(c.coverage for c in cands[:5]) < MIN_COVERAGE
-            or (wants_number(context.question) and not has_number(best.text))
-        ):
-            return Draft(text=f"{CANNOT_ANSWER} enough to answer this.", abstained=True)
+        if best is None or max(c.coverage for c in cands[:5]) < MIN_COVERAGE:
+            return Draft(
+                text=f"{CANNOT_ANSWER} enough to answer this: no passage holds enough of its words.",
+                abstained=True,
+            )
+        if wants_number(context.question) and not has_number(best.text):
+            return Draft(text=f"{CANNOT_ANSWER} the number asked for: no passage gives one.", abstained=True)
         chosen = [best]
         for c in cands[1:]:
             if len(chosen) >= MAX_SENTENCES or c.score < SECOND_RATIO * best.score:
@@ -139,17 +140,58 @@ class ExtractiveBackend:
             chosen.append(c)
         parts: list[str] = []
         cites: list[DraftCitation] = []
-        for i, c in enumerate(chosen):
+        shown: list[tuple[int, Span]] = []
+        for c in chosen:
             ev = context.evidence[c.n - 1]
+            span, body = whole_quotation(ev, c.span)
+            if any(n == c.n and span.start < s.end and s.start < span.end for n, s in shown):
+                continue  # its quotation is already shown
+            shown.append((c.n, span))
             speaker = _speaker_for(c, ev, context.quotes)
-            marker = len(cites) + 1
-            lead = f"{speaker}: " if speaker and speaker.lower() not in c.text.lower()[:80] else ""
+            lead = f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
             note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
-            body = neutralise_markers(c.text)  # an article's own "[1]" is not a marker
+            body = neutralise_markers(body)  # an article's own "[1]" is not a marker
             parts.append(f"{lead}{body} [{c.n}]{f' — {note}.' if note else ''}")
-            cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=c.span.start, end=c.span.end))
-            del i, marker
+            cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=span.start, end=span.end))
         return Draft(text="\n".join(parts), citations=cites)
+
+
+#: A quotation running over more sentences than this is shown in part, its marks closed.
+MAX_QUOTATION_SENTENCES = 4
+_PARTNER = {"“": "”", "„": "”", '"': '"', "”": "“"}
+
+
+def whole_quotation(ev: Evidence, span: Span) -> tuple[Span, str]:
+    """The sentence at ``span`` widened to the whole quotation it belongs to, and the text
+    to show for it.
+
+    A sentence inside a quotation that spans sentences opens (or closes) a quotation mark
+    it does not close (or open). It is widened over the neighbouring sentences of the
+    passage until its marks pair up, so the marker after it follows the closing mark.
+    When the quotation runs on beyond the passage (or is very long), the missing mark is
+    added at the edge instead: the words between the marks are then still the source's.
+    """
+    sents = ev.sentences or [Span(start=ev.start, end=ev.end)]
+    i = j = next((k for k, sp in enumerate(sents) if sp.start == span.start), -1)
+    if i < 0:
+        sents, i, j = [span], 0, 0
+
+    def cut(a: int, b: int) -> str:
+        return ev.text[sents[a].start - ev.start : sents[b].end - ev.start]
+
+    while j - i + 1 < MAX_QUOTATION_SENTENCES:
+        _, unclosed, unopened = quotation_spans(cut(i, j))
+        if unopened and i > 0:
+            i -= 1
+        elif unclosed and j + 1 < len(sents):
+            j += 1
+        else:
+            break
+    text = cut(i, j)
+    _, unclosed, unopened = quotation_spans(text)
+    head = "".join(_PARTNER[text[k]] for k in reversed(unopened))
+    tail = "".join(_PARTNER[text[k]] for k in reversed(unclosed))
+    return Span(start=sents[i].start, end=sents[j].end), f"{head}{text}{tail}"
 
 
 def _spoken_by(quotes: list[Quote], doc_id: str, sp: Span, names: list[str]) -> bool:
@@ -180,7 +222,10 @@ def _missing_names(context: Context) -> list[str]:
     corpus = " ".join(normalise(e.text) for e in context.evidence)
     corpus += " " + " ".join(normalise(q.speaker or "") for q in context.quotes)
     missing = []
-    for full in full_names(context.question):
+    question = context.question
+    for a, b in quotation_spans(question)[0]:  # quoted words are not names asked about
+        question = question[:a] + " " * (b - a) + question[b:]
+    for full in full_names(question):
         parts = [normalise(p).strip(".'") for p in full.split()]
         if not any(len(p) >= 3 and p[:5] in corpus for p in parts[1:]):
             missing.append(full)

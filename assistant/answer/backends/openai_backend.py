@@ -120,6 +120,13 @@ class OpenAIBackend:
         )
         #: The full text of the last reply (after ``answer`` or a finished ``stream``).
         self.last_text: str | None = None
+        self._model_checked = False
+
+    def check_model(self) -> None:
+        """Before the first request: is the model one the server offers? (once)"""
+        if not self._model_checked:
+            openai_client.check_model(self._client, self.model)
+            self._model_checked = True
 
     @property
     def prompt_hash(self) -> str | None:
@@ -141,6 +148,7 @@ class OpenAIBackend:
 
     def complete(self, messages: list[dict[str, str]]) -> str:
         """One non-streaming completion (also used to condense chat follow-ups)."""
+        self.check_model()
         return openai_client.complete(self._client, self.model, messages, temperature=self.temperature)
 
     def answer(self, context: Context) -> Draft:
@@ -158,6 +166,7 @@ class OpenAIBackend:
             yield text
             return
         parts: list[str] = []
+        self.check_model()
         for piece in openai_client.stream(
             self._client, self.model, self.messages(context), temperature=self.temperature
         ):
