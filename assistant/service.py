@@ -173,7 +173,7 @@ class Assistant:
     ) -> tuple[Context, dict[str, str]]:
         """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
         from assistant.lexical import tokenize
-        from assistant.questions import asked_speaker, resolve_speaker
+        from assistant.questions import asked_speaker, resolve_speaker, split_question
         from assistant.retrieval import Filters
 
         k = k or self.settings.k
@@ -201,6 +201,15 @@ class Assistant:
             hits += [
                 h for h in self.retriever().search(question, k, filters) if (h.doc_id, h.start) not in seen
             ][: max(k - len(hits), 0)]
+            parts = split_question(question)
+            if len(parts) > 1:  # each part finds its own evidence, across articles
+                for part in parts:
+                    seen = {(h.doc_id, h.start) for h in hits}
+                    hits += [
+                        h
+                        for h in self.retriever().search(part, max(k // 2, 3), filters)
+                        if (h.doc_id, h.start) not in seen
+                    ]
         store = self.store()
         arts = store.articles([h.doc_id for h in hits])
         evidence = []
@@ -213,6 +222,7 @@ class Assistant:
                 for s in art.sentences
                 if h.start <= s.start and s.end <= h.end and not s.furniture
             ]
+            headline, lead = _headline_and_lead(art)
             evidence.append(
                 Evidence(
                     doc_id=h.doc_id,
@@ -224,8 +234,12 @@ class Assistant:
                     published=art.meta.published,
                     score=h.score,
                     sentences=sents,
+                    entities=[e for e in art.entities if h.start <= e[0] and e[1] <= h.end],
+                    headline=[x for x in headline if h.start <= x < h.end],
+                    lead=[x for x in lead if h.start <= x < h.end],
                 )
             )
+        evidence += self._corroborating_evidence(evidence, arts)
         quotes = []
         if arts:
             for q in store.quotes(where={"doc_id": {"$in": sorted(arts)}}):
@@ -234,7 +248,21 @@ class Assistant:
         notes = _time_notes(question, evidence, arts)
         lex = self.retriever().lexical()
         weights = {t: lex.idf(t) for t in tokenize(question)}
+        # the e5 cosine of the question to each sentence's chunk, as the retriever computed it
+        # (embedding every sentence at ask time costs far more than the latency budget)
+        dense = {(h.doc_id, h.start): h.dense for h in hits}
+        similarity = {
+            f"{ev.doc_id}:{sp.start}": float(dense.get((ev.doc_id, ev.start)) or 0.0)
+            for ev in evidence
+            for sp in ev.sentences
+        }
+        low = min((v for v in similarity.values() if v), default=0.0)
+        for key in list(similarity):
+            similarity[key] = similarity[key] or low  # corroborating copies: no score of their own
+        outlets = sorted({str(m["outlet"]) for m in store.article_metas().values() if m.get("outlet")})
         ctx = Context(
+            similarity=similarity,
+            outlets=outlets,
             question=question,
             evidence=evidence,
             quotes=quotes,
@@ -246,6 +274,53 @@ class Assistant:
             speaker_aliases=list(asked_sp.aliases) if asked_sp is not None else [],
         )
         return ctx, {d: a.text for d, a in arts.items()}
+
+    def _corroborating_evidence(self, evidence: list[Evidence], arts: dict[str, Article]) -> list[Evidence]:
+        """The sentences of other articles that carry a quote of the evidence (the ledger's
+        corroboration groups), so an answer can cite every outlet that carries it.
+        ``arts`` gains the articles read."""
+        from assistant.text import normalise
+
+        have = {e.doc_id for e in evidence}
+        ledger = self.ledger()
+        wanted: dict[str, list[str]] = {}
+        for q in ledger.quotes:
+            if q.corroborated_by and any(
+                e.doc_id == q.doc_id and q.start < e.end and e.start < q.end for e in evidence
+            ):
+                for d in q.corroborated_by:
+                    if d not in have:
+                        wanted.setdefault(d, []).append(normalise(q.quote))
+        if not wanted:
+            return []
+        extra_docs = sorted(wanted)[:6]
+        arts.update(self.store().articles(extra_docs))
+        out: list[Evidence] = []
+        for d in extra_docs:
+            art = arts.get(d)
+            if art is None:
+                continue
+            words = [set(w.split()) for w in wanted[d]]
+            for sent in art.sentences:
+                if sent.furniture:
+                    continue
+                st = set(normalise(art.text[sent.start : sent.end]).split())
+                if any(w and len(w & st) / len(w) >= 0.8 for w in words):
+                    out.append(
+                        Evidence(
+                            doc_id=d,
+                            start=sent.start,
+                            end=sent.end,
+                            text=art.text[sent.start : sent.end],
+                            title=art.meta.title,
+                            outlet=art.meta.outlet,
+                            published=art.meta.published,
+                            score=min((e.score for e in evidence), default=0.0),
+                            sentences=[Span(start=sent.start, end=sent.end)],
+                            entities=[x for x in art.entities if sent.start <= x[0] and x[1] <= sent.end],
+                        )
+                    )
+        return out
 
     def _speaker_spans(
         self, speaker: str, since: date | None, until: date | None
@@ -433,6 +508,27 @@ class Assistant:
             last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
         )
         return info
+
+
+def _headline_and_lead(art: Article) -> tuple[list[int], list[int]]:
+    """Sentence starts of the headline (the title line, or a first paragraph that is the
+    title) and of the lead (the first body paragraph)."""
+    from assistant.text import normalise
+
+    title = normalise(art.meta.title or "")
+    paras: dict[int, list[int]] = {}
+    for s in art.sentences:
+        if not s.furniture:
+            paras.setdefault(s.paragraph, []).append(s.start)
+    order = sorted(paras)
+    headline: list[int] = []
+    if order:
+        first = [s for s in art.sentences if s.paragraph == order[0]]
+        text0 = normalise(art.text[first[0].start : first[-1].end])
+        if title and (text0 == title or text0 in title or title in text0):
+            headline = paras[order[0]]
+            order = order[1:]
+    return headline, paras[order[0]] if order else []
 
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:
