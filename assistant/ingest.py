@@ -16,13 +16,13 @@ from pathlib import Path
 import numpy as np
 
 from assistant.embeddings import Embedder
+from assistant.entities import find_entities_many
 from assistant.errors import IngestError
 from assistant.furniture import analyse
 from assistant.ledger_index import article_quotes, quote_vectors
 from assistant.loaders import Failure, RawDoc, discover, load_file
 from assistant.metadata import build_meta
 from assistant.store import Store
-from assistant.entities import find_entities_many
 from assistant.text import normalise, paragraphs, split_sentences
 from assistant.types import Article, Chunk, Quote, Sentence, Span
 
@@ -231,9 +231,7 @@ def run_index(
         if not pending:
             return
         vectors = embedder.embed_passages(pending_texts) if pending_texts else np.zeros((0, embedder.dim))
-        for (article, _), ents in zip(
-            pending, find_entities_many([a.text for a, _ in pending]), strict=True
-        ):
+        for (article, _), ents in zip(pending, find_entities_many([a.text for a, _ in pending]), strict=True):
             article.entities = ents
         batch: list[tuple[Article, list[Chunk], np.ndarray, list[Quote], np.ndarray]] = []
         offset = 0

@@ -36,6 +36,10 @@ _PRONOUN = re.compile(
 )
 
 
+#: "According to <outlet>, ..." names a source to trust, not a subject of the question.
+ACCORDING = re.compile(r"^\s*according\s+to\s+[^,]{1,60},\s*", re.I)
+
+
 @dataclass
 class Asked:
     """The speaker phrase of a "what did X say" question, and whether it has a name."""
@@ -85,7 +89,10 @@ _SPLIT_AND = re.compile(
     r"(?:,\s*|;\s*|\s+)(?:and|but|also)\s+(?=(?:which|who|whom|what|when|where|why|how|did|does|do|is|was)\b)",
     re.I,
 )
-_WH = r"(?:how\s+(?:long|many|much|often|soon)|on\s+what\s+date|in\s+what\s+year|what\s+date|who|whom|what|when|where|why|which)"
+_WH = (
+    r"(?:how\s+(?:long|many|much|often|soon)|on\s+what\s+date|in\s+what\s+year|what\s+date"
+    r"|who|whom|what|when|where|why|which)"
+)
 _LIST = re.compile(rf"^\s*(?P<list>{_WH}(?:\s*,\s*{_WH})*\s*,?\s*and\s+{_WH})\s+(?P<rest>.+)$", re.I)
 
 

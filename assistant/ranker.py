@@ -28,7 +28,7 @@ from typing import Any
 
 from assistant.entities import NUMERIC, PERSONISH, PLACEISH, TIMEISH
 from assistant.lexical import tokenize
-from assistant.questions import has_number
+from assistant.questions import ACCORDING, has_number
 from assistant.text import normalise
 from assistant.types import Context, Evidence, Quote, Span
 
@@ -153,7 +153,7 @@ def featurize(
     from assistant.guard import looks_like_instruction
     from assistant.retrieval import question_names
 
-    q = question if question is not None else context.question
+    q = ACCORDING.sub("", question if question is not None else context.question)
     qlow = normalise(q)
     terms = [t for t in tokenize(q) if t not in CUE_TERMS | QUESTION_TERMS]
     weights = {t: context.term_weights.get(t, 1.0) for t in terms}

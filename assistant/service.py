@@ -52,6 +52,8 @@ class Assistant:
         self._retriever: Retriever | None = None
         self._backends: dict[str, Any] = {}
         self._ledger: tuple[str, Ledger] | None = None
+        self._corroborated: tuple[Ledger, dict[str, list[Quote]]] | None = None
+        self._outlet_cache: tuple[str, list[str]] | None = None
 
     # -- engines (lazy) ----------------------------------------------------------------
     @property
@@ -259,7 +261,7 @@ class Assistant:
         low = min((v for v in similarity.values() if v), default=0.0)
         for key in list(similarity):
             similarity[key] = similarity[key] or low  # corroborating copies: no score of their own
-        outlets = sorted({str(m["outlet"]) for m in store.article_metas().values() if m.get("outlet")})
+        outlets = self._outlets()
         ctx = Context(
             similarity=similarity,
             outlets=outlets,
@@ -282,12 +284,10 @@ class Assistant:
         from assistant.text import normalise
 
         have = {e.doc_id for e in evidence}
-        ledger = self.ledger()
+        by_doc = self._corroborated_quotes()
         wanted: dict[str, list[str]] = {}
-        for q in ledger.quotes:
-            if q.corroborated_by and any(
-                e.doc_id == q.doc_id and q.start < e.end and e.start < q.end for e in evidence
-            ):
+        for q in (q for d in sorted(have) for q in by_doc.get(d, [])):
+            if any(e.doc_id == q.doc_id and q.start < e.end and e.start < q.end for e in evidence):
                 for d in q.corroborated_by:
                     if d not in have:
                         wanted.setdefault(d, []).append(normalise(q.quote))
@@ -321,6 +321,25 @@ class Assistant:
                         )
                     )
         return out
+
+    def _corroborated_quotes(self) -> dict[str, list[Quote]]:
+        """The ledger's quotes that other articles also carry, by doc id (cached per ledger)."""
+        ledger = self.ledger()
+        if self._corroborated is None or self._corroborated[0] is not ledger:
+            by_doc: dict[str, list[Quote]] = {}
+            for q in ledger.quotes:
+                if q.corroborated_by:
+                    by_doc.setdefault(q.doc_id, []).append(q)
+            self._corroborated = (ledger, by_doc)
+        return self._corroborated[1]
+
+    def _outlets(self) -> list[str]:
+        """Outlet names of the indexed articles (cached per committed index state)."""
+        fp = self.retriever().lexical().fingerprint
+        if self._outlet_cache is None or self._outlet_cache[0] != fp:
+            metas = self.store().article_metas().values()
+            self._outlet_cache = (fp, sorted({str(m["outlet"]) for m in metas if m.get("outlet")}))
+        return self._outlet_cache[1]
 
     def _speaker_spans(
         self, speaker: str, since: date | None, until: date | None

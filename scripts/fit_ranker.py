@@ -101,7 +101,7 @@ def polnear_items(folder: Path, n_articles: int, seed: int, workdir: Path) -> tu
     texts = sorted((folder / "text").glob("*.txt"))
     rng.shuffle(texts)
     corpus = workdir / "polnear"
-    corpus.mkdir()
+    corpus.mkdir(exist_ok=True)
     items: list[Item] = []
     chosen: list[tuple[str, str, list[Any]]] = []
     for t in texts:
@@ -112,7 +112,8 @@ def polnear_items(folder: Path, n_articles: int, seed: int, workdir: Path) -> tu
         attrs = [
             a
             for a in parse_ann(anns[0])
-            if _NAME.match(a[0].strip()) and a[0].split()[0] not in _PRONOUNS
+            if _NAME.match(a[0].strip())
+            and a[0].split()[0] not in _PRONOUNS
             and len(text[a[2][0] : a[2][1]].split()) >= 8
         ]
         if len(attrs) < 2:
@@ -128,9 +129,7 @@ def polnear_items(folder: Path, n_articles: int, seed: int, workdir: Path) -> tu
             if len(words) < 2:
                 continue
             about = ", ".join(words[:-1]) + f" and {words[-1]}"
-            items.append(
-                Item(f"What did {src.strip()} say about {about}?", True, [doc], [(doc, cs, ce)])
-            )
+            items.append(Item(f"What did {src.strip()} say about {about}?", True, [doc], [(doc, cs, ce)]))
             lo, hi = min(ss, cs), max(se, ce)
             items.append(Item(f"Who talked about {about}?", True, [doc], [(doc, lo, hi)], origin="who"))
         # a near-miss: this article's speaker asked about another article's topic
@@ -196,7 +195,9 @@ def auc(scores: np.ndarray, y: np.ndarray) -> float:
     return float((ranks[y > 0].sum() - npos * (npos + 1) / 2) / (npos * nneg))
 
 
-def choose_threshold(best: list[tuple[float, bool, bool]], max_false: float) -> tuple[float, dict[str, float]]:
+def choose_threshold(
+    best: list[tuple[float, bool, bool]], max_false: float
+) -> tuple[float, dict[str, float]]:
     """(best probability, answerable, forced abstention) per question -> the threshold with
     the highest abstention accuracy among those keeping false abstention <= ``max_false``
     (else the lowest false abstention)."""
@@ -223,13 +224,15 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--max-false-abstention", type=float, default=0.04)
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    ap.add_argument("--work", type=Path, help="keep the indexes here (re-runs index incrementally)")
     args = ap.parse_args()
     if len(args.gold) != len(args.corpus):
         ap.error("give one --corpus per --gold")
     if args.polnear is None and not args.gold:
         ap.error("nothing to fit on: give --polnear and/or --gold/--corpus")
 
-    work = Path(tempfile.mkdtemp(prefix="fit_ranker_"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="fit_ranker_"))
+    work.mkdir(parents=True, exist_ok=True)
     sets: list[tuple[list[Item], list[Path]]] = []
     if args.polnear is not None:
         if not (args.polnear / "text").is_dir():
@@ -311,7 +314,8 @@ def main() -> int:
     print(json.dumps(model["fitted"], indent=2))
     print("weights:", json.dumps({k: round(v, 3) for k, v in model["weights"].items()}))
     print(f"threshold: {threshold:.4f} -> {args.out}")
-    shutil.rmtree(work, ignore_errors=True)
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

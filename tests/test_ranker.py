@@ -85,7 +85,9 @@ def test_split_question_lists_of_asks() -> None:
 
 
 def test_split_question_conjoined_wh_clause() -> None:
-    parts = split_question("Which councillors voted against the levy, and which of them predicted higher fares?")
+    parts = split_question(
+        "Which councillors voted against the levy, and which of them predicted higher fares?"
+    )
     assert parts == [
         "Which councillors voted against the levy?",
         "which of them predicted higher fares?",
@@ -183,9 +185,7 @@ def test_headline_is_never_the_answer(small_index: Any) -> None:
 
 
 def test_multi_part_question_answers_each_part(small_index: Any) -> None:
-    ans = small_index.ask(
-        "How much money will the transit levy raise, and when does the levy take effect?"
-    )
+    ans = small_index.ask("How much money will the transit levy raise, and when does the levy take effect?")
     assert not ans.abstained, ans.answer
     assert "$40 million" in ans.answer
     assert "March 1" in ans.answer

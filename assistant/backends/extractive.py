@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.backends.base import CANNOT_ANSWER
-from assistant.guard import looks_like_instruction, neutralise_markers
+from assistant.guard import neutralise_markers
+from assistant.questions import ACCORDING as _ACCORDING
 from assistant.questions import split_question
 from assistant.ranker import Scored, answer_type, load_weights, rank
 from assistant.retrieval import full_names, question_names
@@ -47,7 +48,13 @@ _MONEY = re.compile(
 )
 
 #: What a part asks for, said when the articles lack it.
-_WANTED_WORDS = {"number": "the number", "time": "when", "person": "who", "rate": "the rate", "money": "the amount"}
+_WANTED_WORDS = {
+    "number": "the number",
+    "time": "when",
+    "person": "who",
+    "rate": "the rate",
+    "money": "the amount",
+}
 
 
 @dataclass
@@ -183,7 +190,9 @@ def _has_wanted(c: Scored, wanted: str) -> bool:
     if wanted == "rate":
         return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
     if wanted == "money":
-        return "number" in c.kinds and bool(re.search(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", low))
+        return "number" in c.kinds and bool(
+            re.search(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", low)
+        )
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
     return wanted in c.kinds
@@ -213,9 +222,6 @@ def _asked_names(context: Context) -> list[str]:
     outlets = {normalise(o) for o in context.outlets}
     q = _ACCORDING.sub("", context.question)
     return [n for n in question_names(q) if normalise(n) not in outlets]
-
-
-_ACCORDING = re.compile(r"^\s*according\s+to\s+[^,]{1,60},\s*", re.I)
 
 
 def _overlaps(a: Candidate | Scored, b: Candidate | Scored) -> bool:

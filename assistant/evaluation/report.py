@@ -7,10 +7,10 @@ external requests, so it can be attached to a CI run and opened anywhere.
 from __future__ import annotations
 
 import json
-from typing import Any
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from assistant.evaluation.harness import Delta, EvalRun, compare
 from assistant.evaluation.metrics import LOWER_IS_BETTER, METRICS, QuestionScore
