@@ -1,7 +1,7 @@
 """Fit the evidence ranker and the abstention threshold on development data.
 
-Writes ``assistant/ranker_weights.json`` (the extractive backend's model: logistic-regression
-weights over :data:`assistant.ranker.FEATURES`, feature standardisation, and the abstention
+Writes ``assistant/answer/ranker_weights.json`` (the extractive backend's model: logistic-regression
+weights over :data:`assistant.answer.ranker.FEATURES`, feature standardisation, and the abstention
 threshold), so the weights are data, never set by hand.
 
 Development data, never the held-out sets:
@@ -39,10 +39,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.backends.extractive import _has_wanted, _missing_names, _specific  # noqa: E402
-from assistant.ranker import FEATURES, WEIGHTS_PATH, featurize  # noqa: E402
+from assistant.answer.backends.extractive import _has_wanted, _missing_names, _specific  # noqa: E402
+from assistant.answer.ranker import FEATURES, WEIGHTS_PATH, featurize  # noqa: E402
+from assistant.nlp.text import normalise  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
-from assistant.text import normalise  # noqa: E402
 
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}$")
 _PRONOUNS = {"He", "She", "They", "It", "We", "I", "You", "This", "That", "Who", "Which"}

@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from assistant.questions import split_question
-from assistant.ranker import FEATURES, WEIGHTS_PATH, answer_type, load_weights
+from assistant.answer.ranker import FEATURES, WEIGHTS_PATH, answer_type, load_weights
+from assistant.nlp.questions import split_question
 
 ROOT = Path(__file__).resolve().parent.parent
 

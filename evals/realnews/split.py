@@ -51,7 +51,9 @@ STORIES: dict[str, list[str]] = {
         "usa-today_2016-09-22_super-pac-haul", "huff-post_2016-09-28_clinton-supporting-super-pacs",
         "breitbart_2016-09-21_only-percent",
     ],
-    "black-voters": ["nyt_2016-09-19_obama-sees-personal-insult", "west-journal_2016-09-28_clinton-campaign-reportedly"],
+    "black-voters": [
+        "nyt_2016-09-19_obama-sees-personal-insult", "west-journal_2016-09-28_clinton-campaign-reportedly",
+    ],
     "clinton-emails": [
         "politico_2016-09-22_house-panel-votes", "politico_2016-09-23_partisan-fireworks",
         "usa-today_2016-09-08_laws-don-t-apply",

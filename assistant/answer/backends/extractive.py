@@ -1,0 +1,271 @@
+"""The offline extractive backend (the default): deterministic, no network, no key.
+
+It picks the evidence sentences that answer the question and writes a short answer
+from them: the speaker's name (from the quote ledger, else the sentence's own
+attribution) and the source's words verbatim, each with its ``[n]`` marker. When the
+evidence does not cover the question, it abstains with the fixed sentinel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from assistant.answer.guard import neutralise_markers
+from assistant.answer.ranker import Scored, answer_type, load_weights, rank
+from assistant.nlp.claims import CANNOT_ANSWER
+from assistant.nlp.questions import ACCORDING as _ACCORDING
+from assistant.nlp.questions import full_names, question_names, split_question
+from assistant.nlp.text import normalise
+from assistant.settings import Settings
+from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
+
+SECOND_RATIO = 0.8  # a further sentence joins when it scores this close to the best
+MAX_SENTENCES = 3
+
+_SAID_AFTER = re.compile(
+    r"[,.!?\"”’]\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
+    r"\b(said|says|wrote|writes|added|told|warned|argued|claimed|stated)\b"
+)
+_NAME_SAID = re.compile(
+    r"\b((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)(?:,[^,]{1,60},)?\s+"
+    r"(?:said|says|wrote|writes|told|warned|argued|claimed|stated|added|called|described|urged)\b"
+)
+_SAID_NAME = re.compile(r"\b(?:said|says|wrote|writes|added)\s+((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)")
+_NOT_NAMES = {"He", "She", "They", "It", "This", "That", "The", "But", "And", "In", "On"}
+
+
+_CAPWORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z][\w'’-]+")
+_QUOTED = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
+_RATE = re.compile(r"\b(?:rate|percentage|percent|share|proportion)\b", re.I)
+_MONEY = re.compile(
+    r"\bhow\s+much\s+(?:money|cash|funding)\b"
+    r"|\bhow\s+much\b.{0,60}\b(?:cost|pay|paid|spend|spent|raise|raised|charge|worth|budget|fund)"
+    r"|\bwhat\s+(?:(?:was|is|were)\s+the\s+)?(?:[a-z]+\s+){0,2}(?:amount|sum|price|cost)\b",
+    re.I,
+)
+
+#: What a part asks for, said when the articles lack it.
+_WANTED_WORDS = {
+    "number": "the number",
+    "time": "when",
+    "person": "who",
+    "rate": "the rate",
+    "money": "the amount",
+}
+
+
+@dataclass
+class Candidate:
+    n: int  # evidence number (1-based)
+    span: Span
+    text: str
+    score: float
+    coverage: float
+
+
+class ExtractiveBackend:
+    name = "extractive"
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings
+
+    @property
+    def prompt_hash(self) -> str | None:
+        return None
+
+    def stream(self, context: Context) -> Iterator[str]:
+        yield self.answer(context).text
+
+    # -- scoring -----------------------------------------------------------------------
+    def candidates(self, context: Context, question: str | None = None) -> list[Candidate]:
+        """Evidence sentences by the fitted ranker's probability, best first."""
+        return [Candidate(c.n, c.span, c.text, c.prob, c.coverage) for c in rank(context, question)]
+
+    # -- answering ---------------------------------------------------------------------
+    def answer(self, context: Context) -> Draft:
+        if not context.evidence:
+            return Draft(text=f"{CANNOT_ANSWER} anything about this.", abstained=True)
+        missing = _missing_names(context)
+        if missing:
+            return Draft(
+                text=f"{CANNOT_ANSWER} anything about {', '.join(missing)}: the articles do not mention "
+                f"{'them' if len(missing) > 1 else 'that name'}.",
+                abstained=True,
+            )
+        model = load_weights()
+        threshold = float(model["threshold"])
+        parts = split_question(context.question)
+        names = [n.lower() for n in _asked_names(context)]
+        picked: list[list[Scored]] = []
+        gaps: list[str] = []
+        used: set[tuple[int, int]] = set()
+        for part in parts:
+            chosen, gap = self._pick(context, part, names, threshold, used)
+            picked.append(chosen)
+            if gap:
+                gaps.append(gap)
+            used.update((c.n, c.span.start) for c in chosen)
+        if not any(picked):
+            why = gaps[0] if len(gaps) == 1 else "; ".join(dict.fromkeys(gaps))
+            return Draft(text=f"{CANNOT_ANSWER} enough to answer this: {why}.", abstained=True)
+        return self._compose(context, parts, picked, gaps)
+
+    def _pick(
+        self,
+        context: Context,
+        part: str,
+        names: list[str],
+        threshold: float,
+        used: set[tuple[int, int]],
+    ) -> tuple[list[Scored], str | None]:
+        """The sentences that answer one part, or what is missing for it."""
+        cands = rank(context, part if part != context.question else None, names)
+        wanted = _specific(part)
+        fitting = [c for c in cands if _has_wanted(c, wanted)] if wanted else cands
+        if not fitting:
+            return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for"
+        best = fitting[0]
+        if best.prob < threshold:
+            if wanted and cands and cands[0].prob >= threshold:
+                return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for"
+            return [], "no passage in the articles answers it"
+        if (best.n, best.span.start) in used:
+            return [best], None
+        chosen = [best]
+        for c in fitting[1:]:
+            if len(chosen) >= MAX_SENTENCES or c.prob < max(threshold, SECOND_RATIO * best.prob):
+                break
+            if any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+                continue
+            if (c.n, c.span.start) in used:
+                continue
+            chosen.append(c)
+        return chosen, None
+
+    def _compose(
+        self, context: Context, parts: list[str], picked: list[list[Scored]], gaps: list[str]
+    ) -> Draft:
+        lines: list[str] = []
+        cites: list[DraftCitation] = []
+        shown: set[tuple[int, int]] = set()
+        for part, chosen in zip(parts, picked, strict=True):
+            if not chosen and len(parts) > 1:
+                lines.append(f"The articles do not say: {part.rstrip('?')}.")
+                continue
+            for c in chosen:
+                if (c.n, c.span.start) in shown:
+                    continue
+                shown.add((c.n, c.span.start))
+                ev = context.evidence[c.n - 1]
+                speaker = _speaker_for(c, ev, context.quotes)
+                lead = f"{speaker}: " if speaker and speaker.lower() not in c.text.lower()[:80] else ""
+                note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
+                body = neutralise_markers(c.text)  # an article's own "[1]" is not a marker
+                also = _corroborating(context, c)
+                markers = " ".join(f"[{m}]" for m in [c.n, *[a[0] for a in also]])
+                lines.append(f"{lead}{body} {markers}{f' — {note}.' if note else ''}")
+                cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=c.span.start, end=c.span.end))
+                for m, sp in also:
+                    other = context.evidence[m - 1]
+                    cites.append(DraftCitation(n=m, doc_id=other.doc_id, start=sp.start, end=sp.end))
+        return Draft(text="\n".join(lines), citations=cites)
+
+
+def _specific(part: str) -> str | None:
+    """The specific thing a part asks for that the chosen evidence must hold."""
+    kind = answer_type(part)
+    if kind == "number":
+        if _RATE.search(part):
+            return "rate"
+        if _MONEY.search(part):
+            return "money"
+    return kind
+
+
+def _has_wanted(c: Scored, wanted: str) -> bool:
+    low = c.text.lower()
+    if wanted == "rate":
+        return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
+    if wanted == "money":
+        return "number" in c.kinds and bool(
+            re.search(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", low)
+        )
+    if wanted == "person":
+        return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
+    return wanted in c.kinds
+
+
+def _corroborating(context: Context, c: Scored) -> list[tuple[int, Span]]:
+    """Other outlets' evidence sentences that carry the same quoted words as ``c``."""
+    quoted = [normalise(q) for q in _QUOTED.findall(c.text)]
+    whole = normalise(c.text)
+    doc = context.evidence[c.n - 1].doc_id
+    out: list[tuple[int, Span]] = []
+    seen = {doc}
+    for m, ev in enumerate(context.evidence, start=1):
+        if ev.doc_id in seen:
+            continue
+        for sp in ev.sentences:
+            t = normalise(ev.text[sp.start - ev.start : sp.end - ev.start])
+            if t == whole or any(len(q.split()) >= 4 and q in t for q in quoted):
+                out.append((m, sp))
+                seen.add(ev.doc_id)
+                break
+    return out
+
+
+def _asked_names(context: Context) -> list[str]:
+    """Names the question asks about, without outlets ("According to Reuters, ...")."""
+    outlets = {normalise(o) for o in context.outlets}
+    q = _ACCORDING.sub("", context.question)
+    return [n for n in question_names(q) if normalise(n) not in outlets]
+
+
+def _overlaps(a: Candidate | Scored, b: Candidate | Scored) -> bool:
+    return a.n == b.n and a.span.start < b.span.end and b.span.start < a.span.end
+
+
+def _same_words(a: Candidate | Scored, b: Candidate | Scored) -> bool:
+    na, nb = normalise(a.text), normalise(b.text)
+    return na in nb or nb in na
+
+
+def _missing_names(context: Context) -> list[str]:
+    """Full names (two or more capitalised words) that no evidence mentions.
+
+    A lone capitalised word ("Beijing", "Chinese") is often a paraphrase of what the
+    text says ("China"), so only a multi-word name missing entirely is a reason to
+    abstain; a missing person asked about by a lone surname is caught by the ledger.
+    """
+    corpus = " ".join(normalise(e.text) for e in context.evidence)
+    corpus += " " + " ".join(normalise(q.speaker or "") for q in context.quotes)
+    corpus += " " + " ".join(normalise(f"{e.title or ''} {e.outlet or ''}") for e in context.evidence)
+    outlets = {normalise(o) for o in context.outlets}
+    missing = []
+    question = _ACCORDING.sub("", context.question)
+    names = full_names(question)
+    if context.unquoted and not full_names(context.unquoted):
+        names += [w for w in _CAPWORD.findall(context.unquoted) if w not in names]
+    for full in names:
+        if normalise(full) in outlets or any(normalise(full) in o for o in outlets):
+            continue  # an outlet named in the question is not a person to find
+        parts = [normalise(p).strip(".'") for p in full.split()]
+        if not any(len(p) >= 3 and p[:5] in corpus for p in parts[1:] or parts):
+            missing.append(full)
+    return missing
+
+
+def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
+    """The ledger's speaker for this sentence, else a name in its own attribution clause."""
+    for q in quotes:
+        if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end:
+            return q.speaker
+    for rx in (_NAME_SAID, _SAID_NAME):
+        for m in rx.finditer(c.text):
+            name = m.group(1).strip()
+            first = name.split()[0]
+            if first not in _NOT_NAMES:
+                return name
+    return None
