@@ -288,7 +288,10 @@ def main() -> int:
         if item.answerable and lab.sum() > 0:
             n_ans_with_pos += 1
             top1 += int(lab[int(np.argmax(p))] > 0)
-    threshold, fit_metrics = choose_threshold(best, args.max_false_abstention)
+    # calibrate abstention on the hand-written questions when there are any: the generated
+    # ones reuse the article's words and score higher than real questions do
+    written = [b for b, (_, it, *_) in zip(best, per_q, strict=True) if it.origin == "gold"]
+    threshold, fit_metrics = choose_threshold(written or best, args.max_false_abstention)
     model = {
         "weights": {f: float(v) for f, v in zip(FEATURES, w, strict=True)},
         "mean": {f: float(v) for f, v in zip(FEATURES, mean, strict=True)},

@@ -237,7 +237,8 @@ def _missing_names(context: Context) -> list[str]:
 
     A lone capitalised word ("Beijing", "Chinese") is often a paraphrase of what the
     text says ("China"), so only a multi-word name missing entirely is a reason to
-    abstain; a missing person asked about by a lone surname is caught by the ledger.
+    abstain (the ledger's recall never is: a lone surname the evidence lacks is left to
+    the fitted threshold). An outlet named in the question is not a person to find.
     """
     corpus = " ".join(normalise(e.text) for e in context.evidence)
     corpus += " " + " ".join(normalise(q.speaker or "") for q in context.quotes)
@@ -246,13 +247,12 @@ def _missing_names(context: Context) -> list[str]:
     missing = []
     question = _ACCORDING.sub("", context.question)
     names = full_names(question)
-    if context.unquoted and not full_names(context.unquoted):
-        names += [w for w in _CAPWORD.findall(context.unquoted) if w not in names]
     for full in names:
         if normalise(full) in outlets or any(normalise(full) in o for o in outlets):
             continue  # an outlet named in the question is not a person to find
         parts = [normalise(p).strip(".'") for p in full.split()]
-        if not any(len(p) >= 3 and p[:5] in corpus for p in parts[1:] or parts):
+        checkable = [p for p in parts[1:] if len(p) >= 3]
+        if checkable and not any(p[:5] in corpus for p in checkable):
             missing.append(full)
     return missing
 
