@@ -66,6 +66,8 @@ class Assistant:
         if backend is not None and not isinstance(backend, str):
             self._backends[backend.name] = backend
         self._ledger: tuple[str, Ledger] | None = None
+        self._corroborated: tuple[Ledger, dict[str, list[Quote]]] | None = None
+        self._outlet_cache: tuple[str, list[str]] | None = None
 
     # -- engines (lazy) ----------------------------------------------------------------
     @property
@@ -243,7 +245,7 @@ class Assistant:
         """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
         from assistant.engines.lexical import tokenize
         from assistant.engines.store import Filters
-        from assistant.nlp.questions import asked_speaker, resolve_speaker
+        from assistant.nlp.questions import asked_speaker, resolve_speaker, split_question
 
         k = k or self.settings.k
         filters = Filters(since=since, until=until, outlet=outlet)
@@ -270,6 +272,15 @@ class Assistant:
             hits += [
                 h for h in self.retriever().search(question, k, filters) if (h.doc_id, h.start) not in seen
             ][: max(k - len(hits), 0)]
+            parts = split_question(question)
+            if len(parts) > 1:  # each part finds its own evidence, across articles
+                for part in parts:
+                    seen = {(h.doc_id, h.start) for h in hits}
+                    hits += [
+                        h
+                        for h in self.retriever().search(part, max(k // 2, 3), filters)
+                        if (h.doc_id, h.start) not in seen
+                    ]
         store = self.store()
         arts = store.articles([h.doc_id for h in hits])
         evidence = []
@@ -282,6 +293,7 @@ class Assistant:
                 for s in art.sentences
                 if h.start <= s.start and s.end <= h.end and not s.furniture
             ]
+            headline, lead = _headline_and_lead(art)
             evidence.append(
                 Evidence(
                     doc_id=h.doc_id,
@@ -293,8 +305,12 @@ class Assistant:
                     published=art.meta.published,
                     score=h.score,
                     sentences=sents,
+                    entities=[e for e in art.entities if h.start <= e[0] and e[1] <= h.end],
+                    headline=[x for x in headline if h.start <= x < h.end],
+                    lead=[x for x in lead if h.start <= x < h.end],
                 )
             )
+        evidence += self._corroborating_evidence(evidence, arts)
         quotes = []
         if arts:
             for q in store.quotes(doc_ids=sorted(arts)):
@@ -303,7 +319,21 @@ class Assistant:
         notes = _time_notes(question, evidence, arts)
         lex = self.retriever().lexical()
         weights = {t: lex.idf(t) for t in tokenize(question)}
+        # the e5 cosine of the question to each sentence's chunk, as the retriever computed it
+        # (embedding every sentence at ask time costs far more than the latency budget)
+        dense = {(h.doc_id, h.start): h.dense for h in hits}
+        similarity = {
+            f"{ev.doc_id}:{sp.start}": float(dense.get((ev.doc_id, ev.start)) or 0.0)
+            for ev in evidence
+            for sp in ev.sentences
+        }
+        low = min((v for v in similarity.values() if v), default=0.0)
+        for key in list(similarity):
+            similarity[key] = similarity[key] or low  # corroborating copies: no score of their own
+        outlets = self._outlets()
         ctx = Context(
+            similarity=similarity,
+            outlets=outlets,
             question=question,
             evidence=evidence,
             quotes=quotes,
@@ -315,6 +345,70 @@ class Assistant:
             speaker_aliases=list(asked_sp.aliases) if asked_sp is not None else [],
         )
         return ctx, {d: a.text for d, a in arts.items()}
+
+    def _corroborating_evidence(self, evidence: list[Evidence], arts: dict[str, Article]) -> list[Evidence]:
+        """The sentences of other articles that carry a quote of the evidence (the ledger's
+        corroboration groups), so an answer can cite every outlet that carries it.
+        ``arts`` gains the articles read."""
+        from assistant.nlp.text import normalise
+
+        have = {e.doc_id for e in evidence}
+        by_doc = self._corroborated_quotes()
+        wanted: dict[str, list[str]] = {}
+        for q in (q for d in sorted(have) for q in by_doc.get(d, [])):
+            if any(e.doc_id == q.doc_id and q.start < e.end and e.start < q.end for e in evidence):
+                for d in q.corroborated_by:
+                    if d not in have:
+                        wanted.setdefault(d, []).append(normalise(q.quote))
+        if not wanted:
+            return []
+        extra_docs = sorted(wanted)[:6]
+        arts.update(self.store().articles(extra_docs))
+        out: list[Evidence] = []
+        for d in extra_docs:
+            art = arts.get(d)
+            if art is None:
+                continue
+            words = [set(w.split()) for w in wanted[d]]
+            for sent in art.sentences:
+                if sent.furniture:
+                    continue
+                st = set(normalise(art.text[sent.start : sent.end]).split())
+                if any(w and len(w & st) / len(w) >= 0.8 for w in words):
+                    out.append(
+                        Evidence(
+                            doc_id=d,
+                            start=sent.start,
+                            end=sent.end,
+                            text=art.text[sent.start : sent.end],
+                            title=art.meta.title,
+                            outlet=art.meta.outlet,
+                            published=art.meta.published,
+                            score=min((e.score for e in evidence), default=0.0),
+                            sentences=[Span(start=sent.start, end=sent.end)],
+                            entities=[x for x in art.entities if sent.start <= x[0] and x[1] <= sent.end],
+                        )
+                    )
+        return out
+
+    def _corroborated_quotes(self) -> dict[str, list[Quote]]:
+        """The ledger's quotes that other articles also carry, by doc id (cached per ledger)."""
+        ledger = self.ledger()
+        if self._corroborated is None or self._corroborated[0] is not ledger:
+            by_doc: dict[str, list[Quote]] = {}
+            for q in ledger.quotes:
+                if q.corroborated_by:
+                    by_doc.setdefault(q.doc_id, []).append(q)
+            self._corroborated = (ledger, by_doc)
+        return self._corroborated[1]
+
+    def _outlets(self) -> list[str]:
+        """Outlet names of the indexed articles (cached per committed index state)."""
+        fp = self.retriever().lexical().fingerprint
+        if self._outlet_cache is None or self._outlet_cache[0] != fp:
+            metas = self.store().article_metas().values()
+            self._outlet_cache = (fp, sorted({str(m["outlet"]) for m in metas if m.get("outlet")}))
+        return self._outlet_cache[1]
 
     def _speaker_spans(
         self, speaker: str, since: date | None, until: date | None
@@ -548,6 +642,27 @@ class Assistant:
 def _check_k(k: int | None) -> None:
     if k is not None and k < 1:
         raise AssistantError(f"k (passages to retrieve) must be 1 or more, not {k}.")
+
+
+def _headline_and_lead(art: Article) -> tuple[list[int], list[int]]:
+    """Sentence starts of the headline (the title line, or a first paragraph that is the
+    title) and of the lead (the first body paragraph)."""
+    from assistant.nlp.text import normalise
+
+    title = normalise(art.meta.title or "")
+    paras: dict[int, list[int]] = {}
+    for s in art.sentences:
+        if not s.furniture:
+            paras.setdefault(s.paragraph, []).append(s.start)
+    order = sorted(paras)
+    headline: list[int] = []
+    if order:
+        first = [s for s in art.sentences if s.paragraph == order[0]]
+        text0 = normalise(art.text[first[0].start : first[-1].end])
+        if title and (text0 == title or text0 in title or title in text0):
+            headline = paras[order[0]]
+            order = order[1:]
+    return headline, paras[order[0]] if order else []
 
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:

@@ -43,6 +43,8 @@ class Article(BaseModel):
     content_hash: str
     sentences: list[Sentence] = Field(default_factory=list)
     furniture: list[Span] = Field(default_factory=list)
+    #: Named entities found at index time: ``(start, end, spaCy label)`` into ``text``.
+    entities: list[tuple[int, int, str]] = Field(default_factory=list)
 
     @property
     def doc_id(self) -> str:
@@ -92,6 +94,12 @@ class Evidence(BaseModel):
     published: dt.date | None = None
     score: float = 0.0
     sentences: list[Span] = Field(default_factory=list)
+    #: Named entities inside ``[start, end)``: ``(start, end, label)``, article offsets.
+    entities: list[tuple[int, int, str]] = Field(default_factory=list)
+    #: Starts of the sentences that are the article's headline (never an answer).
+    headline: list[int] = Field(default_factory=list)
+    #: Starts of the sentences of the article's first body paragraph (the lead).
+    lead: list[int] = Field(default_factory=list)
 
 
 class Turn(BaseModel):
@@ -115,6 +123,10 @@ class Context(BaseModel):
     speaker_aliases: list[str] = Field(default_factory=list)
     #: A person the question asks about whom the ledger never quotes.
     unquoted: str | None = None
+    #: e5 cosine of the question to each evidence sentence's chunk, keyed by "doc_id:start".
+    similarity: dict[str, float] = Field(default_factory=dict)
+    #: Outlet names of the indexed articles (a name in the question may be an outlet).
+    outlets: list[str] = Field(default_factory=list)
 
 
 class DraftCitation(BaseModel):

@@ -526,6 +526,7 @@ def _article_meta(article: Article, n_chunks: int) -> dict[str, Any]:
         "published_source": meta.published_source,
         "sentences": json.dumps([[s.start, s.end, s.paragraph, int(s.furniture)] for s in article.sentences]),
         "furniture": json.dumps([[f.start, f.end] for f in article.furniture]),
+        "entities": json.dumps([list(e) for e in article.entities]),
         "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     for key in ("title", "outlet", "author", "url", "path"):
@@ -559,4 +560,5 @@ def _article_from(doc_id: str, text: str, m: dict[str, Any]) -> Article:
         content_hash=m.get("content_hash", ""),
         sentences=sentences,
         furniture=[Span(start=s, end=e) for s, e in json.loads(m.get("furniture", "[]"))],
+        entities=[(s, e, label) for s, e, label in json.loads(m.get("entities", "[]"))],
     )

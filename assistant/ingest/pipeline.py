@@ -22,6 +22,7 @@ from assistant.ingest.furniture import analyse
 from assistant.ingest.ledger_index import article_quotes, quote_vectors
 from assistant.ingest.loaders import SUPPORTED, Failure, RawDoc, discover, read_file
 from assistant.ingest.metadata import build_meta
+from assistant.nlp.entities import find_entities_many
 from assistant.nlp.text import normalise, paragraphs, split_sentences
 from assistant.types import Article, Chunk, Quote, Sentence, Span
 
@@ -280,6 +281,8 @@ def run_index(
         if not pending:
             return
         vectors = embedder.embed_passages(pending_texts) if pending_texts else np.zeros((0, embedder.dim))
+        for (article, _), ents in zip(pending, find_entities_many([a.text for a, _ in pending]), strict=True):
+            article.entities = ents
         batch: list[tuple[Article, list[Chunk], np.ndarray, list[Quote], np.ndarray]] = []
         offset = 0
         for article, chunks in pending:

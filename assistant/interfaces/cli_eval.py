@@ -330,6 +330,10 @@ def _run(
         gold_path=str(gold_path),
     )
     run.meta.extra.update(target.extra)
+    from assistant.answer.ranker import load_weights
+
+    model = load_weights()  # the extractive ranker's fitted weights: recorded with every run
+    run.meta.extra["ranker"] = {k: model[k] for k in ("weights", "threshold", "fitted") if k in model}
     if judge:
         run.meta.extra["judge_faithfulness"] = _judge(run)
     paths = write_reports(run, report_dir, baseline)
