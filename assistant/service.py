@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from assistant.quotes import Ledger
     from assistant.retrieval import Retriever
     from assistant.store import Store
+    from assistant.verify import Verified
 
 log = logging.getLogger("assistant")
 
@@ -317,6 +318,14 @@ class Assistant:
 
             resolved = resolve_followup(list(history), question, be)
         context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
+        offline: Verified | None = None
+        if getattr(be, "generative", False):
+            # The extractive answer first: its sentences lead the model's prompt, and it is
+            # what the reader gets when the model's answer does not survive verification.
+            lead = self.backend("extractive").answer(context)
+            offline = finalize(context, lead, texts)
+            if not offline.abstained:
+                context = context.model_copy(update={"leads": lead.citations})
         t1 = time.perf_counter()
         if stream and be.name != "extractive":
             pieces = []
@@ -327,6 +336,9 @@ class Assistant:
         else:
             draft = be.answer(context)
         verified = finalize(context, draft, texts)
+        fallback = None
+        if offline is not None and self.settings.llm_fallback and needs_fallback(verified, offline):
+            verified, fallback = offline, "extractive"
         t2 = time.perf_counter()
         if stream and be.name == "extractive":
             yield verified.text
@@ -343,6 +355,7 @@ class Assistant:
             },
             prompt_hash=be.prompt_hash,
             verification=verified.verification,
+            fallback=fallback,
         )
 
     # -- the quote ledger ----------------------------------------------------------------
@@ -433,6 +446,25 @@ class Assistant:
             last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
         )
         return info
+
+
+def needs_fallback(llm: Verified, offline: Verified) -> bool:
+    """Should the verified extractive answer ``offline`` replace the LLM's verified ``llm``?
+
+    Yes when the extractive backend answered and the LLM's answer either abstains (the
+    model declined, or verification left nothing) or cites none of the sentences the
+    extractive answer rests on (verification dropped, or the model never wrote, the claims
+    that answer). When the extractive backend abstains, the LLM's verified answer stands.
+    """
+    if offline.abstained:
+        return False
+    if llm.abstained:
+        return True
+    return not any(
+        a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
+        for a in llm.citations
+        for b in offline.citations
+    )
 
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:

@@ -99,6 +99,15 @@ class Turn(BaseModel):
     content: str
 
 
+class DraftCitation(BaseModel):
+    """A backend's own precise span for marker ``n`` (optional; else derived)."""
+
+    n: int
+    doc_id: str
+    start: int
+    end: int
+
+
 class Context(BaseModel):
     """Everything a backend may use to answer: sources numbered from 1, in order."""
 
@@ -115,15 +124,9 @@ class Context(BaseModel):
     speaker_aliases: list[str] = Field(default_factory=list)
     #: A person the question asks about whom the ledger never quotes.
     unquoted: str | None = None
-
-
-class DraftCitation(BaseModel):
-    """A backend's own precise span for marker ``n`` (optional; else derived)."""
-
-    n: int
-    doc_id: str
-    start: int
-    end: int
+    #: The sentences the extractive backend answers with (``n`` numbers ``evidence``):
+    #: an LLM backend shows them in its prompt as the likely answer.
+    leads: list[DraftCitation] = Field(default_factory=list)
 
 
 class Draft(BaseModel):
@@ -163,6 +166,9 @@ class Answer(BaseModel):
     timings_ms: dict[str, float] = Field(default_factory=dict)
     prompt_hash: str | None = None
     verification: Verification | None = None
+    #: Set when ``backend``'s own answer did not survive verification and the verified
+    #: answer of this backend (``"extractive"``) is returned instead.
+    fallback: str | None = None
 
 
 class SearchHit(BaseModel):
