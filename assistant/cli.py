@@ -241,8 +241,7 @@ def render_answer(answer: Answer) -> str:
 def fallback_note(answer: Answer) -> str:
     """The line shown above an answer the fallback backend wrote instead of the LLM."""
     return (
-        f"The {answer.backend} model's answer did not pass verification; "
-        f"the verified {answer.fallback} answer instead:"
+        f"The {answer.backend} model gave no verified answer; the verified {answer.fallback} answer instead:"
     )
 
 

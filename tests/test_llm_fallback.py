@@ -208,7 +208,7 @@ def test_cli_json_and_text_mark_the_fallback(built_index: Path, llm_env: FakeOpe
     r = runner.invoke(app, args)  # streamed: the draft, then the note and the answer
     assert r.exit_code == 0, r.output
     assert "I cannot help with that" in r.stdout
-    after = r.stdout.split("did not pass verification; the verified extractive answer instead:")[1]
+    after = r.stdout.split("model gave no verified answer; the verified extractive answer instead:")[1]
     assert data["answer"] in after and "Sources:" in after
 
     llm_env.enqueue("The articles do not say.")
@@ -231,3 +231,41 @@ def test_http_marks_the_fallback(with_fallback: Assistant, fake: FakeOpenAIServe
     body = r.json()
     assert body["assistant"]["fallback"] == "extractive" and body["assistant"]["backend"] == "openai"
     assert body["citations"] and "red flag" in body["choices"][0]["message"]["content"]
+
+
+# -- the llm-server command -----------------------------------------------------------------
+def test_llm_server_without_the_extra_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where llama-cpp-python is absent (the default install), one line, exit 1."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "llama_cpp" else real(name, *a)
+    )
+    r = runner.invoke(app, ["llm-server", "--port", "8091"])
+    assert r.exit_code == 1
+    assert r.stderr.strip().count("\n") == 0 and "pip install -e '.[local-llm]'" in r.stderr
+    assert "llama_cpp" in r.stderr
+
+
+def test_llm_server_command_line() -> None:
+    """The documented settings: the bundled GGUF, alias smollm2, one thread, loopback."""
+    from assistant.errors import ConfigError
+    from assistant.local_llm import model_path, server_command, server_env
+
+    try:
+        path = model_path()
+    except ConfigError as exc:  # the extra is optional in the default install
+        pytest.skip(str(exc))
+    cmd = server_command(8091)
+    assert cmd[1:4] == ["-m", "llama_cpp.server", "--model"] and cmd[4] == str(path)
+    assert path.name == "SmolLM2-135M-Instruct.Q4_1.gguf" and path.stat().st_size > 90_000_000
+    flags = dict(zip(cmd[5::2], cmd[6::2], strict=True))
+    assert flags == {
+        "--model_alias": "smollm2",
+        "--n_threads": "1",
+        "--n_ctx": "4096",
+        "--host": "127.0.0.1",
+        "--port": "8091",
+    }
+    assert server_env({})["OMP_WAIT_POLICY"] == "PASSIVE"

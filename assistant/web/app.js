@@ -324,7 +324,7 @@ function renderAnswer(out, s) {
   }
   if (f.fallback) {
     append(out, h("p", { class: "meta small fallback" },
-      `The ${f.backend} model's answer did not pass verification; this is the verified ${f.fallback} answer.`));
+      `The ${f.backend} model gave no verified answer; this is the verified ${f.fallback} answer.`));
   } else if (f.backend) append(out, h("p", { class: "meta small" }, `Answered by the ${f.backend} backend.`));
 }
 
