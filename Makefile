@@ -43,6 +43,7 @@ test-all: install
 lint: install
 	$(BIN)/ruff check assistant tests benchmarks
 	$(BIN)/mypy assistant
+	$(BIN)/lint-imports
 
 eval: install
 	$(BIN)/assistant eval

@@ -15,10 +15,12 @@ from assistant.settings import Settings
 from assistant.types import Answer, Article, Context, Evidence, Quote, SearchHit, Span, Turn
 
 if TYPE_CHECKING:
+    from assistant.answer.backends.base import AnswerBackend
+    from assistant.answer.verify import Verified
+    from assistant.engines.embeddings import Embedder
+    from assistant.engines.store import Store
     from assistant.quotes import Ledger
-    from assistant.retrieval import Retriever
-    from assistant.store import Store
-    from assistant.verify import Verified
+    from assistant.retrieval.hybrid import Retriever
 
 log = logging.getLogger("assistant")
 
@@ -33,25 +35,32 @@ class Assistant:
     def __init__(
         self,
         index_dir: str | Path | None = None,
-        backend: str | None = None,
+        backend: str | AnswerBackend | None = None,
         settings: Settings | None = None,
         chroma_url: str | None = None,
         notify: Callable[[str], None] | None = None,
+        embedder: str | Embedder | None = None,
     ):
+        """``backend`` and ``embedder`` are names (resolved lazily, in :meth:`backend` and
+        :meth:`embedder`) or ready instances, which are used as given."""
         s = settings or Settings()
         updates: dict[str, Any] = {}
         if index_dir is not None:
             updates["index_dir"] = Path(index_dir)
         if backend is not None:
-            updates["backend"] = backend
+            updates["backend"] = backend if isinstance(backend, str) else backend.name
+        if isinstance(embedder, str):
+            updates["embedder"] = embedder
         if chroma_url is not None:
             updates["chroma_url"] = chroma_url
         self.settings = s.model_copy(update=updates)
         self.notify = notify or (lambda msg: log.info(msg))
         self._store: Store | None = None
-        self._embedder: Any = None
+        self._embedder: Embedder | None = None if isinstance(embedder, str) else embedder
         self._retriever: Retriever | None = None
-        self._backends: dict[str, Any] = {}
+        self._backends: dict[str, AnswerBackend] = {}
+        if backend is not None and not isinstance(backend, str):
+            self._backends[backend.name] = backend
         self._ledger: tuple[str, Ledger] | None = None
 
     # -- engines (lazy) ----------------------------------------------------------------
@@ -60,15 +69,16 @@ class Assistant:
         return Path(self.settings.index_dir)
 
     def store(self, create: bool = False) -> Store:
-        from assistant.store import Store
+        from assistant.engines.store import Store
 
         if self._store is None or (create and self._store is None):
             self._store = Store(self.index_dir, self.settings.chroma_url, create=create)
         return self._store
 
-    def embedder(self) -> Any:
+    def embedder(self) -> Embedder:
+        """The embedder given to the constructor, else the one ``settings.embedder`` names."""
         if self._embedder is None:
-            from assistant.embeddings import get_embedder
+            from assistant.engines.embeddings import get_embedder
 
             key = self.settings.openai_api_key
             self._embedder = get_embedder(
@@ -80,7 +90,7 @@ class Assistant:
 
     def retriever(self) -> Retriever:
         if self._retriever is None:
-            from assistant.retrieval import Retriever
+            from assistant.retrieval.hybrid import Retriever
 
             store = self.store()
             emb = self.embedder()
@@ -94,8 +104,9 @@ class Assistant:
             return Path.home() / ".cache" / "assistant" / digest / "lexical"
         return self.index_dir / "lexical"
 
-    def backend(self, name: str | None = None) -> Any:
-        from assistant.backends import get_backend
+    def backend(self, name: str | None = None) -> AnswerBackend:
+        """The backend ``name`` resolves to (default: the constructor's / settings'), cached."""
+        from assistant.answer.backends import get_backend
 
         key = name or self.settings.backend
         if key not in self._backends:
@@ -110,8 +121,8 @@ class Assistant:
         prune: bool = False,
         progress: Callable[[int, int, str], None] | None = None,
     ) -> Any:
-        from assistant.ingest import run_index
-        from assistant.locking import writer_lock
+        from assistant.engines.locking import writer_lock
+        from assistant.ingest.pipeline import run_index
 
         targets = [Path(p) for p in (paths or [self.settings.corpus_dir])]
         with writer_lock(self.index_dir, self.settings.chroma_url):
@@ -152,7 +163,7 @@ class Assistant:
         until: date | None = None,
         outlet: str | None = None,
     ) -> list[SearchHit]:
-        from assistant.retrieval import Filters
+        from assistant.engines.store import Filters
 
         return self.retriever().search(query, k, Filters(since=since, until=until, outlet=outlet))
 
@@ -173,9 +184,9 @@ class Assistant:
         speaker: str | None = None,
     ) -> tuple[Context, dict[str, str]]:
         """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
-        from assistant.lexical import tokenize
-        from assistant.questions import asked_speaker, resolve_speaker
-        from assistant.retrieval import Filters
+        from assistant.engines.lexical import tokenize
+        from assistant.engines.store import Filters
+        from assistant.nlp.questions import asked_speaker, resolve_speaker
 
         k = k or self.settings.k
         filters = Filters(since=since, until=until, outlet=outlet)
@@ -229,7 +240,7 @@ class Assistant:
             )
         quotes = []
         if arts:
-            for q in store.quotes(where={"doc_id": {"$in": sorted(arts)}}):
+            for q in store.quotes(doc_ids=sorted(arts)):
                 if any(e.doc_id == q.doc_id and q.start < e.end and e.start < q.end for e in evidence):
                     quotes.append(q)
         notes = _time_notes(question, evidence, arts)
@@ -305,7 +316,7 @@ class Assistant:
         backend: str | None,
         stream: bool,
     ) -> Iterator[str | Answer]:
-        from assistant.verify import finalize, parse_reply
+        from assistant.answer.verify import finalize, parse_reply
 
         if not question.strip():
             raise AssistantError("The question is empty.")
@@ -314,7 +325,7 @@ class Assistant:
         be = self.backend(backend)
         resolved = question
         if history:
-            from assistant.chat import resolve_followup
+            from assistant.answer.followups import resolve_followup
 
             resolved = resolve_followup(list(history), question, be)
         context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
@@ -361,7 +372,7 @@ class Assistant:
     # -- the quote ledger ----------------------------------------------------------------
     def ledger(self) -> Ledger:
         """The cross-article quote ledger (cached beside the index, rebuilt when stale)."""
-        from assistant.ledger_index import build, load_ledger, save_ledger
+        from assistant.ingest.ledger_index import build, load_ledger, save_ledger
 
         store = self.store()
         lex = self.retriever().lexical()  # fresh for the committed state
@@ -419,7 +430,7 @@ class Assistant:
     def timeline(
         self, speaker: str | None = None, about: str | None = None, limit: int = 200
     ) -> list[dict[str, Any]]:
-        from assistant.timeline import build_timeline
+        from assistant.answer.timeline import build_timeline
 
         self.ensure_index()
         return build_timeline(self, speaker=speaker, about=about, limit=limit)
@@ -469,9 +480,8 @@ def needs_fallback(llm: Verified, offline: Verified) -> bool:
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:
     """When the words were said: the statement date, else the article's publication date."""
-    from assistant.store import from_epoch
-
-    return q.date or from_epoch(metas.get(q.doc_id, {}).get("published"))
+    published = metas.get(q.doc_id, {}).get("published")
+    return q.date or (published if isinstance(published, date) else None)
 
 
 def _in_range(day: date | None, since: date | None, until: date | None) -> bool:
@@ -492,7 +502,7 @@ def _time_notes(question: str, evidence: list[Evidence], arts: dict[str, Article
     the article's publication date when there is one, else kept as the text says them."""
     if not _WHEN.search(question):
         return {}
-    from assistant.timex import find_time_expressions, format_when, when_or_no_date
+    from assistant.nlp.timex import find_time_expressions, format_when, when_or_no_date
 
     notes: dict[str, str] = {}
     for ev in evidence:

@@ -12,8 +12,7 @@ import resource
 import statistics
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -62,17 +61,6 @@ def median_time(fn: Callable[[], Any], repeats: int = 3) -> dict[str, Any]:
         raise ValueError("repeats must be >= 1")
     runs = [time_call(fn)[0] for _ in range(repeats)]
     return {"median_s": statistics.median(runs), "runs_s": runs}
-
-
-@contextmanager
-def stopwatch() -> Iterator[dict[str, float]]:
-    """``with stopwatch() as t: ...`` then ``t["s"]`` holds the elapsed wall seconds."""
-    box: dict[str, float] = {}
-    t0 = time.perf_counter()
-    try:
-        yield box
-    finally:
-        box["s"] = time.perf_counter() - t0
 
 
 def _status_kib(field: str) -> int | None:

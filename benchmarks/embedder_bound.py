@@ -35,7 +35,7 @@ def measure_embedder_bound(
         raise ValueError("measure_embedder_bound needs at least one text")
     if batch_size < 1 or repeats < 1:
         raise ValueError("batch_size and repeats must be >= 1")
-    from assistant.embeddings import get_embedder
+    from assistant.engines.embeddings import get_embedder
 
     t0 = time.perf_counter()
     emb = get_embedder(embedder)

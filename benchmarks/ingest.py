@@ -27,8 +27,8 @@ from benchmarks.common import dir_size_bytes, machine_info, peak_rss_mib, reset_
 def embedded_texts(corpus: Path) -> list[str]:
     """The exact strings ``Assistant.index`` hands the embedder for ``corpus``, in order."""
     from assistant.errors import IngestError
-    from assistant.ingest import chunk_article, embed_text, prepare
-    from assistant.loaders import discover, load_file
+    from assistant.ingest.loaders import discover, load_file
+    from assistant.ingest.pipeline import chunk_article, embed_text, prepare
 
     files, _ = discover([corpus])
     texts: list[str] = []
@@ -80,7 +80,7 @@ def measure_ingest(
     corpus: Path, repeats: int = 3, stock: bool = True, batch_size: int = 64
 ) -> dict[str, Any]:
     """Interleaved rounds of assistant ingest, embedder bound and stock pipeline."""
-    from assistant.embeddings import get_embedder
+    from assistant.engines.embeddings import get_embedder
     from benchmarks.embedder_bound import measure_embedder_bound
 
     if repeats < 1:

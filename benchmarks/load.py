@@ -300,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
 
     if args.index_dir:
-        from assistant.server import create_app
+        from assistant.interfaces.server import create_app
         from assistant.service import Assistant
 
         a = Assistant(index_dir=args.index_dir)

@@ -74,11 +74,12 @@ def build_index(corpus: Path, index_dir: Path, passages: str = "real") -> dict[s
 
     if passages not in ("real", "hashed"):
         raise ValueError("passages must be 'real' or 'hashed'")
-    a = Assistant(index_dir=index_dir)
     reset_peak_rss()
     t0 = time.perf_counter()
     if passages == "hashed":
-        a._embedder = HashedPassageEmbedder(a.embedder())  # the facade's lazy slot
+        a = Assistant(index_dir=index_dir, embedder=HashedPassageEmbedder(Assistant().embedder()))
+    else:
+        a = Assistant(index_dir=index_dir)
     report = a.index([corpus], rebuild=True)
     seconds = time.perf_counter() - t0
     return {

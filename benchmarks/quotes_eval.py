@@ -5,7 +5,7 @@ Generates ``n`` articles with :func:`benchmarks.generate.generate_corpus` (groun
 with furniture skipped) and matches every gold ``(speaker, quote)``:
 
 * **found**: some extracted quote contains the gold quote after
-  :func:`assistant.text.normalise` (or is contained in it, for gold quotes of 40+ chars
+  :func:`assistant.nlp.text.normalise` (or is contained in it, for gold quotes of 40+ chars
   whose extracted span is at least half as long);
 * **judged**: found and a matching extracted quote has a speaker;
 * **correct**: judged and the gold speaker's last word (surname, or an organisation's
@@ -28,10 +28,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from assistant.ingest import prepare
-from assistant.loaders import load_file
+from assistant.ingest.loaders import load_file
+from assistant.ingest.pipeline import prepare
+from assistant.nlp.text import normalise
 from assistant.quotes.extract import extract_quotes
-from assistant.text import normalise
 from assistant.types import Quote
 from benchmarks.generate import generate_corpus
 

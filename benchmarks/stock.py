@@ -86,7 +86,7 @@ def run_stock(
     from llama_index.core.node_parser import SentenceSplitter
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
-    from assistant.embeddings import as_llama_embedding, get_embedder
+    from assistant.engines.embeddings import as_llama_embedding, get_embedder
 
     import_s = time.perf_counter() - t0
     t0 = time.perf_counter()

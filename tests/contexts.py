@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.text import find_verbatim, paragraphs, split_sentences
+from assistant.nlp.text import find_verbatim, paragraphs, split_sentences
 from assistant.types import Context, Evidence, Quote, Span, Turn
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

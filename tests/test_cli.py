@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from assistant.cli import app
-from assistant.store import Store
+from assistant.engines.store import Store
+from assistant.interfaces.cli import app
 from tests.conftest import ROOT
 
 runner = CliRunner()

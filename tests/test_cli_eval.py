@@ -13,8 +13,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from assistant import cli_eval
 from assistant.errors import IndexMissingError
+from assistant.interfaces import cli_eval
 from tests.test_harness import GOLD_LINES
 
 TEXT = "Jamil Jivani called the deal a “red flag.” Talks begin in July."

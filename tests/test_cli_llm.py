@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.interfaces.cli import app
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer, fake_openai  # noqa: F401
 
 runner = CliRunner()

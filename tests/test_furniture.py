@@ -1,4 +1,4 @@
-from assistant.furniture import analyse
+from assistant.ingest.furniture import analyse
 from tests.conftest import CORPUS
 
 

@@ -20,7 +20,7 @@ from assistant.evaluation.harness import (
     parse_gate,
     run_eval,
 )
-from assistant.text import normalise
+from assistant.nlp.text import normalise
 from assistant.types import Answer, Citation
 
 ROOT = Path(__file__).resolve().parent.parent

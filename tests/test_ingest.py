@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
+from assistant.engines.store import Store
 from assistant.service import Assistant
-from assistant.store import Store
 
 
 def _chunk_ids(index_dir: Path) -> list[str]:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant.nlp.claims import MARKER
 from assistant.service import Assistant
-from assistant.verify import MARKER
 
 PAYLOAD = "PWNED"
 
@@ -144,10 +144,6 @@ def test_benign_answers_still_work(assistant: Assistant) -> None:
 
 
 def test_hidden_html_text_is_not_indexed(assistant: Assistant) -> None:
-    from assistant import metadata
-
-    if getattr(metadata, "read_html", None) is None:
-        pytest.skip("HTML reading is not in this build (metadata.read_html)")
     art = assistant.article("hidden")
     assert "repainted blue" in art.text and PAYLOAD not in art.text
 
@@ -177,21 +173,21 @@ NEWS = [
 
 @pytest.mark.parametrize("text", INSTRUCTIONS)
 def test_instructions_are_recognised(text: str) -> None:
-    from assistant.guard import looks_like_instruction
+    from assistant.answer.guard import looks_like_instruction
 
     assert looks_like_instruction(text)
 
 
 @pytest.mark.parametrize("text", NEWS)
 def test_ordinary_news_sentences_are_not_flagged(text: str) -> None:
-    from assistant.guard import looks_like_instruction
+    from assistant.answer.guard import looks_like_instruction
 
     assert not looks_like_instruction(text)
 
 
 def test_neutralised_markers_still_verify_verbatim() -> None:
-    from assistant.guard import neutralise_markers
-    from assistant.text import find_verbatim
+    from assistant.answer.guard import neutralise_markers
+    from assistant.nlp.text import find_verbatim
 
     src = "Reyes said the timetable [1] was printed [3, 4] on Friday."
     shown = neutralise_markers(src)
@@ -217,7 +213,7 @@ def test_api_key_never_appears_in_output_errors_or_logs(
 
     from typer.testing import CliRunner
 
-    from assistant.cli import app
+    from assistant.interfaces.cli import app
     from assistant.settings import Settings
     from tests.conftest import ROOT
     from tests.crashlib import cli_env

@@ -29,11 +29,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.backends.base import CANNOT_ANSWER
-from assistant.server import create_app
+from assistant.answer.verify import find_quote, quoted_spans
+from assistant.interfaces.server import create_app
+from assistant.nlp.claims import CANNOT_ANSWER, MARKER
 from assistant.service import Assistant
 from assistant.types import Answer, Context
-from assistant.verify import MARKER, find_quote, quoted_spans
 from benchmarks.load import serve
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer
 

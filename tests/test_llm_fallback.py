@@ -19,12 +19,13 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
-from assistant.server import create_app
+from assistant.answer.verify import Verified, find_quote, quoted_spans, unclosed_quote
+from assistant.interfaces.cli import app
+from assistant.interfaces.server import create_app
+from assistant.nlp.claims import MARKER
 from assistant.service import Assistant, needs_fallback
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Verification
-from assistant.verify import MARKER, Verified, find_quote, quoted_spans, unclosed_quote
 from benchmarks.load import serve
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer
 
@@ -250,8 +251,8 @@ def test_llm_server_without_the_extra_names_the_install_command(monkeypatch: pyt
 
 def test_llm_server_command_line() -> None:
     """The documented settings: the bundled GGUF, alias smollm2, one thread, loopback."""
+    from assistant.engines.local_llm import model_path, server_command, server_env
     from assistant.errors import ConfigError
-    from assistant.local_llm import model_path, server_command, server_env
 
     try:
         path = model_path()

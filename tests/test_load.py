@@ -22,8 +22,8 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from assistant.chat_protocol import MAX_MESSAGES, MAX_QUESTION_CHARS
-from assistant.server import create_app
+from assistant.interfaces.chat_protocol import MAX_MESSAGES, MAX_QUESTION_CHARS
+from assistant.interfaces.server import create_app
 from assistant.service import Assistant
 from assistant.types import Answer
 from benchmarks.load import DEFAULT_QUESTIONS, LoadResult, run_load, serve
@@ -63,8 +63,8 @@ def test_serve_binds_loopback_by_default_and_warns_when_open(
 ) -> None:
     import uvicorn
 
-    from assistant import cli_serve
-    from assistant.cli import app
+    from assistant.interfaces import cli_serve
+    from assistant.interfaces.cli import app
 
     runs: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app_, **kw: runs.append(kw))

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import IngestError
-from assistant.loaders import discover, load_file
+from assistant.ingest.loaders import discover, load_file
 
 
 def test_text_markdown_front_matter_and_sidecar(tmp_path: Path) -> None:

@@ -35,12 +35,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.local_llm import MODEL_ALIAS, server_env
-from assistant.server import create_app
+from assistant.answer.verify import find_quote, quoted_spans, unclosed_quote
+from assistant.engines.local_llm import MODEL_ALIAS, server_env
+from assistant.interfaces.server import create_app
+from assistant.nlp.claims import MARKER, split_claims
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.types import Answer
-from assistant.verify import MARKER, find_quote, quoted_spans, split_claims, unclosed_quote
 from benchmarks.load import serve
 from tests.conftest import ROOT
 

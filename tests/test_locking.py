@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.engines.locking import HOLDER_NAME, writer_lock
 from assistant.errors import IndexBusyError
-from assistant.locking import HOLDER_NAME, writer_lock
+from assistant.interfaces.cli import app
 from assistant.service import Assistant
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLD = (
-    "import sys\nfrom pathlib import Path\nfrom assistant.locking import writer_lock\n"
+    "import sys\nfrom pathlib import Path\nfrom assistant.engines.locking import writer_lock\n"
     "with writer_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    sys.stdin.read()\n"
 )
 

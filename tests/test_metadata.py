@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import IngestError
-from assistant.metadata import (
+from assistant.ingest.metadata import (
     build_meta,
     canonical_outlet,
     read_html,

@@ -8,14 +8,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.backends import openai_client
-from assistant.backends.base import CANNOT_ANSWER, AnswerBackend
-from assistant.backends.openai_backend import OpenAIBackend, escape_data, render_sources
+from assistant.answer.backends.base import AnswerBackend
+from assistant.answer.backends.openai_backend import OpenAIBackend, escape_data, render_sources
+from assistant.answer.prompts import PromptSet
+from assistant.answer.verify import finalize
+from assistant.engines import openai_client
 from assistant.errors import BackendError
-from assistant.prompts import PromptSet
+from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.settings import Settings
 from assistant.types import Turn
-from assistant.verify import finalize
 from tests.contexts import article, context, quote
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer, Reply
 
@@ -161,7 +162,7 @@ def test_streaming_yields_chunks_that_join_to_the_reply(server: FakeOpenAIServer
 
 
 def openai_client_parse(text: str | None):  # type: ignore[no-untyped-def]
-    from assistant.verify import parse_reply
+    from assistant.answer.verify import parse_reply
 
     return parse_reply(text or "")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant import prompts
+from assistant.answer import prompts
+from assistant.answer.prompts import PromptSet, load_prompt, parse_prompt, prompt_dir
 from assistant.errors import ConfigError
-from assistant.prompts import PromptSet, load_prompt, parse_prompt, prompt_dir
 
 
 def test_bundled_prompts_load_and_render() -> None:
@@ -71,7 +71,7 @@ def test_render_with_wrong_names_is_an_error() -> None:
 
 
 def test_prompt_folder_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A source checkout has no assistant/_prompts, so the top-level prompts/ is used.
+    # A source checkout has no assistant/answer/_prompts, so the top-level prompts/ is used.
     monkeypatch.setattr(prompts, "PACKAGE_PROMPTS", tmp_path / "missing")
     assert prompt_dir() == prompts.SOURCE_PROMPTS
     # An installed wheel carries them inside the package, which wins.
@@ -90,5 +90,5 @@ def test_wheel_config_ships_the_prompts() -> None:
 
     config = tomllib.loads((prompts.SOURCE_PROMPTS.parent / "pyproject.toml").read_text())
     include = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
-    assert include["prompts"] == "assistant/_prompts"
+    assert include["prompts"] == "assistant/answer/_prompts"
     assert prompts.PACKAGE_PROMPTS.name == "_prompts"

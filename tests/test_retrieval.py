@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from assistant.retrieval import question_names, quoted_phrases
+from assistant.nlp.questions import question_names, quoted_phrases
 from assistant.service import Assistant
 
 

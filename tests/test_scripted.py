@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from assistant.backends.base import CANNOT_ANSWER, AnswerBackend
-from assistant.backends.scripted import EchoBackend, ScriptedBackend
+from assistant.answer.backends.base import AnswerBackend
+from assistant.answer.backends.scripted import EchoBackend, ScriptedBackend
+from assistant.answer.verify import finalize
+from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.types import Draft
-from assistant.verify import finalize
 from tests.contexts import article, context
 
 DOC = "002_27e68f677fb628f5"

@@ -17,20 +17,20 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from assistant.chat_protocol import (
-    ChatMessage,
-    ChatRequestError,
-    answer_content,
-    split_conversation,
-    strip_sources,
-)
 from assistant.errors import (
     AssistantError,
     BackendError,
     IndexBusyError,
     IndexMissingError,
 )
-from assistant.server import create_app, from_assistant_error
+from assistant.interfaces.chat_protocol import (
+    ChatMessage,
+    ChatRequestError,
+    answer_content,
+    split_conversation,
+    strip_sources,
+)
+from assistant.interfaces.server import create_app, from_assistant_error
 from assistant.service import Assistant
 from assistant.types import Answer, Citation
 from benchmarks.load import serve
@@ -343,13 +343,6 @@ def test_stream_error_before_first_piece_keeps_its_status() -> None:
             json={"stream": True, "messages": [{"role": "user", "content": "q"}]},
         )
     assert r.status_code == 503 and r.json()["error"]["code"] == "index_busy"
-
-
-def test_ledger_routes_say_501_when_the_build_lacks_them() -> None:
-    with TestClient(create_app(object(), web_dir=None)) as tc:  # type: ignore[arg-type]
-        for path in ("/v1/quotes?speaker=x", "/v1/speakers"):
-            r = tc.get(path)
-            assert r.status_code == 501 and "not available in this build" in r.json()["error"]["message"]
 
 
 def test_web_page_loads_without_token_but_data_does_not(tmp_path: Path) -> None:

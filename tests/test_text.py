@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.text import find_verbatim, normalise, paragraphs, split_sentences
+from assistant.nlp.text import find_verbatim, normalise, paragraphs, split_sentences
 
 
 def test_normalise_follows_eval_spec() -> None:

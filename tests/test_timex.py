@@ -11,14 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.errors import AssistantError
-from assistant.metadata import read_sidecar, split_front_matter
-from assistant.timex import (
+from assistant.ingest.metadata import read_sidecar, split_front_matter
+from assistant.nlp.timex import (
     TimeExpr,
     find_time_expressions,
     format_when,
     parse_user_date,
     statement_date,
-    to_epoch,
     when_or_no_date,
 )
 
@@ -274,11 +273,6 @@ def test_statement_date_skips_future_clauses() -> None:
 
 
 # ------------------------------------------------------------------------ user dates
-
-
-def test_to_epoch_is_utc_midnight() -> None:
-    assert to_epoch(D(1970, 1, 2)) == 86400
-    assert to_epoch(D(2025, 10, 7)) == 1759795200
 
 
 @pytest.mark.parametrize(

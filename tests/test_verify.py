@@ -5,18 +5,17 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.backends.base import CANNOT_ANSWER
-from assistant.text import normalise, split_sentences
-from assistant.types import Draft, DraftCitation
-from assistant.verify import (
+from assistant.answer.verify import (
     attributions,
     finalize,
     find_quote,
     ledger_speaker_check,
     parse_reply,
     same_person,
-    split_claims,
 )
+from assistant.nlp.claims import CANNOT_ANSWER, split_claims
+from assistant.nlp.text import normalise, split_sentences
+from assistant.types import Draft, DraftCitation
 from tests.contexts import article, context, quote
 
 DOC = "002_27e68f677fb628f5"
@@ -208,7 +207,7 @@ def test_any_verbatim_slice_verifies_and_an_altered_one_fails(sentence: str, dat
 
 
 def test_abbreviations_do_not_split_claims() -> None:
-    from assistant.verify import split_claims
+    from assistant.nlp.claims import split_claims
 
     text = "“We have work,” Canada-U.S. Trade Minister Dominic LeBlanc said. [1] Mr. Ford agreed. [2]"
     assert split_claims(text) == [

@@ -18,7 +18,7 @@ from urllib.parse import quote as urlquote
 import httpx
 import pytest
 
-from assistant.server import WEB_DIR, create_app
+from assistant.interfaces.server import WEB_DIR, create_app
 from assistant.service import Assistant
 from assistant.types import Article, ArticleMeta
 from tests.conftest import isolated_assistant

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assistant.cli import app
+from assistant.interfaces.cli import app
 from assistant.service import Assistant
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dated"

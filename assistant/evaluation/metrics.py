@@ -7,7 +7,7 @@ functions (:func:`fact_recall`, ...) turn a list of scores into one number.
 
 Edge cases, decided once here:
 
-* All text matching is done on :func:`assistant.text.normalise`\\d text (NFKC, curly quotes
+* All text matching is done on :func:`assistant.nlp.text.normalise`\\d text (NFKC, curly quotes
   straightened, every dash to ``-``, white space collapsed, lower case), with ``[n]``
   citation markers removed from the answer first.
 * Facts, speaker and date are matched in the answer text only (not in citation quotes).
@@ -42,7 +42,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, computed_field
 
-from assistant.text import find_verbatim, normalise
+from assistant.nlp.text import find_verbatim, normalise
 
 #: Metrics where a higher value is better; the rest (:data:`LOWER_IS_BETTER`) are costs.
 HIGHER_IS_BETTER = (

@@ -22,7 +22,7 @@ from string import Template
 from typing import Any
 
 from assistant.evaluation.metrics import QuestionScore
-from assistant.verify import MARKER, split_claims
+from assistant.nlp.claims import MARKER, split_claims
 
 JUDGE_PROMPT = Template(
     """You check whether a claim is supported by source passages.

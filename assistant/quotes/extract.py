@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from assistant.nlp.text import paragraphs
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
     CUE_RE,
@@ -39,7 +40,6 @@ from assistant.quotes.attribution import (
     suffix_mention,
 )
 from assistant.quotes.people import Mention, Registry, parse_mention
-from assistant.text import paragraphs
 from assistant.types import Quote, Span
 
 _ABBREV = frozenset(

@@ -24,8 +24,8 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
+from assistant.nlp.text import normalise, words
 from assistant.quotes.people import key, split_role
-from assistant.text import normalise, words
 from assistant.types import Quote
 
 _STOP = frozenset(

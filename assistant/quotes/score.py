@@ -3,7 +3,7 @@
 Gold lines: ``{"doc_id", "quote", "speaker" (str or null), "aliases": [...], "kind"}``
 where ``quote`` is a distinctive verbatim substring of the article.
 
-Definitions (all text compared after :func:`assistant.text.normalise`):
+Definitions (all text compared after :func:`assistant.nlp.text.normalise`):
 
 * A gold item is **found** when an extracted quote of the same doc contains its ``quote``.
 * It is **correct** when one of those containing quotes has a matching speaker: equal,
@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from assistant.text import normalise
+from assistant.nlp.text import normalise
 from assistant.types import Quote
 
 _LEAD = re.compile(r"^(?:the|a|an|one|some)\s+")

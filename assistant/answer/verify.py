@@ -1,0 +1,461 @@
+"""Deterministic verification shared by every backend.
+
+A draft's ``[n]`` markers refer to the numbered evidence. Here:
+
+* unknown markers (``[7]`` with five sources) are stripped and counted;
+* every quoted span is checked verbatim (after EVAL_SPEC normalisation) against the
+  article(s) its sentence cites, a quote left open up to the sentence's first marker
+  too; a sentence with a failing quote is dropped;
+* "A said ... "words"" attributions are checked against the speaker ledger (or a given
+  ``speaker_check``); a mismatching sentence is dropped;
+* source sentences that read as instructions to a model, mimic the prompt's markup or
+  form a reference list are *untrusted*: quotes are not verified against them and they
+  lend no support;
+* a claim must be supported by what it cites (by every source when it cites nothing): at
+  least half of its content words (verified quotes included) occur in the trusted text
+  of those articles; a claim that itself reads as an instruction is dropped, and so is a
+  reference list the model wrote (the caller renders the real one from the citations);
+* citations are renumbered in order of first use, each pointing at the exact sentence of
+  the source that supports its claim;
+* when nothing verified remains, the answer abstains.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from assistant.answer.guard import looks_like_instruction
+from assistant.nlp.claims import CANNOT_ANSWER, MARKER, split_claims
+from assistant.nlp.text import find_verbatim, normalise, paragraphs, split_sentences, words
+from assistant.types import Citation, Context, Draft, Evidence, Quote, Span, Verification
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+QUOTED = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
+_EDGE_PUNCT = " \t\n,;:.!?-'\"“”‘’"
+#: A line of a reference list a model appended: a "Sources:" heading or "[n] ..." entry.
+_REFERENCE_LINE = re.compile(
+    r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:[*_]{0,2}(?:sources?|references?|citations?)[*_]{0,2}"
+    r"[ \t]*:.*|\[\d+(?:\s*,\s*\d+)*\].*)$"
+)
+_ROUGH_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_PROMPT_MARKUP = re.compile(
+    r"</?\s*(?:sources?|quotes?|system|user|assistant|instructions?|context|documents?)\b[^<>]*>",
+    re.IGNORECASE,
+)
+#: Share of a claim's content words (outside quotes) its cited sources must contain.
+MIN_SUPPORT = 0.5
+
+#: A speaker check: given a speaker name and quoted words, is the attribution a mismatch?
+SpeakerCheck = Callable[[str, str], bool]
+
+
+@dataclass
+class Verified:
+    text: str
+    citations: list[Citation]
+    abstained: bool
+    verification: Verification
+
+
+def quoted_spans(text: str) -> list[str]:
+    """The words inside double quotes (straight or curly), markers removed."""
+    return [a or b for a, b in QUOTED.findall(MARKER.sub("", text))]
+
+
+def unclosed_quote(claim: str) -> str | None:
+    """The words after a double quotation mark the claim never closes, up to its next
+    ``[n]`` marker (a sentence quoted from the middle of a quotation, or a reply cut off
+    mid-quote); None when every mark is closed or too little follows it."""
+    text = MARKER.sub("\x00", claim)
+    rest = QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+    m = re.search('["“]', rest)
+    if m is None:
+        return None
+    tail = text[m.end() :].split("\x00", 1)[0]
+    return tail if len(normalise(tail.strip(_EDGE_PUNCT))) >= 3 else None
+
+
+def _markers(claim: str) -> list[int]:
+    return [int(x) for m in MARKER.finditer(claim) for x in m.group(1).split(",")]
+
+
+def quote_pieces(quote: str) -> list[str]:
+    """The parts of a quote to find verbatim: split at ellipses, edge punctuation trimmed."""
+    pieces = [p.strip(_EDGE_PUNCT) for p in _ELLIPSIS.split(html.unescape(quote))]
+    return [p for p in pieces if len(normalise(p)) >= 2]
+
+
+def find_quote(quote: str, text: str) -> Span | None:
+    """Where ``quote`` occurs verbatim (normalised) in ``text``; every piece must occur."""
+    pieces = quote_pieces(quote)
+    if not pieces:
+        return None
+    spans = [find_verbatim(p, text) for p in pieces]
+    if any(s is None for s in spans):
+        return None
+    found = [s for s in spans if s is not None]
+    return Span(start=min(s.start for s in found), end=max(s.end for s in found))
+
+
+def _enclosing_sentence(text: str, span: Span) -> Span:
+    """The sentence(s) of ``text`` around ``span`` (the paragraph when unsplittable)."""
+    for ps, pe in paragraphs(text):
+        if ps <= span.start < pe:
+            sents = split_sentences(text, ps, pe)
+            inside = [(s, e) for s, e in sents if s < span.end and span.start < e]
+            if inside:
+                return Span(start=inside[0][0], end=inside[-1][1])
+            return Span(start=ps, end=pe)
+    return span
+
+
+def _best_sentence(ev: Evidence, article_text: str, claim: str) -> Span:
+    """The sentence that supports ``claim`` best: quote containment, then word overlap."""
+    spans = ev.sentences or [Span(start=ev.start, end=ev.end)]
+    for q in quoted_spans(claim):
+        for sp in spans:
+            if find_quote(q, article_text[sp.start : sp.end]):
+                return sp
+        hit = find_quote(q, article_text)
+        if hit is not None:
+            return _enclosing_sentence(article_text, hit)
+    claim_words = set(words(MARKER.sub("", claim))) - _STOP
+    best, best_score = spans[0], -1.0
+    for sp in spans:
+        sw = set(words(article_text[sp.start : sp.end])) - _STOP
+        score = len(claim_words & sw) / (1 + len(sw) ** 0.5)
+        if score > best_score:
+            best, best_score = sp, score
+    return best
+
+
+def finalize(
+    context: Context,
+    draft: Draft,
+    texts: dict[str, str],
+    speaker_check: SpeakerCheck | None = None,
+) -> Verified:
+    """Turn a backend's draft into verified answer text and citations.
+
+    ``texts`` maps doc id to the article text as stored; citation quotes are cut from it
+    (an evidence's own text stands in for a missing article). Without ``speaker_check``
+    the speaker ledger in ``context.quotes`` is used (no ledger: no speaker check).
+    """
+    v = Verification()
+    evidence = context.evidence
+    if draft.abstained:
+        return Verified(_abstain_text(draft.text, context.question), [], True, v)
+    check = speaker_check
+    if check is None and context.quotes:
+        check = ledger_speaker_check(context.quotes)
+
+    support = _SupportPool(texts, evidence, context.notes)
+    source_text = support.trusted
+    kept: list[str] = []
+    for claim in split_claims(strip_reference_list(draft.text)):
+        if looks_like_instruction(MARKER.sub("", claim)):
+            continue
+        refs = _markers(claim)
+        bad = [n for n in refs if not 1 <= n <= len(evidence)]
+        if bad:
+            v.citations_stripped += len(bad)
+            claim = MARKER.sub(lambda m: _keep_known(m, len(evidence)), claim)
+            claim = re.sub(r"\s+([.,;:!?])", r"\1", claim).strip()
+            refs = [n for n in refs if 1 <= n <= len(evidence)]
+        ok = True
+        found_in: list[int] = []
+        for q in quoted_spans(claim):
+            v.quotes_checked += 1
+            pool = refs or list(range(1, len(evidence) + 1))
+            where = [n for n in pool if find_quote(q, source_text(n))]
+            if not where:
+                v.quotes_failed += 1
+                ok = False
+            elif not refs:
+                found_in.append(_prefer_containing(where, q, evidence))
+        tail = unclosed_quote(claim)
+        if ok and tail is not None:  # a quote never closed (a reply cut off, a sloppy model)
+            v.quotes_checked += 1
+            pool = refs or list(range(1, len(evidence) + 1))
+            where = [n for n in pool if find_quote(tail, source_text(n))]
+            if not where:
+                v.quotes_failed += 1
+                ok = False
+            elif not refs:
+                found_in.append(_prefer_containing(where, tail, evidence))
+        if ok and check is not None:
+            for speaker, said in attributions(claim):
+                if check(speaker, said):
+                    v.speaker_mismatches += 1
+                    ok = False
+        if ok and not support.supports(claim, refs or found_in):
+            ok = False
+        if not ok:
+            continue
+        if found_in:  # an uncited but verified quote: cite where it was found
+            claim = _append_markers(claim, sorted(set(found_in)))
+        kept.append(claim)
+
+    own = {c.n: c for c in draft.citations}
+    citations: list[Citation] = []
+    by_span: dict[tuple[str, int, int], int] = {}
+    body_parts: list[str] = []
+    for claim in kept:
+        local: dict[int, int] = {}
+        for n in _markers(claim):
+            ev = evidence[n - 1]
+            # Without the article, pad the passage so its offsets stay article offsets.
+            text = texts.get(ev.doc_id) or " " * ev.start + ev.text
+            if n in own:
+                span = Span(start=own[n].start, end=own[n].end)
+            else:
+                span = _best_sentence(ev, text, claim)
+            key = (ev.doc_id, span.start, span.end)
+            if key not in by_span:
+                by_span[key] = len(citations) + 1
+                citations.append(
+                    Citation(
+                        n=by_span[key],
+                        doc_id=ev.doc_id,
+                        title=ev.title,
+                        outlet=ev.outlet,
+                        published=ev.published.isoformat() if ev.published else None,
+                        quote=text[span.start : span.end],
+                        start=span.start,
+                        end=span.end,
+                    )
+                )
+            local[n] = by_span[key]
+
+        def _renum(m: re.Match[str], local: dict[int, int] = local) -> str:
+            nums = [local[int(x)] for x in m.group(1).split(",") if int(x) in local]
+            return "".join(f"[{n}]" for n in dict.fromkeys(nums))
+
+        body_parts.append(MARKER.sub(_renum, claim))
+
+    body = " ".join(body_parts).strip()
+    if not citations or not body:
+        return Verified(_abstain_text("", context.question), [], True, v)
+    return Verified(body, citations, False, v)
+
+
+def strip_reference_list(text: str) -> str:
+    """``text`` without the lines of a reference list ("Sources:", "[1] Reuters: ...")."""
+    return _REFERENCE_LINE.sub("", text)
+
+
+class _SupportPool:
+    """The sources as verification sees them: article text with its untrusted sentences
+    (see :func:`untrusted`) blanked out, offsets kept, and the word stems of the rest."""
+
+    def __init__(self, texts: dict[str, str], evidence: list[Evidence], notes: dict[str, str]):
+        self.texts, self.evidence = texts, evidence
+        self.notes = _stems(" ".join(notes.values()))
+        self._trusted: dict[str, str] = {}
+        self._stems: dict[str, frozenset[str]] = {}
+
+    def trusted(self, n: int) -> str:
+        """Source ``n``'s article (its passage when the article is missing), untrusted
+        sentences replaced by spaces."""
+        ev = self.evidence[n - 1]
+        key = ev.doc_id if ev.doc_id in self.texts else f"{ev.doc_id}#{n}"
+        if key not in self._trusted:
+            text = self.texts.get(ev.doc_id) or ev.text
+            parts, last = [], 0
+            for start, end in _segments(text):
+                if untrusted(text[start:end]):
+                    parts += [text[last:start], " " * (end - start)]
+                    last = end
+            self._trusted[key] = "".join([*parts, text[last:]])
+            self._stems[key] = _stems(self._trusted[key])
+        return self._trusted[key]
+
+    def _doc(self, n: int) -> frozenset[str]:
+        self.trusted(n)
+        ev = self.evidence[n - 1]
+        return self._stems[ev.doc_id if ev.doc_id in self.texts else f"{ev.doc_id}#{n}"]
+
+    def supports(self, claim: str, refs: list[int]) -> bool:
+        """Do the sources ``refs`` (all of them when empty) hold most of the claim's words?"""
+        needed = _stems(MARKER.sub("", claim))  # verified quoted words count as support
+        if not needed:
+            return True
+        pool = set(self.notes)
+        for n in refs or range(1, len(self.evidence) + 1):
+            pool |= self._doc(n)
+        return len(needed & pool) >= MIN_SUPPORT * len(needed)
+
+
+def untrusted(sentence: str) -> bool:
+    """A source sentence verification does not accept as support: one that reads as an
+    instruction to a model, mimics the prompt's markup (``</source>``, ``<system>``), or
+    is a line of a reference list ("Sources: [1] ...")."""
+    return bool(
+        looks_like_instruction(sentence)
+        or _PROMPT_MARKUP.search(sentence)
+        or _REFERENCE_LINE.match(sentence.strip())
+    )
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans (split at sentence ends and line breaks), offsets into text."""
+    spans, start = [], 0
+    for m in _ROUGH_SENTENCE.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _stems(text: str) -> frozenset[str]:
+    """Content words of ``text`` cut to five characters (a crude, language-light stem)."""
+    return frozenset(w[:5] for w in words(text) if len(w) >= 3 and w not in _STOP)
+
+
+def _prefer_containing(candidates: list[int], quote: str, evidence: list[Evidence]) -> int:
+    """Of the sources whose article holds ``quote``, the one whose passage shows it."""
+    for n in candidates:
+        if find_quote(quote, evidence[n - 1].text):
+            return n
+    return candidates[0]
+
+
+def _append_markers(claim: str, refs: list[int]) -> str:
+    tail = "".join(f"[{n}]" for n in refs)
+    m = re.search(r"[.!?][\"”’)]*$", claim)
+    if m:
+        return f"{claim[: m.start()]} {tail}{claim[m.start() :]}"
+    return f"{claim} {tail}"
+
+
+def _keep_known(m: re.Match[str], size: int) -> str:
+    nums = [x.strip() for x in m.group(1).split(",") if 1 <= int(x) <= size]
+    return f"[{', '.join(nums)}]" if nums else ""
+
+
+_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|der|da|del|bin|al-\w+)){0,4}"
+SPEECH_VERB = (
+    r"(?:said|says|told|tells|wrote|writes|warned|warns|argued|argues|added|adds|stated|"
+    r"states|claimed|claims|called|calls|described|describes|insisted|insists|noted|notes|"
+    r"declared|declares|urged|urges|asked|asks|replied|replies|explained|explains|"
+    r"posted|tweeted|remarked|admitted|admits|vowed|vows|promised|promises)"
+)
+_ATTRIB_BEFORE = re.compile(
+    rf"(?P<name>{_NAME})\s+{SPEECH_VERB}\b[^\"“”]{{0,80}}?[\"“](?P<words>[^\"”“]{{3,}})[\"”]"
+)
+_ATTRIB_AFTER = re.compile(
+    rf"[\"“](?P<words>[^\"”“]{{3,}})[\"”]\s*,?\s*"
+    rf"(?:(?P<n1>{_NAME})\s+{SPEECH_VERB}\b|{SPEECH_VERB}\s+(?P<n2>{_NAME}))"
+)
+_PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "this", "that", "there", "who"])
+
+
+def attributions(claim: str) -> list[tuple[str, str]]:
+    """``(speaker, quoted words)`` pairs a claim states ("A said ... "w"" or ""w," A said")."""
+    text = MARKER.sub("", claim)
+    pairs: list[tuple[str, str]] = []
+    for m in _ATTRIB_BEFORE.finditer(text):
+        pairs.append((m.group("name"), m.group("words")))
+    for m in _ATTRIB_AFTER.finditer(text):
+        pairs.append((m.group("n1") or m.group("n2"), m.group("words")))
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for name, said in pairs:
+        if name.split()[0].lower() in _PRONOUNS or (name, said) in seen:
+            continue
+        seen.add((name, said))
+        out.append((name, said))
+    return out
+
+
+TITLES = _wordset(
+    """
+    mr mrs ms dr sir dame lord lady first second prof professor president prime minister premier
+    senator sen rep representative gov governor mayor secretary chancellor mp minister
+    chief judge justice general gen vice deputy leader councillor councilor commissioner
+    ambassador officer adviser advisor economist analyst coach captain inspector sergeant
+    conservative liberal democrat republican ceo chair chairman spokesperson spokesman
+    spokeswoman former
+    """
+)
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-case tokens of a person's name without titles or a possessive."""
+    toks = [re.sub(r"['’]s$", "", t).strip(".,") for t in words(name)]
+    return [t for t in toks if t and t not in TITLES]
+
+
+def same_person(claimed: str, names: Iterable[str]) -> bool:
+    """Does ``claimed`` name the same person as one of ``names`` (full name or surname)?"""
+    got = name_tokens(claimed)
+    if not got:
+        return True  # nothing to compare: no evidence of a mismatch
+    for candidate in names:
+        ref = name_tokens(candidate)
+        if not ref:
+            continue
+        if got[-1] == ref[-1] or set(got) <= set(ref) or set(ref) <= set(got):
+            return True
+    return False
+
+
+def ledger_speaker_check(quotes: list[Quote]) -> SpeakerCheck:
+    """A speaker check from the quote ledger.
+
+    A mismatch is reported only when the ledger attributes the quoted words to someone
+    and none of those speakers is the one the answer names; words the ledger does not
+    hold, or holds unattributed, are not judged.
+    """
+    ledger = [(normalise(q.quote), [q.speaker, *q.aliases]) for q in quotes if q.speaker]
+
+    def check(speaker: str, said: str) -> bool:
+        pieces = [normalise(p) for p in quote_pieces(said)]
+        if not pieces:
+            return False
+        owners = [
+            names
+            for text, names in ledger
+            if all(p in text for p in pieces)
+            or (len(text) >= 12 and text.strip(_EDGE_PUNCT) in normalise(said))
+        ]
+        if not owners:
+            return False
+        return not any(same_person(speaker, [n for n in names if n]) for names in owners)
+
+    return check
+
+
+def _abstain_text(text: str, question: str) -> str:
+    if text.strip().startswith(CANNOT_ANSWER):
+        return text.strip()
+    topic = question.strip().rstrip("?.! ")
+    return f"{CANNOT_ANSWER} enough to answer: {topic}."
+
+
+_STOP = _wordset(
+    """
+    a an the and or but if of to in on at by for with from as is are was were be been
+    being it its this that these those he she they them his her their we our you your i
+    me my not no do does did has have had will would can could should may might about
+    into over after before than then there here what who whom whose which when where
+    why how said says say
+    """
+)
+
+
+def parse_reply(text: str) -> Draft:
+    """A draft from a model's reply text; a reply starting with the sentinel abstains."""
+    stripped = text.strip()
+    head = normalise(stripped).lstrip("\"'*_ ")
+    if not stripped or head.startswith(normalise(CANNOT_ANSWER)):
+        return Draft(text=stripped or CANNOT_ANSWER + ".", abstained=True)
+    return Draft(text=stripped)

@@ -1,0 +1,190 @@
+"""The lexical side of retrieval: BM25 (bm25s) over the committed chunks.
+
+The index is persisted beside the Chroma store (``<index>/lexical``) with the
+fingerprint of the articles it was built from; a reader whose fingerprint differs
+rebuilds it from Chroma, so it can never disagree with the committed state for long.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are aren't as at be because been
+    before being below between both but by can can't cannot could couldn't did didn't do does
+    doesn't doing don't down during each few for from further had hadn't has hasn't have
+    haven't having he he'd he'll he's her here here's hers herself him himself his how how's
+    i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my
+    myself no nor not of off on once only or other ought our ours ourselves out over own same
+    shan't she she'd she'll she's should shouldn't so some such than that that's the their
+    theirs them themselves then there there's these they they'd they'll they're they've this
+    those through to too under until up very was wasn't we we'd we'll we're we've were weren't
+    what what's when when's where where's which while who who's whom why why's will with won't
+    would wouldn't you you'd you'll you're you've your yours yourself yourselves also just
+    s t d ll ve re m""".split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper (plurals, -ing, -ed): enough to match said/say, tariffs/tariff."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, repl in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("ing", ""),
+        ("ied", "y"),
+        ("ed", ""),
+        ("es", "e"),
+        ("s", ""),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+def tokenize(text: str, keep_stopwords: bool = False) -> list[str]:
+    text = text.lower().replace("’", "'")
+    out = []
+    for tok in _TOKEN.findall(text):
+        tok = tok.split("'")[0] if tok.endswith(("'s", "'d")) else tok
+        if not keep_stopwords and tok in STOPWORDS:
+            continue
+        out.append(stem(tok))
+    return out
+
+
+#: Version of the persisted ``chunks.json`` (2: ``published`` as an ISO date).
+FORMAT = 2
+
+
+def _dated(meta: dict[str, Any], convert: Any) -> dict[str, Any]:
+    """``meta`` with its ``published`` value converted (date <-> ISO string for JSON)."""
+    return meta | {"published": convert(meta["published"])} if "published" in meta else meta
+
+
+def fingerprint(hashes: dict[str, str]) -> str:
+    h = hashlib.sha256()
+    for doc_id in sorted(hashes):
+        h.update(f"{doc_id}\0{hashes[doc_id]}\n".encode())
+    return h.hexdigest()[:16]
+
+
+class LexicalIndex:
+    """BM25 over chunk texts, with per-chunk doc id, date and outlet for filtering."""
+
+    def __init__(
+        self, retriever: Any, ids: list[str], metas: list[dict[str, Any]], df: dict[str, int], fp: str
+    ):
+        self.retriever = retriever
+        self.ids = ids
+        self.metas = metas
+        self.df = df
+        self.n = max(len(ids), 1)
+        self.fingerprint = fp
+        #: The store's write generation this index was built or checked under.
+        self.generation: str | None = None
+        self._committed: dict[str | None, Any] | None = None
+
+    @property
+    def committed(self) -> dict[str | None, Any]:
+        """doc id -> the content hash its chunks carry here (computed once, not per query)."""
+        if self._committed is None:
+            self._committed = {m["doc_id"]: m.get("content_hash") for m in self.metas}
+        return self._committed
+
+    # -- build / persist -------------------------------------------------------------
+    @classmethod
+    def build(
+        cls, ids: list[str], texts: Sequence[str], metas: list[dict[str, Any]], fp: str
+    ) -> LexicalIndex:
+        import logging
+
+        import bm25s
+
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # no "Building index" chatter
+
+        tokens = [tokenize(t) or [""] for t in texts]
+        df: Counter[str] = Counter()
+        for toks in tokens:
+            df.update(set(toks))
+        retriever = bm25s.BM25()
+        if tokens:
+            retriever.index(tokens, show_progress=False)
+        keep = ("doc_id", "content_hash", "published", "outlet", "start", "end", "title", "sentences")
+        slim = [{k: m[k] for k in keep if k in m} for m in metas]
+        return cls(retriever, ids, slim, dict(df), fp)
+
+    def save(self, directory: Path) -> None:
+        """Write atomically: a temp folder renamed over the old one."""
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".lexical-", dir=directory.parent))
+        if self.ids:
+            self.retriever.save(str(tmp / "bm25"))
+        (tmp / "chunks.json").write_text(
+            json.dumps(
+                {
+                    "fingerprint": self.fingerprint,
+                    "generation": self.generation,
+                    "format": FORMAT,
+                    "ids": self.ids,
+                    "metas": [_dated(m, date.isoformat) for m in self.metas],
+                    "df": self.df,
+                }
+            )
+        )
+        old = directory.with_name(directory.name + ".old")
+        if directory.exists():
+            os.replace(directory, old)
+        os.replace(tmp, directory)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, directory: Path) -> LexicalIndex | None:
+        try:
+            data = json.loads((directory / "chunks.json").read_text())
+        except (OSError, ValueError):
+            return None
+        if data.get("format") != FORMAT:  # written by another version: rebuild
+            return None
+        import bm25s
+
+        retriever = bm25s.BM25.load(str(directory / "bm25")) if data["ids"] else bm25s.BM25()
+        metas = [_dated(m, date.fromisoformat) for m in data["metas"]]
+        lex = cls(retriever, data["ids"], metas, data["df"], data["fingerprint"])
+        lex.generation = data.get("generation")
+        return lex
+
+    # -- query -----------------------------------------------------------------------
+    def idf(self, term: str) -> float:
+        df = self.df.get(term, 0)
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+
+    def search(self, query: str, k: int, allowed: Iterable[bool] | None = None) -> list[tuple[int, float]]:
+        """(chunk position, BM25 score), best first; ``allowed`` masks filtered-out chunks."""
+        toks = [t for t in tokenize(query) if t in self.df]
+        if not toks or not self.ids:
+            return []
+        scores = np.asarray(self.retriever.get_scores(toks), dtype=np.float32)
+        if allowed is not None:
+            scores = np.where(np.fromiter(allowed, dtype=bool, count=len(scores)), scores, 0.0)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]

@@ -1,0 +1,72 @@
+"""The quote ledger in the index: per-article extraction at index time, and the
+cross-article :class:`~assistant.quotes.Ledger` cached beside the store.
+
+Quotes are stored in Chroma's ``quotes`` collection, each embedded with the vector of the
+chunk that holds it (no second embedding pass). Speaker identity and corroboration need
+every quote at once, so the merged ledger is built after an index run and cached as JSON
+with the fingerprint of the committed articles; a reader with another fingerprint
+rebuilds it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from assistant.nlp.timex import statement_date
+from assistant.quotes import Ledger, build_ledger, extract_quotes
+from assistant.types import Article, Chunk, Quote
+
+
+def article_quotes(article: Article) -> list[Quote]:
+    """Every quote of one article, with the date its words were said when the text gives it."""
+    quotes = extract_quotes(article.doc_id, article.text, skip=article.furniture)
+    published = article.meta.published
+    for q in quotes:
+        when = statement_date(article.text, q.start, q.end, published)
+        if when is not None:
+            q.date_text = when.text
+            q.date = when.date
+    return quotes
+
+
+def quote_vectors(
+    quotes: Sequence[Quote], chunks: Sequence[Chunk], vectors: np.ndarray, fallback: np.ndarray
+) -> list[np.ndarray]:
+    """The vector of the chunk that overlaps each quote most (the article's mean otherwise)."""
+    out = []
+    for q in quotes:
+        best, overlap = -1, 0
+        for i, c in enumerate(chunks):
+            ov = min(q.end, c.end) - max(q.start, c.start)
+            if ov > overlap:
+                best, overlap = i, ov
+        out.append(vectors[best] if best >= 0 else fallback)
+    return out
+
+
+def save_ledger(ledger: Ledger, path: Path, fingerprint: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".ledger-", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump({"fingerprint": fingerprint, "ledger": ledger.to_json()}, fh)
+    os.replace(tmp, path)
+
+
+def load_ledger(path: Path, fingerprint: str) -> Ledger | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("fingerprint") != fingerprint:
+        return None
+    return Ledger.from_json(data["ledger"])
+
+
+def build(quotes: Sequence[Quote]) -> Ledger:
+    return build_ledger(quotes)

@@ -1,0 +1,137 @@
+"""An MCP server (official ``mcp`` SDK 2.x, ``MCPServer``) over :class:`Assistant`.
+
+Tools: ``ask``, ``search``, ``quotes``, ``speakers``. Every result is structured JSON
+(``structuredContent``, with an output schema) and carries its citations: ``ask`` returns
+the ``ask --json`` object and shows the answer with its Sources block as text; search hits
+and quotes carry doc id and character offsets into the stored article text.
+
+The SDK runs synchronous tools in worker threads; a lock keeps calls into one Assistant
+one at a time. Run it with ``assistant mcp`` (stdio); logs go to stderr.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp_types import CallToolResult, TextContent
+from pydantic import BaseModel, Field
+
+from assistant.errors import AssistantError
+from assistant.types import Answer, SearchHit
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
+
+T = TypeVar("T")
+
+INSTRUCTIONS = (
+    "Answers who said what, and when, from an index of news articles. Every claim in an "
+    "answer carries a [n] marker that refers to a citation: a verbatim quote of the source "
+    "article with its doc id, title, outlet and date. Quote those citations when you relay "
+    "the answer. If `abstained` is true the articles do not support an answer."
+)
+
+
+class SearchResult(BaseModel):
+    """Passages ranked for a query; ``start``/``end`` are offsets in the article text."""
+
+    hits: list[SearchHit]
+
+
+class QuotesResult(BaseModel):
+    """Quotes from the ledger; each names its article (``doc_id``) and offsets."""
+
+    quotes: list[dict[str, Any]]
+
+
+class SpeakersResult(BaseModel):
+    """People quoted in the index, with how often."""
+
+    speakers: list[dict[str, Any]]
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ToolError(f"Bad {name} {value!r}: use YYYY-MM-DD.") from None
+
+
+def _dump(item: Any) -> dict[str, Any]:
+    return item.model_dump(mode="json") if isinstance(item, BaseModel) else dict(item)
+
+
+def create_mcp_server(assistant: Assistant) -> MCPServer:
+    """The MCP server with its four tools bound to ``assistant``."""
+    from assistant import __version__
+    from assistant.interfaces.chat_protocol import answer_content
+
+    lock = threading.Lock()
+    server: MCPServer = MCPServer(
+        name="assistant",
+        title="Who said what, and when",
+        instructions=INSTRUCTIONS,
+        version=__version__,
+        log_level="WARNING",
+    )
+
+    def call(fn: Callable[[], T]) -> T:
+        with lock:
+            try:
+                return fn()
+            except AssistantError as exc:
+                raise ToolError(str(exc)) from None
+
+    @server.tool()
+    def ask(
+        question: Annotated[str, Field(description="The question, in plain words.")],
+        since: Annotated[
+            str | None, Field(description="Only articles published on/after YYYY-MM-DD.")
+        ] = None,
+        until: Annotated[
+            str | None, Field(description="Only articles published on/before YYYY-MM-DD.")
+        ] = None,
+        speaker: Annotated[str | None, Field(description="The person whose words are wanted.")] = None,
+    ) -> Annotated[CallToolResult, Answer]:
+        """Answer a question from the news index with verbatim, cited quotes.
+
+        Returns the answer with [n] markers and its citations (doc id, title, outlet,
+        date, quote, offsets)."""
+        s, u = _date(since, "since"), _date(until, "until")
+        answer = call(lambda: assistant.ask(question, since=s, until=u, speaker=speaker))
+        return CallToolResult(
+            content=[TextContent(type="text", text=answer_content(answer))],
+            structured_content=answer.model_dump(mode="json"),
+        )
+
+    @server.tool()
+    def search(
+        query: Annotated[str, Field(description="What to look for.")],
+        k: Annotated[int, Field(ge=1, le=50, description="How many passages.")] = 8,
+    ) -> SearchResult:
+        """Find the passages of the indexed articles that best match a query."""
+        return SearchResult(hits=call(lambda: assistant.search(query, k)))
+
+    @server.tool()
+    def quotes(
+        speaker: Annotated[str | None, Field(description="Only quotes by this person.")] = None,
+        about: Annotated[str | None, Field(description="Only quotes on this topic.")] = None,
+    ) -> QuotesResult:
+        """Quotes from the ledger: who said what, with the article and offsets of each."""
+        fn = assistant.quotes
+        return QuotesResult(quotes=[_dump(q) for q in call(lambda: fn(speaker=speaker, about=about))])
+
+    @server.tool()
+    def speakers() -> SpeakersResult:
+        """The people quoted in the indexed articles."""
+        fn = assistant.speakers
+        return SpeakersResult(speakers=[_dump(s) for s in call(fn)])
+
+    return server

@@ -1,0 +1,132 @@
+"""What a question asks for, read by rules: the person whose words it asks about, and
+the type of answer it expects (a person, a time, a number).
+
+Used to abstain for the right reason: a question about what someone *said* is not
+answered by a sentence about them, and "how many" is not answered by a sentence with
+no number in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_SPEECH = (
+    r"say|said|tell|told|write|wrote|argue|argued|claim|claimed|describe|described|call|called|"
+    r"warn|warned|predict|predicted|react|reacted|respond|responded|characteri[sz]e|"
+    r"comment|commented|mean|meant|think|thought|suggest|suggested|object|objected|"
+    r"demand|demanded|ask|asked|announce|announced|criticise|criticize|criticised|criticized|"
+    r"recall|recalled|expect|expected|want|wanted|propose|proposed|urge|urged|post|posted"
+)
+#: "What did X say ...", "How did X describe ...", "What does X think ..."
+_ASKED = re.compile(
+    rf"^(?:what|how|why|when|where|did|does|do|has|have|had)\b.*?\b(?:did|does|do|has|have|had|will|would)\s+"
+    rf"(?P<who>(?:the\s+)?[\w.'’ -]{{2,60}}?)\s+(?:{_SPEECH})\b",
+    re.IGNORECASE,
+)
+_HOW_MANY = re.compile(r"^\s*how\s+(?:many|much)\b|\bwhat (?:percentage|share|number|amount)\b", re.I)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?\b",
+    re.I,
+)
+_CAP = re.compile(r"\b[A-Z][\w'’.-]*")
+_PRONOUN = re.compile(
+    r"^(?:he|she|they|it|you|we|i|the articles?|the article's|the report|the coverage)$", re.I
+)
+
+
+@dataclass
+class Asked:
+    """The speaker phrase of a "what did X say" question, and whether it has a name."""
+
+    phrase: str
+    named: bool
+
+
+def asked_speaker(question: str) -> Asked | None:
+    m = _ASKED.search(question.strip())
+    if m is None:
+        return None
+    phrase = m.group("who").strip(" ,")
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    if not phrase or _PRONOUN.match(phrase) or len(phrase.split()) > 6:
+        return None
+    named = bool(_CAP.search(phrase))
+    return Asked(phrase=phrase, named=named)
+
+
+def resolve_speaker(asked: Asked, ledger: Any) -> Any:
+    """The ledger speaker an asked phrase names: by name/alias, else by a role whose
+    capitalised words all occur in the speaker's name, aliases and roles."""
+    sp = ledger.find_speaker(asked.phrase)
+    if sp is not None:
+        return sp
+    want = [w.lower().rstrip("'’s") for w in re.findall(r"[\w'’.-]+", asked.phrase)]
+    want = [w.removesuffix("'s").removesuffix("’s") for w in want if len(w) > 1]
+    if not want:
+        return None
+    for cand in ledger.speakers():
+        hay = " ".join([cand.name, *cand.aliases, *cand.roles]).lower()
+        if all(w in hay for w in want):
+            return cand
+    return None
+
+
+def wants_number(question: str) -> bool:
+    return bool(_HOW_MANY.search(question))
+
+
+def has_number(text: str) -> bool:
+    return bool(_NUMBER.search(text))
+
+
+# -- names and quoted phrases a question mentions (retrieval boosts them, the extractive
+# backend checks the sources name them) ------------------------------------------------
+_QUOTED = re.compile(r"[\"“]([^\"”]{2,})[\"”]|'([^']{4,})'")
+_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b([A-Z][a-zA-Z'’.-]+)")
+_QWORDS = {
+    "Who",
+    "What",
+    "When",
+    "Where",
+    "Why",
+    "How",
+    "Which",
+    "Did",
+    "Does",
+    "Do",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "According",
+    "And",
+    "The",
+    "In",
+    "On",
+    "I",
+}
+
+
+def question_names(question: str) -> list[str]:
+    """Capitalised words that are not sentence-initial question words (names, places)."""
+    names = [re.sub(r"['’]s?$", "", m).rstrip(".") for m in _NAME.findall(question)]
+    return [m for m in names if m not in _QWORDS and len(m) > 1]
+
+
+_FULL = re.compile(r"\b[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+")
+
+
+def full_names(question: str) -> list[str]:
+    """Runs of two or more capitalised words, question words dropped ("Justin Trudeau")."""
+    out = []
+    for m in _FULL.findall(question):
+        parts = [p for p in m.split() if p not in _QWORDS]
+        if len(parts) >= 2:
+            out.append(" ".join(parts))
+    return out
+
+
+def quoted_phrases(question: str) -> list[str]:
+    return [a or b for a, b in _QUOTED.findall(question)]

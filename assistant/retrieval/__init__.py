@@ -1,0 +1,1 @@
+"""Retrieval: hybrid dense + lexical search over the store's chunks (``hybrid``)."""
