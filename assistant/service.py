@@ -16,6 +16,7 @@ from assistant.types import Answer, Article, Context, Draft, Evidence, Quote, Se
 
 if TYPE_CHECKING:
     from assistant.answer.backends.base import AnswerBackend
+    from assistant.answer.verify import Verified
     from assistant.engines.embeddings import Embedder
     from assistant.engines.store import Store
     from assistant.quotes import Ledger
@@ -482,6 +483,14 @@ class Assistant:
 
             resolved = resolve_followup(list(history), question, be)
         context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
+        offline: Verified | None = None
+        if getattr(be, "generative", False):
+            # The extractive answer first: its sentences lead the model's prompt, and it is
+            # what the reader gets when the model's answer does not survive verification.
+            lead = self.backend("extractive").answer(context)
+            offline = finalize(context, lead, texts)
+            if not offline.abstained:
+                context = context.model_copy(update={"leads": lead.citations})
         t1 = time.perf_counter()
         excluded = None if context.evidence else self.filter_note(since, until, outlet, speaker)
         if excluded:
@@ -495,6 +504,9 @@ class Assistant:
         else:
             draft = be.answer(context)
         verified = finalize(context, draft, texts)
+        fallback = None
+        if offline is not None and self.settings.llm_fallback and needs_fallback(verified, offline):
+            verified, fallback = offline, "extractive"
         t2 = time.perf_counter()
         if stream and (be.name == "extractive" or excluded):
             yield verified.text
@@ -511,6 +523,7 @@ class Assistant:
             },
             prompt_hash=be.prompt_hash,
             verification=verified.verification,
+            fallback=fallback,
         )
 
     def filter_note(
@@ -663,6 +676,25 @@ def _headline_and_lead(art: Article) -> tuple[list[int], list[int]]:
             headline = paras[order[0]]
             order = order[1:]
     return headline, paras[order[0]] if order else []
+
+
+def needs_fallback(llm: Verified, offline: Verified) -> bool:
+    """Should the verified extractive answer ``offline`` replace the LLM's verified ``llm``?
+
+    Yes when the extractive backend answered and the LLM's answer either abstains (the
+    model declined, or verification left nothing) or cites none of the sentences the
+    extractive answer rests on (verification dropped, or the model never wrote, the claims
+    that answer). When the extractive backend abstains, the LLM's verified answer stands.
+    """
+    if offline.abstained:
+        return False
+    if llm.abstained:
+        return True
+    return not any(
+        a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
+        for a in llm.citations
+        for b in offline.citations
+    )
 
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:

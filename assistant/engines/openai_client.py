@@ -193,9 +193,16 @@ def _create(
     try:
         return go(params)
     except openai.BadRequestError as exc:
-        # Reasoning models (o-series and the like) reject sampling parameters.
-        if "temperature" in params and "temperature" in str(exc).lower():
-            return go({k: v for k, v in params.items() if k != "temperature"})
+        # Reasoning models (o-series and the like) reject sampling parameters and want
+        # ``max_completion_tokens`` for ``max_tokens``.
+        said = str(exc).lower()
+        if "temperature" in params and "temperature" in said:
+            return _create(
+                client, model, messages, stream, {k: v for k, v in params.items() if k != "temperature"}
+            )
+        if "max_tokens" in params and "max_tokens" in said:
+            fixed = {k: v for k, v in params.items() if k != "max_tokens"}
+            return go(fixed | {"max_completion_tokens": params["max_tokens"]})
         raise
 
 

@@ -170,12 +170,14 @@ def answer_extra(answer: Answer) -> dict[str, Any]:
     """Answer fields a chat client has no slot for, under a top-level ``assistant`` key.
 
     ``answer`` is the verified text without the Sources block: when a backend streams its
-    raw draft, this is what a client should show once the stream ends.
+    raw draft, this is what a client should show once the stream ends. ``fallback`` names
+    the backend that wrote it when the requested one's answer did not verify.
     """
     return {
         "answer": answer.answer,
         "abstained": answer.abstained,
         "backend": answer.backend,
+        "fallback": answer.fallback,
         "timings_ms": answer.timings_ms,
     }
 

@@ -41,6 +41,7 @@ def make_assistant(
     backend: str | None = None,
     chroma_url: str | None = None,
     model: str | None = None,
+    no_fallback: bool = False,
 ) -> Assistant:
     from assistant.service import Assistant
     from assistant.settings import Settings
@@ -48,6 +49,8 @@ def make_assistant(
     settings = Settings()
     if model:
         settings = settings.model_copy(update={"llm_model": model})
+    if no_fallback:
+        settings = settings.model_copy(update={"llm_fallback": False})
     return Assistant(
         index_dir=index_dir, backend=backend, chroma_url=chroma_url, notify=_err, settings=settings
     )
@@ -93,6 +96,14 @@ Model = Annotated[
         help="LLM model name for --backend openai.",
         envvar="ASSISTANT_LLM_MODEL",
         show_default=False,
+    ),
+]
+
+NoFallback = Annotated[
+    bool,
+    typer.Option(
+        "--no-fallback",
+        help="With an LLM backend, show its verified answer even when the extractive one would replace it.",
     ),
 ]
 
@@ -179,12 +190,13 @@ def ask(
     no_stream: Annotated[
         bool, typer.Option("--no-stream", help="Print the answer only when complete.")
     ] = False,
+    no_fallback: NoFallback = False,
 ) -> None:
     """Answer a question with verbatim, cited quotes (streamed with an LLM backend)."""
     from assistant.errors import AssistantError
 
     try:
-        a = make_assistant(index_dir, backend, chroma_url, model)
+        a = make_assistant(index_dir, backend, chroma_url, model, no_fallback)
         kw = dict(
             k=k, since=_parse_date(since), until=_parse_date(until, end=True), outlet=outlet, speaker=speaker
         )
@@ -206,7 +218,10 @@ def _stream_answer(items: Any) -> Answer:
     streamed: list[str] = []
     for item in items:
         if isinstance(item, Answer):
-            if "".join(streamed).strip() != item.answer.strip():
+            if item.fallback:
+                typer.echo(f"\n\n{fallback_note(item)}" if streamed else fallback_note(item))
+                typer.echo(item.answer)
+            elif "".join(streamed).strip() != item.answer.strip():
                 if streamed:
                     typer.echo("\n\nVerified answer:")
                 typer.echo(item.answer)
@@ -224,7 +239,15 @@ def answer_json(answer: Answer) -> str:
 
 
 def render_answer(answer: Answer) -> str:
-    return f"{answer.answer}\n\n{render_sources(answer)}".rstrip()
+    note = f"{fallback_note(answer)}\n" if answer.fallback else ""
+    return f"{note}{answer.answer}\n\n{render_sources(answer)}".rstrip()
+
+
+def fallback_note(answer: Answer) -> str:
+    """The line shown above an answer the fallback backend wrote instead of the LLM."""
+    return (
+        f"The {answer.backend} model gave no verified answer; the verified {answer.fallback} answer instead:"
+    )
 
 
 def render_sources(answer: Answer) -> str:
@@ -387,6 +410,30 @@ def chat(
             continue
         typer.echo(f"\n{render_sources(answer)}\n")
         history += [Turn(role="user", content=question), Turn(role="assistant", content=answer.answer)]
+
+
+@app.command("llm-server")
+def llm_server(
+    port: Annotated[int, typer.Option("--port", help="TCP port on 127.0.0.1.")] = 8091,
+) -> None:
+    """Serve the bundled SmolLM2-135M as an OpenAI-compatible server on 127.0.0.1 (offline)."""
+    import os
+
+    from assistant.engines.local_llm import MODEL_ALIAS, base_url, check_installed, server_command, server_env
+    from assistant.errors import AssistantError
+
+    try:
+        check_installed()
+        cmd = server_command(port)
+    except AssistantError as exc:
+        raise _fail(exc) from None
+    _err(
+        f"Serving {MODEL_ALIAS} at {base_url(port)} (one thread). Then: "
+        f"OPENAI_BASE_URL={base_url(port)} ASSISTANT_LLM_MODEL={MODEL_ALIAS} "
+        "assistant ask --backend openai QUESTION"
+    )
+    sys.stderr.flush()
+    os.execve(cmd[0], cmd, server_env())  # the server takes over this process (and Ctrl-C)
 
 
 @app.command()
