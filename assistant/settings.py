@@ -1,4 +1,4 @@
-"""Settings from flags, environment (``ASSISTANT_*``, ``OPENAI_*``) and an optional file."""
+"""Settings from flags and the environment (``ASSISTANT_*``, ``OPENAI_*``); no settings file is read."""
 
 from __future__ import annotations
 
