@@ -82,7 +82,7 @@ def test_subprocess_builds_missing_index_and_keeps_stdout_pure(tmp_path: Path) -
         text=True,
         env=env,
         cwd=ROOT,
-        timeout=120,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)  # exactly one JSON object on stdout
