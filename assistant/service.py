@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError, IndexMissingError
 from assistant.settings import Settings
-from assistant.types import Answer, Article, Context, Evidence, Quote, SearchHit, Span, Turn
+from assistant.types import Answer, Article, Context, Draft, Evidence, Quote, SearchHit, Span, Turn
 
 if TYPE_CHECKING:
     from assistant.answer.backends.base import AnswerBackend
+    from assistant.answer.verify import Verified
     from assistant.engines.embeddings import Embedder
     from assistant.engines.store import Store
     from assistant.quotes import Ledger
@@ -53,6 +54,11 @@ class Assistant:
         if chroma_url is not None:
             updates["chroma_url"] = chroma_url
         self.settings = s.model_copy(update=updates)
+        #: An index named by the caller (argument, ``--index-dir``, ``ASSISTANT_INDEX_DIR``,
+        #: a settings value, or a Chroma server) is never built implicitly.
+        self.explicit_index = bool(
+            index_dir is not None or "index_dir" in s.model_fields_set or self.settings.chroma_url
+        )
         self.notify = notify or (lambda msg: log.info(msg))
         self._store: Store | None = None
         self._embedder: Embedder | None = None if isinstance(embedder, str) else embedder
@@ -114,6 +120,15 @@ class Assistant:
             self._backends[key] = get_backend(key, self.settings)
         return self._backends[key]
 
+    def check_backend(self, name: str | None = None) -> Any:
+        """The backend, checked before any work: an unknown backend or a model the server
+        does not offer is a one-line :class:`AssistantError` now, not after indexing."""
+        be = self.backend(name)
+        check = getattr(be, "check_model", None)
+        if callable(check):
+            check()
+        return be
+
     # -- indexing ----------------------------------------------------------------------
     def index(
         self,
@@ -126,6 +141,7 @@ class Assistant:
         from assistant.ingest.pipeline import run_index
 
         targets = [Path(p) for p in (paths or [self.settings.corpus_dir])]
+        self._refuse_file_as_index()
         with writer_lock(self.index_dir, self.settings.chroma_url):
             store = self.store(create=True)
             report = run_index(
@@ -144,16 +160,58 @@ class Assistant:
         return report
 
     def ensure_index(self) -> None:
-        """Build the index from the bundled corpus when there is none yet."""
-        try:
-            if self.store().count_articles() > 0:
-                return
-        except IndexMissingError:
-            pass
+        """Make sure there is an index to read; build the *default* one when missing.
+
+        Only the default index (no flag, no environment variable) is built on first use,
+        from the bundled corpus; every other case follows :meth:`check_index`.
+        """
+        if self.check_index():
+            return
         self._store = None
         self.notify(f"No index at {self.index_dir}: building it from {self.settings.corpus_dir} ...")
         report = self.index()
         self.notify(f"Indexed {len(report.added)} articles ({report.chunks_written} chunks).")
+
+    def check_index(self) -> bool:
+        """The index rules of every read command (ask, quotes, speakers, timeline, status,
+        chat, serve, mcp), in this one place.
+
+        True when the index holds articles; False when it is the default index and not
+        built yet. An explicit index (``--index-dir``, ``ASSISTANT_INDEX_DIR``, a Chroma
+        server) that is missing or empty raises :class:`IndexMissingError` naming it and
+        the command that builds it (:class:`IndexBusyError` while a writer is building
+        it); so does an index path that is a file. Nothing is created on disk.
+        """
+        self._refuse_file_as_index()
+        try:
+            if self.store().count_articles() > 0:
+                return True
+        except IndexMissingError:
+            pass
+        if not self.explicit_index:
+            return False
+        url, d = self.settings.chroma_url, self.index_dir
+        if url:
+            raise IndexMissingError(
+                f"The Chroma server at {url} holds no articles: build the index with "
+                f"`assistant index PATH --chroma-url {url}`."
+            )
+        from assistant.engines.locking import LOCK_NAME, writer_lock
+
+        if (d / LOCK_NAME).exists():
+            with writer_lock(d):  # IndexBusyError naming the writer while one is building it
+                pass
+        state = (
+            "holds no articles" if (d / "chroma").exists() else "is empty" if d.exists() else "does not exist"
+        )
+        raise IndexMissingError(
+            f"The index directory {d} {state}: build it with `assistant index PATH --index-dir {d}`."
+        )
+
+    def _refuse_file_as_index(self) -> None:
+        d = self.index_dir
+        if not self.settings.chroma_url and d.exists() and not d.is_dir():
+            raise IndexMissingError(f"The index path {d} is a file, not a directory: give a directory.")
 
     # -- reading -----------------------------------------------------------------------
     def search(
@@ -166,6 +224,7 @@ class Assistant:
     ) -> list[SearchHit]:
         from assistant.engines.store import Filters
 
+        _check_k(k)
         return self.retriever().search(query, k, Filters(since=since, until=until, outlet=outlet))
 
     def article(self, doc_id: str) -> Article:
@@ -410,20 +469,33 @@ class Assistant:
         stream: bool,
     ) -> Iterator[str | Answer]:
         from assistant.answer.verify import finalize, parse_reply
+        from assistant.nlp.claims import CANNOT_ANSWER
 
         if not question.strip():
             raise AssistantError("The question is empty.")
+        _check_k(k)
         t0 = time.perf_counter()
+        be = self.check_backend(backend)
         self.ensure_index()
-        be = self.backend(backend)
         resolved = question
         if history:
             from assistant.answer.followups import resolve_followup
 
             resolved = resolve_followup(list(history), question, be)
         context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
+        offline: Verified | None = None
+        if getattr(be, "generative", False):
+            # The extractive answer first: its sentences lead the model's prompt, and it is
+            # what the reader gets when the model's answer does not survive verification.
+            lead = self.backend("extractive").answer(context)
+            offline = finalize(context, lead, texts)
+            if not offline.abstained:
+                context = context.model_copy(update={"leads": lead.citations})
         t1 = time.perf_counter()
-        if stream and be.name != "extractive":
+        excluded = None if context.evidence else self.filter_note(since, until, outlet, speaker)
+        if excluded:
+            draft = Draft(text=f"{CANNOT_ANSWER} anything about this: {excluded}.", abstained=True)
+        elif stream and be.name != "extractive":
             pieces = []
             for piece in be.stream(context):
                 pieces.append(piece)
@@ -432,8 +504,11 @@ class Assistant:
         else:
             draft = be.answer(context)
         verified = finalize(context, draft, texts)
+        fallback = None
+        if offline is not None and self.settings.llm_fallback and needs_fallback(verified, offline):
+            verified, fallback = offline, "extractive"
         t2 = time.perf_counter()
-        if stream and be.name == "extractive":
+        if stream and (be.name == "extractive" or excluded):
             yield verified.text
         yield Answer(
             question=question,
@@ -448,7 +523,45 @@ class Assistant:
             },
             prompt_hash=be.prompt_hash,
             verification=verified.verification,
+            fallback=fallback,
         )
+
+    def filter_note(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        speaker: str | None = None,
+    ) -> str | None:
+        """Why the filters left nothing to answer from ("no article matches published
+        since 2026-01-01; 5 articles have no date"), or None when they did not."""
+        from assistant.engines.store import Filters
+
+        if not (since or until or outlet or speaker):
+            return None
+        metas = self.store().article_metas()
+        filters = Filters(since=since, until=until, outlet=outlet)
+        docs = {d for d, m in metas.items() if filters.allows(m)}
+        what = [f"published since {since.isoformat()}"] if since else []
+        what += [f"published until {until.isoformat()}"] if until else []
+        what += [f"from outlet {outlet!r}"] if outlet else []
+        if not docs:
+            why = [f"no article matches {' and '.join(what)}"]
+            undated = sum(1 for m in metas.values() if m.get("published") is None)
+            if (since or until) and undated:
+                why.append(f"{undated} of {len(metas)} articles have no date")
+            outlets = sorted({str(m["outlet"]) for m in metas.values() if m.get("outlet")})
+            if outlet and outlet not in outlets:
+                known = f"the outlets are {', '.join(outlets)}" if outlets else "no article names its outlet"
+                why.append(known)
+            return "; ".join(why)
+        if speaker:
+            found = self.ledger().find_speaker(speaker)
+            name = found.name if found is not None else speaker
+            spans = self._speaker_spans(name, since, until)
+            if not any(d in docs for d in spans):
+                return f"no quote by {name} matches {' and '.join(what)}" if what else None
+        return None
 
     # -- the quote ledger ----------------------------------------------------------------
     def ledger(self) -> Ledger:
@@ -524,10 +637,9 @@ class Assistant:
             "articles": 0,
             "chunks": 0,
         }
-        try:
-            store = self.store()
-        except IndexMissingError:
-            return info
+        if not self.check_index():
+            return info  # the default index, not built yet
+        store = self.store()
         metas = store.article_metas()
         info.update(
             exists=True,
@@ -538,6 +650,11 @@ class Assistant:
             last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
         )
         return info
+
+
+def _check_k(k: int | None) -> None:
+    if k is not None and k < 1:
+        raise AssistantError(f"k (passages to retrieve) must be 1 or more, not {k}.")
 
 
 def _headline_and_lead(art: Article) -> tuple[list[int], list[int]]:
@@ -559,6 +676,25 @@ def _headline_and_lead(art: Article) -> tuple[list[int], list[int]]:
             headline = paras[order[0]]
             order = order[1:]
     return headline, paras[order[0]] if order else []
+
+
+def needs_fallback(llm: Verified, offline: Verified) -> bool:
+    """Should the verified extractive answer ``offline`` replace the LLM's verified ``llm``?
+
+    Yes when the extractive backend answered and the LLM's answer either abstains (the
+    model declined, or verification left nothing) or cites none of the sentences the
+    extractive answer rests on (verification dropped, or the model never wrote, the claims
+    that answer). When the extractive backend abstains, the LLM's verified answer stands.
+    """
+    if offline.abstained:
+        return False
+    if llm.abstained:
+        return True
+    return not any(
+        a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
+        for a in llm.citations
+        for b in offline.citations
+    )
 
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:

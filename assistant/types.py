@@ -107,6 +107,15 @@ class Turn(BaseModel):
     content: str
 
 
+class DraftCitation(BaseModel):
+    """A backend's own precise span for marker ``n`` (optional; else derived)."""
+
+    n: int
+    doc_id: str
+    start: int
+    end: int
+
+
 class Context(BaseModel):
     """Everything a backend may use to answer: sources numbered from 1, in order."""
 
@@ -128,14 +137,9 @@ class Context(BaseModel):
     #: Outlet names of the indexed articles (a name in the question may be an outlet).
     outlets: list[str] = Field(default_factory=list)
 
-
-class DraftCitation(BaseModel):
-    """A backend's own precise span for marker ``n`` (optional; else derived)."""
-
-    n: int
-    doc_id: str
-    start: int
-    end: int
+    #: The sentences the extractive backend answers with (``n`` numbers ``evidence``):
+    #: an LLM backend shows them in its prompt as the likely answer.
+    leads: list[DraftCitation] = Field(default_factory=list)
 
 
 class Draft(BaseModel):
@@ -175,6 +179,9 @@ class Answer(BaseModel):
     timings_ms: dict[str, float] = Field(default_factory=dict)
     prompt_hash: str | None = None
     verification: Verification | None = None
+    #: Set when ``backend``'s own answer did not survive verification and the verified
+    #: answer of this backend (``"extractive"``) is returned instead.
+    fallback: str | None = None
 
 
 class SearchHit(BaseModel):

@@ -17,7 +17,7 @@ from assistant.answer.ranker import Scored, answer_type, load_weights, rank
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import full_names, question_names, split_question
-from assistant.nlp.text import normalise
+from assistant.nlp.text import normalise, quotation_spans
 from assistant.settings import Settings
 from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
 
@@ -86,7 +86,7 @@ class ExtractiveBackend:
     # -- answering ---------------------------------------------------------------------
     def answer(self, context: Context) -> Draft:
         if not context.evidence:
-            return Draft(text=f"{CANNOT_ANSWER} anything about this.", abstained=True)
+            return Draft(text=f"{CANNOT_ANSWER} anything about this: no passage matches.", abstained=True)
         missing = _missing_names(context)
         if missing:
             return Draft(
@@ -149,28 +149,67 @@ class ExtractiveBackend:
     ) -> Draft:
         lines: list[str] = []
         cites: list[DraftCitation] = []
-        shown: set[tuple[int, int]] = set()
+        shown: list[tuple[int, Span]] = []
         for part, chosen in zip(parts, picked, strict=True):
             if not chosen and len(parts) > 1:
                 lines.append(f"The articles do not say: {part.rstrip('?')}.")
                 continue
             for c in chosen:
-                if (c.n, c.span.start) in shown:
-                    continue
-                shown.add((c.n, c.span.start))
                 ev = context.evidence[c.n - 1]
+                span, body = whole_quotation(ev, c.span)
+                if any(n == c.n and span.start < s.end and s.start < span.end for n, s in shown):
+                    continue  # this sentence, or the quotation it belongs to, is already shown
+                shown.append((c.n, span))
                 speaker = _speaker_for(c, ev, context.quotes)
-                lead = f"{speaker}: " if speaker and speaker.lower() not in c.text.lower()[:80] else ""
+                lead = f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
                 note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
-                body = neutralise_markers(c.text)  # an article's own "[1]" is not a marker
+                body = neutralise_markers(body)  # an article's own "[1]" is not a marker
                 also = _corroborating(context, c)
                 markers = " ".join(f"[{m}]" for m in [c.n, *[a[0] for a in also]])
                 lines.append(f"{lead}{body} {markers}{f' — {note}.' if note else ''}")
-                cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=c.span.start, end=c.span.end))
+                cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=span.start, end=span.end))
                 for m, sp in also:
                     other = context.evidence[m - 1]
                     cites.append(DraftCitation(n=m, doc_id=other.doc_id, start=sp.start, end=sp.end))
         return Draft(text="\n".join(lines), citations=cites)
+
+
+#: A quotation running over more sentences than this is shown in part, its marks closed.
+MAX_QUOTATION_SENTENCES = 4
+_PARTNER = {"“": "”", "„": "”", '"': '"', "”": "“"}
+
+
+def whole_quotation(ev: Evidence, span: Span) -> tuple[Span, str]:
+    """The sentence at ``span`` widened to the whole quotation it belongs to, and the text
+    to show for it.
+
+    A sentence inside a quotation that spans sentences opens (or closes) a quotation mark
+    it does not close (or open). It is widened over the neighbouring sentences of the
+    passage until its marks pair up, so the marker after it follows the closing mark.
+    When the quotation runs on beyond the passage (or is very long), the missing mark is
+    added at the edge instead: the words between the marks are then still the source's.
+    """
+    sents = ev.sentences or [Span(start=ev.start, end=ev.end)]
+    i = j = next((k for k, sp in enumerate(sents) if sp.start == span.start), -1)
+    if i < 0:
+        sents, i, j = [span], 0, 0
+
+    def cut(a: int, b: int) -> str:
+        return ev.text[sents[a].start - ev.start : sents[b].end - ev.start]
+
+    while j - i + 1 < MAX_QUOTATION_SENTENCES:
+        _, unclosed, unopened = quotation_spans(cut(i, j))
+        if unopened and i > 0:
+            i -= 1
+        elif unclosed and j + 1 < len(sents):
+            j += 1
+        else:
+            break
+    text = cut(i, j)
+    _, unclosed, unopened = quotation_spans(text)
+    head = "".join(_PARTNER[text[k]] for k in reversed(unopened))
+    tail = "".join(_PARTNER[text[k]] for k in reversed(unclosed))
+    return Span(start=sents[i].start, end=sents[j].end), f"{head}{text}{tail}"
 
 
 def _specific(part: str) -> str | None:
@@ -246,8 +285,9 @@ def _missing_names(context: Context) -> list[str]:
     outlets = {normalise(o) for o in context.outlets}
     missing = []
     question = _ACCORDING.sub("", context.question)
-    names = full_names(question)
-    for full in names:
+    for a, b in quotation_spans(question)[0]:  # quoted words are not names asked about
+        question = question[:a] + " " * (b - a) + question[b:]
+    for full in full_names(question):
         if normalise(full) in outlets or any(normalise(full) in o for o in outlets):
             continue  # an outlet named in the question is not a person to find
         parts = [normalise(p).strip(".'") for p in full.split()]
