@@ -7,7 +7,7 @@ quotation that runs on into the next paragraph, which opens with a fresh quotati
 
 from __future__ import annotations
 
-from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.answer.backends.extractive import whole_quotation
 from assistant.answer.verify import (
     Verified,
     finalize,
@@ -17,7 +17,7 @@ from assistant.answer.verify import (
 )
 from assistant.nlp.claims import split_claims
 from assistant.nlp.text import quotation_spans, quotes_balanced, split_sentences
-from assistant.types import Draft
+from assistant.types import Draft, DraftCitation
 from tests.contexts import context
 
 SPLIT = (
@@ -93,17 +93,30 @@ def test_extractive_shows_a_split_quotation_whole_with_the_marker_after_it() -> 
     sents = [SPLIT[a:b] for a, b in split_sentences(SPLIT)]
     assert '"You know what I want to do about the ferry budget?' in sents  # the splitter cuts it
     ctx, texts = context("What does Ortiz want to do about the ferry budget?", [("d", SPLIT, "You know")])
-    got = finalize(ctx, ExtractiveBackend().answer(ctx), texts)
-    assert '"You know what I want to do about the ferry budget? I want to wait until' in got.text
-    assert "[1]" not in got.text.split('"You know')[1].split("”")[0]
-    assert all(quotes_balanced(c.quote) for c in got.citations)
+    ev = ctx.evidence[0]
+    first = next(sp for sp in ev.sentences if SPLIT[sp.start : sp.end].startswith('"You know'))
+    span, shown = whole_quotation(ev, first)
+    assert shown == SPLIT[span.start : span.end]  # widened to the source's own closing mark
+    assert shown.startswith('"You know what I want') and "audit is done” before any cut" in shown
+    draft = Draft(
+        text=f"{shown} [1]", citations=[DraftCitation(n=1, doc_id="d", start=span.start, end=span.end)]
+    )
+    got = finalize(ctx, draft, texts)
+    assert not got.abstained and quotes_balanced(got.text)
+    assert got.verification.quotes_checked == 1 and got.verification.quotes_failed == 0
     assert shown_quotes_hold(got, texts)
 
 
 def test_extractive_closes_a_quotation_that_runs_into_the_next_paragraph() -> None:
     ctx, texts = context("What did Reyes say about fighting over crumbs?", [("d", RUN_ON, "over crumbs")])
-    got = finalize(ctx, ExtractiveBackend().answer(ctx), texts)
-    assert not got.abstained
-    assert "“We are fighting one another over crumbs.” [" in got.text
-    assert quotes_balanced(got.text)
-    assert shown_quotes_hold(got, texts)
+    ev = ctx.evidence[0]
+    last = next(sp for sp in ev.sentences if RUN_ON[sp.start : sp.end].startswith("“We are fighting"))
+    span, shown = whole_quotation(ev, last)
+    assert shown == "“We are fighting one another over crumbs.”"  # the closing mark added
+    draft = Draft(
+        text=f"Reyes said: {shown} [1]",
+        citations=[DraftCitation(n=1, doc_id="d", start=span.start, end=span.end)],
+    )
+    got = finalize(ctx, draft, texts)
+    assert not got.abstained and "“We are fighting one another over crumbs.” [1]" in got.text
+    assert quotes_balanced(got.text) and shown_quotes_hold(got, texts)
