@@ -112,6 +112,14 @@ class Assistant:
             self._backends[key] = get_backend(key, self.settings)
         return self._backends[key]
 
+    def warm(self) -> None:
+        """Build the index if there is none, then load every engine a question needs (the
+        lexical index, the embedder, the default backend) so the first answer is not slow."""
+        self.ensure_index()
+        self.retriever().lexical()
+        self.embedder()
+        self.backend()
+
     # -- indexing ----------------------------------------------------------------------
     def index(
         self,
