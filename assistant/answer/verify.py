@@ -121,19 +121,6 @@ def markers_after_quotes(claim: str) -> str:
     return "".join(out)
 
 
-def unclosed_quote(claim: str) -> str | None:
-    """The words after a double quotation mark the claim never closes, up to its next
-    ``[n]`` marker (a sentence quoted from the middle of a quotation, or a reply cut off
-    mid-quote); None when every mark is closed or too little follows it."""
-    text = MARKER.sub("\x00", claim)
-    rest = QUOTED.sub(lambda m: " " * len(m.group(0)), text)
-    m = re.search('["“]', rest)
-    if m is None:
-        return None
-    tail = text[m.end() :].split("\x00", 1)[0]
-    return tail if len(normalise(tail.strip(_EDGE_PUNCT))) >= 3 else None
-
-
 def _markers(claim: str) -> list[int]:
     return [int(x) for m in MARKER.finditer(claim) for x in m.group(1).split(",")]
 
@@ -238,16 +225,6 @@ def finalize(
                 ok = False
             elif not refs:
                 found_in.append(_prefer_containing(where, q, evidence))
-        tail = unclosed_quote(claim)
-        if ok and tail is not None:  # a quote never closed (a reply cut off, a sloppy model)
-            v.quotes_checked += 1
-            pool = refs or list(range(1, len(evidence) + 1))
-            where = [n for n in pool if find_quote(tail, source_text(n))]
-            if not where:
-                v.quotes_failed += 1
-                ok = False
-            elif not refs:
-                found_in.append(_prefer_containing(where, tail, evidence))
         if ok and check is not None:
             for speaker, said in attributions(claim):
                 if check(speaker, said):
