@@ -40,10 +40,6 @@ from assistant.nlp.text import (
 )
 from assistant.types import Citation, Context, Draft, DraftCitation, Evidence, Quote, Span, Verification
 
-#: A closed double-quoted stretch (used by :func:`unclosed_quote`; lost in the merge of
-#: branch llm with fixes-answers, restored as the llm branch had it).
-QUOTED = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
-
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
