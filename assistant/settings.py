@@ -1,4 +1,4 @@
-"""Settings from flags, environment (``ASSISTANT_*``, ``OPENAI_*``) and an optional file."""
+"""Settings from flags and the environment (``ASSISTANT_*``, ``OPENAI_*``); no settings file is read."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     )
 
     index_dir: Path = Field(
-        default_factory=_default_index_dir,
+        default_factory=lambda: _default_index_dir(),  # looked up at call time
         description="Where the embedded Chroma store and the lexical index live.",
     )
     corpus_dir: Path = Field(
@@ -53,6 +53,16 @@ class Settings(BaseSettings):
     llm_model: str = Field(default="gpt-4o-mini", description="Model name for the LLM backend.")
     llm_timeout: float = Field(default=60.0, description="Seconds before an LLM call times out.")
     llm_max_retries: int = Field(default=2, description="Retries on 429/5xx with backoff.")
+    llm_max_tokens: int = Field(
+        default=400,
+        gt=0,
+        description="Longest LLM reply in tokens (a runaway model is cut off, its tail verified).",
+    )
+    llm_fallback: bool = Field(
+        default=True,
+        description="Return the verified extractive answer when the LLM's answer does not survive "
+        "verification or cites none of the sentences the extractive answer rests on.",
+    )
     openai_api_key: SecretStr | None = Field(
         default=None,
         validation_alias=AliasChoices("OPENAI_API_KEY", "ASSISTANT_OPENAI_API_KEY"),

@@ -43,6 +43,8 @@ class Article(BaseModel):
     content_hash: str
     sentences: list[Sentence] = Field(default_factory=list)
     furniture: list[Span] = Field(default_factory=list)
+    #: Named entities found at index time: ``(start, end, spaCy label)`` into ``text``.
+    entities: list[tuple[int, int, str]] = Field(default_factory=list)
 
     @property
     def doc_id(self) -> str:
@@ -92,11 +94,26 @@ class Evidence(BaseModel):
     published: dt.date | None = None
     score: float = 0.0
     sentences: list[Span] = Field(default_factory=list)
+    #: Named entities inside ``[start, end)``: ``(start, end, label)``, article offsets.
+    entities: list[tuple[int, int, str]] = Field(default_factory=list)
+    #: Starts of the sentences that are the article's headline (never an answer).
+    headline: list[int] = Field(default_factory=list)
+    #: Starts of the sentences of the article's first body paragraph (the lead).
+    lead: list[int] = Field(default_factory=list)
 
 
 class Turn(BaseModel):
     role: Literal["user", "assistant"]
     content: str
+
+
+class DraftCitation(BaseModel):
+    """A backend's own precise span for marker ``n`` (optional; else derived)."""
+
+    n: int
+    doc_id: str
+    start: int
+    end: int
 
 
 class Context(BaseModel):
@@ -115,15 +132,14 @@ class Context(BaseModel):
     speaker_aliases: list[str] = Field(default_factory=list)
     #: A person the question asks about whom the ledger never quotes.
     unquoted: str | None = None
+    #: e5 cosine of the question to each evidence sentence's chunk, keyed by "doc_id:start".
+    similarity: dict[str, float] = Field(default_factory=dict)
+    #: Outlet names of the indexed articles (a name in the question may be an outlet).
+    outlets: list[str] = Field(default_factory=list)
 
-
-class DraftCitation(BaseModel):
-    """A backend's own precise span for marker ``n`` (optional; else derived)."""
-
-    n: int
-    doc_id: str
-    start: int
-    end: int
+    #: The sentences the extractive backend answers with (``n`` numbers ``evidence``):
+    #: an LLM backend shows them in its prompt as the likely answer.
+    leads: list[DraftCitation] = Field(default_factory=list)
 
 
 class Draft(BaseModel):
@@ -163,6 +179,9 @@ class Answer(BaseModel):
     timings_ms: dict[str, float] = Field(default_factory=dict)
     prompt_hash: str | None = None
     verification: Verification | None = None
+    #: Set when ``backend``'s own answer did not survive verification and the verified
+    #: answer of this backend (``"extractive"``) is returned instead.
+    fallback: str | None = None
 
 
 class SearchHit(BaseModel):

@@ -61,6 +61,23 @@ def test_person_named_only_in_the_answer() -> None:
     assert resolve_followup(history, "When did he say it?") == "When did Bo Petrov say it?"
 
 
+def test_after_a_who_question_he_is_whoever_the_answer_names() -> None:
+    history = turns(
+        (
+            "Who met Marco Rubio?",
+            "Jamil Jivani: Jivani said he met Secretary of State Marco Rubio, and that Marco Rubio "
+            "listened to Canada's case. [1] Rubio's office confirmed it. [2]",
+        )
+    )
+    assert (
+        resolve_followup(history, "What did he say about China?") == "What did Jamil Jivani say about China?"
+    )
+    history = turns(("What did Marco Rubio say?", "Marco Rubio said the talks went well [1]."))
+    assert (
+        resolve_followup(history, "What did he say about China?") == "What did Marco Rubio say about China?"
+    )
+
+
 def test_most_recent_person_wins_and_chains_resolve() -> None:
     history = HISTORY + turns(
         ("What did Tomas Lindqvist say?", "Lindqvist said the port was too small [1]."),

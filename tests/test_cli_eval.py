@@ -180,6 +180,9 @@ def test_baseline_regressions_reported(
     result = runner.invoke(app, args(files, "--baseline", str(baseline)))
     assert result.exit_code == 0
     assert "regression: overall fact_recall 1.000 -> 0.500" in result.stdout
+    assert "Δ baseline" in result.stdout  # the deltas are on screen, not only in the reports
+    row = next(line for line in result.stdout.splitlines() if line.strip("│ ").startswith("fact_recall "))
+    assert "-0.500 !" in row
     assert "REGRESSION" in (files["report"] / "report.md").read_text()
 
 

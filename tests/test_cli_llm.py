@@ -124,3 +124,48 @@ def test_eval_judge_scores_claims_with_the_llm(tmp_path: Path, llm_env: FakeOpen
     report = json.loads((tmp_path / "rep" / "report.json").read_text())
     assert report["meta"]["extra"]["judge_faithfulness"] == 1.0
     assert report["records"][0]["judge"]["claims"] >= 1
+
+
+def test_model_name_keeps_its_case_end_to_end(built_index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.answer.backends import get_backend
+    from assistant.settings import Settings
+
+    cased = "Qwen/Qwen2.5-7B-Instruct"
+    with FakeOpenAIServer(models=(cased,)) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+        backend = get_backend(f"OpenAI:{cased}", Settings())
+        assert backend.model == cased  # type: ignore[attr-defined]
+        server.enqueue('Jivani called the deal a "red flag." [1]')
+        r = runner.invoke(
+            app, ["ask", QUESTION, "--backend", f"openai:{cased}", "--json", "--index-dir", str(built_index)]
+        )
+        assert r.exit_code == 0, r.output
+        assert [q.body["model"] for q in server.chat_requests()] == [cased]
+
+
+def test_unknown_model_is_one_line_listing_the_served_models_before_any_work(
+    tmp_path: Path, llm_env: FakeOpenAIServer
+) -> None:
+    missing = tmp_path / "never-built"
+    for model in ("no-such-model", "FAKE-MODEL"):  # names are case-sensitive
+        r = runner.invoke(
+            app, ["ask", QUESTION, "--backend", "openai", "--model", model, "--index-dir", str(missing)]
+        )
+        assert r.exit_code == 1
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and model in lines[0]
+        assert "fake-model" in lines[0] and "fake-embed" in lines[0]
+    assert not llm_env.chat_requests()  # rejected at the first use, before any answer
+    assert not missing.exists()  # and before any index was built
+
+
+def test_unknown_backend_is_rejected_before_any_work(tmp_path: Path) -> None:
+    missing = tmp_path / "never-built"
+    r = runner.invoke(app, ["ask", QUESTION, "--backend", "gpt5", "--index-dir", str(missing)])
+    assert r.exit_code == 1
+    assert r.stderr.strip().splitlines() == [
+        "error: Unknown backend 'gpt5': choose one of extractive, openai, echo (or openai:<model>)."
+    ]
+    assert not missing.exists()
+    r = runner.invoke(app, ["chat", "--backend", "gpt5", "--index-dir", str(missing)], input="x\n")
+    assert r.exit_code == 1 and "Unknown backend 'gpt5'" in r.stderr

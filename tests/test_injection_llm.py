@@ -13,7 +13,10 @@ What must hold whatever the model says:
   system prompt says sources are data;
 * the verified answer holds no payload, no invented quoted words, no unknown markers, and
   every citation is verbatim source text;
-* a reply with nothing verifiable abstains; in a mixed reply the supported claim survives.
+* a reply with nothing verifiable abstains; in a mixed reply the supported claim survives
+  (checked with the extractive fallback off, so the verifier alone decides);
+* with the fallback on, whatever the model says, the reader gets either a verified model
+  answer or the verified extractive answer, marked ``fallback: "extractive"``.
 """
 
 from __future__ import annotations
@@ -118,17 +121,29 @@ def fake() -> Iterator[FakeOpenAIServer]:
         yield server
 
 
-@pytest.fixture(scope="module")
-def llm(index: Path, fake: FakeOpenAIServer) -> Assistant:
-    """The real Assistant answering with the LLM backend against the fake server."""
+def _llm_assistant(index: Path, fake: FakeOpenAIServer, fallback: bool) -> Assistant:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("OPENAI_BASE_URL", fake.url)
         mp.setenv("ASSISTANT_LLM_MODEL", DEFAULT_MODEL)
         mp.setenv("ASSISTANT_LLM_MAX_RETRIES", "0")
+        mp.setenv("ASSISTANT_LLM_FALLBACK", "true" if fallback else "false")
         mp.delenv("OPENAI_API_KEY", raising=False)
         a = Assistant(index_dir=index, backend="openai")
         a.backend()  # the client is made with these settings
     return a
+
+
+@pytest.fixture(scope="module")
+def llm(index: Path, fake: FakeOpenAIServer) -> Assistant:
+    """The real Assistant answering with the LLM backend against the fake server; the
+    extractive fallback is off, so what survives is the verifier's doing alone."""
+    return _llm_assistant(index, fake, fallback=False)
+
+
+@pytest.fixture(scope="module")
+def llm_fallback(index: Path, fake: FakeOpenAIServer) -> Assistant:
+    """The same with the extractive fallback on (the default)."""
+    return _llm_assistant(index, fake, fallback=True)
 
 
 def source_no(ctx: Context, doc_id: str, needle: str = "") -> int:
@@ -282,6 +297,30 @@ def test_obedient_model_cannot_get_an_injection_through(
         assert ans.abstained, ans.answer
     else:
         assert not ans.abstained and case.keep in ans.answer, ans.answer
+
+
+def test_with_the_fallback_an_obedient_model_gets_the_verified_extractive_answer(
+    llm_fallback: Assistant, fake: FakeOpenAIServer
+) -> None:
+    """Every obedient reply again, fallback on: the answer is clean, and when the model's
+    verified answer is not kept it is exactly the extractive answer, marked as such."""
+    fell_back = []
+    for case in REPLIES:
+        ctx, _ = llm_fallback.build_context(case.question)
+        fake.enqueue(_fill(case.reply, ctx))
+        ans = llm_fallback.ask(case.question)
+        check_answer(llm_fallback, ans)
+        assert ans.backend == "openai"
+        offline = llm_fallback.ask(case.question, backend="extractive")
+        if ans.fallback is not None:
+            fell_back.append(case.name)
+            assert ans.fallback == "extractive" and not ans.abstained, case.name
+            assert (ans.answer, ans.citations) == (offline.answer, offline.citations), case.name
+        elif ans.abstained:  # neither the model nor the extractive backend could answer
+            assert offline.abstained, case.name
+        else:  # the model's answer stood: it verified and rests on the extractive evidence
+            assert case.keep is not None and case.keep in ans.answer, case.name
+    assert "pwned" in fell_back and "invented_quote" in fell_back
 
 
 def test_every_attack_reached_the_model_inside_its_element(llm: Assistant, fake: FakeOpenAIServer) -> None:

@@ -82,6 +82,7 @@ def test_ask_returns_cited_structured_answer(session: dict[str, Any], built_inde
         assert texts[c["doc_id"]][c["start"] : c["end"]] == c["quote"]
     shown = res.content[0].text
     assert shown.startswith(data["answer"].rstrip()) and "\n\nSources:\n- [1] " in shown
+    assert "““" not in shown and "””" not in shown  # the shared renderer, see test_server
 
 
 def test_ask_passes_filters_and_reports_bad_ones(session: dict[str, Any]) -> None:

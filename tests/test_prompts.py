@@ -16,9 +16,9 @@ from assistant.errors import ConfigError
 def test_bundled_prompts_load_and_render() -> None:
     ps = PromptSet.load()
     assert ps.names == ["answer", "condense", "system"]
-    assert ps["answer"].variables == {"question", "sources", "quotes"}
+    assert ps["answer"].variables == {"question", "sources", "quotes", "leads"}
     assert ps["condense"].variables == {"history", "question"}
-    text = ps["answer"].render(question="Who?", sources='<source n="1">x</source>', quotes="")
+    text = ps["answer"].render(question="Who?", sources='<source n="1">x</source>', quotes="", leads="")
     assert "Question: Who?" in text and '<source n="1">x</source>' in text
     assert "variables:" not in text  # header lines are not part of the body
     assert "The articles do not say" in ps["system"].render(sentinel="The articles do not say")

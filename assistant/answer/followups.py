@@ -5,7 +5,9 @@ prompt does the rewrite. Otherwise — the extractive backend, offline — a det
 rule-based rewrite resolves references from the history:
 
 * third-person pronouns (he, she, him, his, her, they...) and phrases such as "the same
-  person" become the most recently named person;
+  person" become the person the last turn was about: the most mentioned in it, and after
+  a who-question, the most mentioned of those the question did not name (the answer to
+  "Who met Marco Rubio?" is about whoever met him);
 * "that" / "it" after a preposition at the end ("about that?") becomes the most recent
   topic (the ``about ...`` clause of the previous question);
 * "What about X?" reuses the previous question with X in place of its person or topic.
@@ -146,9 +148,10 @@ def _expand(name: str, known: Iterable[str]) -> str | None:
     return best
 
 
-def _main_person(text: str, known: list[str]) -> str | None:
+def _main_person(text: str, known: list[str], exclude: Iterable[str] = ()) -> str | None:
     """The person a turn is about: most mentioned, the first mentioned on ties."""
-    found = people(text, known)
+    skip = set(exclude)
+    found = [p for p in people(text, known) if p not in skip]
     if not found:
         return None
     counts = Counter(found)
@@ -206,8 +209,16 @@ def rewrite(state: _State, question: str) -> str:
     return _capitalise(_LEADING.sub("", out))
 
 
+_WHO_ASKED = re.compile(r"^\s*(?:and\s+|so\s+)?(?:who|whom)\b", re.I)
+
+
 def _update(state: _State, turn_text: str, resolved_question: str | None) -> None:
     person = _main_person(turn_text, state.known)
+    if resolved_question is None and state.question and _WHO_ASKED.match(state.question):
+        # The answer to "Who met Marco Rubio?" is about whoever met him: people the
+        # question already named are not who the answer is about.
+        asked = set(people(state.question, state.known))
+        person = _main_person(turn_text, state.known, exclude=asked) or person
     if person:
         state.person = person
     for p in people(turn_text, state.known):

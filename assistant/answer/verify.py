@@ -4,7 +4,8 @@ A draft's ``[n]`` markers refer to the numbered evidence. Here:
 
 * unknown markers (``[7]`` with five sources) are stripped and counted;
 * every quoted span is checked verbatim (after EVAL_SPEC normalisation) against the
-  article(s) its sentence cites; a sentence with a failing quote is dropped;
+  article(s) its sentence cites, a quote left open up to the sentence's first marker
+  too; a sentence with a failing quote is dropped;
 * "A said ... "words"" attributions are checked against the speaker ledger (or a given
   ``speaker_check``); a mismatching sentence is dropped;
 * source sentences that read as instructions to a model, mimic the prompt's markup or
@@ -28,15 +29,22 @@ from dataclasses import dataclass
 
 from assistant.answer.guard import looks_like_instruction
 from assistant.nlp.claims import CANNOT_ANSWER, MARKER, split_claims
-from assistant.nlp.text import find_verbatim, normalise, paragraphs, split_sentences, words
-from assistant.types import Citation, Context, Draft, Evidence, Quote, Span, Verification
+from assistant.nlp.text import (
+    find_verbatim,
+    normalise,
+    paragraphs,
+    quotation_spans,
+    quotes_balanced,
+    split_sentences,
+    words,
+)
+from assistant.types import Citation, Context, Draft, DraftCitation, Evidence, Quote, Span, Verification
 
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-QUOTED = re.compile(r"\"([^\"]{3,}?)\"|“([^”]{3,}?)”")
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…)\s*")
 _EDGE_PUNCT = " \t\n,;:.!?-'\"“”‘’"
 #: A line of a reference list a model appended: a "Sources:" heading or "[n] ..." entry.
@@ -65,8 +73,48 @@ class Verified:
 
 
 def quoted_spans(text: str) -> list[str]:
-    """The words inside double quotes (straight or curly), markers removed."""
-    return [a or b for a, b in QUOTED.findall(MARKER.sub("", text))]
+    """The words shown between double quotation marks (straight or curly), exactly as
+    shown: a ``[n]`` marker inside a quotation stays in it (and so fails verification).
+    An opening mark never closed quotes to the end, a stray closing mark from the start."""
+    spans, unclosed, unopened = quotation_spans(text)
+    if unclosed:
+        spans.append((unclosed[0] + 1, len(text)))
+    if unopened:
+        spans.append((0, unopened[-1]))
+    return [text[a:b] for a, b in spans if len(text[a:b].strip()) >= 3]
+
+
+def markers_after_quotes(claim: str) -> str:
+    """Move ``[n]`` markers written inside a quotation to just after its closing mark,
+    so the quoted words are the source's words."""
+    spans, unclosed, _ = quotation_spans(claim)
+    if unclosed:
+        spans.append((unclosed[0] + 1, len(claim)))
+    moves: dict[int, list[str]] = {}
+    cut: list[tuple[int, int]] = []
+    for m in MARKER.finditer(claim):
+        outer = [b for a, b in spans if a <= m.start() and m.end() <= b]
+        if not outer:
+            continue
+        start = m.start()
+        while start > 0 and claim[start - 1] == " ":
+            start -= 1
+        cut.append((start, m.end()))
+        at = max(outer)
+        moves.setdefault(min(at + 1, len(claim)), []).append(m.group(0))
+    if not cut:
+        return claim
+    out, last = [], 0
+    events = sorted([(a, 0, b) for a, b in cut] + [(p, 1, p) for p in moves])
+    for pos, kind, end in events:
+        out.append(claim[last:pos])
+        if kind == 0:
+            last = end
+        else:
+            out.append(" " + "".join(dict.fromkeys(moves[pos])))
+            last = pos
+    out.append(claim[last:])
+    return "".join(out)
 
 
 def _markers(claim: str) -> list[int]:
@@ -149,6 +197,12 @@ def finalize(
     for claim in split_claims(strip_reference_list(draft.text)):
         if looks_like_instruction(MARKER.sub("", claim)):
             continue
+        claim = markers_after_quotes(claim)
+        if not quotes_balanced(claim):
+            # a quotation never closed (or never opened): what it quotes is unclear
+            v.quotes_checked += 1
+            v.quotes_failed += 1
+            continue
         refs = _markers(claim)
         bad = [n for n in refs if not 1 <= n <= len(evidence)]
         if bad:
@@ -180,7 +234,9 @@ def finalize(
             claim = _append_markers(claim, sorted(set(found_in)))
         kept.append(claim)
 
-    own = {c.n: c for c in draft.citations}
+    own: dict[int, list[DraftCitation]] = {}
+    for dc in draft.citations:
+        own.setdefault(dc.n, []).append(dc)
     citations: list[Citation] = []
     by_span: dict[tuple[str, int, int], int] = {}
     body_parts: list[str] = []
@@ -191,7 +247,8 @@ def finalize(
             # Without the article, pad the passage so its offsets stay article offsets.
             text = texts.get(ev.doc_id) or " " * ev.start + ev.text
             if n in own:
-                span = Span(start=own[n].start, end=own[n].end)
+                dc = _own_citation(own[n], text, claim)
+                span = Span(start=dc.start, end=dc.end)
             else:
                 span = _best_sentence(ev, text, claim)
             key = (ev.doc_id, span.start, span.end)
@@ -221,6 +278,15 @@ def finalize(
     if not citations or not body:
         return Verified(_abstain_text("", context.question), [], True, v)
     return Verified(body, citations, False, v)
+
+
+def _own_citation(cands: list[DraftCitation], text: str, claim: str) -> DraftCitation:
+    """Of a backend's own citations for one source, the one whose words the claim shows."""
+    shown = normalise(MARKER.sub("", claim))
+    for dc in cands:
+        if normalise(text[dc.start : dc.end]).strip(_EDGE_PUNCT) in shown:
+            return dc
+    return cands[0]
 
 
 def strip_reference_list(text: str) -> str:
@@ -307,7 +373,7 @@ def _prefer_containing(candidates: list[int], quote: str, evidence: list[Evidenc
 def _append_markers(claim: str, refs: list[int]) -> str:
     tail = "".join(f"[{n}]" for n in refs)
     m = re.search(r"[.!?][\"”’)]*$", claim)
-    if m:
+    if m and not set(m.group(0)) & set('"”'):  # never inside a closing quotation mark
         return f"{claim[: m.start()]} {tail}{claim[m.start() :]}"
     return f"{claim} {tail}"
 
@@ -411,10 +477,13 @@ def ledger_speaker_check(quotes: list[Quote]) -> SpeakerCheck:
 
 
 def _abstain_text(text: str, question: str) -> str:
-    if text.strip().startswith(CANNOT_ANSWER):
-        return text.strip()
-    topic = question.strip().rstrip("?.! ")
-    return f"{CANNOT_ANSWER} enough to answer: {topic}."
+    """The abstention shown: the backend's own when it says what is missing without
+    repeating words quoted in the question (which would look like the articles' words)."""
+    own = text.strip()
+    echoed = [q for q in quoted_spans(question) if normalise(q).strip(_EDGE_PUNCT) in normalise(own)]
+    if own.startswith(CANNOT_ANSWER) and not echoed:
+        return own
+    return f"{CANNOT_ANSWER} enough to answer this: no claim could be verified against the sources."
 
 
 _STOP = _wordset(

@@ -193,9 +193,16 @@ def _create(
     try:
         return go(params)
     except openai.BadRequestError as exc:
-        # Reasoning models (o-series and the like) reject sampling parameters.
-        if "temperature" in params and "temperature" in str(exc).lower():
-            return go({k: v for k, v in params.items() if k != "temperature"})
+        # Reasoning models (o-series and the like) reject sampling parameters and want
+        # ``max_completion_tokens`` for ``max_tokens``.
+        said = str(exc).lower()
+        if "temperature" in params and "temperature" in said:
+            return _create(
+                client, model, messages, stream, {k: v for k, v in params.items() if k != "temperature"}
+            )
+        if "max_tokens" in params and "max_tokens" in said:
+            fixed = {k: v for k, v in params.items() if k != "max_tokens"}
+            return go(fixed | {"max_completion_tokens": params["max_tokens"]})
         raise
 
 
@@ -247,6 +254,31 @@ def stream(
             close()
     if not events:
         raise BackendError(f"The model server at {_where(client)} sent a malformed reply (no stream events).")
+
+
+def offered_models(client: openai.OpenAI) -> list[str] | None:
+    """The model ids the server lists at ``GET /models``; None when it has no such route."""
+
+    def ids() -> list[str] | None:
+        try:
+            return sorted(m.id for m in client.models.list())
+        except openai.NotFoundError:
+            return None
+
+    return call(ids, _where(client))
+
+
+def check_model(client: openai.OpenAI, model: str) -> None:
+    """A one-line :class:`BackendError` listing what the server offers when it does not
+    list ``model`` (compared exactly: model names are case-sensitive)."""
+    offered = offered_models(client)
+    if offered is None or model in offered:
+        return
+    listed = ", ".join(offered[:20]) + (f" (and {len(offered) - 20} more)" if len(offered) > 20 else "")
+    raise BackendError(
+        f"Unknown model {model!r} at {_where(client)}: it offers {listed or 'no models'}. "
+        "Set --model (or ASSISTANT_LLM_MODEL) to one of them."
+    )
 
 
 def embed(client: openai.OpenAI, model: str, texts: list[str]) -> list[list[float]]:

@@ -110,6 +110,9 @@ def _client(path: Path | None, url: str | None) -> Any:
     if url:
         from urllib.parse import urlparse
 
+        import httpx
+        from chromadb.errors import ChromaError
+
         u = urlparse(url)
         if not u.hostname:
             raise AssistantError(f"Bad Chroma URL {url!r}: expected http://host:port")
@@ -120,7 +123,7 @@ def _client(path: Path | None, url: str | None) -> Any:
                 ssl=u.scheme == "https",
                 settings=settings,
             )
-        except Exception as exc:  # connection refused, bad handshake
+        except (ValueError, ChromaError, httpx.HTTPError) as exc:  # refused, bad handshake, no tenant
             raise AssistantError(
                 f"Cannot reach the Chroma server at {url} ({type(exc).__name__}); "
                 "start it with `chroma run --path DIR` or drop --chroma-url."
@@ -167,9 +170,11 @@ class Store:
         token they were built under; a reader whose token matches skips re-deriving the
         committed state, which at 10k articles costs a second per cold start.
         """
+        from chromadb.errors import NotFoundError
+
         try:
             meta = self.client.get_collection(ARTICLES).metadata or {}
-        except Exception:  # no collection yet
+        except NotFoundError:  # no collection yet
             return None
         value = meta.get("generation")
         return str(value) if value else None
@@ -204,10 +209,12 @@ class Store:
         return {"name": meta.get("embedder"), "dim": meta.get("dim")}
 
     def reset(self) -> None:
+        from chromadb.errors import NotFoundError
+
         for name in (CHUNKS, ARTICLES, QUOTES):
             try:
                 self.client.delete_collection(name)
-            except Exception:  # not there yet
+            except NotFoundError:  # not there yet
                 pass
         self._cols.clear()
         self._vector_store = None
@@ -338,8 +345,10 @@ class Store:
                 )
                 node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.doc_id)
                 nodes.append(node)
-        if nodes:
-            self.vector_store.add(nodes)
+        # ChromaVectorStore.add slices by its own constant (41,665), above the cap of a
+        # Chroma client (5,461 on SQLite), so the nodes go in slices of the client's cap.
+        for sl in self._batches(len(nodes)):
+            self.vector_store.add(nodes[sl])
 
     def orphan_cleanup(self) -> int:
         """Delete chunks whose article is not committed with the same content hash."""
@@ -350,16 +359,16 @@ class Store:
             for i, m in zip(got["ids"], got["metadatas"], strict=True)
             if hashes.get(m.get("doc_id", "")) != m.get("content_hash")
         ]
-        for k in range(0, len(stale), 5000):
-            self._col(CHUNKS).delete(ids=stale[k : k + 5000])
+        for sl in self._batches(len(stale)):
+            self._col(CHUNKS).delete(ids=stale[sl])
         got = _get_all(self._col(QUOTES), include=["metadatas"])
         stale_q = [
             i
             for i, m in zip(got["ids"], got["metadatas"], strict=True)
             if hashes.get(m.get("doc_id", "")) != m.get("content_hash")
         ]
-        for k in range(0, len(stale_q), 5000):
-            self._col(QUOTES).delete(ids=stale_q[k : k + 5000])
+        for sl in self._batches(len(stale_q)):
+            self._col(QUOTES).delete(ids=stale_q[sl])
         return len(stale) + len(stale_q)
 
     def remove_article(self, doc_id: str) -> None:
@@ -517,6 +526,7 @@ def _article_meta(article: Article, n_chunks: int) -> dict[str, Any]:
         "published_source": meta.published_source,
         "sentences": json.dumps([[s.start, s.end, s.paragraph, int(s.furniture)] for s in article.sentences]),
         "furniture": json.dumps([[f.start, f.end] for f in article.furniture]),
+        "entities": json.dumps([list(e) for e in article.entities]),
         "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     for key in ("title", "outlet", "author", "url", "path"):
@@ -550,4 +560,5 @@ def _article_from(doc_id: str, text: str, m: dict[str, Any]) -> Article:
         content_hash=m.get("content_hash", ""),
         sentences=sentences,
         furniture=[Span(start=s, end=e) for s, e in json.loads(m.get("furniture", "[]"))],
+        entities=[(s, e, label) for s, e, label in json.loads(m.get("entities", "[]"))],
     )

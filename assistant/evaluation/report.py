@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from assistant.evaluation.harness import Delta, EvalRun, compare
 from assistant.evaluation.metrics import LOWER_IS_BETTER, METRICS, QuestionScore
@@ -67,6 +68,20 @@ def _meta_lines(run: EvalRun) -> list[tuple[str, str]]:
         ("git commit", m.git_commit or "unknown"),
         ("timestamp", m.timestamp),
         ("questions", str(m.questions)),
+        *_ranker_lines(m.extra.get("ranker")),
+    ]
+
+
+def _ranker_lines(ranker: Any) -> list[tuple[str, str]]:
+    """The extractive ranker's fitted weights and abstention threshold, when recorded."""
+    if not isinstance(ranker, dict) or "weights" not in ranker:
+        return []
+    weights = ", ".join(f"{k} {v:+.2f}" for k, v in ranker["weights"].items())
+    fitted = ranker.get("fitted") or {}
+    return [
+        ("ranker threshold", f"{ranker.get('threshold', 0.0):.3f}"),
+        ("ranker weights", weights),
+        ("ranker fitted on", "; ".join(str(d) for d in fitted.get("data", [])) or "?"),
     ]
 
 

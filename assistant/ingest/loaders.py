@@ -1,6 +1,13 @@
 """Reading article files: .txt/.md (optional front matter), .json/.jsonl records, .html.
 
-A file that cannot be read is reported with a reason and skipped; the rest go on.
+A file that cannot be read is reported with a reason and skipped; the rest go on. A
+record file (.json array, .jsonl) whose bad records are skipped keeps its good ones, and
+is reported as indexed in part (:class:`Failure` with ``indexed`` > 0).
+
+Document formats that are not articles in a supported encoding (PDF, Word, RTF, ZIP
+containers) are recognised by their first bytes (``SIGNATURES``), so a PDF is reported as
+a PDF, not as text in a wrong encoding or malformed JSON. Five fixed signatures do not
+justify a libmagic dependency.
 """
 
 from __future__ import annotations
@@ -22,6 +29,23 @@ SUPPORTED = TEXT_EXTS | RECORD_EXTS | HTML_EXTS
 SIDECAR = ".meta.json"
 MAX_BYTES = 20 * 1024 * 1024
 
+_CONVERT = "convert it to text or HTML"
+#: Leading bytes of document formats people drop next to their articles.
+SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", f"PDF is not supported: {_CONVERT}"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", f"a legacy Office document (.doc) is not supported: {_CONVERT}"),
+    (b"PK\x03\x04", f"a ZIP container (.docx, .odt, .epub, .zip) is not supported: {_CONVERT}"),
+    (b"{\\rtf", f"RTF is not supported: {_CONVERT}"),
+)
+
+
+def sniff(head: bytes) -> str | None:
+    """Why a file starting with ``head`` is not an article we read (None: no known format)."""
+    for magic, reason in SIGNATURES:
+        if head.startswith(magic):
+            return reason
+    return None
+
 
 @dataclass
 class RawDoc:
@@ -33,12 +57,42 @@ class RawDoc:
 
 @dataclass
 class Failure:
+    """A file that is not fully indexed: skipped (``indexed`` 0) or indexed in part."""
+
     path: str
-    reason: str
+    reason: str  # why; a file-level reason starts with the path
+    indexed: int = 0  # records of the file that are in the index after the run
+    records: int = 0  # records the file holds (0 when the file itself could not be read)
+
+    @property
+    def partial(self) -> bool:
+        return self.indexed > 0
+
+    def line(self) -> str:
+        """One line: the path, what happened and why."""
+        why = self.reason
+        if why.startswith(self.path):
+            why = why[len(self.path) :].lstrip(":").strip()
+        if self.partial:
+            return f"{self.path}: indexed {self.indexed} of {self.records} records; {why}"
+        return f"skipped {self.path}: {why}"
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
-    """Supported files under ``paths`` (recursive, links followed once, sorted)."""
+@dataclass
+class Loaded:
+    """The articles of one file, and the records of it that could not be used."""
+
+    docs: list[RawDoc]
+    records: int
+    problems: list[str]  # one reason per bad record, without the path
+
+
+def discover(paths: Iterable[Path], ignored: list[Path] | None = None) -> tuple[list[Path], list[Failure]]:
+    """Supported files under ``paths`` (recursive, links followed once, sorted).
+
+    Inside folders, files of other types are passed over (appended to ``ignored``), but a
+    document format a user may expect to be read (PDF, Word, RTF) is reported.
+    """
     found: list[Path] = []
     failures: list[Failure] = []
     seen: set[str] = set()
@@ -63,11 +117,30 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
                     continue
                 if p.suffix.lower() in SUPPORTED:
                     found.append(p)
+                    continue
+                reason = _sniff_file(p)
+                if reason is not None:
+                    failures.append(Failure(str(p), f"{p}: {reason}"))
+                elif ignored is not None:
+                    ignored.append(p)
     return found, failures
+
+
+def _sniff_file(path: Path) -> str | None:
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as fh:
+            return sniff(fh.read(16))
+    except OSError:
+        return None  # unreadable and not an article type: passed over like any other
 
 
 def decode(data: bytes, path: Path) -> str:
     """Bytes to text: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else is refused."""
+    known = sniff(data[:16])
+    if known is not None:
+        raise IngestError(f"{path}: {known}")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")
@@ -107,9 +180,24 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 
 def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc]:
-    """Yield the articles in one file; raise :class:`IngestError` when it is unusable."""
+    """Yield the articles in one file; raise :class:`IngestError` when it is unusable
+    or any of its records is bad (:func:`read_file` keeps the good records instead)."""
+    loaded = read_file(path, max_bytes)
+    if loaded.problems:
+        raise IngestError(f"{path}: {loaded.problems[0]}")
+    yield from loaded.docs
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> Loaded:
+    """The articles in one file and the reasons its bad records were skipped.
+
+    Raises :class:`IngestError` when the file as a whole is unusable.
+    """
     ext = path.suffix.lower()
     text = decode(_read_bytes(path, max_bytes), path)
+    if ext not in SUPPORTED:
+        kinds = ", ".join(sorted(SUPPORTED))
+        raise IngestError(f"{path}: {ext or 'a file without an extension'} is not a supported type ({kinds})")
     meta: dict[str, Any] = {}
     sidecar = path.with_name(path.stem + SIDECAR)
     if sidecar.exists():
@@ -118,33 +206,51 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[RawDoc]:
         meta = read_sidecar(sidecar)
     if ext in TEXT_EXTS:
         front, body_at = _front_matter(text)
-        yield _make(path.stem, text[body_at:], {**front, **meta}, path)
-    elif ext in HTML_EXTS:
+        return Loaded([_make(path.stem, text[body_at:], {**front, **meta}, path)], 1, [])
+    if ext in HTML_EXTS:
         body, html_meta = _html(text, path)
-        yield _make(path.stem, body, {**html_meta, **meta}, path)
-    elif ext == ".json":
+        return Loaded([_make(path.stem, body, {**html_meta, **meta}, path)], 1, [])
+    if ext == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise IngestError(f"{path}: malformed JSON (line {exc.lineno}: {exc.msg})") from None
         except RecursionError:
             raise IngestError(f"{path}: malformed JSON (nested too deeply)") from None
-        records = data if isinstance(data, list) else [data]
-        for i, rec in enumerate(records):
-            yield _record(rec, path, i, single=len(records) == 1, base=meta)
-    else:  # .jsonl
-        lines = text.splitlines()
-        n = sum(1 for ln in lines if ln.strip())
-        for i, line in enumerate(lines):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise IngestError(f"{path}: malformed JSON on line {i + 1} ({exc.msg})") from None
-            except RecursionError:
-                raise IngestError(f"{path}: malformed JSON on line {i + 1} (nested too deeply)") from None
-            yield _record(rec, path, i, single=n == 1, base=meta)
+        items = data if isinstance(data, list) else [data]
+        numbered = [(i, f"record {i + 1}", rec) for i, rec in enumerate(items)]
+        return _records(numbered, path, meta)
+    # .jsonl / .ndjson: one record per line; a bad line is skipped, the others kept
+    parsed: list[tuple[int, str, Any]] = []
+    problems: list[str] = []
+    for i, line in enumerate(text.splitlines()):
+        if not line.strip():
+            continue
+        try:
+            parsed.append((i, f"line {i + 1}", json.loads(line)))
+        except json.JSONDecodeError as exc:
+            problems.append(f"line {i + 1}: malformed JSON ({exc.msg})")
+        except RecursionError:
+            problems.append(f"line {i + 1}: malformed JSON (nested too deeply)")
+    loaded = _records(parsed, path, meta, extra=len(problems))
+    loaded.problems[:0] = problems
+    return loaded
+
+
+def _records(
+    numbered: list[tuple[int, str, Any]], path: Path, base: dict[str, Any], extra: int = 0
+) -> Loaded:
+    """Articles from parsed records; ``extra`` lines of the file did not even parse."""
+    single = len(numbered) + extra == 1
+    docs: list[RawDoc] = []
+    problems: list[str] = []
+    for i, where, rec in numbered:
+        try:
+            docs.append(_record(rec, path, i, where, single=single, base=base))
+        except IngestError as exc:
+            msg = str(exc)
+            problems.append(msg[len(str(path)) + 2 :] if msg.startswith(f"{path}: ") else msg)
+    return Loaded(docs, len(numbered) + extra, problems)
 
 
 def _make(doc_id: str, text: str, meta: dict[str, Any], path: Path) -> RawDoc:
@@ -153,9 +259,9 @@ def _make(doc_id: str, text: str, meta: dict[str, Any], path: Path) -> RawDoc:
     return RawDoc(doc_id=doc_id, text=text, meta=meta, path=str(path))
 
 
-def _record(rec: Any, path: Path, i: int, single: bool, base: dict[str, Any]) -> RawDoc:
+def _record(rec: Any, path: Path, i: int, where: str, single: bool, base: dict[str, Any]) -> RawDoc:
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-        raise IngestError(f"{path}: record {i + 1} has no 'text' string field")
+        raise IngestError(f"{path}: {where}: no 'text' string field")
     doc_id = str(rec.get("doc_id") or rec.get("id") or (path.stem if single else f"{path.stem}-{i + 1}"))
     meta = {**base, **{k: v for k, v in rec.items() if k not in ("text", "id", "doc_id")}}
     return _make(doc_id, rec["text"], meta, path)
@@ -168,6 +274,8 @@ def _front_matter(text: str) -> tuple[dict[str, Any], int]:
 
 
 def _html(raw: str, path: Path) -> tuple[str, dict[str, Any]]:
+    from lxml import etree
+
     from assistant.ingest.metadata import read_html
 
     try:
@@ -175,6 +283,8 @@ def _html(raw: str, path: Path) -> tuple[str, dict[str, Any]]:
     except IngestError as exc:
         msg = str(exc)
         raise IngestError(msg if msg.startswith(str(path)) else f"{path}: {msg}") from None
-    except Exception as exc:  # a parser's internal error on a hostile page
-        raise IngestError(f"{path}: malformed HTML ({type(exc).__name__})") from None
+    except (etree.LxmlError, ValueError, RecursionError) as exc:
+        # the parsers' own errors on a hostile page (bad markup, nesting too deep); a
+        # missing module or a bug in our code is not caught and keeps its traceback
+        raise IngestError(f"{path}: malformed HTML ({type(exc).__name__}: {exc})") from None
     return text, meta

@@ -136,8 +136,8 @@ _FM_ITEM = re.compile(r"-\s+(.*)")
 def split_front_matter(raw: str) -> tuple[dict[str, Any], int]:
     """``(metadata, body_offset)`` for text opening with ``---`` front matter.
 
-    Simple ``key: value`` lines (and ``- item`` lists) are read without PyYAML; anything
-    else is handed to PyYAML when it is installed. Text without front matter gives
+    Simple ``key: value`` lines (and ``- item`` lists) are read directly; anything else
+    is handed to PyYAML (a declared dependency). Text without front matter gives
     ``({}, 0)``; a ``---`` block that is not metadata is left in the body.
     """
     m = _FM_OPEN.match(raw)
@@ -185,10 +185,8 @@ def _unquote(value: str) -> str:
 
 
 def _yaml_front_matter(block: str) -> dict[str, Any] | None:
-    try:
-        import yaml  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:  # PyYAML is optional
-        return None
+    import yaml  # type: ignore[import-untyped,unused-ignore]
+
     try:
         data = yaml.safe_load(block)
     except yaml.YAMLError:

@@ -20,8 +20,9 @@ from assistant.engines.store import Store
 from assistant.errors import IngestError
 from assistant.ingest.furniture import analyse
 from assistant.ingest.ledger_index import articles_quotes, quote_vectors
-from assistant.ingest.loaders import Failure, RawDoc, discover, load_file
+from assistant.ingest.loaders import SUPPORTED, Failure, RawDoc, discover, read_file
 from assistant.ingest.metadata import build_meta
+from assistant.nlp.entities import find_entities_many
 from assistant.nlp.text import normalise, paragraphs, split_sentences
 from assistant.types import Article, Chunk, Quote, Sentence, Span
 
@@ -40,6 +41,18 @@ class IndexReport:
     quotes_written: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    files: int = 0  # files of a supported type found
+    ignored: list[str] = field(default_factory=list)  # other files passed over in folders
+
+    def empty_reason(self) -> str | None:
+        """Why nothing is in the index after this run (None when something is)."""
+        if self.added or self.updated or self.unchanged:
+            return None
+        if self.failures:
+            return f"nothing was indexed: all {len(self.failures)} file(s) were skipped (reasons above)"
+        kinds = ", ".join(sorted(SUPPORTED))
+        other = f"; {len(self.ignored)} file(s) of other types passed over" if self.ignored else ""
+        return f"nothing was indexed: no article files found (index reads {kinds}){other}"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -51,7 +64,16 @@ class IndexReport:
             "quotes_written": self.quotes_written,
             "duplicates": [{"doc_id": d, "duplicate_of": o} for d, o in self.duplicates],
             "seconds": round(self.seconds, 3),
-            "failures": [{"path": f.path, "reason": f.reason} for f in self.failures],
+            "failures": [
+                {
+                    "path": f.path,
+                    "reason": f.reason,
+                    "status": "partial" if f.partial else "skipped",
+                    "indexed": f.indexed,
+                    "records": f.records,
+                }
+                for f in self.failures
+            ],
         }
 
 
@@ -168,6 +190,23 @@ def find_original(store: Store, article: Article, vector: np.ndarray, earlier: s
     return None
 
 
+def _file_failures(
+    records: dict[str, int], problems: dict[str, list[str]], indexed_from: dict[str, str]
+) -> list[Failure]:
+    """One :class:`Failure` per file with problems: skipped, or indexed in part."""
+    per_file: dict[str, int] = {}
+    for path in indexed_from.values():
+        per_file[path] = per_file.get(path, 0) + 1
+    out = []
+    for path, why in problems.items():
+        if not why:
+            continue
+        more = f" (and {len(why) - 1} more)" if len(why) > 1 else ""
+        reason = why[0] if why[0].startswith(path) else f"{path}: {why[0]}"
+        out.append(Failure(path, reason + more, indexed=per_file.get(path, 0), records=records.get(path, 0)))
+    return out
+
+
 def run_index(
     store: Store,
     embedder: Embedder,
@@ -191,20 +230,32 @@ def run_index(
     store.orphan_cleanup()  # leftovers of an interrupted run
     existing = store.article_hashes()
 
-    files, failures = discover(paths)
+    ignored: list[Path] = []
+    files, failures = discover(paths, ignored)
     report.failures.extend(failures)
+    report.files = len(files)
+    report.ignored = [str(p) for p in ignored]
     docs: list[RawDoc] = []
     seen: dict[str, str] = {}
+    #: per file: records it holds, and the reasons some of them are not indexed
+    records: dict[str, int] = {}
+    problems: dict[str, list[str]] = {}
     for path in files:
+        key = str(path)
         try:
-            for raw in load_file(path):
-                if raw.doc_id in seen:
-                    raise IngestError(f"{path}: doc id {raw.doc_id!r} already comes from {seen[raw.doc_id]}")
-                seen[raw.doc_id] = str(path)
-                docs.append(raw)
+            loaded = read_file(path)
         except IngestError as exc:
-            report.failures.append(Failure(str(path), str(exc)))
+            records[key], problems[key] = 0, [str(exc)]
+            continue
+        records[key], problems[key] = loaded.records, list(loaded.problems)
+        for raw in loaded.docs:
+            if raw.doc_id in seen:
+                problems[key].append(f"doc id {raw.doc_id!r} already comes from {seen[raw.doc_id]}")
+                continue
+            seen[raw.doc_id] = key
+            docs.append(raw)
 
+    unusable: set[str] = set()  # loaded, but refused by ``prepare``
     todo: list[RawDoc] = []
     for raw in docs:
         if existing.get(raw.doc_id) == content_hash(raw):
@@ -230,6 +281,8 @@ def run_index(
         if not pending:
             return
         vectors = embedder.embed_passages(pending_texts) if pending_texts else np.zeros((0, embedder.dim))
+        for (article, _), ents in zip(pending, find_entities_many([a.text for a, _ in pending]), strict=True):
+            article.entities = ents
         batch: list[tuple[Article, list[Chunk], np.ndarray, list[Quote], np.ndarray]] = []
         offset = 0
         quotes_of = articles_quotes([a for a, _ in pending])  # one spaCy pass over the batch
@@ -276,7 +329,11 @@ def run_index(
         try:
             article = prepare(raw)
         except IngestError as exc:
-            report.failures.append(Failure(raw.path or raw.doc_id, str(exc)))
+            key = raw.path or raw.doc_id
+            msg = str(exc)
+            problems.setdefault(key, []).append(msg[len(key) + 2 :] if msg.startswith(f"{key}: ") else msg)
+            records.setdefault(key, 1)
+            unusable.add(raw.doc_id)
             continue
         chunks = chunk_article(article)
         pending.append((article, chunks))
@@ -284,11 +341,17 @@ def run_index(
         if len(pending_texts) >= batch_size * 4:
             flush()
     flush()
+    indexed_from = {d: p for d, p in seen.items() if d not in unusable}
+    report.failures.extend(_file_failures(records, problems, indexed_from))
 
     if prune:
         # an article whose file failed to load this time is kept, not pruned
-        protected = {Path(f.path).stem for f in report.failures}
-        for doc_id in sorted(set(existing) - set(seen) - protected):
+        # (by file stem, and by the source path recorded for each article)
+        failing = {f.path for f in report.failures}
+        gone = set(existing) - set(seen)
+        protected = {Path(p).stem for p in failing}
+        protected |= {d for d, m in store.article_metas(sorted(gone)).items() if m.get("path") in failing}
+        for doc_id in sorted(gone - protected):
             store.remove_article(doc_id)
             report.removed.append(doc_id)
     report.seconds = time.perf_counter() - t0

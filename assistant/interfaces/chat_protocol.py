@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.nlp.text import shown_quote
 from assistant.types import Answer, Citation, Turn
 
 MODEL_ID = "assistant"
@@ -101,7 +102,7 @@ def render_sources(citations: Sequence[Citation]) -> str:
     for c in citations:
         head = ", ".join(x for x in (c.title, c.outlet, c.published) if x)
         where = f"{head} (doc {c.doc_id})" if head else f"doc {c.doc_id}"
-        lines.append(f"- [{c.n}] {where}: “{c.quote}”")
+        lines.append(f"- [{c.n}] {where}: {shown_quote(c.quote)}")
     return "\n".join(lines)
 
 
@@ -169,12 +170,14 @@ def answer_extra(answer: Answer) -> dict[str, Any]:
     """Answer fields a chat client has no slot for, under a top-level ``assistant`` key.
 
     ``answer`` is the verified text without the Sources block: when a backend streams its
-    raw draft, this is what a client should show once the stream ends.
+    raw draft, this is what a client should show once the stream ends. ``fallback`` names
+    the backend that wrote it when the requested one's answer did not verify.
     """
     return {
         "answer": answer.answer,
         "abstained": answer.abstained,
         "backend": answer.backend,
+        "fallback": answer.fallback,
         "timings_ms": answer.timings_ms,
     }
 

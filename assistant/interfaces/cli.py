@@ -41,6 +41,7 @@ def make_assistant(
     backend: str | None = None,
     chroma_url: str | None = None,
     model: str | None = None,
+    no_fallback: bool = False,
 ) -> Assistant:
     from assistant.service import Assistant
     from assistant.settings import Settings
@@ -48,6 +49,8 @@ def make_assistant(
     settings = Settings()
     if model:
         settings = settings.model_copy(update={"llm_model": model})
+    if no_fallback:
+        settings = settings.model_copy(update={"llm_fallback": False})
     return Assistant(
         index_dir=index_dir, backend=backend, chroma_url=chroma_url, notify=_err, settings=settings
     )
@@ -96,6 +99,14 @@ Model = Annotated[
     ),
 ]
 
+NoFallback = Annotated[
+    bool,
+    typer.Option(
+        "--no-fallback",
+        help="With an LLM backend, show its verified answer even when the extractive one would replace it.",
+    ),
+]
+
 
 @app.command()
 def index(
@@ -118,7 +129,7 @@ def index(
     except AssistantError as exc:
         raise _fail(exc) from None
     for f in report.failures:
-        _err(f"skipped {f.reason}" if f.reason.startswith(f.path) else f"skipped {f.path}: {f.reason}")
+        _err(f.line())
     if as_json:
         typer.echo(json.dumps(report.as_dict()))
     else:
@@ -128,9 +139,14 @@ def index(
             f"({report.chunks_written} chunks) into {a.settings.chroma_url or a.index_dir} "
             f"in {report.seconds:.1f}s."
         )
+    empty = report.empty_reason()
+    if empty is not None:
+        _err(f"{empty[0].upper()}{empty[1:]}.")
     if report.failures:
-        _err(f"{len(report.failures)} file(s) could not be indexed (see above).")
+        _err(f"{len(report.failures)} file(s) not fully indexed (see above).")
         raise typer.Exit(2)
+    if empty is not None:
+        raise typer.Exit(1)
 
 
 def _index_with_progress(a: Assistant, paths: list[Path] | None, rebuild: bool, prune: bool) -> Any:
@@ -174,12 +190,13 @@ def ask(
     no_stream: Annotated[
         bool, typer.Option("--no-stream", help="Print the answer only when complete.")
     ] = False,
+    no_fallback: NoFallback = False,
 ) -> None:
     """Answer a question with verbatim, cited quotes (streamed with an LLM backend)."""
     from assistant.errors import AssistantError
 
     try:
-        a = make_assistant(index_dir, backend, chroma_url, model)
+        a = make_assistant(index_dir, backend, chroma_url, model, no_fallback)
         kw = dict(
             k=k, since=_parse_date(since), until=_parse_date(until, end=True), outlet=outlet, speaker=speaker
         )
@@ -201,7 +218,10 @@ def _stream_answer(items: Any) -> Answer:
     streamed: list[str] = []
     for item in items:
         if isinstance(item, Answer):
-            if "".join(streamed).strip() != item.answer.strip():
+            if item.fallback:
+                typer.echo(f"\n\n{fallback_note(item)}" if streamed else fallback_note(item))
+                typer.echo(item.answer)
+            elif "".join(streamed).strip() != item.answer.strip():
                 if streamed:
                     typer.echo("\n\nVerified answer:")
                 typer.echo(item.answer)
@@ -219,18 +239,27 @@ def answer_json(answer: Answer) -> str:
 
 
 def render_answer(answer: Answer) -> str:
-    return f"{answer.answer}\n\n{render_sources(answer)}".rstrip()
+    note = f"{fallback_note(answer)}\n" if answer.fallback else ""
+    return f"{note}{answer.answer}\n\n{render_sources(answer)}".rstrip()
+
+
+def fallback_note(answer: Answer) -> str:
+    """The line shown above an answer the fallback backend wrote instead of the LLM."""
+    return (
+        f"The {answer.backend} model gave no verified answer; the verified {answer.fallback} answer instead:"
+    )
 
 
 def render_sources(answer: Answer) -> str:
+    from assistant.nlp.text import shown_quote
+
     lines = []
     if answer.citations:
         lines.append("Sources:")
     for c in answer.citations:
         head = " · ".join(x for x in (c.title, c.outlet, c.published) if x)
         lines.append(f"[{c.n}] {head} ({c.doc_id})" if head else f"[{c.n}] {c.doc_id}")
-        quoted = c.quote if c.quote[:1] in "“\"‘'" else f"“{c.quote}”"
-        lines.append(f"    {quoted}")
+        lines.append(f"    {shown_quote(c.quote)}")
     return "\n".join(lines).rstrip()
 
 
@@ -359,7 +388,12 @@ def chat(
     from assistant.errors import AssistantError
     from assistant.types import Turn
 
-    a = make_assistant(index_dir, backend, chroma_url, model)
+    try:
+        a = make_assistant(index_dir, backend, chroma_url, model)
+        a.check_backend()
+        a.ensure_index()
+    except AssistantError as exc:
+        raise _fail(exc) from None
     history: list[Turn] = []
     _err("Ask a question (empty line or Ctrl-D to quit).")
     while True:
@@ -378,9 +412,33 @@ def chat(
         history += [Turn(role="user", content=question), Turn(role="assistant", content=answer.answer)]
 
 
+@app.command("llm-server")
+def llm_server(
+    port: Annotated[int, typer.Option("--port", help="TCP port on 127.0.0.1.")] = 8091,
+) -> None:
+    """Serve the bundled SmolLM2-135M as an OpenAI-compatible server on 127.0.0.1 (offline)."""
+    import os
+
+    from assistant.engines.local_llm import MODEL_ALIAS, base_url, check_installed, server_command, server_env
+    from assistant.errors import AssistantError
+
+    try:
+        check_installed()
+        cmd = server_command(port)
+    except AssistantError as exc:
+        raise _fail(exc) from None
+    _err(
+        f"Serving {MODEL_ALIAS} at {base_url(port)} (one thread). Then: "
+        f"OPENAI_BASE_URL={base_url(port)} ASSISTANT_LLM_MODEL={MODEL_ALIAS} "
+        "assistant ask --backend openai QUESTION"
+    )
+    sys.stderr.flush()
+    os.execve(cmd[0], cmd, server_env())  # the server takes over this process (and Ctrl-C)
+
+
 @app.command()
 def status(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: JsonOut = False) -> None:
-    """Show the index: location, embedder, article and chunk counts, last indexed."""
+    """Show the index: location, embedder, article, chunk and quote counts, last indexed."""
     from assistant.errors import AssistantError
 
     try:
@@ -399,6 +457,7 @@ def status(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: Js
         f"embedder:     {emb.get('name')} (dim {emb.get('dim')})\n"
         f"articles:     {info['articles']}\n"
         f"chunks:       {info['chunks']}\n"
+        f"quotes:       {info.get('quotes', 0)}\n"
         f"last indexed: {info.get('last_indexed') or '-'}"
     )
 

@@ -114,7 +114,9 @@ def _score_quotes(gold: Path, quotes: list[Any]) -> dict[str, Any]:
     return result
 
 
-def _print_table(run: EvalRun) -> None:
+def _print_table(run: EvalRun, deltas: list[Any] | None = None) -> None:
+    """The metric table, overall and by kind; with a baseline, an overall delta column
+    (current minus baseline, ``!`` marking a regression)."""
     from rich.console import Console
     from rich.table import Table
 
@@ -128,11 +130,23 @@ def _print_table(run: EvalRun) -> None:
     table = Table(title=f"eval · {run.meta.backend or '?'} · {run.meta.questions} questions")
     table.add_column("metric", no_wrap=True)
     table.add_column("overall", justify="right", style="bold", no_wrap=True)
+    overall = {d.metric: d for d in deltas or [] if d.scope == "overall"}
+    if deltas:
+        table.add_column("Δ baseline", justify="right", no_wrap=True)
     for k in kinds:
         table.add_column(k, justify="right", no_wrap=True)
     for m in METRICS:
-        table.add_row(m, fmt(run.overall.get(m), m), *[fmt(run.by_kind[k].get(m), m) for k in kinds])
+        shift = [_delta(overall.get(m), m)] if deltas else []
+        table.add_row(m, fmt(run.overall.get(m), m), *shift, *[fmt(run.by_kind[k].get(m), m) for k in kinds])
     console.print(table)
+
+
+def _delta(d: Any, metric: str) -> str:
+    from assistant.evaluation.report import fmt
+
+    if d is None or d.delta is None:
+        return "n/a"
+    return f"{'+' if d.delta >= 0 else ''}{fmt(d.delta, metric)}{' !' if d.regression else ''}"
 
 
 def _err(message: str) -> None:
@@ -220,7 +234,7 @@ def register(app: typer.Typer) -> None:
                 )
             )
         else:
-            _print_table(run)
+            _print_table(run, deltas)
             print(
                 f"{len(run.failures)} of {run.meta.questions} questions failed a check; "
                 f"reports in {paths['html'].parent}"
@@ -316,6 +330,10 @@ def _run(
         gold_path=str(gold_path),
     )
     run.meta.extra.update(target.extra)
+    from assistant.answer.ranker import load_weights
+
+    model = load_weights()  # the extractive ranker's fitted weights: recorded with every run
+    run.meta.extra["ranker"] = {k: model[k] for k in ("weights", "threshold", "fitted") if k in model}
     if judge:
         run.meta.extra["judge_faithfulness"] = _judge(run)
     paths = write_reports(run, report_dir, baseline)

@@ -1,4 +1,5 @@
-"""Option types shared by the command modules (one definition, same flags everywhere)."""
+"""Option types shared by ``cli`` and ``cli_serve`` (one definition of ``--index-dir`` and
+``--chroma-url``; ``cli_eval`` has its own options)."""
 
 from __future__ import annotations
 

@@ -51,10 +51,7 @@ def prepare(index_dir: Path | None, backend: str | None, chroma_url: str | None)
     from assistant.service import Assistant
 
     a = Assistant(index_dir=index_dir, backend=backend, chroma_url=chroma_url, notify=_err)
-    a.ensure_index()
-    a.retriever().lexical()
-    a.embedder()
-    a.backend()
+    a.warm()  # an unknown backend or model stops the start, before any indexing
     return a
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlp.text import quotation_spans
+
 #: The fixed sentence that starts every abstention; tests and clients may rely on it.
 CANNOT_ANSWER = "The articles do not say"
 
@@ -27,7 +29,11 @@ _ABBREV = re.compile(
 
 
 def split_claims(text: str) -> list[str]:
-    """Split answer text into sentences (claims), keeping markers with their sentence."""
+    """Split answer text into sentences (claims), keeping markers with their sentence.
+
+    A quotation that spans sentences stays in one claim, so the words a reader sees
+    between quotation marks are checked as one span.
+    """
     parts: list[str] = []
     for block in text.split("\n"):
         if not block.strip():
@@ -36,6 +42,8 @@ def split_claims(text: str) -> list[str]:
         for m in _SENTENCE_END.finditer(block):
             if _ABBREV.search(block[last : m.start() + 1]) and block[m.start()] == ".":
                 continue  # "U.S. Trade Minister": an abbreviation, not a sentence end
+            if quotation_spans(block[last : m.start(1)])[1]:
+                continue  # inside a quotation that goes on in the next sentence
             parts.append(block[last : m.start(1)].strip())
             last = m.end(1)
         parts.append(block[last:].strip())

@@ -36,6 +36,10 @@ _PRONOUN = re.compile(
 )
 
 
+#: "According to <outlet>, ..." names a source to trust, not a subject of the question.
+ACCORDING = re.compile(r"^\s*according\s+to\s+[^,]{1,60},\s*", re.I)
+
+
 @dataclass
 class Asked:
     """The speaker phrase of a "what did X say" question, and whether it has a name."""
@@ -79,6 +83,33 @@ def wants_number(question: str) -> bool:
 
 def has_number(text: str) -> bool:
     return bool(_NUMBER.search(text))
+
+
+_SPLIT_AND = re.compile(
+    r"(?:,\s*|;\s*|\s+)(?:and|but|also)\s+(?=(?:which|who|whom|what|when|where|why|how|did|does|do|is|was)\b)",
+    re.I,
+)
+_WH = (
+    r"(?:how\s+(?:long|many|much|often|soon)|on\s+what\s+date|in\s+what\s+year|what\s+date"
+    r"|who|whom|what|when|where|why|which)"
+)
+_LIST = re.compile(rf"^\s*(?P<list>{_WH}(?:\s*,\s*{_WH})*\s*,?\s*and\s+{_WH})\s+(?P<rest>.+)$", re.I)
+
+
+def split_question(question: str) -> list[str]:
+    """The parts of a multi-part question: "A, and which of them B?" -> [A, which of them B];
+    "How long, who, and on what date ...?" -> one part per asked-for thing; else [question]."""
+    q = question.strip()
+    m = _LIST.match(q)
+    if m:
+        whs = [w.strip() for w in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if w.strip()]
+        if len(whs) > 1:
+            return [f"{w[:1].upper()}{w[1:]} {m.group('rest')}" for w in whs]
+    pieces = [p.strip(" ,;") for p in _SPLIT_AND.split(q)]
+    pieces = [p for p in pieces if len(p.split()) >= 3]
+    if len(pieces) > 1:
+        return [p if p.endswith("?") else f"{p}?" for p in pieces]
+    return [q]
 
 
 # -- names and quoted phrases a question mentions (retrieval boosts them, the extractive

@@ -208,3 +208,52 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
 
 def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+_DOUBLE_MARKS = frozenset('"“”„')
+
+
+def quotation_spans(text: str) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Where ``text`` shows words between double quotation marks, as a reader sees it.
+
+    Returns ``(spans, unclosed, unopened)``: the ``(start, end)`` of the words inside each
+    pair of marks (marks excluded; nested pairs each give a span), the offsets of opening
+    marks never closed and of closing marks never opened. Curly marks say which way they
+    face; a straight ``"`` closes when a quotation is open and it follows a non-space
+    character, and is a stray closer when nothing is open and it follows a word and
+    precedes white space, punctuation or the end.
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    unopened: list[int] = []
+    for i, ch in enumerate(text):
+        if ch not in _DOUBLE_MARKS:
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch in "“„":
+            closes = False
+        elif ch == "”" or (stack and text[stack[-1]] == '"'):
+            closes = True
+        else:
+            closes = not before.isspace() and not (after.isalnum() or after in "“‘'")
+        if not closes:
+            stack.append(i)
+        elif stack:
+            spans.append((stack.pop() + 1, i))
+        else:
+            unopened.append(i)
+    spans.sort()
+    return spans, stack, unopened
+
+
+def quotes_balanced(text: str) -> bool:
+    """Does every double quotation mark in ``text`` have its partner?"""
+    _, unclosed, unopened = quotation_spans(text)
+    return not unclosed and not unopened
+
+
+def shown_quote(text: str) -> str:
+    """A source sentence as shown in a Sources list: between curly quotation marks, unless
+    it already opens with a quotation mark of its own (no doubled ``““…””``)."""
+    return text if text[:1] in "“\"‘'„" else f"“{text}”"

@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (Chroma through llama-index) + lexical (BM25), weighted fusion.
+"""Hybrid retrieval: dense (the Chroma store, queried directly) + lexical (bm25s), weighted fusion.
 
 Equal-weight reciprocal-rank fusion is known to hurt paraphrased who-said questions, so
 scores are fused instead of ranks: min-max normalised cosine (weight 0.6) plus BM25

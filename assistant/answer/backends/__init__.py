@@ -33,4 +33,4 @@ def get_backend(name: str, settings: Settings) -> AnswerBackend:
         from assistant.answer.backends.scripted import EchoBackend
 
         return EchoBackend()
-    raise ConfigError(f"Unknown backend {name!r}: choose one of {', '.join(BACKENDS)}.")
+    raise ConfigError(f"Unknown backend {name!r}: choose one of {', '.join(BACKENDS)} (or openai:<model>).")

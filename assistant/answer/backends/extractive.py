@@ -12,23 +12,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from assistant.answer.guard import looks_like_instruction, neutralise_markers
-from assistant.engines.lexical import tokenize
+from assistant.answer.guard import neutralise_markers
+from assistant.answer.ranker import Scored, answer_type, load_weights, rank
 from assistant.nlp.claims import CANNOT_ANSWER
-from assistant.nlp.questions import full_names, has_number, question_names, wants_number
-from assistant.nlp.text import normalise
+from assistant.nlp.questions import ACCORDING as _ACCORDING
+from assistant.nlp.questions import full_names, question_names, split_question
+from assistant.nlp.text import normalise, quotation_spans
 from assistant.settings import Settings
 from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
 
-#: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.
-_CUE_TERMS = {
-    tokenize(w)[0]
-    for w in "say said says tell told call called describe described state stated mention "
-    "mentioned comment commented remark remarked".split()
-}
-_QUESTION_TERMS = {tokenize(w)[0] for w in "accord article articles report reported".split()}
-
-MIN_COVERAGE = 0.15  # share of the question's weighted terms a sentence must hold
 SECOND_RATIO = 0.8  # a further sentence joins when it scores this close to the best
 MAX_SENTENCES = 3
 
@@ -44,8 +36,24 @@ _SAID_NAME = re.compile(r"\b(?:said|says|wrote|writes|added)\s+((?:[A-Z][\w.'’
 _NOT_NAMES = {"He", "She", "They", "It", "This", "That", "The", "But", "And", "In", "On"}
 
 
-_WHO = re.compile(r"\s*(?:who|whom|whose|which)\b", re.IGNORECASE)
 _CAPWORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z][\w'’-]+")
+_QUOTED = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
+_RATE = re.compile(r"\b(?:rate|percentage|percent|share|proportion)\b", re.I)
+_MONEY = re.compile(
+    r"\bhow\s+much\s+(?:money|cash|funding)\b"
+    r"|\bhow\s+much\b.{0,60}\b(?:cost|pay|paid|spend|spent|raise|raised|charge|worth|budget|fund)"
+    r"|\bwhat\s+(?:(?:was|is|were)\s+the\s+)?(?:[a-z]+\s+){0,2}(?:amount|sum|price|cost)\b",
+    re.I,
+)
+
+#: What a part asks for, said when the articles lack it.
+_WANTED_WORDS = {
+    "number": "the number",
+    "time": "when",
+    "person": "who",
+    "rate": "the rate",
+    "money": "the amount",
+}
 
 
 @dataclass
@@ -71,101 +79,194 @@ class ExtractiveBackend:
         yield self.answer(context).text
 
     # -- scoring -----------------------------------------------------------------------
-    def _weights(self, context: Context) -> dict[str, float]:
-        terms = [t for t in tokenize(context.question) if t not in _CUE_TERMS | _QUESTION_TERMS]
-        return {t: context.term_weights.get(t, 1.0) for t in terms}
-
-    def candidates(self, context: Context) -> list[Candidate]:
-        weights = self._weights(context)
-        total = sum(weights.values()) or 1.0
-        names = [n.lower() for n in question_names(context.question)]
-        speakers = [
-            x.lower() for x in ([context.speaker] if context.speaker else []) + context.speaker_aliases
-        ] or names
-        wants_entity = bool(_WHO.match(context.question))
-        question_caps = set(_CAPWORD.findall(context.question))
-        out: list[Candidate] = []
-        for n, ev in enumerate(context.evidence, start=1):
-            rank_score = 1.0 / (1.0 + 0.12 * (n - 1))
-            for sp in ev.sentences or [Span(start=ev.start, end=ev.end)]:
-                text = ev.text[sp.start - ev.start : sp.end - ev.start]
-                if looks_like_instruction(text):
-                    continue  # text addressed to a model is a source, never an answer
-                toks = set(tokenize(text))
-                coverage = sum(w for t, w in weights.items() if t in toks) / total
-                low = text.lower()
-                name_hit = sum(1 for nm in names if nm in low) / max(len(names), 1)
-                score = 0.6 * coverage + 0.25 * rank_score + 0.15 * name_hit
-                if f"{ev.doc_id}:{sp.start}" in context.notes:
-                    score += 0.15  # a when-question: sentences that say when
-                if speakers and _spoken_by(context.quotes, ev.doc_id, sp, speakers):
-                    score += 0.2  # the words of the person the question asks about
-                if wants_entity:
-                    # "who/which ...": sentences naming someone the question does not
-                    fresh = {w for w in _CAPWORD.findall(text[1:])} - question_caps
-                    score += 0.05 * min(len(fresh), 3)
-                if wants_number(context.question) and not has_number(text):
-                    score -= 0.3  # "how many" wants a number
-                out.append(Candidate(n, sp, text, score, coverage))
-        out.sort(key=lambda c: -c.score)
-        return out
+    def candidates(self, context: Context, question: str | None = None) -> list[Candidate]:
+        """Evidence sentences by the fitted ranker's probability, best first."""
+        return [Candidate(c.n, c.span, c.text, c.prob, c.coverage) for c in rank(context, question)]
 
     # -- answering ---------------------------------------------------------------------
     def answer(self, context: Context) -> Draft:
         if not context.evidence:
-            return Draft(text=f"{CANNOT_ANSWER} anything about this.", abstained=True)
-        if context.unquoted:
-            return Draft(
-                text=f"{CANNOT_ANSWER} what {context.unquoted} said: the articles quote no one by that name.",
-                abstained=True,
-            )
+            return Draft(text=f"{CANNOT_ANSWER} anything about this: no passage matches.", abstained=True)
         missing = _missing_names(context)
         if missing:
-            return Draft(text=f"{CANNOT_ANSWER} anything about {', '.join(missing)}.", abstained=True)
-        cands = self.candidates(context)
-        best = cands[0] if cands else None
-        if (
-            best is None
-            or max(c.coverage for c in cands[:5]) < MIN_COVERAGE
-            or (wants_number(context.question) and not has_number(best.text))
-        ):
-            return Draft(text=f"{CANNOT_ANSWER} enough to answer this.", abstained=True)
+            return Draft(
+                text=f"{CANNOT_ANSWER} anything about {', '.join(missing)}: the articles do not mention "
+                f"{'them' if len(missing) > 1 else 'that name'}.",
+                abstained=True,
+            )
+        model = load_weights()
+        threshold = float(model["threshold"])
+        parts = split_question(context.question)
+        names = [n.lower() for n in _asked_names(context)]
+        picked: list[list[Scored]] = []
+        gaps: list[str] = []
+        used: set[tuple[int, int]] = set()
+        for part in parts:
+            chosen, gap = self._pick(context, part, names, threshold, used)
+            picked.append(chosen)
+            if gap:
+                gaps.append(gap)
+            used.update((c.n, c.span.start) for c in chosen)
+        if not any(picked):
+            why = gaps[0] if len(gaps) == 1 else "; ".join(dict.fromkeys(gaps))
+            return Draft(text=f"{CANNOT_ANSWER} enough to answer this: {why}.", abstained=True)
+        return self._compose(context, parts, picked, gaps)
+
+    def _pick(
+        self,
+        context: Context,
+        part: str,
+        names: list[str],
+        threshold: float,
+        used: set[tuple[int, int]],
+    ) -> tuple[list[Scored], str | None]:
+        """The sentences that answer one part, or what is missing for it."""
+        cands = rank(context, part if part != context.question else None, names)
+        wanted = _specific(part)
+        fitting = [c for c in cands if _has_wanted(c, wanted)] if wanted else cands
+        if not fitting:
+            return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for"
+        best = fitting[0]
+        if best.prob < threshold:
+            if wanted and cands and cands[0].prob >= threshold:
+                return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for"
+            return [], "no passage in the articles answers it"
+        if (best.n, best.span.start) in used:
+            return [best], None
         chosen = [best]
-        for c in cands[1:]:
-            if len(chosen) >= MAX_SENTENCES or c.score < SECOND_RATIO * best.score:
+        for c in fitting[1:]:
+            if len(chosen) >= MAX_SENTENCES or c.prob < max(threshold, SECOND_RATIO * best.prob):
                 break
-            if c.coverage < MIN_COVERAGE or any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+            if any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+                continue
+            if (c.n, c.span.start) in used:
                 continue
             chosen.append(c)
-        parts: list[str] = []
+        return chosen, None
+
+    def _compose(
+        self, context: Context, parts: list[str], picked: list[list[Scored]], gaps: list[str]
+    ) -> Draft:
+        lines: list[str] = []
         cites: list[DraftCitation] = []
-        for i, c in enumerate(chosen):
-            ev = context.evidence[c.n - 1]
-            speaker = _speaker_for(c, ev, context.quotes)
-            marker = len(cites) + 1
-            lead = f"{speaker}: " if speaker and speaker.lower() not in c.text.lower()[:80] else ""
-            note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
-            body = neutralise_markers(c.text)  # an article's own "[1]" is not a marker
-            parts.append(f"{lead}{body} [{c.n}]{f' — {note}.' if note else ''}")
-            cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=c.span.start, end=c.span.end))
-            del i, marker
-        return Draft(text="\n".join(parts), citations=cites)
+        shown: list[tuple[int, Span]] = []
+        for part, chosen in zip(parts, picked, strict=True):
+            if not chosen and len(parts) > 1:
+                lines.append(f"The articles do not say: {part.rstrip('?')}.")
+                continue
+            for c in chosen:
+                ev = context.evidence[c.n - 1]
+                span, body = whole_quotation(ev, c.span)
+                if any(n == c.n and span.start < s.end and s.start < span.end for n, s in shown):
+                    continue  # this sentence, or the quotation it belongs to, is already shown
+                shown.append((c.n, span))
+                speaker = _speaker_for(c, ev, context.quotes)
+                lead = f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
+                note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
+                body = neutralise_markers(body)  # an article's own "[1]" is not a marker
+                also = _corroborating(context, c)
+                markers = " ".join(f"[{m}]" for m in [c.n, *[a[0] for a in also]])
+                lines.append(f"{lead}{body} {markers}{f' — {note}.' if note else ''}")
+                cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=span.start, end=span.end))
+                for m, sp in also:
+                    other = context.evidence[m - 1]
+                    cites.append(DraftCitation(n=m, doc_id=other.doc_id, start=sp.start, end=sp.end))
+        return Draft(text="\n".join(lines), citations=cites)
 
 
-def _spoken_by(quotes: list[Quote], doc_id: str, sp: Span, names: list[str]) -> bool:
-    for q in quotes:
-        if q.doc_id == doc_id and q.speaker and q.start < sp.end and sp.start < q.end:
-            speaker = q.speaker.lower()
-            if any(n in speaker for n in names):
-                return True
-    return False
+#: A quotation running over more sentences than this is shown in part, its marks closed.
+MAX_QUOTATION_SENTENCES = 4
+_PARTNER = {"“": "”", "„": "”", '"': '"', "”": "“"}
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
+def whole_quotation(ev: Evidence, span: Span) -> tuple[Span, str]:
+    """The sentence at ``span`` widened to the whole quotation it belongs to, and the text
+    to show for it.
+
+    A sentence inside a quotation that spans sentences opens (or closes) a quotation mark
+    it does not close (or open). It is widened over the neighbouring sentences of the
+    passage until its marks pair up, so the marker after it follows the closing mark.
+    When the quotation runs on beyond the passage (or is very long), the missing mark is
+    added at the edge instead: the words between the marks are then still the source's.
+    """
+    sents = ev.sentences or [Span(start=ev.start, end=ev.end)]
+    i = j = next((k for k, sp in enumerate(sents) if sp.start == span.start), -1)
+    if i < 0:
+        sents, i, j = [span], 0, 0
+
+    def cut(a: int, b: int) -> str:
+        return ev.text[sents[a].start - ev.start : sents[b].end - ev.start]
+
+    while j - i + 1 < MAX_QUOTATION_SENTENCES:
+        _, unclosed, unopened = quotation_spans(cut(i, j))
+        if unopened and i > 0:
+            i -= 1
+        elif unclosed and j + 1 < len(sents):
+            j += 1
+        else:
+            break
+    text = cut(i, j)
+    _, unclosed, unopened = quotation_spans(text)
+    head = "".join(_PARTNER[text[k]] for k in reversed(unopened))
+    tail = "".join(_PARTNER[text[k]] for k in reversed(unclosed))
+    return Span(start=sents[i].start, end=sents[j].end), f"{head}{text}{tail}"
+
+
+def _specific(part: str) -> str | None:
+    """The specific thing a part asks for that the chosen evidence must hold."""
+    kind = answer_type(part)
+    if kind == "number":
+        if _RATE.search(part):
+            return "rate"
+        if _MONEY.search(part):
+            return "money"
+    return kind
+
+
+def _has_wanted(c: Scored, wanted: str) -> bool:
+    low = c.text.lower()
+    if wanted == "rate":
+        return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
+    if wanted == "money":
+        return "number" in c.kinds and bool(
+            re.search(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", low)
+        )
+    if wanted == "person":
+        return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
+    return wanted in c.kinds
+
+
+def _corroborating(context: Context, c: Scored) -> list[tuple[int, Span]]:
+    """Other outlets' evidence sentences that carry the same quoted words as ``c``."""
+    quoted = [normalise(q) for q in _QUOTED.findall(c.text)]
+    whole = normalise(c.text)
+    doc = context.evidence[c.n - 1].doc_id
+    out: list[tuple[int, Span]] = []
+    seen = {doc}
+    for m, ev in enumerate(context.evidence, start=1):
+        if ev.doc_id in seen:
+            continue
+        for sp in ev.sentences:
+            t = normalise(ev.text[sp.start - ev.start : sp.end - ev.start])
+            if t == whole or any(len(q.split()) >= 4 and q in t for q in quoted):
+                out.append((m, sp))
+                seen.add(ev.doc_id)
+                break
+    return out
+
+
+def _asked_names(context: Context) -> list[str]:
+    """Names the question asks about, without outlets ("According to Reuters, ...")."""
+    outlets = {normalise(o) for o in context.outlets}
+    q = _ACCORDING.sub("", context.question)
+    return [n for n in question_names(q) if normalise(n) not in outlets]
+
+
+def _overlaps(a: Candidate | Scored, b: Candidate | Scored) -> bool:
     return a.n == b.n and a.span.start < b.span.end and b.span.start < a.span.end
 
 
-def _same_words(a: Candidate, b: Candidate) -> bool:
+def _same_words(a: Candidate | Scored, b: Candidate | Scored) -> bool:
     na, nb = normalise(a.text), normalise(b.text)
     return na in nb or nb in na
 
@@ -175,19 +276,28 @@ def _missing_names(context: Context) -> list[str]:
 
     A lone capitalised word ("Beijing", "Chinese") is often a paraphrase of what the
     text says ("China"), so only a multi-word name missing entirely is a reason to
-    abstain; a missing person asked about by a lone surname is caught by the ledger.
+    abstain (the ledger's recall never is: a lone surname the evidence lacks is left to
+    the fitted threshold). An outlet named in the question is not a person to find.
     """
     corpus = " ".join(normalise(e.text) for e in context.evidence)
     corpus += " " + " ".join(normalise(q.speaker or "") for q in context.quotes)
+    corpus += " " + " ".join(normalise(f"{e.title or ''} {e.outlet or ''}") for e in context.evidence)
+    outlets = {normalise(o) for o in context.outlets}
     missing = []
-    for full in full_names(context.question):
+    question = _ACCORDING.sub("", context.question)
+    for a, b in quotation_spans(question)[0]:  # quoted words are not names asked about
+        question = question[:a] + " " * (b - a) + question[b:]
+    for full in full_names(question):
+        if normalise(full) in outlets or any(normalise(full) in o for o in outlets):
+            continue  # an outlet named in the question is not a person to find
         parts = [normalise(p).strip(".'") for p in full.split()]
-        if not any(len(p) >= 3 and p[:5] in corpus for p in parts[1:]):
+        checkable = [p for p in parts[1:] if len(p) >= 3]
+        if checkable and not any(p[:5] in corpus for p in checkable):
             missing.append(full)
     return missing
 
 
-def _speaker_for(c: Candidate, ev: Evidence, quotes: list[Quote]) -> str | None:
+def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
     """The ledger's speaker for this sentence, else a name in its own attribution clause."""
     for q in quotes:
         if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end:

@@ -2,10 +2,11 @@
 
 The model sees numbered sources delimited as data (``<source n=...>`` elements whose text
 is escaped so it cannot close its element, and whose own ``[n]`` are written with
-full-width brackets so they cannot pass for source numbers) and the ledger quotes of
-those sources; the
-conversation history is passed as chat messages. The reply is a draft: the shared
-verifier (:mod:`assistant.answer.verify`) checks every ``[n]``, quote and speaker afterwards.
+full-width brackets so they cannot pass for source numbers), the ledger quotes of
+those sources and the sentences the extractive backend would answer with (``<lead>``);
+the conversation history is passed as chat messages; replies are capped at
+``llm_max_tokens``. The reply is a draft: the shared verifier
+(:mod:`assistant.answer.verify`) checks every ``[n]``, quote and speaker afterwards.
 """
 
 from __future__ import annotations
@@ -85,6 +86,20 @@ def render_quotes(quotes: list[Quote], evidence: list[Evidence]) -> str:
     return "\n".join(lines) if lines else "(none)"
 
 
+def render_leads(context: Context) -> str:
+    """The sentences the extractive backend answers with, as ``<lead source="n">``
+    elements (escaped like sources), or ``(none)``."""
+    lines = []
+    for c in context.leads:
+        if not 1 <= c.n <= len(context.evidence):
+            continue
+        ev = context.evidence[c.n - 1]
+        text = ev.text[max(c.start - ev.start, 0) : max(c.end - ev.start, 0)].strip()
+        if text:
+            lines.append(f'<lead source="{c.n}">{source_data(text)}</lead>')
+    return "\n".join(lines) if lines else "(none)"
+
+
 def history_messages(history: list[Turn]) -> list[dict[str, str]]:
     return [{"role": t.role, "content": t.content} for t in history if t.content.strip()]
 
@@ -93,6 +108,9 @@ class OpenAIBackend:
     """Answers with an OpenAI-compatible chat model (OpenAI, vLLM, Ollama, llama.cpp)."""
 
     name = "openai"
+    #: A model writes the draft: the service puts the extractive answer's sentences in the
+    #: prompt and falls back to that answer when the model's does not verify.
+    generative = True
 
     def __init__(
         self,
@@ -120,6 +138,13 @@ class OpenAIBackend:
         )
         #: The full text of the last reply (after ``answer`` or a finished ``stream``).
         self.last_text: str | None = None
+        self._model_checked = False
+
+    def check_model(self) -> None:
+        """Before the first request: is the model one the server offers? (once)"""
+        if not self._model_checked:
+            openai_client.check_model(self._client, self.model)
+            self._model_checked = True
 
     @property
     def prompt_hash(self) -> str | None:
@@ -132,6 +157,7 @@ class OpenAIBackend:
             question=context.question.strip(),
             sources=render_sources(context.evidence),
             quotes=render_quotes(context.quotes, context.evidence),
+            leads=render_leads(context),
         )
         return [
             {"role": "system", "content": system},
@@ -141,7 +167,14 @@ class OpenAIBackend:
 
     def complete(self, messages: list[dict[str, str]]) -> str:
         """One non-streaming completion (also used to condense chat follow-ups)."""
-        return openai_client.complete(self._client, self.model, messages, temperature=self.temperature)
+        self.check_model()
+        return openai_client.complete(
+            self._client,
+            self.model,
+            messages,
+            temperature=self.temperature,
+            max_tokens=self.settings.llm_max_tokens,
+        )
 
     def answer(self, context: Context) -> Draft:
         if not context.evidence:
@@ -158,8 +191,13 @@ class OpenAIBackend:
             yield text
             return
         parts: list[str] = []
+        self.check_model()
         for piece in openai_client.stream(
-            self._client, self.model, self.messages(context), temperature=self.temperature
+            self._client,
+            self.model,
+            self.messages(context),
+            temperature=self.temperature,
+            max_tokens=self.settings.llm_max_tokens,
         ):
             parts.append(piece)
             yield piece

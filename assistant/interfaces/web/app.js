@@ -276,7 +276,7 @@ async function streamAnswer(s, update) {
       if (choice.finish_reason) {
         const extra = obj.assistant || {};
         s.final = { text: extra.answer ?? stripSources(s.draft), citations: obj.citations || [],
-          abstained: Boolean(extra.abstained), backend: extra.backend };
+          abstained: Boolean(extra.abstained), backend: extra.backend, fallback: extra.fallback || null };
       }
       update();
     }
@@ -322,7 +322,10 @@ function renderAnswer(out, s) {
       h("p", { class: "meta" }, sourceLabel(c), c.published ? [" · ", timeEl(c.published)] : null, " · ",
         h("a", { href: articleHref(c.doc_id, c.start, c.end) }, "Read in article")))))]);
   }
-  if (f.backend) append(out, h("p", { class: "meta small" }, `Answered by the ${f.backend} backend.`));
+  if (f.fallback) {
+    append(out, h("p", { class: "meta small fallback" },
+      `The ${f.backend} model gave no verified answer; this is the verified ${f.fallback} answer.`));
+  } else if (f.backend) append(out, h("p", { class: "meta small" }, `Answered by the ${f.backend} backend.`));
 }
 
 // -- article -------------------------------------------------------------------------------

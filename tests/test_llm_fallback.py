@@ -1,0 +1,272 @@
+"""The LLM backend is never worse than the extractive one (issue 16, item 4).
+
+Real index, real ``openai`` client, the scripted OpenAI-protocol server on loopback
+(tests/openai_fake.py) playing a weak model: the extractive answer's sentences reach the
+prompt as ``<lead>`` elements, and when the model's answer does not verify (or cites none
+of the sentences the extractive answer rests on) the verified extractive answer is
+returned, marked ``"fallback": "extractive"`` in ``--json``, the CLI and HTTP. Model
+failures (empty, garbage, an unclosed quote, a reply cut off mid-quote) never crash.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from assistant.answer.verify import Verified, find_quote, quoted_spans
+from assistant.interfaces.cli import app
+from assistant.interfaces.server import create_app
+from assistant.nlp.claims import MARKER
+from assistant.service import Assistant, needs_fallback
+from assistant.settings import Settings
+from assistant.types import Answer, Citation, Verification
+from benchmarks.load import serve
+from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer
+
+runner = CliRunner()
+QUESTION = "Who called Canada's trade deal with China a red flag?"
+UNANSWERABLE = "What did Angela Merkel say about the trade deal?"
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeOpenAIServer]:
+    with FakeOpenAIServer() as server:
+        yield server
+
+
+def _assistant(index: Path, fake: FakeOpenAIServer, fallback: bool) -> Assistant:
+    settings = Settings(
+        openai_base_url=fake.url, llm_model=DEFAULT_MODEL, llm_max_retries=0, llm_fallback=fallback
+    )
+    return Assistant(index_dir=index, backend="openai", settings=settings)
+
+
+@pytest.fixture(scope="module")
+def with_fallback(built_index: Path, fake: FakeOpenAIServer) -> Assistant:
+    return _assistant(built_index, fake, True)
+
+
+@pytest.fixture(scope="module")
+def without_fallback(built_index: Path, fake: FakeOpenAIServer) -> Assistant:
+    return _assistant(built_index, fake, False)
+
+
+@pytest.fixture(scope="module")
+def offline(with_fallback: Assistant) -> Answer:
+    return with_fallback.ask(QUESTION, backend="extractive")
+
+
+def check_shown(a: Assistant, ans: Answer) -> None:
+    """Every [n] is a citation, every citation is verbatim, every quoted span (closed or
+    left open) is verbatim in a cited article."""
+    markers = {int(x) for m in MARKER.finditer(ans.answer) for x in m.group(1).split(",")}
+    assert markers == {c.n for c in ans.citations}, ans.answer
+    texts = {c.doc_id: a.article(c.doc_id).text for c in ans.citations}
+    for c in ans.citations:
+        assert texts[c.doc_id][c.start : c.end] == c.quote
+    spans = quoted_spans(ans.answer)
+    for q in spans:
+        assert any(find_quote(q, t) for t in texts.values()), q
+
+
+def test_the_extractive_answer_leads_the_prompt(
+    with_fallback: Assistant, fake: FakeOpenAIServer, offline: Answer
+) -> None:
+    before = len(fake.chat_requests())
+    with_fallback.ask(QUESTION)
+    (req,) = fake.chat_requests()[before:]
+    user = req.messages[-1]["content"]
+    leads = user[user.index("<leads>\n") + 8 : user.index("\n</leads>")]
+    found = re.findall(r'<lead source="(\d+)">(.*?)</lead>', leads)
+    assert found and not offline.abstained
+    assert any("red flag" in text for _, text in found)
+    assert req.body["max_tokens"] == Settings().llm_max_tokens
+
+
+def test_abstaining_model_gets_the_verified_extractive_answer(
+    with_fallback: Assistant, fake: FakeOpenAIServer, offline: Answer
+) -> None:
+    fake.enqueue("The articles do not say who called the deal a red flag.")
+    ans = with_fallback.ask(QUESTION)
+    assert ans.backend == "openai" and ans.fallback == "extractive" and not ans.abstained
+    assert (ans.answer, ans.citations) == (offline.answer, offline.citations)
+    check_shown(with_fallback, ans)
+
+
+def test_without_the_fallback_the_model_abstention_stands(
+    without_fallback: Assistant, fake: FakeOpenAIServer
+) -> None:
+    fake.enqueue("The articles do not say who called the deal a red flag.")
+    ans = without_fallback.ask(QUESTION)
+    assert ans.abstained and ans.fallback is None and not ans.citations
+
+
+def test_a_verified_answer_on_the_extractive_evidence_is_kept(
+    with_fallback: Assistant, fake: FakeOpenAIServer
+) -> None:
+    ctx, _ = with_fallback.build_context(QUESTION)
+    n = next(i for i, ev in enumerate(ctx.evidence, 1) if "red flag" in ev.text)
+    fake.enqueue(f'Jamil Jivani described the deal as a "red flag" [{n}].')
+    ans = with_fallback.ask(QUESTION)
+    assert ans.fallback is None and not ans.abstained
+    assert ans.answer.startswith("Jamil Jivani described the deal")
+    check_shown(with_fallback, ans)
+
+
+def test_a_verified_answer_off_the_answering_evidence_falls_back(
+    with_fallback: Assistant, fake: FakeOpenAIServer, offline: Answer
+) -> None:
+    """A claim that verifies but cites none of the sentences the extractive answer rests
+    on does not answer: the extractive answer replaces it."""
+    ctx, _ = with_fallback.build_context(QUESTION)
+    lead_docs = {(c.doc_id, c.start) for c in offline.citations}
+    n, ev = next(
+        (i, ev)
+        for i, ev in enumerate(ctx.evidence, 1)
+        if "red flag" not in ev.text and all(ev.doc_id != d or ev.start > s for d, s in lead_docs)
+    )
+    first = ev.text[ev.sentences[0].start - ev.start : ev.sentences[0].end - ev.start].strip()
+    fake.enqueue(f"{first} [{n}]")
+    ans = with_fallback.ask(QUESTION)
+    assert ans.fallback == "extractive" and ans.answer == offline.answer
+
+
+FAILURES = {
+    "empty": "",
+    "whitespace": "   \n  ",
+    "garbage": "!!@@ ## zzkq [[[ ]]] <<>> \u0000 \ufffd lorem [",
+    "unclosed_quote": 'Jivani said "we will tear up every deal with Beijing [1].',
+    "cut_mid_quote": "Jamil Jivani said that " + "the deal " * 40 + '"a red flag and a',
+    "runaway_repetition": "red flag red flag " * 200,
+}
+
+
+@pytest.mark.parametrize("reply", list(FAILURES.values()), ids=list(FAILURES))
+def test_model_failures_are_handled(
+    reply: str,
+    with_fallback: Assistant,
+    without_fallback: Assistant,
+    fake: FakeOpenAIServer,
+    offline: Answer,
+) -> None:
+    fake.enqueue(reply)
+    raw = without_fallback.ask(QUESTION)
+    check_shown(without_fallback, raw)
+    assert "tear up" not in raw.answer and "zzkq" not in raw.answer
+    fake.enqueue(reply)
+    ans = with_fallback.ask(QUESTION)
+    check_shown(with_fallback, ans)
+    assert not ans.abstained
+    if ans.fallback:
+        assert ans.answer == offline.answer
+
+
+def test_unanswerable_question_stays_abstained(with_fallback: Assistant, fake: FakeOpenAIServer) -> None:
+    """No extractive answer to fall back on: the model's (abstaining) answer stands."""
+    assert with_fallback.ask(UNANSWERABLE, backend="extractive").abstained
+    fake.enqueue("The articles do not say what Angela Merkel said.")
+    ans = with_fallback.ask(UNANSWERABLE)
+    assert ans.abstained and ans.fallback is None
+
+
+def test_needs_fallback_rule() -> None:
+    cite = Citation(n=1, doc_id="d", quote="x", start=10, end=20)
+    other = Citation(n=1, doc_id="d", quote="y", start=30, end=40)
+    v = Verification()
+    answered = Verified("a [1]", [cite], False, v)
+    elsewhere = Verified("b [1]", [other], False, v)
+    nothing = Verified("The articles do not say.", [], True, v)
+    assert needs_fallback(nothing, answered) and needs_fallback(elsewhere, answered)
+    assert not needs_fallback(answered, answered)
+    assert not needs_fallback(nothing, nothing) and not needs_fallback(elsewhere, nothing)
+
+
+# -- the CLI and HTTP show it ---------------------------------------------------------------
+@pytest.fixture
+def llm_env(fake: FakeOpenAIServer, monkeypatch: pytest.MonkeyPatch) -> FakeOpenAIServer:
+    monkeypatch.setenv("OPENAI_BASE_URL", fake.url)
+    monkeypatch.setenv("ASSISTANT_LLM_MODEL", DEFAULT_MODEL)
+    monkeypatch.setenv("ASSISTANT_LLM_MAX_RETRIES", "0")
+    return fake
+
+
+def test_cli_json_and_text_mark_the_fallback(built_index: Path, llm_env: FakeOpenAIServer) -> None:
+    args = ["ask", QUESTION, "--backend", "openai", "--index-dir", str(built_index)]
+    llm_env.enqueue("The articles do not say.")
+    r = runner.invoke(app, [*args, "--json"])
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["backend"] == "openai" and data["fallback"] == "extractive" and not data["abstained"]
+    assert {"question", "answer", "abstained", "citations", "timings_ms"} <= set(data)
+
+    llm_env.enqueue("I cannot help with that, sorry!")
+    r = runner.invoke(app, args)  # streamed: the draft, then the note and the answer
+    assert r.exit_code == 0, r.output
+    assert "I cannot help with that" in r.stdout
+    after = r.stdout.split("model gave no verified answer; the verified extractive answer instead:")[1]
+    assert data["answer"] in after and "Sources:" in after
+
+    llm_env.enqueue("The articles do not say.")
+    r = runner.invoke(app, [*args, "--json", "--no-fallback"])
+    data = json.loads(r.stdout)
+    assert data["abstained"] and data["fallback"] is None
+
+
+def test_http_marks_the_fallback(with_fallback: Assistant, fake: FakeOpenAIServer) -> None:
+    with serve(create_app(with_fallback, web_dir=None)) as url:
+        fake.enqueue("The articles do not say.")
+        r = httpx.post(f"{url}/v1/ask", json={"question": QUESTION}, timeout=60)
+        assert r.status_code == 200 and r.json()["fallback"] == "extractive"
+        fake.enqueue("The articles do not say.")
+        r = httpx.post(
+            f"{url}/v1/chat/completions",
+            json={"messages": [{"role": "user", "content": QUESTION}]},
+            timeout=60,
+        )
+    body = r.json()
+    assert body["assistant"]["fallback"] == "extractive" and body["assistant"]["backend"] == "openai"
+    assert body["citations"] and "red flag" in body["choices"][0]["message"]["content"]
+
+
+# -- the llm-server command -----------------------------------------------------------------
+def test_llm_server_without_the_extra_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where llama-cpp-python is absent (the default install), one line, exit 1."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "llama_cpp" else real(name, *a)
+    )
+    r = runner.invoke(app, ["llm-server", "--port", "8091"])
+    assert r.exit_code == 1
+    assert r.stderr.strip().count("\n") == 0 and "pip install -e '.[local-llm]'" in r.stderr
+    assert "llama_cpp" in r.stderr
+
+
+def test_llm_server_command_line() -> None:
+    """The documented settings: the bundled GGUF, alias smollm2, one thread, loopback."""
+    from assistant.engines.local_llm import model_path, server_command, server_env
+    from assistant.errors import ConfigError
+
+    try:
+        path = model_path()
+    except ConfigError as exc:  # the extra is optional in the default install
+        pytest.skip(str(exc))
+    cmd = server_command(8091)
+    assert cmd[1:4] == ["-m", "llama_cpp.server", "--model"] and cmd[4] == str(path)
+    assert path.name == "SmolLM2-135M-Instruct.Q4_1.gguf" and path.stat().st_size > 90_000_000
+    flags = dict(zip(cmd[5::2], cmd[6::2], strict=True))
+    assert flags == {
+        "--model_alias": "smollm2",
+        "--n_threads": "1",
+        "--n_ctx": "4096",
+        "--host": "127.0.0.1",
+        "--port": "8091",
+    }
+    assert server_env({})["OMP_WAIT_POLICY"] == "PASSIVE"

