@@ -148,10 +148,8 @@ def measure_parse_cost(corpus: Path, repeats: int = 3) -> dict[str, Any]:
 
     Both load and warm their models before timing; the one-off spaCy load is reported
     apart (``spacy_load_s``)."""
-    from assistant.embeddings import get_embedder
-
     import assistant.ingest.pipeline as ingest_mod
-    from assistant.ingest.ledger_index import article_quotes
+    from assistant.engines.embeddings import get_embedder
     from assistant.nlp.parse import load
 
     if repeats < 1:
@@ -163,21 +161,25 @@ def measure_parse_cost(corpus: Path, repeats: int = 3) -> dict[str, Any]:
     t0 = time.perf_counter()
     load()
     spacy_load_s = time.perf_counter() - t0
-    parsed = ingest_mod.articles_quotes
-
-    def rules_only(articles: Any) -> list[Any]:
-        return [article_quotes(a) for a in articles]
+    # "rules": the same ingest with no spaCy pass (no entities; the rules alone attribute).
+    no_parse: dict[str, Any] = {
+        "parse": lambda texts: (None for _ in texts),
+        "doc_entities": lambda doc: [],
+    }
+    saved = {name: getattr(ingest_mod, name) for name in no_parse}
 
     rounds: list[dict[str, Any]] = []
     for _ in range(repeats):
         rnd: dict[str, Any] = {}
-        for name, fn in (("spacy", parsed), ("rules", rules_only)):
-            ingest_mod.articles_quotes = fn  # type: ignore[assignment]
+        for name, patch in (("spacy", {}), ("rules", no_parse)):
+            for attr, fn in patch.items():
+                setattr(ingest_mod, attr, fn)
             try:
                 with tempfile.TemporaryDirectory(prefix="ingest-parse-") as tmp:
                     rnd[name] = assistant_ingest(corpus, Path(tmp) / "index")
             finally:
-                ingest_mod.articles_quotes = parsed  # type: ignore[assignment]
+                for attr, fn in saved.items():
+                    setattr(ingest_mod, attr, fn)
         rounds.append(rnd)
     med = {k: statistics.median(r[k]["articles_per_s"] for r in rounds) for k in ("spacy", "rules")}
     return {

