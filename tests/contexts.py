@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.nlp.entities import find_entities
 from assistant.nlp.text import find_verbatim, paragraphs, split_sentences
 from assistant.types import Context, Evidence, Quote, Span, Turn
 
@@ -22,7 +23,12 @@ def evidence(doc_id: str, text: str, needle: str, **meta: object) -> Evidence:
     for s, e in paragraphs(text):
         if s <= hit.start < e:
             sents = [Span(start=a, end=b) for a, b in split_sentences(text, s, e)]
-            return Evidence(doc_id=doc_id, start=s, end=e, text=text[s:e], sentences=sents, **meta)  # type: ignore[arg-type]
+            # As the index gives it: spaCy's entities (found at index time), a retrieval score.
+            ents = [(s + a, s + b, label) for a, b, label in find_entities(text[s:e])]
+            meta = {"score": 1.0, **meta}
+            return Evidence(
+                doc_id=doc_id, start=s, end=e, text=text[s:e], sentences=sents, entities=ents, **meta
+            )  # type: ignore[arg-type]
     raise AssertionError("no paragraph")
 
 

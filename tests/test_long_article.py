@@ -24,6 +24,19 @@ from benchmarks.stages import six_thousand_lines
 NEEDLE = "Councillor Marisol Okafor said the new breakwater would protect the harbour for fifty years."
 
 
+class NeedleEmbedder(HashedPassageEmbedder):
+    """Cost-free vectors for the filler lines, the real model's for the chunks that hold the
+    needle: the answer ranker weighs the question's e5 similarity to the evidence, which a
+    hashed vector cannot give."""
+
+    def embed_passages(self, texts: Any) -> np.ndarray:
+        out = super().embed_passages(texts)
+        hits = [i for i, t in enumerate(texts) if "Okafor" in t]
+        if hits:
+            out[hits] = np.asarray(self.real.embed_passages([texts[i] for i in hits]), dtype=np.float32)
+        return out
+
+
 class CountingEmbedder:
     """Hashed vectors, and a record of every call (to prove no embedding happened)."""
 
@@ -50,7 +63,7 @@ def test_a_6000_line_article_indexes_and_answers(tmp_path: Path) -> None:
     lines = six_thousand_lines().splitlines()
     lines.insert(3000, NEEDLE)
     (src / "long.txt").write_text("\n".join(lines) + "\n")
-    a = Assistant(index_dir=tmp_path / "ix", embedder=HashedPassageEmbedder(Assistant().embedder()))
+    a = Assistant(index_dir=tmp_path / "ix", embedder=NeedleEmbedder(Assistant().embedder()))
     report = a.index([src])
     store = a.store()
     cap = int(store.client.get_max_batch_size())

@@ -192,7 +192,9 @@ def featurize(
             if wanted == "time" and key in context.notes:
                 present.add("time")
                 fresh.add("time")
-            sim = sims.get(key, 0.0)
+            # No similarity at all (a context built without the retriever): the feature is
+            # unknown, not zero; :func:`probability` then counts it at its fitted mean.
+            sim = sims.get(key, 0.0) if sims else math.nan
             f = {
                 "bias": 1.0,
                 "coverage": coverage,
@@ -232,6 +234,8 @@ def probability(features: dict[str, float], model: dict[str, Any]) -> float:
     z = 0.0
     for name in FEATURES:
         x = features[name]
+        if math.isnan(x):
+            continue  # unknown: the fitted mean, a standardised 0
         if name != "bias":
             x = (x - mean.get(name, 0.0)) / (scale.get(name, 1.0) or 1.0)
         z += w[name] * x
