@@ -13,7 +13,9 @@ Skipped, each with its reason in the test id's skip message:
 * ``make`` targets: they install ``.venv`` or run this very suite (CI runs ``make test``);
 * commands that need an external server: an OpenAI-compatible LLM server such as Ollama
   (the LLM path runs against tests/openai_fake.py in test_cli_llm.py) or a Chroma server
-  (server mode runs in test_chroma_server.py).
+  (server mode runs in test_chroma_server.py);
+* the offline LLM block (marked ``<!-- local-llm-example: ... -->``): the local-LLM tier runs
+  it as a whole, with the real model (test_local_llm.py).
 
 A command the README gains later is run too: without a promise of its own it must exit 0
 without a traceback. The full ``eval`` runs (95 questions) are marked slow.
@@ -62,10 +64,15 @@ class Example:
     command: str  # as written (continuation lines joined)
     promise: str  # the comment after it, if any
     block: int  # which fenced block of the file
+    tier_block: bool = False  # a block run as a whole by the local-LLM tier
 
     @property
     def id(self) -> str:
         return f"{self.doc}:{self.line}:{self.command[:60]}"
+
+
+#: The comment that marks a README block the local-LLM tier runs as a whole.
+TIER_MARK = "<!-- local-llm-example:"
 
 
 def _logical_lines(body: str) -> Iterator[tuple[int, str]]:
@@ -108,14 +115,17 @@ def examples() -> list[Example]:
         source = doc.read_text(encoding="utf-8")
         for b, m in enumerate(FENCE.finditer(source)):
             start = source.count("\n", 0, m.start(1)) + 1
+            tier = TIER_MARK in source[max(0, m.start() - 200) : m.start()]
             for offset, text in _logical_lines(m.group(1)):
                 command, promise = _split_comment(text)
-                out.append(Example(doc.name, start + offset, " ".join(command.split()), promise, b))
+                out.append(Example(doc.name, start + offset, " ".join(command.split()), promise, b, tier))
     return out
 
 
 def _skip_reason(ex: Example) -> str | None:
     c = ex.command
+    if ex.tier_block:
+        return "the offline LLM block runs as a whole in the local-LLM tier (test_local_llm.py)"
     if c.startswith("make "):
         return "a make target: it installs .venv or runs this suite (CI runs `make test`)"
     if "OPENAI_BASE_URL=" in c or "--backend openai" in c:
