@@ -28,7 +28,7 @@ from typing import Any
 
 from assistant.engines.lexical import tokenize
 from assistant.nlp.entities import NUMERIC, PERSONISH, PLACEISH, TIMEISH
-from assistant.nlp.questions import ACCORDING, has_number
+from assistant.nlp.questions import ACCORDING, has_number, wants_number
 from assistant.nlp.text import normalise
 from assistant.types import Context, Evidence, Quote, Span
 
@@ -67,13 +67,6 @@ _WHEN = re.compile(
     r"|\bwhich (?:day|date|month|year)\b|\bhow long\b|\bon what date\b|\bhow soon\b",
     re.I,
 )
-_NUMBER_Q = re.compile(
-    r"\bhow\s+(?:many|much)\b"
-    r"|\bwhat\s+(?:(?:was|is|were|will\s+be)\s+the\s+)?(?:[a-z]+\s+){0,2}"
-    r"(?:percentage|share|number|amount|rate|proportion|figure|sum|price|cost|total)\b"
-    r"|\bat\s+what\s+(?:rate|price|cost)\b",
-    re.I,
-)
 _CAPWORD = re.compile(r"\b[A-Z][\w'’.-]+")
 
 
@@ -92,7 +85,7 @@ class Scored:
 
 def answer_type(question: str) -> str | None:
     """What kind of thing the question asks for: person, time, number, or None."""
-    if _NUMBER_Q.search(question):
+    if wants_number(question):
         return "number"
     if _WHEN.search(question):
         return "time"

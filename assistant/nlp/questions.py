@@ -25,7 +25,14 @@ _ASKED = re.compile(
     rf"(?P<who>(?:the\s+)?[\w.'’ -]{{2,60}}?)\s+(?:{_SPEECH})\b",
     re.IGNORECASE,
 )
-_HOW_MANY = re.compile(r"^\s*how\s+(?:many|much)\b|\bwhat (?:percentage|share|number|amount)\b", re.I)
+#: "How many/much ...", "what (was the) rate/percentage/amount ...", "at what price ...".
+_HOW_MANY = re.compile(
+    r"\bhow\s+(?:many|much)\b"
+    r"|\bwhat\s+(?:(?:was|is|were|will\s+be)\s+the\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?:percentage|share|number|amount|rate|proportion|figure|sum|price|cost|total)\b"
+    r"|\bat\s+what\s+(?:rate|price|cost)\b",
+    re.I,
+)
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?\b",
     re.I,
