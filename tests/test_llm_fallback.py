@@ -234,6 +234,60 @@ def test_http_marks_the_fallback(with_fallback: Assistant, fake: FakeOpenAIServe
     assert body["citations"] and "red flag" in body["choices"][0]["message"]["content"]
 
 
+# -- the eval scores both from one generation -----------------------------------------------
+def _eval(args: list[str], report: Path) -> dict[str, object]:
+    r = runner.invoke(app, ["eval", *args, "--report", str(report), "--json"])
+    assert r.exit_code == 0, r.output
+    data: dict[str, object] = json.loads((report / "report.json").read_text())
+    return data
+
+
+def test_eval_scores_as_shown_and_the_llm_alone_from_one_generation(
+    index_copy: Path, llm_env: FakeOpenAIServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`assistant eval --backend openai` with the fallback on asks the model once per
+    question and reports both: the answers shown (report.json, fallbacks counted per
+    record) and the model's own verified answers (llm-alone/report.json), which score
+    exactly as a run with the fallback off. The scripted model abstains on everything."""
+    from tests.conftest import CORPUS, ROOT
+
+    rows = [json.loads(x) for x in (ROOT / "evals" / "gold.jsonl").read_text().splitlines()]
+    first = {}
+    for row in rows:
+        first.setdefault(row["kind"], row)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(first[k]) + "\n" for k in ("who_said", "what_said", "unanswerable")))
+    args = ["--gold", str(gold), "--corpus", str(CORPUS), "--index-dir", str(index_copy)]
+    before = len(llm_env.chat_requests())
+    shown = _eval([*args, "--backend", "openai"], tmp_path / "shown")
+    assert len(llm_env.chat_requests()) - before == 4  # 3 questions + the untimed warm-up
+    extractive = _eval([*args, "--backend", "extractive"], tmp_path / "extractive")
+    monkeypatch.setenv("ASSISTANT_LLM_FALLBACK", "false")
+    raw = _eval([*args, "--backend", "openai"], tmp_path / "raw")
+
+    alone = json.loads((tmp_path / "shown" / "llm-alone" / "report.json").read_text())
+    meta = shown["meta"]
+    assert isinstance(meta, dict)
+    records = shown["records"]
+    assert isinstance(records, list)
+    fell = [r["id"] for r in records if r["fallback"] == "extractive"]
+    answered = [r["id"] for r in extractive["records"] if not r["abstained"]]  # type: ignore[attr-defined]
+    assert fell == answered and fell  # the model abstained; every extractive answer was shown
+    assert meta["extra"]["fallback_answers"] == len(fell)
+    assert meta["extra"]["llm_alone"]["overall"] == alone["overall"]
+
+    def quality(report: dict[str, object]) -> dict[str, object]:
+        overall = report["overall"]
+        assert isinstance(overall, dict)
+        return {k: v for k, v in overall.items() if not k.startswith("latency")}
+
+    assert quality(alone) == quality(raw)  # the LLM alone, without asking it again
+    assert quality(shown) == quality(extractive)  # what the reader got: the extractive answers
+    assert all(r["abstained"] and r["fallback"] is None for r in alone["records"])
+    assert "llm_alone" not in raw["meta"]["extra"]  # type: ignore[index]
+    assert not (tmp_path / "raw" / "llm-alone").exists()
+
+
 # -- the llm-server command -----------------------------------------------------------------
 def test_llm_server_without_the_extra_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
     """Where llama-cpp-python is absent (the default install), one line, exit 1."""
