@@ -12,32 +12,25 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from typer.testing import CliRunner
 
-from assistant.answer.verify import Verified, find_quote, quoted_spans
+from assistant.answer.verify import Verified
 from assistant.interfaces.cli import app
 from assistant.interfaces.server import create_app
-from assistant.nlp.claims import MARKER
 from assistant.service import Assistant, needs_fallback
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Verification
 from benchmarks.load import serve
+from tests.llm_checks import check_shown
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer
 
 runner = CliRunner()
 QUESTION = "Who called Canada's trade deal with China a red flag?"
 UNANSWERABLE = "What did Angela Merkel say about the trade deal?"
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as server:
-        yield server
 
 
 def _assistant(index: Path, fake: FakeOpenAIServer, fallback: bool) -> Assistant:
@@ -60,19 +53,6 @@ def without_fallback(built_index: Path, fake: FakeOpenAIServer) -> Assistant:
 @pytest.fixture(scope="module")
 def offline(with_fallback: Assistant) -> Answer:
     return with_fallback.ask(QUESTION, backend="extractive")
-
-
-def check_shown(a: Assistant, ans: Answer) -> None:
-    """Every [n] is a citation, every citation is verbatim, every quoted span (closed or
-    left open) is verbatim in a cited article."""
-    markers = {int(x) for m in MARKER.finditer(ans.answer) for x in m.group(1).split(",")}
-    assert markers == {c.n for c in ans.citations}, ans.answer
-    texts = {c.doc_id: a.article(c.doc_id).text for c in ans.citations}
-    for c in ans.citations:
-        assert texts[c.doc_id][c.start : c.end] == c.quote
-    spans = quoted_spans(ans.answer)
-    for q in spans:
-        assert any(find_quote(q, t) for t in texts.values()), q
 
 
 def test_the_extractive_answer_leads_the_prompt(
