@@ -63,6 +63,11 @@ class Settings(BaseSettings):
         description="Return the verified extractive answer when the LLM's answer does not survive "
         "verification or cites none of the sentences the extractive answer rests on.",
     )
+    queue_timeout: float | None = Field(
+        default=30.0,
+        description="Seconds a call waits for another thread's call into the same Assistant "
+        "before BusyError (HTTP 503); none waits without limit.",
+    )
     openai_api_key: SecretStr | None = Field(
         default=None,
         validation_alias=AliasChoices("OPENAI_API_KEY", "ASSISTANT_OPENAI_API_KEY"),

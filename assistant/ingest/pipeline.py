@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -20,62 +19,15 @@ from assistant.engines.store import Store
 from assistant.errors import IngestError
 from assistant.ingest.furniture import analyse
 from assistant.ingest.ledger_index import article_quotes, quote_vectors
-from assistant.ingest.loaders import SUPPORTED, Failure, RawDoc, discover, read_file
+from assistant.ingest.loaders import SUPPORTED, RawDoc, discover, read_file
 from assistant.ingest.metadata import build_meta
 from assistant.nlp.entities import doc_entities
 from assistant.nlp.parse import parse
 from assistant.nlp.text import normalise, paragraphs, split_sentences
-from assistant.types import Article, Chunk, Quote, Sentence, Span
+from assistant.types import Article, Chunk, Failure, IndexReport, Quote, Sentence, Span
 
 MAX_CHUNK_SENTENCES = 3
 MAX_CHUNK_CHARS = 600
-
-
-@dataclass
-class IndexReport:
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    chunks_written: int = 0
-    quotes_written: int = 0
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-    seconds: float = 0.0
-    files: int = 0  # files of a supported type found
-    ignored: list[str] = field(default_factory=list)  # other files passed over in folders
-
-    def empty_reason(self) -> str | None:
-        """Why nothing is in the index after this run (None when something is)."""
-        if self.added or self.updated or self.unchanged:
-            return None
-        if self.failures:
-            return f"nothing was indexed: all {len(self.failures)} file(s) were skipped (reasons above)"
-        kinds = ", ".join(sorted(SUPPORTED))
-        other = f"; {len(self.ignored)} file(s) of other types passed over" if self.ignored else ""
-        return f"nothing was indexed: no article files found (index reads {kinds}){other}"
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "added": len(self.added),
-            "updated": len(self.updated),
-            "unchanged": len(self.unchanged),
-            "removed": len(self.removed),
-            "chunks_written": self.chunks_written,
-            "quotes_written": self.quotes_written,
-            "duplicates": [{"doc_id": d, "duplicate_of": o} for d, o in self.duplicates],
-            "seconds": round(self.seconds, 3),
-            "failures": [
-                {
-                    "path": f.path,
-                    "reason": f.reason,
-                    "status": "partial" if f.partial else "skipped",
-                    "indexed": f.indexed,
-                    "records": f.records,
-                }
-                for f in self.failures
-            ],
-        }
 
 
 def content_hash(raw: RawDoc) -> str:
@@ -223,7 +175,7 @@ def run_index(
     import time
 
     t0 = time.perf_counter()
-    report = IndexReport()
+    report = IndexReport(supported=tuple(sorted(SUPPORTED)))
     if rebuild:
         store.reset()
     store.check_embedder(embedder.name, embedder.dim, claim=True)

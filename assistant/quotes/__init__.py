@@ -9,7 +9,8 @@ Pure Python and rules only (no model, no network); storage and CLI wiring live e
 """
 
 from assistant.quotes.extract import extract_quotes
-from assistant.quotes.ledger import Ledger, Speaker, build_ledger
+from assistant.quotes.ledger import Ledger, build_ledger
 from assistant.quotes.score import score_quotes
+from assistant.types import Speaker
 
 __all__ = ["Ledger", "Speaker", "build_ledger", "extract_quotes", "score_quotes"]

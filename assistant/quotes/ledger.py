@@ -22,28 +22,15 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from pydantic import BaseModel, Field
-
 from assistant.nlp.text import normalise, words
 from assistant.quotes.people import key, split_role
-from assistant.types import Quote
+from assistant.types import Quote, Speaker
 
 _STOP = frozenset(
     """the a an and or of to in on at for with by from is are was were be been it that this
     he she they we i you his her their its our my as but not have has had will would what
     who said says about did do does""".split()
 )
-
-
-class Speaker(BaseModel):
-    """One speaker across the corpus."""
-
-    id: str
-    name: str
-    aliases: list[str] = Field(default_factory=list)
-    roles: list[str] = Field(default_factory=list)
-    quote_count: int = 0
-    doc_ids: list[str] = Field(default_factory=list)
 
 
 def slug(name: str) -> str:
