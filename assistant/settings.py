@@ -78,3 +78,7 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("OPENAI_BASE_URL", "ASSISTANT_OPENAI_BASE_URL"),
         description="Base URL of the OpenAI-compatible server (vLLM, Ollama, llama.cpp).",
     )
+
+    def public_dump(self) -> dict[str, object]:
+        """Every setting as JSON values, secrets (API keys) left out: recorded in eval reports."""
+        return self.model_dump(mode="json", exclude={"openai_api_key"})

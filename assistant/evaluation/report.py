@@ -69,7 +69,22 @@ def _meta_lines(run: EvalRun) -> list[tuple[str, str]]:
         ("timestamp", m.timestamp),
         ("questions", str(m.questions)),
         *_ranker_lines(m.extra.get("ranker")),
+        *_settings_lines(m.extra.get("settings")),
     ]
+
+
+def _settings_lines(settings: Any) -> list[tuple[str, str]]:
+    """The settings of the run (secrets excluded when recorded), one ``group.key=value`` list."""
+    if not isinstance(settings, dict):
+        return []
+
+    def flat(d: dict[str, Any], prefix: str = "") -> list[str]:
+        out = []
+        for k, v in d.items():
+            out += flat(v, f"{prefix}{k}.") if isinstance(v, dict) else [f"{prefix}{k}={v}"]
+        return out
+
+    return [("settings", ", ".join(flat(settings)))]
 
 
 def _ranker_lines(ranker: Any) -> list[tuple[str, str]]:
