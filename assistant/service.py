@@ -651,25 +651,28 @@ class Assistant:
     # -- the quote ledger ----------------------------------------------------------------
     @_serialized
     def ledger(self) -> Ledger:
-        """The cross-article quote ledger (cached beside the index, rebuilt when stale)."""
+        """The cross-article quote ledger, cached in memory and beside the index, keyed on the
+        store's write generation (no embedder or lexical index is loaded to read it)."""
         from assistant.ingest.ledger_index import build, load_ledger, save_ledger
 
         store = self.store()
-        lex = self.retriever().lexical()  # fresh for the committed state
-        fp = lex.fingerprint
-        if self._ledger is not None and self._ledger[0] == fp:
+        generation = store.generation()
+        if generation is None:  # an index written before generations: its committed state
+            from assistant.engines.lexical import fingerprint
+
+            generation = "fp:" + fingerprint(store.article_hashes())
+        if self._ledger is not None and self._ledger[0] == generation:
             return self._ledger[1]
         path = self._lexical_dir().parent / "ledger.json"
-        ledger = load_ledger(path, fp)
+        ledger = load_ledger(path, generation)
         if ledger is None:
-            committed = lex.committed
-            quotes = [q for q in store.quotes() if q.doc_id in committed]
-            ledger = build(quotes)
+            committed = store.article_hashes()
+            ledger = build([q for q in store.quotes() if q.doc_id in committed])
             try:
-                save_ledger(ledger, path, fp)
+                save_ledger(ledger, path, generation)
             except OSError:
-                pass
-        self._ledger = (fp, ledger)
+                pass  # a read-only index still answers; the ledger lives in memory
+        self._ledger = (generation, ledger)
         return ledger
 
     @_serialized
