@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from assistant.answer.backends.base import AnswerBackend
     from assistant.answer.verify import Verified
     from assistant.engines.embeddings import Embedder
+    from assistant.engines.lexical import LexicalIndex
     from assistant.engines.store import Store
     from assistant.quotes import Ledger
     from assistant.retrieval.hybrid import Retriever
@@ -108,6 +109,7 @@ class Assistant:
         if backend is not None and not isinstance(backend, str):
             self._backends[backend.name] = backend
         self._ledger: tuple[str, Ledger] | None = None
+        self._quote_lex: tuple[Ledger, LexicalIndex] | None = None
         self._corroborated: tuple[Ledger, dict[str, list[Quote]]] | None = None
         self._outlet_cache: tuple[str, list[str]] | None = None
 
@@ -701,11 +703,27 @@ class Assistant:
         if since is not None or until is not None:
             metas = self.store().article_metas()
             quotes = [q for q in quotes if _in_range(_quote_day(q, metas), since, until)]
-        if about:
-            ranked = ledger.search(about, speaker=speaker, k=limit or 50)
+        if about:  # BM25 (the chunks' lexical engine) over the quotes that passed the filters
+            lex = self._quote_lexical(ledger)
             keep = {(q.doc_id, q.start) for q in quotes}
-            quotes = [q for q in ranked if (q.doc_id, q.start) in keep]
+            allowed = [(q.doc_id, q.start) in keep for q in ledger.quotes]
+            quotes = [ledger.quotes[i] for i, _ in lex.search(about, limit or 50, allowed)]
         return quotes[:limit] if limit else quotes
+
+    def _quote_lexical(self, ledger: Ledger) -> LexicalIndex:
+        """A BM25 index over the ledger's quote texts, in ledger order (cached per ledger)."""
+        from assistant.engines.lexical import LexicalIndex
+
+        if self._quote_lex is None or self._quote_lex[0] is not ledger:
+            qs = ledger.quotes
+            lex = LexicalIndex.build(
+                [f"{q.doc_id}:{q.start}" for q in qs],
+                [q.quote for q in qs],
+                [{"doc_id": q.doc_id} for q in qs],
+                "",
+            )
+            self._quote_lex = (ledger, lex)
+        return self._quote_lex[1]
 
     @_serialized
     def speakers(self) -> list[Speaker]:

@@ -82,3 +82,21 @@ def test_status_json_of_an_index_not_built_yet(tmp_path: Path, monkeypatch: pyte
             "chunks": 0,
         }
     )
+
+
+def test_quotes_about_a_topic_are_ranked_by_bm25_within_the_filters(built_index: Path) -> None:
+    from assistant.engines.lexical import tokenize
+
+    a = Assistant(index_dir=built_index)
+    every = a.quotes()
+    word = max(
+        {w for q in every for w in q.quote.lower().split() if w.isalpha() and len(w) > 6},
+        key=lambda w: sum(w in q.quote.lower() for q in every),
+    )
+    found = a.quotes(about=word, limit=5)
+    assert found and len(found) <= 5
+    assert set(tokenize(word)) <= set(tokenize(found[0].quote))  # bm25s's stemmed terms
+    speaker = next(q.speaker for q in found if q.speaker)
+    theirs = a.quotes(speaker=speaker, about=word)
+    assert theirs and {q.speaker_id for q in theirs} == {a.ledger().find_speaker(speaker).id}  # type: ignore[union-attr]
+    assert a.quotes(about="zzzunknownword") == []

@@ -16,7 +16,6 @@ Look-ups are lexical (an inverted index over words); a dense ranker can be layer
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -108,24 +107,6 @@ class Ledger:
         return [q for q in self.quotes if sp and q.speaker_id == sp.id]
 
     # -- words ------------------------------------------------------------------------
-    def search(self, about: str, speaker: str | None = None, k: int = 20) -> list[Quote]:
-        """Quotes ranked by shared content words with ``about`` (idf-weighted)."""
-        pool = self._candidates(_content(about))
-        sp = self.find_speaker(speaker) if speaker else None
-        if speaker and sp is None:
-            return []
-        n = max(len(self.quotes), 1)
-        scored = []
-        terms = set(_content(about))
-        for i in pool:
-            q = self.quotes[i]
-            if sp and q.speaker_id != sp.id:
-                continue
-            score = sum(math.log(1 + n / len(self._index[t])) for t in terms if i in self._index[t])
-            scored.append((score / math.sqrt(1 + len(self._norm[i].split()) / 20), i))
-        scored.sort(key=lambda t: (-t[0], t[1]))
-        return [self.quotes[i] for _, i in scored[:k]]
-
     def _candidates(self, terms: Iterable[str]) -> set[int]:
         out: set[int] = set()
         for t in terms:
