@@ -94,7 +94,7 @@ class Assistant:
             updates["embedder"] = embedder
         if chroma_url is not None:
             updates["chroma_url"] = chroma_url
-        self.settings = s.model_copy(update=updates)
+        self.settings = s.replace(**updates)
         #: An index named by the caller (argument, ``--index-dir``, ``ASSISTANT_INDEX_DIR``,
         #: a settings value, or a Chroma server) is never built implicitly.
         self.explicit_index = bool(
@@ -160,7 +160,7 @@ class Assistant:
             store = self.store()
             emb = self.embedder()
             store.check_embedder(emb.name, emb.dim)
-            self._retriever = Retriever(store, emb, self._lexical_dir())
+            self._retriever = Retriever(store, emb, self._lexical_dir(), self.settings.retrieval)
         return self._retriever
 
     def _lexical_dir(self) -> Path:
@@ -228,8 +228,8 @@ class Assistant:
                 targets,
                 rebuild=rebuild,
                 prune=prune,
-                batch_size=self.settings.embed_batch_size,
                 progress=progress,
+                tuning=self.settings.ingest,
             )
             self._retriever = None
             self.retriever().rebuild_lexical()

@@ -48,9 +48,9 @@ def make_assistant(
 
     settings = Settings()
     if model:
-        settings = settings.model_copy(update={"llm_model": model})
+        settings = settings.replace(llm_model=model)
     if no_fallback:
-        settings = settings.model_copy(update={"llm_fallback": False})
+        settings = settings.replace(llm_fallback=False)
     return Assistant(
         index_dir=index_dir, backend=backend, chroma_url=chroma_url, notify=_err, settings=settings
     )

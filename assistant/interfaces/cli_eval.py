@@ -18,10 +18,8 @@ if TYPE_CHECKING:
     from assistant.service import Assistant
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-DEFAULT_GOLD = PROJECT_DIR / "evals" / "gold.jsonl"
 DEFAULT_QUOTES_GOLD = PROJECT_DIR / "evals" / "quotes_gold.jsonl"
 DEFAULT_CORPUS = PROJECT_DIR / "corpus"
-DEFAULT_REPORT = Path("reports") / "eval"
 
 
 def _make_assistant(index_dir: Path | None, backend: str | None) -> Assistant:
@@ -91,9 +89,13 @@ def register(app: typer.Typer) -> None:
     def eval_run(
         ctx: typer.Context,
         gold: Annotated[
-            Path,
-            typer.Option(help="Gold questions (JSONL, EVAL_SPEC section 2).", envvar="ASSISTANT_EVAL_GOLD"),
-        ] = DEFAULT_GOLD,
+            Path | None,
+            typer.Option(
+                help="Gold questions (JSONL, EVAL_SPEC section 2) [default: settings eval.gold, "
+                "ASSISTANT_EVAL_GOLD, else evals/gold.jsonl].",
+                show_default=False,
+            ),
+        ] = None,
         corpus: Annotated[
             Path,
             typer.Option(help="Corpus folder the gold questions are about.", envvar="ASSISTANT_CORPUS_DIR"),
@@ -110,9 +112,13 @@ def register(app: typer.Typer) -> None:
             typer.Option(help="Answer backend: extractive, openai[:model].", envvar="ASSISTANT_BACKEND"),
         ] = None,
         report: Annotated[
-            Path,
-            typer.Option(help="Folder for report.json/.md/.html.", envvar="ASSISTANT_EVAL_REPORT"),
-        ] = DEFAULT_REPORT,
+            Path | None,
+            typer.Option(
+                help="Folder for report.json/.md/.html [default: settings eval.report, "
+                "ASSISTANT_EVAL_REPORT, else reports/eval].",
+                show_default=False,
+            ),
+        ] = None,
         baseline: Annotated[
             Path | None,
             typer.Option(help="A previous report.json: show deltas and mark regressions."),
@@ -143,8 +149,18 @@ def register(app: typer.Typer) -> None:
         from assistant.evaluation.report import fmt
 
         try:
+            from assistant.settings import EvalSettings
+
+            defaults = EvalSettings()
             run, paths, gate_failures, deltas = _run(
-                gold, corpus, index_dir, backend, report, baseline, fail_under or [], judge
+                gold or defaults.gold,
+                corpus,
+                index_dir,
+                backend,
+                report or defaults.report,
+                baseline,
+                fail_under or [],
+                judge,
             )
         except AssistantError as exc:
             _err(str(exc))

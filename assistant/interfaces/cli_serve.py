@@ -95,8 +95,13 @@ def register(app: typer.Typer) -> None:
         backend: Backend = None,
         chroma_url: ChromaUrl = None,
         max_concurrency: Annotated[
-            int, typer.Option("--max-concurrency", help="Requests admitted at once; more get 503.")
-        ] = 8,
+            int | None,
+            typer.Option(
+                "--max-concurrency",
+                help="Requests admitted at once; more get 503 (default: settings serve.max_concurrency, 8).",
+                show_default=False,
+            ),
+        ] = None,
     ) -> None:
         """Serve an OpenAI-compatible API (/v1/chat/completions, /v1/ask) with uvicorn."""
         import uvicorn

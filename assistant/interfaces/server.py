@@ -273,8 +273,8 @@ def _json_error_handler(fn: Callable[[Request], Any]) -> Callable[[Request], Any
 def create_app(
     assistant: Assistant,
     api_key: str | None = None,
-    max_body: int = 64_000,
-    max_concurrency: int = 8,
+    max_body: int | None = None,
+    max_concurrency: int | None = None,
     web_dir: Path | None = WEB_DIR,
 ) -> Starlette:
     """The ASGI app serving ``assistant``; see the module docstring for the routes.
@@ -284,7 +284,9 @@ def create_app(
     in flight (503 beyond); a request waits for the engine at most the assistant's
     ``queue_timeout`` setting (503 beyond).
     """
-    svc = _Service(assistant, max_body, max_concurrency)
+    serve = assistant.settings.serve  # the defaults of max_body and max_concurrency
+    max_body = serve.max_body if max_body is None else max_body
+    svc = _Service(assistant, max_body, serve.max_concurrency if max_concurrency is None else max_concurrency)
     a = assistant
 
     async def healthz(request: Request) -> Response:
