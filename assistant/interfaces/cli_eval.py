@@ -103,7 +103,8 @@ def register(app: typer.Typer) -> None:
         index_dir: Annotated[
             Path | None,
             typer.Option(
-                help="Index directory (default: the project's index/).",
+                help="Index directory (default: index/ of the checkout, or of the user data folder "
+                "when installed).",
                 envvar="ASSISTANT_INDEX_DIR",
             ),
         ] = None,

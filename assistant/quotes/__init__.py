@@ -4,7 +4,8 @@ Pure Python and rules only (no model, no network); storage and CLI wiring live e
 
 * :func:`extract_quotes` - direct quotes and reported speech of one article, with offsets.
 * :func:`build_ledger` / :class:`Ledger` / :class:`Speaker` - merged speakers, corroboration,
-  ``find_speaker``, ``by_speaker``, ``search``, ``who_said``, ``check_attribution``.
+  ``find_speaker``, ``by_speaker``, ``who_said``, ``check_attribution`` (topic search of
+  quotes is the service's, on the bm25s engine).
 * :func:`score_quotes` - attribution precision / recall against a gold JSONL file.
 """
 
