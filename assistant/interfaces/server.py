@@ -284,9 +284,13 @@ def create_app(
     in flight (503 beyond); a request waits for the engine at most the assistant's
     ``queue_timeout`` setting (503 beyond).
     """
-    serve = assistant.settings.serve  # the defaults of max_body and max_concurrency
-    max_body = serve.max_body if max_body is None else max_body
-    svc = _Service(assistant, max_body, serve.max_concurrency if max_concurrency is None else max_concurrency)
+    from assistant.settings import ServeSettings
+
+    defaults = ServeSettings()  # environment, else defaults; `assistant serve` passes its own
+    max_body = defaults.max_body if max_body is None else max_body
+    svc = _Service(
+        assistant, max_body, defaults.max_concurrency if max_concurrency is None else max_concurrency
+    )
     a = assistant
 
     async def healthz(request: Request) -> Response:
