@@ -33,3 +33,7 @@ class BackendError(AssistantError):
 
 class IngestError(AssistantError):
     """A single input file could not be read; the rest of the run goes on."""
+
+
+class BusyError(AssistantError):
+    """Another thread held the :class:`~assistant.service.Assistant` longer than the wait allowed."""

@@ -2,27 +2,62 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from assistant.errors import AssistantError, IndexMissingError
+from assistant.errors import AssistantError, BusyError, IndexMissingError
 from assistant.settings import Settings
-from assistant.types import Answer, Article, Context, Draft, Evidence, Quote, SearchHit, Span, Turn
+from assistant.types import (
+    Answer,
+    Article,
+    Context,
+    Draft,
+    EmbedderInfo,
+    Evidence,
+    IndexReport,
+    Quote,
+    SearchHit,
+    Source,
+    Sources,
+    Span,
+    Speaker,
+    Status,
+    TimelineEntry,
+    Turn,
+)
 
 if TYPE_CHECKING:
     from assistant.answer.backends.base import AnswerBackend
     from assistant.answer.verify import Verified
     from assistant.engines.embeddings import Embedder
+    from assistant.engines.lexical import LexicalIndex
     from assistant.engines.store import Store
     from assistant.quotes import Ledger
     from assistant.retrieval.hybrid import Retriever
 
 log = logging.getLogger("assistant")
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _serialized(method: Callable[Concatenate[Assistant, P], R]) -> Callable[Concatenate[Assistant, P], R]:
+    """Run ``method`` holding the assistant's lock (see :meth:`Assistant.hold`)."""
+
+    def wrapper(self: Assistant, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self.hold():
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(wrapper, method)
+    return wrapper
 
 
 class Assistant:
@@ -30,6 +65,12 @@ class Assistant:
 
     >>> a = Assistant(index_dir="index")          # doctest: +SKIP
     >>> a.ask("Who called the China deal a red flag?").answer   # doctest: +SKIP
+
+    Thread-safe: every public method runs under one re-entrant lock (the engines' lazy
+    loading, the lexical index, the C embedder and the index write path are shared state),
+    so the HTTP and MCP servers call one instance from many threads without locks of their
+    own. A call that waits longer than ``settings.queue_timeout`` for the lock raises
+    :class:`BusyError`. Across processes, the index's writer lock file takes over.
     """
 
     def __init__(
@@ -53,13 +94,14 @@ class Assistant:
             updates["embedder"] = embedder
         if chroma_url is not None:
             updates["chroma_url"] = chroma_url
-        self.settings = s.model_copy(update=updates)
+        self.settings = s.replace(**updates)
         #: An index named by the caller (argument, ``--index-dir``, ``ASSISTANT_INDEX_DIR``,
         #: a settings value, or a Chroma server) is never built implicitly.
         self.explicit_index = bool(
             index_dir is not None or "index_dir" in s.model_fields_set or self.settings.chroma_url
         )
         self.notify = notify or (lambda msg: log.info(msg))
+        self._lock = threading.RLock()
         self._store: Store | None = None
         self._embedder: Embedder | None = None if isinstance(embedder, str) else embedder
         self._retriever: Retriever | None = None
@@ -67,14 +109,28 @@ class Assistant:
         if backend is not None and not isinstance(backend, str):
             self._backends[backend.name] = backend
         self._ledger: tuple[str, Ledger] | None = None
+        self._quote_lex: tuple[Ledger, LexicalIndex] | None = None
         self._corroborated: tuple[Ledger, dict[str, list[Quote]]] | None = None
         self._outlet_cache: tuple[str, list[str]] | None = None
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        """Hold the assistant's lock (re-entrant) for a sequence of calls that must not
+        interleave with other threads'; :class:`BusyError` after ``settings.queue_timeout``."""
+        timeout = self.settings.queue_timeout
+        if not self._lock.acquire(timeout=-1 if timeout is None else timeout):
+            raise BusyError(f"The assistant stayed busy for {timeout:g} s; retry shortly.")
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     # -- engines (lazy) ----------------------------------------------------------------
     @property
     def index_dir(self) -> Path:
         return Path(self.settings.index_dir)
 
+    @_serialized
     def store(self, create: bool = False) -> Store:
         from assistant.engines.store import Store
 
@@ -82,6 +138,7 @@ class Assistant:
             self._store = Store(self.index_dir, self.settings.chroma_url, create=create)
         return self._store
 
+    @_serialized
     def embedder(self) -> Embedder:
         """The embedder given to the constructor, else the one ``settings.embedder`` names."""
         if self._embedder is None:
@@ -95,6 +152,7 @@ class Assistant:
             )
         return self._embedder
 
+    @_serialized
     def retriever(self) -> Retriever:
         if self._retriever is None:
             from assistant.retrieval.hybrid import Retriever
@@ -102,7 +160,7 @@ class Assistant:
             store = self.store()
             emb = self.embedder()
             store.check_embedder(emb.name, emb.dim)
-            self._retriever = Retriever(store, emb, self._lexical_dir())
+            self._retriever = Retriever(store, emb, self._lexical_dir(), self.settings.retrieval)
         return self._retriever
 
     def _lexical_dir(self) -> Path:
@@ -111,6 +169,7 @@ class Assistant:
             return Path.home() / ".cache" / "assistant" / digest / "lexical"
         return self.index_dir / "lexical"
 
+    @_serialized
     def backend(self, name: str | None = None) -> AnswerBackend:
         """The backend ``name`` resolves to (default: the constructor's / settings'), cached."""
         from assistant.answer.backends import get_backend
@@ -120,7 +179,16 @@ class Assistant:
             self._backends[key] = get_backend(key, self.settings)
         return self._backends[key]
 
-    def check_backend(self, name: str | None = None) -> Any:
+    def backends(self) -> list[str]:
+        """The answer backends a client may pick: the configured default first, then the LLM
+        backend when an endpoint or key for it is configured, then the extractive one."""
+        names = [self.settings.backend]
+        if self.settings.openai_base_url or self.settings.openai_api_key:
+            names.append("openai")
+        names.append("extractive")
+        return list(dict.fromkeys(n for n in names if n))
+
+    def check_backend(self, name: str | None = None) -> AnswerBackend:
         """The backend, checked before any work: an unknown backend or a model the server
         does not offer is a one-line :class:`AssistantError` now, not after indexing."""
         be = self.backend(name)
@@ -129,6 +197,7 @@ class Assistant:
             check()
         return be
 
+    @_serialized
     def warm(self) -> None:
         """Check the default backend (before any indexing), build the index if there is
         none, then load the lexical index and the embedder so the first answer is not slow."""
@@ -138,13 +207,14 @@ class Assistant:
         self.embedder()
 
     # -- indexing ----------------------------------------------------------------------
+    @_serialized
     def index(
         self,
         paths: Sequence[str | Path] | None = None,
         rebuild: bool = False,
         prune: bool = False,
         progress: Callable[[int, int, str], None] | None = None,
-    ) -> Any:
+    ) -> IndexReport:
         from assistant.engines.locking import writer_lock
         from assistant.ingest.pipeline import run_index
 
@@ -158,8 +228,8 @@ class Assistant:
                 targets,
                 rebuild=rebuild,
                 prune=prune,
-                batch_size=self.settings.embed_batch_size,
                 progress=progress,
+                tuning=self.settings.ingest,
             )
             self._retriever = None
             self.retriever().rebuild_lexical()
@@ -167,6 +237,7 @@ class Assistant:
             self.ledger()  # build the speaker ledger now, not on a reader's first question
         return report
 
+    @_serialized
     def ensure_index(self) -> None:
         """Make sure there is an index to read; build the *default* one when missing.
 
@@ -180,6 +251,7 @@ class Assistant:
         report = self.index()
         self.notify(f"Indexed {len(report.added)} articles ({report.chunks_written} chunks).")
 
+    @_serialized
     def check_index(self) -> bool:
         """The index rules of every read command (ask, quotes, speakers, timeline, status,
         chat, serve, mcp), in this one place.
@@ -222,6 +294,7 @@ class Assistant:
             raise IndexMissingError(f"The index path {d} is a file, not a directory: give a directory.")
 
     # -- reading -----------------------------------------------------------------------
+    @_serialized
     def search(
         self,
         query: str,
@@ -235,12 +308,14 @@ class Assistant:
         _check_k(k)
         return self.retriever().search(query, k, Filters(since=since, until=until, outlet=outlet))
 
+    @_serialized
     def article(self, doc_id: str) -> Article:
         got = self.store().articles([doc_id])
         if doc_id not in got:
             raise AssistantError(f"No article {doc_id!r} in the index.")
         return got[doc_id]
 
+    @_serialized
     def build_context(
         self,
         question: str,
@@ -427,6 +502,7 @@ class Assistant:
             spans.setdefault(q.doc_id, []).append((q.start, q.end))
         return spans
 
+    @_serialized
     def ask(
         self,
         question: str,
@@ -441,6 +517,7 @@ class Assistant:
         """Answer ``question`` from the index; every citation is verified against its source."""
         return self.ask_both(question, k, since, until, outlet, speaker, history, backend)[0]
 
+    @_serialized
     def ask_both(
         self,
         question: str,
@@ -478,9 +555,11 @@ class Assistant:
 
         The streamed text is the backend's raw draft; the final answer is what survived
         verification (its citations renumbered), so clients show the latter when they differ.
+        The assistant's lock is held from the first item until the stream ends or is closed.
         """
-        for item in self._run(question, k, since, until, outlet, speaker, history, backend, True):
-            yield item[0] if isinstance(item, tuple) else item
+        with self.hold():
+            for item in self._run(question, k, since, until, outlet, speaker, history, backend, True):
+                yield item[0] if isinstance(item, tuple) else item
 
     def _run(
         self,
@@ -559,6 +638,7 @@ class Assistant:
         shown = answer(verified, fallback)
         yield shown, (shown if fallback is None else answer(own, None))
 
+    @_serialized
     def filter_note(
         self,
         since: date | None = None,
@@ -597,28 +677,33 @@ class Assistant:
         return None
 
     # -- the quote ledger ----------------------------------------------------------------
+    @_serialized
     def ledger(self) -> Ledger:
-        """The cross-article quote ledger (cached beside the index, rebuilt when stale)."""
+        """The cross-article quote ledger, cached in memory and beside the index, keyed on the
+        store's write generation (no embedder or lexical index is loaded to read it)."""
         from assistant.ingest.ledger_index import build, load_ledger, save_ledger
 
         store = self.store()
-        lex = self.retriever().lexical()  # fresh for the committed state
-        fp = lex.fingerprint
-        if self._ledger is not None and self._ledger[0] == fp:
+        generation = store.generation()
+        if generation is None:  # an index written before generations: its committed state
+            from assistant.engines.lexical import fingerprint
+
+            generation = "fp:" + fingerprint(store.article_hashes())
+        if self._ledger is not None and self._ledger[0] == generation:
             return self._ledger[1]
         path = self._lexical_dir().parent / "ledger.json"
-        ledger = load_ledger(path, fp)
+        ledger = load_ledger(path, generation)
         if ledger is None:
-            committed = lex.committed
-            quotes = [q for q in store.quotes() if q.doc_id in committed]
-            ledger = build(quotes)
+            committed = store.article_hashes()
+            ledger = build([q for q in store.quotes() if q.doc_id in committed])
             try:
-                save_ledger(ledger, path, fp)
+                save_ledger(ledger, path, generation)
             except OSError:
-                pass
-        self._ledger = (fp, ledger)
+                pass  # a read-only index still answers; the ledger lives in memory
+        self._ledger = (generation, ledger)
         return ledger
 
+    @_serialized
     def quotes(
         self,
         speaker: str | None = None,
@@ -644,45 +729,81 @@ class Assistant:
         if since is not None or until is not None:
             metas = self.store().article_metas()
             quotes = [q for q in quotes if _in_range(_quote_day(q, metas), since, until)]
-        if about:
-            ranked = ledger.search(about, speaker=speaker, k=limit or 50)
+        if about:  # BM25 (the chunks' lexical engine) over the quotes that passed the filters
+            lex = self._quote_lexical(ledger)
             keep = {(q.doc_id, q.start) for q in quotes}
-            quotes = [q for q in ranked if (q.doc_id, q.start) in keep]
+            allowed = [(q.doc_id, q.start) in keep for q in ledger.quotes]
+            quotes = [ledger.quotes[i] for i, _ in lex.search(about, limit or 50, allowed)]
         return quotes[:limit] if limit else quotes
 
-    def speakers(self) -> list[dict[str, Any]]:
-        self.ensure_index()
-        return [s.model_dump() for s in self.ledger().speakers()]
+    def _quote_lexical(self, ledger: Ledger) -> LexicalIndex:
+        """A BM25 index over the ledger's quote texts, in ledger order (cached per ledger)."""
+        from assistant.engines.lexical import LexicalIndex
 
+        if self._quote_lex is None or self._quote_lex[0] is not ledger:
+            qs = ledger.quotes
+            lex = LexicalIndex.build(
+                [f"{q.doc_id}:{q.start}" for q in qs],
+                [q.quote for q in qs],
+                [{"doc_id": q.doc_id} for q in qs],
+                "",
+            )
+            self._quote_lex = (ledger, lex)
+        return self._quote_lex[1]
+
+    @_serialized
+    def speakers(self) -> list[Speaker]:
+        """Everyone the ledger quotes: name, aliases, roles, quote count."""
+        self.ensure_index()
+        return [s.model_copy(deep=True) for s in self.ledger().speakers()]
+
+    @_serialized
     def timeline(
         self, speaker: str | None = None, about: str | None = None, limit: int = 200
-    ) -> list[dict[str, Any]]:
+    ) -> list[TimelineEntry]:
+        """Dated statements and events in order, each cited."""
         from assistant.answer.timeline import build_timeline
 
         self.ensure_index()
         return build_timeline(self, speaker=speaker, about=about, limit=limit)
 
-    def status(self) -> dict[str, Any]:
-        info: dict[str, Any] = {
-            "index_dir": str(self.index_dir),
-            "chroma_url": self.settings.chroma_url,
-            "exists": False,
-            "articles": 0,
-            "chunks": 0,
-        }
+    @_serialized
+    def sources(self, doc_ids: Sequence[str]) -> Sources:
+        """Title, outlet and publication date of each indexed article among ``doc_ids``."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return Sources()
+        metas = self.store().article_metas(ids)
+        out = {}
+        for doc_id, m in metas.items():
+            day = m.get("published")
+            out[doc_id] = Source(
+                title=m.get("title") or None,
+                outlet=m.get("outlet") or None,
+                published=day if isinstance(day, date) else None,
+                published_source=m.get("published_source", "none"),
+            )
+        return Sources(articles=out)
+
+    @_serialized
+    def status(self) -> Status:
+        """Where the index is and what it holds (nothing is built: see :meth:`check_index`)."""
+        base = Status(index_dir=str(self.index_dir), chroma_url=self.settings.chroma_url)
         if not self.check_index():
-            return info  # the default index, not built yet
+            return base  # the default index, not built yet
         store = self.store()
         metas = store.article_metas()
-        info.update(
-            exists=True,
-            articles=len(metas),
-            chunks=store.count_chunks(),
-            quotes=store.count_quotes(),
-            embedder=store.embedder_info(),
-            last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
+        emb = store.embedder_info()
+        return base.model_copy(
+            update=dict(
+                exists=True,
+                articles=len(metas),
+                chunks=store.count_chunks(),
+                quotes=store.count_quotes(),
+                embedder=EmbedderInfo(name=emb.get("name"), dim=emb.get("dim")),
+                last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
+            )
         )
-        return info
 
 
 def _check_k(k: int | None) -> None:

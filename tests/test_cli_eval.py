@@ -13,8 +13,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from assistant.errors import IndexMissingError
+from assistant.errors import AssistantError, IndexMissingError
+from assistant.evaluation.run import fingerprint_dir
 from assistant.interfaces import cli_eval
+from assistant.settings import Settings
+from assistant.types import Article, ArticleMeta, EmbedderInfo, IndexReport, Status
 from tests.test_harness import GOLD_LINES
 
 TEXT = "Jamil Jivani called the deal a “red flag.” Talks begin in July."
@@ -59,6 +62,31 @@ class Calls:
     def __init__(self) -> None:
         self.make: list[tuple[Any, ...]] = []
         self.asked: list[str] = []
+        self.subjects: list[FakeSubject] = []
+
+
+class FakeSubject:
+    """The part of Assistant an eval run uses, answering from a script over one article."""
+
+    def __init__(self, ask: Any, backend: str) -> None:
+        self.ask = ask
+        self.settings = Settings(backend=backend)
+        self.indexed: list[list[Path]] = []
+
+    def index(self, paths: list[Path]) -> IndexReport:
+        self.indexed.append(list(paths))
+        return IndexReport(unchanged=["d1"])
+
+    def article(self, doc_id: str) -> Article:
+        if doc_id != "d1":
+            raise AssistantError(f"No article {doc_id!r} in the index.")
+        return Article(meta=ArticleMeta(doc_id="d1"), text=TEXT, content_hash="x")
+
+    def status(self) -> Status:
+        return Status(index_dir="/tmp/idx", exists=True, embedder=EmbedderInfo(name="fake", dim=4))
+
+    def backend(self) -> object:
+        return object()  # not generative: the eval asks through ``ask`` alone
 
 
 def patch_target(monkeypatch: pytest.MonkeyPatch, good: bool = True) -> Calls:
@@ -78,17 +106,13 @@ def patch_target(monkeypatch: pytest.MonkeyPatch, good: bool = True) -> Calls:
             "citations": [{"n": 1, "doc_id": "d1", "quote": TEXT[:41], "start": 0, "end": 41}],
         }
 
-    def make(corpus: Path, index_dir: Path | None, backend: str | None) -> cli_eval.EvalTarget:
-        calls.make.append((corpus, index_dir, backend))
-        return cli_eval.EvalTarget(
-            ask=ask,
-            texts={"d1": TEXT},
-            backend=backend or "scripted",
-            embedder="fake",
-            corpus_fingerprint=cli_eval.fingerprint_dir(corpus),
-        )
+    def make(index_dir: Path | None, backend: str | None) -> FakeSubject:
+        subject = FakeSubject(ask, backend or "scripted")
+        calls.make.append((index_dir, backend))
+        calls.subjects.append(subject)
+        return subject
 
-    monkeypatch.setattr(cli_eval, "_make_ask", make)
+    monkeypatch.setattr(cli_eval, "_make_assistant", make)
     return calls
 
 
@@ -111,7 +135,8 @@ def test_eval_prints_table_and_writes_reports(
     calls = patch_target(monkeypatch)
     result = runner.invoke(app, args(files, "--index-dir", "/tmp/idx", "--backend", "extractive"))
     assert result.exit_code == 0, result.output
-    assert calls.make == [(files["corpus"], Path("/tmp/idx"), "extractive")]
+    assert calls.make == [(Path("/tmp/idx"), "extractive")]
+    assert calls.subjects[0].indexed == [[files["corpus"]]]
     assert calls.asked == [GOLD[0]["question"], GOLD[0]["question"], GOLD[1]["question"]]
     out = result.stdout
     assert "fact_recall" in out and "who_said" in out and "when" in out
@@ -121,7 +146,7 @@ def test_eval_prints_table_and_writes_reports(
         assert (files["report"] / name).is_file()
     data = json.loads((files["report"] / "report.json").read_text())
     assert data["meta"]["embedder"] == "fake"
-    assert data["meta"]["corpus_fingerprint"] == cli_eval.fingerprint_dir(files["corpus"])
+    assert data["meta"]["corpus_fingerprint"] == fingerprint_dir(files["corpus"])
 
 
 def test_eval_json_output_is_one_object(
@@ -192,7 +217,7 @@ def test_assistant_errors_exit_1_with_message(
     def broken(*_: Any) -> Any:
         raise IndexMissingError("No index at /x: run `assistant index` first.")
 
-    monkeypatch.setattr(cli_eval, "_make_ask", broken)
+    monkeypatch.setattr(cli_eval, "_make_assistant", broken)
     result = runner.invoke(app, args(files))
     assert result.exit_code == 1
     assert result.stderr.strip().endswith("No index at /x: run `assistant index` first.")
@@ -252,8 +277,8 @@ def test_eval_quotes(app: typer.Typer, monkeypatch: pytest.MonkeyPatch, tmp_path
 
 def test_fingerprint_dir_covers_names_and_bytes(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x")
-    first = cli_eval.fingerprint_dir(tmp_path)
+    first = fingerprint_dir(tmp_path)
     (tmp_path / "a.meta.json").write_text("{}")
-    second = cli_eval.fingerprint_dir(tmp_path)
+    second = fingerprint_dir(tmp_path)
     (tmp_path / "a.txt").write_text("y")
-    assert len({first, second, cli_eval.fingerprint_dir(tmp_path)}) == 3
+    assert len({first, second, fingerprint_dir(tmp_path)}) == 3

@@ -2,12 +2,16 @@
 
 Answer backends (extractive, echo, openai against the loopback fake server) are built
 through ``get_backend``, the one place that resolves names; embedders through
-``get_embedder``. A new backend or embedder joins by adding its name to the lists below.
+``get_embedder``; the store runs on disk and through a ``chroma run`` server on loopback.
+A new backend, embedder or store mode joins by adding its name to the lists below.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,9 +21,12 @@ from assistant.answer.backends.base import AnswerBackend
 from assistant.answer.backends.scripted import echo_text
 from assistant.answer.verify import finalize, parse_reply
 from assistant.engines.embeddings import Embedder, get_embedder
+from assistant.engines.store import Filters, Store
+from assistant.ingest.pipeline import run_index
 from assistant.nlp.claims import CANNOT_ANSWER, MARKER
 from assistant.settings import Settings
 from assistant.types import Context
+from tests.conftest import CORPUS
 from tests.contexts import article, context, quote
 from tests.openai_fake import DEFAULT_MODEL, EMBED_MODEL, FakeOpenAIServer
 
@@ -112,3 +119,99 @@ def test_embedder_contract(spec: str, fake: FakeOpenAIServer) -> None:
         assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
     again = emb.embed_passages(texts[:1])
     assert np.allclose(again[0], emb.embed_passages(texts)[0], atol=1e-5)
+
+
+# -- the store: on disk, and through a Chroma server on loopback ------------------------------
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An empty ``chroma run`` on loopback for this module, stopped by its PID at the end."""
+    import subprocess
+    import time
+
+    import httpx
+
+    from tests.test_chroma_server import chroma_binary, free_port
+
+    exe = chroma_binary()
+    if exe is None:
+        pytest.skip("the `chroma` CLI (installed with chromadb) is not on PATH nor beside Python")
+    data = tmp_path_factory.mktemp("contract-chroma") / "data"
+    port = free_port()
+    log = (data.parent / "server.log").open("w")
+    proc = subprocess.Popen(
+        [exe, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert proc.poll() is None, (data.parent / "server.log").read_text()
+            try:
+                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "chroma run did not answer its heartbeat"
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+        log.close()
+
+
+@pytest.fixture(params=["local", "server"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    """An empty store, in a directory or behind the loopback Chroma server."""
+    if request.param == "local":
+        return Store(tmp_path / "ix", create=True)
+    s = Store(tmp_path / "unused", chroma_url=request.getfixturevalue("chroma_server"), create=True)
+    s.reset()  # the server is shared by the module's tests
+    return s
+
+
+def test_store_contract(store: Store) -> None:
+    from tests.test_ingest_property import HashedEmbedder
+
+    assert store.count_articles() == 0
+    report = run_index(store, HashedEmbedder(), [CORPUS])
+    sources = [p.read_text(encoding="utf-8") for p in CORPUS.iterdir() if not p.name.endswith(".json")]
+    assert sorted(report.added) == sorted(store.article_hashes()) and len(report.added) == 5
+    assert store.count_articles() == 5 and store.count_chunks() == report.chunks_written > 0
+    arts = store.articles(sorted(store.article_hashes()))
+    for doc_id, art in arts.items():
+        assert art.doc_id == doc_id and any(art.text in src for src in sources)  # verbatim
+        for s in art.sentences:
+            assert 0 <= s.start < s.end <= len(art.text)
+    metas = store.article_metas()
+    assert all(m.get("published") is None or isinstance(m["published"], date) for m in metas.values())
+    quotes = store.quotes()
+    assert quotes and store.count_quotes() == len(quotes)
+    assert [(q.doc_id, q.start) for q in quotes] == sorted((q.doc_id, q.start) for q in quotes)
+    for q in quotes:
+        assert arts[q.doc_id].text[q.start : q.end] == q.quote
+    # dense search honours the typed filters; dates come back as dates
+    vec = HashedEmbedder().embed_queries(["trade deal"])[0]
+    hits = store.dense_query(vec, 50)
+    assert hits and all(-1.0 - 1e-6 <= cos <= 1.0 + 1e-6 for *_, cos in hits)
+    one = sorted(metas)[0]
+    only = store.dense_query(vec, 50, Filters(doc_ids=[one]))
+    assert only and {m["doc_id"] for _, _, m, _ in only} == {one}
+    dated = sorted(d for d in (m.get("published") for m in metas.values()) if isinstance(d, date))
+    if dated:
+        since = dated[-1]
+        late = store.dense_query(vec, 50, Filters(since=since))
+        assert all(isinstance(m.get("published"), date) and m["published"] >= since for _, _, m, _ in late)
+    # every reader-visible write moves the generation token
+    before = store.generation()
+    assert before is not None
+    store.remove_article(one)
+    assert store.generation() != before
+    assert store.count_articles() == 4 and one not in store.article_hashes()
+    assert not store.quotes(doc_ids=[one])

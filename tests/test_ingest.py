@@ -51,7 +51,7 @@ def test_prune_removes_articles_whose_files_are_gone(index_copy: Path, corpus_co
     (corpus_copy / "003_154467ce215703c6.txt").unlink()
     report = Assistant(index_dir=ix).index([corpus_copy], prune=True)
     assert report.removed == ["003_154467ce215703c6"]
-    assert Assistant(index_dir=ix).status()["articles"] == 4
+    assert Assistant(index_dir=ix).status().articles == 4
     assert all(m["doc_id"] != "003_154467ce215703c6" for m in Store(ix).all_chunks()[2])
 
 
@@ -66,7 +66,7 @@ def test_uncommitted_chunks_are_invisible_and_cleaned(index_copy: Path, corpus_c
     assert all(h.doc_id != "002_27e68f677fb628f5" for h in hits)
     report = Assistant(index_dir=ix).index([corpus_copy])
     assert report.updated == [] and report.added == ["002_27e68f677fb628f5"]
-    assert a.status()["articles"] == 5
+    assert a.status().articles == 5
 
 
 def test_syndicated_copy_is_linked_and_not_double_counted(tmp_path: Path, corpus_copy: Path) -> None:

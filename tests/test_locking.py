@@ -63,7 +63,7 @@ def test_readers_do_not_take_the_writer_lock(holder: subprocess.Popen[str], inde
     a = Assistant(index_dir=index_copy)
     answer = a.ask("Who called the China deal a red flag?")
     assert answer.citations and not answer.abstained
-    assert a.status()["articles"] == 5
+    assert a.status().articles == 5
     with pytest.raises(IndexBusyError, match=f"pid {holder.pid}"):
         a.index()
 

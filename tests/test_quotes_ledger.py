@@ -57,15 +57,13 @@ def test_corroboration_groups_near_identical_words_across_docs() -> None:
     assert lone.corroborated_by == []
 
 
-def test_who_said_search_and_check() -> None:
+def test_who_said_and_check() -> None:  # topic search: the service, on bm25s (test_facade)
     led = build_ledger(QUOTES)
     hits = led.who_said("put Canadian workers first")
     assert hits and hits[0].speaker == "Mark Carney"
     assert led.check_attribution("Carney", "always put Canadian workers first") is True
     assert led.check_attribution("JD Vance", "always put Canadian workers first") is False
     assert led.check_attribution("Carney", "the moon is made of cheese") is None
-    found = led.search("border secured", speaker="J.D. Vance")
-    assert [q.doc_id for q in found] == ["b"]
     assert led.by_speaker("Carney") and all(q.speaker_id == "mark-carney" for q in led.by_speaker("Carney"))
 
 

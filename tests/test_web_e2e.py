@@ -85,7 +85,7 @@ def test_status_lists_the_backends(base: str) -> None:
 
 def test_timeline_route_is_ordered_and_cited(base: str, assistant: Assistant) -> None:
     entries = get(base, "/v1/timeline")["entries"]
-    assert entries == assistant.timeline()
+    assert entries == [e.to_dict() for e in assistant.timeline()]
     assert [e["date"] for e in entries] == sorted(e["date"] for e in entries)
     texts = {e["doc_id"]: get(base, f"/v1/articles/{e['doc_id']}")["text"] for e in entries}
     assert all(texts[e["doc_id"]][e["start"] : e["end"]] == e["text"] for e in entries)
@@ -95,7 +95,7 @@ def test_timeline_route_is_ordered_and_cited(base: str, assistant: Assistant) ->
 
 
 def test_quotes_route_filters_by_date_and_names_sources(base: str, assistant: Assistant) -> None:
-    speaker = assistant.speakers()[0]["name"]
+    speaker = assistant.speakers()[0].name
     every = get(base, "/v1/quotes", speaker=speaker)
     assert len(every["quotes"]) == len(assistant.quotes(speaker=speaker))
     assert set(every["sources"]) == {q["doc_id"] for q in every["quotes"]}

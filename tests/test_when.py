@@ -67,8 +67,8 @@ def test_timeline_is_ordered_and_cited(dated_index: Path) -> None:
     a = Assistant(index_dir=dated_index)
     entries = a.timeline()
     assert entries
-    assert [e["date"] for e in entries] == sorted(e["date"] for e in entries)
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
     for e in entries:
-        assert a.article(e["doc_id"]).text[e["start"] : e["end"]] == e["text"]
+        assert a.article(e.doc_id).text[e.start : e.end] == e.text
     ruiz = a.timeline(speaker="Ruiz")
-    assert ruiz and all(e["speaker"] == "Tomas Ruiz" for e in ruiz)
+    assert ruiz and all(e.speaker == "Tomas Ruiz" for e in ruiz)

@@ -3,12 +3,13 @@ expressions resolve against the publication date), in order, each cited verbatim
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+import datetime as dt
+from typing import Literal, Protocol
 
 from assistant.engines.store import Store
 from assistant.nlp.timex import find_time_expressions, format_when
 from assistant.quotes import Ledger
-from assistant.types import Quote, SearchHit
+from assistant.types import Article, Quote, SearchHit, TimelineEntry
 
 
 class TimelineSource(Protocol):
@@ -28,9 +29,9 @@ ABOUT_K = 24
 
 def build_timeline(
     a: TimelineSource, speaker: str | None = None, about: str | None = None, limit: int = 200
-) -> list[dict[str, Any]]:
+) -> list[TimelineEntry]:
     store = a.store()
-    entries: list[dict[str, Any]] = []
+    entries: list[TimelineEntry] = []
     quotes = a.quotes(speaker=speaker, about=about) if (speaker or about) else a.ledger().quotes
     docs = {q.doc_id for q in quotes}
     hits = a.search(about, k=ABOUT_K) if about else []
@@ -76,10 +77,10 @@ def build_timeline(
                             _entry("event", expr.date, format_when(expr), expr.certainty, art, s.start, s.end)
                         )
                         break
-    seen: set[tuple[str, int, str]] = set()
-    unique: list[dict[str, Any]] = []
-    for e in sorted(entries, key=lambda e: (e["date"], e["doc_id"], e["start"])):
-        key = (e["doc_id"], e["start"], e["date"])
+    seen: set[tuple[str, int, dt.date]] = set()
+    unique: list[TimelineEntry] = []
+    for e in sorted(entries, key=lambda e: (e.date, e.doc_id, e.start)):
+        key = (e.doc_id, e.start, e.date)
         if key not in seen:
             seen.add(key)
             unique.append(e)
@@ -87,27 +88,27 @@ def build_timeline(
 
 
 def _entry(
-    kind: str,
-    day: Any,
+    kind: Literal["statement", "event"],
+    day: dt.date,
     when: str | None,
     basis: str,
-    art: Any,
+    art: Article,
     start: int,
     end: int,
     speaker: str | None = None,
-) -> dict[str, Any]:
-    return {
-        "date": day.isoformat(),
-        "when": when,
-        "basis": basis,
-        "kind": kind,
-        "speaker": speaker,
-        "text": art.text[start:end],
-        "doc_id": art.doc_id,
-        "start": start,
-        "end": end,
-        "title": art.meta.title,
-        "outlet": art.meta.outlet,
-        "published": art.meta.published.isoformat() if art.meta.published else None,
-        "published_source": art.meta.published_source,
-    }
+) -> TimelineEntry:
+    return TimelineEntry(
+        date=day,
+        when=when,
+        basis=basis,
+        kind=kind,
+        speaker=speaker,
+        text=art.text[start:end],
+        doc_id=art.doc_id,
+        start=start,
+        end=end,
+        title=art.meta.title,
+        outlet=art.meta.outlet,
+        published=art.meta.published,
+        published_source=art.meta.published_source,
+    )

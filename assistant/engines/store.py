@@ -164,7 +164,9 @@ class Store:
 
     # -- write generation ---------------------------------------------------------------
     def generation(self) -> str | None:
-        """A token that changes when a write run starts (kept on the articles collection).
+        """A token that changes on every write readers can see (kept on the articles
+        collection): a write run's start, each batch of article commits, each withdrawal,
+        each duplicate mark.
 
         Caches built from the committed state (the lexical index, the ledger) record the
         token they were built under; a reader whose token matches skips re-deriving the
@@ -264,6 +266,7 @@ class Store:
         meta = self._raw_article_metas([doc_id]).get(doc_id)
         if meta is not None:
             self._col(ARTICLES).update(ids=[doc_id], metadatas=[{**meta, "duplicate_of": of}])
+            self.new_generation()
 
     def article_texts(self, ids: Sequence[str]) -> dict[str, str]:
         """The stored text of each article (no metadata, no parsing)."""
@@ -283,6 +286,7 @@ class Store:
         ids = _ids(doc_id)
         if ids:
             self._col(ARTICLES).delete(ids=ids)
+            self.new_generation()
 
     def delete_chunks(self, doc_id: str | Sequence[str]) -> None:
         ids = _ids(doc_id)
@@ -312,6 +316,8 @@ class Store:
             self._col(ARTICLES).upsert(
                 ids=ids[sl], documents=docs[sl], metadatas=metas[sl], embeddings=embs[sl]
             )
+        if ids:
+            self.new_generation()
 
     def add_chunks_many(self, items: Sequence[tuple[Article, Sequence[Chunk], np.ndarray]]) -> None:
         """Write the chunks of several articles through ``ChromaVectorStore`` in one go."""

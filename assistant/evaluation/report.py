@@ -70,6 +70,7 @@ def _meta_lines(run: EvalRun) -> list[tuple[str, str]]:
         ("questions", str(m.questions)),
         *_ranker_lines(m.extra.get("ranker")),
         *_fallback_lines(m.extra),
+        *_settings_lines(m.extra.get("settings")),
     ]
 
 
@@ -83,6 +84,20 @@ def _fallback_lines(extra: dict[str, Any]) -> list[tuple[str, str]]:
     if isinstance(alone, dict):
         out.append(("the LLM alone", str(alone.get("report"))))
     return out
+
+
+def _settings_lines(settings: Any) -> list[tuple[str, str]]:
+    """The settings of the run (secrets excluded when recorded), one ``group.key=value`` list."""
+    if not isinstance(settings, dict):
+        return []
+
+    def flat(d: dict[str, Any], prefix: str = "") -> list[str]:
+        out = []
+        for k, v in d.items():
+            out += flat(v, f"{prefix}{k}.") if isinstance(v, dict) else [f"{prefix}{k}={v}"]
+        return out
+
+    return [("settings", ", ".join(flat(settings)))]
 
 
 def _ranker_lines(ranker: Any) -> list[tuple[str, str]]:

@@ -4,8 +4,8 @@ cross-article :class:`~assistant.quotes.Ledger` cached beside the store.
 Quotes are stored in Chroma's ``quotes`` collection, each embedded with the vector of the
 chunk that holds it (no second embedding pass). Speaker identity and corroboration need
 every quote at once, so the merged ledger is built after an index run and cached as JSON
-with the fingerprint of the committed articles; a reader with another fingerprint
-rebuilds it.
+with the store's write generation (:meth:`Store.generation`); a reader that finds another
+generation rebuilds it.
 """
 
 from __future__ import annotations
@@ -66,20 +66,20 @@ def quote_vectors(
     return out
 
 
-def save_ledger(ledger: Ledger, path: Path, fingerprint: str) -> None:
+def save_ledger(ledger: Ledger, path: Path, generation: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".ledger-", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump({"fingerprint": fingerprint, "ledger": ledger.to_json()}, fh)
+        json.dump({"generation": generation, "ledger": ledger.to_json()}, fh)
     os.replace(tmp, path)
 
 
-def load_ledger(path: Path, fingerprint: str) -> Ledger | None:
+def load_ledger(path: Path, generation: str) -> Ledger | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if data.get("fingerprint") != fingerprint:
+    if data.get("generation") != generation:
         return None
     return Ledger.from_json(data["ledger"])
 

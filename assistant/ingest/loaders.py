@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import IngestError
+from assistant.types import Failure
 
 TEXT_EXTS = {".txt", ".md", ".markdown"}
 RECORD_EXTS = {".json", ".jsonl", ".ndjson"}
@@ -53,29 +54,6 @@ class RawDoc:
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
     path: str | None = None
-
-
-@dataclass
-class Failure:
-    """A file that is not fully indexed: skipped (``indexed`` 0) or indexed in part."""
-
-    path: str
-    reason: str  # why; a file-level reason starts with the path
-    indexed: int = 0  # records of the file that are in the index after the run
-    records: int = 0  # records the file holds (0 when the file itself could not be read)
-
-    @property
-    def partial(self) -> bool:
-        return self.indexed > 0
-
-    def line(self) -> str:
-        """One line: the path, what happened and why."""
-        why = self.reason
-        if why.startswith(self.path):
-            why = why[len(self.path) :].lstrip(":").strip()
-        if self.partial:
-            return f"{self.path}: indexed {self.indexed} of {self.records} records; {why}"
-        return f"skipped {self.path}: {why}"
 
 
 @dataclass

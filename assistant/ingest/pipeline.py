@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -20,62 +19,13 @@ from assistant.engines.store import Store
 from assistant.errors import IngestError
 from assistant.ingest.furniture import analyse
 from assistant.ingest.ledger_index import article_quotes, quote_vectors
-from assistant.ingest.loaders import SUPPORTED, Failure, RawDoc, discover, read_file
+from assistant.ingest.loaders import SUPPORTED, RawDoc, discover, read_file
 from assistant.ingest.metadata import build_meta
 from assistant.nlp.entities import doc_entities
 from assistant.nlp.parse import parse
 from assistant.nlp.text import normalise, paragraphs, split_sentences
-from assistant.types import Article, Chunk, Quote, Sentence, Span
-
-MAX_CHUNK_SENTENCES = 3
-MAX_CHUNK_CHARS = 600
-
-
-@dataclass
-class IndexReport:
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    chunks_written: int = 0
-    quotes_written: int = 0
-    duplicates: list[tuple[str, str]] = field(default_factory=list)
-    seconds: float = 0.0
-    files: int = 0  # files of a supported type found
-    ignored: list[str] = field(default_factory=list)  # other files passed over in folders
-
-    def empty_reason(self) -> str | None:
-        """Why nothing is in the index after this run (None when something is)."""
-        if self.added or self.updated or self.unchanged:
-            return None
-        if self.failures:
-            return f"nothing was indexed: all {len(self.failures)} file(s) were skipped (reasons above)"
-        kinds = ", ".join(sorted(SUPPORTED))
-        other = f"; {len(self.ignored)} file(s) of other types passed over" if self.ignored else ""
-        return f"nothing was indexed: no article files found (index reads {kinds}){other}"
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "added": len(self.added),
-            "updated": len(self.updated),
-            "unchanged": len(self.unchanged),
-            "removed": len(self.removed),
-            "chunks_written": self.chunks_written,
-            "quotes_written": self.quotes_written,
-            "duplicates": [{"doc_id": d, "duplicate_of": o} for d, o in self.duplicates],
-            "seconds": round(self.seconds, 3),
-            "failures": [
-                {
-                    "path": f.path,
-                    "reason": f.reason,
-                    "status": "partial" if f.partial else "skipped",
-                    "indexed": f.indexed,
-                    "records": f.records,
-                }
-                for f in self.failures
-            ],
-        }
+from assistant.settings import IngestSettings
+from assistant.types import Article, Chunk, Failure, IndexReport, Quote, Sentence, Span
 
 
 def content_hash(raw: RawDoc) -> str:
@@ -112,8 +62,10 @@ def prepare(raw: RawDoc) -> Article:
     )
 
 
-def chunk_article(article: Article) -> list[Chunk]:
-    """Sentence windows inside paragraphs (furniture excluded), in reading order."""
+def chunk_article(article: Article, tuning: IngestSettings | None = None) -> list[Chunk]:
+    """Sentence windows inside paragraphs (furniture excluded), in reading order, of at
+    most ``max_chunk_sentences`` sentences and ``max_chunk_chars`` characters."""
+    t = tuning or IngestSettings()
     chunks: list[Chunk] = []
     window: list[Sentence] = []
 
@@ -138,8 +90,8 @@ def chunk_article(article: Article) -> list[Chunk]:
             continue
         if window and (
             sent.paragraph != window[-1].paragraph
-            or len(window) >= MAX_CHUNK_SENTENCES
-            or sent.end - window[0].start > MAX_CHUNK_CHARS
+            or len(window) >= t.max_chunk_sentences
+            or sent.end - window[0].start > t.max_chunk_chars
         ):
             flush()
         window.append(sent)
@@ -155,27 +107,31 @@ def embed_text(article: Article, chunk: Chunk) -> str:
 
 Progress = Callable[[int, int, str], None]
 
-#: Near-duplicate (syndicated copy) thresholds: article-vector cosine, then word
-#: 5-gram Jaccard on the normalised text.
-DUP_COSINE = 0.97
-DUP_JACCARD = 0.8
-
 
 def _shingles(text: str) -> set[int]:
     toks = normalise(text).split()
     return {hash(" ".join(toks[i : i + 5])) for i in range(max(len(toks) - 4, 1))}
 
 
-def find_original(store: Store, article: Article, vector: np.ndarray, earlier: set[str]) -> str | None:
-    """The earlier-committed article that ``article`` nearly duplicates (a syndicated copy).
+def find_original(
+    store: Store,
+    article: Article,
+    vector: np.ndarray,
+    earlier: set[str],
+    tuning: IngestSettings | None = None,
+) -> str | None:
+    """The earlier-committed article that ``article`` nearly duplicates (a syndicated copy):
+    article-vector cosine at least ``dup_cosine``, then word 5-gram Jaccard on the
+    normalised text at least ``dup_jaccard``.
 
     Only articles in ``earlier`` (indexed before this one) can be originals, so of two
     copies the later one is marked, never both.
     """
+    t = tuning or IngestSettings()
     candidates = [
         (d, c)
         for d, c in store.similar_articles(vector, 4)
-        if d != article.doc_id and d in earlier and c >= DUP_COSINE
+        if d != article.doc_id and d in earlier and c >= t.dup_cosine
     ]
     if not candidates:
         return None
@@ -186,7 +142,7 @@ def find_original(store: Store, article: Article, vector: np.ndarray, earlier: s
         if other is None:
             continue
         theirs = _shingles(other.text)
-        if len(mine & theirs) / max(len(mine | theirs), 1) >= DUP_JACCARD:
+        if len(mine & theirs) / max(len(mine | theirs), 1) >= t.dup_jaccard:
             return other.meta.duplicate_of or doc_id  # the copy indexed later is marked
     return None
 
@@ -215,15 +171,22 @@ def run_index(
     *,
     rebuild: bool = False,
     prune: bool = False,
-    batch_size: int = 64,
+    batch_size: int | None = None,
     progress: Progress | None = None,
     on_committed: Callable[[Article], None] | None = None,
+    tuning: IngestSettings | None = None,
 ) -> IndexReport:
-    """Index ``paths`` into ``store``; unchanged articles (same content hash) are skipped."""
+    """Index ``paths`` into ``store``; unchanged articles (same content hash) are skipped.
+
+    ``tuning`` (default: :class:`IngestSettings` from the environment) sets chunking and
+    de-duplication; ``batch_size`` (default: its ``embed_batch_size``) texts per embedding call.
+    """
+    tuning = tuning or IngestSettings()
+    batch_size = batch_size or tuning.embed_batch_size
     import time
 
     t0 = time.perf_counter()
-    report = IndexReport()
+    report = IndexReport(supported=tuple(sorted(SUPPORTED)))
     if rebuild:
         store.reset()
     store.check_embedder(embedder.name, embedder.dim, claim=True)
@@ -313,7 +276,7 @@ def run_index(
         mean_of = {a.doc_id: mean for a, _, _, _, mean in batch}
         for article, chunks, _, quotes, _ in batch:
             report.quotes_written += len(quotes)
-            original = find_original(store, article, mean_of[article.doc_id], earlier)
+            original = find_original(store, article, mean_of[article.doc_id], earlier, tuning)
             earlier.add(article.doc_id)
             if original is not None:
                 store.mark_duplicate(article.doc_id, original)
@@ -338,7 +301,7 @@ def run_index(
             records.setdefault(key, 1)
             unusable.add(raw.doc_id)
             continue
-        chunks = chunk_article(article)
+        chunks = chunk_article(article, tuning)
         pending.append((article, chunks))
         pending_texts.extend(embed_text(article, c) for c in chunks)
         if len(pending_texts) >= batch_size * 4:

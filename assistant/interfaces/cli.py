@@ -19,7 +19,7 @@ from assistant.interfaces.cli_options import ChromaUrl, IndexDir
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
-    from assistant.types import Answer
+    from assistant.types import Answer, IndexReport
 
 app = typer.Typer(
     name="assistant",
@@ -48,9 +48,9 @@ def make_assistant(
 
     settings = Settings()
     if model:
-        settings = settings.model_copy(update={"llm_model": model})
+        settings = settings.replace(llm_model=model)
     if no_fallback:
-        settings = settings.model_copy(update={"llm_fallback": False})
+        settings = settings.replace(llm_fallback=False)
     return Assistant(
         index_dir=index_dir, backend=backend, chroma_url=chroma_url, notify=_err, settings=settings
     )
@@ -131,7 +131,7 @@ def index(
     for f in report.failures:
         _err(f.line())
     if as_json:
-        typer.echo(json.dumps(report.as_dict()))
+        typer.echo(json.dumps(report.to_dict()))
     else:
         _err(
             f"Indexed {len(report.added)} new, {len(report.updated)} changed, "
@@ -149,7 +149,7 @@ def index(
         raise typer.Exit(1)
 
 
-def _index_with_progress(a: Assistant, paths: list[Path] | None, rebuild: bool, prune: bool) -> Any:
+def _index_with_progress(a: Assistant, paths: list[Path] | None, rebuild: bool, prune: bool) -> IndexReport:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -339,13 +339,13 @@ def speakers(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: 
     except AssistantError as exc:
         raise _fail(exc) from None
     if as_json:
-        typer.echo(json.dumps(found, ensure_ascii=False))
+        typer.echo(json.dumps([sp.to_dict() for sp in found], ensure_ascii=False))
         return
     for sp in found:
-        roles = f" — {', '.join(sp['roles'])}" if sp.get("roles") else ""
-        aliases = [x for x in sp.get("aliases", []) if x != sp["name"]]
+        roles = f" — {', '.join(sp.roles)}" if sp.roles else ""
+        aliases = [x for x in sp.aliases if x != sp.name]
         also = f" (also: {', '.join(aliases)})" if aliases else ""
-        typer.echo(f"{sp['name']}{roles}{also}: {sp['quote_count']} quote(s)")
+        typer.echo(f"{sp.name}{roles}{also}: {sp.quote_count} quote(s)")
 
 
 @app.command()
@@ -367,12 +367,12 @@ def timeline(
     except AssistantError as exc:
         raise _fail(exc) from None
     if as_json:
-        typer.echo(json.dumps(entries, ensure_ascii=False))
+        typer.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False))
         return
     for e in entries:
-        who = f"{e['speaker']}: " if e.get("speaker") else ""
-        basis = " (publication date)" if e["basis"] == "published" else ""
-        typer.echo(f"{e['date']}{basis}  {who}{e['text']}  ({e['doc_id']})")
+        who = f"{e.speaker}: " if e.speaker else ""
+        basis = " (publication date)" if e.basis == "published" else ""
+        typer.echo(f"{e.date.isoformat()}{basis}  {who}{e.text}  ({e.doc_id})")
     if not entries:
         _err("No dated statements or events match.")
 
@@ -440,25 +440,26 @@ def llm_server(
 def status(index_dir: IndexDir = None, chroma_url: ChromaUrl = None, as_json: JsonOut = False) -> None:
     """Show the index: location, embedder, article, chunk and quote counts, last indexed."""
     from assistant.errors import AssistantError
+    from assistant.types import EmbedderInfo
 
     try:
         info = make_assistant(index_dir, chroma_url=chroma_url).status()
     except AssistantError as exc:
         raise _fail(exc) from None
     if as_json:
-        typer.echo(json.dumps(info))
+        typer.echo(json.dumps(info.to_dict()))
         return
-    if not info["exists"]:
-        typer.echo(f"No index at {info['index_dir']} (run `assistant index`).")
+    if not info.exists:
+        typer.echo(f"No index at {info.index_dir} (run `assistant index`).")
         return
-    emb = info.get("embedder") or {}
+    emb = info.embedder or EmbedderInfo()
     typer.echo(
-        f"index:        {info['chroma_url'] or info['index_dir']}\n"
-        f"embedder:     {emb.get('name')} (dim {emb.get('dim')})\n"
-        f"articles:     {info['articles']}\n"
-        f"chunks:       {info['chunks']}\n"
-        f"quotes:       {info.get('quotes', 0)}\n"
-        f"last indexed: {info.get('last_indexed') or '-'}"
+        f"index:        {info.chroma_url or info.index_dir}\n"
+        f"embedder:     {emb.name} (dim {emb.dim})\n"
+        f"articles:     {info.articles}\n"
+        f"chunks:       {info.chunks}\n"
+        f"quotes:       {info.quotes or 0}\n"
+        f"last indexed: {info.last_indexed or '-'}"
     )
 
 

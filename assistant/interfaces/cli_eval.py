@@ -6,11 +6,8 @@ embedder) are imported inside the commands so ``assistant --help`` stays fast.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,107 +15,24 @@ import typer
 
 if TYPE_CHECKING:
     from assistant.evaluation.harness import EvalRun
-
-PROJECT_DIR = Path(__file__).resolve().parents[2]
-DEFAULT_GOLD = PROJECT_DIR / "evals" / "gold.jsonl"
-DEFAULT_QUOTES_GOLD = PROJECT_DIR / "evals" / "quotes_gold.jsonl"
-DEFAULT_CORPUS = PROJECT_DIR / "corpus"
-DEFAULT_REPORT = Path("reports") / "eval"
-
-
-@dataclass
-class EvalTarget:
-    """What the eval runs against: an ``ask`` function, article texts, run metadata."""
-
-    ask: Callable[[str], Any]
-    texts: Mapping[str, str]
-    backend: str | None = None
-    embedder: str | None = None
-    corpus_fingerprint: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    #: With an LLM backend and the extractive fallback on: the LLM's own verified answer to
-    #: every question asked (by question), from the same generation as the shown one.
-    alone: dict[str, Any] | None = None
-
-
-def fingerprint_dir(path: Path) -> str:
-    """Hash of every file's relative name and bytes under ``path`` (articles + sidecars)."""
-    h = hashlib.sha256()
-    files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-    for p in files:
-        h.update(str(p.relative_to(path)).encode() + b"\0" + hashlib.sha256(p.read_bytes()).digest())
-    return h.hexdigest()[:16]
-
-
-class _StoredTexts(Mapping[str, str]):
-    """Article texts fetched from the index on first use (offsets refer to these)."""
-
-    def __init__(self, fetch: Callable[[str], str]) -> None:
-        self._fetch = fetch
-        self._cache: dict[str, str | None] = {}
-
-    def __getitem__(self, doc_id: str) -> str:
-        if doc_id not in self._cache:
-            from assistant.errors import AssistantError
-
-            try:
-                self._cache[doc_id] = self._fetch(doc_id)
-            except AssistantError:
-                self._cache[doc_id] = None
-        text = self._cache[doc_id]
-        if text is None:
-            raise KeyError(doc_id)
-        return text
-
-    def __iter__(self) -> Iterator[str]:
-        return iter([k for k, v in self._cache.items() if v is not None])
-
-    def __len__(self) -> int:
-        return sum(v is not None for v in self._cache.values())
-
-
-def _assistant(index_dir: Path | None, backend: str | None, corpus: Path) -> Any:
     from assistant.service import Assistant
 
-    assistant = Assistant(index_dir=index_dir, backend=backend)
-    assistant.index(paths=[corpus])  # incremental: unchanged articles are skipped
-    return assistant
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+DEFAULT_QUOTES_GOLD = PROJECT_DIR / "evals" / "quotes_gold.jsonl"
+DEFAULT_CORPUS = PROJECT_DIR / "corpus"
 
 
-def _make_ask(corpus: Path, index_dir: Path | None, backend: str | None) -> EvalTarget:
-    """Build the service, make sure ``corpus`` is indexed, and wrap its ``ask``."""
-    assistant = _assistant(index_dir, backend, corpus)
-    from assistant.errors import AssistantError
+def _make_assistant(index_dir: Path | None, backend: str | None) -> Assistant:
+    from assistant.service import Assistant
 
-    try:
-        embedder = assistant.status().get("embedder")
-    except AssistantError:  # status is informative only; never fail the eval over it
-        embedder = None
-    if isinstance(embedder, dict):
-        embedder = embedder.get("name")
-    alone: dict[str, Any] | None = None
-    if getattr(assistant.backend(), "generative", False) and assistant.settings.llm_fallback:
-        alone = {}
-
-    def ask(question: str) -> Any:
-        shown, own = assistant.ask_both(question)
-        if alone is not None:
-            alone[question] = own
-        return shown
-
-    return EvalTarget(
-        ask=ask,
-        alone=alone,
-        texts=_StoredTexts(lambda d: assistant.article(d).text),
-        backend=backend,
-        embedder=str(embedder) if embedder else None,
-        corpus_fingerprint=fingerprint_dir(corpus),
-    )
+    return Assistant(index_dir=index_dir, backend=backend)
 
 
 def _make_quotes(corpus: Path, index_dir: Path | None) -> list[Any]:
     """Every quote the service's ledger holds for the (indexed) ``corpus``."""
-    return list(_assistant(index_dir, None, corpus).quotes())
+    assistant = _make_assistant(index_dir, None)
+    assistant.index([corpus])  # incremental: unchanged articles are skipped
+    return list(assistant.quotes())
 
 
 def _score_quotes(gold: Path, quotes: list[Any]) -> dict[str, Any]:
@@ -190,9 +104,13 @@ def register(app: typer.Typer) -> None:
     def eval_run(
         ctx: typer.Context,
         gold: Annotated[
-            Path,
-            typer.Option(help="Gold questions (JSONL, EVAL_SPEC section 2).", envvar="ASSISTANT_EVAL_GOLD"),
-        ] = DEFAULT_GOLD,
+            Path | None,
+            typer.Option(
+                help="Gold questions (JSONL, EVAL_SPEC section 2) [default: settings eval.gold, "
+                "ASSISTANT_EVAL_GOLD, else evals/gold.jsonl].",
+                show_default=False,
+            ),
+        ] = None,
         corpus: Annotated[
             Path,
             typer.Option(help="Corpus folder the gold questions are about.", envvar="ASSISTANT_CORPUS_DIR"),
@@ -200,7 +118,8 @@ def register(app: typer.Typer) -> None:
         index_dir: Annotated[
             Path | None,
             typer.Option(
-                help="Index directory (default: the project's index/).",
+                help="Index directory (default: index/ of the checkout, or of the user data folder "
+                "when installed).",
                 envvar="ASSISTANT_INDEX_DIR",
             ),
         ] = None,
@@ -209,9 +128,13 @@ def register(app: typer.Typer) -> None:
             typer.Option(help="Answer backend: extractive, openai[:model].", envvar="ASSISTANT_BACKEND"),
         ] = None,
         report: Annotated[
-            Path,
-            typer.Option(help="Folder for report.json/.md/.html.", envvar="ASSISTANT_EVAL_REPORT"),
-        ] = DEFAULT_REPORT,
+            Path | None,
+            typer.Option(
+                help="Folder for report.json/.md/.html [default: settings eval.report, "
+                "ASSISTANT_EVAL_REPORT, else reports/eval].",
+                show_default=False,
+            ),
+        ] = None,
         baseline: Annotated[
             Path | None,
             typer.Option(help="A previous report.json: show deltas and mark regressions."),
@@ -242,8 +165,18 @@ def register(app: typer.Typer) -> None:
         from assistant.evaluation.report import fmt
 
         try:
+            from assistant.settings import EvalSettings
+
+            defaults = EvalSettings()
             run, paths, gate_failures, deltas = _run(
-                gold, corpus, index_dir, backend, report, baseline, fail_under or [], judge
+                gold or defaults.gold,
+                corpus,
+                index_dir,
+                backend,
+                report or defaults.report,
+                baseline,
+                fail_under or [],
+                judge,
             )
         except AssistantError as exc:
             _err(str(exc))
@@ -344,31 +277,24 @@ def _run(
         parse_gate(g)
     gold = load_gold(gold_path)
     baseline = EvalRun.load(baseline_path) if baseline_path else None
-    if not corpus.is_dir():
+    if not corpus.is_dir():  # before the long part, as the gates are
         raise ConfigError(f"No corpus folder at {corpus}.")
     _err(f"eval: {len(gold)} questions from {gold_path}")
-    target = _make_ask(corpus, index_dir, backend)
-    from assistant.evaluation.harness import run_eval
-
-    run = run_eval(
-        gold,
-        target.ask,
-        target.texts,
-        backend=target.backend,
-        embedder=target.embedder,
-        corpus_fingerprint=target.corpus_fingerprint,
-        gold_path=str(gold_path),
-    )
-    run.meta.extra.update(target.extra)
     from assistant.answer.ranker import load_weights
+    from assistant.evaluation.run import run_both
 
     model = load_weights()  # the extractive ranker's fitted weights: recorded with every run
-    run.meta.extra["ranker"] = {k: model[k] for k in ("weights", "threshold", "fitted") if k in model}
-    if target.alone is not None:
+    ranker = {k: model[k] for k in ("weights", "threshold", "fitted") if k in model}
+    run, alone = run_both(
+        _make_assistant(index_dir, backend),
+        gold,
+        corpus,
+        gold_path=str(gold_path),
+        judge=_judge if judge else None,
+        extra={"ranker": ranker},
+    )
+    if alone is not None:
         # The same generation scored without the fallback: the LLM's own verified answers.
-        from assistant.evaluation.harness import rescore
-
-        alone = rescore(run, gold, target.alone, target.texts)
         alone_dir = report_dir / "llm-alone"
         write_reports(alone, alone_dir)
         run.meta.extra["llm_alone"] = {
@@ -376,21 +302,19 @@ def _run(
             "by_kind": alone.by_kind,
             "report": str(alone_dir / "report.json"),
         }
-    if judge:
-        run.meta.extra["judge_faithfulness"] = _judge(run)
     paths = write_reports(run, report_dir, baseline)
     paths["ragas"] = export_ragas(run.records, report_dir / "ragas.jsonl")
     deltas = compare(run, baseline) if baseline else []
     return run, paths, check_gates(run, gates), deltas
 
 
-def _judge(run: Any) -> float | None:
+def _judge(records: list[Any]) -> float | None:
     """Per-claim faithfulness by the configured OpenAI-compatible model (extra columns)."""
     from assistant.answer.backends.openai_backend import OpenAIBackend
     from assistant.evaluation.ragas import judge_faithfulness
     from assistant.settings import Settings
 
     llm = OpenAIBackend(Settings())
-    mean = judge_faithfulness(run.records, lambda p: llm.complete([{"role": "user", "content": p}]))
+    mean = judge_faithfulness(records, lambda p: llm.complete([{"role": "user", "content": p}]))
     _err(f"judge: mean per-claim faithfulness {mean if mean is None else round(mean, 3)}")
     return mean

@@ -12,7 +12,7 @@ IndexDir = Annotated[
     Path | None,
     typer.Option(
         "--index-dir",
-        help="Index directory (default: index/ of the project).",
+        help="Index directory (default: index/ of the checkout, or of the user data folder when installed).",
         envvar="ASSISTANT_INDEX_DIR",
         show_default=False,
     ),

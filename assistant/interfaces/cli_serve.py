@@ -95,8 +95,13 @@ def register(app: typer.Typer) -> None:
         backend: Backend = None,
         chroma_url: ChromaUrl = None,
         max_concurrency: Annotated[
-            int, typer.Option("--max-concurrency", help="Requests admitted at once; more get 503.")
-        ] = 8,
+            int | None,
+            typer.Option(
+                "--max-concurrency",
+                help="Requests admitted at once; more get 503 (default: settings serve.max_concurrency, 8).",
+                show_default=False,
+            ),
+        ] = None,
     ) -> None:
         """Serve an OpenAI-compatible API (/v1/chat/completions, /v1/ask) with uvicorn."""
         import uvicorn
@@ -113,7 +118,13 @@ def register(app: typer.Typer) -> None:
         except AssistantError as exc:
             _err(f"error: {exc}")
             raise typer.Exit(1) from None
-        app_ = create_app(a, api_key=api_key, max_concurrency=max_concurrency)
+        limits = a.settings.serve
+        app_ = create_app(
+            a,
+            api_key=api_key,
+            max_body=limits.max_body,
+            max_concurrency=limits.max_concurrency if max_concurrency is None else max_concurrency,
+        )
         _err(
             f"Serving {a.settings.chroma_url or a.index_dir} on http://{host}:{port}/v1 "
             f"(model 'assistant'{', API key required' if api_key else ''})."

@@ -5,16 +5,15 @@ Tools: ``ask``, ``search``, ``quotes``, ``speakers``. Every result is structured
 the ``ask --json`` object and shows the answer with its Sources block as text; search hits
 and quotes carry doc id and character offsets into the stored article text.
 
-The SDK runs synchronous tools in worker threads; a lock keeps calls into one Assistant
-one at a time. Run it with ``assistant mcp`` (stdio); logs go to stderr.
+The SDK runs synchronous tools in worker threads; the :class:`Assistant` is thread-safe
+(one lock of its own). Run it with ``assistant mcp`` (stdio); logs go to stderr.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
@@ -22,7 +21,7 @@ from mcp_types import CallToolResult, TextContent
 from pydantic import BaseModel, Field
 
 from assistant.errors import AssistantError
-from assistant.types import Answer, SearchHit
+from assistant.types import Answer, Quote, SearchHit, Speaker
 
 if TYPE_CHECKING:
     from assistant.service import Assistant
@@ -46,13 +45,13 @@ class SearchResult(BaseModel):
 class QuotesResult(BaseModel):
     """Quotes from the ledger; each names its article (``doc_id``) and offsets."""
 
-    quotes: list[dict[str, Any]]
+    quotes: list[Quote]
 
 
 class SpeakersResult(BaseModel):
     """People quoted in the index, with how often."""
 
-    speakers: list[dict[str, Any]]
+    speakers: list[Speaker]
 
 
 def _date(value: str | None, name: str) -> date | None:
@@ -64,16 +63,11 @@ def _date(value: str | None, name: str) -> date | None:
         raise ToolError(f"Bad {name} {value!r}: use YYYY-MM-DD.") from None
 
 
-def _dump(item: Any) -> dict[str, Any]:
-    return item.model_dump(mode="json") if isinstance(item, BaseModel) else dict(item)
-
-
 def create_mcp_server(assistant: Assistant) -> MCPServer:
     """The MCP server with its four tools bound to ``assistant``."""
     from assistant import __version__
     from assistant.interfaces.chat_protocol import answer_content
 
-    lock = threading.Lock()
     server: MCPServer = MCPServer(
         name="assistant",
         title="Who said what, and when",
@@ -83,11 +77,10 @@ def create_mcp_server(assistant: Assistant) -> MCPServer:
     )
 
     def call(fn: Callable[[], T]) -> T:
-        with lock:
-            try:
-                return fn()
-            except AssistantError as exc:
-                raise ToolError(str(exc)) from None
+        try:
+            return fn()
+        except AssistantError as exc:
+            raise ToolError(str(exc)) from None
 
     @server.tool()
     def ask(
@@ -126,12 +119,12 @@ def create_mcp_server(assistant: Assistant) -> MCPServer:
     ) -> QuotesResult:
         """Quotes from the ledger: who said what, with the article and offsets of each."""
         fn = assistant.quotes
-        return QuotesResult(quotes=[_dump(q) for q in call(lambda: fn(speaker=speaker, about=about))])
+        return QuotesResult(quotes=call(lambda: fn(speaker=speaker, about=about)))
 
     @server.tool()
     def speakers() -> SpeakersResult:
         """The people quoted in the indexed articles."""
         fn = assistant.speakers
-        return SpeakersResult(speakers=[_dump(s) for s in call(fn)])
+        return SpeakersResult(speakers=call(fn))
 
     return server

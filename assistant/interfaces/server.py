@@ -20,10 +20,10 @@ when the app is created with an ``api_key``):
   may choose from (the default first)
 * ``/``                              the static web app in ``assistant/interfaces/web/`` when present
 
-The engines behind one :class:`Assistant` are not all thread-safe (the lexical index is
-loaded lazily, the embedder is a C engine), so blocking calls run in the thread pool one
-at a time under a per-app lock; at most ``max_concurrency`` requests are admitted at
-once, the rest get 503 at once. The API key and ``Authorization`` header are never logged.
+Blocking calls run in the thread pool; the :class:`Assistant` is thread-safe (one lock
+of its own), and a call that waits for it longer than its ``queue_timeout`` setting is
+answered 503. At most ``max_concurrency`` requests are admitted at once, the rest get 503
+at once. The API key and ``Authorization`` header are never logged.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from assistant.errors import (
     AssistantError,
     BackendError,
+    BusyError,
     EmbedderMismatchError,
     IndexBusyError,
     IndexMissingError,
@@ -73,7 +74,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("assistant.interfaces.server")
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
-_UNAVAILABLE = IndexMissingError | IndexBusyError | EmbedderMismatchError
+_UNAVAILABLE = IndexMissingError | IndexBusyError | EmbedderMismatchError | BusyError
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 
@@ -115,6 +116,8 @@ def _snake(name: str) -> str:
 def from_assistant_error(exc: AssistantError, not_found: bool = False) -> HTTPError:
     """Map the library's error family onto HTTP statuses."""
     code = _snake(type(exc).__name__)
+    if isinstance(exc, BusyError):
+        return _busy()
     if not_found and not isinstance(exc, _UNAVAILABLE):
         return HTTPError(404, str(exc), "invalid_request_error", "not_found")
     if isinstance(exc, _UNAVAILABLE):
@@ -198,14 +201,12 @@ class BearerAuth:
 
 # -- the app --------------------------------------------------------------------------------
 class _Service:
-    """The Assistant behind a lock, plus the admission counter."""
+    """The Assistant plus the admission counter."""
 
-    def __init__(self, assistant: Assistant, max_body: int, max_concurrency: int, queue_timeout: float):
+    def __init__(self, assistant: Assistant, max_body: int, max_concurrency: int):
         self.assistant = assistant
         self.max_body = max_body
         self.max_concurrency = max_concurrency
-        self.queue_timeout = queue_timeout
-        self.lock = threading.Lock()
         self.in_flight = 0  # touched only on the event loop thread
 
     def admit(self) -> None:
@@ -216,26 +217,18 @@ class _Service:
     def leave(self) -> None:
         self.in_flight -= 1
 
-    def _locked(self, fn: Callable[[], T]) -> T:
-        if not self.lock.acquire(timeout=self.queue_timeout):
-            raise _busy()
-        try:
-            return fn()
-        finally:
-            self.lock.release()
-
     async def call(self, fn: Callable[[], T]) -> T:
-        """Run a blocking Assistant call in the thread pool, one at a time."""
+        """Run a blocking Assistant call in the thread pool."""
         self.admit()
         try:
-            return await run_in_threadpool(self._locked, fn)
+            return await run_in_threadpool(fn)
         finally:
             self.leave()
 
     def start_stream(
         self, make: Callable[[], Iterator[str | Answer]]
     ) -> tuple[queue.Queue[Any], threading.Event]:
-        """Drain ``make()`` on a worker thread (holding the lock) into a queue.
+        """Drain ``make()`` on a worker thread into a queue.
 
         Items are text pieces, then the :class:`Answer`; an exception is put as itself;
         ``None`` ends the stream. Setting the returned event stops the worker early.
@@ -245,21 +238,16 @@ class _Service:
 
         def work() -> None:
             try:
-                if not self.lock.acquire(timeout=self.queue_timeout):
-                    raise _busy()
+                gen = make()
                 try:
-                    gen = make()
-                    try:
-                        for item in gen:
-                            out.put(item)
-                            if stop.is_set():
-                                break
-                    finally:
-                        close = getattr(gen, "close", None)
-                        if close is not None:
-                            close()
+                    for item in gen:
+                        out.put(item)
+                        if stop.is_set():
+                            break
                 finally:
-                    self.lock.release()
+                    close = getattr(gen, "close", None)
+                    if close is not None:
+                        close()
             except BaseException as exc:  # handed to the event loop, which answers it
                 out.put(exc)
             finally:
@@ -285,18 +273,24 @@ def _json_error_handler(fn: Callable[[Request], Any]) -> Callable[[Request], Any
 def create_app(
     assistant: Assistant,
     api_key: str | None = None,
-    max_body: int = 64_000,
-    max_concurrency: int = 8,
-    queue_timeout: float = 30.0,
+    max_body: int | None = None,
+    max_concurrency: int | None = None,
     web_dir: Path | None = WEB_DIR,
 ) -> Starlette:
     """The ASGI app serving ``assistant``; see the module docstring for the routes.
 
     ``api_key`` turns on bearer-token auth for every route but ``/healthz`` and the static
     web page; ``max_body`` bounds request bodies (413); ``max_concurrency`` bounds requests
-    in flight (503 beyond); a request waits at most ``queue_timeout`` seconds for the engine.
+    in flight (503 beyond); a request waits for the engine at most the assistant's
+    ``queue_timeout`` setting (503 beyond).
     """
-    svc = _Service(assistant, max_body, max_concurrency, queue_timeout)
+    from assistant.settings import ServeSettings
+
+    defaults = ServeSettings()  # environment, else defaults; `assistant serve` passes its own
+    max_body = defaults.max_body if max_body is None else max_body
+    svc = _Service(
+        assistant, max_body, defaults.max_concurrency if max_concurrency is None else max_concurrency
+    )
     a = assistant
 
     async def healthz(request: Request) -> Response:
@@ -347,7 +341,7 @@ def create_app(
 
     async def status(request: Request) -> Response:
         info = await svc.call(a.status)
-        return JSONResponse(info | {"backends": _backends(a)})
+        return JSONResponse(info.to_dict() | {"backends": a.backends()})
 
     async def quotes(request: Request) -> Response:
         fn = a.quotes
@@ -358,7 +352,10 @@ def create_app(
 
         def run() -> dict[str, Any]:
             got = fn(speaker=speaker, about=about, since=since, until=until)
-            return {"quotes": [_dump(q) for q in got], "sources": _sources(a, got)}
+            return {
+                "quotes": [q.model_dump(mode="json") for q in got],
+                "sources": a.sources([q.doc_id for q in got]).to_dict(),
+            }
 
         return JSONResponse(await svc.call(run))
 
@@ -367,12 +364,12 @@ def create_app(
         speaker = request.query_params.get("speaker") or None
         about = request.query_params.get("about") or None
         got = await svc.call(lambda: fn(speaker=speaker, about=about))
-        return JSONResponse({"entries": got})
+        return JSONResponse({"entries": [e.to_dict() for e in got]})
 
     async def speakers(request: Request) -> Response:
         fn = a.speakers
         got = await svc.call(fn)
-        return JSONResponse({"speakers": [_dump(s) for s in got]})
+        return JSONResponse({"speakers": [s.to_dict() for s in got]})
 
     async def chat(request: Request) -> Response:
         req = await read_json(request, ChatRequest, max_body)
@@ -444,42 +441,6 @@ def _query_date(value: str | None, name: str) -> date | None:
         raise HTTPError(
             400, f"Invalid request: {name}: expected a date like 2025-10-01.", code="invalid_query"
         ) from None
-
-
-def _backends(assistant: Assistant) -> list[str]:
-    """The answer backends a client may pick: the configured default first, then the LLM
-    backend when an endpoint or key for it is configured."""
-    settings = getattr(assistant, "settings", None)
-    if settings is None:
-        return []
-    default = str(settings.backend)
-    names = [default]
-    if settings.openai_base_url or settings.openai_api_key:
-        names.append("openai")
-    names.append("extractive")
-    return list(dict.fromkeys(n for n in names if n))
-
-
-def _sources(assistant: Assistant, quotes: list[Any]) -> dict[str, dict[str, Any]]:
-    """Title, outlet and publication date of each article the ``quotes`` come from."""
-    ids = sorted({q.doc_id for q in quotes})
-    if not ids:
-        return {}
-    metas = assistant.store().article_metas(ids)
-    out = {}
-    for doc_id, m in metas.items():
-        day = m.get("published")
-        out[doc_id] = {
-            "title": m.get("title") or None,
-            "outlet": m.get("outlet") or None,
-            "published": day.isoformat() if day else None,
-            "published_source": m.get("published_source", "none"),
-        }
-    return out
-
-
-def _dump(item: Any) -> Any:
-    return item.model_dump(mode="json") if isinstance(item, BaseModel) else item
 
 
 async def _stream(

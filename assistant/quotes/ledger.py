@@ -16,34 +16,20 @@ Look-ups are lexical (an inverted index over words); a dense ranker can be layer
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from pydantic import BaseModel, Field
-
 from assistant.nlp.text import normalise, words
 from assistant.quotes.people import key, split_role
-from assistant.types import Quote
+from assistant.types import Quote, Speaker
 
 _STOP = frozenset(
     """the a an and or of to in on at for with by from is are was were be been it that this
     he she they we i you his her their its our my as but not have has had will would what
     who said says about did do does""".split()
 )
-
-
-class Speaker(BaseModel):
-    """One speaker across the corpus."""
-
-    id: str
-    name: str
-    aliases: list[str] = Field(default_factory=list)
-    roles: list[str] = Field(default_factory=list)
-    quote_count: int = 0
-    doc_ids: list[str] = Field(default_factory=list)
 
 
 def slug(name: str) -> str:
@@ -121,24 +107,6 @@ class Ledger:
         return [q for q in self.quotes if sp and q.speaker_id == sp.id]
 
     # -- words ------------------------------------------------------------------------
-    def search(self, about: str, speaker: str | None = None, k: int = 20) -> list[Quote]:
-        """Quotes ranked by shared content words with ``about`` (idf-weighted)."""
-        pool = self._candidates(_content(about))
-        sp = self.find_speaker(speaker) if speaker else None
-        if speaker and sp is None:
-            return []
-        n = max(len(self.quotes), 1)
-        scored = []
-        terms = set(_content(about))
-        for i in pool:
-            q = self.quotes[i]
-            if sp and q.speaker_id != sp.id:
-                continue
-            score = sum(math.log(1 + n / len(self._index[t])) for t in terms if i in self._index[t])
-            scored.append((score / math.sqrt(1 + len(self._norm[i].split()) / 20), i))
-        scored.sort(key=lambda t: (-t[0], t[1]))
-        return [self.quotes[i] for _, i in scored[:k]]
-
     def _candidates(self, terms: Iterable[str]) -> set[int]:
         out: set[int] = set()
         for t in terms:

@@ -1,1 +1,2 @@
-"""Retrieval: hybrid dense + lexical search over the store's chunks (``hybrid``)."""
+"""Retrieval: hybrid dense + lexical (bm25s) search over the store's committed chunks
+(:mod:`assistant.retrieval.hybrid`); its weights are ``settings.retrieval``."""

@@ -1,10 +1,11 @@
 """Hybrid retrieval: dense (the Chroma store, queried directly) + lexical (bm25s), weighted fusion.
 
 Equal-weight reciprocal-rank fusion is known to hurt paraphrased who-said questions, so
-scores are fused instead of ranks: min-max normalised cosine (weight 0.6) plus BM25
-relative to the best BM25 hit (weight 0.4), so a rare exact term counts by its strength
-and a weak lexical match cannot outvote a strong paraphrase. Quoted phrases and names
-from the question (weighted by their IDF) earn explicit boosts.
+scores are fused instead of ranks: min-max normalised cosine (``dense_weight``, 0.6) plus
+BM25 relative to the best BM25 hit (``lexical_weight``, 0.4), so a rare exact term counts
+by its strength and a weak lexical match cannot outvote a strong paraphrase. Quoted
+phrases and names from the question (weighted by their IDF) earn explicit boosts. The
+weights live in :class:`assistant.settings.RetrievalSettings`.
 """
 
 from __future__ import annotations
@@ -19,18 +20,16 @@ from assistant.engines.lexical import LexicalIndex, fingerprint
 from assistant.engines.store import Filters, Store
 from assistant.nlp.questions import question_names, quoted_phrases
 from assistant.nlp.text import normalise
+from assistant.settings import RetrievalSettings
 from assistant.types import SearchHit
-
-DENSE_WEIGHT = 0.6
-LEXICAL_WEIGHT = 0.4
-PHRASE_BOOST = 0.3
-NAME_BOOST = 0.1
-POOL = 40
 
 
 class Retriever:
-    def __init__(self, store: Store, embedder: Embedder, lexical_dir: Path):
+    def __init__(
+        self, store: Store, embedder: Embedder, lexical_dir: Path, tuning: RetrievalSettings | None = None
+    ):
         self.store = store
+        self.tuning = tuning or RetrievalSettings()
         self.embedder = embedder
         self.lexical_dir = lexical_dir
         self._lexical: LexicalIndex | None = None
@@ -85,7 +84,7 @@ class Retriever:
         committed = lex.committed
         qvec = self.embedder.embed_queries([query])[0]
         total = self._counts[1] if self._counts is not None else None
-        dense = self.store.dense_query(qvec, POOL, filters, total=total)
+        dense = self.store.dense_query(qvec, self.tuning.pool, filters, total=total)
 
         cands: dict[str, dict[str, Any]] = {}
         for cid, text, meta, cos in dense:
@@ -96,7 +95,7 @@ class Retriever:
                 continue
             cands[cid] = {"text": text, "meta": meta, "dense": cos, "lexical": 0.0}
         allowed = (filters.allows(m) for m in lex.metas) if filters.active() else None
-        for pos, score in lex.search(query, POOL, allowed):
+        for pos, score in lex.search(query, self.tuning.pool, allowed):
             cid = lex.ids[pos]
             entry = cands.setdefault(
                 cid, {"text": None, "meta": lex.metas[pos], "dense": None, "lexical": 0.0}
@@ -112,15 +111,16 @@ class Retriever:
         dmax = max(c["dense"] or 0.0 for c in cands.values())
         dmin = min(c["dense"] or 0.0 for c in cands.values())
         lmax = max(c["lexical"] for c in cands.values()) or 1.0
+        t = self.tuning
         phrases = [normalise(p) for p in quoted_phrases(query)]
         names = [(n.lower(), lex.idf(n.lower())) for n in question_names(query)]
         top_idf = max((w for _, w in names), default=1.0) or 1.0
         for c in cands.values():
             dn = ((c["dense"] or dmin) - dmin) / (dmax - dmin) if dmax > dmin else 1.0
-            c["score"] = DENSE_WEIGHT * dn + LEXICAL_WEIGHT * c["lexical"] / lmax
+            c["score"] = t.dense_weight * dn + t.lexical_weight * c["lexical"] / lmax
             low = normalise(c["text"] or "")
-            c["score"] += PHRASE_BOOST * sum(1 for p in phrases if p and p in low)
-            c["score"] += NAME_BOOST * sum(w / top_idf for n, w in names if n in low)
+            c["score"] += t.phrase_boost * sum(1 for p in phrases if p and p in low)
+            c["score"] += t.name_boost * sum(w / top_idf for n, w in names if n in low)
         best: list[dict[str, Any]] = []
         seen_text: set[str] = set()
         for c in sorted(cands.values(), key=lambda c: -c["score"]):
