@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.nlp import same_person, speech_verbs
+from assistant.nlp import speech_verbs
 from assistant.quotes.people import (
     CAP_WORD,
     DETERMINERS,
@@ -400,9 +400,6 @@ def is_participle(form: str) -> bool:
     return form.lower().endswith("ing")
 
 
-same_entity = same_person  # one identity rule for names: assistant.nlp.same_person
-
-
 __all__ = [
     "CAP_WORD",
     "CLAUSE_CUES",
@@ -415,7 +412,6 @@ __all__ = [
     "appositive",
     "cue_lemma",
     "is_participle",
-    "same_entity",
     "strip_adverbials",
     "subject_at_start",
     "suffix_mention",
