@@ -635,6 +635,12 @@ class _Extractor:
         if h.kind == "org":  # the recogniser may take a person's surname for a body
             known = reg.lookup_name(h.text)
             return Resolved(known if known is not None else reg.org(h.text), None)
+        if h.kind == "word":  # a word the tagger did not read as a name: only a known one
+            known = reg.lookup_name(h.text)
+            if known is None or known.is_org:
+                return None
+            self.resolver.note(h.pos, known)
+            return Resolved(known, known.roles[0] if known.roles else None)
         if h.kind in ("name", "caps"):  # capitals: "STATE ATTORNEY GENERAL JANE ROE"
             m = parse_mention(h.text.title() if h.kind == "caps" else h.text)
             name, role = (m.name, m.role) if m is not None and m.kind == "name" and m.name else (h.text, None)

@@ -47,7 +47,7 @@ _BEFORE_LIMIT = 40
 class Hit:
     """A speaker found on the parse for one quote."""
 
-    kind: str  # "name" | "org" | "pronoun" | "desc"
+    kind: str  # "name" | "org" | "pronoun" | "desc" | "caps" | "word"
     text: str  # the speaker's words as written (entity, pronoun or description)
     pos: int  # offset of the speaker's words
     cue: str  # the cue's words
@@ -77,6 +77,10 @@ class ParsedArticle:
         return [t for t in span if not self.inside(t.idx)]
 
     def is_cue(self, t: Token) -> bool:
+        if t.pos_ == "VERB" and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i == t.i + 1 for c in t.children
+        ):
+            return True  # a retort: "shot back", "fired back", "hit back"
         if t.lemma_.lower() not in self.lemmas and not (
             t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
         ):
@@ -98,7 +102,9 @@ class ParsedArticle:
         t = cue
         while seen < 4:
             seen += 1
-            subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+            # the parser may hang a subject from inside the quote on the cue as well
+            # ("“… they award …,” Mook said"): the speaker is the one outside the marks
+            subj = next((c for c in t.children if c.dep_ in _SUBJ and not self.inside(c.idx)), None)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
             if subj is None and passive:  # "X was asked by Y, “…”": Y speaks, or no one known
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)
@@ -107,6 +113,8 @@ class ParsedArticle:
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)
                 if agent is not None:
                     subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subj is None and t is cue and self.after_quote(cue):
+                subj = self.inverted(cue)
             if subj is not None:
                 if subj.lower_ in ("who", "that") and t.dep_ == "relcl":
                     return t.head
@@ -115,6 +123,42 @@ class ParsedArticle:
                 t = t.head  # "…, he said, adding" / "and said"
                 continue
             return None
+        return None
+
+    def own_content(self, cue: Token) -> bool:
+        """Whether a cue after a quote carries words of its own to its right (a clause or
+        a characterisation: ``… Doe said Roe “lied.”``, ``… Doe called Roe a liar``): then
+        it does not report the quote before it."""
+        return any(
+            c.dep_ in ("ccomp", "xcomp", "oprd") and c.i > cue.i and not self.inside(c.idx)
+            for c in cue.children
+        )
+
+    def after_quote(self, cue: Token) -> bool:
+        """Whether only punctuation stands between a closing quote mark and ``cue``."""
+        i = cue.i - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space):
+            if self.doc[i].text in ("”", '"', "’’", "''"):
+                return True
+            i -= 1
+        return False
+
+    def inverted(self, cue: Token) -> Token | None:
+        """The speaker after the cue in an inversion the parser read as an object
+        (``“…,” added Gowdy``): a name right after the cue, ending its clause."""
+        nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        if nxt is None:
+            return None
+        for c in cue.rights:
+            if c.dep_ not in ("dobj", "attr", "npadvmod", "dep", "oprd"):
+                continue
+            ent = self.entity_of(c)
+            if (ent is not None and ent.label_ in ("PERSON", "ORG") and ent.start == nxt.i) or (
+                c.pos_ == "PROPN" and nxt.pos_ == "PROPN"
+            ):
+                end = c.i + 1
+                if end >= len(cue.doc) or cue.doc[end].is_punct:
+                    return c
         return None
 
     def entity_of(self, tok: Token) -> Span | None:
@@ -142,6 +186,14 @@ class ParsedArticle:
             start = chain[0].idx if chain else subj.idx
             words = self.text[start : subj.idx + len(subj.text)]
             return "name", words, start
+        if (
+            subj.dep_ == "nsubj"
+            and subj.pos_ not in ("NOUN", "PRON", "DET", "NUM")
+            and subj.text[:1].isupper()
+            and subj.text[1:].islower()
+            and not subj.is_sent_start
+        ):  # a surname the tagger took for another word ("From said"): known names only
+            return "word", subj.text, subj.idx
         if subj.pos_ == "NOUN":
             left = [c for c in subj.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")]
             start = min([c.left_edge.idx for c in left], default=subj.idx)
@@ -185,6 +237,8 @@ class ParsedArticle:
             if t.is_sent_start and words:
                 break
             if self.is_cue(t):
+                if self.own_content(t):
+                    break  # "“…” Roe called Doe a “liar.”": the cue has its own words
                 h = self.hit(t, "after")
                 if h is not None:
                     return h
@@ -199,21 +253,22 @@ class ParsedArticle:
         if sent_start is not None:
             before = [t for t in before if t.i >= sent_start]
         before = before[-_BEFORE_LIMIT:]
+        lead = text[lo:open_mark].rstrip()
+        if lead.endswith(":") and before:  # "Pollsters agree - Carl Bialik: “…”"
+            label = self.label(before)
+            if label is not None:
+                return label
         for t in reversed(before):
             if self.is_cue(t):
                 h = self.hit(t, "before")
                 if h is not None:
                     return h
                 break
-        lead = text[lo:open_mark].rstrip()
         if before and not lead.endswith(":"):
             h = self.embedded(open_mark, close)
             if h is not None:
                 return h
         if lead.endswith(":") and before:
-            label = self.label(before)
-            if label is not None:
-                return label
             top = self.top_verb(before)
             if top is not None:
                 h = self.hit(top, "colon")
@@ -279,7 +334,12 @@ class ParsedArticle:
             return None
         colon = last.idx + len(last.text)
         ent = self.entity_of(last)
-        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end == last.i + 1:
+        if (
+            ent is not None
+            and ent.label_ in ("PERSON", "ORG")
+            and ent.end == last.i + 1
+            and self.stands_alone(ent.start)
+        ):
             kind = "name" if ent.label_ == "PERSON" else "org"
             return Hit(kind, ent.text, ent.start_char, ":", colon, colon + 1, "label")
         # an unrecognised proper name standing alone after a dash: "… - HuffPollster:"
@@ -288,11 +348,15 @@ class ParsedArticle:
             chain.insert(0, self.doc[chain[0].i - 1])
         if any(t.pos_ != "PROPN" or t.text.isupper() for t in chain) or len(chain) > 4:
             return None
-        prev = self.doc[chain[0].i - 1] if chain[0].i > 0 else None
-        if prev is not None and prev.text not in ("-", "–", "—") and "\n" not in prev.whitespace_ + prev.text:
+        if not self.stands_alone(chain[0].i):
             return None
         start = chain[0].idx
         return Hit("name", self.text[start:colon], start, ":", colon, colon + 1, "label")
+
+    def stands_alone(self, i: int) -> bool:
+        """Whether the words from token ``i`` start a line or follow a dash (a label)."""
+        prev = self.doc[i - 1] if i > 0 else None
+        return prev is None or prev.text in ("-", "–", "—") or "\n" in prev.whitespace_ + prev.text
 
     @staticmethod
     def top_verb(toks: list[Token]) -> Token | None:
