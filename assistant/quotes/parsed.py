@@ -78,9 +78,12 @@ class ParsedArticle:
 
     def is_cue(self, t: Token) -> bool:
         if t.pos_ == "VERB" and any(
-            c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i == t.i + 1 for c in t.children
+            c.dep_ in ("prt", "advmod")
+            and c.i == t.i + 1
+            and (c.lower_ == "back" or (c.lower_ == "on" and t.lemma_ == "go"))
+            for c in t.children
         ):
-            return True  # a retort: "shot back", "fired back", "hit back"
+            return True  # a retort or a continuation: "shot back", "fired back", "went on"
         if t.lemma_.lower() not in self.lemmas and not (
             t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
         ):
@@ -113,13 +116,13 @@ class ParsedArticle:
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)
                 if agent is not None:
                     subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if subj is None and t is cue and self.after_quote(cue):
+            if subj is None and t.i == cue.i and self.after_quote(cue):
                 subj = self.inverted(cue)
             if subj is not None:
                 if subj.lower_ in ("who", "that") and t.dep_ == "relcl":
                     return t.head
                 return subj
-            if t.dep_ in ("conj", "advcl", "xcomp") and t.head is not t and t.head.pos_ in ("VERB", "AUX"):
+            if t.dep_ in ("conj", "advcl", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
                 t = t.head  # "…, he said, adding" / "and said"
                 continue
             return None
@@ -232,9 +235,15 @@ class ParsedArticle:
         text = self.text
         nxt = min((a for a, _ in self.regions if a >= close), default=pe)
         after = self.tokens_between(close, min(nxt, pe))
+        lo = max(ps, prev_close)
+        # a quote that ends a sentence begun before it ("Doe said Roe “lied.” Poe …"):
+        # what follows is another sentence
+        ended = bool(text[lo:open_mark].strip()) and text[open_mark:close].rstrip(" ”\"’'").endswith(
+            (".", "!", "?")
+        )
         words = 0
         for t in after:
-            if t.is_sent_start and words:
+            if t.is_sent_start and (words or ended):
                 break
             if self.is_cue(t):
                 if self.own_content(t):
@@ -247,7 +256,6 @@ class ParsedArticle:
                 words += 1
             if words > _AFTER_LIMIT:
                 break
-        lo = max(ps, prev_close)
         before = self.tokens_between(lo, open_mark)
         sent_start = max((t.i for t in before if t.is_sent_start), default=None)
         if sent_start is not None:
@@ -268,15 +276,31 @@ class ParsedArticle:
             h = self.embedded(open_mark, close)
             if h is not None:
                 return h
-        if lead.endswith(":") and before:
+        if lead.endswith((":", "--", "—", "–")) and before:  # "Doe made clear the ramifications: “…”"
             top = self.top_verb(before)
             if top is not None:
                 h = self.hit(top, "colon")
                 if h is not None:
                     return h
+        if lo == ps and lead.endswith((".", "!", "?")):
+            h = self.prior(before)
+            if h is not None:
+                return h
         if not text[ps:open_mark].strip():
             return self.introduced(ps) or self.speaker_line(ps)
         return None
+
+    def prior(self, before: list[Token]) -> Hit | None:
+        """A quote opening a new sentence after one that introduces a person in the same
+        paragraph (``Clinton touted her credentials. “We need …”``): that sentence's
+        subject, when it is a named person or a pronoun (not a body or a description)."""
+        if not before:
+            return None
+        root = before[-1].sent.root
+        if root.pos_ not in ("VERB", "AUX") or self.inside(root.idx):
+            return None
+        h = self.hit(root, "prior")
+        return h if h is not None and h.kind in ("name", "pronoun") else None
 
     def embedded(self, open_mark: int, close: int) -> Hit | None:
         """Words quoted inside a clause (``Sims says he was “kind of riding the fence”``,
@@ -290,7 +314,7 @@ class ParsedArticle:
         t = first[0]
         cue: Token | None = None
         for _ in range(40):
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
             if not (open_mark <= t.idx < close) and self.is_cue(t):
@@ -356,7 +380,12 @@ class ParsedArticle:
     def stands_alone(self, i: int) -> bool:
         """Whether the words from token ``i`` start a line or follow a dash (a label)."""
         prev = self.doc[i - 1] if i > 0 else None
-        return prev is None or prev.text in ("-", "–", "—") or "\n" in prev.whitespace_ + prev.text
+        return (
+            prev is None
+            or self.doc[i].is_sent_start
+            or prev.text in ("-", "–", "—")
+            or "\n" in prev.whitespace_ + prev.text
+        )
 
     @staticmethod
     def top_verb(toks: list[Token]) -> Token | None:
@@ -364,7 +393,7 @@ class ParsedArticle:
         (the parser often hangs the clause under the quoted sentence that follows)."""
         ids = {t.i for t in toks}
         return next(
-            (t for t in toks if t.pos_ in ("VERB", "AUX") and (t.head is t or t.head.i not in ids)), None
+            (t for t in toks if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in ids)), None
         )
 
     def speaker_line(self, ps: int) -> Hit | None:
