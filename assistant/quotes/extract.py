@@ -572,6 +572,7 @@ class _Extractor:
         attr: tuple[int, int] | None = None
         how = "none"
         parsed: Resolved | None = None
+        ph: Hit | None = None
         if self.parsed is not None:
             prev = para_quotes[-1][0].close if para_quotes else ps
             ph = self.parsed.attribute(d.start - 1, d.close, (ps, pe), prev)
@@ -579,6 +580,9 @@ class _Extractor:
             if ph is not None and parsed is not None:
                 res, cue, attr, how = parsed, ph.cue, (ph.cue_start, ph.cue_end), "cue"
         hit = self.after(d, min(nxt, pe))
+        if hit is not None and parsed is not None and ph is not None and ph.how == "prior":
+            parsed = None  # a cue right after the quote beats the narration before it
+            res, cue, attr, how = None, None, None, "none"
         if hit is not None and parsed is not None:
             word = next(
                 c

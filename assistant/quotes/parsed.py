@@ -238,8 +238,11 @@ class ParsedArticle:
         lo = max(ps, prev_close)
         # a quote that ends a sentence begun before it ("Doe said Roe “lied.” Poe …"):
         # what follows is another sentence
-        ended = bool(text[lo:open_mark].strip()) and text[open_mark:close].rstrip(" ”\"’'").endswith(
-            (".", "!", "?")
+        lead = text[lo:open_mark].rstrip()
+        ended = (
+            bool(lead.strip())
+            and not lead.endswith((".", "!", "?"))
+            and text[open_mark:close].rstrip(" ”\"’'").endswith((".", "!", "?"))
         )
         words = 0
         for t in after:
@@ -261,7 +264,6 @@ class ParsedArticle:
         if sent_start is not None:
             before = [t for t in before if t.i >= sent_start]
         before = before[-_BEFORE_LIMIT:]
-        lead = text[lo:open_mark].rstrip()
         if lead.endswith(":") and before:  # "Pollsters agree - Carl Bialik: “…”"
             label = self.label(before)
             if label is not None:
@@ -282,12 +284,19 @@ class ParsedArticle:
                 h = self.hit(top, "colon")
                 if h is not None:
                     return h
-        if lo == ps and lead.endswith((".", "!", "?")):
+        # narration before the quote names its speaker only when nothing follows the quote
+        # in its paragraph (no cue the parse missed: "“…,” Hannity started")
+        bare = not text[close : min(nxt, pe)].strip()
+        if bare and lo == ps and lead.endswith((".", "!", "?")):
             h = self.prior(before)
             if h is not None:
                 return h
         if not text[ps:open_mark].strip():
-            return self.introduced(ps) or self.speaker_line(ps)
+            return (
+                self.introduced(ps)
+                or self.speaker_line(ps)
+                or (self.previous_paragraph(ps) if bare else None)
+            )
         return None
 
     def prior(self, before: list[Token]) -> Hit | None:
@@ -301,6 +310,20 @@ class ParsedArticle:
             return None
         h = self.hit(root, "prior")
         return h if h is not None and h.kind in ("name", "pronoun") else None
+
+    def previous_paragraph(self, ps: int) -> Hit | None:
+        """A paragraph opening with a quote that no cue claims, after a paragraph of
+        narration without quotes (``Howard continued his remarks. ¶ “Eight years …”``):
+        the subject of that paragraph's last sentence, when a named person or a pronoun."""
+        text = self.text
+        end = ps
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = text.rfind("\n", 0, end) + 1
+        if end <= start or re.search('[“”"]', text[start:end]):
+            return None
+        toks = self.tokens_between(start, end)
+        return self.prior(toks)
 
     def embedded(self, open_mark: int, close: int) -> Hit | None:
         """Words quoted inside a clause (``Sims says he was “kind of riding the fence”``,
