@@ -292,6 +292,8 @@ class Resolver:
             self.note(pos, p)
             return Resolved(p, m.role or (p.roles[0] if p.roles else None))
         if m.kind == "desc":
+            if m.text.split()[0].lower() in _INDEFINITE:
+                return self._body_of(m)  # "a longtime adviser": someone new, not a known holder
             p = self._described(m, pos)
             if p is None:
                 return self._body_of(m)
@@ -368,6 +370,8 @@ class Resolver:
         return None
 
 
+#: Determiners of a description that introduces someone new ("an aide", "one adviser").
+_INDEFINITE = frozenset("a an one another some".split())
 _MODALS = frozenset("will would can could should may might must shall to".split())
 _CONTINUE = frozenset("continued continues continue went goes on".split())
 

@@ -122,6 +122,14 @@ class ParsedArticle:
                 if subj.lower_ in ("who", "that") and t.dep_ == "relcl":
                     return t.head
                 return subj
+            if (
+                t.dep_ == "acl"
+                and t.head.pos_ == "NOUN"
+                and t.head.dep_ in ("dobj", "pobj")
+                and t.head.head.pos_ in ("VERB", "AUX")
+            ):  # "Roe issued a statement saying …": who issued it
+                t = t.head.head
+                continue
             if t.dep_ in ("conj", "advcl", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
                 t = t.head  # "…, he said, adding" / "and said"
                 continue
@@ -287,6 +295,10 @@ class ParsedArticle:
         # narration before the quote names its speaker only when nothing follows the quote
         # in its paragraph (no cue the parse missed: "“…,” Hannity started")
         bare = not text[close : min(nxt, pe)].strip()
+        if bare and close >= pe - 1:
+            h = self.signed(pe)
+            if h is not None:
+                return h
         if bare and lo == ps and lead.endswith((".", "!", "?")):
             h = self.prior(before)
             if h is not None:
@@ -310,6 +322,24 @@ class ParsedArticle:
             return None
         h = self.hit(root, "prior")
         return h if h is not None and h.kind in ("name", "pronoun") else None
+
+    def signed(self, pe: int) -> Hit | None:
+        """A quote paragraph signed by the next one: ``“…” ¶ - Hillary Clinton.`` (a dash
+        and a name, nothing else)."""
+        text = self.text
+        m = re.match(r"\s*\n\s*[-–—]+\s*([^\n]{2,60}?)\.?\s*(?:\n|$)", text[pe:])
+        if m is None:
+            return None
+        start = pe + m.start(1)
+        span = self.doc.char_span(start, pe + m.end(1), alignment_mode="contract")
+        if span is None:
+            return None
+        ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+        if len(ents) != 1 or ents[0].end != span.end:
+            return None
+        e = ents[0]
+        kind = "name" if e.label_ == "PERSON" else "org"
+        return Hit(kind, e.text, e.start_char, "-", start - 1, start, "signed")
 
     def previous_paragraph(self, ps: int) -> Hit | None:
         """A paragraph opening with a quote that no cue claims, after a paragraph of
