@@ -136,6 +136,31 @@ class ParsedArticle:
             return None
         return None
 
+    def frame(self, open_mark: int, close: int, after: list[Token]) -> Hit | None:
+        """``“…,” Toomey fumed on Tuesday`` / ``“…!” beamed Donald Hartley``: a quote that
+        ends in a comma, ``?`` or ``!`` and is followed at once by a name and a verb (either
+        order) is framed by that verb, whatever it is (English puts the speaker there);
+        the verb must carry no words of its own."""
+        if not self.text[open_mark:close].rstrip(" ”\"’'").endswith((",", "?", "!", "—", "-")):
+            return None
+        words = [t for t in after[:4] if not (t.is_punct or t.is_space)]
+        verb = next((t for t in words[:3] if t.pos_ == "VERB"), None)
+        if verb is None or self.own_content(verb) or verb.lower_.endswith("ing"):
+            return None
+        if any(
+            c.dep_ in ("dobj", "ccomp") and c.i > verb.i and not self.inside(c.idx) for c in verb.children
+        ):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and not self.inside(c.idx)), None)
+        if subj is None:
+            subj = self.inverted(verb)
+        if subj is None or abs(subj.i - verb.i) > 3:
+            return None
+        d = self.describe(subj)
+        if d is None or d[0] not in ("name", "pronoun", "word"):
+            return None
+        return Hit(d[0], d[1], d[2], verb.text, verb.idx, verb.idx + len(verb.text), "after")
+
     def own_content(self, cue: Token) -> bool:
         """Whether a cue after a quote carries words of its own to its right (a clause or
         a characterisation: ``… Doe said Roe “lied.”``, ``… Doe called Roe a liar``): then
@@ -267,6 +292,10 @@ class ParsedArticle:
                 words += 1
             if words > _AFTER_LIMIT:
                 break
+        if not lead.strip() or lead.endswith((".", "!", "?", ":")):  # the quote opens its sentence
+            h = self.frame(open_mark, close, after)
+            if h is not None:
+                return h
         before = self.tokens_between(lo, open_mark)
         sent_start = max((t.i for t in before if t.is_sent_start), default=None)
         if sent_start is not None:
