@@ -132,6 +132,8 @@ class ParsedArticle:
                 continue
             if t.dep_ in ("conj", "advcl", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
                 t = t.head  # "…, he said, adding" / "and said"
+                while self.inside(t.idx) and t.head.i != t.i:
+                    t = t.head  # hung on a verb of the quote ("“…,” adding"): the clause around it
                 continue
             return None
         return None
@@ -312,7 +314,7 @@ class ParsedArticle:
                     return h
                 break
         if before and not lead.endswith(":"):
-            h = self.embedded(open_mark, close)
+            h = self.embedded(open_mark, close, para)
             if h is not None:
                 return h
         if lead.endswith((":", "--", "—", "–")) and before:  # "Doe made clear the ramifications: “…”"
@@ -384,7 +386,7 @@ class ParsedArticle:
         toks = self.tokens_between(start, end)
         return self.prior(toks)
 
-    def embedded(self, open_mark: int, close: int) -> Hit | None:
+    def embedded(self, open_mark: int, close: int, para: tuple[int, int]) -> Hit | None:
         """Words quoted inside a clause (``Sims says he was “kind of riding the fence”``,
         ``Bolton thought the buzz was “artificially nourished”``): in news, such words are
         those of the speaker of the clause that carries them. From the quote's first word
@@ -396,8 +398,8 @@ class ParsedArticle:
         t = first[0]
         cue: Token | None = None
         for _ in range(40):
-            if t.head.i == t.i:
-                break
+            if t.head.i == t.i or not para[0] <= t.head.idx < para[1]:
+                break  # the parser may join paragraphs: the clause ends with this one
             t = t.head
             if not (open_mark <= t.idx < close) and self.is_cue(t):
                 cue = t
