@@ -11,6 +11,15 @@ For a direct quote the speaker is found, in order:
    ramifications: “…”``): the subject of the clause the colon ends.
 4. **A speaker line**: a short paragraph ending in a colon just before the quote's
    paragraph (``STATE ATTORNEY GENERAL JANE ROE, IN A STATEMENT:``): the name it opens with.
+5. **A framing verb**: a quote that opens its sentence and ends in a comma, ``?`` or ``!``,
+   followed at once by a name and a verb of any kind (``“…,” Toomey fumed``).
+6. **Narration before a bare quote** (nothing follows the quote in its paragraph): a
+   signature line after it (``- Jane Roe.``), else the named subject of the sentence or
+   paragraph of narration just before it (``Roe touted her record. “We need …”``).
+
+A cue after the quote that carries its own clause (``… “lied.” Doe called Roe a liar``)
+reports something else; an indefinite description (``a longtime adviser``) is someone new,
+never a person already named (the resolver's rule).
 
 The speaker of a cue is its nominal subject (``nsubj``), the agent of a passive, the object
 of ``according to``, or, for a relative clause (``Doe, who said``), the noun it modifies; a
