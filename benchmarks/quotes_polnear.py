@@ -271,7 +271,8 @@ def _overlap(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> int:
 
 
 def _words(s: str) -> set[str]:
-    return set(re.findall(r"[\w\-]+", normalise(s).replace("’s", "").replace("'s", "")))
+    """The words of a name, a possessive ``'s`` dropped (only at a word's end: "D'Souza")."""
+    return set(re.findall(r"[\w\-]+", re.sub(r"['’]s\b", "", normalise(s))))
 
 
 def speaker_matches(source: str, pred: Pred) -> bool:

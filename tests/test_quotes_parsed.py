@@ -77,6 +77,97 @@ def test_speaker_on_the_parse(text: str, words: str, speaker: str) -> None:
     assert _speaker_of(text, words) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "“The early states matter, but they award only 4 percent of the delegates,” campaign manager Rob Quill said.",
+            "early states",
+            "Rob Quill",
+        ),
+        (
+            "Rep. Jane Doe opened the hearing on Monday.\n\n“If anyone wonders why the inquiry is not complete, this report is Exhibit A,” added Doe.",
+            "Exhibit A",
+            "Jane Doe",
+        ),
+        (
+            "Jim Quill and Sandy Roe stood in line.\n\n“They are all here because he is promising them free stuff,” Quill shot back with a laugh.",
+            "free stuff",
+            "Jim Quill",
+        ),
+        (
+            "Jane Roe said the plan “caused real harm to families.” Paul Doe called Roe a “pathological liar.”",
+            "caused real harm",
+            "Jane Roe",
+        ),
+        (
+            "Tim Quill has adopted the stance common among many voters in public office: “I am against it in my personal life, but support it in my public life.”",
+            "personal life",
+            "Tim Quill",
+        ),
+        (
+            "Ann Roe touted her credentials as an original sponsor of the bill. “We need to find ways to support workers who want a union in their workplace.”",
+            "support workers",
+            "Ann Roe",
+        ),
+        (
+            "Howard Quill continued his scathing remarks about the senator.\n\n“Eight years ago she was the presumed nominee, and a fellow came along and beat her.”",
+            "Eight years ago",
+            "Howard Quill",
+        ),
+        (
+            "“If they were serious about this, they would have gone to the only bill with support from both parties,” Pat Quill fumed on Tuesday.",
+            "only bill",
+            "Pat Quill",
+        ),
+        (
+            "Jane Roe is a longtime adviser to the governor.\n\n“We have a ton of work to do before the vote,” said a longtime adviser to the mayor.",
+            "ton of work",
+            None,
+        ),
+        (
+            "Jane Roe issued a statement saying the remark “has absolutely no place in American democracy.”",
+            "no place",
+            "Jane Roe",
+        ),
+        (
+            "Paul Doe told a radio host that Ann Roe “had a crazy policy which was maniacal,” adding, “She lost all of the votes of the young people.”",
+            "crazy policy",
+            "Paul Doe",
+        ),
+        (
+            "Paul Doe told a radio host that Ann Roe “had a crazy policy which was maniacal,” adding, “She lost all of the votes of the young people.”",
+            "She lost",
+            "Paul Doe",
+        ),
+        (
+            "The debate turned to banks.\n\n“I will look into it. I do not know the status, but I will certainly look into it.”\n\n- Hillary Roe.",
+            "look into it",
+            "Hillary Roe",
+        ),
+    ],
+    ids=[
+        "quoted-subject-hung-on-the-cue",
+        "inverted-speaker-read-as-object",
+        "retort-shot-back",
+        "next-sentence-cue-has-its-own-words",
+        "colon-after-the-main-verb",
+        "narration-then-quote-sentence",
+        "narration-paragraph-then-quote-paragraph",
+        "framing-verb-not-a-speech-verb",
+        "indefinite-description-is-someone-new",
+        "statement-saying",
+        "adding-hung-on-the-quote",
+        "adding-second-quote",
+        "signed-on-the-next-line",
+    ],
+)
+def test_news_constructions_on_the_parse(text: str, words: str, speaker: str | None) -> None:
+    """General constructions of English news found by error analysis on PolNeAR train
+    (names invented)."""
+    assert _speaker_of(text, words) == speaker
+
+
 def test_colon_paragraph_introduces_the_next_quote_paragraph() -> None:
     text = (
         "Lena Ortiz answered the critics in a long post on Sunday:\n\n"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer.verify import SPEECH_VERB, TITLES
 from assistant.errors import BackendError
+from assistant.nlp import months
 from assistant.nlp.claims import MARKER
 from assistant.types import Turn
 
@@ -50,8 +51,9 @@ _NOT_PERSON = _wordset(
     league airport station north south east west new united european canadian american"""
 )
 #: Calendar words: stripped from the start of a capitalised run ("In May Carney said").
-_CALENDAR = _wordset("""monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december""")
+_CALENDAR = _wordset("monday tuesday wednesday thursday friday saturday sunday") | _wordset(
+    " ".join(m.name.lower() for m in months())
+)
 _ATTRIBUTED = re.compile(
     rf"(?P<a>{_TOKEN}(?:\s+{_TOKEN}){{0,3}})\s+{SPEECH_VERB}\b"
     rf"|(?:{SPEECH_VERB}|according to)\s+(?P<b>{_TOKEN}(?:\s+{_TOKEN}){{0,3}})"

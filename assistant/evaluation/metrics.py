@@ -42,6 +42,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, computed_field
 
+from assistant.nlp import months
 from assistant.nlp.text import find_verbatim, normalise
 
 #: Metrics where a higher value is better; the rest (:data:`LOWER_IS_BETTER`) are costs.
@@ -172,20 +173,7 @@ def names_speaker(speaker: str, answer: str) -> bool:
     return _word_in(full, text) or _word_in(tokens[-1], text)
 
 
-_MONTHS = (
-    ("january", "jan"),
-    ("february", "feb"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("may",),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sept", "sep"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-)
+_MONTHS = tuple((m.name.lower(), *(a.lower() for a in m.abbrevs)) for m in months())
 
 
 def date_patterns(d: date) -> list[re.Pattern[str]]:

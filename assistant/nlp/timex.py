@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.errors import AssistantError
+from assistant.nlp import months
 from assistant.nlp.timex_rules import (
     Spec,
     clause_tense,
@@ -66,13 +67,10 @@ def _cased(*forms: str) -> str:
     return "(?:" + "|".join(f"{f}|{f.upper()}" for f in forms) + ")"
 
 
-_MON_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)  # fmt: skip
+_MON_NAMES = tuple(m.name for m in months())
 _MON = (
     _cased(*_MON_NAMES) + r"\b|"
-    + _cased("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept?", "Oct", "Nov", "Dec")
+    + _cased(*(a for m in months() for a in m.abbrevs))
     + r"(?:\.|\b)"
 )  # fmt: skip
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -339,10 +337,7 @@ def _build(
 
 # ---------------------------------------------------------------------------- rendering
 
-_AP_MONTHS = [
-    "Jan.", "Feb.", "March", "April", "May", "June",
-    "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
-]  # fmt: skip
+_AP_MONTHS = [m.ap for m in months()]
 _LOWER_LEAD = re.compile(
     r"^(?:last|next|this|earlier|later|early|mid|late|the|past|previous|coming|since|"
     r"yesterday|today|tomorrow|tonight|following|\w+\s+(?:days?|weeks?|months?|years?))\b",

@@ -11,12 +11,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from assistant.nlp import months
+
 Period = tuple[dt.date, dt.date]
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+#: Month number by the first three letters of its name ("sep" for "Sept.").
+_MONTHS = {m.name[:3].lower(): m.number for m in months()}
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

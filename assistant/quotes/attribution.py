@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.nlp import same_person, speech_verbs
+from assistant.nlp import speech_verbs
 from assistant.quotes.people import (
     CAP_WORD,
     DETERMINERS,
@@ -292,6 +292,8 @@ class Resolver:
             self.note(pos, p)
             return Resolved(p, m.role or (p.roles[0] if p.roles else None))
         if m.kind == "desc":
+            if m.text.split()[0].lower() in _INDEFINITE:
+                return self._body_of(m)  # "a longtime adviser": someone new, not a known holder
             p = self._described(m, pos)
             if p is None:
                 return self._body_of(m)
@@ -368,6 +370,8 @@ class Resolver:
         return None
 
 
+#: Determiners of a description that introduces someone new ("an aide", "one adviser").
+_INDEFINITE = frozenset("a an one another some".split())
 _MODALS = frozenset("will would can could should may might must shall to".split())
 _CONTINUE = frozenset("continued continues continue went goes on".split())
 
@@ -400,9 +404,6 @@ def is_participle(form: str) -> bool:
     return form.lower().endswith("ing")
 
 
-same_entity = same_person  # one identity rule for names: assistant.nlp.same_person
-
-
 __all__ = [
     "CAP_WORD",
     "CLAUSE_CUES",
@@ -415,7 +416,6 @@ __all__ = [
     "appositive",
     "cue_lemma",
     "is_participle",
-    "same_entity",
     "strip_adverbials",
     "subject_at_start",
     "suffix_mention",

@@ -572,6 +572,7 @@ class _Extractor:
         attr: tuple[int, int] | None = None
         how = "none"
         parsed: Resolved | None = None
+        ph: Hit | None = None
         if self.parsed is not None:
             prev = para_quotes[-1][0].close if para_quotes else ps
             ph = self.parsed.attribute(d.start - 1, d.close, (ps, pe), prev)
@@ -579,6 +580,9 @@ class _Extractor:
             if ph is not None and parsed is not None:
                 res, cue, attr, how = parsed, ph.cue, (ph.cue_start, ph.cue_end), "cue"
         hit = self.after(d, min(nxt, pe))
+        if hit is not None and parsed is not None and ph is not None and ph.how == "prior":
+            parsed = None  # a cue right after the quote beats the narration before it
+            res, cue, attr, how = None, None, None, "none"
         if hit is not None and parsed is not None:
             word = next(
                 c
@@ -635,6 +639,12 @@ class _Extractor:
         if h.kind == "org":  # the recogniser may take a person's surname for a body
             known = reg.lookup_name(h.text)
             return Resolved(known if known is not None else reg.org(h.text), None)
+        if h.kind == "word":  # a word the tagger did not read as a name: only a known one
+            known = reg.lookup_name(h.text)
+            if known is None or known.is_org:
+                return None
+            self.resolver.note(h.pos, known)
+            return Resolved(known, known.roles[0] if known.roles else None)
         if h.kind in ("name", "caps"):  # capitals: "STATE ATTORNEY GENERAL JANE ROE"
             m = parse_mention(h.text.title() if h.kind == "caps" else h.text)
             name, role = (m.name, m.role) if m is not None and m.kind == "name" and m.name else (h.text, None)

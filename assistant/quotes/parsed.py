@@ -11,6 +11,15 @@ For a direct quote the speaker is found, in order:
    ramifications: “…”``): the subject of the clause the colon ends.
 4. **A speaker line**: a short paragraph ending in a colon just before the quote's
    paragraph (``STATE ATTORNEY GENERAL JANE ROE, IN A STATEMENT:``): the name it opens with.
+5. **A framing verb**: a quote that opens its sentence and ends in a comma, ``?`` or ``!``,
+   followed at once by a name and a verb of any kind (``“…,” Toomey fumed``).
+6. **Narration before a bare quote** (nothing follows the quote in its paragraph): a
+   signature line after it (``- Jane Roe.``), else the named subject of the sentence or
+   paragraph of narration just before it (``Roe touted her record. “We need …”``).
+
+A cue after the quote that carries its own clause (``… “lied.” Doe called Roe a liar``)
+reports something else; an indefinite description (``a longtime adviser``) is someone new,
+never a person already named (the resolver's rule).
 
 The speaker of a cue is its nominal subject (``nsubj``), the agent of a passive, the object
 of ``according to``, or, for a relative clause (``Doe, who said``), the noun it modifies; a
@@ -47,7 +56,7 @@ _BEFORE_LIMIT = 40
 class Hit:
     """A speaker found on the parse for one quote."""
 
-    kind: str  # "name" | "org" | "pronoun" | "desc"
+    kind: str  # "name" | "org" | "pronoun" | "desc" | "caps" | "word"
     text: str  # the speaker's words as written (entity, pronoun or description)
     pos: int  # offset of the speaker's words
     cue: str  # the cue's words
@@ -77,6 +86,13 @@ class ParsedArticle:
         return [t for t in span if not self.inside(t.idx)]
 
     def is_cue(self, t: Token) -> bool:
+        if t.pos_ == "VERB" and any(
+            c.dep_ in ("prt", "advmod")
+            and c.i == t.i + 1
+            and (c.lower_ == "back" or (c.lower_ == "on" and t.lemma_ == "go"))
+            for c in t.children
+        ):
+            return True  # a retort or a continuation: "shot back", "fired back", "went on"
         if t.lemma_.lower() not in self.lemmas and not (
             t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
         ):
@@ -98,7 +114,9 @@ class ParsedArticle:
         t = cue
         while seen < 4:
             seen += 1
-            subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+            # the parser may hang a subject from inside the quote on the cue as well
+            # ("“… they award …,” Mook said"): the speaker is the one outside the marks
+            subj = next((c for c in t.children if c.dep_ in _SUBJ and not self.inside(c.idx)), None)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
             if subj is None and passive:  # "X was asked by Y, “…”": Y speaks, or no one known
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)
@@ -107,14 +125,87 @@ class ParsedArticle:
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)
                 if agent is not None:
                     subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subj is None and t.i == cue.i and self.after_quote(cue):
+                subj = self.inverted(cue)
             if subj is not None:
                 if subj.lower_ in ("who", "that") and t.dep_ == "relcl":
                     return t.head
                 return subj
-            if t.dep_ in ("conj", "advcl", "xcomp") and t.head is not t and t.head.pos_ in ("VERB", "AUX"):
+            if (
+                t.dep_ == "acl"
+                and t.head.pos_ == "NOUN"
+                and t.head.dep_ in ("dobj", "pobj")
+                and t.head.head.pos_ in ("VERB", "AUX")
+            ):  # "Roe issued a statement saying …": who issued it
+                t = t.head.head
+                continue
+            if t.dep_ in ("conj", "advcl", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
                 t = t.head  # "…, he said, adding" / "and said"
+                while self.inside(t.idx) and t.head.i != t.i:
+                    t = t.head  # hung on a verb of the quote ("“…,” adding"): the clause around it
                 continue
             return None
+        return None
+
+    def frame(self, open_mark: int, close: int, after: list[Token]) -> Hit | None:
+        """``“…,” Toomey fumed on Tuesday`` / ``“…!” beamed Donald Hartley``: a quote that
+        ends in a comma, ``?`` or ``!`` and is followed at once by a name and a verb (either
+        order) is framed by that verb, whatever it is (English puts the speaker there);
+        the verb must carry no words of its own."""
+        if not self.text[open_mark:close].rstrip(" ”\"’'").endswith((",", "?", "!", "—", "-")):
+            return None
+        words = [t for t in after[:4] if not (t.is_punct or t.is_space)]
+        verb = next((t for t in words[:3] if t.pos_ == "VERB"), None)
+        if verb is None or self.own_content(verb) or verb.lower_.endswith("ing"):
+            return None
+        if any(
+            c.dep_ in ("dobj", "ccomp") and c.i > verb.i and not self.inside(c.idx) for c in verb.children
+        ):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and not self.inside(c.idx)), None)
+        if subj is None:
+            subj = self.inverted(verb)
+        if subj is None or abs(subj.i - verb.i) > 3:
+            return None
+        d = self.describe(subj)
+        if d is None or d[0] not in ("name", "pronoun", "word"):
+            return None
+        return Hit(d[0], d[1], d[2], verb.text, verb.idx, verb.idx + len(verb.text), "after")
+
+    def own_content(self, cue: Token) -> bool:
+        """Whether a cue after a quote carries words of its own to its right (a clause or
+        a characterisation: ``… Doe said Roe “lied.”``, ``… Doe called Roe a liar``): then
+        it does not report the quote before it."""
+        return any(
+            c.dep_ in ("ccomp", "xcomp", "oprd") and c.i > cue.i and not self.inside(c.idx)
+            for c in cue.children
+        )
+
+    def after_quote(self, cue: Token) -> bool:
+        """Whether only punctuation stands between a closing quote mark and ``cue``."""
+        i = cue.i - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space):
+            if self.doc[i].text in ("”", '"', "’’", "''"):
+                return True
+            i -= 1
+        return False
+
+    def inverted(self, cue: Token) -> Token | None:
+        """The speaker after the cue in an inversion the parser read as an object
+        (``“…,” added Gowdy``): a name right after the cue, ending its clause."""
+        nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        if nxt is None:
+            return None
+        for c in cue.rights:
+            if c.dep_ not in ("dobj", "attr", "npadvmod", "dep", "oprd"):
+                continue
+            ent = self.entity_of(c)
+            if (ent is not None and ent.label_ in ("PERSON", "ORG") and ent.start == nxt.i) or (
+                c.pos_ == "PROPN" and nxt.pos_ == "PROPN"
+            ):
+                end = c.i + 1
+                if end >= len(cue.doc) or cue.doc[end].is_punct:
+                    return c
         return None
 
     def entity_of(self, tok: Token) -> Span | None:
@@ -142,6 +233,14 @@ class ParsedArticle:
             start = chain[0].idx if chain else subj.idx
             words = self.text[start : subj.idx + len(subj.text)]
             return "name", words, start
+        if (
+            subj.dep_ == "nsubj"
+            and subj.pos_ not in ("NOUN", "PRON", "DET", "NUM")
+            and subj.text[:1].isupper()
+            and subj.text[1:].islower()
+            and not subj.is_sent_start
+        ):  # a surname the tagger took for another word ("From said"): known names only
+            return "word", subj.text, subj.idx
         if subj.pos_ == "NOUN":
             left = [c for c in subj.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")]
             start = min([c.left_edge.idx for c in left], default=subj.idx)
@@ -180,11 +279,22 @@ class ParsedArticle:
         text = self.text
         nxt = min((a for a, _ in self.regions if a >= close), default=pe)
         after = self.tokens_between(close, min(nxt, pe))
+        lo = max(ps, prev_close)
+        # a quote that ends a sentence begun before it ("Doe said Roe “lied.” Poe …"):
+        # what follows is another sentence
+        lead = text[lo:open_mark].rstrip()
+        ended = (
+            bool(lead.strip())
+            and not lead.endswith((".", "!", "?"))
+            and text[open_mark:close].rstrip(" ”\"’'").endswith((".", "!", "?"))
+        )
         words = 0
         for t in after:
-            if t.is_sent_start and words:
+            if t.is_sent_start and (words or ended):
                 break
             if self.is_cue(t):
+                if self.own_content(t):
+                    break  # "“…” Roe called Doe a “liar.”": the cue has its own words
                 h = self.hit(t, "after")
                 if h is not None:
                     return h
@@ -193,37 +303,99 @@ class ParsedArticle:
                 words += 1
             if words > _AFTER_LIMIT:
                 break
-        lo = max(ps, prev_close)
+        if not lead.strip() or lead.endswith((".", "!", "?", ":")):  # the quote opens its sentence
+            h = self.frame(open_mark, close, after)
+            if h is not None:
+                return h
         before = self.tokens_between(lo, open_mark)
         sent_start = max((t.i for t in before if t.is_sent_start), default=None)
         if sent_start is not None:
             before = [t for t in before if t.i >= sent_start]
         before = before[-_BEFORE_LIMIT:]
+        if lead.endswith(":") and before:  # "Pollsters agree - Carl Bialik: “…”"
+            label = self.label(before)
+            if label is not None:
+                return label
         for t in reversed(before):
             if self.is_cue(t):
                 h = self.hit(t, "before")
                 if h is not None:
                     return h
                 break
-        lead = text[lo:open_mark].rstrip()
         if before and not lead.endswith(":"):
-            h = self.embedded(open_mark, close)
+            h = self.embedded(open_mark, close, para)
             if h is not None:
                 return h
-        if lead.endswith(":") and before:
-            label = self.label(before)
-            if label is not None:
-                return label
+        if lead.endswith((":", "--", "—", "–")) and before:  # "Doe made clear the ramifications: “…”"
             top = self.top_verb(before)
             if top is not None:
                 h = self.hit(top, "colon")
                 if h is not None:
                     return h
+        # narration before the quote names its speaker only when nothing follows the quote
+        # in its paragraph (no cue the parse missed: "“…,” Hannity started")
+        bare = not text[close : min(nxt, pe)].strip()
+        if bare and close >= pe - 1:
+            h = self.signed(pe)
+            if h is not None:
+                return h
+        if bare and lo == ps and lead.endswith((".", "!", "?")):
+            h = self.prior(before)
+            if h is not None:
+                return h
         if not text[ps:open_mark].strip():
-            return self.introduced(ps) or self.speaker_line(ps)
+            return (
+                self.introduced(ps)
+                or self.speaker_line(ps)
+                or (self.previous_paragraph(ps) if bare else None)
+            )
         return None
 
-    def embedded(self, open_mark: int, close: int) -> Hit | None:
+    def prior(self, before: list[Token]) -> Hit | None:
+        """A quote opening a new sentence after one that introduces a person in the same
+        paragraph (``Clinton touted her credentials. “We need …”``): that sentence's
+        subject, when it is a named person or a pronoun (not a body or a description)."""
+        if not before:
+            return None
+        root = before[-1].sent.root
+        if root.pos_ not in ("VERB", "AUX") or self.inside(root.idx):
+            return None
+        h = self.hit(root, "prior")
+        return h if h is not None and h.kind in ("name", "pronoun") else None
+
+    def signed(self, pe: int) -> Hit | None:
+        """A quote paragraph signed by the next one: ``“…” ¶ - Hillary Clinton.`` (a dash
+        and a name, nothing else)."""
+        text = self.text
+        m = re.match(r"\s*\n\s*[-–—]+\s*([^\n]{2,60}?)\.?\s*(?:\n|$)", text[pe:])
+        if m is None:
+            return None
+        start = pe + m.start(1)
+        span = self.doc.char_span(start, pe + m.end(1), alignment_mode="contract")
+        if span is None:
+            return None
+        ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+        if len(ents) != 1 or ents[0].end != span.end:
+            return None
+        e = ents[0]
+        kind = "name" if e.label_ == "PERSON" else "org"
+        return Hit(kind, e.text, e.start_char, "-", start - 1, start, "signed")
+
+    def previous_paragraph(self, ps: int) -> Hit | None:
+        """A paragraph opening with a quote that no cue claims, after a paragraph of
+        narration without quotes (``Howard continued his remarks. ¶ “Eight years …”``):
+        the subject of that paragraph's last sentence, when a named person or a pronoun."""
+        text = self.text
+        end = ps
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = text.rfind("\n", 0, end) + 1
+        if end <= start or re.search('[“”"]', text[start:end]):
+            return None
+        toks = self.tokens_between(start, end)
+        return self.prior(toks)
+
+    def embedded(self, open_mark: int, close: int, para: tuple[int, int]) -> Hit | None:
         """Words quoted inside a clause (``Sims says he was “kind of riding the fence”``,
         ``Bolton thought the buzz was “artificially nourished”``): in news, such words are
         those of the speaker of the clause that carries them. From the quote's first word
@@ -235,8 +407,8 @@ class ParsedArticle:
         t = first[0]
         cue: Token | None = None
         for _ in range(40):
-            if t.head is t:
-                break
+            if t.head.i == t.i or not para[0] <= t.head.idx < para[1]:
+                break  # the parser may join paragraphs: the clause ends with this one
             t = t.head
             if not (open_mark <= t.idx < close) and self.is_cue(t):
                 cue = t
@@ -279,7 +451,12 @@ class ParsedArticle:
             return None
         colon = last.idx + len(last.text)
         ent = self.entity_of(last)
-        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end == last.i + 1:
+        if (
+            ent is not None
+            and ent.label_ in ("PERSON", "ORG")
+            and ent.end == last.i + 1
+            and self.stands_alone(ent.start)
+        ):
             kind = "name" if ent.label_ == "PERSON" else "org"
             return Hit(kind, ent.text, ent.start_char, ":", colon, colon + 1, "label")
         # an unrecognised proper name standing alone after a dash: "… - HuffPollster:"
@@ -288,11 +465,20 @@ class ParsedArticle:
             chain.insert(0, self.doc[chain[0].i - 1])
         if any(t.pos_ != "PROPN" or t.text.isupper() for t in chain) or len(chain) > 4:
             return None
-        prev = self.doc[chain[0].i - 1] if chain[0].i > 0 else None
-        if prev is not None and prev.text not in ("-", "–", "—") and "\n" not in prev.whitespace_ + prev.text:
+        if not self.stands_alone(chain[0].i):
             return None
         start = chain[0].idx
         return Hit("name", self.text[start:colon], start, ":", colon, colon + 1, "label")
+
+    def stands_alone(self, i: int) -> bool:
+        """Whether the words from token ``i`` start a line or follow a dash (a label)."""
+        prev = self.doc[i - 1] if i > 0 else None
+        return (
+            prev is None
+            or self.doc[i].is_sent_start
+            or prev.text in ("-", "–", "—")
+            or "\n" in prev.whitespace_ + prev.text
+        )
 
     @staticmethod
     def top_verb(toks: list[Token]) -> Token | None:
@@ -300,7 +486,7 @@ class ParsedArticle:
         (the parser often hangs the clause under the quoted sentence that follows)."""
         ids = {t.i for t in toks}
         return next(
-            (t for t in toks if t.pos_ in ("VERB", "AUX") and (t.head is t or t.head.i not in ids)), None
+            (t for t in toks if t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or t.head.i not in ids)), None
         )
 
     def speaker_line(self, ps: int) -> Hit | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from assistant.nlp import name_key
+from assistant.nlp import months, name_key
 
 #: Nouns that head a title or a description of a person ("Trade Minister", "the MP").
 ROLE_NOUNS = frozenset(
@@ -60,9 +60,8 @@ ORG_WORDS = frozenset(
     canada canadian canadians america american americans u.s us washington ottawa
     ontario quebec alberta china chinese europe european british mexico white oval
     liberal liberals conservative conservatives democrats republicans gop
-    january february march april may june july august september october november
-    december monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+) | {m.name.lower() for m in months()}
 #: Capitalised function words stripped from the front of a capitalised run.
 STOP_CAPS = frozenset(
     """the a an in on at but and or while though although when after before during since
@@ -142,10 +141,6 @@ def clean_token(tok: str) -> str:
 
 def _is_cap(tok: str) -> bool:
     return bool(tok) and (tok[0].isupper() or tok[0] in "ÀÁÂÉÈÊÎÏÔÖÜÇ")
-
-
-def _is_initial(tok: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]{1,2}", tok))
 
 
 key = name_key  # the one name key: assistant.nlp.name_key
@@ -482,11 +477,6 @@ class Registry:
         """How many known people have this word as their surname."""
         k = key(name)
         return sum(1 for p in self.people if not p.is_org and key(p.surname) == k)
-
-    def by_role(self, m: Mention) -> Person | None:
-        """The one person whose title matches a description, else None (never a guess)."""
-        cands = self.role_candidates(m)
-        return cands[0] if len(cands) == 1 else None
 
     def role_candidates(self, m: Mention) -> list[Person]:
         """The people whose title fits a description ("the Ontario MP", "the chief")."""

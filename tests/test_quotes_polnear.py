@@ -1,0 +1,45 @@
+"""The PolNeAR benchmark's scorer (benchmarks/quotes_polnear.py): gold reading and the
+speaker match, on a small BRAT file written here (the corpus itself is not in the repo)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.quotes_polnear import Pred, load_split, score, source_kind, speaker_matches
+
+
+def test_speaker_match_keeps_apostrophe_names_and_drops_possessives() -> None:
+    assert speaker_matches("D’Souza", Pred(0, 1, "direct", "Dinesh D’Souza"))
+    assert speaker_matches("O'Malley", Pred(0, 1, "direct", "Martin O’Malley"))
+    assert speaker_matches("Trump’s", Pred(0, 1, "direct", "Donald Trump"))
+    assert speaker_matches("Sen. John McCain", Pred(0, 1, "direct", "McCain"))
+    assert not speaker_matches("Clinton", Pred(0, 1, "direct", "Bernie Sanders"))
+    assert not speaker_matches("Clinton", Pred(0, 1, "direct", None))
+
+
+def test_source_kinds() -> None:
+    assert source_kind("Ms. Roe") == "named"
+    assert source_kind("he") == "pronoun"
+    assert source_kind("a campaign spokesman") == "description"
+
+
+def test_gold_read_from_brat_and_scored(tmp_path: Path) -> None:
+    text = "“We will win,” Roe said. Doe said the plan was weak."
+    (tmp_path / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "dev" / "attributions").mkdir()
+    (tmp_path / "dev" / "text" / "a.txt").write_text(text, encoding="utf-8")
+    ann = (
+        "T1\tContent 0 14\t“We will win,”\nT2\tSource 15 18\tRoe\nT3\tCue 19 23\tsaid\n"
+        "E1\tAttribution:T1 Cue:T3 Source:T2 Content:T1\n"
+        "T4\tContent 34 51\tthe plan was weak\nT5\tSource 25 28\tDoe\nT6\tCue 29 33\tsaid\n"
+        "E2\tAttribution:T4 Cue:T6 Source:T5 Content:T4\n"
+    )
+    (tmp_path / "dev" / "attributions" / "a_annotator1.ann").write_text(ann, encoding="utf-8")
+    [art] = load_split("dev", tmp_path)
+    assert [(g.direct, g.source_text) for g in art.gold] == [(True, "Roe"), (False, "Doe")]
+    preds = [Pred(1, 12, "direct", "Jane Roe"), Pred(34, 51, "indirect", "Paul Doe")]
+    res = score([art], [preds])
+    assert res["named_attribution"]["precision"] == 1.0 and res["named_attribution"]["recall"] == 1.0
+    assert res["reported_named_attribution"]["recall"] == 1.0
+    wrong = score([art], [[Pred(1, 12, "direct", "Paul Doe")]])
+    assert wrong["named_attribution"]["precision"] == 0.0 and wrong["_misses"][0]["predicted"] == "Paul Doe"
