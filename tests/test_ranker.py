@@ -48,6 +48,8 @@ Farmers across the plains expect the smallest wheat harvest in a decade after mo
 Agronomist Priya Natarajan of the State Farm Institute said yields could fall by 30 percent compared with last year.
 
 The state agriculture department announced emergency loans for growers on Monday.
+
+Governor Ann Holt toured three farms near Millbrook on Tuesday.
 """
 
 
@@ -95,6 +97,52 @@ def test_split_question_conjoined_wh_clause() -> None:
     assert split_question("What did Ruiz and Becker say about fares?") == [
         "What did Ruiz and Becker say about fares?"
     ]
+
+
+def test_split_question_repeated_preposition_and_each() -> None:
+    assert split_question("What did Ruiz say about fares and about the bus routes?") == [
+        "What did Ruiz say about fares?",
+        "What did Ruiz say about the bus routes?",
+    ]
+    assert split_question("On what day, and on which station, did Ruiz defend the levy?") == [
+        "On what day did Ruiz defend the levy?",
+        "On which station did Ruiz defend the levy?",
+    ]
+    lead = "Ruiz and Tom Becker both spoke about fares."
+    assert split_question(f"{lead} What did each say?") == [
+        f"{lead} What did Ruiz say?",
+        f"{lead} What did Tom Becker say?",
+    ]
+    # a statement in front of a split question stays in front of every part
+    assert split_question("The mayor gave two interviews. What did she say on radio and on TV?") == [
+        "The mayor gave two interviews. What did she say on radio?",
+        "The mayor gave two interviews. What did she say on TV?",
+    ]
+
+
+def test_counted_noun_and_holds_count() -> None:
+    from assistant.answer.asked import counted_noun, holds_count
+
+    assert counted_noun("How many National Guard troops were sent to Charlotte?") == "troop"
+    assert counted_noun("How many Polish Americans live in Ohio?") == "american"
+    assert counted_noun("How many fact-checkers did the site assign?") == "checker"
+    assert counted_noun("How many people protested?") is None  # too general to look for
+    assert counted_noun("how many endorsed Trump?") is None
+    assert holds_count("The governor sent 300 more troops to the city.", "troop")
+    assert holds_count("Officers fired four shots.", "shot")
+    assert not holds_count("Troops arrived on Monday, two days after the protest.", "troop")
+
+
+def test_attributes_to_needs_the_text_to_give_the_words() -> None:
+    from assistant.answer.asked import attributes_to
+    from assistant.types import Evidence, Span
+
+    text = "Governor Ann Holt toured three farms. She said the loans would help. Holt met growers."
+    sents = [Span(start=0, end=37), Span(start=38, end=70), Span(start=71, end=88)]
+    ev = Evidence(doc_id="d", start=0, end=len(text), text=text, sentences=sents)
+    assert not attributes_to(ev, sents[0], "Ann Holt")  # names her, gives no words of hers
+    assert attributes_to(ev, sents[1], "Ann Holt")  # "She said" right after her name
+    assert not attributes_to(ev, sents[2], "Ann Holt")
 
 
 def test_answer_types() -> None:
@@ -176,6 +224,35 @@ def test_a_figure_the_articles_never_give_abstains(small_index: Any) -> None:
     ans = small_index.ask("What interest rate will the emergency loans for growers carry?")
     assert ans.abstained, ans.answer
     assert "rate" in ans.answer
+
+
+def test_a_count_the_articles_never_give_abstains(small_index: Any) -> None:
+    ans = small_index.ask("How many buses does Harbor City run?")
+    assert ans.abstained, ans.answer
+    assert "count" in ans.answer
+    ans = small_index.ask("How many people protested outside City Hall?")
+    assert not ans.abstained, ans.answer
+    assert "150" in ans.answer
+
+
+def test_a_name_asked_for_needs_a_person_in_the_answer(small_index: Any) -> None:
+    ans = small_index.ask("What is the name of the councillor who voted against the levy?")
+    assert not ans.abstained, ans.answer
+    assert "Tom Becker" in ans.answer
+    ans = small_index.ask("What is the name of the agriculture department official who announced the loans?")
+    assert ans.abstained, ans.answer
+    assert "name" in ans.answer
+
+
+def test_a_person_mentioned_but_never_quoted_is_not_answered_with_a_mention(small_index: Any) -> None:
+    ans = small_index.ask("What did Governor Ann Holt say about the wheat harvest?")
+    assert ans.abstained, ans.answer
+    assert "Ann Holt" in ans.answer
+
+
+def test_off_topic_question_abstains(small_index: Any) -> None:
+    ans = small_index.ask("Which team won the national basketball championship last year?")
+    assert ans.abstained, ans.answer
 
 
 def test_headline_is_never_the_answer(small_index: Any) -> None:
