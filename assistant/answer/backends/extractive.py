@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from assistant.answer import asked
 from assistant.answer.guard import neutralise_markers
-from assistant.answer.ranker import CUE_TERMS, QUESTION_TERMS, Scored, answer_type, load_weights, rank
+from assistant.answer.ranker import Scored, answer_type, load_weights, rank
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
@@ -148,12 +148,16 @@ class ExtractiveBackend:
             if wanted and cands and cands[0].prob >= threshold:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for"
             return [], "no passage in the articles answers it"
-        topic = asked.topic_terms(part, context.term_weights, names, CUE_TERMS | QUESTION_TERMS)
-        ev = context.evidence[best.n - 1]
-        if asked.covered(topic, _around(ev, best.span)) < float(load_weights().get("topic_threshold", 0.0)):
-            return [], "the passages found are on another topic"
-        if (best.n, best.span.start) in used:
-            return [best], None
+        if used:  # a later part of a multi-part question asks for something else
+            fresh = [c for c in fitting if (c.n, c.span.start) not in used and c.prob >= threshold]
+            docs = {context.evidence[n - 1].doc_id for n, _ in used}
+            elsewhere = [c for c in fresh if context.evidence[c.n - 1].doc_id not in docs]
+            if elsewhere and elsewhere[0].prob >= SECOND_RATIO * best.prob:
+                best = elsewhere[0]  # parts of a question often come from different articles
+            elif (best.n, best.span.start) in used:
+                if not fresh:
+                    return [best], None  # the sentence already shown answers this part too
+                best = fresh[0]
         chosen = [best]
         for c in fitting[1:]:
             if len(chosen) >= MAX_SENTENCES or c.prob < max(threshold, SECOND_RATIO * best.prob):
@@ -294,16 +298,6 @@ def _ledger_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) ->
         if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end:
             return q.speaker
     return None
-
-
-def _around(ev: Evidence, sp: Span) -> str:
-    """The sentence with its neighbours in the passage (the topic may be set by the one before)."""
-    sents = ev.sentences or [sp]
-    i = next((k for k, s in enumerate(sents) if s.start == sp.start), -1)
-    if i < 0:
-        return ev.text[sp.start - ev.start : sp.end - ev.start]
-    lo, hi = sents[max(i - 1, 0)], sents[min(i + 1, len(sents) - 1)]
-    return ev.text[lo.start - ev.start : hi.end - ev.start]
 
 
 def _corroborating(context: Context, c: Scored) -> list[tuple[int, Span]]:
