@@ -57,7 +57,11 @@ _SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|argued|argues|claimed|claims|stated|"
     r"states|warned|warns|explained|explains|noted|notes|asked|asks|insisted|insists|predicted|"
     r"predicts|called|calls|described|describes|according\s+to|tweeted|posted|announced|"
-    r"acknowledged|admitted|testified|recalled|suggested|urged|replied|responded|continued)\b",
+    r"acknowledged|admitted|testified|recalled|suggested|urged|replied|responded|continued|"
+    r"accused|blamed|criticized|criticised|praised|denied|agreed|conceded|stressed|emphasized|"
+    r"emphasised|cautioned|vowed|promised|pledged|questioned|dismissed|rejected|joked|complained|"
+    r"contended|maintained|declared|confirmed|revealed|observed|reiterated|echoed|countered|"
+    r"thinks|thought|believes|believed|expects|expected|hopes|hoped)\b",
     re.I,
 )
 _PRONOUN_SAID = re.compile(
@@ -138,10 +142,12 @@ def holds_day(ev: Evidence, sp: Span, note: str | None) -> bool:
 
 
 def fresh_person(ev: Evidence, sp: Span, question: str) -> bool:
-    """A PERSON entity in the sentence that the question does not already name."""
+    """A PERSON entity in the sentence that the question does not already name (or an
+    ORG for "who is the <role>": a sponsor, an employer may be an organisation)."""
     qlow = normalise(question)
+    labels = {"PERSON"} if re.search(r"\bnames?\b", question, re.I) else {"PERSON", "ORG"}
     for s, e, label in ev.entities:
-        if label != "PERSON" or s < sp.start or e > sp.end:
+        if label not in labels or s < sp.start or e > sp.end:
             continue
         words = [w for w in normalise(ev.text[s - ev.start : e - ev.start]).split() if len(w) > 2]
         if words and not any(w in qlow for w in words):
@@ -160,14 +166,14 @@ def name_keys(name: str) -> list[str]:
     return [words[-1]] if len(words[-1]) >= 3 else []
 
 
-_SPEAKER_GAP = 8  # words between a name and its speech verb ("Bessent, the treasury secretary, said")
+_SPEAKER_GAP = 12  # words between a name and its speech verb ("Bessent, the treasury secretary, said")
 
 
 def attributes_to(ev: Evidence, sp: Span, name: str, ledger_speaker: str | None = None) -> bool:
     """The text attributes the sentence's words to ``name``: the name is the subject of a
     speech verb (a few words before it: "X, the minister, said"; or right after it: "said
-    X"; or "according to X"), or the sentence is a pronoun's ("he said") right after a
-    sentence of the passage whose subject is the person. A sentence the quote ledger
+    X"; or "according to X"), or the sentence is a pronoun's ("he said") or a quotation
+    going on right after a sentence of the passage whose subject is the person. A sentence the quote ledger
     attributes to someone else is not the person's words, whatever names it mentions."""
     keys = name_keys(name)
     if not keys:
@@ -177,15 +183,16 @@ def attributes_to(ev: Evidence, sp: Span, name: str, ledger_speaker: str | None 
     text = ev.text[sp.start - ev.start : sp.end - ev.start]
     if _subject_of_speech(normalise(text), keys):
         return True
-    if not _PRONOUN_SAID.search(text):
-        return False
     prev = [s for s in ev.sentences if s.end <= sp.start]
     if not prev:
         return False
     before = normalise(ev.text[prev[-1].start - ev.start : prev[-1].end - ev.start])
-    return _subject_of_speech(before, keys) or any(
-        before.startswith(k) or f" {k} " in before[:60] for k in keys
-    )
+    if text.lstrip()[:1] in _QUOTE_CHARS + "‘'" and _subject_of_speech(before, keys):
+        return True  # a quotation going on after the sentence that gives it to the person
+    if not _PRONOUN_SAID.search(text):
+        return False
+    opens = any(before.startswith(k) or f" {k} " in before[:60] for k in keys)
+    return opens or _subject_of_speech(before, keys)
 
 
 def _subject_of_speech(low: str, keys: list[str]) -> bool:

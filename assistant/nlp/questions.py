@@ -114,7 +114,8 @@ _EACH = re.compile(r"\beach(?:\s+of\s+them)?\b", re.I)
 _PAIR = re.compile(
     r"\b((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+)\s+and\s+((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+)"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-Z])")
+#: A statement's end before the question (not "Mr." or "Gov.": three lower-case letters first).
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!])\s+(?=[A-Z])")
 
 
 def split_question(question: str) -> list[str]:

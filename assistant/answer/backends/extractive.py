@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from assistant.answer import asked
 from assistant.answer.guard import neutralise_markers
 from assistant.answer.ranker import Scored, answer_type, load_weights, rank
+from assistant.engines.lexical import tokenize
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
@@ -135,6 +136,8 @@ class ExtractiveBackend:
         """The sentences that answer one part, or what is missing for it."""
         cands = rank(context, part if part != context.question else None, names)
         wanted = _specific(part)
+        if wanted == "count" and not _noun_in_evidence(context, asked.counted_noun(part)):
+            wanted = "number"  # the question words the thing otherwise: any number may count it
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for"
@@ -148,16 +151,8 @@ class ExtractiveBackend:
             if wanted and cands and cands[0].prob >= threshold:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for"
             return [], "no passage in the articles answers it"
-        if used:  # a later part of a multi-part question asks for something else
-            fresh = [c for c in fitting if (c.n, c.span.start) not in used and c.prob >= threshold]
-            docs = {context.evidence[n - 1].doc_id for n, _ in used}
-            elsewhere = [c for c in fresh if context.evidence[c.n - 1].doc_id not in docs]
-            if elsewhere and elsewhere[0].prob >= SECOND_RATIO * best.prob:
-                best = elsewhere[0]  # parts of a question often come from different articles
-            elif (best.n, best.span.start) in used:
-                if not fresh:
-                    return [best], None  # the sentence already shown answers this part too
-                best = fresh[0]
+        if (best.n, best.span.start) in used:
+            return [best], None  # the sentence already shown answers this part too
         chosen = [best]
         for c in fitting[1:]:
             if len(chosen) >= MAX_SENTENCES or c.prob < max(threshold, SECOND_RATIO * best.prob):
@@ -276,6 +271,10 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
     return wanted in c.kinds
+
+
+def _noun_in_evidence(context: Context, noun: str | None) -> bool:
+    return noun is not None and any(noun in tokenize(ev.text) for ev in context.evidence)
 
 
 def _unquoted_asked(context: Context, part: str) -> str | None:
