@@ -145,6 +145,25 @@ def test_attributes_to_needs_the_text_to_give_the_words() -> None:
     assert not attributes_to(ev, sents[2], "Ann Holt")
 
 
+def test_pronoun_speaker_is_the_person_named_just_before() -> None:
+    from assistant.answer.backends.extractive import _speaker_for
+    from assistant.answer.ranker import Scored
+    from assistant.types import Evidence, Span
+
+    text = 'Mayor Elena Ruiz met Tom Becker. "It is the only way," she said.'
+    sents = [Span(start=0, end=32), Span(start=33, end=len(text))]
+    ev = Evidence(
+        doc_id="d",
+        start=0,
+        end=len(text),
+        text=text,
+        sentences=sents,
+        entities=[(6, 16, "PERSON"), (21, 31, "PERSON")],
+    )
+    c = Scored(n=1, span=sents[1], text=text[33:], features={})
+    assert _speaker_for(c, ev, []) == "Elena Ruiz"  # the subject, not the last name mentioned
+
+
 def test_answer_types() -> None:
     assert answer_type("Who called the deal a red flag?") == "person"
     assert answer_type("When will the levy take effect?") == "time"
@@ -248,6 +267,27 @@ def test_a_person_mentioned_but_never_quoted_is_not_answered_with_a_mention(smal
     ans = small_index.ask("What did Governor Ann Holt say about the wheat harvest?")
     assert ans.abstained, ans.answer
     assert "Ann Holt" in ans.answer
+
+
+def test_a_day_asked_for_needs_a_day_not_a_month(small_index: Any) -> None:
+    ans = small_index.ask("On what day did the Harbor City council vote on the transit levy?")
+    assert not ans.abstained, ans.answer
+    assert "Tuesday" in ans.answer
+    from assistant.answer.asked import holds_day, wants_day
+    from assistant.types import Evidence, Span
+
+    assert wants_day("On what date did he die?") and not wants_day("When did he die?")
+    text = "Tom Young died last year. Kaisen died on Sept. 12."
+    ev = Evidence(
+        doc_id="d",
+        start=0,
+        end=len(text),
+        text=text,
+        entities=[(15, 24, "DATE"), (41, 49, "DATE")],
+    )
+    assert not holds_day(ev, Span(start=0, end=25), "last year (2015)")  # a year is not a day
+    assert holds_day(ev, Span(start=26, end=len(text)), None)
+    assert holds_day(ev, Span(start=0, end=25), "on Thursday (Sept. 22, 2016)")
 
 
 def test_off_topic_question_abstains(small_index: Any) -> None:
