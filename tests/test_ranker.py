@@ -166,6 +166,8 @@ def test_pronoun_speaker_is_the_person_named_just_before() -> None:
 
 def test_answer_types() -> None:
     assert answer_type("Who called the deal a red flag?") == "person"
+    assert answer_type("Which councillor predicted that fares would rise?") == "person"
+    assert answer_type("Which fares did the council freeze?") is None
     assert answer_type("When will the levy take effect?") == "time"
     assert answer_type("On what date was the vote?") == "time"
     assert answer_type("How many people protested?") == "number"
