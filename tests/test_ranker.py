@@ -164,6 +164,14 @@ def test_pronoun_speaker_is_the_person_named_just_before() -> None:
     assert _speaker_for(c, ev, []) == "Elena Ruiz"  # the subject, not the last name mentioned
 
 
+def test_carries_words_marks_the_sentence_after_an_introduction() -> None:
+    from assistant.answer.asked import carries_words
+
+    assert carries_words("“Fares will rise within two years,” he said.")
+    assert carries_words("Fares would still rise, she said, unless the state helps.")
+    assert not carries_words("Becker, who voted against the measure, is a former bus driver.")
+
+
 def test_answer_types() -> None:
     assert answer_type("Who called the deal a red flag?") == "person"
     assert answer_type("Which councillor predicted that fares would rise?") == "person"

@@ -205,3 +205,9 @@ def _subject_of_speech(low: str, keys: list[str]) -> bool:
             if re.search(r"\b(?:according to|said|says|told|wrote|added)(?:\s+[\w.-]+){0,3}$", before):
                 return True
     return False
+
+
+def carries_words(sentence: str) -> bool:
+    """The sentence gives someone's words: it opens a quotation or is a pronoun's ("..., he
+    said") -- the sentence after a speaker's introduction that holds what they said."""
+    return sentence.lstrip()[:1] in _QUOTE_CHARS + "‘" or bool(_PRONOUN_SAID.search(sentence))

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from assistant.answer import asked
 from assistant.answer.guard import neutralise_markers
 from assistant.answer.ranker import Scored, answer_type, load_weights, rank
-from assistant.engines.lexical import tokenize
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
@@ -136,8 +135,6 @@ class ExtractiveBackend:
         """The sentences that answer one part, or what is missing for it."""
         cands = rank(context, part if part != context.question else None, names)
         wanted = _specific(part)
-        if wanted == "count" and not _noun_in_evidence(context, asked.counted_noun(part)):
-            wanted = "number"  # the question words the thing otherwise: any number may count it
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for"
@@ -162,6 +159,13 @@ class ExtractiveBackend:
             if (c.n, c.span.start) in used:
                 continue
             chosen.append(c)
+        follow = _words_that_follow(context, best, cands)
+        if (
+            follow is not None
+            and len(chosen) < MAX_SENTENCES
+            and not any(_overlaps(follow, x) for x in chosen)
+        ):
+            chosen.insert(1, follow)
         return chosen, None
 
     def _compose(
@@ -273,8 +277,26 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     return wanted in c.kinds
 
 
-def _noun_in_evidence(context: Context, noun: str | None) -> bool:
-    return noun is not None and any(noun in tokenize(ev.text) for ev in context.evidence)
+def _words_that_follow(context: Context, best: Scored, cands: list[Scored]) -> Scored | None:
+    """The sentence right after ``best`` when ``best`` introduces a speaker without quoting
+    them ("X, an expert on ..., described the approach") and the next sentence of the
+    passage carries the speaker's words (a quotation, or "he said"): news introduces a
+    person, then quotes them, and the answer is often in the second sentence."""
+    ev = context.evidence[best.n - 1]
+    if any(ch in best.text for ch in '"“”'):
+        return None  # the sentence quotes already
+    if "person" not in best.kinds and not _ledger_speaker(best, ev, context.quotes):
+        return None
+    sents = ev.sentences
+    i = next((k for k, sp in enumerate(sents) if sp.start == best.span.start), -1)
+    if i < 0 or i + 1 >= len(sents):
+        return None
+    nxt = sents[i + 1]
+    text = ev.text[nxt.start - ev.start : nxt.end - ev.start]
+    said = _PRONOUN_SAID.search(text) or text.lstrip()[:1] in '"“'
+    if not said:
+        return None
+    return next((c for c in cands if c.n == best.n and c.span.start == nxt.start), None)
 
 
 def _unquoted_asked(context: Context, part: str) -> str | None:
