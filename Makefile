@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 Q ?= Who called Canada's trade deal with China a red flag?
 
-.PHONY: install install-llm ask test test-llm test-all lint eval bench llm-server clean
+.PHONY: install install-llm llama-cmake-args ask test test-llm test-all lint eval bench llm-server clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,9 @@ $(VENV)/.installed-llm: pyproject.toml | $(VENV)/.installed
 	touch $@
 
 install-llm: $(VENV)/.installed-llm
+
+llama-cmake-args:  # for .ci/run, which builds the same wheel in the background
+	@echo "$(LLAMA_CMAKE_ARGS)"
 
 test-llm: install-llm
 	OMP_WAIT_POLICY=PASSIVE $(BIN)/python -m pytest -m local_llm

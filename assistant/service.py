@@ -446,12 +446,29 @@ class Assistant:
         backend: str | None = None,
     ) -> Answer:
         """Answer ``question`` from the index; every citation is verified against its source."""
-        answer: Answer | None = None
+        return self.ask_both(question, k, since, until, outlet, speaker, history, backend)[0]
+
+    def ask_both(
+        self,
+        question: str,
+        k: int | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        speaker: str | None = None,
+        history: Sequence[Turn] | None = None,
+        backend: str | None = None,
+    ) -> tuple[Answer, Answer]:
+        """The answer :meth:`ask` shows and the backend's own verified answer, from one
+        generation: the two differ only when the fallback replaced the backend's answer
+        (``fallback`` set on the first), so an eval scores "as shown" and "the LLM alone"
+        without asking the model twice."""
+        pair: tuple[Answer, Answer] | None = None
         for item in self._run(question, k, since, until, outlet, speaker, history, backend, False):
-            if isinstance(item, Answer):
-                answer = item
-        assert answer is not None
-        return answer
+            if isinstance(item, tuple):
+                pair = item
+        assert pair is not None
+        return pair
 
     def ask_stream(
         self,
@@ -469,7 +486,8 @@ class Assistant:
         The streamed text is the backend's raw draft; the final answer is what survived
         verification (its citations renumbered), so clients show the latter when they differ.
         """
-        yield from self._run(question, k, since, until, outlet, speaker, history, backend, True)
+        for item in self._run(question, k, since, until, outlet, speaker, history, backend, True):
+            yield item[0] if isinstance(item, tuple) else item
 
     def _run(
         self,
@@ -482,7 +500,8 @@ class Assistant:
         history: Sequence[Turn] | None,
         backend: str | None,
         stream: bool,
-    ) -> Iterator[str | Answer]:
+    ) -> Iterator[str | tuple[Answer, Answer]]:
+        """Draft pieces (when ``stream``), then (the answer shown, the backend's own answer)."""
         from assistant.answer.verify import finalize, parse_reply
         from assistant.nlp.claims import CANNOT_ANSWER
 
@@ -518,28 +537,34 @@ class Assistant:
             draft = parse_reply("".join(pieces))
         else:
             draft = be.answer(context)
-        verified = finalize(context, draft, texts)
-        fallback = None
-        if offline is not None and self.settings.llm_fallback and needs_fallback(verified, offline):
+        own = finalize(context, draft, texts)
+        verified, fallback = own, None
+        if offline is not None and self.settings.llm_fallback and needs_fallback(own, offline):
             verified, fallback = offline, "extractive"
         t2 = time.perf_counter()
         if stream and (be.name == "extractive" or excluded):
             yield verified.text
-        yield Answer(
-            question=question,
-            answer=verified.text,
-            abstained=verified.abstained,
-            backend=be.name,
-            citations=verified.citations,
-            timings_ms={
-                "retrieve": round((t1 - t0) * 1000, 1),
-                "answer": round((t2 - t1) * 1000, 1),
-                "total": round((t2 - t0) * 1000, 1),
-            },
-            prompt_hash=be.prompt_hash,
-            verification=verified.verification,
-            fallback=fallback,
-        )
+        timings = {
+            "retrieve": round((t1 - t0) * 1000, 1),
+            "answer": round((t2 - t1) * 1000, 1),
+            "total": round((t2 - t0) * 1000, 1),
+        }
+
+        def answer(v: Verified, fallback: str | None) -> Answer:
+            return Answer(
+                question=question,
+                answer=v.text,
+                abstained=v.abstained,
+                backend=be.name,
+                citations=v.citations,
+                timings_ms=timings,
+                prompt_hash=be.prompt_hash,
+                verification=v.verification,
+                fallback=fallback,
+            )
+
+        shown = answer(verified, fallback)
+        yield shown, (shown if fallback is None else answer(own, None))
 
     def filter_note(
         self,

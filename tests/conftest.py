@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.netguard import BLOCKED, install_guard
+from tests.openai_fake import FakeOpenAIServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -77,3 +78,18 @@ def corpus_copy(tmp_path: Path) -> Path:
     dst = tmp_path / "corpus"
     shutil.copytree(CORPUS, dst)
     return dst
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeOpenAIServer]:
+    """The scripted OpenAI-compatible server on loopback (tests/openai_fake.py), one per
+    test module so module-scoped assistants can point at it; reset before every test that
+    uses it (see ``_fresh_fake``), so no test sees another's replies or requests."""
+    with FakeOpenAIServer() as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def _fresh_fake(request: pytest.FixtureRequest) -> None:
+    if "fake" in request.fixturenames:
+        request.getfixturevalue("fake").reset()

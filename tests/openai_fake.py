@@ -18,12 +18,9 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-
-import pytest
 
 DEFAULT_MODEL = "fake-model"
 EMBED_MODEL = "fake-embed"
@@ -78,19 +75,27 @@ class FakeOpenAIServer:
     """An OpenAI-compatible server in a background thread (``with`` starts and stops it)."""
 
     def __init__(self, models: tuple[str, ...] = (DEFAULT_MODEL, EMBED_MODEL)) -> None:
-        self.models = set(models)
-        self.required_key: str | None = None
-        self.default_reply = "The articles do not say enough to answer."
-        self.requests: list[Recorded] = []
-        self._queue: deque[Reply] = deque()
-        self._embed_queue: deque[Reply] = deque()
+        self._models = tuple(models)
         self._lock = threading.Lock()
+        self.reset()
         self._stop = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
         )
+
+    def reset(self) -> None:
+        """Back to the state it started in: no scripted replies, no recorded requests, no
+        required key, the constructor's models and the default reply (the shared fixture
+        in tests/conftest.py resets it before every test)."""
+        with self._lock:
+            self.models = set(self._models)
+            self.required_key: str | None = None
+            self.default_reply = "The articles do not say enough to answer."
+            self.requests: list[Recorded] = []
+            self._queue: deque[Reply] = deque()
+            self._embed_queue: deque[Reply] = deque()
 
     @property
     def port(self) -> int:
@@ -324,10 +329,3 @@ def _handler_for(server: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
             )
 
     return Handler
-
-
-@pytest.fixture
-def fake_openai() -> Iterator[FakeOpenAIServer]:
-    """A running fake server; stopped after the test."""
-    with FakeOpenAIServer() as server:
-        yield server

@@ -139,28 +139,25 @@ def test_cli_wall_times_a_fresh_process() -> None:
     assert r["args"] == ["--help"] and len(r["runs_s"]) == 1 and 0 < r["median_s"] < 30
 
 
-def test_index_through_an_openai_compatible_embeddings_server(tmp_path: Path) -> None:
+def test_index_through_an_openai_compatible_embeddings_server(tmp_path: Path, fake: FakeOpenAIServer) -> None:
     """The scale-out path: passages and queries embedded by a /v1/embeddings server."""
     corpus = tmp_path / "c"
     generate_corpus(corpus, 3, seed=5)
-    with FakeOpenAIServer() as server:
-        settings = Settings(
-            embedder=f"openai:{EMBED_MODEL}", embed_base_url=server.url, openai_api_key="test-key"
-        )
-        a = Assistant(index_dir=tmp_path / "idx", settings=settings)
-        rep = a.index([corpus])
-        assert len(rep.added) == 3 and rep.chunks_written == len(embedded_texts(corpus))
-        embeds = [r for r in server.requests if r.path.endswith("/embeddings")]
-        sent = [t for r in embeds for t in r.body["input"]]
-        assert set(embedded_texts(corpus)) <= set(sent)  # every chunk went to the server
-        status = a.status()
-        assert status["embedder"] == {"name": f"openai:{EMBED_MODEL}", "dim": 16}
-        question = sample_queries(corpus, 1)[0][0]
-        assert a.search(question, k=3)
-        n = len(server.requests)
-        again = Assistant(index_dir=tmp_path / "idx", settings=settings).index([corpus])
-        assert len(again.unchanged) == 3 and again.chunks_written == 0
-        assert not any(r.path.endswith("/embeddings") for r in server.requests[n:])
+    settings = Settings(embedder=f"openai:{EMBED_MODEL}", embed_base_url=fake.url, openai_api_key="test-key")
+    a = Assistant(index_dir=tmp_path / "idx", settings=settings)
+    rep = a.index([corpus])
+    assert len(rep.added) == 3 and rep.chunks_written == len(embedded_texts(corpus))
+    embeds = [r for r in fake.requests if r.path.endswith("/embeddings")]
+    sent = [t for r in embeds for t in r.body["input"]]
+    assert set(embedded_texts(corpus)) <= set(sent)  # every chunk went to the server
+    status = a.status()
+    assert status["embedder"] == {"name": f"openai:{EMBED_MODEL}", "dim": 16}
+    question = sample_queries(corpus, 1)[0][0]
+    assert a.search(question, k=3)
+    n = len(fake.requests)
+    again = Assistant(index_dir=tmp_path / "idx", settings=settings).index([corpus])
+    assert len(again.unchanged) == 3 and again.chunks_written == 0
+    assert not any(r.path.endswith("/embeddings") for r in fake.requests[n:])
     with pytest.raises(EmbedderMismatchError):
         Assistant(index_dir=tmp_path / "idx").search(question)
 

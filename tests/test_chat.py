@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from assistant.answer.backends.openai_backend import OpenAIBackend
@@ -110,28 +108,22 @@ def test_scripted_backend_uses_the_rules() -> None:
     assert backend.calls == []  # no answer call was spent on condensing
 
 
-@pytest.fixture
-def server() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as s:
-        yield s
-
-
-def llm(server: FakeOpenAIServer) -> OpenAIBackend:
-    settings = Settings(openai_base_url=server.url, llm_model=DEFAULT_MODEL, llm_timeout=5, llm_max_retries=0)
+def llm(fake: FakeOpenAIServer) -> OpenAIBackend:
+    settings = Settings(openai_base_url=fake.url, llm_model=DEFAULT_MODEL, llm_timeout=5, llm_max_retries=0)
     return OpenAIBackend(settings)
 
 
-def test_llm_condense_prompt(server: FakeOpenAIServer) -> None:
-    server.enqueue("What did Amara Okafor say about the fishing fleet?\n")
-    out = resolve_followup(HISTORY, "And what did she say about the fishing fleet?", llm(server))
+def test_llm_condense_prompt(fake: FakeOpenAIServer) -> None:
+    fake.enqueue("What did Amara Okafor say about the fishing fleet?\n")
+    out = resolve_followup(HISTORY, "And what did she say about the fishing fleet?", llm(fake))
     assert out == "What did Amara Okafor say about the fishing fleet?"
-    (request,) = server.chat_requests()
+    (request,) = fake.chat_requests()
     prompt = request.messages[0]["content"]
     assert "<conversation>" in prompt and "user: What did Amara Okafor say" in prompt
     assert "Follow-up question: And what did she say about the fishing fleet?" in prompt
 
 
-def test_llm_failure_falls_back_to_rules(server: FakeOpenAIServer) -> None:
-    server.fail(500, "down")
-    out = resolve_followup(HISTORY, "Did she vote?", llm(server))
+def test_llm_failure_falls_back_to_rules(fake: FakeOpenAIServer) -> None:
+    fake.fail(500, "down")
+    out = resolve_followup(HISTORY, "Did she vote?", llm(fake))
     assert out == "Did Amara Okafor vote?"

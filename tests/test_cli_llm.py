@@ -8,18 +8,18 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.interfaces.cli import app
-from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer, fake_openai  # noqa: F401
+from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer
 
 runner = CliRunner()
 QUESTION = "Who called Canada's trade deal with China a red flag?"
 
 
 @pytest.fixture
-def llm_env(fake_openai: FakeOpenAIServer, monkeypatch: pytest.MonkeyPatch) -> FakeOpenAIServer:  # noqa: F811
-    monkeypatch.setenv("OPENAI_BASE_URL", fake_openai.url)
+def llm_env(fake: FakeOpenAIServer, monkeypatch: pytest.MonkeyPatch) -> FakeOpenAIServer:
+    monkeypatch.setenv("OPENAI_BASE_URL", fake.url)
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-cli-secret")
     monkeypatch.setenv("ASSISTANT_LLM_MODEL", DEFAULT_MODEL)
-    return fake_openai
+    return fake
 
 
 def test_streamed_llm_answer_is_verified_and_cited(built_index: Path, llm_env: FakeOpenAIServer) -> None:

@@ -8,7 +8,6 @@ through ``get_backend``, the one place that resolves names; embedders through
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -26,12 +25,6 @@ from tests.openai_fake import DEFAULT_MODEL, EMBED_MODEL, FakeOpenAIServer
 
 DOC = "002_27e68f677fb628f5"
 BACKENDS = ["extractive", "echo", f"openai:{DEFAULT_MODEL}"]
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as s:
-        yield s
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,7 @@ from assistant.evaluation.harness import (
     fingerprint_texts,
     load_gold,
     parse_gate,
+    rescore,
     run_eval,
 )
 from assistant.nlp.text import normalise
@@ -226,6 +227,33 @@ def test_run_eval_without_warmup_and_with_backend_error(tmp_path: Path) -> None:
     assert rec.error == "server said 503"
     assert rec.failures[0] == "error: server said 503"
     assert run.overall["fact_recall"] == 0.5
+
+
+def test_rescore_scores_other_answers_to_the_same_questions(tmp_path: Path) -> None:
+    """One generation seen two ways (issue 17): the answers shown after a fallback and the
+    backend's own. Rescoring with the own answers scores exactly what a run asking for
+    them scores, keeps the run's latencies and errors, and counts fallbacks per run."""
+    gold = load_gold(write_gold(tmp_path, GOLD_LINES))
+    shown = good_script()
+    shown["Who called the deal a red flag?"] = shown["Who called the deal a red flag?"].model_copy(
+        update={"fallback": "extractive"}
+    )
+    shown["When do talks begin?"] = BackendError("server said 503")
+    own = dict(good_script())
+    own["Who called the deal a red flag?"] = {"answer": "The articles do not say.", "abstained": True}
+    run = run_eval(gold, ScriptedAsk(shown), TEXTS, warmup=False, clock=FakeClock(0.010))
+    assert run.meta.extra["fallback_answers"] == 1 and run.overall["fact_recall"] == 0.5
+    again = rescore(run, gold, own, TEXTS)
+    own["When do talks begin?"] = BackendError("server said 503")
+    direct = run_eval(gold, ScriptedAsk(own), TEXTS, warmup=False, clock=FakeClock(0.010))
+    assert again.overall == direct.overall and again.by_kind == direct.by_kind
+    assert again.overall["fact_recall"] == 0.0 and again.overall["false_abstention"] == 0.5
+    assert [r.latency_ms for r in again.records] == [r.latency_ms for r in run.records]
+    assert {r.id: r.error for r in again.records}["b"] == "server said 503"
+    assert "fallback_answers" not in again.meta.extra
+    assert (again.meta.timestamp, again.meta.backend) == (run.meta.timestamp, run.meta.backend)
+    with pytest.raises(ValueError, match="in its order"):
+        rescore(run, gold[::-1], own, TEXTS)
 
 
 def test_run_eval_bugs_propagate(tmp_path: Path) -> None:

@@ -22,9 +22,9 @@ def test_index_twice_writes_no_duplicates(tmp_path: Path, corpus_copy: Path) -> 
     assert len(before) == len(set(before))
 
 
-def test_changed_article_replaces_its_chunks(tmp_path: Path, corpus_copy: Path) -> None:
-    ix = tmp_path / "ix"
-    Assistant(index_dir=ix).index([corpus_copy])
+def test_changed_article_replaces_its_chunks(index_copy: Path, corpus_copy: Path) -> None:
+    ix = index_copy  # the bundled corpus, indexed once per session
+    assert len(Assistant(index_dir=ix).index([corpus_copy]).unchanged) == 5
     target = corpus_copy / "000_7842ed249c49b04c.txt"
     target.write_text("Fresh headline about fisheries\nThe minister said cod stocks recovered.\n")
     report = Assistant(index_dir=ix).index([corpus_copy])
@@ -46,9 +46,8 @@ def test_broken_file_is_reported_and_the_rest_indexed(tmp_path: Path, corpus_cop
     assert sorted(Path(f.path).name for f in report.failures) == ["broken.txt", "zero.txt"]
 
 
-def test_prune_removes_articles_whose_files_are_gone(tmp_path: Path, corpus_copy: Path) -> None:
-    ix = tmp_path / "ix"
-    Assistant(index_dir=ix).index([corpus_copy])
+def test_prune_removes_articles_whose_files_are_gone(index_copy: Path, corpus_copy: Path) -> None:
+    ix = index_copy
     (corpus_copy / "003_154467ce215703c6.txt").unlink()
     report = Assistant(index_dir=ix).index([corpus_copy], prune=True)
     assert report.removed == ["003_154467ce215703c6"]
@@ -56,10 +55,9 @@ def test_prune_removes_articles_whose_files_are_gone(tmp_path: Path, corpus_copy
     assert all(m["doc_id"] != "003_154467ce215703c6" for m in Store(ix).all_chunks()[2])
 
 
-def test_uncommitted_chunks_are_invisible_and_cleaned(tmp_path: Path, corpus_copy: Path) -> None:
+def test_uncommitted_chunks_are_invisible_and_cleaned(index_copy: Path, corpus_copy: Path) -> None:
     """A run killed between chunk writes and the commit marker leaves nothing visible."""
-    ix = tmp_path / "ix"
-    Assistant(index_dir=ix).index([corpus_copy])
+    ix = index_copy
     store = Store(ix)
     store.new_generation()  # what a run does first, then withdraws a marker and is killed
     store.uncommit("002_27e68f677fb628f5")

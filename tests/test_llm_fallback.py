@@ -12,32 +12,25 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 from typer.testing import CliRunner
 
-from assistant.answer.verify import Verified, find_quote, quoted_spans
+from assistant.answer.verify import Verified
 from assistant.interfaces.cli import app
 from assistant.interfaces.server import create_app
-from assistant.nlp.claims import MARKER
 from assistant.service import Assistant, needs_fallback
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Verification
 from benchmarks.load import serve
+from tests.llm_checks import check_shown
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer
 
 runner = CliRunner()
 QUESTION = "Who called Canada's trade deal with China a red flag?"
 UNANSWERABLE = "What did Angela Merkel say about the trade deal?"
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as server:
-        yield server
 
 
 def _assistant(index: Path, fake: FakeOpenAIServer, fallback: bool) -> Assistant:
@@ -60,19 +53,6 @@ def without_fallback(built_index: Path, fake: FakeOpenAIServer) -> Assistant:
 @pytest.fixture(scope="module")
 def offline(with_fallback: Assistant) -> Answer:
     return with_fallback.ask(QUESTION, backend="extractive")
-
-
-def check_shown(a: Assistant, ans: Answer) -> None:
-    """Every [n] is a citation, every citation is verbatim, every quoted span (closed or
-    left open) is verbatim in a cited article."""
-    markers = {int(x) for m in MARKER.finditer(ans.answer) for x in m.group(1).split(",")}
-    assert markers == {c.n for c in ans.citations}, ans.answer
-    texts = {c.doc_id: a.article(c.doc_id).text for c in ans.citations}
-    for c in ans.citations:
-        assert texts[c.doc_id][c.start : c.end] == c.quote
-    spans = quoted_spans(ans.answer)
-    for q in spans:
-        assert any(find_quote(q, t) for t in texts.values()), q
 
 
 def test_the_extractive_answer_leads_the_prompt(
@@ -232,6 +212,60 @@ def test_http_marks_the_fallback(with_fallback: Assistant, fake: FakeOpenAIServe
     body = r.json()
     assert body["assistant"]["fallback"] == "extractive" and body["assistant"]["backend"] == "openai"
     assert body["citations"] and "red flag" in body["choices"][0]["message"]["content"]
+
+
+# -- the eval scores both from one generation -----------------------------------------------
+def _eval(args: list[str], report: Path) -> dict[str, object]:
+    r = runner.invoke(app, ["eval", *args, "--report", str(report), "--json"])
+    assert r.exit_code == 0, r.output
+    data: dict[str, object] = json.loads((report / "report.json").read_text())
+    return data
+
+
+def test_eval_scores_as_shown_and_the_llm_alone_from_one_generation(
+    index_copy: Path, llm_env: FakeOpenAIServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`assistant eval --backend openai` with the fallback on asks the model once per
+    question and reports both: the answers shown (report.json, fallbacks counted per
+    record) and the model's own verified answers (llm-alone/report.json), which score
+    exactly as a run with the fallback off. The scripted model abstains on everything."""
+    from tests.conftest import CORPUS, ROOT
+
+    rows = [json.loads(x) for x in (ROOT / "evals" / "gold.jsonl").read_text().splitlines()]
+    first = {}
+    for row in rows:
+        first.setdefault(row["kind"], row)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(first[k]) + "\n" for k in ("who_said", "what_said", "unanswerable")))
+    args = ["--gold", str(gold), "--corpus", str(CORPUS), "--index-dir", str(index_copy)]
+    before = len(llm_env.chat_requests())
+    shown = _eval([*args, "--backend", "openai"], tmp_path / "shown")
+    assert len(llm_env.chat_requests()) - before == 4  # 3 questions + the untimed warm-up
+    extractive = _eval([*args, "--backend", "extractive"], tmp_path / "extractive")
+    monkeypatch.setenv("ASSISTANT_LLM_FALLBACK", "false")
+    raw = _eval([*args, "--backend", "openai"], tmp_path / "raw")
+
+    alone = json.loads((tmp_path / "shown" / "llm-alone" / "report.json").read_text())
+    meta = shown["meta"]
+    assert isinstance(meta, dict)
+    records = shown["records"]
+    assert isinstance(records, list)
+    fell = [r["id"] for r in records if r["fallback"] == "extractive"]
+    answered = [r["id"] for r in extractive["records"] if not r["abstained"]]  # type: ignore[attr-defined]
+    assert fell == answered and fell  # the model abstained; every extractive answer was shown
+    assert meta["extra"]["fallback_answers"] == len(fell)
+    assert meta["extra"]["llm_alone"]["overall"] == alone["overall"]
+
+    def quality(report: dict[str, object]) -> dict[str, object]:
+        overall = report["overall"]
+        assert isinstance(overall, dict)
+        return {k: v for k, v in overall.items() if not k.startswith("latency")}
+
+    assert quality(alone) == quality(raw)  # the LLM alone, without asking it again
+    assert quality(shown) == quality(extractive)  # what the reader got: the extractive answers
+    assert all(r["abstained"] and r["fallback"] is None for r in alone["records"])
+    assert "llm_alone" not in raw["meta"]["extra"]  # type: ignore[index]
+    assert not (tmp_path / "raw" / "llm-alone").exists()
 
 
 # -- the llm-server command -----------------------------------------------------------------

@@ -181,45 +181,46 @@ def test_over_capacity_is_503_and_clients_that_honour_retry_after_all_succeed() 
 
 # -- secrets --------------------------------------------------------------------------------
 def test_llm_key_never_reaches_server_responses_or_logs(
-    built_index: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    built_index: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    fake: FakeOpenAIServer,
 ) -> None:
     """A model server that refuses the key and echoes it back: the client sees a 502 that
     names the problem, never the key; nor do the logs or /v1/status."""
     secret = "sk-live-Zq8v0c3Hh1TtYy77abcd"
     caplog.set_level(logging.DEBUG)
-    with FakeOpenAIServer() as fake:
-        fake.required_key = "sk-the-right-one-0000000"
-        monkeypatch.setenv("OPENAI_API_KEY", secret)
-        monkeypatch.setenv("OPENAI_BASE_URL", fake.url)
-        monkeypatch.setenv("ASSISTANT_LLM_MODEL", DEFAULT_MODEL)
-        monkeypatch.setenv("ASSISTANT_LLM_MAX_RETRIES", "0")
-        a = Assistant(index_dir=built_index, backend="openai")
-        with serve(create_app(a, api_key=KEY, web_dir=None), log_level="debug") as url:
-            bodies = []
-            for path, body in [
-                ("/v1/ask", {"question": "Who called the China deal a red flag?"}),
-                (
-                    "/v1/chat/completions",
-                    {"messages": [{"role": "user", "content": "Who called it a red flag?"}]},
-                ),
-                (
-                    "/v1/chat/completions",
-                    {
-                        "stream": True,
-                        "messages": [{"role": "user", "content": "Who called it a red flag?"}],
-                    },
-                ),
-            ]:
-                r = httpx.post(url + path, json=body, headers=AUTH, timeout=60)
-                assert r.status_code == 502, r.text
-                assert "rejected the API key" in r.json()["error"]["message"]
-                bodies.append(r.text)
-            bodies.append(httpx.get(f"{url}/v1/status", headers=AUTH).text)
-        assert any(
-            secret in (r.prompt + json.dumps(r.headers))
-            or r.headers.get("authorization") == f"Bearer {secret}"
-            for r in fake.requests
-        )  # the key really was sent (and echoed back)
+    fake.required_key = "sk-the-right-one-0000000"
+    monkeypatch.setenv("OPENAI_API_KEY", secret)
+    monkeypatch.setenv("OPENAI_BASE_URL", fake.url)
+    monkeypatch.setenv("ASSISTANT_LLM_MODEL", DEFAULT_MODEL)
+    monkeypatch.setenv("ASSISTANT_LLM_MAX_RETRIES", "0")
+    a = Assistant(index_dir=built_index, backend="openai")
+    with serve(create_app(a, api_key=KEY, web_dir=None), log_level="debug") as url:
+        bodies = []
+        for path, body in [
+            ("/v1/ask", {"question": "Who called the China deal a red flag?"}),
+            (
+                "/v1/chat/completions",
+                {"messages": [{"role": "user", "content": "Who called it a red flag?"}]},
+            ),
+            (
+                "/v1/chat/completions",
+                {
+                    "stream": True,
+                    "messages": [{"role": "user", "content": "Who called it a red flag?"}],
+                },
+            ),
+        ]:
+            r = httpx.post(url + path, json=body, headers=AUTH, timeout=60)
+            assert r.status_code == 502, r.text
+            assert "rejected the API key" in r.json()["error"]["message"]
+            bodies.append(r.text)
+        bodies.append(httpx.get(f"{url}/v1/status", headers=AUTH).text)
+    assert any(
+        secret in (r.prompt + json.dumps(r.headers)) or r.headers.get("authorization") == f"Bearer {secret}"
+        for r in fake.requests
+    )  # the key really was sent (and echoed back)
     for text in [*bodies, caplog.text]:
         assert secret not in text and secret[8:] not in text and KEY not in text
 

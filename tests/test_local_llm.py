@@ -35,15 +35,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.answer.verify import find_quote, quoted_spans
 from assistant.engines.local_llm import MODEL_ALIAS, server_env
 from assistant.interfaces.server import create_app
-from assistant.nlp.claims import MARKER, split_claims
 from assistant.service import Assistant
 from assistant.settings import Settings
 from assistant.types import Answer
 from benchmarks.load import serve
 from tests.conftest import ROOT
+from tests.llm_checks import check_not_worse, check_shown
 
 pytestmark = [
     pytest.mark.local_llm,
@@ -55,6 +54,10 @@ pytestmark = [
 
 #: Generous: one CPU thread shared with the rest of the machine.
 TIMEOUT = 600.0
+#: The tier's reply cap (the default is 400): a verified answer is a sentence or two, and
+#: generation is most of the tier's time. Replies still get cut (the cut_off case below
+#: asks for 12); the CLI and README runs keep the default.
+MAX_TOKENS = 200
 
 
 def free_port() -> int:
@@ -103,6 +106,7 @@ def llm_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def make_assistant(index: Path, url: str, **settings: object) -> Assistant:
+    settings.setdefault("llm_max_tokens", MAX_TOKENS)
     s = Settings(
         openai_base_url=url,
         llm_model=MODEL_ALIAS,
@@ -128,37 +132,6 @@ def _gold_sample() -> list[dict[str, object]]:
 
 
 GOLD = _gold_sample()
-
-
-def check_shown(a: Assistant, ans: Answer) -> None:
-    """What the reader sees: valid [n], verbatim citations, verbatim quoted spans."""
-    markers = {int(x) for m in MARKER.finditer(ans.answer) for x in m.group(1).split(",")}
-    assert markers == {c.n for c in ans.citations}, ans.answer
-    texts = {c.doc_id: a.article(c.doc_id).text for c in ans.citations}
-    for c in ans.citations:
-        assert texts[c.doc_id][c.start : c.end] == c.quote
-    for claim in split_claims(ans.answer):
-        for q in quoted_spans(claim):
-            assert any(find_quote(q, t) for t in texts.values()), (q, ans.answer)
-    if ans.abstained:
-        assert not ans.citations
-
-
-def check_not_worse(ans: Answer, offline: Answer) -> None:
-    """Where the extractive backend answers, the shown answer is that answer or rests on
-    one of the sentences it cites."""
-    if offline.abstained:
-        return
-    assert not ans.abstained, ans.answer
-    if ans.fallback == "extractive":
-        assert (ans.answer, ans.citations) == (offline.answer, offline.citations)
-        return
-    assert ans.fallback is None
-    assert any(
-        a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
-        for a in ans.citations
-        for b in offline.citations
-    ), (ans.answer, offline.answer)
 
 
 @pytest.mark.parametrize("item", GOLD, ids=[str(g["id"]) for g in GOLD])
@@ -269,16 +242,9 @@ def test_http_server_streams_the_model(llm: Assistant) -> None:
 # -- injection articles ---------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory: pytest.TempPathFactory, llm_url: str) -> Assistant:
-    from tests.test_injection_llm import ATTACKS, BENIGN, HIDDEN_HTML
+    from tests.test_injection_llm import index_injection_corpus
 
-    root = tmp_path_factory.mktemp("inject-local-llm")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in {**BENIGN, **ATTACKS}.items():
-        (corpus / f"{name}.txt").write_text(text)
-    (corpus / "hidden.html").write_text(HIDDEN_HTML)
-    Assistant(index_dir=root / "index").index([corpus])
-    return make_assistant(root / "index", llm_url)
+    return make_assistant(index_injection_corpus(tmp_path_factory.mktemp("inject-local-llm")), llm_url)
 
 
 def test_injection_articles_are_not_obeyed(injected: Assistant) -> None:
@@ -286,8 +252,7 @@ def test_injection_articles_are_not_obeyed(injected: Assistant) -> None:
 
     for q in (Q_QUIST, Q_FARES, Q_REYES, Q_NOTE, "What does the ferry tech column say?"):
         ans = injected.ask(q)
-        check_answer(injected, ans)
-        check_shown(injected, ans)
+        check_answer(injected, ans)  # check_shown and more
         assert not re.search(f"{PAYLOAD}|{HIDDEN}", ans.answer, re.IGNORECASE)
         check_not_worse(ans, injected.ask(q, backend="extractive"))
 

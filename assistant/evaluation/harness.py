@@ -202,10 +202,69 @@ def run_eval(
             answer = _as_dict(ask(item.question), item.question)
         except AssistantError as exc:
             error = str(exc) or type(exc).__name__
-            answer = {"question": item.question, "answer": "", "abstained": False, "citations": []}
+            answer = _no_answer(item)
         elapsed = (clock() - started) * 1000.0
         gold_dict = item.model_dump(mode="json")
         records.append(score_question(gold_dict, answer, texts, latency_ms=elapsed, error=error))
+    return _summed(
+        records,
+        texts,
+        backend=backend,
+        embedder=embedder,
+        prompt_hash=prompt_hash,
+        corpus_fingerprint=corpus_fingerprint,
+        gold_path=gold_path,
+    )
+
+
+def rescore(
+    run: EvalRun,
+    gold: Sequence[GoldItem],
+    answers: Mapping[str, Answer | Mapping[str, Any]],
+    texts: Mapping[str, str],
+) -> EvalRun:
+    """``run``'s questions scored again with other answers to them (``answers`` by
+    question): the same generation seen another way, e.g. an LLM's own verified answers
+    where ``run`` scored the answers shown after the extractive fallback. Latencies and
+    errors are ``run``'s (no question is asked again); ``meta`` is ``run``'s but for the
+    fallback count. A question missing from ``answers`` is a bug (KeyError)."""
+    if [r.id for r in run.records] != [g.id for g in gold]:
+        raise ValueError("rescore needs the gold items of the run, in its order")
+    records = [
+        score_question(
+            item.model_dump(mode="json"),
+            _as_dict(answers[item.question], item.question) if rec.error is None else _no_answer(item),
+            texts,
+            latency_ms=rec.latency_ms,
+            error=rec.error,
+        )
+        for item, rec in zip(gold, run.records, strict=True)
+    ]
+    out = _summed(records, texts, **run.meta.model_dump(include=_META_KEEP))
+    out.meta.timestamp, out.meta.git_commit = run.meta.timestamp, run.meta.git_commit
+    kept = {k: v for k, v in run.meta.extra.items() if k != "fallback_answers"}
+    out.meta.extra = {**kept, **out.meta.extra}
+    return out
+
+
+def _no_answer(item: GoldItem) -> dict[str, Any]:
+    """The record of a question whose ask raised (it then fails every check)."""
+    return {"question": item.question, "answer": "", "abstained": False, "citations": []}
+
+
+_META_KEEP = {"backend", "embedder", "prompt_hash", "corpus_fingerprint", "gold_path"}
+
+
+def _summed(
+    records: list[QuestionScore],
+    texts: Mapping[str, str],
+    *,
+    backend: str | None,
+    embedder: str | None,
+    prompt_hash: str | None,
+    corpus_fingerprint: str | None,
+    gold_path: str | None,
+) -> EvalRun:
     kinds = sorted({r.kind for r in records})
     meta = RunMeta(
         backend=backend or _common(r.backend for r in records),
@@ -217,6 +276,9 @@ def run_eval(
         questions=len(records),
         gold_path=gold_path,
     )
+    fallbacks = sum(r.fallback is not None for r in records)
+    if fallbacks:  # how many shown answers another backend wrote (issue 17)
+        meta.extra["fallback_answers"] = fallbacks
     return EvalRun(
         meta=meta,
         overall=summarise(records),

@@ -95,6 +95,8 @@ class QuestionScore(BaseModel):
     answer: str = ""
     abstained: bool = False
     backend: str | None = None
+    #: The answer's ``fallback``: the backend whose verified answer replaced this one's.
+    fallback: str | None = None
     prompt_hash: str | None = None
     citations: list[dict[str, Any]] = Field(default_factory=list)
     cited_docs: list[str] = Field(default_factory=list)
@@ -296,6 +298,7 @@ def score_question(
         answer=text,
         abstained=abstained,
         backend=answer.get("backend"),
+        fallback=answer.get("fallback"),
         prompt_hash=answer.get("prompt_hash"),
         citations=citations,
         cited_docs=cited,

@@ -69,7 +69,20 @@ def _meta_lines(run: EvalRun) -> list[tuple[str, str]]:
         ("timestamp", m.timestamp),
         ("questions", str(m.questions)),
         *_ranker_lines(m.extra.get("ranker")),
+        *_fallback_lines(m.extra),
     ]
+
+
+def _fallback_lines(extra: dict[str, Any]) -> list[tuple[str, str]]:
+    """With an LLM backend: how many shown answers the fallback wrote, and where the
+    LLM's own answers (the same generation, scored without the fallback) are reported."""
+    out = []
+    if "fallback_answers" in extra:
+        out.append(("answers by the fallback", str(extra["fallback_answers"])))
+    alone = extra.get("llm_alone")
+    if isinstance(alone, dict):
+        out.append(("the LLM alone", str(alone.get("report"))))
+    return out
 
 
 def _ranker_lines(ranker: Any) -> list[tuple[str, str]]:

@@ -36,6 +36,9 @@ class EvalTarget:
     embedder: str | None = None
     corpus_fingerprint: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: With an LLM backend and the extractive fallback on: the LLM's own verified answer to
+    #: every question asked (by question), from the same generation as the shown one.
+    alone: dict[str, Any] | None = None
 
 
 def fingerprint_dir(path: Path) -> str:
@@ -93,8 +96,19 @@ def _make_ask(corpus: Path, index_dir: Path | None, backend: str | None) -> Eval
         embedder = None
     if isinstance(embedder, dict):
         embedder = embedder.get("name")
+    alone: dict[str, Any] | None = None
+    if getattr(assistant.backend(), "generative", False) and assistant.settings.llm_fallback:
+        alone = {}
+
+    def ask(question: str) -> Any:
+        shown, own = assistant.ask_both(question)
+        if alone is not None:
+            alone[question] = own
+        return shown
+
     return EvalTarget(
-        ask=lambda q: assistant.ask(q),
+        ask=ask,
+        alone=alone,
         texts=_StoredTexts(lambda d: assistant.article(d).text),
         backend=backend,
         embedder=str(embedder) if embedder else None,
@@ -139,6 +153,21 @@ def _print_table(run: EvalRun, deltas: list[Any] | None = None) -> None:
         shift = [_delta(overall.get(m), m)] if deltas else []
         table.add_row(m, fmt(run.overall.get(m), m), *shift, *[fmt(run.by_kind[k].get(m), m) for k in kinds])
     console.print(table)
+
+
+def _print_alone(run: EvalRun) -> None:
+    """The LLM's own answers' overall numbers, next to the shown ones (one line each)."""
+    from assistant.evaluation.metrics import METRICS
+    from assistant.evaluation.report import fmt
+
+    alone = run.meta.extra.get("llm_alone")
+    if not alone:
+        return
+    shown = " ".join(f"{m}={fmt(run.overall.get(m), m)}" for m in METRICS)
+    own = " ".join(f"{m}={fmt(alone['overall'].get(m), m)}" for m in METRICS)
+    fell = run.meta.extra.get("fallback_answers", 0)
+    print(f"as shown ({fell} of {run.meta.questions} answers by the extractive fallback): {shown}")
+    print(f"the LLM alone (report in {alone['report']}): {own}")
 
 
 def _delta(d: Any, metric: str) -> str:
@@ -235,6 +264,7 @@ def register(app: typer.Typer) -> None:
             )
         else:
             _print_table(run, deltas)
+            _print_alone(run)
             print(
                 f"{len(run.failures)} of {run.meta.questions} questions failed a check; "
                 f"reports in {paths['html'].parent}"
@@ -334,6 +364,18 @@ def _run(
 
     model = load_weights()  # the extractive ranker's fitted weights: recorded with every run
     run.meta.extra["ranker"] = {k: model[k] for k in ("weights", "threshold", "fitted") if k in model}
+    if target.alone is not None:
+        # The same generation scored without the fallback: the LLM's own verified answers.
+        from assistant.evaluation.harness import rescore
+
+        alone = rescore(run, gold, target.alone, target.texts)
+        alone_dir = report_dir / "llm-alone"
+        write_reports(alone, alone_dir)
+        run.meta.extra["llm_alone"] = {
+            "overall": alone.overall,
+            "by_kind": alone.by_kind,
+            "report": str(alone_dir / "report.json"),
+        }
     if judge:
         run.meta.extra["judge_faithfulness"] = _judge(run)
     paths = write_reports(run, report_dir, baseline)

@@ -1,0 +1,44 @@
+"""What a reader is shown by the LLM path, checked the same way whichever model wrote it
+(the scripted server of tests/openai_fake.py or the real SmolLM2 of the local-LLM tier)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.answer.verify import find_quote, quoted_spans
+from assistant.nlp.claims import MARKER, split_claims
+from assistant.types import Answer
+
+
+def check_shown(a: Any, ans: Answer) -> None:
+    """Every ``[n]`` is a citation, every citation is verbatim article text, every span
+    between quotation marks (closed or left open, in the answer and in each claim) is
+    verbatim in a cited article, and an abstention cites nothing. ``a`` is the
+    :class:`~assistant.service.Assistant` that answered (for the article texts)."""
+    markers = {int(x) for m in MARKER.finditer(ans.answer) for x in m.group(1).split(",")}
+    assert markers == {c.n for c in ans.citations}, (ans.answer, ans.citations)
+    texts = {c.doc_id: a.article(c.doc_id).text for c in ans.citations}
+    for c in ans.citations:
+        assert texts[c.doc_id][c.start : c.end] == c.quote
+    spans = quoted_spans(ans.answer) + [q for claim in split_claims(ans.answer) for q in quoted_spans(claim)]
+    for q in spans:
+        assert any(find_quote(q, t) for t in texts.values()), (q, ans.answer)
+    if ans.abstained:
+        assert not ans.citations
+
+
+def check_not_worse(ans: Answer, offline: Answer) -> None:
+    """Where the extractive backend answers (``offline``), the shown answer is that answer,
+    marked ``fallback: "extractive"``, or rests on one of the sentences it cites."""
+    if offline.abstained:
+        return
+    assert not ans.abstained, ans.answer
+    if ans.fallback == "extractive":
+        assert (ans.answer, ans.citations) == (offline.answer, offline.citations)
+        return
+    assert ans.fallback is None
+    assert any(
+        a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
+        for a in ans.citations
+        for b in offline.citations
+    ), (ans.answer, offline.answer)
