@@ -327,6 +327,7 @@ class Assistant:
         speaker: str | None = None,
     ) -> tuple[Context, dict[str, str]]:
         """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
+        from assistant.answer.asked import carries_words
         from assistant.engines.lexical import tokenize
         from assistant.engines.store import Filters
         from assistant.nlp.questions import asked_speaker, resolve_speaker, split_question
@@ -377,21 +378,27 @@ class Assistant:
                 for s in art.sentences
                 if h.start <= s.start and s.end <= h.end and not s.furniture
             ]
+            end = h.end
+            nxt = next((s for s in art.sentences if s.start >= h.end), None)
+            if nxt is not None and not nxt.furniture and carries_words(art.text[nxt.start : nxt.end]):
+                # a passage that introduces a speaker goes on to the sentence with their words
+                sents.append(Span(start=nxt.start, end=nxt.end))
+                end = nxt.end
             headline, lead = _headline_and_lead(art)
             evidence.append(
                 Evidence(
                     doc_id=h.doc_id,
                     start=h.start,
-                    end=h.end,
-                    text=art.text[h.start : h.end],
+                    end=end,
+                    text=art.text[h.start : end],
                     title=art.meta.title,
                     outlet=art.meta.outlet,
                     published=art.meta.published,
                     score=h.score,
                     sentences=sents,
-                    entities=[e for e in art.entities if h.start <= e[0] and e[1] <= h.end],
-                    headline=[x for x in headline if h.start <= x < h.end],
-                    lead=[x for x in lead if h.start <= x < h.end],
+                    entities=[e for e in art.entities if h.start <= e[0] and e[1] <= end],
+                    headline=[x for x in headline if h.start <= x < end],
+                    lead=[x for x in lead if h.start <= x < end],
                 )
             )
         evidence += self._corroborating_evidence(evidence, arts)

@@ -264,7 +264,7 @@ def main() -> int:
                 rows.append([c.features[f] for f in FEATURES])
                 ys.append(label(item, ev.doc_id, c.span.start, c.span.end, c.text))
                 feats.append(c.features)
-                fits.append(not wanted or _has_wanted(c, wanted))
+                fits.append(not wanted or _has_wanted(c, wanted, item.question, ctx))
             per_q.append((feats, item, forced, wanted, fits))
     x = np.array(rows, dtype=float)
     y = np.array(ys, dtype=float)

@@ -48,6 +48,8 @@ Farmers across the plains expect the smallest wheat harvest in a decade after mo
 Agronomist Priya Natarajan of the State Farm Institute said yields could fall by 30 percent compared with last year.
 
 The state agriculture department announced emergency loans for growers on Monday.
+
+Governor Ann Holt toured three farms near Millbrook on Tuesday.
 """
 
 
@@ -97,8 +99,83 @@ def test_split_question_conjoined_wh_clause() -> None:
     ]
 
 
+def test_split_question_repeated_preposition_and_each() -> None:
+    assert split_question("What did Ruiz say about fares and about the bus routes?") == [
+        "What did Ruiz say about fares?",
+        "What did Ruiz say about the bus routes?",
+    ]
+    assert split_question("On what day, and on which station, did Ruiz defend the levy?") == [
+        "On what day did Ruiz defend the levy?",
+        "On which station did Ruiz defend the levy?",
+    ]
+    lead = "Ruiz and Tom Becker both spoke about fares."
+    assert split_question(f"{lead} What did each say?") == [
+        f"{lead} What did Ruiz say?",
+        f"{lead} What did Tom Becker say?",
+    ]
+    # a statement in front of a split question stays in front of every part
+    assert split_question("The mayor gave two interviews. What did she say on radio and on TV?") == [
+        "The mayor gave two interviews. What did she say on radio?",
+        "The mayor gave two interviews. What did she say on TV?",
+    ]
+
+
+def test_counted_noun_and_holds_count() -> None:
+    from assistant.answer.asked import counted_noun, holds_count
+
+    assert counted_noun("How many National Guard troops were sent to Charlotte?") == "troop"
+    assert counted_noun("How many Polish Americans live in Ohio?") == "american"
+    assert counted_noun("How many fact-checkers did the site assign?") == "checker"
+    assert counted_noun("How many people protested?") is None  # too general to look for
+    assert counted_noun("how many endorsed Trump?") is None
+    assert holds_count("The governor sent 300 more troops to the city.", "troop")
+    assert holds_count("Officers fired four shots.", "shot")
+    assert not holds_count("Troops arrived on Monday, two days after the protest.", "troop")
+
+
+def test_attributes_to_needs_the_text_to_give_the_words() -> None:
+    from assistant.answer.asked import attributes_to
+    from assistant.types import Evidence, Span
+
+    text = "Governor Ann Holt toured three farms. She said the loans would help. Holt met growers."
+    sents = [Span(start=0, end=37), Span(start=38, end=70), Span(start=71, end=88)]
+    ev = Evidence(doc_id="d", start=0, end=len(text), text=text, sentences=sents)
+    assert not attributes_to(ev, sents[0], "Ann Holt")  # names her, gives no words of hers
+    assert attributes_to(ev, sents[1], "Ann Holt")  # "She said" right after her name
+    assert not attributes_to(ev, sents[2], "Ann Holt")
+
+
+def test_pronoun_speaker_is_the_person_named_just_before() -> None:
+    from assistant.answer.backends.extractive import _speaker_for
+    from assistant.answer.ranker import Scored
+    from assistant.types import Evidence, Span
+
+    text = 'Mayor Elena Ruiz met Tom Becker. "It is the only way," she said.'
+    sents = [Span(start=0, end=32), Span(start=33, end=len(text))]
+    ev = Evidence(
+        doc_id="d",
+        start=0,
+        end=len(text),
+        text=text,
+        sentences=sents,
+        entities=[(6, 16, "PERSON"), (21, 31, "PERSON")],
+    )
+    c = Scored(n=1, span=sents[1], text=text[33:], features={})
+    assert _speaker_for(c, ev, []) == "Elena Ruiz"  # the subject, not the last name mentioned
+
+
+def test_carries_words_marks_the_sentence_after_an_introduction() -> None:
+    from assistant.answer.asked import carries_words
+
+    assert carries_words("“Fares will rise within two years,” he said.")
+    assert carries_words("Fares would still rise, she said, unless the state helps.")
+    assert not carries_words("Becker, who voted against the measure, is a former bus driver.")
+
+
 def test_answer_types() -> None:
     assert answer_type("Who called the deal a red flag?") == "person"
+    assert answer_type("Which councillor predicted that fares would rise?") == "person"
+    assert answer_type("Which fares did the council freeze?") is None
     assert answer_type("When will the levy take effect?") == "time"
     assert answer_type("On what date was the vote?") == "time"
     assert answer_type("How many people protested?") == "number"
@@ -176,6 +253,56 @@ def test_a_figure_the_articles_never_give_abstains(small_index: Any) -> None:
     ans = small_index.ask("What interest rate will the emergency loans for growers carry?")
     assert ans.abstained, ans.answer
     assert "rate" in ans.answer
+
+
+def test_a_count_the_articles_never_give_abstains(small_index: Any) -> None:
+    ans = small_index.ask("How many buses does Harbor City run?")
+    assert ans.abstained, ans.answer
+    assert "count" in ans.answer
+    ans = small_index.ask("How many people protested outside City Hall?")
+    assert not ans.abstained, ans.answer
+    assert "150" in ans.answer
+
+
+def test_a_name_asked_for_needs_a_person_in_the_answer(small_index: Any) -> None:
+    ans = small_index.ask("What is the name of the councillor who voted against the levy?")
+    assert not ans.abstained, ans.answer
+    assert "Tom Becker" in ans.answer
+    ans = small_index.ask("What is the name of the agriculture department official who announced the loans?")
+    assert ans.abstained, ans.answer
+    assert "name" in ans.answer
+
+
+def test_a_person_mentioned_but_never_quoted_is_not_answered_with_a_mention(small_index: Any) -> None:
+    ans = small_index.ask("What did Governor Ann Holt say about the wheat harvest?")
+    assert ans.abstained, ans.answer
+    assert "Ann Holt" in ans.answer
+
+
+def test_a_day_asked_for_needs_a_day_not_a_month(small_index: Any) -> None:
+    ans = small_index.ask("On what day did the Harbor City council vote on the transit levy?")
+    assert not ans.abstained, ans.answer
+    assert "Tuesday" in ans.answer
+    from assistant.answer.asked import holds_day, wants_day
+    from assistant.types import Evidence, Span
+
+    assert wants_day("On what date did he die?") and not wants_day("When did he die?")
+    text = "Tom Young died last year. Kaisen died on Sept. 12."
+    ev = Evidence(
+        doc_id="d",
+        start=0,
+        end=len(text),
+        text=text,
+        entities=[(15, 24, "DATE"), (41, 49, "DATE")],
+    )
+    assert not holds_day(ev, Span(start=0, end=25), "last year (2015)")  # a year is not a day
+    assert holds_day(ev, Span(start=26, end=len(text)), None)
+    assert holds_day(ev, Span(start=0, end=25), "on Thursday (Sept. 22, 2016)")
+
+
+def test_off_topic_question_abstains(small_index: Any) -> None:
+    ans = small_index.ask("Which team won the national basketball championship last year?")
+    assert ans.abstained, ans.answer
 
 
 def test_headline_is_never_the_answer(small_index: Any) -> None:

@@ -30,6 +30,7 @@ from assistant.interfaces.chat_protocol import (
     strip_sources,
 )
 from assistant.interfaces.server import create_app, from_assistant_error
+from assistant.nlp.text import shown_quote
 from assistant.service import Assistant
 from assistant.types import Answer, Citation
 from benchmarks.load import serve
@@ -140,7 +141,7 @@ def test_chat_completion_carries_citations_in_text_and_data(client: openai.OpenA
     assert cites and {c["n"] for c in cites} == {int(n) for n in _markers(content)}
     for c in cites:
         assert article_text(base, c["doc_id"])[c["start"] : c["end"]] == c["quote"]
-        assert f"“{c['quote']}”" in content and c["doc_id"] in content
+        assert shown_quote(c["quote"]) in content and c["doc_id"] in content
 
 
 def _markers(content: str) -> list[str]:

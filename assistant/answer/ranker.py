@@ -61,6 +61,15 @@ CUE_TERMS = {
 QUESTION_TERMS = {tokenize(w)[0] for w in "accord article articles report reported".split()}
 
 _WHO = re.compile(r"^\s*(?:who|whom|whose)\b|\bwho\s+(?:said|says|told|called|described|was|is)\b", re.I)
+#: "Which minister said ...", "Which union called ...": a "which" subject of a speech verb is
+#: a speaker, a person or an organisation.
+_WHICH_SPEAKER = re.compile(
+    r"^\s*(?:in\s+[^,]{1,40},\s*)?which\s+(?:[\w'’.-]+\s+){1,4}?(?:said|says|told|tells|called|calls|"
+    r"described|characteri[sz]ed|argued|claimed|warned|predicted|praised|critici[sz]ed|accused|likened|"
+    r"compared|doubted|dismissed|pointed\s+out|expected|referred|wrote|tweeted|posted|urged|"
+    r"suggested|insisted|questioned|defended|blamed)\b",
+    re.I,
+)
 _WHICH = re.compile(r"^\s*(?:which|what)\s+(?!did|does|do|is|was|were|are|has|have|had)\w+", re.I)
 _WHEN = re.compile(
     r"^\s*when\b|\bwhen\s+(?:did|does|do|is|was|were|will)\b|\bwhat (?:day|date|time|year|month|week)\b"
@@ -89,7 +98,7 @@ def answer_type(question: str) -> str | None:
         return "number"
     if _WHEN.search(question):
         return "time"
-    if _WHO.search(question):
+    if _WHO.search(question) or _WHICH_SPEAKER.search(question):
         return "person"
     return None
 

@@ -103,10 +103,38 @@ _WH = (
 _LIST = re.compile(rf"^\s*(?P<list>{_WH}(?:\s*,\s*{_WH})*\s*,?\s*and\s+{_WH})\s+(?P<rest>.+)$", re.I)
 
 
+#: "... say on A and on B?", "... about A, and about B?": one stem, a repeated preposition.
+_SPLIT_PP = re.compile(
+    r"^(?P<stem>.*?\b(?P<p>about|on|in|at|to|for|with|from|over|regarding))\s+(?P<a>.+?),?\s+and\s+"
+    r"(?:also\s+)?(?P=p)\s+(?P<b>.+)$",
+    re.I,
+)
+#: "A and B both ... . What did each say?": one part per person.
+_EACH = re.compile(r"\beach(?:\s+of\s+them)?\b", re.I)
+_PAIR = re.compile(
+    r"\b((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+)\s+and\s+((?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+)"
+)
+#: A statement's end before the question (not "Mr." or "Gov.": three lower-case letters first).
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!])\s+(?=[A-Z])")
+
+
 def split_question(question: str) -> list[str]:
     """The parts of a multi-part question: "A, and which of them B?" -> [A, which of them B];
-    "How long, who, and on what date ...?" -> one part per asked-for thing; else [question]."""
+    "How long, who, and on what date ...?" -> one part per asked-for thing; "What did X say
+    on A and on B?" -> one part per repeated preposition; "X and Y both ... . What did each
+    say?" -> one part per person; else [question]. A statement before the question ("Pence
+    went on two Sunday shows. What did he say ...?") is kept in front of every part."""
     q = question.strip()
+    sents = _SENTENCE_END.split(q)
+    preamble = " ".join(sents[:-1])
+    ask = sents[-1]
+    parts = _split_ask(ask, preamble)
+    if len(parts) == 1:
+        return [q]
+    return [f"{preamble} {p}" if preamble else p for p in parts]
+
+
+def _split_ask(q: str, preamble: str) -> list[str]:
     m = _LIST.match(q)
     if m:
         whs = [w.strip() for w in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if w.strip()]
@@ -116,6 +144,17 @@ def split_question(question: str) -> list[str]:
     pieces = [p for p in pieces if len(p.split()) >= 3]
     if len(pieces) > 1:
         return [p if p.endswith("?") else f"{p}?" for p in pieces]
+    m = _SPLIT_PP.match(q)
+    if m and len(m.group("a").split()) <= 12:
+        a, b = m.group("a").rstrip(" ,"), m.group("b").rstrip(" ?")
+        if re.match(r"(?:what|which)\b", a, re.I) and "," in b:
+            # "On what day, and on which show, did X ...?": both asks share the clause after
+            b, rest = (x.strip() for x in b.split(",", 1))
+            return [f"{m.group('stem')} {a} {rest}?", f"{m.group('stem')} {b} {rest}?"]
+        return [f"{m.group('stem')} {a}?", f"{m.group('stem')} {b}?"]
+    pair = _PAIR.search(preamble)
+    if pair and _EACH.search(q) and pair.group(1).split()[0] not in _QWORDS:
+        return [_EACH.sub(name, q, count=1) for name in (pair.group(1), pair.group(2))]
     return [q]
 
 

@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from assistant.answer import asked
 from assistant.answer.guard import neutralise_markers
 from assistant.answer.ranker import Scored, answer_type, load_weights, rank
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
-from assistant.nlp.questions import full_names, question_names, split_question
+from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
 from assistant.nlp.text import normalise, quotation_spans
 from assistant.settings import Settings
 from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
@@ -33,6 +34,12 @@ _NAME_SAID = re.compile(
     r"(?:said|says|wrote|writes|told|warned|argued|claimed|stated|added|called|described|urged)\b"
 )
 _SAID_NAME = re.compile(r"\b(?:said|says|wrote|writes|added)\s+((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)")
+_NAME_PHRASE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and)\s+)?[A-Z][\w'’.-]*){0,4}$")
+_PRONOUN_SAID = re.compile(
+    r"\b(?:he|she)\s+(?:said|says|told|added|wrote|argued|continued|explained|warned)\b"
+    r"|\b(?:said|says|added)\s+(?:he|she)\b",
+    re.I,
+)
 _NOT_NAMES = {"He", "She", "They", "It", "This", "That", "The", "But", "And", "In", "On"}
 
 
@@ -53,7 +60,12 @@ _WANTED_WORDS = {
     "person": "who",
     "rate": "the rate",
     "money": "the amount",
+    "count": "the count",
+    "name": "the name",
+    "day": "the date",
 }
+_CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", re.I)
+_CURRENCY_NOUNS = {"dollar", "euro", "pound", "yuan", "yen", "cent"}
 
 
 @dataclass
@@ -123,16 +135,21 @@ class ExtractiveBackend:
         """The sentences that answer one part, or what is missing for it."""
         cands = rank(context, part if part != context.question else None, names)
         wanted = _specific(part)
-        fitting = [c for c in cands if _has_wanted(c, wanted)] if wanted else cands
+        fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for"
+        quoted = _unquoted_asked(context, part)
+        if quoted:
+            fitting = [c for c in fitting if _attributed(c, context, quoted)]
+            if not fitting:
+                return [], f"the articles do not quote {quoted} on this"
         best = fitting[0]
         if best.prob < threshold:
             if wanted and cands and cands[0].prob >= threshold:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for"
             return [], "no passage in the articles answers it"
         if (best.n, best.span.start) in used:
-            return [best], None
+            return [best], None  # the sentence already shown answers this part too
         chosen = [best]
         for c in fitting[1:]:
             if len(chosen) >= MAX_SENTENCES or c.prob < max(threshold, SECOND_RATIO * best.prob):
@@ -142,6 +159,13 @@ class ExtractiveBackend:
             if (c.n, c.span.start) in used:
                 continue
             chosen.append(c)
+        follow = _words_that_follow(context, best, cands)
+        if (
+            follow is not None
+            and len(chosen) < MAX_SENTENCES
+            and not any(_overlaps(follow, x) for x in chosen)
+        ):
+            chosen.insert(1, follow)
         return chosen, None
 
     def _compose(
@@ -214,26 +238,87 @@ def whole_quotation(ev: Evidence, span: Span) -> tuple[Span, str]:
 
 def _specific(part: str) -> str | None:
     """The specific thing a part asks for that the chosen evidence must hold."""
+    if asked.wants_name(part):
+        return "name"
     kind = answer_type(part)
+    if kind == "time" and asked.wants_day(part):
+        return "day"
     if kind == "number":
         if _RATE.search(part):
             return "rate"
-        if _MONEY.search(part):
+        noun = asked.counted_noun(part)
+        if _MONEY.search(part) or noun in _CURRENCY_NOUNS:
             return "money"
+        if noun is not None:
+            return "count"
     return kind
 
 
-def _has_wanted(c: Scored, wanted: str) -> bool:
+def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None = None) -> bool:
     low = c.text.lower()
     if wanted == "rate":
         return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
     if wanted == "money":
-        return "number" in c.kinds and bool(
-            re.search(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", low)
-        )
+        return "number" in c.kinds and bool(_CURRENCY.search(low))
+    if wanted == "count":
+        noun = asked.counted_noun(part)
+        return noun is None or asked.holds_count(c.text, noun)
+    if wanted == "day":
+        if context is None:
+            return "time" in c.kinds
+        ev = context.evidence[c.n - 1]
+        return asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
+    if wanted == "name":
+        if context is None:
+            return "person" in c.kinds
+        return asked.fresh_person(context.evidence[c.n - 1], c.span, part)
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
     return wanted in c.kinds
+
+
+def _words_that_follow(context: Context, best: Scored, cands: list[Scored]) -> Scored | None:
+    """The sentence right after ``best`` when ``best`` introduces a speaker without quoting
+    them ("X, an expert on ..., described the approach") and the next sentence of the
+    passage carries the speaker's words (a quotation, or "he said"): news introduces a
+    person, then quotes them, and the answer is often in the second sentence."""
+    ev = context.evidence[best.n - 1]
+    if any(ch in best.text for ch in '"“”'):
+        return None  # the sentence quotes already
+    if "person" not in best.kinds and not _ledger_speaker(best, ev, context.quotes):
+        return None
+    sents = ev.sentences
+    i = next((k for k, sp in enumerate(sents) if sp.start == best.span.start), -1)
+    if i < 0 or i + 1 >= len(sents):
+        return None
+    nxt = sents[i + 1]
+    text = ev.text[nxt.start - ev.start : nxt.end - ev.start]
+    said = _PRONOUN_SAID.search(text) or text.lstrip()[:1] in '"“'
+    if not said:
+        return None
+    return next((c for c in cands if c.n == best.n and c.span.start == nxt.start), None)
+
+
+def _unquoted_asked(context: Context, part: str) -> str | None:
+    """The named person whose words the part asks about when the ledger never quotes them."""
+    if not context.unquoted:
+        return None
+    a = asked_speaker(part)
+    if a is None or not a.named or not _NAME_PHRASE.match(context.unquoted):
+        return None  # a role ("the Seton Hall professor") or a misread phrase is not a name to hold
+    return context.unquoted
+
+
+def _attributed(c: Scored, context: Context, name: str) -> bool:
+    ev = context.evidence[c.n - 1]
+    return asked.attributes_to(ev, c.span, name, _ledger_speaker(c, ev, context.quotes))
+
+
+def _ledger_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
+    for q in quotes:
+        if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end:
+            return q.speaker
+    return None
 
 
 def _corroborating(context: Context, c: Scored) -> list[tuple[int, Span]]:
@@ -292,13 +377,16 @@ def _missing_names(context: Context) -> list[str]:
             continue  # an outlet named in the question is not a person to find
         parts = [normalise(p).strip(".'") for p in full.split()]
         checkable = [p for p in parts[1:] if len(p) >= 3]
-        if checkable and not any(p[:5] in corpus for p in checkable):
+        if checkable and not any(re.search(rf"\b{re.escape(p[:5])}", corpus) for p in checkable):
             missing.append(full)
     return missing
 
 
 def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
-    """The ledger's speaker for this sentence, else a name in its own attribution clause."""
+    """The ledger's speaker for this sentence, else a name in its own attribution clause,
+    else, for a pronoun's words ("..., he said"), the first person named by the nearest
+    of the two sentences before it (a light coreference: news names the speaker, then
+    goes on with "he said")."""
     for q in quotes:
         if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end:
             return q.speaker
@@ -308,4 +396,13 @@ def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> st
             first = name.split()[0]
             if first not in _NOT_NAMES:
                 return name
+    if not _PRONOUN_SAID.search(c.text):
+        return None
+    for prev in reversed([s for s in ev.sentences if s.end <= c.span.start][-2:]):
+        people = sorted(
+            (s, e) for s, e, label in ev.entities if label == "PERSON" and prev.start <= s < prev.end
+        )
+        if people:  # the first person of the sentence: usually its subject, the speaker
+            s, e = people[0]
+            return ev.text[s - ev.start : e - ev.start]
     return None
