@@ -109,6 +109,7 @@ class Assistant:
         if backend is not None and not isinstance(backend, str):
             self._backends[backend.name] = backend
         self._ledger: tuple[str, Ledger] | None = None
+        self._quote_rows: tuple[str, dict[str, list[Quote]]] | None = None
         self._quote_lex: tuple[Ledger, LexicalIndex] | None = None
         self._corroborated: tuple[Ledger, dict[str, list[Quote]]] | None = None
         self._outlet_cache: tuple[str, list[str]] | None = None
@@ -404,7 +405,7 @@ class Assistant:
         evidence += self._corroborating_evidence(evidence, arts)
         quotes = []
         if arts:
-            for q in store.quotes(doc_ids=sorted(arts)):
+            for q in self._stored_quotes(sorted(arts)):
                 if any(e.doc_id == q.doc_id and q.start < e.end and e.start < q.end for e in evidence):
                     quotes.append(q)
         notes = _time_notes(question, evidence, arts)
@@ -709,6 +710,22 @@ class Assistant:
                 pass  # a read-only index still answers; the ledger lives in memory
         self._ledger = (generation, ledger)
         return ledger
+
+    def _stored_quotes(self, doc_ids: list[str]) -> list[Quote]:
+        """The stored quotes of ``doc_ids`` as :meth:`Store.quotes` returns them, from one
+        read of the quote collection kept per store generation (a filtered Chroma read on
+        every question cost more than the rest of ``ask`` at 1k articles)."""
+        store = self.store()
+        generation = store.generation()
+        if generation is None:  # an index written before generations: read what is asked
+            return store.quotes(doc_ids=doc_ids)
+        if self._quote_rows is None or self._quote_rows[0] != generation:
+            rows: dict[str, list[Quote]] = {}
+            for q in store.quotes():
+                rows.setdefault(q.doc_id, []).append(q)
+            self._quote_rows = (generation, rows)
+        by_doc = self._quote_rows[1]
+        return [q for d in doc_ids for q in by_doc.get(d, [])]
 
     @_serialized
     def quotes(

@@ -34,20 +34,26 @@ class Retriever:
         self.lexical_dir = lexical_dir
         self._lexical: LexicalIndex | None = None
         self._counts: tuple[int, int] | None = None
+        self._generation: str | None = None
 
     # -- lexical index lifecycle ---------------------------------------------------------
     def lexical(self) -> LexicalIndex:
-        counts = (self.store.count_articles(), self.store.count_chunks())
-        if self._lexical is not None and counts == self._counts:
-            return self._lexical
+        # The store's generation moves on every write a reader can see, so an unchanged
+        # token means the committed state is the one this index was built from; an index
+        # written before generations falls back to comparing the collections' sizes.
         generation = self.store.generation()
+        if self._lexical is not None and generation is not None and generation == self._generation:
+            return self._lexical
+        counts = (self.store.count_articles(), self.store.count_chunks())
+        if self._lexical is not None and generation is None and counts == self._counts:
+            return self._lexical
         lex = LexicalIndex.load(self.lexical_dir)
         if lex is None or generation is None or lex.generation != generation:
             hashes = self.store.article_hashes()
             fp = fingerprint(hashes)
             if lex is None or lex.fingerprint != fp:
                 lex = self.rebuild_lexical(hashes, fp)
-        self._lexical, self._counts = lex, counts
+        self._lexical, self._counts, self._generation = lex, counts, generation
         return lex
 
     def rebuild_lexical(self, hashes: dict[str, str] | None = None, fp: str | None = None) -> LexicalIndex:
@@ -68,7 +74,7 @@ class Retriever:
             lex.save(self.lexical_dir)
         except OSError:
             pass  # a read-only index still answers; the index is rebuilt in memory
-        self._lexical = lex
+        self._lexical, self._generation = lex, generation
         self._counts = (self.store.count_articles(), self.store.count_chunks())
         return lex
 
