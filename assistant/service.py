@@ -231,6 +231,7 @@ class Assistant:
                 prune=prune,
                 progress=progress,
                 tuning=self.settings.ingest,
+                quote_tuning=self.settings.quotes,
             )
             self._retriever = None
             self.retriever().rebuild_lexical()
@@ -602,7 +603,7 @@ class Assistant:
             # The extractive answer first: its sentences lead the model's prompt, and it is
             # what the reader gets when the model's answer does not survive verification.
             lead = self.backend("extractive").answer(context)
-            offline = finalize(context, lead, texts)
+            offline = finalize(context, lead, texts, tuning=self.settings.answer)
             if not offline.abstained:
                 context = context.model_copy(update={"leads": lead.citations})
         t1 = time.perf_counter()
@@ -617,7 +618,7 @@ class Assistant:
             draft = parse_reply("".join(pieces))
         else:
             draft = be.answer(context)
-        own = finalize(context, draft, texts)
+        own = finalize(context, draft, texts, tuning=self.settings.answer)
         verified, fallback = own, None
         if offline is not None and self.settings.llm_fallback and needs_fallback(own, offline):
             verified, fallback = offline, "extractive"
@@ -789,7 +790,7 @@ class Assistant:
         from assistant.answer.timeline import build_timeline
 
         self.ensure_index()
-        return build_timeline(self, speaker=speaker, about=about, limit=limit)
+        return build_timeline(self, speaker=speaker, about=about, limit=limit, tuning=self.settings.answer)
 
     @_serialized
     def sources(self, doc_ids: Sequence[str]) -> Sources:

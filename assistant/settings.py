@@ -1,4 +1,4 @@
-"""Settings: one tree of groups (retrieval, ingest, answer, llm, serve, eval), read from
+"""Settings: one tree of groups (retrieval, ingest, answer, quotes, llm, serve, eval), read from
 keyword arguments, then the environment, then the defaults. No settings file is read.
 
 Environment names: every group reads ``ASSISTANT_<GROUP>_<FIELD>`` (``ASSISTANT_RETRIEVAL_
@@ -121,7 +121,8 @@ class IngestSettings(BaseSettings):
 
 
 class AnswerSettings(BaseSettings):
-    """Answering: which backend writes the answer."""
+    """Answering: which backend writes the answer, how the extractive answer picks its
+    sentences, how much support verification asks of a claim, the timeline's search depth."""
 
     model_config = _group("ASSISTANT_ANSWER_")
 
@@ -129,6 +130,61 @@ class AnswerSettings(BaseSettings):
         default="extractive",
         validation_alias=_env("ASSISTANT_BACKEND"),
         description="Answer backend: extractive|openai[:model].",
+    )
+    max_sentences: int = Field(
+        default=3,
+        gt=0,
+        description="Evidence sentences the extractive answer gives per question part at most.",
+    )
+    second_ratio: float = Field(
+        default=0.8,
+        description="A further sentence joins the extractive answer when its ranker probability is at "
+        "least this share of the best sentence's.",
+    )
+    max_quotation_sentences: int = Field(
+        default=4,
+        gt=0,
+        description="Sentences a quotation shown whole may span; a longer one is shown in part, "
+        "its quotation marks closed.",
+    )
+    speaker_gap: int = Field(
+        default=12,
+        ge=0,
+        description="Words after a name within which a speech verb makes the name the sentence's "
+        'speaker ("Bessent, the treasury secretary, said").',
+    )
+    min_support: float = Field(
+        default=0.5,
+        description="Share of a claim's content words (outside verified quotes) its cited sources "
+        "must hold for verification to keep it.",
+    )
+    timeline_about_k: int = Field(
+        default=24, gt=0, description="Passages a timeline `about` a topic searches for its articles."
+    )
+
+
+class QuotesSettings(BaseSettings):
+    """Quote attribution at index time: how far a quote's cue and a description's title holder
+    may stand from them."""
+
+    model_config = _group("ASSISTANT_QUOTES_")
+
+    cue_after_words: int = Field(
+        default=14,
+        ge=0,
+        description="Words after a quotation within which a speech verb is still its own cue "
+        '("“…,” Roe said").',
+    )
+    cue_before_tokens: int = Field(
+        default=40,
+        gt=0,
+        description="Tokens before a quotation (in its sentence) searched for its cue and speaker.",
+    )
+    desc_window: int = Field(
+        default=600,
+        ge=0,
+        description='Characters back a description ("the minister") looks for a recently named '
+        "holder of its title when several people hold it.",
     )
 
 
@@ -212,6 +268,7 @@ _GROUPS: dict[str, type[BaseSettings]] = {
     "retrieval": RetrievalSettings,
     "ingest": IngestSettings,
     "answer": AnswerSettings,
+    "quotes": QuotesSettings,
     "llm": LLMSettings,
     "serve": ServeSettings,
     "eval": EvalSettings,
@@ -241,6 +298,7 @@ class Settings(BaseSettings):
     )
     ingest: IngestSettings = Field(default_factory=IngestSettings, description=IngestSettings.__doc__)
     answer: AnswerSettings = Field(default_factory=AnswerSettings, description=AnswerSettings.__doc__)
+    quotes: QuotesSettings = Field(default_factory=QuotesSettings, description=QuotesSettings.__doc__)
     llm: LLMSettings = Field(default_factory=LLMSettings, description=LLMSettings.__doc__)
     serve: ServeSettings = Field(default_factory=ServeSettings, description=ServeSettings.__doc__)
     eval: EvalSettings = Field(default_factory=EvalSettings, description=EvalSettings.__doc__)

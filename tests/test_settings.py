@@ -24,7 +24,63 @@ def _fields(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str | N
 def test_every_setting_has_a_description() -> None:
     missing = [name for name, desc in _fields(Settings) if not desc]
     assert not missing, missing
-    assert {"retrieval", "ingest", "answer", "llm", "serve", "eval"} <= set(Settings.model_fields)
+    assert {"retrieval", "ingest", "answer", "quotes", "llm", "serve", "eval"} <= set(Settings.model_fields)
+
+
+#: The tuning constants that lived in answer/ and quotes/ modules, with their values there.
+MOVED = {
+    ("answer", "max_sentences"): 3,
+    ("answer", "second_ratio"): 0.8,
+    ("answer", "max_quotation_sentences"): 4,
+    ("answer", "speaker_gap"): 12,
+    ("answer", "min_support"): 0.5,
+    ("answer", "timeline_about_k"): 24,
+    ("quotes", "cue_after_words"): 14,
+    ("quotes", "cue_before_tokens"): 40,
+    ("quotes", "desc_window"): 600,
+}
+
+
+def test_the_moved_tuning_constants_are_settings_with_their_old_defaults() -> None:
+    s = Settings()
+    described = dict(_fields(Settings))
+    for (group, name), old in MOVED.items():
+        assert getattr(getattr(s, group), name) == old, (group, name)
+        assert described[f"{group}.{name}"], (group, name)
+        assert s.public_dump()[group][name] == old  # type: ignore[index]
+
+
+def test_speaker_gap_from_the_environment_changes_who_a_sentence_is_attributed_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from assistant.answer.asked import attributes_to
+    from assistant.types import Evidence, Span
+
+    text = "Scott Bessent, the treasury secretary of the United States, said the tariffs would stay."
+    ev = Evidence(doc_id="d", start=0, end=len(text), text=text, sentences=[Span(start=0, end=len(text))])
+    sp = ev.sentences[0]
+    assert attributes_to(ev, sp, "Scott Bessent")  # "said" is eight words after the name: within 12
+    monkeypatch.setenv("ASSISTANT_ANSWER_SPEAKER_GAP", "4")
+    assert not attributes_to(ev, sp, "Scott Bessent")
+    assert attributes_to(ev, sp, "Scott Bessent", gap=Settings().answer.speaker_gap + 5)
+
+
+def test_max_quotation_sentences_from_the_environment_reaches_the_extractive_backend(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from assistant.answer.backends.extractive import ExtractiveBackend, whole_quotation
+    from tests.contexts import context
+    from tests.test_quotations import SPLIT
+
+    ctx, _ = context("What does Ortiz want to do about the ferry budget?", [("d", SPLIT, "You know")])
+    ev = ctx.evidence[0]
+    first = next(sp for sp in ev.sentences if SPLIT[sp.start : sp.end].startswith('"You know'))
+    whole = whole_quotation(ev, first, ExtractiveBackend(Settings()).tuning)[1]
+    assert "audit is done” before any cut" in whole  # widened over the two sentences
+    monkeypatch.setenv("ASSISTANT_ANSWER_MAX_QUOTATION_SENTENCES", "1")
+    span, shown = whole_quotation(ev, first, ExtractiveBackend(Settings()).tuning)
+    assert (span.start, span.end) == (first.start, first.end)  # one sentence, its mark closed
+    assert shown == SPLIT[first.start : first.end] + '"'
 
 
 @pytest.mark.parametrize(
@@ -47,6 +103,8 @@ def test_every_setting_has_a_description() -> None:
         ("ASSISTANT_INGEST_MAX_CHUNK_CHARS", "300", ("ingest", "max_chunk_chars")),
         ("ASSISTANT_SERVE_MAX_CONCURRENCY", "2", ("serve", "max_concurrency")),
         ("ASSISTANT_EVAL_GOLD", "/g.jsonl", ("eval", "gold")),
+        ("ASSISTANT_ANSWER_MIN_SUPPORT", "0.7", ("answer", "min_support")),
+        ("ASSISTANT_QUOTES_DESC_WINDOW", "100", ("quotes", "desc_window")),
     ],
 )
 def test_environment_names(

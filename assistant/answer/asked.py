@@ -31,6 +31,7 @@ import re
 from assistant.engines.lexical import tokenize
 from assistant.nlp import speech_verbs
 from assistant.nlp.text import normalise
+from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
 
 _AUX = (
@@ -160,39 +161,43 @@ def name_keys(name: str) -> list[str]:
     return [words[-1]] if len(words[-1]) >= 3 else []
 
 
-_SPEAKER_GAP = 12  # words between a name and its speech verb ("Bessent, the treasury secretary, said")
-
-
-def attributes_to(ev: Evidence, sp: Span, name: str, ledger_speaker: str | None = None) -> bool:
+def attributes_to(
+    ev: Evidence, sp: Span, name: str, ledger_speaker: str | None = None, gap: int | None = None
+) -> bool:
     """The text attributes the sentence's words to ``name``: the name is the subject of a
     speech verb (a few words before it: "X, the minister, said"; or right after it: "said
     X"; or "according to X"), or the sentence is a pronoun's ("he said") or a quotation
     going on right after a sentence of the passage whose subject is the person. A sentence the quote ledger
-    attributes to someone else is not the person's words, whatever names it mentions."""
+    attributes to someone else is not the person's words, whatever names it mentions.
+
+    ``gap``: words after the name within which its speech verb stands ("Bessent, the
+    treasury secretary, said"); default :attr:`AnswerSettings.speaker_gap` from the environment."""
+    if gap is None:
+        gap = AnswerSettings().speaker_gap
     keys = name_keys(name)
     if not keys:
         return False
     if ledger_speaker and not any(k in normalise(ledger_speaker) for k in keys):
         return False
     text = ev.text[sp.start - ev.start : sp.end - ev.start]
-    if _subject_of_speech(normalise(text), keys):
+    if _subject_of_speech(normalise(text), keys, gap):
         return True
     prev = [s for s in ev.sentences if s.end <= sp.start]
     if not prev:
         return False
     before = normalise(ev.text[prev[-1].start - ev.start : prev[-1].end - ev.start])
-    if text.lstrip()[:1] in _QUOTE_CHARS + "‘'" and _subject_of_speech(before, keys):
+    if text.lstrip()[:1] in _QUOTE_CHARS + "‘'" and _subject_of_speech(before, keys, gap):
         return True  # a quotation going on after the sentence that gives it to the person
     if not _PRONOUN_SAID.search(text):
         return False
     opens = any(before.startswith(k) or f" {k} " in before[:60] for k in keys)
-    return opens or _subject_of_speech(before, keys)
+    return opens or _subject_of_speech(before, keys, gap)
 
 
-def _subject_of_speech(low: str, keys: list[str]) -> bool:
+def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
     for k in keys:
         for m in re.finditer(rf"\b{re.escape(k)}\b", low):
-            after = " ".join(low[m.end() :].split()[:_SPEAKER_GAP])
+            after = " ".join(low[m.end() :].split()[:gap])
             before = " ".join(low[: m.start()].split()[-3:])
             if _SPEECH.search(after) and not re.match(r"^\W*(?:and|or|to|with)\b", low[m.end() :]):
                 return True

@@ -9,6 +9,7 @@ from typing import Literal, Protocol
 from assistant.engines.store import Store
 from assistant.nlp.timex import find_time_expressions, format_when
 from assistant.quotes import Ledger
+from assistant.settings import AnswerSettings
 from assistant.types import Article, Quote, SearchHit, TimelineEntry
 
 
@@ -24,17 +25,22 @@ class TimelineSource(Protocol):
     def search(self, query: str, k: int = ...) -> list[SearchHit]: ...
 
 
-ABOUT_K = 24
-
-
 def build_timeline(
-    a: TimelineSource, speaker: str | None = None, about: str | None = None, limit: int = 200
+    a: TimelineSource,
+    speaker: str | None = None,
+    about: str | None = None,
+    limit: int = 200,
+    tuning: AnswerSettings | None = None,
 ) -> list[TimelineEntry]:
+    """The entries on ``speaker`` and/or ``about`` (every dated one without either), at most
+    ``limit``; ``tuning`` (default: :class:`AnswerSettings` from the environment) sets how many
+    passages the ``about`` search reads (``timeline_about_k``)."""
+    t = tuning or AnswerSettings()
     store = a.store()
     entries: list[TimelineEntry] = []
     quotes = a.quotes(speaker=speaker, about=about) if (speaker or about) else a.ledger().quotes
     docs = {q.doc_id for q in quotes}
-    hits = a.search(about, k=ABOUT_K) if about else []
+    hits = a.search(about, k=t.timeline_about_k) if about else []
     docs |= {h.doc_id for h in hits}
     if not speaker and not about:
         docs = set(store.article_hashes())

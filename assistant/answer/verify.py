@@ -38,6 +38,7 @@ from assistant.nlp.text import (
     split_sentences,
     words,
 )
+from assistant.settings import AnswerSettings
 from assistant.types import Citation, Context, Draft, DraftCitation, Evidence, Quote, Span, Verification
 
 
@@ -57,9 +58,6 @@ _PROMPT_MARKUP = re.compile(
     r"</?\s*(?:sources?|quotes?|system|user|assistant|instructions?|context|documents?)\b[^<>]*>",
     re.IGNORECASE,
 )
-#: Share of a claim's content words (outside quotes) its cited sources must contain.
-MIN_SUPPORT = 0.5
-
 #: A speaker check: given a speaker name and quoted words, is the attribution a mismatch?
 SpeakerCheck = Callable[[str, str], bool]
 
@@ -176,12 +174,15 @@ def finalize(
     draft: Draft,
     texts: dict[str, str],
     speaker_check: SpeakerCheck | None = None,
+    tuning: AnswerSettings | None = None,
 ) -> Verified:
     """Turn a backend's draft into verified answer text and citations.
 
     ``texts`` maps doc id to the article text as stored; citation quotes are cut from it
     (an evidence's own text stands in for a missing article). Without ``speaker_check``
     the speaker ledger in ``context.quotes`` is used (no ledger: no speaker check).
+    ``tuning`` (default: :class:`AnswerSettings` from the environment) sets the share of a
+    claim's words its sources must hold (``min_support``).
     """
     v = Verification()
     evidence = context.evidence
@@ -191,7 +192,7 @@ def finalize(
     if check is None and context.quotes:
         check = ledger_speaker_check(context.quotes)
 
-    support = _SupportPool(texts, evidence, context.notes)
+    support = _SupportPool(texts, evidence, context.notes, (tuning or AnswerSettings()).min_support)
     source_text = support.trusted
     kept: list[str] = []
     for claim in split_claims(strip_reference_list(draft.text)):
@@ -298,8 +299,10 @@ class _SupportPool:
     """The sources as verification sees them: article text with its untrusted sentences
     (see :func:`untrusted`) blanked out, offsets kept, and the word stems of the rest."""
 
-    def __init__(self, texts: dict[str, str], evidence: list[Evidence], notes: dict[str, str]):
-        self.texts, self.evidence = texts, evidence
+    def __init__(
+        self, texts: dict[str, str], evidence: list[Evidence], notes: dict[str, str], min_support: float
+    ):
+        self.texts, self.evidence, self.min_support = texts, evidence, min_support
         self.notes = _stems(" ".join(notes.values()))
         self._trusted: dict[str, str] = {}
         self._stems: dict[str, frozenset[str]] = {}
@@ -333,7 +336,7 @@ class _SupportPool:
         pool = set(self.notes)
         for n in refs or range(1, len(self.evidence) + 1):
             pool |= self._doc(n)
-        return len(needed & pool) >= MIN_SUPPORT * len(needed)
+        return len(needed & pool) >= self.min_support * len(needed)
 
 
 def untrusted(sentence: str) -> bool:

@@ -24,7 +24,7 @@ from assistant.ingest.metadata import build_meta
 from assistant.nlp.entities import doc_entities
 from assistant.nlp.parse import parse
 from assistant.nlp.text import normalise, paragraphs, split_sentences
-from assistant.settings import IngestSettings
+from assistant.settings import IngestSettings, QuotesSettings
 from assistant.types import Article, Chunk, Failure, IndexReport, Quote, Sentence, Span
 
 
@@ -175,13 +175,16 @@ def run_index(
     progress: Progress | None = None,
     on_committed: Callable[[Article], None] | None = None,
     tuning: IngestSettings | None = None,
+    quote_tuning: QuotesSettings | None = None,
 ) -> IndexReport:
     """Index ``paths`` into ``store``; unchanged articles (same content hash) are skipped.
 
     ``tuning`` (default: :class:`IngestSettings` from the environment) sets chunking and
-    de-duplication; ``batch_size`` (default: its ``embed_batch_size``) texts per embedding call.
+    de-duplication; ``batch_size`` (default: its ``embed_batch_size``) texts per embedding call;
+    ``quote_tuning`` (default: :class:`QuotesSettings` from the environment) quote attribution.
     """
     tuning = tuning or IngestSettings()
+    quote_tuning = quote_tuning or QuotesSettings()
     batch_size = batch_size or tuning.embed_batch_size
     import time
 
@@ -249,7 +252,7 @@ def run_index(
         quotes_of = []
         for (article, _), doc in zip(pending, docs, strict=True):
             article.entities = doc_entities(doc)
-            quotes_of.append(article_quotes(article, doc))
+            quotes_of.append(article_quotes(article, doc, quote_tuning))
         batch: list[tuple[Article, list[Chunk], np.ndarray, list[Quote], np.ndarray]] = []
         offset = 0
         for (article, chunks), quotes in zip(pending, quotes_of, strict=True):

@@ -32,6 +32,7 @@ from assistant.quotes.people import (
     clean_token,
     parse_mention,
 )
+from assistant.settings import QuotesSettings
 
 _VERBS = speech_verbs()
 FORM_TO_LEMMA = {f: v.lemma for v in _VERBS.values() for f in v.forms}
@@ -108,8 +109,6 @@ _SUBJECT_OPENERS = frozenset(
 )
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "representative"})
 _QUOTE_CHARS = '“”"‘’'
-#: How far back (characters) a description looks for a salient holder of its title.
-_DESC_WINDOW = 600
 
 
 @dataclass
@@ -222,9 +221,11 @@ def subject_at_start(sentence: str) -> Mention | None:
 class Resolver:
     """Resolves mentions in one article, keeping the salience history pronouns need."""
 
-    def __init__(self, text: str, registry: Registry) -> None:
+    def __init__(self, text: str, registry: Registry, tuning: QuotesSettings | None = None) -> None:
         self.text = text
         self.registry = registry
+        #: how far back (characters) a description looks for a salient holder of its title
+        self.desc_window = (tuning or QuotesSettings()).desc_window
         self._events: list[tuple[int, int]] = []  # (pos, index into registry.people)
         self._named_subjects()
 
@@ -327,7 +328,7 @@ class Resolver:
         while i > 0:
             i -= 1
             epos, idx = self._events[i]
-            if pos - epos > _DESC_WINDOW:
+            if pos - epos > self.desc_window:
                 return None
             if idx in idxs:
                 best = self.registry.people[idx]

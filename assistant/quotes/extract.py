@@ -43,6 +43,7 @@ from assistant.quotes.attribution import (
 )
 from assistant.quotes.parsed import Hit, ParsedArticle
 from assistant.quotes.people import Mention, Registry, parse_mention
+from assistant.settings import QuotesSettings
 from assistant.types import Quote, Span
 
 if TYPE_CHECKING:
@@ -227,7 +228,15 @@ def _n_words(s: str) -> int:
 class _Extractor:
     """One article's extraction state."""
 
-    def __init__(self, doc_id: str, text: str, skip: Sequence[Span], doc: Doc | None = None) -> None:
+    def __init__(
+        self,
+        doc_id: str,
+        text: str,
+        skip: Sequence[Span],
+        doc: Doc | None = None,
+        tuning: QuotesSettings | None = None,
+    ) -> None:
+        tuning = tuning or QuotesSettings()
         self.doc_id, self.text = doc_id, text
         self.parsed: ParsedArticle | None = None
         if doc is not None:
@@ -236,10 +245,10 @@ class _Extractor:
             regions = [
                 (d.start - 1, d.close) for ps, pe in paragraphs(text) for d in scan_direct(text, ps, pe)
             ]
-            self.parsed = ParsedArticle(doc, regions)
+            self.parsed = ParsedArticle(doc, regions, tuning)
         self.skip = [(s.start, s.end) for s in skip]
         self.registry = Registry(text, self.skip)
-        self.resolver = Resolver(text, self.registry)
+        self.resolver = Resolver(text, self.registry, tuning)
         self.out: list[Quote] = []
         self.last_para_quote: Quote | None = None
 
@@ -676,12 +685,19 @@ class _Extractor:
             self.emit(ns, ne, "direct", res, cue.group(1), (cue.start(), cue.end()))
 
 
-def extract_quotes(doc_id: str, text: str, skip: Sequence[Span] = (), doc: Doc | None = None) -> list[Quote]:
+def extract_quotes(
+    doc_id: str,
+    text: str,
+    skip: Sequence[Span] = (),
+    doc: Doc | None = None,
+    tuning: QuotesSettings | None = None,
+) -> list[Quote]:
     """Every direct quote and piece of reported speech in ``text``, in text order.
 
     With ``doc`` (spaCy's parse of ``text``, :mod:`assistant.nlp.parse`), direct quotes are
     attributed on the parse first (:mod:`assistant.quotes.parsed`) and by the rules when the
-    parse finds no cue."""
-    quotes = _Extractor(doc_id, text, skip, doc).run()
+    parse finds no cue. ``tuning`` (default: :class:`QuotesSettings` from the environment)
+    sets how far from a quote its cue and a description's title holder are looked for."""
+    quotes = _Extractor(doc_id, text, skip, doc, tuning).run()
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes

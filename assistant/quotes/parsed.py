@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.nlp import speech_verbs
+from assistant.settings import QuotesSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -47,9 +48,6 @@ if TYPE_CHECKING:
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJ = frozenset({"nsubj", "csubj"})
 _PRONOUNS = frozenset("he she they it i we you who which that this these those one".split())
-#: Words a cue may stand after and still be the quote's own cue ("“…,” Roe said").
-_AFTER_LIMIT = 14
-_BEFORE_LIMIT = 40
 
 
 @dataclass(frozen=True)
@@ -68,7 +66,13 @@ class Hit:
 class ParsedArticle:
     """One article's parse, with the quote regions to look around."""
 
-    def __init__(self, doc: Doc, regions: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, doc: Doc, regions: list[tuple[int, int]], tuning: QuotesSettings | None = None
+    ) -> None:
+        t = tuning or QuotesSettings()
+        #: words after a quote a cue may stand and still be its own ("“…,” Roe said"); tokens
+        #: before it searched for a cue
+        self.after_limit, self.before_limit = t.cue_after_words, t.cue_before_tokens
         self.doc = doc
         self.text = doc.text
         self.regions = sorted(regions)
@@ -301,7 +305,7 @@ class ParsedArticle:
                 break
             if not t.is_punct:
                 words += 1
-            if words > _AFTER_LIMIT:
+            if words > self.after_limit:
                 break
         if not lead.strip() or lead.endswith((".", "!", "?", ":")):  # the quote opens its sentence
             h = self.frame(open_mark, close, after)
@@ -311,7 +315,7 @@ class ParsedArticle:
         sent_start = max((t.i for t in before if t.is_sent_start), default=None)
         if sent_start is not None:
             before = [t for t in before if t.i >= sent_start]
-        before = before[-_BEFORE_LIMIT:]
+        before = before[-self.before_limit :]
         if lead.endswith(":") and before:  # "Pollsters agree - Carl Bialik: “…”"
             label = self.label(before)
             if label is not None:

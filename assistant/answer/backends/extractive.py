@@ -19,11 +19,8 @@ from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
 from assistant.nlp.text import normalise, quotation_spans
-from assistant.settings import Settings
+from assistant.settings import AnswerSettings, Settings
 from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
-
-SECOND_RATIO = 0.8  # a further sentence joins when it scores this close to the best
-MAX_SENTENCES = 3
 
 _SAID_AFTER = re.compile(
     r"[,.!?\"”’]\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
@@ -82,6 +79,8 @@ class ExtractiveBackend:
 
     def __init__(self, settings: Settings | None = None):
         self.settings = settings
+        #: how many sentences, how close to the best, how long a quotation, how far a speaker
+        self.tuning = settings.answer if settings is not None else AnswerSettings()
 
     @property
     def prompt_hash(self) -> str | None:
@@ -140,7 +139,7 @@ class ExtractiveBackend:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for"
         quoted = _unquoted_asked(context, part)
         if quoted:
-            fitting = [c for c in fitting if _attributed(c, context, quoted)]
+            fitting = [c for c in fitting if _attributed(c, context, quoted, self.tuning)]
             if not fitting:
                 return [], f"the articles do not quote {quoted} on this"
         best = fitting[0]
@@ -151,8 +150,9 @@ class ExtractiveBackend:
         if (best.n, best.span.start) in used:
             return [best], None  # the sentence already shown answers this part too
         chosen = [best]
+        t = self.tuning
         for c in fitting[1:]:
-            if len(chosen) >= MAX_SENTENCES or c.prob < max(threshold, SECOND_RATIO * best.prob):
+            if len(chosen) >= t.max_sentences or c.prob < max(threshold, t.second_ratio * best.prob):
                 break
             if any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
                 continue
@@ -162,7 +162,7 @@ class ExtractiveBackend:
         follow = _words_that_follow(context, best, cands)
         if (
             follow is not None
-            and len(chosen) < MAX_SENTENCES
+            and len(chosen) < t.max_sentences
             and not any(_overlaps(follow, x) for x in chosen)
         ):
             chosen.insert(1, follow)
@@ -180,7 +180,7 @@ class ExtractiveBackend:
                 continue
             for c in chosen:
                 ev = context.evidence[c.n - 1]
-                span, body = whole_quotation(ev, c.span)
+                span, body = whole_quotation(ev, c.span, self.tuning)
                 if any(n == c.n and span.start < s.end and s.start < span.end for n, s in shown):
                     continue  # this sentence, or the quotation it belongs to, is already shown
                 shown.append((c.n, span))
@@ -198,12 +198,10 @@ class ExtractiveBackend:
         return Draft(text="\n".join(lines), citations=cites)
 
 
-#: A quotation running over more sentences than this is shown in part, its marks closed.
-MAX_QUOTATION_SENTENCES = 4
 _PARTNER = {"“": "”", "„": "”", '"': '"', "”": "“"}
 
 
-def whole_quotation(ev: Evidence, span: Span) -> tuple[Span, str]:
+def whole_quotation(ev: Evidence, span: Span, tuning: AnswerSettings | None = None) -> tuple[Span, str]:
     """The sentence at ``span`` widened to the whole quotation it belongs to, and the text
     to show for it.
 
@@ -212,7 +210,10 @@ def whole_quotation(ev: Evidence, span: Span) -> tuple[Span, str]:
     passage until its marks pair up, so the marker after it follows the closing mark.
     When the quotation runs on beyond the passage (or is very long), the missing mark is
     added at the edge instead: the words between the marks are then still the source's.
+    "Very long" is more than ``tuning.max_quotation_sentences`` sentences (default:
+    :class:`AnswerSettings` from the environment).
     """
+    most = (tuning or AnswerSettings()).max_quotation_sentences
     sents = ev.sentences or [Span(start=ev.start, end=ev.end)]
     i = j = next((k for k, sp in enumerate(sents) if sp.start == span.start), -1)
     if i < 0:
@@ -221,7 +222,7 @@ def whole_quotation(ev: Evidence, span: Span) -> tuple[Span, str]:
     def cut(a: int, b: int) -> str:
         return ev.text[sents[a].start - ev.start : sents[b].end - ev.start]
 
-    while j - i + 1 < MAX_QUOTATION_SENTENCES:
+    while j - i + 1 < most:
         _, unclosed, unopened = quotation_spans(cut(i, j))
         if unopened and i > 0:
             i -= 1
@@ -309,9 +310,9 @@ def _unquoted_asked(context: Context, part: str) -> str | None:
     return context.unquoted
 
 
-def _attributed(c: Scored, context: Context, name: str) -> bool:
+def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) -> bool:
     ev = context.evidence[c.n - 1]
-    return asked.attributes_to(ev, c.span, name, _ledger_speaker(c, ev, context.quotes))
+    return asked.attributes_to(ev, c.span, name, _ledger_speaker(c, ev, context.quotes), tuning.speaker_gap)
 
 
 def _ledger_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
