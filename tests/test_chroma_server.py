@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant.engines.locking import LOCK_NAME
 from assistant.service import Assistant
+from tests.chroma_run import chroma_binary, chroma_run, free_port
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -38,20 +34,6 @@ Ben Aldana said the town "cannot keep borrowing against the sea" and voted again
 """
 
 
-def chroma_binary() -> str | None:
-    found = shutil.which("chroma")
-    if found:
-        return found
-    beside = Path(sys.executable).parent / "chroma"
-    return str(beside) if beside.exists() else None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def chroma_url(built_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     exe = chroma_binary()
@@ -62,34 +44,8 @@ def chroma_url(built_index: Path, tmp_path_factory: pytest.TempPathFactory) -> I
         )
     data = tmp_path_factory.mktemp("chroma-server") / "data"
     shutil.copytree(built_index / "chroma", data)
-    port = free_port()
-    log = (data.parent / "server.log").open("w")
-    proc = subprocess.Popen(
-        [exe, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert proc.poll() is None, f"chroma run exited: {(data.parent / 'server.log').read_text()}"
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "chroma run did not answer its heartbeat"
-            time.sleep(0.2)
+    with chroma_run(exe, data) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-        log.close()
 
 
 def test_index_and_ask_through_a_chroma_server(chroma_url: str, tmp_path: Path) -> None:

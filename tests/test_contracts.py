@@ -125,45 +125,14 @@ def test_embedder_contract(spec: str, fake: FakeOpenAIServer) -> None:
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """An empty ``chroma run`` on loopback for this module, stopped by its PID at the end."""
-    import subprocess
-    import time
-
-    import httpx
-
-    from tests.test_chroma_server import chroma_binary, free_port
+    from tests.chroma_run import chroma_binary, chroma_run
 
     exe = chroma_binary()
     if exe is None:
         pytest.skip("the `chroma` CLI (installed with chromadb) is not on PATH nor beside Python")
     data = tmp_path_factory.mktemp("contract-chroma") / "data"
-    port = free_port()
-    log = (data.parent / "server.log").open("w")
-    proc = subprocess.Popen(
-        [exe, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert proc.poll() is None, (data.parent / "server.log").read_text()
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "chroma run did not answer its heartbeat"
-            time.sleep(0.2)
+    with chroma_run(exe, data) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-        log.close()
 
 
 @pytest.fixture(params=["local", "server"])
