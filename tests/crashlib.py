@@ -443,11 +443,16 @@ while not stop.exists():
     try:
         before = a.store().article_hashes()
         ans = a.ask(question)
+        # read the cited articles before the second snapshot: an article that keeps its
+        # hash across both snapshots was committed (unchanged) at this read too, while
+        # one read after the snapshot may already be withdrawn for rewriting
+        texts = a.store().article_texts([c.doc_id for c in ans.citations])
         after = a.store().article_hashes()
         # a quote must be verbatim in the article version that was committed throughout
         bad = [c.doc_id for c in ans.citations
-               if before.get(c.doc_id) == after.get(c.doc_id)
-               and a.article(c.doc_id).text[c.start:c.end] != c.quote]
+               if before.get(c.doc_id) is not None
+               and before.get(c.doc_id) == after.get(c.doc_id)
+               and texts[c.doc_id][c.start:c.end] != c.quote]
         emit({"ok": True, "abstained": ans.abstained, "n": len(ans.citations),
               "not_verbatim": bad, "answer": ans.answer})
     except AssistantError as exc:
