@@ -99,7 +99,15 @@ def test_word_lists_are_data_in_nlp_and_the_answer_layer_uses_them() -> None:
     from assistant.answer import asked, followups
     from assistant.answer.backends import extractive
 
-    assert wordlist("weekdays") == {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    assert wordlist("weekdays") == {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
     assert followups._FUNCTION is wordlist("function_words") and "according" in followups._FUNCTION
     assert followups._NOT_PERSON is wordlist("not_person") and "university" in followups._NOT_PERSON
     assert {"friday", "september"} <= followups._CALENDAR

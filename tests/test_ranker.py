@@ -300,6 +300,31 @@ def test_a_day_asked_for_needs_a_day_not_a_month(small_index: Any) -> None:
     assert holds_day(ev, Span(start=0, end=25), "on Thursday (Sept. 22, 2016)")
 
 
+def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
+    from assistant.answer.asked import holds_age, holds_measure, measure_asked
+    from assistant.answer.backends.extractive import _specific
+
+    assert measure_asked("How old is the harbour master?") == "age"
+    assert measure_asked("How tall is the new bridge tower?") == "measure"
+    assert measure_asked("How many ferries sail?") is None
+    assert _specific("How far did the flood waters reach?") == "measure"
+    assert _specific("What was voter turnout in the 2020 referendum?") == "number"
+    assert holds_age("Harbour master Ivo Petrak, 58, said the tide was late.")
+    assert holds_age("The 58-year-old harbour master retired.") and holds_age("a man aged 58")
+    assert not holds_age("In 2019, 58 ferries sailed.")
+    assert holds_measure("The tower rises 212 feet above the bay.")
+    assert holds_measure("Flood waters reached three miles inland.")
+    assert not holds_measure("The tower opened 12 years ago.")
+
+
+def test_an_age_or_measure_the_articles_never_give_abstains(small_index: Any) -> None:
+    ans = small_index.ask("How old is Councillor Tom Becker?")
+    assert ans.abstained, ans.answer
+    assert "age" in ans.answer
+    ans = small_index.ask("How far is Millbrook from the state capital?")
+    assert ans.abstained, ans.answer
+
+
 def test_off_topic_question_abstains(small_index: Any) -> None:
     ans = small_index.ask("Which team won the national basketball championship last year?")
     assert ans.abstained, ans.answer

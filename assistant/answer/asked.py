@@ -98,6 +98,37 @@ def _is_number(word: str) -> bool:
     return bool(_NUMBER_TOKEN.match(word)) or word.lower() in _NUMBER_WORDS
 
 
+_HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>old|tall|high|far|big|large|deep|wide|heavy|fast)\b", re.I)
+_AGE = re.compile(
+    r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,"
+    r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s\b",
+    re.I,
+)
+_UNITS = wordlist("measure_units")
+
+
+def measure_asked(part: str) -> str | None:
+    """ "How old ..." asks for an age, "how tall/far/big ..." for a measurement, else None."""
+    m = _HOW_ADJ.search(part)
+    if m is None:
+        return None
+    return "age" if m.group("adj").lower() == "old" else "measure"
+
+
+def holds_age(text: str) -> bool:
+    """An age: "43-year-old", "aged 43", AP's "Jane Roe, 43, said", "in his 60s"."""
+    return bool(_AGE.search(text))
+
+
+def holds_measure(text: str) -> bool:
+    """A number with a unit of measurement right after it ("29,032 feet", "12 miles")."""
+    words = _WORD.findall(text)
+    for i, w in enumerate(words):
+        if _is_number(w.strip(".,")) and any(x.lower().strip(".,") in _UNITS for x in words[i + 1 : i + 3]):
+            return True
+    return False
+
+
 def wants_name(part: str) -> bool:
     return bool(_NAME_OF.search(part))
 

@@ -61,6 +61,8 @@ _WANTED_WORDS = {
     "count": "the count",
     "name": "the name",
     "day": "the date",
+    "age": "the age",
+    "measure": "the measurement",
 }
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", re.I)
 _CURRENCY_NOUNS = wordlist("currency_nouns")
@@ -246,6 +248,9 @@ def _specific(part: str) -> str | None:
     if kind == "time" and asked.wants_day(part):
         return "day"
     if kind == "number":
+        measure = asked.measure_asked(part)
+        if measure is not None:
+            return measure
         if _RATE.search(part):
             return "rate"
         noun = asked.counted_noun(part)
@@ -260,6 +265,10 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     low = c.text.lower()
     if wanted == "rate":
         return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
+    if wanted == "age":
+        return asked.holds_age(c.text)
+    if wanted == "measure":
+        return asked.holds_measure(c.text)
     if wanted == "money":
         return "number" in c.kinds and bool(_CURRENCY.search(low))
     if wanted == "count":
