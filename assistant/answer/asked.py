@@ -79,6 +79,27 @@ def counted_noun(part: str) -> str | None:
     return toks[-1]
 
 
+_HOW_MANY_VERB = re.compile(r"\b(?P<how>how\s+many)\s+(?=[a-z]+ed\b)", re.I)
+
+
+def fill_counted(parts: list[str]) -> list[str]:
+    """Parts of one question with the counted thing a later part leaves implicit taken from
+    the part before: "How many retired generals endorsed Clinton, and how many endorsed
+    Trump?" -> the second part counts retired generals too (English ellipsis)."""
+    out = list(parts)
+    for i in range(1, len(out)):
+        m = _HOW_MANY_VERB.search(out[i])
+        prev = _HOW_MANY.search(out[i - 1])
+        noun = counted_noun(out[i - 1])
+        if m is None or prev is None or noun is None:
+            continue
+        words = prev.group("np").split()
+        ends = [k for k, w in enumerate(words) if (tokenize(w) or [""])[-1] == noun]
+        np = " ".join(words[: ends[0] + 1] if ends else words)
+        out[i] = f"{out[i][: m.end('how')]} {np} {out[i][m.end() :]}"
+    return out
+
+
 def holds_count(text: str, noun: str) -> bool:
     """A number stands next to ``noun`` (before it, up to three words apart: "four more
     shots"; or right after it: "troops numbered 300", "shots: 12")."""
@@ -89,6 +110,8 @@ def holds_count(text: str, noun: str) -> bool:
             continue
         before = words[max(0, i - 4) : i]
         after = words[i + 1 : i + 3]
+        if "%" in "".join(before) or any(w.lower() in ("percent", "per") for w in before):
+            continue  # "32% of Republican claims" is a share, not a count of claims
         if any(_is_number(w.strip(".,")) for w in before + after):
             return True
     return False
@@ -104,7 +127,18 @@ _AGE = re.compile(
     r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s\b",
     re.I,
 )
-_UNITS = wordlist("measure_units")
+#: The units a measurement of each kind is given in (``wordlists.txt``).
+_UNITS = {
+    "tall": "length_units",
+    "high": "length_units",
+    "deep": "length_units",
+    "wide": "length_units",
+    "far": "distance_units",
+    "heavy": "weight_units",
+    "big": "size_units",
+    "large": "size_units",
+    "fast": "speed_units",
+}
 
 
 def measure_asked(part: str) -> str | None:
@@ -115,16 +149,24 @@ def measure_asked(part: str) -> str | None:
     return "age" if m.group("adj").lower() == "old" else "measure"
 
 
+def measured(part: str) -> str:
+    """The adjective of a "how <adjective>" measurement question ("tall", "far", ...)."""
+    m = _HOW_ADJ.search(part)
+    return m.group("adj").lower() if m else "big"
+
+
 def holds_age(text: str) -> bool:
     """An age: "43-year-old", "aged 43", AP's "Jane Roe, 43, said", "in his 60s"."""
     return bool(_AGE.search(text))
 
 
-def holds_measure(text: str) -> bool:
-    """A number with a unit of measurement right after it ("29,032 feet", "12 miles")."""
+def holds_measure(text: str, adjective: str = "big") -> bool:
+    """A number with a unit of the measured kind right after it: "29,032 feet" for "how
+    tall", "12 miles" for "how far", "236 pounds" only for "how heavy"."""
+    units = wordlist(_UNITS.get(adjective, "size_units"))
     words = _WORD.findall(text)
     for i, w in enumerate(words):
-        if _is_number(w.strip(".,")) and any(x.lower().strip(".,") in _UNITS for x in words[i + 1 : i + 3]):
+        if _is_number(w.strip(".,")) and any(x.lower().strip(".,") in units for x in words[i + 1 : i + 3]):
             return True
     return False
 
