@@ -309,7 +309,8 @@ def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
     assert measure_asked("How tall is the new bridge tower?") == "measure"
     assert measure_asked("How many ferries sail?") is None
     assert _specific("How far did the flood waters reach?") == "measure"
-    assert _specific("What was voter turnout in the 2020 referendum?") == "number"
+    assert _specific("What was voter turnout in the 2020 referendum?") == "quantity"
+    assert _specific("What was the total cost of the 2020 referendum?") == "money"
     assert holds_age("Harbour master Ivo Petrak, 58, said the tide was late.")
     assert holds_age("The 58-year-old harbour master retired.") and holds_age("a man aged 58")
     assert not holds_age("In 2019, 58 ferries sailed.")
@@ -357,6 +358,22 @@ def test_a_later_part_takes_a_fresh_sentence_holding_its_own_subject() -> None:
     assert _fresh_for_part(shown, [shown, other], used, {"wolski"}, 0.6) is other
     assert _fresh_for_part(shown, [shown, weak], used, {"wolski"}, 0.6) is None  # below the floor
     assert _fresh_for_part(shown, [shown, other], used, {"silva"}, 0.6) is None  # shown one holds it
+
+
+def test_a_named_quantity_needs_that_quantity_with_a_number() -> None:
+    from assistant.answer.asked import holds_quantity, named_quantity
+
+    assert named_quantity("What was voter turnout in the ferry referendum?") == "turnout"
+    assert named_quantity("How many ferries sail?") is None
+    assert holds_quantity("Turnout in the referendum reached 61 percent.", "turnout")
+    assert not holds_quantity("The referendum passed with 85 percent support.", "turnout")
+    assert not holds_quantity("Turnout was higher than expected.", "turnout")
+
+
+def test_a_turnout_the_articles_never_give_abstains(small_index: Any) -> None:
+    ans = small_index.ask("What was the turnout in the Harbor City council vote on the transit levy?")
+    assert ans.abstained, ans.answer
+    assert "figure" in ans.answer
 
 
 def test_off_topic_question_abstains(small_index: Any) -> None:

@@ -171,6 +171,25 @@ def holds_measure(text: str, adjective: str = "big") -> bool:
     return False
 
 
+_NAMED_QUANTITY = re.compile(
+    rf"\b(?:{'|'.join(sorted(wordlist('named_quantities'), key=len, reverse=True))})\b", re.I
+)
+
+
+def named_quantity(part: str) -> str | None:
+    """The stem of the quantity a question names ("What was voter turnout ..." -> "turnout"),
+    or None."""
+    m = _NAMED_QUANTITY.search(part)
+    return tokenize(m.group(0))[-1] if m else None
+
+
+def holds_quantity(text: str, stem: str) -> bool:
+    """The sentence speaks of that quantity (its stem) and gives a number."""
+    return stem in {(tokenize(w) or [""])[-1] for w in _WORD.findall(text)} and any(
+        _is_number(w.strip(".,")) for w in _WORD.findall(text)
+    )
+
+
 def wants_name(part: str) -> bool:
     return bool(_NAME_OF.search(part))
 

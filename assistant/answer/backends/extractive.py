@@ -63,6 +63,7 @@ _WANTED_WORDS = {
     "name": "the name",
     "day": "the date",
     "age": "the age",
+    "quantity": "the figure",
     "measure": "the measurement",
 }
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", re.I)
@@ -266,6 +267,8 @@ def _specific(part: str) -> str | None:
         measure = asked.measure_asked(part)
         if measure is not None:
             return measure
+        if asked.named_quantity(part) is not None:
+            return "quantity"
         noun = asked.counted_noun(part)
         if _MONEY.search(part) or noun in _CURRENCY_NOUNS:
             return "money"
@@ -278,6 +281,9 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     low = c.text.lower()
     if wanted == "rate":
         return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
+    if wanted == "quantity":
+        stem = asked.named_quantity(part)
+        return stem is None or asked.holds_quantity(c.text, stem)
     if wanted == "age":
         return asked.holds_age(c.text)
     if wanted == "measure":
