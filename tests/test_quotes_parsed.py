@@ -201,3 +201,50 @@ def test_empty_clause_before_a_cue_does_not_crash_the_rules() -> None:
     from assistant.quotes.attribution import subject_at_start
 
     assert subject_at_start("") is None and subject_at_start("   ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a participle after a preposition speaks for the main clause's subject
+        (
+            "Maria Gonzalez, a supporter during the primary, drew boos upon saying, “The party heard "
+            "the passion of the people.”",
+            "passion of the people",
+            "Maria Gonzalez",
+        ),
+        # a speaker label with a party tag before the colon (transcripts, hearings)
+        (
+            "The debate was tense.\n\nRep. Paul Quill (R-Ohio): “I have not heard anyone other than you "
+            "ever cite that number.”",
+            "cite that number",
+            "Paul Quill",
+        ),
+        # an inverted speech verb opening the label: the verb is not part of the name
+        (
+            "The team lost the final.\n\nAdded Maria Gonzalez: “We will be back next year with a bigger "
+            "team.”",
+            "bigger team",
+            "Maria Gonzalez",
+        ),
+        # a participle clause after a leading adverbial: the clause's subject, not the first word
+        (
+            "Jane Quill ran for governor in 2010. Early in her campaign, Quill attacked Ben Roe, calling "
+            "him, among other things, “a fake and a fraud.”",
+            "a fake and a fraud",
+            "Jane Quill",
+        ),
+    ],
+)
+def test_more_speaker_patterns_on_the_parse(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(text, words) == speaker
+
+
+def test_a_sentence_opening_participle_is_not_a_speaker() -> None:
+    text = (
+        "Acknowledging that Quill “says a lot of silly things,” though, Maria Gonzalez did suggest "
+        "that the mogul could win."
+    )
+    speakers = {q.speaker for q in _quotes(text)}
+    assert "Acknowledging" not in speakers
+    assert speakers == {"Maria Gonzalez"}

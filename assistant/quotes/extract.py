@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from assistant.nlp.text import paragraphs
+from assistant.nlp.parse import doc_sentences
+from assistant.nlp.text import paragraphs, rule_sentences
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
     CUE_RE,
@@ -49,11 +50,6 @@ from assistant.types import Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_ABBREV = frozenset(
-    """mr mrs ms dr st jr sr gen sen rep gov lt col sgt prof inc ltd co corp vs no ont que
-    jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept univ""".split()
-)
-_BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*\s+(?=[“\"‘'(A-Z0-9À-Þ])")
 _CLAUSE_END = re.compile(
     r",\s+(?:adding|saying|arguing|warning|noting|citing|while|although|though|according|"
     r"which|pointing|calling|describing|claiming|insisting|stressing|explaining|as\s+well\s+as|"
@@ -184,26 +180,6 @@ def scan_direct(text: str, lo: int, hi: int) -> list[_Direct]:
     return found
 
 
-def sentences(text: str, lo: int, hi: int, quotes: list[_Direct]) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph; never split inside a quote except at its end."""
-    out, s = [], lo
-    for m in _BOUNDARY.finditer(text, lo, hi):
-        p = m.start()
-        inside = next((q for q in quotes if q.start <= p < q.end), None)
-        if inside is not None and m.end() <= inside.close:
-            continue
-        word = re.search(r"([\w.]+)$", text[s:p])
-        if word:
-            w = word.group(1)
-            if w.lower() in _ABBREV or re.fullmatch(r"[A-Z]", w) or "." in w:
-                continue
-        out.append((s, m.end()))
-        s = m.end()
-    if s < hi:
-        out.append((s, hi))
-    return [(a, b) for a, b in ((*_trim(text, a, b),) for a, b in out) if b > a]
-
-
 def _appositive_suffix(left: str) -> Mention | None:
     """The subject of ``… NAME, a ROLE,`` ending ``left``, its role attached."""
     parts = left.rstrip(" ,").split(",")
@@ -284,7 +260,12 @@ class _Extractor:
         for c in reversed(cues):
             if c.resolved is not None:
                 return c.resolved
-        return self.resolver.resolve(subject_at_start(self.text[sent[0] : sent[1]]), sent[0])
+        m = subject_at_start(self.text[sent[0] : sent[1]])
+        if m is not None and m.kind == "name" and self.parsed is not None:
+            at = self.text.find(m.text, sent[0], sent[1])
+            if at >= 0 and not self.parsed.names_at(at):
+                return None  # "Early in his campaign, …", "Acknowledging …": no name on the parse
+        return self.resolver.resolve(m, sent[0])
 
     def cue_subject(
         self, sent: tuple[int, int], lo: int, cue: re.Match[str], cues: list[_SentCue]
@@ -293,6 +274,10 @@ class _Extractor:
         text = self.text
         left = text[lo : cue.start()]
         if is_participle(cue.group(1)):
+            if self.parsed is not None:  # "…, calling": the parse knows which clause it hangs on
+                res = self.parsed_cue_subject(cue.start())
+                if res is not None:
+                    return res
             bare = left.rstrip()
             if (
                 not bare
@@ -466,7 +451,13 @@ class _Extractor:
         para_quotes: list[tuple[_Direct, Quote | None]] = []
         clauses: list[tuple[int, int]] = []
         first_direct = True
-        for ss, se in sentences(text, ps, pe, directs):
+        marks = [(d.start, d.end, d.close) for d in directs]
+        sents = (
+            doc_sentences(self.parsed.doc, ps, pe, marks)
+            if self.parsed is not None
+            else rule_sentences(text, ps, pe, marks)
+        )
+        for ss, se in sents:
             cues: list[_SentCue] = []
             consumed: set[int] = set()
             if text[ss] not in "“\"‘'":

@@ -77,6 +77,7 @@ class ParsedArticle:
         self.text = doc.text
         self.regions = sorted(regions)
         self.lemmas = frozenset(speech_verbs())
+        self.forms = frozenset(f for v in speech_verbs().values() for f in v.forms)
         self._cue_ok: dict[int, bool] = {}
 
     # -- helpers ---------------------------------------------------------------------------
@@ -141,6 +142,14 @@ class ParsedArticle:
                 and t.head.dep_ in ("dobj", "pobj")
                 and t.head.head.pos_ in ("VERB", "AUX")
             ):  # "Roe issued a statement saying …": who issued it
+                t = t.head.head
+                continue
+            if (
+                t.dep_ == "pcomp"
+                and t.head.dep_ == "prep"
+                and t.head.head.i != t.head.i
+                and t.head.head.pos_ in ("VERB", "AUX")
+            ):  # "Roe drew boos upon saying, “…”" / "by arguing that": the main clause's subject
                 t = t.head.head
                 continue
             if t.dep_ in ("conj", "advcl", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
@@ -211,6 +220,16 @@ class ParsedArticle:
                 if end >= len(cue.doc) or cue.doc[end].is_punct:
                     return c
         return None
+
+    def names_at(self, char: int) -> bool:
+        """Whether the word at offset ``char`` is part of a name on the parse: a proper noun
+        or a person or body the recogniser found."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        tok = span[0]
+        ent = self.entity_of(tok)
+        return tok.pos_ == "PROPN" or (ent is not None and ent.label_ in SPEAKER_LABELS)
 
     def entity_of(self, tok: Token) -> Span | None:
         for ent in self.doc.ents:
@@ -449,11 +468,37 @@ class ParsedArticle:
         return self.hit(top, "introduced") if top is not None else None
 
     def label(self, toks: list[Token]) -> Hit | None:
-        """A name right before the colon, as a label: ``… - Carl Bialik: “…”``."""
+        """A name right before the colon, as a label: ``… - Carl Bialik: “…”``, with a
+        party tag (``Rep. Jane Roe (R-Ohio): “…”``), or after a speech verb that opens the
+        sentence (``Continued Roe: “…”``, ``Added the senator:``)."""
         last = next((t for t in reversed(toks) if not t.is_punct), None)
-        if last is None or self.text[last.idx + len(last.text) :].strip()[:1] != ":":
+        if last is None:
+            return None
+        tail = self.text[last.idx + len(last.text) :]
+        if tail.strip()[:1] == ")" and re.match(r"\s*\)\s*:", tail):  # "Jane Roe (R-Ohio):"
+            opener = next((t for t in reversed(toks) if t.text == "(" and t.i < last.i), None)
+            inner = [t for t in toks if opener is not None and t.i > opener.i and not t.is_punct]
+            if opener is None or len(inner) > 4:
+                return None
+            before = [t for t in toks if t.i < opener.i]
+            last = next((t for t in reversed(before) if not t.is_punct), None)
+            if last is None or self.text[last.idx + len(last.text) : opener.idx].strip():
+                return None
+            tail = ":"
+        if tail.strip()[:1] != ":":
             return None
         colon = last.idx + len(last.text)
+        hit = self._label(last, colon)
+        if hit is None:
+            return None
+        first = hit.text.split(" ", 1)
+        if len(first) == 2 and first[0].lower() in self.forms:  # "Continued Roe": the verb is no name
+            return Hit(
+                hit.kind, first[1], hit.pos + len(first[0]) + 1, hit.cue, hit.cue_start, hit.cue_end, hit.how
+            )
+        return hit
+
+    def _label(self, last: Token, colon: int) -> Hit | None:
         ent = self.entity_of(last)
         if (
             ent is not None
@@ -475,13 +520,19 @@ class ParsedArticle:
         return Hit("name", self.text[start:colon], start, ":", colon, colon + 1, "label")
 
     def stands_alone(self, i: int) -> bool:
-        """Whether the words from token ``i`` start a line or follow a dash (a label)."""
+        """Whether the words from token ``i`` start a line or follow a dash (a label), or
+        follow a speech verb that opens its sentence (``Continued Roe:``)."""
         prev = self.doc[i - 1] if i > 0 else None
         return (
             prev is None
             or self.doc[i].is_sent_start
             or prev.text in ("-", "–", "—")
             or "\n" in prev.whitespace_ + prev.text
+            or (
+                prev.text[:1].isupper()
+                and prev.lemma_.lower() in self.lemmas
+                and (prev.is_sent_start or prev.i == 0 or "\n" in self.doc[prev.i - 1].whitespace_)
+            )
         )
 
     @staticmethod
