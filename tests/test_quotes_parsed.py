@@ -234,6 +234,13 @@ def test_empty_clause_before_a_cue_does_not_crash_the_rules() -> None:
             "a fake and a fraud",
             "Jane Quill",
         ),
+        # a role noun as subject with the person's name in apposition: the name speaks
+        (
+            'The crowd cheered.\n\n"He\'s obviously struggling with this, and it shows," said former '
+            "Vermont governor Howard Dean (D), a Smith supporter.",
+            "obviously struggling",
+            "Howard Dean",
+        ),
     ],
 )
 def test_more_speaker_patterns_on_the_parse(text: str, words: str, speaker: str) -> None:
@@ -248,3 +255,20 @@ def test_a_sentence_opening_participle_is_not_a_speaker() -> None:
     speakers = {q.speaker for q in _quotes(text)}
     assert "Acknowledging" not in speakers
     assert speakers == {"Maria Gonzalez"}
+
+
+def test_an_outlet_that_relays_a_quote_is_not_its_speaker() -> None:
+    text = (
+        "The senator was angry. “I ask you as a personal courtesy to me not to protest,” Robert Quill "
+        "said, according to CNN. “It is of utmost importance.”"
+    )
+    assert {q.speaker for q in _quotes(text) if q.kind == "direct"} == {"Robert Quill"}
+
+
+def test_a_party_adjective_opening_the_subject_is_not_the_speaker() -> None:
+    text = (
+        "Democratic front-runner Mary Smith, also campaigning in Wisconsin, said Quill is ultimately "
+        'responsible for the "violent behavior" of his crowds.'
+    )
+    q = next(q for q in _quotes(text) if q.kind == "indirect")
+    assert q.speaker == "Mary Smith"

@@ -256,7 +256,9 @@ class _Extractor:
         return q
 
     # -- subjects ------------------------------------------------------------------------
-    def governing(self, sent: tuple[int, int], cues: list[_SentCue]) -> Resolved | None:
+    def governing(
+        self, sent: tuple[int, int], cues: list[_SentCue], cue_pos: int | None = None
+    ) -> Resolved | None:
         for c in reversed(cues):
             if c.resolved is not None:
                 return c.resolved
@@ -264,7 +266,9 @@ class _Extractor:
         if m is not None and m.kind == "name" and self.parsed is not None:
             at = self.text.find(m.text, sent[0], sent[1])
             if at >= 0 and not self.parsed.names_at(at):
-                return None  # "Early in his campaign, …", "Acknowledging …": no name on the parse
+                # "Early in his campaign, …", "Acknowledging …", "Democratic front-runner Roe":
+                # the words are no name on the parse; the cue's subject there, if any
+                return self.parsed_cue_subject(cue_pos) if cue_pos is not None else None
         return self.resolver.resolve(m, sent[0])
 
     def cue_subject(
@@ -284,7 +288,7 @@ class _Extractor:
                 or bare.endswith((",", "—", "–"))
                 or re.search(r"\b(?:while|by|before|after|when|and|also|in)$", bare, re.I)
             ):
-                return self.governing(sent, cues)
+                return self.governing(sent, cues, cue.start())
             m = suffix_mention(strip_adverbials(left))  # "critics labelling ...": reduced relative
             return self.resolver.resolve(m, cue.start()) if m is not None else None
         left = strip_adverbials(left)
@@ -295,7 +299,7 @@ class _Extractor:
             if m is not None:  # "Karim Dawson, a senior analyst at X Bank, said that …"
                 return self.resolver.resolve(m, cue.start())
         if left.rstrip()[-1] in ",—–)" or re.search(r"\b(?:and|but|or)$", left):
-            return self.governing(sent, cues)  # after an appositive or in a coordination
+            return self.governing(sent, cues, cue.start())  # after an appositive or in a coordination
         m = suffix_mention(left)
         if m is not None and m.kind == "relative":
             head = re.sub(r"[,—–\s]*(?:who|which)\s*$", "", left)

@@ -113,6 +113,15 @@ class ParsedArticle:
 
     def subject(self, cue: Token) -> Token | None:
         if cue.lower_ == "according":
+            # "Roe said, according to CNN": the outlet relays, the subject of "said" speaks
+            prev = cue.i - 1
+            while prev >= 0 and self.doc[prev].is_punct:
+                prev -= 1
+            for verb in (cue.head, self.doc[prev] if prev >= 0 else cue):
+                if verb.i != cue.i and not self.inside(verb.idx) and self.is_cue(verb):
+                    subj = self.subject(verb)
+                    if subj is not None:
+                        return subj
             to = self.doc[cue.i + 1]
             return next((c for c in to.children if c.dep_ == "pobj"), None)
         seen = 0
@@ -229,7 +238,9 @@ class ParsedArticle:
             return False
         tok = span[0]
         ent = self.entity_of(tok)
-        return tok.pos_ == "PROPN" or (ent is not None and ent.label_ in SPEAKER_LABELS)
+        if ent is not None:  # "Democratic front-runner Jane Roe": a group's adjective names no one
+            return ent.label_ in ("PERSON", "ORG")
+        return tok.pos_ == "PROPN"
 
     def entity_of(self, tok: Token) -> Span | None:
         for ent in self.doc.ents:
@@ -265,6 +276,10 @@ class ParsedArticle:
         ):  # a surname the tagger took for another word ("From said"): known names only
             return "word", subj.text, subj.idx
         if subj.pos_ == "NOUN":
+            for c in subj.rights:  # "former governor Howard Dean (D)", "the mayor, Jane Roe,"
+                app = self.entity_of(c) if c.dep_ == "appos" else None
+                if app is not None and app.label_ == "PERSON" and not self.inside(app.start_char):
+                    return "name", re.sub(r"(?:['’]s?)$", "", app.text).strip(), app.start_char
             left = [c for c in subj.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")]
             start = min([c.left_edge.idx for c in left], default=subj.idx)
             right = [c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")]
