@@ -272,3 +272,30 @@ def test_a_party_adjective_opening_the_subject_is_not_the_speaker() -> None:
     )
     q = next(q for q in _quotes(text) if q.kind == "indirect")
     assert q.speaker == "Mary Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Maria Gonzalez runs the city budget. She told colleagues on Monday the cuts would hurt "
+            "schools.",
+            "the cuts would hurt schools",
+            "Maria Gonzalez",
+        ),
+        (
+            "Maria Gonzalez spoke to the council. The new budget would close three schools next year, "
+            "she said on Monday.",
+            "The new budget would close three schools next year",
+            "Maria Gonzalez",
+        ),
+    ],
+)
+def test_reported_speech_from_the_parse(text: str, clause: str, speaker: str) -> None:
+    q = next(q for q in _quotes(text) if q.kind == "indirect")
+    assert (q.quote, q.speaker) == (clause, speaker)
+
+
+def test_no_reported_speech_for_a_future_or_refused_statement() -> None:
+    text = "Maria Gonzalez spoke to the council. She will say on Monday the cuts would hurt schools."
+    assert [q for q in _quotes(text) if q.kind == "indirect"] == []

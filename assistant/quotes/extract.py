@@ -520,6 +520,8 @@ class _Extractor:
                     assert isinstance(obj, re.Match)
                     a = obj
                     self.according(a, (ss, se), cues, clauses)
+            if self.parsed is not None:
+                self.parsed_reported((ss, se), cues, clauses)
         # short direct fragments inside an emitted reported clause are represented by it
         for _d, q in para_quotes:
             if (
@@ -629,6 +631,25 @@ class _Extractor:
         for ns, ne in d.nested:
             self.nested(d, ns, ne)
         return q
+
+    def parsed_reported(
+        self, sent: tuple[int, int], cues: list[_SentCue], clauses: list[tuple[int, int]]
+    ) -> None:
+        """Reported speech the rules' clause patterns missed, from the parse (a speech verb
+        with a clausal complement), spoken by the verb's subject when it resolves."""
+        assert self.parsed is not None
+        for h, s, e in self.parsed.reported(*sent):
+            if any(c.pos == h.cue_start and c.clause is not None for c in cues):
+                continue
+            if any(s < b and a < e for a, b in clauses) or any(
+                q.kind == "direct" and s <= q.start and q.end <= e for q in self.out
+            ):
+                continue
+            res = self.resolve_hit(h)
+            if res is None:
+                continue
+            if self.emit(s, e, "indirect", res, h.cue, (h.cue_start, h.cue_end)) is not None:
+                clauses.append((s, e))
 
     def parsed_cue_subject(self, pos: int) -> Resolved | None:
         """The speaker of the cue word at ``pos`` on the parse (None without a parse)."""

@@ -309,6 +309,35 @@ class ParsedArticle:
             return None
         return self.hit(span[0], "reported")
 
+    def reported(self, lo: int, hi: int) -> list[tuple[Hit, int, int]]:
+        """Reported speech in the sentence ``[lo, hi)`` on the parse: a speech verb outside
+        quotation marks with a clausal complement (``Roe said the plan would fail``, ``Doe
+        warned that …``, ``The plan will fail, Roe said``), as ``(speaker hit, clause start,
+        clause end)``; the complement must have its own subject. A
+        clause that opens with a quotation mark is a direct quote, not reported speech."""
+        span = self.doc.char_span(lo, hi, alignment_mode="contract")
+        out: list[tuple[Hit, int, int]] = []
+        for t in span if span is not None else ():
+            if t.lower_ == "according" or self.inside(t.idx) or not self.is_cue(t):
+                continue
+            comp = next(
+                (c for c in t.children if c.dep_ == "ccomp" and not self.inside(c.idx)), None
+            )
+            if comp is None:
+                continue
+            toks = [x for x in comp.subtree if x.dep_ != "mark" or x.i != comp.left_edge.i]
+            while toks and (toks[-1].is_punct or toks[-1].is_space):
+                toks.pop()
+            if len(toks) < 4:
+                continue
+            s, e = max(lo, toks[0].idx), min(hi, toks[-1].idx + len(toks[-1].text))
+            if e <= s or self.text[s] in "“\"‘'" or not any(x.dep_ in _SUBJ for x in comp.children):
+                continue
+            h = self.hit(t, "reported")
+            if h is not None:
+                out.append((h, s, e))
+        return out
+
     # -- the rules -------------------------------------------------------------------------
     def attribute(self, open_mark: int, close: int, para: tuple[int, int], prev_close: int) -> Hit | None:
         """The speaker of the quote whose marks span ``[open_mark, close)`` in paragraph
