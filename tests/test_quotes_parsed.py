@@ -278,8 +278,7 @@ def test_a_party_adjective_opening_the_subject_is_not_the_speaker() -> None:
     ("text", "clause", "speaker"),
     [
         (
-            "Maria Gonzalez runs the city budget. She told colleagues on Monday the cuts would hurt "
-            "schools.",
+            "Maria Gonzalez runs the city budget. She told colleagues on Monday the cuts would hurt schools.",
             "the cuts would hurt schools",
             "Maria Gonzalez",
         ),

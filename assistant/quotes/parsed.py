@@ -320,9 +320,7 @@ class ParsedArticle:
         for t in span if span is not None else ():
             if t.lower_ == "according" or self.inside(t.idx) or not self.is_cue(t):
                 continue
-            comp = next(
-                (c for c in t.children if c.dep_ == "ccomp" and not self.inside(c.idx)), None
-            )
+            comp = next((c for c in t.children if c.dep_ == "ccomp" and not self.inside(c.idx)), None)
             if comp is None:
                 continue
             toks = [x for x in comp.subtree if x.dep_ != "mark" or x.i != comp.left_edge.i]
