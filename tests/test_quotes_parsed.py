@@ -241,6 +241,19 @@ def test_empty_clause_before_a_cue_does_not_crash_the_rules() -> None:
             "obviously struggling",
             "Howard Dean",
         ),
+        # the one person next to a cue right after a quote, whatever the parser attached
+        (
+            'She had not.\n\n"I\'m not going to say it is a mistake, so forget about it," said retired '
+            "neurosurgeon Ben Carson, asked about his claims that he had received a scholarship.",
+            "forget about it",
+            "Ben Carson",
+        ),
+        (
+            "He spoke.\n\n\"Just saw the tweet. I'm impressed by his ability to insult every kind of "
+            'human being," screenwriter Cole Haddon wrote on Twitter.',
+            "insult every kind",
+            "Cole Haddon",
+        ),
     ],
 )
 def test_more_speaker_patterns_on_the_parse(text: str, words: str, speaker: str) -> None:

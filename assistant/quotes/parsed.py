@@ -194,6 +194,31 @@ class ParsedArticle:
             return None
         return Hit(d[0], d[1], d[2], verb.text, verb.idx, verb.idx + len(verb.text), "after")
 
+    def adjacent_person(self, close: int, cue: Token, after: list[Token]) -> Hit | None:
+        """The one person named between a quote and its cue, or right after a cue that
+        follows the quote, whatever the parser hung them on: ``“…,” screenwriter Jane Roe
+        wrote``, ``“…,” said retired judge Jane Roe, asked about …``. Up to four words of
+        role before the name; no punctuation but an appositive comma after it."""
+        if cue.i > 0 and self.after_quote(cue):
+            span = [t for t in after if t.i > cue.i][:6]
+            span = span[: next((k for k, t in enumerate(span) if t.is_punct), len(span))]
+        else:
+            span = [t for t in after if t.i < cue.i]
+            if any(t.is_punct and t.text != "," for t in span):
+                return None
+        ents = {e.start: e for t in span if (e := self.entity_of(t)) is not None}
+        people = [e for e in ents.values() if e.label_ == "PERSON"]
+        if len(people) != 1 or len(ents) != 1:
+            return None
+        e = people[0]
+        lead = [t for t in span if t.i < e.start and not t.is_punct]
+        if len(lead) > 4 or any(t.is_punct for t in span if t.i < e.start) or self.inside(e.start_char):
+            return None
+        if e.text.isupper() and len(e.text) > 3:
+            return None
+        words = re.sub(r"(?:['’]s?)$", "", e.text).strip()
+        return Hit("name", words, e.start_char, cue.text, cue.idx, cue.idx + len(cue.text), "after")
+
     def own_content(self, cue: Token) -> bool:
         """Whether a cue after a quote carries words of its own to its right (a clause or
         a characterisation: ``… Doe said Roe “lied.”``, ``… Doe called Roe a liar``): then
@@ -359,8 +384,13 @@ class ParsedArticle:
                 break
             if self.is_cue(t):
                 if self.own_content(t):
-                    break  # "“…” Roe called Doe a “liar.”": the cue has its own words
-                h = self.hit(t, "after")
+                    # "“…” Roe called Doe a “liar.”": the cue has its own words, unless it
+                    # stands right after the quote with a name next to it
+                    h = self.adjacent_person(close, t, after)
+                    if h is not None and self.after_quote(t):
+                        return h
+                    break
+                h = self.hit(t, "after") or self.adjacent_person(close, t, after)
                 if h is not None:
                     return h
                 break
