@@ -311,3 +311,19 @@ def test_reported_speech_from_the_parse(text: str, clause: str, speaker: str) ->
 def test_no_reported_speech_for_a_future_or_refused_statement() -> None:
     text = "Maria Gonzalez spoke to the council. She will say on Monday the cuts would hurt schools."
     assert [q for q in _quotes(text) if q.kind == "indirect"] == []
+
+
+def test_a_person_closing_the_words_before_a_colon_speaks_when_the_clause_names_no_one() -> None:
+    text = (
+        "The timing of the surge does not surprise pollster Maria Gonzalez: “Historically, "
+        "lesser-known candidates gain the most.”"
+    )
+    assert _speaker_of(text, "lesser-known") == "Maria Gonzalez"
+
+
+def test_a_person_before_a_colon_is_not_the_speaker_when_the_clause_has_one() -> None:
+    text = (
+        "Jane Roe is a state senator. The senator criticized Maria Gonzalez: “She has never read "
+        "the bill she wants to pass.”"
+    )
+    assert _speaker_of(text, "never read") != "Maria Gonzalez"

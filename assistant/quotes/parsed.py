@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.nlp import speech_verbs
+from assistant.quotes.people import ORG_WORDS, ROLE_NOUNS
 from assistant.settings import QuotesSettings
 
 if TYPE_CHECKING:
@@ -218,6 +219,29 @@ class ParsedArticle:
             return None
         words = re.sub(r"(?:['’]s?)$", "", e.text).strip()
         return Hit("name", words, e.start_char, cue.text, cue.idx, cue.idx + len(cue.text), "after")
+
+    def personal(self, h: Hit) -> bool:
+        """Whether a description names a person or body by its head noun (``the senator``,
+        ``a spokesman``, ``the campaign``) rather than a thing (``the timing``)."""
+        span = self.doc.char_span(h.pos, h.pos + len(h.text), alignment_mode="expand")
+        if span is None:
+            return True
+        return (
+            span.root.lemma_.lower() in ROLE_NOUNS
+            or span.root.lower_ in ROLE_NOUNS
+            or span.root.lemma_.lower() in ORG_WORDS
+        )
+
+    def closing_person(self, before: list[Token]) -> Hit | None:
+        """A person entity that ends the words right before a colon."""
+        last = next((t for t in reversed(before) if not t.is_punct), None)
+        ent = self.entity_of(last) if last is not None else None
+        if ent is None or ent.label_ != "PERSON" or ent.end != last.i + 1 or self.inside(ent.start_char):
+            return None
+        if self.text[last.idx + len(last.text) :].lstrip()[:1] != ":":
+            return None
+        colon = last.idx + len(last.text)
+        return Hit("name", ent.text, ent.start_char, ":", colon, colon + 1, "colon")
 
     def own_content(self, cue: Token) -> bool:
         """Whether a cue after a quote carries words of its own to its right (a clause or
@@ -423,10 +447,16 @@ class ParsedArticle:
                 return h
         if lead.endswith((":", "--", "—", "–")) and before:  # "Doe made clear the ramifications: “…”"
             top = self.top_verb(before)
-            if top is not None:
-                h = self.hit(top, "colon")
-                if h is not None:
-                    return h
+            h = self.hit(top, "colon") if top is not None else None
+            if h is not None and (h.kind != "desc" or self.personal(h)):
+                return h
+            # "The surge does not surprise pollster Jane Roe: “…”": no one speaks in the
+            # main clause, and a person closes the words before the colon
+            named = self.closing_person(before)
+            if named is not None:
+                return named
+            if h is not None:
+                return h
         # narration before the quote names its speaker only when nothing follows the quote
         # in its paragraph (no cue the parse missed: "“…,” Hannity started")
         bare = not text[close : min(nxt, pe)].strip()
