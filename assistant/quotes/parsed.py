@@ -235,7 +235,9 @@ class ParsedArticle:
     def closing_person(self, before: list[Token]) -> Hit | None:
         """A person entity that ends the words right before a colon."""
         last = next((t for t in reversed(before) if not t.is_punct), None)
-        ent = self.entity_of(last) if last is not None else None
+        if last is None:
+            return None
+        ent = self.entity_of(last)
         if ent is None or ent.label_ != "PERSON" or ent.end != last.i + 1 or self.inside(ent.start_char):
             return None
         if self.text[last.idx + len(last.text) :].lstrip()[:1] != ":":
