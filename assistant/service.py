@@ -113,6 +113,8 @@ class Assistant:
         self._quote_lex: tuple[Ledger, LexicalIndex] | None = None
         self._corroborated: tuple[Ledger, dict[str, list[Quote]]] | None = None
         self._outlet_cache: tuple[str, list[str]] | None = None
+        #: the store generation under which the index last held articles (check_index)
+        self._held_articles: str | None = None
 
     @contextlib.contextmanager
     def hold(self) -> Iterator[None]:
@@ -266,7 +268,14 @@ class Assistant:
         """
         self._refuse_file_as_index()
         try:
-            if self.store().count_articles() > 0:
+            store = self.store()
+            # every write moves the generation, so an unchanged token still holds articles
+            # (a collection read instead of a count: a few ms on every question at 1k)
+            generation = store.generation()
+            if generation is not None and generation == self._held_articles:
+                return True
+            if store.count_articles() > 0:
+                self._held_articles = generation
                 return True
         except IndexMissingError:
             pass
