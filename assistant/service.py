@@ -113,6 +113,8 @@ class Assistant:
         self._quote_lex: tuple[Ledger, LexicalIndex] | None = None
         self._corroborated: tuple[Ledger, dict[str, list[Quote]]] | None = None
         self._outlet_cache: tuple[str, list[str]] | None = None
+        #: the store generation under which the index last held articles (check_index)
+        self._held_articles: str | None = None
 
     @contextlib.contextmanager
     def hold(self) -> Iterator[None]:
@@ -266,7 +268,14 @@ class Assistant:
         """
         self._refuse_file_as_index()
         try:
-            if self.store().count_articles() > 0:
+            store = self.store()
+            # every write moves the generation, so an unchanged token still holds articles
+            # (a collection read instead of a count: a few ms on every question at 1k)
+            generation = store.generation()
+            if generation is not None and generation == self._held_articles:
+                return True
+            if store.count_articles() > 0:
+                self._held_articles = generation
                 return True
         except IndexMissingError:
             pass
@@ -346,27 +355,33 @@ class Assistant:
                 asked_sp = resolve_speaker(asked, self.ledger())
                 if asked_sp is None:
                     unquoted = asked.phrase
+        retriever = self.retriever()
+        vectors: dict[str, Any] = {}  # one e5 embedding per distinct text searched (~40 ms each)
+
+        def search(text: str, n: int, f: Filters) -> list[SearchHit]:
+            if text not in vectors:
+                vectors[text] = retriever.embed_query(text)
+            return retriever.search(text, n, f, qvec=vectors[text])
+
         hits = []
         if speaker or asked_sp is not None:
             who = asked_sp.name if asked_sp is not None else str(speaker)
             spans = self._speaker_spans(who, since, until)
             said_filters = Filters(since=since, until=until, outlet=outlet, doc_ids=sorted(spans))
-            found = self.retriever().search(question, k * 3, said_filters) if spans else []
+            found = search(question, k * 3, said_filters) if spans else []
             hits = [h for h in found if any(s < h.end and h.start < e for s, e in spans[h.doc_id])]
             hits = hits[: max(k // 2, 3)] if not speaker else hits[:k]
         if not speaker:
             seen = {(h.doc_id, h.start) for h in hits}
-            hits += [
-                h for h in self.retriever().search(question, k, filters) if (h.doc_id, h.start) not in seen
-            ][: max(k - len(hits), 0)]
+            hits += [h for h in search(question, k, filters) if (h.doc_id, h.start) not in seen][
+                : max(k - len(hits), 0)
+            ]
             parts = split_question(question)
             if len(parts) > 1:  # each part finds its own evidence, across articles
                 for part in parts:
                     seen = {(h.doc_id, h.start) for h in hits}
                     hits += [
-                        h
-                        for h in self.retriever().search(part, max(k // 2, 3), filters)
-                        if (h.doc_id, h.start) not in seen
+                        h for h in search(part, max(k // 2, 3), filters) if (h.doc_id, h.start) not in seen
                     ]
         store = self.store()
         arts = store.articles([h.doc_id for h in hits])
@@ -406,8 +421,9 @@ class Assistant:
         evidence += self._corroborating_evidence(evidence, arts)
         quotes = []
         if arts:
+            spans = _spans_by_doc(evidence)
             for q in self._stored_quotes(sorted(arts)):
-                if any(e.doc_id == q.doc_id and q.start < e.end and e.start < q.end for e in evidence):
+                if any(q.start < end and start < q.end for start, end in spans.get(q.doc_id, ())):
                     quotes.append(q)
         notes = _time_notes(question, evidence, arts)
         lex = self.retriever().lexical()
@@ -448,8 +464,9 @@ class Assistant:
         have = {e.doc_id for e in evidence}
         by_doc = self._corroborated_quotes()
         wanted: dict[str, list[str]] = {}
+        spans = _spans_by_doc(evidence)
         for q in (q for d in sorted(have) for q in by_doc.get(d, [])):
-            if any(e.doc_id == q.doc_id and q.start < e.end and e.start < q.end for e in evidence):
+            if any(q.start < end and start < q.end for start, end in spans.get(q.doc_id, ())):
                 for d in q.corroborated_by:
                     if d not in have:
                         wanted.setdefault(d, []).append(normalise(q.quote))
@@ -597,7 +614,8 @@ class Assistant:
             from assistant.answer.followups import resolve_followup
 
             resolved = resolve_followup(list(history), question, be)
-        context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
+        with self.store().pinned_generation():  # one generation read for the whole retrieval
+            context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
         offline: Verified | None = None
         if getattr(be, "generative", False):
             # The extractive answer first: its sentences lead the model's prompt, and it is
@@ -829,6 +847,14 @@ class Assistant:
                 last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
             )
         )
+
+
+def _spans_by_doc(evidence: Sequence[Evidence]) -> dict[str, list[tuple[int, int]]]:
+    """(start, end) of each evidence passage, by doc id (for quote-overlap tests)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for e in evidence:
+        out.setdefault(e.doc_id, []).append((e.start, e.end))
+    return out
 
 
 def _check_k(k: int | None) -> None:

@@ -75,6 +75,32 @@ def fingerprint(hashes: dict[str, str]) -> str:
     return h.hexdigest()[:16]
 
 
+class _Columns:
+    """The filterable metadata of an index's chunks as arrays (built once per index)."""
+
+    def __init__(self, metas: Sequence[dict[str, Any]]):
+        self.doc_codes: dict[str, int] = {}
+        self.outlet_codes: dict[str, int] = {}
+        n = len(metas)
+        #: article code per chunk (``len(doc_codes)`` for a chunk without one: never allowed)
+        self.doc = np.empty(n, dtype=np.int64)
+        #: publication day as a proleptic ordinal, -1 when undated
+        self.day = np.full(n, -1, dtype=np.int64)
+        #: outlet code per chunk, -1 when none
+        self.outlet = np.full(n, -1, dtype=np.int64)
+        docs: list[int] = []
+        for i, m in enumerate(metas):
+            d = m.get("doc_id")
+            docs.append(self.doc_codes.setdefault(d, len(self.doc_codes)) if isinstance(d, str) else -1)
+            pub = m.get("published")
+            if isinstance(pub, date):
+                self.day[i] = pub.toordinal()
+            o = m.get("outlet")
+            if isinstance(o, str):
+                self.outlet[i] = self.outlet_codes.setdefault(o, len(self.outlet_codes))
+        self.doc[:] = [c if c >= 0 else len(self.doc_codes) for c in docs]
+
+
 class LexicalIndex:
     """BM25 over chunk texts, with per-chunk doc id, date and outlet for filtering."""
 
@@ -90,6 +116,7 @@ class LexicalIndex:
         #: The store's write generation this index was built or checked under.
         self.generation: str | None = None
         self._committed: dict[str | None, Any] | None = None
+        self._columns: _Columns | None = None
 
     @property
     def committed(self) -> dict[str | None, Any]:
@@ -97,6 +124,37 @@ class LexicalIndex:
         if self._committed is None:
             self._committed = {m["doc_id"]: m.get("content_hash") for m in self.metas}
         return self._committed
+
+    def mask(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        doc_ids: Sequence[str] | None = None,
+    ) -> np.ndarray:
+        """Which chunks pass a filter, as a boolean array over positions.
+
+        The same rules as :meth:`assistant.engines.store.Filters.allows` (an undated
+        chunk fails any date bound; ``doc_ids``, when given, lists the only articles
+        allowed), computed on columns derived once per index instead of a Python test
+        of every chunk's metadata on every filtered search (60 ms at 20k chunks).
+        """
+        cols = self._columns
+        if cols is None:
+            cols = self._columns = _Columns(self.metas)
+        keep = np.ones(len(self.metas), dtype=bool)
+        if since is not None:
+            keep &= cols.day >= since.toordinal()
+        if until is not None:
+            keep &= (cols.day >= 0) & (cols.day <= until.toordinal())
+        if outlet:
+            code = cols.outlet_codes.get(outlet)
+            keep &= cols.outlet == code if code is not None else False
+        if doc_ids is not None:
+            wanted = np.zeros(len(cols.doc_codes) + 1, dtype=bool)
+            wanted[[cols.doc_codes[d] for d in doc_ids if d in cols.doc_codes]] = True
+            keep &= wanted[cols.doc]
+        return keep
 
     # -- build / persist -------------------------------------------------------------
     @classmethod
@@ -165,14 +223,19 @@ class LexicalIndex:
         df = self.df.get(term, 0)
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
 
-    def search(self, query: str, k: int, allowed: Iterable[bool] | None = None) -> list[tuple[int, float]]:
-        """(chunk position, BM25 score), best first; ``allowed`` masks filtered-out chunks."""
+    def search(
+        self, query: str, k: int, allowed: np.ndarray | Iterable[bool] | None = None
+    ) -> list[tuple[int, float]]:
+        """(chunk position, BM25 score), best first; ``allowed`` (a boolean array such as
+        :meth:`mask` returns, or any iterable of booleans) masks filtered-out chunks."""
         toks = [t for t in tokenize(query) if t in self.df]
         if not toks or not self.ids:
             return []
         scores = np.asarray(self.retriever.get_scores(toks), dtype=np.float32)
         if allowed is not None:
-            scores = np.where(np.fromiter(allowed, dtype=bool, count=len(scores)), scores, 0.0)
+            if not isinstance(allowed, np.ndarray):
+                allowed = np.fromiter(allowed, dtype=bool, count=len(scores))
+            scores = np.where(allowed, scores, 0.0)
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top])]

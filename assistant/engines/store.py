@@ -22,9 +22,11 @@ index with another embedder is an :class:`EmbedderMismatchError`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -144,6 +146,7 @@ class Store:
         self.client = _client(self.index_dir, chroma_url)
         self._cols: dict[str, Any] = {}
         self._vector_store: Any = None
+        self._pin = threading.local()  # .value: this thread's pinned generation (see below)
 
     # -- collections -------------------------------------------------------------------
     def _col(self, name: str) -> Any:
@@ -172,6 +175,33 @@ class Store:
         token they were built under; a reader whose token matches skips re-deriving the
         committed state, which at 10k articles costs a second per cold start.
         """
+        if hasattr(self._pin, "value"):
+            pinned: str | None = self._pin.value
+            return pinned
+        return self._read_generation()
+
+    @contextlib.contextmanager
+    def pinned_generation(self) -> Iterator[str | None]:
+        """Read the generation once for a block: inside it (in this thread),
+        :meth:`generation` returns that token instead of asking Chroma again.
+
+        One question checks the lexical index, the ledger and the quote cache against
+        the generation, half a dozen collection reads per ``ask``; pinned, they are
+        one. The token is read *before* anything the block reads from the store, so a
+        cache built inside the block under a concurrent write carries the older token
+        and is rebuilt on the next question, never trusted past a write. Nested blocks
+        keep the outer token; :meth:`new_generation` inside a block moves it.
+        """
+        if hasattr(self._pin, "value"):
+            yield self._pin.value
+            return
+        self._pin.value = self._read_generation()
+        try:
+            yield self._pin.value
+        finally:
+            del self._pin.value
+
+    def _read_generation(self) -> str | None:
         from chromadb.errors import NotFoundError
 
         try:
@@ -188,6 +218,8 @@ class Store:
         col = self._col(ARTICLES)
         meta = {k: v for k, v in dict(col.metadata or {}).items() if not k.startswith("hnsw:")}
         col.modify(metadata={**meta, "generation": token})
+        if hasattr(self._pin, "value"):
+            self._pin.value = token
         return token
 
     def check_embedder(self, name: str, dim: int, claim: bool = False) -> None:

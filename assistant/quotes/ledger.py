@@ -82,6 +82,9 @@ class Ledger:
         for i, q in enumerate(quotes):
             for w in set(_content(q.quote)):
                 self._index[w].add(i)
+        # speaker id -> that speaker's quotes in ledger order; built on the first look-up
+        # (a ledger is rebuilt per store generation, so this index lives as long as it)
+        self._by_id: dict[str, list[Quote]] | None = None
 
     # -- speakers ---------------------------------------------------------------------
     def speakers(self) -> list[Speaker]:
@@ -104,7 +107,15 @@ class Ledger:
     def by_speaker(self, name: str) -> list[Quote]:
         """Every quote of a speaker, in doc and text order."""
         sp = self.find_speaker(name)
-        return [q for q in self.quotes if sp and q.speaker_id == sp.id]
+        if sp is None:
+            return []
+        if self._by_id is None:
+            by_id: dict[str, list[Quote]] = defaultdict(list)
+            for q in self.quotes:
+                if q.speaker_id:
+                    by_id[q.speaker_id].append(q)
+            self._by_id = dict(by_id)
+        return list(self._by_id.get(sp.id, ()))
 
     # -- words ------------------------------------------------------------------------
     def _candidates(self, terms: Iterable[str]) -> set[int]:

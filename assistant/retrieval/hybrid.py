@@ -79,16 +79,26 @@ class Retriever:
         return lex
 
     # -- search --------------------------------------------------------------------------
-    def search(self, query: str, k: int = 8, filters: Filters | None = None) -> list[SearchHit]:
+    def embed_query(self, query: str) -> np.ndarray:
+        """The query vector :meth:`search` uses for ``query`` (pass it back as ``qvec``
+        when the same text is searched more than once in one question)."""
+        vec: np.ndarray = self.embedder.embed_queries([query])[0]
+        return vec
+
+    def search(
+        self, query: str, k: int = 8, filters: Filters | None = None, qvec: np.ndarray | None = None
+    ) -> list[SearchHit]:
         """Fuse dense and BM25 candidates by normalised score, then add small boosts.
 
         Every candidate gets both scores: lexical-only ones have their stored vectors
-        fetched, so the fusion never compares a score with a missing one.
+        fetched, so the fusion never compares a score with a missing one. ``qvec`` is
+        :meth:`embed_query` of ``query`` when the caller already has it.
         """
         filters = filters or Filters()
         lex = self.lexical()
         committed = lex.committed
-        qvec = self.embedder.embed_queries([query])[0]
+        if qvec is None:
+            qvec = self.embed_query(query)
         total = self._counts[1] if self._counts is not None else None
         dense = self.store.dense_query(qvec, self.tuning.pool, filters, total=total)
 
@@ -100,7 +110,11 @@ class Retriever:
                 # between the vector search and the metadata read (no metadata left)
                 continue
             cands[cid] = {"text": text, "meta": meta, "dense": cos, "lexical": 0.0}
-        allowed = (filters.allows(m) for m in lex.metas) if filters.active() else None
+        allowed = (
+            lex.mask(filters.since, filters.until, filters.outlet, filters.doc_ids)
+            if filters.active()
+            else None
+        )
         for pos, score in lex.search(query, self.tuning.pool, allowed):
             cid = lex.ids[pos]
             entry = cands.setdefault(
@@ -124,13 +138,13 @@ class Retriever:
         for c in cands.values():
             dn = ((c["dense"] or dmin) - dmin) / (dmax - dmin) if dmax > dmin else 1.0
             c["score"] = t.dense_weight * dn + t.lexical_weight * c["lexical"] / lmax
-            low = normalise(c["text"] or "")
+            low = c["norm"] = normalise(c["text"] or "")
             c["score"] += t.phrase_boost * sum(1 for p in phrases if p and p in low)
             c["score"] += t.name_boost * sum(w / top_idf for n, w in names if n in low)
         best: list[dict[str, Any]] = []
         seen_text: set[str] = set()
         for c in sorted(cands.values(), key=lambda c: -c["score"]):
-            key = normalise(c["text"] or "")
+            key = c["norm"]
             if key in seen_text:
                 continue  # the same words in a syndicated copy: counted once
             seen_text.add(key)
