@@ -8,6 +8,18 @@ A draft's ``[n]`` markers refer to the numbered evidence. Here:
   too; a sentence with a failing quote is dropped;
 * "A said ... "words"" attributions are checked against the speaker ledger (or a given
   ``speaker_check``); a mismatching sentence is dropped;
+* the attribution *frame* around a verified quote is checked too (:func:`frame_mismatch`):
+  the answer's own attributions are read with the quote extractor of
+  :mod:`assistant.quotes` (so "Jane Roe, the mayor, said "..."", ""...," said Roe" and
+  "according to Roe" are all seen, and a pronoun resolves to the answer's earlier
+  speaker); the claimed speaker must be the ledger's speaker of those words
+  (:func:`assistant.nlp.same_person` over the ledger's names and aliases) or, when the
+  ledger does not attribute them, be named next to the words in the cited article (their
+  paragraph or the one before); a claimed title or description ("the mayor") must occur
+  in the cited article. A sentence whose frame fails is dropped;
+* prompt debris is stripped before anything is checked (:func:`strip_debris`): the
+  prompt's element tags (``<lead source="1">``, ``</quote>``), an "Answer:" label, an
+  echoed "Question: ..." line;
 * source sentences that read as instructions to a model, mimic the prompt's markup or
   form a reference list are *untrusted*: quotes are not verified against them and they
   lend no support;
@@ -28,6 +40,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.answer.guard import looks_like_instruction
+from assistant.nlp import name_key
+from assistant.nlp import same_person as same_person_nlp
 from assistant.nlp.claims import CANNOT_ANSWER, MARKER, split_claims
 from assistant.nlp.text import (
     find_verbatim,
@@ -55,9 +69,15 @@ _REFERENCE_LINE = re.compile(
 )
 _ROUGH_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _PROMPT_MARKUP = re.compile(
-    r"</?\s*(?:sources?|quotes?|system|user|assistant|instructions?|context|documents?)\b[^<>]*>",
+    r"</?\s*(?:sources?|quotes?|leads?|system|user|assistant|instructions?|context|documents?)\b[^<>]*>",
     re.IGNORECASE,
 )
+#: A label a model puts before its answer ("Answer:", "**Response:**", "A:").
+_ANSWER_LABEL = re.compile(
+    r"(?im)^[ \t]*[*_]{0,2}(?:(?:final\s+)?answer|response|assistant|a)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*"
+)
+#: A line echoing the prompt's question ("Question: ...", "Q: ...").
+_QUESTION_LINE = re.compile(r"(?im)^[ \t]*[*_]{0,2}(?:question|q)[*_]{0,2}[ \t]*:.*$")
 #: A speaker check: given a speaker name and quoted words, is the attribution a mismatch?
 SpeakerCheck = Callable[[str, str], bool]
 
@@ -195,10 +215,11 @@ def finalize(
     support = _SupportPool(texts, evidence, context.notes, (tuning or AnswerSettings()).min_support)
     source_text = support.trusted
     kept: list[str] = []
-    for claim in split_claims(strip_reference_list(draft.text)):
+    claims = [markers_after_quotes(c) for c in split_claims(strip_debris(strip_reference_list(draft.text)))]
+    frames = answer_frames(claims)
+    for i, claim in enumerate(claims):
         if looks_like_instruction(MARKER.sub("", claim)):
             continue
-        claim = markers_after_quotes(claim)
         if not quotes_balanced(claim):
             # a quotation never closed (or never opened): what it quotes is unclear
             v.quotes_checked += 1
@@ -222,11 +243,25 @@ def finalize(
                 ok = False
             elif not refs:
                 found_in.append(_prefer_containing(where, q, evidence))
+        asked: set[tuple[str, str]] = set()
         if ok and check is not None:
             for speaker, said in attributions(claim):
+                asked.add((speaker, said))
                 if check(speaker, said):
                     v.speaker_mismatches += 1
                     ok = False
+                    break
+        if ok and frames[i]:
+            cited = refs or found_in or list(range(1, len(evidence) + 1))
+            for frame in frames[i]:
+                if frame_mismatch(frame, cited, support, context.quotes) or (
+                    check is not None
+                    and (frame.speaker, frame.said) not in asked
+                    and check(frame.speaker, frame.said)
+                ):
+                    v.speaker_mismatches += 1
+                    ok = False
+                    break
         if ok and not support.supports(claim, refs or found_in):
             ok = False
         if not ok:
@@ -290,6 +325,123 @@ def _own_citation(cands: list[DraftCitation], text: str, claim: str) -> DraftCit
     return cands[0]
 
 
+def strip_debris(text: str) -> str:
+    """``text`` without prompt debris: the prompt's element tags (``<lead source="2">``,
+    ``</quote>``; their contents stay), an answer label ("Answer:") and lines echoing the
+    question ("Question: ...")."""
+    text = _QUESTION_LINE.sub("", text)
+    text = _PROMPT_MARKUP.sub(" ", text)
+    text = _ANSWER_LABEL.sub("", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """An attribution an answer states: ``speaker`` (and ``role``) said the quoted ``said``."""
+
+    speaker: str
+    role: str | None
+    said: str
+
+
+def answer_frames(claims: list[str]) -> list[list[Frame]]:
+    """For each claim, the attributions it states of the words it quotes.
+
+    The claims are read together, as one short article, by the quote extractor of
+    :mod:`assistant.quotes` (rules only, no parse): it finds the cue and the speaker
+    mention around each quotation ("Jane Roe, the mayor, said", ""...," said Roe",
+    "according to Roe") and resolves a pronoun to the answer's earlier speaker. A quoted
+    span is framed by an extracted quote (direct, or reported speech holding it) that has
+    a speaker and shares its words."""
+    from assistant.quotes.extract import extract_quotes
+
+    plain = [MARKER.sub("", c).strip() for c in claims]
+    starts, pos = [], 0
+    for p in plain:
+        starts.append(pos)
+        pos += len(p) + 1
+    out: list[list[Frame]] = [[] for _ in claims]
+    if not any('"' in p or "“" in p for p in plain):
+        return out
+    for q in extract_quotes("answer", " ".join(plain)):
+        if not q.speaker:
+            continue
+        i = max(j for j, s in enumerate(starts) if s <= q.start)
+        said_q = normalise(q.quote).strip(_EDGE_PUNCT)
+        for span in quoted_spans(plain[i]):
+            w = normalise(span).strip(_EDGE_PUNCT)
+            if w and (w in said_q or said_q in w):
+                frame = Frame(q.speaker, q.role, span)
+                if frame not in out[i]:
+                    out[i].append(frame)
+    return out
+
+
+def _same_speaker(claimed: str, name: str) -> bool:
+    """:func:`assistant.nlp.same_person`, or the same first name and surname ("Donald J.
+    Trump" and "Donald Trump")."""
+    if same_person_nlp(claimed, name):
+        return True
+    a, b = name_key(claimed).split(), name_key(name).split()
+    return len(a) > 1 and len(b) > 1 and a[0] == b[0] and a[-1] == b[-1]
+
+
+def ledger_owners(quotes: list[Quote], said: str) -> list[list[str]]:
+    """The names (speaker and aliases) of every attributed ledger quote holding ``said``."""
+    pieces = [normalise(p) for p in quote_pieces(said)]
+    if not pieces:
+        return []
+    owners = []
+    for q in quotes:
+        if not q.speaker:
+            continue
+        text = normalise(q.quote)
+        if all(p in text for p in pieces) or (len(text) >= 12 and text.strip(_EDGE_PUNCT) in normalise(said)):
+            owners.append([n for n in (q.speaker, *q.aliases) if n])
+    return owners
+
+
+def frame_mismatch(frame: Frame, cited: list[int], support: _SupportPool, quotes: list[Quote]) -> bool:
+    """Is the attribution ``frame`` not what the cited sources say?
+
+    The speaker must be one the ledger gives the words to; when the ledger attributes
+    them to no one, the speaker must be named in the paragraph holding the words in a
+    cited article, or in the paragraph before (where news names a speaker whose words
+    follow). A role ("the mayor", "Prime Minister") must be in a cited article."""
+    owners = ledger_owners(quotes, frame.said)
+    if owners:
+        if not any(_same_speaker(frame.speaker, n) for names in owners for n in names):
+            return True
+    else:
+        wanted = [t for t in name_key(frame.speaker).split() if t not in TITLES]
+        if wanted and not any(
+            set(wanted) <= set(words(window))
+            for n in cited
+            for window in _windows(support.trusted(n), frame.said)
+        ):
+            return True
+    if frame.role:
+        role = _stems(frame.role)
+        pool: set[str] = set()
+        for n in cited:
+            pool |= support.doc_stems(n)
+        if not role <= pool:
+            return True
+    return False
+
+
+def _windows(text: str, said: str) -> list[str]:
+    """The paragraph of ``text`` holding ``said`` with the paragraph before it."""
+    hit = find_quote(said, text)
+    if hit is None:
+        return []
+    paras = paragraphs(text)
+    for k, (ps, pe) in enumerate(paras):
+        if ps <= hit.start < pe:
+            return [text[paras[k - 1][0] if k else ps : max(pe, hit.end)]]
+    return [text]
+
+
 def strip_reference_list(text: str) -> str:
     """``text`` without the lines of a reference list ("Sources:", "[1] Reuters: ...")."""
     return _REFERENCE_LINE.sub("", text)
@@ -322,6 +474,10 @@ class _SupportPool:
             self._trusted[key] = "".join([*parts, text[last:]])
             self._stems[key] = _stems(self._trusted[key])
         return self._trusted[key]
+
+    def doc_stems(self, n: int) -> frozenset[str]:
+        """The word stems of source ``n``'s trusted text."""
+        return self._doc(n)
 
     def _doc(self, n: int) -> frozenset[str]:
         self.trusted(n)
