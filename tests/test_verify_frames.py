@@ -96,7 +96,7 @@ def test_answer_frames_reads_the_speaker_and_role() -> None:
 
 def test_prompt_debris_is_stripped() -> None:
     raw = (
-        "Answer: <lead source=\"1\">Sam Poe said "
+        'Answer: <lead source="1">Sam Poe said '
         f'"{WORDS}" [1].</lead>\nQuestion: Who said the bridge would cost more?'
     )
     assert strip_debris(raw) == f'Sam Poe said "{WORDS}" [1].'
