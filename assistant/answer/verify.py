@@ -88,6 +88,9 @@ class Verified:
     citations: list[Citation]
     abstained: bool
     verification: Verification
+    #: The backend itself declined to answer (its draft abstained), as opposed to an
+    #: abstention because nothing it wrote verified.
+    declined: bool = False
 
 
 def quoted_spans(text: str) -> list[str]:
@@ -207,7 +210,7 @@ def finalize(
     v = Verification()
     evidence = context.evidence
     if draft.abstained:
-        return Verified(_abstain_text(draft.text, context.question), [], True, v)
+        return Verified(_abstain_text(draft.text, context.question), [], True, v, declined=True)
     check = speaker_check
     if check is None and context.quotes:
         check = ledger_speaker_check(context.quotes)
