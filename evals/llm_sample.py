@@ -3,11 +3,12 @@
 ``assistant eval --backend openai`` writes its reports when the last question is done. With
 SmolLM2 on one thread of a loaded machine a question takes one to two minutes (reading a
 2,000-token prompt), so a full set may not finish in the time there is. This script asks
-the questions in a spread order (every ``stride``-th first, then the next offset, ...; with
-``--sample`` only the first pass), so whatever finishes is an even sample of the set, and
-appends one JSON line per question: the answer shown, the model's own verified answer
-(``Assistant.ask_both``), the extractive answer, the model's raw reply and whether the model itself declined. ``score`` then scores
-the questions done four ways with the eval harness (EVAL_SPEC metrics):
+the questions in a spread order (every ``stride``-th first, then the next offset, ...;
+with ``--sample`` only the first pass), so whatever finishes is an even sample of the set,
+and appends one JSON line per question: the answer shown, the model's own verified answer
+(``Assistant.ask_both``), the extractive answer, the model's raw reply and whether the
+model itself declined. ``score`` then scores the questions done four ways with the eval
+harness (EVAL_SPEC metrics):
 
 * ``shown``: as shown, the fallback replacing a declining model too (the default);
 * ``shown_keep_decline``: as shown with ``ASSISTANT_LLM_FALLBACK_ON_DECLINE=false`` (a model's
