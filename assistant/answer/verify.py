@@ -354,9 +354,12 @@ def answer_frames(claims: list[str]) -> list[list[Frame]]:
     :mod:`assistant.quotes` (rules only, no parse): it finds the cue and the speaker
     mention around each quotation ("Jane Roe, the mayor, said", ""...," said Roe",
     "according to Roe") and resolves a pronoun to the answer's earlier speaker. A quoted
-    span is framed by an extracted quote (direct, or reported speech holding it) that has
-    a speaker and shares its words."""
+    span is framed by an extracted quote (direct, or reported speech holding it) whose
+    speaker is a named person and that shares its words. A body or a description ("the
+    plant's union", "a PMO spokesperson") is not judged: the ledger names such speakers
+    in ways a model or the extractive backend may fairly word differently."""
     from assistant.quotes.extract import extract_quotes
+    from assistant.quotes.people import parse_mention
 
     plain = [MARKER.sub("", c).strip() for c in claims]
     starts, pos = [], 0
@@ -367,8 +370,9 @@ def answer_frames(claims: list[str]) -> list[list[Frame]]:
     if not any('"' in p or "“" in p for p in plain):
         return out
     for q in extract_quotes("answer", " ".join(plain)):
-        if not q.speaker:
-            continue
+        mention = parse_mention(q.speaker) if q.speaker else None
+        if q.speaker is None or mention is None or mention.kind != "name":
+            continue  # only a named person is judged: bodies and descriptions resolve loosely
         i = max(j for j, s in enumerate(starts) if s <= q.start)
         said_q = normalise(q.quote).strip(_EDGE_PUNCT)
         for span in quoted_spans(plain[i]):
