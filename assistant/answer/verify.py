@@ -362,18 +362,24 @@ def answer_frames(claims: list[str]) -> list[list[Frame]]:
     from assistant.quotes.people import parse_mention
 
     plain = [MARKER.sub("", c).strip() for c in claims]
-    starts, pos = [], 0
-    for p in plain:
-        starts.append(pos)
-        pos += len(p) + 1
     out: list[list[Frame]] = [[] for _ in claims]
     if not any('"' in p or "“" in p for p in plain):
         return out
-    for q in extract_quotes("answer", " ".join(plain)):
+    # One paragraph per sentence: a quote is framed by its own sentence (or a pronoun's
+    # antecedent), never by the speaker of an earlier sentence the extractor would carry on.
+    owner: list[tuple[int, int]] = []  # (start offset, claim index)
+    parts: list[str] = []
+    pos = 0
+    for i, p in enumerate(plain):
+        for a, b in split_sentences(p) or [(0, len(p))]:
+            owner.append((pos, i))
+            parts.append(p[a:b])
+            pos += b - a + 2
+    for q in extract_quotes("answer", "\n\n".join(parts)):
         mention = parse_mention(q.speaker) if q.speaker else None
         if q.speaker is None or mention is None or mention.kind != "name":
             continue  # only a named person is judged: bodies and descriptions resolve loosely
-        i = max(j for j, s in enumerate(starts) if s <= q.start)
+        i = max(c for s, c in owner if s <= q.start)
         said_q = normalise(q.quote).strip(_EDGE_PUNCT)
         for span in quoted_spans(plain[i]):
             w = normalise(span).strip(_EDGE_PUNCT)
