@@ -333,9 +333,8 @@ def strip_debris(text: str) -> str:
     ``</quote>``; their contents stay), an answer label ("Answer:") and lines echoing the
     question ("Question: ...")."""
     text = _QUESTION_LINE.sub("", text)
-    text = _PROMPT_MARKUP.sub(" ", text)
-    text = _ANSWER_LABEL.sub("", text)
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
+    text = _PROMPT_MARKUP.sub("", text)
+    return _ANSWER_LABEL.sub("", text).strip()
 
 
 @dataclass(frozen=True)
@@ -417,21 +416,21 @@ def ledger_owners(quotes: list[Quote], said: str) -> list[list[str]]:
 def frame_mismatch(frame: Frame, cited: list[int], support: _SupportPool, quotes: list[Quote]) -> bool:
     """Is the attribution ``frame`` not what the cited sources say?
 
-    The speaker must be one the ledger gives the words to; when the ledger attributes
-    them to no one, the speaker must be named in the paragraph holding the words in a
-    cited article, or in the paragraph before (where news names a speaker whose words
-    follow). A role ("the mayor", "Prime Minister") must be in a cited article."""
-    owners = ledger_owners(quotes, frame.said)
-    if owners:
-        if not any(_same_speaker(frame.speaker, n) for names in owners for n in names):
+    The evidence for who said the words: the ledger's speakers of them, and the speakers
+    the same rules that read the answer give them in the cited article (its paragraph
+    holding the words and the one before, where news names a speaker whose words follow),
+    so a sentence copied from the article never differs from it. With evidence, the
+    speaker must be one of those; without any, the speaker must at least be named in that
+    window. A role ("the mayor", "Prime Minister") must be in a cited article."""
+    windows = [w for n in cited for w in _windows(support.trusted(n), frame.said)]
+    evidence = [n for names in ledger_owners(quotes, frame.said) for n in names]
+    evidence += [sp for w in windows for sp in _window_speakers(w, frame.said)]
+    if evidence:
+        if not any(_same_speaker(frame.speaker, n) for n in evidence):
             return True
     else:
         wanted = [t for t in name_key(frame.speaker).split() if t not in TITLES]
-        if wanted and not any(
-            set(wanted) <= set(words(window))
-            for n in cited
-            for window in _windows(support.trusted(n), frame.said)
-        ):
+        if wanted and not any(set(wanted) <= set(words(w)) for w in windows):
             return True
     if frame.role:
         role = _stems(frame.role)
@@ -441,6 +440,19 @@ def frame_mismatch(frame: Frame, cited: list[int], support: _SupportPool, quotes
         if not role <= pool:
             return True
     return False
+
+
+def _window_speakers(window: str, said: str) -> list[str]:
+    """The speakers the quote extractor's rules give ``said`` in ``window`` (source text)."""
+    from assistant.quotes.extract import extract_quotes
+
+    want = normalise(said).strip(_EDGE_PUNCT)
+    out = []
+    for q in extract_quotes("source", window):
+        text = normalise(q.quote).strip(_EDGE_PUNCT)
+        if q.speaker and want and (want in text or (len(text) >= 12 and text in want)):
+            out.append(q.speaker)
+    return out
 
 
 def _windows(text: str, said: str) -> list[str]:
