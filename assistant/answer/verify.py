@@ -258,9 +258,9 @@ def finalize(
             cited = refs or found_in or list(range(1, len(evidence) + 1))
             for frame in frames[i]:
                 if frame_mismatch(frame, cited, support, context.quotes) or (
-                    check is not None
+                    speaker_check is not None  # a given check; the ledger's is in frame_mismatch
                     and (frame.speaker, frame.said) not in asked
-                    and check(frame.speaker, frame.said)
+                    and speaker_check(frame.speaker, frame.said)
                 ):
                     v.speaker_mismatches += 1
                     ok = False
@@ -380,10 +380,12 @@ def answer_frames(claims: list[str]) -> list[list[Frame]]:
             continue  # only a named person is judged: bodies and descriptions resolve loosely
         i = max(c for s, c in owner if s <= q.start)
         said_q = normalise(q.quote).strip(_EDGE_PUNCT)
+        # a role the claim itself gives ("Jane Roe, the mayor"), not one read earlier
+        role = q.role if q.role and set(words(q.role)) <= set(words(plain[i])) else None
         for span in quoted_spans(plain[i]):
             w = normalise(span).strip(_EDGE_PUNCT)
             if w and (w in said_q or said_q in w):
-                frame = Frame(q.speaker, q.role, span)
+                frame = Frame(q.speaker, role, span)
                 if frame not in out[i]:
                     out[i].append(frame)
     return out
