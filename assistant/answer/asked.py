@@ -29,25 +29,18 @@ from __future__ import annotations
 import re
 
 from assistant.engines.lexical import tokenize
-from assistant.nlp import speech_verbs
+from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.text import normalise
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
 
-_AUX = (
-    r"did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|might|must|"
-    r"of|in|at|on|for|from|to|by|with|per|a|an|the|there|that|which|who"
-)
+_AUX = "|".join(sorted(wordlist("question_auxiliaries"), key=len, reverse=True))
 _HOW_MANY = re.compile(rf"\bhow\s+many\s+(?P<np>(?:(?!(?:{_AUX})\b)[\w/'’.-]+\s*){{1,4}})", re.I)
 #: Counted nouns too general to look for ("how many people" may be answered "12 were hurt").
-_GENERIC = {tokenize(w)[0] for w in "people person time times one ones thing things".split()}
-_NUMBER_TOKEN = re.compile(
-    r"^(?:\d[\d,.]*%?|\d+(?:st|nd|rd|th)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|"
-    r"billion|billions|dozen|dozens|several|a\s+few|no|none|single|both|all|half)$",
-    re.I,
-)
+_GENERIC = {tokenize(w)[0] for w in wordlist("generic_counted")}
+#: A count: digits ("12", "3.5%", "4th") or a number word (``wordlists.txt`` [number_words]).
+_NUMBER_TOKEN = re.compile(r"^(?:\d[\d,.]*%?|\d+(?:st|nd|rd|th)?)$")
+_NUMBER_WORDS = wordlist("number_words")
 _WORD = re.compile(r"[\w%$€£.,'’/-]+")
 #: "what is/was the name of ...", "who is/was/were the <role> ...", "name the ...".
 _NAME_OF = re.compile(
@@ -86,6 +79,27 @@ def counted_noun(part: str) -> str | None:
     return toks[-1]
 
 
+_HOW_MANY_VERB = re.compile(r"\b(?P<how>how\s+many)\s+(?=[a-z]+ed\b)", re.I)
+
+
+def fill_counted(parts: list[str]) -> list[str]:
+    """Parts of one question with the counted thing a later part leaves implicit taken from
+    the part before: "How many retired generals endorsed Clinton, and how many endorsed
+    Trump?" -> the second part counts retired generals too (English ellipsis)."""
+    out = list(parts)
+    for i in range(1, len(out)):
+        m = _HOW_MANY_VERB.search(out[i])
+        prev = _HOW_MANY.search(out[i - 1])
+        noun = counted_noun(out[i - 1])
+        if m is None or prev is None or noun is None:
+            continue
+        words = prev.group("np").split()
+        ends = [k for k, w in enumerate(words) if (tokenize(w) or [""])[-1] == noun]
+        np = " ".join(words[: ends[0] + 1] if ends else words)
+        out[i] = f"{out[i][: m.end('how')]} {np} {out[i][m.end() :]}"
+    return out
+
+
 def holds_count(text: str, noun: str) -> bool:
     """A number stands next to ``noun`` (before it, up to three words apart: "four more
     shots"; or right after it: "troops numbered 300", "shots: 12")."""
@@ -96,9 +110,84 @@ def holds_count(text: str, noun: str) -> bool:
             continue
         before = words[max(0, i - 4) : i]
         after = words[i + 1 : i + 3]
-        if any(_NUMBER_TOKEN.match(w.strip(".,")) for w in before + after):
+        if "%" in "".join(before) or any(w.lower() in ("percent", "per") for w in before):
+            continue  # "32% of Republican claims" is a share, not a count of claims
+        if any(_is_number(w.strip(".,")) for w in before + after):
             return True
     return False
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER_TOKEN.match(word)) or word.lower() in _NUMBER_WORDS
+
+
+_HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>old|tall|high|far|big|large|deep|wide|heavy|fast)\b", re.I)
+_AGE = re.compile(
+    r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,"
+    r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s\b",
+    re.I,
+)
+#: The units a measurement of each kind is given in (``wordlists.txt``).
+_UNITS = {
+    "tall": "length_units",
+    "high": "length_units",
+    "deep": "length_units",
+    "wide": "length_units",
+    "far": "distance_units",
+    "heavy": "weight_units",
+    "big": "size_units",
+    "large": "size_units",
+    "fast": "speed_units",
+}
+
+
+def measure_asked(part: str) -> str | None:
+    """ "How old ..." asks for an age, "how tall/far/big ..." for a measurement, else None."""
+    m = _HOW_ADJ.search(part)
+    if m is None:
+        return None
+    return "age" if m.group("adj").lower() == "old" else "measure"
+
+
+def measured(part: str) -> str:
+    """The adjective of a "how <adjective>" measurement question ("tall", "far", ...)."""
+    m = _HOW_ADJ.search(part)
+    return m.group("adj").lower() if m else "big"
+
+
+def holds_age(text: str) -> bool:
+    """An age: "43-year-old", "aged 43", AP's "Jane Roe, 43, said", "in his 60s"."""
+    return bool(_AGE.search(text))
+
+
+def holds_measure(text: str, adjective: str = "big") -> bool:
+    """A number with a unit of the measured kind right after it: "29,032 feet" for "how
+    tall", "12 miles" for "how far", "236 pounds" only for "how heavy"."""
+    units = wordlist(_UNITS.get(adjective, "size_units"))
+    words = _WORD.findall(text)
+    for i, w in enumerate(words):
+        if _is_number(w.strip(".,")) and any(x.lower().strip(".,") in units for x in words[i + 1 : i + 3]):
+            return True
+    return False
+
+
+_NAMED_QUANTITY = re.compile(
+    rf"\b(?:{'|'.join(sorted(wordlist('named_quantities'), key=len, reverse=True))})\b", re.I
+)
+
+
+def named_quantity(part: str) -> str | None:
+    """The stem of the quantity a question names ("What was voter turnout ..." -> "turnout"),
+    or None."""
+    m = _NAMED_QUANTITY.search(part)
+    return tokenize(m.group(0))[-1] if m else None
+
+
+def holds_quantity(text: str, stem: str) -> bool:
+    """The sentence speaks of that quantity (its stem) and gives a number."""
+    return stem in {(tokenize(w) or [""])[-1] for w in _WORD.findall(text)} and any(
+        _is_number(w.strip(".,")) for w in _WORD.findall(text)
+    )
 
 
 def wants_name(part: str) -> bool:

@@ -24,36 +24,19 @@ from dataclasses import dataclass, field
 
 from assistant.answer.verify import SPEECH_VERB, TITLES
 from assistant.errors import BackendError
-from assistant.nlp import months
+from assistant.nlp import months, wordlist
 from assistant.nlp.claims import MARKER
 from assistant.types import Turn
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 _TOKEN = r"(?:[A-Z](?:\.[A-Z])*\.|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:['’]s)?)"
 _CAPSEQ = re.compile(rf"\b{_TOKEN}(?:\s+(?:(?:de|van|von|der|da|del|bin|la)\s+)?{_TOKEN})*")
 
-_FUNCTION = _wordset(
-    """a an the and or but so also then what who whom whose which when where why how did
-    does do is are was were has have had can could will would should in on at of for to
-    from by with about after before during since as if this that these those there here
-    it its he she they his her their we our you your i my me according yes no not"""
-)
-_NOT_PERSON = _wordset(
-    """court house party university college school department ministry committee council
-    bank association government states kingdom union nations news times post press agency
-    office senate parliament congress company corp corporation inc ltd group street avenue
-    river city county province state republic federation organization organisation
-    institute foundation fund board commission army navy police hospital church club
-    league airport station north south east west new united european canadian american"""
-)
+#: Function words, organisation/place head words and calendar words: language data in
+#: ``assistant/nlp/wordlists.txt`` and ``months.txt``, read once.
+_FUNCTION = wordlist("function_words")
+_NOT_PERSON = wordlist("not_person")
 #: Calendar words: stripped from the start of a capitalised run ("In May Carney said").
-_CALENDAR = _wordset("monday tuesday wednesday thursday friday saturday sunday") | _wordset(
-    " ".join(m.name.lower() for m in months())
-)
+_CALENDAR = wordlist("weekdays") | frozenset(m.name.lower() for m in months())
 _ATTRIBUTED = re.compile(
     rf"(?P<a>{_TOKEN}(?:\s+{_TOKEN}){{0,3}})\s+{SPEECH_VERB}\b"
     rf"|(?:{SPEECH_VERB}|according to)\s+(?P<b>{_TOKEN}(?:\s+{_TOKEN}){{0,3}})"
@@ -80,10 +63,7 @@ _WHAT_ABOUT = re.compile(
 )
 _LEADING = re.compile(r"^\s*(?:and|so|but|also|then|ok(?:ay)?|now)\b[\s,]*", re.I)
 #: Words after "her" that show it is an object ("what did she tell her about ...").
-_AFTER_OBJECT = _wordset(
-    """about on in to for with at from and or but say said says tell told when after before
-    regarding over during into as than that if"""
-)
+_AFTER_OBJECT = wordlist("object_after_her")
 
 
 @dataclass

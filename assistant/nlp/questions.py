@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.nlp import wordlist
+
 _SPEECH = (
     r"say|said|tell|told|write|wrote|argue|argued|claim|claimed|describe|described|call|called|"
     r"warn|warned|predict|predicted|react|reacted|respond|responded|characteri[sz]e|"
@@ -25,11 +27,12 @@ _ASKED = re.compile(
     rf"(?P<who>(?:the\s+)?[\w.'’ -]{{2,60}}?)\s+(?:{_SPEECH})\b",
     re.IGNORECASE,
 )
-#: "How many/much ...", "what (was the) rate/percentage/amount ...", "at what price ...".
+#: "How many/much ...", "how old/tall/far ...", "what (was the) rate/percentage/turnout ..."
+#: (the quantity nouns of ``wordlists.txt``), "at what price ...".
 _HOW_MANY = re.compile(
-    r"\bhow\s+(?:many|much)\b"
-    r"|\bwhat\s+(?:(?:was|is|were|will\s+be)\s+the\s+)?(?:[a-z]+\s+){0,2}"
-    r"(?:percentage|share|number|amount|rate|proportion|figure|sum|price|cost|total)\b"
+    r"\bhow\s+(?:many|much|old|tall|high|far|big|large|deep|wide|heavy|fast)\b"
+    r"|\bwhat\s+(?:(?:was|is|were|will\s+be)\s+(?:the\s+|[\w.'’-]+['’]s\s+)?)?(?:[a-z]+\s+){0,2}"
+    rf"(?:{'|'.join(sorted(wordlist('quantity_nouns'), key=len, reverse=True))})\b"
     r"|\bat\s+what\s+(?:rate|price|cost)\b",
     re.I,
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -201,6 +202,54 @@ def _merge_quote_tails(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
         else:
             merged.append((s, e))
     return merged
+
+
+#: Abbreviations after which a full stop does not end a sentence (:func:`rule_sentences`).
+_ABBREV = frozenset(
+    """mr mrs ms dr st jr sr gen sen rep gov lt col sgt prof inc ltd co corp vs no ont que
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept univ""".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*\s+(?=[“\"‘'(A-Z0-9À-Þ])")
+
+
+def _trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def rule_sentences(
+    text: str, lo: int, hi: int, quotes: Sequence[tuple[int, int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph ``text[lo:hi]`` by rule, never cut inside a quotation.
+
+    ``quotes`` holds ``(start, end, close)`` per quotation: its words ``[start, end)`` and the
+    offset just past its closing mark; a boundary inside them counts only at the quotation's
+    end. Spans are trimmed of white space and of a trailing ``,;:``.
+
+    Why a regex splitter remains beside spaCy's (:func:`assistant.nlp.parse.doc_sentences`):
+    the quote ledger also runs where there is no parse, by design (``extract_quotes`` without
+    a ``doc``: the spaCy-free rules path, ``assistant eval quotes`` on a text alone, tests),
+    and pysbd (:func:`split_sentences`) is not quote-aware. Ingest always has the parse and
+    uses spaCy's sentences."""
+    out, s = [], lo
+    for m in _BOUNDARY.finditer(text, lo, hi):
+        p = m.start()
+        inside = next((q for q in quotes if q[0] <= p < q[1]), None)
+        if inside is not None and m.end() <= inside[2]:
+            continue
+        word = re.search(r"([\w.]+)$", text[s:p])
+        if word:
+            w = word.group(1)
+            if w.lower() in _ABBREV or re.fullmatch(r"[A-Z]", w) or "." in w:
+                continue
+        out.append((s, m.end()))
+        s = m.end()
+    if s < hi:
+        out.append((s, hi))
+    return [(a, b) for a, b in ((*_trim_span(text, a, b),) for a, b in out) if b > a]
 
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")

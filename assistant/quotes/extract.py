@@ -25,7 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from assistant.nlp.text import paragraphs
+from assistant.nlp.parse import doc_sentences
+from assistant.nlp.text import paragraphs, rule_sentences
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
     CUE_RE,
@@ -49,11 +50,6 @@ from assistant.types import Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_ABBREV = frozenset(
-    """mr mrs ms dr st jr sr gen sen rep gov lt col sgt prof inc ltd co corp vs no ont que
-    jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept univ""".split()
-)
-_BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*\s+(?=[“\"‘'(A-Z0-9À-Þ])")
 _CLAUSE_END = re.compile(
     r",\s+(?:adding|saying|arguing|warning|noting|citing|while|although|though|according|"
     r"which|pointing|calling|describing|claiming|insisting|stressing|explaining|as\s+well\s+as|"
@@ -184,26 +180,6 @@ def scan_direct(text: str, lo: int, hi: int) -> list[_Direct]:
     return found
 
 
-def sentences(text: str, lo: int, hi: int, quotes: list[_Direct]) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph; never split inside a quote except at its end."""
-    out, s = [], lo
-    for m in _BOUNDARY.finditer(text, lo, hi):
-        p = m.start()
-        inside = next((q for q in quotes if q.start <= p < q.end), None)
-        if inside is not None and m.end() <= inside.close:
-            continue
-        word = re.search(r"([\w.]+)$", text[s:p])
-        if word:
-            w = word.group(1)
-            if w.lower() in _ABBREV or re.fullmatch(r"[A-Z]", w) or "." in w:
-                continue
-        out.append((s, m.end()))
-        s = m.end()
-    if s < hi:
-        out.append((s, hi))
-    return [(a, b) for a, b in ((*_trim(text, a, b),) for a, b in out) if b > a]
-
-
 def _appositive_suffix(left: str) -> Mention | None:
     """The subject of ``… NAME, a ROLE,`` ending ``left``, its role attached."""
     parts = left.rstrip(" ,").split(",")
@@ -280,11 +256,20 @@ class _Extractor:
         return q
 
     # -- subjects ------------------------------------------------------------------------
-    def governing(self, sent: tuple[int, int], cues: list[_SentCue]) -> Resolved | None:
+    def governing(
+        self, sent: tuple[int, int], cues: list[_SentCue], cue_pos: int | None = None
+    ) -> Resolved | None:
         for c in reversed(cues):
             if c.resolved is not None:
                 return c.resolved
-        return self.resolver.resolve(subject_at_start(self.text[sent[0] : sent[1]]), sent[0])
+        m = subject_at_start(self.text[sent[0] : sent[1]])
+        if m is not None and m.kind == "name" and self.parsed is not None:
+            at = self.text.find(m.text, sent[0], sent[1])
+            if at >= 0 and not self.parsed.names_at(at):
+                # "Early in his campaign, …", "Acknowledging …", "Democratic front-runner Roe":
+                # the words are no name on the parse; the cue's subject there, if any
+                return self.parsed_cue_subject(cue_pos) if cue_pos is not None else None
+        return self.resolver.resolve(m, sent[0])
 
     def cue_subject(
         self, sent: tuple[int, int], lo: int, cue: re.Match[str], cues: list[_SentCue]
@@ -293,13 +278,17 @@ class _Extractor:
         text = self.text
         left = text[lo : cue.start()]
         if is_participle(cue.group(1)):
+            if self.parsed is not None:  # "…, calling": the parse knows which clause it hangs on
+                res = self.parsed_cue_subject(cue.start())
+                if res is not None:
+                    return res
             bare = left.rstrip()
             if (
                 not bare
                 or bare.endswith((",", "—", "–"))
                 or re.search(r"\b(?:while|by|before|after|when|and|also|in)$", bare, re.I)
             ):
-                return self.governing(sent, cues)
+                return self.governing(sent, cues, cue.start())
             m = suffix_mention(strip_adverbials(left))  # "critics labelling ...": reduced relative
             return self.resolver.resolve(m, cue.start()) if m is not None else None
         left = strip_adverbials(left)
@@ -310,7 +299,7 @@ class _Extractor:
             if m is not None:  # "Karim Dawson, a senior analyst at X Bank, said that …"
                 return self.resolver.resolve(m, cue.start())
         if left.rstrip()[-1] in ",—–)" or re.search(r"\b(?:and|but|or)$", left):
-            return self.governing(sent, cues)  # after an appositive or in a coordination
+            return self.governing(sent, cues, cue.start())  # after an appositive or in a coordination
         m = suffix_mention(left)
         if m is not None and m.kind == "relative":
             head = re.sub(r"[,—–\s]*(?:who|which)\s*$", "", left)
@@ -466,7 +455,13 @@ class _Extractor:
         para_quotes: list[tuple[_Direct, Quote | None]] = []
         clauses: list[tuple[int, int]] = []
         first_direct = True
-        for ss, se in sentences(text, ps, pe, directs):
+        marks = [(d.start, d.end, d.close) for d in directs]
+        sents = (
+            doc_sentences(self.parsed.doc, ps, pe, marks)
+            if self.parsed is not None
+            else rule_sentences(text, ps, pe, marks)
+        )
+        for ss, se in sents:
             cues: list[_SentCue] = []
             consumed: set[int] = set()
             if text[ss] not in "“\"‘'":
@@ -525,6 +520,8 @@ class _Extractor:
                     assert isinstance(obj, re.Match)
                     a = obj
                     self.according(a, (ss, se), cues, clauses)
+            if self.parsed is not None:
+                self.parsed_reported((ss, se), cues, clauses)
         # short direct fragments inside an emitted reported clause are represented by it
         for _d, q in para_quotes:
             if (
@@ -634,6 +631,25 @@ class _Extractor:
         for ns, ne in d.nested:
             self.nested(d, ns, ne)
         return q
+
+    def parsed_reported(
+        self, sent: tuple[int, int], cues: list[_SentCue], clauses: list[tuple[int, int]]
+    ) -> None:
+        """Reported speech the rules' clause patterns missed, from the parse (a speech verb
+        with a clausal complement), spoken by the verb's subject when it resolves."""
+        assert self.parsed is not None
+        for h, s, e in self.parsed.reported(*sent):
+            if any(c.pos == h.cue_start and c.clause is not None for c in cues):
+                continue
+            if any(s < b and a < e for a, b in clauses) or any(
+                q.kind == "direct" and s <= q.start and q.end <= e for q in self.out
+            ):
+                continue
+            res = self.resolve_hit(h)
+            if res is None:
+                continue
+            if self.emit(s, e, "indirect", res, h.cue, (h.cue_start, h.cue_end)) is not None:
+                clauses.append((s, e))
 
     def parsed_cue_subject(self, pos: int) -> Resolved | None:
         """The speaker of the cue word at ``pos`` on the parse (None without a parse)."""

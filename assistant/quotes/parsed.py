@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.nlp import speech_verbs
+from assistant.quotes.people import ORG_WORDS, ROLE_NOUNS
 from assistant.settings import QuotesSettings
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ class ParsedArticle:
         self.text = doc.text
         self.regions = sorted(regions)
         self.lemmas = frozenset(speech_verbs())
+        self.forms = frozenset(f for v in speech_verbs().values() for f in v.forms)
         self._cue_ok: dict[int, bool] = {}
 
     # -- helpers ---------------------------------------------------------------------------
@@ -112,6 +114,15 @@ class ParsedArticle:
 
     def subject(self, cue: Token) -> Token | None:
         if cue.lower_ == "according":
+            # "Roe said, according to CNN": the outlet relays, the subject of "said" speaks
+            prev = cue.i - 1
+            while prev >= 0 and self.doc[prev].is_punct:
+                prev -= 1
+            for verb in (cue.head, self.doc[prev] if prev >= 0 else cue):
+                if verb.i != cue.i and not self.inside(verb.idx) and self.is_cue(verb):
+                    subj = self.subject(verb)
+                    if subj is not None:
+                        return subj
             to = self.doc[cue.i + 1]
             return next((c for c in to.children if c.dep_ == "pobj"), None)
         seen = 0
@@ -141,6 +152,14 @@ class ParsedArticle:
                 and t.head.dep_ in ("dobj", "pobj")
                 and t.head.head.pos_ in ("VERB", "AUX")
             ):  # "Roe issued a statement saying …": who issued it
+                t = t.head.head
+                continue
+            if (
+                t.dep_ == "pcomp"
+                and t.head.dep_ == "prep"
+                and t.head.head.i != t.head.i
+                and t.head.head.pos_ in ("VERB", "AUX")
+            ):  # "Roe drew boos upon saying, “…”" / "by arguing that": the main clause's subject
                 t = t.head.head
                 continue
             if t.dep_ in ("conj", "advcl", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
@@ -175,6 +194,56 @@ class ParsedArticle:
         if d is None or d[0] not in ("name", "pronoun", "word"):
             return None
         return Hit(d[0], d[1], d[2], verb.text, verb.idx, verb.idx + len(verb.text), "after")
+
+    def adjacent_person(self, close: int, cue: Token, after: list[Token]) -> Hit | None:
+        """The one person named between a quote and its cue, or right after a cue that
+        follows the quote, whatever the parser hung them on: ``“…,” screenwriter Jane Roe
+        wrote``, ``“…,” said retired judge Jane Roe, asked about …``. Up to four words of
+        role before the name; no punctuation but an appositive comma after it."""
+        if cue.i > 0 and self.after_quote(cue):
+            span = [t for t in after if t.i > cue.i][:6]
+            span = span[: next((k for k, t in enumerate(span) if t.is_punct), len(span))]
+        else:
+            span = [t for t in after if t.i < cue.i]
+            if any(t.is_punct and t.text != "," for t in span):
+                return None
+        ents = {e.start: e for t in span if (e := self.entity_of(t)) is not None}
+        people = [e for e in ents.values() if e.label_ == "PERSON"]
+        if len(people) != 1 or len(ents) != 1:
+            return None
+        e = people[0]
+        lead = [t for t in span if t.i < e.start and not t.is_punct]
+        if len(lead) > 4 or any(t.is_punct for t in span if t.i < e.start) or self.inside(e.start_char):
+            return None
+        if e.text.isupper() and len(e.text) > 3:
+            return None
+        words = re.sub(r"(?:['’]s?)$", "", e.text).strip()
+        return Hit("name", words, e.start_char, cue.text, cue.idx, cue.idx + len(cue.text), "after")
+
+    def personal(self, h: Hit) -> bool:
+        """Whether a description names a person or body by its head noun (``the senator``,
+        ``a spokesman``, ``the campaign``) rather than a thing (``the timing``)."""
+        span = self.doc.char_span(h.pos, h.pos + len(h.text), alignment_mode="expand")
+        if span is None:
+            return True
+        return (
+            span.root.lemma_.lower() in ROLE_NOUNS
+            or span.root.lower_ in ROLE_NOUNS
+            or span.root.lemma_.lower() in ORG_WORDS
+        )
+
+    def closing_person(self, before: list[Token]) -> Hit | None:
+        """A person entity that ends the words right before a colon."""
+        last = next((t for t in reversed(before) if not t.is_punct), None)
+        if last is None:
+            return None
+        ent = self.entity_of(last)
+        if ent is None or ent.label_ != "PERSON" or ent.end != last.i + 1 or self.inside(ent.start_char):
+            return None
+        if self.text[last.idx + len(last.text) :].lstrip()[:1] != ":":
+            return None
+        colon = last.idx + len(last.text)
+        return Hit("name", ent.text, ent.start_char, ":", colon, colon + 1, "colon")
 
     def own_content(self, cue: Token) -> bool:
         """Whether a cue after a quote carries words of its own to its right (a clause or
@@ -212,6 +281,18 @@ class ParsedArticle:
                     return c
         return None
 
+    def names_at(self, char: int) -> bool:
+        """Whether the word at offset ``char`` is part of a name on the parse: a proper noun
+        or a person or body the recogniser found."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        tok = span[0]
+        ent = self.entity_of(tok)
+        if ent is not None:  # "Democratic front-runner Jane Roe": a group's adjective names no one
+            return ent.label_ in ("PERSON", "ORG")
+        return tok.pos_ == "PROPN"
+
     def entity_of(self, tok: Token) -> Span | None:
         for ent in self.doc.ents:
             if ent.start <= tok.i < ent.end:
@@ -246,6 +327,10 @@ class ParsedArticle:
         ):  # a surname the tagger took for another word ("From said"): known names only
             return "word", subj.text, subj.idx
         if subj.pos_ == "NOUN":
+            for c in subj.rights:  # "former governor Howard Dean (D)", "the mayor, Jane Roe,"
+                app = self.entity_of(c) if c.dep_ == "appos" else None
+                if app is not None and app.label_ == "PERSON" and not self.inside(app.start_char):
+                    return "name", re.sub(r"(?:['’]s?)$", "", app.text).strip(), app.start_char
             left = [c for c in subj.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")]
             start = min([c.left_edge.idx for c in left], default=subj.idx)
             right = [c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")]
@@ -275,6 +360,33 @@ class ParsedArticle:
             return None
         return self.hit(span[0], "reported")
 
+    def reported(self, lo: int, hi: int) -> list[tuple[Hit, int, int]]:
+        """Reported speech in the sentence ``[lo, hi)`` on the parse: a speech verb outside
+        quotation marks with a clausal complement (``Roe said the plan would fail``, ``Doe
+        warned that …``, ``The plan will fail, Roe said``), as ``(speaker hit, clause start,
+        clause end)``; the complement must have its own subject. A
+        clause that opens with a quotation mark is a direct quote, not reported speech."""
+        span = self.doc.char_span(lo, hi, alignment_mode="contract")
+        out: list[tuple[Hit, int, int]] = []
+        for t in span if span is not None else ():
+            if t.lower_ == "according" or self.inside(t.idx) or not self.is_cue(t):
+                continue
+            comp = next((c for c in t.children if c.dep_ == "ccomp" and not self.inside(c.idx)), None)
+            if comp is None:
+                continue
+            toks = [x for x in comp.subtree if x.dep_ != "mark" or x.i != comp.left_edge.i]
+            while toks and (toks[-1].is_punct or toks[-1].is_space):
+                toks.pop()
+            if len(toks) < 4:
+                continue
+            s, e = max(lo, toks[0].idx), min(hi, toks[-1].idx + len(toks[-1].text))
+            if e <= s or self.text[s] in "“\"‘'" or not any(x.dep_ in _SUBJ for x in comp.children):
+                continue
+            h = self.hit(t, "reported")
+            if h is not None:
+                out.append((h, s, e))
+        return out
+
     # -- the rules -------------------------------------------------------------------------
     def attribute(self, open_mark: int, close: int, para: tuple[int, int], prev_close: int) -> Hit | None:
         """The speaker of the quote whose marks span ``[open_mark, close)`` in paragraph
@@ -298,8 +410,13 @@ class ParsedArticle:
                 break
             if self.is_cue(t):
                 if self.own_content(t):
-                    break  # "“…” Roe called Doe a “liar.”": the cue has its own words
-                h = self.hit(t, "after")
+                    # "“…” Roe called Doe a “liar.”": the cue has its own words, unless it
+                    # stands right after the quote with a name next to it
+                    h = self.adjacent_person(close, t, after)
+                    if h is not None and self.after_quote(t):
+                        return h
+                    break
+                h = self.hit(t, "after") or self.adjacent_person(close, t, after)
                 if h is not None:
                     return h
                 break
@@ -332,10 +449,16 @@ class ParsedArticle:
                 return h
         if lead.endswith((":", "--", "—", "–")) and before:  # "Doe made clear the ramifications: “…”"
             top = self.top_verb(before)
-            if top is not None:
-                h = self.hit(top, "colon")
-                if h is not None:
-                    return h
+            h = self.hit(top, "colon") if top is not None else None
+            if h is not None and (h.kind != "desc" or self.personal(h)):
+                return h
+            # "The surge does not surprise pollster Jane Roe: “…”": no one speaks in the
+            # main clause, and a person closes the words before the colon
+            named = self.closing_person(before)
+            if named is not None:
+                return named
+            if h is not None:
+                return h
         # narration before the quote names its speaker only when nothing follows the quote
         # in its paragraph (no cue the parse missed: "“…,” Hannity started")
         bare = not text[close : min(nxt, pe)].strip()
@@ -449,11 +572,37 @@ class ParsedArticle:
         return self.hit(top, "introduced") if top is not None else None
 
     def label(self, toks: list[Token]) -> Hit | None:
-        """A name right before the colon, as a label: ``… - Carl Bialik: “…”``."""
+        """A name right before the colon, as a label: ``… - Carl Bialik: “…”``, with a
+        party tag (``Rep. Jane Roe (R-Ohio): “…”``), or after a speech verb that opens the
+        sentence (``Continued Roe: “…”``, ``Added the senator:``)."""
         last = next((t for t in reversed(toks) if not t.is_punct), None)
-        if last is None or self.text[last.idx + len(last.text) :].strip()[:1] != ":":
+        if last is None:
+            return None
+        tail = self.text[last.idx + len(last.text) :]
+        if tail.strip()[:1] == ")" and re.match(r"\s*\)\s*:", tail):  # "Jane Roe (R-Ohio):"
+            opener = next((t for t in reversed(toks) if t.text == "(" and t.i < last.i), None)
+            inner = [t for t in toks if opener is not None and t.i > opener.i and not t.is_punct]
+            if opener is None or len(inner) > 4:
+                return None
+            before = [t for t in toks if t.i < opener.i]
+            last = next((t for t in reversed(before) if not t.is_punct), None)
+            if last is None or self.text[last.idx + len(last.text) : opener.idx].strip():
+                return None
+            tail = ":"
+        if tail.strip()[:1] != ":":
             return None
         colon = last.idx + len(last.text)
+        hit = self._label(last, colon)
+        if hit is None:
+            return None
+        first = hit.text.split(" ", 1)
+        if len(first) == 2 and first[0].lower() in self.forms:  # "Continued Roe": the verb is no name
+            return Hit(
+                hit.kind, first[1], hit.pos + len(first[0]) + 1, hit.cue, hit.cue_start, hit.cue_end, hit.how
+            )
+        return hit
+
+    def _label(self, last: Token, colon: int) -> Hit | None:
         ent = self.entity_of(last)
         if (
             ent is not None
@@ -475,13 +624,19 @@ class ParsedArticle:
         return Hit("name", self.text[start:colon], start, ":", colon, colon + 1, "label")
 
     def stands_alone(self, i: int) -> bool:
-        """Whether the words from token ``i`` start a line or follow a dash (a label)."""
+        """Whether the words from token ``i`` start a line or follow a dash (a label), or
+        follow a speech verb that opens its sentence (``Continued Roe:``)."""
         prev = self.doc[i - 1] if i > 0 else None
         return (
             prev is None
             or self.doc[i].is_sent_start
             or prev.text in ("-", "–", "—")
             or "\n" in prev.whitespace_ + prev.text
+            or (
+                prev.text[:1].isupper()
+                and prev.lemma_.lower() in self.lemmas
+                and (prev.is_sent_start or prev.i == 0 or "\n" in self.doc[prev.i - 1].whitespace_)
+            )
         )
 
     @staticmethod

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from assistant.answer import asked
 from assistant.answer.guard import neutralise_markers
-from assistant.answer.ranker import Scored, answer_type, load_weights, rank
+from assistant.answer.ranker import CUE_TERMS, QUESTION_TERMS, Scored, answer_type, load_weights, rank
+from assistant.engines.lexical import tokenize
+from assistant.nlp import wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
@@ -60,9 +62,12 @@ _WANTED_WORDS = {
     "count": "the count",
     "name": "the name",
     "day": "the date",
+    "age": "the age",
+    "quantity": "the figure",
+    "measure": "the measurement",
 }
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", re.I)
-_CURRENCY_NOUNS = {"dollar", "euro", "pound", "yuan", "yen", "cent"}
+_CURRENCY_NOUNS = wordlist("currency_nouns")
 
 
 @dataclass
@@ -107,13 +112,15 @@ class ExtractiveBackend:
             )
         model = load_weights()
         threshold = float(model["threshold"])
-        parts = split_question(context.question)
+        parts = asked.fill_counted(split_question(context.question))
         names = [n.lower() for n in _asked_names(context)]
         picked: list[list[Scored]] = []
         gaps: list[str] = []
         used: set[tuple[int, int]] = set()
-        for part in parts:
-            chosen, gap = self._pick(context, part, names, threshold, used)
+        terms = [set(tokenize(p)) - CUE_TERMS - QUESTION_TERMS for p in parts]
+        for i, part in enumerate(parts):
+            others = set().union(*(t for j, t in enumerate(terms) if j != i))
+            chosen, gap = self._pick(context, part, names, threshold, used, terms[i] - others)
             picked.append(chosen)
             if gap:
                 gaps.append(gap)
@@ -130,8 +137,14 @@ class ExtractiveBackend:
         names: list[str],
         threshold: float,
         used: set[tuple[int, int]],
+        distinct: set[str] | None = None,
     ) -> tuple[list[Scored], str | None]:
-        """The sentences that answer one part, or what is missing for it."""
+        """The sentences that answer one part, or what is missing for it.
+
+        ``distinct``: the terms of this part that the question's other parts lack ("Trump"
+        in "how many endorsed Clinton, and how many endorsed Trump?"). When the best
+        sentence was already shown for an earlier part and holds none of them, the best
+        unshown sentence above the threshold that does hold one answers this part instead."""
         cands = rank(context, part if part != context.question else None, names)
         wanted = _specific(part)
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
@@ -148,7 +161,11 @@ class ExtractiveBackend:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for"
             return [], "no passage in the articles answers it"
         if (best.n, best.span.start) in used:
-            return [best], None  # the sentence already shown answers this part too
+            floor = max(threshold, self.tuning.second_ratio * best.prob)
+            fresh = _fresh_for_part(best, fitting, used, distinct or set(), floor)
+            if fresh is None:
+                return [best], None  # the sentence already shown answers this part too
+            best = fresh
         chosen = [best]
         t = self.tuning
         for c in fitting[1:]:
@@ -247,6 +264,11 @@ def _specific(part: str) -> str | None:
     if kind == "number":
         if _RATE.search(part):
             return "rate"
+        measure = asked.measure_asked(part)
+        if measure is not None:
+            return measure
+        if asked.named_quantity(part) is not None:
+            return "quantity"
         noun = asked.counted_noun(part)
         if _MONEY.search(part) or noun in _CURRENCY_NOUNS:
             return "money"
@@ -259,6 +281,13 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     low = c.text.lower()
     if wanted == "rate":
         return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
+    if wanted == "quantity":
+        stem = asked.named_quantity(part)
+        return stem is None or asked.holds_quantity(c.text, stem)
+    if wanted == "age":
+        return asked.holds_age(c.text)
+    if wanted == "measure":
+        return asked.holds_measure(c.text, asked.measured(part))
     if wanted == "money":
         return "number" in c.kinds and bool(_CURRENCY.search(low))
     if wanted == "count":
@@ -276,6 +305,22 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
     return wanted in c.kinds
+
+
+def _fresh_for_part(
+    best: Scored, fitting: list[Scored], used: set[tuple[int, int]], distinct: set[str], threshold: float
+) -> Scored | None:
+    """An unshown sentence scoring at least ``threshold`` (for the part: the abstention
+    threshold, and near ``best``) holding a term of ``distinct`` when ``best`` (already
+    shown) holds none: a later part's own subject decides between them."""
+    if not distinct or distinct & set(tokenize(best.text)):
+        return None
+    for c in fitting:
+        if c.prob < threshold:
+            return None
+        if (c.n, c.span.start) not in used and distinct & set(tokenize(c.text)):
+            return c
+    return None
 
 
 def _words_that_follow(context: Context, best: Scored, cands: list[Scored]) -> Scored | None:
