@@ -638,7 +638,11 @@ class Assistant:
             draft = be.answer(context)
         own = finalize(context, draft, texts, tuning=self.settings.answer)
         verified, fallback = own, None
-        if offline is not None and self.settings.llm_fallback and needs_fallback(own, offline):
+        if (
+            offline is not None
+            and self.settings.llm_fallback
+            and needs_fallback(own, offline, self.settings.llm.fallback_on_decline)
+        ):
             verified, fallback = offline, "extractive"
         t2 = time.perf_counter()
         if stream and (be.name == "extractive" or excluded):
@@ -883,18 +887,20 @@ def _headline_and_lead(art: Article) -> tuple[list[int], list[int]]:
     return headline, paras[order[0]] if order else []
 
 
-def needs_fallback(llm: Verified, offline: Verified) -> bool:
+def needs_fallback(llm: Verified, offline: Verified, on_decline: bool = True) -> bool:
     """Should the verified extractive answer ``offline`` replace the LLM's verified ``llm``?
 
     Yes when the extractive backend answered and the LLM's answer either abstains (the
     model declined, or verification left nothing) or cites none of the sentences the
     extractive answer rests on (verification dropped, or the model never wrote, the claims
     that answer). When the extractive backend abstains, the LLM's verified answer stands.
+    With ``on_decline`` false (``ASSISTANT_LLM_FALLBACK_ON_DECLINE``), a model that itself
+    declined keeps its abstention; only answers that did not verify are replaced.
     """
     if offline.abstained:
         return False
     if llm.abstained:
-        return True
+        return on_decline or not llm.declined
     return not any(
         a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
         for a in llm.citations

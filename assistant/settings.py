@@ -206,6 +206,13 @@ class LLMSettings(BaseSettings):
         description="Return the verified extractive answer when the LLM's answer does not survive "
         "verification or cites none of the sentences the extractive answer rests on.",
     )
+    fallback_on_decline: bool = Field(
+        default=True,
+        description="With the fallback on: also replace the model's own abstention (a reply that "
+        "declines to answer) with the verified extractive answer. False keeps a declining model's "
+        "abstention (the fallback then replaces only answers that did not verify or cite none "
+        "of the extractive answer's sentences).",
+    )
     api_key: SecretStr | None = Field(
         default=None,
         validation_alias=_env("OPENAI_API_KEY", "ASSISTANT_OPENAI_API_KEY"),

@@ -123,40 +123,49 @@ def llm(built_index: Path, llm_url: str) -> Assistant:
 
 
 def _gold_sample() -> list[dict[str, object]]:
-    """The first question of every kind in evals/gold.jsonl (no choosing by outcome)."""
+    """The first question of every kind in evals/gold.jsonl (no choosing by outcome), the
+    unanswerable one first (so the last, answerable, one is the failure tests' question)."""
     seen: dict[str, dict[str, object]] = {}
     for line in (ROOT / "evals" / "gold.jsonl").read_text().splitlines():
         item = json.loads(line)
         seen.setdefault(str(item["kind"]), item)
-    return list(seen.values())
+    return sorted(seen.values(), key=lambda g: g["kind"] != "unanswerable")
 
 
 GOLD = _gold_sample()
+#: Each generation's prompt is about 2,000 tokens and reading it is most of a generation on
+#: one thread; llama.cpp reuses the previous request's prompt, so the tests that only need
+#: *a* question ask the one asked just before them (GOLD[-1]), and the model's own answers
+#: of the gold sample (``ask_both``) are checked without asking again with the fallback off.
+ASKED: dict[str, tuple[Answer, Answer]] = {}
 
 
 @pytest.mark.parametrize("item", GOLD, ids=[str(g["id"]) for g in GOLD])
 def test_real_model_answers_are_verified_and_never_worse(llm: Assistant, item: dict[str, object]) -> None:
     question = str(item["question"])
-    ans = llm.ask(question)
+    ans, own = ASKED[question] = llm.ask_both(question)
     assert ans.backend == "openai" and ans.prompt_hash
     check_shown(llm, ans)
     check_not_worse(ans, llm.ask(question, backend="extractive"))
+    assert own.fallback is None and (own == ans or ans.fallback == "extractive")
 
 
-def test_without_the_fallback_only_verified_model_text_is_shown(built_index: Path, llm_url: str) -> None:
-    raw = make_assistant(built_index, llm_url, llm_fallback=False)
-    for item in GOLD[:2]:
-        ans = raw.ask(str(item["question"]))
-        assert ans.fallback is None
-        check_shown(raw, ans)
+def test_without_the_fallback_only_verified_model_text_is_shown(llm: Assistant) -> None:
+    """The model's own verified answers (what ``--no-fallback`` shows; the scripted tier
+    checks ``ask_both``'s second answer is exactly that) hold the same guarantees."""
+    for item in GOLD:
+        question = str(item["question"])
+        _, own = ASKED.get(question) or llm.ask_both(question)  # asked above when run in order
+        assert own.fallback is None
+        check_shown(llm, own)
 
 
 @pytest.mark.parametrize(
     ("question", "max_tokens"),
     [
-        ("Who called Canada's trade deal with China a red flag?", 1),  # (near-)empty reply
-        ("What did Poilievre demand before Carney's White House meeting?", 12),  # cut mid-sentence
-        ("zxqv blorp ### ??? [7] qqq", 400),  # garbage in, whatever comes out
+        (str(GOLD[-1]["question"]), 1),  # (near-)empty reply
+        (str(GOLD[-1]["question"]), 12),  # cut mid-sentence
+        ("zxqv blorp ### ??? [7] qqq", MAX_TOKENS),  # garbage in, whatever comes out
     ],
     ids=["one_token", "cut_off", "garbage_question"],
 )
@@ -174,6 +183,7 @@ def test_cli_streams_to_the_terminal(built_index: Path, llm_url: str, tmp_path: 
         "OPENAI_BASE_URL": llm_url,
         "ASSISTANT_LLM_MODEL": MODEL_ALIAS,
         "ASSISTANT_LLM_TIMEOUT": str(TIMEOUT),
+        "ASSISTANT_LLM_MAX_TOKENS": str(MAX_TOKENS),  # streaming is the point, not the default cap
         "OMP_WAIT_POLICY": "PASSIVE",
     }
     index = tmp_path / "index"

@@ -8,6 +8,18 @@ A draft's ``[n]`` markers refer to the numbered evidence. Here:
   too; a sentence with a failing quote is dropped;
 * "A said ... "words"" attributions are checked against the speaker ledger (or a given
   ``speaker_check``); a mismatching sentence is dropped;
+* the attribution *frame* around a verified quote is checked too (:func:`frame_mismatch`):
+  the answer's own attributions are read with the quote extractor of
+  :mod:`assistant.quotes` (so "Jane Roe, the mayor, said "..."", ""...," said Roe" and
+  "according to Roe" are all seen, and a pronoun resolves to the answer's earlier
+  speaker); the claimed speaker must be the ledger's speaker of those words
+  (:func:`assistant.nlp.same_person` over the ledger's names and aliases) or, when the
+  ledger does not attribute them, be named next to the words in the cited article (their
+  paragraph or the one before); a claimed title or description ("the mayor") must occur
+  in the cited article. A sentence whose frame fails is dropped;
+* prompt debris is stripped before anything is checked (:func:`strip_debris`): the
+  prompt's element tags (``<lead source="1">``, ``</quote>``), an "Answer:" label, an
+  echoed "Question: ..." line;
 * source sentences that read as instructions to a model, mimic the prompt's markup or
   form a reference list are *untrusted*: quotes are not verified against them and they
   lend no support;
@@ -28,6 +40,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.answer.guard import looks_like_instruction
+from assistant.nlp import name_key
+from assistant.nlp import same_person as same_person_nlp
 from assistant.nlp.claims import CANNOT_ANSWER, MARKER, split_claims
 from assistant.nlp.text import (
     find_verbatim,
@@ -55,9 +69,15 @@ _REFERENCE_LINE = re.compile(
 )
 _ROUGH_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _PROMPT_MARKUP = re.compile(
-    r"</?\s*(?:sources?|quotes?|system|user|assistant|instructions?|context|documents?)\b[^<>]*>",
+    r"</?\s*(?:sources?|quotes?|leads?|system|user|assistant|instructions?|context|documents?)\b[^<>]*>",
     re.IGNORECASE,
 )
+#: A label a model puts before its answer ("Answer:", "**Response:**", "A:").
+_ANSWER_LABEL = re.compile(
+    r"(?im)^[ \t]*[*_]{0,2}(?:(?:final\s+)?answer|response|assistant|a)[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*"
+)
+#: A line echoing the prompt's question ("Question: ...", "Q: ...").
+_QUESTION_LINE = re.compile(r"(?im)^[ \t]*[*_]{0,2}(?:question|q)[*_]{0,2}[ \t]*:.*$")
 #: A speaker check: given a speaker name and quoted words, is the attribution a mismatch?
 SpeakerCheck = Callable[[str, str], bool]
 
@@ -68,6 +88,9 @@ class Verified:
     citations: list[Citation]
     abstained: bool
     verification: Verification
+    #: The backend itself declined to answer (its draft abstained), as opposed to an
+    #: abstention because nothing it wrote verified.
+    declined: bool = False
 
 
 def quoted_spans(text: str) -> list[str]:
@@ -187,7 +210,7 @@ def finalize(
     v = Verification()
     evidence = context.evidence
     if draft.abstained:
-        return Verified(_abstain_text(draft.text, context.question), [], True, v)
+        return Verified(_abstain_text(draft.text, context.question), [], True, v, declined=True)
     check = speaker_check
     if check is None and context.quotes:
         check = ledger_speaker_check(context.quotes)
@@ -195,10 +218,11 @@ def finalize(
     support = _SupportPool(texts, evidence, context.notes, (tuning or AnswerSettings()).min_support)
     source_text = support.trusted
     kept: list[str] = []
-    for claim in split_claims(strip_reference_list(draft.text)):
+    claims = [markers_after_quotes(c) for c in split_claims(strip_debris(strip_reference_list(draft.text)))]
+    frames = answer_frames(claims)
+    for i, claim in enumerate(claims):
         if looks_like_instruction(MARKER.sub("", claim)):
             continue
-        claim = markers_after_quotes(claim)
         if not quotes_balanced(claim):
             # a quotation never closed (or never opened): what it quotes is unclear
             v.quotes_checked += 1
@@ -222,11 +246,25 @@ def finalize(
                 ok = False
             elif not refs:
                 found_in.append(_prefer_containing(where, q, evidence))
+        asked: set[tuple[str, str]] = set()
         if ok and check is not None:
             for speaker, said in attributions(claim):
+                asked.add((speaker, said))
                 if check(speaker, said):
                     v.speaker_mismatches += 1
                     ok = False
+                    break
+        if ok and frames[i]:
+            cited = refs or found_in or list(range(1, len(evidence) + 1))
+            for frame in frames[i]:
+                if frame_mismatch(frame, cited, support, context.quotes) or (
+                    speaker_check is not None  # a given check; the ledger's is in frame_mismatch
+                    and (frame.speaker, frame.said) not in asked
+                    and speaker_check(frame.speaker, frame.said)
+                ):
+                    v.speaker_mismatches += 1
+                    ok = False
+                    break
         if ok and not support.supports(claim, refs or found_in):
             ok = False
         if not ok:
@@ -290,6 +328,147 @@ def _own_citation(cands: list[DraftCitation], text: str, claim: str) -> DraftCit
     return cands[0]
 
 
+def strip_debris(text: str) -> str:
+    """``text`` without prompt debris: the prompt's element tags (``<lead source="2">``,
+    ``</quote>``; their contents stay), an answer label ("Answer:") and lines echoing the
+    question ("Question: ...")."""
+    text = _QUESTION_LINE.sub("", text)
+    text = _PROMPT_MARKUP.sub("", text)
+    return _ANSWER_LABEL.sub("", text).strip()
+
+
+@dataclass(frozen=True)
+class Frame:
+    """An attribution an answer states: ``speaker`` (and ``role``) said the quoted ``said``."""
+
+    speaker: str
+    role: str | None
+    said: str
+
+
+def answer_frames(claims: list[str]) -> list[list[Frame]]:
+    """For each claim, the attributions it states of the words it quotes.
+
+    The claims are read together, as one short article, by the quote extractor of
+    :mod:`assistant.quotes` (rules only, no parse): it finds the cue and the speaker
+    mention around each quotation ("Jane Roe, the mayor, said", ""...," said Roe",
+    "according to Roe") and resolves a pronoun to the answer's earlier speaker. A quoted
+    span is framed by an extracted quote (direct, or reported speech holding it) whose
+    speaker is a named person and that shares its words. A body or a description ("the
+    plant's union", "a PMO spokesperson") is not judged: the ledger names such speakers
+    in ways a model or the extractive backend may fairly word differently."""
+    from assistant.quotes.extract import extract_quotes
+    from assistant.quotes.people import parse_mention
+
+    plain = [MARKER.sub("", c).strip() for c in claims]
+    out: list[list[Frame]] = [[] for _ in claims]
+    if not any('"' in p or "“" in p for p in plain):
+        return out
+    # One paragraph per sentence: a quote is framed by its own sentence (or a pronoun's
+    # antecedent), never by the speaker of an earlier sentence the extractor would carry on.
+    owner: list[tuple[int, int]] = []  # (start offset, claim index)
+    parts: list[str] = []
+    pos = 0
+    for i, p in enumerate(plain):
+        for a, b in split_sentences(p) or [(0, len(p))]:
+            owner.append((pos, i))
+            parts.append(p[a:b])
+            pos += b - a + 2
+    for q in extract_quotes("answer", "\n\n".join(parts)):
+        mention = parse_mention(q.speaker) if q.speaker else None
+        if q.speaker is None or mention is None or mention.kind != "name":
+            continue  # only a named person is judged: bodies and descriptions resolve loosely
+        i = max(c for s, c in owner if s <= q.start)
+        said_q = normalise(q.quote).strip(_EDGE_PUNCT)
+        # a role the claim itself gives ("Jane Roe, the mayor"), not one read earlier
+        role = q.role if q.role and set(words(q.role)) <= set(words(plain[i])) else None
+        for span in quoted_spans(plain[i]):
+            w = normalise(span).strip(_EDGE_PUNCT)
+            if w and (w in said_q or said_q in w):
+                frame = Frame(q.speaker, role, span)
+                if frame not in out[i]:
+                    out[i].append(frame)
+    return out
+
+
+def _same_speaker(claimed: str, name: str) -> bool:
+    """:func:`assistant.nlp.same_person`, or the same first name and surname ("Donald J.
+    Trump" and "Donald Trump")."""
+    if same_person_nlp(claimed, name):
+        return True
+    a, b = name_key(claimed).split(), name_key(name).split()
+    return len(a) > 1 and len(b) > 1 and a[0] == b[0] and a[-1] == b[-1]
+
+
+def ledger_owners(quotes: list[Quote], said: str) -> list[list[str]]:
+    """The names (speaker and aliases) of every attributed ledger quote holding ``said``."""
+    pieces = [normalise(p) for p in quote_pieces(said)]
+    if not pieces:
+        return []
+    owners = []
+    for q in quotes:
+        if not q.speaker:
+            continue
+        text = normalise(q.quote)
+        if all(p in text for p in pieces) or (len(text) >= 12 and text.strip(_EDGE_PUNCT) in normalise(said)):
+            owners.append([n for n in (q.speaker, *q.aliases) if n])
+    return owners
+
+
+def frame_mismatch(frame: Frame, cited: list[int], support: _SupportPool, quotes: list[Quote]) -> bool:
+    """Is the attribution ``frame`` not what the cited sources say?
+
+    The evidence for who said the words: the ledger's speakers of them, and the speakers
+    the same rules that read the answer give them in the cited article (its paragraph
+    holding the words and the one before, where news names a speaker whose words follow),
+    so a sentence copied from the article never differs from it. With evidence, the
+    speaker must be one of those; without any, the speaker must at least be named in that
+    window. A role ("the mayor", "Prime Minister") must be in a cited article."""
+    windows = [w for n in cited for w in _windows(support.trusted(n), frame.said)]
+    evidence = [n for names in ledger_owners(quotes, frame.said) for n in names]
+    evidence += [sp for w in windows for sp in _window_speakers(w, frame.said)]
+    if evidence:
+        if not any(_same_speaker(frame.speaker, n) for n in evidence):
+            return True
+    else:
+        wanted = [t for t in name_key(frame.speaker).split() if t not in TITLES]
+        if wanted and not any(set(wanted) <= set(words(w)) for w in windows):
+            return True
+    if frame.role:
+        role = _stems(frame.role)
+        pool: set[str] = set()
+        for n in cited:
+            pool |= support.doc_stems(n)
+        if not role <= pool:
+            return True
+    return False
+
+
+def _window_speakers(window: str, said: str) -> list[str]:
+    """The speakers the quote extractor's rules give ``said`` in ``window`` (source text)."""
+    from assistant.quotes.extract import extract_quotes
+
+    want = normalise(said).strip(_EDGE_PUNCT)
+    out = []
+    for q in extract_quotes("source", window):
+        text = normalise(q.quote).strip(_EDGE_PUNCT)
+        if q.speaker and want and (want in text or (len(text) >= 12 and text in want)):
+            out.append(q.speaker)
+    return out
+
+
+def _windows(text: str, said: str) -> list[str]:
+    """The paragraph of ``text`` holding ``said`` with the paragraph before it."""
+    hit = find_quote(said, text)
+    if hit is None:
+        return []
+    paras = paragraphs(text)
+    for k, (ps, pe) in enumerate(paras):
+        if ps <= hit.start < pe:
+            return [text[paras[k - 1][0] if k else ps : max(pe, hit.end)]]
+    return [text]
+
+
 def strip_reference_list(text: str) -> str:
     """``text`` without the lines of a reference list ("Sources:", "[1] Reuters: ...")."""
     return _REFERENCE_LINE.sub("", text)
@@ -322,6 +501,10 @@ class _SupportPool:
             self._trusted[key] = "".join([*parts, text[last:]])
             self._stems[key] = _stems(self._trusted[key])
         return self._trusted[key]
+
+    def doc_stems(self, n: int) -> frozenset[str]:
+        """The word stems of source ``n``'s trusted text."""
+        return self._doc(n)
 
     def _doc(self, n: int) -> frozenset[str]:
         self.trusted(n)

@@ -1,0 +1,125 @@
+"""The verifier checks the attribution frame around a verified quote, and strips prompt debris.
+
+A verbatim quote can sit inside an invented frame: the model names the wrong speaker, or
+gives the right one a title the articles never give. The articles here are invented; the
+model is the scripted OpenAI-protocol server on loopback, reached by the real ``openai``
+client through :class:`OpenAIBackend`, and its draft goes through :func:`finalize`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.backends.openai_backend import OpenAIBackend
+from assistant.answer.verify import Frame, answer_frames, finalize, strip_debris
+from assistant.settings import Settings
+from assistant.types import Context, Draft
+from tests.contexts import context, quote
+from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer
+
+DOC = "harbour_bridge"
+# An invented local story: the mayor is named two paragraphs before the councillor's words.
+TEXT = (
+    "Harbour City council debates bridge repairs\n\n"
+    "Mayor Jane Roe opened Monday's council meeting with a report on the harbour bridge.\n\n"
+    "Residents filled the public gallery and several asked about the repair budget.\n\n"
+    "Councillor Sam Poe disagreed with the report. "
+    '"The bridge will cost far more than anyone at this table admits," Poe said.\n\n'
+    "The council will vote on the repairs next month.\n"
+)
+WORDS = "The bridge will cost far more than anyone at this table admits"
+
+
+def ctx(ledger: bool) -> tuple[Context, dict[str, str]]:
+    quotes = [quote(DOC, TEXT, WORDS, "Sam Poe")] if ledger else []
+    return context(
+        "Who said the bridge would cost more than admitted?",
+        [(DOC, TEXT, "Councillor Sam Poe disagreed"), (DOC, TEXT, "Mayor Jane Roe opened")],
+        quotes=quotes,
+    )
+
+
+def verify(text: str, ledger: bool = True):  # type: ignore[no-untyped-def]
+    c, texts = ctx(ledger)
+    return finalize(c, Draft(text=text), texts)
+
+
+@pytest.mark.parametrize("ledger", [True, False], ids=["ledger", "no-ledger"])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        'Jane Roe, the mayor, said "{w}" [1].',
+        '"{w}," said Jane Roe [1].',
+        'According to Mayor Jane Roe, "{w}" [1].',
+        'Jane Roe opened the meeting [2]. She said "{w}" [1].',
+    ],
+    ids=["appositive", "after", "according-to", "pronoun"],
+)
+def test_a_verbatim_quote_given_to_the_wrong_speaker_is_dropped(frame: str, ledger: bool) -> None:
+    r = verify(frame.format(w=WORDS), ledger=ledger)
+    assert r.verification.quotes_failed == 0  # the words are verbatim: only the frame is wrong
+    assert r.verification.speaker_mismatches == 1
+    assert "table admits" not in r.text
+
+
+@pytest.mark.parametrize("ledger", [True, False], ids=["ledger", "no-ledger"])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        'Sam Poe said "{w}" [1].',
+        'Councillor Sam Poe said "{w}" [1].',
+        '"{w}," Poe said [1].',
+        'Sam Poe disagreed with the report [1]. He said "{w}" [1].',
+    ],
+    ids=["plain", "title", "after", "pronoun"],
+)
+def test_the_right_speaker_is_kept(frame: str, ledger: bool) -> None:
+    r = verify(frame.format(w=WORDS), ledger=ledger)
+    assert r.verification.speaker_mismatches == 0 and not r.abstained
+    assert "table admits" in r.text and "Poe" in r.text
+    (c,) = {c.quote for c in r.citations if WORDS in c.quote}
+    assert c.startswith('"The bridge')
+
+
+def test_an_invented_title_for_the_right_speaker_is_dropped() -> None:
+    r = verify(f'Sam Poe, the city treasurer, said "{WORDS}" [1].')
+    assert r.verification.speaker_mismatches == 1 and r.abstained
+    kept = verify(f'Sam Poe, a councillor, said "{WORDS}" [1].')
+    assert kept.verification.speaker_mismatches == 0 and not kept.abstained
+
+
+def test_answer_frames_reads_the_speaker_and_role() -> None:
+    claims = [f'Jane Roe, the mayor, said "{WORDS}" [1].', "The vote is next month [1]."]
+    assert answer_frames(claims) == [[Frame("Jane Roe", "mayor", WORDS)], []]
+    assert answer_frames([f'"{WORDS}" [1].']) == [[]]  # no speaker claimed: nothing to judge
+
+
+def test_prompt_debris_is_stripped() -> None:
+    raw = (
+        'Answer: <lead source="1">Sam Poe said '
+        f'"{WORDS}" [1].</lead>\nQuestion: Who said the bridge would cost more?'
+    )
+    assert strip_debris(raw) == f'Sam Poe said "{WORDS}" [1].'
+    r = verify(raw)
+    assert not r.abstained and r.text.startswith("Sam Poe said")
+    for debris in ("<lead", "</lead>", "Answer:", "Question"):
+        assert debris not in r.text
+    # the tags go, the frame inside them is still checked
+    wrong = verify(f'<quote source="1" speaker="Sam Poe">Jane Roe said "{WORDS}" [1].</quote>')
+    assert wrong.verification.speaker_mismatches == 1 and wrong.abstained
+
+
+def test_through_the_openai_backend(fake: FakeOpenAIServer) -> None:
+    """The scripted model's drafts, from the real client, through the verifier."""
+    backend = OpenAIBackend(Settings(openai_base_url=fake.url, llm_model=DEFAULT_MODEL, llm_max_retries=0))
+    c, texts = ctx(ledger=True)
+    fake.enqueue(
+        f'Answer: Jane Roe, the mayor, said "{WORDS}" [1]. Mayor Jane Roe opened the meeting [2].',
+        f'<lead source="1">"{WORDS}," Councillor Sam Poe said [1].</lead>',
+    )
+    wrong = finalize(c, backend.answer(c), texts)
+    assert wrong.verification.speaker_mismatches == 1
+    assert wrong.text.startswith("Mayor Jane Roe opened the meeting") and "table admits" not in wrong.text
+    right = finalize(c, backend.answer(c), texts)
+    assert right.text == f'"{WORDS}," Councillor Sam Poe said [1].' and not right.abstained
+    assert len(fake.chat_requests()) == 2
