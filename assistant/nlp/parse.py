@@ -54,7 +54,11 @@ _TERMINAL = re.compile(r"[.!?][”\"’')\]]*$")
 
 
 def doc_sentences(
-    doc: Doc, lo: int, hi: int, quotes: Sequence[tuple[int, int, int]] = ()
+    doc: Doc,
+    lo: int,
+    hi: int,
+    quotes: Sequence[tuple[int, int, int]] = (),
+    text: str | None = None,
 ) -> list[tuple[int, int]]:
     """Sentence spans of the paragraph ``doc.text[lo:hi]`` from spaCy's parse, quote-aware.
 
@@ -64,8 +68,10 @@ def doc_sentences(
     punctuation (``.``, ``!``, ``?`` and any closing marks). So ``“…,” he said`` and
     ``“Stop. Now.” Roe said`` stay whole, and the parser's abbreviation handling
     (``Mr.``, ``U.S.``) decides the rest. Spans are trimmed of white space and of a
-    trailing ``,;:`` (as :func:`assistant.nlp.text.rule_sentences`)."""
-    text = doc.text
+    trailing ``,;:`` (as :func:`assistant.nlp.text.rule_sentences`). Pass ``text`` (equal to
+    ``doc.text``) when calling paragraph by paragraph: spaCy rebuilds ``doc.text`` from every
+    token on each read, which made a long article's extraction quadratic."""
+    text = doc.text if text is None else text
     span = doc.char_span(lo, hi, alignment_mode="expand")
     cuts = [lo]
     for tok in span if span is not None else ():

@@ -457,7 +457,7 @@ class _Extractor:
         first_direct = True
         marks = [(d.start, d.end, d.close) for d in directs]
         sents = (
-            doc_sentences(self.parsed.doc, ps, pe, marks)
+            doc_sentences(self.parsed.doc, ps, pe, marks, self.parsed.text)
             if self.parsed is not None
             else rule_sentences(text, ps, pe, marks)
         )

@@ -80,6 +80,8 @@ class ParsedArticle:
         self.lemmas = frozenset(speech_verbs())
         self.forms = frozenset(f for v in speech_verbs().values() for f in v.forms)
         self._cue_ok: dict[int, bool] = {}
+        #: the entity over each token index (``doc.ents`` builds every entity on each read)
+        self._ent_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
 
     # -- helpers ---------------------------------------------------------------------------
     def inside(self, char: int) -> bool:
@@ -294,10 +296,7 @@ class ParsedArticle:
         return tok.pos_ == "PROPN"
 
     def entity_of(self, tok: Token) -> Span | None:
-        for ent in self.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-        return None
+        return self._ent_at.get(tok.i)
 
     def describe(self, subj: Token) -> tuple[str, str, int] | None:
         """``(kind, words, offset)`` of the speaker a subject token stands for."""
