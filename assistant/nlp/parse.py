@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from assistant.nlp.text import trim_span
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -84,12 +86,5 @@ def doc_sentences(
             continue
         cuts.append(b)
     cuts.append(hi)
-    out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
+    spans = (trim_span(text, a, b) for a, b in zip(cuts, cuts[1:], strict=False))
+    return [(a, b) for a, b in spans if b > a]

@@ -212,7 +212,8 @@ _ABBREV = frozenset(
 _BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*\s+(?=[“\"‘'(A-Z0-9À-Þ])")
 
 
-def _trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """``(s, e)`` without white space at either end or a trailing ``,;:``."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
@@ -249,7 +250,7 @@ def rule_sentences(
         s = m.end()
     if s < hi:
         out.append((s, hi))
-    return [(a, b) for a, b in ((*_trim_span(text, a, b),) for a, b in out) if b > a]
+    return [(a, b) for a, b in ((*trim_span(text, a, b),) for a, b in out) if b > a]
 
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")

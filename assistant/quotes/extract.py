@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from assistant.nlp.parse import doc_sentences
-from assistant.nlp.text import paragraphs, rule_sentences
+from assistant.nlp.text import paragraphs, rule_sentences, trim_span
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
     CUE_RE,
@@ -112,14 +112,6 @@ class _SentCue:
     resolved: Resolved | None
     span: tuple[int, int]
     clause: tuple[int, int] | None = None
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
-        e -= 1
-    return s, e
 
 
 def _opens(text: str, i: int, lo: int) -> bool:
@@ -234,7 +226,7 @@ class _Extractor:
     def emit(
         self, s: int, e: int, kind: str, res: Resolved | None, cue: str | None, attr: tuple[int, int] | None
     ) -> Quote | None:
-        s, e = _trim(self.text, s, e)
+        s, e = trim_span(self.text, s, e)
         if e <= s or self.skipped(s, e) or not re.search(r"\w", self.text[s:e]):
             return None
         p = res.person if res else None
@@ -403,7 +395,7 @@ class _Extractor:
             sent_end = close if close > 0 else sent_end
         end_m = _CLAUSE_END.search(text, start, sent_end)
         end = end_m.start() if end_m else sent_end
-        s, e = _trim(text, start, end)
+        s, e = trim_span(text, start, end)
         while e > s and text[e - 1] in ".!?":
             e -= 1
         body = text[s:e]
@@ -434,7 +426,7 @@ class _Extractor:
         comma = left.rfind(",")
         if comma < 0 or _n_words(left[comma:]) > 10:
             return None
-        s, e = _trim(text, sent[0], sent[0] + comma)
+        s, e = trim_span(text, sent[0], sent[0] + comma)
         body = text[s:e]
         if not body or body[0] in "“\"‘'" or body[-1] in "”\"’'" or _n_words(body) < 4:
             return None
@@ -550,7 +542,7 @@ class _Extractor:
         else:
             s = a.end() + len(after) + 1
             e = sent[1]
-        s, e = _trim(text, s, e)
+        s, e = trim_span(text, s, e)
         while e > s and text[e - 1] in ".!?":
             e -= 1
         if _n_words(text[s:e]) >= 4 and text[s] not in '“"‘':
