@@ -15,7 +15,10 @@ thing itself in a candidate sentence:
   "according to X") -- the ledger's recall never gates an answer, but a sentence that
   merely mentions X does not say what X said;
 * **a day**: "on what date", "which day" need a weekday or a day of a month (in a DATE
-  entity, or the resolved time note), not "last year".
+  entity, or the resolved time note), not "last year";
+* **the same one**: a sentence that puts another modifier on the question's noun ("the
+  first presidential debate" for "the vice-presidential debate"), in an article that never
+  uses the question's modifier, is about a sibling of the thing asked for (:func:`contrasted`).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
@@ -343,11 +346,13 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
     the first debate for the vice-presidential one, the state budget for the city budget.
     The question names a noun phrase ("the <modifier> <noun>", after a determiner, a
     possessive or a quantifier); the sentence has a noun phrase with the noun right after a
-    different lower-case modifier (a determiner or possessive up to two words before it) (no number: "18 fact-checkers" answers "how many fact-checkers";
-    no participle: "asked questions" is a verb's object), and the question's modifier occurs
-    nowhere in ``around`` (the text the sentence's article contributes to the evidence; else
-    the sentence): the sentence is about another one. Capitalised modifiers are names,
-    checked elsewhere. Returns (the question's phrase, the sentence's phrase)."""
+    different lower-case modifier (a determiner or possessive up to two words before it; no
+    number: "18 fact-checkers" answers "how many fact-checkers"; no participle: "asked
+    questions" is a verb's object; no time noun: "Monday night debate" says when, not
+    which); and the question's modifier occurs nowhere in ``around`` (the text the
+    sentence's article contributes to the evidence; else the sentence): the sentence is
+    about another one. Capitalised modifiers are names, checked elsewhere. Returns (the
+    question's phrase, the sentence's phrase)."""
     qraw = _PHRASE_WORD.findall(part)
     qw = _words(part)
     sraw = _PHRASE_WORD.findall(sentence)
@@ -367,7 +372,9 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
                 tokenize(sw[j]) == hstem
                 and sw[j - 1] != mod
                 and _modifier(sraw[j - 1])
-                and any(w in _NP_START or w.endswith(("'s", "’s")) for w in sraw[max(0, j - 3) : j - 1])
+                and any(
+                    w.lower() in _NP_START or w.endswith(("'s", "’s")) for w in sraw[max(0, j - 3) : j - 1]
+                )
             ):
                 return f"{mod} {head}", f"{sw[j - 1]} {sw[j]}"
     return None
