@@ -371,6 +371,8 @@ def _miss(art: Article, g: Gold, best: Pred | None) -> dict[str, Any]:
         "gold_source": g.source_text,
         "predicted": None if best is None else best.speaker,
         "found": best is not None,
+        "predicted_kind": None if best is None else best.kind,
+        "predicted_text": None if best is None else art.text[best.start : best.end][:90],
         "content": art.text[s:e][:90],
         "context": art.text[max(0, s - 120) : min(len(art.text), g.content[-1][1] + 120)].replace(
             "\n", " ¶ "
