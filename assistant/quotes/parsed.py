@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.nlp import speech_verbs
+from assistant.nlp import speech_verbs, wordlist
 from assistant.quotes.people import ORG_WORDS, ROLE_NOUNS
 from assistant.settings import QuotesSettings
 
@@ -178,6 +178,26 @@ class ParsedArticle:
                 continue
             return None
         return None
+
+    def as_clause(self, before: list[Token]) -> Hit | None:
+        """``As Roe put it, “…”`` / ``As the paper pointed out: “…”``: a clause opened by
+        *as* right before the quote, with a speech verb or the idioms *put it* and *point
+        out*, gives the quote's speaker (its subject)."""
+        verb = next((t for t in reversed(before) if t.pos_ == "VERB"), None)
+        if verb is None or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return None
+        if any(t.pos_ == "VERB" for t in before if t.i > verb.i):
+            return None
+        idiom = (
+            verb.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+        ) or (verb.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+        if not idiom and not self.is_cue(verb):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ and not self.inside(c.idx)), None)
+        d = self.describe(subj) if subj is not None else None
+        if d is None or d[0] not in ("name", "org", "pronoun"):
+            return None
+        return Hit(d[0], d[1], d[2], verb.text, verb.idx, verb.idx + len(verb.text), "before")
 
     def mute(self, tok: Token) -> bool:
         """Whether a token is part of an entity that cannot speak (a date, a number)."""
@@ -358,6 +378,12 @@ class ParsedArticle:
         ):  # a surname the tagger took for another word ("From said"): known names only
             return "word", subj.text, subj.idx
         if subj.pos_ == "NOUN":
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            if owner is not None and subj.lemma_.lower() in wordlist("speech_nouns"):
+                ent = self.entity_of(owner)  # "Roe's response was: “…”": Roe speaks
+                if ent is not None and ent.label_ in ("PERSON", "ORG") and not self.inside(ent.start_char):
+                    words = re.sub(r"(?:['’]s?)$", "", ent.text).strip()
+                    return ("name" if ent.label_ == "PERSON" else "org"), words, ent.start_char
             for c in subj.rights:  # "former governor Howard Dean (D)", "the mayor, Jane Roe,"
                 app = self.entity_of(c) if c.dep_ == "appos" else None
                 if app is not None and app.label_ == "PERSON" and not self.inside(app.start_char):
@@ -468,6 +494,10 @@ class ParsedArticle:
             label = self.label(before)
             if label is not None:
                 return label
+        if lead.endswith((",", ":")) and before:  # "As Roe put it, “…”"
+            h = self.as_clause(before)
+            if h is not None:
+                return h
         for t in reversed(before):
             if self.is_cue(t):
                 h = self.hit(t, "before")
