@@ -327,3 +327,59 @@ def test_a_person_before_a_colon_is_not_the_speaker_when_the_clause_has_one() ->
         "the bill she wants to pass.”"
     )
     assert _speaker_of(text, "never read") != "Maria Gonzalez"
+
+
+# -- round 4: general patterns found on PolNeAR train misses (sentences invented) ---------------
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # two subjects on an inverted cue: the one right after the cue speaks
+            'The closure of the mill marks "the end of an era" for the valley, said Tom Quill, '
+            "mayor of the town of Brookfield.",
+            "end of an era",
+            "Tom Quill",
+        ),
+        (  # a named person right before a cue the parser left without a subject (party tag)
+            "Tuesday at the state party dinner Sen. Mary Quill (D-Ohio) said the governor was a "
+            "“proven failure” on roads.",
+            "proven failure",
+            "Mary Quill",
+        ),
+        (  # "As X put it, “…”"
+            "The vote was close.\n\nAs the analyst Tom Varga put it, “Nobody in this chamber wanted to be "
+            "the deciding vote on a tax.”",
+            "deciding vote",
+            "Tom Varga",
+        ),
+        (  # the possessor of a speech noun speaks
+            "Aides sent Jane Birch the figures on Monday. Birch’s response was: “Why are these numbers so "
+            "late again?”",
+            "numbers so late",
+            "Jane Birch",
+        ),
+    ],
+)
+def test_round4_speaker_patterns(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # a quote-only paragraph goes on with the previous paragraph's speech verb
+            "The council met late on Monday.\n\nIf anything, Tom Birch argued in his letter, the vote "
+            "showed why the rules must change.\n\n“Nobody should be able to close a debate that quickly "
+            "without a single objection being heard.”",
+            "close a debate",
+            "Tom Birch",
+        ),
+        (  # ... or with a reported clause that ends the previous paragraph
+            "Jane Varga told the local paper that the first site was not “ready for the crowds.”\n\n"
+            "“The sale has now moved to another house, and it will close next week.”",
+            "moved to another house",
+            "Jane Varga",
+        ),
+    ],
+)
+def test_a_quote_paragraph_continues_the_previous_speaker(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(text, words) == speaker

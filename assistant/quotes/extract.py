@@ -522,7 +522,9 @@ class _Extractor:
                 and any(a <= q.start and q.end <= b for a, b in clauses)
             ):
                 self.out.remove(q)
-        last = next((q for _, q in reversed(para_quotes) if q is not None), None)
+        # the paragraph's last quote or reported clause: a paragraph that is only a
+        # quotation goes on with its speaker ("Roe told the paper that …. ¶ “…”")
+        last = max((q for q in self.out if ps <= q.start and q.end <= pe), key=lambda q: q.end, default=None)
         self.last_para_quote = last if last is not None and pe - last.end < 200 else None
 
     def according(

@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.nlp import speech_verbs
+from assistant.nlp import speech_verbs, wordlist
 from assistant.quotes.people import ORG_WORDS, ROLE_NOUNS
 from assistant.settings import QuotesSettings
 
@@ -133,7 +133,11 @@ class ParsedArticle:
             seen += 1
             # the parser may hang a subject from inside the quote on the cue as well
             # ("“… they award …,” Mook said"): the speaker is the one outside the marks
-            subj = next((c for c in t.children if c.dep_ in _SUBJ and not self.inside(c.idx)), None)
+            subjs = [c for c in t.children if c.dep_ in _SUBJ and not self.inside(c.idx)]
+            # two subjects ("The rejection signals “…”, said Geert Wilders"): the parser took
+            # the clause before an inverted cue for a subject; the one right after the cue speaks
+            subj = next((c for c in subjs if c.left_edge.i == t.i + 1), None) if len(subjs) > 1 else None
+            subj = subj or (subjs[0] if subjs else None)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
             if subj is None and passive:  # "X was asked by Y, “…”": Y speaks, or no one known
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)
@@ -144,6 +148,9 @@ class ParsedArticle:
                     subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if subj is None and t.i == cue.i and self.after_quote(cue):
                 subj = self.inverted(cue)
+            if t.i == cue.i and (subj is None or self.mute(subj)):
+                # "Saturday at the convention Sen. Jane Roe (D-Ohio) said": a date is no speaker
+                subj = self.person_before(cue) or subj
             if subj is not None:
                 if subj.lower_ in ("who", "that") and t.dep_ == "relcl":
                     return t.head
@@ -171,6 +178,51 @@ class ParsedArticle:
                 continue
             return None
         return None
+
+    def as_clause(self, before: list[Token]) -> Hit | None:
+        """``As Roe put it, “…”`` / ``As the paper pointed out: “…”``: a clause opened by
+        *as* right before the quote, with a speech verb or the idioms *put it* and *point
+        out*, gives the quote's speaker (its subject)."""
+        verb = next((t for t in reversed(before) if t.pos_ == "VERB"), None)
+        if verb is None or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return None
+        if any(t.pos_ == "VERB" for t in before if t.i > verb.i):
+            return None
+        idiom = (
+            verb.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+        ) or (verb.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+        if not idiom and not self.is_cue(verb):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ and not self.inside(c.idx)), None)
+        d = self.describe(subj) if subj is not None else None
+        if d is None or d[0] not in ("name", "org", "pronoun"):
+            return None
+        return Hit(d[0], d[1], d[2], verb.text, verb.idx, verb.idx + len(verb.text), "before")
+
+    def mute(self, tok: Token) -> bool:
+        """Whether a token is part of an entity that cannot speak (a date, a number)."""
+        ent = self.entity_of(tok)
+        return ent is not None and ent.label_ not in SPEAKER_LABELS
+
+    def person_before(self, cue: Token) -> Token | None:
+        """A named person right before a cue the parser gave no subject, a party tag in
+        brackets allowed between (``… Sen. Jane Roe (D-Ohio) said “…”``, the name read as an
+        apposition of the words before it): English puts the subject there."""
+        if cue.dep_ not in ("ROOT", "ccomp", "parataxis", "dep") or cue.i == 0:
+            return None
+        i = cue.i - 1
+        if self.doc[i].text == ")":
+            opener = next((j for j in range(i - 1, max(-1, i - 7), -1) if self.doc[j].text == "("), None)
+            if opener is None:
+                return None
+            i = opener - 1
+        if i < 0:
+            return None
+        tok = self.doc[i]
+        ent = self.entity_of(tok)
+        if ent is None or ent.label_ != "PERSON" or ent.end != i + 1 or self.inside(tok.idx):
+            return None
+        return tok
 
     def frame(self, open_mark: int, close: int, after: list[Token]) -> Hit | None:
         """``“…,” Toomey fumed on Tuesday`` / ``“…!” beamed Donald Hartley``: a quote that
@@ -326,6 +378,12 @@ class ParsedArticle:
         ):  # a surname the tagger took for another word ("From said"): known names only
             return "word", subj.text, subj.idx
         if subj.pos_ == "NOUN":
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            if owner is not None and subj.lemma_.lower() in wordlist("speech_nouns"):
+                ent = self.entity_of(owner)  # "Roe's response was: “…”": Roe speaks
+                if ent is not None and ent.label_ in ("PERSON", "ORG") and not self.inside(ent.start_char):
+                    words = re.sub(r"(?:['’]s?)$", "", ent.text).strip()
+                    return ("name" if ent.label_ == "PERSON" else "org"), words, ent.start_char
             for c in subj.rights:  # "former governor Howard Dean (D)", "the mayor, Jane Roe,"
                 app = self.entity_of(c) if c.dep_ == "appos" else None
                 if app is not None and app.label_ == "PERSON" and not self.inside(app.start_char):
@@ -436,6 +494,10 @@ class ParsedArticle:
             label = self.label(before)
             if label is not None:
                 return label
+        if lead.endswith((",", ":")) and before:  # "As Roe put it, “…”"
+            h = self.as_clause(before)
+            if h is not None:
+                return h
         for t in reversed(before):
             if self.is_cue(t):
                 h = self.hit(t, "before")
@@ -477,7 +539,7 @@ class ParsedArticle:
             )
         return None
 
-    def prior(self, before: list[Token]) -> Hit | None:
+    def prior(self, before: list[Token], kinds: tuple[str, ...] = ("name", "pronoun")) -> Hit | None:
         """A quote opening a new sentence after one that introduces a person in the same
         paragraph (``Clinton touted her credentials. “We need …”``): that sentence's
         subject, when it is a named person or a pronoun (not a body or a description)."""
@@ -487,7 +549,7 @@ class ParsedArticle:
         if root.pos_ not in ("VERB", "AUX") or self.inside(root.idx):
             return None
         h = self.hit(root, "prior")
-        return h if h is not None and h.kind in ("name", "pronoun") else None
+        return h if h is not None and h.kind in kinds else None
 
     def signed(self, pe: int) -> Hit | None:
         """A quote paragraph signed by the next one: ``“…” ¶ - Hillary Clinton.`` (a dash
@@ -519,7 +581,21 @@ class ParsedArticle:
         if end <= start or re.search('[“”"]', text[start:end]):
             return None
         toks = self.tokens_between(start, end)
-        return self.prior(toks)
+        if not toks:
+            return None
+        # the last speech verb of that paragraph's last sentence names who goes on
+        # ("Roe argued in her email, the rules are unfair. ¶ “…”"), else its subject; a
+        # body counts ("The committee issued a statement. ¶ “We regret …”")
+        last = toks[-1].sent
+        for t in reversed(toks):
+            if t.i < last.start:
+                break
+            if t.lower_ != "according" and self.is_cue(t):
+                h = self.hit(t, "prior")
+                if h is not None and h.kind in ("name", "pronoun", "org"):
+                    return h
+                break
+        return self.prior(toks, ("name", "pronoun", "org"))
 
     def embedded(self, open_mark: int, close: int, para: tuple[int, int]) -> Hit | None:
         """Words quoted inside a clause (``Sims says he was “kind of riding the fence”``,
