@@ -455,6 +455,30 @@ class Store:
             )
         ]
 
+    def chunk_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored text of each chunk (ids the store no longer holds are left out)."""
+        if not ids:
+            return {}
+        got = self._col(CHUNKS).get(ids=list(ids), include=["documents"])
+        return {i: doc or "" for i, doc in zip(got["ids"], got["documents"], strict=True)}
+
+    def chunk_matrix(self, ids: Sequence[str]) -> np.ndarray | None:
+        """The stored vectors of ``ids`` as one float32 matrix, row ``i`` for ``ids[i]``
+        (read ``PAGE`` ids at a time); None when the store no longer holds one of them."""
+        col = self._col(CHUNKS)
+        wanted = list(ids)
+        rows: dict[str, Any] = {}
+        for k in range(0, len(wanted), PAGE):
+            got = col.get(ids=wanted[k : k + PAGE], include=["embeddings"])
+            rows.update(zip(got["ids"], got["embeddings"], strict=True))
+        if any(i not in rows for i in wanted):
+            return None
+        dim = len(rows[wanted[0]]) if wanted else 0
+        out = np.empty((len(wanted), dim), dtype=np.float32)
+        for r, i in enumerate(wanted):
+            out[r] = rows[i]
+        return out
+
     def chunk_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         if not ids:
             return {}
