@@ -420,6 +420,14 @@ class Store:
         got = _get_all(self._col(CHUNKS), include=["documents", "metadatas"])
         return got["ids"], got["documents"], [_decoded(m) for m in got["metadatas"]]
 
+    def all_chunks_with_vectors(self) -> tuple[list[str], list[str], list[dict[str, Any]], np.ndarray]:
+        """:meth:`all_chunks` and the chunks' stored vectors (float32, one row per id), in
+        one paged read."""
+        got = _get_all(self._col(CHUNKS), include=["documents", "metadatas", "embeddings"])
+        dim = len(got["embeddings"][0]) if got["embeddings"] else 0
+        vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), dim)
+        return got["ids"], got["documents"], [_decoded(m) for m in got["metadatas"]], vectors
+
     def dense_query(
         self,
         vector: np.ndarray,
@@ -461,23 +469,6 @@ class Store:
             return {}
         got = self._col(CHUNKS).get(ids=list(ids), include=["documents"])
         return {i: doc or "" for i, doc in zip(got["ids"], got["documents"], strict=True)}
-
-    def chunk_matrix(self, ids: Sequence[str]) -> np.ndarray | None:
-        """The stored vectors of ``ids`` as one float32 matrix, row ``i`` for ``ids[i]``
-        (read ``PAGE`` ids at a time); None when the store no longer holds one of them."""
-        col = self._col(CHUNKS)
-        wanted = list(ids)
-        rows: dict[str, Any] = {}
-        for k in range(0, len(wanted), PAGE):
-            got = col.get(ids=wanted[k : k + PAGE], include=["embeddings"])
-            rows.update(zip(got["ids"], got["embeddings"], strict=True))
-        if any(i not in rows for i in wanted):
-            return None
-        dim = len(rows[wanted[0]]) if wanted else 0
-        out = np.empty((len(wanted), dim), dtype=np.float32)
-        for r, i in enumerate(wanted):
-            out[r] = rows[i]
-        return out
 
     def chunk_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         if not ids:

@@ -66,7 +66,7 @@ class Retriever:
     def rebuild_lexical(self, hashes: dict[str, str] | None = None, fp: str | None = None) -> LexicalIndex:
         hashes = self.store.article_hashes() if hashes is None else hashes
         fp = fingerprint(hashes) if fp is None else fp
-        ids, texts, metas = self.store.all_chunks()
+        ids, texts, metas, vectors = self.store.all_chunks_with_vectors()
         keep = [i for i, m in enumerate(metas) if hashes.get(m.get("doc_id", "")) == m.get("content_hash")]
         order = sorted(keep, key=lambda i: (metas[i]["doc_id"], metas[i].get("position", 0)))
         generation = self.store.generation()
@@ -76,9 +76,7 @@ class Retriever:
             [metas[i] | {"content_hash": metas[i].get("content_hash")} for i in order],
             fp,
         )
-        # None when a concurrent writer deleted one of the chunks since they were listed
-        # (this index then carries no vectors and dense search asks Chroma)
-        lex.vectors = self.store.chunk_matrix(lex.ids)
+        lex.vectors = vectors[order] if order else None  # no chunks: Chroma answers "none"
         lex.set_texts([texts[i] for i in order])
         lex.generation = generation
         try:
