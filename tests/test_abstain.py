@@ -70,3 +70,41 @@ def test_an_outlet_filter_that_matches_nothing_lists_the_outlets(built_index: Pa
 def test_a_filter_that_keeps_articles_is_not_blamed(built_index: Path) -> None:
     data = _ask(built_index, "Who called the China deal a red flag?", "--outlet", "CRBC News")
     assert not data["abstained"] and "red flag" in data["answer"]
+
+
+# -- a sentence about a sibling of the thing asked for (invented text) ---------------------
+INVENTED = (
+    "Riverton Herald\n\n"
+    "The city hired 40 fact-checkers for the first mayoral debate, the council said on Monday.\n\n"
+    "Officials praised the first mayoral debate as calm and orderly.\n"
+)
+
+
+def test_contrasted_finds_a_different_modifier_on_the_asked_noun() -> None:
+    from assistant.answer.asked import contrasted
+
+    sentence = "The city hired 40 fact-checkers for the first mayoral debate."
+    got = contrasted("How many fact-checkers did the city hire for the deputy-mayoral debate?", sentence)
+    assert got == ("deputy-mayoral debate", "mayoral debate")
+    # the same modifier, a count before the noun, a time noun, a verb before it: no contrast
+    assert contrasted("How many fact-checkers did the city hire for the first debate?", sentence) is None
+    assert contrasted("How many fact-checkers worked?", "The city hired 40 fact-checkers.") is None
+    assert contrasted("Who won the final debate?", "He won the Monday night debate easily.") is None
+    assert contrasted("What did she say about the final debate?", "They pressure debate moderators.") is None
+    # the article names the asked-for modifier elsewhere: the sentence may still answer
+    assert (
+        contrasted("Who hosted the deputy-mayoral debate?", sentence, sentence + " A deputy spoke.") is None
+    )
+
+
+def test_extractive_abstains_on_a_sibling_and_says_which() -> None:
+    doc = "riverton_herald"
+    question = "How many fact-checkers did the city hire for the deputy-mayoral debate?"
+    ctx, _ = context(question, [(doc, INVENTED, "40 fact-checkers")])
+    got = ExtractiveBackend().answer(ctx)
+    assert got.abstained and got.text.startswith(CANNOT_ANSWER)
+    assert "mayoral debate, not the deputy-mayoral debate" in got.text
+    asked_right = "How many fact-checkers did the city hire for the first mayoral debate?"
+    ctx, _ = context(asked_right, [(doc, INVENTED, "40 fact-checkers")])
+    answered = ExtractiveBackend().answer(ctx)
+    assert not answered.abstained and "40 fact-checkers" in answered.text

@@ -15,7 +15,10 @@ thing itself in a candidate sentence:
   "according to X") -- the ledger's recall never gates an answer, but a sentence that
   merely mentions X does not say what X said;
 * **a day**: "on what date", "which day" need a weekday or a day of a month (in a DATE
-  entity, or the resolved time note), not "last year".
+  entity, or the resolved time note), not "last year";
+* **the same one**: a sentence that puts another modifier on the question's noun ("the
+  first presidential debate" for "the vice-presidential debate"), in an article that never
+  uses the question's modifier, is about a sibling of the thing asked for (:func:`contrasted`).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
@@ -299,3 +302,92 @@ def carries_words(sentence: str) -> bool:
     """The sentence gives someone's words: it opens a quotation or is a pronoun's ("..., he
     said") -- the sentence after a speaker's introduction that holds what they said."""
     return sentence.lstrip()[:1] in _QUOTE_CHARS + "‘" or bool(_PRONOUN_SAID.search(sentence))
+
+
+#: A word of running text, hyphenated compounds whole ("vice-presidential", "fact-checked").
+_PHRASE_WORD = re.compile(r"[A-Za-z0-9][\w]*(?:[-‐][\w]+)*(?:['’]s)?")
+_FURNITURE = wordlist("function_words") | wordlist("question_auxiliaries") | {"many", "much"}
+_TIME_NOUNS = wordlist("time_nouns") | wordlist("weekdays")
+#: Words that open a noun phrase: determiners, possessives, quantifiers.
+_NP_START = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "many",
+    "much",
+    "which",
+    "what",
+    "whose",
+}
+
+
+def _words(text: str) -> list[str]:
+    return [re.sub(r"['’]s$", "", w).lower() for w in _PHRASE_WORD.findall(text)]
+
+
+def _content(word: str) -> bool:
+    return word not in _FURNITURE and bool(tokenize(word))
+
+
+def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str, str] | None:
+    """A modifier the question puts on a noun that the sentence replaces with another one
+    ("the vice-presidential debate" asked, "the first presidential debate" given), or None.
+
+    News near-misses are answered with a sentence about a sibling of the thing asked for:
+    the first debate for the vice-presidential one, the state budget for the city budget.
+    The question names a noun phrase ("the <modifier> <noun>", after a determiner, a
+    possessive or a quantifier); the sentence has a noun phrase with the noun right after a
+    different lower-case modifier (a determiner or possessive up to two words before it; no
+    number: "18 fact-checkers" answers "how many fact-checkers"; no participle: "asked
+    questions" is a verb's object; no time noun: "Monday night debate" says when, not
+    which); and the question's modifier occurs nowhere in ``around`` (the text the
+    sentence's article contributes to the evidence; else the sentence): the sentence is
+    about another one. Capitalised modifiers are names, checked elsewhere. Returns (the
+    question's phrase, the sentence's phrase)."""
+    qraw = _PHRASE_WORD.findall(part)
+    qw = _words(part)
+    sraw = _PHRASE_WORD.findall(sentence)
+    sw = _words(sentence)
+    seen = set(tokenize(around if around is not None else sentence))
+    for i in range(2, len(qw)):
+        det, mod, head = qw[i - 2], qw[i - 1], qw[i]
+        if not (det in _NP_START or qraw[i - 2].endswith(("'s", "’s"))):
+            continue
+        if not (_modifier(qraw[i - 1]) and _content(head) and qraw[i][:1].islower()):
+            continue
+        if set(tokenize(mod)) <= seen:
+            continue  # the article names the question's modifier too
+        hstem = tokenize(head)
+        for j in range(1, len(sw)):
+            if (
+                tokenize(sw[j]) == hstem
+                and sw[j - 1] != mod
+                and _modifier(sraw[j - 1])
+                and any(
+                    w.lower() in _NP_START or w.endswith(("'s", "’s")) for w in sraw[max(0, j - 3) : j - 1]
+                )
+            ):
+                return f"{mod} {head}", f"{sw[j - 1]} {sw[j]}"
+    return None
+
+
+def _modifier(word: str) -> bool:
+    """A lower-case content word that can modify a noun: no digit, not a participle."""
+    low = re.sub(r"['’]s$", "", word.lower())
+    return (
+        word[:1].islower()
+        and not any(ch.isdigit() for ch in word)
+        and not low.endswith(("ed", "ing"))
+        and low not in _NUMBER_WORDS
+        and low not in _TIME_NOUNS
+        and _content(low)
+    )

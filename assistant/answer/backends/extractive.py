@@ -150,6 +150,13 @@ class ExtractiveBackend:
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for"
+        other = [c for c in fitting if _contrast(c, context, part) is None]
+        if not other or (other[0].prob < threshold <= fitting[0].prob):
+            # the passages that match speak of another one ("the first debate", asked
+            # about "the vice-presidential debate")
+            asked_for, given = _contrast(fitting[0], context, part) or ("", "")
+            return [], f"the articles speak of the {given}, not the {asked_for}"
+        fitting = other
         quoted = _unquoted_asked(context, part)
         if quoted:
             fitting = [c for c in fitting if _attributed(c, context, quoted, self.tuning)]
@@ -305,6 +312,14 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
     return wanted in c.kinds
+
+
+def _contrast(c: Scored, context: Context, part: str) -> tuple[str, str] | None:
+    """The question's modifier and the different one the sentence puts on its noun
+    (:func:`asked.contrasted`), looked up in all the text the sentence's article gives."""
+    ev = context.evidence[c.n - 1]
+    around = " ".join(e.text for e in context.evidence if e.doc_id == ev.doc_id)
+    return asked.contrasted(part, c.text, around)
 
 
 def _fresh_for_part(
