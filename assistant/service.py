@@ -608,14 +608,17 @@ class Assistant:
         _check_k(k)
         t0 = time.perf_counter()
         be = self.check_backend(backend)
-        self.ensure_index()
         resolved = question
-        if history:
-            from assistant.answer.followups import resolve_followup
+        with contextlib.ExitStack() as pin:
+            if self._store is not None:  # warm: the index check reads the retrieval's token
+                pin.enter_context(self._store.pinned_generation())
+            self.ensure_index()
+            if history:
+                from assistant.answer.followups import resolve_followup
 
-            resolved = resolve_followup(list(history), question, be)
-        with self.store().pinned_generation():  # one generation read for the whole retrieval
-            context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
+                resolved = resolve_followup(list(history), question, be)
+            with self.store().pinned_generation():  # one generation read for the whole retrieval
+                context, texts = self.build_context(resolved, k, since, until, outlet, history, speaker)
         offline: Verified | None = None
         if getattr(be, "generative", False):
             # The extractive answer first: its sentences lead the model's prompt, and it is

@@ -3,6 +3,14 @@
 The index is persisted beside the Chroma store (``<index>/lexical``) with the
 fingerprint of the articles it was built from; a reader whose fingerprint differs
 rebuilds it from Chroma, so it can never disagree with the committed state for long.
+
+The same folder keeps the committed chunks' e5 vectors (``vectors.npy``, row ``i`` for
+``ids[i]``) and texts (``texts.bin``, UTF-8, cut at ``text_offsets.npy``), both
+memory-mapped on load, so dense retrieval is one exact matrix-vector product over the
+very chunks BM25 sees, and a candidate's text a slice of a file, instead of round trips
+through Chroma's HNSW graph and SQLite (see :mod:`assistant.retrieval.hybrid`). They are
+written in the same atomic folder swap as the BM25 index, so they can never belong to
+another set of chunks.
 """
 
 from __future__ import annotations
@@ -10,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import mmap
 import os
 import re
 import shutil
@@ -117,6 +126,27 @@ class LexicalIndex:
         self.generation: str | None = None
         self._committed: dict[str | None, Any] | None = None
         self._columns: _Columns | None = None
+        #: The chunks' stored vectors (float32, row ``i`` for ``ids[i]``), or None when
+        #: this index was written without them (dense search then asks Chroma).
+        self.vectors: np.ndarray | None = None
+        #: The chunks' texts, UTF-8, chunk ``i`` at ``_bounds[i]:_bounds[i + 1]`` (None
+        #: when written without them: texts are then read from Chroma).
+        self._blob: Any = None
+        self._bounds: np.ndarray | None = None
+
+    def set_texts(self, texts: Sequence[str]) -> None:
+        """Keep ``texts`` (one per chunk, in ``ids`` order) for :meth:`text`."""
+        parts = [t.encode("utf-8") for t in texts]
+        self._bounds = np.zeros(len(parts) + 1, dtype=np.int64)
+        np.cumsum([len(p) for p in parts], out=self._bounds[1:])
+        self._blob = b"".join(parts)
+
+    def text(self, pos: int) -> str | None:
+        """The text of the chunk at ``pos``; None when this index does not keep texts."""
+        if self._bounds is None:
+            return None
+        a, b = int(self._bounds[pos]), int(self._bounds[pos + 1])
+        return bytes(self._blob[a:b]).decode("utf-8")
 
     @property
     def committed(self) -> dict[str | None, Any]:
@@ -184,6 +214,11 @@ class LexicalIndex:
         tmp = Path(tempfile.mkdtemp(prefix=".lexical-", dir=directory.parent))
         if self.ids:
             self.retriever.save(str(tmp / "bm25"))
+        if self.vectors is not None:
+            np.save(tmp / "vectors.npy", np.ascontiguousarray(self.vectors, dtype=np.float32))
+        if self._bounds is not None:
+            (tmp / "texts.bin").write_bytes(bytes(self._blob))
+            np.save(tmp / "text_offsets.npy", self._bounds)
         (tmp / "chunks.json").write_text(
             json.dumps(
                 {
@@ -216,6 +251,21 @@ class LexicalIndex:
         metas = [_dated(m, date.fromisoformat) for m in data["metas"]]
         lex = cls(retriever, data["ids"], metas, data["df"], data["fingerprint"])
         lex.generation = data.get("generation")
+        try:
+            vectors = np.load(directory / "vectors.npy", mmap_mode="r")
+        except (OSError, ValueError):  # written before vectors were kept, or unreadable
+            vectors = None
+        if vectors is not None and vectors.ndim == 2 and vectors.shape[0] == len(lex.ids):
+            lex.vectors = vectors
+        try:
+            bounds = np.load(directory / "text_offsets.npy")
+            with open(directory / "texts.bin", "rb") as fh:
+                # a read-only map: pages are read when a chunk's text is first sliced
+                blob: Any = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if bounds[-1] else b""
+        except (OSError, ValueError, IndexError):  # written before texts were kept
+            bounds = None
+        if bounds is not None and bounds.shape == (len(lex.ids) + 1,) and len(blob) == bounds[-1]:
+            lex._blob, lex._bounds = blob, bounds
         return lex
 
     # -- query -----------------------------------------------------------------------

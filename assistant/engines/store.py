@@ -420,6 +420,14 @@ class Store:
         got = _get_all(self._col(CHUNKS), include=["documents", "metadatas"])
         return got["ids"], got["documents"], [_decoded(m) for m in got["metadatas"]]
 
+    def all_chunks_with_vectors(self) -> tuple[list[str], list[str], list[dict[str, Any]], np.ndarray]:
+        """:meth:`all_chunks` and the chunks' stored vectors (float32, one row per id), in
+        one paged read."""
+        got = _get_all(self._col(CHUNKS), include=["documents", "metadatas", "embeddings"])
+        dim = len(got["embeddings"][0]) if got["embeddings"] else 0
+        vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), dim)
+        return got["ids"], got["documents"], [_decoded(m) for m in got["metadatas"]], vectors
+
     def dense_query(
         self,
         vector: np.ndarray,
@@ -454,6 +462,13 @@ class Store:
                 res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True
             )
         ]
+
+    def chunk_texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The stored text of each chunk (ids the store no longer holds are left out)."""
+        if not ids:
+            return {}
+        got = self._col(CHUNKS).get(ids=list(ids), include=["documents"])
+        return {i: doc or "" for i, doc in zip(got["ids"], got["documents"], strict=True)}
 
     def chunk_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         if not ids:
