@@ -70,3 +70,22 @@ def test_an_outlet_filter_that_matches_nothing_lists_the_outlets(built_index: Pa
 def test_a_filter_that_keeps_articles_is_not_blamed(built_index: Path) -> None:
     data = _ask(built_index, "Who called the China deal a red flag?", "--outlet", "CRBC News")
     assert not data["abstained"] and "red flag" in data["answer"]
+
+
+def test_extractive_abstention_says_whether_the_evidence_lacks_what_is_asked() -> None:
+    """``absent``: what is asked for (a person, a rate, a count) is in none of the evidence,
+    so no answer drawn from it can hold it; a low score alone is not that."""
+    items = [(DOC, article(DOC), "red flag"), (DOC, article(DOC), "genocidal state")]
+    lacking = [
+        "What did Angela Merkel say about the deal?",
+        "What was the unemployment rate in Canada last year?",
+        "How many electric vehicles did Canada import?",
+    ]
+    for question in lacking:
+        got = ExtractiveBackend().answer(context(question, items)[0])
+        assert got.abstained and got.absent, (question, got.text)
+    low = ExtractiveBackend().answer(
+        context("What colour was the tie Jivani wore to the meetings?", items)[0]
+    )
+    assert low.abstained and not low.absent, low.text
+    assert not ExtractiveBackend().answer(context("Who called the deal a red flag?", items)[0]).absent

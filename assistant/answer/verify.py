@@ -94,6 +94,8 @@ class Verified:
     #: The backend itself declined to answer (its draft abstained), as opposed to an
     #: abstention because nothing it wrote verified.
     declined: bool = False
+    #: The decline says what is asked for is in none of the evidence (``Draft.absent``).
+    absent: bool = False
 
 
 def quoted_spans(text: str) -> list[str]:
@@ -273,7 +275,8 @@ def finalize(
     v = Verification()
     evidence = context.evidence
     if draft.abstained:
-        return Verified(_abstain_text(draft.text, context.question), [], True, v, declined=True)
+        text = _abstain_text(draft.text, context.question)
+        return Verified(text, [], True, v, declined=True, absent=draft.absent)
     check = speaker_check
     if check is None and context.quotes:
         check = ledger_speaker_check(context.quotes)
