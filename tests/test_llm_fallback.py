@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.answer.verify import Verified
-from assistant.interfaces.cli import app
+from assistant.interfaces.cli import app, fallback_note
 from assistant.interfaces.server import create_app
 from assistant.service import Assistant, needs_fallback
 from assistant.settings import Settings
@@ -172,6 +172,7 @@ def test_a_verified_answer_about_what_the_articles_lack_is_not_shown(
     assert not alone.abstained and alone.citations  # the model's answer verifies
     shown = with_fallback.ask(UNANSWERABLE)
     assert shown.abstained and shown.fallback == "extractive" and shown.answer == offline.answer
+    assert "the evidence lacks what is asked" in fallback_note(shown)
     check_shown(with_fallback, shown)
 
 
