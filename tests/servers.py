@@ -26,7 +26,7 @@ def running(
     ready_url: str,
     log_path: Path,
     *,
-    seconds: float = 30.0,
+    seconds: float = 120.0,
     env: Mapping[str, str] | None = None,
 ) -> Iterator[subprocess.Popen[bytes]]:
     """Run ``cmd`` (output to ``log_path``) until the block ends; yield once ``ready_url``
