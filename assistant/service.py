@@ -896,12 +896,16 @@ def needs_fallback(llm: Verified, offline: Verified, on_decline: bool = True) ->
     Yes when the extractive backend answered and the LLM's answer either abstains (the
     model declined, or verification left nothing) or cites none of the sentences the
     extractive answer rests on (verification dropped, or the model never wrote, the claims
-    that answer). When the extractive backend abstains, the LLM's verified answer stands.
+    that answer). Yes, too, when the extractive backend abstained because what the question
+    asks for is in none of the evidence (``absent``: no passage, a name the articles never
+    mention, no figure or day of the kind asked, the person not quoted on it) and the LLM
+    answered anyway: its answer cites that same evidence, so it cannot hold the answer.
+    When the extractive abstention is only a low score, the LLM's verified answer stands.
     With ``on_decline`` false (``ASSISTANT_LLM_FALLBACK_ON_DECLINE``), a model that itself
     declined keeps its abstention; only answers that did not verify are replaced.
     """
     if offline.abstained:
-        return False
+        return offline.absent and not llm.abstained
     if llm.abstained:
         return on_decline or not llm.declined
     return not any(

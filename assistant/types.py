@@ -149,6 +149,9 @@ class Draft(BaseModel):
     text: str
     abstained: bool = False
     citations: list[DraftCitation] = Field(default_factory=list)
+    #: The abstention rests on what the question asks for (a name, a figure, a day, a
+    #: person's words on it) being in none of the evidence, not on how well sentences score.
+    absent: bool = False
 
 
 class Citation(BaseModel):

@@ -7,13 +7,15 @@ from typing import Any
 
 from assistant.answer.verify import find_quote, quoted_spans
 from assistant.nlp.claims import MARKER, split_claims
+from assistant.nlp.text import find_verbatim, spec_quotations
 from assistant.types import Answer
 
 
 def check_shown(a: Any, ans: Answer) -> None:
     """Every ``[n]`` is a citation, every citation is verbatim article text, every span
     between quotation marks (closed or left open, in the answer and in each claim) is
-    verbatim in a cited article, and an abstention cites nothing. ``a`` is the
+    verbatim in a cited article (piece by piece as the verifier finds it, and whole as
+    EVAL_SPEC's faithfulness metric reads it), and an abstention cites nothing. ``a`` is the
     :class:`~assistant.service.Assistant` that answered (for the article texts)."""
     markers = {int(x) for m in MARKER.finditer(ans.answer) for x in m.group(1).split(",")}
     assert markers == {c.n for c in ans.citations}, (ans.answer, ans.citations)
@@ -23,6 +25,8 @@ def check_shown(a: Any, ans: Answer) -> None:
     spans = quoted_spans(ans.answer) + [q for claim in split_claims(ans.answer) for q in quoted_spans(claim)]
     for q in spans:
         assert any(find_quote(q, t) for t in texts.values()), (q, ans.answer)
+    for q in spec_quotations(ans.answer):  # whole, as EVAL_SPEC's faithfulness reads it
+        assert any(find_verbatim(q, t) is not None for t in texts.values()), (q, ans.answer)
     if ans.abstained:
         assert not ans.citations
 

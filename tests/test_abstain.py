@@ -108,3 +108,22 @@ def test_extractive_abstains_on_a_sibling_and_says_which() -> None:
     ctx, _ = context(asked_right, [(doc, INVENTED, "40 fact-checkers")])
     answered = ExtractiveBackend().answer(ctx)
     assert not answered.abstained and "40 fact-checkers" in answered.text
+
+
+def test_extractive_abstention_says_whether_the_evidence_lacks_what_is_asked() -> None:
+    """``absent``: what is asked for (a person, a rate, a count) is in none of the evidence,
+    so no answer drawn from it can hold it; a low score alone is not that."""
+    items = [(DOC, article(DOC), "red flag"), (DOC, article(DOC), "genocidal state")]
+    lacking = [
+        "What did Angela Merkel say about the deal?",
+        "What was the unemployment rate in Canada last year?",
+        "How many electric vehicles did Canada import?",
+    ]
+    for question in lacking:
+        got = ExtractiveBackend().answer(context(question, items)[0])
+        assert got.abstained and got.absent, (question, got.text)
+    low = ExtractiveBackend().answer(
+        context("What colour was the tie Jivani wore to the meetings?", items)[0]
+    )
+    assert low.abstained and not low.absent, low.text
+    assert not ExtractiveBackend().answer(context("Who called the deal a red flag?", items)[0]).absent

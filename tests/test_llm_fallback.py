@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.answer.verify import Verified
-from assistant.interfaces.cli import app
+from assistant.interfaces.cli import app, fallback_note
 from assistant.interfaces.server import create_app
 from assistant.service import Assistant, needs_fallback
 from assistant.settings import Settings
@@ -155,6 +155,27 @@ def test_unanswerable_question_stays_abstained(with_fallback: Assistant, fake: F
     assert ans.abstained and ans.fallback is None
 
 
+def test_a_verified_answer_about_what_the_articles_lack_is_not_shown(
+    with_fallback: Assistant, without_fallback: Assistant, fake: FakeOpenAIServer
+) -> None:
+    """The extractive backend abstains because the person asked about is in no article;
+    a model answer that verifies can only rest on that same evidence, so it does not
+    answer the question: the abstention is shown, marked as the fallback."""
+    offline = with_fallback.ask(UNANSWERABLE, backend="extractive")
+    assert offline.abstained and "Angela Merkel" in offline.answer
+    ctx, _ = with_fallback.build_context(UNANSWERABLE)
+    ev = ctx.evidence[0]
+    sp = ev.sentences[0]
+    related = f"{ev.text[sp.start - ev.start : sp.end - ev.start]} [1]"
+    fake.enqueue(related, related)
+    alone = without_fallback.ask(UNANSWERABLE)
+    assert not alone.abstained and alone.citations  # the model's answer verifies
+    shown = with_fallback.ask(UNANSWERABLE)
+    assert shown.abstained and shown.fallback == "extractive" and shown.answer == offline.answer
+    assert "the evidence lacks what is asked" in fallback_note(shown)
+    check_shown(with_fallback, shown)
+
+
 def test_needs_fallback_rule() -> None:
     cite = Citation(n=1, doc_id="d", quote="x", start=10, end=20)
     other = Citation(n=1, doc_id="d", quote="y", start=30, end=40)
@@ -165,6 +186,9 @@ def test_needs_fallback_rule() -> None:
     assert needs_fallback(nothing, answered) and needs_fallback(elsewhere, answered)
     assert not needs_fallback(answered, answered)
     assert not needs_fallback(nothing, nothing) and not needs_fallback(elsewhere, nothing)
+    # an extractive abstention on what the evidence lacks outranks any model answer
+    lacking = Verified("The articles do not mention that name.", [], True, v, declined=True, absent=True)
+    assert needs_fallback(elsewhere, lacking) and not needs_fallback(nothing, lacking)
 
 
 # -- the CLI and HTTP show it ---------------------------------------------------------------

@@ -28,7 +28,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,6 +42,7 @@ from assistant.types import Answer
 from benchmarks.load import serve
 from tests.conftest import ROOT
 from tests.llm_checks import check_not_worse, check_shown
+from tests.servers import free_port, running
 
 pytestmark = [
     pytest.mark.local_llm,
@@ -60,49 +60,15 @@ TIMEOUT = 600.0
 MAX_TOKENS = 200
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 180) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"assistant llm-server exited with {proc.returncode}")
-        try:
-            if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"assistant llm-server not ready at {url}")
-
-
 @pytest.fixture(scope="module")
 def llm_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``assistant llm-server`` on a free loopback port; stopped (by its PID) afterwards."""
     port = free_port()
-    log = tmp_path_factory.mktemp("llm-server") / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "llm-server", "--port", str(port)],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=server_env(),
-        )
     url = f"http://127.0.0.1:{port}/v1"
-    try:
-        wait_ready(url, proc)
+    cmd = [sys.executable, "-m", "assistant", "llm-server", "--port", str(port)]
+    log = tmp_path_factory.mktemp("llm-server") / "server.log"
+    with running(cmd, f"{url}/models", log, seconds=180, env=server_env()):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(30)
 
 
 def make_assistant(index: Path, url: str, **settings: object) -> Assistant:

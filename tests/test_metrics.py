@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from assistant.evaluation import metrics as M
+from assistant.nlp.text import spec_quotations
 
 TEXTS = {
     "d1": "Jamil Jivani said the China deal is a “red flag.” Officials met on Oct. 7, 2025.",
@@ -226,8 +227,8 @@ def test_quote_dashes_and_moved_punctuation_match() -> None:
 
 
 def test_quoted_spans_rules() -> None:
-    assert M.quoted_spans('"ok" [1] and “hi there” and "a" and \'single\'') == ["hi there"]
-    assert M.quoted_spans('unbalanced "quote here') == []
+    assert spec_quotations('"ok" [1] and “hi there” and "a" and \'single\'') == ["hi there"]
+    assert spec_quotations('unbalanced "quote here') == []
 
 
 def test_quoted_answer_without_citations_is_unfaithful_and_question_echo_skipped() -> None:

@@ -14,7 +14,7 @@ from assistant.answer.verify import (
     same_person,
 )
 from assistant.nlp.claims import CANNOT_ANSWER, split_claims
-from assistant.nlp.text import normalise, split_sentences
+from assistant.nlp.text import find_verbatim, normalise, spec_quotations, split_sentences
 from assistant.types import Draft, DraftCitation
 from tests.contexts import article, context, quote
 
@@ -68,6 +68,42 @@ def test_ellipsis_and_normalisation() -> None:
     assert find_quote("Part of what I’m trying to do ... is signal", TEXT)
     assert find_quote("multi-partisan committee", TEXT)  # the article has a non-breaking hyphen
     assert find_quote("part of what i'm trying to do … we invented this", TEXT) is None
+
+
+def faithful_as_scored(answer: str) -> bool:
+    """Every span EVAL_SPEC's faithfulness metric reads as quoted is whole in the article."""
+    return all(find_verbatim(span, TEXT) is not None for span in spec_quotations(answer))
+
+
+def test_accepted_quotes_are_shown_in_the_sources_characters() -> None:
+    # A mark the source does not have is dropped; the source's hyphen replaces the model's.
+    r = run('Jivani called the deal a "\'red flag\'" and wants a "multi-partisan committee." [1]')
+    assert not r.abstained and r.verification.quotes_failed == 0
+    assert '"red flag"' in r.text and '"multi\u2011partisan committee"' in r.text
+    assert faithful_as_scored(r.text)
+    # Punctuation the source does have inside the marks is kept.
+    r = run('Jivani said "we were calling a genocidal state," and more [1].')
+    assert '"we were calling a genocidal state,"' in r.text and faithful_as_scored(r.text)
+
+
+def test_an_elided_quote_is_shown_as_separately_quoted_pieces() -> None:
+    r = run("Jivani said “Part of what I’m trying to do ... is signal” [1].")
+    assert not r.abstained and "” … “" in r.text
+    assert len(spec_quotations(r.text)) == 2 and faithful_as_scored(r.text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_every_accepted_quote_is_whole_in_its_source(data) -> None:  # type: ignore[no-untyped-def]
+    words = data.draw(st.sampled_from(SENTENCES)).split()
+    i = data.draw(st.integers(0, max(0, len(words) - 4)))
+    piece = " ".join(words[i : i + 4])
+    lead, tail = (
+        data.draw(st.sampled_from(["", "'", "‘", ","])),
+        data.draw(st.sampled_from(["", ".", ",'", "’", "!"])),
+    )
+    r = run(f'Jivani said "{lead}{piece}{tail}" [1].')
+    assert r.abstained or faithful_as_scored(r.text)
 
 
 def test_unknown_markers_are_stripped_and_counted() -> None:

@@ -5,7 +5,9 @@ A draft's ``[n]`` markers refer to the numbered evidence. Here:
 * unknown markers (``[7]`` with five sources) are stripped and counted;
 * every quoted span is checked verbatim (after EVAL_SPEC normalisation) against the
   article(s) its sentence cites, a quote left open up to the sentence's first marker
-  too; a sentence with a failing quote is dropped;
+  too; a sentence with a failing quote is dropped; an accepted quotation is then shown in
+  the source's own characters and must occur whole as EVAL_SPEC reads it
+  (:func:`source_words`), so what the verifier accepts, the faithfulness metric finds;
 * "A said ... "words"" attributions are checked against the speaker ledger (or a given
   ``speaker_check``); a mismatching sentence is dropped;
 * the attribution *frame* around a verified quote is checked too (:func:`frame_mismatch`):
@@ -39,7 +41,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from assistant.answer.guard import looks_like_instruction
+from assistant.answer.guard import looks_like_instruction, neutralise_markers
 from assistant.nlp import name_key
 from assistant.nlp import same_person as same_person_nlp
 from assistant.nlp.claims import CANNOT_ANSWER, MARKER, split_claims
@@ -49,6 +51,7 @@ from assistant.nlp.text import (
     paragraphs,
     quotation_spans,
     quotes_balanced,
+    spec_quotations,
     split_sentences,
     words,
 )
@@ -91,6 +94,8 @@ class Verified:
     #: The backend itself declined to answer (its draft abstained), as opposed to an
     #: abstention because nothing it wrote verified.
     declined: bool = False
+    #: The decline says what is asked for is in none of the evidence (``Draft.absent``).
+    absent: bool = False
 
 
 def quoted_spans(text: str) -> list[str]:
@@ -160,6 +165,66 @@ def find_quote(quote: str, text: str) -> Span | None:
     return Span(start=min(s.start for s in found), end=max(s.end for s in found))
 
 
+def source_words(claim: str, sources: list[str]) -> str | None:
+    """``claim`` with every quotation shown in the source's own characters, or ``None``.
+
+    Verification finds a quote piece by piece (split at ellipses, edge punctuation
+    trimmed, after EVAL_SPEC normalisation), so a model's ``"...them'"`` or ``&amp;``
+    passes where the source reads ``them,’`` and ``&``. Each quotation is rewritten to
+    the source's characters (pieces of an elided quote quoted separately around an
+    ellipsis; a ``[n]`` in the source stays neutralised, never a citation); then every
+    span EVAL_SPEC reads as quoted (:func:`spec_quotations`) must
+    occur whole in one of ``sources``, else ``None`` (the claim is dropped).
+    """
+    spans, _, _ = quotation_spans(claim)
+    outer = [(a, b) for a, b in spans if not any(c < a and b < d for c, d in spans)]
+    out, last = [], 0
+    for a, b in outer:
+        if len(claim[a:b].strip()) < 3 or a == 0 or b >= len(claim):
+            continue
+        found = None
+        inner = claim[a:b]
+        for text in sources:
+            hits = [find_verbatim(p, text) for p in quote_pieces(inner)]
+            if hits and all(h is not None for h in hits):
+                found = [text[h.start : h.end] for h in hits if h is not None]
+                first, end = hits[0], hits[-1]
+                assert first is not None and end is not None
+                found[0] = _same_edge(inner, text, first.start, -1) + found[0]
+                found[-1] += _same_edge(inner, text, end.end, 1)
+                found = [neutralise_markers(" ".join(f.split())) for f in found]
+                break
+        if found is None:
+            continue
+        opening, closing = claim[a - 1], claim[b]
+        out += [claim[last:a], f"{closing} … {opening}".join(found)]
+        last = b
+    rewritten = "".join([*out, claim[last:]])
+    for span in spec_quotations(rewritten):
+        if not any(find_verbatim(span, text) is not None for text in sources):
+            return None
+    return rewritten
+
+
+def _same_edge(shown: str, text: str, at: int, step: int) -> str:
+    """The edge punctuation ``shown`` has before its words (``step`` -1) or after them
+    (+1) that ``text`` also has at ``at``, in ``text``'s characters: a model's ``admits,"``
+    keeps the comma the source has, its ``them'`` loses the mark the source lacks."""
+    if step < 0:
+        edge = shown[: len(shown) - len(shown.lstrip(_EDGE_PUNCT))]
+    else:
+        edge = shown[len(shown.rstrip(_EDGE_PUNCT)) :]
+    chars = reversed(edge) if step < 0 else iter(edge)
+    pos = at - 1 if step < 0 else at
+    kept: list[str] = []
+    for ch in chars:
+        if not 0 <= pos < len(text) or normalise(text[pos]) != normalise(ch) or ch.isspace():
+            break
+        kept.append(text[pos])
+        pos += step
+    return "".join(reversed(kept)) if step < 0 else "".join(kept)
+
+
 def _enclosing_sentence(text: str, span: Span) -> Span:
     """The sentence(s) of ``text`` around ``span`` (the paragraph when unsplittable)."""
     for ps, pe in paragraphs(text):
@@ -210,7 +275,8 @@ def finalize(
     v = Verification()
     evidence = context.evidence
     if draft.abstained:
-        return Verified(_abstain_text(draft.text, context.question), [], True, v, declined=True)
+        text = _abstain_text(draft.text, context.question)
+        return Verified(text, [], True, v, declined=True, absent=draft.absent)
     check = speaker_check
     if check is None and context.quotes:
         check = ledger_speaker_check(context.quotes)
@@ -269,6 +335,13 @@ def finalize(
             ok = False
         if not ok:
             continue
+        pool = refs or found_in or list(range(1, len(evidence) + 1))
+        exact = source_words(claim, [source_text(n) for n in dict.fromkeys(pool)])
+        if exact is None:  # verified piece by piece, but not as the reader sees it
+            v.quotes_checked += 1
+            v.quotes_failed += 1
+            continue
+        claim = exact
         if found_in:  # an uncited but verified quote: cite where it was found
             claim = _append_markers(claim, sorted(set(found_in)))
         kept.append(claim)

@@ -43,7 +43,7 @@ from typing import Any
 from pydantic import BaseModel, Field, computed_field
 
 from assistant.nlp import months
-from assistant.nlp.text import find_verbatim, normalise
+from assistant.nlp.text import find_verbatim, normalise, spec_quotations
 
 #: Metrics where a higher value is better; the rest (:data:`LOWER_IS_BETTER`) are costs.
 HIGHER_IS_BETTER = (
@@ -60,10 +60,6 @@ LOWER_IS_BETTER = ("false_abstention", "latency_p50_ms", "latency_p95_ms")
 METRICS = HIGHER_IS_BETTER + LOWER_IS_BETTER
 
 _MARKER = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
-_QUOTED = re.compile(r'"([^"\n]+)"')
-#: Stripped from both ends of a quoted span: quoting moves sentence punctuation in and
-#: out of the marks ("directions," in the source becomes "directions." in an answer).
-_EDGE_PUNCT = " \t.,;:!?…-"
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
@@ -210,20 +206,13 @@ def holds_date(answer: str, date_iso: str | None, date_text: str | None) -> bool
     return False
 
 
-def quoted_spans(text: str) -> list[str]:
-    """Spans inside double quotation marks (straight or curly), markers removed."""
-    flat = _MARKER.sub(" ", text).replace("“", '"').replace("”", '"')
-    spans = [m.group(1).strip().strip(_EDGE_PUNCT) for m in _QUOTED.finditer(flat)]
-    return [s for s in spans if len(re.sub(r"\s", "", s)) >= 3]
-
-
 def quote_checks(answer: Mapping[str, Any], texts: Mapping[str, str], question: str = "") -> list[QuoteCheck]:
     """Check every quoted span of ``answer`` against the article texts it cites."""
     citations = list(answer.get("citations") or [])
     cited = sorted({str(c["doc_id"]) for c in citations})
-    asked = {normalise(s) for s in quoted_spans(question)}
+    asked = {normalise(s) for s in spec_quotations(question)}
     checks: list[QuoteCheck] = []
-    for span in quoted_spans(str(answer.get("answer") or "")):
+    for span in spec_quotations(str(answer.get("answer") or "")):
         if normalise(span) in asked:
             continue
         found = any(d in texts and find_verbatim(span, texts[d]) is not None for d in cited)

@@ -245,6 +245,11 @@ def render_answer(answer: Answer) -> str:
 
 def fallback_note(answer: Answer) -> str:
     """The line shown above an answer the fallback backend wrote instead of the LLM."""
+    if answer.abstained:  # the fallback's abstention: what is asked is in no evidence
+        return (
+            f"The {answer.backend} model answered, but the evidence lacks what is asked; "
+            f"the verified {answer.fallback} answer instead:"
+        )
     return (
         f"The {answer.backend} model gave no verified answer; the verified {answer.fallback} answer instead:"
     )

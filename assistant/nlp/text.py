@@ -297,6 +297,27 @@ def quotation_spans(text: str) -> tuple[list[tuple[int, int]], list[int], list[i
     return spans, stack, unopened
 
 
+_SPEC_MARKER = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
+_SPEC_QUOTED = re.compile(r'"([^"\n]+)"')
+#: Stripped from both ends of a quoted span: quoting moves sentence punctuation in and
+#: out of the marks ("directions," in the source becomes "directions." in an answer).
+_SPEC_EDGE = " \t.,;:!?…-"
+
+
+def spec_quotations(text: str) -> list[str]:
+    """The spans an answer quotes, read as EVAL_SPEC's ``quote_faithfulness`` reads them.
+
+    ``[n]`` markers removed, curly double marks made straight, marks paired left to right
+    within a line, each span's edge punctuation trimmed; spans of fewer than 3 non-space
+    characters are no quotes. Cruder than :func:`quotation_spans` (no nesting) on purpose:
+    it is the metric's definition, and the verifier checks an answer against it too, so
+    what the verifier accepts is what the metric finds.
+    """
+    flat = _SPEC_MARKER.sub(" ", text).replace("“", '"').replace("”", '"')
+    spans = [m.group(1).strip().strip(_SPEC_EDGE) for m in _SPEC_QUOTED.finditer(flat)]
+    return [s for s in spans if len(re.sub(r"\s", "", s)) >= 3]
+
+
 def quotes_balanced(text: str) -> bool:
     """Does every double quotation mark in ``text`` have its partner?"""
     _, unclosed, unopened = quotation_spans(text)

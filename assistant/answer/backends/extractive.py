@@ -102,13 +102,16 @@ class ExtractiveBackend:
     # -- answering ---------------------------------------------------------------------
     def answer(self, context: Context) -> Draft:
         if not context.evidence:
-            return Draft(text=f"{CANNOT_ANSWER} anything about this: no passage matches.", abstained=True)
+            return Draft(
+                text=f"{CANNOT_ANSWER} anything about this: no passage matches.", abstained=True, absent=True
+            )
         missing = _missing_names(context)
         if missing:
             return Draft(
                 text=f"{CANNOT_ANSWER} anything about {', '.join(missing)}: the articles do not mention "
                 f"{'them' if len(missing) > 1 else 'that name'}.",
                 abstained=True,
+                absent=True,
             )
         model = load_weights()
         threshold = float(model["threshold"])
@@ -116,18 +119,21 @@ class ExtractiveBackend:
         names = [n.lower() for n in _asked_names(context)]
         picked: list[list[Scored]] = []
         gaps: list[str] = []
+        absent: list[bool] = []
         used: set[tuple[int, int]] = set()
         terms = [set(tokenize(p)) - CUE_TERMS - QUESTION_TERMS for p in parts]
         for i, part in enumerate(parts):
             others = set().union(*(t for j, t in enumerate(terms) if j != i))
-            chosen, gap = self._pick(context, part, names, threshold, used, terms[i] - others)
+            chosen, gap, lacking = self._pick(context, part, names, threshold, used, terms[i] - others)
             picked.append(chosen)
             if gap:
                 gaps.append(gap)
+                absent.append(lacking)
             used.update((c.n, c.span.start) for c in chosen)
         if not any(picked):
             why = gaps[0] if len(gaps) == 1 else "; ".join(dict.fromkeys(gaps))
-            return Draft(text=f"{CANNOT_ANSWER} enough to answer this: {why}.", abstained=True)
+            text = f"{CANNOT_ANSWER} enough to answer this: {why}."
+            return Draft(text=text, abstained=True, absent=all(absent))
         return self._compose(context, parts, picked, gaps)
 
     def _pick(
@@ -138,8 +144,9 @@ class ExtractiveBackend:
         threshold: float,
         used: set[tuple[int, int]],
         distinct: set[str] | None = None,
-    ) -> tuple[list[Scored], str | None]:
-        """The sentences that answer one part, or what is missing for it.
+    ) -> tuple[list[Scored], str | None, bool]:
+        """The sentences that answer one part, or what is missing for it, and whether that
+        is absent from every evidence sentence (not merely from those that score well).
 
         ``distinct``: the terms of this part that the question's other parts lack ("Trump"
         in "how many endorsed Clinton, and how many endorsed Trump?"). When the best
@@ -149,29 +156,29 @@ class ExtractiveBackend:
         wanted = _specific(part)
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
         if not fitting:
-            return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for"
+            return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for", True
         other = [c for c in fitting if _contrast(c, context, part) is None]
         if not other or (other[0].prob < threshold <= fitting[0].prob):
             # the passages that match speak of another one ("the first debate", asked
             # about "the vice-presidential debate")
             asked_for, given = _contrast(fitting[0], context, part) or ("", "")
-            return [], f"the articles speak of the {given}, not the {asked_for}"
+            return [], f"the articles speak of the {given}, not the {asked_for}", False
         fitting = other
         quoted = _unquoted_asked(context, part)
         if quoted:
             fitting = [c for c in fitting if _attributed(c, context, quoted, self.tuning)]
             if not fitting:
-                return [], f"the articles do not quote {quoted} on this"
+                return [], f"the articles do not quote {quoted} on this", True
         best = fitting[0]
         if best.prob < threshold:
             if wanted and cands and cands[0].prob >= threshold:
-                return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for"
-            return [], "no passage in the articles answers it"
+                return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for", False
+            return [], "no passage in the articles answers it", False
         if (best.n, best.span.start) in used:
             floor = max(threshold, self.tuning.second_ratio * best.prob)
             fresh = _fresh_for_part(best, fitting, used, distinct or set(), floor)
             if fresh is None:
-                return [best], None  # the sentence already shown answers this part too
+                return [best], None, False  # the sentence already shown answers this part too
             best = fresh
         chosen = [best]
         t = self.tuning
@@ -190,7 +197,7 @@ class ExtractiveBackend:
             and not any(_overlaps(follow, x) for x in chosen)
         ):
             chosen.insert(1, follow)
-        return chosen, None
+        return chosen, None, False
 
     def _compose(
         self, context: Context, parts: list[str], picked: list[list[Scored]], gaps: list[str]

@@ -324,7 +324,9 @@ function renderAnswer(out, s) {
   }
   if (f.fallback) {
     append(out, h("p", { class: "meta small fallback" },
-      `The ${f.backend} model gave no verified answer; this is the verified ${f.fallback} answer.`));
+      f.abstained
+        ? `The ${f.backend} model answered, but the evidence lacks what is asked; this is the verified ${f.fallback} answer.`
+        : `The ${f.backend} model gave no verified answer; this is the verified ${f.fallback} answer.`));
   } else if (f.backend) append(out, h("p", { class: "meta small" }, `Answered by the ${f.backend} backend.`));
 }
 
