@@ -14,7 +14,13 @@ from assistant.answer.verify import (
     same_person,
 )
 from assistant.nlp.claims import CANNOT_ANSWER, split_claims
-from assistant.nlp.text import find_verbatim, normalise, spec_quotations, split_sentences
+from assistant.nlp.text import (
+    find_verbatim,
+    normalise,
+    spec_pairs_whole,
+    spec_quotations,
+    split_sentences,
+)
 from assistant.types import Draft, DraftCitation
 from tests.contexts import article, context, quote
 
@@ -250,3 +256,33 @@ def test_abbreviations_do_not_split_claims() -> None:
         "“We have work,” Canada-U.S. Trade Minister Dominic LeBlanc said. [1]",
         "Mr. Ford agreed. [2]",
     ]
+
+
+NESTED = (
+    "The mayor described the night the pumps failed.\n\n"
+    "He said, “We have had no clean water for a month.” Residents queued at the depot "
+    "for bottled water, and the council met until midnight.\n"
+)
+
+
+def test_a_claim_that_would_shift_the_metrics_pairing_is_dropped() -> None:
+    # The model wraps a source sentence that holds its own quotation in straight marks:
+    # each quotation is verbatim, but EVAL_SPEC pairs marks left to right over the whole
+    # answer, skips the empty ``”"`` pair, and would read the words *between* the claims
+    # as quoted. Such a claim is dropped; the other claim stands, read as the metric reads it.
+    ctx, texts = context("What did the mayor say?", [("nested", NESTED, "no clean water")])
+    draft = (
+        'The mayor recalled: "He said, “We have had no clean water for a month.”" [1] '
+        'Residents "queued at the depot for bottled water" [1].'
+    )
+    r = finalize(ctx, Draft(text=draft), texts)
+    assert not r.abstained and "He said" not in r.text and "queued at the depot" in r.text
+    assert r.verification.quotes_failed == 1
+    assert all(find_verbatim(s, NESTED) is not None for s in spec_quotations(r.text))
+
+
+def test_spec_pairing_must_consume_every_mark() -> None:
+    assert spec_pairs_whole('He said "we act" [1] and “we win.” [2]')
+    assert not spec_pairs_whole('She said "He said, “We act.”" [1]')  # the empty ”" pair
+    assert not spec_pairs_whole('an unclosed "mark')
+    assert spec_pairs_whole('one "pair" per line\nand "another" here')

@@ -51,6 +51,7 @@ from assistant.nlp.text import (
     paragraphs,
     quotation_spans,
     quotes_balanced,
+    spec_pairs_whole,
     spec_quotations,
     split_sentences,
     words,
@@ -172,8 +173,10 @@ def source_words(claim: str, sources: list[str]) -> str | None:
     trimmed, after EVAL_SPEC normalisation), so a model's ``"...them'"`` or ``&amp;``
     passes where the source reads ``them,’`` and ``&``. Each quotation is rewritten to
     the source's characters (pieces of an elided quote quoted separately around an
-    ellipsis; a ``[n]`` in the source stays neutralised, never a citation); then every
-    span EVAL_SPEC reads as quoted (:func:`spec_quotations`) must
+    ellipsis; a ``[n]`` in the source stays neutralised, never a citation); then
+    EVAL_SPEC's pairing must consume every double mark of the claim (:func:`spec_pairs_whole`:
+    a source's own inner quotation inside the model's marks would shift the pairing across
+    the joined answer) and every span it reads as quoted (:func:`spec_quotations`) must
     occur whole in one of ``sources``, else ``None`` (the claim is dropped).
     """
     spans, _, _ = quotation_spans(claim)
@@ -200,6 +203,8 @@ def source_words(claim: str, sources: list[str]) -> str | None:
         out += [claim[last:a], f"{closing} … {opening}".join(found)]
         last = b
     rewritten = "".join([*out, claim[last:]])
+    if not spec_pairs_whole(rewritten):  # it would shift the metric's pairing of the answer
+        return None
     for span in spec_quotations(rewritten):
         if not any(find_verbatim(span, text) is not None for text in sources):
             return None

@@ -318,6 +318,22 @@ def spec_quotations(text: str) -> list[str]:
     return [s for s in spans if len(re.sub(r"\s", "", s)) >= 3]
 
 
+def spec_pairs_whole(text: str) -> bool:
+    """Does EVAL_SPEC's left-to-right pairing (:func:`spec_quotations`) consume every double
+    mark of ``text``, line by line?
+
+    Answers are claims joined by spaces, and the metric pairs marks over the whole answer:
+    a claim that leaves a mark unpaired (an odd count, or an empty ``“…”"`` pair, which the
+    pattern skips) shifts the pairing into the next claim, and the metric then reads the
+    words *between* two claims as quoted. A claim that passes this reads the same alone and
+    joined.
+    """
+    flat = _SPEC_MARKER.sub(" ", text).replace("“", '"').replace("”", '"')
+    return all(
+        line.count('"') == 2 * len(_SPEC_QUOTED.findall(line)) for line in flat.split("\n")
+    )
+
+
 def quotes_balanced(text: str) -> bool:
     """Does every double quotation mark in ``text`` have its partner?"""
     _, unclosed, unopened = quotation_spans(text)
