@@ -329,9 +329,7 @@ def spec_pairs_whole(text: str) -> bool:
     joined.
     """
     flat = _SPEC_MARKER.sub(" ", text).replace("“", '"').replace("”", '"')
-    return all(
-        line.count('"') == 2 * len(_SPEC_QUOTED.findall(line)) for line in flat.split("\n")
-    )
+    return all(line.count('"') == 2 * len(_SPEC_QUOTED.findall(line)) for line in flat.split("\n"))
 
 
 def quotes_balanced(text: str) -> bool:
