@@ -286,3 +286,27 @@ def test_spec_pairing_must_consume_every_mark() -> None:
     assert not spec_pairs_whole('She said "He said, “We act.”" [1]')  # the empty ”" pair
     assert not spec_pairs_whole('an unclosed "mark')
     assert spec_pairs_whole('one "pair" per line\nand "another" here')
+
+
+STRESS = (
+    "The mayor described the night the pumps failed.\n\n"
+    "He said, “We have had no clean water for a month.” Residents queued at the depot, and "
+    '"it is a "crisis" now," one said. The council called it "a failure of planning."\n'
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_a_joined_answer_reads_as_its_claims_do(data) -> None:  # type: ignore[no-untyped-def]
+    # Any two quoted windows of a paragraph that holds quotations of its own, in straight
+    # or curly marks: what the verifier keeps, the metric reads whole in the source.
+    para = STRESS.split("\n\n")[1].split()
+    claims = []
+    for _ in range(2):
+        i = data.draw(st.integers(0, len(para) - 3))
+        window = " ".join(para[i : i + data.draw(st.integers(3, 10))])
+        left, right = data.draw(st.sampled_from([('"', '"'), ("“", "”")]))
+        claims.append(f"A resident said {left}{window}{right} [1].")
+    ctx, texts = context("What did residents say?", [("stress", STRESS, "no clean water")])
+    r = finalize(ctx, Draft(text=" ".join(claims)), texts)
+    assert r.abstained or all(find_verbatim(s, STRESS) is not None for s in spec_quotations(r.text))
