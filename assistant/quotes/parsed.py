@@ -101,6 +101,8 @@ class ParsedArticle:
             for c in t.children
         ):
             return True  # a retort or a continuation: "shot back", "fired back", "went on"
+        if t.text.isupper() and len(t.text) > 1:
+            return False  # a headline in capitals ("… IN OTHER STATES - …"): no verb of speech
         if t.lemma_.lower() not in self.lemmas and not (
             t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
         ):
@@ -137,6 +139,11 @@ class ParsedArticle:
             # two subjects ("The rejection signals “…”, said Geert Wilders"): the parser took
             # the clause before an inverted cue for a subject; the one right after the cue speaks
             subj = next((c for c in subjs if c.left_edge.i == t.i + 1), None) if len(subjs) > 1 else None
+            if subj is None and len(subjs) > 1:
+                # "“…,” his nephew Tom Roe added": the parser made both the role noun and the
+                # name subjects; the one person among them speaks
+                people = [c for c in subjs if (e := self.entity_of(c)) is not None and e.label_ == "PERSON"]
+                subj = people[0] if len(people) == 1 else None
             subj = subj or (subjs[0] if subjs else None)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
             if subj is None and passive:  # "X was asked by Y, “…”": Y speaks, or no one known
@@ -288,7 +295,7 @@ class ParsedArticle:
 
     def closing_person(self, before: list[Token]) -> Hit | None:
         """A person entity that ends the words right before a colon."""
-        last = next((t for t in reversed(before) if not t.is_punct), None)
+        last = next((t for t in reversed(before) if not (t.is_punct or t.is_space)), None)
         if last is None:
             return None
         ent = self.entity_of(last)
@@ -463,7 +470,9 @@ class ParsedArticle:
         )
         words = 0
         for t in after:
-            if t.is_sent_start and (words or ended):
+            if t.is_sent_start and (words or ended) and not t.text[:1].islower():
+                # a lower-case word goes on with the sentence the quote is part of
+                # ("“Does that fly?” former adviser Tom Roe asked"): no new sentence there
                 break
             if self.is_cue(t):
                 if self.own_content(t):
@@ -498,7 +507,13 @@ class ParsedArticle:
             h = self.as_clause(before)
             if h is not None:
                 return h
+        # a quote opening its sentence goes on with the main speech verb of the sentence before
+        # (“…,” Roe said, as …. “…”), never with one in a subordinate clause there
+        # ("… Roe told the paper, after Doe stated an interest. “…”")
+        opens_sentence = lead.endswith((".", "!", "?"))
         for t in reversed(before):
+            if opens_sentence and t.dep_ not in ("ROOT", "conj", "parataxis", "ccomp"):
+                continue
             if self.is_cue(t):
                 h = self.hit(t, "before")
                 if h is not None:
@@ -650,7 +665,7 @@ class ParsedArticle:
         """A name right before the colon, as a label: ``… - Carl Bialik: “…”``, with a
         party tag (``Rep. Jane Roe (R-Ohio): “…”``), or after a speech verb that opens the
         sentence (``Continued Roe: “…”``, ``Added the senator:``)."""
-        last = next((t for t in reversed(toks) if not t.is_punct), None)
+        last = next((t for t in reversed(toks) if not (t.is_punct or t.is_space)), None)
         if last is None:
             return None
         tail = self.text[last.idx + len(last.text) :]
@@ -660,7 +675,7 @@ class ParsedArticle:
             if opener is None or len(inner) > 4:
                 return None
             before = [t for t in toks if t.i < opener.i]
-            last = next((t for t in reversed(before) if not t.is_punct), None)
+            last = next((t for t in reversed(before) if not (t.is_punct or t.is_space)), None)
             if last is None or self.text[last.idx + len(last.text) : opener.idx].strip():
                 return None
             tail = ":"
@@ -710,7 +725,7 @@ class ParsedArticle:
             or (
                 prev.text[:1].isupper()
                 and prev.lemma_.lower() in self.lemmas
-                and (prev.is_sent_start or prev.i == 0 or "\n" in self.doc[prev.i - 1].whitespace_)
+                and (prev.is_sent_start or prev.i == 0 or "\n" in self.doc[prev.i - 1].text_with_ws)
             )
         )
 
