@@ -103,8 +103,8 @@ def _speaker_of(text: str, words: str) -> str | None:
             "Jane Birch III",
         ),
         (  # "…, says NAME, a consultant": a person right after a finite cue with no subject
-            "Turnout was low.\n\n\"Campaigns are short of money. Super PACs have the money. They have no "
-            "choice\" but to take the lead in ads, says Paul Quill, a consultant with Pine Media in Dayton, "
+            'Turnout was low.\n\n"Campaigns are short of money. Super PACs have the money. They have no '
+            'choice" but to take the lead in ads, says Paul Quill, a consultant with Pine Media in Dayton, '
             "Ohio.\n\nThat outside help comes at a price for the campaigns.",
             "short of money",
             "Paul Quill",
@@ -116,7 +116,7 @@ def _speaker_of(text: str, words: str) -> str | None:
             "Omar el Haddad",
         ),
         (  # a lower-case word after a quote ending in "?" goes on with the sentence
-            "The debate ran long.\n\nThe mayor “offers nothing new on roads. Does that help?\" former "
+            'The debate ran long.\n\nThe mayor “offers nothing new on roads. Does that help?" former '
             "council aide Ruth Delgado asked on Twitter.",
             "nothing new",
             "Ruth Delgado",

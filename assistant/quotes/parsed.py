@@ -521,8 +521,12 @@ class ParsedArticle:
         words = 0
         # "“…,” Roe, the head of a state party, said": a name and an appositive may stand
         # between the quote and its cue
-        named = [t for t in after[:6] if not (t.is_punct or t.is_space)]
-        limit = self.after_limit + 10 if named and self.entity_of(named[0]) is not None else self.after_limit
+        first_words = [t for t in after[:6] if not (t.is_punct or t.is_space)]
+        limit = (
+            self.after_limit + 10
+            if first_words and self.entity_of(first_words[0]) is not None
+            else self.after_limit
+        )
         for t in after:
             if t.is_sent_start and (words or ended) and not t.text[:1].islower():
                 # a lower-case word goes on with the sentence the quote is part of
