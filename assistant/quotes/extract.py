@@ -467,6 +467,8 @@ class _Extractor:
             for c in CUE_RE.finditer(text, ss, se):
                 if any(d.start <= c.start() < d.end for d in directs):
                     continue
+                if c.group(1).isupper():  # a headline in capitals ("… IN OTHER STATES -"): no cue
+                    continue
                 items.append((c.start(), "c", c))
             for a in _ACCORDING.finditer(text, ss, se):
                 if not any(d.start <= a.start() < d.end for d in directs):

@@ -101,6 +101,8 @@ class ParsedArticle:
             for c in t.children
         ):
             return True  # a retort or a continuation: "shot back", "fired back", "went on"
+        if t.text.isupper() and len(t.text) > 1:
+            return False  # a headline in capitals ("… IN OTHER STATES - …"): no verb of speech
         if t.lemma_.lower() not in self.lemmas and not (
             t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
         ):
@@ -137,6 +139,11 @@ class ParsedArticle:
             # two subjects ("The rejection signals “…”, said Geert Wilders"): the parser took
             # the clause before an inverted cue for a subject; the one right after the cue speaks
             subj = next((c for c in subjs if c.left_edge.i == t.i + 1), None) if len(subjs) > 1 else None
+            if subj is None and len(subjs) > 1:
+                # "“…,” his nephew Tom Roe added": the parser made both the role noun and the
+                # name subjects; the one person among them speaks
+                people = [c for c in subjs if (e := self.entity_of(c)) is not None and e.label_ == "PERSON"]
+                subj = people[0] if len(people) == 1 else None
             subj = subj or (subjs[0] if subjs else None)
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
             if subj is None and passive:  # "X was asked by Y, “…”": Y speaks, or no one known
@@ -146,8 +153,8 @@ class ParsedArticle:
                 agent = next((c for c in t.children if c.dep_ == "agent"), None)
                 if agent is not None:
                     subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if subj is None and t.i == cue.i and self.after_quote(cue):
-                subj = self.inverted(cue)
+            if subj is None and t.i == cue.i:
+                subj = self.inverted(cue) if self.after_quote(cue) else self.inverted_person(cue)
             if t.i == cue.i and (subj is None or self.mute(subj)):
                 # "Saturday at the convention Sen. Jane Roe (D-Ohio) said": a date is no speaker
                 subj = self.person_before(cue) or subj
@@ -274,6 +281,32 @@ class ParsedArticle:
         words = re.sub(r"(?:['’]s?)$", "", e.text).strip()
         return Hit("name", words, e.start_char, cue.text, cue.idx, cue.idx + len(cue.text), "after")
 
+    def appositive_person(self, cue: Token, after: list[Token]) -> Hit | None:
+        """``“…,” Tom Roe, the head of a state party, tweeted`` / ``“…,” Roe, the 2016
+        front-runner, said``: a person opens the words after the quote (up to four words of
+        role before the name), an appositive set off by commas follows, then the cue. The
+        parser often hangs such a cue on the quote or makes it a modifier of the name;
+        English puts the speaker there."""
+        span = [t for t in after if t.i < cue.i and not t.is_space]
+        if len(span) < 4 or span[-1].text != ",":
+            return None
+        first = next((k for k, t in enumerate(span) if self.entity_of(t) is not None), None)
+        if first is None or first > 4:
+            return None
+        e = self.entity_of(span[first])
+        assert e is not None
+        if e.label_ != "PERSON" or e.start != span[first].i or self.inside(e.start_char):
+            return None
+        if any(t.is_punct or t.is_sent_start for t in span[:first]) or (e.text.isupper() and len(e.text) > 3):
+            return None
+        rest = [t for t in span if t.i >= e.end]
+        if len(rest) < 3 or rest[0].text != "," or any(t.is_sent_start for t in rest):
+            return None
+        if any(c.dep_ in _SUBJ and c.i > e.end and c.i < cue.i for c in cue.children):
+            return None  # the cue has a subject of its own inside the appositive
+        words = re.sub(r"(?:['’]s?)$", "", e.text).strip()
+        return Hit("name", words, e.start_char, cue.text, cue.idx, cue.idx + len(cue.text), "after")
+
     def personal(self, h: Hit) -> bool:
         """Whether a description names a person or body by its head noun (``the senator``,
         ``a spokesman``, ``the campaign``) rather than a thing (``the timing``)."""
@@ -288,7 +321,7 @@ class ParsedArticle:
 
     def closing_person(self, before: list[Token]) -> Hit | None:
         """A person entity that ends the words right before a colon."""
-        last = next((t for t in reversed(before) if not t.is_punct), None)
+        last = next((t for t in reversed(before) if not (t.is_punct or t.is_space)), None)
         if last is None:
             return None
         ent = self.entity_of(last)
@@ -299,12 +332,16 @@ class ParsedArticle:
         colon = last.idx + len(last.text)
         return Hit("name", ent.text, ent.start_char, ":", colon, colon + 1, "colon")
 
-    def own_content(self, cue: Token) -> bool:
+    def own_content(self, cue: Token, limit: int | None = None) -> bool:
         """Whether a cue after a quote carries words of its own to its right (a clause or
         a characterisation: ``… Doe said Roe “lied.”``, ``… Doe called Roe a liar``): then
-        it does not report the quote before it."""
+        it does not report the quote before it. A complement past ``limit`` (the paragraph's
+        end, which the parser may run across) is not the cue's."""
         return any(
-            c.dep_ in ("ccomp", "xcomp", "oprd") and c.i > cue.i and not self.inside(c.idx)
+            c.dep_ in ("ccomp", "xcomp", "oprd")
+            and c.i > cue.i
+            and not self.inside(c.idx)
+            and (limit is None or c.idx < limit)
             for c in cue.children
         )
 
@@ -316,6 +353,26 @@ class ParsedArticle:
                 return True
             i -= 1
         return False
+
+    def inverted_person(self, cue: Token) -> Token | None:
+        """``…, says Tom Roe, a consultant with …``: after a comma, a finite cue with no
+        subject followed by a person that ends at a comma or the sentence's end speaks
+        through it, wherever the parser hung the name (a participle's or *tell*'s object is
+        its hearer: ``…, telling Reuters, “…”``)."""
+        if cue.i == 0 or cue.nbor(-1).text != "," or cue.tag_ == "VBG" or cue.lemma_ == "tell":
+            return None
+        if cue.i + 1 >= len(cue.doc):
+            return None
+        ent = self.entity_of(cue.nbor(1))
+        if (
+            ent is None
+            or ent.label_ != "PERSON"
+            or ent.start != cue.i + 1
+            or self.inside(ent.start_char)
+            or (ent.end < len(cue.doc) and not cue.doc[ent.end].is_punct)
+        ):
+            return None
+        return ent.root
 
     def inverted(self, cue: Token) -> Token | None:
         """The speaker after the cue in an inversion the parser read as an object
@@ -462,24 +519,38 @@ class ParsedArticle:
             and text[open_mark:close].rstrip(" ”\"’'").endswith((".", "!", "?"))
         )
         words = 0
+        # "“…,” Roe, the head of a state party, said": a name and an appositive may stand
+        # between the quote and its cue
+        first_words = [t for t in after[:6] if not (t.is_punct or t.is_space)]
+        limit = (
+            self.after_limit + 10
+            if first_words and self.entity_of(first_words[0]) is not None
+            else self.after_limit
+        )
         for t in after:
-            if t.is_sent_start and (words or ended):
+            if t.is_sent_start and (words or ended) and not t.text[:1].islower():
+                # a lower-case word goes on with the sentence the quote is part of
+                # ("“Does that fly?” former adviser Tom Roe asked"): no new sentence there
                 break
             if self.is_cue(t):
-                if self.own_content(t):
+                if self.own_content(t, pe):
                     # "“…” Roe called Doe a “liar.”": the cue has its own words, unless it
                     # stands right after the quote with a name next to it
                     h = self.adjacent_person(close, t, after)
                     if h is not None and self.after_quote(t):
                         return h
                     break
-                h = self.hit(t, "after") or self.adjacent_person(close, t, after)
+                h = (
+                    self.hit(t, "after")
+                    or self.adjacent_person(close, t, after)
+                    or self.appositive_person(t, after)
+                )
                 if h is not None:
                     return h
                 break
             if not t.is_punct:
                 words += 1
-            if words > self.after_limit:
+            if words > limit:
                 break
         if not lead.strip() or lead.endswith((".", "!", "?", ":")):  # the quote opens its sentence
             h = self.frame(open_mark, close, after)
@@ -498,7 +569,13 @@ class ParsedArticle:
             h = self.as_clause(before)
             if h is not None:
                 return h
+        # a quote opening its sentence goes on with the main speech verb of the sentence before
+        # (“…,” Roe said, as …. “…”), never with one in a subordinate clause there
+        # ("… Roe told the paper, after Doe stated an interest. “…”")
+        opens_sentence = lead.endswith((".", "!", "?"))
         for t in reversed(before):
+            if opens_sentence and t.dep_ not in ("ROOT", "conj", "parataxis", "ccomp"):
+                continue
             if self.is_cue(t):
                 h = self.hit(t, "before")
                 if h is not None:
@@ -650,7 +727,7 @@ class ParsedArticle:
         """A name right before the colon, as a label: ``… - Carl Bialik: “…”``, with a
         party tag (``Rep. Jane Roe (R-Ohio): “…”``), or after a speech verb that opens the
         sentence (``Continued Roe: “…”``, ``Added the senator:``)."""
-        last = next((t for t in reversed(toks) if not t.is_punct), None)
+        last = next((t for t in reversed(toks) if not (t.is_punct or t.is_space)), None)
         if last is None:
             return None
         tail = self.text[last.idx + len(last.text) :]
@@ -660,7 +737,7 @@ class ParsedArticle:
             if opener is None or len(inner) > 4:
                 return None
             before = [t for t in toks if t.i < opener.i]
-            last = next((t for t in reversed(before) if not t.is_punct), None)
+            last = next((t for t in reversed(before) if not (t.is_punct or t.is_space)), None)
             if last is None or self.text[last.idx + len(last.text) : opener.idx].strip():
                 return None
             tail = ":"
@@ -710,7 +787,7 @@ class ParsedArticle:
             or (
                 prev.text[:1].isupper()
                 and prev.lemma_.lower() in self.lemmas
-                and (prev.is_sent_start or prev.i == 0 or "\n" in self.doc[prev.i - 1].whitespace_)
+                and (prev.is_sent_start or prev.i == 0 or "\n" in self.doc[prev.i - 1].text_with_ws)
             )
         )
 
