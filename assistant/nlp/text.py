@@ -304,6 +304,12 @@ _SPEC_QUOTED = re.compile(r'"([^"\n]+)"')
 _SPEC_EDGE = " \t.,;:!?…-"
 
 
+def _spec_flat(text: str) -> str:
+    """``text`` as EVAL_SPEC's faithfulness reads it: ``[n]`` markers out, curly double
+    marks straight."""
+    return _SPEC_MARKER.sub(" ", text).replace("“", '"').replace("”", '"')
+
+
 def spec_quotations(text: str) -> list[str]:
     """The spans an answer quotes, read as EVAL_SPEC's ``quote_faithfulness`` reads them.
 
@@ -313,7 +319,7 @@ def spec_quotations(text: str) -> list[str]:
     it is the metric's definition, and the verifier checks an answer against it too, so
     what the verifier accepts is what the metric finds.
     """
-    flat = _SPEC_MARKER.sub(" ", text).replace("“", '"').replace("”", '"')
+    flat = _spec_flat(text)
     spans = [m.group(1).strip().strip(_SPEC_EDGE) for m in _SPEC_QUOTED.finditer(flat)]
     return [s for s in spans if len(re.sub(r"\s", "", s)) >= 3]
 
@@ -328,7 +334,7 @@ def spec_pairs_whole(text: str) -> bool:
     words *between* two claims as quoted. A claim that passes this reads the same alone and
     joined.
     """
-    flat = _SPEC_MARKER.sub(" ", text).replace("“", '"').replace("”", '"')
+    flat = _spec_flat(text)
     return all(line.count('"') == 2 * len(_SPEC_QUOTED.findall(line)) for line in flat.split("\n"))
 
 
