@@ -65,6 +65,9 @@ _WANTED_WORDS = {
     "age": "the age",
     "quantity": "the figure",
     "measure": "the measurement",
+    "org": "the organisation",
+    "place": "the place",
+    "year": "the year",
 }
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", re.I)
 _CURRENCY_NOUNS = wordlist("currency_nouns")
@@ -272,9 +275,16 @@ def _specific(part: str) -> str | None:
     """The specific thing a part asks for that the chosen evidence must hold."""
     if asked.wants_name(part):
         return "name"
+    bare = _unquoted(part)  # 'Who said "where do we go"?' asks for no place
+    if asked.asks_org(bare):
+        return "org"
+    if asked.asks_place(bare):
+        return "place"
     kind = answer_type(part)
     if kind == "time" and asked.wants_day(part):
         return "day"
+    if kind == "time" and asked.asks_year(bare):
+        return "year"
     if kind == "number":
         if _RATE.search(part):
             return "rate"
@@ -289,6 +299,13 @@ def _specific(part: str) -> str | None:
         if noun is not None:
             return "count"
     return kind
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quotations blanked out: quoted words ask for nothing."""
+    for a, b in quotation_spans(text)[0]:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None = None) -> bool:
@@ -315,7 +332,20 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "name":
         if context is None:
             return "person" in c.kinds
+        head = asked.role_head(part)
+        if head is not None:
+            return asked.name_for_role(context.evidence[c.n - 1], c.span, part, head)
         return asked.fresh_person(context.evidence[c.n - 1], c.span, part)
+    if wanted in ("org", "place"):
+        if context is None:
+            return "person" in c.kinds if wanted == "org" else "place" in c.kinds
+        labels = asked.ORG_LABELS if wanted == "org" else asked.PLACE_LABELS
+        return asked.fresh_entity(context.evidence[c.n - 1], c.span, part, labels)
+    if wanted == "year":
+        if context is None:
+            return asked.holds_year(c.text)
+        ev = context.evidence[c.n - 1]
+        return asked.holds_year(c.text, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
     return wanted in c.kinds
