@@ -439,11 +439,14 @@ def fresh_entity(ev: Evidence, sp: Span, question: str, labels: frozenset[str]) 
         if label not in labels or s < sp.start or e > sp.end:
             continue
         words = [w for w in normalise(ev.text[s - ev.start : e - ev.start]).split() if len(w) > 2]
+        # the kind asked for is no name the question gives ("the Green Party" for "which party")
+        words = [w for w in words if w not in _KIND_NOUNS and w not in _FURNITURE]
         if words and not any(w in qlow for w in words):
             return True
     return False
 
 
+_KIND_NOUNS = wordlist("org_nouns") | wordlist("place_nouns")
 _ROLE_AFTER = re.compile(
     r"\bnames?\s+of\s+(?:the|a|an|this|that)\s+(?P<a>[^?,;]+)|\bwho\s+(?:is|was|were|are)\s+the\s+(?P<b>[^?,;]+)"
     r"|\b(?:identify|name)\s+the\s+(?P<c>[^?,;]+)",
@@ -517,7 +520,9 @@ def share_held(terms: list[str] | set[str], text: str) -> float:
     return sum(t in have for t in terms) / len(terms)
 
 
-_ABOUT = re.compile(r"\b(?:say|said|says|think|thinks|thought|write|wrote|tell|told)\b[^?]*?\babout\s+(?P<np>[^?]+)", re.I)
+_ABOUT = re.compile(
+    r"\b(?:say|said|says|think|thinks|thought|write|wrote|tell|told)\b[^?]*?\babout\s+(?P<np>[^?]+)", re.I
+)
 
 
 def about_terms(part: str, drop: set[str] | None = None) -> set[str]:

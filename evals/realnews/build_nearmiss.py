@@ -36,7 +36,6 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from build_whosaid import (  # noqa: E402  (a sibling script, not a package)
-    _EDGE,
     CORPUS,
     MODEL,
     QUOTE_MARKS,
@@ -156,13 +155,13 @@ def _item(
             held = normalise(window) in whole
             if held == answerable and (not answerable or normalise(window) in norm[stem]):
                 q = f'Who said "{window}"?'
-                found.append(("who", {**base, "question": q, "kind": "who_said" if answerable else "unanswerable"}))
+                kind = "who_said" if answerable else "unanswerable"
+                who: dict[str, Any] = {**base, "question": q, "kind": kind}
                 if answerable:
-                    found[-1][1].update(
-                        answer=f"{speaker} said it.", facts=[[speaker.split()[-1]]], speaker=speaker
-                    )
+                    who.update(answer=f"{speaker} said it.", facts=[[speaker.split()[-1]]], speaker=speaker)
                 else:
-                    found[-1][1].update(answer="The corpus does not hold these words.", facts=[], speaker=None)
+                    who.update(answer="The corpus does not hold these words.", facts=[], speaker=None)
+                found.append(("who", who))
     phrase = _phrase(doc, content.start, content.end)
     if phrase is not None and surname in whole:
         words = [normalise(w) for w in phrase.split()]
@@ -171,7 +170,9 @@ def _item(
             q = f"What did {speaker} say about the {phrase}?"
             item = {**base, "question": q, "kind": "what_said" if answerable else "unanswerable"}
             if answerable:
-                item.update(answer=f"{speaker} spoke of the {phrase}.", facts=[[speaker.split()[-1]]], speaker=speaker)
+                item.update(
+                    answer=f"{speaker} spoke of the {phrase}.", facts=[[speaker.split()[-1]]], speaker=speaker
+                )
             else:
                 item.update(answer=f"The articles do not quote {speaker} on this.", facts=[], speaker=None)
             found.append(("what", item))

@@ -453,15 +453,13 @@ def _named_asked(context: Context, part: str) -> str | None:
 
 def _said_by_another(c: Scored, context: Context, name: str) -> bool:
     """The sentence holds someone else's words and does not name the person asked about:
-    the ledger gives it to another speaker, or the text attributes it to a PERSON who is
-    not them (the quoted person of a "what did X say" near miss is often another)."""
+    the quote ledger gives it to another speaker (the sentence a "what did X say" near miss
+    finds is often another person's words on the topic)."""
     keys = asked.name_keys(name)
-    low = normalise(c.text)
-    if not keys or any(k in low for k in keys):
+    if not keys or any(k in normalise(c.text) for k in keys):
         return False
-    ev = context.evidence[c.n - 1]
-    other = _ledger_speaker(c, ev, context.quotes)
-    return bool(other) and not any(k in normalise(other) for k in keys)
+    other = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
+    return other is not None and not any(k in normalise(other) for k in keys)
 
 
 def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) -> bool:
