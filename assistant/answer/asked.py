@@ -512,11 +512,11 @@ def quoted_words(part: str) -> list[str]:
     return []
 
 
-def share_held(terms: list[str] | set[str], text: str) -> float:
-    """The share of ``terms`` (lexical-index terms) that ``text`` holds."""
+def share_held(terms: list[str] | set[str], text: str | set[str]) -> float:
+    """The share of ``terms`` (lexical-index terms) that ``text`` (or its set of terms) holds."""
     if not terms:
         return 1.0
-    have = set(tokenize(text))
+    have = set(tokenize(text)) if isinstance(text, str) else text
     return sum(t in have for t in terms) / len(terms)
 
 

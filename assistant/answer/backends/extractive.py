@@ -177,13 +177,18 @@ class ExtractiveBackend:
             return [], f"the articles speak of the {given}, not the {asked_for}", False
         fitting = other
         said = asked.quoted_words(part)
+        terms: dict[int, set[str]] = {}  # each passage's terms, tokenized once
         if said:
-            fitting = [c for c in fitting if asked.share_held(said, _passage(c, context)) >= QUOTED_SHARE]
+            fitting = [
+                c for c in fitting if asked.share_held(said, _passage(c, context, terms)) >= QUOTED_SHARE
+            ]
             if not fitting:
                 return [], "the articles do not hold the words quoted", True
         topic = asked.about_terms(part, set(tokenize(" ".join(names))) | CUE_TERMS | QUESTION_TERMS)
         if topic:
-            fitting = [c for c in fitting if asked.share_held(topic, _passage(c, context)) > TOPIC_SHARE]
+            fitting = [
+                c for c in fitting if asked.share_held(topic, _passage(c, context, terms)) > TOPIC_SHARE
+            ]
             if not fitting:
                 return [], f"the passages do not speak of {_topic_words(part)}", False
         speaker = _named_asked(context, part)
@@ -325,9 +330,12 @@ def _specific(part: str) -> str | None:
     return kind
 
 
-def _passage(c: Scored, context: Context) -> str:
-    """The text of the evidence passage a candidate sentence belongs to."""
-    return context.evidence[c.n - 1].text
+def _passage(c: Scored, context: Context, cache: dict[int, set[str]]) -> set[str]:
+    """The terms of the evidence passage a candidate sentence belongs to (``cache``: by
+    evidence number)."""
+    if c.n not in cache:
+        cache[c.n] = set(tokenize(context.evidence[c.n - 1].text))
+    return cache[c.n]
 
 
 def _topic_words(part: str) -> str:
