@@ -65,9 +65,6 @@ _WANTED_WORDS = {
     "age": "the age",
     "quantity": "the figure",
     "measure": "the measurement",
-    "org": "the organisation",
-    "place": "the place",
-    "year": "the year",
 }
 #: Share of the question's quoted terms a passage must hold to be where the words are
 #: (evals/abstain_cv.py on the generated near-miss sets and the automatic who-said sets:
@@ -304,16 +301,9 @@ def _specific(part: str) -> str | None:
     """The specific thing a part asks for that the chosen evidence must hold."""
     if asked.wants_name(part):
         return "name"
-    bare = _unquoted(part)  # 'Who said "where do we go"?' asks for no place
-    if asked.asks_org(bare):
-        return "org"
-    if asked.asks_place(bare):
-        return "place"
     kind = answer_type(part)
     if kind == "time" and asked.wants_day(part):
         return "day"
-    if kind == "time" and asked.asks_year(bare):
-        return "year"
     if kind == "number":
         if _RATE.search(part):
             return "rate"
@@ -375,20 +365,7 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "name":
         if context is None:
             return "person" in c.kinds
-        head = asked.role_head(part)
-        if head is not None:
-            return asked.name_for_role(context.evidence[c.n - 1], c.span, part, head)
         return asked.fresh_person(context.evidence[c.n - 1], c.span, part)
-    if wanted in ("org", "place"):
-        if context is None:
-            return "person" in c.kinds if wanted == "org" else "place" in c.kinds
-        labels = asked.ORG_LABELS if wanted == "org" else asked.PLACE_LABELS
-        return asked.fresh_entity(context.evidence[c.n - 1], c.span, part, labels)
-    if wanted == "year":
-        if context is None:
-            return asked.holds_year(c.text)
-        ev = context.evidence[c.n - 1]
-        return asked.holds_year(c.text, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
     return wanted in c.kinds
