@@ -1,6 +1,6 @@
 """What a question names must be in the chosen evidence (invented text): the words it
-quotes, the topic of "what did X say about <topic>", the person's own words. A near miss
-abstains with a line saying what is missing; its answerable twin still answers."""
+quotes, the asked person's own words. A near miss abstains with a line saying what is
+missing; its answerable twin still answers."""
 
 from __future__ import annotations
 
@@ -20,14 +20,9 @@ def _answer(question: str, text: str, needle: str, quotes: list[Quote] | None = 
     return got.abstained, got.text
 
 
-def test_the_quoted_words_and_the_topic_are_read_from_the_question() -> None:
+def test_the_quoted_words_are_read_from_the_question() -> None:
     assert asked.quoted_words('Who said "we will rebuild the old bridge"?') == ["rebuild", "old", "bridge"]
     assert asked.quoted_words('Who called it a "red flag"?') == []  # a short quotation is a phrase
-    assert asked.about_terms("What did Jane Roe say about the school budget?", {"jane", "roe"}) == {
-        "school",
-        "budget",
-    }
-    assert asked.about_terms("How many people did the storm kill?") == set()
 
 
 BRIDGE = (
@@ -45,11 +40,10 @@ BRIDGE_TWIN = (
 @pytest.mark.parametrize(
     ("question", "missing"),
     [
-        ("What did Jane Roe say about the school budget?", "do not speak of the school budget"),
         ('Who said "the school budget would grow by a tenth"?', "do not hold the words quoted"),
     ],
 )
-def test_the_topic_and_the_quoted_words_must_be_in_the_evidence(question: str, missing: str) -> None:
+def test_the_quoted_words_must_be_in_the_evidence(question: str, missing: str) -> None:
     abstained, text = _answer(question, BRIDGE, "river bridge")
     assert abstained and missing in text, text
     abstained, text = _answer(question, BRIDGE_TWIN, "school budget")

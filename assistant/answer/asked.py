@@ -412,17 +412,3 @@ def share_held(terms: list[str] | set[str], text: str | set[str]) -> float:
         return 1.0
     have = set(tokenize(text)) if isinstance(text, str) else text
     return sum(t in have for t in terms) / len(terms)
-
-
-_ABOUT = re.compile(
-    r"\b(?:say|said|says|think|thinks|thought|write|wrote|tell|told)\b[^?]*?\babout\s+(?P<np>[^?]+)", re.I
-)
-
-
-def about_terms(part: str, drop: set[str] | None = None) -> set[str]:
-    """The terms of the topic a "what did X say about <topic>" question asks about, without
-    ``drop`` (the names asked about, speech verbs), or an empty set."""
-    m = _ABOUT.search(part)
-    if m is None:
-        return set()
-    return {t for t in tokenize(m.group("np")) if t not in (drop or set())}
