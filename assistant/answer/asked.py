@@ -19,6 +19,9 @@ thing itself in a candidate sentence:
 * **the same one**: a sentence that puts another modifier on the question's noun ("the
   first presidential debate" for "the vice-presidential debate"), in an article that never
   uses the question's modifier, is about a sibling of the thing asked for (:func:`contrasted`).
+* **the words quoted**: a question that quotes four or more words ('Who said "..."?') needs
+  a passage holding most of their terms (:func:`quoted_words`, :func:`share_held`; the
+  share is set in the extractive backend from generated near misses, evals/README.md).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
@@ -393,7 +396,7 @@ def _modifier(word: str) -> bool:
     )
 
 
-# -- the words the question quotes, the topic it asks about ----------------------------------
+# -- the words the question quotes ---------------------------------------------------------
 _QUESTION_QUOTE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 
 
