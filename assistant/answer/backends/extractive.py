@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from assistant.answer import asked
 from assistant.answer.guard import neutralise_markers
-from assistant.answer.ranker import CUE_TERMS, QUESTION_TERMS, Scored, answer_type, load_weights, rank
+from assistant.answer.ranker import (
+    CUE_TERMS,
+    QUESTION_TERMS,
+    Scored,
+    answer_type,
+    load_weights,
+    rank,
+    sentence_kinds,
+)
 from assistant.engines.lexical import tokenize
 from assistant.nlp import wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
@@ -22,7 +30,7 @@ from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
 from assistant.nlp.text import normalise, quotation_spans
 from assistant.settings import AnswerSettings, Settings
-from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
+from assistant.types import FOLLOWING_SENTENCES, Context, Draft, DraftCitation, Evidence, Quote, Span
 
 _SAID_AFTER = re.compile(
     r"[,.!?\"”’]\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
@@ -190,13 +198,11 @@ class ExtractiveBackend:
             if (c.n, c.span.start) in used:
                 continue
             chosen.append(c)
-        follow = _words_that_follow(context, best, cands)
-        if (
-            follow is not None
-            and len(chosen) < t.max_sentences
-            and not any(_overlaps(follow, x) for x in chosen)
-        ):
-            chosen.insert(1, follow)
+        at = 1
+        for follow in _words_that_follow(context, best, cands, part):
+            if len(chosen) < t.max_sentences and not any(_overlaps(follow, x) for x in chosen):
+                chosen.insert(at, follow)
+                at += 1
         return chosen, None, False
 
     def _compose(
@@ -205,12 +211,20 @@ class ExtractiveBackend:
         lines: list[str] = []
         cites: list[DraftCitation] = []
         shown: list[tuple[int, Span]] = []
-        for part, chosen in zip(parts, picked, strict=True):
+        for i, (part, chosen) in enumerate(zip(parts, picked, strict=True)):
             if not chosen and len(parts) > 1:
                 lines.append(f"The articles do not say: {part.rstrip('?')}.")
                 continue
+            if i and all(any(n == c.n and s.start <= c.span.start < s.end for n, s in shown) for c in chosen):
+                # A later part answered only by sentences already shown ("When and on which
+                # program did X ...?"): the article goes on with the rest of it.
+                chosen = [*chosen, *_words_that_follow(context, chosen[0], [], part, quoted=True)[:1]]
             for c in chosen:
-                ev = context.evidence[c.n - 1]
+                ev = (
+                    _joined(context, c.n)
+                    if c.span.start >= context.evidence[c.n - 1].end
+                    else context.evidence[c.n - 1]
+                )
                 span, body = whole_quotation(ev, c.span, self.tuning)
                 if any(n == c.n and span.start < s.end and s.start < span.end for n, s in shown):
                     continue  # this sentence, or the quotation it belongs to, is already shown
@@ -345,26 +359,98 @@ def _fresh_for_part(
     return None
 
 
-def _words_that_follow(context: Context, best: Scored, cands: list[Scored]) -> Scored | None:
-    """The sentence right after ``best`` when ``best`` introduces a speaker without quoting
-    them ("X, an expert on ..., described the approach") and the next sentence of the
-    passage carries the speaker's words (a quotation, or "he said"): news introduces a
-    person, then quotes them, and the answer is often in the second sentence."""
-    ev = context.evidence[best.n - 1]
-    if any(ch in best.text for ch in '"“”'):
-        return None  # the sentence quotes already
-    if "person" not in best.kinds and not _ledger_speaker(best, ev, context.quotes):
-        return None
+def _words_that_follow(
+    context: Context, best: Scored, cands: list[Scored], part: str, *, quoted: bool = False
+) -> list[Scored]:
+    """The next sentences of ``best``'s article that deliver what ``best`` only announces.
+
+    News introduces a speaker or a finding ("Sanders offered some pointed advice to
+    Clinton", "Ham explained why he backs Trump", "an analysis ... reveals just how swift
+    ...") and gives the words or the figure in the next sentence, often in the next
+    paragraph or past the passage's edge (:attr:`Context.following`). Of the next
+    :data:`FOLLOWING_SENTENCES` sentences, the first that delivers is taken:
+
+    * the words of the person ``best`` names (it needs a person, by entity or the ledger):
+      a quotation with no other speaker named, "he said", or the same surname with a
+      speech verb ("Sanders told MSNBC that ...") -- and when that sentence reports the
+      words without quoting them, the quotation right after it too;
+    * else a sentence holding the kind of thing the part asks for (a time, a number, a
+      person) that ``best`` lacks.
+
+    Only when ``best`` quotes no one (``quoted`` lifts this, for a later part of a
+    question that the sentences already shown answer only in part): a sentence that
+    quotes is already the words. Two sentences at most, so the answer stays the quote,
+    not the page; a sentence past them is another topic as often as not.
+    """
+    if not quoted and any(ch in best.text for ch in '"“”'):
+        return []  # the sentence quotes already
+    ev = _joined(context, best.n)
     sents = ev.sentences
     i = next((k for k, sp in enumerate(sents) if sp.start == best.span.start), -1)
-    if i < 0 or i + 1 >= len(sents):
-        return None
-    nxt = sents[i + 1]
-    text = ev.text[nxt.start - ev.start : nxt.end - ev.start]
-    said = _PRONOUN_SAID.search(text) or text.lstrip()[:1] in '"“'
-    if not said:
-        return None
-    return next((c for c in cands if c.n == best.n and c.span.start == nxt.start), None)
+    ahead = sents[i + 1 : i + 1 + FOLLOWING_SENTENCES] if i >= 0 else []
+    texts = [ev.text[sp.start - ev.start : sp.end - ev.start] for sp in ahead]
+    person = "person" in best.kinds or _ledger_speaker(best, context.evidence[best.n - 1], context.quotes)
+    wanted = answer_type(part)
+    take: list[int] = []
+    for k, text in enumerate(texts):
+        if person and _words_of(text, best.text):
+            take.append(k)
+            if k + 1 < len(texts) and not _quotes_words(text) and _opens_quotation(texts[k + 1]):
+                take.append(k + 1)  # "X told Y that ...", then X's own words
+            break
+        if wanted is not None and wanted not in best.kinds and wanted in sentence_kinds(ev, ahead[k]):
+            take.append(k)
+            break
+    out = []
+    for k in take:
+        sp = ahead[k]
+        known = next((c for c in cands if c.n == best.n and c.span.start == sp.start), None)
+        out.append(known or Scored(best.n, sp, texts[k], {}, kinds=sentence_kinds(ev, sp)))
+    return out
+
+
+def _joined(context: Context, n: int) -> Evidence:
+    """Evidence passage ``n`` joined with the article's sentences after it (one stretch of
+    article text, so quotations and offsets run on across the passage's edge)."""
+    ev = context.evidence[n - 1]
+    after = context.following.get(n)
+    if after is None or after.doc_id != ev.doc_id or after.start != ev.end:
+        return ev
+    return ev.model_copy(
+        update={
+            "end": after.end,
+            "text": ev.text + after.text,
+            "sentences": [*ev.sentences, *after.sentences],
+            "entities": [*ev.entities, *after.entities],
+        }
+    )
+
+
+_QUOTE_OPENERS = ('"', "“", "‘", "''")
+
+
+def _opens_quotation(text: str) -> bool:
+    return text.lstrip().startswith(_QUOTE_OPENERS)
+
+
+def _quotes_words(text: str) -> bool:
+    """Does the sentence quote three or more words (not a title such as "Morning Joe")?"""
+    return any(len(text[a:b].split()) >= 3 for a, b in quotation_spans(text)[0])
+
+
+def _words_of(text: str, top: str) -> bool:
+    """Does ``text`` give the words of the person ``top`` names: the same surname with a
+    speech verb, or a pronoun's ("he said") or an unattributed quotation?"""
+    bare = text  # the quoted words blanked: a name inside them is not the speaker
+    for a, b in quotation_spans(text)[0]:
+        bare = bare[:a] + " " * (b - a) + bare[b:]
+    for rx in (_NAME_SAID, _SAID_NAME):
+        for m in rx.finditer(bare):
+            name = m.group(1).split()
+            if name[0] in _NOT_NAMES:
+                continue
+            return re.search(rf"\b{re.escape(name[-1])}\b", top) is not None
+    return bool(_PRONOUN_SAID.search(text)) or _opens_quotation(text)
 
 
 def _unquoted_asked(context: Context, part: str) -> str | None:
