@@ -24,7 +24,7 @@ from assistant.answer.ranker import (
     sentence_kinds,
 )
 from assistant.engines.lexical import tokenize
-from assistant.nlp import wordlist
+from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
@@ -371,11 +371,11 @@ def _words_that_follow(
     :data:`FOLLOWING_SENTENCES` sentences, the first that delivers is taken:
 
     * the words of the person ``best`` names (it needs a person, by entity or the ledger):
-      a quotation with no other speaker named, "he said", or the same surname with a
-      speech verb ("Sanders told MSNBC that ...") -- and when that sentence reports the
-      words without quoting them, the quotation right after it too;
-    * else a sentence holding the kind of thing the part asks for (a time, a number, a
-      person) that ``best`` lacks.
+      "he said" (any reporting verb), a sentence opening a quotation, or the same surname
+      with a speech verb ("Sanders told MSNBC that ...") -- and when that sentence reports
+      the words without quoting them, the quotation right after it too;
+    * else a sentence holding the kind of thing the part asks for (a time or a number)
+      that ``best`` lacks.
 
     Only when ``best`` quotes no one (``quoted`` lifts this, for a later part of a
     question that the sentences already shown answer only in part): a sentence that
@@ -393,12 +393,12 @@ def _words_that_follow(
     wanted = answer_type(part)
     take: list[int] = []
     for k, text in enumerate(texts):
-        if person and _words_of(text, best.text):
+        if person and _words_of(text, best.text, strict=quoted):
             take.append(k)
             if k + 1 < len(texts) and not _quotes_words(text) and _opens_quotation(texts[k + 1]):
                 take.append(k + 1)  # "X told Y that ...", then X's own words
             break
-        if wanted is not None and wanted not in best.kinds and wanted in sentence_kinds(ev, ahead[k]):
+        if wanted in _SPECIFICS and wanted not in best.kinds and wanted in sentence_kinds(ev, ahead[k]):
             take.append(k)
             break
     out = []
@@ -426,6 +426,19 @@ def _joined(context: Context, n: int) -> Evidence:
     )
 
 
+#: The asked-for kinds a summary sentence's successor gives ("reveals how swift ..." ->
+#: "every 72 minutes"); a person is named before a pronoun's sentence, not after it.
+_SPECIFICS = {"time", "number"}
+#: A pronoun with any reporting verb of the lexicon ("he stated", "she told reporters"):
+#: the words of the person named just before.
+_PRONOUN_SPEECH = re.compile(
+    r"\b(?:he|she)\s+(?:[a-z]+ly\s+)?(?:"
+    + "|".join(
+        sorted({re.escape(f) for v in speech_verbs().values() for f in v.forms}, key=len, reverse=True)
+    )
+    + r")\b",
+    re.I,
+)
 _QUOTE_OPENERS = ('"', "“", "‘", "''")
 
 
@@ -438,9 +451,14 @@ def _quotes_words(text: str) -> bool:
     return any(len(text[a:b].split()) >= 3 for a, b in quotation_spans(text)[0])
 
 
-def _words_of(text: str, top: str) -> bool:
-    """Does ``text`` give the words of the person ``top`` names: the same surname with a
-    speech verb, or a pronoun's ("he said") or an unattributed quotation?"""
+def _words_of(text: str, top: str, strict: bool = False) -> bool:
+    """Does ``text`` give the words of the person ``top`` names: a pronoun's ("he said"),
+    a sentence that opens a quotation, or the same surname with a speech verb ("Sanders
+    told MSNBC that ...")? ``strict``: a speaker named in ``text`` must be ``top``'s
+    (a quotation ending "..., Carney said" is not the words of the Jivani before it)."""
+    pronoun = bool(_PRONOUN_SAID.search(text) or _PRONOUN_SPEECH.search(text))
+    if not strict and (pronoun or _opens_quotation(text)):
+        return True
     bare = text  # the quoted words blanked: a name inside them is not the speaker
     for a, b in quotation_spans(text)[0]:
         bare = bare[:a] + " " * (b - a) + bare[b:]
@@ -450,7 +468,7 @@ def _words_of(text: str, top: str) -> bool:
             if name[0] in _NOT_NAMES:
                 continue
             return re.search(rf"\b{re.escape(name[-1])}\b", top) is not None
-    return bool(_PRONOUN_SAID.search(text)) or _opens_quotation(text)
+    return strict and (pronoun or _opens_quotation(text))
 
 
 def _unquoted_asked(context: Context, part: str) -> str | None:
