@@ -131,6 +131,38 @@ def test_a_later_part_the_shown_sentence_leaves_open_takes_the_same_speakers_nex
     assert "Morning Desk" not in single.text
 
 
+def test_a_later_part_asking_a_count_takes_its_own_subjects_sentence_from_the_same_article() -> None:
+    from assistant.answer import asked
+
+    text = (
+        "Mayor Elena Ruiz listed endorsements from 40 local unions on Monday.\n"
+        "The weather in Harbor City was mild for the season.\n"
+        "Her rival Tom Becker cited his own endorsements from 12 unions."
+    )
+    ev = _passage("d", text, 0, ["Elena Ruiz", "Tom Becker"])
+    ev = ev.model_copy(
+        update={
+            "entities": [
+                *ev.entities,
+                *((text.index(x), text.index(x) + 2, "CARDINAL") for x in ("40", "12")),
+            ]
+        }
+    )
+    other = _passage("e", "Tom Becker said the weather was fine.\n", 500, ["Tom Becker"])
+    question = "How many unions endorsed Ruiz, and how many endorsed Becker?"
+    ctx = Context(question=question, evidence=[ev, other])
+    parts = asked.fill_counted(split_question(question))
+    assert len(parts) == 2
+    shown = _top(ev)
+    draft = ExtractiveBackend()._compose(ctx, parts, [[shown], [shown]], [])
+    assert "12 unions" in draft.text and "weather" not in draft.text
+    assert {c.doc_id for c in draft.citations} == {"d"}
+    # a part that asks for no specific thing is left to the ranker's threshold
+    parts = ["What did Ruiz say about unions?", "What did Becker say about the weather?"]
+    draft = ExtractiveBackend()._compose(ctx, parts, [[shown], [shown]], [])
+    assert "Becker" not in draft.text
+
+
 def test_when_and_on_which_program_splits_into_two_asks() -> None:
     assert split_question("When and on which program did Whitfield criticise the governor?") == [
         "When did Whitfield criticise the governor?",

@@ -216,9 +216,13 @@ class ExtractiveBackend:
                 lines.append(f"The articles do not say: {part.rstrip('?')}.")
                 continue
             if i and all(any(n == c.n and s.start <= c.span.start < s.end for n, s in shown) for c in chosen):
-                # A later part answered only by sentences already shown ("When and on which
-                # program did X ...?"): the article goes on with the rest of it.
-                chosen = [*chosen, *_words_that_follow(context, chosen[0], [], part, quoted=True)[:1]]
+                # A later part answered only by sentences already shown ("..., and how many
+                # endorsed Trump?", "When and on which program did X ...?"): the same article
+                # gives the rest -- its sentence with the part's own subject and the thing
+                # asked, else the speaker's next words.
+                own = _same_article_answer(context, parts, i, chosen)
+                more = [own] if own else _words_that_follow(context, chosen[0], [], part, quoted=True)[:1]
+                chosen = [*chosen, *more]
             for c in chosen:
                 ev = (
                     _joined(context, c.n)
@@ -407,6 +411,34 @@ def _words_that_follow(
         known = next((c for c in cands if c.n == best.n and c.span.start == sp.start), None)
         out.append(known or Scored(best.n, sp, texts[k], {}, kinds=sentence_kinds(ev, sp)))
     return out
+
+
+def _same_article_answer(context: Context, parts: list[str], i: int, shown: list[Scored]) -> Scored | None:
+    """For part ``i``, which asks for a specific thing (a count, a figure, a date, a name:
+    :func:`_specific`) and whose best sentences were all shown for earlier parts, the
+    sentence of the shown sentences' article(s) that holds both a term of this part that
+    the other parts lack ("Trump" in "..., and how many endorsed Trump?") and the thing
+    asked, the ranker's best for the part among them.
+
+    No probability floor: the article is already the answer's (the earlier part chose it,
+    so citing it again costs no citation precision), and the two conditions are what
+    answer the part; a sentence of another article needs the threshold (``_pick``)."""
+    part = parts[i]
+    wanted = _specific(part)
+    if wanted is None:
+        return None
+    terms = [set(tokenize(p)) - CUE_TERMS - QUESTION_TERMS for p in parts]
+    distinct = terms[i] - set().union(*(t for j, t in enumerate(terms) if j != i))
+    if not distinct or any(distinct & set(tokenize(c.text)) for c in shown):
+        return None
+    docs = {context.evidence[c.n - 1].doc_id for c in shown}
+    seen = {(c.n, c.span.start) for c in shown}
+    for c in rank(context, part, [n.lower() for n in _asked_names(context)]):
+        if context.evidence[c.n - 1].doc_id not in docs or (c.n, c.span.start) in seen:
+            continue
+        if distinct & set(tokenize(c.text)) and _has_wanted(c, wanted, part, context):
+            return c
+    return None
 
 
 def _joined(context: Context, n: int) -> Evidence:
