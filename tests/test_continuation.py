@@ -73,12 +73,12 @@ def test_a_quotation_by_someone_else_named_is_not_the_introduced_speakers_words(
     after = '\n"The talks are over," Mayor Lee Park said on Friday.\n\nThe budget is due in June.'
     ctx = _context("What did Whitfield say about the talks?", ADVICE, after, ["Dana Whitfield", "Lee Park"])
     top = _top(ctx.evidence[0])
-    # a sentence opening a quotation is taken as the speaker's words (the ledger decides
-    # whose, and the answer labels it) ...
-    assert [c.text[:10] for c in _words_that_follow(ctx, top, [], ctx.question)] == ['"The talks']
-    # ... but for a later part that the shown sentence answers only in part, a speaker named
-    # in the next sentence must be the one the shown sentence names
+    assert _words_that_follow(ctx, top, [], ctx.question) == []
     assert _words_that_follow(ctx, top, [], ctx.question, quoted=True) == []
+    # an unattributed quotation, or a pronoun's, is the words of the person named before
+    for words in ('\n"The talks are over."', '\n"The talks are over," she said on Friday.'):
+        ctx = _context("What did Whitfield say about the talks?", ADVICE, words, ["Dana Whitfield"])
+        assert [c.text[:10] for c in _words_that_follow(ctx, top, [], ctx.question)] == ['"The talks']
 
 
 def test_a_summary_goes_on_to_the_figure_it_announces() -> None:
@@ -161,6 +161,18 @@ def test_a_later_part_asking_a_count_takes_its_own_subjects_sentence_from_the_sa
     parts = ["What did Ruiz say about unions?", "What did Becker say about the weather?"]
     draft = ExtractiveBackend()._compose(ctx, parts, [[shown], [shown]], [])
     assert "Becker" not in draft.text
+
+
+def test_a_sentence_referring_back_with_a_demonstrative_finishes_the_thought() -> None:
+    top = 'Whitfield urged the governor to "get serious about the schools" and to act before July.'
+    for after, taken in (
+        (" That could include hiring 200 teachers and repairing roofs.", True),  # same paragraph
+        (" That night, the governor left for the coast.", False),  # a time adverbial
+        ("\n\nThat could include hiring 200 teachers.", False),  # a new paragraph
+    ):
+        ctx = _context("What did Whitfield urge the governor to do?", top, after, ["Whitfield"])
+        got = _words_that_follow(ctx, _top(ctx.evidence[0]), [], ctx.question)
+        assert bool(got) is taken, after
 
 
 def test_when_and_on_which_program_splits_into_two_asks() -> None:

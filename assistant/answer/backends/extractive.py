@@ -200,10 +200,11 @@ class ExtractiveBackend:
             chosen.append(c)
         at = 1
         for follow in _words_that_follow(context, best, cands, part):
-            if len(chosen) < t.max_sentences and not any(_overlaps(follow, x) for x in chosen):
+            if not any(_overlaps(follow, x) for x in chosen):
+                # what the best sentence announces outranks a lower-scoring further sentence
                 chosen.insert(at, follow)
                 at += 1
-        return chosen, None, False
+        return chosen[: max(t.max_sentences, at)], None, False
 
     def _compose(
         self, context: Context, parts: list[str], picked: list[list[Scored]], gaps: list[str]
@@ -383,16 +384,20 @@ def _words_that_follow(
 
     Only when ``best`` quotes no one (``quoted`` lifts this, for a later part of a
     question that the sentences already shown answer only in part): a sentence that
-    quotes is already the words. Two sentences at most, so the answer stays the quote,
-    not the page; a sentence past them is another topic as often as not.
+    quotes is already the words. Whatever ``best`` is, a next sentence of its paragraph
+    that refers back to it with a demonstrative subject (:func:`_elaborates`) is taken.
+    Two sentences at most, so the answer stays the quote, not the page; a sentence past
+    them is another topic as often as not.
     """
-    if not quoted and any(ch in best.text for ch in '"“”'):
-        return []  # the sentence quotes already
     ev = _joined(context, best.n)
     sents = ev.sentences
     i = next((k for k, sp in enumerate(sents) if sp.start == best.span.start), -1)
     ahead = sents[i + 1 : i + 1 + FOLLOWING_SENTENCES] if i >= 0 else []
     texts = [ev.text[sp.start - ev.start : sp.end - ev.start] for sp in ahead]
+    if ahead and _elaborates(texts[0], ev.text[best.span.end - ev.start : ahead[0].start - ev.start]):
+        return [_follower(ev, best, ahead[0], texts[0], cands)]
+    if not quoted and any(ch in best.text for ch in '"“”'):
+        return []  # the sentence quotes already
     person = "person" in best.kinds or _ledger_speaker(best, context.evidence[best.n - 1], context.quotes)
     wanted = answer_type(part)
     take: list[int] = []
@@ -405,12 +410,28 @@ def _words_that_follow(
         if wanted in _SPECIFICS and wanted not in best.kinds and wanted in sentence_kinds(ev, ahead[k]):
             take.append(k)
             break
-    out = []
-    for k in take:
-        sp = ahead[k]
-        known = next((c for c in cands if c.n == best.n and c.span.start == sp.start), None)
-        out.append(known or Scored(best.n, sp, texts[k], {}, kinds=sentence_kinds(ev, sp)))
-    return out
+    return [_follower(ev, best, ahead[k], texts[k], cands) for k in take]
+
+
+def _follower(ev: Evidence, best: Scored, sp: Span, text: str, cands: list[Scored]) -> Scored:
+    """Sentence ``sp`` after ``best`` as a candidate (the ranked one when it was ranked)."""
+    known = next((c for c in cands if c.n == best.n and c.span.start == sp.start), None)
+    return known or Scored(best.n, sp, text, {}, kinds=sentence_kinds(ev, sp))
+
+
+_DEMONSTRATIVES = {"that", "this", "these", "those"}
+_BACKREFERENCE = wordlist("backreference_verbs")
+
+
+def _elaborates(text: str, gap: str) -> bool:
+    """Does ``text``, in the same paragraph as the sentence before it (``gap``: the text
+    between them, no line break), open with a demonstrative subject that refers back to
+    it ("That could include indicting the hackers ...", "This means ...")? Then it
+    finishes the sentence before's thought, quoted or not, and an answer shows it too."""
+    if "\n" in gap:
+        return False
+    words = re.findall(r"[A-Za-z']+", text[:40].lower())
+    return len(words) >= 2 and words[0] in _DEMONSTRATIVES and words[1] in _BACKREFERENCE
 
 
 def _same_article_answer(context: Context, parts: list[str], i: int, shown: list[Scored]) -> Scored | None:
@@ -485,11 +506,12 @@ def _quotes_words(text: str) -> bool:
 
 def _words_of(text: str, top: str, strict: bool = False) -> bool:
     """Does ``text`` give the words of the person ``top`` names: a pronoun's ("he said"),
-    a sentence that opens a quotation, or the same surname with a speech verb ("Sanders
-    told MSNBC that ...")? ``strict``: a speaker named in ``text`` must be ``top``'s
-    (a quotation ending "..., Carney said" is not the words of the Jivani before it)."""
+    the same surname with a speech verb ("Sanders told MSNBC that ..."), or a quotation
+    with no other speaker named (one ending "..., Carney said" is not the words of the
+    Jivani before it)? ``strict``: a speaker named in ``text`` must be ``top``'s even
+    beside a pronoun's speech verb."""
     pronoun = bool(_PRONOUN_SAID.search(text) or _PRONOUN_SPEECH.search(text))
-    if not strict and (pronoun or _opens_quotation(text)):
+    if pronoun and not strict:
         return True
     bare = text  # the quoted words blanked: a name inside them is not the speaker
     for a, b in quotation_spans(text)[0]:
@@ -500,7 +522,7 @@ def _words_of(text: str, top: str, strict: bool = False) -> bool:
             if name[0] in _NOT_NAMES:
                 continue
             return re.search(rf"\b{re.escape(name[-1])}\b", top) is not None
-    return strict and (pronoun or _opens_quotation(text))
+    return pronoun or _opens_quotation(text)
 
 
 def _unquoted_asked(context: Context, part: str) -> str | None:
