@@ -204,7 +204,7 @@ class ExtractiveBackend:
                 # what the best sentence announces outranks a lower-scoring further sentence
                 chosen.insert(at, follow)
                 at += 1
-        return chosen[: max(t.max_sentences, at)], None, False
+        return chosen[: t.max_sentences], None, False
 
     def _compose(
         self, context: Context, parts: list[str], picked: list[list[Scored]], gaps: list[str]
