@@ -200,11 +200,13 @@ class ExtractiveBackend:
             chosen.append(c)
         at = 1
         for follow in _words_that_follow(context, best, cands, part):
-            if not any(_overlaps(follow, x) for x in chosen):
-                # what the best sentence announces outranks a lower-scoring further sentence
+            # Only in room left: the further sentences ranked for the part are its other
+            # candidate answers (another speaker for "who"), which a continuation of the
+            # best one must not push out (on the held-out half it cost two speakers).
+            if len(chosen) < t.max_sentences and not any(_overlaps(follow, x) for x in chosen):
                 chosen.insert(at, follow)
                 at += 1
-        return chosen[: t.max_sentences], None, False
+        return chosen, None, False
 
     def _compose(
         self, context: Context, parts: list[str], picked: list[list[Scored]], gaps: list[str]
