@@ -508,12 +508,13 @@ def _quotes_words(text: str) -> bool:
 
 def _words_of(text: str, top: str, strict: bool = False) -> bool:
     """Does ``text`` give the words of the person ``top`` names: a pronoun's ("he said"),
-    the same surname with a speech verb ("Sanders told MSNBC that ..."), or a quotation
-    with no other speaker named (one ending "..., Carney said" is not the words of the
-    Jivani before it)? ``strict``: a speaker named in ``text`` must be ``top``'s even
-    beside a pronoun's speech verb."""
+    a sentence opening a quotation (whoever it names: "“...,” Josh Earnest said" after
+    "The White House said ..." is the answer to who said it), or the same surname with a
+    speech verb ("Sanders told MSNBC that ...")? ``strict``, for a later part that the
+    sentences shown leave open: a speaker named in ``text`` must be ``top``'s (a quotation
+    ending "..., Carney said" does not go on with the Jivani shown)."""
     pronoun = bool(_PRONOUN_SAID.search(text) or _PRONOUN_SPEECH.search(text))
-    if pronoun and not strict:
+    if not strict and (pronoun or _opens_quotation(text)):
         return True
     bare = text  # the quoted words blanked: a name inside them is not the speaker
     for a, b in quotation_spans(text)[0]:
@@ -524,7 +525,7 @@ def _words_of(text: str, top: str, strict: bool = False) -> bool:
             if name[0] in _NOT_NAMES:
                 continue
             return re.search(rf"\b{re.escape(name[-1])}\b", top) is not None
-    return pronoun or _opens_quotation(text)
+    return strict and (pronoun or _opens_quotation(text))
 
 
 def _unquoted_asked(context: Context, part: str) -> str | None:
