@@ -202,7 +202,7 @@ class ExtractiveBackend:
         for follow in _words_that_follow(context, best, cands, part):
             # Only in room left: the further sentences ranked for the part are its other
             # candidate answers (another speaker for "who"), which a continuation of the
-            # best one must not push out (on the held-out half it cost two speakers).
+            # best one does not push out.
             if len(chosen) < t.max_sentences and not any(_overlaps(follow, x) for x in chosen):
                 chosen.insert(at, follow)
                 at += 1
