@@ -418,3 +418,63 @@ def test_a_person_before_a_colon_is_not_the_speaker_when_the_clause_has_one() ->
 )
 def test_a_quote_paragraph_continues_the_previous_speaker(text: str, words: str, speaker: str) -> None:
     assert _speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a signature line: a dash and a name, a title or a place after a comma allowed
+        (
+            "Taxes went up last year.\n\n“I went to the bank before the crash. I was the one warning "
+            "you.”\n\n- Quill.\n\nOthers disagreed.",
+            "before the crash",
+            "Quill",
+        ),
+        (
+            "The speech ended.\n\n“Great speech. She is ready. She never quits.”\n\n-President Tom Quill, "
+            "tweeting after the speech.",
+            "never quits",
+            "Tom Quill",
+        ),
+        (
+            "Readers wrote in.\n\n“The whole idea is something we hear about all the time.”\n\n-Maria "
+            "Delgado, Philadelphia.",
+            "whole idea",
+            "Maria Delgado",
+        ),
+        # an opening mark keyed where the quote closes ("…here,“ said")
+        (
+            "The vote is close.\n\n“The reality is, if the mayor loses the vote, that could create "
+            "problems for her here,“ said Tom Quill, a council member.",
+            "create problems",
+            "Tom Quill",
+        ),
+        # a closing mark keyed where a paragraph's quote opens (after an invisible bidi mark)
+        (
+            "Many replied.\n\n\u202a”Sorry Sarah, you should have said no, because I know you can!!” "
+            "posted Maria Delgado.",
+            "Sorry Sarah",
+            "Maria Delgado",
+        ),
+        # the surname Will, which the tagger reads as a modal: a modal takes the bare verb
+        (
+            "Columnist George Quill Will wrote about the race.\n\n“The war is a reminder of what "
+            "matters. This might hasten the end,” Will wrote.",
+            "hasten the end",
+            "George Quill Will",
+        ),
+        (
+            "Columnist George Quill Will wrote about the race.\n\nLater, Will urged voters to “abandon "
+            "the outsiders for good.”",
+            "abandon the outsiders",
+            "George Quill Will",
+        ),
+    ],
+)
+def test_round6_speaker_patterns(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(text, words) == speaker
+
+
+def test_a_modal_will_is_no_speaker() -> None:
+    text = "Mayor Jane Quill spoke on Monday.\n\nWill voters “take the deal” in the end? Nobody knows."
+    assert all(q.speaker != "Will" for q in _quotes(text))

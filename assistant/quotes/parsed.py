@@ -113,7 +113,21 @@ class ParsedArticle:
             return False
         # "will say", "declined to say": not a report of speech
         return not any(
-            c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may") for c in t.children
+            c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may") and not self.modal_name(c)
+            for c in t.children
+        )
+
+    @staticmethod
+    def modal_name(tok: Token) -> bool:
+        """A capitalised modal before a past or third-person verb with no other auxiliary is
+        a name (``…,” Will wrote``, ``Will urged``): a modal takes the bare verb."""
+        return (
+            tok.tag_ == "MD"
+            and tok.dep_ == "aux"
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and tok.head.tag_ in ("VBD", "VBZ", "VBN")
+            and not any(c.dep_ in ("aux", "auxpass") and c.i != tok.i for c in tok.head.children)
         )
 
     def subject(self, cue: Token) -> Token | None:
@@ -135,7 +149,9 @@ class ParsedArticle:
             seen += 1
             # the parser may hang a subject from inside the quote on the cue as well
             # ("“… they award …,” Mook said"): the speaker is the one outside the marks
-            subjs = [c for c in t.children if c.dep_ in _SUBJ and not self.inside(c.idx)]
+            subjs = [
+                c for c in t.children if (c.dep_ in _SUBJ or self.modal_name(c)) and not self.inside(c.idx)
+            ]
             # two subjects ("The rejection signals “…”, said Geert Wilders"): the parser took
             # the clause before an inverted cue for a subject; the one right after the cue speaks
             subj = next((c for c in subjs if c.left_edge.i == t.i + 1), None) if len(subjs) > 1 else None
@@ -426,6 +442,16 @@ class ParsedArticle:
             start = chain[0].idx if chain else subj.idx
             words = self.text[start : subj.idx + len(subj.text)]
             return "name", words, start
+        if self.modal_name(subj):  # "Will wrote": a surname the tagger took for a modal
+            named = next(
+                (
+                    e
+                    for e in reversed(self.doc.ents)
+                    if e.label_ == "PERSON" and e.end <= subj.i and e[-1].text == subj.text
+                ),
+                None,
+            )  # the person named so before ("columnist Jane Will")
+            return ("name", named.text, subj.idx) if named is not None else ("word", subj.text, subj.idx)
         if (
             subj.dep_ == "nsubj"
             and subj.pos_ not in ("NOUN", "PRON", "DET", "NUM")
@@ -629,22 +655,27 @@ class ParsedArticle:
         return h if h is not None and h.kind in kinds else None
 
     def signed(self, pe: int) -> Hit | None:
-        """A quote paragraph signed by the next one: ``“…” ¶ - Hillary Clinton.`` (a dash
-        and a name, nothing else)."""
+        """A quote paragraph signed by the next one: ``“…” ¶ - Hillary Clinton.``, ``¶ -
+        Roe.``, ``¶ -President Roe, tweeting after …``, ``¶ - Jane Roe, Philadelphia.``: a
+        dash, then a name up to the line's first comma (a person or body the recogniser
+        found, else a chain of capitalised proper nouns, a title allowed)."""
         text = self.text
-        m = re.match(r"\s*\n\s*[-–—]+\s*([^\n]{2,60}?)\.?\s*(?:\n|$)", text[pe:])
+        m = re.match(r"\s*\n\s*[-–—]+\s*([^\n]{2,120}?)\.?\s*(?:\n|$)", text[pe:])
         if m is None:
             return None
         start = pe + m.start(1)
-        span = self.doc.char_span(start, pe + m.end(1), alignment_mode="contract")
-        if span is None:
+        head = m.group(1).split(",")[0].rstrip(" .")
+        span = self.doc.char_span(start, start + len(head), alignment_mode="contract")
+        if span is None or not len(span) or len(span) > 5:
             return None
         ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
-        if len(ents) != 1 or ents[0].end != span.end:
+        if len(ents) == 1 and ents[0].end == span.end:
+            e = ents[0]
+            kind = "name" if e.label_ == "PERSON" else "org"
+            return Hit(kind, e.text, e.start_char, "-", start - 1, start, "signed")
+        if ents or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in span):
             return None
-        e = ents[0]
-        kind = "name" if e.label_ == "PERSON" else "org"
-        return Hit(kind, e.text, e.start_char, "-", start - 1, start, "signed")
+        return Hit("name", span.text, span.start_char, "-", start - 1, start, "signed")
 
     def previous_paragraph(self, ps: int) -> Hit | None:
         """A paragraph opening with a quote that no cue claims, after a paragraph of
