@@ -469,6 +469,35 @@ def test_a_quote_paragraph_continues_the_previous_speaker(text: str, words: str,
             "abandon the outsiders",
             "George Quill Will",
         ),
+        # narration between two quotes of a paragraph whose subjects are pronouns keeps the speaker
+        (
+            'The rally was loud.\n\n"You cannot blame the mayor for what her husband did," said Sara '
+            "Quill, 44, a home-care aide from Nashua who attended the rally. An immigrant from Uganda who "
+            "became a U.S. citizen in 2013, she plans to cast her first ballot for Mayor Jane Birch in the "
+            'primary next month and hopes to see her win in the fall. "All she went through and to make '
+            'her a victim -- it is not fair."',
+            "All she went through",
+            "Sara Quill",
+        ),
+        # a speech verb the parser hung on the reported clause goes on with the verb reporting it
+        (
+            "Quill said that there is “only one strong conservative in a position to win this race,” "
+            "adding that it is why Tom Birch “relentlessly attacks us and ignores the others.”",
+            "only one strong conservative",
+            "Quill",
+        ),
+        (
+            "Quill said last week that Birch represents “Boston values,” stating during the debate that "
+            "they are “socially liberal and focused on money.”",
+            "socially liberal",
+            "Quill",
+        ),
+        (
+            "Mayor Jane Quill said on Sunday that Birch is ultimately responsible for what happens at his "
+            "events and accused him of “inciting violent behavior that I think is very dangerous.”",
+            "inciting violent behavior",
+            "Jane Quill",
+        ),
     ],
 )
 def test_round6_speaker_patterns(text: str, words: str, speaker: str) -> None:
@@ -478,3 +507,12 @@ def test_round6_speaker_patterns(text: str, words: str, speaker: str) -> None:
 def test_a_modal_will_is_no_speaker() -> None:
     text = "Mayor Jane Quill spoke on Monday.\n\nWill voters “take the deal” in the end? Nobody knows."
     assert all(q.speaker != "Will" for q in _quotes(text))
+
+
+def test_a_new_named_subject_in_the_narration_ends_the_speaker() -> None:
+    text = (
+        'The rally was loud.\n\n"You cannot blame the mayor for what her husband did," said Sara Quill, 44, '
+        "a home-care aide from Nashua. Her neighbor Tom Birch came along for the first time in years and "
+        'cheered loudly at every line of the speech tonight. "All she went through -- it is not fair."'
+    )
+    assert _speaker_of(text, "All she went through") != "Sara Quill"

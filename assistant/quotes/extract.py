@@ -636,8 +636,19 @@ class _Extractor:
                 or (_n_words(between) <= 12 and ")" not in between)
             ):
                 res, cue, attr, how = c.resolved, text[c.span[0] : c.span[1]], c.span, "cue"
-            elif para_quotes and para_quotes[-1][1] is not None and d.start - para_quotes[-1][0].close < 160:
-                prevq = para_quotes[-1][1]
+            elif (
+                para_quotes
+                and (prevq := para_quotes[-1][1]) is not None
+                and prevq.speaker is not None
+                and (
+                    d.start - para_quotes[-1][0].close < 160
+                    or (
+                        self.parsed is not None
+                        and d.start - para_quotes[-1][0].close < 600
+                        and self.parsed.narration_keeps(para_quotes[-1][0].close, d.start - 1, prevq.speaker)
+                    )
+                )
+            ):
                 res = self._resolved_of(prevq)
                 how = "inherit"
             elif first and text[ps : d.start - 1].strip() == "" and self.last_para_quote is not None:

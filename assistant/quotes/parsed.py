@@ -195,7 +195,22 @@ class ParsedArticle:
                 t = t.head.head
                 continue
             if t.dep_ in ("conj", "advcl", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+                was_cue = self.is_cue(t)
                 t = t.head  # "…, he said, adding" / "and said"
+                if (
+                    was_cue
+                    and not self.is_cue(t)
+                    and t.dep_ == "ccomp"
+                    and t.head.i != t.i
+                    and self.is_cue(t.head)
+                    and not self.inside(t.head.idx)
+                    and self.subject(t.head) is not None
+                    and "\n" not in self.text[min(t.head.idx, cue.idx) : max(t.head.idx, cue.idx)]
+                ):  # (never across paragraphs, which the parser may join)
+                    # "Roe said Doe represents X, stating …" / "Roe said Doe is to blame and
+                    # accused him of …": the parser hung the speech verb on the reported
+                    # clause; it goes on with the verb that reports it
+                    t = t.head
                 while self.inside(t.idx) and t.head.i != t.i:
                     t = t.head  # hung on a verb of the quote ("“…,” adding"): the clause around it
                 continue
@@ -280,6 +295,14 @@ class ParsedArticle:
         if cue.i > 0 and self.after_quote(cue):
             span = [t for t in after if t.i > cue.i][:6]
             span = span[: next((k for k, t in enumerate(span) if t.is_punct), len(span))]
+            # only role words before the name ("said retired judge Jane Roe"), never a
+            # clause of the cue's own ("…,” adding that it is why Jane Roe …")
+            ent0 = next((k for k, t in enumerate(span) if self.entity_of(t) is not None), len(span))
+            if any(
+                t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "NUM") and t.dep_ not in ("amod", "compound")
+                for t in span[:ent0]
+            ):
+                return None
         else:
             span = [t for t in after if t.i < cue.i]
             if any(t.is_punct and t.text != "," for t in span):
@@ -653,6 +676,25 @@ class ParsedArticle:
             return None
         h = self.hit(root, "prior")
         return h if h is not None and h.kind in kinds else None
+
+    def narration_keeps(self, lo: int, hi: int, speaker: str) -> bool:
+        """Whether the narration ``[lo, hi)`` between two quotes of a paragraph keeps its
+        speaker: every subject in it is a personal pronoun or the speaker's own name
+        (``“…,” said Jane Roe, 44, a nurse. An immigrant from …, she plans …. “…”``), and
+        some subject is there. News moves to a new speaker only by naming them."""
+        toks = self.tokens_between(lo, hi)
+        subjects = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return False
+        surname = speaker.split()[-1].lower()
+        for t in subjects:
+            if t.lower_ in ("he", "she") or (t.lower_ in ("who", "that", "which") and t.head.dep_ == "relcl"):
+                continue  # a relative pronoun stands for a noun of the narration itself
+            ent = self.entity_of(t)
+            if ent is not None and ent.label_ == "PERSON" and surname in ent.text.lower().split():
+                continue
+            return False
+        return True
 
     def signed(self, pe: int) -> Hit | None:
         """A quote paragraph signed by the next one: ``“…” ¶ - Hillary Clinton.``, ``¶ -
