@@ -498,6 +498,13 @@ def test_a_quote_paragraph_continues_the_previous_speaker(text: str, words: str,
             "inciting violent behavior",
             "Jane Quill",
         ),
+        # a parenthetical speech verb on the main clause attributes the words quoted in it
+        (
+            'Vice President Tom Birch, Quill said, had been in the Senate for "a thousand years" and '
+            'passed "hundreds of bills."',
+            "hundreds of bills",
+            "Quill",
+        ),
     ],
 )
 def test_round6_speaker_patterns(text: str, words: str, speaker: str) -> None:

@@ -752,7 +752,9 @@ class ParsedArticle:
         ``Bolton thought the buzz was “artificially nourished”``): in news, such words are
         those of the speaker of the clause that carries them. From the quote's first word
         up through its heads to the sentence root, the speaker is the subject of the highest
-        speech verb on the way, else of the root verb (the main clause)."""
+        speech verb on the way, else of a parenthetical speech verb on the root (``Doe, Roe
+        said, had been there for “years” and passed “bills”``), else of the root verb (the
+        main clause)."""
         first = self.doc.char_span(open_mark + 1, close - 1, alignment_mode="contract")
         if first is None or not len(first):
             return None
@@ -764,6 +766,20 @@ class ParsedArticle:
             t = t.head
             if not (open_mark <= t.idx < close) and self.is_cue(t):
                 cue = t
+        if cue is None:
+            # "Doe, Roe said, had been there for “years”": a parenthetical speech verb with
+            # its own subject on the main clause attributes the clause
+            cue = next(
+                (
+                    c
+                    for c in t.children
+                    if c.dep_ == "parataxis"
+                    and not (open_mark <= c.idx < close)
+                    and self.is_cue(c)
+                    and any(x.dep_ in _SUBJ for x in c.children)
+                ),
+                None,
+            )
         if cue is None:
             if open_mark <= t.idx < close or t.pos_ not in ("VERB", "AUX"):
                 return None
