@@ -505,6 +505,14 @@ def test_a_quote_paragraph_continues_the_previous_speaker(text: str, words: str,
             "hundreds of bills",
             "Quill",
         ),
+        # an as-clause of speech on the main clause ("As X puts it, …"); the owner the
+        # recogniser took into the name is no part of it
+        (
+            "The mayor hopes obstruction would become untenable. As the Gazette’s Ruth Quill puts it, "
+            'Birch is trying to make the council "an offer they cannot afford to refuse."',
+            "an offer they cannot",
+            "Ruth Quill",
+        ),
     ],
 )
 def test_round6_speaker_patterns(text: str, words: str, speaker: str) -> None:

@@ -226,16 +226,21 @@ class ParsedArticle:
             return None
         if any(t.pos_ == "VERB" for t in before if t.i > verb.i):
             return None
-        idiom = (
-            verb.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
-        ) or (verb.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
-        if not idiom and not self.is_cue(verb):
+        if not self.as_speech(verb):
             return None
         subj = next((c for c in verb.children if c.dep_ in _SUBJ and not self.inside(c.idx)), None)
         d = self.describe(subj) if subj is not None else None
         if d is None or d[0] not in ("name", "org", "pronoun"):
             return None
         return Hit(d[0], d[1], d[2], verb.text, verb.idx, verb.idx + len(verb.text), "before")
+
+    def as_speech(self, verb: Token) -> bool:
+        """Whether an *as*-clause's verb reports speech: a speech verb or the idioms *put it*
+        and *point out*."""
+        idiom = (
+            verb.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+        ) or (verb.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+        return idiom or self.is_cue(verb)
 
     def mute(self, tok: Token) -> bool:
         """Whether a token is part of an entity that cannot speak (a date, a number)."""
@@ -456,6 +461,9 @@ class ParsedArticle:
         if ent is not None:
             words = re.sub(r"(?:['’]s?)$", "", ent.text).strip()
             kind = "name" if ent.label_ == "PERSON" else "org"
+            possessor = re.match(r".*['’]s\s+", words) if kind == "name" else None
+            if possessor is not None:  # "the Gazette’s Ruth Roe": the recogniser took in the owner
+                return kind, words[possessor.end() :], ent.start_char + possessor.end()
             return kind, words, ent.start_char
         low = subj.lower_
         if low in _PRONOUNS and subj.pos_ == "PRON":
@@ -767,16 +775,23 @@ class ParsedArticle:
             if not (open_mark <= t.idx < close) and self.is_cue(t):
                 cue = t
         if cue is None:
-            # "Doe, Roe said, had been there for “years”": a parenthetical speech verb with
-            # its own subject on the main clause attributes the clause
+            # "Doe, Roe said, had been there for “years”" / "As Roe puts it, Doe is making
+            # them “an offer”": a parenthetical speech verb or an as-clause of speech with
+            # its own subject, before the quote on the main clause, attributes the clause
             cue = next(
                 (
                     c
                     for c in t.children
-                    if c.dep_ == "parataxis"
-                    and not (open_mark <= c.idx < close)
-                    and self.is_cue(c)
+                    if c.idx < open_mark
                     and any(x.dep_ in _SUBJ for x in c.children)
+                    and (
+                        (c.dep_ == "parataxis" and self.is_cue(c))
+                        or (
+                            c.dep_ == "advcl"
+                            and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                            and self.as_speech(c)
+                        )
+                    )
                 ),
                 None,
             )
