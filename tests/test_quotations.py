@@ -50,6 +50,44 @@ def test_quotation_spans_pair_curly_and_straight_marks() -> None:
     assert quotes_balanced('"x" and “y”') and not quotes_balanced("a “b")
 
 
+def test_a_curly_mark_keyed_the_wrong_way_is_read_by_where_it_stands() -> None:
+    text = "The fact-checkers rated his remarks “Mostly False.“ Then they moved on."
+    spans, unclosed, unopened = quotation_spans(text)
+    assert [text[a:b] for a, b in spans] == ["Mostly False."] and not unclosed and not unopened
+    text = "”Sorry, Sarah,” the mayor wrote."
+    assert [text[a:b] for a, b in quotation_spans(text)[0]] == ["Sorry, Sarah,"]
+    # marks that face the way they stand are read as before: nesting, a quotation after a
+    # bracket or a dash, a quotation left open, a stray closer
+    text = "“He told me “no” twice,” she said (“twice”) —“again”."
+    assert [text[a:b] for a, b in quotation_spans(text)[0]] == [
+        "He told me “no” twice,",
+        "no",
+        "twice",
+        "again",
+    ]
+    assert quotation_spans("She said: “We will win.")[1] == [10]
+    assert quotation_spans("we will win,” she said.")[2] == [12]
+    assert not quotes_balanced("“We will win. “And then")
+
+
+MIS_KEYED = (
+    "The county's fact-checkers studied the sheriff's claim about overtime pay.\n"
+    "They found he had used “selective figures” and rated the claim “Mostly False.“\n"
+    "The sheriff did not respond.\n"
+)
+
+
+def test_a_source_sentence_with_a_mis_keyed_mark_is_shown_and_verified_as_it_stands() -> None:
+    ctx, texts = context("How did they rate the claim?", [("fc", MIS_KEYED, "Mostly False")])
+    (ev,) = ctx.evidence
+    sent = next(sp for sp in ev.sentences if "Mostly" in MIS_KEYED[sp.start : sp.end])
+    span, shown = whole_quotation(ev, sent)
+    assert shown == MIS_KEYED[span.start : span.end] and shown.endswith("“Mostly False.“")
+    r = finalize(ctx, Draft(text=f"{shown} [1]"), texts)
+    assert not r.abstained and r.verification.quotes_failed == 0
+    assert r.verification.quotes_checked == 2 and shown_quotes_hold(r, texts)
+
+
 def test_a_marker_inside_a_quotation_fails_as_shown_and_is_moved_after_it() -> None:
     assert quoted_spans('She said "we will win [1]" today') == ["we will win [1]"]
     assert markers_after_quotes('She said "we will win [1]" today') == 'She said "we will win" [1] today'

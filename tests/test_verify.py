@@ -161,6 +161,37 @@ def test_unattributed_words_are_not_judged() -> None:
     assert check("Anyone", "words the ledger never saw") is False
 
 
+MP_POST = (
+    "Jane Roe flew to the capital on Monday for a week of meetings.\n"
+    "In a post on social media, the Valley MP said she had “productive meetings” with trade officials.\n"
+    "In a statement announcing the visit, the Farmers Union called Roe a “champion” of growers.\n"
+)
+
+
+def test_an_attribution_copied_from_the_article_is_the_articles_own() -> None:
+    # the ledger names the MP; the sentence, copied whole, calls her "the Valley MP"
+    ledger = [quote("mp", MP_POST, "productive meetings", "Jane Roe")]
+    ctx, texts = context("What did Roe say?", [("mp", MP_POST, "productive meetings")], quotes=ledger)
+    copied = "In a post on social media, the Valley MP said she had “productive meetings” with trade officials. [1]"
+    r = finalize(ctx, Draft(text=copied), texts)
+    assert not r.abstained and r.verification.speaker_mismatches == 0
+    # the same words put in another speaker's mouth are still caught
+    r = finalize(
+        ctx, Draft(text="Tom Birch said she had “productive meetings” with trade officials [1]."), texts
+    )
+    assert r.abstained and r.verification.speaker_mismatches == 1
+    assert attributions(copied, [MP_POST]) == [] and attributions(copied) == [
+        ("Valley MP", "productive meetings")
+    ]
+
+
+def test_a_ledger_speaker_that_is_no_name_is_no_evidence() -> None:
+    # the ledger read "statement" as the speaker of "In a statement announcing ..., X called"
+    check = ledger_speaker_check([quote("mp", MP_POST, "champion", "statement")])
+    assert check("Farmers Union", "champion") is False
+    assert ledger_speaker_check([quote("mp", MP_POST, "champion", "Jane Roe")])("Farmers Union", "champion")
+
+
 def test_same_person() -> None:
     assert same_person("Conservative MP Jivani", ["Jamil Jivani"])
     assert same_person("Mr. Jivani's", ["Jamil Jivani"])

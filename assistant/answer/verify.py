@@ -319,7 +319,8 @@ def finalize(
                 found_in.append(_prefer_containing(where, q, evidence))
         asked: set[tuple[str, str]] = set()
         if ok and check is not None:
-            for speaker, said in attributions(claim):
+            sources = [source_text(n) for n in dict.fromkeys(refs or range(1, len(evidence) + 1))]
+            for speaker, said in attributions(claim, sources):
                 asked.add((speaker, said))
                 if check(speaker, said):
                     v.speaker_mismatches += 1
@@ -478,6 +479,12 @@ def _same_speaker(claimed: str, name: str) -> bool:
     return len(a) > 1 and len(b) > 1 and a[0] == b[0] and a[-1] == b[-1]
 
 
+def _named(speaker: str | None) -> bool:
+    """Is a ledger speaker a name? One with no capital letter ("statement", "a spokesman")
+    is a description the ledger did not resolve: no evidence of who spoke."""
+    return speaker is not None and speaker != speaker.lower()
+
+
 def ledger_owners(quotes: list[Quote], said: str) -> list[list[str]]:
     """The names (speaker and aliases) of every attributed ledger quote holding ``said``."""
     pieces = [normalise(p) for p in quote_pieces(said)]
@@ -485,7 +492,7 @@ def ledger_owners(quotes: list[Quote], said: str) -> list[list[str]]:
         return []
     owners = []
     for q in quotes:
-        if not q.speaker:
+        if not _named(q.speaker):
             continue
         text = normalise(q.quote)
         if all(p in text for p in pieces) or (len(text) >= 12 and text.strip(_EDGE_PUNCT) in normalise(said)):
@@ -664,18 +671,27 @@ _ATTRIB_AFTER = re.compile(
 _PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "this", "that", "there", "who"])
 
 
-def attributions(claim: str) -> list[tuple[str, str]]:
-    """``(speaker, quoted words)`` pairs a claim states ("A said ... "w"" or ""w," A said")."""
+def attributions(claim: str, sources: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """``(speaker, quoted words)`` pairs a claim states ("A said ... "w"" or ""w," A said").
+
+    An attribution whose words, speaker and cue together occur verbatim in one of
+    ``sources`` is the article's own statement, not the answer's reading of it, and is
+    left out: the ledger is a reading of the article and may name the speaker otherwise
+    ("the Ontario MP said he had “…”", which the ledger gives to the MP by name), but a
+    sentence copied from the article cannot misattribute what the article says."""
     text = MARKER.sub("", claim)
-    pairs: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str, str]] = []
     for m in _ATTRIB_BEFORE.finditer(text):
-        pairs.append((m.group("name"), m.group("words")))
+        pairs.append((m.group("name"), m.group("words"), m.group(0)))
     for m in _ATTRIB_AFTER.finditer(text):
-        pairs.append((m.group("n1") or m.group("n2"), m.group("words")))
+        pairs.append((m.group("n1") or m.group("n2"), m.group("words"), m.group(0)))
+    pool = list(sources)
     seen: set[tuple[str, str]] = set()
     out = []
-    for name, said in pairs:
+    for name, said, stated in pairs:
         if name.split()[0].lower() in _PRONOUNS or (name, said) in seen:
+            continue
+        if any(find_verbatim(stated, src) is not None for src in pool):
             continue
         seen.add((name, said))
         out.append((name, said))
@@ -721,7 +737,7 @@ def ledger_speaker_check(quotes: list[Quote]) -> SpeakerCheck:
     and none of those speakers is the one the answer names; words the ledger does not
     hold, or holds unattributed, are not judged.
     """
-    ledger = [(normalise(q.quote), [q.speaker, *q.aliases]) for q in quotes if q.speaker]
+    ledger = [(normalise(q.quote), [q.speaker, *q.aliases]) for q in quotes if _named(q.speaker)]
 
     def check(speaker: str, said: str) -> bool:
         pieces = [normalise(p) for p in quote_pieces(said)]

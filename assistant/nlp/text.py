@@ -263,6 +263,10 @@ def words(text: str) -> list[str]:
 _DOUBLE_MARKS = frozenset('"“”„')
 
 
+#: What may follow a closing quotation mark besides white space and the end.
+_CLOSER_NEXT = ".,;:!?)]}…-—–"
+
+
 def quotation_spans(text: str) -> tuple[list[tuple[int, int]], list[int], list[int]]:
     """Where ``text`` shows words between double quotation marks, as a reader sees it.
 
@@ -272,6 +276,12 @@ def quotation_spans(text: str) -> tuple[list[tuple[int, int]], list[int], list[i
     face; a straight ``"`` closes when a quotation is open and it follows a non-space
     character, and is a stray closer when nothing is open and it follows a word and
     precedes white space, punctuation or the end.
+
+    A curly mark keyed the wrong way round is read by where it stands, as a reader does:
+    an opening ``“`` that follows a word or punctuation and precedes white space,
+    punctuation or the end closes an open quotation (``were “Mostly False.“``), and a
+    closing ``”`` after white space (or at the start) and before a word opens one when
+    none is open (``”Sorry, Sarah,” he wrote``).
     """
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
@@ -282,8 +292,10 @@ def quotation_spans(text: str) -> tuple[list[tuple[int, int]], list[int], list[i
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if ch in "“„":
-            closes = False
-        elif ch == "”" or (stack and text[stack[-1]] == '"'):
+            closes = bool(stack) and not before.isspace() and (after.isspace() or after in _CLOSER_NEXT)
+        elif ch == "”":
+            closes = bool(stack) or not (before.isspace() and after.isalnum())
+        elif stack and text[stack[-1]] == '"':
             closes = True
         else:
             closes = not before.isspace() and not (after.isalnum() or after in "“‘'")
