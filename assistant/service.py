@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from assistant.errors import AssistantError, BusyError, IndexMissingError
 from assistant.settings import Settings
 from assistant.types import (
+    FOLLOWING_SENTENCES,
     Answer,
     Article,
     Context,
@@ -419,6 +420,7 @@ class Assistant:
                 )
             )
         evidence += self._corroborating_evidence(evidence, arts)
+        following = _following(evidence, arts)
         quotes = []
         if arts:
             spans = _spans_by_doc(evidence)
@@ -452,6 +454,7 @@ class Assistant:
             unquoted=unquoted,
             speaker=asked_sp.name if asked_sp is not None else None,
             speaker_aliases=list(asked_sp.aliases) if asked_sp is not None else [],
+            following=following,
         )
         return ctx, {d: a.text for d, a in arts.items()}
 
@@ -861,6 +864,34 @@ def _spans_by_doc(evidence: Sequence[Evidence]) -> dict[str, list[tuple[int, int
     out: dict[str, list[tuple[int, int]]] = {}
     for e in evidence:
         out.setdefault(e.doc_id, []).append((e.start, e.end))
+    return out
+
+
+def _following(evidence: Sequence[Evidence], arts: dict[str, Article]) -> dict[int, Evidence]:
+    """For each evidence passage (numbered from 1), the article's next sentences past its
+    end (:data:`FOLLOWING_SENTENCES`, furniture skipped), as a passage that starts where
+    the evidence passage ends (so the two join into one stretch of article text)."""
+    out: dict[int, Evidence] = {}
+    for n, ev in enumerate(evidence, start=1):
+        art = arts.get(ev.doc_id)
+        if art is None:
+            continue
+        nxt = [s for s in art.sentences if s.start >= ev.end and not s.furniture][:FOLLOWING_SENTENCES]
+        if not nxt:
+            continue
+        end = nxt[-1].end
+        out[n] = Evidence(
+            doc_id=ev.doc_id,
+            start=ev.end,
+            end=end,
+            text=art.text[ev.end : end],
+            title=ev.title,
+            outlet=ev.outlet,
+            published=ev.published,
+            score=ev.score,
+            sentences=[Span(start=s.start, end=s.end) for s in nxt],
+            entities=[e for e in art.entities if ev.end <= e[0] and e[1] <= end],
+        )
     return out
 
 

@@ -117,6 +117,10 @@ class DraftCitation(BaseModel):
     end: int
 
 
+#: How many sentences past a passage's end :attr:`Context.following` carries.
+FOLLOWING_SENTENCES = 2
+
+
 class Context(BaseModel):
     """Everything a backend may use to answer: sources numbered from 1, in order."""
 
@@ -137,6 +141,12 @@ class Context(BaseModel):
     similarity: dict[str, float] = Field(default_factory=dict)
     #: Outlet names of the indexed articles (a name in the question may be an outlet).
     outlets: list[str] = Field(default_factory=list)
+
+    #: The article's next sentences after evidence passage ``n`` (at most
+    #: :data:`FOLLOWING_SENTENCES`, no furniture), as a passage starting where ``n`` ends:
+    #: news introduces a speaker or a finding, then gives the words or figures in the next
+    #: sentence, often past the passage's edge. Not evidence of its own (never ranked).
+    following: dict[int, Evidence] = Field(default_factory=dict)
 
     #: The sentences the extractive backend answers with (``n`` numbers ``evidence``):
     #: an LLM backend shows them in its prompt as the likely answer.

@@ -11,10 +11,24 @@ discontinuous (``s e;s e``); overlap is taken against every piece.
 
 Source kinds (the Source's text up to its first comma, possessive ``'s`` dropped):
 
-* **named**: its last word starts with a capital and is not a pronoun or ``Q``
-  ("Podesta", "Mr. Trump", "The New York Post", "Clinton spokesman Brian Fallon");
+* **named**: its *head word* is a name ("Podesta", "Mr. Trump", "The New York Post",
+  "Clinton spokesman Brian Fallon");
 * **pronoun**: a personal or relative pronoun ("he", "who", "they", "I");
 * **description**: anything else ("a Coca-Cola spokesman", "the campaign", "officials").
+
+The head word is the syntactic head of the Source's words on spaCy's parse of the article
+(round 6), or a name set beside it (apposition or compound: "Republican nominee Donald
+Trump", "The leader of X, Jane Roe"): a name when it starts with a capital and is a proper
+noun, part of a name entity, or written with a capital inside some sentence of the article
+(English capitalises a common word only at a sentence's start). So "a longtime adviser to
+Trump", "a person close to the Clintons", "an AP-GfK poll released Thursday" (head
+*adviser*, *person*, *poll*) and a sentence-initial "Some" / "Another" / "Several" are
+descriptions, as "a Coca-Cola spokesman" always was. Until round 5 the rule read the *last*
+word of the words instead ("a longtime adviser to Trump" counted as named); that figure is
+still printed as ``named_attribution_last_word`` (and ``..._outer``) so rounds stay
+comparable. The head rule only re-reads Sources the last-word rule calls named (it adds
+none: read the other way it would also take "one Democrat familiar with …" for a name), and
+no gold item is dropped: a Source's kind decides only which score it counts in.
 
 A system yields ``(start, end, kind, speaker)`` records. Scores:
 
@@ -87,9 +101,12 @@ class Gold:
     source: list[tuple[int, int]]
     source_text: str
     direct: bool
+    #: the kind by the head-word rule (:func:`annotate_heads`); None until the parse is read
+    head_kind: str | None = None
 
     @property
     def source_kind(self) -> str:
+        """The kind by the last-word rule (rounds 1-5)."""
         return source_kind(self.source_text)
 
 
@@ -126,6 +143,100 @@ def source_kind(source: str) -> str:
     if last[:1].isupper() and last.lower() not in PRONOUNS and last != "Q":
         return "named"
     return "description"
+
+
+#: Entity labels whose words are names of someone or something that can be a source.
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+)
+
+
+def head_kind(doc: Any, source: Sequence[tuple[int, int]], source_text: str) -> str:
+    """A Source's kind by its head word on the article's parse ``doc`` (module docstring)."""
+    old = source_kind(source_text)
+    if old != "named":  # the head rule only tells descriptions among the last-word rule's names
+        return old
+    a, b = source[0]
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None or not len(span):
+        return old
+    comma = next((t.i for t in span if t.text == ","), span.end)
+    # the whole words, and the words up to the first comma (the parser may hang the name on
+    # a clause the Source runs into: "Jane Roe, who worked for X, becoming …")
+    for lo, hi in ((span.start, span.end), (span.start, comma)):
+        ids = range(lo, hi)
+        # the head: the words whose head lies outside them (the parser may split a phrase:
+        # "co-host Mika Brzezinski" gives "co", "-" and "Brzezinski" each a head of its own)
+        for top in (t for t in doc[lo:hi] if t.head.i == t.i or t.head.i not in ids):
+            if top.tag_ == "POS" and top.head.i in ids:
+                top = top.head
+            # a name set beside a role noun: "Republican nominee Donald Trump" (the parser
+            # may make the name an apposition of the role), "The leader of X, Jane Roe,"
+            beside = [
+                c
+                for c in top.subtree
+                if c.i in ids and c.i > top.i and c.dep_ in _BESIDE and _chain(c, top, _BESIDE)
+            ]
+            if any(_is_name(doc, t, a, b) for t in (top, *beside)):
+                return "named"
+    # a person set off by commas after a role ("His former partner at X, Jane B. Roe,"),
+    # wherever the parser hung it
+    nxt = next((t.i for t in doc[comma + 1 : span.end] if t.text == ","), span.end)
+    ent = _ents_of(doc).get(comma + 1)
+    if ent is not None and ent.label_ == "PERSON" and ent.start == comma + 1 and ent.end == nxt:
+        return "named"
+    return "description"
+
+
+#: Dependencies that put a name beside its head noun rather than under it.
+_BESIDE = frozenset({"appos", "compound", "flat", "conj", "dobj", "npadvmod", "nmod"})
+
+
+def _chain(tok: Any, top: Any, deps: frozenset[str]) -> bool:
+    """Whether every link from ``tok`` up to ``top`` is one of ``deps``."""
+    while tok.i != top.i:
+        if tok.dep_ not in deps or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+def _is_name(doc: Any, tok: Any, a: int, b: int) -> bool:
+    """Whether a token (its characters inside ``[a, b)``) is a name: capitalised, and a
+    proper noun, a word of a name entity, capitalised inside its sentence, or written with a
+    capital inside some sentence of the article (the tagger reads a sentence-initial "Trump"
+    as a noun; "Some", "Another" and "Respondents" are capitalised only where a sentence
+    starts)."""
+    lo, hi = max(a, tok.idx), min(b, tok.idx + len(tok.text))
+    while lo > a and not doc.text[lo - 1].isspace():  # "Ki-moon": the word the part is of
+        lo -= 1
+    word = re.sub(r"^\W+", "", doc.text[lo:hi])
+    if not word[:1].isupper() or word.lower() in PRONOUNS or word == "Q":
+        return False
+    ent = _ents_of(doc).get(tok.i)
+    if tok.pos_ == "PROPN" or (ent is not None and ent.label_ in _NAME_LABELS):
+        return True
+    if not tok.is_sent_start and tok.idx >= a:
+        return True
+    return any(t.text == word and not t.is_sent_start for t in doc if t.i != tok.i)
+
+
+_ENTS: dict[int, dict[int, Any]] = {}
+
+
+def _ents_of(doc: Any) -> dict[int, Any]:
+    key = id(doc)
+    if key not in _ENTS:
+        _ENTS.clear()
+        _ENTS[key] = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    return _ENTS[key]
+
+
+def annotate_heads(arts: Sequence[Article], docs: Sequence[Any]) -> None:
+    """Set each gold item's :attr:`Gold.head_kind` from its article's parse."""
+    for art, doc in zip(arts, docs, strict=True):
+        for g in art.gold:
+            g.head_kind = head_kind(doc, g.source, g.source_text) if g.source else "none"
 
 
 def _spans(field_: str) -> list[tuple[int, int]]:
@@ -185,7 +296,7 @@ def ledger_system(parsed: bool = True) -> Callable[[Sequence[Article]], list[lis
 
     def run(arts: Sequence[Article]) -> list[list[Pred]]:
         if parsed:
-            docs: Iterable[Any] = _parses(arts)
+            docs: Iterable[Any] = _parses(arts)  # cached per process: the scorer reads them too
         else:
             docs = (None for _ in arts)
         return [
@@ -204,19 +315,27 @@ def _parses(arts: Sequence[Article]) -> list[Any]:
     (only to speed up development runs: the parse is the same)."""
     from assistant.nlp.parse import load, parse
 
-    cache = os.environ.get("POLNEAR_PARSE_CACHE")
-    if not cache:
-        return list(parse(a.text for a in arts))
-    from spacy.tokens import DocBin
-
     digest = hashlib.sha256("".join(a.doc_id for a in arts).encode()).hexdigest()[:16]
-    path = Path(cache) / f"{digest}.spacy"
-    if path.exists():
-        return list(DocBin().from_disk(path).get_docs(load().vocab))
-    docs = list(parse(a.text for a in arts))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    DocBin(store_user_data=False, docs=docs).to_disk(path)
+    if digest in _PARSED:  # the scorer and the ledger read the same parse in one run
+        return _PARSED[digest]
+    cache = os.environ.get("POLNEAR_PARSE_CACHE")
+    path = Path(cache) / f"{digest}.spacy" if cache else None
+    if path is not None and path.exists():
+        from spacy.tokens import DocBin
+
+        docs = list(DocBin().from_disk(path).get_docs(load().vocab))
+    else:
+        docs = list(parse(a.text for a in arts))
+        if path is not None:
+            from spacy.tokens import DocBin
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            DocBin(store_user_data=False, docs=docs).to_disk(path)
+    _PARSED[digest] = docs
     return docs
+
+
+_PARSED: dict[str, list[Any]] = {}
 
 
 def rules_system() -> Callable[[Sequence[Article]], list[list[Pred]]]:
@@ -325,48 +444,56 @@ def _best(pool: Sequence[Pred], g: Gold) -> Pred | None:
 
 
 def score(arts: Sequence[Article], preds: Sequence[Sequence[Pred]]) -> dict[str, Any]:
+    """Scores of one system's records (module docstring); the gold must carry its head
+    kinds (:func:`annotate_heads`). Named-source scores come by both rules: the head word
+    (the headline) and the last word (rounds 1-5)."""
+    if any(g.head_kind is None for a in arts for g in a.gold):
+        raise ValueError("gold items have no head kind: call annotate_heads(arts, docs) first")
     det_found = det_gold = pred_direct = pred_hit = 0
-    named = [0, 0, 0]  # correct, judged, gold
-    outer = [0, 0, 0]  # the same, crediting only the annotated Source (no nested sources)
-    reported = [0, 0, 0]
+    # per rule: correct, judged, gold; "outer" credits only the annotated Source (no nesting)
+    named = {r: [0, 0, 0] for r in ("head", "last")}
+    outer = {r: [0, 0, 0] for r in ("head", "last")}
+    reported = {r: [0, 0, 0] for r in ("head", "last")}
     pron_gold = pron_person = 0
     misses: list[dict[str, Any]] = []
     for art, ps in zip(arts, preds, strict=True):
         directs = [p for p in ps if p.kind == "direct"]
+        indirect = [p for p in ps if p.kind == "indirect"]
         gold_direct = [g for g in art.gold if g.direct]
         for p in directs:
             pred_direct += 1
             if any(_overlap((p.start, p.end), g.content) for g in gold_direct):
                 pred_hit += 1
         for g in art.gold:
-            indirect = [p for p in ps if p.kind == "indirect"]
             best = _best(directs if g.direct else indirect, g)
             if best is None and g.direct:  # reported speech with quoted words in it
                 best = _best(indirect, g)
-            kind = g.source_kind
             if g.direct:
                 det_gold += 1
                 det_found += best is not None
-                if kind == "pronoun":
+                if g.source_kind == "pronoun":
                     pron_gold += 1
                     pron_person += best is not None and bool(best.speaker)
-            if kind != "named":
+            kinds = {"head": g.head_kind, "last": g.source_kind}
+            if "named" not in kinds.values():
                 continue
-            bucket = named if g.direct else reported
-            bucket[2] += 1
-            if g.direct:
-                outer[2] += 1
-            if best is not None and best.speaker:
-                bucket[1] += 1
-                ok = speaker_matches(g.source_text, best)
-                if g.direct:
-                    outer[1] += 1
-                    outer[0] += ok
-                    ok = ok or _inner_speaker(" ".join(art.text[a:b] for a, b in g.content), best)
-                bucket[0] += ok
-                if not ok and g.direct:
-                    misses.append(_miss(art, g, best))
-            elif g.direct:
+            judged = best is not None and bool(best.speaker)
+            ok_outer = judged and best is not None and speaker_matches(g.source_text, best)
+            ok = ok_outer or (
+                g.direct
+                and judged
+                and best is not None
+                and _inner_speaker(" ".join(art.text[a:b] for a, b in g.content), best)
+            )
+            for rule, kind in kinds.items():
+                if kind != "named":
+                    continue
+                buckets = [named[rule], outer[rule]] if g.direct else [reported[rule]]
+                for bucket, right in zip(buckets, (ok, ok_outer) if g.direct else (ok_outer,), strict=True):
+                    bucket[2] += 1
+                    bucket[1] += judged
+                    bucket[0] += right
+            if g.direct and kinds["head"] == "named" and not ok:
                 misses.append(_miss(art, g, best))
     return {
         "articles": len(arts),
@@ -384,13 +511,16 @@ def score(arts: Sequence[Article], preds: Sequence[Sequence[Pred]]) -> dict[str,
             else 0.0,
             "n": det_gold,
         },
-        "named_attribution": _prf(*named),
-        "named_attribution_outer": _prf(*outer),
+        "named_attribution": _prf(*named["head"]),
+        "named_attribution_outer": _prf(*outer["head"]),
+        "named_attribution_last_word": _prf(*named["last"]),
+        "named_attribution_last_word_outer": _prf(*outer["last"]),
         "pronoun_with_person": {
             "share": round(pron_person / pron_gold, 3) if pron_gold else 0.0,
             "n": pron_gold,
         },
-        "reported_named_attribution": _prf(*reported),
+        "reported_named_attribution": _prf(*reported["head"]),
+        "reported_named_attribution_last_word": _prf(*reported["last"]),
         "_misses": misses,
     }
 
@@ -428,6 +558,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: unknown system {n!r}; choose from {', '.join(SYSTEMS)}", file=sys.stderr)
             return 2
     arts = load_split(args.split, args.root, args.limit)
+    docs = _parses(arts)
+    annotate_heads(arts, docs)
     results: dict[str, Any] = {"split": args.split, "systems": {}}
     for n in names:
         run = SYSTEMS[n]()
@@ -446,7 +578,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     print(f"PolNeAR {args.split}: {len(arts)} articles")
     for n, r in results["systems"].items():
-        o = r["named_attribution_outer"]
+        o, lw, lwo = (
+            r["named_attribution_outer"],
+            r["named_attribution_last_word"],
+            r["named_attribution_last_word_outer"],
+        )
         d, a, p, rep = (
             r["direct_detection"],
             r["named_attribution"],
@@ -456,7 +592,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"{n:8s} direct P {d['precision']:.3f} R {d['recall']:.3f} (n={d['n']}) | "
             f"named attribution P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f} (n={a['n']}) "
-            f"[outer source only: P {o['precision']:.3f} R {o['recall']:.3f}] | "
+            f"[outer source only: P {o['precision']:.3f} R {o['recall']:.3f}] "
+            f"[last-word rule: P {lw['precision']:.3f} R {lw['recall']:.3f} F1 {lw['f1']:.3f} (n={lw['n']}), "
+            f"outer P {lwo['precision']:.3f} R {lwo['recall']:.3f}] | "
             f"pronoun->person {p['share']:.3f} (n={p['n']}) | "
             f"reported P {rep['precision']:.3f} R {rep['recall']:.3f} (n={rep['n']}) | {r['seconds']}s"
         )

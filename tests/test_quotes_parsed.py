@@ -418,3 +418,116 @@ def test_a_person_before_a_colon_is_not_the_speaker_when_the_clause_has_one() ->
 )
 def test_a_quote_paragraph_continues_the_previous_speaker(text: str, words: str, speaker: str) -> None:
     assert _speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a signature line: a dash and a name, a title or a place after a comma allowed
+        (
+            "Taxes went up last year.\n\n“I went to the bank before the crash. I was the one warning "
+            "you.”\n\n- Quill.\n\nOthers disagreed.",
+            "before the crash",
+            "Quill",
+        ),
+        (
+            "The speech ended.\n\n“Great speech. She is ready. She never quits.”\n\n-President Tom Quill, "
+            "tweeting after the speech.",
+            "never quits",
+            "Tom Quill",
+        ),
+        (
+            "Readers wrote in.\n\n“The whole idea is something we hear about all the time.”\n\n-Maria "
+            "Delgado, Philadelphia.",
+            "whole idea",
+            "Maria Delgado",
+        ),
+        # an opening mark keyed where the quote closes ("…here,“ said")
+        (
+            "The vote is close.\n\n“The reality is, if the mayor loses the vote, that could create "
+            "problems for her here,“ said Tom Quill, a council member.",
+            "create problems",
+            "Tom Quill",
+        ),
+        # a closing mark keyed where a paragraph's quote opens (after an invisible bidi mark)
+        (
+            "Many replied.\n\n\u202a”Sorry Sarah, you should have said no, because I know you can!!” "
+            "posted Maria Delgado.",
+            "Sorry Sarah",
+            "Maria Delgado",
+        ),
+        # the surname Will, which the tagger reads as a modal: a modal takes the bare verb
+        (
+            "Columnist George Quill Will wrote about the race.\n\n“The war is a reminder of what "
+            "matters. This might hasten the end,” Will wrote.",
+            "hasten the end",
+            "George Quill Will",
+        ),
+        (
+            "Columnist George Quill Will wrote about the race.\n\nLater, Will urged voters to “abandon "
+            "the outsiders for good.”",
+            "abandon the outsiders",
+            "George Quill Will",
+        ),
+        # narration between two quotes of a paragraph whose subjects are pronouns keeps the speaker
+        (
+            'The rally was loud.\n\n"You cannot blame the mayor for what her husband did," said Sara '
+            "Quill, 44, a home-care aide from Nashua who attended the rally. An immigrant from Uganda who "
+            "became a U.S. citizen in 2013, she plans to cast her first ballot for Mayor Jane Birch in the "
+            'primary next month and hopes to see her win in the fall. "All she went through and to make '
+            'her a victim -- it is not fair."',
+            "All she went through",
+            "Sara Quill",
+        ),
+        # a speech verb the parser hung on the reported clause goes on with the verb reporting it
+        (
+            "Quill said that there is “only one strong conservative in a position to win this race,” "
+            "adding that it is why Tom Birch “relentlessly attacks us and ignores the others.”",
+            "only one strong conservative",
+            "Quill",
+        ),
+        (
+            "Quill said last week that Birch represents “Boston values,” stating during the debate that "
+            "they are “socially liberal and focused on money.”",
+            "socially liberal",
+            "Quill",
+        ),
+        (
+            "Mayor Jane Quill said on Sunday that Birch is ultimately responsible for what happens at his "
+            "events and accused him of “inciting violent behavior that I think is very dangerous.”",
+            "inciting violent behavior",
+            "Jane Quill",
+        ),
+        # a parenthetical speech verb on the main clause attributes the words quoted in it
+        (
+            'Vice President Tom Birch, Quill said, had been in the Senate for "a thousand years" and '
+            'passed "hundreds of bills."',
+            "hundreds of bills",
+            "Quill",
+        ),
+        # an as-clause of speech on the main clause ("As X puts it, …"); the owner the
+        # recogniser took into the name is no part of it
+        (
+            "The mayor hopes obstruction would become untenable. As the Gazette’s Ruth Quill puts it, "
+            'Birch is trying to make the council "an offer they cannot afford to refuse."',
+            "an offer they cannot",
+            "Ruth Quill",
+        ),
+    ],
+)
+def test_round6_speaker_patterns(text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(text, words) == speaker
+
+
+def test_a_modal_will_is_no_speaker() -> None:
+    text = "Mayor Jane Quill spoke on Monday.\n\nWill voters “take the deal” in the end? Nobody knows."
+    assert all(q.speaker != "Will" for q in _quotes(text))
+
+
+def test_a_new_named_subject_in_the_narration_ends_the_speaker() -> None:
+    text = (
+        'The rally was loud.\n\n"You cannot blame the mayor for what her husband did," said Sara Quill, 44, '
+        "a home-care aide from Nashua. Her neighbor Tom Birch came along for the first time in years and "
+        'cheered loudly at every line of the speech tonight. "All she went through -- it is not fair."'
+    )
+    assert _speaker_of(text, "All she went through") != "Sara Quill"

@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.quotes_polnear import Pred, load_split, score, source_kind, speaker_matches
+import pytest
+
+from assistant.nlp.parse import parse_one
+from benchmarks.quotes_polnear import (
+    Pred,
+    annotate_heads,
+    head_kind,
+    load_split,
+    score,
+    source_kind,
+    speaker_matches,
+)
 
 
 def test_speaker_match_keeps_apostrophe_names_and_drops_possessives() -> None:
@@ -37,9 +48,49 @@ def test_gold_read_from_brat_and_scored(tmp_path: Path) -> None:
     (tmp_path / "dev" / "attributions" / "a_annotator1.ann").write_text(ann, encoding="utf-8")
     [art] = load_split("dev", tmp_path)
     assert [(g.direct, g.source_text) for g in art.gold] == [(True, "Roe"), (False, "Doe")]
+    with pytest.raises(ValueError, match="annotate_heads"):
+        score([art], [[]])
+    annotate_heads([art], [parse_one(text)])
     preds = [Pred(1, 12, "direct", "Jane Roe"), Pred(34, 51, "indirect", "Paul Doe")]
     res = score([art], [preds])
     assert res["named_attribution"]["precision"] == 1.0 and res["named_attribution"]["recall"] == 1.0
     assert res["reported_named_attribution"]["recall"] == 1.0
     wrong = score([art], [[Pred(1, 12, "direct", "Paul Doe")]])
     assert wrong["named_attribution"]["precision"] == 0.0 and wrong["_misses"][0]["predicted"] == "Paul Doe"
+
+
+def _kind(text: str, source: str) -> str:
+    a = text.index(source)
+    return head_kind(parse_one(text), [(a, a + len(source))], source)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # the head word is a common noun: a description, whatever the last word is
+        (
+            "“We lost,” said a longtime adviser to Mayor Quill.",
+            "a longtime adviser to Mayor Quill",
+            "description",
+        ),
+        (
+            "“Prices are up,” said a person close to the Birches.",
+            "a person close to the Birches",
+            "description",
+        ),
+        (
+            "Most voters prefer cheap goods, according to a Gazette-Harris poll released Monday.",
+            "a Gazette-Harris poll released Monday",
+            "description",
+        ),
+        ("The crowd cheered. Some chanted “more!” and left.", "Some", "description"),
+        # a name: the head, a name beside a role noun, a sentence-initial surname
+        ("“It is over,” Senator Tom Quill said.", "Senator Tom Quill", "named"),
+        ("“It is over,” county clerk Maria Delgado-Wu said.", "county clerk Maria Delgado-Wu", "named"),
+        ("“No,” said Republican nominee Tom Quill.", "Republican nominee Tom Quill", "named"),
+        ("Quill spoke first. Quill said “no.” Then Quill left.", "Quill", "named"),
+        ("“We will see,” said the Valley Gazette.", "the Valley Gazette", "named"),
+    ],
+)
+def test_named_source_by_head_word(text: str, source: str, kind: str) -> None:
+    assert _kind(text, source) == kind

@@ -120,6 +120,11 @@ def _entity_groups(ev: Evidence, sp: Span, question_low: str) -> tuple[set[str],
     return present, fresh
 
 
+def sentence_kinds(ev: Evidence, sp: Span) -> set[str]:
+    """The entity label groups (person, time, number, place) of sentence ``sp`` of ``ev``."""
+    return _entity_groups(ev, sp, "")[0]
+
+
 def _group(label: str) -> str | None:
     if label in PERSONISH:
         return "person"

@@ -101,6 +101,7 @@ _SPLIT_AND = re.compile(
 )
 _WH = (
     r"(?:how\s+(?:long|many|much|often|soon)|on\s+what\s+date|in\s+what\s+year|what\s+date"
+    r"|(?:on|in|at|from|for|by|with|to)\s+(?:what|which)\s+[a-z]+"  # "When and on which program ..."
     r"|who|whom|what|when|where|why|which)"
 )
 _LIST = re.compile(rf"^\s*(?P<list>{_WH}(?:\s*,\s*{_WH})*\s*,?\s*and\s+{_WH})\s+(?P<rest>.+)$", re.I)

@@ -21,6 +21,7 @@ Every record satisfies ``text[q.start:q.end] == q.quote``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -114,10 +115,29 @@ class _SentCue:
     clause: tuple[int, int] | None = None
 
 
-def _opens(text: str, i: int, lo: int) -> bool:
-    prev = text[i - 1] if i > lo else " "
+def _opens(text: str, i: int, lo: int, transparent: bool = False) -> bool:
+    """Whether the mark at ``i`` stands where a quote opens: after white space, the
+    paragraph's start or an opening bracket or dash, and before a word. With
+    ``transparent``, invisible format characters before it (a bidi mark) are skipped."""
+    j = i - 1
+    while transparent and j >= lo and unicodedata.category(text[j]) == "Cf":
+        j -= 1
+    prev = text[j] if j >= lo else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     return (prev.isspace() or prev in "([{—–-/:“‘") and not nxt.isspace()
+
+
+def _blank(s: str) -> bool:
+    """Whether ``s`` holds only white space and invisible format characters."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in s)
+
+
+def _closes_miskeyed(text: str, i: int, hi: int) -> bool:
+    """Whether an opening mark at ``i``, inside an open quote, stands where a quote closes:
+    glued to the word or comma before it and followed by white space or the paragraph's end
+    (``… here,“ said Roe``); an opening mark is never followed by a space."""
+    nxt = text[i + 1] if i + 1 < hi else " "
+    return i > 0 and not text[i - 1].isspace() and text[i - 1] not in "([{—–-/:“‘" and nxt.isspace()
 
 
 def _singles(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -150,6 +170,10 @@ def scan_direct(text: str, lo: int, hi: int) -> list[_Direct]:
     open_at: int | None = None
     for i in range(lo, hi):
         c = text[i]
+        if c == "“" and open_at is not None and _closes_miskeyed(text, i, hi):
+            c = "”"  # "… here,“ said Roe": an opening mark keyed where a quote closes
+        elif c == "”" and open_at is None and _opens(text, i, lo, transparent=True) and _blank(text[lo:i]):
+            c = "“"  # "¶ ”Sorry Sarah, …” posted Roe": a closing mark opening a paragraph
         if c == "“" or (c == '"' and open_at is None and _opens(text, i, lo)):
             open_at = i
         elif c in '”"' and open_at is not None:
@@ -612,8 +636,19 @@ class _Extractor:
                 or (_n_words(between) <= 12 and ")" not in between)
             ):
                 res, cue, attr, how = c.resolved, text[c.span[0] : c.span[1]], c.span, "cue"
-            elif para_quotes and para_quotes[-1][1] is not None and d.start - para_quotes[-1][0].close < 160:
-                prevq = para_quotes[-1][1]
+            elif (
+                para_quotes
+                and (prevq := para_quotes[-1][1]) is not None
+                and prevq.speaker is not None
+                and (
+                    d.start - para_quotes[-1][0].close < 160
+                    or (
+                        self.parsed is not None
+                        and d.start - para_quotes[-1][0].close < 600
+                        and self.parsed.narration_keeps(para_quotes[-1][0].close, d.start - 1, prevq.speaker)
+                    )
+                )
+            ):
                 res = self._resolved_of(prevq)
                 how = "inherit"
             elif first and text[ps : d.start - 1].strip() == "" and self.last_para_quote is not None:

@@ -113,7 +113,21 @@ class ParsedArticle:
             return False
         # "will say", "declined to say": not a report of speech
         return not any(
-            c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may") for c in t.children
+            c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may") and not self.modal_name(c)
+            for c in t.children
+        )
+
+    @staticmethod
+    def modal_name(tok: Token) -> bool:
+        """A capitalised modal before a past or third-person verb with no other auxiliary is
+        a name (``…,” Will wrote``, ``Will urged``): a modal takes the bare verb."""
+        return (
+            tok.tag_ == "MD"
+            and tok.dep_ == "aux"
+            and tok.text[:1].isupper()
+            and not tok.text.isupper()
+            and tok.head.tag_ in ("VBD", "VBZ", "VBN")
+            and not any(c.dep_ in ("aux", "auxpass") and c.i != tok.i for c in tok.head.children)
         )
 
     def subject(self, cue: Token) -> Token | None:
@@ -135,7 +149,9 @@ class ParsedArticle:
             seen += 1
             # the parser may hang a subject from inside the quote on the cue as well
             # ("“… they award …,” Mook said"): the speaker is the one outside the marks
-            subjs = [c for c in t.children if c.dep_ in _SUBJ and not self.inside(c.idx)]
+            subjs = [
+                c for c in t.children if (c.dep_ in _SUBJ or self.modal_name(c)) and not self.inside(c.idx)
+            ]
             # two subjects ("The rejection signals “…”, said Geert Wilders"): the parser took
             # the clause before an inverted cue for a subject; the one right after the cue speaks
             subj = next((c for c in subjs if c.left_edge.i == t.i + 1), None) if len(subjs) > 1 else None
@@ -179,7 +195,22 @@ class ParsedArticle:
                 t = t.head.head
                 continue
             if t.dep_ in ("conj", "advcl", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+                was_cue = self.is_cue(t)
                 t = t.head  # "…, he said, adding" / "and said"
+                if (
+                    was_cue
+                    and not self.is_cue(t)
+                    and t.dep_ == "ccomp"
+                    and t.head.i != t.i
+                    and self.is_cue(t.head)
+                    and not self.inside(t.head.idx)
+                    and self.subject(t.head) is not None
+                    and "\n" not in self.text[min(t.head.idx, cue.idx) : max(t.head.idx, cue.idx)]
+                ):  # (never across paragraphs, which the parser may join)
+                    # "Roe said Doe represents X, stating …" / "Roe said Doe is to blame and
+                    # accused him of …": the parser hung the speech verb on the reported
+                    # clause; it goes on with the verb that reports it
+                    t = t.head
                 while self.inside(t.idx) and t.head.i != t.i:
                     t = t.head  # hung on a verb of the quote ("“…,” adding"): the clause around it
                 continue
@@ -195,16 +226,21 @@ class ParsedArticle:
             return None
         if any(t.pos_ == "VERB" for t in before if t.i > verb.i):
             return None
-        idiom = (
-            verb.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
-        ) or (verb.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
-        if not idiom and not self.is_cue(verb):
+        if not self.as_speech(verb):
             return None
         subj = next((c for c in verb.children if c.dep_ in _SUBJ and not self.inside(c.idx)), None)
         d = self.describe(subj) if subj is not None else None
         if d is None or d[0] not in ("name", "org", "pronoun"):
             return None
         return Hit(d[0], d[1], d[2], verb.text, verb.idx, verb.idx + len(verb.text), "before")
+
+    def as_speech(self, verb: Token) -> bool:
+        """Whether an *as*-clause's verb reports speech: a speech verb or the idioms *put it*
+        and *point out*."""
+        idiom = (
+            verb.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+        ) or (verb.lemma_ == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+        return idiom or self.is_cue(verb)
 
     def mute(self, tok: Token) -> bool:
         """Whether a token is part of an entity that cannot speak (a date, a number)."""
@@ -264,6 +300,14 @@ class ParsedArticle:
         if cue.i > 0 and self.after_quote(cue):
             span = [t for t in after if t.i > cue.i][:6]
             span = span[: next((k for k, t in enumerate(span) if t.is_punct), len(span))]
+            # only role words before the name ("said retired judge Jane Roe"), never a
+            # clause of the cue's own ("…,” adding that it is why Jane Roe …")
+            ent0 = next((k for k, t in enumerate(span) if self.entity_of(t) is not None), len(span))
+            if any(
+                t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "NUM") and t.dep_ not in ("amod", "compound")
+                for t in span[:ent0]
+            ):
+                return None
         else:
             span = [t for t in after if t.i < cue.i]
             if any(t.is_punct and t.text != "," for t in span):
@@ -417,6 +461,9 @@ class ParsedArticle:
         if ent is not None:
             words = re.sub(r"(?:['’]s?)$", "", ent.text).strip()
             kind = "name" if ent.label_ == "PERSON" else "org"
+            possessor = re.match(r".*['’]s\s+", words) if kind == "name" else None
+            if possessor is not None:  # "the Gazette’s Ruth Roe": the recogniser took in the owner
+                return kind, words[possessor.end() :], ent.start_char + possessor.end()
             return kind, words, ent.start_char
         low = subj.lower_
         if low in _PRONOUNS and subj.pos_ == "PRON":
@@ -426,6 +473,16 @@ class ParsedArticle:
             start = chain[0].idx if chain else subj.idx
             words = self.text[start : subj.idx + len(subj.text)]
             return "name", words, start
+        if self.modal_name(subj):  # "Will wrote": a surname the tagger took for a modal
+            named = next(
+                (
+                    e
+                    for e in reversed(self.doc.ents)
+                    if e.label_ == "PERSON" and e.end <= subj.i and e[-1].text == subj.text
+                ),
+                None,
+            )  # the person named so before ("columnist Jane Will")
+            return ("name", named.text, subj.idx) if named is not None else ("word", subj.text, subj.idx)
         if (
             subj.dep_ == "nsubj"
             and subj.pos_ not in ("NOUN", "PRON", "DET", "NUM")
@@ -628,23 +685,47 @@ class ParsedArticle:
         h = self.hit(root, "prior")
         return h if h is not None and h.kind in kinds else None
 
+    def narration_keeps(self, lo: int, hi: int, speaker: str) -> bool:
+        """Whether the narration ``[lo, hi)`` between two quotes of a paragraph keeps its
+        speaker: every subject in it is a personal pronoun or the speaker's own name
+        (``“…,” said Jane Roe, 44, a nurse. An immigrant from …, she plans …. “…”``), and
+        some subject is there. News moves to a new speaker only by naming them."""
+        toks = self.tokens_between(lo, hi)
+        subjects = [t for t in toks if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            return False
+        surname = speaker.split()[-1].lower()
+        for t in subjects:
+            if t.lower_ in ("he", "she") or (t.lower_ in ("who", "that", "which") and t.head.dep_ == "relcl"):
+                continue  # a relative pronoun stands for a noun of the narration itself
+            ent = self.entity_of(t)
+            if ent is not None and ent.label_ == "PERSON" and surname in ent.text.lower().split():
+                continue
+            return False
+        return True
+
     def signed(self, pe: int) -> Hit | None:
-        """A quote paragraph signed by the next one: ``“…” ¶ - Hillary Clinton.`` (a dash
-        and a name, nothing else)."""
+        """A quote paragraph signed by the next one: ``“…” ¶ - Hillary Clinton.``, ``¶ -
+        Roe.``, ``¶ -President Roe, tweeting after …``, ``¶ - Jane Roe, Philadelphia.``: a
+        dash, then a name up to the line's first comma (a person or body the recogniser
+        found, else a chain of capitalised proper nouns, a title allowed)."""
         text = self.text
-        m = re.match(r"\s*\n\s*[-–—]+\s*([^\n]{2,60}?)\.?\s*(?:\n|$)", text[pe:])
+        m = re.match(r"\s*\n\s*[-–—]+\s*([^\n]{2,120}?)\.?\s*(?:\n|$)", text[pe:])
         if m is None:
             return None
         start = pe + m.start(1)
-        span = self.doc.char_span(start, pe + m.end(1), alignment_mode="contract")
-        if span is None:
+        head = m.group(1).split(",")[0].rstrip(" .")
+        span = self.doc.char_span(start, start + len(head), alignment_mode="contract")
+        if span is None or not len(span) or len(span) > 5:
             return None
         ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
-        if len(ents) != 1 or ents[0].end != span.end:
+        if len(ents) == 1 and ents[0].end == span.end:
+            e = ents[0]
+            kind = "name" if e.label_ == "PERSON" else "org"
+            return Hit(kind, e.text, e.start_char, "-", start - 1, start, "signed")
+        if ents or not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in span):
             return None
-        e = ents[0]
-        kind = "name" if e.label_ == "PERSON" else "org"
-        return Hit(kind, e.text, e.start_char, "-", start - 1, start, "signed")
+        return Hit("name", span.text, span.start_char, "-", start - 1, start, "signed")
 
     def previous_paragraph(self, ps: int) -> Hit | None:
         """A paragraph opening with a quote that no cue claims, after a paragraph of
@@ -679,7 +760,9 @@ class ParsedArticle:
         ``Bolton thought the buzz was “artificially nourished”``): in news, such words are
         those of the speaker of the clause that carries them. From the quote's first word
         up through its heads to the sentence root, the speaker is the subject of the highest
-        speech verb on the way, else of the root verb (the main clause)."""
+        speech verb on the way, else of a parenthetical speech verb on the root (``Doe, Roe
+        said, had been there for “years” and passed “bills”``), else of the root verb (the
+        main clause)."""
         first = self.doc.char_span(open_mark + 1, close - 1, alignment_mode="contract")
         if first is None or not len(first):
             return None
@@ -691,6 +774,27 @@ class ParsedArticle:
             t = t.head
             if not (open_mark <= t.idx < close) and self.is_cue(t):
                 cue = t
+        if cue is None:
+            # "Doe, Roe said, had been there for “years”" / "As Roe puts it, Doe is making
+            # them “an offer”": a parenthetical speech verb or an as-clause of speech with
+            # its own subject, before the quote on the main clause, attributes the clause
+            cue = next(
+                (
+                    c
+                    for c in t.children
+                    if c.idx < open_mark
+                    and any(x.dep_ in _SUBJ for x in c.children)
+                    and (
+                        (c.dep_ == "parataxis" and self.is_cue(c))
+                        or (
+                            c.dep_ == "advcl"
+                            and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                            and self.as_speech(c)
+                        )
+                    )
+                ),
+                None,
+            )
         if cue is None:
             if open_mark <= t.idx < close or t.pos_ not in ("VERB", "AUX"):
                 return None

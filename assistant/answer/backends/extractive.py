@@ -14,15 +14,23 @@ from dataclasses import dataclass
 
 from assistant.answer import asked
 from assistant.answer.guard import neutralise_markers
-from assistant.answer.ranker import CUE_TERMS, QUESTION_TERMS, Scored, answer_type, load_weights, rank
+from assistant.answer.ranker import (
+    CUE_TERMS,
+    QUESTION_TERMS,
+    Scored,
+    answer_type,
+    load_weights,
+    rank,
+    sentence_kinds,
+)
 from assistant.engines.lexical import tokenize
-from assistant.nlp import wordlist
+from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
 from assistant.nlp.text import normalise, quotation_spans
 from assistant.settings import AnswerSettings, Settings
-from assistant.types import Context, Draft, DraftCitation, Evidence, Quote, Span
+from assistant.types import FOLLOWING_SENTENCES, Context, Draft, DraftCitation, Evidence, Quote, Span
 
 _SAID_AFTER = re.compile(
     r"[,.!?\"”’]\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
@@ -210,13 +218,14 @@ class ExtractiveBackend:
             if (c.n, c.span.start) in used:
                 continue
             chosen.append(c)
-        follow = _words_that_follow(context, best, cands)
-        if (
-            follow is not None
-            and len(chosen) < t.max_sentences
-            and not any(_overlaps(follow, x) for x in chosen)
-        ):
-            chosen.insert(1, follow)
+        at = 1
+        for follow in _words_that_follow(context, best, cands, part):
+            # Only in room left: the further sentences ranked for the part are its other
+            # candidate answers (another speaker for "who"), which a continuation of the
+            # best one does not push out.
+            if len(chosen) < t.max_sentences and not any(_overlaps(follow, x) for x in chosen):
+                chosen.insert(at, follow)
+                at += 1
         return chosen, None, False
 
     def _compose(
@@ -225,12 +234,24 @@ class ExtractiveBackend:
         lines: list[str] = []
         cites: list[DraftCitation] = []
         shown: list[tuple[int, Span]] = []
-        for part, chosen in zip(parts, picked, strict=True):
+        for i, (part, chosen) in enumerate(zip(parts, picked, strict=True)):
             if not chosen and len(parts) > 1:
                 lines.append(f"The articles do not say: {part.rstrip('?')}.")
                 continue
+            if i and all(any(n == c.n and s.start <= c.span.start < s.end for n, s in shown) for c in chosen):
+                # A later part answered only by sentences already shown ("..., and how many
+                # endorsed Trump?", "When and on which program did X ...?"): the same article
+                # gives the rest -- its sentence with the part's own subject and the thing
+                # asked, else the speaker's next words.
+                own = _same_article_answer(context, parts, i, chosen)
+                more = [own] if own else _words_that_follow(context, chosen[0], [], part, quoted=True)[:1]
+                chosen = [*chosen, *more]
             for c in chosen:
-                ev = context.evidence[c.n - 1]
+                ev = (
+                    _joined(context, c.n)
+                    if c.span.start >= context.evidence[c.n - 1].end
+                    else context.evidence[c.n - 1]
+                )
                 span, body = whole_quotation(ev, c.span, self.tuning)
                 if any(n == c.n and span.start < s.end and s.start < span.end for n, s in shown):
                     continue  # this sentence, or the quotation it belongs to, is already shown
@@ -373,26 +394,166 @@ def _fresh_for_part(
     return None
 
 
-def _words_that_follow(context: Context, best: Scored, cands: list[Scored]) -> Scored | None:
-    """The sentence right after ``best`` when ``best`` introduces a speaker without quoting
-    them ("X, an expert on ..., described the approach") and the next sentence of the
-    passage carries the speaker's words (a quotation, or "he said"): news introduces a
-    person, then quotes them, and the answer is often in the second sentence."""
-    ev = context.evidence[best.n - 1]
-    if any(ch in best.text for ch in '"“”'):
-        return None  # the sentence quotes already
-    if "person" not in best.kinds and not _ledger_speaker(best, ev, context.quotes):
-        return None
+def _words_that_follow(
+    context: Context, best: Scored, cands: list[Scored], part: str, *, quoted: bool = False
+) -> list[Scored]:
+    """The next sentences of ``best``'s article that deliver what ``best`` only announces.
+
+    News introduces a speaker or a finding ("Sanders offered some pointed advice to
+    Clinton", "Ham explained why he backs Trump", "an analysis ... reveals just how swift
+    ...") and gives the words or the figure in the next sentence, often in the next
+    paragraph or past the passage's edge (:attr:`Context.following`). Of the next
+    :data:`FOLLOWING_SENTENCES` sentences, the first that delivers is taken:
+
+    * the words of the person ``best`` names (it needs a person, by entity or the ledger):
+      "he said" (any reporting verb), a sentence opening a quotation, or the same surname
+      with a speech verb ("Sanders told MSNBC that ...") -- and when that sentence reports
+      the words without quoting them, the quotation right after it too;
+    * else a sentence holding the kind of thing the part asks for (a time or a number)
+      that ``best`` lacks.
+
+    Only when ``best`` quotes no one (``quoted`` lifts this, for a later part of a
+    question that the sentences already shown answer only in part): a sentence that
+    quotes is already the words. Whatever ``best`` is, a next sentence of its paragraph
+    that refers back to it with a demonstrative subject (:func:`_elaborates`) is taken.
+    Two sentences at most, so the answer stays the quote, not the page; a sentence past
+    them is another topic as often as not.
+    """
+    ev = _joined(context, best.n)
     sents = ev.sentences
     i = next((k for k, sp in enumerate(sents) if sp.start == best.span.start), -1)
-    if i < 0 or i + 1 >= len(sents):
+    ahead = sents[i + 1 : i + 1 + FOLLOWING_SENTENCES] if i >= 0 else []
+    texts = [ev.text[sp.start - ev.start : sp.end - ev.start] for sp in ahead]
+    if ahead and _elaborates(texts[0], ev.text[best.span.end - ev.start : ahead[0].start - ev.start]):
+        return [_follower(ev, best, ahead[0], texts[0], cands)]
+    if not quoted and any(ch in best.text for ch in '"“”'):
+        return []  # the sentence quotes already
+    person = "person" in best.kinds or _ledger_speaker(best, context.evidence[best.n - 1], context.quotes)
+    wanted = answer_type(part)
+    take: list[int] = []
+    for k, text in enumerate(texts):
+        if person and _words_of(text, best.text, strict=quoted):
+            take.append(k)
+            if k + 1 < len(texts) and not _quotes_words(text) and _opens_quotation(texts[k + 1]):
+                take.append(k + 1)  # "X told Y that ...", then X's own words
+            break
+        if wanted in _SPECIFICS and wanted not in best.kinds and wanted in sentence_kinds(ev, ahead[k]):
+            take.append(k)
+            break
+    return [_follower(ev, best, ahead[k], texts[k], cands) for k in take]
+
+
+def _follower(ev: Evidence, best: Scored, sp: Span, text: str, cands: list[Scored]) -> Scored:
+    """Sentence ``sp`` after ``best`` as a candidate (the ranked one when it was ranked)."""
+    known = next((c for c in cands if c.n == best.n and c.span.start == sp.start), None)
+    return known or Scored(best.n, sp, text, {}, kinds=sentence_kinds(ev, sp))
+
+
+_DEMONSTRATIVES = {"that", "this", "these", "those"}
+_BACKREFERENCE = wordlist("backreference_verbs")
+
+
+def _elaborates(text: str, gap: str) -> bool:
+    """Does ``text``, in the same paragraph as the sentence before it (``gap``: the text
+    between them, no line break), open with a demonstrative subject that refers back to
+    it ("That could include indicting the hackers ...", "This means ...")? Then it
+    finishes the sentence before's thought, quoted or not, and an answer shows it too."""
+    if "\n" in gap:
+        return False
+    words = re.findall(r"[A-Za-z']+", text[:40].lower())
+    return len(words) >= 2 and words[0] in _DEMONSTRATIVES and words[1] in _BACKREFERENCE
+
+
+def _same_article_answer(context: Context, parts: list[str], i: int, shown: list[Scored]) -> Scored | None:
+    """For part ``i``, which asks for a specific thing (a count, a figure, a date, a name:
+    :func:`_specific`) and whose best sentences were all shown for earlier parts, the
+    sentence of the shown sentences' article(s) that holds both a term of this part that
+    the other parts lack ("Trump" in "..., and how many endorsed Trump?") and the thing
+    asked, the ranker's best for the part among them.
+
+    No probability floor: the article is already the answer's (the earlier part chose it,
+    so citing it again costs no citation precision), and the two conditions are what
+    answer the part; a sentence of another article needs the threshold (``_pick``)."""
+    part = parts[i]
+    wanted = _specific(part)
+    if wanted is None:
         return None
-    nxt = sents[i + 1]
-    text = ev.text[nxt.start - ev.start : nxt.end - ev.start]
-    said = _PRONOUN_SAID.search(text) or text.lstrip()[:1] in '"“'
-    if not said:
+    terms = [set(tokenize(p)) - CUE_TERMS - QUESTION_TERMS for p in parts]
+    distinct = terms[i] - set().union(*(t for j, t in enumerate(terms) if j != i))
+    if not distinct or any(distinct & set(tokenize(c.text)) for c in shown):
         return None
-    return next((c for c in cands if c.n == best.n and c.span.start == nxt.start), None)
+    docs = {context.evidence[c.n - 1].doc_id for c in shown}
+    seen = {(c.n, c.span.start) for c in shown}
+    for c in rank(context, part, [n.lower() for n in _asked_names(context)]):
+        if context.evidence[c.n - 1].doc_id not in docs or (c.n, c.span.start) in seen:
+            continue
+        if distinct & set(tokenize(c.text)) and _has_wanted(c, wanted, part, context):
+            return c
+    return None
+
+
+def _joined(context: Context, n: int) -> Evidence:
+    """Evidence passage ``n`` joined with the article's sentences after it (one stretch of
+    article text, so quotations and offsets run on across the passage's edge)."""
+    ev = context.evidence[n - 1]
+    after = context.following.get(n)
+    if after is None or after.doc_id != ev.doc_id or after.start != ev.end:
+        return ev
+    return ev.model_copy(
+        update={
+            "end": after.end,
+            "text": ev.text + after.text,
+            "sentences": [*ev.sentences, *after.sentences],
+            "entities": [*ev.entities, *after.entities],
+        }
+    )
+
+
+#: The asked-for kinds a summary sentence's successor gives ("reveals how swift ..." ->
+#: "every 72 minutes"); a person is named before a pronoun's sentence, not after it.
+_SPECIFICS = {"time", "number"}
+#: A pronoun with any reporting verb of the lexicon ("he stated", "she told reporters"):
+#: the words of the person named just before.
+_PRONOUN_SPEECH = re.compile(
+    r"\b(?:he|she)\s+(?:[a-z]+ly\s+)?(?:"
+    + "|".join(
+        sorted({re.escape(f) for v in speech_verbs().values() for f in v.forms}, key=len, reverse=True)
+    )
+    + r")\b",
+    re.I,
+)
+_QUOTE_OPENERS = ('"', "“", "‘", "''")
+
+
+def _opens_quotation(text: str) -> bool:
+    return text.lstrip().startswith(_QUOTE_OPENERS)
+
+
+def _quotes_words(text: str) -> bool:
+    """Does the sentence quote three or more words (not a title such as "Morning Joe")?"""
+    return any(len(text[a:b].split()) >= 3 for a, b in quotation_spans(text)[0])
+
+
+def _words_of(text: str, top: str, strict: bool = False) -> bool:
+    """Does ``text`` give the words of the person ``top`` names: a pronoun's ("he said"),
+    a sentence opening a quotation (whoever it names: "“...,” Josh Earnest said" after
+    "The White House said ..." is the answer to who said it), or the same surname with a
+    speech verb ("Sanders told MSNBC that ...")? ``strict``, for a later part that the
+    sentences shown leave open: a speaker named in ``text`` must be ``top``'s (a quotation
+    ending "..., Carney said" does not go on with the Jivani shown)."""
+    pronoun = bool(_PRONOUN_SAID.search(text) or _PRONOUN_SPEECH.search(text))
+    if not strict and (pronoun or _opens_quotation(text)):
+        return True
+    bare = text  # the quoted words blanked: a name inside them is not the speaker
+    for a, b in quotation_spans(text)[0]:
+        bare = bare[:a] + " " * (b - a) + bare[b:]
+    for rx in (_NAME_SAID, _SAID_NAME):
+        for m in rx.finditer(bare):
+            name = m.group(1).split()
+            if name[0] in _NOT_NAMES:
+                continue
+            return re.search(rf"\b{re.escape(name[-1])}\b", top) is not None
+    return strict and (pronoun or _opens_quotation(text))
 
 
 def _unquoted_asked(context: Context, part: str) -> str | None:
