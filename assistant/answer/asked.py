@@ -19,6 +19,9 @@ thing itself in a candidate sentence:
 * **the same one**: a sentence that puts another modifier on the question's noun ("the
   first presidential debate" for "the vice-presidential debate"), in an article that never
   uses the question's modifier, is about a sibling of the thing asked for (:func:`contrasted`).
+* **the words quoted**: a question that quotes four or more words ('Who said "..."?') needs
+  a passage holding most of their terms (:func:`quoted_words`, :func:`share_held`; the
+  share is set in the extractive backend from generated near misses, evals/README.md).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
@@ -391,3 +394,24 @@ def _modifier(word: str) -> bool:
         and low not in _TIME_NOUNS
         and _content(low)
     )
+
+
+# -- the words the question quotes ---------------------------------------------------------
+_QUESTION_QUOTE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+
+def quoted_words(part: str) -> list[str]:
+    """The terms of a quotation of four or more words in the question ('Who said "we will
+    rebuild the bridge"?'), or [] when it quotes none."""
+    for m in _QUESTION_QUOTE.finditer(part):
+        if len(m.group(1).split()) >= 4:
+            return tokenize(m.group(1))
+    return []
+
+
+def share_held(terms: list[str] | set[str], text: str | set[str]) -> float:
+    """The share of ``terms`` (lexical-index terms) that ``text`` (or its set of terms) holds."""
+    if not terms:
+        return 1.0
+    have = set(tokenize(text)) if isinstance(text, str) else text
+    return sum(t in have for t in terms) / len(terms)

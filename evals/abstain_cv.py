@@ -1,0 +1,123 @@
+"""Measure the extractive answer step on cached retrieval, split into folds.
+
+The abstention checks are answer-step rules; re-running retrieval for every trial costs
+minutes a set on this machine. ``cache`` builds each question's context once (the
+assistant's own ``build_context`` over an existing index) and pickles it; ``score``
+answers every cached question with the current extractive backend, verifies it with the
+same ``finalize`` as ``ask`` and scores it with the eval harness's ``score_question``,
+overall, by kind and by fold. The folds are the set's questions split by article (the
+first source's doc id; a question with no source goes with the question before it, as
+the hand-written sets follow the articles read), dealt by the SHA-256 of the doc id, so
+a rule developed while reading fold A's failures is checked on fold B's questions.
+
+Development data only: the tuning half, gold.jsonl, the automatic tuning who-said set.
+Never the held-out half (it is measured once, with ``assistant eval``).
+
+    python evals/abstain_cv.py cache evals/realnews/tune.jsonl --index-dir IDX --out /tmp/cv/tune.pkl
+    python evals/abstain_cv.py score /tmp/cv/tune.pkl [--show abst|false|all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import pickle
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.answer.verify import finalize
+from assistant.evaluation.harness import load_gold
+from assistant.evaluation.metrics import score_question, summarise
+from assistant.settings import Settings
+
+
+def cache(gold_path: str, index_dir: str, out: str) -> None:
+    from assistant.service import Assistant
+
+    gold = load_gold(gold_path)
+    a = Assistant(index_dir=Path(index_dir), backend="extractive")
+    rows = []
+    for item in gold:
+        ctx, texts = a.build_context(item.question)
+        for d in item.sources:
+            if d not in texts:
+                texts[d] = a.article(d).text
+        rows.append((item.model_dump(mode="json"), ctx, texts))
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "wb") as f:
+        pickle.dump(rows, f)
+    print(f"{len(rows)} contexts -> {out}")
+
+
+def _folds(rows: list[tuple[dict[str, Any], Any, Any]]) -> list[str]:
+    out: list[str] = []
+    last: str | None = None
+    for gold, _, _ in rows:
+        src = gold.get("sources") or []
+        key = src[0] if src else None
+        if key is not None:
+            last = "AB"[hashlib.sha256(key.encode()).digest()[0] % 2]
+        fold = last or "AB"[hashlib.sha256(gold["question"].encode()).digest()[0] % 2]
+        out.append(fold)
+    return out
+
+
+def _fmt(m: dict[str, float | None]) -> str:
+    keys = {"fact": "fact_recall", "citP": "citation_precision", "abst": "abstention_accuracy"}
+    keys["false"] = "false_abstention"
+    return " ".join(f"{k}={m[v]:.3f}" if m.get(v) is not None else f"{k}=  -  " for k, v in keys.items())
+
+
+def score(path: str, show: str | None) -> None:
+    with open(path, "rb") as f:
+        rows = pickle.load(f)
+    settings = Settings()
+    be = ExtractiveBackend(settings)
+    scores, folds = [], _folds(rows)
+    for gold, ctx, texts in rows:
+        draft = be.answer(ctx)
+        v = finalize(ctx, draft, texts, tuning=settings.answer)
+        ans = {"answer": v.text, "abstained": v.abstained, "citations": [c.model_dump() for c in v.citations]}
+        s = score_question(gold, ans, texts)
+        scores.append(s)
+        wrong_abst = gold["answerable"] and v.abstained
+        missed = not gold["answerable"] and not v.abstained
+        if show == "all" or (show == "abst" and missed) or (show == "false" and wrong_abst):
+            print(f"-- {gold['id']} [{gold['kind']}] {gold['question']}\n   {v.text[:300]}")
+    print(f"{Path(path).stem:24} all  n={len(scores):3} {_fmt(summarise(scores))}")
+    by: dict[str, list[Any]] = defaultdict(list)
+    for s, fold in zip(scores, folds, strict=True):
+        by[f"fold {fold}"].append(s)
+    for s, (gold, _, _) in zip(scores, rows, strict=True):
+        by[gold["kind"]].append(s)
+    for k in sorted(by):
+        print(f"{'':24} {k:14} n={len(by[k]):3} {_fmt(summarise(by[k]))}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("cache")
+    c.add_argument("gold")
+    c.add_argument("--index-dir", required=True)
+    c.add_argument("--out", required=True)
+    s = sub.add_parser("score")
+    s.add_argument("cache", nargs="+")
+    s.add_argument("--show", choices=["abst", "false", "all"])
+    args = p.parse_args(argv)
+    if "heldout" in (args.gold if args.cmd == "cache" else " ".join(args.cache)):
+        print("the held-out half is measured once with `assistant eval`, not here", file=sys.stderr)
+        return 2
+    if args.cmd == "cache":
+        cache(args.gold, args.index_dir, args.out)
+    else:
+        for path in args.cache:
+            score(path, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

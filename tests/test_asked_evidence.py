@@ -1,0 +1,71 @@
+"""What a question names must be in the chosen evidence (invented text): the words it
+quotes, the asked person's own words. A near miss abstains with a line saying what is
+missing; its answerable twin still answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import asked
+from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.types import Quote
+from tests.contexts import context
+
+DOC = "millbrook_gazette"
+
+
+def _answer(question: str, text: str, needle: str, quotes: list[Quote] | None = None) -> tuple[bool, str]:
+    ctx, _ = context(question, [(DOC, text, needle)], quotes=quotes)
+    got = ExtractiveBackend().answer(ctx)
+    return got.abstained, got.text
+
+
+def test_the_quoted_words_are_read_from_the_question() -> None:
+    assert asked.quoted_words('Who said "we will rebuild the old bridge"?') == ["rebuild", "old", "bridge"]
+    assert asked.quoted_words('Who called it a "red flag"?') == []  # a short quotation is a phrase
+
+
+BRIDGE = (
+    "Millbrook Gazette\n\n"
+    "Mayor Jane Roe said on Monday that the town would repair the old river bridge before "
+    "the winter storms, calling the work long overdue.\n"
+)
+BRIDGE_TWIN = (
+    "Millbrook Gazette\n\n"
+    "Mayor Jane Roe said on Monday that the school budget would grow by a tenth next year, "
+    "calling the increase long overdue.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ('Who said "the school budget would grow by a tenth"?', "do not hold the words quoted"),
+    ],
+)
+def test_the_quoted_words_must_be_in_the_evidence(question: str, missing: str) -> None:
+    abstained, text = _answer(question, BRIDGE, "river bridge")
+    assert abstained and missing in text, text
+    abstained, text = _answer(question, BRIDGE_TWIN, "school budget")
+    assert not abstained and "school budget would grow" in text, text
+
+
+COUNCIL = (
+    "Millbrook Gazette\n\n"
+    "Mayor Jane Roe opened the council meeting on Monday.\n\n"
+    '"The school budget cannot grow while the bridge is falling down," said Tom Baker, the '
+    "council treasurer.\n"
+)
+
+
+def test_another_speakers_words_are_not_the_asked_persons() -> None:
+    """The ledger gives the sentence to Tom Baker: it does not say what Jane Roe said."""
+    words = "The school budget cannot grow while the bridge is falling down,"
+    from tests.contexts import quote
+
+    q = [quote(DOC, COUNCIL, words, "Tom Baker")]
+    items = [(DOC, COUNCIL, "cannot grow"), (DOC, COUNCIL, "opened the council")]
+    got = ExtractiveBackend().answer(context("What did Jane Roe say about the school budget?", items, q)[0])
+    assert got.abstained and "quote others, not Jane Roe" in got.text, got.text
+    got = ExtractiveBackend().answer(context("What did Tom Baker say about the school budget?", items, q)[0])
+    assert not got.abstained and "cannot grow" in got.text, got.text
