@@ -48,6 +48,26 @@ def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return index_dir
 
 
+def index_articles(
+    tmp_path_factory: pytest.TempPathFactory, articles: list[tuple[str, str, str, str]]
+) -> Any:
+    """A warm, isolated Assistant over an on-disk index of invented articles, each given as
+    ``(stem, text, outlet, published)`` (written as ``<stem>.txt`` + ``<stem>.meta.json``)."""
+    import json
+
+    from assistant.service import Assistant
+
+    corpus = tmp_path_factory.mktemp("news")
+    for stem, text, outlet, day in articles:
+        (corpus / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (corpus / f"{stem}.meta.json").write_text(
+            json.dumps({"outlet": outlet, "published": day}), encoding="utf-8"
+        )
+    index_dir = tmp_path_factory.mktemp("idx") / "index"
+    Assistant(index_dir=index_dir).index([corpus])
+    return isolated_assistant(index_dir, tmp_path_factory)
+
+
 def isolated_assistant(
     built_index: Path, tmp_path_factory: pytest.TempPathFactory, cls: type[Any] | None = None
 ) -> Any:

