@@ -449,7 +449,7 @@ def _follower(ev: Evidence, best: Scored, sp: Span, text: str, cands: list[Score
     return known or Scored(best.n, sp, text, {}, kinds=sentence_kinds(ev, sp))
 
 
-_DEMONSTRATIVES = {"that", "this", "these", "those"}
+_DEMONSTRATIVES = wordlist("demonstratives")
 _BACKREFERENCE = wordlist("backreference_verbs")
 
 
