@@ -36,7 +36,7 @@ import re
 
 from assistant.engines.lexical import tokenize
 from assistant.nlp import speech_verbs, wordlist
-from assistant.nlp.text import normalise
+from assistant.nlp.text import normalise, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
 
@@ -397,15 +397,12 @@ def _modifier(word: str) -> bool:
 
 
 # -- the words the question quotes ---------------------------------------------------------
-_QUESTION_QUOTE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
-
-
 def quoted_words(part: str) -> list[str]:
     """The terms of a quotation of four or more words in the question ('Who said "we will
     rebuild the bridge"?'), or [] when it quotes none."""
-    for m in _QUESTION_QUOTE.finditer(part):
-        if len(m.group(1).split()) >= 4:
-            return tokenize(m.group(1))
+    for a, b in quotation_spans(part)[0]:
+        if len(part[a:b].split()) >= 4:
+            return tokenize(part[a:b])
     return []
 
 
