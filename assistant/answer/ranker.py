@@ -44,6 +44,7 @@ FEATURES = (
     "similarity_gap",
     "sentence_similarity",
     "sentence_gap",
+    "passage_gap",
     "retrieval",
     "rank",
     "name_hit",
@@ -187,6 +188,14 @@ def featurize(
     for n, ev in enumerate(context.evidence, start=1):
         headline = set(ev.headline)
         lead = set(ev.lead)
+        # the best sentence of this passage by its own cosine: which sentence of a chunk
+        # means the question (the chunk cosine is the same for all of them)
+        own = [
+            sent_sims[f"{ev.doc_id}:{sp.start}"]
+            for sp in ev.sentences
+            if f"{ev.doc_id}:{sp.start}" in sent_sims
+        ]
+        passage_best = max(own) if own else None
         for sp in ev.sentences or [Span(start=ev.start, end=ev.end)]:
             text = ev.text[sp.start - ev.start : sp.end - ev.start]
             if looks_like_instruction(text) or sp.start in headline:
@@ -219,6 +228,7 @@ def featurize(
                 "similarity_gap": sim - max_sim,
                 "sentence_similarity": ssim,
                 "sentence_gap": ssim - max_ssim,
+                "passage_gap": ssim - passage_best if passage_best is not None and key in sent_sims else 0.0,
                 "retrieval": ev.score / top_score,
                 "rank": 1.0 / n,
                 "name_hit": sum(1 for nm in names if nm in low) / max(len(names), 1),
