@@ -116,7 +116,6 @@ class Assistant:
         self._outlet_cache: tuple[str, list[str]] | None = None
         #: the store generation under which the index last held articles (check_index)
         self._held_articles: str | None = None
-        self._told_no_sentences = False
 
     @contextlib.contextmanager
     def hold(self) -> Iterator[None]:
@@ -442,11 +441,9 @@ class Assistant:
         low = min((v for v in similarity.values() if v), default=0.0)
         for key in list(similarity):
             similarity[key] = similarity[key] or low  # corroborating copies: no score of their own
-        sentence_similarity = self._sentence_similarity(store, evidence, arts, vectors)
         outlets = self._outlets()
         ctx = Context(
             similarity=similarity,
-            sentence_similarity=sentence_similarity,
             outlets=outlets,
             question=question,
             evidence=evidence,
@@ -460,52 +457,6 @@ class Assistant:
             following=following,
         )
         return ctx, {d: a.text for d, a in arts.items()}
-
-    def _sentence_similarity(
-        self, store: Store, evidence: list[Evidence], arts: dict[str, Article], qvecs: dict[str, Any]
-    ) -> dict[str, dict[str, float]]:
-        """The e5 cosine of each searched text (the question, its parts) to each evidence
-        sentence, from the sentence vectors stored at index time; a sentence without one
-        is left out (the ranker falls back to its chunk's cosine). An index built before
-        sentence vectors existed says once how to gain them."""
-        if not store.has_sentence_vectors():
-            if not self._told_no_sentences:
-                self._told_no_sentences = True
-                self.notify(
-                    f"note: the index at {self.index_dir} has no sentence vectors (built by an older "
-                    "version); answers use passage similarity: run `assistant index --rebuild`."
-                )
-            return {}
-        import numpy as np
-
-        keys: list[str] = []
-        seen: set[str] = set()
-        rows: list[Any] = []
-        tables: dict[str, Any] = {}
-        for ev in evidence:
-            art = arts.get(ev.doc_id)
-            if art is not None and art.content_hash not in tables:
-                tables[art.content_hash] = store.sentence_vectors(art.content_hash)
-            table = tables[art.content_hash] if art is not None else None
-            if art is None or table is None or len(table) != len(art.sentences):
-                continue
-            row_of = {s.start: i for i, s in enumerate(art.sentences)}
-            for sp in ev.sentences:
-                i = row_of.get(sp.start)
-                key = f"{ev.doc_id}:{sp.start}"
-                if i is not None and key not in seen:
-                    seen.add(key)
-                    keys.append(key)
-                    rows.append(table[i])
-        if not rows or not qvecs:
-            return {}
-        mat = np.asarray(rows, dtype=np.float32)
-        norms = np.linalg.norm(mat, axis=1)
-        out: dict[str, dict[str, float]] = {}
-        for text, qvec in qvecs.items():
-            sims = mat @ np.asarray(qvec, dtype=np.float32)
-            out[text] = {k: float(v) for k, v, n in zip(keys, sims, norms, strict=True) if n > 0}
-        return out
 
     def _corroborating_evidence(self, evidence: list[Evidence], arts: dict[str, Article]) -> list[Evidence]:
         """The sentences of other articles that carry a quote of the evidence (the ledger's

@@ -139,10 +139,6 @@ class Context(BaseModel):
     unquoted: str | None = None
     #: e5 cosine of the question to each evidence sentence's chunk, keyed by "doc_id:start".
     similarity: dict[str, float] = Field(default_factory=dict)
-    #: e5 cosine of each searched text (the question, each of its parts) to each evidence
-    #: sentence's own vector, ``{text: {"doc_id:start": cosine}}``; empty on an index built
-    #: without sentence vectors.
-    sentence_similarity: dict[str, dict[str, float]] = Field(default_factory=dict)
     #: Outlet names of the indexed articles (a name in the question may be an outlet).
     outlets: list[str] = Field(default_factory=list)
 

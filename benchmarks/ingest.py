@@ -27,12 +27,10 @@ from benchmarks.common import dir_size_bytes, machine_info, peak_rss_mib, reset_
 
 
 def embedded_texts(corpus: Path) -> list[str]:
-    """The strings ``Assistant.index`` hands the embedder for ``corpus`` (each article's
-    chunks, then its sentences; ingest batches several articles' chunks before their
-    sentences, the same strings in another order)."""
+    """The exact strings ``Assistant.index`` hands the embedder for ``corpus``, in order."""
     from assistant.errors import IngestError
     from assistant.ingest.loaders import discover, load_file
-    from assistant.ingest.pipeline import chunk_article, embed_text, prepare, sentence_texts
+    from assistant.ingest.pipeline import chunk_article, embed_text, prepare
 
     files, _ = discover([corpus])
     texts: list[str] = []
@@ -44,7 +42,6 @@ def embedded_texts(corpus: Path) -> list[str]:
         for raw in raws:
             article = prepare(raw)
             texts.extend(embed_text(article, c) for c in chunk_article(article))
-            texts.extend(t for _, t in sentence_texts(article))  # each sentence's own vector
     return texts
 
 

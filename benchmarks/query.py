@@ -94,37 +94,6 @@ def build_index(corpus: Path, index_dir: Path, passages: str = "real") -> dict[s
     }
 
 
-def add_sentence_vectors(index_dir: Path, embedder: Any = None) -> int:
-    """Give an index built before sentence vectors existed the sentence vectors an index run
-    writes now (:func:`assistant.ingest.pipeline.sentence_texts`, ``embedder``'s passage
-    vectors, float16), without re-embedding the chunks or re-parsing. ``embedder`` None:
-    hashed vectors, as a ``passages="hashed"`` rebuild writes (a 1k hashed rebuild takes ~20
-    minutes here). Returns the number of articles written."""
-    from types import SimpleNamespace
-
-    from assistant.engines.store import Store
-    from assistant.ingest.pipeline import sentence_texts
-
-    store = Store(index_dir)
-    dim = int(store.embedder_info()["dim"])
-    emb = embedder or HashedPassageEmbedder(SimpleNamespace(name="hashed", dim=dim))
-    store.start_sentence_vectors()
-    ids = sorted(store.article_hashes())
-    for i in range(0, len(ids), 50):
-        arts = list(store.articles(ids[i : i + 50]).values())
-        rows = [sentence_texts(a) for a in arts]
-        flat = [t for r in rows for _, t in r]
-        vecs = emb.embed_passages(flat) if flat else np.zeros((0, dim), dtype=np.float32)
-        at = 0
-        for art, r in zip(arts, rows, strict=True):
-            table = np.zeros((len(art.sentences), dim), dtype=np.float16)
-            for row, _ in r:
-                table[row] = vecs[at]
-                at += 1
-            store.write_sentence_vectors(art.content_hash, table)
-    return len(ids)
-
-
 def measure_queries(
     index_dir: Path, questions: Sequence[str], repeats: int = 1, k: int = 8
 ) -> dict[str, Any]:
@@ -183,19 +152,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--index", type=Path, required=True)
     ap.add_argument("--passages", choices=("real", "hashed"), default="real")
     ap.add_argument("--reuse", action="store_true", help="keep an existing index")
-    ap.add_argument(
-        "--add-sentence-vectors",
-        action="store_true",
-        help="give a reused hashed index built before sentence vectors its hashed sentence vectors",
-    )
     ap.add_argument("--queries", type=int, default=50)
     ap.add_argument("--repeats", type=int, default=1)
     args = ap.parse_args(argv)
     out: dict[str, Any] = {"machine": machine_info()}
     if not (args.reuse and (args.index / "chroma").exists()):
         out["build"] = build_index(args.corpus, args.index, args.passages)
-    elif args.add_sentence_vectors:
-        out["sentence_vectors_added"] = add_sentence_vectors(args.index)
     questions = [q for q, _ in sample_queries(args.corpus, args.queries)]
     out["query"] = measure_queries(args.index, questions, args.repeats)
     out["machine_after"] = machine_info()["loadavg_1_5_15"]

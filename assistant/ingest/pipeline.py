@@ -105,22 +105,6 @@ def embed_text(article: Article, chunk: Chunk) -> str:
     return f"{title}\n{chunk.text}" if title and not chunk.text.startswith(title) else chunk.text
 
 
-#: Characters of a sentence the embedder sees: a sentence vector is for telling the sentences
-#: of a passage apart (the ranker's ``sentence_similarity``); a run-on list sentence beyond
-#: this adds embedding time, not meaning.
-SENTENCE_EMBED_CHARS = 600
-
-
-def sentence_texts(article: Article) -> list[tuple[int, str]]:
-    """(row, text) of every sentence the ranker may choose: not furniture, the sentence
-    alone (no headline or neighbours: the chunk vector already carries the context)."""
-    return [
-        (i, article.text[s.start : s.end][:SENTENCE_EMBED_CHARS])
-        for i, s in enumerate(article.sentences)
-        if not s.furniture
-    ]
-
-
 Progress = Callable[[int, int, str], None]
 
 
@@ -209,10 +193,6 @@ def run_index(
     if rebuild:
         store.reset()
     store.check_embedder(embedder.name, embedder.dim, claim=True)
-    if not store.article_hashes() or store.has_sentence_vectors():
-        # a new index holds sentence vectors; an older one gains them only on --rebuild
-        # (its unchanged articles would otherwise have none)
-        store.start_sentence_vectors()
     store.new_generation()  # caches built before this run are no longer trusted blindly
     store.orphan_cleanup()  # leftovers of an interrupted run
     existing = store.article_hashes()
@@ -267,21 +247,7 @@ def run_index(
         nonlocal done
         if not pending:
             return
-        with_sentences = store.has_sentence_vectors()
-        sent_rows = [sentence_texts(a) if with_sentences else [] for a, _ in pending]
-        texts = pending_texts + [t for rows in sent_rows for _, t in rows]
-        # chunks and sentences in one embedding call
-        all_vectors = embedder.embed_passages(texts) if texts else np.zeros((0, embedder.dim))
-        vectors = all_vectors[: len(pending_texts)]
-        sent_offset = len(pending_texts)
-        for (article, _), rows in zip(pending, sent_rows, strict=True):
-            if not with_sentences:
-                continue
-            table = np.zeros((len(article.sentences), embedder.dim), dtype=np.float16)
-            for j, (row, _) in enumerate(rows):
-                table[row] = all_vectors[sent_offset + j]
-            sent_offset += len(rows)
-            store.write_sentence_vectors(article.content_hash, table)
+        vectors = embedder.embed_passages(pending_texts) if pending_texts else np.zeros((0, embedder.dim))
         docs = list(parse(a.text for a, _ in pending))  # one spaCy pass over the batch
         quotes_of = []
         for (article, _), doc in zip(pending, docs, strict=True):
