@@ -396,6 +396,159 @@ def _modifier(word: str) -> bool:
     )
 
 
+# -- typed asks: an organisation, a place, a year ---------------------------------------------
+_ASK_LEAD = r"(?:^|[,;:]\s*|\b(?:in|for|from|with|by|at|to|of|on|and|under)\s+)"
+_ORG_ASKED = re.compile(
+    rf"{_ASK_LEAD}(?:which|what)\s+(?:(?!(?:{_AUX})\b)[a-z-]+\s+)?"
+    rf"(?:{'|'.join(sorted(wordlist('org_nouns'), key=len, reverse=True))})\b",
+    re.I,
+)
+_PLACE_ASKED = re.compile(
+    rf"^\s*where\b|\bwhere\s+(?:did|does|do|is|was|were|will|are|has|have|had)\b"
+    rf"|{_ASK_LEAD}(?:which|what)\s+(?:(?!(?:{_AUX})\b)[a-z-]+\s+)?"
+    rf"(?:{'|'.join(sorted(wordlist('place_nouns'), key=len, reverse=True))})\b",
+    re.I,
+)
+_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+ORG_LABELS = frozenset({"ORG", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def asks_org(part: str) -> bool:
+    """ "Which party ...", "What company ...", "For which newspaper ...": an organisation."""
+    return bool(_ORG_ASKED.search(part))
+
+
+def asks_place(part: str) -> bool:
+    """ "Where did ...", "In which state ...": a place."""
+    return bool(_PLACE_ASKED.search(part))
+
+
+def asks_year(part: str) -> bool:
+    """ "In what year ...", "which year": a year."""
+    return bool(_YEAR_ASKED.search(part))
+
+
+def holds_year(text: str, note: str | None = None) -> bool:
+    """A year in the sentence, or in the date its time note resolves it to."""
+    return bool(_YEAR.search(text) or (note and _YEAR.search(note)))
+
+
+def fresh_entity(ev: Evidence, sp: Span, question: str, labels: frozenset[str]) -> bool:
+    """An entity of ``labels`` in the sentence that the question does not already name."""
+    qlow = normalise(question)
+    for s, e, label in ev.entities:
+        if label not in labels or s < sp.start or e > sp.end:
+            continue
+        words = [w for w in normalise(ev.text[s - ev.start : e - ev.start]).split() if len(w) > 2]
+        # the kind asked for is no name the question gives ("the Green Party" for "which party")
+        words = [w for w in words if w not in _KIND_NOUNS and w not in _FURNITURE]
+        if words and not any(w in qlow for w in words):
+            return True
+    return False
+
+
+_KIND_NOUNS = wordlist("org_nouns") | wordlist("place_nouns")
+_ROLE_AFTER = re.compile(
+    r"\bnames?\s+of\s+(?:the|a|an|this|that)\s+(?P<a>[^?,;]+)|\bwho\s+(?:is|was|were|are)\s+the\s+(?P<b>[^?,;]+)"
+    r"|\b(?:identify|name)\s+the\s+(?P<c>[^?,;]+)",
+    re.I,
+)
+
+
+def role_head(part: str) -> str | None:
+    """The stem of the role whose holder a name question asks for ("What is the name of the
+    911 caller who ..." -> "caller"; "Who was the officer who shot ..." -> "officer"), or None.
+    The head is the last word of the phrase's first run of lower-case or numeric words."""
+    m = _ROLE_AFTER.search(part)
+    if m is None:
+        return None
+    phrase = m.group("a") or m.group("b") or m.group("c") or ""
+    run: list[str] = []
+    for w in phrase.split():
+        low = w.lower().strip(".'’")
+        if low in _FURNITURE or low.endswith(("ed", "ing")) or len(run) == 3:
+            break
+        run.append(w)
+    if not run or not run[-1][:1].islower():
+        return None  # "Who was the President" names a title, checked as any fresh name
+    toks = tokenize(run[-1])
+    return toks[-1] if toks else None
+
+
+def name_for_role(ev: Evidence, sp: Span, question: str, head: str, window: int = 6) -> bool:
+    """A fresh PERSON stands with the role: when the sentence names the role ("a 911 caller"),
+    the name must be within ``window`` words of it ("the caller, Jane Roe,", "officer Betty
+    Shelby"); a name elsewhere in that sentence is someone else's. A sentence that does not
+    name the role is left to :func:`fresh_entity`."""
+    text = ev.text[sp.start - ev.start : sp.end - ev.start]
+    heads = [m.start() for m in _PHRASE_WORD.finditer(text) if (tokenize(m.group(0)) or [""])[-1] == head]
+    if not heads:
+        return fresh_entity(ev, sp, question, frozenset({"PERSON"}))
+    qlow = normalise(question)
+    for s, e, label in ev.entities:
+        if label != "PERSON" or s < sp.start or e > sp.end:
+            continue
+        name = ev.text[s - ev.start : e - ev.start]
+        words = [w for w in normalise(name).split() if len(w) > 2]
+        if not words or any(w in qlow for w in words):
+            continue
+        a, b = s - sp.start, e - sp.start
+        for h in heads:
+            lo, hi = (b, h) if b <= h else (h, a)
+            if len(text[lo:hi].split()) <= window:
+                return True
+    return False
+
+
+
+# -- the focus: the thing a wh-phrase asks about ------------------------------------------
+_FOCUS = re.compile(
+    rf"\b(?:how\s+many|how\s+much|which|what)\s+(?P<np>(?:(?!(?:{_AUX})\b)[\w/'’.-]+\s*){{1,4}})", re.I
+)
+_FOCUS_COPULA = re.compile(
+    rf"\b(?:what|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(?P<np>(?:(?!(?:{_AUX})\b)[\w/'’.-]+\s*){{1,4}})",
+    re.I,
+)
+_SAY = {"say", "says", "said", "tell", "tells", "told"}
+_KIND_WORDS = {t for w in wordlist("answer_kind_nouns") for t in tokenize(w)}
+
+
+def focus_terms(part: str, copula: bool = False) -> list[str]:
+    """The lexical terms of the noun phrase a wh-word asks about ("How many Republican
+    claims ..." -> republican, claim; "Which state senator ..." -> state, senator), [] when
+    the wh-word is followed by a verb ("What did X say")."""
+    m = _FOCUS.search(part)
+    if m is None and copula:
+        m = _FOCUS_COPULA.search(part)
+    if m is None:
+        return []
+    out: list[str] = []
+    for w in m.group("np").split():
+        low = w.lower().strip(".,'’?")
+        if low in _FURNITURE or low in _SAY or low.endswith(("ed", "ing")):
+            break
+        out.extend(t for t in tokenize(w) if t not in _GENERIC and t not in _KIND_WORDS)
+        if low.endswith("s") and not low.endswith(("ss", "'s", "’s")) and len(low) > 3:
+            break  # a plural ends the phrase: "which candidates support ..."
+    return out
+
+
+_ABOUT = re.compile(
+    r"\b(?:say|said|says|think|thinks|thought|write|wrote|tell|told)\b[^?]*?\babout\s+(?P<np>[^?]+)", re.I
+)
+
+
+def about_terms(part: str, drop: set[str] | None = None) -> set[str]:
+    """The terms of the topic a "what did X say about <topic>" question asks about, without
+    ``drop`` (the names asked about, speech verbs), or an empty set."""
+    m = _ABOUT.search(part)
+    if m is None:
+        return set()
+    return {t for t in tokenize(m.group("np")) if t not in (drop or set())}
+
+
 # -- the words the question quotes ---------------------------------------------------------
 def quoted_words(part: str) -> list[str]:
     """The terms of a quotation of four or more words in the question ('Who said "we will
