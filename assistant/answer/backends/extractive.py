@@ -73,13 +73,7 @@ _WANTED_WORDS = {
     "age": "the age",
     "quantity": "the figure",
     "measure": "the measurement",
-    "org": "the organisation",
-    "place": "the place",
-    "year": "the year",
 }
-import os as _os  # AB7-EXPERIMENT (removed before finishing)
-
-_AB7 = set(_os.environ.get("AB7", "").split(","))
 #: Share of the question's quoted terms a passage must hold to be where the words are
 #: (evals/abstain_cv.py on the generated near-miss sets and the automatic who-said sets:
 #: every answerable question holds 1.00, 95% of the unanswerable ones less than 0.75;
@@ -183,23 +177,6 @@ class ExtractiveBackend:
             asked_for, given = _contrast(fitting[0], context, part) or ("", "")
             return [], f"the articles speak of the {given}, not the {asked_for}", False
         fitting = other
-        focus = asked.focus_terms(_unquoted(part), "focusc" in _AB7) if _AB7 & {"focus", "focusc", "focusmod"} else []
-        if focus and (len(focus) > 1 or "focusmod" not in _AB7):
-            arts: dict[str, set[str]] = {}
-            if "focusmod" in _AB7:
-                # only a modifier the article lacks while it has the head noun
-                head, mods = focus[-1], set(focus[:-1])
-                focus = [*mods, head] if mods else []
-                held = [
-                    c for c in fitting
-                    if head not in _article_terms(c, context, arts) or mods <= _article_terms(c, context, arts)
-                ]
-            else:
-                held = [c for c in fitting if set(focus) <= _article_terms(c, context, arts)]
-            if not held or (held[0].prob < threshold <= fitting[0].prob):
-                miss = [t for t in focus if t not in _article_terms(fitting[0], context, arts)]
-                return [], f"the articles do not speak of {' '.join(miss or focus)}", not held
-            fitting = held
         said = asked.quoted_words(part)
         terms: dict[int, set[str]] = {}  # each passage's terms, tokenized once
         if said:
@@ -208,19 +185,6 @@ class ExtractiveBackend:
             ]
             if not fitting:
                 return [], "the articles do not hold the words quoted", True
-        topic = (
-            asked.about_terms(_unquoted(part), set(tokenize(" ".join(names))) | CUE_TERMS | QUESTION_TERMS)
-            if _AB7 & {"topic", "topicart"}
-            else set()
-        )
-        if topic:
-            arts2: dict[str, set[str]] = {}
-            if "topicart" in _AB7:
-                fitting = [c for c in fitting if topic & _article_terms(c, context, arts2)]
-            else:
-                fitting = [c for c in fitting if topic & _passage(c, context, terms)]
-            if not fitting:
-                return [], f"the passages do not speak of {_topic_words(part)}", False
         speaker = _named_asked(context, part)
         if speaker and wanted not in ("name", "person") and not _unquoted_asked(context, part):
             # X's words are asked for (not a person X quoted or named): another's are no answer
@@ -349,16 +313,9 @@ def _specific(part: str) -> str | None:
     """The specific thing a part asks for that the chosen evidence must hold."""
     if asked.wants_name(part):
         return "name"
-    bare = _unquoted(part)  # 'Who said "where do we go"?' asks for no place
-    if "org" in _AB7 and asked.asks_org(bare):
-        return "org"
-    if "place" in _AB7 and asked.asks_place(bare):
-        return "place"
     kind = answer_type(part)
     if kind == "time" and asked.wants_day(part):
         return "day"
-    if "year" in _AB7 and kind == "time" and asked.asks_year(bare):
-        return "year"
     if kind == "number":
         if _RATE.search(part):
             return "rate"
@@ -373,27 +330,6 @@ def _specific(part: str) -> str | None:
         if noun is not None:
             return "count"
     return kind
-
-
-def _unquoted(text: str) -> str:
-    """``text`` with its quotations blanked out: quoted words ask for nothing."""
-    for a, b in quotation_spans(text)[0]:
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
-
-
-def _topic_words(part: str) -> str:
-    """The topic of "what did X say about <topic>", as asked, for the abstention line."""
-    m = re.search(r"\babout\s+([^?]+)", _unquoted(part))
-    return m.group(1).strip().rstrip(".") if m else "the topic asked about"
-
-
-def _article_terms(c: Scored, context: Context, cache: dict[str, set[str]]) -> set[str]:
-    """The terms of all the text the candidate's article gives to the evidence."""
-    doc = context.evidence[c.n - 1].doc_id
-    if doc not in cache:
-        cache[doc] = set(tokenize(" ".join(e.text for e in context.evidence if e.doc_id == doc)))
-    return cache[doc]
 
 
 def _passage(c: Scored, context: Context, cache: dict[int, set[str]]) -> set[str]:
@@ -428,20 +364,7 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "name":
         if context is None:
             return "person" in c.kinds
-        head = asked.role_head(part) if "role" in _AB7 else None
-        if head is not None:
-            return asked.name_for_role(context.evidence[c.n - 1], c.span, part, head)
         return asked.fresh_person(context.evidence[c.n - 1], c.span, part)
-    if wanted in ("org", "place"):
-        if context is None:
-            return "person" in c.kinds if wanted == "org" else "place" in c.kinds
-        labels = asked.ORG_LABELS if wanted == "org" else asked.PLACE_LABELS
-        return asked.fresh_entity(context.evidence[c.n - 1], c.span, part, labels)
-    if wanted == "year":
-        if context is None:
-            return asked.holds_year(c.text)
-        ev = context.evidence[c.n - 1]
-        return asked.holds_year(c.text, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
     return wanted in c.kinds
