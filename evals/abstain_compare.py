@@ -3,7 +3,7 @@
 For every set present in both: unanswerable questions that abstain before -> after, and
 answerable ones that abstain (false abstention), overall and by fold, and the questions an
 abstention was gained or lost on, counted by the reason the answer gives (the text after
-"enough to answer this:"). Prints no question text (a set may be a check set).
+"enough to answer this:", a capitalised name at its end shown as <name>).
 
     python evals/abstain_compare.py BEFORE_DIR AFTER_DIR
 """
@@ -24,7 +24,7 @@ def _load(path: Path) -> dict[str, dict[str, object]]:
 def _reason(text: str) -> str:
     m = re.search(r"(?:to answer this|anything about [^:]*):\s*(.*?)\.?$", text.splitlines()[0])
     reason = m.group(1) if m else text[:40]
-    return re.sub(r"\b(?:of|not|quote)\s+[A-Z][\w.'’ -]*$", "of <x>", reason)
+    return re.sub(r"\b(of|not|quote)\s+[A-Z][\w.'’ -]*$", r"\1 <name>", reason)
 
 
 def compare(before: Path, after: Path) -> None:
@@ -42,10 +42,16 @@ def compare(before: Path, after: Path) -> None:
             fa, fb = sum(bool(old[i]["abstained"]) for i in an), sum(bool(new[i]["abstained"]) for i in an)
             line.append(f"{fold}: unans {ua}->{ub}/{len(un)} false {fa}->{fb}/{len(an)}")
         print(" | ".join(line))
-        gained = Counter(_reason(str(new[i]["text"])) for i in old if not old[i]["answerable"]
-                         and not old[i]["abstained"] and new[i]["abstained"])
-        cost = Counter(_reason(str(new[i]["text"])) for i in old if old[i]["answerable"]
-                       and not old[i]["abstained"] and new[i]["abstained"])
+        gained = Counter(
+            _reason(str(new[i]["text"]))
+            for i in old
+            if not old[i]["answerable"] and not old[i]["abstained"] and new[i]["abstained"]
+        )
+        cost = Counter(
+            _reason(str(new[i]["text"]))
+            for i in old
+            if old[i]["answerable"] and not old[i]["abstained"] and new[i]["abstained"]
+        )
         for name, c in (("gained", gained), ("cost", cost)):
             if c:
                 print(f"{'':24}   {name}: " + "; ".join(f"{k} x{v}" for k, v in c.most_common()))

@@ -17,6 +17,7 @@ only: no question text is printed).
 from __future__ import annotations
 
 import argparse
+import math
 import pickle
 import sys
 from pathlib import Path
@@ -34,7 +35,17 @@ from assistant.settings import Settings
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from fit_ranker import fit_logistic  # noqa: E402
 
-FEATURES = ("bias", "p_cited", "p_top", "margin", "cov_cited", "cov_passage", "similarity", "specific", "parts")
+FEATURES = (
+    "bias",
+    "p_cited",
+    "p_top",
+    "margin",
+    "cov_cited",
+    "cov_passage",
+    "similarity",
+    "specific",
+    "parts",
+)
 
 
 def features(ctx: Any, citations: list[Any]) -> dict[str, float]:
@@ -43,6 +54,7 @@ def features(ctx: Any, citations: list[Any]) -> dict[str, float]:
     by_pos = {(c.n, c.span.start): c for c in cands}
     cited = [by_pos[(c.n, c.start)] for c in citations if (c.n, c.start) in by_pos]
     top = cands[0]
+    sim = top.features.get("similarity", 0.0)
     other = [c.prob for c in cands if ctx.evidence[c.n - 1].doc_id != ctx.evidence[top.n - 1].doc_id]
     name_terms = {t for n in question_names(ctx.question) for t in tokenize(n)}
     terms = set(tokenize(ctx.question)) - CUE_TERMS - QUESTION_TERMS - name_terms
@@ -55,7 +67,7 @@ def features(ctx: Any, citations: list[Any]) -> dict[str, float]:
         "margin": top.prob - max(other, default=0.0),
         "cov_cited": len(terms & held) / len(terms) if terms else 1.0,
         "cov_passage": len(terms & passages) / len(terms) if terms else 1.0,
-        "similarity": top.features.get("similarity", 0.0),
+        "similarity": sim if math.isfinite(sim) else 0.0,  # no dense score: no similarity
         "specific": float(_specific(ctx.question) is not None),
         "parts": float(len(split_question(ctx.question))),
     }
@@ -85,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     ans = [r for r in fit if r[2]]
     x = np.array([[r[3][f] for f in FEATURES] for r in ans])
     y = np.array([0.0 if r[1] else 1.0 for r in ans])
+    if not 0 < y.sum() < len(y):
+        print("the fit caches need answered questions of both kinds (answerable and not)", file=sys.stderr)
+        return 2
     mean, scale = x.mean(0), x.std(0) + 1e-9
     mean[0], scale[0] = 0.0, 1.0
     w = fit_logistic((x - mean) / scale, y)
@@ -97,9 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         if (already + extra) / n_answerable > args.max_false:
             break
         best = t
-    print("weights:", {f: round(float(v), 3) for f, v in zip(FEATURES, w, strict=True)}, f"threshold {best:.3f}")
-    for path in args.fit + args.check:
-        rs = [r for r in (fit if path in args.fit else rows(path)) if r[0] == Path(path).stem]
+    print(
+        "weights:", {f: round(float(v), 3) for f, v in zip(FEATURES, w, strict=True)}, f"threshold {best:.3f}"
+    )
+    for path, tag in [(f, "fit") for f in args.fit] + [(c, "check") for c in args.check]:
+        rs = [r for r in (fit if tag == "fit" else rows(path)) if r[0] == Path(path).stem]
         un = [r for r in rs if not r[1]]
         an = [r for r in rs if r[1]]
 
@@ -111,7 +128,6 @@ def main(argv: list[str] | None = None) -> int:
 
         ua = sum(not r[2] for r in un)
         fa = sum(not r[2] for r in an)
-        tag = "fit" if path in args.fit else "check"
         print(
             f"{Path(path).stem:24} [{tag}] unanswerable abstain {ua}->{ua + sum(map(fires, un))}/{len(un)}"
             f"  false {fa}->{fa + sum(map(fires, an))}/{len(an)}"
