@@ -129,17 +129,44 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return [tmp_path_factory.mktemp("web-shots"), SHOTS]
 
 
+def render_count(driver: Any) -> int:
+    """How many renders the page has finished (``#view``'s ``data-render``; 0 before any)."""
+    return int(driver.execute_script("return document.getElementById('view')?.dataset.render || 0"))
+
+
+def wait_rendered(driver: Any, after: int, route: str | None = None) -> None:
+    """Wait until a render later than ``after`` has finished (showing ``route`` if given):
+    a hash change keeps the old page in the DOM until the new one is ready, so waiting for an
+    element the old page also has would read the old page."""
+    want = "" if route is None else f" && v.dataset.route === {route.split('/')[0]!r}"
+    wait_for(
+        driver,
+        f"const v = document.getElementById('view'); return Number(v.dataset.render || 0) > {after}{want};",
+    )
+
+
 def open_page(driver: Any, base: str, route: str) -> None:
-    """Load the page at ``route``; sign in through the login field when it asks."""
-    driver.get(f"{base}/#/{route}")
+    """Load the page at ``route`` and wait for its own render (not the page shown before);
+    sign in through the login field when it asks."""
+    target = f"{base}/#/{route}"
+    if driver.current_url == target:  # the same URL fires no hashchange: load it again
+        driver.refresh()
+        before = 0
+    else:  # another hash of this page keeps the document; anything else loads a new one
+        before = render_count(driver) if driver.current_url.startswith(f"{base}/") else 0
+        driver.get(target)
     state = wait_for(
         driver,
         "const l = document.getElementById('login');"
         "if (!l.hidden) return 'login';"
-        "return document.querySelector('main h1') ? 'ready' : null;",
+        f"return Number(document.getElementById('view').dataset.render || 0) > {before} ? 'ready' : null;",
     )
     if state == "login":
         sign_in(driver)
+        wait_for(
+            driver, "const h = document.querySelector('#view h1'); return h && h.textContent !== 'Sign in';"
+        )
+    wait_rendered(driver, before, route)
 
 
 def sign_in(driver: Any) -> None:
@@ -243,9 +270,11 @@ def test_speakers_and_a_speaker_page(
     screenshot(browser, "desktop-4-speaker", shots)
 
     topic = "trade"
+    before = render_count(browser)
     browser.find_element(By.ID, "f-about").send_keys(topic + "\n")
     wait_for(browser, "return location.hash.includes('about=trade')")
-    wait_for(browser, "return document.getElementById('f-about')?.value === 'trade'")
+    wait_rendered(browser, before, "speaker")
+    assert browser.find_element(By.ID, "f-about").get_attribute("value") == topic
     want = assistant.quotes(speaker=top["name"], about=topic)
     got = browser.find_elements(By.CSS_SELECTOR, ".quotes .quote blockquote")
     assert [g.get_attribute("textContent") for g in got] == [q.quote for q in want]

@@ -157,14 +157,23 @@ async function route() {
     const focus = await render(page, r, () => seq === renderSeq);
     if (seq !== renderSeq) return;
     clear(view).appendChild(page);
+    rendered(r, seq);
     (focus || page.querySelector("h1") || view).focus({ preventScroll: Boolean(focus) });
     if (focus) focus.scrollIntoView({ block: "center" });
     else window.scrollTo(0, 0);
   } catch (err) {
     if (seq !== renderSeq) return;
     clear(view).appendChild(errorPage(err));
+    rendered(r, seq);
   }
   refreshStatus();
+}
+
+/** Mark the view with the route it now shows and the render's number, so a script (or a
+ *  test) driving the page can tell a finished render from the page that was there before. */
+function rendered(r, seq) {
+  view.dataset.route = r.name;
+  view.dataset.render = String(seq);
 }
 
 function errorPage(err) {
