@@ -306,6 +306,10 @@ class Resolver:
             words = m.text.split()
             if clean_token(words[0]) in ("the", "a", "an", "one", "another", "some", "several"):
                 words = words[1:]
+            if not any(w[:1].isupper() for w in words):
+                # "the group", "a statement", "the campaign": a common noun names no one (a
+                # speaker is a name; "In a statement announcing …, Roe called" is Roe's)
+                return None
             mods = words[:-1]
             role = (
                 m.head
