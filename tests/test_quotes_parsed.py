@@ -549,3 +549,34 @@ def test_a_common_noun_is_never_a_speaker(parsed: bool) -> None:
     if parsed:
         direct = next(q for q in quotes if q.kind == "direct" and "a fighter" in q.quote)
         assert direct.speaker == "Jane Quill"
+
+
+def test_a_colon_glued_to_the_quote_leaves_the_name_a_label() -> None:
+    """``Former governor Jane Birch:"We …"`` (no space after the colon, as transcripts
+    print): the tokenizer splits the colon and the mark from the name, so the label reads."""
+    text = (
+        "The hearing grew tense in the afternoon.\n\n"
+        'Rep. Tom Quill (R-Ohio):"I have not heard anyone other than you cite that figure."\n\n'
+        'Former governor Jane Birch:"We learned that from the department and its own review."'
+    )
+    assert _speaker_of(text, "I have not heard") == "Tom Quill"
+    assert _speaker_of(text, "We learned that") == "Jane Birch"
+
+
+def test_a_quote_with_no_cue_goes_to_the_one_person_its_sentence_names_as_subject() -> None:
+    """The discourse fallback (neither the parse nor the rules give a speaker): the one
+    person the sentence names outside the marks, as its subject or a possessor."""
+    text = (
+        "The budget vote is close.\n\n"
+        "Mayor Tom Birch supports “fair raises for the crews,” opposes “freezes across the board” "
+        "and recalled the long strike of 1998."
+    )
+    assert _speaker_of(text, "fair raises for the crews") == "Tom Birch"
+    # two people named, or the one person only an object: no speaker
+    two = (
+        "The vote is close.\n\nTom Birch supports “fair raises for the crews and the drivers,” "
+        "Jane Quill opposes “freezes across the board for all the crews.”"
+    )
+    assert _speaker_of(two, "fair raises for the crews") is None
+    obj = "The vote is close.\n\nThe crowd cheered for Tom Birch and “a plan that puts the crews first and the budget second.”"
+    assert _speaker_of(obj, "a plan that puts") is None
