@@ -10,7 +10,8 @@
 * **Attribution** of a direct quote, in order: a cue right after it (``“…,” he said`` /
   ``said Jivani``), a cue earlier in the same sentence (``Poilievre wrote: “…”``), else
   the speaker of the quote just before it in the paragraph (``“…,” he said. “…”``) or at
-  the end of the previous paragraph when this one opens with a quote.
+  the end of the previous paragraph when this one opens with a quote; on the parse, last,
+  the one person the quote's sentence names as subject or possessor (:meth:`_Extractor.fallback`).
 * **Reported speech**: a clause cue with its subject (``X said (that) CLAUSE``,
   ``X told Y CLAUSE``, ``…, saying CLAUSE``), a clause before the cue (``CLAUSE, X said.``),
   ``according to X`` and naming cues (``X calls it a …``, ``X described Y as …``).
@@ -668,10 +669,10 @@ class _Extractor:
     def fallback(self, d: _Direct, sent: tuple[int, int]) -> Resolved | None:
         """The speaker of a quote that neither the parse nor the rules attribute: the one
         person its sentence names outside quotation marks, when that person is a subject or
-        a possessor there (``Here is how Roe put it in 1992: “…”``, ``Roe supports “…”,
-        opposes “…” and recalled …: “…”``, ``“…” that would answer the requests, counsel
-        Jane Roe wrote``). Never in a headline line, and never when the sentence names a
-        second person (measured on PolNeAR train in BENCHMARKS.md, round 7)."""
+        a possessor there (``Roe supports “…”, opposes “…” and recalled …``, ``“…” that
+        would answer the requests, counsel Jane Roe wrote``). Never in a headline line,
+        and never when the sentence names a second person (measured on PolNeAR train in
+        BENCHMARKS.md, round 7)."""
         assert self.parsed is not None
         if any(a <= d.start < b for a, b in self.registry.title_lines):
             return None
