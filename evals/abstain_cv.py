@@ -14,13 +14,18 @@ Development data only: the tuning half, gold.jsonl, the automatic tuning who-sai
 Never the held-out half (it is measured once, with ``assistant eval``).
 
     python evals/abstain_cv.py cache evals/realnews/tune.jsonl --index-dir IDX --out /tmp/cv/tune.pkl
-    python evals/abstain_cv.py score /tmp/cv/tune.pkl [--show abst|false|all]
+    python evals/abstain_cv.py score /tmp/cv/tune.pkl [--show abst|false|all] [--dump DIR]
+
+``--dump DIR`` writes each answer (id, kind, fold, abstained, text) to ``DIR/<set>.jsonl``,
+so two versions of the answer code can be compared question by question by
+``evals/abstain_compare.py``.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import pickle
 import sys
 from collections import defaultdict
@@ -71,18 +76,23 @@ def _fmt(m: dict[str, float | None]) -> str:
     return " ".join(f"{k}={m[v]:.3f}" if m.get(v) is not None else f"{k}=  -  " for k, v in keys.items())
 
 
-def score(path: str, show: str | None) -> None:
+def score(path: str, show: str | None, dump: str | None = None) -> None:
     with open(path, "rb") as f:
         rows = pickle.load(f)
     settings = Settings()
     be = ExtractiveBackend(settings)
     scores, folds = [], _folds(rows)
-    for gold, ctx, texts in rows:
+    records = []
+    for (gold, ctx, texts), fold in zip(rows, folds, strict=True):
         draft = be.answer(ctx)
         v = finalize(ctx, draft, texts, tuning=settings.answer)
         ans = {"answer": v.text, "abstained": v.abstained, "citations": [c.model_dump() for c in v.citations]}
         s = score_question(gold, ans, texts)
         scores.append(s)
+        records.append(
+            {"id": gold["id"], "kind": gold["kind"], "answerable": gold["answerable"], "fold": fold}
+            | {"abstained": v.abstained, "text": v.text}
+        )
         wrong_abst = gold["answerable"] and v.abstained
         missed = not gold["answerable"] and not v.abstained
         if show == "all" or (show == "abst" and missed) or (show == "false" and wrong_abst):
@@ -95,6 +105,10 @@ def score(path: str, show: str | None) -> None:
         by[gold["kind"]].append(s)
     for k in sorted(by):
         print(f"{'':24} {k:14} n={len(by[k]):3} {_fmt(summarise(by[k]))}")
+    if dump:
+        out = Path(dump) / f"{Path(path).stem}.jsonl"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text("".join(json.dumps(r) + "\n" for r in records))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("score")
     s.add_argument("cache", nargs="+")
     s.add_argument("--show", choices=["abst", "false", "all"])
+    s.add_argument("--dump", help="folder for one <set>.jsonl per cache: each answer's id, kind, fold, text")
     args = p.parse_args(argv)
     if "heldout" in (args.gold if args.cmd == "cache" else " ".join(args.cache)):
         print("the held-out half is measured once with `assistant eval`, not here", file=sys.stderr)
@@ -115,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         cache(args.gold, args.index_dir, args.out)
     else:
         for path in args.cache:
-            score(path, args.show)
+            score(path, args.show, args.dump)
     return 0
 
 

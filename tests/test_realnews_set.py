@@ -107,52 +107,68 @@ def test_sources_stay_in_their_half(name: str, split: dict[str, str]) -> None:
             assert split.get(src) == half, f"{it['id']}: {src} is not a {half} article"
 
 
+def assert_gold_strings(it: dict[str, Any], texts: dict[str, str]) -> None:
+    """Every gold string of one question occurs where it must (see the module docstring)."""
+    qid, sources = it["id"], it["sources"]
+    assert isinstance(sources, list)
+    if not it["answerable"]:
+        assert (
+            it["kind"] == "unanswerable" and sources == [] and it["facts"] == [] and it["speaker"] is None
+        ), qid
+        return
+    assert sources and it["facts"], qid
+    docs = [texts[s] for s in sources]
+    for group in it["facts"]:
+        holders = [any(_found(alt, d) for alt in group) for d in docs]
+        if it["kind"] == "corroborated":
+            assert all(holders), f"{qid}: fact {group} missing from a corroborating source"
+        else:
+            assert any(holders), f"{qid}: fact {group} in no cited article"
+    if it["kind"] == "multi_doc":
+        assert len(sources) >= 2, qid
+        for s, d in zip(sources, docs, strict=True):
+            assert any(_found(a, d) for g in it["facts"] for a in g), f"{qid}: {s} supplies no fact"
+    if it["kind"] == "corroborated":
+        assert len(sources) >= 2, qid
+    speaker = it["speaker"]
+    if speaker:
+        assert any(_found(str(speaker), d) or _found(_surname(str(speaker)), d) for d in docs), qid
+    if it["date_text"]:
+        assert any(_found(str(it["date_text"]), d) for d in docs), f"{qid}: date_text not in source"
+    if it["date"]:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(it["date"])), qid
+
+
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_gold_strings_occur_in_cited_articles(name: str, texts: dict[str, str]) -> None:
     for it in _items(name):
-        qid, sources = it["id"], it["sources"]
-        assert isinstance(sources, list)
-        if not it["answerable"]:
-            assert (
-                it["kind"] == "unanswerable" and sources == [] and it["facts"] == [] and it["speaker"] is None
-            ), qid
-            continue
-        assert sources and it["facts"], qid
-        docs = [texts[s] for s in sources]
-        for group in it["facts"]:
-            holders = [any(_found(alt, d) for alt in group) for d in docs]
-            if it["kind"] == "corroborated":
-                assert all(holders), f"{qid}: fact {group} missing from a corroborating source"
-            else:
-                assert any(holders), f"{qid}: fact {group} in no cited article"
-        if it["kind"] == "multi_doc":
-            assert len(sources) >= 2, qid
-            for s, d in zip(sources, docs, strict=True):
-                assert any(_found(a, d) for g in it["facts"] for a in g), f"{qid}: {s} supplies no fact"
-        if it["kind"] == "corroborated":
-            assert len(sources) >= 2, qid
-        speaker = it["speaker"]
-        if speaker:
-            assert any(_found(str(speaker), d) or _found(_surname(str(speaker)), d) for d in docs), qid
-        if it["date_text"]:
-            assert any(_found(str(it["date_text"]), d) for d in docs), f"{qid}: date_text not in source"
-        if it["date"]:
-            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(it["date"])), qid
+        assert_gold_strings(it, texts)
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", normalise(text))
 
 
-@pytest.mark.parametrize("name", sorted(HANDWRITTEN))
-def test_questions_do_not_copy_seven_words(name: str, texts: dict[str, str]) -> None:
+def seven_word_grams(texts: dict[str, str]) -> set[tuple[str, ...]]:
+    """Every run of seven words in the articles."""
     grams: set[tuple[str, ...]] = set()
     for text in texts.values():
         w = _words(text)
         grams.update(tuple(w[i : i + 7]) for i in range(len(w) - 6))
+    return grams
+
+
+def copied_runs(question: str, grams: set[tuple[str, ...]]) -> list[str]:
+    """The seven-word runs of ``question`` that some article holds."""
+    w = _words(question)
+    return [" ".join(w[i : i + 7]) for i in range(len(w) - 6) if tuple(w[i : i + 7]) in grams]
+
+
+@pytest.mark.parametrize("name", sorted(HANDWRITTEN))
+def test_questions_do_not_copy_seven_words(name: str, texts: dict[str, str]) -> None:
+    grams = seven_word_grams(texts)
     for it in _items(name):
-        w = _words(str(it["question"]))
-        copied = [" ".join(w[i : i + 7]) for i in range(len(w) - 6) if tuple(w[i : i + 7]) in grams]
+        copied = copied_runs(str(it["question"]), grams)
         assert not copied, f"{it['id']} copies the article: {copied[0]!r}"
 
 
