@@ -531,3 +531,53 @@ def test_a_new_named_subject_in_the_narration_ends_the_speaker() -> None:
         'cheered loudly at every line of the speech tonight. "All she went through -- it is not fair."'
     )
     assert _speaker_of(text, "All she went through") != "Sara Quill"
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+def test_something_said_is_never_a_speaker(parsed: bool) -> None:
+    """``In a statement announcing the pick, …``: a statement, a letter or a post is
+    nobody (the rules took ``statement`` for the subject of *announcing*); on the parse the
+    person named speaks."""
+    text = (
+        "The Valley Tenants Union left the coalition on Monday.\n\n"
+        "In a statement announcing the pick, the union's board said it acted "
+        '"because of the conditions created for our members by the landlords."\n\n'
+        "In a statement announcing the pick, Jane Quill called the nominee "
+        '"a fighter for the people of this valley and beyond."'
+    )
+    quotes = extract_quotes("d", text, doc=parse_one(text) if parsed else None)
+    assert quotes and not any(q.speaker and q.speaker.lower() in ("statement", "a statement") for q in quotes)
+    if parsed:
+        direct = next(q for q in quotes if q.kind == "direct" and "a fighter" in q.quote)
+        assert direct.speaker == "Jane Quill"
+
+
+def test_a_colon_glued_to_the_quote_leaves_the_name_a_label() -> None:
+    """``Former governor Jane Birch:"We …"`` (no space after the colon, as transcripts
+    print): the tokenizer splits the colon and the mark from the name, so the label reads."""
+    text = (
+        "The hearing grew tense in the afternoon.\n\n"
+        'Rep. Tom Quill (R-Ohio):"I have not heard anyone other than you cite that figure."\n\n'
+        'Former governor Jane Birch:"We learned that from the department and its own review."'
+    )
+    assert _speaker_of(text, "I have not heard") == "Tom Quill"
+    assert _speaker_of(text, "We learned that") == "Jane Birch"
+
+
+def test_a_quote_with_no_cue_goes_to_the_one_person_its_sentence_names_as_subject() -> None:
+    """The discourse fallback (neither the parse nor the rules give a speaker): the one
+    person the sentence names outside the marks, as its subject or a possessor."""
+    text = (
+        "The budget vote is close.\n\n"
+        "Mayor Tom Birch supports “fair raises for the crews,” opposes “freezes across the board” "
+        "and recalled the long strike of 1998."
+    )
+    assert _speaker_of(text, "fair raises for the crews") == "Tom Birch"
+    # two people named, or the one person only an object: no speaker
+    two = (
+        "The vote is close.\n\nTom Birch supports “fair raises for the crews and the drivers,” "
+        "Jane Quill opposes “freezes across the board for all the crews.”"
+    )
+    assert _speaker_of(two, "fair raises for the crews") is None
+    obj = "The vote is close.\n\nThe crowd cheered for Tom Birch and “a plan that puts the crews first and the budget second.”"
+    assert _speaker_of(obj, "a plan that puts") is None

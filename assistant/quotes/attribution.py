@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.nlp import speech_verbs
+from assistant.nlp import speech_verbs, wordlist
 from assistant.quotes.people import (
     CAP_WORD,
     DETERMINERS,
@@ -306,6 +306,11 @@ class Resolver:
             words = m.text.split()
             if clean_token(words[0]) in ("the", "a", "an", "one", "another", "some", "several"):
                 words = words[1:]
+            if m.head in wordlist("speech_nouns") and not any(w[:1].isupper() for w in words):
+                # "a statement", "the letter": something said or written is no one ("In a
+                # statement announcing …, Roe called …" is Roe's); a body of people named by
+                # a common noun ("the plant's union", "a government source") still speaks
+                return None
             mods = words[:-1]
             role = (
                 m.head

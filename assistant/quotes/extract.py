@@ -10,7 +10,8 @@
 * **Attribution** of a direct quote, in order: a cue right after it (``“…,” he said`` /
   ``said Jivani``), a cue earlier in the same sentence (``Poilievre wrote: “…”``), else
   the speaker of the quote just before it in the paragraph (``“…,” he said. “…”``) or at
-  the end of the previous paragraph when this one opens with a quote.
+  the end of the previous paragraph when this one opens with a quote; on the parse, last,
+  the one person the quote's sentence names as subject or possessor (:meth:`_Extractor.fallback`).
 * **Reported speech**: a clause cue with its subject (``X said (that) CLAUSE``,
   ``X told Y CLAUSE``, ``…, saying CLAUSE``), a clause before the cue (``CLAUSE, X said.``),
   ``according to X`` and naming cues (``X calls it a …``, ``X described Y as …``).
@@ -654,6 +655,8 @@ class _Extractor:
             elif first and text[ps : d.start - 1].strip() == "" and self.last_para_quote is not None:
                 res = self._resolved_of(self.last_para_quote)
                 how = "inherit"
+        if res is None and how == "none" and ph is None and self.parsed is not None:
+            res = self.fallback(d, sent)
         if words <= 3 and how != "cue":
             return None
         if res is not None:
@@ -662,6 +665,19 @@ class _Extractor:
         for ns, ne in d.nested:
             self.nested(d, ns, ne)
         return q
+
+    def fallback(self, d: _Direct, sent: tuple[int, int]) -> Resolved | None:
+        """The speaker of a quote that neither the parse nor the rules attribute: the one
+        person its sentence names outside quotation marks, when that person is a subject or
+        a possessor there (``Roe supports “…”, opposes “…” and recalled …``, ``“…” that
+        would answer the requests, counsel Jane Roe wrote``). Never in a headline line,
+        and never when the sentence names a second person (measured on PolNeAR train in
+        BENCHMARKS.md, round 7)."""
+        assert self.parsed is not None
+        if any(a <= d.start < b for a, b in self.registry.title_lines):
+            return None
+        h = self.parsed.lone_person(*sent)
+        return self.resolve_hit(h) if h is not None else None
 
     def parsed_reported(
         self, sent: tuple[int, int], cues: list[_SentCue], clauses: list[tuple[int, int]]

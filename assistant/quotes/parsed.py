@@ -436,6 +436,32 @@ class ParsedArticle:
                     return c
         return None
 
+    def lone_person(self, lo: int, hi: int) -> Hit | None:
+        """The one person the words ``[lo, hi)`` name outside quotation marks (every
+        mention the same surname: "Donald Trump … Trump's"), when some mention of them is a
+        subject or a possessor there (a person named as an object or after a preposition,
+        ``from Judge Roe``, is not who speaks); else None."""
+        span = self.doc.char_span(lo, hi, alignment_mode="contract")
+        if span is None:
+            return None
+        people: dict[str, list[Span]] = {}
+        for e in span.ents:
+            if e.label_ != "PERSON" or self.inside(e.start_char) or (e.text.isupper() and len(e.text) > 3):
+                continue
+            # "Roe’s" / "Here’s Roe" (the recogniser may take in a possessive on either side)
+            words = re.sub(r"^['’]s\s+|['’]s?$", "", e.text).strip()
+            if words:
+                people.setdefault(words.split()[-1].lower(), []).append(e)
+        if len(people) != 1:
+            return None
+        mentions = next(iter(people.values()))
+        if not any(e.root.dep_ in ("nsubj", "nsubjpass", "poss") for e in mentions):
+            return None
+        e = mentions[0]
+        words = re.sub(r"^['’]s\s+|['’]s?$", "", e.text).strip()
+        start = e.start_char + e.text.index(words)
+        return Hit("name", words, start, "", start, start, "lone")
+
     def names_at(self, char: int) -> bool:
         """Whether the word at offset ``char`` is part of a name on the parse: a proper noun
         or a person or body the recogniser found."""
