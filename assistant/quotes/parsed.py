@@ -50,6 +50,15 @@ SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJ = frozenset({"nsubj", "csubj"})
 _PRONOUNS = frozenset("he she they it i we you who which that this these those one".split())
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_EDGES = re.compile(r"^['’]s\s+|['’]s?$")
+
+
+def bare_name(text: str, leading: bool = False) -> str:
+    """An entity's words without the possessive the recogniser took in (``Roe’s`` ->
+    ``Roe``); with ``leading``, also one it took in before the name (``Here’s Roe``)."""
+    return (_POSSESSIVE_EDGES if leading else _POSSESSIVE_END).sub("", text).strip()
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -322,7 +331,7 @@ class ParsedArticle:
             return None
         if e.text.isupper() and len(e.text) > 3:
             return None
-        words = re.sub(r"(?:['’]s?)$", "", e.text).strip()
+        words = bare_name(e.text)
         return Hit("name", words, e.start_char, cue.text, cue.idx, cue.idx + len(cue.text), "after")
 
     def appositive_person(self, cue: Token, after: list[Token]) -> Hit | None:
@@ -348,7 +357,7 @@ class ParsedArticle:
             return None
         if any(c.dep_ in _SUBJ and c.i > e.end and c.i < cue.i for c in cue.children):
             return None  # the cue has a subject of its own inside the appositive
-        words = re.sub(r"(?:['’]s?)$", "", e.text).strip()
+        words = bare_name(e.text)
         return Hit("name", words, e.start_char, cue.text, cue.idx, cue.idx + len(cue.text), "after")
 
     def personal(self, h: Hit) -> bool:
@@ -444,21 +453,20 @@ class ParsedArticle:
         span = self.doc.char_span(lo, hi, alignment_mode="contract")
         if span is None:
             return None
-        people: dict[str, list[Span]] = {}
+        people: dict[str, list[tuple[Span, str]]] = {}
         for e in span.ents:
             if e.label_ != "PERSON" or self.inside(e.start_char) or (e.text.isupper() and len(e.text) > 3):
                 continue
             # "Roe’s" / "Here’s Roe" (the recogniser may take in a possessive on either side)
-            words = re.sub(r"^['’]s\s+|['’]s?$", "", e.text).strip()
+            words = bare_name(e.text, leading=True)
             if words:
-                people.setdefault(words.split()[-1].lower(), []).append(e)
+                people.setdefault(words.split()[-1].lower(), []).append((e, words))
         if len(people) != 1:
             return None
         mentions = next(iter(people.values()))
-        if not any(e.root.dep_ in ("nsubj", "nsubjpass", "poss") for e in mentions):
+        if not any(e.root.dep_ in ("nsubj", "nsubjpass", "poss") for e, _ in mentions):
             return None
-        e = mentions[0]
-        words = re.sub(r"^['’]s\s+|['’]s?$", "", e.text).strip()
+        e, words = mentions[0]
         start = e.start_char + e.text.index(words)
         return Hit("name", words, start, "", start, start, "lone")
 
@@ -485,7 +493,7 @@ class ParsedArticle:
         if ent is not None and ent.label_ != "ORG" and ent.text.isupper() and len(ent.text) > 3:
             return None  # a dateline ("LONDON (Reuters) -") or a headline word
         if ent is not None:
-            words = re.sub(r"(?:['’]s?)$", "", ent.text).strip()
+            words = bare_name(ent.text)
             kind = "name" if ent.label_ == "PERSON" else "org"
             possessor = re.match(r".*['’]s\s+", words) if kind == "name" else None
             if possessor is not None:  # "the Gazette’s Ruth Roe": the recogniser took in the owner
@@ -522,12 +530,12 @@ class ParsedArticle:
             if owner is not None and subj.lemma_.lower() in wordlist("speech_nouns"):
                 ent = self.entity_of(owner)  # "Roe's response was: “…”": Roe speaks
                 if ent is not None and ent.label_ in ("PERSON", "ORG") and not self.inside(ent.start_char):
-                    words = re.sub(r"(?:['’]s?)$", "", ent.text).strip()
+                    words = bare_name(ent.text)
                     return ("name" if ent.label_ == "PERSON" else "org"), words, ent.start_char
             for c in subj.rights:  # "former governor Howard Dean (D)", "the mayor, Jane Roe,"
                 app = self.entity_of(c) if c.dep_ == "appos" else None
                 if app is not None and app.label_ == "PERSON" and not self.inside(app.start_char):
-                    return "name", re.sub(r"(?:['’]s?)$", "", app.text).strip(), app.start_char
+                    return "name", bare_name(app.text), app.start_char
             left = [c for c in subj.lefts if c.dep_ in ("det", "amod", "compound", "poss", "nmod")]
             start = min([c.left_edge.idx for c in left], default=subj.idx)
             right = [c for c in subj.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "with")]
