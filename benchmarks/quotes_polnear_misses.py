@@ -167,6 +167,15 @@ def features(art: Article, g: Gold, best: Pred | None, preds: Sequence[Pred], do
         plast = normalise(best.speaker).split()[-1]
         f["pred-in-para"] = str(plast in _words(text[ps:pe]))
         f["gold-in-para"] = str(sur in _words(para_out))
+        f["pred shares a word with gold"] = str(bool(_words(best.speaker) & _words(g.source_text)))
+        f["pred = a name in gold source's sentence"] = str(
+            any(
+                plast in _words(e.text)
+                for e in doc.ents
+                if e.label_ == "PERSON" and ss - 300 <= e.start_char < se
+            )
+        )
+        f["gold source words"] = str(min(len(g.source_text.split()), 4))
     # what candidate mechanisms would give
     prev_para = _para_of(text, max(0, ps - 2))
     last_prev = max(
@@ -185,6 +194,21 @@ def features(art: Article, g: Gold, best: Pred | None, preds: Sequence[Pred], do
         if e.label_ == "PERSON" and ps <= e.start_char < pe and e.text in para_out
     }
     f["fix:lone-person"] = str(persons == {sur})
+    # the signature rule on the quote's line: no dash and words after the closing mark, a
+    # signature whose name is rejected, or one it reads
+    close = text.find("”", ce, pe)
+    close = ce + 1 if close < 0 or close > ce + 3 else close + 1
+    sig = "no dash"
+    m = re.match(r"[ \t]*(?:[–—―]+|-+(?=\S)|\s-+\s)", text[close:pe])
+    if m is not None:
+        from assistant.quotes.parsed import ParsedArticle
+
+        h = ParsedArticle(doc, []).signed_inline(close, pe)
+        sig = "reads a name" if h is not None else "dash, name rejected"
+        if h is None:
+            rest = text[close + m.end() : pe]
+            sig += " (" + ",".join(sorted({c for c in rest if not c.isalnum() and not c.isspace()})) + ")"
+    f["fix:signature"] = sig
     return f
 
 

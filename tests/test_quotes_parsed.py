@@ -608,3 +608,14 @@ def test_a_dash_and_a_name_after_words_quoted_in_a_sentence_are_a_byline() -> No
         "The vote is next week."
     )
     assert _speaker_of(text, "still the strongest") != "Marta Okafor"
+
+
+def test_a_statement_issued_before_a_comma_gives_the_quote_to_its_issuer() -> None:
+    """``Roe issued a statement, “…”``: the quote is the statement's words; whoever issued
+    it speaks."""
+    text = (
+        "The flood reached the old mill town on Sunday.\n\n"
+        "Hours later, Governor Marta Okafor issued a statement, “Our crews will work through the "
+        "night until every family on the river road is safe and dry.”"
+    )
+    assert _speaker_of(text, "Our crews will work") == "Marta Okafor"

@@ -246,6 +246,25 @@ class ParsedArticle:
             return None
         return Hit(d[0], d[1], d[2], verb.text, verb.idx, verb.idx + len(verb.text), "before")
 
+    def issued(self, before: list[Token]) -> Hit | None:
+        """``Roe issued a statement, “…”``, ``The committee released a statement on Monday,
+        “…”``: a quote set off by a comma right after something said or written (a noun of
+        ``[speech_nouns]``) that is the object of the clause's verb is its words; the verb's
+        subject speaks (a named person or body, or a pronoun)."""
+        noun = next((t for t in reversed(before) if t.pos_ == "NOUN"), None)
+        if noun is None or noun.lemma_.lower() not in wordlist("speech_nouns") or noun.dep_ != "dobj":
+            return None
+        verb = noun.head
+        if verb.pos_ != "VERB" or self.inside(verb.idx):
+            return None
+        # only the noun's own words and adverbials of time may stand between it and the quote
+        # ("… a statement, “…”", "… a statement Monday, “…”")
+        tail = [t for t in before if t.i > noun.i and not t.is_punct]
+        if any(t.pos_ in ("VERB", "AUX") or (t.head.i != noun.i and t.head.i != verb.i) for t in tail):
+            return None
+        h = self.hit(verb, "issued")
+        return h if h is not None and h.kind in ("name", "org", "pronoun") else None
+
     def as_speech(self, verb: Token) -> bool:
         """Whether an *as*-clause's verb reports speech: a speech verb or the idioms *put it*
         and *point out*."""
@@ -684,6 +703,10 @@ class ParsedArticle:
                 break
         if before and not lead.endswith(":"):
             h = self.embedded(open_mark, close, para)
+            if h is not None:
+                return h
+        if lead.endswith(",") and before:  # "Roe issued a statement, “…”"
+            h = self.issued(before)
             if h is not None:
                 return h
         if lead.endswith((":", "--", "—", "–")) and before:  # "Doe made clear the ramifications: “…”"
