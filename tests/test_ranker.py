@@ -112,6 +112,29 @@ def test_split_question_repeated_preposition_and_each() -> None:
     ]
 
 
+def test_split_question_names_the_statement_subject_in_each_part() -> None:
+    # "he" in the parts is the person the statement before them is about: each part names
+    # him and drops the statement, whose shared words would outweigh the part's own
+    lead = "Before the vote Senator Dana Whitlock went on two radio shows."
+    assert split_question(f"{lead} What did he say about the levy on Morning Wire and on City Talk?") == [
+        "What did Senator Dana Whitlock say about the levy on Morning Wire?",
+        "What did Senator Dana Whitlock say about the levy on City Talk?",
+    ]
+    # a part that still points into the statement ("there") keeps it in front
+    lead = "Whitlock gave an interview to the Harbor Gazette."
+    assert split_question(f"{lead} What did she say there about fares and about the bus routes?") == [
+        f"{lead} What did Whitlock say there about fares?",
+        f"{lead} What did Whitlock say there about the bus routes?",
+    ]
+    # a statement whose subject is no name, or a question that is not split: unchanged
+    assert split_question("The mayor gave two interviews. What did she say on radio and on TV?")[0] == (
+        "The mayor gave two interviews. What did she say on radio?"
+    )
+    assert split_question("Whitlock went on radio. What did she say?") == [
+        "Whitlock went on radio. What did she say?"
+    ]
+
+
 def test_counted_noun_and_holds_count() -> None:
     from assistant.answer.asked import counted_noun, holds_count
 

@@ -135,7 +135,42 @@ def split_question(question: str) -> list[str]:
     parts = _split_ask(ask, preamble)
     if len(parts) == 1:
         return [q]
+    if preamble and any(_SUBJECT_PRONOUN.search(p) for p in parts):
+        name = preamble_subject(preamble)
+        if name is not None:
+            parts = [_SUBJECT_PRONOUN.sub(lambda m: f"{m.group(1)} {name}", p, count=1) for p in parts]
+            if not any(_BACK_REFERENCE.search(p) for p in parts):
+                # Each part now names whom it asks about; the statement's other words
+                # ("went on two Sunday shows") are shared by every part and would weigh
+                # as much as the part's own ("on CNN's State of the Union") in ranking.
+                return parts
     return [f"{preamble} {p}" if preamble else p for p in parts]
+
+
+#: A part's subject pronoun after its auxiliary ("What did he say ...", "has she ...").
+_SUBJECT_PRONOUN = re.compile(r"\b(did|does|do|has|had|have|was|is|will|would)\s+(?:he|she)\b")
+#: Words of a part that still point into the statement before it once the pronoun is
+#: resolved ("What did Trump say there ...": there = the interview the statement names).
+_BACK_REFERENCE = re.compile(r"\b(?:there|then|this|that|these|those|it|its|they|them|their|he|she)\b", re.I)
+
+
+def preamble_subject(statement: str) -> str | None:
+    """The named person a statement before a question is about: the proper-noun subject of
+    its main clause per spaCy's parse and entities ("Before the first debate Mike Pence went on two
+    Sunday shows." -> "Mike Pence"), with its compound name words; None when the subject is
+    not a proper noun ("The mayor gave two interviews.") or the statement names no one.
+    A "he"/"she" in the question after it refers to this person."""
+    from assistant.nlp.parse import parse_one
+
+    doc = parse_one(statement)
+    for sent in doc.sents:
+        subj = next((t for t in sent.root.children if t.dep_ == "nsubj"), None)
+        if subj is None or (subj.pos_ != "PROPN" and subj.ent_type_ not in ("PERSON", "ORG")):
+            continue  # (the small model tags a sentence-initial surname NOUN, even ORG, at times)
+        words = [t for t in subj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        first = words[0].i if words else subj.i
+        return doc[first : subj.i + 1].text
+    return None
 
 
 def _split_ask(q: str, preamble: str) -> list[str]:
