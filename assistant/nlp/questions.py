@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from assistant.nlp import wordlist
@@ -126,8 +127,12 @@ def split_question(question: str) -> list[str]:
     """The parts of a multi-part question: "A, and which of them B?" -> [A, which of them B];
     "How long, who, and on what date ...?" -> one part per asked-for thing; "What did X say
     on A and on B?" -> one part per repeated preposition; "X and Y both ... . What did each
-    say?" -> one part per person; else [question]. A statement before the question ("Pence
-    went on two Sunday shows. What did he say ...?") is kept in front of every part."""
+    say?" -> one part per person; else [question]. A statement before the question is kept
+    in front of every part, except that when it is about a named person (its subject, per
+    :func:`preamble_subject`) and the parts ask about "he"/"she", each part names the
+    person instead ("Pence went on two Sunday shows. What did he say on Fox and on CNN?" ->
+    "What did Pence say on Fox?", "What did Pence say on CNN?"); the statement stays in
+    front when a part still points into it ("What did Trump say there ...")."""
     q = question.strip()
     sents = _SENTENCE_END.split(q)
     preamble = " ".join(sents[:-1])
@@ -154,12 +159,14 @@ _SUBJECT_PRONOUN = re.compile(r"\b(did|does|do|has|had|have|was|is|will|would)\s
 _BACK_REFERENCE = re.compile(r"\b(?:there|then|this|that|these|those|it|its|they|them|their|he|she)\b", re.I)
 
 
+@lru_cache(maxsize=256)
 def preamble_subject(statement: str) -> str | None:
     """The named person a statement before a question is about: the proper-noun subject of
     its main clause per spaCy's parse and entities ("Before the first debate Mike Pence went on two
     Sunday shows." -> "Mike Pence"), with its compound name words; None when the subject is
     not a proper noun ("The mayor gave two interviews.") or the statement names no one.
-    A "he"/"she" in the question after it refers to this person."""
+    A "he"/"she" in the question after it refers to this person. spaCy is loaded (once
+    per process) only for a multi-part question with a statement and a pronoun."""
     from assistant.nlp.parse import parse_one
 
     doc = parse_one(statement)
