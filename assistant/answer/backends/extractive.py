@@ -138,9 +138,6 @@ class ExtractiveBackend:
         for i, part in enumerate(parts):
             others = set().union(*(t for j, t in enumerate(terms) if j != i))
             chosen, gap, lacking = self._pick(context, part, names, threshold, used, terms[i] - others)
-            if not chosen and i and any(picked):
-                chosen = _later_part(self, context, part, names, threshold, used, terms[i] - others) or chosen
-                gap = None if chosen else gap
             picked.append(chosen)
             if gap:
                 gaps.append(gap)
@@ -465,33 +462,6 @@ def _elaborates(text: str, gap: str) -> bool:
         return False
     words = re.findall(r"[A-Za-z']+", text[:40].lower())
     return len(words) >= 2 and words[0] in _DEMONSTRATIVES and words[1] in _BACKREFERENCE
-
-
-#: A later part of a question whose earlier part was answered may take its best sentence at
-#: this share of the abstention threshold (see :func:`_later_part`).
-LATER_PART_RATIO = 0.7
-
-
-def _later_part(
-    backend: ExtractiveBackend,
-    context: Context,
-    part: str,
-    names: list[str],
-    threshold: float,
-    used: set[tuple[int, int]],
-    distinct: set[str],
-) -> list[Scored]:
-    """A later part's answer below the abstention threshold: the question as a whole is
-    answered (an earlier part passed the threshold), and the part's words are fewer than
-    the question's, so its best sentence scores lower than a whole question's would. It
-    is taken at ``LATER_PART_RATIO`` of the threshold when it is not shown already and
-    holds a term of the part that the other parts lack (its own subject)."""
-    chosen, gap, _ = backend._pick(context, part, names, threshold * LATER_PART_RATIO, used, distinct)
-    if not chosen or gap or (chosen[0].n, chosen[0].span.start) in used:
-        return []
-    if not distinct & set(tokenize(chosen[0].text)):
-        return []
-    return chosen[:1]
 
 
 def _same_article_answer(context: Context, parts: list[str], i: int, shown: list[Scored]) -> Scored | None:
