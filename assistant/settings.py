@@ -141,6 +141,13 @@ class AnswerSettings(BaseSettings):
         description="A further sentence joins the extractive answer when its ranker probability is at "
         "least this share of the best sentence's.",
     )
+    other_article_ratio: float = Field(
+        default=0.97,
+        description="A further sentence (or a corroborating citation) from another article than the "
+        "best sentence's joins the extractive answer of the same question part only when its ranker "
+        "probability is at least this share of the best sentence's (a later part may still cite any "
+        "article).",
+    )
     max_quotation_sentences: int = Field(
         default=4,
         gt=0,
