@@ -34,7 +34,7 @@ from assistant.types import Context, Evidence, Quote, Span
 
 WEIGHTS_PATH = Path(__file__).with_name("ranker_weights.json")
 
-FEATURES = (
+_SENTENCE_FEATURES = (
     "bias",
     "coverage",
     "topic_coverage",
@@ -55,7 +55,7 @@ FEATURES = (
 #: sentence alone -- news on a related story in another outlet shares the question's words
 #: in one sentence, the article the question was asked of in several and in its title.
 ARTICLE_FEATURES = ("article_support", "title_coverage")
-FEATURES = FEATURES + ARTICLE_FEATURES
+FEATURES: tuple[str, ...] = _SENTENCE_FEATURES + ARTICLE_FEATURES
 
 #: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.
 CUE_TERMS = {
