@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import re
 import shutil
@@ -43,6 +44,7 @@ from assistant.answer.backends.extractive import _has_wanted, _missing_names, _s
 from assistant.answer.ranker import FEATURES, WEIGHTS_PATH, featurize  # noqa: E402
 from assistant.nlp.text import normalise  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
+from assistant.types import Context  # noqa: E402
 
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}$")
 _PRONOUNS = {"He", "She", "They", "It", "We", "I", "You", "This", "That", "Who", "Which"}
@@ -215,6 +217,31 @@ def choose_threshold(
     return t, {"abstention_accuracy": ab, "false_abstention": fa}
 
 
+def _contexts(
+    sets: list[tuple[list[Item], list[Path]]], work: Path, cache: Path | None
+) -> list[tuple[Item, Context]]:
+    """Every question with its retrieved context, from ``cache`` when given and present
+    (the questions are made again from the arguments; the file holds their contexts)."""
+    items = [it for its, _ in sets for it in its]
+    questions = [it.question for it in items]
+    if cache is not None and cache.is_file():
+        with cache.open("rb") as f:
+            cached: dict[str, Any] = pickle.load(f)  # our own file, written below
+        if cached.get("questions") == questions:
+            return list(zip(items, cached["contexts"], strict=True))
+        print(f"{cache}: other questions than this fit's; rebuilding it", file=sys.stderr)
+    contexts: list[Context] = []
+    for n, (its, corpora) in enumerate(sets):
+        a = Assistant(index_dir=work / f"index{n}")
+        a.index(corpora)
+        contexts.extend(a.build_context(item.question)[0] for item in its)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with cache.open("wb") as f:
+            pickle.dump({"questions": questions, "contexts": contexts}, f)
+    return list(zip(items, contexts, strict=True))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--polnear", type=Path, help="PolNeAR train split folder (text/, attributions/)")
@@ -225,6 +252,19 @@ def main() -> int:
     ap.add_argument("--max-false-abstention", type=float, default=0.04)
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     ap.add_argument("--work", type=Path, help="keep the indexes here (re-runs index incrementally)")
+    ap.add_argument(
+        "--drop",
+        action="append",
+        default=[],
+        choices=[f for f in FEATURES if f != "bias"],
+        help="fit without this feature (its weight 0): the control for a new feature, repeatable",
+    )
+    ap.add_argument(
+        "--contexts",
+        type=Path,
+        help="pickle of every question's retrieved context: read when it exists, else written "
+        "(a refit that changes only ask-time features skips indexing and retrieval)",
+    )
     args = ap.parse_args()
     if len(args.gold) != len(args.corpus):
         ap.error("give one --corpus per --gold")
@@ -249,24 +289,23 @@ def main() -> int:
     rows: list[list[float]] = []
     ys: list[int] = []
     per_q: list[tuple[list[dict[str, float]], Item, bool, str | None, list[bool]]] = []
-    for n, (items, corpora) in enumerate(sets):
-        a = Assistant(index_dir=work / f"index{n}")
-        a.index(corpora)
-        for item in items:
-            ctx, _ = a.build_context(item.question)
-            cands = featurize(ctx)
-            forced = bool(_missing_names(ctx)) or not ctx.evidence
-            wanted = _specific(item.question)
-            feats = []
-            fits = []
-            for c in cands:
-                ev = ctx.evidence[c.n - 1]
-                rows.append([c.features[f] for f in FEATURES])
-                ys.append(label(item, ev.doc_id, c.span.start, c.span.end, c.text))
-                feats.append(c.features)
-                fits.append(not wanted or _has_wanted(c, wanted, item.question, ctx))
-            per_q.append((feats, item, forced, wanted, fits))
+    retrieved = _contexts(sets, work, args.contexts)
+    dropped = [FEATURES.index(f) for f in args.drop]
+    for item, ctx in retrieved:
+        cands = featurize(ctx)
+        forced = bool(_missing_names(ctx)) or not ctx.evidence
+        wanted = _specific(item.question)
+        feats = []
+        fits = []
+        for c in cands:
+            ev = ctx.evidence[c.n - 1]
+            rows.append([c.features[f] for f in FEATURES])
+            ys.append(label(item, ev.doc_id, c.span.start, c.span.end, c.text))
+            feats.append(c.features)
+            fits.append(not wanted or _has_wanted(c, wanted, item.question, ctx))
+        per_q.append((feats, item, forced, wanted, fits))
     x = np.array(rows, dtype=float)
+    x[:, dropped] = 0.0  # a constant column: standardised to 0, so its weight is 0
     y = np.array(ys, dtype=float)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -304,6 +343,7 @@ def main() -> int:
                 ([f"polnear-train:{args.articles} articles seed {args.seed}"] if args.polnear else [])
                 + [str(g) for g in args.gold]
             ),
+            **({"without": list(args.drop)} if args.drop else {}),
             "questions": len(per_q),
             "unanswerable": sum(1 for _, it, *_ in per_q if not it.answerable),
             "candidates": len(y),
