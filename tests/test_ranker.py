@@ -112,29 +112,6 @@ def test_split_question_repeated_preposition_and_each() -> None:
     ]
 
 
-def test_split_question_names_the_statement_subject_in_each_part() -> None:
-    # "he" in the parts is the person the statement before them is about: each part names
-    # him and drops the statement, whose shared words would outweigh the part's own
-    lead = "Before the vote Senator Dana Whitlock went on two radio shows."
-    assert split_question(f"{lead} What did he say about the levy on Morning Wire and on City Talk?") == [
-        "What did Senator Dana Whitlock say about the levy on Morning Wire?",
-        "What did Senator Dana Whitlock say about the levy on City Talk?",
-    ]
-    # a part that still points into the statement ("there") keeps it in front
-    lead = "Whitlock gave an interview to the Harbor Gazette."
-    assert split_question(f"{lead} What did she say there about fares and about the bus routes?") == [
-        f"{lead} What did Whitlock say there about fares?",
-        f"{lead} What did Whitlock say there about the bus routes?",
-    ]
-    # a statement whose subject is no name, or a question that is not split: unchanged
-    assert split_question("The mayor gave two interviews. What did she say on radio and on TV?")[0] == (
-        "The mayor gave two interviews. What did she say on radio?"
-    )
-    assert split_question("Whitlock went on radio. What did she say?") == [
-        "Whitlock went on radio. What did she say?"
-    ]
-
-
 def test_counted_noun_and_holds_count() -> None:
     from assistant.answer.asked import counted_noun, holds_count
 
@@ -415,50 +392,3 @@ def test_corroborated_quote_cites_every_outlet(small_index: Any) -> None:
     assert not ans.abstained
     assert "Ruiz" in ans.answer
     assert {c.doc_id for c in ans.citations} >= {"city_a", "city_b"}
-
-
-# A person's two interviews, each reported by a different outlet; the question's statement
-# ("went on two radio shows") matches the first article's opening sentence best.
-WIRE = """Whitlock takes her levy case to the radio before the vote
-
-Before Tuesday's council vote, Councillor Dana Whitlock went on two radio shows to argue for the transit levy.
-
-On the Morning Wire program, Whitlock said the levy would "pay for itself within five years" through higher ridership.
-
-The council meets again next month to set the levy rate.
-"""
-
-TALK = """Levy supporters make their pitch
-
-Supporters of the transit levy stepped up their campaign over the weekend.
-
-Dana Whitlock told listeners of the City Talk show that the levy was "a fair price for cleaner air" in the harbor district.
-
-Opponents say the levy burdens small businesses.
-"""
-
-
-@pytest.fixture(scope="module")
-def radio_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tests.conftest import index_articles
-
-    return index_articles(
-        tmp_path_factory,
-        [
-            ("wire", WIRE, "Harbor Gazette", "2026-03-02"),
-            ("talk", TALK, "Coastal Daily News", "2026-03-03"),
-        ],
-    )
-
-
-def test_multi_part_question_after_a_statement_answers_each_part(radio_index: Any) -> None:
-    # "she" is the statement's subject: each part asks about Whitlock on its own show, and
-    # the second part is answered from the second outlet's article, not the first's opening
-    ans = radio_index.ask(
-        "Before Tuesday's council vote Dana Whitlock went on two radio shows to argue for the "
-        "transit levy. What did she say on Morning Wire and on City Talk?"
-    )
-    assert not ans.abstained, ans.answer
-    assert "pay for itself" in ans.answer
-    assert "fair price for cleaner air" in ans.answer
-    assert {c.doc_id for c in ans.citations} == {"wire", "talk"}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from assistant.nlp import wordlist
@@ -127,12 +126,8 @@ def split_question(question: str) -> list[str]:
     """The parts of a multi-part question: "A, and which of them B?" -> [A, which of them B];
     "How long, who, and on what date ...?" -> one part per asked-for thing; "What did X say
     on A and on B?" -> one part per repeated preposition; "X and Y both ... . What did each
-    say?" -> one part per person; else [question]. A statement before the question is kept
-    in front of every part, except that when it is about a named person (its subject, per
-    :func:`preamble_subject`) and the parts ask about "he"/"she", each part names the
-    person instead ("Pence went on two Sunday shows. What did he say on Fox and on CNN?" ->
-    "What did Pence say on Fox?", "What did Pence say on CNN?"); the statement stays in
-    front when a part still points into it ("What did Trump say there ...")."""
+    say?" -> one part per person; else [question]. A statement before the question ("Pence
+    went on two Sunday shows. What did he say ...?") is kept in front of every part."""
     q = question.strip()
     sents = _SENTENCE_END.split(q)
     preamble = " ".join(sents[:-1])
@@ -140,44 +135,7 @@ def split_question(question: str) -> list[str]:
     parts = _split_ask(ask, preamble)
     if len(parts) == 1:
         return [q]
-    if preamble and any(_SUBJECT_PRONOUN.search(p) for p in parts):
-        name = preamble_subject(preamble)
-        if name is not None:
-            parts = [_SUBJECT_PRONOUN.sub(lambda m: f"{m.group(1)} {name}", p, count=1) for p in parts]
-            if not any(_BACK_REFERENCE.search(p) for p in parts):
-                # Each part now names whom it asks about; the statement's other words
-                # ("went on two Sunday shows") are shared by every part and would weigh
-                # as much as the part's own ("on CNN's State of the Union") in ranking.
-                return parts
     return [f"{preamble} {p}" if preamble else p for p in parts]
-
-
-#: A part's subject pronoun after its auxiliary ("What did he say ...", "has she ...").
-_SUBJECT_PRONOUN = re.compile(r"\b(did|does|do|has|had|have|was|is|will|would)\s+(?:he|she)\b")
-#: Words of a part that still point into the statement before it once the pronoun is
-#: resolved ("What did Trump say there ...": there = the interview the statement names).
-_BACK_REFERENCE = re.compile(r"\b(?:there|then|this|that|these|those|it|its|they|them|their|he|she)\b", re.I)
-
-
-@lru_cache(maxsize=256)
-def preamble_subject(statement: str) -> str | None:
-    """The named person a statement before a question is about: the proper-noun subject of
-    its main clause per spaCy's parse and entities ("Before the first debate Mike Pence went on two
-    Sunday shows." -> "Mike Pence"), with its compound name words; None when the subject is
-    not a proper noun ("The mayor gave two interviews.") or the statement names no one.
-    A "he"/"she" in the question after it refers to this person. spaCy is loaded (once
-    per process) only for a multi-part question with a statement and a pronoun."""
-    from assistant.nlp.parse import parse_one
-
-    doc = parse_one(statement)
-    for sent in doc.sents:
-        subj = next((t for t in sent.root.children if t.dep_ == "nsubj"), None)
-        if subj is None or (subj.pos_ != "PROPN" and subj.ent_type_ not in ("PERSON", "ORG")):
-            continue  # (the small model tags a sentence-initial surname NOUN, even ORG, at times)
-        words = [t for t in subj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-        first = words[0].i if words else subj.i
-        return doc[first : subj.i + 1].text
-    return None
 
 
 def _split_ask(q: str, preamble: str) -> list[str]:
