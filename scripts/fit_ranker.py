@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import re
 import shutil
@@ -43,6 +44,7 @@ from assistant.answer.backends.extractive import _has_wanted, _missing_names, _s
 from assistant.answer.ranker import FEATURES, WEIGHTS_PATH, featurize  # noqa: E402
 from assistant.nlp.text import normalise  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
+from assistant.types import Context  # noqa: E402
 
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}$")
 _PRONOUNS = {"He", "She", "They", "It", "We", "I", "You", "This", "That", "Who", "Which"}
@@ -225,6 +227,12 @@ def main() -> int:
     ap.add_argument("--max-false-abstention", type=float, default=0.04)
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     ap.add_argument("--work", type=Path, help="keep the indexes here (re-runs index incrementally)")
+    ap.add_argument(
+        "--contexts",
+        type=Path,
+        help="pickle of every question's retrieved context: read when it exists (no index, no "
+        "retrieval: a feature change is refitted in seconds), else written",
+    )
     args = ap.parse_args()
     if len(args.gold) != len(args.corpus):
         ap.error("give one --corpus per --gold")
@@ -249,23 +257,31 @@ def main() -> int:
     rows: list[list[float]] = []
     ys: list[int] = []
     per_q: list[tuple[list[dict[str, float]], Item, bool, str | None, list[bool]]] = []
-    for n, (items, corpora) in enumerate(sets):
-        a = Assistant(index_dir=work / f"index{n}")
-        a.index(corpora)
-        for item in items:
-            ctx, _ = a.build_context(item.question)
-            cands = featurize(ctx)
-            forced = bool(_missing_names(ctx)) or not ctx.evidence
-            wanted = _specific(item.question)
-            feats = []
-            fits = []
-            for c in cands:
-                ev = ctx.evidence[c.n - 1]
-                rows.append([c.features[f] for f in FEATURES])
-                ys.append(label(item, ev.doc_id, c.span.start, c.span.end, c.text))
-                feats.append(c.features)
-                fits.append(not wanted or _has_wanted(c, wanted, item.question, ctx))
-            per_q.append((feats, item, forced, wanted, fits))
+    built: list[tuple[Item, Context]] = []
+    if args.contexts is not None and args.contexts.is_file():
+        with args.contexts.open("rb") as fh:
+            built = pickle.load(fh)
+    else:
+        for n, (items, corpora) in enumerate(sets):
+            a = Assistant(index_dir=work / f"index{n}")
+            a.index(corpora)
+            built += [(item, a.build_context(item.question)[0]) for item in items]
+        if args.contexts is not None:
+            with args.contexts.open("wb") as fh:
+                pickle.dump(built, fh)
+    for item, ctx in built:
+        cands = featurize(ctx)
+        forced = bool(_missing_names(ctx)) or not ctx.evidence
+        wanted = _specific(item.question)
+        feats = []
+        fits = []
+        for c in cands:
+            ev = ctx.evidence[c.n - 1]
+            rows.append([c.features[f] for f in FEATURES])
+            ys.append(label(item, ev.doc_id, c.span.start, c.span.end, c.text))
+            feats.append(c.features)
+            fits.append(not wanted or _has_wanted(c, wanted, item.question, ctx))
+        per_q.append((feats, item, forced, wanted, fits))
     x = np.array(rows, dtype=float)
     y = np.array(ys, dtype=float)
     mean = x.mean(axis=0)
