@@ -10,12 +10,7 @@ names), the retrieval score and rank of its chunk, whether the sentence holds th
 thing the question asks for (spaCy entities stored at index time: who -> a person or
 organisation the question does not already name, when -> a date or time, how many/much ->
 a number, amount or percentage), whether the quote ledger attributes it to the person asked
-about, and headline/lead marks; and of the sentence before it in the same article (its
-coverage and topic coverage, and whether a paragraph break lies between), since news writes
-a topic sentence that matches the question's words and gives the specifics in the next one
-("Ham explained why he backs Trump." -> "In contrast, Ham described Clinton as ..."). The
-article's sentences just past a passage's edge (:attr:`Context.following`) are candidates
-too, marked ``beyond``. A logistic regression over these features gives the
+about, and headline/lead marks. A logistic regression over these features gives the
 probability that the sentence answers; its weights and the abstention threshold are data
 (``ranker_weights.json``), written by ``scripts/fit_ranker.py`` from development questions,
 never set by hand.
@@ -37,9 +32,6 @@ from assistant.nlp.questions import ACCORDING, has_number, wants_number
 from assistant.nlp.text import normalise
 from assistant.types import Context, Evidence, Quote, Span
 
-import os
-
-_VARIANT = os.environ.get("C8_VARIANT", "")
 WEIGHTS_PATH = Path(__file__).with_name("ranker_weights.json")
 
 FEATURES = (
@@ -58,11 +50,6 @@ FEATURES = (
     "time_note",
     "lead",
     "short",
-    "prev_coverage",
-    "prev_gain",
-    "after_top",
-    "prev_break",
-    "beyond",
 )
 
 #: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.
@@ -163,32 +150,13 @@ def in_quote(quotes: list[Quote], doc_id: str, sp: Span) -> bool:
     return any(q.doc_id == doc_id and q.start < sp.end and sp.start < q.end for q in quotes)
 
 
-def joined(context: Context, n: int) -> Evidence:
-    """Evidence passage ``n`` joined with the article's sentences after it
-    (:attr:`Context.following`: one stretch of article text, so quotations and offsets run
-    on across the passage's edge)."""
-    ev = context.evidence[n - 1]
-    after = context.following.get(n)
-    if after is None or after.doc_id != ev.doc_id or after.start != ev.end:
-        return ev
-    return ev.model_copy(
-        update={
-            "end": after.end,
-            "text": ev.text + after.text,
-            "sentences": [*ev.sentences, *after.sentences],
-            "entities": [*ev.entities, *after.entities],
-        }
-    )
-
-
 def featurize(
     context: Context,
     question: str | None = None,
     names: list[str] | None = None,
 ) -> list[Scored]:
-    """Every evidence sentence of ``context``, and the sentences just past each passage's
-    edge (:attr:`Context.following`), with its feature vector (``question`` may be one part
-    of a multi-part question; ``names`` are the lower-cased names it asks about)."""
+    """Every evidence sentence of ``context`` with its feature vector (``question`` may be
+    one part of a multi-part question; ``names`` are the lower-cased names it asks about)."""
     from assistant.answer.guard import looks_like_instruction
     from assistant.nlp.questions import question_names
 
@@ -202,13 +170,6 @@ def featurize(
     name_toks = {t for n in names for t in tokenize(n)}
     topic = {t: w for t, w in weights.items() if t not in name_toks}
     topic_total = sum(topic.values())
-
-    def covers(text: str) -> tuple[float, float]:
-        toks = set(tokenize(text))
-        cov = sum(w for t, w in weights.items() if t in toks) / total
-        top = sum(w for t, w in topic.items() if t in toks) / topic_total if topic_total else cov
-        return cov, top
-
     speakers = [
         x.lower() for x in ([context.speaker] if context.speaker else []) + context.speaker_aliases
     ] or names
@@ -216,58 +177,31 @@ def featurize(
     top_score = max((ev.score for ev in context.evidence), default=0.0) or 1.0
     sims = context.similarity
     max_sim = max(sims.values(), default=0.0)
-    passages = [joined(context, n) for n in range(1, len(context.evidence) + 1)]
-    ranked = {f"{ev.doc_id}:{sp.start}" for ev in context.evidence for sp in ev.sentences}
-    # The sentence before each sentence, wherever a passage holds both: (coverage, topic
-    # coverage, paragraph break between).
-    before: dict[str, tuple[float, float, float]] = {}
-    texts: dict[str, str] = {}
-    top_cov = 0.0
-    for full in passages:
-        prev: tuple[Span, float, float] | None = None
-        for sp in full.sentences:
-            key = f"{full.doc_id}:{sp.start}"
-            text = texts.setdefault(key, full.text[sp.start - full.start : sp.end - full.start])
-            if prev is not None:
-                gap = full.text[prev[0].end - full.start : sp.start - full.start]
-                before.setdefault(key, (prev[1], prev[2], float("\n" in gap)))
-            prev = (sp, *covers(text))
-            top_cov = max(top_cov, prev[1])
     out: list[Scored] = []
-    for n, (ev, full) in enumerate(zip(context.evidence, passages, strict=True), start=1):
+    for n, ev in enumerate(context.evidence, start=1):
         headline = set(ev.headline)
         lead = set(ev.lead)
-        own = ev.sentences or [Span(start=ev.start, end=ev.end)]
-        last_sim = sims.get(f"{ev.doc_id}:{own[-1].start}", 0.0) if sims else math.nan
-        for sp in own + [s for s in full.sentences if s.start >= ev.end]:
-            key = f"{ev.doc_id}:{sp.start}"
-            beyond = sp.start >= ev.end
-            if beyond and key in ranked:
-                continue
-            if beyond and "nobeyond" in _VARIANT:
-                continue  # another passage holds it: it is ranked there
-            text = texts.get(key) or full.text[sp.start - full.start : sp.end - full.start]
+        for sp in ev.sentences or [Span(start=ev.start, end=ev.end)]:
+            text = ev.text[sp.start - ev.start : sp.end - ev.start]
             if looks_like_instruction(text) or sp.start in headline:
                 continue  # text addressed to a model, or the headline itself: never an answer
-            coverage, topic_cov = covers(text)
+            toks = set(tokenize(text))
+            coverage = sum(w for t, w in weights.items() if t in toks) / total
+            topic_cov = (
+                sum(w for t, w in topic.items() if t in toks) / topic_total if topic_total else coverage
+            )
             low = text.lower()
-            present, fresh = _entity_groups(full, sp, qlow)
+            present, fresh = _entity_groups(ev, sp, qlow)
             if wanted == "number" and has_number(text):
                 present.add("number")
                 fresh.add("number")
+            key = f"{ev.doc_id}:{sp.start}"
             if wanted == "time" and key in context.notes:
                 present.add("time")
                 fresh.add("time")
             # No similarity at all (a context built without the retriever): the feature is
-            # unknown, not zero; :func:`probability` then counts it at its fitted mean. A
-            # sentence past the passage's edge takes its passage's (the chunk's) cosine.
-            if beyond:
-                sim = last_sim
-            else:
-                sim = sims.get(key, 0.0) if sims else math.nan
-            prev_cov, _prev_top, prev_break = before.get(key, (0.0, 0.0, 0.0))
-            if "noprev" in _VARIANT.split(","):
-                prev_cov = prev_break = 0.0
+            # unknown, not zero; :func:`probability` then counts it at its fitted mean.
+            sim = sims.get(key, 0.0) if sims else math.nan
             f = {
                 "bias": 1.0,
                 "coverage": coverage,
@@ -284,11 +218,6 @@ def featurize(
                 "time_note": float(key in context.notes),
                 "lead": float(sp.start in lead),
                 "short": float(len(text.split()) < 8),
-                "prev_coverage": prev_cov,
-                "prev_gain": max(0.0, prev_cov - coverage),
-                "after_top": float(prev_cov > 0 and prev_cov >= top_cov),  # noqa
-                "prev_break": prev_break,
-                "beyond": float(beyond),
             }
             out.append(Scored(n=n, span=sp, text=text, features=f, coverage=coverage, kinds=present))
     return out

@@ -8,7 +8,6 @@ evidence does not cover the question, it abstains with the fixed sentinel.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ from assistant.answer.ranker import (
     QUESTION_TERMS,
     Scored,
     answer_type,
-    joined,
     load_weights,
     rank,
     sentence_kinds,
@@ -221,17 +219,13 @@ class ExtractiveBackend:
                 continue
             chosen.append(c)
         at = 1
-        for follow in ([] if "norules" in os.environ.get("C8_VARIANT", "") else _words_that_follow(context, best, cands, part)):
+        for follow in _words_that_follow(context, best, cands, part):
             # Only in room left: the further sentences ranked for the part are its other
             # candidate answers (another speaker for "who"), which a continuation of the
             # best one does not push out.
             if len(chosen) < t.max_sentences and not any(_overlaps(follow, x) for x in chosen):
                 chosen.insert(at, follow)
                 at += 1
-        nxt = _FOLLOWER_JOINS and _next_ranked(context, best, cands)
-        if nxt and nxt.prob >= threshold and len(chosen) < t.max_sentences:
-            if not any(_overlaps(nxt, x) or _same_words(nxt, x) for x in chosen):
-                chosen.insert(at, nxt)
         return chosen, None, False
 
     def _compose(
@@ -253,7 +247,11 @@ class ExtractiveBackend:
                 more = [own] if own else _words_that_follow(context, chosen[0], [], part, quoted=True)[:1]
                 chosen = [*chosen, *more]
             for c in chosen:
-                ev = _source(context, c)
+                ev = (
+                    _joined(context, c.n)
+                    if c.span.start >= context.evidence[c.n - 1].end
+                    else context.evidence[c.n - 1]
+                )
                 span, body = whole_quotation(ev, c.span, self.tuning)
                 if any(n == c.n and span.start < s.end and s.start < span.end for n, s in shown):
                     continue  # this sentence, or the quotation it belongs to, is already shown
@@ -361,12 +359,12 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "day":
         if context is None:
             return "time" in c.kinds
-        ev = _source(context, c)
+        ev = context.evidence[c.n - 1]
         return asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
     if wanted == "name":
         if context is None:
             return "person" in c.kinds
-        return asked.fresh_person(_source(context, c), c.span, part)
+        return asked.fresh_person(context.evidence[c.n - 1], c.span, part)
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
     return wanted in c.kinds
@@ -439,29 +437,10 @@ def _words_that_follow(
             if k + 1 < len(texts) and not _quotes_words(text) and _opens_quotation(texts[k + 1]):
                 take.append(k + 1)  # "X told Y that ...", then X's own words
             break
-        if "nospecific" in os.environ.get("C8_VARIANT", ""):
-            continue
         if wanted in _SPECIFICS and wanted not in best.kinds and wanted in sentence_kinds(ev, ahead[k]):
             take.append(k)
             break
     return [_follower(ev, best, ahead[k], texts[k], cands) for k in take]
-
-
-_FOLLOWER_JOINS = "nojoin" not in os.environ.get("C8_VARIANT", "")
-
-
-def _next_ranked(context: Context, best: Scored, cands: list[Scored]) -> Scored | None:
-    """The article's sentence right after ``best``, as the ranker scored it (under whichever
-    passage holds it), or None when it is not a candidate."""
-    ev = _joined(context, best.n)
-    after = [sp for sp in ev.sentences if sp.start >= best.span.end][:1]
-    if not after:
-        return None
-    doc = ev.doc_id
-    return next(
-        (c for c in cands if c.span.start == after[0].start and context.evidence[c.n - 1].doc_id == doc),
-        None,
-    )
 
 
 def _follower(ev: Evidence, best: Scored, sp: Span, text: str, cands: list[Scored]) -> Scored:
@@ -514,14 +493,20 @@ def _same_article_answer(context: Context, parts: list[str], i: int, shown: list
 
 
 def _joined(context: Context, n: int) -> Evidence:
-    """Evidence passage ``n`` joined with the article's sentences after it (:func:`joined`)."""
-    return joined(context, n)
-
-
-def _source(context: Context, c: Scored) -> Evidence:
-    """The passage text that holds candidate ``c`` (joined when ``c`` is past its edge)."""
-    ev = context.evidence[c.n - 1]
-    return _joined(context, c.n) if c.span.start >= ev.end else ev
+    """Evidence passage ``n`` joined with the article's sentences after it (one stretch of
+    article text, so quotations and offsets run on across the passage's edge)."""
+    ev = context.evidence[n - 1]
+    after = context.following.get(n)
+    if after is None or after.doc_id != ev.doc_id or after.start != ev.end:
+        return ev
+    return ev.model_copy(
+        update={
+            "end": after.end,
+            "text": ev.text + after.text,
+            "sentences": [*ev.sentences, *after.sentences],
+            "entities": [*ev.entities, *after.entities],
+        }
+    )
 
 
 #: The asked-for kinds a summary sentence's successor gives ("reveals how swift ..." ->
@@ -602,7 +587,7 @@ def _said_by_another(c: Scored, context: Context, name: str) -> bool:
 
 
 def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) -> bool:
-    ev = _source(context, c)
+    ev = context.evidence[c.n - 1]
     return asked.attributes_to(ev, c.span, name, _ledger_speaker(c, ev, context.quotes), tuning.speaker_gap)
 
 
