@@ -581,3 +581,41 @@ def test_a_quote_with_no_cue_goes_to_the_one_person_its_sentence_names_as_subjec
     assert _speaker_of(two, "fair raises for the crews") is None
     obj = "The vote is close.\n\nThe crowd cheered for Tom Birch and “a plan that puts the crews first and the budget second.”"
     assert _speaker_of(obj, "a plan that puts") is None
+
+
+def test_a_quote_signed_on_its_own_line_after_a_dash() -> None:
+    """Quote round-ups sign each quote on its line: ``“…” ― Jane Roe`` (the quotation dash),
+    ``“…” — Roe, a nurse.``, several signed quotes in one paragraph."""
+    text = (
+        "Readers wrote in after the debate on Tuesday night.\n\n"
+        "“I have never seen a candidate dodge so many questions in one evening.” ― Marta Okafor\n\n"
+        "“The moderators lost control of the stage within ten minutes of the start.” — Tom Birchwood, a teacher.\n\n"
+        "“We deserve a real discussion about housing costs in this city.” ― Leila Hassan "
+        "“Nobody answered the question about the river cleanup at all.” ― Greg Pollard"
+    )
+    assert _speaker_of(text, "I have never seen") == "Marta Okafor"
+    assert _speaker_of(text, "The moderators lost") == "Tom Birchwood"
+    assert _speaker_of(text, "We deserve a real") == "Leila Hassan"
+    assert _speaker_of(text, "Nobody answered") == "Greg Pollard"
+
+
+def test_a_dash_and_a_name_after_words_quoted_in_a_sentence_are_a_byline() -> None:
+    """``Roe insisted her party was “still the strongest force in the state.”--Jane Doe.``: the
+    quote does not stand alone, so the name after the dash signs the story, not the quote."""
+    text = (
+        "Governor Tom Birchwood spoke on Monday.\n\n"
+        "Birchwood insisted that his party was “still the strongest force in the whole state.”--Marta Okafor.\n\n"
+        "The vote is next week."
+    )
+    assert _speaker_of(text, "still the strongest") != "Marta Okafor"
+
+
+def test_a_statement_issued_before_a_comma_gives_the_quote_to_its_issuer() -> None:
+    """``Roe issued a statement, “…”``: the quote is the statement's words; whoever issued
+    it speaks."""
+    text = (
+        "The flood reached the old mill town on Sunday.\n\n"
+        "Hours later, Governor Marta Okafor issued a statement, “Our crews will work through the "
+        "night until every family on the river road is safe and dry.”"
+    )
+    assert _speaker_of(text, "Our crews will work") == "Marta Okafor"

@@ -94,3 +94,29 @@ def _kind(text: str, source: str) -> str:
 )
 def test_named_source_by_head_word(text: str, source: str, kind: str) -> None:
     assert _kind(text, source) == kind
+
+
+def test_misses_are_grouped_by_features_and_dev_shows_counts_only(capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/quotes_polnear_misses: a missed quote signed after a dash on its line is
+    put in its groups (no speaker, bare paragraph, source right after the marks, the
+    signature rule reads it); dev refuses to print text."""
+    from benchmarks.quotes_polnear import Article, Gold
+    from benchmarks.quotes_polnear_misses import features, main, tables
+
+    text = "Readers wrote in on Tuesday.\n\n“The moderators lost control of the stage early on.” ― Marta Okafor\n"
+    cs = text.index("The moderators")
+    ce = text.index("”")
+    ss = text.index("Marta")
+    g = Gold([(cs, ce)], [(ss, ss + len("Marta Okafor"))], "Marta Okafor", True, "named")
+    art = Article("d", text, [g])
+    pred = Pred(cs, ce, "direct", None)
+    f = features(art, g, pred, [pred], parse_one(text))
+    assert f["status"] == "no speaker"
+    assert f["bare-para"] == "True" and f["cue-in-para"] == "False"
+    assert f["source-after gap"].startswith("marks/punct") and "―" in f["source-after gap"]
+    assert f["fix:signature"] == "reads a name"
+    table = tables(1, [{**f, "doc": "d"}])
+    assert "| **status total** | 1 | 0 | 0 | 1 |" in table
+    assert "| articles holding them | 1 | 0 | 0 | 1 |" in table
+    assert main(["--split", "dev", "--show"]) == 2
+    assert "dev is the report split" in capsys.readouterr().err

@@ -13,7 +13,10 @@ For a direct quote the speaker is found, in order:
    paragraph (``STATE ATTORNEY GENERAL JANE ROE, IN A STATEMENT:``): the name it opens with.
 5. **A framing verb**: a quote that opens its sentence and ends in a comma, ``?`` or ``!``,
    followed at once by a name and a verb of any kind (``“…,” Toomey fumed``).
-6. **Narration before a bare quote** (nothing follows the quote in its paragraph): a
+6. **A signature on the quote's line**: ``“…” ― Jane Roe``, ``“…” — Roe, a nurse.``, for a
+   quote that opens its sentence (after words quoted inside a sentence, a dash and a name
+   are the story's byline).
+7. **Narration before a bare quote** (nothing follows the quote in its paragraph): a
    signature line after it (``- Jane Roe.``), else the named subject of the sentence or
    paragraph of narration just before it (``Roe touted her record. “We need …”``).
 
@@ -242,6 +245,25 @@ class ParsedArticle:
         if d is None or d[0] not in ("name", "org", "pronoun"):
             return None
         return Hit(d[0], d[1], d[2], verb.text, verb.idx, verb.idx + len(verb.text), "before")
+
+    def issued(self, before: list[Token]) -> Hit | None:
+        """``Roe issued a statement, “…”``, ``The committee released a statement on Monday,
+        “…”``: a quote set off by a comma right after something said or written (a noun of
+        ``[speech_nouns]``) that is the object of the clause's verb is its words; the verb's
+        subject speaks (a named person or body, or a pronoun)."""
+        noun = next((t for t in reversed(before) if t.pos_ == "NOUN"), None)
+        if noun is None or noun.lemma_.lower() not in wordlist("speech_nouns") or noun.dep_ != "dobj":
+            return None
+        verb = noun.head
+        if verb.pos_ != "VERB" or self.inside(verb.idx):
+            return None
+        # only the noun's own words and adverbials of time may stand between it and the quote
+        # ("… a statement, “…”", "… a statement Monday, “…”")
+        tail = [t for t in before if t.i > noun.i and not t.is_punct]
+        if any(t.pos_ in ("VERB", "AUX") or (t.head.i != noun.i and t.head.i != verb.i) for t in tail):
+            return None
+        h = self.hit(verb, "issued")
+        return h if h is not None and h.kind in ("name", "org", "pronoun") else None
 
     def as_speech(self, verb: Token) -> bool:
         """Whether an *as*-clause's verb reports speech: a speech verb or the idioms *put it*
@@ -643,6 +665,13 @@ class ParsedArticle:
                 words += 1
             if words > limit:
                 break
+        # a signature stands after a quote that stands alone: one that opens its sentence, or
+        # follows another signed quote ("“…” ― Roe “…” ― Doe"); after words quoted in a
+        # sentence a dash and a name are a byline ("… “the No. 1 force.”--Jane Roe.")
+        if not lead.strip() or lead.endswith((".", "!", "?")) or self.signed_inline(lo, open_mark):
+            h = self.signed_inline(close, min(nxt, pe))
+            if h is not None:
+                return h
         if not lead.strip() or lead.endswith((".", "!", "?", ":")):  # the quote opens its sentence
             h = self.frame(open_mark, close, after)
             if h is not None:
@@ -674,6 +703,10 @@ class ParsedArticle:
                 break
         if before and not lead.endswith(":"):
             h = self.embedded(open_mark, close, para)
+            if h is not None:
+                return h
+        if lead.endswith(",") and before:  # "Roe issued a statement, “…”"
+            h = self.issued(before)
             if h is not None:
                 return h
         if lead.endswith((":", "--", "—", "–")) and before:  # "Doe made clear the ramifications: “…”"
@@ -743,12 +776,23 @@ class ParsedArticle:
         Roe.``, ``¶ -President Roe, tweeting after …``, ``¶ - Jane Roe, Philadelphia.``: a
         dash, then a name up to the line's first comma (a person or body the recogniser
         found, else a chain of capitalised proper nouns, a title allowed)."""
-        text = self.text
-        m = re.match(r"\s*\n\s*[-–—]+\s*([^\n]{2,120}?)\.?\s*(?:\n|$)", text[pe:])
-        if m is None:
-            return None
-        start = pe + m.start(1)
-        head = m.group(1).split(",")[0].rstrip(" .")
+        m = re.match(r"\s*\n\s*[-–—―]+\s*([^\n]{2,120}?)\.?\s*(?:\n|$)", self.text[pe:])
+        return self.signature(pe + m.start(1), m.group(1)) if m is not None else None
+
+    def signed_inline(self, close: int, end: int) -> Hit | None:
+        """A quote signed on its own line: ``“…” ― Jane Roe``, ``“…” — Roe, a nurse.``,
+        ``“…” -Sen. Tom Roe “…”``: after the closing mark only a dash (the quotation dash
+        ``―`` of quote round-ups and epigraphs, an em or en dash, a hyphen) and a name up to
+        the first comma, before the paragraph ends or the next quote opens. The name is read
+        as in :meth:`signed`; a dash that goes on with narration (``“…” - Democrats in Iowa
+        who watched …``) is no signature."""
+        seg = self.text[close:end]
+        m = re.match(r"[ \t]*(?:[–—―]+|-+(?=\S)|\s-+\s)[ \t]*([^\n“”\"]{2,120}?)[.;]?[ \t]*$", seg)
+        return self.signature(close + m.start(1), m.group(1)) if m is not None else None
+
+    def signature(self, start: int, line: str) -> Hit | None:
+        """The signer of a signature line whose words ``line`` begin at ``start``."""
+        head = line.split(",")[0].rstrip(" .")
         span = self.doc.char_span(start, start + len(head), alignment_mode="contract")
         if span is None or not len(span) or len(span) > 5:
             return None
