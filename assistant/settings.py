@@ -141,6 +141,13 @@ class AnswerSettings(BaseSettings):
         description="A further sentence joins the extractive answer when its ranker probability is at "
         "least this share of the best sentence's.",
     )
+    other_article_ratio: float = Field(
+        default=1.0,
+        description="A further sentence from another article than the "
+        "best sentence's joins the extractive answer of the same question part only when its ranker "
+        "probability is at least this share of the best sentence's (a later part may still cite any "
+        "article). Default 1.0, chosen on development data by evals/precision_cv.py choose.",
+    )
     max_quotation_sentences: int = Field(
         default=4,
         gt=0,

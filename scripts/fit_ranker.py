@@ -217,6 +217,31 @@ def choose_threshold(
     return t, {"abstention_accuracy": ab, "false_abstention": fa}
 
 
+def _contexts(
+    sets: list[tuple[list[Item], list[Path]]], work: Path, cache: Path | None
+) -> list[tuple[Item, Context]]:
+    """Every question with its retrieved context, from ``cache`` when given and present
+    (the questions are made again from the arguments; the file holds their contexts)."""
+    items = [it for its, _ in sets for it in its]
+    questions = [it.question for it in items]
+    if cache is not None and cache.is_file():
+        with cache.open("rb") as f:
+            cached: dict[str, Any] = pickle.load(f)  # our own file, written below
+        if cached.get("questions") == questions:
+            return list(zip(items, cached["contexts"], strict=True))
+        print(f"{cache}: other questions than this fit's; rebuilding it", file=sys.stderr)
+    contexts: list[Context] = []
+    for n, (its, corpora) in enumerate(sets):
+        a = Assistant(index_dir=work / f"index{n}")
+        a.index(corpora)
+        contexts.extend(a.build_context(item.question)[0] for item in its)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with cache.open("wb") as f:
+            pickle.dump({"questions": questions, "contexts": contexts}, f)
+    return list(zip(items, contexts, strict=True))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--polnear", type=Path, help="PolNeAR train split folder (text/, attributions/)")
@@ -228,10 +253,17 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     ap.add_argument("--work", type=Path, help="keep the indexes here (re-runs index incrementally)")
     ap.add_argument(
+        "--drop",
+        action="append",
+        default=[],
+        choices=[f for f in FEATURES if f != "bias"],
+        help="fit without this feature (its weight 0): the control for a new feature, repeatable",
+    )
+    ap.add_argument(
         "--contexts",
         type=Path,
-        help="pickle of every question's retrieved context: read when it exists (no index, no "
-        "retrieval: a feature change is refitted in seconds), else written",
+        help="pickle of every question's retrieved context: read when it exists, else written "
+        "(a refit that changes only ask-time features skips indexing and retrieval)",
     )
     args = ap.parse_args()
     if len(args.gold) != len(args.corpus):
@@ -257,19 +289,9 @@ def main() -> int:
     rows: list[list[float]] = []
     ys: list[int] = []
     per_q: list[tuple[list[dict[str, float]], Item, bool, str | None, list[bool]]] = []
-    built: list[tuple[Item, Context]] = []
-    if args.contexts is not None and args.contexts.is_file():
-        with args.contexts.open("rb") as fh:
-            built = pickle.load(fh)
-    else:
-        for n, (items, corpora) in enumerate(sets):
-            a = Assistant(index_dir=work / f"index{n}")
-            a.index(corpora)
-            built += [(item, a.build_context(item.question)[0]) for item in items]
-        if args.contexts is not None:
-            with args.contexts.open("wb") as fh:
-                pickle.dump(built, fh)
-    for item, ctx in built:
+    retrieved = _contexts(sets, work, args.contexts)
+    dropped = [FEATURES.index(f) for f in args.drop]
+    for item, ctx in retrieved:
         cands = featurize(ctx)
         forced = bool(_missing_names(ctx)) or not ctx.evidence
         wanted = _specific(item.question)
@@ -283,6 +305,7 @@ def main() -> int:
             fits.append(not wanted or _has_wanted(c, wanted, item.question, ctx))
         per_q.append((feats, item, forced, wanted, fits))
     x = np.array(rows, dtype=float)
+    x[:, dropped] = 0.0  # a constant column: standardised to 0, so its weight is 0
     y = np.array(ys, dtype=float)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -320,6 +343,7 @@ def main() -> int:
                 ([f"polnear-train:{args.articles} articles seed {args.seed}"] if args.polnear else [])
                 + [str(g) for g in args.gold]
             ),
+            **({"without": list(args.drop)} if args.drop else {}),
             "questions": len(per_q),
             "unanswerable": sum(1 for _, it, *_ in per_q if not it.answerable),
             "candidates": len(y),

@@ -34,7 +34,7 @@ from assistant.types import Context, Evidence, Quote, Span
 
 WEIGHTS_PATH = Path(__file__).with_name("ranker_weights.json")
 
-FEATURES = (
+_SENTENCE_FEATURES = (
     "bias",
     "coverage",
     "topic_coverage",
@@ -51,6 +51,11 @@ FEATURES = (
     "lead",
     "short",
 )
+#: Article-level features (:func:`_article_features`): the article a sentence is in, not the
+#: sentence alone -- news on a related story in another outlet shares the question's words
+#: in one sentence, the article the question was asked of in several and in its title.
+ARTICLE_FEATURES = ("article_support", "title_coverage")
+FEATURES: tuple[str, ...] = _SENTENCE_FEATURES + ARTICLE_FEATURES
 
 #: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.
 CUE_TERMS = {
@@ -220,7 +225,33 @@ def featurize(
                 "short": float(len(text.split()) < 8),
             }
             out.append(Scored(n=n, span=sp, text=text, features=f, coverage=coverage, kinds=present))
+    _article_features(context, out, weights, total)
     return out
+
+
+def _article_features(context: Context, cands: list[Scored], weights: dict[str, float], total: float) -> None:
+    """Set :data:`ARTICLE_FEATURES` on every candidate.
+
+    ``article_support``: the best coverage of the question's weighted terms by *another*
+    sentence of the same article among the evidence (0 when the article gives only this one);
+    ``title_coverage``: the share of the question's weighted terms in the article's title."""
+    docs = [ev.doc_id for ev in context.evidence]
+    by_doc: dict[str, list[Scored]] = {}
+    for c in cands:
+        by_doc.setdefault(docs[c.n - 1], []).append(c)
+    titles: dict[str, float] = {}
+    for ev in context.evidence:
+        if ev.doc_id not in titles:
+            toks = set(tokenize(ev.title or ""))
+            titles[ev.doc_id] = sum(w for t, w in weights.items() if t in toks) / total
+    for c in cands:
+        doc = docs[c.n - 1]
+        # spans are article offsets: an overlapping span is the same sentence (overlapping chunks)
+        others = [
+            o.coverage for o in by_doc[doc] if not (o.span.start < c.span.end and c.span.start < o.span.end)
+        ]
+        c.features["article_support"] = max(others, default=0.0)
+        c.features["title_coverage"] = titles[doc]
 
 
 @lru_cache(maxsize=4)

@@ -217,6 +217,8 @@ class ExtractiveBackend:
                 continue
             if (c.n, c.span.start) in used:
                 continue
+            if not _same_article(context, c, best) and c.prob < t.other_article_ratio * best.prob:
+                continue  # another article's sentence must earn its place: its own bar
             chosen.append(c)
         at = 1
         for follow in _words_that_follow(context, best, cands):
@@ -630,6 +632,10 @@ def _corroborating(context: Context, c: Scored) -> list[tuple[int, Span]]:
                 seen.add(ev.doc_id)
                 break
     return out
+
+
+def _same_article(context: Context, a: Scored, b: Scored) -> bool:
+    return context.evidence[a.n - 1].doc_id == context.evidence[b.n - 1].doc_id
 
 
 def _asked_names(context: Context) -> list[str]:
