@@ -59,7 +59,7 @@ def test_an_announcement_goes_on_past_the_passage_to_the_speakers_words() -> Non
     ctx = _context(
         "What advice did Whitfield give the governor?", ADVICE, AFTER, ["Dana Whitfield", "Whitfield"]
     )
-    got = _words_that_follow(ctx, _top(ctx.evidence[0]), [])
+    got = _words_that_follow(ctx, _top(ctx.evidence[0]), [], ctx.question)
     texts = [c.text for c in got]
     # the reported words, then the quotation right after them: two sentences, no more
     assert len(texts) == 2
@@ -74,17 +74,17 @@ def test_a_quotation_after_the_introduction_is_taken_a_later_part_needs_the_same
     top = _top(ctx.evidence[0])
     # a sentence opening a quotation goes with the introduction, whoever it names (the
     # ledger labels the speaker; for "who said ..." the name is the answer) ...
-    assert [c.text[:10] for c in _words_that_follow(ctx, top, [])] == ['"The talks']
+    assert [c.text[:10] for c in _words_that_follow(ctx, top, [], ctx.question)] == ['"The talks']
     # ... but for a later part that the shown sentence answers only in part, a speaker named
     # in the next sentence must be the one the shown sentence names
-    assert _words_that_follow(ctx, top, [], quoted=True) == []
+    assert _words_that_follow(ctx, top, [], ctx.question, quoted=True) == []
     ctx = _context(
         "What did Whitfield say about the talks?", ADVICE, '\n"Over," she said.', ["Dana Whitfield"]
     )
-    assert len(_words_that_follow(ctx, top, [], quoted=True)) == 1
+    assert len(_words_that_follow(ctx, top, [], ctx.question, quoted=True)) == 1
 
 
-def test_a_summarys_figure_is_left_to_the_ranker_not_to_a_hand_rule() -> None:
+def test_a_summary_goes_on_to_the_figure_it_announces() -> None:
     top = "A 46-page analysis released by the agency last month reveals just how fast the town is emptying.\n"
     after = (
         "\nIt is a pace unknown to most residents.\n"
@@ -95,16 +95,18 @@ def test_a_summarys_figure_is_left_to_the_ranker_not_to_a_hand_rule() -> None:
     at = ev.end + after.index("41")
     nxt = nxt.model_copy(update={"entities": [(at, at + 2, "CARDINAL")]})
     ctx = Context(question="How many shops did the town lose?", evidence=[ev], following={1: nxt})
-    # no person is introduced: the continuation rules take nothing; whether the figure's
-    # sentence answers is the fitted ranker's call (``_pick`` joins the next sentence
-    # when it scores above the threshold: tests/test_follower.py)
-    assert _words_that_follow(ctx, _top(ev, kinds=set()), []) == []
+    got = _words_that_follow(ctx, _top(ev, kinds=set()), [], ctx.question)
+    # the sentence in between holds no figure: the first that does is taken, past it
+    assert [c.text for c in got] == ["The town lost 41 shops last year, and the council could be doing more."]
+    # a question that asks for no figure does not go on to it
+    ctx = ctx.model_copy(update={"question": "What does the analysis reveal?"})
+    assert _words_that_follow(ctx, _top(ev, kinds=set()), [], ctx.question) == []
 
 
 def test_a_top_sentence_that_quotes_is_answered_unchanged() -> None:
     top = 'Senator Dana Whitfield called the budget "a mess from start to finish" on Friday.\n'
     ctx = _context("What did Whitfield call the budget?", top, AFTER, ["Dana Whitfield", "Whitfield"])
-    assert _words_that_follow(ctx, _top(ctx.evidence[0]), []) == []
+    assert _words_that_follow(ctx, _top(ctx.evidence[0]), [], ctx.question) == []
     backend = ExtractiveBackend()
     with_following = backend._compose(ctx, [ctx.question], [[_top(ctx.evidence[0])]], [])
     without = backend._compose(
@@ -172,7 +174,7 @@ def test_a_sentence_referring_back_with_a_demonstrative_finishes_the_thought() -
         ("\n\nThat could include hiring 200 teachers.", False),  # a new paragraph
     ):
         ctx = _context("What did Whitfield urge the governor to do?", top, after, ["Whitfield"])
-        got = _words_that_follow(ctx, _top(ctx.evidence[0]), [])
+        got = _words_that_follow(ctx, _top(ctx.evidence[0]), [], ctx.question)
         assert bool(got) is taken, after
 
 

@@ -221,21 +221,13 @@ class ExtractiveBackend:
                 continue  # another article's sentence must earn its place: its own bar
             chosen.append(c)
         at = 1
-        for follow in _words_that_follow(context, best, cands):
+        for follow in _words_that_follow(context, best, cands, part):
             # Only in room left: the further sentences ranked for the part are its other
             # candidate answers (another speaker for "who"), which a continuation of the
             # best one does not push out.
             if len(chosen) < t.max_sentences and not any(_overlaps(follow, x) for x in chosen):
                 chosen.insert(at, follow)
                 at += 1
-        nxt = _next_ranked(context, best, cands)
-        if nxt is not None and nxt.prob >= threshold and len(chosen) < t.max_sentences:
-            # The article's very next sentence, which the fitted ranker on its own would
-            # answer with: news gives a topic sentence, then the specifics ("... reveals
-            # just how swift ...", then "Every 72 minutes, a veteran commits suicide."). It
-            # goes right after its lead, in room left, as the continuations above do.
-            if not any(_overlaps(nxt, x) or _same_words(nxt, x) for x in chosen):
-                chosen.insert(at, nxt)
         return chosen, None, False
 
     def _compose(
@@ -254,7 +246,7 @@ class ExtractiveBackend:
                 # gives the rest -- its sentence with the part's own subject and the thing
                 # asked, else the speaker's next words.
                 own = _same_article_answer(context, parts, i, chosen)
-                more = [own] if own else _words_that_follow(context, chosen[0], [], quoted=True)[:1]
+                more = [own] if own else _words_that_follow(context, chosen[0], [], part, quoted=True)[:1]
                 chosen = [*chosen, *more]
             for c in chosen:
                 ev = (
@@ -405,7 +397,7 @@ def _fresh_for_part(
 
 
 def _words_that_follow(
-    context: Context, best: Scored, cands: list[Scored], *, quoted: bool = False
+    context: Context, best: Scored, cands: list[Scored], part: str, *, quoted: bool = False
 ) -> list[Scored]:
     """The next sentences of ``best``'s article that deliver what ``best`` only announces.
 
@@ -415,11 +407,12 @@ def _words_that_follow(
     paragraph or past the passage's edge (:attr:`Context.following`). Of the next
     :data:`FOLLOWING_SENTENCES` sentences, the first that delivers is taken:
 
-    the words of the person ``best`` names (it needs a person, by entity or the ledger):
-    "he said" (any reporting verb), a sentence opening a quotation, or the same surname
-    with a speech verb ("Sanders told MSNBC that ...") -- and when that sentence reports
-    the words without quoting them, the quotation right after it too. (A finding's figure
-    or date in the next sentence is left to the fitted ranker: :func:`_next_ranked`.)
+    * the words of the person ``best`` names (it needs a person, by entity or the ledger):
+      "he said" (any reporting verb), a sentence opening a quotation, or the same surname
+      with a speech verb ("Sanders told MSNBC that ...") -- and when that sentence reports
+      the words without quoting them, the quotation right after it too;
+    * else a sentence holding the kind of thing the part asks for (a time or a number)
+      that ``best`` lacks.
 
     Only when ``best`` quotes no one (``quoted`` lifts this, for a later part of a
     question that the sentences already shown answer only in part): a sentence that
@@ -438,29 +431,18 @@ def _words_that_follow(
     if not quoted and any(ch in best.text for ch in '"“”'):
         return []  # the sentence quotes already
     person = "person" in best.kinds or _ledger_speaker(best, context.evidence[best.n - 1], context.quotes)
-    if not person:
-        return []
+    wanted = answer_type(part)
     take: list[int] = []
     for k, text in enumerate(texts):
-        if _words_of(text, best.text, strict=quoted):
+        if person and _words_of(text, best.text, strict=quoted):
             take.append(k)
             if k + 1 < len(texts) and not _quotes_words(text) and _opens_quotation(texts[k + 1]):
                 take.append(k + 1)  # "X told Y that ...", then X's own words
             break
+        if wanted in _SPECIFICS and wanted not in best.kinds and wanted in sentence_kinds(ev, ahead[k]):
+            take.append(k)
+            break
     return [_follower(ev, best, ahead[k], texts[k], cands) for k in take]
-
-
-def _next_ranked(context: Context, best: Scored, cands: list[Scored]) -> Scored | None:
-    """The article's sentence right after ``best``, as the ranker scored it for the part
-    (under whichever evidence passage holds it), or None when no passage holds it."""
-    ev = _joined(context, best.n)
-    after = next((sp for sp in ev.sentences if sp.start >= best.span.end), None)
-    if after is None:
-        return None
-    return next(
-        (c for c in cands if c.span.start == after.start and context.evidence[c.n - 1].doc_id == ev.doc_id),
-        None,
-    )
 
 
 def _follower(ev: Evidence, best: Scored, sp: Span, text: str, cands: list[Scored]) -> Scored:
@@ -529,6 +511,9 @@ def _joined(context: Context, n: int) -> Evidence:
     )
 
 
+#: The asked-for kinds a summary sentence's successor gives ("reveals how swift ..." ->
+#: "every 72 minutes"); a person is named before a pronoun's sentence, not after it.
+_SPECIFICS = {"time", "number"}
 #: A pronoun with any reporting verb of the lexicon ("he stated", "she told reporters"):
 #: the words of the person named just before.
 _PRONOUN_SPEECH = re.compile(
