@@ -284,31 +284,14 @@ def tables(total: int, rows: list[dict[str, str]]) -> str:
     out.append("| **status total** | " + " | ".join(str(st[s]) for s in statuses) + f" | {len(rows)} |")
     out.append("")
     out.append("largest combinations (status, where, bare-para, cue-in-para, source-after gap / next word):")
-    combo = Counter(
-        (
-            r["status"],
-            r["where"],
-            r["bare-para"],
-            r["cue-in-para"],
-            r["source-after gap"],
-            r["source-after next word"],
-        )
-        for r in rows
-    )
+    combo_keys = ("status", "where", "bare-para", "cue-in-para", "source-after gap", "source-after next word")
+
+    def combination(r: dict[str, str]) -> tuple[str, ...]:
+        return tuple(r[k] for k in combo_keys)
+
+    combo = Counter(combination(r) for r in rows)
     for c, n in combo.most_common(12):
-        arts = {
-            r["doc"]
-            for r in rows
-            if (
-                r["status"],
-                r["where"],
-                r["bare-para"],
-                r["cue-in-para"],
-                r["source-after gap"],
-                r["source-after next word"],
-            )
-            == c
-        }
+        arts = {r["doc"] for r in rows if combination(r) == c}
         out.append(f"  {n:3d} ({len(arts)} articles)  " + " | ".join(c))
     return "\n".join(out)
 
