@@ -10,8 +10,10 @@ names), the retrieval score and rank of its chunk, whether the sentence holds th
 thing the question asks for (spaCy entities stored at index time: who -> a person or
 organisation the question does not already name, when -> a date or time, how many/much ->
 a number, amount or percentage), whether the quote ledger attributes it to the person asked
-about, and headline/lead marks. A logistic regression over these features gives the
-probability that the sentence answers; its weights and the abstention threshold are data
+about, headline/lead marks, and two of the sentence's article (:data:`ARTICLE_FEATURES`:
+another of its sentences covering the question, the question's words in its title). A
+logistic regression over these features gives the probability that the sentence answers;
+its weights and the abstention threshold are data
 (``ranker_weights.json``), written by ``scripts/fit_ranker.py`` from development questions,
 never set by hand.
 """
