@@ -29,6 +29,7 @@ import json
 import pickle
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,25 @@ def cache(gold_path: str, index_dir: str, out: str) -> None:
     print(f"{len(rows)} contexts -> {out}")
 
 
+def load(path: str) -> list[tuple[dict[str, Any], Any, Any]]:
+    """The (gold, context, texts) rows :func:`cache` wrote."""
+    with open(path, "rb") as f:
+        rows: list[tuple[dict[str, Any], Any, Any]] = pickle.load(f)  # this module's own file
+    return rows
+
+
+def answered(
+    rows: list[tuple[dict[str, Any], Any, Any]], settings: Settings
+) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """Each cached question answered as ``ask`` answers it (the extractive backend, then
+    ``finalize``) and scored as ``assistant eval`` scores it: (verified answer, score)."""
+    be = ExtractiveBackend(settings)
+    for gold, ctx, texts in rows:
+        v = finalize(ctx, be.answer(ctx), texts, tuning=settings.answer)
+        ans = {"answer": v.text, "abstained": v.abstained, "citations": [c.model_dump() for c in v.citations]}
+        yield v, score_question(gold, ans, texts)
+
+
 def _folds(rows: list[tuple[dict[str, Any], Any, Any]]) -> list[str]:
     out: list[str] = []
     last: str | None = None
@@ -77,17 +97,10 @@ def _fmt(m: dict[str, float | None]) -> str:
 
 
 def score(path: str, show: str | None, dump: str | None = None) -> None:
-    with open(path, "rb") as f:
-        rows = pickle.load(f)
-    settings = Settings()
-    be = ExtractiveBackend(settings)
+    rows = load(path)
     scores, folds = [], _folds(rows)
     records = []
-    for (gold, ctx, texts), fold in zip(rows, folds, strict=True):
-        draft = be.answer(ctx)
-        v = finalize(ctx, draft, texts, tuning=settings.answer)
-        ans = {"answer": v.text, "abstained": v.abstained, "citations": [c.model_dump() for c in v.citations]}
-        s = score_question(gold, ans, texts)
+    for (gold, _, _), fold, (v, s) in zip(rows, folds, answered(rows, Settings()), strict=True):
         scores.append(s)
         records.append(
             {"id": gold["id"], "kind": gold["kind"], "answerable": gold["answerable"], "fold": fold}

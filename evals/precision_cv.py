@@ -21,14 +21,13 @@ set is scored with ``score`` (aggregate numbers, nothing chosen on it); never th
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.answer.backends.extractive import ExtractiveBackend
-from assistant.answer.verify import finalize
-from assistant.evaluation.metrics import score_question, summarise
+from abstain_cv import answered, load  # evals/abstain_cv.py: the cached rows and how they are answered
+
+from assistant.evaluation.metrics import summarise
 from assistant.settings import Settings
 
 GRID = [0.80, 0.85, 0.90, 0.95, 0.96, 0.97, 0.98, 0.99, 1.00]
@@ -43,17 +42,13 @@ _KEYS = {
 
 def run(path: str, ratio: float) -> dict[str, Any]:
     """Aggregate numbers for one cache at one ratio."""
-    with open(path, "rb") as f:
-        rows = pickle.load(f)  # evals/abstain_cv.py's own file
+    rows = load(path)
     settings = Settings()
     settings.answer.other_article_ratio = ratio
-    be = ExtractiveBackend(settings)
     scores = []
     out = {"cited": 0, "wrong": 0, "first_wrong": 0, "later_wrong": 0}
-    for gold, ctx, texts in rows:
-        v = finalize(ctx, be.answer(ctx), texts, tuning=settings.answer)
-        ans = {"answer": v.text, "abstained": v.abstained, "citations": [c.model_dump() for c in v.citations]}
-        scores.append(score_question(gold, ans, texts))
+    for (gold, _, _), (v, s) in zip(rows, answered(rows, settings), strict=True):
+        scores.append(s)
         if gold["answerable"] and not v.abstained:
             docs = list(dict.fromkeys(c.doc_id for c in v.citations))
             bad = [d for d in docs if d not in set(gold["sources"])]
