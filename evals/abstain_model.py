@@ -18,21 +18,20 @@ from __future__ import annotations
 
 import argparse
 import math
-import pickle
 import sys
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from assistant.answer.backends.extractive import ExtractiveBackend, _asked_names, _specific
+from assistant.answer.backends.extractive import _asked_names, _specific
 from assistant.answer.ranker import CUE_TERMS, QUESTION_TERMS, rank
-from assistant.answer.verify import finalize
 from assistant.engines.lexical import tokenize
 from assistant.nlp.questions import question_names, split_question
 from assistant.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from abstain_cv import answered, load  # noqa: E402  (evals/abstain_cv.py)
 from fit_ranker import fit_logistic  # noqa: E402
 
 FEATURES = (
@@ -75,13 +74,9 @@ def features(ctx: Any, citations: list[Any]) -> dict[str, float]:
 
 def rows(path: str) -> list[tuple[str, bool, bool, dict[str, float]]]:
     """(set, answerable, answered, features) for every cached question."""
-    with open(path, "rb") as f:
-        cached = pickle.load(f)
-    settings = Settings()
-    be = ExtractiveBackend(settings)
+    cached = load(path)
     out = []
-    for gold, ctx, texts in cached:
-        v = finalize(ctx, be.answer(ctx), texts, tuning=settings.answer)
+    for (gold, ctx, _), (v, _) in zip(cached, answered(cached, Settings()), strict=True):
         feats = features(ctx, v.citations) if not v.abstained and v.citations else {}
         out.append((Path(path).stem, bool(gold["answerable"]), not v.abstained and bool(v.citations), feats))
     return out
