@@ -167,11 +167,16 @@ def label(item: Item, doc: str, start: int, end: int, text: str) -> int:
     return int(any(any(normalise(alt) in low for alt in group) for group in item.facts))
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50) -> np.ndarray:
-    """Class-balanced, L2-regularised logistic regression by Newton's method."""
-    pos = max(y.sum(), 1.0)
-    neg = max(len(y) - y.sum(), 1.0)
-    sw = np.where(y > 0, len(y) / (2 * pos), len(y) / (2 * neg))
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50, sample_weight: np.ndarray | None = None
+) -> np.ndarray:
+    """Class-balanced, L2-regularised logistic regression by Newton's method; ``sample_weight``
+    (one per row, default 1) multiplies each row's class-balanced weight."""
+    base = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+    pos = max(float((base * y).sum()), 1e-9)
+    neg = max(float((base * (1 - y)).sum()), 1e-9)
+    total = float(base.sum())
+    sw = base * np.where(y > 0, total / (2 * pos), total / (2 * neg))
     w = np.zeros(x.shape[1])
     reg = np.full(x.shape[1], l2)
     reg[0] = 0.0  # no penalty on the bias
@@ -197,12 +202,23 @@ def auc(scores: np.ndarray, y: np.ndarray) -> float:
     return float((ranks[y > 0].sum() - npos * (npos + 1) / 2) / (npos * nneg))
 
 
+#: How the abstention threshold is chosen on the fit's hand-written questions (``--threshold-rule``):
+#: ``max-false`` the highest abstention accuracy keeping false abstention at or below
+#: ``--max-false-abstention``; ``youden`` the highest abstention accuracy minus false abstention.
+THRESHOLD_RULES = ("max-false", "youden")
+
+
 def choose_threshold(
-    best: list[tuple[float, bool, bool]], max_false: float
+    best: list[tuple[float, bool, bool]], max_false: float, rule: str = "max-false"
 ) -> tuple[float, dict[str, float]]:
-    """(best probability, answerable, forced abstention) per question -> the threshold with
-    the highest abstention accuracy among those keeping false abstention <= ``max_false``
-    (else the lowest false abstention)."""
+    """(best probability, answerable, forced abstention) per question -> the threshold.
+
+    ``max-false``: the highest abstention accuracy among thresholds keeping false abstention
+    <= ``max_false`` (else the lowest false abstention); ``youden``: the highest abstention
+    accuracy minus false abstention. Ties go to the lower false abstention, then the lower
+    threshold (more answers)."""
+    if rule not in THRESHOLD_RULES:
+        raise ValueError(f"threshold rule {rule!r}: use one of {', '.join(THRESHOLD_RULES)}")
     cands = sorted({round(p, 4) for p, _, _ in best} | {0.0})
     n_ans = max(sum(1 for _, a, _ in best if a), 1)
     n_un = max(sum(1 for _, a, _ in best if not a), 1)
@@ -211,10 +227,138 @@ def choose_threshold(
         fa = sum(1 for p, a, forced in best if a and (forced or p < t)) / n_ans
         ab = sum(1 for p, a, forced in best if not a and (forced or p < t)) / n_un
         rows.append((t, ab, fa))
-    ok = [r for r in rows if r[2] <= max_false]
-    t, ab, fa = max(ok, key=lambda r: (r[1], -r[2], -r[0])) if ok else min(rows, key=lambda r: (r[2], -r[1]))
-    # midway to the next candidate above, so ties at t are kept as answers
+    if rule == "youden":
+        t, ab, fa = max(rows, key=lambda r: (r[1] - r[2], -r[2], -r[0]))
+    else:
+        ok = [r for r in rows if r[2] <= max_false]
+        t, ab, fa = (
+            max(ok, key=lambda r: (r[1], -r[2], -r[0])) if ok else min(rows, key=lambda r: (r[2], -r[1]))
+        )
     return t, {"abstention_accuracy": ab, "false_abstention": fa}
+
+
+@dataclass
+class Featurized:
+    """Every candidate sentence of a list of fit questions: the feature matrix ``x`` (one row a
+    candidate, columns :data:`FEATURES`), the labels ``y``, whether the row's question is
+    hand-written (``hand``), and per question (first row, row count, answerable, forced
+    abstention, whether each candidate holds the specific thing asked, hand-written)."""
+
+    x: np.ndarray
+    y: np.ndarray
+    hand: np.ndarray
+    questions: list[tuple[int, int, bool, bool, list[bool], bool]]
+
+    @staticmethod
+    def of(pairs: list[tuple[Item, Context]]) -> Featurized:
+        rows: list[list[float]] = []
+        ys: list[int] = []
+        hand: list[bool] = []
+        questions: list[tuple[int, int, bool, bool, list[bool], bool]] = []
+        for item, ctx in pairs:
+            cands = featurize(ctx)
+            forced = bool(_missing_names(ctx)) or not ctx.evidence
+            wanted = _specific(item.question)
+            written = item.origin == "gold"
+            fits = []
+            for c in cands:
+                ev = ctx.evidence[c.n - 1]
+                rows.append([c.features[f] for f in FEATURES])
+                ys.append(label(item, ev.doc_id, c.span.start, c.span.end, c.text))
+                hand.append(written)
+                fits.append(not wanted or _has_wanted(c, wanted, item.question, ctx))
+            questions.append((len(ys) - len(cands), len(cands), item.answerable, forced, fits, written))
+        return Featurized(
+            np.array(rows, dtype=float).reshape(len(rows), len(FEATURES)),
+            np.array(ys, dtype=float),
+            np.array(hand, dtype=bool),
+            questions,
+        )
+
+    @staticmethod
+    def join(parts: list[Featurized]) -> Featurized:
+        questions = []
+        offset = 0
+        for part in parts:
+            questions.extend((s + offset, n, *rest) for s, n, *rest in part.questions)  # type: ignore[misc]
+            offset += len(part.y)
+        return Featurized(
+            np.concatenate([p.x for p in parts]),
+            np.concatenate([p.y for p in parts]),
+            np.concatenate([p.hand for p in parts]),
+            questions,
+        )
+
+
+def fit(
+    data: Featurized,
+    *,
+    hand_weight: float = 1.0,
+    l2: float = 1.0,
+    rule: str = "max-false",
+    max_false: float = 0.04,
+    drop: list[str] | None = None,
+) -> dict[str, Any]:
+    """The ranker model fitted on ``data``: weights, standardisation, abstention threshold
+    and fit statistics (the ``ranker_weights.json`` body without its provenance).
+
+    ``hand_weight`` multiplies the weight of every candidate of a hand-written question
+    against a generated one's; ``l2`` is the ridge penalty; the threshold is chosen by
+    ``rule`` on the hand-written questions when there are any (the generated ones reuse the
+    article's words and score higher than real questions do), else on all."""
+    x = data.x.copy()
+    x[:, [FEATURES.index(f) for f in drop or []]] = 0.0  # a constant column: standardised to 0, weight 0
+    y = data.y
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    mean[0], scale[0] = 0.0, 1.0
+    scale[scale == 0] = 1.0
+    xs = (x - mean) / scale
+    w = fit_logistic(xs, y, l2=l2, sample_weight=np.where(data.hand, hand_weight, 1.0))
+    probs = 1.0 / (1.0 + np.exp(-(xs @ w)))
+    best: list[tuple[float, bool, bool]] = []
+    written: list[tuple[float, bool, bool]] = []
+    top1 = 0
+    n_ans_with_pos = 0
+    for start, n, answerable, forced, fits, hand in data.questions:
+        p = probs[start : start + n]
+        lab = y[start : start + n]
+        eligible = [pp for pp, ok in zip(p, fits, strict=True) if ok]
+        b = (float(max(eligible)) if eligible else 0.0, answerable, forced)
+        best.append(b)
+        if hand:
+            written.append(b)
+        if answerable and lab.sum() > 0:
+            n_ans_with_pos += 1
+            top1 += int(lab[int(np.argmax(p))] > 0)
+    threshold, fit_metrics = choose_threshold(written or best, max_false, rule)
+    return {
+        "weights": {f: float(v) for f, v in zip(FEATURES, w, strict=True)},
+        "mean": {f: float(v) for f, v in zip(FEATURES, mean, strict=True)},
+        "scale": {f: float(v) for f, v in zip(FEATURES, scale, strict=True)},
+        "threshold": float(threshold),
+        "stats": {
+            "questions": len(data.questions),
+            "unanswerable": sum(1 for q in data.questions if not q[2]),
+            "hand_written": len(written),
+            "candidates": len(y),
+            "positives": int(y.sum()),
+            "auc": round(auc(probs, y), 4),
+            "top1_answer_sentence": round(top1 / max(n_ans_with_pos, 1), 4),
+            **{k: round(v, 4) for k, v in fit_metrics.items()},
+        },
+    }
+
+
+def cached_items(path: Path) -> list[tuple[Item, Context]]:
+    """The hand-written questions of an ``evals/abstain_cv.py cache`` pickle with their
+    contexts (the retrieval ``assistant eval`` does over the set's index)."""
+    with path.open("rb") as f:
+        rows: list[tuple[dict[str, Any], Context, Any]] = pickle.load(f)  # our own evals' file
+    return [
+        (Item(g["question"], bool(g["answerable"]), list(g["sources"]), facts=g["facts"], origin="gold"), ctx)
+        for g, ctx, _ in rows
+    ]
 
 
 def _contexts(
@@ -242,6 +386,12 @@ def _contexts(
     return list(zip(items, contexts, strict=True))
 
 
+def _cache_label(path: Path) -> str:
+    with path.open("rb") as f:
+        ids = [g["id"] for g, _, _ in pickle.load(f)]  # our own evals' file
+    return f"{path.name}: {len(ids)} hand-written questions {ids[0]}..{ids[-1]}" if ids else path.name
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--polnear", type=Path, help="PolNeAR train split folder (text/, attributions/)")
@@ -249,6 +399,19 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, action="append", default=[], help="gold-format JSONL (dev data)")
     ap.add_argument("--corpus", type=Path, action="append", default=[], help="corpus folder of each --gold")
     ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument(
+        "--cached",
+        type=Path,
+        action="append",
+        default=[],
+        help="an evals/abstain_cv.py cache of hand-written questions (their contexts as `assistant eval` "
+        "retrieves them), fitted like a --gold set; repeatable",
+    )
+    ap.add_argument(
+        "--hand-weight", type=float, default=1.0, help="weight of a hand-written question's candidates"
+    )
+    ap.add_argument("--l2", type=float, default=1.0, help="ridge penalty of the logistic regression")
+    ap.add_argument("--threshold-rule", choices=THRESHOLD_RULES, default="max-false")
     ap.add_argument("--max-false-abstention", type=float, default=0.04)
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     ap.add_argument("--work", type=Path, help="keep the indexes here (re-runs index incrementally)")
@@ -268,8 +431,12 @@ def main() -> int:
     args = ap.parse_args()
     if len(args.gold) != len(args.corpus):
         ap.error("give one --corpus per --gold")
-    if args.polnear is None and not args.gold:
-        ap.error("nothing to fit on: give --polnear and/or --gold/--corpus")
+    if args.polnear is None and not args.gold and not args.cached:
+        ap.error("nothing to fit on: give --polnear, --gold/--corpus and/or --cached")
+    for path in args.cached:
+        if not path.is_file():
+            print(f"error: {path} not found", file=sys.stderr)
+            return 1
 
     work = args.work or Path(tempfile.mkdtemp(prefix="fit_ranker_"))
     work.mkdir(parents=True, exist_ok=True)
@@ -286,71 +453,34 @@ def main() -> int:
             return 1
         sets.append((gold_items(gold), [corpus]))
 
-    rows: list[list[float]] = []
-    ys: list[int] = []
-    per_q: list[tuple[list[dict[str, float]], Item, bool, str | None, list[bool]]] = []
-    retrieved = _contexts(sets, work, args.contexts)
-    dropped = [FEATURES.index(f) for f in args.drop]
-    for item, ctx in retrieved:
-        cands = featurize(ctx)
-        forced = bool(_missing_names(ctx)) or not ctx.evidence
-        wanted = _specific(item.question)
-        feats = []
-        fits = []
-        for c in cands:
-            ev = ctx.evidence[c.n - 1]
-            rows.append([c.features[f] for f in FEATURES])
-            ys.append(label(item, ev.doc_id, c.span.start, c.span.end, c.text))
-            feats.append(c.features)
-            fits.append(not wanted or _has_wanted(c, wanted, item.question, ctx))
-        per_q.append((feats, item, forced, wanted, fits))
-    x = np.array(rows, dtype=float)
-    x[:, dropped] = 0.0  # a constant column: standardised to 0, so its weight is 0
-    y = np.array(ys, dtype=float)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    mean[0], scale[0] = 0.0, 1.0
-    scale[scale == 0] = 1.0
-    xs = (x - mean) / scale
-    w = fit_logistic(xs, y)
-    probs = 1.0 / (1.0 + np.exp(-(xs @ w)))
-    best: list[tuple[float, bool, bool]] = []
-    top1 = 0
-    n_ans_with_pos = 0
-    i = 0
-    for feats, item, forced, _wanted, fits in per_q:
-        p = probs[i : i + len(feats)]
-        lab = y[i : i + len(feats)]
-        i += len(feats)
-        eligible = [pp for pp, ok in zip(p, fits, strict=True) if ok]
-        best.append((float(max(eligible)) if eligible else 0.0, item.answerable, forced))
-        if item.answerable and lab.sum() > 0:
-            n_ans_with_pos += 1
-            top1 += int(lab[int(np.argmax(p))] > 0)
-    # calibrate abstention on the hand-written questions when there are any: the generated
-    # ones reuse the article's words and score higher than real questions do
-    written = [b for b, (_, it, *_) in zip(best, per_q, strict=True) if it.origin == "gold"]
-    threshold, fit_metrics = choose_threshold(written or best, args.max_false_abstention)
-    model = {
-        "weights": {f: float(v) for f, v in zip(FEATURES, w, strict=True)},
-        "mean": {f: float(v) for f, v in zip(FEATURES, mean, strict=True)},
-        "scale": {f: float(v) for f, v in zip(FEATURES, scale, strict=True)},
-        "threshold": float(threshold),
+    pairs = _contexts(sets, work, args.contexts)
+    for path in args.cached:
+        pairs.extend(cached_items(path))
+    body = fit(
+        Featurized.of(pairs),
+        hand_weight=args.hand_weight,
+        l2=args.l2,
+        rule=args.threshold_rule,
+        max_false=args.max_false_abstention,
+        drop=args.drop,
+    )
+    stats = body.pop("stats")
+    threshold = body["threshold"]
+    model = body | {
         "fitted": {
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
             "by": "scripts/fit_ranker.py",
             "data": (
                 ([f"polnear-train:{args.articles} articles seed {args.seed}"] if args.polnear else [])
                 + [str(g) for g in args.gold]
+                + [_cache_label(p) for p in args.cached]
             ),
+            "hand_weight": args.hand_weight,
+            "l2": args.l2,
+            "threshold_rule": args.threshold_rule
+            + (f" <= {args.max_false_abstention}" if args.threshold_rule == "max-false" else ""),
             **({"without": list(args.drop)} if args.drop else {}),
-            "questions": len(per_q),
-            "unanswerable": sum(1 for _, it, *_ in per_q if not it.answerable),
-            "candidates": len(y),
-            "positives": int(y.sum()),
-            "auc": round(auc(probs, y), 4),
-            "top1_answer_sentence": round(top1 / max(n_ans_with_pos, 1), 4),
-            **{k: round(v, 4) for k, v in fit_metrics.items()},
+            **stats,
         },
     }
     args.out.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
