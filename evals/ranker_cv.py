@@ -41,53 +41,33 @@ import json
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from abstain_cv import answered, load  # evals/abstain_cv.py: the cached rows and how they are answered
+from abstain_cv import load  # evals/abstain_cv.py: the cached rows
 
 from assistant.answer import ranker
-from assistant.evaluation.metrics import summarise
-from assistant.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from fit_ranker import THRESHOLD_RULES, Featurized, cached_items, fit, polnear_items  # noqa: E402
+from fit_ranker import (  # noqa: E402
+    THRESHOLD_RULES,
+    Featurized,
+    answer_scores,
+    cached_items,
+    fit,
+    polnear_items,
+)
 
-METRICS = {
-    "fact": "fact_recall",
-    "citP": "citation_precision",
-    "abst": "abstention_accuracy",
-    "false": "false_abstention",
-}
+METRICS = ("fact", "citP", "abst", "false")
 FINAL = ("R0", "R2", "R3")  # recipes with a fit on every set at the end
-
-
-@contextmanager
-def weights(model: dict[str, Any]) -> Iterator[None]:
-    """Answer with ``model`` (a ``ranker_weights.json`` body) instead of the file in the repo."""
-    old = ranker.WEIGHTS_PATH
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "ranker_weights.json"
-        path.write_text(json.dumps(model), encoding="utf-8")
-        ranker.WEIGHTS_PATH = path
-        ranker.load_weights.cache_clear()
-        try:
-            yield
-        finally:
-            ranker.WEIGHTS_PATH = old
-            ranker.load_weights.cache_clear()
 
 
 def scores(model: dict[str, Any], rows: list[Any]) -> dict[str, float]:
     """The four metrics of one cached set answered with ``model``, and the objective."""
-    with weights(model):
-        m = summarise([s for _, s in answered(rows, Settings())])
-    out = {k: float(m.get(v) or 0.0) for k, v in METRICS.items()}
+    out = answer_scores(model, rows)
     out["objective"] = out["fact"] + out["abst"] - out["false"]
     return out
 
@@ -116,11 +96,17 @@ class Recipe:
         return self.name != "R3"
 
 
-def recipes(hand_weights: list[float], l2s: list[float], rules: list[str]) -> list[Recipe]:
+def recipes(
+    hand_weights: list[float],
+    l2s: list[float],
+    rules: list[str],
+    names: tuple[str, ...] = ("R0", "R1", "R2", "R3"),
+) -> list[Recipe]:
     out = []
-    for name in ("R0", "R1", "R2", "R3"):
+    for name in names:
         ws = hand_weights if name in ("R1", "R2") else [1.0]
-        out.extend(Recipe(name, w, l2, rule) for w, l2, rule in product(ws, l2s, rules))
+        rs = [r for r in rules if name != "R0" or not r.startswith("answers-")]  # R0: none hand-written
+        out.extend(Recipe(name, w, l2, rule) for w, l2, rule in product(ws, l2s, rs))
     return out
 
 
@@ -154,6 +140,7 @@ def cross_validate(
                     l2=r.l2,
                     rule=r.rule,
                     max_false=max_false,
+                    answer_rows=[x for s in sets for x in folds[s][1]],
                 )
                 runs.append(scores(model, rows) | {"threshold": model["threshold"]})
             row[fold] = {k: mean(x[k] for x in runs) for k in runs[0]}
@@ -208,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--baseline", type=Path, default=ranker.WEIGHTS_PATH, help="weights to beat")
     p.add_argument("--hand-weights", type=_floats, default=[1.0, 3.0, 10.0])
     p.add_argument("--l2", type=_floats, default=[1.0, 10.0, 100.0])
-    p.add_argument("--rules", type=lambda t: t.split(","), default=list(THRESHOLD_RULES))
+    p.add_argument("--rules", type=lambda t: t.split(","), default=["max-false", "answers-max-false"])
+    p.add_argument("--recipes", type=lambda t: tuple(t.split(",")), default=("R0", "R1", "R2", "R3"))
     p.add_argument("--max-false-abstention", type=float, default=0.04)
     p.add_argument("--json", type=Path, help="write the table here")
     args = p.parse_args(argv)
@@ -239,7 +227,11 @@ def main(argv: list[str] | None = None) -> int:
         generated = Featurized.of(list(zip(items, cached["contexts"][:n], strict=True)))
     folds = {name: (Featurized.of(cached_items(Path(path))), load(path)) for name, path in folds_arg.items()}
     baseline = json.loads(args.baseline.read_text(encoding="utf-8"))
-    grid = [r for r in recipes(args.hand_weights, args.l2, args.rules) if generated or not r.generated()]
+    grid = [
+        r
+        for r in recipes(args.hand_weights, args.l2, args.rules, args.recipes)
+        if generated or not r.generated()
+    ]
     table = cross_validate(generated, folds, grid, baseline, args.max_false_abstention)
     chosen = adopt(table)
     print(f"adopted: {chosen or 'none (keep the baseline)'}")

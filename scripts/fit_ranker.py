@@ -30,6 +30,8 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -205,7 +207,77 @@ def auc(scores: np.ndarray, y: np.ndarray) -> float:
 #: How the abstention threshold is chosen on the fit's hand-written questions (``--threshold-rule``):
 #: ``max-false`` the highest abstention accuracy keeping false abstention at or below
 #: ``--max-false-abstention``; ``youden`` the highest abstention accuracy minus false abstention.
-THRESHOLD_RULES = ("max-false", "youden")
+#: Both count a question as abstained when its best eligible candidate scores below the
+#: threshold (a proxy: the answer step has abstentions of its own). The ``answers-`` rules apply
+#: the same criterion to the real answers instead: every hand-written question is answered by
+#: the extractive backend and verified, as ``assistant eval`` does, at each threshold of
+#: :data:`ANSWER_GRID` (needs the questions as ``--cached`` sets).
+THRESHOLD_RULES = ("max-false", "youden", "answers-max-false", "answers-youden")
+ANSWER_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(15))  # 0.20 .. 0.90
+
+
+@contextmanager
+def answering_with(model: dict[str, Any]) -> Iterator[None]:
+    """The extractive backend answers with ``model`` (a ``ranker_weights.json`` body)
+    instead of the file in the repo, inside the block."""
+    from assistant.answer import ranker
+
+    old = ranker.WEIGHTS_PATH
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "ranker_weights.json"
+        path.write_text(json.dumps(model), encoding="utf-8")
+        ranker.WEIGHTS_PATH = path
+        ranker.load_weights.cache_clear()
+        try:
+            yield
+        finally:
+            ranker.WEIGHTS_PATH = old
+            ranker.load_weights.cache_clear()
+
+
+def answer_scores(model: dict[str, Any], rows: list[Any]) -> dict[str, float]:
+    """Fact recall, citation precision, abstention and false abstention of the cached rows
+    (``evals/abstain_cv.py cache``) answered with ``model`` exactly as ``assistant eval``
+    answers and scores them (``abstain_cv.answered``)."""
+    sys.path.insert(0, str(ROOT / "evals"))
+    try:
+        from abstain_cv import answered  # evals/abstain_cv.py: the one loop that answers a cached row
+    finally:
+        sys.path.remove(str(ROOT / "evals"))
+    from assistant.evaluation.metrics import summarise
+    from assistant.settings import Settings
+
+    with answering_with(model):
+        m = summarise([s for _, s in answered(rows, Settings())])
+    keys = {"fact": "fact_recall", "citP": "citation_precision", "abst": "abstention_accuracy"}
+    keys["false"] = "false_abstention"
+    return {k: float(m.get(v) or 0.0) for k, v in keys.items()}
+
+
+_ANSWERED: dict[tuple[str, tuple[int, ...]], list[tuple[float, float, float]]] = {}
+
+
+def answers_threshold(
+    model: dict[str, Any], rows: list[Any], rule: str, max_false: float
+) -> tuple[float, dict[str, float]]:
+    """The threshold of :data:`ANSWER_GRID` that ``rule`` (``answers-max-false`` or
+    ``answers-youden``) picks from the real answers to ``rows``; ties go to the lower false
+    abstention, then the lower threshold."""
+    key = (json.dumps(model, sort_keys=True), tuple(map(id, rows)))
+    if key not in _ANSWERED:  # the same model on the same rows: both answers- rules read one scan
+        _ANSWERED[key] = []
+        for t in ANSWER_GRID:
+            m = answer_scores(model | {"threshold": t}, rows)
+            _ANSWERED[key].append((t, m["abst"], m["false"]))
+    found = _ANSWERED[key]
+    if rule == "answers-youden":
+        t, ab, fa = max(found, key=lambda r: (r[1] - r[2], -r[2], -r[0]))
+    else:
+        ok = [r for r in found if r[2] <= max_false]
+        t, ab, fa = (
+            max(ok, key=lambda r: (r[1], -r[2], -r[0])) if ok else min(found, key=lambda r: (r[2], -r[1]))
+        )
+    return t, {"abstention_accuracy": ab, "false_abstention": fa}
 
 
 def choose_threshold(
@@ -217,8 +289,8 @@ def choose_threshold(
     <= ``max_false`` (else the lowest false abstention); ``youden``: the highest abstention
     accuracy minus false abstention. Ties go to the lower false abstention, then the lower
     threshold (more answers)."""
-    if rule not in THRESHOLD_RULES:
-        raise ValueError(f"threshold rule {rule!r}: use one of {', '.join(THRESHOLD_RULES)}")
+    if rule not in THRESHOLD_RULES[:2]:
+        raise ValueError(f"threshold rule {rule!r}: use one of {', '.join(THRESHOLD_RULES[:2])}")
     cands = sorted({round(p, 4) for p, _, _ in best} | {0.0})
     n_ans = max(sum(1 for _, a, _ in best if a), 1)
     n_un = max(sum(1 for _, a, _ in best if not a), 1)
@@ -298,6 +370,7 @@ def fit(
     rule: str = "max-false",
     max_false: float = 0.04,
     drop: list[str] | None = None,
+    answer_rows: list[Any] | None = None,
 ) -> dict[str, Any]:
     """The ranker model fitted on ``data``: weights, standardisation, abstention threshold
     and fit statistics (the ``ranker_weights.json`` body without its provenance).
@@ -305,7 +378,8 @@ def fit(
     ``hand_weight`` multiplies the weight of every candidate of a hand-written question
     against a generated one's; ``l2`` is the ridge penalty; the threshold is chosen by
     ``rule`` on the hand-written questions when there are any (the generated ones reuse the
-    article's words and score higher than real questions do), else on all."""
+    article's words and score higher than real questions do), else on all; an ``answers-``
+    rule answers ``answer_rows`` (the hand-written questions' ``abstain_cv`` cache rows)."""
     x = data.x.copy()
     x[:, [FEATURES.index(f) for f in drop or []]] = 0.0  # a constant column: standardised to 0, weight 0
     y = data.y
@@ -331,11 +405,18 @@ def fit(
         if answerable and lab.sum() > 0:
             n_ans_with_pos += 1
             top1 += int(lab[int(np.argmax(p))] > 0)
-    threshold, fit_metrics = choose_threshold(written or best, max_false, rule)
-    return {
+    model: dict[str, Any] = {
         "weights": {f: float(v) for f, v in zip(FEATURES, w, strict=True)},
         "mean": {f: float(v) for f, v in zip(FEATURES, mean, strict=True)},
         "scale": {f: float(v) for f, v in zip(FEATURES, scale, strict=True)},
+    }
+    if rule.startswith("answers-"):
+        if not answer_rows:
+            raise ValueError(f"threshold rule {rule}: needs the hand-written questions' cached rows")
+        threshold, fit_metrics = answers_threshold(model, answer_rows, rule, max_false)
+    else:
+        threshold, fit_metrics = choose_threshold(written or best, max_false, rule)
+    return model | {
         "threshold": float(threshold),
         "stats": {
             "questions": len(data.questions),
@@ -433,6 +514,10 @@ def main() -> int:
         ap.error("give one --corpus per --gold")
     if args.polnear is None and not args.gold and not args.cached:
         ap.error("nothing to fit on: give --polnear, --gold/--corpus and/or --cached")
+    if args.threshold_rule.startswith("answers-") and (args.gold or not args.cached):
+        ap.error(
+            f"--threshold-rule {args.threshold_rule} answers the hand-written sets: give them as --cached"
+        )
     for path in args.cached:
         if not path.is_file():
             print(f"error: {path} not found", file=sys.stderr)
@@ -454,8 +539,11 @@ def main() -> int:
         sets.append((gold_items(gold), [corpus]))
 
     pairs = _contexts(sets, work, args.contexts)
+    answer_rows: list[Any] = []
     for path in args.cached:
         pairs.extend(cached_items(path))
+        with path.open("rb") as f:
+            answer_rows.extend(pickle.load(f))  # our own evals' file
     body = fit(
         Featurized.of(pairs),
         hand_weight=args.hand_weight,
@@ -463,6 +551,7 @@ def main() -> int:
         rule=args.threshold_rule,
         max_false=args.max_false_abstention,
         drop=args.drop,
+        answer_rows=answer_rows,
     )
     stats = body.pop("stats")
     threshold = body["threshold"]
@@ -478,7 +567,7 @@ def main() -> int:
             "hand_weight": args.hand_weight,
             "l2": args.l2,
             "threshold_rule": args.threshold_rule
-            + (f" <= {args.max_false_abstention}" if args.threshold_rule == "max-false" else ""),
+            + (f" <= {args.max_false_abstention}" if args.threshold_rule.endswith("max-false") else ""),
             **({"without": list(args.drop)} if args.drop else {}),
             **stats,
         },

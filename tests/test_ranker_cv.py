@@ -209,3 +209,26 @@ def test_fit_script_fits_on_cached_hand_written_sets(tmp_path: Path) -> None:
 def test_the_held_out_half_is_refused(tmp_path: Path) -> None:
     done = _run("evals/ranker_cv.py", "--fold", f"h={tmp_path / 'heldout.pkl'}")
     assert done.returncode == 2 and "held-out" in done.stderr
+
+
+def test_the_answers_rule_picks_the_threshold_from_real_answers(tmp_path: Path) -> None:
+    caches = _caches(tmp_path)
+    out = tmp_path / "w.json"
+    args = ["scripts/fit_ranker.py", "--cached", str(caches["river"]), "--cached", str(caches["transit"])]
+    done = _run(*args, "--threshold-rule", "answers-youden", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    model = json.loads(out.read_text())
+    fr = _import("fit_ranker")
+    assert model["threshold"] in fr.ANSWER_GRID  # type: ignore[attr-defined]
+    rows = [r for c in ("river", "transit") for r in pickle.loads(caches[c].read_bytes())]
+    # the fit's abstention numbers are the answers' own at that threshold, as abstain_cv scores them
+    m = fr.answer_scores(model, rows)  # type: ignore[attr-defined]
+    assert model["fitted"]["abstention_accuracy"] == pytest.approx(m["abst"], abs=1e-4)
+    assert model["fitted"]["false_abstention"] == pytest.approx(m["false"], abs=1e-4)
+    # and no threshold of the grid has a higher abstention minus false abstention on them
+    for t in fr.ANSWER_GRID:  # type: ignore[attr-defined]
+        other = fr.answer_scores(model | {"threshold": t}, rows)  # type: ignore[attr-defined]
+        assert other["abst"] - other["false"] <= m["abst"] - m["false"] + 1e-9
+    wrong = _run(*args, "--gold", str(tmp_path / "g.jsonl"), "--corpus", str(tmp_path), "--threshold-rule",
+                 "answers-youden")  # fmt: skip
+    assert wrong.returncode == 2 and "give them as --cached" in wrong.stderr
