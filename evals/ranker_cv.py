@@ -164,19 +164,20 @@ def adopt(table: dict[str, dict[str, dict[str, float]]], slack: float = 0.01) ->
     """The recipe the adoption rule picks (module docstring), or None (keep the baseline)."""
     base = table["baseline"]
     base_citp = mean(m["citP"] for m in base.values())
-    ok = []
+    best: tuple[float, str] | None = None
     for label, row in table.items():
-        if label == "baseline" or label.split()[0][:2] not in FINAL:
+        if label == "baseline" or label.split()[0] not in FINAL:
             continue
         if mean(m["citP"] for m in row.values()) < base_citp - slack:
             continue
         if sum(row[f]["objective"] >= base[f]["objective"] - 1e-9 for f in base) < 2:
             continue
-        ok.append((mean(m["objective"] for m in row.values()), label))
-    if not ok:
+        objective = mean(m["objective"] for m in row.values())
+        if best is None or objective > best[0] + 1e-9:  # a tie keeps the earlier recipe of the grid
+            best = (objective, label)
+    if best is None or best[0] <= mean(m["objective"] for m in base.values()) + 1e-9:
         return None
-    best, label = max(ok)
-    return label if best > mean(m["objective"] for m in base.values()) + 1e-9 else None
+    return best[1]
 
 
 def _floats(text: str) -> list[float]:
