@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,19 +45,19 @@ SETS = {
         ("What did Jane Roe say about the old river bridge?", True, [["repair"]], "bridge"),
         ("When will the council vote on the school budget?", True, [["next month"]], "budget"),
         ("How many lanes will the repaired river bridge have?", False, [], "bridge"),
-        ("What did Jane Roe say about the ferry timetable?", False, [], "bridge"),
+        ("What did Jane Roe say about the ferry timetable for the bridge?", False, [], "bridge"),
     ],
     "harvest": [
         ("What did Priya Natarajan predict about wheat yields?", True, [["30 percent"]], "wheat"),
         ("When did the agriculture department announce loans?", True, [["Tuesday"]], "loans"),
         ("How much money do the emergency loans total?", False, [], "loans"),
-        ("What did Priya Natarajan say about corn prices?", False, [], "wheat"),
+        ("What did Priya Natarajan say about wheat prices?", False, [], "wheat"),
     ],
     "transit": [
         ("What did Tom Becker predict about bus fares?", True, [["rise within two years"]], "fares"),
         ("When does the transit levy take effect?", True, [["March 1"]], "levy"),
         ("How many buses will the levy buy?", False, [], "levy"),
-        ("Who is the city treasurer?", False, [], "levy"),
+        ("What did Tom Becker say about the transit levy's start?", False, [], "fares"),
     ],
 }
 
@@ -232,3 +233,24 @@ def test_the_answers_rule_picks_the_threshold_from_real_answers(tmp_path: Path) 
     wrong = _run(*args, "--gold", str(tmp_path / "g.jsonl"), "--corpus", str(tmp_path), "--threshold-rule",
                  "answers-youden")  # fmt: skip
     assert wrong.returncode == 2 and "give them as --cached" in wrong.stderr
+
+
+def test_the_answer_level_model_under_the_same_folds(tmp_path: Path) -> None:
+    caches = _caches(tmp_path)
+    folds = [f"{name}={path}" for name, path in caches.items()]
+    done = _run(
+        "evals/abstain_model.py", "--cv", *folds, "--check", str(caches["river"]), "--max-false", "0.5"
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 6, done.stdout  # each fold: itself, then the check cache
+    for name, line in zip([n for n in SETS for _ in (0, 1)], lines, strict=True):
+        assert line.startswith(f"fold {name}"), line
+        nums = re.findall(r"(\d\.\d{3})->(\d\.\d{3})", line)
+        assert len(nums) == 4, line
+        (_, _), (_, _), (ab0, ab1), (fa0, fa1) = nums
+        # the model only turns answers into abstentions: neither rate can fall
+        assert float(ab1) >= float(ab0) and float(fa1) >= float(fa0), line
+    # each set has an answered near miss: every fold's model is fitted and catches one
+    assert all(re.search(r"threshold \d\.\d{3}", line) for line in lines), done.stdout
+    assert any(float(b) > float(a) for a, b in (re.findall(r"(\d\.\d{3})->(\d\.\d{3})", x)[2] for x in lines))
