@@ -26,7 +26,10 @@ Adoption rule (stated before the run, applied by :func:`adopt`): among the recip
 a final fit on all sets (R0, R2, R3), the best CV mean of fact recall + abstention accuracy -
 false abstention, with CV-mean citation precision not more than 0.01 below the baseline's,
 and not worse than the baseline on that objective on at least two folds. None: keep the
-baseline. Prints aggregate numbers only (no question is shown), and refuses the held-out half.
+baseline. With ``--gate CACHE`` (gold.jsonl's, in no fit) the adopted recipe is then fitted on
+every set (``--final-out`` writes it) and must not be worse than the baseline on the gate by
+more than one question's worth on any metric (:func:`gate`); it is reported, and a failure
+means the baseline is kept. Prints aggregate numbers only (no question is shown), and refuses the held-out half.
 
     python evals/ranker_cv.py --polnear ../shared/polnear/train --articles 30 \\
         --generated /tmp/p9/gen_contexts.pkl \\
@@ -180,6 +183,21 @@ def adopt(table: dict[str, dict[str, dict[str, float]]], slack: float = 0.01) ->
     return best[1]
 
 
+def gate(baseline: dict[str, Any], final: dict[str, Any], rows: list[Any]) -> dict[str, Any]:
+    """Baseline and final fit on ``rows``, and whether no metric is worse by more than one
+    question's worth (1 / unanswerable questions for abstention, 1 / answerable ones else)."""
+    n_un = sum(1 for g, _, _ in rows if not g["answerable"])
+    n_ans = len(rows) - n_un
+    before, after = scores(baseline, rows), scores(final, rows)
+    worse = []
+    for k in METRICS:
+        step = 1 / max(n_un if k == "abst" else n_ans, 1)
+        drop = after[k] - before[k] if k == "false" else before[k] - after[k]
+        if drop > step + 1e-9:
+            worse.append(k)
+    return {"before": before, "after": after, "worse": worse, "passes": not worse}
+
+
 def _floats(text: str) -> list[float]:
     return [float(x) for x in text.split(",")]
 
@@ -200,6 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--recipes", type=lambda t: tuple(t.split(",")), default=("R0", "R1", "R2", "R3"))
     p.add_argument("--max-false-abstention", type=float, default=0.04)
     p.add_argument("--json", type=Path, help="write the table here")
+    p.add_argument(
+        "--gate",
+        type=Path,
+        help="a cache in no fit (gold.jsonl's): the adopted recipe's final fit on every set must not be "
+        "worse than the baseline on it by more than one question's worth on any metric",
+    )
+    p.add_argument(
+        "--final-out", type=Path, help="write the adopted recipe's final fit here (a weights file)"
+    )
     args = p.parse_args(argv)
     folds_arg = dict(f.split("=", 1) for f in args.fold)
     if any("heldout" in v for v in folds_arg.values()):
@@ -236,8 +263,33 @@ def main(argv: list[str] | None = None) -> int:
     table = cross_validate(generated, folds, grid, baseline, args.max_false_abstention)
     chosen = adopt(table)
     print(f"adopted: {chosen or 'none (keep the baseline)'}")
+    verdict: dict[str, Any] = {}
+    if chosen is not None and (args.gate or args.final_out):
+        r = next(r for r in grid if r.label == chosen)
+        parts = ([generated] if r.generated() and generated is not None else []) + [
+            f for f, _ in folds.values()
+        ]
+        final = fit(
+            Featurized.join(parts),
+            hand_weight=r.hand_weight,
+            l2=r.l2,
+            rule=r.rule,
+            max_false=args.max_false_abstention,
+            answer_rows=[x for _, rows in folds.values() for x in rows],
+        )
+        final.pop("stats")
+        if args.final_out:
+            args.final_out.write_text(json.dumps(final, indent=2) + "\n", encoding="utf-8")
+        if args.gate:
+            verdict = gate(baseline, final, load(str(args.gate)))
+            nums = "  ".join(f"{k} {verdict['before'][k]:.3f}->{verdict['after'][k]:.3f}" for k in METRICS)
+            result = (
+                "passes" if verdict["passes"] else f"FAILS ({', '.join(verdict['worse'])}): keep the baseline"
+            )
+            print(f"gate {args.gate.name}: final fit threshold {final['threshold']:.3f}  {nums}  {result}")
     if args.json:
-        args.json.write_text(json.dumps({"table": table, "adopted": chosen}, indent=1), encoding="utf-8")
+        out = {"table": table, "adopted": chosen, "gate": verdict}
+        args.json.write_text(json.dumps(out, indent=1), encoding="utf-8")
     return 0
 
 

@@ -254,3 +254,16 @@ def test_the_answer_level_model_under_the_same_folds(tmp_path: Path) -> None:
     # each set has an answered near miss: every fold's model is fitted and catches one
     assert all(re.search(r"threshold \d\.\d{3}", line) for line in lines), done.stdout
     assert any(float(b) > float(a) for a, b in (re.findall(r"(\d\.\d{3})->(\d\.\d{3})", x)[2] for x in lines))
+
+
+def test_the_gate_counts_a_question_worth_of_each_metric(tmp_path: Path) -> None:
+    cv = _import("ranker_cv")
+    rows = [r for c in _caches(tmp_path).values() for r in pickle.loads(c.read_bytes())]
+    base = json.loads((ROOT / "assistant" / "answer" / "ranker_weights.json").read_text())
+    same = cv.gate(base, base, rows)  # type: ignore[attr-defined]
+    assert same["passes"] and same["worse"] == [] and same["before"] == same["after"]
+    # a threshold no sentence reaches abstains on every answerable question: false abstention
+    # and fact recall are worse by far more than one question
+    mute = cv.gate(base, base | {"threshold": 1.0}, rows)  # type: ignore[attr-defined]
+    assert not mute["passes"] and {"fact", "false"} <= set(mute["worse"]), mute
+    assert mute["after"]["false"] == 1.0
