@@ -29,7 +29,8 @@ and not worse than the baseline on that objective on at least two folds. None: k
 baseline. With ``--gate CACHE`` (gold.jsonl's, in no fit) the adopted recipe is then fitted on
 every set (``--final-out`` writes it) and must not be worse than the baseline on the gate by
 more than one question's worth on any metric (:func:`gate`); it is reported, and a failure
-means the baseline is kept. Prints aggregate numbers only (no question is shown), and refuses the held-out half.
+means the baseline is kept. Prints aggregate numbers only (no question is shown), and refuses
+the held-out half.
 
     python evals/ranker_cv.py --polnear ../shared/polnear/train --articles 30 \\
         --generated /tmp/p9/gen_contexts.pkl \\
