@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from assistant.nlp.parse import doc_sentences
-from assistant.nlp.text import paragraphs, rule_sentences, trim_span, typewriter_marks
+from assistant.nlp.text import TYPEWRITER_MARKS, paragraphs, rule_sentences, trim_span, typewriter_marks
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
     CUE_RE,
@@ -92,7 +92,7 @@ _VERBISH = re.compile(
     r"must|do|does|did|need|needs|won't|can't|isn't|wasn't|doesn't|didn't|[a-z]{3,}ed)\b",
     re.I,
 )
-_QUOTED = re.compile(r"[“\"‘][^“”\"‘’]*[”\"’]")
+_QUOTED = re.compile(r"[“\"‘][^“”\"‘’]*[”\"’]|(?:''|``)[^“”\"]*?''")
 _WORDS = re.compile(r"[\w’'\-]+")
 _SUBJECT_PRONOUN = re.compile(r"^\s*(?:he|she|they|it|we|i|there|you)\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
@@ -588,7 +588,7 @@ class _Extractor:
         s, e = trim_span(text, s, e)
         while e > s and text[e - 1] in ".!?":
             e -= 1
-        if _n_words(text[s:e]) >= 4 and text[s] not in '“"‘':
+        if _n_words(text[s:e]) >= 4 and text[s] not in '“"‘' and text[s : s + 2] not in TYPEWRITER_MARKS:
             if self.emit(s, e, "indirect", res, "according to", (a.start(), a.end() + len(after))):
                 clauses.append((s, e))
 
