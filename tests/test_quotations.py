@@ -207,3 +207,17 @@ def test_a_typewriter_quotation_spanning_sentences_is_one_claim_and_verifies_as_
     # words the source does not say, shown between typewriter marks, fail
     bad = finalize(ctx, Draft(text="Reyes said ''we are winning the fight over crumbs'' [1]"), texts)
     assert bad.verification.quotes_failed == 1
+
+
+def test_the_speaker_check_reads_an_attribution_around_typewriter_marks() -> None:
+    from assistant.answer.verify import attributions
+
+    assert attributions("''We will win the vote,'' Jane Roe said. [1]") == [
+        ("Jane Roe", "We will win the vote,")
+    ]
+    assert attributions("Jane Roe said ''we will win the vote'' [1]") == [
+        ("Jane Roe", "we will win the vote")
+    ]
+    # the article's own sentence is its statement, not the answer's reading of it
+    src = "''We will win the vote,'' Jane Roe said on Monday."
+    assert attributions("''We will win the vote,'' Jane Roe said", [src]) == []

@@ -665,11 +665,14 @@ SPEECH_VERB = (
     r"declared|declares|urged|urges|asked|asks|replied|replies|explained|explains|"
     r"posted|tweeted|remarked|admitted|admits|vowed|vows|promised|promises)"
 )
-_ATTRIB_BEFORE = re.compile(
-    rf"(?P<name>{_NAME})\s+{SPEECH_VERB}\b[^\"“”]{{0,80}}?[\"“](?P<words>[^\"”“]{{3,}})[\"”]"
-)
+#: Opening and closing double marks, the typewriter pairs (two backticks or two apostrophes
+#: opening, two apostrophes closing) included, and the words between them.
+_OPEN = r"(?:[\"“]|''|``)"
+_SHUT = r"(?:[\"”]|'')"
+_SAID = r"(?P<words>(?:(?!'')[^\"”“]){3,})"
+_ATTRIB_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{SPEECH_VERB}\b[^\"“”]{{0,80}}?{_OPEN}{_SAID}{_SHUT}")
 _ATTRIB_AFTER = re.compile(
-    rf"[\"“](?P<words>[^\"”“]{{3,}})[\"”]\s*,?\s*"
+    rf"{_OPEN}{_SAID}{_SHUT}\s*,?\s*"
     rf"(?:(?P<n1>{_NAME})\s+{SPEECH_VERB}\b|{SPEECH_VERB}\s+(?P<n2>{_NAME}))"
 )
 _PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "this", "that", "there", "who"])
