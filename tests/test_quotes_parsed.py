@@ -4,6 +4,8 @@ Names are invented; the patterns are general English news."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.nlp.parse import parse_one
@@ -680,3 +682,19 @@ def test_typewriter_and_curly_marks_in_one_article_are_read_alike() -> None:
     assert _speaker_of(text, "worth every one") == "Paul Birch"
     assert _speaker_of(text, "Traffic will move") == "Ann Quill"
     assert {q.kind for q in _quotes(text) if q.speaker} == {"direct"}
+
+
+def test_a_name_before_a_closing_pair_of_apostrophes_leaves_the_marks_out() -> None:
+    """``The network licenses ''Evening With Jane Roe''``: the closing pair is no part of
+    the last word of a capitalised name (an apostrophe alone still is: ``Reyes'``)."""
+    from assistant.quotes.people import CAP_WORD
+
+    text = "The network licenses ''Evening With Jane Roe'' and ''Morning Show.''"
+    names = re.findall(rf"{CAP_WORD}(?:\s+{CAP_WORD})*", text)
+    assert "Evening With Jane Roe" in names and not any("''" in n for n in names)
+    assert re.fullmatch(CAP_WORD, "Reyes'") and re.fullmatch(CAP_WORD, "O'Neill")
+    for q in _quotes(
+        "Jane Roe hosts a show.\n\nThe network licenses ''Evening With Jane Roe'' from her company.\n\n"
+        "''They pay us well,'' Ms. Roe said."
+    ):
+        assert not q.speaker or "'" not in q.speaker
