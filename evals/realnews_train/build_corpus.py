@@ -194,7 +194,7 @@ def main() -> None:
         default=[],
         help="a corpus folder whose articles stay out of the pool (repeatable)",
     )
-    ap.add_argument("--one-set", action="store_true", help="write stories.json (no halves) instead of split.json")
+    ap.add_argument("--one-set", action="store_true", help="write stories.json (no halves), not split.json")
     args = ap.parse_args()
     exclude: set[str] = set()
     for folder in args.exclude_corpus:
