@@ -21,6 +21,33 @@ def test_parse_mention_kinds() -> None:
     assert parse_mention("Jivani said U.S. officials") is None
 
 
+def test_a_title_in_mixed_case_before_a_name() -> None:
+    """American news writes a title in lower case before a name ("Tulsa police Chief Chuck
+    Jordan", "Fox News host Chris Wallace"): the name is the last capitalised words."""
+    for text, name, role in [
+        ("Riverton police Chief Dana Holt", "Dana Holt", "Riverton police Chief"),
+        ("Channel Nine host Omar Bell", "Omar Bell", "Channel Nine host"),
+        ("the Green presidential nominee Ivy Stone", "Ivy Stone", "Green presidential nominee"),
+        ("former President Ada Quill", "Ada Quill", "former President"),
+        ("Harbor Radio's Lee Marsh", "Lee Marsh", "Harbor Radio's"),
+    ]:
+        m = parse_mention(text)
+        assert m and (m.kind, m.name, m.role) == ("name", name, role), text
+    assert parse_mention("the crowd cheered President Ada Quill") is None  # a clause, not a title
+    d = parse_mention("a Channel Nine host")
+    assert d and d.kind == "desc" and d.name is None
+
+
+def test_a_mixed_case_title_does_not_hide_the_speaker_of_a_quote() -> None:
+    text = (
+        "The state is investigating the shooting.\n"
+        "\u201cI will just make this promise to you: we will find out what happened,\u201d Riverton "
+        "police Chief Dana Holt said Monday. \u201cI want to assure our community of that.\u201d\n"
+    )
+    quotes = [q for q in extract_quotes("d", text) if q.kind == "direct"]
+    assert quotes and all(q.speaker == "Dana Holt" for q in quotes)
+
+
 def test_keys_and_role_heads() -> None:
     assert key("J.D. Vance") == key("JD Vance")
     assert role_head("U.S. Vice President") == "vice president"

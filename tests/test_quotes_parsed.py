@@ -619,3 +619,30 @@ def test_a_statement_issued_before_a_comma_gives_the_quote_to_its_issuer() -> No
         "night until every family on the river road is safe and dry.”"
     )
     assert _speaker_of(text, "Our crews will work") == "Marta Okafor"
+
+
+def test_a_transcript_quoted_turn_by_turn_names_each_turn_by_its_label() -> None:
+    """A transcript quoted whole, each turn opening with its speaker in capitals and a colon:
+    every turn is its labelled speaker's (a host the article never names in full too), and a
+    paragraph that goes on with the quotation stays with the last labelled speaker."""
+    text = (
+        "On Sunday, Governor Dana Holt spoke to Channel Nine about the budget.\n\n"
+        '"MARSH: Let me start with the budget. Will you cut school funding?\n\n'
+        '"HOLT: No. We will not cut school funding this year, and the teachers know it.\n\n'
+        '"MARSH: Do you really see those two as equivalent?\n\n'
+        '"HOLT: Look, the bridge money is a separate fund.\n\n'
+        '"And the voters will see that in November."\n'
+    )
+    assert _speaker_of(text, "Let me start") == "Marsh"
+    assert _speaker_of(text, "not cut school funding") == "Dana Holt"
+    assert _speaker_of(text, "two as equivalent") == "Marsh"
+    assert _speaker_of(text, "separate fund") == "Dana Holt"
+    assert _speaker_of(text, "voters will see") == "Dana Holt"
+
+
+def test_a_lone_capitalised_run_in_is_no_speaker() -> None:
+    text = (
+        "Jane Roe leads the council.\n\n"
+        "\u201cUPDATE: The council will meet again on Friday,\u201d Roe said.\n"
+    )
+    assert _speaker_of(text, "meet again") == "Jane Roe"  # the cue's, not a run-in's

@@ -55,6 +55,8 @@ _PRONOUNS = frozenset("he she they it i we you who which that this these those o
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _POSSESSIVE_EDGES = re.compile(r"^['’]s\s+|['’]s?$")
+#: A transcript's turn: a quotation that opens with a name in capitals and a colon.
+_TURN = re.compile(r"[\"“‘'`\s]*([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
 
 
 def bare_name(text: str, leading: bool = False) -> str:
@@ -94,6 +96,9 @@ class ParsedArticle:
         self._cue_ok: dict[int, bool] = {}
         #: the entity over each token index (``doc.ents`` builds every entity on each read)
         self._ent_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        #: a transcript quoted turn by turn: two speakers or more, three turns or more
+        labels = [m.group(1) for a, b in self.regions if (m := _TURN.match(self.text, a + 1, b))]
+        self.dialogue = len(labels) >= 3 and len(set(labels)) >= 2
 
     # -- helpers ---------------------------------------------------------------------------
     def inside(self, char: int) -> bool:
@@ -620,6 +625,9 @@ class ParsedArticle:
         ``para``; ``prev_close`` is where the previous quote of the paragraph ended."""
         ps, pe = para
         text = self.text
+        turn = self.transcript_turn(open_mark, close)
+        if turn is not None:
+            return turn
         nxt = min((a for a, _ in self.regions if a >= close), default=pe)
         after = self.tokens_between(close, min(nxt, pe))
         lo = max(ps, prev_close)
@@ -739,6 +747,19 @@ class ParsedArticle:
                 or (self.previous_paragraph(ps) if bare else None)
             )
         return None
+
+    def transcript_turn(self, open_mark: int, close: int) -> Hit | None:
+        """A transcript's turn quoted whole: the quotation opens with its speaker's name in
+        capitals and a colon (``"PENCE: Well, look, …``, ``“JANE ROE: …``). In a dialogue
+        (three turns or more, two speakers or more) every label is a speaker; a lone label
+        must be a name the article knows (``Pence`` for Mike Pence), since a capitalised
+        run-in such as ``UPDATE:`` or ``EXCLUSIVE:`` names no one."""
+        m = _TURN.match(self.text, open_mark + 1, close)
+        if m is None:
+            return None
+        # in a dialogue every label is a speaker, known or not; a lone one only if known
+        kind = "caps" if self.dialogue else "word"
+        return Hit(kind, m.group(1).title(), m.start(1), ":", m.end(1), m.end(1) + 1, "label")
 
     def prior(self, before: list[Token], kinds: tuple[str, ...] = ("name", "pronoun")) -> Hit | None:
         """A quote opening a new sentence after one that introduces a person in the same

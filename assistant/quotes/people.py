@@ -37,7 +37,7 @@ ROLE_NOUNS = frozenset(
     psychologist specialist planner architect accountant administrator coordinator
     organizer volunteer resident student worker director-general secretary-general
     vice-chair co-chair co-founder cofounder partner fellow scholar lecturer
-    spokesperson""".split()
+    spokesperson host anchor moderator nominee""".split()
 )
 #: Heads of collective or anonymous speakers ("a government source", "the union").
 GROUP_NOUNS = frozenset(
@@ -253,6 +253,11 @@ def parse_mention(text: str) -> Mention | None:
     mods = tuple(clean_token(t) for t in body[:-1])
     gender = next((GENDERED[clean_token(t)] for t in body if clean_token(t) in GENDERED), None)
     if all(_is_cap(t) or t.isupper() for t in body):
+        owner = next((i for i in range(len(body) - 2, -1, -1) if body[i].endswith(("’s", "'s"))), None)
+        if owner is not None and 2 <= len(body) - owner - 1 <= 3 and looks_like_person(body[owner + 1 :]):
+            # "MSNBC's Chris Matthews", "CNN's Jake Tapper": the outlet is the title, not the name
+            joined = " ".join(body[: owner + 1])
+            return Mention("name", text, name=" ".join(body[owner + 1 :]), role=joined, gender=gender)
         role, name = split_role(body)
         if name and not role and first == "the":
             return Mention("org", text, name=" ".join(body).replace("’", "'"))  # "the X Bureau"
@@ -279,6 +284,9 @@ def parse_mention(text: str) -> Mention | None:
         ):
             return Mention("org", text, name=" ".join(body).replace("’", "'"))
         return None
+    titled = _titled_name(text, body, gender)
+    if titled is not None:
+        return titled
     if head in ROLE_NOUNS:
         return Mention(
             "desc", text, role=" ".join(body), head=role_head(" ".join(body)), modifiers=mods, gender=gender
@@ -304,6 +312,31 @@ def parse_mention(text: str) -> Mention | None:
         ):
             return Mention("org", text, name=" ".join(body).replace("’", "'"))
         return Mention("group", text, head=head, modifiers=mods)
+    return None
+
+
+_JOINERS = frozenset(("and", "or", "&"))
+
+
+def _titled_name(text: str, body: list[str], gender: str | None) -> Mention | None:
+    """A title written in mixed case before a name: ``Tulsa police Chief Chuck Jordan``,
+    ``Fox News host Chris Wallace``, ``Republican presidential nominee Donald Trump``,
+    ``former President Bill Clinton``. The name is the last two or three capitalised words;
+    the word before them heads the title (a role noun); no word of the title is a verb form."""
+    for n in (3, 2):
+        if len(body) <= n:
+            continue
+        name, role = body[-n:], body[:-n]
+        if not all(_is_cap(t) for t in name) or not looks_like_person(name):
+            continue
+        if name[-1].endswith(("’s", "'s")) or role[-1].endswith(("’s", "'s")):
+            continue
+        if clean_token(role[-1]).rstrip(".") not in ROLE_NOUNS:
+            continue
+        if any(t.islower() and (t.endswith("ed") or t in _VERB_FORMS or t in _JOINERS) for t in role):
+            continue  # a clause, or two titles ("Former prosecutor and New York City Mayor")
+        joined = " ".join(role)
+        return Mention("name", text, name=" ".join(name), role=joined, head=role_head(joined), gender=gender)
     return None
 
 
