@@ -43,6 +43,7 @@ from typing import Any
 
 from assistant.nlp.text import normalise
 from benchmarks.quotes_polnear import (
+    OUTSIDE_MARKS,
     Article,
     Gold,
     Pred,
@@ -77,7 +78,7 @@ def _para_of(text: str, i: int) -> tuple[int, int]:
 
 
 def _outside_marks(s: str) -> str:
-    return re.sub(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", " ", s)
+    return OUTSIDE_MARKS.sub(" ", s)
 
 
 def _right(art: Article, g: Gold, p: Pred | None) -> bool:

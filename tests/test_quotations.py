@@ -159,3 +159,65 @@ def test_extractive_closes_a_quotation_that_runs_into_the_next_paragraph() -> No
     got = finalize(ctx, draft, texts)
     assert not got.abstained and "“We are fighting one another over crumbs.” [1]" in got.text
     assert quotes_balanced(got.text) and shown_quotes_hold(got, texts)
+
+
+# -- quotation marks typed as two apostrophes (archive text) ------------------------------------
+TYPEWRITER = (
+    "The harbour board met on Monday.\n"
+    "''The dredging contract was signed without a tender. Nobody saw the figures,'' said board "
+    "member Tomas Reyes. ''We are fighting one another over crumbs.\n"
+    "``I think there is a better way to pay for the dredging,'' he added.\n"
+)
+
+
+def test_quotation_spans_read_two_apostrophes_and_two_backticks_by_position() -> None:
+    text = "He said ''no one can credibly state it,'' and left; ``why,'' she asked."
+    spans, unclosed, unopened = quotation_spans(text)
+    assert [text[a:b] for a, b in spans] == ["no one can credibly state it,", "why,"]
+    assert not unclosed and not unopened
+    # an apostrophe, a possessive s' or a contraction is no mark; a pair between words neither
+    text = "The workers' ''fair share'' isn't rock''n''roll."
+    assert [text[a:b] for a, b in quotation_spans(text)[0]] == ["fair share"]
+    # a pair left open or a stray closing pair: offsets of the mark's first character
+    assert quotation_spans("She said: ''We will win.")[1] == [10]
+    assert quotation_spans("we will win,'' she said.")[2] == [12]
+    # mixed with curly marks, and a single quote nested at the end of a closing run
+    text = "“A,” then ''B said, 'no,''' and “C”."
+    assert [text[a:b] for a, b in quotation_spans(text)[0]] == ["A,", "B said, 'no,'", "C"]
+
+
+def test_a_typewriter_quotation_spanning_sentences_is_one_claim_and_verifies_as_shown() -> None:
+    claims = split_claims("Reyes said ''We wait. We see.'' [1] Then he left. [2]")
+    assert claims == ["Reyes said ''We wait. We see.'' [1]", "Then he left. [2]"]
+    assert quoted_spans("She said ''we will win [1]'' today") == ["we will win [1]"]
+    assert markers_after_quotes("She said ''we will win [1]'' today") == "She said ''we will win'' [1] today"
+    ctx, texts = context("What did Reyes say about crumbs?", [("d", TYPEWRITER, "over crumbs")])
+    ev = ctx.evidence[0]
+    last = next(sp for sp in ev.sentences if TYPEWRITER[sp.start : sp.end].startswith("''We are fighting"))
+    span, shown = whole_quotation(ev, last)
+    assert shown == "''We are fighting one another over crumbs.''"  # the closing pair added
+    draft = Draft(
+        text=f"Reyes said: {shown} [1]",
+        citations=[DraftCitation(n=1, doc_id="d", start=span.start, end=span.end)],
+    )
+    got = finalize(ctx, draft, texts)
+    assert not got.abstained and "''We are fighting one another over crumbs.'' [1]" in got.text
+    assert got.verification.quotes_checked >= 1 and got.verification.quotes_failed == 0
+    assert quotes_balanced(got.text) and shown_quotes_hold(got, texts)
+    # words the source does not say, shown between typewriter marks, fail
+    bad = finalize(ctx, Draft(text="Reyes said ''we are winning the fight over crumbs'' [1]"), texts)
+    assert bad.verification.quotes_failed == 1
+
+
+def test_the_speaker_check_reads_an_attribution_around_typewriter_marks() -> None:
+    from assistant.answer.verify import attributions
+
+    assert attributions("''We will win the vote,'' Jane Roe said. [1]") == [
+        ("Jane Roe", "We will win the vote,")
+    ]
+    assert attributions("Jane Roe said ''we will win the vote'' [1]") == [
+        ("Jane Roe", "we will win the vote")
+    ]
+    # the article's own sentence is its statement, not the answer's reading of it
+    src = "''We will win the vote,'' Jane Roe said on Monday."
+    assert attributions("''We will win the vote,'' Jane Roe said", [src]) == []

@@ -4,6 +4,8 @@ Names are invented; the patterns are general English news."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.nlp.parse import parse_one
@@ -619,6 +621,83 @@ def test_a_statement_issued_before_a_comma_gives_the_quote_to_its_issuer() -> No
         "night until every family on the river road is safe and dry.”"
     )
     assert _speaker_of(text, "Our crews will work") == "Marta Okafor"
+
+
+# -- quotation marks typed as two apostrophes (archive text) ------------------------------------
+def test_typewriter_pairs_are_read_as_double_quotation_marks_with_exact_offsets() -> None:
+    """Archive news (the New York Times archive, text set in TeX style) writes a double
+    quotation mark as two apostrophes, or two backticks opening: ``''…,'' Roe said``. The
+    words between them are a quote whose offsets exclude both characters of each mark."""
+    from assistant.quotes.extract import scan_direct
+
+    text = "He left because ''no one can credibly run this office alone,'' and went home."
+    (d,) = scan_direct(text, 0, len(text))
+    assert text[d.start : d.end] == "no one can credibly run this office alone,"
+    assert text[d.mark : d.start] == "''" and text[d.end : d.close] == "''" and d.closed
+    text = "``We waited for hours,'' said the driver."
+    (d,) = scan_direct(text, 0, len(text))
+    assert (text[d.mark : d.start], text[d.start : d.end], text[d.end : d.close]) == (
+        "``",
+        "We waited for hours,",
+        "''",
+    )
+    # a quote that ends its paragraph unclosed (the next paragraph goes on with it)
+    text = "''The first part of a long statement goes on"
+    (d,) = scan_direct(text, 0, len(text))
+    assert text[d.start : d.end] == "The first part of a long statement goes on" and not d.closed
+    # a possessive s' next to a pair, a contraction, and a single quote nested at the end
+    text = "The workers' ''fair share'' is what they don't get."
+    assert [text[d.start : d.end] for d in scan_direct(text, 0, len(text))] == ["fair share"]
+    text = "''I told him, 'Wait for the vote,''' she recalled."
+    (d,) = scan_direct(text, 0, len(text))
+    assert text[d.start : d.end] == "I told him, 'Wait for the vote,'" and text[d.end : d.close] == "''"
+    assert [text[s:e] for s, e in d.nested] == ["Wait for the vote,"]
+    # an apostrophe alone stays an apostrophe: no quote in plain text with contractions
+    text = "It's the mayor's plan, and the voters' choice, isn't it?"
+    assert scan_direct(text, 0, len(text)) == []
+
+
+def test_the_ledger_gives_a_typewriter_quote_to_its_speaker() -> None:
+    text = (
+        "Senator Jane Roe spoke to reporters on Tuesday.\n\n"
+        "''We will not pass a budget that closes rural hospitals,'' Ms. Roe said. ''Not this year.''\n\n"
+        "Tom Doe, the state treasurer, said the plan was ''the only honest budget in a decade.''\n\n"
+        "He added: ''Every dollar is accounted for.''"
+    )
+    assert _speaker_of(text, "rural hospitals") == "Jane Roe"
+    assert _speaker_of(text, "Not this year") == "Jane Roe"
+    assert _speaker_of(text, "Every dollar") == "Tom Doe"
+    reported = next(q for q in _quotes(text) if "only honest budget" in q.quote)
+    assert reported.speaker == "Tom Doe"
+
+
+def test_typewriter_and_curly_marks_in_one_article_are_read_alike() -> None:
+    text = (
+        "Mayor Ann Quill opened the bridge on Friday.\n\n"
+        "“This bridge took eleven years to build,” Ms. Quill said.\n\n"
+        "''It was worth every one of them,'' said Paul Birch, the city engineer.\n\n"
+        "``Traffic will move faster by spring,'' Quill added."
+    )
+    assert _speaker_of(text, "eleven years") == "Ann Quill"
+    assert _speaker_of(text, "worth every one") == "Paul Birch"
+    assert _speaker_of(text, "Traffic will move") == "Ann Quill"
+    assert {q.kind for q in _quotes(text) if q.speaker} == {"direct"}
+
+
+def test_a_name_before_a_closing_pair_of_apostrophes_leaves_the_marks_out() -> None:
+    """``The network licenses ''Evening With Jane Roe''``: the closing pair is no part of
+    the last word of a capitalised name (an apostrophe alone still is: ``Reyes'``)."""
+    from assistant.quotes.people import CAP_WORD
+
+    text = "The network licenses ''Evening With Jane Roe'' and ''Morning Show.''"
+    names = re.findall(rf"{CAP_WORD}(?:\s+{CAP_WORD})*", text)
+    assert "Evening With Jane Roe" in names and not any("''" in n for n in names)
+    assert re.fullmatch(CAP_WORD, "Reyes'") and re.fullmatch(CAP_WORD, "O'Neill")
+    for q in _quotes(
+        "Jane Roe hosts a show.\n\nThe network licenses ''Evening With Jane Roe'' from her company.\n\n"
+        "''They pay us well,'' Ms. Roe said."
+    ):
+        assert not q.speaker or "'" not in q.speaker
 
 
 def test_a_transcript_quoted_turn_by_turn_names_each_turn_by_its_label() -> None:

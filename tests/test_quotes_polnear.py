@@ -120,3 +120,23 @@ def test_misses_are_grouped_by_features_and_dev_shows_counts_only(capsys: pytest
     assert "| articles holding them | 1 | 0 | 0 | 1 |" in table
     assert main(["--split", "dev", "--show"]) == 2
     assert "dev is the report split" in capsys.readouterr().err
+
+
+def test_a_content_in_typewriter_marks_is_direct_unless_the_old_rule_is_asked(tmp_path: Path) -> None:
+    """Archive text writes ``''…,'' Roe said``: such a Content is a direct quote (round 9);
+    ``marks="curly"`` is the rule of rounds 1-8, which read it as reported speech."""
+    text = "''We will win,'' Roe said. Doe said it was ''weak.''"
+    (tmp_path / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "dev" / "attributions").mkdir()
+    (tmp_path / "dev" / "text" / "a.txt").write_text(text, encoding="utf-8")
+    ann = (
+        "T1\tContent 0 16\t''We will win,''\nT2\tSource 17 20\tRoe\nT3\tCue 21 25\tsaid\n"
+        "E1\tAttribution:T1 Cue:T3 Source:T2 Content:T1\n"
+        "T4\tContent 36 52\tit was ''weak.''\nT5\tSource 27 30\tDoe\nT6\tCue 31 35\tsaid\n"
+        "E2\tAttribution:T4 Cue:T6 Source:T5 Content:T4\n"
+    )
+    (tmp_path / "dev" / "attributions" / "a_annotator1.ann").write_text(ann, encoding="utf-8")
+    [art] = load_split("dev", tmp_path)
+    assert [g.direct for g in art.gold] == [True, True]
+    [old] = load_split("dev", tmp_path, marks="curly")
+    assert [g.direct for g in old.gold] == [False, False]

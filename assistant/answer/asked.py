@@ -36,7 +36,7 @@ import re
 
 from assistant.engines.lexical import tokenize
 from assistant.nlp import speech_verbs, wordlist
-from assistant.nlp.text import normalise, quotation_spans
+from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
 
@@ -304,7 +304,12 @@ def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
 def carries_words(sentence: str) -> bool:
     """The sentence gives someone's words: it opens a quotation or is a pronoun's ("..., he
     said") -- the sentence after a speaker's introduction that holds what they said."""
-    return sentence.lstrip()[:1] in _QUOTE_CHARS + "‘" or bool(_PRONOUN_SAID.search(sentence))
+    opening = sentence.lstrip()
+    return (
+        opening[:1] in _QUOTE_CHARS + "‘"
+        or opening[:2] in TYPEWRITER_MARKS
+        or bool(_PRONOUN_SAID.search(sentence))
+    )
 
 
 #: A word of running text, hyphenated compounds whole ("vice-presidential", "fact-checked").

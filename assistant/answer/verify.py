@@ -46,7 +46,10 @@ from assistant.nlp import name_key
 from assistant.nlp import same_person as same_person_nlp
 from assistant.nlp.claims import CANNOT_ANSWER, MARKER, split_claims
 from assistant.nlp.text import (
+    ANY_DOUBLE_MARK,
+    TYPEWRITER_MARKS,
     find_verbatim,
+    mark_width,
     normalise,
     paragraphs,
     quotation_spans,
@@ -105,7 +108,7 @@ def quoted_spans(text: str) -> list[str]:
     An opening mark never closed quotes to the end, a stray closing mark from the start."""
     spans, unclosed, unopened = quotation_spans(text)
     if unclosed:
-        spans.append((unclosed[0] + 1, len(text)))
+        spans.append((unclosed[0] + mark_width(text, unclosed[0]), len(text)))
     if unopened:
         spans.append((0, unopened[-1]))
     return [text[a:b] for a, b in spans if len(text[a:b].strip()) >= 3]
@@ -116,7 +119,7 @@ def markers_after_quotes(claim: str) -> str:
     so the quoted words are the source's words."""
     spans, unclosed, _ = quotation_spans(claim)
     if unclosed:
-        spans.append((unclosed[0] + 1, len(claim)))
+        spans.append((unclosed[0] + mark_width(claim, unclosed[0]), len(claim)))
     moves: dict[int, list[str]] = {}
     cut: list[tuple[int, int]] = []
     for m in MARKER.finditer(claim):
@@ -128,7 +131,7 @@ def markers_after_quotes(claim: str) -> str:
             start -= 1
         cut.append((start, m.end()))
         at = max(outer)
-        moves.setdefault(min(at + 1, len(claim)), []).append(m.group(0))
+        moves.setdefault(min(at + mark_width(claim, at), len(claim)), []).append(m.group(0))
     if not cut:
         return claim
     out, last = [], 0
@@ -199,7 +202,8 @@ def source_words(claim: str, sources: list[str]) -> str | None:
                 break
         if found is None:
             continue
-        opening, closing = claim[a - 1], claim[b]
+        opening = claim[a - 2 : a] if a >= 2 and claim[a - 2 : a] in TYPEWRITER_MARKS else claim[a - 1]
+        closing = claim[b : b + mark_width(claim, b)]
         out += [claim[last:a], f"{closing} … {opening}".join(found)]
         last = b
     rewritten = "".join([*out, claim[last:]])
@@ -441,7 +445,7 @@ def answer_frames(claims: list[str]) -> list[list[Frame]]:
 
     plain = [MARKER.sub("", c).strip() for c in claims]
     out: list[list[Frame]] = [[] for _ in claims]
-    if not any('"' in p or "“" in p for p in plain):
+    if not any(ANY_DOUBLE_MARK.search(p) for p in plain):
         return out
     # One paragraph per sentence: a quote is framed by its own sentence (or a pronoun's
     # antecedent), never by the speaker of an earlier sentence the extractor would carry on.
@@ -661,11 +665,14 @@ SPEECH_VERB = (
     r"declared|declares|urged|urges|asked|asks|replied|replies|explained|explains|"
     r"posted|tweeted|remarked|admitted|admits|vowed|vows|promised|promises)"
 )
-_ATTRIB_BEFORE = re.compile(
-    rf"(?P<name>{_NAME})\s+{SPEECH_VERB}\b[^\"“”]{{0,80}}?[\"“](?P<words>[^\"”“]{{3,}})[\"”]"
-)
+#: Opening and closing double marks, the typewriter pairs (two backticks or two apostrophes
+#: opening, two apostrophes closing) included, and the words between them.
+_OPEN = r"(?:[\"“]|''|``)"
+_SHUT = r"(?:[\"”]|'')"
+_SAID = r"(?P<words>(?:(?!'')[^\"”“]){3,})"
+_ATTRIB_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+{SPEECH_VERB}\b[^\"“”]{{0,80}}?{_OPEN}{_SAID}{_SHUT}")
 _ATTRIB_AFTER = re.compile(
-    rf"[\"“](?P<words>[^\"”“]{{3,}})[\"”]\s*,?\s*"
+    rf"{_OPEN}{_SAID}{_SHUT}\s*,?\s*"
     rf"(?:(?P<n1>{_NAME})\s+{SPEECH_VERB}\b|{SPEECH_VERB}\s+(?P<n2>{_NAME}))"
 )
 _PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "this", "that", "there", "who"])

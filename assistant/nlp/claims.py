@@ -17,7 +17,9 @@ from assistant.nlp.text import quotation_spans
 CANNOT_ANSWER = "The articles do not say"
 
 MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*(\s+)(?=[A-Z\"“‘(])")
+#: A sentence's end: terminal punctuation, closing marks (a typewriter pair's two apostrophes
+#: among them), markers, white space, and a capital or an opening mark next.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*(\s+)(?=[A-Z\"“‘(]|''|``)")
 
 #: Words whose full stop does not end a sentence: initials and acronyms (U.S., J.D.),
 #: titles and other common news abbreviations.

@@ -209,7 +209,7 @@ _ABBREV = frozenset(
     """mr mrs ms dr st jr sr gen sen rep gov lt col sgt prof inc ltd co corp vs no ont que
     jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept univ""".split()
 )
-_BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*\s+(?=[“\"‘'(A-Z0-9À-Þ])")
+_BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*\s+(?=[“\"‘'`(A-Z0-9À-Þ])")
 
 
 def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -265,6 +265,56 @@ _DOUBLE_MARKS = frozenset('"“”„')
 
 #: What may follow a closing quotation mark besides white space and the end.
 _CLOSER_NEXT = ".,;:!?)]}…-—–"
+#: What may stand right before an opening quotation mark besides white space and the start.
+_OPENER_PREV = "([{—–-/:“‘"
+
+#: The typewriter pairs archive text writes for double quotation marks: two apostrophes
+#: (``''no one can …,'' he said``, the New York Times archive) and two backticks opening
+#: (text set in TeX or typewriter style). spaCy's lexical attribute ``is_quote`` lists both
+#: among the quotation marks; here they are read by position (:func:`typewriter_marks`).
+TYPEWRITER_MARKS = ("''", "``")
+#: Any double quotation mark in a text, the typewriter pairs included.
+ANY_DOUBLE_MARK = re.compile("[\"“”„]|''|``")
+_TYPEWRITER_RUN = re.compile(r"'{2,}|`{2,}")
+
+
+def typewriter_marks(text: str, lo: int = 0, hi: int | None = None) -> dict[int, str]:
+    """The typewriter double marks of ``text[lo:hi]`` that stand where a quotation opens or
+    closes, as ``{offset: "“" or "”"}`` (each mark is two characters from its offset).
+
+    A reader decides by position, as for a straight ``"``: two apostrophes or two backticks
+    after white space, the start or opening punctuation and before a word open a quotation;
+    two apostrophes after a word or punctuation and before white space, punctuation or the
+    end close one. Anything else (``don''t``, a pair between two spaces) is no mark. A run
+    of three apostrophes is a single mark nested in a double one: the double mark stands
+    outside, first in an opening run (two, then the single) and last in a closing run
+    (``… exploit it,''' he recalled``: the single, then two), so the single one is left to
+    the single-quote reading. One apostrophe is never read here: it stays an apostrophe, a
+    possessive ``s'`` or a single quotation mark.
+    """
+    hi = len(text) if hi is None else hi
+    out: dict[int, str] = {}
+    for m in _TYPEWRITER_RUN.finditer(text, lo, hi):
+        a, b = m.span()
+        if b - a > 3:
+            continue
+        before = text[a - 1] if a > lo else " "
+        after = text[b] if b < hi else " "
+        opens = (before.isspace() or before in _OPENER_PREV) and not after.isspace()
+        closes = not before.isspace() and (after.isspace() or after in _CLOSER_NEXT or after in '”’"')
+        if text[a] == "`":
+            if opens and b - a == 2:
+                out[a] = "“"
+        elif opens and not closes:
+            out[a] = "“"
+        elif closes and not opens:
+            out[b - 2] = "”"
+    return out
+
+
+def mark_width(text: str, i: int) -> int:
+    """How many characters the quotation mark at ``i`` takes: 2 for a typewriter pair."""
+    return 2 if text[i : i + 2] in TYPEWRITER_MARKS else 1
 
 
 def quotation_spans(text: str) -> tuple[list[tuple[int, int]], list[int], list[int]]:
@@ -272,10 +322,12 @@ def quotation_spans(text: str) -> tuple[list[tuple[int, int]], list[int], list[i
 
     Returns ``(spans, unclosed, unopened)``: the ``(start, end)`` of the words inside each
     pair of marks (marks excluded; nested pairs each give a span), the offsets of opening
-    marks never closed and of closing marks never opened. Curly marks say which way they
-    face; a straight ``"`` closes when a quotation is open and it follows a non-space
+    marks never closed and of closing marks never opened (a typewriter mark takes two
+    characters from its offset: :func:`mark_width`). Curly marks say which way they face;
+    a straight ``"`` closes when a quotation is open and it follows a non-space
     character, and is a stray closer when nothing is open and it follows a word and
-    precedes white space, punctuation or the end.
+    precedes white space, punctuation or the end. The typewriter pairs (two apostrophes,
+    two backticks) face the way their position says (:func:`typewriter_marks`).
 
     A curly mark keyed the wrong way round is read by where it stands, as a reader does:
     an opening ``“`` that follows a word or punctuation and precedes white space,
@@ -286,12 +338,18 @@ def quotation_spans(text: str) -> tuple[list[tuple[int, int]], list[int], list[i
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
     unopened: list[int] = []
+    typed = typewriter_marks(text)
     for i, ch in enumerate(text):
-        if ch not in _DOUBLE_MARKS:
+        width = 1
+        if i in typed:
+            ch, width = typed[i], 2
+        elif ch not in _DOUBLE_MARKS:
             continue
         before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if ch in "“„":
+        after = text[i + width] if i + width < len(text) else " "
+        if width == 2:
+            closes = ch == "”"
+        elif ch in "“„":
             closes = bool(stack) and not before.isspace() and (after.isspace() or after in _CLOSER_NEXT)
         elif ch == "”":
             closes = bool(stack) or not (before.isspace() and after.isalnum())
@@ -302,7 +360,8 @@ def quotation_spans(text: str) -> tuple[list[tuple[int, int]], list[int], list[i
         if not closes:
             stack.append(i)
         elif stack:
-            spans.append((stack.pop() + 1, i))
+            top = stack.pop()
+            spans.append((top + mark_width(text, top), i))
         else:
             unopened.append(i)
     spans.sort()
@@ -359,4 +418,4 @@ def quotes_balanced(text: str) -> bool:
 def shown_quote(text: str) -> str:
     """A source sentence as shown in a Sources list: between curly quotation marks, unless
     it already opens with a quotation mark of its own (no doubled ``““…””``)."""
-    return text if text[:1] in "“\"‘'„" else f"“{text}”"
+    return text if text[:1] in "“\"‘'„`" else f"“{text}”"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.nlp import speech_verbs, wordlist
+from assistant.nlp.text import TYPEWRITER_MARKS
 from assistant.quotes.people import (
     CAP_WORD,
     DETERMINERS,
@@ -109,6 +110,7 @@ _SUBJECT_OPENERS = frozenset(
 )
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "representative"})
 _QUOTE_CHARS = '“”"‘’'
+_OPENING_MARK = re.compile("[“\"]|''|``")
 
 
 @dataclass
@@ -197,7 +199,12 @@ def appositive(words: str) -> tuple[Mention, str | None] | None:
 def subject_at_start(sentence: str) -> Mention | None:
     """The subject mention that opens a clause, after leading adverbial phrases."""
     s = sentence.lstrip(" \t")
-    if s and s[0] in '“"‘':  # the subject of "“…,” Ana Ruiz said" follows the quote
+    if s[:2] in TYPEWRITER_MARKS:  # "''…,'' Ana Ruiz said": two apostrophes close it
+        close = s.find("''", 2)
+        if close < 0:
+            return None
+        s = s[close + 2 :].lstrip(" ,")
+    elif s and s[0] in '“"‘':  # the subject of "“…,” Ana Ruiz said" follows the quote
         close = s.find({"“": "”", "‘": "’"}.get(s[0], s[0]), 1)
         if close < 0:
             return None
@@ -206,7 +213,7 @@ def subject_at_start(sentence: str) -> Mention | None:
     s = s[_LEADING.match(s).end() :] if _LEADING.match(s) else s  # type: ignore[union-attr]
     if _SUBORD.match(s):
         comma = s.find(",")
-        if 0 < comma < 220 and not any(q in s[:comma] for q in '“"'):
+        if 0 < comma < 220 and not _OPENING_MARK.search(s, 0, comma):
             s = s[comma + 1 :].lstrip()
     stop = re.search(r"[,;:()—–\u2014]|\s-\s", s)
     seg = s[: stop.start()] if stop else s

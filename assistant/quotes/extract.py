@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from assistant.nlp.parse import doc_sentences
-from assistant.nlp.text import paragraphs, rule_sentences, trim_span
+from assistant.nlp.text import TYPEWRITER_MARKS, paragraphs, rule_sentences, trim_span, typewriter_marks
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
     CUE_RE,
@@ -92,7 +92,7 @@ _VERBISH = re.compile(
     r"must|do|does|did|need|needs|won't|can't|isn't|wasn't|doesn't|didn't|[a-z]{3,}ed)\b",
     re.I,
 )
-_QUOTED = re.compile(r"[“\"‘][^“”\"‘’]*[”\"’]")
+_QUOTED = re.compile(r"[“\"‘][^“”\"‘’]*[”\"’]|(?:''|``)[^“”\"]*?''")
 _WORDS = re.compile(r"[\w’'\-]+")
 _SUBJECT_PRONOUN = re.compile(r"^\s*(?:he|she|they|it|we|i|there|you)\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
@@ -105,6 +105,12 @@ class _Direct:
     close: int  # offset just past the closing mark
     closed: bool = True
     nested: list[tuple[int, int]] = field(default_factory=list)
+    #: offset of the opening mark (two before ``start`` for a typewriter pair); -1: ``start - 1``
+    mark: int = -1
+
+    def __post_init__(self) -> None:
+        if self.mark < 0:
+            self.mark = self.start - 1
 
 
 @dataclass
@@ -166,26 +172,36 @@ def _singles(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def scan_direct(text: str, lo: int, hi: int) -> list[_Direct]:
-    """Direct quotes of one paragraph ``text[lo:hi]``, nested quotes attached."""
+    """Direct quotes of one paragraph ``text[lo:hi]``, nested quotes attached.
+
+    The typewriter pairs of archive text (two apostrophes, two backticks) are double marks
+    facing the way their position says (:func:`assistant.nlp.text.typewriter_marks`); they
+    take two characters, so a quote's words start two past its opening mark."""
     found: list[_Direct] = []
     open_at: int | None = None
-    for i in range(lo, hi):
-        c = text[i]
-        if c == "“" and open_at is not None and _closes_miskeyed(text, i, hi):
+    open_width = 1
+    typed = typewriter_marks(text, lo, hi)
+    i = lo
+    while i < hi:
+        c, width = text[i], 1
+        if i in typed:
+            c, width = typed[i], 2
+        elif c == "“" and open_at is not None and _closes_miskeyed(text, i, hi):
             c = "”"  # "… here,“ said Roe": an opening mark keyed where a quote closes
         elif c == "”" and open_at is None and _opens(text, i, lo, transparent=True) and _blank(text[lo:i]):
             c = "“"  # "¶ ”Sorry Sarah, …” posted Roe": a closing mark opening a paragraph
         if c == "“" or (c == '"' and open_at is None and _opens(text, i, lo)):
-            open_at = i
+            open_at, open_width = i, width
         elif c in '”"' and open_at is not None:
-            found.append(_Direct(open_at + 1, i, i + 1))
+            found.append(_Direct(open_at + open_width, i, i + width, mark=open_at))
             open_at = None
+        i += width
     if open_at is not None and text[lo:open_at].strip() == "":
-        found.append(_Direct(open_at + 1, hi, hi, closed=False))
+        found.append(_Direct(open_at + open_width, hi, hi, closed=False, mark=open_at))
     # single marks used as the outer quotes, in the stretches between double quotes
     gaps, pos = [], lo
     for d in found:
-        gaps.append((pos, d.start - 1))
+        gaps.append((pos, d.mark))
         pos = d.close
     gaps.append((pos, hi))
     for g0, g1 in gaps:
@@ -235,9 +251,7 @@ class _Extractor:
         if doc is not None:
             if doc.text != text:
                 raise ValueError(f"{doc_id}: the parse is of another text than the article's")
-            regions = [
-                (d.start - 1, d.close) for ps, pe in paragraphs(text) for d in scan_direct(text, ps, pe)
-            ]
+            regions = [(d.mark, d.close) for ps, pe in paragraphs(text) for d in scan_direct(text, ps, pe)]
             self.parsed = ParsedArticle(doc, regions, tuning)
         self.skip = [(s.start, s.end) for s in skip]
         self.registry = Registry(text, self.skip)
@@ -333,7 +347,7 @@ class _Extractor:
         """A cue right after a quote: ``“…,” Jivani said`` or ``“…,” said the minister``."""
         text = self.text
         seg_end = limit
-        stop = re.search(r"(?<=[a-z0-9])[.!?](?=\s|$)|[!?;]|[“\"‘]", text[q.close : limit])
+        stop = re.search(r"(?<=[a-z0-9])[.!?](?=\s|$)|[!?;]|[“\"‘]|''|``", text[q.close : limit])
         if stop:
             seg_end = q.close + stop.start()
         seg = text[q.close : seg_end]
@@ -481,13 +495,13 @@ class _Extractor:
         for ss, se in sents:
             cues: list[_SentCue] = []
             consumed: set[int] = set()
-            if text[ss] not in "“\"‘'":
+            if text[ss] not in "“\"‘'`":
                 subj = subject_at_start(text[ss:se])
                 if subj is not None and subj.kind != "pronoun":
                     self.resolver.resolve(subj, ss, create=False)
             items: list[tuple[int, str, object]] = []
             for d in directs:
-                if ss <= d.start - 1 < se or (ss <= d.start < se):
+                if ss <= d.mark < se or (ss <= d.start < se):
                     items.append((d.start, "q", d))
             for c in CUE_RE.finditer(text, ss, se):
                 if any(d.start <= c.start() < d.end for d in directs):
@@ -574,7 +588,7 @@ class _Extractor:
         s, e = trim_span(text, s, e)
         while e > s and text[e - 1] in ".!?":
             e -= 1
-        if _n_words(text[s:e]) >= 4 and text[s] not in '“"‘':
+        if _n_words(text[s:e]) >= 4 and text[s] not in '“"‘' and text[s : s + 2] not in TYPEWRITER_MARKS:
             if self.emit(s, e, "indirect", res, "according to", (a.start(), a.end() + len(after))):
                 clauses.append((s, e))
 
@@ -592,7 +606,7 @@ class _Extractor:
         prev_close: int,
     ) -> Quote | None:
         text = self.text
-        nxt = min((x.start - 1 for x in directs if x.start > d.close), default=pe)
+        nxt = min((x.mark for x in directs if x.start > d.close), default=pe)
         words = _n_words(text[d.start : d.end])
         res: Resolved | None = None
         cue: str | None = None
@@ -602,7 +616,7 @@ class _Extractor:
         ph: Hit | None = None
         if self.parsed is not None:
             prev = para_quotes[-1][0].close if para_quotes else ps
-            ph = self.parsed.attribute(d.start - 1, d.close, (ps, pe), prev)
+            ph = self.parsed.attribute(d.mark, d.close, (ps, pe), prev)
             parsed = self.resolve_hit(ph) if ph is not None else None
             if ph is not None and parsed is not None:
                 res, cue, attr, how = parsed, ph.cue, (ph.cue_start, ph.cue_end), "cue"
@@ -646,13 +660,13 @@ class _Extractor:
                     or (
                         self.parsed is not None
                         and d.start - para_quotes[-1][0].close < 600
-                        and self.parsed.narration_keeps(para_quotes[-1][0].close, d.start - 1, prevq.speaker)
+                        and self.parsed.narration_keeps(para_quotes[-1][0].close, d.mark, prevq.speaker)
                     )
                 )
             ):
                 res = self._resolved_of(prevq)
                 how = "inherit"
-            elif first and text[ps : d.start - 1].strip() == "" and self.last_para_quote is not None:
+            elif first and text[ps : d.mark].strip() == "" and self.last_para_quote is not None:
                 res = self._resolved_of(self.last_para_quote)
                 how = "inherit"
         if res is None and how == "none" and ph is None and self.parsed is not None:

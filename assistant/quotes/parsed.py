@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.nlp import speech_verbs, wordlist
+from assistant.nlp.text import ANY_DOUBLE_MARK
 from assistant.quotes.people import ORG_WORDS, ROLE_NOUNS
 from assistant.settings import QuotesSettings
 
@@ -835,7 +836,7 @@ class ParsedArticle:
         while end > 0 and text[end - 1].isspace():
             end -= 1
         start = text.rfind("\n", 0, end) + 1
-        if end <= start or re.search('[“”"]', text[start:end]):
+        if end <= start or ANY_DOUBLE_MARK.search(text, start, end):
             return None
         toks = self.tokens_between(start, end)
         if not toks:

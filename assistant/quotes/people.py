@@ -104,7 +104,9 @@ _ROLE_PREP = frozenset("of at for with from in on to".split())
 _CONNECTORS = frozenset("of for and on the de du des la le del & und".split())
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
-CAP_WORD = rf"[{_UPPER}][\w’'.\-\u2013]*"
+#: A capitalised word; an apostrophe belongs to it ("O'Neill", "Reyes'") unless it is the first
+#: of a typewriter closing mark (two apostrophes: "''Larry King Now''").
+CAP_WORD = rf"[{_UPPER}](?:[\w’.\-\u2013]|'(?!'))*"
 _CAP_RUN = re.compile(rf"{CAP_WORD}(?:[ \t]+(?:(?:de|van|von|da|del|bin|al|la|le|of)[ \t]+)?{CAP_WORD})*")
 _ACRONYM = re.compile(
     rf"({CAP_WORD}(?:\s+(?:(?:of|the|and|for|on)\s+)*{CAP_WORD}){{0,6}})\s*\(([A-Z]{{2,6}})\)"

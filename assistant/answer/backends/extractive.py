@@ -28,7 +28,7 @@ from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
-from assistant.nlp.text import normalise, quotation_spans
+from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, normalise, quotation_spans
 from assistant.settings import AnswerSettings, Settings
 from assistant.types import FOLLOWING_SENTENCES, Context, Draft, DraftCitation, Evidence, Quote, Span
 
@@ -51,7 +51,7 @@ _NOT_NAMES = {"He", "She", "They", "It", "This", "That", "The", "But", "And", "I
 
 
 _CAPWORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z][\w'’-]+")
-_QUOTED = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
+_QUOTED = re.compile(r"[\"“]([^\"”]{12,})[\"”]|(?:''|``)([^\"”]{12,}?)''")
 _RATE = re.compile(r"\b(?:rate|percentage|percent|share|proportion)\b", re.I)
 _MONEY = re.compile(
     r"\bhow\s+much\s+(?:money|cash|funding)\b"
@@ -272,7 +272,7 @@ class ExtractiveBackend:
         return Draft(text="\n".join(lines), citations=cites)
 
 
-_PARTNER = {"“": "”", "„": "”", '"': '"', "”": "“"}
+_PARTNER = {"“": "”", "„": "”", '"': '"', "”": "“", "''": "''", "``": "''"}
 
 
 def whole_quotation(ev: Evidence, span: Span, tuning: AnswerSettings | None = None) -> tuple[Span, str]:
@@ -306,8 +306,8 @@ def whole_quotation(ev: Evidence, span: Span, tuning: AnswerSettings | None = No
             break
     text = cut(i, j)
     _, unclosed, unopened = quotation_spans(text)
-    head = "".join(_PARTNER[text[k]] for k in reversed(unopened))
-    tail = "".join(_PARTNER[text[k]] for k in reversed(unclosed))
+    head = "".join(_PARTNER[text[k : k + mark_width(text, k)]] for k in reversed(unopened))
+    tail = "".join(_PARTNER[text[k : k + mark_width(text, k)]] for k in reversed(unclosed))
     return Span(start=sents[i].start, end=sents[j].end), f"{head}{text}{tail}"
 
 
@@ -428,7 +428,7 @@ def _words_that_follow(
     texts = [ev.text[sp.start - ev.start : sp.end - ev.start] for sp in ahead]
     if ahead and _elaborates(texts[0], ev.text[best.span.end - ev.start : ahead[0].start - ev.start]):
         return [_follower(ev, best, ahead[0], texts[0], cands)]
-    if not quoted and any(ch in best.text for ch in '"“”'):
+    if not quoted and ANY_DOUBLE_MARK.search(best.text):
         return []  # the sentence quotes already
     person = "person" in best.kinds or _ledger_speaker(best, context.evidence[best.n - 1], context.quotes)
     wanted = answer_type(part)
@@ -602,7 +602,7 @@ def _ledger_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) ->
 
 def _corroborating(context: Context, c: Scored) -> list[tuple[int, Span]]:
     """Other outlets' evidence sentences that carry the same quoted words as ``c``."""
-    quoted = [normalise(q) for q in _QUOTED.findall(c.text)]
+    quoted = [normalise(a or b) for a, b in _QUOTED.findall(c.text)]
     whole = normalise(c.text)
     doc = context.evidence[c.n - 1].doc_id
     out: list[tuple[int, Span]] = []
