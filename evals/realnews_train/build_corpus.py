@@ -27,6 +27,16 @@ Train articles span November 2015 to October 2016, so few stories run in several
 on the same day: the rule picks 37 articles, 7 seeds with companions.
 
     python evals/realnews_train/build_corpus.py [--polnear /work/shared/polnear]
+
+The same rule, moved further along the SHA-256 order, builds the check set
+``evals/realnews_check/`` (one set, no halves; see its section in ``evals/README.md``):
+``--skip N`` skips the first N stems, ``--seeds N`` takes N seeds,
+``--exclude-corpus DIR`` (repeatable) keeps the articles of another corpus out of the pool
+(neither seed nor companion), and ``--one-set`` writes ``stories.json`` (the stories, no
+halves) instead of ``split.json``:
+
+    python evals/realnews_train/build_corpus.py --skip 150 --seeds 20 \
+        --exclude-corpus evals/realnews_train/corpus --one-set --out evals/realnews_check
 """
 
 from __future__ import annotations
@@ -70,11 +80,17 @@ def title_words(title: str) -> set[str]:
     return {t.lower_ for t in _tokenizer()(title) if t.is_alpha and len(t) > 1 and t.lower_ not in STOP_WORDS}
 
 
-def select(meta: list[dict[str, str]]) -> tuple[list[str], dict[str, list[str]]]:
-    """(seeds, seed -> its companions) by the rule of the module docstring."""
+def select(
+    meta: list[dict[str, str]], skip: int = SKIP, n_seeds: int = SEEDS, exclude: frozenset[str] = frozenset()
+) -> tuple[list[str], dict[str, list[str]]]:
+    """(seeds, seed -> its companions) by the rule of the module docstring.
+
+    The first ``skip`` stems in SHA-256 order and every stem in ``exclude`` are out of the
+    pool; the seeds are the first ``n_seeds`` stems of the pool, companions come from the pool.
+    """
     order = sorted(meta, key=lambda r: sha(r["filename"]))
-    pool = order[SKIP:]
-    seeds = [r["filename"] for r in pool[:SEEDS]]
+    pool = [r for r in order[skip:] if r["filename"] not in exclude]
+    seeds = [r["filename"] for r in pool[:n_seeds]]
     words = {r["filename"]: title_words(r["title"]) for r in pool}
     day = {r["filename"]: dt.date.fromisoformat(r["publication_date"]) for r in pool}
     companions: dict[str, list[str]] = {}
@@ -129,11 +145,21 @@ def deal(groups: list[list[str]]) -> dict[str, list[list[str]]]:
     return halves
 
 
-def build(polnear: Path, out: Path) -> dict[str, list[list[str]]]:
+def build(
+    polnear: Path,
+    out: Path,
+    skip: int = SKIP,
+    n_seeds: int = SEEDS,
+    exclude: frozenset[str] = frozenset(),
+    one_set: bool = False,
+) -> dict[str, list[list[str]]]:
+    """Copy the chosen articles and their sidecars to ``out/corpus``; write ``split.json``
+    (two halves) or, with ``one_set``, ``stories.json`` (every story in one set ``all``)."""
     meta = rows(polnear, "train")
     by_stem = {r["filename"]: r for r in meta}
-    seeds, companions = select(meta)
-    halves = deal(stories(seeds, companions))
+    seeds, companions = select(meta, skip, n_seeds, exclude)
+    groups = stories(seeds, companions)
+    halves = {"all": groups} if one_set else deal(groups)
     corpus = out / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     for groups in halves.values():
@@ -142,6 +168,10 @@ def build(polnear: Path, out: Path) -> dict[str, list[list[str]]]:
                 shutil.copyfile(polnear / "train" / "text" / f"{stem}.txt", corpus / f"{stem}.txt")
                 text = json.dumps(sidecar(by_stem[stem]), ensure_ascii=False, indent=1) + "\n"
                 (corpus / f"{stem}.meta.json").write_text(text, encoding="utf-8")
+    if one_set:
+        record = {"articles": sorted(d for g in groups for d in g), "stories": {g[0]: g for g in groups}}
+        (out / "stories.json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+        return halves
     split = {
         "a": sorted(d for g in halves["a"] for d in g),
         "b": sorted(d for g in halves["b"] for d in g),
@@ -155,8 +185,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR)
     ap.add_argument("--out", type=Path, default=HERE)
+    ap.add_argument("--skip", type=int, default=SKIP, help="stems skipped at the head of the SHA-256 order")
+    ap.add_argument("--seeds", type=int, default=SEEDS, help="seed articles taken after the skipped ones")
+    ap.add_argument(
+        "--exclude-corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="a corpus folder whose articles stay out of the pool (repeatable)",
+    )
+    ap.add_argument("--one-set", action="store_true", help="write stories.json (no halves), not split.json")
     args = ap.parse_args()
-    halves = build(args.polnear, args.out)
+    exclude: set[str] = set()
+    for folder in args.exclude_corpus:
+        if not folder.is_dir():
+            sys.exit(f"--exclude-corpus {folder}: not a folder")
+        exclude.update(p.stem for p in folder.glob("*.txt"))
+    halves = build(args.polnear, args.out, args.skip, args.seeds, frozenset(exclude), args.one_set)
     for half, groups in halves.items():
         n = sum(len(g) for g in groups)
         print(f"{half}: {n} articles in {len(groups)} stories")
