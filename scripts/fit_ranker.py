@@ -279,15 +279,7 @@ def answers_threshold(
         for t in ANSWER_GRID:
             m = answer_scores(model | {"threshold": t}, rows)
             _ANSWERED[key].append((t, m["abst"], m["false"]))
-    found = _ANSWERED[key]
-    if rule == "answers-youden":
-        t, ab, fa = max(found, key=lambda r: (r[1] - r[2], -r[2], -r[0]))
-    else:
-        ok = [r for r in found if r[2] <= max_false]
-        t, ab, fa = (
-            max(ok, key=lambda r: (r[1], -r[2], -r[0])) if ok else min(found, key=lambda r: (r[2], -r[1]))
-        )
-    return t, {"abstention_accuracy": ab, "false_abstention": fa}
+    return _pick_threshold(_ANSWERED[key], youden=rule == "answers-youden", max_false=max_false)
 
 
 def choose_threshold(
@@ -309,7 +301,17 @@ def choose_threshold(
         fa = sum(1 for p, a, forced in best if a and (forced or p < t)) / n_ans
         ab = sum(1 for p, a, forced in best if not a and (forced or p < t)) / n_un
         rows.append((t, ab, fa))
-    if rule == "youden":
+    return _pick_threshold(rows, youden=rule == "youden", max_false=max_false)
+
+
+def _pick_threshold(
+    rows: list[tuple[float, float, float]], youden: bool, max_false: float
+) -> tuple[float, dict[str, float]]:
+    """(threshold, abstention accuracy, false abstention) rows -> the chosen threshold: the
+    highest accuracy minus false abstention (``youden``), else the highest accuracy keeping false
+    abstention <= ``max_false`` (else the lowest false abstention); ties go to the lower false
+    abstention, then the lower threshold."""
+    if youden:
         t, ab, fa = max(rows, key=lambda r: (r[1] - r[2], -r[2], -r[0]))
     else:
         ok = [r for r in rows if r[2] <= max_false]

@@ -21,6 +21,7 @@ import pytest
 from assistant.evaluation.harness import load_gold
 from assistant.nlp.text import normalise
 from tests.test_realnews_set import KINDS, assert_gold_strings, assert_no_copy
+from tests.test_realnews_train_set import assert_polnear_train_copies
 
 ROOT = Path(__file__).resolve().parents[1]
 SET_DIR = ROOT / "evals" / "realnews_check"
@@ -43,15 +44,7 @@ def items() -> list[dict[str, Any]]:
 
 
 def test_corpus_is_polnear_train_byte_for_byte_with_sidecars() -> None:
-    articles = sorted(CORPUS.glob("*.txt"))
-    assert len(articles) >= 25
-    for art in articles:
-        meta = json.loads(art.with_name(art.stem + ".meta.json").read_text(encoding="utf-8"))
-        assert {"title", "outlet", "published"} <= set(meta), art.name
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["published"]), art.name
-        original = POLNEAR / "train" / "text" / art.name
-        if original.exists():  # the shared copy is the source; the repo copy must match it byte for byte
-            assert art.read_bytes() == original.read_bytes(), art.name
+    assert_polnear_train_copies(CORPUS, at_least=25)
 
 
 def test_corpus_shares_no_article_with_realnews_train() -> None:

@@ -46,8 +46,14 @@ def _items(name: str) -> list[dict[str, Any]]:
 
 
 def test_corpus_is_polnear_train_byte_for_byte_with_sidecars() -> None:
-    articles = sorted(CORPUS.glob("*.txt"))
-    assert len(articles) >= 30
+    assert_polnear_train_copies(CORPUS, at_least=30)
+
+
+def assert_polnear_train_copies(corpus: Path, at_least: int) -> None:
+    """``corpus`` holds at least ``at_least`` PolNeAR train articles, byte for byte the shared
+    copy's where it is present, each with a sidecar naming title, outlet and publication day."""
+    articles = sorted(corpus.glob("*.txt"))
+    assert len(articles) >= at_least
     for art in articles:
         meta = json.loads(art.with_name(art.stem + ".meta.json").read_text(encoding="utf-8"))
         assert {"title", "outlet", "published"} <= set(meta), art.name
