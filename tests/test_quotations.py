@@ -17,7 +17,7 @@ from assistant.answer.verify import (
 )
 from assistant.nlp.claims import split_claims
 from assistant.nlp.text import quotation_spans, quotes_balanced, split_sentences
-from assistant.types import Draft, DraftCitation
+from assistant.types import Context, Draft, DraftCitation
 from tests.contexts import context
 
 SPLIT = (
@@ -146,17 +146,25 @@ def test_extractive_shows_a_split_quotation_whole_with_the_marker_after_it() -> 
     assert shown_quotes_hold(got, texts)
 
 
-def test_extractive_closes_a_quotation_that_runs_into_the_next_paragraph() -> None:
-    ctx, texts = context("What did Reyes say about fighting over crumbs?", [("d", RUN_ON, "over crumbs")])
+def _reyes_shows_whole_quotation(
+    ctx: Context, texts: dict[str, str], text: str, opening: str
+) -> tuple[str, Verified]:
+    """The quotation whose last sentence starts with ``opening``, shown whole in an answer
+    ``Reyes said: … [1]`` citing it, and that answer finalised."""
     ev = ctx.evidence[0]
-    last = next(sp for sp in ev.sentences if RUN_ON[sp.start : sp.end].startswith("“We are fighting"))
+    last = next(sp for sp in ev.sentences if text[sp.start : sp.end].startswith(opening))
     span, shown = whole_quotation(ev, last)
-    assert shown == "“We are fighting one another over crumbs.”"  # the closing mark added
     draft = Draft(
         text=f"Reyes said: {shown} [1]",
         citations=[DraftCitation(n=1, doc_id="d", start=span.start, end=span.end)],
     )
-    got = finalize(ctx, draft, texts)
+    return shown, finalize(ctx, draft, texts)
+
+
+def test_extractive_closes_a_quotation_that_runs_into_the_next_paragraph() -> None:
+    ctx, texts = context("What did Reyes say about fighting over crumbs?", [("d", RUN_ON, "over crumbs")])
+    shown, got = _reyes_shows_whole_quotation(ctx, texts, RUN_ON, "“We are fighting")
+    assert shown == "“We are fighting one another over crumbs.”"  # the closing mark added
     assert not got.abstained and "“We are fighting one another over crumbs.” [1]" in got.text
     assert quotes_balanced(got.text) and shown_quotes_hold(got, texts)
 
@@ -192,15 +200,8 @@ def test_a_typewriter_quotation_spanning_sentences_is_one_claim_and_verifies_as_
     assert quoted_spans("She said ''we will win [1]'' today") == ["we will win [1]"]
     assert markers_after_quotes("She said ''we will win [1]'' today") == "She said ''we will win'' [1] today"
     ctx, texts = context("What did Reyes say about crumbs?", [("d", TYPEWRITER, "over crumbs")])
-    ev = ctx.evidence[0]
-    last = next(sp for sp in ev.sentences if TYPEWRITER[sp.start : sp.end].startswith("''We are fighting"))
-    span, shown = whole_quotation(ev, last)
+    shown, got = _reyes_shows_whole_quotation(ctx, texts, TYPEWRITER, "''We are fighting")
     assert shown == "''We are fighting one another over crumbs.''"  # the closing pair added
-    draft = Draft(
-        text=f"Reyes said: {shown} [1]",
-        citations=[DraftCitation(n=1, doc_id="d", start=span.start, end=span.end)],
-    )
-    got = finalize(ctx, draft, texts)
     assert not got.abstained and "''We are fighting one another over crumbs.'' [1]" in got.text
     assert got.verification.quotes_checked >= 1 and got.verification.quotes_failed == 0
     assert quotes_balanced(got.text) and shown_quotes_hold(got, texts)

@@ -28,6 +28,14 @@ def test_speaker_match_keeps_apostrophe_names_and_drops_possessives() -> None:
     assert not speaker_matches("Clinton", Pred(0, 1, "direct", None))
 
 
+def _one_article_split(root: Path, text: str, ann: str) -> None:
+    """A PolNeAR-shaped ``dev`` split under ``root``: one article ``a`` and its brat annotation."""
+    (root / "dev" / "text").mkdir(parents=True)
+    (root / "dev" / "attributions").mkdir()
+    (root / "dev" / "text" / "a.txt").write_text(text, encoding="utf-8")
+    (root / "dev" / "attributions" / "a_annotator1.ann").write_text(ann, encoding="utf-8")
+
+
 def test_source_kinds() -> None:
     assert source_kind("Ms. Roe") == "named"
     assert source_kind("he") == "pronoun"
@@ -36,16 +44,13 @@ def test_source_kinds() -> None:
 
 def test_gold_read_from_brat_and_scored(tmp_path: Path) -> None:
     text = "“We will win,” Roe said. Doe said the plan was weak."
-    (tmp_path / "dev" / "text").mkdir(parents=True)
-    (tmp_path / "dev" / "attributions").mkdir()
-    (tmp_path / "dev" / "text" / "a.txt").write_text(text, encoding="utf-8")
     ann = (
         "T1\tContent 0 14\t“We will win,”\nT2\tSource 15 18\tRoe\nT3\tCue 19 23\tsaid\n"
         "E1\tAttribution:T1 Cue:T3 Source:T2 Content:T1\n"
         "T4\tContent 34 51\tthe plan was weak\nT5\tSource 25 28\tDoe\nT6\tCue 29 33\tsaid\n"
         "E2\tAttribution:T4 Cue:T6 Source:T5 Content:T4\n"
     )
-    (tmp_path / "dev" / "attributions" / "a_annotator1.ann").write_text(ann, encoding="utf-8")
+    _one_article_split(tmp_path, text, ann)
     [art] = load_split("dev", tmp_path)
     assert [(g.direct, g.source_text) for g in art.gold] == [(True, "Roe"), (False, "Doe")]
     with pytest.raises(ValueError, match="annotate_heads"):
@@ -126,16 +131,13 @@ def test_a_content_in_typewriter_marks_is_direct_unless_the_old_rule_is_asked(tm
     """Archive text writes ``''…,'' Roe said``: such a Content is a direct quote (round 9);
     ``marks="curly"`` is the rule of rounds 1-8, which read it as reported speech."""
     text = "''We will win,'' Roe said. Doe said it was ''weak.''"
-    (tmp_path / "dev" / "text").mkdir(parents=True)
-    (tmp_path / "dev" / "attributions").mkdir()
-    (tmp_path / "dev" / "text" / "a.txt").write_text(text, encoding="utf-8")
     ann = (
         "T1\tContent 0 16\t''We will win,''\nT2\tSource 17 20\tRoe\nT3\tCue 21 25\tsaid\n"
         "E1\tAttribution:T1 Cue:T3 Source:T2 Content:T1\n"
         "T4\tContent 36 52\tit was ''weak.''\nT5\tSource 27 30\tDoe\nT6\tCue 31 35\tsaid\n"
         "E2\tAttribution:T4 Cue:T6 Source:T5 Content:T4\n"
     )
-    (tmp_path / "dev" / "attributions" / "a_annotator1.ann").write_text(ann, encoding="utf-8")
+    _one_article_split(tmp_path, text, ann)
     [art] = load_split("dev", tmp_path)
     assert [g.direct for g in art.gold] == [True, True]
     [old] = load_split("dev", tmp_path, marks="curly")
