@@ -11,9 +11,13 @@ import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
+import pytest
+
+from assistant.answer.backends.extractive import _part_context
 from assistant.evaluation.harness import load_gold
-from assistant.nlp.questions import split_question
+from assistant.nlp.questions import ask_of, split_question
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATED = REPO / "evals" / "realnews" / "multidoc_auto_tune.jsonl"
@@ -107,3 +111,66 @@ def test_the_generated_set_parses_as_gold_and_splits_in_two() -> None:
     for g in items:
         assert g.kind == "multi_doc" and len(g.facts) == 2 and len(set(g.sources)) == 2
         assert len(split_question(g.question)) == 2
+
+
+# -- end to end on a real index: each part's own speaker ----------------------------------
+
+FARES = """Transit board votes to raise bus fares
+
+The regional transit board voted on Tuesday to raise the basic bus fare by 25 cents from March.
+
+"Riders deserve honest numbers, and the honest number is that the old fare no longer pays for the buses," board chair Marisol Ruiz said after the vote.
+
+Ruiz said the board would review the fare again next year.
+"""
+
+TRAM = """Tram line plan draws fire at neighbourhood meeting
+
+"The tram line is a monument to ourselves that nobody in this neighbourhood will ride," council member Tobias Becker said at a neighbourhood meeting on Wednesday.
+
+The planned tram line would run four kilometres from the station to the stadium.
+
+Construction of the tram line is due to start next year.
+"""
+
+GARDEN = """Community garden opens on Elm Street
+
+Volunteers opened a community garden on Elm Street on Saturday with forty raised beds.
+
+"We had more sign-ups than beds within a day," organiser Priya Nair said.
+"""
+
+
+@pytest.fixture(scope="module")
+def transit_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from tests.conftest import index_articles
+
+    return index_articles(
+        tmp_path_factory,
+        [
+            ("fares", FARES, "Metro Ledger", "2026-03-03"),
+            ("tram", TRAM, "Eastside News", "2026-03-05"),
+            ("garden", GARDEN, "Eastside News", "2026-03-07"),
+        ],
+    )
+
+
+def test_a_later_part_asking_for_another_persons_words_gets_that_persons_words(transit_index: Any) -> None:
+    question = "What did Ruiz say about the bus fare, and what did Becker say about the tram line?"
+    ctx, _ = transit_index.build_context(question)
+    # the question as a whole is resolved to its first speaker ...
+    assert ctx.speaker and "Ruiz" in ctx.speaker
+    # ... a later part asks for its own
+    part = split_question(question)[1]
+    assert _part_context(ctx, part).speaker == "Becker"
+    assert _part_context(ctx, split_question(question)[0]) is ctx
+    ans = transit_index.ask(question)
+    assert not ans.abstained, ans.answer
+    assert "honest number" in ans.answer and "monument to ourselves" in ans.answer
+    cited = {c.doc_id for c in ans.citations}
+    assert cited == {"fares", "tram"}
+
+
+def test_ask_of_drops_the_statement_before_the_question_but_not_a_quoted_sentence_end() -> None:
+    assert ask_of("Ruiz and Becker both spoke. What did Becker say?") == "What did Becker say?"
+    assert ask_of('Who said "Fares rise. Routes shrink"?') == 'Who said "Fares rise. Routes shrink"?'

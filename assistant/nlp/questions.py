@@ -144,6 +144,14 @@ def split_question(question: str) -> list[str]:
     return [f"{preamble} {p}" if preamble else p for p in parts]
 
 
+def ask_of(question: str) -> str:
+    """The question itself, without a statement before it ("Pence went on two Sunday shows.
+    What did he say ...?" -> "What did he say ...?"); quoted sentence ends do not count."""
+    q = question.strip()
+    cuts = list(_SENTENCE_END.finditer(_masked(q)))
+    return q[cuts[-1].end() :] if cuts else q
+
+
 def _masked(q: str) -> str:
     """``q`` with every character inside quotation marks but white space read as "x" (the
     same length, so offsets found in it cut ``q``)."""

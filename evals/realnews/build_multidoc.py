@@ -62,13 +62,57 @@ def joined(a: dict[str, Any], b: dict[str, Any], k: int) -> dict[str, Any]:
     }
 
 
+_WH = ("who ", "what ", "when ", "which ", "how ", "where ", "why ")
+
+
+def joinable(item: dict[str, Any]) -> bool:
+    """An answerable one-article question that opens with a question word and is one part
+    (``split_question`` leaves it whole), so joining two gives exactly two parts."""
+    from assistant.nlp.questions import split_question
+
+    q = item["question"]
+    return (
+        item.get("answerable", False)
+        and len(item.get("sources") or []) == 1
+        and q.lower().startswith(_WH)
+        and q.endswith("?")
+        and len(split_question(q)) == 1
+    )
+
+
+def joined_pair(a: dict[str, Any], b: dict[str, Any], k: int) -> dict[str, Any]:
+    """``<question A>, and <question b>?``: both questions' facts, both articles."""
+    qb = b["question"]
+    return {
+        "id": f"rn-jmd-{k:03d}",
+        "question": f"{a['question'][:-1]}, and {qb[:1].lower()}{qb[1:]}",
+        "answerable": True,
+        "answer": f"{a['answer']} {b['answer']}",
+        "facts": [*a["facts"], *b["facts"]],
+        "speaker": None,
+        "date": None,
+        "date_text": None,
+        "sources": [a["sources"][0], b["sources"][0]],
+        "kind": "multi_doc",
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--src", default=str(HERE / "whosaid_auto_tune.jsonl"))
     ap.add_argument("--out", default=str(HERE / "multidoc_auto_tune.jsonl"))
+    ap.add_argument(
+        "--questions",
+        action="store_true",
+        help="join any one-part questions of --src (the tuning half) instead of who-said quotes",
+    )
     args = ap.parse_args(argv)
     items = [json.loads(line) for line in Path(args.src).read_text(encoding="utf-8").splitlines() if line]
-    rows = [joined(a, b, k) for k, (a, b) in enumerate(pairs(items), start=1)]
+    if args.questions:
+        items = [it for it in items if joinable(it)]
+        rows = [joined_pair(a, b, k) for k, (a, b) in enumerate(pairs(items), start=1)]
+    else:
+        rows = [joined(a, b, k) for k, (a, b) in enumerate(pairs(items), start=1)]
     Path(args.out).write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
     )
