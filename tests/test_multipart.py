@@ -174,3 +174,29 @@ def test_a_later_part_asking_for_another_persons_words_gets_that_persons_words(t
 def test_ask_of_drops_the_statement_before_the_question_but_not_a_quoted_sentence_end() -> None:
     assert ask_of("Ruiz and Becker both spoke. What did Becker say?") == "What did Becker say?"
     assert ask_of('Who said "Fares rise. Routes shrink"?') == 'Who said "Fares rise. Routes shrink"?'
+
+
+def test_two_people_asked_one_by_one_give_one_part_each() -> None:
+    assert split_question("What did Ruiz and Tom Becker each say about fares?") == [
+        "What did Ruiz say about fares?",
+        "What did Tom Becker say about fares?",
+    ]
+    assert split_question("How did Ruiz and Becker differ on the fare increase?") == [
+        "How did Ruiz differ on the fare increase?",
+        "How did Becker differ on the fare increase?",
+    ]
+    # in a part of a longer question too
+    assert split_question("How far did Ruiz and Becker each walk, and who drove the bus?") == [
+        "How far did Ruiz walk?",
+        "How far did Becker walk?",
+        "who drove the bus?",
+    ]
+    # a joint statement is an answer: the question stays whole
+    assert split_question("What did Ruiz and Becker say about fares?") == [
+        "What did Ruiz and Becker say about fares?"
+    ]
+    # "Both" opens the statement; it is not a name
+    assert split_question("Both Ruiz and Becker spoke about fares. What did each of them say?") == [
+        "Both Ruiz and Becker spoke about fares. What did Ruiz say?",
+        "Both Ruiz and Becker spoke about fares. What did Becker say?",
+    ]

@@ -127,8 +127,10 @@ def split_question(question: str) -> list[str]:
     """The parts of a multi-part question: "A, and which of them B?" -> [A, which of them B];
     "How long, who, and on what date ...?" -> one part per asked-for thing; "What did X say
     on A and on B?" -> one part per repeated preposition; "X and Y both ... . What did each
-    say?" -> one part per person; else [question]. A statement before the question ("Pence
-    went on two Sunday shows. What did he say ...?") is kept in front of every part.
+    say?" -> one part per person, and so "What did X and Y each say ...?" and "How did X
+    and Y differ on ...?" (:func:`_per_person`); else [question]. A statement before the
+    question ("Pence went on two Sunday shows. What did he say ...?") is kept in front of
+    every part.
 
     Quoted words are the speaker's, not the question's: a sentence end or an "and who"
     inside quotation marks ("Who said "It went beyond the room. It ...", and who said
@@ -138,10 +140,45 @@ def split_question(question: str) -> list[str]:
     cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(masked)]
     preamble = " ".join(_pieces(q, cuts)[:-1])
     start = cuts[-1][1] if cuts else 0
-    parts = _split_ask(q[start:], masked[start:], preamble)
+    parts = [x for p in _split_ask(q[start:], masked[start:], preamble) for x in _per_person(p)]
     if len(parts) == 1:
         return [q]
     return [f"{preamble} {p}" if preamble else p for p in parts]
+
+
+_PERSON = r"(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+"
+#: "A and B each/both ...", "A and B differ ...": two people asked about one by one.
+_TWO_EACH = re.compile(rf"\b(?P<a>{_PERSON})\s+and\s+(?P<b>{_PERSON})\s+(?:each|both)\s+")
+_TWO_COMPARED = re.compile(
+    rf"\b(?P<a>{_PERSON})\s+and\s+(?P<b>{_PERSON})\s+(?=(?:{'|'.join(sorted(wordlist('comparison_verbs')))})\b)"
+)
+
+
+def _per_person(part: str) -> list[str]:
+    """One part per person when a part asks two named people the same thing one by one:
+    "What did A and B each say about X?" -> what did A say, what did B say; "How did A and
+    B differ on X?" -> how did A, how did B (each one's side of it). "What did A and B say
+    about X?" stays whole (a joint statement is an answer). Quoted words are not read."""
+    masked = _masked(part)
+    for rx in (_TWO_EACH, _TWO_COMPARED):
+        m = rx.search(masked)
+        if m is None:
+            continue
+        run = part[m.start("a") : m.end("a")]
+        a, b = _drop_question_words(run), _drop_question_words(part[m.start("b") : m.end("b")])
+        if not a or not b:
+            continue
+        head = part[: m.start("a") + run.rfind(a)]  # "What did " (and a dropped "Both ")
+        return [f"{head}{name} {part[m.end() :]}" for name in (a, b)]
+    return [part]
+
+
+def _drop_question_words(name: str) -> str:
+    """A captured run of capitalised words without a leading question word or "Both"."""
+    words = name.split()
+    while words and (words[0] in _QWORDS or words[0] == "Both"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def ask_of(question: str) -> str:
@@ -193,8 +230,9 @@ def _split_ask(q: str, masked: str, preamble: str) -> list[str]:
         return [f"{stem} {a}?", f"{stem} {b}?"]
     pair = _PAIR.search(preamble)
     each = _EACH.search(masked)
-    if pair and each and pair.group(1).split()[0] not in _QWORDS:
-        return [f"{q[: each.start()]}{name}{q[each.end() :]}" for name in (pair.group(1), pair.group(2))]
+    if pair and each and _drop_question_words(pair.group(1)) == pair.group(1).removeprefix("Both "):
+        names = (pair.group(1).removeprefix("Both "), pair.group(2))
+        return [f"{q[: each.start()]}{name}{q[each.end() :]}" for name in names]
     return [q]
 
 
