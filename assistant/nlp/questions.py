@@ -133,8 +133,8 @@ def split_question(question: str) -> list[str]:
     every part.
 
     Quoted words are the speaker's, not the question's: a sentence end or an "and who"
-    inside quotation marks ("Who said "It went beyond the room. It ...", and who said
-    ...?") neither ends the statement nor splits the question (:func:`_masked`)."""
+    inside quotation marks ("Who said "Fares rise. Routes shrink", and who said ...?")
+    neither ends the statement nor splits the question (:func:`_masked`)."""
     q = question.strip()
     masked = _masked(q)
     cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(masked)]
