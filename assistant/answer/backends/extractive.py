@@ -177,6 +177,9 @@ class ExtractiveBackend:
             asked_for, given = _contrast(fitting[0], context, part) or ("", "")
             return [], f"the articles speak of the {given}, not the {asked_for}", False
         fitting = other
+        fitting, sibling = _same_named(context, part, wanted, fitting, threshold, used)
+        if sibling:
+            return [], sibling, False
         said = asked.quoted_words(part)
         terms: dict[int, set[str]] = {}  # each passage's terms, tokenized once
         if said:
@@ -378,6 +381,48 @@ def _contrast(c: Scored, context: Context, part: str) -> tuple[str, str] | None:
     ev = context.evidence[c.n - 1]
     around = " ".join(e.text for e in context.evidence if e.doc_id == ev.doc_id)
     return asked.contrasted(part, c.text, around)
+
+
+#: Asks whose answer is a specific figure, day or name of the thing the question names:
+#: a sentence giving it for a sibling (another person, organisation, place) is no answer.
+_SAME_NAMED_ASKS = frozenset({"count", "money", "rate", "quantity", "day", "measure", "age", "name", "number"})
+
+
+def _same_named(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    fitting: list[Scored],
+    threshold: float,
+    used: set[tuple[int, int]],
+) -> tuple[list[Scored], str | None]:
+    """``fitting`` without the sentences that give the asked-for thing for a sibling of a
+    name the question gives (:func:`asked.other_named`), and, when that leaves no sentence
+    above ``threshold`` that there was, what the articles speak of instead."""
+    if wanted not in _SAME_NAMED_ASKS or not fitting or (fitting[0].n, fitting[0].span.start) in used:
+        return fitting, None  # a sentence shown for an earlier part: that part's own subject
+    everything = [(ev.text[s - ev.start : e - ev.start], label) for ev in context.evidence for s, e, label in ev.entities]
+    named = asked.question_named(part, everything)
+    if not named:
+        return fitting, None
+    siblings: dict[int, tuple[str, str]] = {}
+    for k, c in enumerate(fitting):
+        ev = context.evidence[c.n - 1]
+        own = [
+            (ev.text[s - ev.start : e - ev.start], label)
+            for s, e, label in ev.entities
+            if c.span.start <= s and e <= c.span.end
+        ]
+        found = asked.other_named(part, named, c.text, own)
+        if found:
+            siblings[k] = found
+    if 0 not in siblings or fitting[0].prob < threshold:
+        return fitting, None  # the best sentence is about the named one: the answer stands
+    kept = [c for k, c in enumerate(fitting) if k not in siblings]
+    if not kept or kept[0].prob < threshold:
+        asked_for, given = siblings[0]
+        return [], f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}"
+    return fitting, None  # another sentence above the threshold may answer: left to the ranker
 
 
 def _fresh_for_part(
