@@ -422,8 +422,9 @@ def share_held(terms: list[str] | set[str], text: str | set[str]) -> float:
 # -- the same named one -------------------------------------------------------------------
 #: Entity labels whose names single out the thing a specific ask is about: the organisation
 #: and the place (spaCy labels stored at index time). Not a person: news goes on about a
-#: person by pronoun ("he has held 100 town halls"), so a sentence that names another person
-#: and not the one asked is often still theirs (measured: evals/README.md, abstain10).
+#: person by pronoun or title ("he has held 100 town halls", "the governor"), and a sentence
+#: that names another person and not the one asked still often answers (measured on
+#: realnews_train b, even with no personal pronoun in the sentence: evals/README.md, abstain10).
 NAMED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
@@ -478,3 +479,20 @@ def other_named(
                 m = re.search(re.escape(first), part, re.I)
                 return (m.group(0) if m else first), text.strip()
     return None
+
+
+# -- money given --------------------------------------------------------------------------
+_HOW_MUCH = re.compile(r"\bhow\s+much\b(?P<rest>[^?]{0,60})", re.I)
+
+
+def money_asked(part: str) -> bool:
+    """ "How much did X donate / give / contribute / lend / earn ...": the answer is an
+    amount of money, so it needs a currency, not any number ("backed Mr. Romney in 2012"
+    is no amount). The verbs are ``wordlists.txt`` [money_verbs]."""
+    m = _HOW_MUCH.search(part)
+    if m is None:
+        return False
+    return any(w in _MONEY_VERBS for w in re.findall(r"[a-z]+", m.group("rest").lower()))
+
+
+_MONEY_VERBS = wordlist("money_verbs")

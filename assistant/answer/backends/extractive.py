@@ -170,6 +170,8 @@ class ExtractiveBackend:
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for", True
+        if _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
+            return [], f"the passages on this do not give {_WANTED_WORDS.get(wanted or '', 'what is')} asked for", False
         other = [c for c in fitting if _contrast(c, context, part) is None]
         if not other or (other[0].prob < threshold <= fitting[0].prob):
             # the passages that match speak of another one ("the first debate", asked
@@ -330,7 +332,7 @@ def _specific(part: str) -> str | None:
         if asked.named_quantity(part) is not None:
             return "quantity"
         noun = asked.counted_noun(part)
-        if _MONEY.search(part) or noun in _CURRENCY_NOUNS:
+        if _MONEY.search(part) or asked.money_asked(part) or noun in _CURRENCY_NOUNS:
             return "money"
         if noun is not None:
             return "count"
@@ -381,6 +383,15 @@ def _contrast(c: Scored, context: Context, part: str) -> tuple[str, str] | None:
     ev = context.evidence[c.n - 1]
     around = " ".join(e.text for e in context.evidence if e.doc_id == ev.doc_id)
     return asked.contrasted(part, c.text, around)
+
+
+def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, ratio: float) -> bool:
+    """The sentences that hold the asked-for thing match the question far worse than the
+    best sentence (below ``ratio`` of its probability, which is above ``threshold``): the
+    passage on what is asked lacks it, and one holding a figure, a day or a name of that
+    kind is about something else ("How much did X donate?": the best sentence says X backs
+    the candidate, the only amount is another's call to donate $3)."""
+    return bool(fitting and cands) and cands[0].prob >= threshold and fitting[0].prob < ratio * cands[0].prob
 
 
 #: Asks whose answer is a specific figure, day or name of the thing the question names:
