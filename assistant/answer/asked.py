@@ -147,10 +147,15 @@ _UNITS = {
 }
 
 
+#: "How far was X from clinching / winning ...": a shortfall (delegates, votes), not a
+#: distance; it is answered by any number ("71 delegates short").
+_SHORTFALL = re.compile(r"\W*(?:[\w'’.-]+\s+){0,6}?from\s+[a-z]+ing\b", re.I)
+
+
 def measure_asked(part: str) -> str | None:
     """ "How old ..." asks for an age, "how tall/far/big ..." for a measurement, else None."""
     m = _HOW_ADJ.search(part)
-    if m is None:
+    if m is None or _SHORTFALL.match(part, m.end()):
         return None
     return "age" if m.group("adj").lower() == "old" else "measure"
 
