@@ -171,7 +171,11 @@ class ExtractiveBackend:
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for", True
         if _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
-            return [], f"the passages on this do not give {_WANTED_WORDS.get(wanted or '', 'what is')} asked for", False
+            return (
+                [],
+                f"the passages on this do not give {_WANTED_WORDS.get(wanted or '', 'what is')} asked for",
+                False,
+            )
         other = [c for c in fitting if _contrast(c, context, part) is None]
         if not other or (other[0].prob < threshold <= fitting[0].prob):
             # the passages that match speak of another one ("the first debate", asked
@@ -396,7 +400,9 @@ def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, rati
 
 #: Asks whose answer is a specific figure, day or name of the thing the question names:
 #: a sentence giving it for a sibling (another person, organisation, place) is no answer.
-_SAME_NAMED_ASKS = frozenset({"count", "money", "rate", "quantity", "day", "measure", "age", "name", "number"})
+_SAME_NAMED_ASKS = frozenset(
+    {"count", "money", "rate", "quantity", "day", "measure", "age", "name", "number"}
+)
 
 
 def _same_named(
@@ -412,7 +418,11 @@ def _same_named(
     above ``threshold`` that there was, what the articles speak of instead."""
     if wanted not in _SAME_NAMED_ASKS or not fitting or (fitting[0].n, fitting[0].span.start) in used:
         return fitting, None  # a sentence shown for an earlier part: that part's own subject
-    everything = [(ev.text[s - ev.start : e - ev.start], label) for ev in context.evidence for s, e, label in ev.entities]
+    everything = [
+        (ev.text[s - ev.start : e - ev.start], label)
+        for ev in context.evidence
+        for s, e, label in ev.entities
+    ]
     named = asked.question_named(part, everything)
     if not named:
         return fitting, None
@@ -432,7 +442,10 @@ def _same_named(
     kept = [c for k, c in enumerate(fitting) if k not in siblings]
     if not kept or kept[0].prob < threshold:
         asked_for, given = siblings[0]
-        return [], f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}"
+        return (
+            [],
+            f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}",
+        )
     return fitting, None  # another sentence above the threshold may answer: left to the ranker
 
 
