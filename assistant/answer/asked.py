@@ -22,6 +22,13 @@ thing itself in a candidate sentence:
 * **the words quoted**: a question that quotes four or more words ('Who said "..."?') needs
   a passage holding most of their terms (:func:`quoted_words`, :func:`share_held`; the
   share is set in the extractive backend from generated near misses, evals/README.md).
+* **the same named one**: a count, amount, day or name asked of a named organisation or
+  place is not answered by the best sentence when it names none of the question's names of
+  that kind and names another ("the NBC New Hampshire poll" answered by a RealClearPolitics
+  average in California: :func:`other_named`);
+* **money given**: "how much did X donate / give / lend ..." asks for an amount of money
+  (:func:`money_asked`), and "how far was X from clinching ..." for a shortfall, not a
+  distance (:func:`measure_asked`).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
