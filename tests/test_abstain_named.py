@@ -44,6 +44,9 @@ def test_other_named_finds_another_organisation_or_place_of_the_same_kind() -> N
         )
         is None
     )
+    # a name only as the question writes it capitalised: "the state's budget" names no "State"
+    assert asked.question_named("How big is the state's budget?", [("State", "ORG")]) == {}
+    assert asked.question_named("How big is the State budget?", [("State", "ORG")]) == {"ORG": {"state"}}
     assert asked.entity_key("Jeb Bush", "PERSON") == "bush"
     assert asked.entity_key("the State Department's", "ORG") == "state department"
 

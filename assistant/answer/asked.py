@@ -459,12 +459,15 @@ def _holds_key(low: str, key: str) -> bool:
 
 def question_named(part: str, entities: list[tuple[str, str]]) -> dict[str, set[str]]:
     """The names the question gives, by entity label: every evidence entity (its text and
-    label) of :data:`NAMED_LABELS` whose key (:func:`entity_key`) the question holds."""
-    low = normalise(part)
+    label) of :data:`NAMED_LABELS` whose key (:func:`entity_key`) the question holds as a
+    name, capitalised ("the State Department", not "the state's budget")."""
     out: dict[str, set[str]] = {}
     for text, label in entities:
         key = entity_key(text, label) if label in NAMED_LABELS else ""
-        if key and _holds_key(low, key):
+        if not key:
+            continue
+        at = re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", part, re.I)
+        if at is not None and not at.group(0)[:1].islower():
             out.setdefault(label, set()).add(key)
     return out
 
