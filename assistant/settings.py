@@ -141,6 +141,13 @@ class AnswerSettings(BaseSettings):
         description="A further sentence joins the extractive answer when its ranker probability is at "
         "least this share of the best sentence's.",
     )
+    wanted_ratio: float = Field(
+        default=0.5,
+        description="When a question asks for a specific thing (a count, an amount, a day, a name, ...) "
+        "and the best sentence holding it has less than this share of the ranker probability of the "
+        "best sentence overall (itself above the threshold), the extractive backend abstains: the "
+        "passage on what is asked lacks it (evals/README.md, abstain10).",
+    )
     other_article_ratio: float = Field(
         default=1.0,
         description="A further sentence from another article than the "

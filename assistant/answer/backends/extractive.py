@@ -158,6 +158,12 @@ class ExtractiveBackend:
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for", True
+        if _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
+            return (
+                [],
+                f"the passages on this do not give {_WANTED_WORDS.get(wanted or '', 'what is')} asked for",
+                False,
+            )
         other = [c for c in fitting if _contrast(c, context, part) is None]
         if not other or (other[0].prob < threshold <= fitting[0].prob):
             # the passages that match speak of another one ("the first debate", asked
@@ -165,6 +171,9 @@ class ExtractiveBackend:
             asked_for, given = _contrast(fitting[0], context, part) or ("", "")
             return [], f"the articles speak of the {given}, not the {asked_for}", False
         fitting = other
+        fitting, sibling = _same_named(context, part, wanted, fitting, threshold, used)
+        if sibling:
+            return [], sibling, False
         said = asked.quoted_words(part)
         terms: dict[int, set[str]] = {}  # each passage's terms, tokenized once
         if said:
@@ -340,7 +349,7 @@ def _specific(part: str) -> str | None:
         if asked.named_quantity(part) is not None:
             return "quantity"
         noun = asked.counted_noun(part)
-        if _MONEY.search(part) or noun in _CURRENCY_NOUNS:
+        if _MONEY.search(part) or asked.money_asked(part) or noun in _CURRENCY_NOUNS:
             return "money"
         if noun is not None:
             return "count"
@@ -391,6 +400,66 @@ def _contrast(c: Scored, context: Context, part: str) -> tuple[str, str] | None:
     ev = context.evidence[c.n - 1]
     around = " ".join(e.text for e in context.evidence if e.doc_id == ev.doc_id)
     return asked.contrasted(part, c.text, around)
+
+
+def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, ratio: float) -> bool:
+    """The sentences that hold the asked-for thing match the question far worse than the
+    best sentence (below ``ratio`` of its probability, which is above ``threshold``): the
+    passage on what is asked lacks it, and one holding a figure, a day or a name of that
+    kind is about something else ("How much did X donate?": the best sentence says X backs
+    the candidate, the only amount is another's call to donate $3)."""
+    return bool(fitting and cands) and cands[0].prob >= threshold and fitting[0].prob < ratio * cands[0].prob
+
+
+#: Asks whose answer is a specific figure, day or name of the thing the question names:
+#: a sentence giving it for a sibling (another person, organisation, place) is no answer.
+_SAME_NAMED_ASKS = frozenset(
+    {"count", "money", "rate", "quantity", "day", "measure", "age", "name", "number"}
+)
+
+
+def _same_named(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    fitting: list[Scored],
+    threshold: float,
+    used: set[tuple[int, int]],
+) -> tuple[list[Scored], str | None]:
+    """``fitting`` without the sentences that give the asked-for thing for a sibling of a
+    name the question gives (:func:`asked.other_named`), and, when that leaves no sentence
+    above ``threshold`` that there was, what the articles speak of instead."""
+    if wanted not in _SAME_NAMED_ASKS or not fitting or (fitting[0].n, fitting[0].span.start) in used:
+        return fitting, None  # a sentence shown for an earlier part: that part's own subject
+    everything = [
+        (ev.text[s - ev.start : e - ev.start], label)
+        for ev in context.evidence
+        for s, e, label in ev.entities
+    ]
+    named = asked.question_named(part, everything)
+    if not named:
+        return fitting, None
+    siblings: dict[int, tuple[str, str]] = {}
+    for k, c in enumerate(fitting):
+        ev = context.evidence[c.n - 1]
+        own = [
+            (ev.text[s - ev.start : e - ev.start], label)
+            for s, e, label in ev.entities
+            if c.span.start <= s and e <= c.span.end
+        ]
+        found = asked.other_named(part, named, c.text, own)
+        if found:
+            siblings[k] = found
+    if 0 not in siblings or fitting[0].prob < threshold:
+        return fitting, None  # the best sentence is about the named one: the answer stands
+    kept = [c for k, c in enumerate(fitting) if k not in siblings]
+    if not kept or kept[0].prob < threshold:
+        asked_for, given = siblings[0]
+        return (
+            [],
+            f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}",
+        )
+    return fitting, None  # another sentence above the threshold may answer: left to the ranker
 
 
 def _fresh_for_part(
