@@ -231,6 +231,22 @@ def wants_day(part: str) -> bool:
     return bool(_DAY_ASKED.search(part))
 
 
+_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def wants_year(part: str) -> bool:
+    """The question asks for a year ("in what year", "which year")."""
+    return bool(_YEAR_ASKED.search(part))
+
+
+def holds_year(text: str, note: str | None = None) -> bool:
+    """The sentence gives a year: written out ("in 2026"), or a relative one ("next year")
+    that its time note resolves against the article's date. "Next year" in an article
+    without a date does not say which year."""
+    return bool(_YEAR.search(text) or (note and _YEAR.search(note)))
+
+
 def holds_day(ev: Evidence, sp: Span, note: str | None) -> bool:
     """The sentence names a day: a DATE/TIME entity with a weekday or a day of a month
     (or a relative day its time note resolves to a full date)."""

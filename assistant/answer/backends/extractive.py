@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer import asked
 from assistant.answer.guard import neutralise_markers
@@ -70,6 +70,7 @@ _WANTED_WORDS = {
     "count": "the count",
     "name": "the name",
     "day": "the date",
+    "year": "the year",
     "age": "the age",
     "quantity": "the figure",
     "measure": "the measurement",
@@ -158,6 +159,8 @@ class ExtractiveBackend:
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for", True
+        if wanted:
+            fitting = _restating(fitting, cands, threshold)
         if _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
             return (
                 [],
@@ -340,6 +343,8 @@ def _specific(part: str) -> str | None:
     kind = answer_type(part)
     if kind == "time" and asked.wants_day(part):
         return "day"
+    if kind == "time" and asked.wants_year(part):
+        return "year"
     if kind == "number":
         if _RATE.search(part):
             return "rate"
@@ -385,6 +390,11 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
             return "time" in c.kinds
         ev = context.evidence[c.n - 1]
         return asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
+    if wanted == "year":
+        note = None
+        if context is not None:
+            note = context.notes.get(f"{context.evidence[c.n - 1].doc_id}:{c.span.start}")
+        return asked.holds_year(c.text, note)
     if wanted == "name":
         if context is None:
             return "person" in c.kinds
@@ -409,6 +419,32 @@ def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, rati
     kind is about something else ("How much did X donate?": the best sentence says X backs
     the candidate, the only amount is another's call to donate $3)."""
     return bool(fitting and cands) and cands[0].prob >= threshold and fitting[0].prob < ratio * cands[0].prob
+
+
+def _restating(fitting: list[Scored], cands: list[Scored], threshold: float) -> list[Scored]:
+    """``fitting`` (the sentences holding the asked-for thing) with the first one that
+    restates the best sentence overall scored as that sentence, when the best sentence
+    (above ``threshold``) lacks the asked-for thing.
+
+    News repeats a statement with the detail added, in another paragraph or another outlet
+    ("He is also scheduled to attend the breakfast" and "He will also attend the breakfast
+    on Thursday"). A sentence that holds every question term the best sentence holds
+    (its weighted coverage of the question's terms, and of its topic terms, at least the
+    best's) matches the question as well as the best does; what lowers its probability is
+    its chunk's retrieval score and rank, not the sentence. It is the answer the best
+    sentence announces, and the weak-fit and threshold checks judge it at the best's
+    probability. No free parameter."""
+    if not fitting or not cands or cands[0].prob < threshold or any(c is cands[0] for c in fitting):
+        return fitting
+    top = cands[0]
+    for k, c in enumerate(fitting):
+        if c.prob >= top.prob:
+            return fitting
+        if c.coverage >= top.coverage > 0 and c.features.get("topic_coverage", 0.0) >= top.features.get(
+            "topic_coverage", 0.0
+        ):
+            return [replace(c, prob=top.prob), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
 
 
 #: Asks whose answer is a specific figure, day or name of the thing the question names:

@@ -1,0 +1,98 @@
+"""The asked-for detail in a restatement of the best sentence, and a year asked for
+(issue 16, gold10), on invented text: news repeats a statement with the detail added ("He
+will also attend the gala on Thursday" after "He is also scheduled to attend the gala"),
+and "next year" in an article without a date does not say which year."""
+
+from __future__ import annotations
+
+from assistant.answer import asked
+from assistant.answer.backends import extractive
+from assistant.answer.backends.extractive import ExtractiveBackend, _restating, _weak_fit
+from assistant.answer.ranker import load_weights, rank
+from assistant.settings import AnswerSettings
+from assistant.types import Context
+from tests.contexts import context
+
+GALA_A = (
+    "Northport Daily\n\n"
+    "Councillor Mira Okafor arrived in Eastvale on Tuesday for a week of talks with the port "
+    "authority.\n\n"
+    "During her visit, which began on Tuesday, Okafor plans to meet shipping firms. She is also "
+    "scheduled to attend the Eastvale Harvest Gala, a yearly dinner for civic leaders from "
+    "across the region.\n"
+)
+GALA_B = (
+    "Valley Gazette\n\n"
+    "Councillor Mira Okafor, a former union organiser, is in Eastvale this week to press for "
+    "a new ferry route.\n\n"
+    "The Northport councillor says she wants to meet the port's largest employers. She will "
+    "also attend the Eastvale Harvest Gala in the city on Thursday, a dinner that draws "
+    "hundreds of guests.\n"
+)
+QUESTION = "On which day is Okafor due at the Eastvale Harvest Gala?"
+
+
+def _gala() -> Context:
+    """The two paragraphs as retrieval gives them: the restatement's chunk less similar to
+    the question and scored lower than the best sentence's (e5 cosines and scores set as the
+    retriever would, so the ranker sees both features)."""
+    items = [("northport_daily", GALA_A, "scheduled to attend"), ("valley_gazette", GALA_B, "also attend")]
+    ctx = context(QUESTION, items)[0]
+    sims = {}
+    for ev, needle, sim in ((ctx.evidence[0], "scheduled", 0.9), (ctx.evidence[1], "Thursday", 0.83)):
+        sp = next(s for s in ev.sentences if needle in ev.text[s.start - ev.start : s.end - ev.start])
+        sims[f"{ev.doc_id}:{sp.start}"] = sim
+    second = ctx.evidence[1].model_copy(update={"score": 0.75})
+    return ctx.model_copy(update={"similarity": sims, "evidence": [ctx.evidence[0], second]})
+
+
+def test_a_restatement_holding_the_day_answers_for_the_best_sentence() -> None:
+    ctx = _gala()
+    threshold = float(load_weights()["threshold"])
+    cands = rank(ctx)
+    fitting = [c for c in cands if extractive._has_wanted(c, "day", QUESTION, ctx)]
+    assert fitting and "Thursday" in fitting[0].text and "Thursday" not in cands[0].text
+    assert cands[0].prob >= threshold and _weak_fit(fitting, cands, threshold, AnswerSettings().wanted_ratio)
+    restated = _restating(fitting, cands, threshold)
+    assert restated[0].span == fitting[0].span and restated[0].prob == cands[0].prob
+    assert not _weak_fit(restated, cands, threshold, AnswerSettings().wanted_ratio)
+    got = ExtractiveBackend().answer(ctx)
+    assert not got.abstained and "on Thursday" in got.text, got.text
+
+
+def test_a_sentence_about_something_else_is_no_restatement() -> None:
+    ctx = _gala()
+    threshold = float(load_weights()["threshold"])
+    cands = rank(ctx)
+    # the visit's sentence gives a day but not the gala the best sentence is about
+    other = [c for c in cands if "began on Tuesday" in c.text]
+    assert other and other[0].coverage < cands[0].coverage
+    assert _restating(other, cands, threshold) == other
+    # the best sentence itself holding the thing: nothing to restate
+    assert _restating(cands, cands, threshold) == cands
+
+
+def test_a_year_is_asked_and_given() -> None:
+    assert asked.wants_year("In what year does the treaty face its review?")
+    assert asked.wants_year("Which year did the mill close?")
+    assert not asked.wants_year("On which day did the mill close?")
+    assert asked.holds_year("The treaty faces its review in 2031.")
+    assert not asked.holds_year("The review is scheduled to start next year.")
+    assert asked.holds_year("The review is scheduled to start next year.", "next year (2031)")
+    assert not asked.holds_year("The review starts next year.", "next year (the article gives no date)")
+
+
+def test_next_year_without_a_date_does_not_answer_in_what_year() -> None:
+    text_a = (
+        "Harbour Times\n\n"
+        "The ministry billed the talks as preparation for the first review of the river treaty, "
+        "which is scheduled to start next year.\n"
+    )
+    text_b = (
+        "Coastal Record\n\n"
+        "In her letter, she urged cooperation on the river treaty as it approaches its first "
+        "review in 2031.\n"
+    )
+    items = [("harbour_times", text_a, "scheduled to start"), ("coastal_record", text_b, "approaches")]
+    got = ExtractiveBackend().answer(context("In what year does the river treaty face its first review?", items)[0])
+    assert not got.abstained and "2031" in got.text.splitlines()[0], got.text
