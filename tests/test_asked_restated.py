@@ -94,5 +94,50 @@ def test_next_year_without_a_date_does_not_answer_in_what_year() -> None:
         "review in 2031.\n"
     )
     items = [("harbour_times", text_a, "scheduled to start"), ("coastal_record", text_b, "approaches")]
-    got = ExtractiveBackend().answer(context("In what year does the river treaty face its first review?", items)[0])
+    got = ExtractiveBackend().answer(
+        context("In what year does the river treaty face its first review?", items)[0]
+    )
     assert not got.abstained and "2031" in got.text.splitlines()[0], got.text
+
+
+LETTER = (
+    "Harbour Times\n\n"
+    "Opposition leader Tom Reyes wrote a sharp letter to Mayor Lena Brandt ahead of her trip to "
+    "Eastvale, saying she must come back with a ferry deal. “If you come back with excuses, you "
+    "will have failed our dock workers,” Reyes said.\n"
+)
+VISIT = (
+    "Valley Gazette\n\n"
+    "Councillor Mira Okafor travelled to Eastvale this week to meet port officials about a new "
+    "ferry route.\n"
+)
+
+
+def _letter(question: str, items: list[tuple[str, str, str]]) -> Context:
+    """The letter's chunk the most similar to the question, as retrieval gives it."""
+    ctx = context(question, items)[0]
+    sims = {
+        f"{ev.doc_id}:{sp.start}": 0.9 if ev.doc_id == "harbour_times" else 0.8
+        for ev in ctx.evidence
+        for sp in ev.sentences
+    }
+    return ctx.model_copy(update={"similarity": sims})
+
+
+def test_about_whom_reads_the_person_a_say_about_question_names() -> None:
+    assert asked.about_whom("What did Tom Reyes say about Mira Okafor's trip?") == "Mira Okafor"
+    assert asked.about_whom("What did Reyes say about Okafor being briefed?") == "Okafor"
+    assert asked.about_whom("What did Reyes say about the trip?") is None
+
+
+def test_words_from_an_article_that_never_names_the_person_asked_about_are_no_answer() -> None:
+    items = [("harbour_times", LETTER, "sharp letter"), ("valley_gazette", VISIT, "travelled")]
+    got = ExtractiveBackend().answer(
+        _letter("What did Tom Reyes say about Mira Okafor's trip to Eastvale?", items)
+    )
+    assert got.abstained and "do not mention Mira Okafor" in got.text, got.text
+    # his words on the mayor's trip, which the letter's article is about, still answer
+    mayor = ExtractiveBackend().answer(
+        _letter("What did Tom Reyes say about Lena Brandt's trip to Eastvale?", items)
+    )
+    assert not mayor.abstained and "failed our dock workers" in mayor.text, mayor.text

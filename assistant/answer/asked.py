@@ -527,3 +527,17 @@ def money_asked(part: str) -> bool:
 
 
 _MONEY_VERBS = wordlist("money_verbs")
+
+
+# -- words about another person -----------------------------------------------------------
+_ABOUT = re.compile(r"\babout\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
+def about_whom(part: str) -> str | None:
+    """The capitalised name a "say about <Name>('s ...)" question is about ("What did Roe
+    say about Jane Doe's trip?" -> "Jane Doe"), or None."""
+    m = _ABOUT.search(part)
+    if m is None:
+        return None
+    name = re.sub(r"['’]s?$", "", m.group("name")).rstrip(".")
+    return name or None

@@ -192,6 +192,9 @@ class ExtractiveBackend:
             fitting = [c for c in fitting if all(c is not o for o in others)]
             if not fitting or (others and fitting[0].prob < threshold <= others[0].prob):
                 return [], f"the passages on this quote others, not {speaker}", False
+        fitting, elsewhere = _about_another(context, part, fitting, threshold, self.tuning.speaker_gap)
+        if elsewhere:
+            return [], elsewhere, False
         quoted = _unquoted_asked(context, part)
         if quoted:
             fitting = [c for c in fitting if _attributed(c, context, quoted, self.tuning)]
@@ -720,6 +723,62 @@ def _said_by_another(c: Scored, context: Context, name: str) -> bool:
         return False
     other = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
     return other is not None and not any(k in normalise(other) for k in keys)
+
+
+def _about_another(
+    context: Context, part: str, fitting: list[Scored], threshold: float, gap: int
+) -> tuple[list[Scored], str | None]:
+    """``fitting`` without the sentences of articles that never name the person a "what did X
+    say about Y('s ...)" part asks about, and, when that leaves no sentence above
+    ``threshold`` where there was one, why.
+
+    A near miss asks for X's words on another person's doing ("What did the opposition
+    leader say about the MP's trip?") and finds X's words on something else, in an article
+    about another story that never names Y. A sentence that does not name Y may still be
+    about Y ("his trip", a quotation going on), so the whole text its article gives the
+    evidence decides, not the sentence. Y is a person (a PERSON entity of the evidence
+    ends with Y's surname), not a place or a topic: questions paraphrase those."""
+    speaker = _named_asked(context, part)
+    whom = asked.about_whom(ask_of(part))
+    if not speaker or not whom or not fitting:
+        return fitting, None
+    keys = asked.name_keys(whom)
+    if not keys or any(k in normalise(speaker) for k in keys) or not _a_person(context, keys):
+        return fitting, None
+    text: dict[str, str] = {}
+    for n, ev in enumerate(context.evidence, start=1):
+        after = context.following.get(n)
+        text[ev.doc_id] = (
+            f"{text.get(ev.doc_id, '')} {normalise(ev.text)} {normalise(after.text) if after else ''}"
+        )
+    if fitting[0].prob < threshold or any(k in text[context.evidence[fitting[0].n - 1].doc_id] for k in keys):
+        return fitting, None  # the best sentence's article names Y: the ranker decides
+    kept = [
+        c
+        for c in fitting
+        if any(k in text[context.evidence[c.n - 1].doc_id] for k in keys)
+        and asked.attributes_to(
+            context.evidence[c.n - 1],
+            c.span,
+            speaker,
+            _ledger_speaker(c, context.evidence[c.n - 1], context.quotes),
+            gap,
+        )
+    ]
+    if not kept or kept[0].prob < threshold:
+        return [], f"the articles that give {speaker}'s words on this do not mention {whom}"
+    return kept, None
+
+
+def _a_person(context: Context, keys: list[str]) -> bool:
+    """Does a PERSON entity of the evidence end with one of ``keys`` (a surname)?"""
+    for ev in context.evidence:
+        for s, e, label in ev.entities:
+            if label == "PERSON" and any(
+                normalise(ev.text[s - ev.start : e - ev.start]).endswith(k) for k in keys
+            ):
+                return True
+    return False
 
 
 def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) -> bool:
