@@ -141,3 +141,40 @@ def test_words_from_an_article_that_never_names_the_person_asked_about_are_no_an
         _letter("What did Tom Reyes say about Lena Brandt's trip to Eastvale?", items)
     )
     assert not mayor.abstained and "failed our dock workers" in mayor.text, mayor.text
+
+
+def test_quoted_phrase_reads_a_short_phrase_in_single_or_double_marks() -> None:
+    assert asked.quoted_phrase("Who referred to the mayor as a 'landlord' on the radio?") == "landlord"
+    assert asked.quoted_phrase("Who called the ferry plan a “sinking ship”?") == "sinking ship"
+    assert asked.quoted_phrase("On what day did Reyes attack Brandt's comments on Okafor's show?") is None
+    assert asked.quoted_phrase('Who said "we will build the ferry ourselves"?') is None  # a quotation
+    assert asked.quotes_phrase("Reyes again called Brandt “landlord” on the radio.", "landlord")
+    assert not asked.quotes_phrase("Brandt met several landlords on Monday.", "landlord")
+
+
+def test_the_sentence_quoting_the_asked_word_answers_who_used_it() -> None:
+    text_a = (
+        "Harbour Times\n\n"
+        "Mayor Lena Brandt, standing with several harbour landlords on Monday, said she wants a "
+        "fair deal for the mayor's office and the port.\n"
+    )
+    text_b = (
+        "Valley Gazette\n\n"
+        "Last week Tom Reyes again lashed out on the radio, calling the mayor “landlord” and "
+        "threatening a recall vote.\n"
+    )
+    items = [("harbour_times", text_a, "harbour landlords"), ("valley_gazette", text_b, "lashed out")]
+    ctx = context("Who referred to the mayor as a 'landlord' on the radio?", items)[0]
+    sims = {
+        f"{ev.doc_id}:{sp.start}": 0.9 if ev.doc_id == "harbour_times" else 0.85
+        for ev in ctx.evidence
+        for sp in ev.sentences
+    }
+    ctx = ctx.model_copy(update={"similarity": sims})
+    threshold = float(load_weights()["threshold"])
+    cands = rank(ctx)
+    assert "harbour landlords" in cands[0].text and min(c.prob for c in cands[:2]) >= threshold
+    got = ExtractiveBackend().answer(ctx)
+    assert not got.abstained and got.text.splitlines()[0].startswith(("Tom Reyes", "Last week Tom Reyes")), (
+        got.text
+    )

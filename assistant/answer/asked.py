@@ -541,3 +541,30 @@ def about_whom(part: str) -> str | None:
         return None
     name = re.sub(r"['’]s?$", "", m.group("name")).rstrip(".")
     return name or None
+
+
+# -- a word the question quotes -----------------------------------------------------------
+#: A word or short phrase in single quotation marks ("as a 'governor'"), which
+#: :func:`quotation_spans` leaves to apostrophes: a quote mark after a space or an opening
+#: bracket, closed before a space or punctuation.
+_SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘](?P<words>[^'‘’\s][^'‘’]{0,38}?)['’](?=[\s?.,!;:)]|$)")
+
+
+def quoted_phrase(part: str) -> str | None:
+    """The word or short phrase (one to three words) the question puts in quotation marks,
+    single or double ("Who called the prime minister a 'governor'?" -> "governor"), or
+    None. Four or more quoted words are a quotation (:func:`quoted_words`)."""
+    found = [part[a:b] for a, b in quotation_spans(part)[0]]
+    found += [m.group("words") for m in _SINGLE_QUOTED.finditer(part)]
+    for words in found:
+        words = words.strip(" '\"‘’“”")
+        if words and len(words.split()) <= 3:
+            return words
+    return None
+
+
+def quotes_phrase(sentence: str, phrase: str) -> bool:
+    """Does the sentence hold ``phrase`` inside its own quotation marks (calling someone
+    “governor”), not merely the word ("several governors")?"""
+    want = normalise(phrase)
+    return any(want in normalise(sentence[a:b]) for a, b in quotation_spans(sentence)[0])

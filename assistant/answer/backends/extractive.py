@@ -185,6 +185,7 @@ class ExtractiveBackend:
             ]
             if not fitting:
                 return [], "the articles do not hold the words quoted", True
+        fitting = _quoting_first(fitting, part, threshold)
         speaker = _named_asked(context, part)
         if speaker and wanted not in ("name", "person") and not _unquoted_asked(context, part):
             # X's words are asked for (not a person X quoted or named): another's are no answer
@@ -768,6 +769,25 @@ def _about_another(
     if not kept or kept[0].prob < threshold:
         return [], f"the articles that give {speaker}'s words on this do not mention {whom}"
     return kept, None
+
+
+def _quoting_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
+    """``fitting`` with the best sentence above ``threshold`` that quotes the word or short
+    phrase the question puts in quotation marks (:func:`asked.quoted_phrase`) first.
+
+    A question that quotes a word ("Who referred to the prime minister as a 'governor'?")
+    asks who used that word; the sentence that gives it in quotation marks ("calling Carney
+    “governor”") is where the words are, above one that holds the word unquoted ("several
+    Great Lakes governors") or not at all."""
+    phrase = asked.quoted_phrase(part)
+    if phrase is None:
+        return fitting
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        if asked.quotes_phrase(c.text, phrase):
+            return [c, *fitting[:k], *fitting[k + 1 :]]
+    return fitting
 
 
 def _a_person(context: Context, keys: list[str]) -> bool:
