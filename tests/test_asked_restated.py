@@ -17,7 +17,7 @@ GALA_A = (
     "Northport Daily\n\n"
     "Councillor Mira Okafor arrived in Eastvale on Tuesday for a week of talks with the port "
     "authority.\n\n"
-    "During her visit, which began on Tuesday, Okafor plans to meet shipping firms. She is also "
+    "During her visit, which began on Tuesday, Mira Okafor plans to meet shipping firms. She is also "
     "scheduled to attend the Eastvale Harvest Gala, a yearly dinner for civic leaders from "
     "across the region.\n"
 )
@@ -178,3 +178,11 @@ def test_the_sentence_quoting_the_asked_word_answers_who_used_it() -> None:
     assert not got.abstained and got.text.splitlines()[0].startswith(("Tom Reyes", "Last week Tom Reyes")), (
         got.text
     )
+
+
+def test_an_answer_opening_with_a_pronoun_says_whom_it_is_about() -> None:
+    ctx = _gala().model_copy(update={"question": "What yearly dinner is Okafor attending in Eastvale?"})
+    got = ExtractiveBackend().answer(ctx)
+    first = got.text.splitlines()[0]
+    assert not got.abstained and "Harvest Gala" in first, got.text
+    assert first.startswith("Okafor: She ") or first.startswith("Mira Okafor: She "), got.text

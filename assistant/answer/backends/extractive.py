@@ -287,7 +287,7 @@ class ExtractiveBackend:
                 if any(n == c.n and span.start < s.end and s.start < span.end for n, s in shown):
                     continue  # this sentence, or the quotation it belongs to, is already shown
                 shown.append((c.n, span))
-                speaker = _speaker_for(c, ev, context.quotes)
+                speaker = _speaker_for(c, ev, context.quotes) or _pronoun_subject(c, ev)
                 lead = f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
                 note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
                 body = neutralise_markers(body)  # an article's own "[1]" is not a marker
@@ -769,6 +769,27 @@ def _about_another(
     if not kept or kept[0].prob < threshold:
         return [], f"the articles that give {speaker}'s words on this do not mention {whom}"
     return kept, None
+
+
+_OPENING_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
+
+
+def _pronoun_subject(c: Candidate | Scored, ev: Evidence) -> str | None:
+    """The person a sentence opening with "He" or "She" goes on about: the first person
+    named by the nearest of the two sentences before it in its passage ("Conservative MP
+    Jane Roe ... is in Ottawa this week. The MP says ... . He will also attend the gala on
+    Thursday" -> Jane Roe), as :func:`_speaker_for` does for a pronoun's words. Shown as the
+    answer's lead, so an answer that is only "He will also attend ..." says who."""
+    if not _OPENING_PRONOUN.match(c.text):
+        return None
+    for prev in reversed([s for s in ev.sentences if s.end <= c.span.start][-2:]):
+        people = sorted(
+            (s, e) for s, e, label in ev.entities if label == "PERSON" and prev.start <= s < prev.end
+        )
+        if people:
+            s, e = people[0]
+            return ev.text[s - ev.start : e - ev.start]
+    return None
 
 
 def _quoting_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
