@@ -29,6 +29,12 @@ thing itself in a candidate sentence:
 * **money given**: "how much did X donate / give / lend ..." asks for an amount of money
   (:func:`money_asked`), and "how far was X from clinching ..." for a shortfall, not a
   distance (:func:`measure_asked`).
+* **a year**: "in what year" needs a year, written out or resolved by the time note ("next
+  year" in an article without a date says no year: :func:`holds_year`);
+* **words about another person**: "what did X say about Y's trip" is not answered from an
+  article that never names Y (:func:`about_whom`; the backend's ``_about_another``);
+* **a word the question quotes**: "who called him a 'governor'" is answered first by the
+  sentence that quotes the word (:func:`quoted_phrase`, :func:`quotes_phrase`).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
