@@ -729,9 +729,10 @@ def _said_by_another(c: Scored, context: Context, name: str) -> bool:
 def _about_another(
     context: Context, part: str, fitting: list[Scored], threshold: float, gap: int
 ) -> tuple[list[Scored], str | None]:
-    """``fitting`` without the sentences of articles that never name the person a "what did X
-    say about Y('s ...)" part asks about, and, when that leaves no sentence above
-    ``threshold`` where there was one, why.
+    """For a "what did X say about Y('s ...)" part whose best sentence (above ``threshold``)
+    is in an article that never names Y: only the sentences of articles naming Y that the
+    text attributes to X (:func:`asked.attributes_to`), or, when none is above
+    ``threshold``, why none answers. Otherwise ``fitting`` as it is.
 
     A near miss asks for X's words on another person's doing ("What did the opposition
     leader say about the MP's trip?") and finds X's words on something else, in an article
