@@ -29,6 +29,12 @@ thing itself in a candidate sentence:
 * **money given**: "how much did X donate / give / lend ..." asks for an amount of money
   (:func:`money_asked`), and "how far was X from clinching ..." for a shortfall, not a
   distance (:func:`measure_asked`).
+* **a year**: "in what year" needs a year, written out or resolved by the time note ("next
+  year" in an article without a date says no year: :func:`holds_year`);
+* **words about another person**: "what did X say about Y's trip" is not answered from an
+  article that never names Y (:func:`about_whom`; the backend's ``_about_another``);
+* **a word the question quotes**: "who called him a 'governor'" is answered first by the
+  sentence that quotes the word (:func:`quoted_phrase`, :func:`quotes_phrase`).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
@@ -229,6 +235,22 @@ _DAY_TEXT = re.compile(
 def wants_day(part: str) -> bool:
     """The question asks for a day ("on what date", "which day"), not a year or a period."""
     return bool(_DAY_ASKED.search(part))
+
+
+_YEAR_ASKED = re.compile(r"\b(?:what|which)\s+year\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def wants_year(part: str) -> bool:
+    """The question asks for a year ("in what year", "which year")."""
+    return bool(_YEAR_ASKED.search(part))
+
+
+def holds_year(text: str, note: str | None = None) -> bool:
+    """The sentence gives a year: written out ("in 2026"), or a relative one ("next year")
+    that its time note resolves against the article's date. "Next year" in an article
+    without a date does not say which year."""
+    return bool(_YEAR.search(text) or (note and _YEAR.search(note)))
 
 
 def holds_day(ev: Evidence, sp: Span, note: str | None) -> bool:
@@ -511,3 +533,44 @@ def money_asked(part: str) -> bool:
 
 
 _MONEY_VERBS = wordlist("money_verbs")
+
+
+# -- words about another person -----------------------------------------------------------
+_ABOUT = re.compile(r"\babout\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
+def about_whom(part: str) -> str | None:
+    """The capitalised name a "say about <Name>('s ...)" question is about ("What did Roe
+    say about Jane Doe's trip?" -> "Jane Doe"), or None."""
+    m = _ABOUT.search(part)
+    if m is None:
+        return None
+    name = re.sub(r"['’]s?$", "", m.group("name")).rstrip(".")
+    return name or None
+
+
+# -- a word the question quotes -----------------------------------------------------------
+#: A word or short phrase in single quotation marks ("as a 'governor'"), which
+#: :func:`quotation_spans` leaves to apostrophes: a quote mark after a space or an opening
+#: bracket, closed before a space or punctuation.
+_SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘](?P<words>[^'‘’\s][^'‘’]{0,38}?)['’](?=[\s?.,!;:)]|$)")
+
+
+def quoted_phrase(part: str) -> str | None:
+    """The word or short phrase (one to three words) the question puts in quotation marks,
+    single or double ("Who called the prime minister a 'governor'?" -> "governor"), or
+    None. Four or more quoted words are a quotation (:func:`quoted_words`)."""
+    found = [part[a:b] for a, b in quotation_spans(part)[0]]
+    found += [m.group("words") for m in _SINGLE_QUOTED.finditer(part)]
+    for words in found:
+        words = words.strip(" '\"‘’“”")
+        if words and len(words.split()) <= 3:
+            return words
+    return None
+
+
+def quotes_phrase(sentence: str, phrase: str) -> bool:
+    """Does the sentence hold ``phrase`` inside its own quotation marks (calling someone
+    “governor”), not merely the word ("several governors")?"""
+    want = normalise(phrase)
+    return any(want in normalise(sentence[a:b]) for a, b in quotation_spans(sentence)[0])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer import asked
 from assistant.answer.guard import neutralise_markers
@@ -70,6 +70,7 @@ _WANTED_WORDS = {
     "count": "the count",
     "name": "the name",
     "day": "the date",
+    "year": "the year",
     "age": "the age",
     "quantity": "the figure",
     "measure": "the measurement",
@@ -158,6 +159,8 @@ class ExtractiveBackend:
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for", True
+        if wanted:
+            fitting = _restating(fitting, cands, threshold)
         if _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
             return (
                 [],
@@ -182,6 +185,7 @@ class ExtractiveBackend:
             ]
             if not fitting:
                 return [], "the articles do not hold the words quoted", True
+        fitting = _quoting_first(fitting, part, threshold)
         speaker = _named_asked(context, part)
         if speaker and wanted not in ("name", "person") and not _unquoted_asked(context, part):
             # X's words are asked for (not a person X quoted or named): another's are no answer
@@ -189,6 +193,9 @@ class ExtractiveBackend:
             fitting = [c for c in fitting if all(c is not o for o in others)]
             if not fitting or (others and fitting[0].prob < threshold <= others[0].prob):
                 return [], f"the passages on this quote others, not {speaker}", False
+        fitting, elsewhere = _about_another(context, part, fitting, threshold, self.tuning.speaker_gap)
+        if elsewhere:
+            return [], elsewhere, False
         quoted = _unquoted_asked(context, part)
         if quoted:
             fitting = [c for c in fitting if _attributed(c, context, quoted, self.tuning)]
@@ -280,7 +287,7 @@ class ExtractiveBackend:
                 if any(n == c.n and span.start < s.end and s.start < span.end for n, s in shown):
                     continue  # this sentence, or the quotation it belongs to, is already shown
                 shown.append((c.n, span))
-                speaker = _speaker_for(c, ev, context.quotes)
+                speaker = _speaker_for(c, ev, context.quotes) or _pronoun_subject(c, ev)
                 lead = f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
                 note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
                 body = neutralise_markers(body)  # an article's own "[1]" is not a marker
@@ -340,6 +347,8 @@ def _specific(part: str) -> str | None:
     kind = answer_type(part)
     if kind == "time" and asked.wants_day(part):
         return "day"
+    if kind == "time" and asked.wants_year(part):
+        return "year"
     if kind == "number":
         if _RATE.search(part):
             return "rate"
@@ -385,6 +394,11 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
             return "time" in c.kinds
         ev = context.evidence[c.n - 1]
         return asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
+    if wanted == "year":
+        note = None
+        if context is not None:
+            note = context.notes.get(f"{context.evidence[c.n - 1].doc_id}:{c.span.start}")
+        return asked.holds_year(c.text, note)
     if wanted == "name":
         if context is None:
             return "person" in c.kinds
@@ -409,6 +423,32 @@ def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, rati
     kind is about something else ("How much did X donate?": the best sentence says X backs
     the candidate, the only amount is another's call to donate $3)."""
     return bool(fitting and cands) and cands[0].prob >= threshold and fitting[0].prob < ratio * cands[0].prob
+
+
+def _restating(fitting: list[Scored], cands: list[Scored], threshold: float) -> list[Scored]:
+    """``fitting`` (the sentences holding the asked-for thing) with the first one that
+    restates the best sentence overall scored as that sentence, when the best sentence
+    (above ``threshold``) lacks the asked-for thing.
+
+    News repeats a statement with the detail added, in another paragraph or another outlet
+    ("He is also scheduled to attend the breakfast" and "He will also attend the breakfast
+    on Thursday"). A sentence that holds every question term the best sentence holds
+    (its weighted coverage of the question's terms, and of its topic terms, at least the
+    best's) matches the question as well as the best does; what lowers its probability is
+    its chunk's retrieval score and rank, not the sentence. It is the answer the best
+    sentence announces, and the weak-fit and threshold checks judge it at the best's
+    probability. No free parameter."""
+    if not fitting or not cands or cands[0].prob < threshold or any(c is cands[0] for c in fitting):
+        return fitting
+    top = cands[0]
+    for k, c in enumerate(fitting):
+        if c.prob >= top.prob:
+            return fitting
+        if c.coverage >= top.coverage > 0 and c.features.get("topic_coverage", 0.0) >= top.features.get(
+            "topic_coverage", 0.0
+        ):
+            return [replace(c, prob=top.prob), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
 
 
 #: Asks whose answer is a specific figure, day or name of the thing the question names:
@@ -684,6 +724,103 @@ def _said_by_another(c: Scored, context: Context, name: str) -> bool:
         return False
     other = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
     return other is not None and not any(k in normalise(other) for k in keys)
+
+
+def _about_another(
+    context: Context, part: str, fitting: list[Scored], threshold: float, gap: int
+) -> tuple[list[Scored], str | None]:
+    """For a "what did X say about Y('s ...)" part whose best sentence (above ``threshold``)
+    is in an article that never names Y: only the sentences of articles naming Y that the
+    text attributes to X (:func:`asked.attributes_to`), or, when none is above
+    ``threshold``, why none answers. Otherwise ``fitting`` as it is.
+
+    A near miss asks for X's words on another person's doing ("What did the opposition
+    leader say about the MP's trip?") and finds X's words on something else, in an article
+    about another story that never names Y. A sentence that does not name Y may still be
+    about Y ("his trip", a quotation going on), so the whole text its article gives the
+    evidence decides, not the sentence. Y is a person (a PERSON entity of the evidence
+    ends with Y's surname), not a place or a topic: questions paraphrase those."""
+    speaker = _named_asked(context, part)
+    whom = asked.about_whom(ask_of(part))
+    if not speaker or not whom or not fitting:
+        return fitting, None
+    keys = asked.name_keys(whom)
+    if not keys or any(k in normalise(speaker) for k in keys) or not _a_person(context, keys):
+        return fitting, None
+    text: dict[str, str] = {}
+    for n, ev in enumerate(context.evidence, start=1):
+        after = context.following.get(n)
+        text[ev.doc_id] = (
+            f"{text.get(ev.doc_id, '')} {normalise(ev.text)} {normalise(after.text) if after else ''}"
+        )
+    if fitting[0].prob < threshold or any(k in text[context.evidence[fitting[0].n - 1].doc_id] for k in keys):
+        return fitting, None  # the best sentence's article names Y: the ranker decides
+    kept = [
+        c
+        for c in fitting
+        if any(k in text[context.evidence[c.n - 1].doc_id] for k in keys)
+        and asked.attributes_to(
+            context.evidence[c.n - 1],
+            c.span,
+            speaker,
+            _ledger_speaker(c, context.evidence[c.n - 1], context.quotes),
+            gap,
+        )
+    ]
+    if not kept or kept[0].prob < threshold:
+        return [], f"the articles that give {speaker}'s words on this do not mention {whom}"
+    return kept, None
+
+
+_OPENING_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
+
+
+def _pronoun_subject(c: Candidate | Scored, ev: Evidence) -> str | None:
+    """The person a sentence opening with "He" or "She" goes on about: the first person
+    named by the nearest of the two sentences before it in its passage ("Conservative MP
+    Jane Roe ... is in Ottawa this week. The MP says ... . He will also attend the gala on
+    Thursday" -> Jane Roe), as :func:`_speaker_for` does for a pronoun's words. Shown as the
+    answer's lead, so an answer that is only "He will also attend ..." says who."""
+    if not _OPENING_PRONOUN.match(c.text):
+        return None
+    for prev in reversed([s for s in ev.sentences if s.end <= c.span.start][-2:]):
+        people = sorted(
+            (s, e) for s, e, label in ev.entities if label == "PERSON" and prev.start <= s < prev.end
+        )
+        if people:
+            s, e = people[0]
+            return ev.text[s - ev.start : e - ev.start]
+    return None
+
+
+def _quoting_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
+    """``fitting`` with the best sentence above ``threshold`` that quotes the word or short
+    phrase the question puts in quotation marks (:func:`asked.quoted_phrase`) first.
+
+    A question that quotes a word ("Who referred to the prime minister as a 'governor'?")
+    asks who used that word; the sentence that gives it in quotation marks ("calling Carney
+    “governor”") is where the words are, above one that holds the word unquoted ("several
+    Great Lakes governors") or not at all."""
+    phrase = asked.quoted_phrase(part)
+    if phrase is None:
+        return fitting
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        if asked.quotes_phrase(c.text, phrase):
+            return [c, *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
+def _a_person(context: Context, keys: list[str]) -> bool:
+    """Does a PERSON entity of the evidence end with one of ``keys`` (a surname)?"""
+    for ev in context.evidence:
+        for s, e, label in ev.entities:
+            if label == "PERSON" and any(
+                normalise(ev.text[s - ev.start : e - ev.start]).endswith(k) for k in keys
+            ):
+                return True
+    return False
 
 
 def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) -> bool:
