@@ -228,6 +228,9 @@ class ExtractiveBackend:
             if len(chosen) < t.max_sentences and not any(_overlaps(follow, x) for x in chosen):
                 chosen.insert(at, follow)
                 at += 1
+        own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
+        if own is not None and len(chosen) < t.max_sentences:
+            chosen.append(own)
         return chosen, None, False
 
     def _compose(
@@ -556,6 +559,44 @@ def _words_of(text: str, top: str, strict: bool = False) -> bool:
                 continue
             return re.search(rf"\b{re.escape(name[-1])}\b", top) is not None
     return strict and (pronoun or _opens_quotation(text))
+
+
+def _asked_persons_words(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    fitting: list[Scored],
+    chosen: list[Scored],
+    used: set[tuple[int, int]],
+    threshold: float,
+) -> Scored | None:
+    """For a part asking what a named person said ("How did Jane Roe describe ...?"), the
+    best-ranked sentence above the abstention threshold that quotes that person's words
+    (the quote ledger's speaker), when it is not chosen already.
+
+    News often leads with a sentence that announces the person's view ("Roe explained why
+    she backs the plan") and gives the quoted words a sentence or a paragraph later, where
+    they rank high but below :attr:`AnswerSettings.second_ratio` of the announcing
+    sentence. The words asked for are the person's quotation, so one of theirs joins the
+    answer (in room left under ``max_sentences``; the caller checks)."""
+    if wanted in ("name", "person"):
+        return None
+    speaker = _named_asked(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    if not keys:
+        return None
+
+    def quotes_them(c: Scored) -> bool:
+        who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
+        return who is not None and any(k in normalise(who) for k in keys) and _quotes_words(c.text)
+
+    for c in fitting:
+        if c.prob < threshold:
+            return None
+        if quotes_them(c):
+            shown = (c.n, c.span.start) in used or any(_overlaps(c, x) or _same_words(c, x) for x in chosen)
+            return None if shown else c
+    return None
 
 
 def _unquoted_asked(context: Context, part: str) -> str | None:
