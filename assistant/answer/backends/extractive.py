@@ -572,7 +572,8 @@ def _asked_persons_words(
 ) -> Scored | None:
     """For a part asking what a named person said ("How did Jane Roe describe ...?"), the
     best-ranked sentence above the abstention threshold that quotes that person's words
-    (the quote ledger's speaker), when it is not chosen already.
+    (the quote ledger's speaker), when it is not chosen already and is in the article of the
+    best sentence (another article's sentence must earn its place by its own rank).
 
     News often leads with a sentence that announces the person's view ("Roe explained why
     she backs the plan") and gives the quoted words a sentence or a paragraph later, where
@@ -583,7 +584,7 @@ def _asked_persons_words(
         return None
     speaker = _named_asked(context, part)
     keys = asked.name_keys(speaker) if speaker else []
-    if not keys:
+    if not keys or not chosen:
         return None
 
     def quotes_them(c: Scored) -> bool:
@@ -594,8 +595,9 @@ def _asked_persons_words(
         if c.prob < threshold:
             return None
         if quotes_them(c):
-            shown = (c.n, c.span.start) in used or any(_overlaps(c, x) or _same_words(c, x) for x in chosen)
-            return None if shown else c
+            if (c.n, c.span.start) in used or any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+                return None
+            return c if _same_article(context, c, chosen[0]) else None
     return None
 
 
