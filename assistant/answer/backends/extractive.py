@@ -415,7 +415,9 @@ def _words_that_follow(
       with a speech verb ("Sanders told MSNBC that ...") -- and when that sentence reports
       the words without quoting them, the quotation right after it too;
     * else a sentence holding the kind of thing the part asks for (a time or a number)
-      that ``best`` lacks.
+      that ``best`` lacks;
+    * else, when ``best`` reports a measured finding without its figures (a poll, a study:
+      :func:`_reports_finding`), a sentence holding a figure (a percentage, a share, a rate).
 
     Only when ``best`` quotes no one (``quoted`` lifts this, for a later part of a
     question that the sentences already shown answer only in part): a sentence that
@@ -435,6 +437,7 @@ def _words_that_follow(
         return []  # the sentence quotes already
     person = "person" in best.kinds or _ledger_speaker(best, context.evidence[best.n - 1], context.quotes)
     wanted = answer_type(part)
+    figures = _reports_finding(best.text)
     take: list[int] = []
     for k, text in enumerate(texts):
         if person and _words_of(text, best.text, strict=quoted):
@@ -445,7 +448,31 @@ def _words_that_follow(
         if wanted in _SPECIFICS and wanted not in best.kinds and wanted in sentence_kinds(ev, ahead[k]):
             take.append(k)
             break
+        if figures and _FIGURE.search(text):
+            take.append(k)
+            break
     return [_follower(ev, best, ahead[k], texts[k], cands) for k in take]
+
+
+_FINDING_NOUNS = wordlist("finding_nouns")
+#: A figure a finding gives: a percentage, a share, a rate ("48 percent", "one in five",
+#: "every 72 minutes", "53% to 36%").
+_FIGURE = re.compile(
+    r"\d\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|points?\b)"
+    r"|\b(?:one|two|three|four|five|\d+)\s+(?:in|of|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\b"
+    r"|\bevery\s+\d+\s+[a-z]+",
+    re.I,
+)
+
+
+def _reports_finding(text: str) -> bool:
+    """Does the sentence report a measured finding (a poll, a study, an analysis: a noun of
+    :data:`_FINDING_NOUNS`) without giving a figure ("The poll showed that either would
+    defeat him", "an analysis reveals just how swift ...")? News gives the figures in the
+    sentence after."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & _FINDING_NOUNS) and not _FIGURE.search(text)
 
 
 def _follower(ev: Evidence, best: Scored, sp: Span, text: str, cands: list[Scored]) -> Scored:
