@@ -1,7 +1,9 @@
-"""A sentence reporting a measured finding without its figures is followed by the figures.
+"""A sentence that announces without delivering is followed by what it announces.
 
 News reports a poll or a study in one sentence ("The survey showed that most residents would
-back the park") and gives the figures in the next. Unit checks on a context built by hand
+back the park") and gives the figures in the next; it sets out a position in a sentence that
+names no speaker and quotes the named speaker in the next ("... disagrees." / "... spokesman
+Omar Petrakis said Friday that “...”"), which answers "who said". Unit checks on a context built by hand
 (invented text) through the continuation step of the extractive backend.
 """
 
@@ -62,3 +64,22 @@ def test_what_counts_as_a_finding_without_figures() -> None:
     assert not _reports_finding("The poll showed her ahead 48 percent to 45 percent.")
     assert not _reports_finding("A ferry leaves every 40 minutes, the study found.")
     assert not _reports_finding("The mayor said the park would open in June.")  # no finding
+
+
+def test_who_said_a_topic_sentence_naming_no_speaker_goes_on_to_the_named_speakers_words() -> None:
+    lines = [
+        "As the council prepares to close the ferry, the mayor's office apparently disagrees.",
+        "According to the Island News, mayor's spokesman Omar Petrakis said Friday that “the boats "
+        "will keep running through the winter.”",
+        "The ferry has run since 1952.",
+    ]
+    ctx, top = _context("Who said the ferry would keep running through the winter?", lines)
+    got = _words_that_follow(ctx, top, [], ctx.question)
+    assert [c.text[:25] for c in got] == ["According to the Island N"]
+    # the same sentence for a question that asks what, not who: nothing follows
+    ctx, top = _context("What will happen to the ferry?", lines)
+    assert _words_that_follow(ctx, top, [], ctx.question) == []
+    # a top sentence that names its own speaker answers who said it
+    lines[0] = "Mayor Lee Park said on Monday that the mayor's office disagrees with the council."
+    ctx, top = _context("Who said the mayor's office disagrees with the council?", lines)
+    assert _words_that_follow(ctx, top, [], ctx.question) == []

@@ -417,7 +417,10 @@ def _words_that_follow(
     * else a sentence holding the kind of thing the part asks for (a time or a number)
       that ``best`` lacks;
     * else, when ``best`` reports a measured finding without its figures (a poll, a study:
-      :func:`_reports_finding`), a sentence holding a figure (a percentage, a share, a rate).
+      :func:`_reports_finding`), a sentence holding a figure (a percentage, a share, a rate);
+    * else, for a part asking who (said), when ``best`` names no speaker (neither the
+      ledger nor its own "X said"), a sentence that quotes words and names their speaker
+      (:func:`_names_speaker`: the answer to "who said").
 
     Only when ``best`` quotes no one (``quoted`` lifts this, for a later part of a
     question that the sentences already shown answer only in part): a sentence that
@@ -438,6 +441,12 @@ def _words_that_follow(
     person = "person" in best.kinds or _ledger_speaker(best, context.evidence[best.n - 1], context.quotes)
     wanted = answer_type(part)
     figures = _reports_finding(best.text)
+    # "who said ...?" answered by a sentence that names no speaker: the speaker's quoted words next
+    unattributed = (
+        wanted == "person"
+        and _ledger_speaker(best, context.evidence[best.n - 1], context.quotes) is None
+        and not _NAME_SAID.search(best.text)
+    )
     take: list[int] = []
     for k, text in enumerate(texts):
         if person and _words_of(text, best.text, strict=quoted):
@@ -449,6 +458,9 @@ def _words_that_follow(
             take.append(k)
             break
         if figures and _FIGURE.search(text):
+            take.append(k)
+            break
+        if unattributed and _quotes_words(text) and _names_speaker(text):
             take.append(k)
             break
     return [_follower(ev, best, ahead[k], texts[k], cands) for k in take]
@@ -626,6 +638,19 @@ def _asked_persons_words(
                 return None
             return c if _same_article(context, c, chosen[0]) else None
     return None
+
+
+def _names_speaker(text: str) -> bool:
+    """Does the sentence name a person as the speaker of its words outside its quotation
+    marks ("Clinton spokesman Jesse Lehrich said Friday that ...")?"""
+    bare = text
+    for a, b in quotation_spans(text)[0]:
+        bare = bare[:a] + " " * (b - a) + bare[b:]
+    return any(
+        m.group(1).split()[0] not in _NOT_NAMES and len(m.group(1).split()) >= 2
+        for rx in (_NAME_SAID, _SAID_NAME)
+        for m in rx.finditer(bare)
+    )
 
 
 def _unquoted_asked(context: Context, part: str) -> str | None:
