@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.nlp import wordlist
+from assistant.nlp.text import quotation_spans
 
 _SPEECH = (
     r"say|said|tell|told|write|wrote|argue|argued|claim|claimed|describe|described|call|called|"
@@ -126,39 +127,112 @@ def split_question(question: str) -> list[str]:
     """The parts of a multi-part question: "A, and which of them B?" -> [A, which of them B];
     "How long, who, and on what date ...?" -> one part per asked-for thing; "What did X say
     on A and on B?" -> one part per repeated preposition; "X and Y both ... . What did each
-    say?" -> one part per person; else [question]. A statement before the question ("Pence
-    went on two Sunday shows. What did he say ...?") is kept in front of every part."""
+    say?" -> one part per person, and so "What did X and Y each say ...?" and "How did X
+    and Y differ on ...?" (:func:`_per_person`); else [question]. A statement before the
+    question ("Pence went on two Sunday shows. What did he say ...?") is kept in front of
+    every part.
+
+    Quoted words are the speaker's, not the question's: a sentence end or an "and who"
+    inside quotation marks ("Who said "Fares rise. Routes shrink", and who said ...?")
+    neither ends the statement nor splits the question (:func:`_masked`)."""
     q = question.strip()
-    sents = _SENTENCE_END.split(q)
-    preamble = " ".join(sents[:-1])
-    ask = sents[-1]
-    parts = _split_ask(ask, preamble)
+    masked = _masked(q)
+    cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(masked)]
+    preamble = " ".join(_pieces(q, cuts)[:-1])
+    start = cuts[-1][1] if cuts else 0
+    parts = [x for p in _split_ask(q[start:], masked[start:], preamble) for x in _per_person(p)]
     if len(parts) == 1:
         return [q]
     return [f"{preamble} {p}" if preamble else p for p in parts]
 
 
-def _split_ask(q: str, preamble: str) -> list[str]:
-    m = _LIST.match(q)
+_PERSON = r"(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+"
+#: "A and B each/both ...", "A and B differ ...": two people asked about one by one.
+_TWO_EACH = re.compile(rf"\b(?P<a>{_PERSON})\s+and\s+(?P<b>{_PERSON})\s+(?:each|both)\s+")
+_TWO_COMPARED = re.compile(
+    rf"\b(?P<a>{_PERSON})\s+and\s+(?P<b>{_PERSON})\s+(?=(?:{'|'.join(sorted(wordlist('comparison_verbs')))})\b)"
+)
+
+
+def _per_person(part: str) -> list[str]:
+    """One part per person when a part asks two named people the same thing one by one:
+    "What did A and B each say about X?" -> what did A say, what did B say; "How did A and
+    B differ on X?" -> how did A, how did B (each one's side of it). "What did A and B say
+    about X?" stays whole (a joint statement is an answer). Quoted words are not read."""
+    masked = _masked(part)
+    for rx in (_TWO_EACH, _TWO_COMPARED):
+        m = rx.search(masked)
+        if m is None:
+            continue
+        run = part[m.start("a") : m.end("a")]
+        a, b = _drop_question_words(run), _drop_question_words(part[m.start("b") : m.end("b")])
+        if not a or not b:
+            continue
+        head = part[: m.start("a") + run.rfind(a)]  # "What did " (and a dropped "Both ")
+        return [f"{head}{name} {part[m.end() :]}" for name in (a, b)]
+    return [part]
+
+
+def _drop_question_words(name: str) -> str:
+    """A captured run of capitalised words without a leading question word or "Both"."""
+    words = name.split()
+    while words and (words[0] in _QWORDS or words[0] == "Both"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def ask_of(question: str) -> str:
+    """The question itself, without a statement before it ("Pence went on two Sunday shows.
+    What did he say ...?" -> "What did he say ...?"); quoted sentence ends do not count."""
+    q = question.strip()
+    cuts = list(_SENTENCE_END.finditer(_masked(q)))
+    return q[cuts[-1].end() :] if cuts else q
+
+
+def _masked(q: str) -> str:
+    """``q`` with every character inside quotation marks but white space read as "x" (the
+    same length, so offsets found in it cut ``q``)."""
+    out = list(q)
+    for a, b in quotation_spans(q)[0]:
+        out[a:b] = ["x" if not ch.isspace() else ch for ch in q[a:b]]
+    return "".join(out)
+
+
+def _pieces(q: str, cuts: list[tuple[int, int]]) -> list[str]:
+    """``q`` cut at the ``(start, end)`` spans (dropped), as ``re.split`` would."""
+    out, at = [], 0
+    for a, b in cuts:
+        out.append(q[at:a])
+        at = b
+    return [*out, q[at:]]
+
+
+def _split_ask(q: str, masked: str, preamble: str) -> list[str]:
+    m = _LIST.match(masked)
     if m:
-        whs = [w.strip() for w in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if w.strip()]
+        listed = q[m.start("list") : m.end("list")]
+        whs = [w.strip() for w in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed) if w.strip()]
         if len(whs) > 1:
-            return [f"{w[:1].upper()}{w[1:]} {m.group('rest')}" for w in whs]
-    pieces = [p.strip(" ,;") for p in _SPLIT_AND.split(q)]
+            rest = q[m.start("rest") : m.end("rest")]
+            return [f"{w[:1].upper()}{w[1:]} {rest}" for w in whs]
+    pieces = [p.strip(" ,;") for p in _pieces(q, [(m.start(), m.end()) for m in _SPLIT_AND.finditer(masked)])]
     pieces = [p for p in pieces if len(p.split()) >= 3]
     if len(pieces) > 1:
         return [p if p.endswith("?") else f"{p}?" for p in pieces]
-    m = _SPLIT_PP.match(q)
+    m = _SPLIT_PP.match(masked)
     if m and len(m.group("a").split()) <= 12:
-        a, b = m.group("a").rstrip(" ,"), m.group("b").rstrip(" ?")
+        stem = q[m.start("stem") : m.end("stem")]
+        a, b = q[m.start("a") : m.end("a")].rstrip(" ,"), q[m.start("b") : m.end("b")].rstrip(" ?")
         if re.match(r"(?:what|which)\b", a, re.I) and "," in b:
             # "On what day, and on which show, did X ...?": both asks share the clause after
             b, rest = (x.strip() for x in b.split(",", 1))
-            return [f"{m.group('stem')} {a} {rest}?", f"{m.group('stem')} {b} {rest}?"]
-        return [f"{m.group('stem')} {a}?", f"{m.group('stem')} {b}?"]
+            return [f"{stem} {a} {rest}?", f"{stem} {b} {rest}?"]
+        return [f"{stem} {a}?", f"{stem} {b}?"]
     pair = _PAIR.search(preamble)
-    if pair and _EACH.search(q) and pair.group(1).split()[0] not in _QWORDS:
-        return [_EACH.sub(name, q, count=1) for name in (pair.group(1), pair.group(2))]
+    each = _EACH.search(masked)
+    if pair and each and _drop_question_words(pair.group(1)) == pair.group(1).removeprefix("Both "):
+        names = (pair.group(1).removeprefix("Both "), pair.group(2))
+        return [f"{q[: each.start()]}{name}{q[each.end() :]}" for name in names]
     return [q]
 
 

@@ -27,7 +27,7 @@ from assistant.engines.lexical import tokenize
 from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
-from assistant.nlp.questions import asked_speaker, full_names, question_names, split_question
+from assistant.nlp.questions import ask_of, asked_speaker, full_names, question_names, split_question
 from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, normalise, quotation_spans
 from assistant.settings import AnswerSettings, Settings
 from assistant.types import FOLLOWING_SENTENCES, Context, Draft, DraftCitation, Evidence, Quote, Span
@@ -130,19 +130,7 @@ class ExtractiveBackend:
         threshold = float(model["threshold"])
         parts = asked.fill_counted(split_question(context.question))
         names = [n.lower() for n in _asked_names(context)]
-        picked: list[list[Scored]] = []
-        gaps: list[str] = []
-        absent: list[bool] = []
-        used: set[tuple[int, int]] = set()
-        terms = [set(tokenize(p)) - CUE_TERMS - QUESTION_TERMS for p in parts]
-        for i, part in enumerate(parts):
-            others = set().union(*(t for j, t in enumerate(terms) if j != i))
-            chosen, gap, lacking = self._pick(context, part, names, threshold, used, terms[i] - others)
-            picked.append(chosen)
-            if gap:
-                gaps.append(gap)
-                absent.append(lacking)
-            used.update((c.n, c.span.start) for c in chosen)
+        picked, gaps, absent = self._pick_parts(context, parts, names, threshold)
         if not any(picked):
             why = gaps[0] if len(gaps) == 1 else "; ".join(dict.fromkeys(gaps))
             text = f"{CANNOT_ANSWER} enough to answer this: {why}."
@@ -232,6 +220,31 @@ class ExtractiveBackend:
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
         return chosen, None, False
+
+    def _pick_parts(
+        self, context: Context, parts: list[str], names: list[str], threshold: float
+    ) -> tuple[list[list[Scored]], list[str], list[bool]]:
+        """Each part's sentences (:meth:`_pick`), the gaps of the parts that have none, and
+        whether what those lack is absent from the evidence. Evidence is picked per part,
+        across articles; a part asking for another named person's words than the
+        question's first is answered from its own context (:func:`_part_context`)."""
+        picked: list[list[Scored]] = []
+        gaps: list[str] = []
+        absent: list[bool] = []
+        used: set[tuple[int, int]] = set()
+        terms = [set(tokenize(p)) - CUE_TERMS - QUESTION_TERMS for p in parts]
+        ctxs = [_part_context(context, p) if len(parts) > 1 else context for p in parts]
+        distinct = [
+            terms[i] - set().union(*(t for j, t in enumerate(terms) if j != i)) for i in range(len(parts))
+        ]
+        for i, part in enumerate(parts):
+            chosen, gap, lacking = self._pick(ctxs[i], part, names, threshold, used, distinct[i])
+            picked.append(chosen)
+            if gap:
+                gaps.append(gap)
+                absent.append(lacking)
+            used.update((c.n, c.span.start) for c in chosen)
+        return picked, gaps, absent
 
     def _compose(
         self, context: Context, parts: list[str], picked: list[list[Scored]], gaps: list[str]
@@ -653,6 +666,21 @@ def _names_speaker(text: str) -> bool:
     )
 
 
+def _part_context(context: Context, part: str) -> Context:
+    """The context one part of a multi-part question is answered from: the question's,
+    except that a part asking for the words of another named person than the question's
+    ("..., and what did Clinton say about ...?", "A and B both ... . What did B say?") asks
+    for that person's: the ranker's ``spoken_by`` and the answer's speaker checks look
+    for them, not for the speaker the whole question was resolved to (its first)."""
+    own = asked_speaker(ask_of(part))
+    if own is None or not own.named or not _NAME_PHRASE.match(own.phrase):
+        return context
+    whole = asked_speaker(context.question)
+    if whole is not None and normalise(whole.phrase) == normalise(own.phrase):
+        return context
+    return context.model_copy(update={"speaker": own.phrase, "speaker_aliases": [], "unquoted": None})
+
+
 def _unquoted_asked(context: Context, part: str) -> str | None:
     """The named person whose words the part asks about when the ledger never quotes them."""
     if not context.unquoted:
@@ -665,8 +693,9 @@ def _unquoted_asked(context: Context, part: str) -> str | None:
 
 def _named_asked(context: Context, part: str) -> str | None:
     """The named person whose words the part asks about ("What did Jane Roe say ..."),
-    as the ledger names them when it knows them."""
-    a = asked_speaker(part)
+    as the ledger names them when it knows them. A part of a multi-part question is read
+    without the statement before it ("A and B both ... . What did B say?")."""
+    a = asked_speaker(part if part == context.question else ask_of(part))
     if a is None or not a.named or not _NAME_PHRASE.match(a.phrase):
         return None
     return context.speaker or a.phrase
