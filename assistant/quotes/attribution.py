@@ -26,6 +26,7 @@ from assistant.nlp.text import TYPEWRITER_MARKS, quotation_spans
 from assistant.quotes.people import (
     CAP_WORD,
     DETERMINERS,
+    PERSON_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
     Mention,
@@ -303,7 +304,7 @@ class Resolver:
         if m.kind == "desc":
             if m.text.split()[0].lower() in _INDEFINITE:
                 return self._body_of(m)  # "a longtime adviser": someone new, not a known holder
-            p = self._described(m, pos)
+            p = self._described(m, pos) or self._person_of_the_moment(m, pos)
             if p is None:
                 return self._body_of(m)
             self.note(pos, p)
@@ -350,6 +351,32 @@ class Resolver:
                     return None  # another holder named since: ambiguous
                 return best
         return None
+
+    def _person_of_the_moment(self, m: Mention, pos: int) -> Person | None:
+        """For a definite description that describes without titling ("the billionaire
+        businessman began ..., saying"), the person the article is on about: the one
+        salient person of the last few hundred characters (no other person salient there),
+        of a gender that does not conflict. News uses such a description for the person
+        just written about, never to introduce someone new (that takes "a")."""
+        if m.head not in PERSON_NOUNS or not m.text.lower().startswith("the "):
+            return None
+        i = bisect.bisect_left(self._events, (pos, -1))
+        found: Person | None = None
+        while i > 0:
+            i -= 1
+            epos, idx = self._events[i]
+            if pos - epos > self.desc_window:
+                break
+            p = self.registry.people[idx]
+            if p.is_org:
+                continue
+            if found is not None and p.surname != found.surname:
+                return None  # two people salient: the description could be either
+            if found is None or p.first_pos < found.first_pos:
+                found = p  # of one surname's entries, the first named ("Ana Ruiz", not a variant)
+        if found is None or (found.gender and m.gender and found.gender != m.gender):
+            return None
+        return found
 
     def _body_of(self, m: Mention) -> Resolved | None:
         """``a PMO spokesperson`` -> the PMO, role spokesperson; else None."""
