@@ -227,3 +227,32 @@ def test_a_person_named_without_a_title_or_someone_salient_after_them_keeps_the_
         "\u201cWe will keep the boats running,\u201d he said.\n"
     )
     assert _speakers(later)["We will keep the boats running"] == "Tomas Brandt"
+
+
+def test_a_description_that_describes_without_titling_is_the_person_just_written_about() -> None:
+    text = (
+        "Mayor Tomas Brandt spoke to reporters on Monday.\n\n"
+        "Brandt is taking questions in the town hall.\n\n"
+        "The veteran politician began by talking about the ferry, saying that the boats are "
+        "\u201colder than the harbour.\u201d\n"
+    )
+    assert _speakers(text)["older than the harbour."] == "Tomas Brandt"
+    m = parse_mention("the veteran politician")
+    assert m is not None and m.kind == "desc" and m.head == "politician"
+
+
+def test_such_a_description_after_two_people_or_with_a_or_far_away_names_no_one() -> None:
+    two = (
+        "Mayor Tomas Brandt met Councillor Ana Ruiz on Monday.\n\n"
+        "Ruiz is taking questions in the town hall, and Brandt is listening.\n\n"
+        "The veteran politician began by talking about the ferry, saying that the boats are "
+        "\u201colder than the harbour.\u201d\n"
+    )
+    assert _speakers(two)["older than the harbour."] is None
+    new = (
+        "Mayor Tomas Brandt spoke to reporters on Monday.\n\n"
+        "Brandt is taking questions in the town hall.\n\n"
+        "A veteran politician in the crowd began by talking about the ferry, saying that the boats "
+        "are \u201colder than the harbour.\u201d\n"
+    )
+    assert _speakers(new)["older than the harbour."] is None
