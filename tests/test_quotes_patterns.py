@@ -196,3 +196,63 @@ def test_reverse_appositive_day_before_clause_and_prefixed_titles() -> None:
 def test_noun_phrase_clause_with_ly_nouns() -> None:
     text = "In a statement, the Grocers Association said supply shortages would ease by May.\n"
     assert _speakers(text)["supply shortages would ease by May"] == "Grocers Association"
+
+
+def test_a_pronoun_opening_the_next_paragraph_quotes_the_person_just_introduced_with_a_title() -> None:
+    # the new person is the object of a clause, so not a subject; the older subject loses
+    text = (
+        "Mayor Tomas Brandt spoke about the ferry at length on Monday.\n\n"
+        "While Brandt had a new timetable to show, the cuts worry Ana Ruiz, president of the "
+        "Harbour Tenants Union.\n\n"
+        "\u201cNobody asked the islanders what they need,\u201d she said.\n\n"
+        "\u201cWe will not stop the service,\u201d he said.\n"
+    )
+    sp = _speakers(text)
+    assert sp["Nobody asked the islanders what they need"] == "Ana Ruiz"
+    # a pronoun of the other gender is not the person introduced: the older subject it is
+    assert sp["We will not stop the service"] == "Tomas Brandt"
+
+
+def test_a_person_named_without_a_title_or_someone_salient_after_them_keeps_the_older_subject() -> None:
+    untitled = (
+        "Mayor Tomas Brandt spoke about the ferry at length on Monday.\n\n"
+        "While Brandt had a new timetable to show, the cuts worry Omar Petrakis.\n\n"
+        "\u201cWe will keep the boats running,\u201d he said.\n"
+    )
+    assert _speakers(untitled)["We will keep the boats running"] == "Tomas Brandt"
+    later = (
+        "Mayor Tomas Brandt spoke about the ferry at length on Monday.\n\n"
+        "The cuts worry Omar Petrakis, a councillor for the island ward, but Brandt said the "
+        "budget left no choice.\n\n"
+        "\u201cWe will keep the boats running,\u201d he said.\n"
+    )
+    assert _speakers(later)["We will keep the boats running"] == "Tomas Brandt"
+
+
+def test_a_description_that_describes_without_titling_is_the_person_just_written_about() -> None:
+    text = (
+        "Mayor Tomas Brandt spoke to reporters on Monday.\n\n"
+        "Brandt is taking questions in the town hall.\n\n"
+        "The veteran politician began by talking about the ferry, saying that the boats are "
+        "\u201colder than the harbour.\u201d\n"
+    )
+    assert _speakers(text)["older than the harbour."] == "Tomas Brandt"
+    m = parse_mention("the veteran politician")
+    assert m is not None and m.kind == "desc" and m.head == "politician"
+
+
+def test_such_a_description_after_two_people_or_with_a_or_far_away_names_no_one() -> None:
+    two = (
+        "Mayor Tomas Brandt met Councillor Ana Ruiz on Monday.\n\n"
+        "Ruiz is taking questions in the town hall, and Brandt is listening.\n\n"
+        "The veteran politician began by talking about the ferry, saying that the boats are "
+        "\u201colder than the harbour.\u201d\n"
+    )
+    assert _speakers(two)["older than the harbour."] is None
+    new = (
+        "Mayor Tomas Brandt spoke to reporters on Monday.\n\n"
+        "Brandt is taking questions in the town hall.\n\n"
+        "A veteran politician in the crowd began by talking about the ferry, saying that the boats "
+        "are \u201colder than the harbour.\u201d\n"
+    )
+    assert _speakers(new)["older than the harbour."] is None

@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.nlp import speech_verbs, wordlist
-from assistant.nlp.text import TYPEWRITER_MARKS
+from assistant.nlp.text import TYPEWRITER_MARKS, quotation_spans
 from assistant.quotes.people import (
     CAP_WORD,
     DETERMINERS,
+    PERSON_NOUNS,
     PRONOUNS,
+    ROLE_NOUNS,
     Mention,
     Person,
     Registry,
@@ -302,7 +304,7 @@ class Resolver:
         if m.kind == "desc":
             if m.text.split()[0].lower() in _INDEFINITE:
                 return self._body_of(m)  # "a longtime adviser": someone new, not a known holder
-            p = self._described(m, pos)
+            p = self._described(m, pos) or self._person_of_the_moment(m, pos)
             if p is None:
                 return self._body_of(m)
             self.note(pos, p)
@@ -350,6 +352,32 @@ class Resolver:
                 return best
         return None
 
+    def _person_of_the_moment(self, m: Mention, pos: int) -> Person | None:
+        """For a definite description that describes without titling ("the billionaire
+        businessman began ..., saying"), the person the article is on about: the one
+        salient person of the last few hundred characters (no other person salient there),
+        of a gender that does not conflict. News uses such a description for the person
+        just written about, never to introduce someone new (that takes "a")."""
+        if m.head not in PERSON_NOUNS or not m.text.lower().startswith("the "):
+            return None
+        i = bisect.bisect_left(self._events, (pos, -1))
+        found: Person | None = None
+        while i > 0:
+            i -= 1
+            epos, idx = self._events[i]
+            if pos - epos > self.desc_window:
+                break
+            p = self.registry.people[idx]
+            if p.is_org:
+                continue
+            if found is not None and p.surname != found.surname:
+                return None  # two people salient: the description could be either
+            if found is None or p.first_pos < found.first_pos:
+                found = p  # of one surname's entries, the first named ("Ana Ruiz", not a variant)
+        if found is None or (found.gender and m.gender and found.gender != m.gender):
+            return None
+        return found
+
     def _body_of(self, m: Mention) -> Resolved | None:
         """``a PMO spokesperson`` -> the PMO, role spokesperson; else None."""
         if m.head not in _SPOKES:
@@ -359,9 +387,57 @@ class Resolver:
             return Resolved(self.registry.org(" ".join(words)), m.head)
         return None
 
+    def _introduced(self, pos: int) -> Person | None:
+        """The person the paragraph before introduces, for a pronoun in a paragraph that
+        opens with a quotation ("“No one is ...,” he said").
+
+        News introduces a source by full name and title, often as the object of a clause
+        ("... concerns Ana Ruiz, president of the tenants' union."), and quotes them in the
+        next paragraph with a pronoun. The introduction is not a subject, so the salience
+        history (:meth:`_named_subjects`) does not hold it and the pronoun would go to an
+        older subject. The person counts when they are first named in that paragraph, with
+        an appositive title (", president of ...", ", a nurse") and no one is salient after
+        them; the only one so introduced there."""
+        para = self.text.rfind("\n", 0, pos) + 1
+        head = self.text[para:pos].lstrip()
+        if not head or not (head[0] in '“"' or head[:2] in TYPEWRITER_MARKS):
+            return None
+        prev_end = len(self.text[:para].rstrip())
+        prev_start = self.text.rfind("\n", 0, prev_end) + 1
+        found = [
+            p
+            for p in self.registry.people
+            if not p.is_org and prev_start <= p.first_pos < prev_end and self._titled_at(p)
+        ]
+        if len(found) != 1:
+            return None
+        quoted = [(para + a, para + b) for a, b in quotation_spans(self.text[para:pos])[0]]
+        for epos, _ in self._events[: bisect.bisect_left(self._events, (pos, -1))]:
+            if epos > found[0].first_pos and not any(a <= epos < b for a, b in quoted):
+                return None  # someone was salient after the introduction (not in quoted words)
+        return found[0]
+
+    def _titled_at(self, p: Person) -> bool:
+        """Is ``p``'s first mention followed by an appositive title ("Ana Ruiz, president
+        of ...", "Ana Ruiz, 52, a nurse")?"""
+        after = self.text[p.first_pos : p.first_pos + len(p.name) + 80]
+        m = re.match(
+            rf"{re.escape(p.name)},\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the)\s+)?((?:[\w’'.-]+\s+){{0,4}}?[\w-]+)\b",
+            after,
+        )
+        if m is None:
+            return False
+        words = [clean_token(w) for w in m.group(1).split()]
+        return any(w in ROLE_NOUNS for w in words) and not _CLAUSE_WORD.search(m.group(1))
+
     def _pronoun(self, m: Mention, pos: int) -> Resolved | None:
         if m.gender == "p":
             return None
+        intro = self._introduced(pos)
+        if intro is not None and not (intro.gender and m.gender and intro.gender != m.gender):
+            if m.gender in ("m", "f"):
+                intro.gender = intro.gender or m.gender
+            return Resolved(intro, intro.roles[0] if intro.roles else None)
         i = bisect.bisect_left(self._events, (pos, -1))
         seen: set[int] = set()
         while i > 0:

@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from assistant.nlp import months, name_key
+from assistant.nlp import months, name_key, wordlist
+
+#: Nouns that describe a person without titling them ("the billionaire businessman").
+PERSON_NOUNS = frozenset(wordlist("person_nouns"))
 
 #: Nouns that head a title or a description of a person ("Trade Minister", "the MP").
 ROLE_NOUNS = frozenset(
@@ -293,6 +296,10 @@ def parse_mention(text: str) -> Mention | None:
         return Mention(
             "desc", text, role=" ".join(body), head=role_head(" ".join(body)), modifiers=mods, gender=gender
         )
+    if head in PERSON_NOUNS and first == "the" and all(t.islower() or _is_cap(t) for t in body):
+        # "the billionaire businessman": a person described, not titled (the resolver takes
+        # the article's person of the moment for it, never a new one)
+        return Mention("desc", text, role=" ".join(body), head=head, modifiers=mods, gender=gender)
     pp = next((i for i, t in enumerate(body) if i and t in _ROLE_PREP), None)
     if pp is not None and pp + 1 < len(body) and len(body) - pp <= 5:
         # "the mayor of Edmonton", "a senior analyst at Northgate Bank"

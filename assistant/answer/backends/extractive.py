@@ -232,6 +232,9 @@ class ExtractiveBackend:
             if len(chosen) < t.max_sentences and not any(_overlaps(follow, x) for x in chosen):
                 chosen.insert(at, follow)
                 at += 1
+        own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
+        if own is not None and len(chosen) < t.max_sentences:
+            chosen.append(own)
         return chosen, None, False
 
     def _pick_parts(
@@ -534,7 +537,12 @@ def _words_that_follow(
       with a speech verb ("Sanders told MSNBC that ...") -- and when that sentence reports
       the words without quoting them, the quotation right after it too;
     * else a sentence holding the kind of thing the part asks for (a time or a number)
-      that ``best`` lacks.
+      that ``best`` lacks;
+    * else, when ``best`` reports a measured finding without its figures (a poll, a study:
+      :func:`_reports_finding`), a sentence holding a figure (a percentage, a share, a rate);
+    * else, for a part asking who (said), when ``best`` names no speaker (neither the
+      ledger nor its own "X said"), a sentence that quotes words and names their speaker
+      (:func:`_names_speaker`: the answer to "who said").
 
     Only when ``best`` quotes no one (``quoted`` lifts this, for a later part of a
     question that the sentences already shown answer only in part): a sentence that
@@ -554,6 +562,13 @@ def _words_that_follow(
         return []  # the sentence quotes already
     person = "person" in best.kinds or _ledger_speaker(best, context.evidence[best.n - 1], context.quotes)
     wanted = answer_type(part)
+    figures = _reports_finding(best.text)
+    # "who said ...?" answered by a sentence that names no speaker: the speaker's quoted words next
+    unattributed = (
+        wanted == "person"
+        and _ledger_speaker(best, context.evidence[best.n - 1], context.quotes) is None
+        and not _NAME_SAID.search(best.text)
+    )
     take: list[int] = []
     for k, text in enumerate(texts):
         if person and _words_of(text, best.text, strict=quoted):
@@ -564,7 +579,34 @@ def _words_that_follow(
         if wanted in _SPECIFICS and wanted not in best.kinds and wanted in sentence_kinds(ev, ahead[k]):
             take.append(k)
             break
+        if figures and _FIGURE.search(text):
+            take.append(k)
+            break
+        if unattributed and _quotes_words(text) and _names_speaker(text):
+            take.append(k)
+            break
     return [_follower(ev, best, ahead[k], texts[k], cands) for k in take]
+
+
+_FINDING_NOUNS = wordlist("finding_nouns")
+#: A figure a finding gives: a percentage, a share, a rate ("48 percent", "one in five",
+#: "every 72 minutes", "53% to 36%").
+_FIGURE = re.compile(
+    r"\d\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|points?\b)"
+    r"|\b(?:one|two|three|four|five|\d+)\s+(?:in|of|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten)\b"
+    r"|\bevery\s+\d+\s+[a-z]+",
+    re.I,
+)
+
+
+def _reports_finding(text: str) -> bool:
+    """Does the sentence report a measured finding (a poll, a study, an analysis: a noun of
+    :data:`_FINDING_NOUNS`) without giving a figure ("The poll showed that either would
+    defeat him", "an analysis reveals just how swift ...")? News gives the figures in the
+    sentence after."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & _FINDING_NOUNS) and not _FIGURE.search(text)
 
 
 def _follower(ev: Evidence, best: Scored, sp: Span, text: str, cands: list[Scored]) -> Scored:
@@ -678,6 +720,59 @@ def _words_of(text: str, top: str, strict: bool = False) -> bool:
                 continue
             return re.search(rf"\b{re.escape(name[-1])}\b", top) is not None
     return strict and (pronoun or _opens_quotation(text))
+
+
+def _asked_persons_words(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    fitting: list[Scored],
+    chosen: list[Scored],
+    used: set[tuple[int, int]],
+    threshold: float,
+) -> Scored | None:
+    """For a part asking what a named person said ("How did Jane Roe describe ...?"), the
+    best-ranked sentence above the abstention threshold that quotes that person's words
+    (the quote ledger's speaker), when it is not chosen already and is in the article of the
+    best sentence (another article's sentence must earn its place by its own rank).
+
+    News often leads with a sentence that announces the person's view ("Roe explained why
+    she backs the plan") and gives the quoted words a sentence or a paragraph later, where
+    they rank high but below :attr:`AnswerSettings.second_ratio` of the announcing
+    sentence. The words asked for are the person's quotation, so one of theirs joins the
+    answer (in room left under ``max_sentences``; the caller checks)."""
+    if wanted in ("name", "person"):
+        return None
+    speaker = _named_asked(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    if not keys or not chosen:
+        return None
+
+    def quotes_them(c: Scored) -> bool:
+        who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
+        return who is not None and any(k in normalise(who) for k in keys) and _quotes_words(c.text)
+
+    for c in fitting:
+        if c.prob < threshold:
+            return None
+        if quotes_them(c):
+            if (c.n, c.span.start) in used or any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+                return None
+            return c if _same_article(context, c, chosen[0]) else None
+    return None
+
+
+def _names_speaker(text: str) -> bool:
+    """Does the sentence name a person as the speaker of its words outside its quotation
+    marks ("Clinton spokesman Jesse Lehrich said Friday that ...")?"""
+    bare = text
+    for a, b in quotation_spans(text)[0]:
+        bare = bare[:a] + " " * (b - a) + bare[b:]
+    return any(
+        m.group(1).split()[0] not in _NOT_NAMES and len(m.group(1).split()) >= 2
+        for rx in (_NAME_SAID, _SAID_NAME)
+        for m in rx.finditer(bare)
+    )
 
 
 def _part_context(context: Context, part: str) -> Context:

@@ -1,0 +1,76 @@
+"""A question asking what a named person said is answered with that person's quoted words.
+
+News often leads with a sentence that announces a person's view ("Quill explained why she
+opposes ...") and quotes the words a sentence or a paragraph later, where they rank high but
+below the share of the best sentence a further sentence needs. Unit checks on a context built
+by hand (invented text, fixed ranker probabilities, a ledger of invented quotes).
+"""
+
+from __future__ import annotations
+
+from assistant.answer.backends.extractive import _asked_persons_words
+from assistant.answer.ranker import Scored
+from assistant.types import Context, Evidence, Quote, Span
+
+ARTICLE = (
+    "Looking ahead to the council vote, Mara Quill explained why she opposes the stadium plan.\n"
+    "The plan would move the team to the old rail yard by 2029.\n"
+    "In contrast, Quill described the plan as “a blank cheque for the owners” and “a bad deal for renters.”\n"
+    "“We can do better,” said Tomas Brandt, the team's manager."
+)
+THRESHOLD = 0.3
+
+
+def _context(question: str) -> tuple[Context, list[Scored]]:
+    lines = ARTICLE.split("\n")
+    sents, at = [], 0
+    for line in lines:
+        sents.append(Span(start=at, end=at + len(line)))
+        at += len(line) + 1
+    ev = Evidence(doc_id="stadium", start=0, end=len(ARTICLE), text=ARTICLE, sentences=sents)
+
+    def quote(k: int, speaker: str) -> Quote:
+        return Quote(
+            speaker=speaker, quote=lines[k], doc_id="stadium", start=sents[k].start, end=sents[k].end
+        )
+
+    ctx = Context(question=question, evidence=[ev], quotes=[quote(2, "Mara Quill"), quote(3, "Tomas Brandt")])
+    probs = [0.95, 0.5, 0.7, 0.6]  # the quotation ranks below 0.8 of the announcement
+    ranked = [
+        Scored(n=1, span=sp, text=line, features={}, prob=p)
+        for sp, line, p in zip(sents, lines, probs, strict=True)
+    ]
+    ranked.sort(key=lambda c: -c.prob)
+    return ctx, ranked
+
+
+def test_the_asked_persons_quotation_joins_an_answer_that_only_announces_their_view() -> None:
+    q = "How did Mara Quill describe the stadium plan?"
+    ctx, ranked = _context(q)
+    got = _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD)
+    assert got is not None
+    assert "a blank cheque for the owners" in got.text
+
+
+def test_nothing_joins_when_the_answer_already_holds_that_quotation() -> None:
+    q = "How did Mara Quill describe the stadium plan?"
+    ctx, ranked = _context(q)
+    assert _asked_persons_words(ctx, q, None, ranked, ranked[:2], set(), THRESHOLD) is None
+    # nor when an earlier part of the question showed it
+    shown = {(ranked[1].n, ranked[1].span.start)}
+    assert _asked_persons_words(ctx, q, None, ranked, [ranked[0]], shown, THRESHOLD) is None
+
+
+def test_another_persons_quotation_or_one_below_the_threshold_does_not_join() -> None:
+    q = "What did Tomas Brandt say about the stadium plan?"
+    ctx, ranked = _context(q)
+    got = _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD)
+    assert got is not None and got.text.startswith("“We can do better,”")  # Brandt's, not Quill's
+    # the same sentence under the abstention threshold is no answer
+    assert _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), 0.65) is None
+
+
+def test_a_question_asking_who_spoke_gets_no_quotation_added() -> None:
+    q = "Who said Mara Quill opposes the stadium plan?"
+    ctx, ranked = _context(q)
+    assert _asked_persons_words(ctx, q, "person", ranked, [ranked[0]], set(), THRESHOLD) is None
