@@ -591,10 +591,10 @@ def _words_that_follow(
 _FINDING_NOUNS = wordlist("finding_nouns")
 #: A figure a finding gives: a percentage, a share, a rate ("48 percent", "one in five",
 #: "every 72 minutes", "53% to 36%").
+_SMALL = "|".join(sorted(wordlist("small_numbers")))
 _FIGURE = re.compile(
     r"\d\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|points?\b)"
-    r"|\b(?:one|two|three|four|five|\d+)\s+(?:in|of|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|"
-    r"seven|eight|nine|ten)\b"
+    rf"|\b(?:{_SMALL}|\d+)\s+(?:in|of|out\s+of)\s+(?:every\s+)?(?:\d+|{_SMALL})\b"
     r"|\bevery\s+\d+\s+[a-z]+",
     re.I,
 )
@@ -878,14 +878,7 @@ def _pronoun_subject(c: Candidate | Scored, ev: Evidence) -> str | None:
     answer's lead, so an answer that is only "He will also attend ..." says who."""
     if not _OPENING_PRONOUN.match(c.text):
         return None
-    for prev in reversed([s for s in ev.sentences if s.end <= c.span.start][-2:]):
-        people = sorted(
-            (s, e) for s, e, label in ev.entities if label == "PERSON" and prev.start <= s < prev.end
-        )
-        if people:
-            s, e = people[0]
-            return ev.text[s - ev.start : e - ev.start]
-    return None
+    return _person_before(c, ev)
 
 
 def _quoting_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
@@ -1011,11 +1004,17 @@ def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> st
                 return name
     if not _PRONOUN_SAID.search(c.text):
         return None
+    return _person_before(c, ev)
+
+
+def _person_before(c: Candidate | Scored, ev: Evidence) -> str | None:
+    """The first person named by the nearest of the two sentences before ``c`` in its
+    passage: usually that sentence's subject, whom a "he" or "she" after it goes on about."""
     for prev in reversed([s for s in ev.sentences if s.end <= c.span.start][-2:]):
         people = sorted(
             (s, e) for s, e, label in ev.entities if label == "PERSON" and prev.start <= s < prev.end
         )
-        if people:  # the first person of the sentence: usually its subject, the speaker
+        if people:
             s, e = people[0]
             return ev.text[s - ev.start : e - ev.start]
     return None
