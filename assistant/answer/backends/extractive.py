@@ -226,7 +226,8 @@ class ExtractiveBackend:
                 continue
             if (c.n, c.span.start) in used:
                 continue
-            if not _same_article(context, c, best) and (lead is not None or c.prob < t.other_article_ratio * best.prob):
+            bar = t.other_article_ratio * best.prob
+            if not _same_article(context, c, best) and (lead is not None or c.prob < bar):
                 # another article's sentence must earn its place: its own bar; none joins
                 # one that leads on equal footing (it was judged the article asked about)
                 continue
