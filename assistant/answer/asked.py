@@ -462,6 +462,7 @@ def share_held(terms: list[str] | set[str], text: str | set[str]) -> float:
 #: person by pronoun or title ("he has held 100 town halls", "the governor"), and a sentence
 #: that names another person and not the one asked still often answers (measured on
 #: realnews_train b, even with no personal pronoun in the sentence: evals/README.md, abstain10).
+#: A person is judged clause by clause instead (:func:`other_persons_figure`).
 NAMED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
