@@ -27,8 +27,8 @@ thing itself in a candidate sentence:
   that kind and names another ("the NBC New Hampshire poll" answered by a RealClearPolitics
   average in California: :func:`other_named`); a figure asked of a named person is not
   answered by a sentence whose clauses holding the figure are about another person and
-  not the one asked ("Kasich, who brags he has held more than 100 town halls" for Jeb
-  Bush's: :func:`other_persons_figure`);
+  not the one asked ("Marsh, who says she has made 40 school visits" for Quill's:
+  :func:`other_persons_figure`);
 * **money given**: "how much did X donate / give / lend ..." asks for an amount of money
   (:func:`money_asked`), and "how far was X from clinching ..." for a shortfall, not a
   distance (:func:`measure_asked`).
@@ -522,7 +522,6 @@ def other_named(
     return None
 
 
-
 # -- another person's figure ---------------------------------------------------------------
 #: Where a sentence's clauses part: a comma, semicolon, colon, bracket or dash.
 _CLAUSE_MARK = re.compile(r"[,;:()—–]|\s-\s")
@@ -557,12 +556,13 @@ def other_persons_figure(
     """The question's person and another person whom every clause of ``sentence`` that holds
     the asked-for figure is about, or None.
 
-    News gives a figure for a sibling of the person asked: "How many town halls has Jeb Bush
-    held?" is answered by "Kasich, who brags he has held more than 100 town halls, ...",
-    "How much has Thiel given to Trump's campaign?" by "Thiel, who backed Ron Paul's bid
-    with millions of dollars, is a Trump delegate". A whole-sentence test is too coarse in
-    both directions: the sentence names the asked person in another clause (Thiel's
-    "Trump delegate"), or the figure's clause is about the asked person by a pronoun.
+    News gives a figure for a sibling of the person asked: "How many school visits has Dana
+    Quill made?" is answered by "Marsh, who says she has made 40 school visits, ...", "How
+    much has Fenwick given to Quill's campaign?" by "Fenwick, who backed Marsh's bid with
+    $2 million, is a Quill volunteer". A whole-sentence test is too coarse in both
+    directions: the sentence names the asked person in another clause ("a Quill
+    volunteer"), or the figure's clause is about the asked person by a pronoun (measured on
+    realnews_train: evals/README.md, sibling10).
     So the test is per clause (the sentence cut at commas, semicolons, colons, brackets and
     dashes) holding a figure (``spots``: the offsets of the asked-for kind's entities):
     a clause is about the persons it names (``entities``: offset and text of the sentence's

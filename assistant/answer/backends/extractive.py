@@ -508,7 +508,6 @@ def _same_named(
     return fitting, None  # another sentence above the threshold may answer: left to the ranker
 
 
-
 #: The entity labels that carry each specific ask's figure in a sentence (spaCy's labels
 #: stored at index time: an age is a DATE, "45 years old"). A name is not among them: its
 #: answer is itself another person.
