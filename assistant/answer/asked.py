@@ -25,7 +25,10 @@ thing itself in a candidate sentence:
 * **the same named one**: a count, amount, day or name asked of a named organisation or
   place is not answered by the best sentence when it names none of the question's names of
   that kind and names another ("the NBC New Hampshire poll" answered by a RealClearPolitics
-  average in California: :func:`other_named`);
+  average in California: :func:`other_named`); a figure asked of a named person is not
+  answered by a sentence whose clauses holding the figure are about another person and
+  not the one asked ("Marsh, who says she has made 40 school visits" for Quill's:
+  :func:`other_persons_figure`);
 * **money given**: "how much did X donate / give / lend ..." asks for an amount of money
   (:func:`money_asked`), and "how far was X from clinching ..." for a shortfall, not a
   distance (:func:`measure_asked`).
@@ -459,6 +462,7 @@ def share_held(terms: list[str] | set[str], text: str | set[str]) -> float:
 #: person by pronoun or title ("he has held 100 town halls", "the governor"), and a sentence
 #: that names another person and not the one asked still often answers (measured on
 #: realnews_train b, even with no personal pronoun in the sentence: evals/README.md, abstain10).
+#: A person is judged clause by clause instead (:func:`other_persons_figure`).
 NAMED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
@@ -516,6 +520,85 @@ def other_named(
                 m = re.search(re.escape(first), part, re.I)
                 return (m.group(0) if m else first), text.strip()
     return None
+
+
+# -- another person's figure ---------------------------------------------------------------
+#: Where a sentence's clauses part: a comma, semicolon, colon, bracket or dash.
+_CLAUSE_MARK = re.compile(r"[,;:()—–]|\s-\s")
+_PERSONAL = wordlist("personal_pronouns")
+_PERSONAL_RX = re.compile(r"\b(?:" + "|".join(sorted(_PERSONAL)) + r")\b", re.I)
+
+
+def person_keys(names: list[str]) -> set[str]:
+    """The surnames (:func:`entity_key`) of the evidence's PERSON entities ``names``."""
+    return {k for k in (entity_key(n, "PERSON") for n in names) if k}
+
+
+def question_persons(part: str, known: set[str]) -> set[str]:
+    """The surnames of ``known`` that the question holds as a name, capitalised."""
+    out = set()
+    for key in known:
+        at = re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", part, re.I)
+        if at is not None and not at.group(0)[:1].islower():
+            out.add(key)
+    return out
+
+
+def other_persons_figure(
+    part: str,
+    asked: set[str],
+    known: set[str],
+    sentence: str,
+    entities: list[tuple[int, str]],
+    spots: list[int],
+    before: str | None,
+) -> tuple[str, str] | None:
+    """The question's person and another person whom every clause of ``sentence`` that holds
+    the asked-for figure is about, or None.
+
+    News gives a figure for a sibling of the person asked: "How many school visits has Dana
+    Quill made?" is answered by "Marsh, who says she has made 40 school visits, ...", "How
+    much has Fenwick given to Quill's campaign?" by "Fenwick, who backed Marsh's bid with
+    $2 million, is a Quill volunteer". A whole-sentence test is too coarse in both
+    directions: the sentence names the asked person in another clause ("a Quill
+    volunteer"), or the figure's clause is about the asked person by a pronoun (measured on
+    realnews_train: evals/README.md, sibling10).
+    So the test is per clause (the sentence cut at commas, semicolons, colons, brackets and
+    dashes) holding a figure (``spots``: the offsets of the asked-for kind's entities):
+    a clause is about the persons it names (``entities``: offset and text of the sentence's
+    names whose surname is one of ``known``, the evidence's PERSON surnames, whatever label
+    spaCy gave this mention) and, for each he/she/his/her, the person named last before the
+    pronoun in the sentence, else ``before`` (the person the sentences before name). Every
+    such clause must be about someone, about none of ``asked`` (the question's persons) and
+    about a person the question does not name; a pronoun with no person to stand for, or a
+    clause naming no one, leaves the sentence alone (it may be about the one asked).
+    Returns (the question's name, the other name) for the answer's reason."""
+    if not spots or not asked:
+        return None
+    cuts = [0, *(m.end() for m in _CLAUSE_MARK.finditer(sentence)), len(sentence) + 1]
+    clauses = sorted({(a, b) for at in spots for a, b in zip(cuts, cuts[1:], strict=False) if a <= at < b})
+    people = sorted((at, entity_key(text, "PERSON"), text.strip()) for at, text in entities)
+    people = [p for p in people if p[1] in known]
+    later = entity_key(before, "PERSON") if before else ""
+    qlow = normalise(part)
+    other = ""
+    for lo, hi in clauses:
+        whose = {key for at, key, _ in people if lo <= at < hi}
+        for m in _PERSONAL_RX.finditer(sentence[lo:hi]):
+            prior = [key for at, key, _ in people if at < lo + m.start()]
+            ref = prior[-1] if prior else later
+            if not ref:
+                return None  # a pronoun of someone not named here: it may be the one asked
+            whose.add(ref)
+        others = sorted(k for k in whose if not _holds_key(qlow, k))
+        if not whose or whose & asked or not others:
+            return None
+        if not other:
+            names = [text for _, key, text in people if key == others[0]]
+            other = names[0] if names else (before or others[0]).strip()
+    first = sorted(asked)[0]
+    named = re.search(rf"(?<![\w]){re.escape(first)}(?![\w])", part, re.I)
+    return (named.group(0) if named else first), re.sub(r"['’]s$", "", other)
 
 
 # -- money given --------------------------------------------------------------------------

@@ -179,6 +179,9 @@ class ExtractiveBackend:
         fitting, sibling = _same_named(context, part, wanted, fitting, threshold, used)
         if sibling:
             return [], sibling, False
+        sibling = _same_person(context, part, wanted, fitting, threshold, used)
+        if sibling:
+            return [], sibling, False
         said = asked.quoted_words(part)
         terms: dict[int, set[str]] = {}  # each passage's terms, tokenized once
         if said:
@@ -511,6 +514,74 @@ def _same_named(
             f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}",
         )
     return fitting, None  # another sentence above the threshold may answer: left to the ranker
+
+
+#: The entity labels that carry each specific ask's figure in a sentence (spaCy's labels
+#: stored at index time: an age is a DATE, "45 years old"). A name is not among them: its
+#: answer is itself another person.
+_FIGURE_LABELS = {
+    "count": frozenset({"CARDINAL", "QUANTITY"}),
+    "money": frozenset({"MONEY"}),
+    "rate": frozenset({"PERCENT", "CARDINAL"}),
+    "quantity": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
+    "day": frozenset({"DATE", "TIME"}),
+    "measure": frozenset({"QUANTITY", "CARDINAL"}),
+    "age": frozenset({"DATE", "CARDINAL"}),
+    "number": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
+}
+
+
+def _same_person(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    fitting: list[Scored],
+    threshold: float,
+    used: set[tuple[int, int]],
+) -> str | None:
+    """Why the articles do not answer when the best sentence (above ``threshold``) gives the
+    asked-for figure for another person than the question names
+    (:func:`asked.other_persons_figure`) and no sentence above the threshold gives it
+    otherwise; else None. Abstains only, never changes the answer. A sentence shown for an
+    earlier part is left alone (its part's own subject decides), as in :func:`_same_named`."""
+    labels = _FIGURE_LABELS.get(wanted or "")
+    if labels is None or not fitting or fitting[0].prob < threshold:
+        return None
+    if (fitting[0].n, fitting[0].span.start) in used:
+        return None
+    known = asked.person_keys(
+        [
+            ev.text[s - ev.start : e - ev.start]
+            for ev in context.evidence
+            for s, e, lab in ev.entities
+            if lab == "PERSON"
+        ]
+    )
+    persons = asked.question_persons(part, known)
+    if not persons:
+        return None
+    found: tuple[str, str] | None = None
+    for c in fitting:
+        if c.prob < threshold:
+            break
+        ev = context.evidence[c.n - 1]
+        inside = [(s, e, lab) for s, e, lab in ev.entities if c.span.start <= s and e <= c.span.end]
+        other = asked.other_persons_figure(
+            part,
+            persons,
+            known,
+            c.text,
+            [(s - c.span.start, ev.text[s - ev.start : e - ev.start]) for s, e, _ in inside],
+            [s - c.span.start for s, _, lab in inside if lab in labels],
+            _person_before(c, ev),
+        )
+        if other is None:
+            return None  # a sentence above the threshold gives it otherwise: the answer stands
+        found = found or other
+    if found is None:
+        return None
+    asked_for, given = found
+    return f"the passages that give {_WANTED_WORDS.get(wanted or '', 'it')} speak of {given}, not {asked_for}"
 
 
 def _fresh_for_part(
