@@ -155,14 +155,6 @@ class AnswerSettings(BaseSettings):
         "probability is at least this share of the best sentence's (a later part may still cite any "
         "article). Default 1.0, chosen on development data by evals/precision_cv.py choose.",
     )
-    equal_footing_logit: float = Field(
-        default=1.25,
-        ge=0.0,
-        description="Another article's sentence leads the extractive answer instead of the best one "
-        "when, scored with the best sentence's passage features (similarity, retrieval score and "
-        "rank), its ranker log-odds are above the best's by more than this and its article covers "
-        "more of the question's terms (evals/README.md, article10). 1.25 chosen on development data.",
-    )
     max_quotation_sentences: int = Field(
         default=4,
         gt=0,

@@ -8,7 +8,6 @@ evidence does not cover the question, it abstains with the fixed sentinel.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -21,7 +20,6 @@ from assistant.answer.ranker import (
     Scored,
     answer_type,
     load_weights,
-    probability,
     rank,
     sentence_kinds,
 )
@@ -206,9 +204,6 @@ class ExtractiveBackend:
             fitting = [c for c in fitting if _attributed(c, context, quoted, self.tuning)]
             if not fitting:
                 return [], f"the articles do not quote {quoted} on this", True
-        lead = _on_equal_footing(context, part, fitting, threshold, self.tuning.equal_footing_logit)
-        if lead is not None:
-            fitting = [lead, *(c for c in fitting if c is not lead)]
         best = fitting[0]
         if best.prob < threshold:
             if wanted and cands and cands[0].prob >= threshold:
@@ -229,11 +224,8 @@ class ExtractiveBackend:
                 continue
             if (c.n, c.span.start) in used:
                 continue
-            bar = t.other_article_ratio * best.prob
-            if not _same_article(context, c, best) and (lead is not None or c.prob < bar):
-                # another article's sentence must earn its place: its own bar; none joins
-                # one that leads on equal footing (it was judged the article asked about)
-                continue
+            if not _same_article(context, c, best) and c.prob < t.other_article_ratio * best.prob:
+                continue  # another article's sentence must earn its place: its own bar
             chosen.append(c)
         at = 1
         for follow in _words_that_follow(context, best, cands, part):
@@ -944,65 +936,6 @@ def _about_another(
     if not kept or kept[0].prob < threshold:
         return [], f"the articles that give {speaker}'s words on this do not mention {whom}"
     return kept, None
-
-
-#: The ranker's features of the passage a sentence is in, not of the sentence itself: the
-#: passage's e5 similarity to the question (and its gap to the best passage's), its retrieval
-#: score and its retrieval rank. Every sentence of a passage has the same values.
-PASSAGE_FEATURES = ("similarity", "similarity_gap", "retrieval", "rank")
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-9), 1 - 1e-9)
-    return math.log(p / (1 - p))
-
-
-def _article_coverage(context: Context, part: str) -> dict[str, float]:
-    """Each evidence article's coverage of the part's weighted terms (the ranker's sentence
-    ``coverage``, over the union of the article's passages and the sentences after them)."""
-    terms = [t for t in tokenize(_ACCORDING.sub("", part)) if t not in CUE_TERMS | QUESTION_TERMS]
-    weights = {t: context.term_weights.get(t, 1.0) for t in terms}
-    total = sum(weights.values()) or 1.0
-    toks: dict[str, set[str]] = {}
-    for n, ev in enumerate(context.evidence, start=1):
-        after = context.following.get(n)
-        toks.setdefault(ev.doc_id, set()).update(tokenize(f"{ev.text} {after.text if after else ''}"))
-    return {d: sum(w for t, w in weights.items() if t in ts) / total for d, ts in toks.items()}
-
-
-def _on_equal_footing(
-    context: Context, part: str, fitting: list[Scored], threshold: float, margin: float
-) -> Scored | None:
-    """Another article's sentence that should lead instead of the best one, else None.
-
-    The ranker scores a sentence partly by its passage (:data:`PASSAGE_FEATURES`): every
-    sentence of the first-retrieved passage gets its rank and similarity, including one that
-    matches the question less than a sentence of another outlet's lower passage on the same
-    story. A sentence above ``threshold`` from another article leads when, scored with the
-    best sentence's passage features (the two sentences on equal footing), its log-odds are
-    above the best's by more than ``margin``, and its article's passages cover more of the
-    part's weighted terms than the best sentence's article does (the article the question is
-    about holds the question's other terms too). Of several, the highest on equal footing.
-
-    The fitted ranker is left as it is (a new feature needs a refit whose threshold is
-    unstable, evals/README.md): this compares two of its probabilities on the answer step."""
-    if not fitting or fitting[0].prob < threshold:
-        return None
-    best = fitting[0]
-    docs = [ev.doc_id for ev in context.evidence]
-    covered: dict[str, float] | None = None
-    model = load_weights()
-    lead, top = None, _logit(best.prob) + margin
-    for c in fitting[1:]:
-        if c.prob < threshold or docs[c.n - 1] == docs[best.n - 1]:
-            continue
-        on_par = _logit(probability({**c.features, **{f: best.features[f] for f in PASSAGE_FEATURES}}, model))
-        if on_par <= top:
-            continue
-        covered = covered if covered is not None else _article_coverage(context, part)
-        if covered[docs[c.n - 1]] > covered[docs[best.n - 1]]:
-            lead, top = c, on_par
-    return lead
 
 
 _OPENING_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
