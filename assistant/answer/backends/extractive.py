@@ -174,10 +174,9 @@ class ExtractiveBackend:
             asked_for, given = _contrast(fitting[0], context, part) or ("", "")
             return [], f"the articles speak of the {given}, not the {asked_for}", False
         fitting = other
-        fitting, sibling = _same_named(context, part, wanted, fitting, threshold, used)
-        if sibling:
-            return [], sibling, False
-        sibling = _same_person(context, part, wanted, fitting, threshold, used)
+        sibling = _same_named(context, part, wanted, fitting, threshold, used) or _same_person(
+            context, part, wanted, fitting, threshold, used
+        )
         if sibling:
             return [], sibling, False
         said = asked.quoted_words(part)
@@ -471,12 +470,12 @@ def _same_named(
     fitting: list[Scored],
     threshold: float,
     used: set[tuple[int, int]],
-) -> tuple[list[Scored], str | None]:
-    """``fitting`` without the sentences that give the asked-for thing for a sibling of a
-    name the question gives (:func:`asked.other_named`), and, when that leaves no sentence
-    above ``threshold`` that there was, what the articles speak of instead."""
+) -> str | None:
+    """Why the articles do not answer when the best sentence (above ``threshold``) gives the
+    asked-for thing for a sibling of a name the question gives (:func:`asked.other_named`)
+    and no sentence above the threshold is left without one; else None. Abstains only."""
     if wanted not in _SAME_NAMED_ASKS or not fitting or (fitting[0].n, fitting[0].span.start) in used:
-        return fitting, None  # a sentence shown for an earlier part: that part's own subject
+        return None  # a sentence shown for an earlier part: that part's own subject
     everything = [
         (ev.text[s - ev.start : e - ev.start], label)
         for ev in context.evidence
@@ -484,7 +483,7 @@ def _same_named(
     ]
     named = asked.question_named(part, everything)
     if not named:
-        return fitting, None
+        return None
     siblings: dict[int, tuple[str, str]] = {}
     for k, c in enumerate(fitting):
         ev = context.evidence[c.n - 1]
@@ -497,15 +496,12 @@ def _same_named(
         if found:
             siblings[k] = found
     if 0 not in siblings or fitting[0].prob < threshold:
-        return fitting, None  # the best sentence is about the named one: the answer stands
+        return None  # the best sentence is about the named one: the answer stands
     kept = [c for k, c in enumerate(fitting) if k not in siblings]
-    if not kept or kept[0].prob < threshold:
-        asked_for, given = siblings[0]
-        return (
-            [],
-            f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}",
-        )
-    return fitting, None  # another sentence above the threshold may answer: left to the ranker
+    if kept and kept[0].prob >= threshold:
+        return None  # another sentence above the threshold may answer: left to the ranker
+    asked_for, given = siblings[0]
+    return f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}"
 
 
 #: The entity labels that carry each specific ask's figure in a sentence (spaCy's labels
