@@ -102,6 +102,11 @@ class Evidence(BaseModel):
     #: Starts of the sentences of the article's first body paragraph (the lead).
     lead: list[int] = Field(default_factory=list)
 
+    def at(self, start: int, end: int) -> str:
+        """The text of article offsets ``[start, end)`` inside this passage (an entity, a
+        sentence)."""
+        return self.text[start - self.start : end - self.start]
+
 
 class Turn(BaseModel):
     role: Literal["user", "assistant"]

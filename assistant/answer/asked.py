@@ -263,7 +263,7 @@ def holds_day(ev: Evidence, sp: Span, note: str | None) -> bool:
         return True
     for s, e, label in ev.entities:
         if label in ("DATE", "TIME") and sp.start <= s and e <= sp.end:
-            if _DAY_TEXT.search(ev.text[s - ev.start : e - ev.start]):
+            if _DAY_TEXT.search(ev.at(s, e)):
                 return True
     return False
 
@@ -276,7 +276,7 @@ def fresh_person(ev: Evidence, sp: Span, question: str) -> bool:
     for s, e, label in ev.entities:
         if label not in labels or s < sp.start or e > sp.end:
             continue
-        words = [w for w in normalise(ev.text[s - ev.start : e - ev.start]).split() if len(w) > 2]
+        words = [w for w in normalise(ev.at(s, e)).split() if len(w) > 2]
         if words and not any(w in qlow for w in words):
             return True
     return False
@@ -311,7 +311,7 @@ def attributes_to(
         return False
     if ledger_speaker and not any(k in normalise(ledger_speaker) for k in keys):
         return False
-    text = ev.text[sp.start - ev.start : sp.end - ev.start]
+    text = ev.at(sp.start, sp.end)
     if _subject_of_speech(normalise(text), keys, gap):
         return True
     prev = [s for s in ev.sentences if s.end <= sp.start]

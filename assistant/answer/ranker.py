@@ -121,7 +121,7 @@ def _entity_groups(ev: Evidence, sp: Span, question_low: str) -> tuple[set[str],
         if group is None:
             continue
         present.add(group)
-        words = normalise(ev.text[s - ev.start : e - ev.start])
+        words = normalise(ev.at(s, e))
         if not any(w in question_low for w in words.split() if len(w) > 2):
             fresh.add(group)
     return present, fresh
@@ -189,7 +189,7 @@ def featurize(
         headline = set(ev.headline)
         lead = set(ev.lead)
         for sp in ev.sentences or [Span(start=ev.start, end=ev.end)]:
-            text = ev.text[sp.start - ev.start : sp.end - ev.start]
+            text = ev.at(sp.start, sp.end)
             if looks_like_instruction(text) or sp.start in headline:
                 continue  # text addressed to a model, or the headline itself: never an answer
             toks = set(tokenize(text))

@@ -476,22 +476,14 @@ def _same_named(
     and no sentence above the threshold is left without one; else None. Abstains only."""
     if wanted not in _SAME_NAMED_ASKS or not fitting or (fitting[0].n, fitting[0].span.start) in used:
         return None  # a sentence shown for an earlier part: that part's own subject
-    everything = [
-        (ev.text[s - ev.start : e - ev.start], label)
-        for ev in context.evidence
-        for s, e, label in ev.entities
-    ]
+    everything = [(ev.at(s, e), label) for ev in context.evidence for s, e, label in ev.entities]
     named = asked.question_named(part, everything)
     if not named:
         return None
     siblings: dict[int, tuple[str, str]] = {}
     for k, c in enumerate(fitting):
         ev = context.evidence[c.n - 1]
-        own = [
-            (ev.text[s - ev.start : e - ev.start], label)
-            for s, e, label in ev.entities
-            if c.span.start <= s and e <= c.span.end
-        ]
+        own = [(ev.at(s, e), label) for s, e, label in ev.entities if c.span.start <= s and e <= c.span.end]
         found = asked.other_named(part, named, c.text, own)
         if found:
             siblings[k] = found
@@ -538,12 +530,7 @@ def _same_person(
     if (fitting[0].n, fitting[0].span.start) in used:
         return None
     known = asked.person_keys(
-        [
-            ev.text[s - ev.start : e - ev.start]
-            for ev in context.evidence
-            for s, e, lab in ev.entities
-            if lab == "PERSON"
-        ]
+        [ev.at(s, e) for ev in context.evidence for s, e, lab in ev.entities if lab == "PERSON"]
     )
     persons = asked.question_persons(part, known)
     if not persons:
@@ -559,7 +546,7 @@ def _same_person(
             persons,
             known,
             c.text,
-            [(s - c.span.start, ev.text[s - ev.start : e - ev.start]) for s, e, _ in inside],
+            [(s - c.span.start, ev.at(s, e)) for s, e, _ in inside],
             [s - c.span.start for s, _, lab in inside if lab in labels],
             _person_before(c, ev),
         )
@@ -622,7 +609,7 @@ def _words_that_follow(
     sents = ev.sentences
     i = next((k for k, sp in enumerate(sents) if sp.start == best.span.start), -1)
     ahead = sents[i + 1 : i + 1 + FOLLOWING_SENTENCES] if i >= 0 else []
-    texts = [ev.text[sp.start - ev.start : sp.end - ev.start] for sp in ahead]
+    texts = [ev.at(sp.start, sp.end) for sp in ahead]
     if ahead and _elaborates(texts[0], ev.text[best.span.end - ev.start : ahead[0].start - ev.start]):
         return [_follower(ev, best, ahead[0], texts[0], cands)]
     if not quoted and ANY_DOUBLE_MARK.search(best.text):
@@ -971,9 +958,7 @@ def _a_person(context: Context, keys: list[str]) -> bool:
     """Does a PERSON entity of the evidence end with one of ``keys`` (a surname)?"""
     for ev in context.evidence:
         for s, e, label in ev.entities:
-            if label == "PERSON" and any(
-                normalise(ev.text[s - ev.start : e - ev.start]).endswith(k) for k in keys
-            ):
+            if label == "PERSON" and any(normalise(ev.at(s, e)).endswith(k) for k in keys):
                 return True
     return False
 
@@ -1001,7 +986,7 @@ def _corroborating(context: Context, c: Scored) -> list[tuple[int, Span]]:
         if ev.doc_id in seen:
             continue
         for sp in ev.sentences:
-            t = normalise(ev.text[sp.start - ev.start : sp.end - ev.start])
+            t = normalise(ev.at(sp.start, sp.end))
             if t == whole or any(len(q.split()) >= 4 and q in t for q in quoted):
                 out.append((m, sp))
                 seen.add(ev.doc_id)
@@ -1083,5 +1068,5 @@ def _person_before(c: Candidate | Scored, ev: Evidence) -> str | None:
         )
         if people:
             s, e = people[0]
-            return ev.text[s - ev.start : e - ev.start]
+            return ev.at(s, e)
     return None
