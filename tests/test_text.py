@@ -17,6 +17,17 @@ def test_find_verbatim_maps_back_to_source_offsets() -> None:
     assert find_verbatim("blue flag", text) is None
 
 
+def test_find_verbatim_prefers_the_occurrence_written_with_the_same_case() -> None:
+    text = "Mayor Calls Plan ‘A Mistake’\n\nThe mayor called the plan a “mistake” on Monday."
+    span = find_verbatim("mistake", text)
+    assert span is not None and text[span.start : span.end] == "mistake"
+    assert span.start > text.index("\n")
+    headline = find_verbatim("Mistake", text)
+    assert headline is not None and headline.start < text.index("\n")
+    upper = find_verbatim("MISTAKE", text)  # no cased copy: the first occurrence
+    assert upper == headline
+
+
 def test_sentences_have_exact_offsets_and_keep_closing_quotes() -> None:
     text = "Intro line\n“It is done,” she said. Mr. Smith left at 5 p.m. on Oct. 7.\n\nNext."
     spans = [text[s:e] for p in paragraphs(text) for s, e in split_sentences(text, *p)]

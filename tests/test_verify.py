@@ -341,3 +341,10 @@ def test_a_joined_answer_reads_as_its_claims_do(data) -> None:  # type: ignore[n
     ctx, texts = context("What did residents say?", [("stress", STRESS, "no clean water")])
     r = finalize(ctx, Draft(text=" ".join(claims)), texts)
     assert r.abstained or all(find_verbatim(s, STRESS) is not None for s in spec_quotations(r.text))
+
+
+def test_a_quoted_word_keeps_the_case_of_the_sentence_not_the_headline() -> None:
+    text = "Mayor Calls Budget ‘A Mistake’\n\nThe mayor called the budget a “mistake” on Monday."
+    ctx, texts = context("What did the mayor call the budget?", [("doc-a", text, "on Monday")])
+    r = finalize(ctx, Draft(text="The mayor called the budget a “mistake” on Monday. [1]"), texts)
+    assert not r.abstained and "“mistake”" in r.text and "Mistake" not in r.text

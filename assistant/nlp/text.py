@@ -51,18 +51,33 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+def _cased(text: str) -> str:
+    """:func:`normalise` without the lower-casing: tells "disgrace" from a headline's "Disgrace"."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return _WS.sub(" ", _DASHES.sub("-", text)).strip()
+
+
 def find_verbatim(needle: str, haystack: str) -> Span | None:
-    """Find ``needle`` in ``haystack`` after normalising both; return haystack offsets."""
+    """Find ``needle`` in ``haystack`` after normalising both; return haystack offsets.
+
+    Normalisation ignores case, so a word can match a headline's capitalised copy before
+    the sentence that has it as written; the first occurrence whose characters match
+    ``needle`` with their case is preferred, else the first occurrence.
+    """
     n = normalise(needle)
     if not n:
         return None
     norm, index = normalise_with_map(haystack)
     pos = norm.find(n)
-    if pos < 0:
-        return None
-    start = index[pos]
-    last = index[pos + len(n) - 1]
-    return Span(start=start, end=last + 1)
+    first: Span | None = None
+    want = _cased(needle)
+    while pos >= 0:
+        found = Span(start=index[pos], end=index[pos + len(n) - 1] + 1)
+        if _cased(haystack[found.start : found.end]) == want:
+            return found
+        first = first or found
+        pos = norm.find(n, pos + 1)
+    return first
 
 
 _LINE = re.compile(r"[^\n]*\n?")
