@@ -958,20 +958,14 @@ def _in_range(day: date | None, since: date | None, until: date | None) -> bool:
     return (since is None or day >= since) and (until is None or day <= until)
 
 
-_WHEN = __import__("re").compile(
-    r"\bwhen\b|\bwhat (?:day|date|time|year|month|week)\b|\bwhich (?:day|date|month|year)\b"
-    r"|\bhow long\b|\bwhat time\b",
-    __import__("re").IGNORECASE,
-)
-
-
 def _time_notes(question: str, evidence: list[Evidence], arts: dict[str, Article]) -> dict[str, str]:
     """For a *when* question: each evidence sentence's time expressions, resolved against
     the article's publication date when there is one, else kept as the text says them."""
-    if not _WHEN.search(question):
-        return {}
+    from assistant.nlp.questions import asks_when
     from assistant.nlp.timex import find_time_expressions, format_when, when_or_no_date
 
+    if not asks_when(question):
+        return {}
     notes: dict[str, str] = {}
     for ev in evidence:
         art = arts[ev.doc_id]

@@ -17,7 +17,7 @@ import pytest
 
 from assistant.answer.backends.extractive import _part_context
 from assistant.evaluation.harness import load_gold
-from assistant.nlp.questions import ask_of, split_question
+from assistant.nlp.questions import ask_of, asks_when, split_question
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATED = REPO / "evals" / "realnews" / "multidoc_auto_tune.jsonl"
@@ -200,3 +200,16 @@ def test_two_people_asked_one_by_one_give_one_part_each() -> None:
         "Both Ruiz and Becker spoke about fares. What did Ruiz say?",
         "Both Ruiz and Becker spoke about fares. What did Becker say?",
     ]
+
+
+def test_asks_when_reads_the_time_asks_and_nothing_else() -> None:
+    for q in [
+        "When did the mayor resign?",
+        "On what day was the vote?",
+        "How long did the talks last?",
+        "Which year did she join?",
+        "what time does it open",
+    ]:
+        assert asks_when(q), q
+    for q in ["Who spoke at the rally?", "What did the whenever-ready group say?", "How many voted?"]:
+        assert not asks_when(q), q

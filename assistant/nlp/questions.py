@@ -88,6 +88,18 @@ def resolve_speaker(asked: Asked, ledger: Any) -> Any:
     return None
 
 
+_WHEN = re.compile(
+    r"\bwhen\b|\bwhat (?:day|date|time|year|month|week)\b|\bwhich (?:day|date|month|year)\b"
+    r"|\bhow long\b|\bwhat time\b",
+    re.IGNORECASE,
+)
+
+
+def asks_when(question: str) -> bool:
+    """Whether ``question`` asks for a time ("when", "what day", "how long", ...)."""
+    return bool(_WHEN.search(question))
+
+
 def wants_number(question: str) -> bool:
     return bool(_HOW_MANY.search(question))
 
