@@ -138,6 +138,30 @@ def test_attributes_to_needs_the_text_to_give_the_words() -> None:
     assert not attributes_to(ev, sents[2], "Ann Holt")
 
 
+def test_attributes_to_reads_the_attribution_of_the_whole_quotation() -> None:
+    from assistant.answer.asked import attributes_to
+    from assistant.nlp.text import split_sentences
+    from assistant.types import Evidence, Span
+
+    def check(text: str, inside: str, name: str) -> bool:
+        sents = [Span(start=a, end=b) for a, b in split_sentences(text, 0, len(text))]
+        ev = Evidence(doc_id="d", start=0, end=len(text), text=text, sentences=sents)
+        at = text.index(inside)
+        return attributes_to(ev, next(s for s in sents if s.start <= at < s.end), name)
+
+    # a sentence inside a quotation attributed once, after it or before it with a colon
+    after = "“The mill will reopen. Nobody believed us. Now they do,” Ann Holt said. Tom Reyes left."
+    assert check(after, "Nobody believed", "Ann Holt")
+    assert not check(after, "Nobody believed", "Tom Reyes")
+    colon = "Tom Reyes spoke first. Ann Holt went further: “The mill will reopen. Nobody believed us.”"
+    assert check(colon, "Nobody believed", "Ann Holt")
+    assert not check(colon, "Nobody believed", "Tom Reyes")
+    # the verb right after the quotation, and a naming verb between the name and the quotation
+    assert check("“It is late,” replied Holt, who chairs the board.", "It is late", "Ann Holt")
+    assert check("Holt called the plan “a gift to landlords.”", "a gift", "Ann Holt")
+    assert not check("Reyes called Holt's plan “a gift to landlords.”", "a gift", "Ann Holt")
+
+
 def test_pronoun_speaker_is_the_person_named_just_before() -> None:
     from assistant.answer.backends.extractive import _speaker_for
     from assistant.answer.ranker import Scored
