@@ -960,19 +960,37 @@ def _in_range(day: date | None, since: date | None, until: date | None) -> bool:
 
 def _time_notes(question: str, evidence: list[Evidence], arts: dict[str, Article]) -> dict[str, str]:
     """For a *when* question: each evidence sentence's time expressions, resolved against
-    the article's publication date when there is one, else kept as the text says them."""
+    the article's publication date when there is one, else kept as the text says them. A
+    sentence with none of its own gets the time a sentence just before sets the scene at
+    (:func:`~assistant.nlp.timex.scene_time`), quoting that sentence."""
     from assistant.nlp.questions import asks_when
-    from assistant.nlp.timex import find_time_expressions, format_when, when_or_no_date
+    from assistant.nlp.text import quotation_spans
+    from assistant.nlp.timex import find_time_expressions, format_when, scene_time, when_or_no_date
 
     if not asks_when(question):
         return {}
     notes: dict[str, str] = {}
     for ev in evidence:
         art = arts[ev.doc_id]
+        at = {s.start: i for i, s in enumerate(art.sentences)}
         for sp in ev.sentences:
             exprs = find_time_expressions(art.text, sp.start, sp.end, art.meta.published)
             if exprs:
                 notes[f"{ev.doc_id}:{sp.start}"] = "; ".join(
                     format_when(e) if e.date else when_or_no_date(e) for e in exprs[:2]
                 )
+                continue
+            scene = (
+                scene_time(art.text, art.sentences, at[sp.start], art.meta.published)
+                if sp.start in at
+                else None
+            )
+            if scene is None:
+                continue
+            expr, said = scene
+            words = art.text[said.start : said.end].rstrip(" .")
+            spans, unclosed, unopened = quotation_spans(words)
+            source = f": “{words}”" if not (spans or unclosed or unopened) else ""
+            when = format_when(expr) if expr.date else when_or_no_date(expr)
+            notes[f"{ev.doc_id}:{sp.start}"] = f"{when}, as the article says just before{source}"
     return notes

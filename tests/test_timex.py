@@ -19,6 +19,7 @@ from assistant.nlp.timex import (
     statement_date,
     when_or_no_date,
 )
+from assistant.types import Sentence
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dated"
 D = dt.date
@@ -296,3 +297,45 @@ def test_parse_user_date(raw: str, end: bool, expected: dt.date) -> None:
 def test_parse_user_date_rejects_with_a_clear_message(raw: str) -> None:
     with pytest.raises(AssistantError, match="date"):
         parse_user_date(raw, today=D(2025, 10, 8))
+
+
+def _sentences(paragraphs: list[list[str]]) -> tuple[str, list[Sentence]]:
+    text, out = "", []
+    for p, sents in enumerate(paragraphs):
+        for s in sents:
+            out.append(Sentence(start=len(text), end=len(text) + len(s), paragraph=p))
+            text += s + " "
+        text += "\n\n"
+    return text, out
+
+
+def test_a_time_that_opens_a_sentence_sets_the_scene_for_the_next_ones() -> None:
+    from assistant.nlp.timex import scene_time
+
+    day = dt.date(2024, 3, 8)  # a Friday
+    text, sents = _sentences(
+        [
+            ["The council met twice."],
+            ["On Tuesday, the mayor went on the attack."],
+            ["“It is a scandal,” she said."],
+        ]
+    )
+    found = scene_time(text, sents, 2, day)
+    assert found is not None
+    expr, said = found
+    assert expr.text == "Tuesday" and expr.date == dt.date(2024, 3, 5) and said == sents[1]
+    assert scene_time(text, sents, 1, day) is None  # it has a time of its own
+    assert scene_time(text, sents, 0, day) is None  # nothing before
+
+
+def test_a_time_inside_a_sentence_or_too_far_back_sets_no_scene() -> None:
+    from assistant.nlp.timex import scene_time
+
+    day = dt.date(2024, 3, 8)
+    inside, sents = _sentences([["The mayor said on Tuesday that the audit was late.", "She left early."]])
+    assert scene_time(inside, sents, 1, day) is None
+    far, sents = _sentences(
+        [["On Tuesday, the mayor spoke.", "She took questions."], ["Aides left.", "She left."]]
+    )
+    assert scene_time(far, sents, 2, day) is not None  # two sentences back
+    assert scene_time(far, sents, 3, day) is None  # three: out of reach

@@ -72,3 +72,21 @@ def test_timeline_is_ordered_and_cited(dated_index: Path) -> None:
         assert a.article(e.doc_id).text[e.start : e.end] == e.text
     ruiz = a.timeline(speaker="Ruiz")
     assert ruiz and all(e.speaker == "Tomas Ruiz" for e in ruiz)
+
+
+def test_the_day_a_scene_is_set_on_answers_when_and_quotes_its_sentence(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "ferry_row.txt").write_text(
+        "Ferry Row Deepens\n\n"
+        "The ferry operator has cut two crossings this winter.\n\n"
+        "On Thursday, councillor Maren Alvik went on the offensive.\n\n"
+        "“They have abandoned the island,” Alvik said during a call to the radio show Harbour Hour.\n"
+    )
+    (corpus / "ferry_row.meta.json").write_text('{"title": "Ferry Row Deepens", "published": "2025-11-14"}')
+    a = Assistant(index_dir=tmp_path / "ix")
+    a.index([corpus])
+    ans = a.ask("On what day did Alvik call in to Harbour Hour?")
+    assert not ans.abstained, ans.answer
+    assert "abandoned the island" in ans.answer and "Thursday (Nov. 13, 2025)" in ans.answer
+    assert "“On Thursday, councillor Maren Alvik went on the offensive”" in ans.answer

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.errors import AssistantError
@@ -34,6 +35,7 @@ from assistant.nlp.timex_rules import (
     spec_from_match,
     tense_matters,
 )
+from assistant.types import Sentence
 
 __all__ = [
     "TimeExpr",
@@ -390,6 +392,43 @@ def _phrase(expr: TimeExpr, default_prep: bool = True) -> str:
 
 def _plain(s: str) -> str:
     return re.sub(r"[.,\s]", "", s.replace("–", "-"))
+
+
+#: How far back (sentences, within the paragraph or the one before) a scene-setting time
+#: expression carries: "On Sunday, Trump went on the offensive. / “She just made it up,” he
+#: said during a call to ABC's “This Week.”"
+SCENE_REACH = 2
+#: A scene-setting expression opens its sentence: it starts within this many characters.
+_SCENE_OPENING = 12
+
+
+def scene_time(
+    text: str, sentences: Sequence[Sentence], i: int, published: dt.date | None = None
+) -> tuple[TimeExpr, Sentence] | None:
+    """The time sentence ``i`` (of ``sentences``, in article order) is set at when it has no
+    time expression of its own, and the sentence that says so; else None.
+
+    News sets a scene once and tells what happened in it over the next sentences: a day or
+    time that *opens* one of the :data:`SCENE_REACH` sentences before (its first words, as
+    "On Sunday," or "Late Tuesday,"), in the same paragraph or the one before, carries to
+    the sentences after it, unless one between them has a time expression of its own. A
+    time expression inside the sentence ("said on Sunday that ...") sets no scene."""
+    own = sentences[i]
+    if find_time_expressions(text, own.start, own.end, published):
+        return None
+    for back in range(1, SCENE_REACH + 1):
+        k = i - back
+        if k < 0 or sentences[k].paragraph < own.paragraph - 1 or sentences[k].furniture:
+            return None
+        exprs = find_time_expressions(text, sentences[k].start, sentences[k].end, published)
+        if not exprs:
+            continue
+        first = exprs[0]
+        lead = text[sentences[k].start : first.start]
+        if len(lead) <= _SCENE_OPENING and not re.search(r"[.!?]", lead):
+            return first, sentences[k]
+        return None
+    return None
 
 
 def format_when(expr: TimeExpr) -> str:
