@@ -339,7 +339,7 @@ class Assistant:
         speaker: str | None = None,
     ) -> tuple[Context, dict[str, str]]:
         """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
-        from assistant.answer.asked import article_names, carries_words
+        from assistant.answer.asked import carries_words
         from assistant.engines.lexical import tokenize
         from assistant.engines.store import Filters
         from assistant.nlp.questions import asked_speaker, resolve_speaker, split_question
@@ -455,7 +455,6 @@ class Assistant:
             speaker=asked_sp.name if asked_sp is not None else None,
             speaker_aliases=list(asked_sp.aliases) if asked_sp is not None else [],
             following=following,
-            article_names={d: article_names(a.text) for d, a in arts.items()},
         )
         return ctx, {d: a.text for d, a in arts.items()}
 

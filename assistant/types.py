@@ -146,10 +146,6 @@ class Context(BaseModel):
     similarity: dict[str, float] = Field(default_factory=dict)
     #: Outlet names of the indexed articles (a name in the question may be an outlet).
     outlets: list[str] = Field(default_factory=list)
-    #: The capitalised words of each evidence article's whole text, by doc id (full stops
-    #: dropped: "UK" for "U.K."): whether an article names a qualifier the question puts on
-    #: the thing asked ("the NBC poll"), beyond the passages retrieved.
-    article_names: dict[str, list[str]] = Field(default_factory=dict)
 
     #: The article's next sentences after evidence passage ``n`` (at most
     #: :data:`FOLLOWING_SENTENCES`, no furniture), as a passage starting where ``n`` ends:

@@ -38,10 +38,6 @@ thing itself in a candidate sentence:
   article that never names Y (:func:`about_whom`; the backend's ``_about_another``);
 * **a word the question quotes**: "who called him a 'governor'" is answered first by the
   sentence that quotes the word (:func:`quoted_phrase`, :func:`quotes_phrase`).
-* **a named qualifier**: "the NBC New Hampshire poll", "CNN's instant poll", "the Field
-  Poll" are not answered from an article that never names NBC, CNN, Field
-  (:func:`named_qualifiers`, :func:`carries_qualifier`); "the name of the 911 caller" not
-  by a sentence that speaks only of "a 911 caller" (:func:`unnamed_role`).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
@@ -55,7 +51,7 @@ from __future__ import annotations
 import re
 
 from assistant.engines.lexical import tokenize
-from assistant.nlp import months, speech_verbs, wordlist
+from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
@@ -661,167 +657,3 @@ def quotes_phrase(sentence: str, phrase: str) -> bool:
     “governor”), not merely the word ("several governors")?"""
     want = normalise(phrase)
     return any(want in normalise(sentence[a:b]) for a, b in quotation_spans(sentence)[0])
-
-
-# -- a named qualifier of the thing asked -------------------------------------------------
-#: A word of the question: a capitalised name word with its possessive kept ("CNN's").
-_QWORD = re.compile(r"[A-Za-z0-9][\w.&-]*(?:['’]s)?")
-#: The question's opening words that are capitalised without being names.
-_QUESTION_OPENERS = _FURNITURE | _NP_START
-
-
-#: "Which North Carolina official ...": the answer names the one asked for, and the article
-#: describes it in its own words ("Gov. McCrory (R)"): such a run is not looked for.
-_WHICH = wordlist("describing_question_words")
-_AUXILIARIES = wordlist("question_auxiliaries")
-
-
-def _month_number(word: str) -> int | None:
-    for m in months():
-        if word == m.name or word in m.abbrevs or word == m.ap.rstrip("."):
-            return m.number
-    return None
-
-
-def named_qualifiers(
-    part: str, common: set[str], skip: set[str], outlets: list[str] | None = None
-) -> list[tuple[str, str]]:
-    """The capitalised words that single out the noun phrase the question asks about, with
-    the phrase: "the NBC New Hampshire poll" -> ("NBC", ...), ("New", ...), ("Hampshire",
-    ...); "CNN's instant poll" -> ("CNN", "CNN's instant poll"); "the Field Poll" ->
-    ("Field", "Field Poll"); "how many Republican claims" -> ("Republican", ...).
-
-    A near miss keeps every content word of the question but one qualifier: the answer
-    gives a RealClearPolitics average for the NBC poll, instant polls of another debate for
-    CNN's. A qualifier is a run of capitalised words after a determiner, possessive or
-    quantifier (:data:`_NP_START`), or a capitalised possessive, that goes on to a noun:
-    a lower-case word follows the run, or the run's last word is a common noun
-    (``common``: lower-case words of the evidence, "Poll") and is then the head, not a
-    qualifier. ``skip``: words that are not qualifiers to look for (persons, whom other
-    checks judge); a run inside the name of one of ``outlets`` ("the Times") is not looked
-    for either: the article's outlet is the source, not a sibling. Words in quotation marks
-    are not looked at; the question's first word is capitalised anyway. After "which",
-    "what" or "whose" the run describes the one asked for ("Which North Carolina official
-    ..."), which the article names in its own words ("Gov. McCrory (R)"): not looked for."""
-    text = part
-    for a, b in quotation_spans(part)[0]:
-        text = text[:a] + " " * (b - a) + text[b:]
-    words = _QWORD.findall(text)
-    out: list[tuple[str, str]] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        low = re.sub(r"['’]s$", "", w).lower()
-        owner = w[:1].isupper() and w.endswith(("'s", "’s")) and i > 0
-        if not (low in _NP_START and low not in _WHICH or owner):
-            i += 1
-            continue
-        start, j = i, (i if owner else i + 1)
-        run: list[str] = []
-        while j < len(words) and words[j][:1].isupper() and words[j].lower() not in _QUESTION_OPENERS:
-            run.append(words[j])
-            if words[j].endswith(("'s", "’s")):
-                j += 1
-                break
-            j += 1
-        i = max(j, i + 1)
-        if not run:
-            continue
-        # after an auxiliary the phrase is the question's subject, and a verb may follow it
-        # ("did the Pentagon say"): a speech verb there is no noun the run qualifies
-        subject = start > 0 and words[start - 1].lower() in _AUXILIARIES
-        tail = []
-        for w in words[j : j + 2]:
-            if not (w[:1].islower() and _content(w.lower())) or (subject and _SPEECH.fullmatch(w)):
-                break
-            tail.append(w)
-        if len(run) > 1 and run[-1].lower() in common and not run[-1].endswith(("'s", "’s")):
-            quals, phrase = run[:-1], run  # "the Field Poll": the last word is the head noun
-        elif run[-1].endswith(("'s", "’s")) or tail:
-            quals, phrase = run, run + tail
-        else:
-            continue  # a name on its own ("the White House"), no noun it qualifies
-        said = normalise(" ".join(re.sub(r"['’]s$", "", w) for w in run))
-        if any(said in normalise(o) for o in outlets or []):
-            continue
-        for q in quals:
-            q = re.sub(r"['’]s$", "", q).rstrip(".")
-            if len(q) >= 2 and q.lower() not in skip and not q.isdigit():
-                out.append((q, " ".join(phrase)))
-    return out
-
-
-#: A capitalised word of an article ("NBC", "U.K.", "Republicans", "Dec.").
-_NAME_WORD = re.compile(r"(?<![\w.])[A-Z][\w.&]*")
-#: A run of two or more capitalised words ("of" and "and" may join them), for its initials.
-_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for)\s+)?[A-Z][a-z]+)+")
-
-
-def article_names(text: str) -> list[str]:
-    """The distinct capitalised words of an article, full stops dropped ("UK" for "U.K."),
-    and the initials of its runs of capitalised words ("US" for "United States"), sorted:
-    what :func:`carries_qualifier` looks a qualifier up in."""
-    words = {w.replace(".", "") for w in _NAME_WORD.findall(text)}
-    for run in _NAME_RUN.finditer(text):  # "United States" -> "US", "Democratic National Committee" -> "DNC"
-        words.add("".join(w[0] for w in run.group(0).split() if w[:1].isupper()))
-    return sorted(words - {""})
-
-
-def carries_qualifier(
-    qualifier: str, names: set[str] | list[str], published: tuple[int, int] | None = None
-) -> bool:
-    """Does an article whose capitalised words are ``names`` (:func:`article_names`) name
-    ``qualifier``: a word with the same first four letters, full stops aside ("Republicans"
-    for "Republican", "China" for "Chinese", "UK" for "U.K.")? A month is also carried by
-    its abbreviation and by the article's publication month (``published``: (year, month)):
-    "the December debate" in an article of December that says "Saturday's debate"."""
-    month = _month_number(qualifier)
-    if month is not None:
-        if published is not None and published[1] == month:
-            return True
-        m = months()[month - 1]
-        return bool({m.name, *(f.rstrip(".") for f in m.abbrevs)} & set(names))
-    stem = qualifier.replace(".", "")[:4]
-    return any(n.startswith(stem) for n in names)
-
-
-# -- a role asked by name, given unnamed --------------------------------------------------
-_ROLE_ASKED = re.compile(
-    r"\b(?:what\s+(?:is|was|were|are)\s+the\s+names?\s+of|who\s+(?:is|was|were|are))\s+the\s+"
-    r"(?P<role>(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*)(?=\s+(?:who|that|which|whose|whom|at|in|on|of|for|to|with|from)\b|[?,.]|$)",
-    re.I,
-)
-#: Determiners that leave the one they introduce unnamed ("a 911 caller told ...").
-_INDEFINITE = wordlist("indefinite_determiners")
-
-
-def role_asked(part: str) -> str | None:
-    """The head noun of the role whose holder's name a question asks for ("What is the name
-    of the 911 caller who ...?" -> "caller"), or None."""
-    m = _ROLE_ASKED.search(part)
-    if m is None:
-        return None
-    head = m.group("role").split()[-1].lower()
-    return head if _content(head) else None
-
-
-def unnamed_role(sentence: str, head: str) -> bool:
-    """Does the sentence speak of the role only as an unnamed one: every occurrence of the
-    head noun follows an indefinite determiner ("a 911 caller also told a dispatcher") and
-    no name follows it ("a 911 caller, Jane Roe, ...")? A sentence without the noun is not
-    judged (False)."""
-    raw = _PHRASE_WORD.findall(sentence)
-    words = _words(sentence)
-    stem = tokenize(head)
-    found = False
-    for j, w in enumerate(words):
-        if not stem or tokenize(w) != stem:
-            continue
-        found = True
-        before = words[max(0, j - 3) : j]
-        det = next((b for b in reversed(before) if b in _INDEFINITE or b in _NP_START), None)
-        if det not in _INDEFINITE:
-            return False
-        if any(r[:1].isupper() for r in raw[j + 1 : j + 4]):
-            return False
-    return found

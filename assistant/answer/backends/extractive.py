@@ -174,11 +174,8 @@ class ExtractiveBackend:
             asked_for, given = _contrast(fitting[0], context, part) or ("", "")
             return [], f"the articles speak of the {given}, not the {asked_for}", False
         fitting = other
-        sibling = (
-            _same_named(context, part, wanted, fitting, threshold, used)
-            or _same_person(context, part, wanted, fitting, threshold, used)
-            or _unqualified(context, part, wanted, fitting, threshold, used, self.tuning.wanted_ratio)
-            or _role_unnamed(part, wanted, fitting, threshold, used)
+        sibling = _same_named(context, part, wanted, fitting, threshold, used) or _same_person(
+            context, part, wanted, fitting, threshold, used
         )
         if sibling:
             return [], sibling, False
@@ -464,102 +461,6 @@ def _restating(fitting: list[Scored], cands: list[Scored], threshold: float) -> 
 _SAME_NAMED_ASKS = frozenset(
     {"count", "money", "rate", "quantity", "day", "measure", "age", "name", "number"}
 )
-
-
-def _unqualified(
-    context: Context,
-    part: str,
-    wanted: str | None,
-    fitting: list[Scored],
-    threshold: float,
-    used: set[tuple[int, int]],
-    ratio: float,
-) -> str | None:
-    """Why the articles do not answer when the best sentence (above ``threshold``) comes from
-    an article that never names a qualifier of the thing the question asks about
-    (:func:`asked.named_qualifiers`: "the NBC New Hampshire poll" answered from an article
-    with only a RealClearPolitics average, "the Field Poll" from one on another poll) and
-    no sentence above the threshold and at least ``ratio`` of the best's probability comes
-    from one that names them all; else None. The article is its whole text
-    (:attr:`Context.article_names`; else what the evidence holds of it), title and outlet,
-    and its publication month. For a count, a qualifier of the counted noun must be in the
-    passage that counts ("how many Republican claims" is not answered by a passage counting
-    every claim). Abstains only, never changes the answer; a sentence shown for an earlier
-    part is left alone, as in :func:`_same_named`."""
-    if not fitting or fitting[0].prob < threshold or (fitting[0].n, fitting[0].span.start) in used:
-        return None
-    common = {w for ev in context.evidence for w in re.findall(r"\b[a-z]+\b", ev.text)}
-    persons = {
-        w.lower()
-        for ev in context.evidence
-        for s, e, label in ev.entities
-        if label == "PERSON"
-        for w in re.findall(r"\w+", ev.at(s, e))
-    }
-    quals = asked.named_qualifiers(part, common, persons, context.outlets)
-    if not quals:
-        return None
-    counted = asked.counted_noun(part) if wanted == "count" else None
-    names: dict[str, set[str]] = {}
-    missing: str | None = None
-    for c in fitting:
-        if c.prob < threshold:
-            break
-        ev = context.evidence[c.n - 1]
-        if ev.doc_id not in names:
-            names[ev.doc_id] = _article_names(context, ev)
-        month = (ev.published.year, ev.published.month) if ev.published else None
-        lacking = [
-            (q, phrase) for q, phrase in quals if not asked.carries_qualifier(q, names[ev.doc_id], month)
-        ]
-        if not lacking and counted:
-            # the counted thing's qualifier, in the passage that counts it ("how many
-            # Republican claims" from a passage counting all claims)
-            own = asked.article_names(ev.text)
-            noun = tokenize(counted)
-            lacking = [
-                (q, p)
-                for q, p in quals
-                if any(tokenize(w) == noun for w in p.split()) and not asked.carries_qualifier(q, own)
-            ]
-        if not lacking:
-            if c.prob >= ratio * fitting[0].prob:
-                return None  # a sentence above the threshold from an article naming them all
-            break
-        missing = missing or lacking[0][1]
-    return f"the articles that match mention no {missing}" if missing else None
-
-
-def _role_unnamed(
-    part: str, wanted: str | None, fitting: list[Scored], threshold: float, used: set[tuple[int, int]]
-) -> str | None:
-    """Why the articles do not answer a name asked of a role ("the name of the 911 caller")
-    when every sentence above ``threshold`` that holds a fresh name speaks of the role only
-    as an unnamed one ("something a 911 caller also told a dispatcher": its name is someone
-    else's, :func:`asked.unnamed_role`); else None. Abstains only."""
-    head = asked.role_asked(part) if wanted == "name" else None
-    if (
-        head is None
-        or not fitting
-        or fitting[0].prob < threshold
-        or (fitting[0].n, fitting[0].span.start) in used
-    ):
-        return None
-    above = [c for c in fitting if c.prob >= threshold]
-    if all(asked.unnamed_role(c.text, head) for c in above):
-        return f"the articles name no {head}: they speak of one unnamed"
-    return None
-
-
-def _article_names(context: Context, ev: Evidence) -> set[str]:
-    """The capitalised words of ``ev``'s article (:attr:`Context.article_names`, else its
-    passages and the sentences after them), with its title and outlet."""
-    whole = context.article_names.get(ev.doc_id)
-    if whole is None:
-        texts = [e.text for e in context.evidence if e.doc_id == ev.doc_id]
-        texts += [f.text for k, f in context.following.items() if context.evidence[k - 1].doc_id == ev.doc_id]
-        whole = asked.article_names(" ".join(texts))
-    return {*whole, *asked.article_names(f"{ev.title or ''} {ev.outlet or ''}")}
 
 
 def _same_named(
