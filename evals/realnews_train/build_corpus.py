@@ -37,6 +37,12 @@ halves) instead of ``split.json``:
 
     python evals/realnews_train/build_corpus.py --skip 150 --seeds 20 \
         --exclude-corpus evals/realnews_train/corpus --one-set --out evals/realnews_check
+
+and, further along still, the fresh set ``evals/realnews_fresh/`` (two halves again):
+
+    python evals/realnews_train/build_corpus.py --skip 170 --seeds 20 \
+        --exclude-corpus evals/realnews_train/corpus --exclude-corpus evals/realnews_check/corpus \
+        --out evals/realnews_fresh
 """
 
 from __future__ import annotations
