@@ -237,6 +237,9 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
+        theirs = _quotation_on_the_ask(context, part, wanted, cands, chosen, used)
+        if theirs is not None:
+            chosen = _with_their_quotation(context, part, chosen, theirs, t.max_sentences)
         return chosen, None, False
 
     def _pick_parts(
@@ -814,6 +817,95 @@ def _asked_persons_words(
                 return None
             return c if _same_article(context, c, chosen[0]) else None
     return None
+
+
+def _ask_terms(context: Context, part: str, speaker: str) -> set[str]:
+    """The terms of what the part asks the person about: its lexical tokens without the
+    person's name, the other capitalised words (names and places: the topic's setting,
+    not what was said about it), the speech verbs and the question's own words ("What did
+    Jane Roe say she can bring to the talks in Ottawa?" -> bring, talks)."""
+    ask = ask_of(part)
+    first = re.match(r"\W*\w+", ask)
+    rest = ask[first.end() :] if first else ask
+    names = set(tokenize(speaker)) | {t for m in _CAPITALISED.finditer(rest) for t in tokenize(m.group(0))}
+    return set(tokenize(ask)) - names - CUE_TERMS - QUESTION_TERMS - _ASK_VERBS
+
+
+def _quoted_terms(text: str) -> set[str]:
+    """The lexical tokens of the words a sentence shows between quotation marks."""
+    return {t for a, b in quotation_spans(text)[0] for t in tokenize(text[a:b])}
+
+
+def _quotation_on_the_ask(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    cands: list[Scored],
+    chosen: list[Scored],
+    used: set[tuple[int, int]],
+) -> Scored | None:
+    """For a part asking what a named person said, that person's quotation whose QUOTED
+    words hold the most of what the part asks about (:func:`_ask_terms`, weighted by the
+    index's IDF), when no sentence chosen quotes that much of it.
+
+    A question paraphrases what was said ("What did Roe say her visit was meant to
+    signal?") and the ranker, scoring the whole sentence, prefers a sentence that names
+    the person and the topic ("Roe said she met officials in the capital") over the one
+    whose quotation carries the asked word ("... is signal that we're all on the same
+    team"), often a paragraph or an article away and under the abstention threshold. The
+    words inside the person's quotation marks are what was said, so a term of the ask
+    found there, and in none of the chosen sentences' quotations, points at the answer.
+    Any rank: the ledger's speaker and the quoted term are the evidence; ties go to the
+    better-ranked sentence."""
+    if wanted in ("name", "person") or not chosen:
+        return None
+    speaker = _named_asked(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    if not speaker or not keys:
+        return None
+    # what the chosen sentences leave out of the ask
+    ask = _ask_terms(context, part, speaker) - {w for c in chosen for w in tokenize(c.text)}
+    if not ask:
+        return None
+
+    def weight(terms: set[str]) -> float:
+        return sum(context.term_weights.get(w, 1.0) for w in ask & terms)
+
+    best: Scored | None = None
+    top = 0.0
+    for c in cands:
+        who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
+        if who is None or not any(k in normalise(who) for k in keys) or not _quotes_words(c.text):
+            continue
+        if (c.n, c.span.start) in used or any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+            continue
+        w = weight(_quoted_terms(c.text))
+        if w > top:
+            best, top = c, w
+    return best
+
+
+def _with_their_quotation(
+    context: Context, part: str, chosen: list[Scored], said: Scored, room: int
+) -> list[Scored]:
+    """``chosen`` with the asked person's quotation ``said`` added: in room left under
+    ``room`` sentences, else in place of the last chosen sentence (never the first) that the
+    ledger gives to someone else -- another speaker's words are no answer to what the
+    person said, the person's own words on the asked thing are."""
+    if len(chosen) < room:
+        return [*chosen, said]
+    keys = asked.name_keys(_named_asked(context, part) or "")
+    for k in range(len(chosen) - 1, 0, -1):
+        who = _ledger_speaker(chosen[k], context.evidence[chosen[k].n - 1], context.quotes)
+        if who is not None and not any(key in normalise(who) for key in keys):
+            return [*chosen[:k], *chosen[k + 1 :], said]
+    return chosen
+
+
+#: Speech verbs, every form of the lexicon's: how the question asks, not what about (the
+#: question words are stop words of :func:`tokenize` already).
+_ASK_VERBS = {t for v in speech_verbs().values() for f in v.forms for t in tokenize(f)}
+_CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
 
 
 def _names_speaker(text: str) -> bool:

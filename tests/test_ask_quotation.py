@@ -1,0 +1,83 @@
+"""A question that paraphrases what a named person said is answered with that person's
+quotation whose quoted words hold what the chosen sentences leave out of the ask.
+
+The ranker scores whole sentences, so a sentence naming the person and the topic ("Quill
+said she met officials in the capital") outranks the quotation that carries the asked
+word ("... is signal that the town stands together"), often an article away and under the
+abstention threshold. Unit checks on a context built by hand (invented text, fixed ranker
+probabilities, a ledger of invented quotes).
+"""
+
+from __future__ import annotations
+
+from assistant.answer.backends.extractive import _quotation_on_the_ask, _with_their_quotation
+from assistant.answer.ranker import Scored
+from assistant.types import Context, Evidence, Quote, Span
+
+VISIT = (
+    "Mayor Mara Quill said she held talks with senior officials during a visit to Lisbon.\n"
+    "“We had productive meetings,” Quill said.\n"
+    "“Part of what I am doing here is to signal that the valley stands together,” she said.\n"
+    "“The signal from the valley is clear,” said Tomas Brandt, the council's clerk."
+)
+PROBS = [0.9, 0.6, 0.1, 0.5]  # the quotation on the ask ranks far down, under the threshold
+
+
+def _context(question: str) -> tuple[Context, list[Scored]]:
+    lines = VISIT.split("\n")
+    sents, at = [], 0
+    for line in lines:
+        sents.append(Span(start=at, end=at + len(line)))
+        at += len(line) + 1
+    ev = Evidence(doc_id="visit", start=0, end=len(VISIT), text=VISIT, sentences=sents)
+    speakers = ["Mara Quill", "Mara Quill", "Mara Quill", "Tomas Brandt"]
+    quotes = [
+        Quote(speaker=who, quote=line, doc_id="visit", start=sp.start, end=sp.end)
+        for who, line, sp in zip(speakers, lines, sents, strict=True)
+    ]
+    ctx = Context(question=question, evidence=[ev], quotes=quotes, speaker="Mara Quill")
+    ranked = [
+        Scored(n=1, span=sp, text=line, features={}, prob=p)
+        for sp, line, p in zip(sents, lines, PROBS, strict=True)
+    ]
+    ranked.sort(key=lambda c: -c.prob)
+    return ctx, ranked
+
+
+def test_the_persons_quotation_holding_the_asked_word_joins_whatever_its_rank() -> None:
+    q = "What did Mara Quill say her trip was meant to signal?"
+    ctx, ranked = _context(q)
+    got = _quotation_on_the_ask(ctx, q, None, ranked, [ranked[0]], set())
+    assert got is not None
+    assert "signal that the valley stands together" in got.text  # hers, not the clerk's "signal"
+
+
+def test_nothing_joins_when_a_chosen_sentence_already_holds_the_asked_words() -> None:
+    q = "What did Mara Quill say about her talks with officials?"
+    ctx, ranked = _context(q)
+    # "talks" and "officials" are in the first sentence: nothing of the ask is left out
+    assert _quotation_on_the_ask(ctx, q, None, ranked, [ranked[0]], set()) is None
+
+
+def test_no_quotation_for_who_or_for_words_only_a_place_name_shares() -> None:
+    q = "Who said Mara Quill's trip was meant to signal unity?"
+    ctx, ranked = _context(q)
+    assert _quotation_on_the_ask(ctx, q, "person", ranked, [ranked[0]], set()) is None
+    q = "What did Mara Quill say about the Valley?"  # a capitalised word is the setting, not the ask
+    ctx, ranked = _context(q)
+    assert _quotation_on_the_ask(ctx, q, None, ranked, [ranked[1]], set()) is None
+
+
+def test_with_no_room_the_quotation_takes_the_place_of_another_speakers_words() -> None:
+    q = "What did Mara Quill say her trip was meant to signal?"
+    ctx, ranked = _context(q)
+    said = _quotation_on_the_ask(ctx, q, None, ranked, ranked[:1], set())
+    assert said is not None
+    chosen = [ranked[0], ranked[1], ranked[2]]  # the mayor's two sentences and the clerk's
+    assert [c.text for c in chosen][2].startswith("“The signal from the valley")
+    got = _with_their_quotation(ctx, q, chosen, said, 3)
+    assert [c.text for c in got] == [ranked[0].text, ranked[1].text, said.text]
+    # when every chosen sentence is hers, nothing is pushed out
+    own = [ranked[0], ranked[1]]
+    assert _with_their_quotation(ctx, q, own, said, 2) == own
+    assert _with_their_quotation(ctx, q, own, said, 3) == [*own, said]
