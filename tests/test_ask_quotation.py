@@ -10,7 +10,7 @@ probabilities, a ledger of invented quotes).
 
 from __future__ import annotations
 
-from assistant.answer.backends.extractive import _quotation_on_the_ask, _with_their_quotation
+from assistant.answer.backends.extractive import _quotation_on_the_ask, _their_epithet, _with_their_quotation
 from assistant.answer.ranker import Scored
 from assistant.types import Context, Evidence, Quote, Span
 
@@ -81,3 +81,58 @@ def test_with_no_room_the_quotation_takes_the_place_of_another_speakers_words() 
     own = [ranked[0], ranked[1]]
     assert _with_their_quotation(ctx, q, own, said, 2) == own
     assert _with_their_quotation(ctx, q, own, said, 3) == [*own, said]
+
+
+PLAN = (
+    "Mara Quill wrote to the council about the stadium plan on Monday.\n"
+    "“This plan fails every family in the valley and every renter in it,” Quill wrote.\n"
+    "Quill has called the plan “a blank cheque” for the owners.\n"
+    "Tomas Brandt called it “a fair deal.”"
+)
+
+
+def _plan(question: str, speaker: str | None = "Mara Quill") -> tuple[Context, list[Scored]]:
+    lines = PLAN.split("\n")
+    sents, at = [], 0
+    for line in lines:
+        sents.append(Span(start=at, end=at + len(line)))
+        at += len(line) + 1
+    ev = Evidence(doc_id="plan", start=0, end=len(PLAN), text=PLAN, sentences=sents)
+    speakers = ["Mara Quill", "Mara Quill", "Mara Quill", "Tomas Brandt"]
+    quotes = [
+        Quote(speaker=who, quote=line, doc_id="plan", start=sp.start, end=sp.end)
+        for who, line, sp in zip(speakers, lines, sents, strict=True)
+    ]
+    ctx = Context(question=question, evidence=[ev], quotes=quotes, speaker=speaker)
+    probs = [0.9, 0.7, 0.05, 0.5]
+    ranked = [
+        Scored(n=1, span=sp, text=line, features={}, prob=p)
+        for sp, line, p in zip(sents, lines, probs, strict=True)
+    ]
+    ranked.sort(key=lambda c: -c.prob)
+    return ctx, ranked
+
+
+def test_how_someone_described_a_thing_is_answered_with_their_short_quoted_phrase() -> None:
+    q = "How did Mara Quill characterise the stadium plan?"
+    ctx, ranked = _plan(q)
+    got = _their_epithet(ctx, q, None, ranked, ranked[:2], set())
+    assert got is not None and "“a blank cheque”" in got.text  # hers, not Brandt's “a fair deal”
+    # a verb that is not a speech verb: the person is the question's name the ledger quotes
+    q = "What label did Mara Quill give the stadium plan?"
+    ctx, ranked = _plan(q, speaker=None)
+    got = _their_epithet(ctx, q, None, ranked, ranked[:1], set())
+    assert got is not None and "“a blank cheque”" in got.text
+
+
+def test_no_epithet_when_one_of_theirs_is_shown_or_the_question_asks_otherwise() -> None:
+    q = "How did Mara Quill describe the stadium plan?"
+    ctx, ranked = _plan(q)
+    shown = [ranked[0], next(c for c in ranked if "blank cheque" in c.text)]
+    assert _their_epithet(ctx, q, None, ranked, shown, set()) is None
+    for q in (
+        "What did Mara Quill say about the stadium plan?",  # not asked for a label
+        "Which councillor's meeting on the stadium plan was called off?",  # "called off"; which
+    ):
+        ctx, ranked = _plan(q)
+        assert _their_epithet(ctx, q, None, ranked, ranked[:1], set()) is None

@@ -237,7 +237,9 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
-        theirs = _quotation_on_the_ask(context, part, wanted, cands, chosen, used)
+        theirs = _quotation_on_the_ask(context, part, wanted, cands, chosen, used) or _their_epithet(
+            context, part, wanted, cands, chosen, used
+        )
         if theirs is not None:
             chosen = _with_their_quotation(context, part, chosen, theirs, t.max_sentences)
         return chosen, None, False
@@ -883,6 +885,89 @@ def _quotation_on_the_ask(
         if w > top:
             best, top = c, w
     return best
+
+
+_EPITHET_ASKS = wordlist("epithet_asks")
+#: A short quoted phrase: an epithet or a label ("“unhinged”", "the “big enchilada”"), not a
+#: statement.
+_EPITHET_WORDS = 6
+
+
+def _epithet(text: str) -> bool:
+    """Does the sentence quote a short phrase (at most :data:`_EPITHET_WORDS` words)?"""
+    return any(0 < len(text[a:b].split()) <= _EPITHET_WORDS for a, b in quotation_spans(text)[0])
+
+
+#: "How did ... describe", "What nickname did ... give", "What did ... call ...": a how or
+#: what question; a verb with a particle is another verb ("called off", "called for").
+_HOW_OR_WHAT = re.compile(r"^\W*(?:how|what)\b", re.I)
+_PARTICLE = re.compile(r"\s+(?:off|for|on|in|out|up|back)\b", re.I)
+
+
+def _asks_epithet(ask: str) -> bool:
+    """Does the question ask for the phrase someone gave a person or a thing (a word of
+    :data:`_EPITHET_ASKS` in a how or what question, "How did Roe describe the plan?")?"""
+    if not _HOW_OR_WHAT.match(ask):
+        return False
+    return any(
+        m.group(0).lower() in _EPITHET_ASKS and not _PARTICLE.match(ask, m.end())
+        for m in re.finditer(r"[A-Za-z]+", ask)
+    )
+
+
+def _asked_person(context: Context, part: str) -> str | None:
+    """The named person the part asks about: the one whose words it asks for, else a name
+    of the question that the quote ledger knows as a speaker ("What nickname did Jane Roe
+    give the race?" asks with a verb that is not a speech verb)."""
+    named = _named_asked(context, part)
+    if named:
+        return named
+    speakers = {normalise(q.speaker) for q in context.quotes if q.speaker}
+    for name in _asked_names(context):
+        keys = asked.name_keys(name)
+        if keys and normalise(name) in ask_of(part).lower() and any(k in s for s in speakers for k in keys):
+            return name
+    return None
+
+
+def _their_epithet(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    cands: list[Scored],
+    chosen: list[Scored],
+    used: set[tuple[int, int]],
+) -> Scored | None:
+    """For a part asking how a named person described, called or characterised someone or
+    something (:data:`_EPITHET_ASKS`), the person's best-ranked sentence (the ledger's
+    speaker) that quotes a short phrase, when no chosen sentence of theirs does.
+
+    The answer to "How did Roe characterise the trip?" is Roe's own label for it ("“a
+    photo op”"); the ranker prefers the sentence that names Roe and the trip ("Roe wrote
+    a letter about the trip"), and the label often sits in another paragraph or article
+    under the abstention threshold. Any rank: the ask's kind, the ledger's speaker and
+    the short quotation are the evidence."""
+    if wanted in ("name", "person") or not chosen:
+        return None
+    if not _asks_epithet(ask_of(part)):
+        return None
+    speaker = _asked_person(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    if not keys:
+        return None
+
+    def theirs(c: Scored) -> bool:
+        who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
+        return who is not None and any(k in normalise(who) for k in keys) and _epithet(c.text)
+
+    if any(theirs(c) for c in chosen):
+        return None
+    for c in cands:
+        if (c.n, c.span.start) in used or any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+            continue
+        if theirs(c):
+            return c
+    return None
 
 
 def _with_their_quotation(
