@@ -10,7 +10,12 @@ probabilities, a ledger of invented quotes).
 
 from __future__ import annotations
 
-from assistant.answer.backends.extractive import _quotation_on_the_ask, _their_epithet, _with_their_quotation
+from assistant.answer.backends.extractive import (
+    _quotation_on_the_ask,
+    _their_epithet,
+    _their_next_words,
+    _with_their_quotation,
+)
 from assistant.answer.ranker import Scored
 from assistant.types import Context, Evidence, Quote, Span
 
@@ -136,3 +141,49 @@ def test_no_epithet_when_one_of_theirs_is_shown_or_the_question_asks_otherwise()
     ):
         ctx, ranked = _plan(q)
         assert _their_epithet(ctx, q, None, ranked, ranked[:1], set()) is None
+
+
+SHOW = (
+    "Mara Quill then appeared on the morning show and began by saying she would “never” judge the plan.\n"
+    "She then defended her letter, saying, “I stand by every word of it and I would send it again.”\n"
+    "“It was a reckless letter from start to finish,” Tomas Brandt said."
+)
+
+
+def _show(question: str, order: tuple[int, int, int] = (0, 1, 2)) -> tuple[Context, list[Scored]]:
+    lines = [SHOW.split("\n")[k] for k in order]
+    text = "\n".join(lines)
+    sents, at = [], 0
+    for line in lines:
+        sents.append(Span(start=at, end=at + len(line)))
+        at += len(line) + 1
+    ev = Evidence(doc_id="show", start=0, end=len(text), text=text, sentences=sents)
+    ledger = {SHOW.split("\n")[0]: "Mara Quill", SHOW.split("\n")[2]: "Tomas Brandt"}  # "She ..." unread
+    quotes = [
+        Quote(speaker=ledger[line], quote=line, doc_id="show", start=sp.start, end=sp.end)
+        for line, sp in zip(lines, sents, strict=True)
+        if line in ledger
+    ]
+    ctx = Context(question=question, evidence=[ev], quotes=quotes, speaker="Mara Quill")
+    ranked = [
+        Scored(n=1, span=sp, text=line, features={}, prob=p)
+        for sp, line, p in zip(sents, lines, (0.9, 0.2, 0.5), strict=True)
+    ]
+    ranked.sort(key=lambda c: -c.prob)
+    return ctx, ranked
+
+
+def test_the_persons_words_after_a_sentence_that_quotes_a_word_of_theirs_at_most() -> None:
+    q = "Did Mara Quill back away from her letter on the morning show?"
+    ctx, ranked = _show(q)
+    got = _their_next_words(ctx, q, None, ranked, [ranked[0]], set())
+    assert got is not None and got.text.startswith("She then defended her letter")
+
+
+def test_no_next_words_when_another_speaks_first_or_a_specific_thing_is_asked() -> None:
+    q = "Did Mara Quill back away from her letter on the morning show?"
+    ctx, ranked = _show(q, order=(0, 2, 1))  # the clerk's words come right after hers
+    assert _their_next_words(ctx, q, None, ranked, [ranked[0]], set()) is None
+    q = "When did Mara Quill appear on the morning show?"
+    ctx, ranked = _show(q)
+    assert _their_next_words(ctx, q, "time", ranked, [ranked[0]], set()) is None

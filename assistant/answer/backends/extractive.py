@@ -237,8 +237,10 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
-        theirs = _quotation_on_the_ask(context, part, wanted, cands, chosen, used) or _their_epithet(
-            context, part, wanted, cands, chosen, used
+        theirs = (
+            _quotation_on_the_ask(context, part, wanted, cands, chosen, used)
+            or _their_epithet(context, part, wanted, cands, chosen, used)
+            or _their_next_words(context, part, wanted, cands, chosen, used)
         )
         if theirs is not None:
             chosen = _with_their_quotation(context, part, chosen, theirs, t.max_sentences)
@@ -968,6 +970,78 @@ def _their_epithet(
         if theirs(c):
             return c
     return None
+
+
+def _their_next_words(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    cands: list[Scored],
+    chosen: list[Scored],
+    used: set[tuple[int, int]],
+) -> Scored | None:
+    """For a part asking about a named person (not for a specific thing: a time, a
+    number, a name), the person's quoted words that follow a chosen sentence of theirs
+    that gives none: of the next :data:`FOLLOWING_SENTENCES` sentences of its article, the
+    first that quotes more than a short phrase, when it is the person's (the ledger's
+    speaker, or a pronoun's words the ledger gives to no one else).
+
+    News introduces the person and what they did ("Roe then appeared on the morning show
+    and began by saying she would “never” comment", a phrase quoted at most) and gives
+    their words in the next sentence ("She then defended the plan, saying, “...”"); the
+    next-sentence rules of :func:`_words_that_follow` stop at any quotation mark in the
+    best sentence and look past the best sentence only."""
+    if wanted is not None or not chosen or _asks_epithet(ask_of(part)):
+        return None
+    speaker = _asked_person(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    if not keys:
+        return None
+
+    def who(ev: Evidence, sp: Span) -> str | None:
+        return _ledger_speaker(Candidate(0, sp, "", 0.0, 0.0), ev, context.quotes)
+
+    for c in chosen:
+        ev = _joined(context, c.n)
+        mine = who(ev, c.span)
+        if mine is None or not any(k in normalise(mine) for k in keys) or _says_more(c.text):
+            continue
+        sents = ev.sentences
+        i = next((k for k, sp in enumerate(sents) if sp.start == c.span.start), -1)
+        for sp in sents[i + 1 : i + 1 + FOLLOWING_SENTENCES] if i >= 0 else []:
+            text = ev.at(sp.start, sp.end)
+            if not _says_more(text):
+                continue
+            other = who(ev, sp) or _named_in_attribution(text)
+            if other is not None and not any(k in normalise(other) for k in keys):
+                break  # someone else's words come first
+            if other is None and not _PRONOUN_LEADS.match(text):
+                break
+            if (c.n, sp.start) in used or any(x.n == c.n and x.span.start == sp.start for x in chosen):
+                break
+            return _follower(ev, c, sp, text, cands)
+    return None
+
+
+#: A sentence whose subject is a pronoun, outside quotation marks ("He then defended ...").
+_PRONOUN_LEADS = re.compile(r"^\s*(?:he|she)\b", re.I)
+
+
+def _named_in_attribution(text: str) -> str | None:
+    """The name a sentence gives its words to outside its quotation marks ("..., Roe said")."""
+    bare = text
+    for a, b in quotation_spans(text)[0]:
+        bare = bare[:a] + " " * (b - a) + bare[b:]
+    for rx in (_NAME_SAID, _SAID_NAME):
+        for m in rx.finditer(bare):
+            if m.group(1).split()[0] not in _NOT_NAMES:
+                return m.group(1)
+    return None
+
+
+def _says_more(text: str) -> bool:
+    """Does the sentence quote more than a short phrase (more than :data:`_EPITHET_WORDS` words)?"""
+    return any(len(text[a:b].split()) > _EPITHET_WORDS for a, b in quotation_spans(text)[0])
 
 
 def _with_their_quotation(
