@@ -128,6 +128,11 @@ def test_how_someone_described_a_thing_is_answered_with_their_short_quoted_phras
     ctx, ranked = _plan(q, speaker=None)
     got = _their_epithet(ctx, q, None, ranked, ranked[:1], set())
     assert got is not None and "“a blank cheque”" in got.text
+    # with no room it takes the place of Brandt's words, never of hers
+    hers = [c for c in ranked if "Quill" in c.text and c is not got]
+    brandts = next(c for c in ranked if "Brandt" in c.text)
+    assert _with_their_quotation(ctx, q, [*hers, brandts], got, 3) == [*hers, got]
+    assert _with_their_quotation(ctx, q, hers, got, 2) == hers
 
 
 def test_no_epithet_when_one_of_theirs_is_shown_or_the_question_asks_otherwise() -> None:

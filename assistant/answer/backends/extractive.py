@@ -849,8 +849,8 @@ def _quotation_on_the_ask(
     used: set[tuple[int, int]],
 ) -> Scored | None:
     """For a part asking what a named person said, that person's quotation whose QUOTED
-    words hold the most of what the part asks about (:func:`_ask_terms`, weighted by the
-    index's IDF), when no sentence chosen quotes that much of it.
+    words hold the most (by the index's IDF weights) of the terms of what the part asks
+    about (:func:`_ask_terms`) that no chosen sentence holds.
 
     A question paraphrases what was said ("What did Roe say her visit was meant to
     signal?") and the ranker, scoring the whole sentence, prefers a sentence that names
@@ -858,8 +858,9 @@ def _quotation_on_the_ask(
     whose quotation carries the asked word ("... is signal that we're all on the same
     team"), often a paragraph or an article away and under the abstention threshold. The
     words inside the person's quotation marks are what was said, so a term of the ask
-    found there, and in none of the chosen sentences' quotations, points at the answer.
-    Any rank: the ledger's speaker and the quoted term are the evidence; ties go to the
+    found there, and in none of the chosen sentences, points at the answer (a chosen
+    sentence that holds the term, quoted or reported, answers that much already). Any
+    rank: the ledger's speaker and the quoted term are the evidence; ties go to the
     better-ranked sentence."""
     if wanted in ("name", "person") or not chosen:
         return None
@@ -927,7 +928,11 @@ def _asked_person(context: Context, part: str) -> str | None:
     speakers = {normalise(q.speaker) for q in context.quotes if q.speaker}
     for name in _asked_names(context):
         keys = asked.name_keys(name)
-        if keys and normalise(name) in ask_of(part).lower() and any(k in s for s in speakers for k in keys):
+        if (
+            keys
+            and normalise(name) in normalise(ask_of(part))
+            and any(k in s for s in speakers for k in keys)
+        ):
             return name
     return None
 
@@ -1053,7 +1058,9 @@ def _with_their_quotation(
     person said, the person's own words on the asked thing are."""
     if len(chosen) < room:
         return [*chosen, said]
-    keys = asked.name_keys(_named_asked(context, part) or "")
+    keys = asked.name_keys(_asked_person(context, part) or "")
+    if not keys:
+        return chosen
     for k in range(len(chosen) - 1, 0, -1):
         who = _ledger_speaker(chosen[k], context.evidence[chosen[k].n - 1], context.quotes)
         if who is not None and not any(key in normalise(who) for key in keys):
