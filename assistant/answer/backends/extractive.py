@@ -237,6 +237,13 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
+        theirs = (
+            _quotation_on_the_ask(context, part, wanted, cands, chosen, used)
+            or _their_epithet(context, part, wanted, cands, chosen, used)
+            or _their_next_words(context, part, wanted, cands, chosen, used)
+        )
+        if theirs is not None:
+            chosen = _with_their_quotation(context, part, chosen, theirs, t.max_sentences)
         return chosen, None, False
 
     def _pick_parts(
@@ -814,6 +821,257 @@ def _asked_persons_words(
                 return None
             return c if _same_article(context, c, chosen[0]) else None
     return None
+
+
+def _ask_terms(context: Context, part: str, speaker: str) -> set[str]:
+    """The terms of what the part asks the person about: its lexical tokens without the
+    person's name, the other capitalised words (names and places: the topic's setting,
+    not what was said about it), the speech verbs and the question's own words ("What did
+    Jane Roe say she can bring to the talks in Ottawa?" -> bring, talks)."""
+    ask = ask_of(part)
+    first = re.match(r"\W*\w+", ask)
+    rest = ask[first.end() :] if first else ask
+    names = set(tokenize(speaker)) | {t for m in _CAPITALISED.finditer(rest) for t in tokenize(m.group(0))}
+    return set(tokenize(ask)) - names - CUE_TERMS - QUESTION_TERMS - _ASK_VERBS
+
+
+def _quoted_terms(text: str) -> set[str]:
+    """The lexical tokens of the words a sentence shows between quotation marks."""
+    return {t for a, b in quotation_spans(text)[0] for t in tokenize(text[a:b])}
+
+
+def _quotation_on_the_ask(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    cands: list[Scored],
+    chosen: list[Scored],
+    used: set[tuple[int, int]],
+) -> Scored | None:
+    """For a part asking what a named person said, that person's quotation whose QUOTED
+    words hold the most (by the index's IDF weights) of the terms of what the part asks
+    about (:func:`_ask_terms`) that no chosen sentence holds.
+
+    A question paraphrases what was said ("What did Roe say her visit was meant to
+    signal?") and the ranker, scoring the whole sentence, prefers a sentence that names
+    the person and the topic ("Roe said she met officials in the capital") over the one
+    whose quotation carries the asked word ("... is signal that we're all on the same
+    team"), often a paragraph or an article away and under the abstention threshold. The
+    words inside the person's quotation marks are what was said, so a term of the ask
+    found there, and in none of the chosen sentences, points at the answer (a chosen
+    sentence that holds the term, quoted or reported, answers that much already). Any
+    rank: the ledger's speaker and the quoted term are the evidence; ties go to the
+    better-ranked sentence."""
+    if wanted in ("name", "person") or not chosen:
+        return None
+    speaker = _named_asked(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    if not speaker or not keys:
+        return None
+    # what the chosen sentences leave out of the ask
+    ask = _ask_terms(context, part, speaker) - {w for c in chosen for w in tokenize(c.text)}
+    if not ask:
+        return None
+
+    def weight(terms: set[str]) -> float:
+        return sum(context.term_weights.get(w, 1.0) for w in ask & terms)
+
+    best: Scored | None = None
+    top = 0.0
+    for c in cands:
+        who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
+        if who is None or not any(k in normalise(who) for k in keys) or not _quotes_words(c.text):
+            continue
+        if (c.n, c.span.start) in used or any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+            continue
+        w = weight(_quoted_terms(c.text))
+        if w > top:
+            best, top = c, w
+    return best
+
+
+_EPITHET_ASKS = wordlist("epithet_asks")
+#: A short quoted phrase: an epithet or a label ("“unhinged”", "the “big enchilada”"), not a
+#: statement.
+_EPITHET_WORDS = 6
+
+
+def _epithet(text: str) -> bool:
+    """Does the sentence quote a short phrase (at most :data:`_EPITHET_WORDS` words)?"""
+    return any(0 < len(text[a:b].split()) <= _EPITHET_WORDS for a, b in quotation_spans(text)[0])
+
+
+#: "How did ... describe", "What nickname did ... give", "What did ... call ...": a how or
+#: what question; a verb with a particle is another verb ("called off", "called for").
+_HOW_OR_WHAT = re.compile(r"^\W*(?:how|what)\b", re.I)
+_PARTICLE = re.compile(r"\s+(?:off|for|on|in|out|up|back)\b", re.I)
+
+
+def _asks_epithet(ask: str) -> bool:
+    """Does the question ask for the phrase someone gave a person or a thing (a word of
+    :data:`_EPITHET_ASKS` in a how or what question, "How did Roe describe the plan?")?"""
+    if not _HOW_OR_WHAT.match(ask):
+        return False
+    return any(
+        m.group(0).lower() in _EPITHET_ASKS and not _PARTICLE.match(ask, m.end())
+        for m in re.finditer(r"[A-Za-z]+", ask)
+    )
+
+
+def _asked_person(context: Context, part: str) -> str | None:
+    """The named person the part asks about: the one whose words it asks for, else a name
+    of the question that the quote ledger knows as a speaker ("What nickname did Jane Roe
+    give the race?" asks with a verb that is not a speech verb)."""
+    named = _named_asked(context, part)
+    if named:
+        return named
+    speakers = {normalise(q.speaker) for q in context.quotes if q.speaker}
+    for name in _asked_names(context):
+        keys = asked.name_keys(name)
+        if (
+            keys
+            and normalise(name) in normalise(ask_of(part))
+            and any(k in s for s in speakers for k in keys)
+        ):
+            return name
+    return None
+
+
+def _their_epithet(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    cands: list[Scored],
+    chosen: list[Scored],
+    used: set[tuple[int, int]],
+) -> Scored | None:
+    """For a part asking how a named person described, called or characterised someone or
+    something (:data:`_EPITHET_ASKS`), the person's best-ranked sentence (the ledger's
+    speaker) that quotes a short phrase, when no chosen sentence of theirs does.
+
+    The answer to "How did Roe characterise the trip?" is Roe's own label for it ("“a
+    photo op”"); the ranker prefers the sentence that names Roe and the trip ("Roe wrote
+    a letter about the trip"), and the label often sits in another paragraph or article
+    under the abstention threshold. Any rank: the ask's kind, the ledger's speaker and
+    the short quotation are the evidence."""
+    if wanted in ("name", "person") or not chosen:
+        return None
+    if not _asks_epithet(ask_of(part)):
+        return None
+    speaker = _asked_person(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    if not keys:
+        return None
+
+    def theirs(c: Scored) -> bool:
+        who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
+        return who is not None and any(k in normalise(who) for k in keys) and _epithet(c.text)
+
+    if any(theirs(c) for c in chosen):
+        return None
+    for c in cands:
+        if (c.n, c.span.start) in used or any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+            continue
+        if theirs(c):
+            return c
+    return None
+
+
+def _their_next_words(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    cands: list[Scored],
+    chosen: list[Scored],
+    used: set[tuple[int, int]],
+) -> Scored | None:
+    """For a part asking about a named person (not for a specific thing: a time, a
+    number, a name), the person's quoted words that follow a chosen sentence of theirs
+    that gives none: of the next :data:`FOLLOWING_SENTENCES` sentences of its article, the
+    first that quotes more than a short phrase, when it is the person's (the ledger's
+    speaker, or a pronoun's words the ledger gives to no one else).
+
+    News introduces the person and what they did ("Roe then appeared on the morning show
+    and began by saying she would “never” comment", a phrase quoted at most) and gives
+    their words in the next sentence ("She then defended the plan, saying, “...”"); the
+    next-sentence rules of :func:`_words_that_follow` stop at any quotation mark in the
+    best sentence and look past the best sentence only."""
+    if wanted is not None or not chosen or _asks_epithet(ask_of(part)):
+        return None
+    speaker = _asked_person(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    if not keys:
+        return None
+
+    def who(ev: Evidence, sp: Span) -> str | None:
+        return _ledger_speaker(Candidate(0, sp, "", 0.0, 0.0), ev, context.quotes)
+
+    for c in chosen:
+        ev = _joined(context, c.n)
+        mine = who(ev, c.span)
+        if mine is None or not any(k in normalise(mine) for k in keys) or _says_more(c.text):
+            continue
+        sents = ev.sentences
+        i = next((k for k, sp in enumerate(sents) if sp.start == c.span.start), -1)
+        for sp in sents[i + 1 : i + 1 + FOLLOWING_SENTENCES] if i >= 0 else []:
+            text = ev.at(sp.start, sp.end)
+            if not _says_more(text):
+                continue
+            other = who(ev, sp) or _named_in_attribution(text)
+            if other is not None and not any(k in normalise(other) for k in keys):
+                break  # someone else's words come first
+            if other is None and not _PRONOUN_LEADS.match(text):
+                break
+            if (c.n, sp.start) in used or any(x.n == c.n and x.span.start == sp.start for x in chosen):
+                break
+            return _follower(ev, c, sp, text, cands)
+    return None
+
+
+#: A sentence whose subject is a pronoun, outside quotation marks ("He then defended ...").
+_PRONOUN_LEADS = re.compile(r"^\s*(?:he|she)\b", re.I)
+
+
+def _named_in_attribution(text: str) -> str | None:
+    """The name a sentence gives its words to outside its quotation marks ("..., Roe said")."""
+    bare = text
+    for a, b in quotation_spans(text)[0]:
+        bare = bare[:a] + " " * (b - a) + bare[b:]
+    for rx in (_NAME_SAID, _SAID_NAME):
+        for m in rx.finditer(bare):
+            if m.group(1).split()[0] not in _NOT_NAMES:
+                return m.group(1)
+    return None
+
+
+def _says_more(text: str) -> bool:
+    """Does the sentence quote more than a short phrase (more than :data:`_EPITHET_WORDS` words)?"""
+    return any(len(text[a:b].split()) > _EPITHET_WORDS for a, b in quotation_spans(text)[0])
+
+
+def _with_their_quotation(
+    context: Context, part: str, chosen: list[Scored], said: Scored, room: int
+) -> list[Scored]:
+    """``chosen`` with the asked person's quotation ``said`` added: in room left under
+    ``room`` sentences, else in place of the last chosen sentence (never the first) that the
+    ledger gives to someone else -- another speaker's words are no answer to what the
+    person said, the person's own words on the asked thing are."""
+    if len(chosen) < room:
+        return [*chosen, said]
+    keys = asked.name_keys(_asked_person(context, part) or "")
+    if not keys:
+        return chosen
+    for k in range(len(chosen) - 1, 0, -1):
+        who = _ledger_speaker(chosen[k], context.evidence[chosen[k].n - 1], context.quotes)
+        if who is not None and not any(key in normalise(who) for key in keys):
+            return [*chosen[:k], *chosen[k + 1 :], said]
+    return chosen
+
+
+#: Speech verbs, every form of the lexicon's: how the question asks, not what about (the
+#: question words are stop words of :func:`tokenize` already).
+_ASK_VERBS = {t for v in speech_verbs().values() for f in v.forms for t in tokenize(f)}
+_CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*")
 
 
 def _names_speaker(text: str) -> bool:
