@@ -746,8 +746,11 @@ def _part_asks(part: str) -> str | None:
 
 
 def _which_terms(part: str) -> set[str]:
+    """The kind a "which" part asks for: its lower-case words after "which" ("Which ISIS
+    video features ..." -> video, features; a capitalised word names, not a kind)."""
     m = _WHICH.search(part)
-    return set(tokenize(m.group(1))) - CUE_TERMS - QUESTION_TERMS if m else set()
+    words = [w for w in m.group(1).split() if w[:1].islower()] if m else []
+    return set(tokenize(" ".join(words))) - CUE_TERMS - QUESTION_TERMS
 
 
 def _part_holds(c: Scored, thing: str, part: str, context: Context) -> bool:
@@ -761,16 +764,28 @@ def _part_holds(c: Scored, thing: str, part: str, context: Context) -> bool:
         return _names_one_of_kind(c, _which_terms(part), part, context)
     if thing == "measure" and _FIGURE.search(c.text):
         return True
-    if c.span.start >= context.evidence[c.n - 1].end:
-        return _has_wanted(c, thing, part)  # past the passage's edge: its own entity kinds
+    if c.span.start >= context.evidence[c.n - 1].end:  # past the passage's edge
+        ev = _joined(context, c.n)
+        if thing == "day":
+            return asked.holds_day(ev, c.span, None)
+        if thing == "year":
+            return asked.holds_year(c.text)
+        if thing == "name":
+            return asked.fresh_person(ev, c.span, part)
+        return _has_wanted(c, thing, part)
     return _has_wanted(c, thing, part, context)
+
+
+#: Between a person's name and its kind's word in an appositive: ", a ", ", the former ".
+_APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,2}")
 
 
 def _names_one_of_kind(c: Scored, kind: set[str], part: str, context: Context) -> bool:
     """Does sentence ``c`` name one of the kind asked ("which ministers" -> "Foreign Affairs
     Minister Anita Anand", "which video" -> "The video ... is called No Respite")? The kind's
     word right before a named entity that the part does not name (an appositive title or
-    noun: "Minister Anita Anand", "the ad, 'Unifier'"), or the kind's word in a sentence
+    noun: "Minister Anita Anand", "the ad, 'Unifier'") or in an appositive right after it
+    ("Jane Roe, a writer for ..."), or the kind's word in a sentence
     that gives a title ("called", "titled"). An entity elsewhere in the sentence is not
     said to be one of the kind."""
     words = [
@@ -790,8 +805,10 @@ def _names_one_of_kind(c: Scored, kind: set[str], part: str, context: Context) -
         names = [w for w in normalise(ev.at(s, e)).split() if len(w) > 2]
         if not names or any(w in low for w in names):
             continue
-        at = s - c.span.start
+        at, end = s - c.span.start, e - c.span.start
         if any(0 <= at - b <= 3 and not c.text[b:at].strip(" ,“\"'‘") for _, b in words):
+            return True
+        if label == "PERSON" and any(a >= end and _APPOSITIVE.fullmatch(c.text[end:a]) for a, _ in words):
             return True
     return False
 
