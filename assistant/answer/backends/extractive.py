@@ -762,8 +762,8 @@ def _part_holds(c: Scored, thing: str, part: str, context: Context) -> bool:
         return bool(_TITLE_GIVEN.search(c.text))
     if thing == "which":
         return _names_one_of_kind(c, _which_terms(part), part, context)
-    if thing == "measure" and _FIGURE.search(c.text):
-        return True
+    if thing == "measure":
+        return bool(_FIGURE.search(c.text)) or _has_wanted(c, thing, part)
     if c.span.start >= context.evidence[c.n - 1].end:  # past the passage's edge
         ev = _joined(context, c.n)
         if thing == "day":
