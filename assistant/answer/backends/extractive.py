@@ -843,13 +843,13 @@ def _part_thing(
     cands = rank(context, part, names)
     top = next((c for c in chosen if _part_holds(c, thing, part, context)), None)
     if top is not None:
-        cover = len(terms & set(tokenize(top.text)))
+        cover = len(own & set(tokenize(top.text)))
         for c in cands:
-            if c.prob < threshold or c.prob <= top.prob:
+            if c.prob < max(threshold, tuning.second_ratio * top.prob):
                 return None
             if (c.n, c.span.start) in used or any(_overlaps(c, x) for x in chosen):
                 continue
-            if _part_holds(c, thing, part, context) and len(terms & set(tokenize(c.text))) > cover:
+            if _part_holds(c, thing, part, context) and len(own & set(tokenize(c.text))) > cover:
                 return [c, *chosen][: tuning.max_sentences]
         return None
     for c in cands:
