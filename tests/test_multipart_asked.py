@@ -44,6 +44,15 @@ The town council approved a budget of 12 million dollars on Thursday after a lon
 Council member Ida Sorensen said the budget protects the libraries and the pools.
 """
 
+RACE = """Whitfield holds on in mayor's race
+
+Whitfield leads Menon by about 6 points in the Harbour Gazette average of recent surveys.
+
+The new survey by the Valley Institute showed Whitfield leading Menon among likely voters, 46 percent to 44 percent.
+
+The institute's survey in March found Whitfield with a lead of 48 percent to 41 percent.
+"""
+
 
 @pytest.fixture(scope="module")
 def town_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
@@ -55,6 +64,7 @@ def town_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
             ("ferry", FERRY, "Harbour Gazette", "2026-03-02"),
             ("poll", POLL, "Valley Post", "2026-03-04"),
             ("budget", BUDGET, "Valley Post", "2026-03-06"),
+            ("race", RACE, "Harbour Gazette", "2026-03-08"),
         ],
     )
 
@@ -87,6 +97,16 @@ def test_a_figure_part_gets_the_next_sentence_of_a_finding_without_figures(town_
     assert "44 percent" in ans.answer
     assert "12 million dollars" in ans.answer
     assert {c.doc_id for c in ans.citations} == {"poll", "budget"}
+
+
+def test_a_lead_part_gets_the_sentence_with_its_points(town_index: Any) -> None:
+    ans = town_index.ask(
+        "How large was Whitfield's lead in the Harbour Gazette average, and what did the Valley Institute "
+        "survey show?"
+    )
+    assert "The articles do not say" not in ans.answer, ans.answer
+    assert "6 points" in ans.answer
+    assert "46 percent to 44 percent" in ans.answer
 
 
 def test_a_one_part_question_is_left_to_the_single_question_picking(

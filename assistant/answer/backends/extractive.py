@@ -828,14 +828,21 @@ def _part_thing(
     (:func:`_part_asks`) when those :meth:`ExtractiveBackend._pick` chose do not, else None.
 
     A part is often answered by a sentence on its topic that lacks the asked-for figure,
-    title or name, which another sentence gives: the lead "by about 6 points" in the next
-    article's sentence, the video's name in the sentence after the one that says what it
-    shows. Of the part's candidates at or above the abstention threshold (the bar any
-    answer needs), unshown, the best-ranked that holds both a term of this part that the
-    other parts lack (its own subject) and the thing asked goes first; else the next
-    sentences of the best one's article (:data:`FOLLOWING_SENTENCES`) are searched for the
-    thing. When a chosen sentence already holds it, a higher-ranked candidate holding it
-    and more of the part's terms (one the single-question checks passed over) goes first."""
+    title or name, which another sentence gives: the video's name in the sentence after the
+    one that says what it shows, the ad's title in another sentence of its article. The
+    part's own terms are those the other parts lack (its own subject), else all of its.
+
+    * No chosen sentence holds the thing: of the part's candidates at or above the
+      abstention threshold (the bar any answer needs), unshown, the best-ranked holding
+      the thing and one of the part's own terms goes first; else the next sentences of the
+      best one's article (:data:`FOLLOWING_SENTENCES`, across the passage's edge) are
+      searched for the thing (a survey "in a dead heat", its figures next).
+    * A chosen sentence holds it, but a candidate within ``second_ratio`` of it (the bar a
+      further sentence of the single-question picking needs) holds it and more of the
+      part's own terms: that one goes first ("when is the district's primary?" answered by
+      another primary's day shown for the earlier part; "how large was the lead in the
+      average?" by another poll's figures, the strict measurement check having passed over
+      "by about 6 points")."""
     thing = _part_asks(part)
     if thing is None:
         return None
