@@ -264,6 +264,12 @@ class ExtractiveBackend:
         ]
         for i, part in enumerate(parts):
             chosen, gap, lacking = self._pick(ctxs[i], part, names, threshold, used, distinct[i])
+            if len(parts) > 1:
+                held = _part_thing(
+                    ctxs[i], part, names, chosen, used, threshold, terms[i], distinct[i], self.tuning
+                )
+                if held is not None:
+                    chosen, gap = held, None
             picked.append(chosen)
             if gap:
                 gaps.append(gap)
@@ -716,6 +722,169 @@ def _same_article_answer(context: Context, parts: list[str], i: int, shown: list
             continue
         if distinct & set(tokenize(c.text)) and _has_wanted(c, wanted, part, context):
             return c
+    return None
+
+
+#: A part asking for a title: "what is the title of the ad", "what is the video called".
+_TITLE_ASKED = re.compile(
+    r"\btitle[ds]?\b|\b(?:what|which)\b.{0,60}\b(?:called|named|titled|dubbed)\s*\?", re.I
+)
+#: "which <noun> ...": the words after "which", up to the verb (the asked-for one's kind).
+_WHICH = re.compile(r"^\W*(?:and\s+)?which\s+((?:[\w.'’-]+\s+){1,3})", re.I)
+#: A title given in a sentence: "titled \"Unifier?\"", "is called No Respite", "dubbed ...".
+_TITLE_GIVEN = re.compile(r"\b(?:titled|entitled|called|named|dubbed)\s+(?:[\"“‘]|''|``)?\s*[A-Z0-9]", re.I)
+#: Entity labels that name an instance of a kind ("which ministers" -> a person, "which
+#: company" -> an organisation, "which video" -> a work).
+_NAMED_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC", "GPE", "NORP"}
+
+
+def _part_asks(part: str) -> str | None:
+    """What one part of a multi-part question asks for: :func:`_specific`'s kinds, else a
+    title ("what is the title of the ad?") or a named one of a kind ("which ministers ...?",
+    "which video ...?"), else None (a part asking what someone said)."""
+    if _TITLE_ASKED.search(part):
+        return "title"
+    wanted = _specific(part)
+    if wanted is not None:
+        return wanted
+    if _WHICH.search(part):
+        return "which"
+    return None
+
+
+def _which_terms(part: str) -> set[str]:
+    """The kind a "which" part asks for: its lower-case words after "which" ("Which ISIS
+    video features ..." -> video, features; a capitalised word names, not a kind)."""
+    m = _WHICH.search(part)
+    words = [w for w in m.group(1).split() if w[:1].islower()] if m else []
+    return set(tokenize(" ".join(words))) - CUE_TERMS - QUESTION_TERMS
+
+
+def _part_holds(c: Scored, thing: str, part: str, context: Context) -> bool:
+    """Does sentence ``c`` hold what the part asks for (:func:`_part_asks`)? A measured lead
+    or gap is given in points or percent ("how large was the lead" -> "by 6 points"); a
+    title after "titled"/"called"; a named one of the kind asked as an entity the part does
+    not name, in a sentence naming the kind ("Minister Anita Anand" for "which ministers")."""
+    if thing == "title":
+        return bool(_TITLE_GIVEN.search(c.text))
+    if thing == "which":
+        return _names_one_of_kind(c, _which_terms(part), part, context)
+    if thing == "measure":
+        return bool(_FIGURE.search(c.text)) or _has_wanted(c, thing, part)
+    if c.span.start >= context.evidence[c.n - 1].end:  # past the passage's edge
+        ev = _joined(context, c.n)
+        if thing == "day":
+            return asked.holds_day(ev, c.span, None)
+        if thing == "year":
+            return asked.holds_year(c.text)
+        if thing == "name":
+            return asked.fresh_person(ev, c.span, part)
+        return _has_wanted(c, thing, part)
+    return _has_wanted(c, thing, part, context)
+
+
+#: Between a person's name and its kind's word in an appositive: ", a ", ", the former ".
+_APPOSITIVE = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w.'’-]+\s+){0,2}")
+
+
+def _names_one_of_kind(c: Scored, kind: set[str], part: str, context: Context) -> bool:
+    """Does sentence ``c`` name one of the kind asked ("which ministers" -> "Foreign Affairs
+    Minister Anita Anand", "which video" -> "The video ... is called No Respite")? The kind's
+    word right before a named entity that the part does not name (an appositive title or
+    noun: "Minister Anita Anand", "the ad, 'Unifier'") or in an appositive right after it
+    ("Jane Roe, a writer for ..."), or the kind's word in a sentence
+    that gives a title ("called", "titled"). An entity elsewhere in the sentence is not
+    said to be one of the kind."""
+    words = [
+        (m.start(), m.end()) for m in re.finditer(r"[\w'’-]+", c.text) if set(tokenize(m.group(0))) & kind
+    ]
+    if not words:
+        return False
+    if _TITLE_GIVEN.search(c.text):
+        return True
+    ev = context.evidence[c.n - 1]
+    if c.span.start >= ev.end:
+        ev = _joined(context, c.n)
+    low = normalise(part)
+    for s, e, label in ev.entities:
+        if label not in _NAMED_LABELS or s < c.span.start or e > c.span.end:
+            continue
+        names = [w for w in normalise(ev.at(s, e)).split() if len(w) > 2]
+        if not names or any(w in low for w in names):
+            continue
+        at, end = s - c.span.start, e - c.span.start
+        if any(0 <= at - b <= 3 and not c.text[b:at].strip(" ,“\"'‘") for _, b in words):
+            return True
+        if label == "PERSON" and any(a >= end and _APPOSITIVE.fullmatch(c.text[end:a]) for a, _ in words):
+            return True
+    return False
+
+
+def _part_thing(
+    context: Context,
+    part: str,
+    names: list[str],
+    chosen: list[Scored],
+    used: set[tuple[int, int]],
+    threshold: float,
+    terms: set[str],
+    distinct: set[str],
+    tuning: AnswerSettings,
+) -> list[Scored] | None:
+    """For one part of a multi-part question, sentences that give the thing it asks for
+    (:func:`_part_asks`) when those :meth:`ExtractiveBackend._pick` chose do not, else None.
+
+    A part is often answered by a sentence on its topic that lacks the asked-for figure,
+    title or name, which another sentence gives: the video's name in the sentence after the
+    one that says what it shows, the ad's title in another sentence of its article. The
+    part's own terms are those the other parts lack (its own subject), else all of its.
+
+    * No chosen sentence holds the thing: of the part's candidates at or above the
+      abstention threshold (the bar any answer needs), unshown, the best-ranked holding
+      the thing and one of the part's own terms goes first; else the next sentences of the
+      best one's article (:data:`FOLLOWING_SENTENCES`, across the passage's edge) are
+      searched for the thing (a survey "in a dead heat", its figures next).
+    * A chosen sentence holds it, but a candidate within ``second_ratio`` of it (the bar a
+      further sentence of the single-question picking needs) holds it and more of the
+      part's own terms: that one goes first ("when is the district's primary?" answered by
+      another primary's day shown for the earlier part; "how large was the lead in the
+      average?" by another poll's figures, the strict measurement check having passed over
+      "by about 6 points")."""
+    thing = _part_asks(part)
+    if thing is None:
+        return None
+    own = distinct or terms
+    cands = rank(context, part, names)
+    top = next((c for c in chosen if _part_holds(c, thing, part, context)), None)
+    if top is not None:
+        cover = len(own & set(tokenize(top.text)))
+        for c in cands:
+            if c.prob < max(threshold, tuning.second_ratio * top.prob):
+                return None
+            if (c.n, c.span.start) in used or any(_overlaps(c, x) for x in chosen):
+                continue
+            if _part_holds(c, thing, part, context) and len(own & set(tokenize(c.text))) > cover:
+                return [c, *chosen][: tuning.max_sentences]
+        return None
+    for c in cands:
+        if c.prob < threshold:
+            break
+        if (c.n, c.span.start) in used or any(_overlaps(c, x) for x in chosen):
+            continue
+        if own & set(tokenize(c.text)) and _part_holds(c, thing, part, context):
+            return [c, *chosen][: tuning.max_sentences]
+    best = chosen[0] if chosen else (cands[0] if cands and cands[0].prob >= threshold else None)
+    if best is None:
+        return None
+    ev = _joined(context, best.n)
+    i = next((k for k, sp in enumerate(ev.sentences) if sp.start == best.span.start), -1)
+    if i < 0:
+        return None
+    for sp in ev.sentences[i + 1 : i + 1 + FOLLOWING_SENTENCES]:
+        follow = _follower(ev, best, sp, ev.at(sp.start, sp.end), cands)
+        if _part_holds(follow, thing, part, context):  # shown for an earlier part: shown once
+            base = chosen or [best]
+            return [*base[: tuning.max_sentences - 1], follow] if follow not in base else None
     return None
 
 
