@@ -339,3 +339,9 @@ def test_a_time_inside_a_sentence_or_too_far_back_sets_no_scene() -> None:
     )
     assert scene_time(far, sents, 2, day) is not None  # two sentences back
     assert scene_time(far, sents, 3, day) is None  # three: out of reach
+
+
+def test_a_possessive_day_keeps_no_preposition_of_the_noun_it_modifies() -> None:
+    text = "The mayor hopes to do well in Tuesday’s vote."
+    (expr,) = find_time_expressions(text, 0, len(text), dt.date(2024, 3, 4))  # a Monday
+    assert expr.prep is None and format_when(expr) == "on Tuesday (March 5, 2024)"

@@ -304,6 +304,10 @@ def _is_range(text: str, a: _Cand, b: _Cand, prep: str | None) -> bool:
     return True
 
 
+#: A possessive after an expression ("Tuesday's primary") makes it a noun's modifier.
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def _build(
     text: str,
     s: int,
@@ -315,6 +319,8 @@ def _build(
     tenses: bool,
 ) -> TimeExpr:
     prep, lead = prep_at if prep_at else (None, s)
+    if prep and _POSSESSIVE.match(text, e):
+        prep, lead = None, s  # "in Tuesday's primary": the preposition is the noun phrase's
     p = (prep or "").lower()
     if p == "since":
         s, prep, kind = lead, None, "since"
