@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 
 from assistant.engines.lexical import tokenize
-from assistant.nlp import speech_verbs, wordlist
+from assistant.nlp import speech_verbs, weekdays, wordlist
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
@@ -229,7 +229,7 @@ _MONTH = (
     r"sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?"
 )
 _DAY_TEXT = re.compile(
-    rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight)\b"
+    rf"\b(?:{weekdays()}|today|yesterday|tomorrow|tonight)\b"
     rf"|\b(?:{_MONTH})\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}\b",
     re.I,
 )

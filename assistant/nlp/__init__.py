@@ -122,6 +122,12 @@ def wordlist(name: str) -> frozenset[str]:
     return lists[name]
 
 
+def weekdays() -> str:
+    """The day names of ``wordlists.txt`` [weekdays], capitalised, as a regex alternation
+    ("Friday|Monday|..."): the one list the time, quote and question rules share."""
+    return "|".join(sorted(w.capitalize() for w in wordlist("weekdays")))
+
+
 @lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Comparison key for names: ``J.D. Vance`` and ``JD Vance`` give the same key."""

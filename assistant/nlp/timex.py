@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.errors import AssistantError
-from assistant.nlp import months
+from assistant.nlp import months, weekdays
 from assistant.nlp.timex_rules import (
     Spec,
     clause_tense,
@@ -75,7 +75,7 @@ _MON = (
     + _cased(*(a for m in months() for a in m.abbrevs))
     + r"(?:\.|\b)"
 )  # fmt: skip
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = f"(?:{weekdays()})"
 _YEAR = r"(?:1[89]|20)\d\d"
 _NUM = (
     r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"

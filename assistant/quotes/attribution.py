@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.nlp import speech_verbs, wordlist
+from assistant.nlp import speech_verbs, weekdays, wordlist
 from assistant.nlp.text import TYPEWRITER_MARKS, quotation_spans
 from assistant.quotes.people import (
     CAP_WORD,
@@ -80,8 +80,8 @@ _ADVERBS = frozenset(
 )
 _TIME_TAIL = re.compile(
     r"(?:\s+(?:last|this|next|on|early|late)\s+(?:week|month|year|night|morning|evening|"
-    r"weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"weekend|" + weekdays() + r")|"
+    r"\s+(?:" + weekdays() + r")|"
     r"\s+(?:has|have|had)\s+(?:continued|gone\s+on|went\s+on)\s+to|\s+(?:continued|continues|"
     r"went\s+on|goes\s+on)\s+to|\s+in\s+a\s+(?:statement|post|letter|video|interview)|"
     r"\s+in\s+an\s+interview)$",

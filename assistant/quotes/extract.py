@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from assistant.nlp import weekdays
 from assistant.nlp.parse import doc_sentences
 from assistant.nlp.text import TYPEWRITER_MARKS, paragraphs, rule_sentences, trim_span, typewriter_marks
 from assistant.quotes.attribution import (
@@ -62,7 +63,7 @@ _CLAUSE_END = re.compile(
 _THAT = re.compile(
     r"^(?:\s*,)?(?:\s+(?:(?:in|on|at|during|to|last|this|earlier|after|before|with|from|via|"
     r"over|through|while|again|also|repeatedly|publicly|privately|recently|previously|yesterday|"
-    r"today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"today|tonight|" + weekdays() + r")\b"
     r"(?:[^,.;:“”\"]|(?:(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][a-z]{3}))\.(?=\s\d)|,(?=\s\d{4}\b)){0,70}?))?,?\s+that\s+"
 )
 #: A reported clause opening with a bare noun phrase: "said grain exports would climb".
@@ -74,7 +75,7 @@ _NP_CLAUSE = re.compile(
     r"were|will|would|could|can|may|might|should|must|has|have|had|did|does|do)\b"
 )
 _LEAD_DAY = re.compile(
-    r"^\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"^\s+(?:on\s+)?(?:" + weekdays() + r"|yesterday|today|"
     r"tonight|(?:last|this)\s+(?:week|month|year|weekend|morning|evening))\s"
 )
 _THAT_ONLY = THAT_ONLY_CUES
