@@ -49,3 +49,13 @@ def test_sentence_spans_are_ordered_substrings(text: str) -> None:
             assert ps <= s < e <= pe and s >= last
             assert text[s:e] == text[s:e].strip()
             last = e
+
+
+def test_a_sentence_cut_after_a_state_abbreviation_is_joined_again() -> None:
+    text = "Senator Ann Holt, D-Va., called the plan “a gift.” Holt, R-Ky., said so on Tuesday. Then she left."
+    spans = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+    assert spans == [
+        "Senator Ann Holt, D-Va., called the plan “a gift.”",
+        "Holt, R-Ky., said so on Tuesday.",
+        "Then she left.",
+    ]

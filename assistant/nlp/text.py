@@ -207,12 +207,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 _CLOSERS = set("\"'”’)]")
 
 
+#: No sentence opens with these: pysbd cuts after a state's abbreviation ("Sen. Tim Kaine,
+#: D-Va., as ..." -> "... D-Va." + ", as ...").
+_CONTINUERS = set(",;:")
+
+
 def _merge_quote_tails(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Re-attach fragments pysbd cuts off, such as a lone closing quote mark."""
+    """Re-attach fragments pysbd cuts off: a lone closing quote mark, or the rest of a
+    sentence cut after an abbreviation (it opens with a comma, semicolon or colon)."""
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         frag = text[s:e]
-        if merged and (all(c in _CLOSERS for c in frag) or len(frag.strip()) <= 1):
+        if merged and (all(c in _CLOSERS for c in frag) or len(frag.strip()) <= 1 or frag[0] in _CONTINUERS):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
