@@ -132,7 +132,7 @@ def test_mix_is_like_the_tuning_set() -> None:
 
 
 NEARMISS = "nearmiss_a.jsonl"
-NEARMISS_FORMS = {"figure", "date", "name", "qualifier", "unaddressed", "group", "reason", "outcome", "offtopic"}
+NEARMISS_FORMS = set("figure date name qualifier unaddressed group reason outcome offtopic".split())
 
 
 def test_nearmiss_set_parses_as_gold_with_its_own_ids() -> None:
