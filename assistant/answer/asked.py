@@ -28,7 +28,10 @@ thing itself in a candidate sentence:
   average in California: :func:`other_named`); a figure asked of a named person is not
   answered by a sentence whose clauses holding the figure are about another person and
   not the one asked ("Marsh, who says she has made 40 school visits" for Quill's:
-  :func:`other_persons_figure`);
+  :func:`other_persons_figure`); a figure asked of a named place is not answered when no
+  sentence above the threshold names the place near the figure (the sentence, its quotation,
+  the two sentences before: :func:`names_place`) and the best one names another place there
+  ("6 points in Ohio" for "the Iowa poll");
 * **money given**: "how much did X donate / give / lend ..." asks for an amount of money
   (:func:`money_asked`), and "how far was X from clinching ..." for a shortfall, not a
   distance (:func:`measure_asked`).
@@ -48,11 +51,10 @@ false abstention at or below 0.04 while abstaining on more near-misses than it c
 
 from __future__ import annotations
 
-import os
 import re
 
 from assistant.engines.lexical import tokenize
-from assistant.nlp import speech_verbs, weekdays, wordlist, wordlist_lines
+from assistant.nlp import speech_verbs, weekdays, wordlist
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
@@ -609,6 +611,33 @@ def other_named(
     return None
 
 
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
+def names_place(text: str, key: str) -> bool:
+    """Does ``text`` name the place whose key (:func:`entity_key`) is given, in one of the
+    forms news varies a place's name by: the name itself, a capitalised word sharing its
+    first word's first four letters ("Britain" / "British", "China" / "Chinese"), or its
+    initials with or without full stops ("US" / "U.S." / "United States")?"""
+    if _holds_key(normalise(text), key):
+        return True
+    words = key.split()
+    caps = re.findall(r"\b[A-Z][\w.&'’-]*", text)
+    if (
+        len(words) == 1
+        and len(key) <= 4
+        and key.replace(".", "") in {c.replace(".", "").lower() for c in caps}
+    ):
+        return True
+    if len(words[0]) >= 4 and any(c.lower().startswith(words[0][:4]) for c in caps):
+        return True
+    runs = re.findall(r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+", text)
+    initials = {
+        "".join(w[0] for w in r.split() if w[0].isupper() and w not in _ARTICLES).lower() for r in runs
+    }
+    return key.replace(".", "").replace(" ", "") in initials
+
+
 # -- another person's figure ---------------------------------------------------------------
 #: Where a sentence's clauses part: a comma, semicolon, colon, bracket or dash.
 _CLAUSE_MARK = re.compile(r"[,;:()—–]|\s-\s")
@@ -744,135 +773,3 @@ def quotes_phrase(sentence: str, phrase: str) -> bool:
     “governor”), not merely the word ("several governors")?"""
     want = normalise(phrase)
     return any(want in normalise(sentence[a:b]) for a, b in quotation_spans(sentence)[0])
-
-
-# -- the named topic of a speaker's words ---------------------------------------------------
-def names_topic(text: str, keys: list[str]) -> bool:
-    """Does ``text`` name the topic whose keys (:func:`name_keys`) are given, as a whole word?"""
-    low = normalise(text)
-    return any(_holds_key(low, k) for k in keys)
-
-
-# -- a reason asked -----------------------------------------------------------------------------
-_WHY = re.compile(
-    r"^\W*(?:and\s+|but\s+|so\s+)?why\b|\bwhat\s+(?:is|was|were|are)\s+(?:the\s+)?(?:reasons?|motives?)\b"
-    r"|\bfor\s+what\s+reason\b",
-    re.I,
-)
-_REASON_WORDS = wordlist("reason_words")
-_REASON_PHRASES = re.compile(r"\b(?:in\s+order\s+to|so\s+that|as\s+a\s+result|in\s+response\s+to)\b", re.I)
-
-
-def reason_asked(part: str) -> bool:
-    """Does the part ask for a reason ("Why did X ...?", "What was the reason ...")?"""
-    return _WHY.search(part) is not None
-
-
-def gives_reason(text: str) -> bool:
-    """Does the sentence state a reason: a causal connective or noun of ``wordlists.txt``
-    [reason_words] ("because", "due", "reason", "prompted"), or a purpose or result phrase
-    ("in order to", "so that", "in response to")? A bare "to", "as", "after" or "so" is not
-    read as one: news uses them for time and sequence as often as for cause."""
-    if _REASON_PHRASES.search(text):
-        return True
-    if os.environ.get("A11_RSPEECH") == "1" and (_SPEECH.search(text) or any(q in text for q in _QUOTE_CHARS)):
-        return True
-    return any(w in _REASON_WORDS for w in re.findall(r"[a-z]+", text.lower()))
-
-
-# -- where the words were said --------------------------------------------------------------
-_VENUE_NAME = r"([A-Z][\w.&'’-]*(?:\s+(?:(?:and|of|the)\s+)?[A-Z][\w.&'’-]*){0,3})"
-_VENUE = re.compile(
-    r"\b(?:tell|told|tells)\s+" + _VENUE_NAME
-    + r"|\b(?:say|said|says|write|wrote)\b[^?]{0,60}?\b(?:on|to|in\s+an\s+interview\s+with)\s+" + _VENUE_NAME
-)
-
-
-def venue_asked(part: str) -> str | None:
-    """The outlet or programme a "what did X tell <Name>" / "say ... on <Name>" question says
-    the words were given to ("What did the mayor tell CNN about ...?" -> "CNN"; "NBC's Meet the
-    Press" -> "NBC"), or None."""
-    m = _VENUE.search(part)
-    if m is None:
-        return None
-    name = next(g for g in m.groups() if g)
-    name = re.split(r"['’]s?\b", name)[0].rstrip(".").strip()
-    return name or None
-
-
-def gives_words(sentence: str) -> bool:
-    """Does the sentence give anyone's words: a speech verb of the lexicon or "according to",
-    a quotation mark, or a pronoun's "he said"?"""
-    return (
-        _SPEECH.search(sentence) is not None
-        or any(q in sentence for q in _QUOTE_CHARS + "‘’")
-        or any(m in sentence for m in TYPEWRITER_MARKS)
-        or carries_words(sentence)
-    )
-
-
-# -- the event a time is asked of ---------------------------------------------------------------
-_WHEN_OF = re.compile(
-    r"^\W*(?:and\s+)?(?:when|(?:on|in)\s+(?:what|which)\s+(?:exact\s+)?(?:day|date|year|month)s?"
-    r"|(?:what|which)\s+(?:day|date|year|month))\s+"
-    r"(?:did|does|do|will|would|was|were|is|are|has|have|had)\s+(?P<rest>[^?]+)",
-    re.I,
-)
-_NAME_WORD = re.compile(r"^[A-Z][\w.&'’-]*$")
-_SPEECH_FORMS = frozenset(f.lower() for v in speech_verbs().values() for f in v.forms if " " not in f)
-_IRREGULAR = wordlist_lines("irregular_verbs")
-
-
-def event_verb(part: str) -> str | None:
-    """The verb of the event a time is asked of, when the question puts a name right before
-    it: "When did Jane Roe publish the report?" -> "publish"; "On what day was Roe arrested?"
-    -> "arrested". None when the subject is not a name ("When will the council vote ...":
-    its words do not tell noun from verb without a parser)."""
-    m = _WHEN_OF.search(part)
-    if m is None:
-        return None
-    words = m.group("rest").split()
-    k = 0
-    while k < len(words) and _NAME_WORD.match(words[k]):
-        k += 1
-    if k == 0 or k >= len(words) or re.search(r"['’]s?$", words[k - 1]):
-        return None  # no name first, or a name's possessive ("Roe's term"): a noun follows
-    verb = words[k].lower().strip(",.;:")
-    return verb if verb.isalpha() and verb not in _FURNITURE else None
-
-
-def holds_verb(text: str, verb: str) -> bool:
-    """Does ``text`` hold a form of ``verb``: the same stem, a word sharing its first five
-    letters ("publish" / "publication"), an irregular form of ``wordlists.txt``
-    [irregular_verbs] ("win" / "won"), or any speech verb for a speech verb ("say" / "told")?"""
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    if verb in _SPEECH_FORMS and words & _SPEECH_FORMS:
-        return True
-    for forms in _IRREGULAR:
-        if verb in forms and words & forms:
-            return True
-    stem = (tokenize(verb) or [verb])[0]
-    stems = {t for w in words for t in tokenize(w)}
-    if stem in stems:
-        return True
-    head = verb[:5]
-    return len(head) == 5 and any(w.startswith(head) for w in words)
-
-
-def names_place(text: str, key: str) -> bool:
-    """Does ``text`` name the organisation or place whose key (:func:`entity_key`) is given,
-    allowing the forms news varies a name by: a capitalised word sharing its first word's
-    first four letters ("Britain" / "British", "China" / "Chinese"), and initials with or
-    without full stops ("US" / "U.S." / "United States")?"""
-    if _holds_key(normalise(text), key):
-        return True
-    words = key.split()
-    caps = re.findall(r"\b[A-Z][\w.&'’-]*", text)
-    flat = {c.replace(".", "").lower() for c in caps}
-    if len(words) == 1 and len(words[0]) <= 4 and words[0].replace(".", "") in flat:
-        return True
-    if len(words[0]) >= 4 and any(c.lower().startswith(words[0][:4]) for c in caps):
-        return True
-    runs = re.findall(r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+", text)
-    initials = {"".join(w[0] for w in r.split() if w[0].isupper()).lower() for r in runs}
-    return key.replace(".", "").replace(" ", "") in initials

@@ -122,27 +122,6 @@ def wordlist(name: str) -> frozenset[str]:
     return lists[name]
 
 
-@lru_cache(maxsize=None)
-def wordlist_lines(name: str) -> tuple[frozenset[str], ...]:
-    """The lines of list ``name`` of ``wordlists.txt``, each a set of lower-case words: a list
-    whose lines group words (``[irregular_verbs]``: the forms of one verb a line)."""
-    raw = resources.files("assistant.nlp").joinpath("wordlists.txt").read_text(encoding="utf-8")
-    out: list[frozenset[str]] = []
-    inside = False
-    for line in raw.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if re.fullmatch(r"\[([a-z_]+)\]", line):
-            inside = line == f"[{name}]"
-            continue
-        if inside:
-            out.append(frozenset(w.lower() for w in line.split()))
-    if not out:
-        raise KeyError(f"wordlists.txt has no list [{name}] with words")
-    return tuple(out)
-
-
 def weekdays() -> str:
     """The day names of ``wordlists.txt`` [weekdays], capitalised, as a regex alternation
     ("Friday|Monday|..."): the one list the time, quote and question rules share."""
