@@ -618,10 +618,8 @@ def _place_elsewhere(
     if not keys:
         return None
     for c in fitting:
-        if c.prob < threshold:
-            break
         ev, a, b = _window(context, c)
-        if any(asked.names_place(ev.at(a, b), k) for k in keys):
+        if c.prob >= threshold and any(asked.names_place(ev.at(a, b), k) for k in keys):
             return None  # a sentence above the threshold is about the place asked: the answer stands
     ev, a, b = _window(context, fitting[0])
     others = [
