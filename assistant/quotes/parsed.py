@@ -635,17 +635,18 @@ class ParsedArticle:
         return out
 
     def parenthetical(self, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
-        """``The plan, Roe argued, is a gift to donors``: a speech verb set off by commas
-        inside its sentence, its subject right after the first comma, with no object or
-        clause of its own, reports the sentence around it (as the whole sentence ``[lo,
+        """``The plan, Roe argued on the radio, is a gift to donors``: a speech verb set off
+        by commas inside its sentence, its subject right after the first comma, with no
+        object or clause of its own (adverbials allowed), reports the sentence around it (as the whole sentence ``[lo,
         hi)`` without its closing punctuation, when no quotation mark is in it)."""
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if subj is None or verb.i + 1 >= len(self.doc) or self.doc[verb.i + 1].text != ",":
+        after = max(c.i for c in verb.subtree if not c.is_punct) + 1  # the comma may hang on the verb
+        if subj is None or after >= len(self.doc) or self.doc[after].text != ",":
             return None
         before = subj.left_edge.i - 1
         if before < 0 or self.doc[before].text != "," or self.doc[before].idx < lo:
             return None
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr") for c in verb.children):
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "dative") for c in verb.children):
             return None
         s, e = lo, hi
         while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ".!?"):
