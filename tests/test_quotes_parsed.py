@@ -731,10 +731,18 @@ def test_a_lone_capitalised_run_in_is_no_speaker() -> None:
     ("text", "words", "speaker"),
     [
         # an infinitive: what the speaker vowed, urged or asked for
-        ("Jane Roe vowed to cut property taxes in the county next year.", "to cut property taxes", "Jane Roe"),
+        (
+            "Jane Roe vowed to cut property taxes in the county next year.",
+            "to cut property taxes",
+            "Jane Roe",
+        ),
         ("Senator Tom Doe urged voters to stay home during the storm.", "voters to stay home", "Tom Doe"),
         # the object of a preposition after the verb
-        ("Jane Roe called for a recount of the county ballots.", "a recount of the county ballots", "Jane Roe"),
+        (
+            "Jane Roe called for a recount of the county ballots.",
+            "a recount of the county ballots",
+            "Jane Roe",
+        ),
         ("Tom Doe complained about the long delays at the border crossing.", "the long delays", "Tom Doe"),
         # a noun phrase object, and a charge with the one charged
         ("Jane Roe denied the reports about her campaign finances.", "the reports about her", "Jane Roe"),

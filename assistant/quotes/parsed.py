@@ -57,9 +57,7 @@ _PRONOUNS = frozenset("he she they it i we you who which that this these those o
 _REPORTED_PREPS = frozenset({"for", "about", "on", "against", "with", "to"})
 #: Speech verbs whose noun-phrase object is not what is said: who is named or
 #: characterised ("called him …"), who is told or asked ("told reporters").
-_OBJECT_NOT_SAID = frozenset(
-    v.lemma for v in speech_verbs().values() if v.flags & {"naming", "addressee"}
-)
+_OBJECT_NOT_SAID = frozenset(v.lemma for v in speech_verbs().values() if v.flags & {"naming", "addressee"})
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _POSSESSIVE_EDGES = re.compile(r"^['’]s\s+|['’]s?$")
@@ -653,8 +651,9 @@ class ParsedArticle:
     def parenthetical(self, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
         """``The plan, Roe argued on the radio, is a gift to donors``: a speech verb set off
         by commas inside its sentence, its subject right after the first comma, with no
-        object or clause of its own (adverbials allowed), reports the sentence around it (as the whole sentence ``[lo,
-        hi)`` without its closing punctuation, when no quotation mark is in it)."""
+        object or clause of its own (adverbials allowed), reports the sentence around it
+        (the whole sentence ``[lo, hi)`` without its closing punctuation, when no quotation
+        mark is in it)."""
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         after = max(c.i for c in verb.subtree if not c.is_punct) + 1  # the comma may hang on the verb
         if subj is None or after >= len(self.doc) or self.doc[after].text != ",":
@@ -670,7 +669,11 @@ class ParsedArticle:
         while s < e and self.text[s].isspace():
             s += 1
         body = self.text[s:e]
-        if ANY_DOUBLE_MARK.search(body) or any(self.inside(i) for i in range(s, e, 8)) or len(body.split()) < 7:
+        if (
+            ANY_DOUBLE_MARK.search(body)
+            or any(self.inside(i) for i in range(s, e, 8))
+            or len(body.split()) < 7
+        ):
             return None
         return s, e
 
@@ -684,7 +687,11 @@ class ParsedArticle:
         (those are direct quotes) and no pronoun alone; ``None`` otherwise."""
         kids = [c for c in verb.children if not self.inside(c.idx)]
         xcomp = next(
-            (c for c in kids if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)),
+            (
+                c
+                for c in kids
+                if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
             None,
         )
         obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
@@ -703,7 +710,9 @@ class ParsedArticle:
         last: Token | None = None
         if xcomp is not None:
             # "urged voters to stay home": the object is the infinitive's subject
-            first = min((c.left_edge for c in (obj, xcomp) if c is not None and c.i <= xcomp.i), key=lambda x: x.i)
+            first = min(
+                (c.left_edge for c in (obj, xcomp) if c is not None and c.i <= xcomp.i), key=lambda x: x.i
+            )
             last = xcomp.right_edge
         elif prep is not None and prep.i == verb.i + 1:
             pobj = next(p for p in prep.children if p.dep_ == "pobj")
@@ -720,7 +729,9 @@ class ParsedArticle:
         toks = [x for x in self.doc[first.i : last.i + 1]]
         while toks and (toks[-1].is_punct or toks[-1].is_space):
             toks.pop()
-        if len([x for x in toks if not x.is_punct]) < 3 or any(self.inside(x.idx) or x.is_quote for x in toks):
+        if len([x for x in toks if not x.is_punct]) < 3 or any(
+            self.inside(x.idx) or x.is_quote for x in toks
+        ):
             return None
         s, e = max(lo, toks[0].idx), min(hi, toks[-1].idx + len(toks[-1].text))
         return (s, e) if e > s else None
