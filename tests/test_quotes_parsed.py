@@ -773,8 +773,10 @@ def test_reported_speech_without_a_clause_from_the_parse(text: str, words: str, 
         "Tom Doe thanked his parents and his campaign staff.",
         # too short to be something said
         "Jane Roe denied it.",
-        # a future statement
+        # a future statement, a negated one, where it was said
         "Tom Doe will call for a recount of the county ballots.",
+        "The Doe campaign did not respond to a request for comment.",
+        "Jane Roe spoke on the morning talk show of the local station.",
     ],
 )
 def test_no_reported_speech_for_a_hearer_a_pronoun_or_a_future_statement(text: str) -> None:

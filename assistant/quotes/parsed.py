@@ -53,8 +53,9 @@ if TYPE_CHECKING:
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJ = frozenset({"nsubj", "csubj"})
 _PRONOUNS = frozenset("he she they it i we you who which that this these those one".split())
-#: Prepositions whose object a speech verb reports: "called for", "complained about".
-_REPORTED_PREPS = frozenset({"for", "about", "on", "against", "with", "to"})
+#: Prepositions whose object a speech verb reports: "called for", "complained about" (not
+#: "to" and "with", who heard it, nor "on", where: "said on Sunday's talk show").
+_REPORTED_PREPS = frozenset({"for", "about", "against"})
 #: Speech verbs whose noun-phrase object is not what is said: who is named or
 #: characterised ("called him …"), who is told or asked ("told reporters").
 _OBJECT_NOT_SAID = frozenset(v.lemma for v in speech_verbs().values() if v.flags & {"naming", "addressee"})
@@ -684,7 +685,12 @@ class ParsedArticle:
         prepositional object (``Roe called for a recount``, ``Doe complained about the
         delays``) or a noun phrase object (``Roe denied the report``, ``Doe repeated
         accusations of fraud``). At least three words, none of them inside quotation marks
-        (those are direct quotes) and no pronoun alone; ``None`` otherwise."""
+        (those are direct quotes) and no pronoun alone; ``None`` otherwise, and for a negated
+        verb (``did not respond to the request``: nothing was said)."""
+        if verb.lemma_.lower() not in self.lemmas | self.reported_lemmas or any(
+            c.dep_ == "neg" for c in verb.children
+        ):
+            return None  # "rolled back the …" is no speech; "did not respond to …" said nothing
         kids = [c for c in verb.children if not self.inside(c.idx)]
         xcomp = next(
             (
