@@ -773,6 +773,8 @@ def test_reported_speech_without_a_clause_from_the_parse(text: str, words: str, 
         "Tom Doe thanked his parents and his campaign staff.",
         # too short to be something said
         "Jane Roe denied it.",
+        # what was written or said in, not what was said
+        "Jane Roe wrote a long letter to the county board.",
         # a future statement, a negated one, where it was said
         "Tom Doe will call for a recount of the county ballots.",
         "The Doe campaign did not respond to a request for comment.",

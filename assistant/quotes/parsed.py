@@ -728,7 +728,9 @@ class ParsedArticle:
             of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i), None)
             if of is not None:
                 first, last = obj.left_edge, of.right_edge
-            elif verb.lemma_.lower() not in _OBJECT_NOT_SAID:  # "told reporters": who heard it
+            elif verb.lemma_.lower() not in _OBJECT_NOT_SAID and obj.lemma_.lower() not in wordlist(
+                "speech_nouns"
+            ):  # "told reporters": who heard it; "wrote a letter": the form, not the words
                 first, last = obj.left_edge, obj.right_edge
         if first is None or last is None or first.i <= verb.i:
             return None
