@@ -183,12 +183,3 @@ def test_parse_sentences_stay_inside_the_paragraph() -> None:
     lo = text.index("Doe")
     assert [text[a:b] for a, b in doc_sentences(doc, 0, lo - 1)] == ["The vote failed.", "Roe left early."]
     assert [text[a:b] for a, b in doc_sentences(doc, lo, len(text))] == ["Doe stayed to the end."]
-
-
-def test_reported_only_verbs_are_kept_apart_from_the_quotation_cues() -> None:
-    from assistant.nlp import reported_verbs
-
-    acts = reported_verbs()
-    assert "criticize" in acts and "criticized" in acts["criticize"].forms
-    assert not set(acts) & set(speech_verbs())  # never a quotation's cue nor a question's verb
-    assert all("reported-only" in v.flags for v in acts.values())

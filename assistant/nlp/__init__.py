@@ -4,8 +4,7 @@ of an answer (:mod:`.claims`); and, here, the speech-verb lexicon, person-name i
 spaCy's parse. Depends only on the base modules.
 
 * :func:`speech_verbs` - the reporting verbs, read once from ``speech_verbs.txt`` (data,
-  one list): lemma, inflected forms, and flags (introduces a clause, names, ...);
-  :func:`reported_verbs` - the same file's ``reported-only`` verbs (reported speech only).
+  one list): lemma, inflected forms, and flags (introduces a clause, names, ...).
 * :func:`months` - the month names with their abbreviations and AP style, read once from
   ``months.txt`` (data, one list for dates, answers and names).
 * :func:`stopwords` - the English stopwords the lexical index leaves out (``stopwords.txt``).
@@ -31,7 +30,6 @@ __all__ = [
     "SpeechVerb",
     "months",
     "name_key",
-    "reported_verbs",
     "same_person",
     "speech_verbs",
     "stopwords",
@@ -47,7 +45,8 @@ class SpeechVerb:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, SpeechVerb]:
+def speech_verbs() -> dict[str, SpeechVerb]:
+    """The speech-verb lexicon by lemma, in file order (read once)."""
     raw = resources.files("assistant.nlp").joinpath("speech_verbs.txt").read_text(encoding="utf-8")
     out: dict[str, SpeechVerb] = {}
     for n, line in enumerate(raw.splitlines(), 1):
@@ -60,21 +59,6 @@ def _lexicon() -> dict[str, SpeechVerb]:
             raise ValueError(f"speech_verbs.txt line {n}: expected 'lemma: forms | flags', got {line!r}")
         out[lemma.strip()] = SpeechVerb(lemma.strip(), tuple(forms.split()), frozenset(flags.split()))
     return out
-
-
-@lru_cache(maxsize=1)
-def speech_verbs() -> dict[str, SpeechVerb]:
-    """The speech-verb lexicon by lemma, in file order (read once): the verbs that cue a
-    quotation and that a question may ask with (the ``reported-only`` ones left out)."""
-    return {k: v for k, v in _lexicon().items() if "reported-only" not in v.flags}
-
-
-@lru_cache(maxsize=1)
-def reported_verbs() -> dict[str, SpeechVerb]:
-    """The lexicon's ``reported-only`` verbs: public verbal acts (criticise, praise,
-    endorse, ...) whose object or clause the quote ledger reads as reported speech on the
-    parse; never a quotation's cue."""
-    return {k: v for k, v in _lexicon().items() if "reported-only" in v.flags}
 
 
 @dataclass(frozen=True)

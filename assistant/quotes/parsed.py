@@ -41,7 +41,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.nlp import reported_verbs, speech_verbs, wordlist
+from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.text import ANY_DOUBLE_MARK
 from assistant.quotes.people import ORG_WORDS, ROLE_NOUNS
 from assistant.settings import QuotesSettings
@@ -99,8 +99,6 @@ class ParsedArticle:
         self.text = doc.text
         self.regions = sorted(regions)
         self.lemmas = frozenset(speech_verbs())
-        #: verbal acts read only as reported speech ("Roe criticized the plan")
-        self.reported_lemmas = frozenset(reported_verbs())
         self.forms = frozenset(f for v in speech_verbs().values() for f in v.forms)
         self._cue_ok: dict[int, bool] = {}
         #: the entity over each token index (``doc.ents`` builds every entity on each read)
@@ -137,24 +135,10 @@ class ParsedArticle:
             return True
         if t.pos_ not in ("VERB", "AUX"):
             return False
-        return self.said(t)
-
-    def said(self, t: Token) -> bool:
-        """Whether a verb reports what was said, not what will or would be ("will say",
-        "declined to say")."""
+        # "will say", "declined to say": not a report of speech
         return not any(
             c.dep_ == "aux" and c.lower_ in ("to", "will", "would", "could", "may") and not self.modal_name(c)
             for c in t.children
-        )
-
-    def reports(self, t: Token) -> bool:
-        """A verbal act of :func:`assistant.nlp.reported_verbs` (``Roe criticized the
-        plan``): a cue of reported speech only, never of a quotation."""
-        return (
-            t.pos_ == "VERB"
-            and t.lemma_.lower() in self.reported_lemmas
-            and not t.text.isupper()
-            and self.said(t)
         )
 
     @staticmethod
@@ -624,7 +608,7 @@ class ParsedArticle:
         span = self.doc.char_span(lo, hi, alignment_mode="contract")
         out: list[tuple[Hit, int, int]] = []
         for t in span if span is not None else ():
-            if t.lower_ == "according" or self.inside(t.idx) or not (self.is_cue(t) or self.reports(t)):
+            if t.lower_ == "according" or self.inside(t.idx) or not self.is_cue(t):
                 continue
             comp = next((c for c in t.children if c.dep_ == "ccomp" and not self.inside(c.idx)), None)
             if comp is None and (inset := self.parenthetical(t, lo, hi)) is not None:
@@ -687,9 +671,7 @@ class ParsedArticle:
         accusations of fraud``). At least three words, none of them inside quotation marks
         (those are direct quotes) and no pronoun alone; ``None`` otherwise, and for a negated
         verb (``did not respond to the request``: nothing was said)."""
-        if verb.lemma_.lower() not in self.lemmas | self.reported_lemmas or any(
-            c.dep_ == "neg" for c in verb.children
-        ):
+        if verb.lemma_.lower() not in self.lemmas or any(c.dep_ == "neg" for c in verb.children):
             return None  # "rolled back the …" is no speech; "did not respond to …" said nothing
         kids = [c for c in verb.children if not self.inside(c.idx)]
         xcomp = next(
