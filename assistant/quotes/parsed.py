@@ -604,7 +604,10 @@ class ParsedArticle:
         quotation marks with a clausal complement (``Roe said the plan would fail``, ``Doe
         warned that …``, ``The plan will fail, Roe said``), as ``(speaker hit, clause start,
         clause end)``; the complement must have its own subject. A
-        clause that opens with a quotation mark is a direct quote, not reported speech."""
+        clause that opens with a quotation mark is a direct quote, not reported speech.
+        A speech verb with no clausal complement reports the sentence it is set inside by
+        commas (:meth:`parenthetical`), else its object (:meth:`complement`: ``Roe vowed
+        to cut taxes``, ``Doe called for a recount``, ``Roe denied the reports``)."""
         span = self.doc.char_span(lo, hi, alignment_mode="contract")
         out: list[tuple[Hit, int, int]] = []
         for t in span if span is not None else ():
