@@ -725,3 +725,67 @@ def test_a_lone_capitalised_run_in_is_no_speaker() -> None:
         "\u201cUPDATE: The council will meet again on Friday,\u201d Roe said.\n"
     )
     assert _speaker_of(text, "meet again") == "Jane Roe"  # the cue's, not a run-in's
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # an infinitive: what the speaker vowed, urged or asked for
+        (
+            "Jane Roe vowed to cut property taxes in the county next year.",
+            "to cut property taxes",
+            "Jane Roe",
+        ),
+        ("Senator Tom Doe urged voters to stay home during the storm.", "voters to stay home", "Tom Doe"),
+        # the object of a preposition after the verb
+        (
+            "Jane Roe called for a recount of the county ballots.",
+            "a recount of the county ballots",
+            "Jane Roe",
+        ),
+        ("Tom Doe complained about the long delays at the border crossing.", "the long delays", "Tom Doe"),
+        # a noun phrase object, and a charge with the one charged
+        ("Jane Roe denied the reports about her campaign finances.", "the reports about her", "Jane Roe"),
+        ("Tom Doe accused the mayor of hiding the audit.", "the mayor of hiding the audit", "Tom Doe"),
+        # a cue set off by commas inside the sentence it reports
+        (
+            "The new budget, Jane Roe argued, is largely a gift to donors.",
+            "The new budget, Jane Roe argued, is largely a gift to donors",
+            "Jane Roe",
+        ),
+        (
+            "The plan would be helped, Tom Doe said, by the coming primary calendar.",
+            "The plan would be helped, Tom Doe said, by the coming primary calendar",
+            "Tom Doe",
+        ),
+    ],
+)
+def test_reported_speech_without_a_clause_from_the_parse(text: str, words: str, speaker: str) -> None:
+    q = next(q for q in _quotes(text) if q.kind == "indirect")
+    assert words in q.quote and q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who heard it is not what was said
+        "Jane Roe told reporters at the plant on Monday.",
+        "Tom Doe thanked his parents and his campaign staff.",
+        # too short to be something said
+        "Jane Roe denied it.",
+        # what was written or said in, not what was said
+        "Jane Roe wrote a long letter to the county board.",
+        # a future statement, a negated one, where it was said
+        "Tom Doe will call for a recount of the county ballots.",
+        "The Doe campaign did not respond to a request for comment.",
+        "Jane Roe spoke on the morning talk show of the local station.",
+    ],
+)
+def test_no_reported_speech_for_a_hearer_a_pronoun_or_a_future_statement(text: str) -> None:
+    assert [q.quote for q in _quotes(text) if q.kind == "indirect"] == []
+
+
+def test_words_in_quotation_marks_after_a_speech_verb_stay_a_direct_quote() -> None:
+    text = "Jane Roe called for “a full and public recount of every ballot in the county.”"
+    kinds = [(q.kind, q.quote) for q in _quotes(text)]
+    assert kinds == [("direct", "a full and public recount of every ballot in the county.")]

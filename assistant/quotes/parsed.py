@@ -53,6 +53,12 @@ if TYPE_CHECKING:
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJ = frozenset({"nsubj", "csubj"})
 _PRONOUNS = frozenset("he she they it i we you who which that this these those one".split())
+#: Prepositions whose object a speech verb reports: "called for", "complained about" (not
+#: "to" and "with", who heard it, nor "on", where: "said on Sunday's talk show").
+_REPORTED_PREPS = frozenset({"for", "about", "against"})
+#: Speech verbs whose noun-phrase object is not what is said: who is named or
+#: characterised ("called him …"), who is told or asked ("told reporters").
+_OBJECT_NOT_SAID = frozenset(v.lemma for v in speech_verbs().values() if v.flags & {"naming", "addressee"})
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _POSSESSIVE_EDGES = re.compile(r"^['’]s\s+|['’]s?$")
@@ -598,14 +604,24 @@ class ParsedArticle:
         quotation marks with a clausal complement (``Roe said the plan would fail``, ``Doe
         warned that …``, ``The plan will fail, Roe said``), as ``(speaker hit, clause start,
         clause end)``; the complement must have its own subject. A
-        clause that opens with a quotation mark is a direct quote, not reported speech."""
+        clause that opens with a quotation mark is a direct quote, not reported speech.
+        A speech verb with no clausal complement reports the sentence it is set inside by
+        commas (:meth:`parenthetical`), else its object (:meth:`complement`: ``Roe vowed
+        to cut taxes``, ``Doe called for a recount``, ``Roe denied the reports``)."""
         span = self.doc.char_span(lo, hi, alignment_mode="contract")
         out: list[tuple[Hit, int, int]] = []
         for t in span if span is not None else ():
             if t.lower_ == "according" or self.inside(t.idx) or not self.is_cue(t):
                 continue
             comp = next((c for c in t.children if c.dep_ == "ccomp" and not self.inside(c.idx)), None)
+            if comp is None and (inset := self.parenthetical(t, lo, hi)) is not None:
+                if (h := self.hit(t, "reported")) is not None:
+                    out.append((h, *inset))
+                continue
             if comp is None:
+                obj = self.complement(t, lo, hi)
+                if obj is not None and (h := self.hit(t, "reported")) is not None:
+                    out.append((h, *obj))
                 continue
             toks = [x for x in comp.subtree if x.dep_ != "mark" or x.i != comp.left_edge.i]
             while toks and (toks[-1].is_punct or toks[-1].is_space):
@@ -619,6 +635,99 @@ class ParsedArticle:
             if h is not None:
                 out.append((h, s, e))
         return out
+
+    def parenthetical(self, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
+        """``The plan, Roe argued on the radio, is a gift to donors``: a speech verb set off
+        by commas inside its sentence, its subject right after the first comma, with no
+        object or clause of its own (adverbials allowed), reports the sentence around it
+        (the whole sentence ``[lo, hi)`` without its closing punctuation, when no quotation
+        mark is in it)."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        after = max(c.i for c in verb.subtree if not c.is_punct) + 1  # the comma may hang on the verb
+        if subj is None or after >= len(self.doc) or self.doc[after].text != ",":
+            return None
+        before = subj.left_edge.i - 1
+        if before < 0 or self.doc[before].text != "," or self.doc[before].idx < lo:
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "dative") for c in verb.children):
+            return None
+        s, e = lo, hi
+        while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ".!?"):
+            e -= 1
+        while s < e and self.text[s].isspace():
+            s += 1
+        body = self.text[s:e]
+        if (
+            ANY_DOUBLE_MARK.search(body)
+            or any(self.inside(i) for i in range(s, e, 8))
+            or len(body.split()) < 7
+        ):
+            return None
+        return s, e
+
+    def complement(self, verb: Token, lo: int, hi: int) -> tuple[int, int] | None:
+        """What a speech verb with no clausal complement reports, on the parse, as the
+        character span of its words inside ``[lo, hi)``: an infinitive (``Roe vowed to cut
+        taxes``, ``Doe urged voters to stay home``: the object and the infinitive), a
+        prepositional object (``Roe called for a recount``, ``Doe complained about the
+        delays``) or a noun phrase object (``Roe denied the report``, ``Doe repeated
+        accusations of fraud``). At least three words, none of them inside quotation marks
+        (those are direct quotes) and no pronoun alone; ``None`` otherwise, and for a negated
+        verb (``did not respond to the request``: nothing was said)."""
+        if verb.lemma_.lower() not in self.lemmas or any(c.dep_ == "neg" for c in verb.children):
+            return None  # "rolled back the …" is no speech; "did not respond to …" said nothing
+        kids = [c for c in verb.children if not self.inside(c.idx)]
+        xcomp = next(
+            (
+                c
+                for c in kids
+                if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+        prep = next(
+            (
+                c
+                for c in kids
+                if c.dep_ == "prep"
+                and c.i > verb.i
+                and c.lower_ in _REPORTED_PREPS
+                and any(p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") for p in c.children)
+            ),
+            None,
+        )
+        first: Token | None = None
+        last: Token | None = None
+        if xcomp is not None:
+            # "urged voters to stay home": the object is the infinitive's subject
+            first = min(
+                (c.left_edge for c in (obj, xcomp) if c is not None and c.i <= xcomp.i), key=lambda x: x.i
+            )
+            last = xcomp.right_edge
+        elif prep is not None and prep.i == verb.i + 1:
+            pobj = next(p for p in prep.children if p.dep_ == "pobj")
+            first, last = pobj.left_edge, pobj.right_edge
+        elif obj is not None and obj.i > verb.i:
+            # "accused Doe of lying": the charge goes with the one charged
+            of = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i), None)
+            if of is not None:
+                first, last = obj.left_edge, of.right_edge
+            elif verb.lemma_.lower() not in _OBJECT_NOT_SAID and obj.lemma_.lower() not in wordlist(
+                "speech_nouns"
+            ):  # "told reporters": who heard it; "wrote a letter": the form, not the words
+                first, last = obj.left_edge, obj.right_edge
+        if first is None or last is None or first.i <= verb.i:
+            return None
+        toks = [x for x in self.doc[first.i : last.i + 1]]
+        while toks and (toks[-1].is_punct or toks[-1].is_space):
+            toks.pop()
+        if len([x for x in toks if not x.is_punct]) < 3 or any(
+            self.inside(x.idx) or x.is_quote for x in toks
+        ):
+            return None
+        s, e = max(lo, toks[0].idx), min(hi, toks[-1].idx + len(toks[-1].text))
+        return (s, e) if e > s else None
 
     # -- the rules -------------------------------------------------------------------------
     def attribute(self, open_mark: int, close: int, para: tuple[int, int], prev_close: int) -> Hit | None:
