@@ -20,8 +20,8 @@ import pytest
 
 from assistant.evaluation.harness import load_gold
 from assistant.nlp.text import normalise
+from tests.test_realnews_halves import assert_polnear_train_copies
 from tests.test_realnews_set import KINDS, assert_gold_strings, assert_no_copy
-from tests.test_realnews_train_set import assert_polnear_train_copies
 
 ROOT = Path(__file__).resolve().parents[1]
 SET_DIR = ROOT / "evals" / "realnews_check"

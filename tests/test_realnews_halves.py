@@ -1,0 +1,178 @@
+"""The hand-written real-news sets with two halves on PolNeAR train articles
+(evals/realnews_train/ and evals/realnews_fresh/), checked as the first set is
+(tests/test_realnews_set.py): each half parses as gold with ids naming its half, every cited
+article is in the corpus and in the question's own half, the halves are disjoint and hold whole
+stories, every gold string is in the article it cites (corroborated facts in every cited article,
+each multi_doc source supplies a fact), no question copies seven words of an article, the mix is
+like the tuning set's, and the corpus and ``split.json`` are the builder's rule-chosen PolNeAR
+train articles, byte for byte, with their sidecars. Each set's own extras (the fresh set shares
+no article with the earlier corpora; realnews_train's near misses) are in its own module.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.evaluation.harness import load_gold
+from assistant.nlp.text import normalise
+from tests.test_realnews_set import KINDS, assert_gold_strings, assert_no_copy
+
+EVALS = Path(__file__).resolve().parents[1] / "evals"
+POLNEAR = Path("/work/shared/polnear")
+BUILDER = EVALS / "realnews_train" / "build_corpus.py"
+
+
+@dataclass(frozen=True)
+class Halves:
+    """One two-half set: its folder, id prefix, the builder's arguments and its mix's floors."""
+
+    folder: str
+    prefix: str
+    builder_args: tuple[str, ...]
+    min_articles: int
+    min_questions: int
+    min_multi_doc: int
+    min_corroborated: int
+    min_cited: int = 0
+    every_kind_in_each_half: bool = False
+
+    @property
+    def dir(self) -> Path:
+        return EVALS / self.folder
+
+    @property
+    def corpus(self) -> Path:
+        return self.dir / "corpus"
+
+
+SETS = [
+    Halves("realnews_train", "rt", (), 30, 100, 5, 5),
+    Halves(
+        "realnews_fresh",
+        "rf",
+        ("--skip", "170", "--seeds", "20", "--exclude-corpus", str(EVALS / "realnews_train" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_check" / "corpus")),
+        24, 140, 8, 4, min_cited=24, every_kind_in_each_half=True,
+    ),
+]  # fmt: skip
+HALF = ["a", "b"]
+BOTH = [(s, h) for s in SETS for h in HALF]
+
+
+def _id(s: Halves) -> str:
+    return s.folder
+
+
+@cache
+def texts(s: Halves) -> dict[str, str]:
+    return {p.stem: normalise(p.read_text(encoding="utf-8")) for p in sorted(s.corpus.glob("*.txt"))}
+
+
+@cache
+def split(s: Halves) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((s.dir / "split.json").read_text(encoding="utf-8"))
+    return data
+
+
+def items(s: Halves, half: str) -> list[dict[str, Any]]:
+    lines = (s.dir / f"{half}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def assert_polnear_train_copies(corpus: Path, at_least: int) -> None:
+    """``corpus`` holds at least ``at_least`` PolNeAR train articles, byte for byte the shared
+    copy's where it is present, each with a sidecar naming title, outlet and publication day."""
+    articles = sorted(corpus.glob("*.txt"))
+    assert len(articles) >= at_least
+    for art in articles:
+        meta = json.loads(art.with_name(art.stem + ".meta.json").read_text(encoding="utf-8"))
+        assert {"title", "outlet", "published"} <= set(meta), art.name
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["published"]), art.name
+        original = POLNEAR / "train" / "text" / art.name
+        if original.exists():  # the shared copy is the source; the repo copy must match it byte for byte
+            assert art.read_bytes() == original.read_bytes(), art.name
+
+
+@pytest.mark.parametrize("s", SETS, ids=_id)
+def test_corpus_is_polnear_train_byte_for_byte_with_sidecars(s: Halves) -> None:
+    assert_polnear_train_copies(s.corpus, at_least=s.min_articles)
+
+
+@pytest.mark.parametrize("s", SETS, ids=_id)
+def test_split_halves_are_disjoint_and_hold_whole_stories(s: Halves) -> None:
+    a, b = set(split(s)["a"]), set(split(s)["b"])
+    assert not a & b
+    assert a | b == {p.stem for p in s.corpus.glob("*.txt")}
+    for seed, docs in split(s)["stories"].items():
+        assert docs[0] == seed
+        assert set(docs) <= a or set(docs) <= b, f"story {seed} straddles the halves"
+
+
+@pytest.mark.skipif(not (POLNEAR / "metadata.tsv").is_file(), reason="needs the shared PolNeAR copy")
+@pytest.mark.parametrize("s", SETS, ids=_id)
+def test_builder_rule_reproduces_the_corpus_and_split(s: Halves, tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, str(BUILDER), "--polnear", str(POLNEAR), "--out", str(tmp_path), *s.builder_args],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "a:" in out.stdout and "b:" in out.stdout
+    assert (tmp_path / "split.json").read_bytes() == (s.dir / "split.json").read_bytes()
+    built = sorted(p.name for p in (tmp_path / "corpus").iterdir())
+    assert built == sorted(p.name for p in s.corpus.iterdir())
+    for name in built:
+        assert (tmp_path / "corpus" / name).read_bytes() == (s.corpus / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+def test_half_parses_as_gold_with_ids_naming_it(s: Halves, half: str) -> None:
+    gold = load_gold(s.dir / f"{half}.jsonl")
+    assert len(gold) == len(items(s, half))
+    assert {g.kind for g in gold} <= KINDS
+    ids = [str(it["id"]) for it in items(s, half)]
+    assert all(re.fullmatch(rf"{s.prefix}-{half}-\d{{3}}", i) for i in ids), ids
+    assert len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+def test_sources_are_corpus_articles_of_their_half(s: Halves, half: str) -> None:
+    mine = set(split(s)[half])
+    for it in items(s, half):
+        for src in it["sources"]:
+            assert src in texts(s), f"{it['id']}: {src} is not in the corpus"
+            assert src in mine, f"{it['id']}: {src} is not a half-{half} article"
+
+
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+def test_gold_strings_occur_in_cited_articles(s: Halves, half: str) -> None:
+    for it in items(s, half):
+        assert_gold_strings(it, texts(s))
+
+
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+def test_questions_do_not_copy_seven_words(s: Halves, half: str) -> None:
+    assert_no_copy(items(s, half), texts(s))
+
+
+@pytest.mark.parametrize("s", SETS, ids=_id)
+def test_mix_is_like_the_tuning_set(s: Halves) -> None:
+    every = [it for half in HALF for it in items(s, half)]
+    kinds = Counter(str(it["kind"]) for it in every)
+    assert len(every) >= s.min_questions
+    assert set(kinds) == KINDS
+    assert 0.15 <= kinds["unanswerable"] / len(every) <= 0.3
+    assert kinds["multi_doc"] >= s.min_multi_doc and kinds["corroborated"] >= s.min_corroborated
+    assert len({src for it in every for src in it["sources"]}) >= s.min_cited
+    for half in HALF:
+        assert items(s, half), half
+        if s.every_kind_in_each_half:
+            assert {str(it["kind"]) for it in items(s, half)} == KINDS, half
