@@ -174,13 +174,17 @@ class ExtractiveBackend:
             asked_for, given = _contrast(fitting[0], context, part) or ("", "")
             return [], f"the articles speak of the {given}, not the {asked_for}", False
         fitting = other
-        sibling = (
-            _same_named(context, part, wanted, fitting, threshold, used)
-            or _same_person(context, part, wanted, fitting, threshold, used)
-            or _place_elsewhere(context, part, wanted, fitting, threshold, used)
-        )
-        if sibling:
-            return [], sibling, False
+        if fitting and fitting[0].prob >= threshold and (fitting[0].n, fitting[0].span.start) not in used:
+            # The sibling checks read a best sentence above the threshold that no earlier part
+            # showed (a sentence shown for an earlier part is about that part's own subject).
+            entities = [(ev.at(s, e), label) for ev in context.evidence for s, e, label in ev.entities]
+            sibling = (
+                _same_named(context, part, wanted, fitting, threshold, entities)
+                or _same_person(context, part, wanted, fitting, threshold, entities)
+                or _place_elsewhere(context, part, wanted, fitting, threshold, entities)
+            )
+            if sibling:
+                return [], sibling, False
         said = asked.quoted_words(part)
         terms: dict[int, set[str]] = {}  # each passage's terms, tokenized once
         if said:
@@ -477,15 +481,15 @@ def _same_named(
     wanted: str | None,
     fitting: list[Scored],
     threshold: float,
-    used: set[tuple[int, int]],
+    entities: list[tuple[str, str]],
 ) -> str | None:
-    """Why the articles do not answer when the best sentence (above ``threshold``) gives the
-    asked-for thing for a sibling of a name the question gives (:func:`asked.other_named`)
-    and no sentence above the threshold is left without one; else None. Abstains only."""
-    if wanted not in _SAME_NAMED_ASKS or not fitting or (fitting[0].n, fitting[0].span.start) in used:
-        return None  # a sentence shown for an earlier part: that part's own subject
-    everything = [(ev.at(s, e), label) for ev in context.evidence for s, e, label in ev.entities]
-    named = asked.question_named(part, everything)
+    """Why the articles do not answer when the best sentence (above ``threshold``, unshown:
+    the caller's condition) gives the asked-for thing for a sibling of a name the question
+    gives (:func:`asked.other_named`) and no sentence above the threshold is left without
+    one; else None. Abstains only. ``entities``: the evidence's (text, label) pairs."""
+    if wanted not in _SAME_NAMED_ASKS:
+        return None
+    named = asked.question_named(part, entities)
     if not named:
         return None
     siblings: dict[int, tuple[str, str]] = {}
@@ -495,7 +499,7 @@ def _same_named(
         found = asked.other_named(part, named, c.text, own)
         if found:
             siblings[k] = found
-    if 0 not in siblings or fitting[0].prob < threshold:
+    if 0 not in siblings:
         return None  # the best sentence is about the named one: the answer stands
     kept = [c for k, c in enumerate(fitting) if k not in siblings]
     if kept and kept[0].prob >= threshold:
@@ -525,21 +529,16 @@ def _same_person(
     wanted: str | None,
     fitting: list[Scored],
     threshold: float,
-    used: set[tuple[int, int]],
+    entities: list[tuple[str, str]],
 ) -> str | None:
-    """Why the articles do not answer when the best sentence (above ``threshold``) gives the
-    asked-for figure for another person than the question names
-    (:func:`asked.other_persons_figure`) and no sentence above the threshold gives it
-    otherwise; else None. Abstains only, never changes the answer. A sentence shown for an
-    earlier part is left alone (its part's own subject decides), as in :func:`_same_named`."""
+    """Why the articles do not answer when the best sentence (above ``threshold``, unshown:
+    the caller's condition) gives the asked-for figure for another person than the question
+    names (:func:`asked.other_persons_figure`) and no sentence above the threshold gives it
+    otherwise; else None. Abstains only, never changes the answer."""
     labels = _FIGURE_LABELS.get(wanted or "")
-    if labels is None or not fitting or fitting[0].prob < threshold:
+    if labels is None:
         return None
-    if (fitting[0].n, fitting[0].span.start) in used:
-        return None
-    known = asked.person_keys(
-        [ev.at(s, e) for ev in context.evidence for s, e, lab in ev.entities if lab == "PERSON"]
-    )
+    known = asked.person_keys([text for text, label in entities if label == "PERSON"])
     persons = asked.question_persons(part, known)
     if not persons:
         return None
@@ -587,7 +586,7 @@ def _place_elsewhere(
     wanted: str | None,
     fitting: list[Scored],
     threshold: float,
-    used: set[tuple[int, int]],
+    entities: list[tuple[str, str]],
 ) -> str | None:
     """Why the articles do not answer a figure asked of a named place ("By how many points
     did A lead B in the Iowa poll?") when no sentence above ``threshold`` names the place in
@@ -601,11 +600,8 @@ def _place_elsewhere(
     that names no place at all. Places only (GPE): an organisation's name is as often left
     to "the company", "the group" or "it" by the sentences that give its figures; a person
     tagged GPE (a surname of the evidence's PERSON entities) is no place."""
-    if wanted not in _PLACE_ASKS or not fitting or fitting[0].prob < threshold:
+    if wanted not in _PLACE_ASKS:
         return None
-    if (fitting[0].n, fitting[0].span.start) in used:
-        return None  # a sentence shown for an earlier part: that part's own subject
-    entities = [(ev.at(s, e), label) for ev in context.evidence for s, e, label in ev.entities]
     persons = asked.person_keys([text for text, label in entities if label == "PERSON"])
     keys = sorted(asked.question_named(part, entities).get("GPE", set()) - persons)
     if not keys:
