@@ -422,9 +422,45 @@ def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
             before = " ".join(low[: m.start()].split()[-3:])
             if _SPEECH.search(after) and not re.match(r"^\W*(?:and|or|to|with)\b", low[m.end() :]):
                 return True
+            if _SPEECH.search(_after_insertions(low[m.end() :])):
+                return True
             if re.search(r"\b(?:according to|said|says|told|wrote|added)(?:\s+[\w.-]+){0,3}$", before):
                 return True
     return False
+
+
+#: A non-restrictive insertion after a name: an appositive or relative clause set off by
+#: commas (", the former governor,", ", who has resented his rival's rise,", ", 52, a nurse,").
+_INSERTION = re.compile(r",\s+(?:\w)[^,;:.!?“”\"]{0,200}?,")
+
+
+def _after_insertions(rest: str) -> str:
+    """The first words after the insertions that follow a name ("X, the former governor, who
+    has resented his rival's rise, called ..." -> "called ..."), or "" when none follows.
+
+    News sets the speaker's title and a relative clause off by commas between the name and
+    its speech verb; together they often run past :attr:`AnswerSettings.speaker_gap` words.
+    The verb must come right after the last insertion (:data:`_VERB_AFTER_INSERTION`
+    words), as the clause's predicate; a coordinated name ("X, the governor, and Y said")
+    is not the subject of the verb."""
+    end = 0
+    for _ in range(3):
+        m = _INSERTION.match(rest, end)
+        if m is None:
+            break
+        if _SPEECH.search(m.group(0)):
+            return ""  # a parenthetical cue (", Roe said,"): the words are another's report
+        end = m.end() - 1  # the closing comma may open the next insertion
+    if end == 0:
+        return ""
+    tail = rest[end + 1 :]
+    if re.match(r"^\W*(?:and|or|to|with)\b", tail):
+        return ""
+    return " ".join(tail.split()[:_VERB_AFTER_INSERTION])
+
+
+#: Words after the last insertion within which its speech verb stands ("..., has also said").
+_VERB_AFTER_INSERTION = 3
 
 
 def carries_words(sentence: str) -> bool:
