@@ -416,3 +416,17 @@ def test_corroborated_quote_cites_every_outlet(small_index: Any) -> None:
     assert not ans.abstained
     assert "Ruiz" in ans.answer
     assert {c.doc_id for c in ans.citations} >= {"city_a", "city_b"}
+
+
+def test_attributes_to_reads_past_a_title_and_a_relative_clause() -> None:
+    from assistant.answer.asked import attributes_to
+    from assistant.types import Evidence, Span
+
+    def check(text: str, name: str) -> bool:
+        sent = Span(start=0, end=len(text))
+        return attributes_to(Evidence(doc_id="d", start=0, end=len(text), text=text, sentences=[sent]), sent, name)
+
+    long = "Ann Holt, the former mill owner, who has long resented the county board's plans, said the loans would fail."
+    assert check(long, "Ann Holt")
+    # a coordinated name is not the verb's subject
+    assert not check("Ann Holt, the former mill owner of the valley town, and Tom Reyes said the loans would fail.", "Ann Holt")
