@@ -41,6 +41,9 @@ thing itself in a candidate sentence:
   article that never names Y (:func:`about_whom`; the backend's ``_about_another``);
 * **a word the question quotes**: "who called him a 'governor'" is answered first by the
   sentence that quotes the word (:func:`quoted_phrase`, :func:`quotes_phrase`).
+* **the role a name is asked for**: "what is the name of the campaign spokeswoman ..." is
+  not answered by a sentence that names the campaign manager; some sentence giving a name
+  must hold the role noun near it (:func:`role_asked`, :func:`names_role`).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
