@@ -41,6 +41,9 @@ thing itself in a candidate sentence:
   article that never names Y (:func:`about_whom`; the backend's ``_about_another``);
 * **a word the question quotes**: "who called him a 'governor'" is answered first by the
   sentence that quotes the word (:func:`quoted_phrase`, :func:`quotes_phrase`).
+* **the role a name is asked for**: "what is the name of the campaign spokeswoman ..." is
+  not answered by a sentence that names the campaign manager; some sentence giving a name
+  must hold the role noun near it (:func:`role_asked`, :func:`names_role`).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
@@ -809,3 +812,45 @@ def quotes_phrase(sentence: str, phrase: str) -> bool:
     “governor”), not merely the word ("several governors")?"""
     want = normalise(phrase)
     return any(want in normalise(sentence[a:b]) for a, b in quotation_spans(sentence)[0])
+
+
+# -- the role a name is asked for ------------------------------------------------------------
+#: "what is the name of the <role> ...", "who is/was the <role> ...", "identify / name the
+#: <role>": the noun phrase after the article, up to where English post-modifies it (a
+#: relative, a preposition, an auxiliary, punctuation).
+_ROLE_ASK = re.compile(
+    r"\b(?:what\s+(?:is|was|were|are)\s+(?:the\s+)?names?\s+of|who\s+(?:is|was|were|are)"
+    r"|identify|name)\s+(?:the|an?)\s+(?P<np>[^?,;:]{1,80})",
+    re.I,
+)
+_ROLE_STOP = wordlist("question_auxiliaries") | {"whom", "whose", "behind", "about", "over", "under"}
+
+
+def role_asked(part: str) -> str | None:
+    """The role noun whose holder a name ask wants ("What is the name of the campaign
+    spokeswoman who ...?" -> "spokeswoman", "Who is the head of the group?" -> "head"), or
+    None. English puts the head noun last in its phrase before any post-modifier, so the
+    role is the last word before the first relative, preposition or auxiliary; a
+    capitalised last word is a name ("the Fed"), not a role."""
+    m = _ROLE_ASK.search(part)
+    if m is None:
+        return None
+    words: list[str] = []
+    for w in m.group("np").split():
+        if w.lower() in _ROLE_STOP:
+            break
+        words.append(w)
+    if not words or len(words) > 5:
+        return None
+    role = re.sub(r"['’]s?$", "", words[-1].rstrip(".!"))
+    if not role[:1].islower() or not tokenize(role):
+        return None
+    return role.lower()
+
+
+def names_role(text: str, role: str) -> bool:
+    """Does ``text`` hold the role noun: its stem ("spokeswomen" for "spokeswoman") or a
+    word sharing its first six letters ("spokesperson" for "spokeswoman")?"""
+    want = tokenize(role)
+    words = [w.lower() for w in _PHRASE_WORD.findall(text)]
+    return any(tokenize(w) == want or (len(role) >= 6 and w.startswith(role[:6])) for w in words)

@@ -182,6 +182,7 @@ class ExtractiveBackend:
                 _same_named(context, part, wanted, fitting, threshold, entities)
                 or _same_person(context, part, wanted, fitting, threshold, entities)
                 or _place_elsewhere(context, part, wanted, fitting, threshold, entities)
+                or _role_elsewhere(context, part, wanted, fitting, threshold)
             )
             if sibling:
                 return [], sibling, False
@@ -622,6 +623,29 @@ def _place_elsewhere(
     asked_for = at.group(0) if at else keys[0]
     thing = _WANTED_WORDS.get(wanted or "", "it")
     return f"the passages that give {thing} speak of {others[0]}, not {asked_for}"
+
+
+def _role_elsewhere(
+    context: Context, part: str, wanted: str | None, fitting: list[Scored], threshold: float
+) -> str | None:
+    """Why the articles do not answer a name asked of a role ("What is the name of the
+    campaign spokeswoman who ...?", :func:`asked.role_asked`) when no sentence above
+    ``threshold`` that names a fresh person holds the role noun in its stretch
+    (:func:`_window`: "Hope Hicks, a spokeswoman" or "the spokeswoman ... She is Hope
+    Hicks"); else None. The name such a sentence gives is someone else's: the campaign
+    manager's for the spokeswoman, a victim's for the gunman. Abstains only."""
+    if wanted != "name":
+        return None
+    role = asked.role_asked(part)
+    if role is None:
+        return None
+    for c in fitting:
+        if c.prob < threshold:
+            break
+        ev, a, b = _window(context, c)
+        if asked.names_role(ev.at(a, b), role):
+            return None  # a sentence above the threshold names the role: the answer stands
+    return f"the passages that name someone do not say who the {role} is"
 
 
 def _fresh_for_part(
