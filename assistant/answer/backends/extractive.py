@@ -1204,8 +1204,7 @@ def _ledger_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) ->
 
 
 def _corroborating(context: Context, c: Scored) -> list[tuple[int, Span]]:
-    """Other outlets' evidence sentences that carry the same quoted words as ``c`` (three
-    words or more, a possessive's ending aside: "ISIS' best recruiter" = "ISIS's best recruiter")."""
+    """Other outlets' evidence sentences that carry the same quoted words as ``c``."""
     quoted = [normalise(a or b) for a, b in _QUOTED.findall(c.text)]
     whole = normalise(c.text)
     doc = context.evidence[c.n - 1].doc_id
@@ -1216,22 +1215,11 @@ def _corroborating(context: Context, c: Scored) -> list[tuple[int, Span]]:
             continue
         for sp in ev.sentences:
             t = normalise(ev.at(sp.start, sp.end))
-            tw = _words(t)
-            if t == whole or any(len(q.split()) >= 3 and _contains(tw, _words(q)) for q in quoted):
+            if t == whole or any(len(q.split()) >= 4 and q in t for q in quoted):
                 out.append((m, sp))
                 seen.add(ev.doc_id)
                 break
     return out
-
-
-def _words(text: str) -> list[str]:
-    """Lower-case words without a possessive ending ("ISIS' " and "ISIS's" both "isis")."""
-    return [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[\w'’]+", text.lower())]
-
-
-def _contains(hay: list[str], needle: list[str]) -> bool:
-    k = len(needle)
-    return any(hay[i : i + k] == needle for i in range(len(hay) - k + 1))
 
 
 def _same_article(context: Context, a: Scored, b: Scored) -> bool:
