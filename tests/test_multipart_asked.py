@@ -145,3 +145,34 @@ def test_a_lead_is_measured_in_points() -> None:
     ctx: Any = None  # the figure is read from the sentence's text alone
     assert _part_holds(sentence("The mayor leads by about 6 points in the average."), "measure", part, ctx)
     assert not _part_holds(sentence("The mayor leads comfortably in the average."), "measure", part, ctx)
+
+
+def test_a_sentence_past_the_passage_edge_is_read_on_its_own_text() -> None:
+    """The single-question checks and the part checks read a day or a name of a sentence
+    past a passage's edge (``Context.following``) on one passage: the passage joined with
+    the sentences after it, where that sentence's entities are."""
+    from assistant.answer.backends.extractive import _has_wanted
+    from assistant.types import Context, Evidence
+
+    first = "The ferry board met to discuss the new timetable. "
+    after = "Captain Olga Brandt will sail the first crossing on Friday."
+    day = after.index("Friday") + len(first)
+    name = after.index("Olga Brandt") + len(first)
+    ev = Evidence(doc_id="f", start=0, end=len(first), text=first, sentences=[Span(start=0, end=len(first))])
+    nxt = Evidence(
+        doc_id="f",
+        start=len(first),
+        end=len(first) + len(after),
+        text=after,
+        sentences=[Span(start=len(first), end=len(first) + len(after))],
+        entities=[(day, day + len("Friday"), "DATE"), (name, name + len("Olga Brandt"), "PERSON")],
+    )
+    ctx = Context(question="On what day will the first crossing sail?", evidence=[ev], following={1: nxt})
+    past = Scored(1, Span(start=nxt.start, end=nxt.end), after, {}, kinds={"time", "person"})
+    part = "On what day will the first crossing sail?"
+    assert _has_wanted(past, "day", part, ctx) and _part_holds(past, "day", part, ctx)
+    who = "Who will sail the first crossing?"
+    assert _has_wanted(past, "name", who, ctx) and _part_holds(past, "name", who, ctx)
+    # the passage itself names neither: the sentence before the edge holds no day
+    inside = Scored(1, Span(start=0, end=len(first)), first, {}, kinds=set())
+    assert not _has_wanted(inside, "day", part, ctx)

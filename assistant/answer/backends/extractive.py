@@ -410,7 +410,7 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "day":
         if context is None:
             return "time" in c.kinds
-        ev = context.evidence[c.n - 1]
+        ev = _own_passage(context, c)
         return asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
     if wanted == "year":
         note = None
@@ -420,10 +420,19 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "name":
         if context is None:
             return "person" in c.kinds
-        return asked.fresh_person(context.evidence[c.n - 1], c.span, part)
+        return asked.fresh_person(_own_passage(context, c), c.span, part)
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
     return wanted in c.kinds
+
+
+def _own_passage(context: Context, c: Scored) -> Evidence:
+    """The passage that holds sentence ``c``: its evidence passage, joined with the article's
+    sentences after it when ``c`` lies past the passage's edge (:func:`_joined`), so a day or
+    a name is read from the entities of the text the sentence is in."""
+    if c.span.start >= context.evidence[c.n - 1].end:
+        return _joined(context, c.n)
+    return context.evidence[c.n - 1]
 
 
 def _contrast(c: Scored, context: Context, part: str) -> tuple[str, str] | None:
@@ -847,16 +856,7 @@ def _part_holds(c: Scored, thing: str, part: str, context: Context) -> bool:
         return _names_one_of_kind(c, _which_terms(part), part, context)
     if thing == "measure":
         return bool(_FIGURE.search(c.text)) or _has_wanted(c, thing, part)
-    if c.span.start >= context.evidence[c.n - 1].end:  # past the passage's edge
-        ev = _joined(context, c.n)
-        if thing == "day":
-            return asked.holds_day(ev, c.span, None)
-        if thing == "year":
-            return asked.holds_year(c.text)
-        if thing == "name":
-            return asked.fresh_person(ev, c.span, part)
-        return _has_wanted(c, thing, part)
-    return _has_wanted(c, thing, part, context)
+    return _has_wanted(c, thing, part, context)  # a sentence past the passage's edge: _own_passage
 
 
 #: Between a person's name and its kind's word in an appositive: ", a ", ", the former ".
