@@ -44,6 +44,9 @@ thing itself in a candidate sentence:
 * **the role a name is asked for**: "what is the name of the campaign spokeswoman ..." is
   not answered by a sentence that names the campaign manager; some sentence giving a name
   must hold the role noun near it (:func:`role_asked`, :func:`names_role`).
+* **a group's words**: "what did the advocates say about X" is not answered by a sentence
+  that mentions the advocates without giving their words; some sentence must have the
+  group noun as the subject of a speech verb near it (:func:`group_asked`, :func:`group_speaks`).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
@@ -58,6 +61,7 @@ import re
 
 from assistant.engines.lexical import tokenize
 from assistant.nlp import speech_verbs, weekdays, wordlist
+from assistant.nlp.questions import ask_of, speaker_phrase
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
@@ -854,3 +858,60 @@ def names_role(text: str, role: str) -> bool:
     want = tokenize(role)
     words = [w.lower() for w in _PHRASE_WORD.findall(text)]
     return any(tokenize(w) == want or (len(role) >= 6 and w.startswith(role[:6])) for w in words)
+
+
+# -- a group's words -------------------------------------------------------------------------
+_COLLECTIVE = wordlist("collective_nouns")
+_FUNCTION = wordlist("function_words")
+_NOT_GROUP = wordlist("not_group") | _FUNCTION
+
+
+def group_asked(part: str) -> str | None:
+    """The group noun whose words a "what did X say" part asks, when X is a plural or
+    collective common-noun phrase with no name as its head ("What did the transgender
+    advocates who ... say" -> "advocates", "What did Poland's government say" ->
+    "government"), or None (a person's name, "the Clinton campaign's Doe", a singular role).
+    The head is the last word before the first relative, preposition or auxiliary, as in
+    :func:`role_asked`."""
+    phrase = speaker_phrase(ask_of(part))
+    if phrase is None:
+        return None
+    words: list[str] = []
+    for w in phrase.split():
+        if w.lower() in _ROLE_STOP or w.lower() in _FUNCTION:
+            break  # "the announcement before Trump rallies" -> announcement
+        words.append(w)
+    if not words or len(words) > 5:
+        return None
+    head = re.sub(r"['’]s?$", "", words[-1].rstrip(".!,"))
+    low = head.lower()
+    if not head[:1].islower() or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", low) or low in _NOT_GROUP:
+        return None
+    stems = tokenize(low)
+    plural = low.endswith("s") and not low.endswith("ss") and bool(stems) and stems[0] != low
+    return low if plural or low in _COLLECTIVE else None
+
+
+def _group_words(text: str, group: str) -> set[str]:
+    """The words of ``text`` (normalised) that name ``group``: its stem ("advocate" for
+    "advocates") or its first six letters ("organisations" for "organizations")."""
+    want = tokenize(group)
+    return {
+        w
+        for w in (x.lower() for x in _PHRASE_WORD.findall(text))
+        if tokenize(w) == want or (len(group) >= 6 and w.startswith(group[:6]))
+    }
+
+
+def group_speaks(text: str, group: str, gap: int) -> bool:
+    """Does ``text`` give ``group`` words: a word naming it (:func:`_group_words`) is the
+    subject of a speech verb of the lexicon within ``gap`` words ("advocates said", "a
+    government spokesman told", "the aides, who ..., argued") or follows "according to"?"""
+    low = normalise(text)
+    keys = sorted(_group_words(low, group))
+    return bool(keys) and _subject_of_speech(low, keys, gap)
+
+
+def names_group(text: str, group: str) -> bool:
+    """Does ``text`` (a ledger record's speaker or role) name ``group``?"""
+    return bool(_group_words(normalise(text), group))

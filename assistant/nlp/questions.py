@@ -59,12 +59,20 @@ class Asked:
     named: bool
 
 
-def asked_speaker(question: str) -> Asked | None:
+def speaker_phrase(question: str) -> str | None:
+    """The words between the auxiliary and the speech verb of a "what did X say" question,
+    without a leading article and of any length ("campaign aides who screen the lines"),
+    or None. :func:`asked_speaker` keeps only a short one as a speaker."""
     m = _ASKED.search(question.strip())
     if m is None:
         return None
-    phrase = m.group("who").strip(" ,")
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    return re.sub(r"^(?:the|a|an)\s+", "", m.group("who").strip(" ,"), flags=re.I)
+
+
+def asked_speaker(question: str) -> Asked | None:
+    phrase = speaker_phrase(question)
+    if phrase is None:
+        return None
     if not phrase or _PRONOUN.match(phrase) or len(phrase.split()) > 6:
         return None
     named = bool(_CAP.search(phrase))

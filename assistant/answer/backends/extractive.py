@@ -183,6 +183,7 @@ class ExtractiveBackend:
                 or _same_person(context, part, wanted, fitting, threshold, entities)
                 or _place_elsewhere(context, part, wanted, fitting, threshold, entities)
                 or _role_elsewhere(context, part, wanted, fitting, threshold)
+                or _group_silent(context, part, fitting, threshold, self.tuning.speaker_gap)
             )
             if sibling:
                 return [], sibling, False
@@ -655,6 +656,34 @@ def _role_elsewhere(
         if asked.names_role(ev.at(a, b), role):
             return None  # a sentence above the threshold names the role: the answer stands
     return f"the passages that name someone do not say who the {role} is"
+
+
+def _group_silent(
+    context: Context, part: str, fitting: list[Scored], threshold: float, gap: int
+) -> str | None:
+    """Why the articles do not answer a part asking a group's words ("What did the
+    advocates say about X?", :func:`asked.group_asked`) when no sentence above ``threshold``
+    gives the group words in its stretch (:func:`_window`): the group noun as the subject of
+    a speech verb or after "according to" (:func:`asked.group_speaks`), or as the speaker or
+    role of a ledger record there; else None. Such a question is otherwise answered by
+    narration that mentions the group ("advocates called for ...", "aides scrutinize the
+    line") or by another person's words. Abstains only."""
+    group = asked.group_asked(part)
+    if group is None:
+        return None
+    for c in fitting:
+        if c.prob < threshold:
+            break
+        ev, a, b = _window(context, c)
+        if asked.group_speaks(ev.at(a, b), group, gap):
+            return None
+        for q in context.quotes:
+            if q.doc_id == ev.doc_id and q.start < b and a < q.end:
+                if any(asked.names_group(x, group) for x in (q.speaker, q.role) if x):
+                    return None
+    return f"the passages do not give the {group}' words" if group.endswith("s") else (
+        f"the passages do not give the {group}'s words"
+    )
 
 
 def _fresh_for_part(
