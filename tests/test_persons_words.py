@@ -74,3 +74,35 @@ def test_a_question_asking_who_spoke_gets_no_quotation_added() -> None:
     q = "Who said Mara Quill opposes the stadium plan?"
     ctx, ranked = _context(q)
     assert _asked_persons_words(ctx, q, "person", ranked, [ranked[0]], set(), THRESHOLD) is None
+
+
+def test_a_question_on_what_the_named_person_did_gets_their_quotation() -> None:
+    # "Why did X ...?" does not read as asking for X's words, but the one person it names
+    # whom the ledger quotes answers it with their quotation
+    q = "Why did Mara Quill vote against the stadium plan?"
+    ctx, ranked = _context(q)
+    got = _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD)
+    assert got is not None
+    assert "a blank cheque for the owners" in got.text
+    # the same without a name the ledger quotes: nothing joins
+    q = "Why did Anna Lind vote against the stadium plan?"
+    ctx, ranked = _context(q)
+    assert _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD) is None
+
+
+def test_a_question_asking_which_when_or_a_thing_gets_no_quotation_of_a_person_it_names() -> None:
+    for q in (
+        "Which rail yard did Mara Quill want the team kept out of?",
+        "When did Mara Quill vote against the stadium plan?",
+    ):
+        ctx, ranked = _context(q)
+        assert _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD) is None
+    q = "How many seats did Mara Quill count against the stadium plan?"
+    ctx, ranked = _context(q)
+    assert _asked_persons_words(ctx, q, "number", ranked, [ranked[0]], set(), THRESHOLD) is None
+
+
+def test_a_question_naming_two_quoted_people_gets_neither_ones_quotation() -> None:
+    q = "Why did Mara Quill and Tomas Brandt disagree over the stadium plan?"
+    ctx, ranked = _context(q)
+    assert _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD) is None

@@ -1075,10 +1075,14 @@ def _asked_persons_words(
     she backs the plan") and gives the quoted words a sentence or a paragraph later, where
     they rank high but below :attr:`AnswerSettings.second_ratio` of the announcing
     sentence. The words asked for are the person's quotation, so one of theirs joins the
-    answer (in room left under ``max_sentences``; the caller checks)."""
+    answer (in room left under ``max_sentences``; the caller checks).
+
+    The person is the one whose words the part asks for (:func:`_named_asked`), else, for a
+    part that asks for no specific thing, the one person it names whom the ledger quotes
+    (:func:`_quoted_one_named`: "Why did Jane Roe leave the fee out of her speech?")."""
     if wanted in ("name", "person"):
         return None
-    speaker = _named_asked(context, part)
+    speaker = _named_asked(context, part) or (_quoted_one_named(context, part) if wanted is None else None)
     keys = asked.name_keys(speaker) if speaker else []
     if not keys or not chosen:
         return None
@@ -1095,6 +1099,31 @@ def _asked_persons_words(
                 return None
             return c if _same_article(context, c, chosen[0]) else None
     return None
+
+
+_OTHER_ASKS = wordlist("other_thing_question_words")
+
+
+def _quoted_one_named(context: Context, part: str) -> str | None:
+    """The one person a what/how/why part names (a run of two or more capitalised words)
+    whom the quote ledger quotes in the evidence, when the part does not read as asking for
+    someone's words at all ("Why did Jane Roe leave the fee out of her speech?", "How did
+    Jane Roe answer the critics?", "What name did Jane Roe give the plan?").
+
+    Such a question paraphrases what the person did, and news reports what a person did on
+    a matter of words by quoting them: the person's quotation is the substance asked for.
+    None when the part asks which one, when, where or who (a word of
+    ``other_thing_question_words``: a choice, a time, a place, a person is the answer, not
+    anyone's words), or when it names none or several people the ledger quotes."""
+    if set(re.findall(r"[a-z]+", part.lower())) & _OTHER_ASKS:
+        return None
+    quoted = {normalise(q.speaker) for q in context.quotes if q.speaker}
+    hits = [
+        n
+        for n in full_names(_ACCORDING.sub("", part))
+        if any(k in who for who in quoted for k in asked.name_keys(n))
+    ]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _names_speaker(text: str) -> bool:
