@@ -88,6 +88,12 @@ class RetrievalSettings(BaseSettings):
     pool: int = Field(
         default=40, gt=0, description="Candidates each of dense and BM25 search hand to the fusion."
     )
+    dense_keep: int = Field(
+        default=2,
+        ge=0,
+        description="The nearest this many candidates by e5 cosine alone stay among the passages "
+        "a search returns (in place of the lowest-fused ones); 0 turns it off.",
+    )
 
 
 class IngestSettings(BaseSettings):

@@ -1,6 +1,9 @@
 from pathlib import Path
 
+import numpy as np
+
 from assistant.nlp.questions import question_names, quoted_phrases
+from assistant.nlp.text import normalise
 from assistant.service import Assistant
 
 
@@ -25,3 +28,42 @@ def test_lexical_index_is_rebuilt_when_stale(built_index: Path, index_copy: Path
     a = Assistant(index_dir=index_copy)
     assert a.search("Golden Dome missile defence", k=3)[0].doc_id == "003_154467ce215703c6"
     assert (index_copy / "lexical" / "chunks.json").exists()
+
+
+def test_the_nearest_passages_by_cosine_stay_in_the_results(built_index: Path) -> None:
+    """``dense_keep``: the fused top ``k - dense_keep`` as without it, and the nearest
+    ``dense_keep`` passages by cosine alone among the ``k`` returned (a passage the
+    question's words and names outvote is still read)."""
+    from assistant.settings import Settings
+
+    s = Settings()
+    off = s.model_copy(update={"retrieval": s.retrieval.model_copy(update={"dense_keep": 0})})
+    plain = Assistant(index_dir=built_index, settings=off).retriever()
+    kept = Assistant(index_dir=built_index).retriever()
+    assert (kept.tuning.dense_keep, plain.tuning.dense_keep) == (2, 0)
+    lex = kept.lexical()
+    assert lex.vectors is not None
+    changed = 0
+    for q, k in [
+        ("Who described the agreement with Beijing as a warning sign?", 8),
+        ("Which minister no longer believes anyone can forecast when a deal will be reached?", 4),
+        ("When did the caucus meet?", 8),
+        ("Golden Dome missile defence", 4),
+    ]:
+        before, after = plain.search(q, k), kept.search(q, k)
+        assert len(after) == k and len({(h.doc_id, h.start) for h in after}) == k
+        assert [(h.doc_id, h.start) for h in after[: k - 2]] == [(h.doc_id, h.start) for h in before[: k - 2]]
+        assert [h.score for h in after] == sorted((h.score for h in after), reverse=True)
+        sims = lex.vectors @ kept.embed_query(q)
+        nearest: list[tuple[str, int]] = []
+        texts: set[str] = set()
+        for i in (int(i) for i in np.argsort(-sims, kind="stable")):
+            text = normalise(lex.text(i) or "")
+            if text not in texts:  # a syndicated copy counts once
+                texts.add(text)
+                nearest.append((lex.metas[i]["doc_id"], int(lex.metas[i]["start"])))
+            if len(nearest) == 2:
+                break
+        assert set(nearest) <= {(h.doc_id, h.start) for h in after}, q
+        changed += [(h.doc_id, h.start) for h in after] != [(h.doc_id, h.start) for h in before]
+    assert changed >= 2  # the mechanism is exercised, not only passed through

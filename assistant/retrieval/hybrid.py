@@ -162,7 +162,33 @@ class Retriever:
             best.append(c)
             if len(best) >= k:
                 break
-        return [_hit(c) for c in best]
+        return [_hit(c) for c in self._keep_dense(best, cands, k)]
+
+    def _keep_dense(
+        self, best: list[dict[str, Any]], cands: dict[str, dict[str, Any]], k: int
+    ) -> list[dict[str, Any]]:
+        """``best`` with the ``dense_keep`` nearest candidates by cosine alone in it: each
+        one the fusion left out takes the place of the lowest-fused passage (the order
+        stays the fused one). A paraphrase the question's words and name boosts outvote is
+        still read, and the fused top ``k - dense_keep`` is never displaced."""
+        keep = self.tuning.dense_keep
+        if keep <= 0 or k <= keep or len(best) < k:
+            return best
+        taken = {c["norm"] for c in best}
+        nearest: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for c in sorted(cands.values(), key=lambda c: -(c["dense"] or 0.0)):
+            if c["norm"] in seen:
+                continue
+            seen.add(c["norm"])
+            nearest.append(c)
+            if len(nearest) >= keep:
+                break
+        missing = [c for c in nearest if c["norm"] not in taken]
+        if not missing:
+            return best
+        out = best[: k - len(missing)] + missing
+        return sorted(out, key=lambda c: -c["score"])
 
     def _dense_exact(
         self, lex: LexicalIndex, sims: np.ndarray, allowed: np.ndarray | None
