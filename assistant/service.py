@@ -371,7 +371,16 @@ class Assistant:
             said_filters = Filters(since=since, until=until, outlet=outlet, doc_ids=sorted(spans))
             found = search(question, k * 3, said_filters) if spans else []
             hits = [h for h in found if any(s < h.end and h.start < e for s, e in spans[h.doc_id])]
-            hits = hits[: max(k // 2, 3)] if not speaker else hits[:k]
+            if not speaker:
+                # the reserved share goes to the speaker's passages the general search's own
+                # share does not already hold (one it holds takes no reserved place)
+                share = max(k // 2, 3)
+                general = {(h.doc_id, h.start) for h in search(question, k, filters)[: max(k - share, 0)]}
+                shared = [h for h in hits if (h.doc_id, h.start) in general]
+                hits = shared + [h for h in hits if (h.doc_id, h.start) not in general][:share]
+                hits = sorted(hits, key=lambda h: -h.score)
+            else:
+                hits = hits[:k]
         if not speaker:
             seen = {(h.doc_id, h.start) for h in hits}
             hits += [h for h in search(question, k, filters) if (h.doc_id, h.start) not in seen][
