@@ -469,7 +469,9 @@ class Assistant:
 
     def _corroborating_evidence(self, evidence: list[Evidence], arts: dict[str, Article]) -> list[Evidence]:
         """The sentences of other articles that carry a quote of the evidence (the ledger's
-        corroboration groups), so an answer can cite every outlet that carries it.
+        corroboration groups), so an answer can cite every outlet that carries it. An article
+        already in the evidence with other passages counts too: its sentence with the quote
+        is added unless a passage of it already holds that sentence.
         ``arts`` gains the articles read."""
         from assistant.nlp.text import normalise
 
@@ -480,12 +482,11 @@ class Assistant:
         for q in (q for d in sorted(have) for q in by_doc.get(d, [])):
             if any(q.start < end and start < q.end for start, end in spans.get(q.doc_id, ())):
                 for d in q.corroborated_by:
-                    if d not in have:
-                        wanted.setdefault(d, []).append(normalise(q.quote))
+                    wanted.setdefault(d, []).append(normalise(q.quote))
         if not wanted:
             return []
-        extra_docs = sorted(wanted)[:6]
-        arts.update(self.store().articles(extra_docs))
+        extra_docs = sorted(wanted, key=lambda d: (d in have, d))[:6]  # articles not yet read first
+        arts.update(self.store().articles([d for d in extra_docs if d not in arts]))
         out: list[Evidence] = []
         for d in extra_docs:
             art = arts.get(d)
@@ -493,7 +494,7 @@ class Assistant:
                 continue
             words = [set(w.split()) for w in wanted[d]]
             for sent in art.sentences:
-                if sent.furniture:
+                if sent.furniture or any(a <= sent.start and sent.end <= b for a, b in spans.get(d, ())):
                     continue
                 st = set(normalise(art.text[sent.start : sent.end]).split())
                 if any(w and len(w & st) / len(w) >= 0.8 for w in words):
