@@ -365,6 +365,7 @@ class Assistant:
             return retriever.search(text, n, f, qvec=vectors[text])
 
         hits = []
+        general = search(question, k, filters) if not speaker else []
         if speaker or asked_sp is not None:
             who = asked_sp.name if asked_sp is not None else str(speaker)
             spans = self._speaker_spans(who, since, until)
@@ -375,15 +376,15 @@ class Assistant:
                 # the reserved share goes to the speaker's passages the general search's own
                 # share does not already hold (one it holds takes no reserved place)
                 share = max(k // 2, 3)
-                general = {(h.doc_id, h.start) for h in search(question, k, filters)[: max(k - share, 0)]}
-                shared = [h for h in hits if (h.doc_id, h.start) in general]
-                hits = shared + [h for h in hits if (h.doc_id, h.start) not in general][:share]
+                held = {(h.doc_id, h.start) for h in general[: max(k - share, 0)]}
+                shared = [h for h in hits if (h.doc_id, h.start) in held]
+                hits = shared + [h for h in hits if (h.doc_id, h.start) not in held][:share]
                 hits = sorted(hits, key=lambda h: -h.score)
             else:
                 hits = hits[:k]
         if not speaker:
             seen = {(h.doc_id, h.start) for h in hits}
-            hits += [h for h in search(question, k, filters) if (h.doc_id, h.start) not in seen][
+            hits += [h for h in general if (h.doc_id, h.start) not in seen][
                 : max(k - len(hits), 0)
             ]
             parts = split_question(question)

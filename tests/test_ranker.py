@@ -430,3 +430,29 @@ def test_attributes_to_reads_past_a_title_and_a_relative_clause() -> None:
     assert check(long, "Ann Holt")
     # a coordinated name is not the verb's subject
     assert not check("Ann Holt, the former mill owner of the valley town, and Tom Reyes said the loans would fail.", "Ann Holt")
+
+
+def _passage(assistant: Any, doc_id: str, sentence_with: str) -> Any:
+    """The one-sentence evidence passage of ``doc_id`` holding ``sentence_with``."""
+    from assistant.types import Evidence, Span
+
+    art = assistant.store().articles([doc_id])[doc_id]
+    sent = next(s for s in art.sentences if sentence_with in art.text[s.start : s.end])
+    return Evidence(
+        doc_id=doc_id, start=sent.start, end=sent.end, text=art.text[sent.start : sent.end],
+        sentences=[Span(start=sent.start, end=sent.end)],
+    )
+
+
+def test_an_outlet_already_in_the_evidence_still_gets_its_corroborating_sentence(small_index: Any) -> None:
+    # city_b is in the evidence by another passage (the protest): its sentence carrying the
+    # mayor's quote is still added, so the answer can cite both outlets that carry it
+    evidence = [
+        _passage(small_index, "city_a", "only way to keep buses"),
+        _passage(small_index, "city_b", "Opponents gathered"),
+    ]
+    extra = small_index._corroborating_evidence(evidence, {})
+    assert [(e.doc_id, "only way to keep buses" in e.text) for e in extra] == [("city_b", True)]
+    # a passage that already holds the sentence gets no copy of it
+    evidence.append(_passage(small_index, "city_b", "only way to keep buses"))
+    assert small_index._corroborating_evidence(evidence, {}) == []
