@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from assistant.nlp.questions import question_names, quoted_phrases
 from assistant.nlp.text import normalise
@@ -67,3 +68,33 @@ def test_the_nearest_passages_by_cosine_stay_in_the_results(built_index: Path) -
         assert set(nearest) <= {(h.doc_id, h.start) for h in after}, q
         changed += [(h.doc_id, h.start) for h in after] != [(h.doc_id, h.start) for h in before]
     assert changed >= 2  # the mechanism is exercised, not only passed through
+
+
+def test_a_speaker_passage_the_general_search_holds_takes_no_reserved_place(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The asked speaker's reserved share (``max(k // 2, 3)``) goes to passages of theirs the
+    general search's own share does not already hold, so it reaches one passage further."""
+    from tests.conftest import index_articles
+
+    topics = [
+        "library hours would grow",
+        "school lunches would be free",
+        "park fees would fall",
+        "bus routes would change",
+        "the new clinic would open late",
+    ]
+    arts = [
+        ("v0", "Nora Vance said the harbor bridge repairs would finish in May.\n", "Bay Post", "2026-05-01")
+    ]
+    arts += [(f"v{i + 1}", f"Nora Vance said {t}.\n", "Bay Post", "2026-05-01") for i, t in enumerate(topics)]
+    arts.append(
+        ("x", "The harbor bridge repairs closed two lanes, engineers said.\n", "Bay Post", "2026-05-01")
+    )
+    assistant = index_articles(tmp_path_factory, arts)
+    question = "What did Nora Vance say about the harbor bridge repairs?"
+    ctx, _ = assistant.build_context(question, k=4)
+    docs = [e.doc_id for e in ctx.evidence]
+    assert docs[0] == "v0"  # the general search's best is hers: shared, not reserved
+    # three reserved places still go to her other passages: four of hers in all
+    assert len({d for d in docs if d.startswith("v")}) == 4
