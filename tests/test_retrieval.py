@@ -38,9 +38,10 @@ def test_the_nearest_passages_by_cosine_stay_in_the_results(built_index: Path) -
     from assistant.settings import Settings
 
     s = Settings()
-    off = s.model_copy(update={"retrieval": s.retrieval.model_copy(update={"dense_keep": 0})})
-    plain = Assistant(index_dir=built_index, settings=off).retriever()
-    kept = Assistant(index_dir=built_index).retriever()
+    assert s.retrieval.dense_keep == 0  # off by default (evals/README, round 12)
+    on = s.model_copy(update={"retrieval": s.retrieval.model_copy(update={"dense_keep": 2})})
+    plain = Assistant(index_dir=built_index).retriever()
+    kept = Assistant(index_dir=built_index, settings=on).retriever()
     assert (kept.tuning.dense_keep, plain.tuning.dense_keep) == (2, 0)
     lex = kept.lexical()
     assert lex.vectors is not None
