@@ -9,7 +9,7 @@ evidence does not cover the question, it abstains with the fixed sentinel.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from assistant.answer import asked
@@ -581,6 +581,21 @@ def _same_person(
 _PLACE_ASKS = frozenset({"count", "money", "rate", "quantity", "number"})
 
 
+def _stretch_above(
+    context: Context, fitting: list[Scored], threshold: float, holds: Callable[[Evidence, int, int], bool]
+) -> bool:
+    """Whether a sentence scoring at least ``threshold`` has, in its stretch
+    (:func:`_window`), what ``holds`` looks for -- the test the place, role and group checks
+    make before abstaining (``fitting`` is best first)."""
+    for c in fitting:
+        if c.prob < threshold:
+            return False
+        ev, a, b = _window(context, c)
+        if holds(ev, a, b):
+            return True
+    return False
+
+
 def _window(context: Context, c: Scored) -> tuple[Evidence, int, int]:
     """The article stretch a sentence speaks in: the sentence with the whole quotation it
     belongs to and the two sentences before it in its passage (whom or where a "he", "the
@@ -617,10 +632,10 @@ def _place_elsewhere(
     keys = sorted(asked.question_named(part, entities).get("GPE", set()) - persons)
     if not keys:
         return None
-    for c in fitting:
-        ev, a, b = _window(context, c)
-        if c.prob >= threshold and any(asked.names_place(ev.at(a, b), k) for k in keys):
-            return None  # a sentence above the threshold is about the place asked: the answer stands
+    if _stretch_above(
+        context, fitting, threshold, lambda ev, a, b: any(asked.names_place(ev.at(a, b), k) for k in keys)
+    ):
+        return None  # a sentence above the threshold is about the place asked: the answer stands
     ev, a, b = _window(context, fitting[0])
     others = [
         ev.at(s, e).strip()
@@ -649,12 +664,8 @@ def _role_elsewhere(
     role = asked.role_asked(part)
     if role is None:
         return None
-    for c in fitting:
-        if c.prob < threshold:
-            break
-        ev, a, b = _window(context, c)
-        if asked.names_role(ev.at(a, b), role):
-            return None  # a sentence above the threshold names the role: the answer stands
+    if _stretch_above(context, fitting, threshold, lambda ev, a, b: asked.names_role(ev.at(a, b), role)):
+        return None  # a sentence above the threshold names the role: the answer stands
     return f"the passages that name someone do not say who the {role} is"
 
 
@@ -671,18 +682,24 @@ def _group_silent(
     group = asked.group_asked(part)
     if group is None:
         return None
-    for c in fitting:
-        if c.prob < threshold:
-            break
-        ev, a, b = _window(context, c)
+
+    def speaks(ev: Evidence, a: int, b: int) -> bool:
         if asked.group_speaks(ev.at(a, b), group, gap):
-            return None
-        for q in context.quotes:
-            if q.doc_id == ev.doc_id and q.start < b and a < q.end:
-                if any(asked.names_group(x, group) for x in (q.speaker, q.role) if x):
-                    return None
-    return f"the passages do not give the {group}' words" if group.endswith("s") else (
-        f"the passages do not give the {group}'s words"
+            return True
+        return any(
+            q.doc_id == ev.doc_id
+            and q.start < b
+            and a < q.end
+            and any(asked.names_group(x, group) for x in (q.speaker, q.role) if x)
+            for q in context.quotes
+        )
+
+    if _stretch_above(context, fitting, threshold, speaks):
+        return None
+    return (
+        f"the passages do not give the {group}' words"
+        if group.endswith("s")
+        else (f"the passages do not give the {group}'s words")
     )
 
 
