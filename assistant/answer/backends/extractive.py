@@ -129,7 +129,7 @@ class ExtractiveBackend:
             )
         model = load_weights()
         threshold = float(model["threshold"])
-        parts = asked.fill_counted(split_question(context.question))
+        parts = asked.fill_subject(asked.fill_counted(split_question(context.question)))
         names = [n.lower() for n in _asked_names(context)]
         picked, gaps, absent = self._pick_parts(context, parts, names, threshold)
         if not any(picked):
@@ -882,6 +882,8 @@ def _part_asks(part: str) -> str | None:
     "which video ...?"), else None (a part asking what someone said)."""
     if _TITLE_ASKED.search(part):
         return "title"
+    if asked.response_asked(part):
+        return "response"
     wanted = _specific(part)
     if wanted is not None:
         return wanted
@@ -905,6 +907,8 @@ def _part_holds(c: Scored, thing: str, part: str, context: Context) -> bool:
     not name, in a sentence naming the kind ("Minister Anita Anand" for "which ministers")."""
     if thing == "title":
         return bool(_TITLE_GIVEN.search(c.text))
+    if thing == "response":
+        return asked.reports_response(c.text, asked.response_asked(part) or "")
     if thing == "which":
         return _names_one_of_kind(c, _which_terms(part), part, context)
     if thing == "measure":
@@ -983,6 +987,8 @@ def _part_thing(
     if thing is None:
         return None
     own = distinct or terms
+    if thing == "response":  # the reply's words are not the part's ("answer" vs "Responding")
+        own = set(tokenize(asked.response_asked(part) or ""))
     cands = rank(context, part, names)
     top = next((c for c in chosen if _part_holds(c, thing, part, context)), None)
     if top is not None:
