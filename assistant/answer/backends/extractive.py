@@ -276,6 +276,8 @@ class ExtractiveBackend:
                 gaps.append(gap)
                 absent.append(lacking)
             used.update((c.n, c.span.start) for c in chosen)
+        if len(parts) > 1:
+            picked = _own_beside_shared(ctxs, parts, names, picked, distinct, threshold, self.tuning)
         return picked, gaps, absent
 
     def _compose(
@@ -708,6 +710,48 @@ def _group_silent(
         if group.endswith("s")
         else (f"the passages do not give the {group}'s words")
     )
+
+
+def _own_beside_shared(
+    ctxs: list[Context],
+    parts: list[str],
+    names: list[str],
+    picked: list[list[Scored]],
+    distinct: list[set[str]],
+    threshold: float,
+    tuning: AnswerSettings,
+) -> list[list[Scored]]:
+    """Each part's sentences, with a sentence of its own beside a best sentence that a later
+    part took too and that is more that part's than this one's.
+
+    One news sentence often answers two parts at once ("Roe lashed out online, calling Doe
+    'a clown' and threatening new fines"), while the earlier part's own thing is in another
+    sentence (the fines' size, where the deal is named). Its best then reads the later
+    part's terms (those the other parts lack) more than the earlier part's own; the earlier
+    part's best-ranked candidate above the threshold, shown for no part, that holds more of
+    its own terms than the shared sentence goes right after it. Added, not swapped: the
+    shared sentence still answers the earlier part in part."""
+    out = [list(ch) for ch in picked]
+    for i, chosen in enumerate(out):
+        if not chosen or not distinct[i]:
+            continue
+        best = chosen[0]
+        key = (best.n, best.span.start)
+        later = [j for j in range(i + 1, len(parts)) if any((c.n, c.span.start) == key for c in out[j])]
+        words = set(tokenize(best.text))
+        mine = len(distinct[i] & words)
+        if not later or all(len(distinct[j] & words) <= mine for j in later):
+            continue
+        shown = {(c.n, c.span.start) for ch in out for c in ch}
+        for c in rank(ctxs[i], parts[i], names):
+            if c.prob < threshold:
+                break
+            if (c.n, c.span.start) in shown or any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+                continue
+            if len(distinct[i] & set(tokenize(c.text))) > mine:
+                out[i] = [best, c, *chosen[1:]][: tuning.max_sentences]
+                break
+    return out
 
 
 def _fresh_for_part(
