@@ -98,3 +98,18 @@ def test_an_earlier_part_gets_its_own_sentence_beside_one_both_share(coast_index
     assert not ans.abstained, ans.answer
     assert "ferryman" in ans.answer  # the shared sentence answers the later part
     assert "30 percent" in ans.answer  # the earlier part's own sentence gives the threat's size
+
+
+def test_a_later_parts_they_is_the_two_people_of_the_part_before() -> None:
+    parts = ["What is Roe's friendship with the deputy mayor?", "did they meet during the visit?"]
+    assert asked.fill_subject(parts)[1] == "did Roe and the deputy mayor meet during the visit?"
+
+
+def test_a_yes_no_part_asks_about_its_verb() -> None:
+    assert asked.yes_no_verb("did Roe and the deputy mayor meet during the visit?") == "meet"
+    assert asked.yes_no_verb("Did the senator vote for it?") == "vote"
+    assert asked.yes_no_verb("What did Roe say?") is None
+    assert _part_asks("did Roe and Doe meet during the visit?") == "predicate"
+    assert asked.holds_verb("Roe said he met with Doe and his wife on Friday.", "meet")  # irregular past
+    assert asked.holds_verb("The two are meeting on Friday.", "meet")
+    assert not asked.holds_verb("Roe hopes for a talk with Doe.", "meet")

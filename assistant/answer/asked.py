@@ -165,7 +165,14 @@ def reports_response(text: str, who: str) -> bool:
 _SUBJECT = re.compile(
     r"^(?P<head>\W*(?i:(?:and\s+)?(?:(?:what|how|why|when|where|which|whom)(?:\s+[a-z]+)?\s+)?"
     r"(?:did|does|do|has|have|had|would|will|was|is))\s+)"
-    r"(?P<who>he|she|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s+[a-z])"
+    r"(?P<who>he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s+[a-z])"
+)
+
+
+#: "Roe's ties to the deputy minister", "Roe's feud with Doe": the two people of a part.
+_PAIR_OF = re.compile(
+    r"\b(?P<a>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+[a-z]+\s+(?:to|with)\s+"
+    r"(?P<b>(?:the\s+)?(?:[\w.-]+\s+){0,3}[\w.-]+)\s*\??$"
 )
 
 
@@ -181,13 +188,53 @@ def fill_subject(parts: list[str]) -> list[str]:
             continue
         m = _SUBJECT.match(out[i])
         prev = _SUBJECT.match(out[i - 1])
-        if m is None or prev is None or m.group("who") not in ("he", "she"):
+        if m is None or m.group("who") not in ("he", "she", "they"):
+            continue
+        if m.group("who") == "they":
+            two = _PAIR_OF.search(ask_of(out[i - 1]))
+            if two is not None:
+                out[i] = f"{m.group('head')}{two.group('a')} and {two.group('b')}{out[i][m.end('who') :]}"
+            continue
+        if prev is None:
             continue
         who = prev.group("who")
         if who in ("he", "she") or who.split()[0].lower() in _FUNCTION or who.endswith(("'s", "’s")):
             continue
         out[i] = f"{m.group('head')}{who}{out[i][m.end('who') :]}"
     return out
+
+
+#: "did Roe and Doe meet ...?", "has she resigned?": a yes/no part (its auxiliary first).
+_YES_NO = re.compile(r"^\W*(?:and\s+)?(?i:did|does|do|has|have|had)\s+(?P<rest>.+)$")
+_IRREGULAR = {w.split(":")[0]: set(w.split(":")[1].split(",")) for w in wordlist("irregular_verbs")}
+
+
+def yes_no_verb(part: str) -> str | None:
+    """The verb a yes/no part asks about ("did Roe and the deputy meet during the trip?" ->
+    meet): after the subject, the first lower-case word that is no function word and is
+    followed by one, by a capitalised word or by the part's end ("vice-president meet": the
+    noun is followed by the verb)."""
+    m = _YES_NO.match(ask_of(part).strip())
+    if m is None:
+        return None
+    words: list[str] = re.findall(r"[\w.'’-]+", m.group("rest"))
+    for k, w in enumerate(words[1:], start=1):
+        if not w[:1].islower() or w.lower() in _FUNCTION:
+            continue
+        after = words[k + 1] if k + 1 < len(words) else None
+        if after is None or not after[:1].islower() or after.lower() in _FUNCTION:
+            return w
+    return None
+
+
+def verb_forms(verb: str) -> set[str]:
+    """Stems of a verb's forms: its own (the lexical stemmer gives -s/-ed/-ing) and its
+    irregular past forms (``[irregular_verbs]``: "meet:met")."""
+    return {(tokenize(w) or [w])[-1] for w in {verb, *_IRREGULAR.get(verb, set())}}
+
+
+def holds_verb(text: str, verb: str) -> bool:
+    return bool(verb_forms(verb) & set(tokenize(text)))
 
 
 def holds_count(text: str, noun: str) -> bool:

@@ -931,6 +931,8 @@ def _part_asks(part: str) -> str | None:
     wanted = _specific(part)
     if wanted is not None:
         return wanted
+    if asked.yes_no_verb(part):
+        return "predicate"
     if _WHICH.search(part):
         return "which"
     return None
@@ -953,6 +955,8 @@ def _part_holds(c: Scored, thing: str, part: str, context: Context) -> bool:
         return bool(_TITLE_GIVEN.search(c.text))
     if thing == "response":
         return asked.reports_response(c.text, asked.response_asked(part) or "")
+    if thing == "predicate":
+        return asked.holds_verb(c.text, asked.yes_no_verb(part) or "")
     if thing == "which":
         return _names_one_of_kind(c, _which_terms(part), part, context)
     if thing == "measure":
@@ -1033,6 +1037,8 @@ def _part_thing(
     own = distinct or terms
     if thing == "response":  # the reply's words are not the part's ("answer" vs "Responding")
         own = set(tokenize(asked.response_asked(part) or ""))
+    if thing == "predicate":  # "met" for "did they meet"
+        own = asked.verb_forms(asked.yes_no_verb(part) or "")
     cands = rank(context, part, names)
     top = next((c for c in chosen if _part_holds(c, thing, part, context)), None)
     if top is not None:
