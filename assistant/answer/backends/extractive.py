@@ -283,12 +283,19 @@ class ExtractiveBackend:
     ) -> Draft:
         lines: list[str] = []
         cites: list[DraftCitation] = []
-        shown: list[tuple[int, Span]] = []
+        # shown sentences by article, not evidence number: two passages of one article (or a
+        # passage and the one before it read past its edge) hold the same sentence
+        shown: list[tuple[str, Span]] = []
+
+        def doc(c: Scored) -> str:
+            return context.evidence[c.n - 1].doc_id
+
         for i, (part, chosen) in enumerate(zip(parts, picked, strict=True)):
             if not chosen and len(parts) > 1:
                 lines.append(f"The articles do not say: {part.rstrip('?')}.")
                 continue
-            if i and all(any(n == c.n and s.start <= c.span.start < s.end for n, s in shown) for c in chosen):
+            seen = [any(d == doc(c) and s.start <= c.span.start < s.end for d, s in shown) for c in chosen]
+            if i and all(seen):
                 # A later part answered only by sentences already shown ("..., and how many
                 # endorsed Trump?", "When and on which program did X ...?"): the same article
                 # gives the rest -- its sentence with the part's own subject and the thing
@@ -303,9 +310,9 @@ class ExtractiveBackend:
                     else context.evidence[c.n - 1]
                 )
                 span, body = whole_quotation(ev, c.span, self.tuning)
-                if any(n == c.n and span.start < s.end and s.start < span.end for n, s in shown):
+                if any(d == ev.doc_id and span.start < s.end and s.start < span.end for d, s in shown):
                     continue  # this sentence, or the quotation it belongs to, is already shown
-                shown.append((c.n, span))
+                shown.append((ev.doc_id, span))
                 speaker = _speaker_for(c, ev, context.quotes) or _pronoun_subject(c, ev)
                 lead = f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
                 note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
