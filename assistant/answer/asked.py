@@ -132,6 +132,111 @@ def fill_counted(parts: list[str]) -> list[str]:
     return out
 
 
+_RESPONSE_VERBS = "|".join(sorted(wordlist("response_verbs"), key=len, reverse=True))
+#: "..., and how did Roe answer?", "how has she responded to it?": a reply asked of a named
+#: one, with no object of its own (a pronoun object refers back to the part before).
+_RESPONSE_ASKED = re.compile(
+    rf"^\W*(?:and\s+)?(?:how|what)\s+(?:did|does|do|has|have|had|would|will)\s+"
+    rf"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+"
+    rf"(?:{_RESPONSE_VERBS})(?:ed|s)?(?:\s+(?:to\s+)?(?:it|this|that|him|her|them))?\s*\??\s*$"
+)
+_REPLY_WORDS = "|".join(sorted(wordlist("response_words"), key=len, reverse=True))
+_RESPONSE_WORDS = re.compile(rf"\b(?:{_REPLY_WORDS})\b", re.I)
+
+
+def response_asked(part: str) -> str | None:
+    """The named one whose reply a part asks for ("how did Jane Roe answer?" -> "Jane Roe"),
+    or None. Only a part with no object of its own: "how did Roe respond to the ruling?"
+    names what was answered, and its words find the sentence."""
+    m = _RESPONSE_ASKED.match(ask_of(part).strip())
+    return m.group("who") if m else None
+
+
+def reports_response(text: str, who: str) -> bool:
+    """Does a sentence report ``who``'s reply: a reply word ("Responding to this", "shot
+    back" aside: :data:`_RESPONSE_WORDS`) and ``who``'s name (any of its words)?"""
+    low = normalise(text)
+    names = [w for w in normalise(who).split() if len(w) > 2]
+    return bool(_RESPONSE_WORDS.search(text)) and any(re.search(rf"\b{re.escape(w)}\b", low) for w in names)
+
+
+#: A part's subject right after its question word(s) and auxiliary: "What did Jane Roe say
+#: ...", "how has she ...", "did he ..." (group "head": the words before the subject).
+_SUBJECT = re.compile(
+    r"^(?P<head>\W*(?i:(?:and\s+)?(?:(?:what|how|why|when|where|which|whom)(?:\s+[a-z]+)?\s+)?"
+    r"(?:did|does|do|has|have|had|would|will|was|is))\s+)"
+    r"(?P<who>he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s+[a-z])"
+)
+
+
+#: "Roe's ties to the deputy minister", "Roe's feud with Doe": the two people of a part.
+_PAIR_OF = re.compile(
+    r"\b(?P<a>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+[a-z]+\s+(?:to|with)\s+"
+    r"(?P<b>(?:the\s+)?(?:[\w.-]+\s+){0,3}[\w.-]+)\s*\??$"
+)
+
+
+def fill_subject(parts: list[str]) -> list[str]:
+    """Parts of one question with a later part's pronoun subject replaced by the named
+    subject of the part before it: "What did Roe threaten ..., and what did he call Doe?"
+    -> "what did Roe call Doe?" (English anaphora: the ranker's name features then read the
+    part on its own). Only "he"/"she", only when the part before names its subject in the
+    same place, and never in a part led by a statement (the statement names the subject)."""
+    out = list(parts)
+    for i in range(1, len(out)):
+        if ask_of(out[i]) != out[i]:
+            continue
+        m = _SUBJECT.match(out[i])
+        prev = _SUBJECT.match(out[i - 1])
+        if m is None or m.group("who") not in ("he", "she", "they"):
+            continue
+        if m.group("who") == "they":
+            two = _PAIR_OF.search(ask_of(out[i - 1]))
+            if two is not None:
+                out[i] = f"{m.group('head')}{two.group('a')} and {two.group('b')}{out[i][m.end('who') :]}"
+            continue
+        if prev is None:
+            continue
+        who = prev.group("who")
+        if who in ("he", "she") or who.split()[0].lower() in _FUNCTION or who.endswith(("'s", "’s")):
+            continue
+        out[i] = f"{m.group('head')}{who}{out[i][m.end('who') :]}"
+    return out
+
+
+#: "did Roe and Doe meet ...?", "has she resigned?": a yes/no part (its auxiliary first).
+_YES_NO = re.compile(r"^\W*(?:and\s+)?(?i:did|does|do|has|have|had)\s+(?P<rest>.+)$")
+_IRREGULAR = {w.split(":")[0]: set(w.split(":")[1].split(",")) for w in wordlist("irregular_verbs")}
+
+
+def yes_no_verb(part: str) -> str | None:
+    """The verb a yes/no part asks about ("did Roe and the deputy meet during the trip?" ->
+    meet): after the subject, the first lower-case word that is no function word and is
+    followed by one, by a capitalised word or by the part's end ("vice-president meet": the
+    noun is followed by the verb)."""
+    m = _YES_NO.match(ask_of(part).strip())
+    if m is None:
+        return None
+    words: list[str] = re.findall(r"[\w.'’-]+", m.group("rest"))
+    for k, w in enumerate(words[1:], start=1):
+        if not w[:1].islower() or w.lower() in _FUNCTION:
+            continue
+        after = words[k + 1] if k + 1 < len(words) else None
+        if after is None or not after[:1].islower() or after.lower() in _FUNCTION:
+            return w
+    return None
+
+
+def verb_forms(verb: str) -> set[str]:
+    """Stems of a verb's forms: its own (the lexical stemmer gives -s/-ed/-ing) and its
+    irregular past forms (``[irregular_verbs]``: "meet:met")."""
+    return {(tokenize(w) or [w])[-1] for w in {verb, *_IRREGULAR.get(verb, set())}}
+
+
+def holds_verb(text: str, verb: str) -> bool:
+    return bool(verb_forms(verb) & set(tokenize(text)))
+
+
 def holds_count(text: str, noun: str) -> bool:
     """A number stands next to ``noun`` (before it, up to three words apart: "four more
     shots"; or right after it: "troops numbered 300", "shots: 12")."""

@@ -129,7 +129,7 @@ class ExtractiveBackend:
             )
         model = load_weights()
         threshold = float(model["threshold"])
-        parts = asked.fill_counted(split_question(context.question))
+        parts = asked.fill_subject(asked.fill_counted(split_question(context.question)))
         names = [n.lower() for n in _asked_names(context)]
         picked, gaps, absent = self._pick_parts(context, parts, names, threshold)
         if not any(picked):
@@ -276,6 +276,8 @@ class ExtractiveBackend:
                 gaps.append(gap)
                 absent.append(lacking)
             used.update((c.n, c.span.start) for c in chosen)
+        if len(parts) > 1:
+            picked = _own_beside_shared(ctxs, parts, names, picked, distinct, threshold, self.tuning)
         return picked, gaps, absent
 
     def _compose(
@@ -710,6 +712,48 @@ def _group_silent(
     )
 
 
+def _own_beside_shared(
+    ctxs: list[Context],
+    parts: list[str],
+    names: list[str],
+    picked: list[list[Scored]],
+    distinct: list[set[str]],
+    threshold: float,
+    tuning: AnswerSettings,
+) -> list[list[Scored]]:
+    """Each part's sentences, with a sentence of its own beside a best sentence that a later
+    part took too and that is more that part's than this one's.
+
+    One news sentence often answers two parts at once ("Roe lashed out online, calling Doe
+    'a clown' and threatening new fines"), while the earlier part's own thing is in another
+    sentence (the fines' size, where the deal is named). Its best then reads the later
+    part's terms (those the other parts lack) more than the earlier part's own; the earlier
+    part's best-ranked candidate above the threshold, shown for no part, that holds more of
+    its own terms than the shared sentence goes right after it. Added, not swapped: the
+    shared sentence still answers the earlier part in part."""
+    out = [list(ch) for ch in picked]
+    for i, chosen in enumerate(out):
+        if not chosen or not distinct[i]:
+            continue
+        best = chosen[0]
+        key = (best.n, best.span.start)
+        later = [j for j in range(i + 1, len(parts)) if any((c.n, c.span.start) == key for c in out[j])]
+        words = set(tokenize(best.text))
+        mine = len(distinct[i] & words)
+        if not later or all(len(distinct[j] & words) <= mine for j in later):
+            continue
+        shown = {(c.n, c.span.start) for ch in out for c in ch}
+        for c in rank(ctxs[i], parts[i], names):
+            if c.prob < threshold:
+                break
+            if (c.n, c.span.start) in shown or any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+                continue
+            if len(distinct[i] & set(tokenize(c.text))) > mine:
+                out[i] = [best, c, *chosen[1:]][: tuning.max_sentences]
+                break
+    return out
+
+
 def _fresh_for_part(
     best: Scored, fitting: list[Scored], used: set[tuple[int, int]], distinct: set[str], threshold: float
 ) -> Scored | None:
@@ -882,9 +926,13 @@ def _part_asks(part: str) -> str | None:
     "which video ...?"), else None (a part asking what someone said)."""
     if _TITLE_ASKED.search(part):
         return "title"
+    if asked.response_asked(part):
+        return "response"
     wanted = _specific(part)
     if wanted is not None:
         return wanted
+    if asked.yes_no_verb(part):
+        return "predicate"
     if _WHICH.search(part):
         return "which"
     return None
@@ -905,6 +953,10 @@ def _part_holds(c: Scored, thing: str, part: str, context: Context) -> bool:
     not name, in a sentence naming the kind ("Minister Anita Anand" for "which ministers")."""
     if thing == "title":
         return bool(_TITLE_GIVEN.search(c.text))
+    if thing == "response":
+        return asked.reports_response(c.text, asked.response_asked(part) or "")
+    if thing == "predicate":
+        return asked.holds_verb(c.text, asked.yes_no_verb(part) or "")
     if thing == "which":
         return _names_one_of_kind(c, _which_terms(part), part, context)
     if thing == "measure":
@@ -983,6 +1035,10 @@ def _part_thing(
     if thing is None:
         return None
     own = distinct or terms
+    if thing == "response":  # the reply's words are not the part's ("answer" vs "Responding")
+        own = set(tokenize(asked.response_asked(part) or ""))
+    if thing == "predicate":  # "met" for "did they meet"
+        own = asked.verb_forms(asked.yes_no_verb(part) or "")
     cands = rank(context, part, names)
     top = next((c for c in chosen if _part_holds(c, thing, part, context)), None)
     if top is not None:
