@@ -267,3 +267,45 @@ def test_the_gate_counts_a_question_worth_of_each_metric(tmp_path: Path) -> None
     mute = cv.gate(base, base | {"threshold": 1.0}, rows)  # type: ignore[attr-defined]
     assert not mute["passes"] and {"fact", "false"} <= set(mute["worse"]), mute
     assert mute["after"]["false"] == 1.0
+
+
+def test_article_folds_keep_an_article_together() -> None:
+    fr = _import("fit_ranker")
+    rows = [
+        ({"question": "q1", "sources": ["river"]}, None, None),
+        ({"question": "q2", "sources": []}, None, None),  # a near miss read with the article before
+        ({"question": "q3", "sources": ["harvest"]}, None, None),
+        ({"question": "q4", "sources": ["river"]}, None, None),
+    ]
+    folds = fr.article_folds(rows, 4)  # type: ignore[attr-defined]
+    assert folds[0] == folds[1] == folds[3] and all(0 <= f < 4 for f in folds)
+    assert fr.article_folds(rows, 1) == [0, 0, 0, 0]  # type: ignore[attr-defined]
+
+
+def test_the_cv_rule_picks_the_threshold_from_out_of_fold_answers(tmp_path: Path) -> None:
+    caches = _caches(tmp_path)
+    out = tmp_path / "w.json"
+    args = ["scripts/fit_ranker.py", *(x for c in caches.values() for x in ("--cached", str(c)))]
+    done = _run(*args, "--threshold-rule", "cv-max-false", "--cv-folds", "3", "--max-false-abstention",
+                "0.5", "--out", str(out))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    model = json.loads(out.read_text())
+    fr = _import("fit_ranker")
+    assert model["threshold"] in fr.CV_GRID  # type: ignore[attr-defined]
+    fitted = model["fitted"]
+    assert fitted["cv_folds"] == 3 and fitted["threshold_rule"] == "cv-max-false <= 0.5, 3 folds by article"
+    # the pooled out-of-fold curve: the chosen row is the best abstention within the bound
+    curve = {}
+    for line in done.stderr.splitlines():
+        m = re.match(r"cv t=(\S+) fact (\S+) / citP (\S+) / abst (\S+) / false (\S+)", line)
+        if m:
+            curve[float(m[1])] = (float(m[4]), float(m[5]))
+    assert sorted(curve) == list(fr.CV_GRID)  # type: ignore[attr-defined]
+    abst, false = curve[model["threshold"]]
+    assert false <= 0.5 and all(a <= abst + 1e-9 for a, f in curve.values() if f <= 0.5)
+    # the weights file records the pooled out-of-fold numbers the threshold was read from
+    assert fitted["abstention_accuracy"] == pytest.approx(abst, abs=1e-3)
+    assert fitted["false_abstention"] == pytest.approx(false, abs=1e-3)
+    wrong = _run(*args, "--gold", str(tmp_path / "g.jsonl"), "--corpus", str(tmp_path), "--threshold-rule",
+                 "cv-max-false")  # fmt: skip
+    assert wrong.returncode == 2 and "give them as --cached" in wrong.stderr
