@@ -181,7 +181,8 @@ def fill_subject(parts: list[str]) -> list[str]:
     subject of the part before it: "What did Roe threaten ..., and what did he call Doe?"
     -> "what did Roe call Doe?" (English anaphora: the ranker's name features then read the
     part on its own). Only "he"/"she", only when the part before names its subject in the
-    same place, and never in a part led by a statement (the statement names the subject)."""
+    same place, and never in a part led by a statement (the statement names the subject);
+    "they" becomes the two named in the part before ("X's connection to Y" -> "X and Y")."""
     out = list(parts)
     for i in range(1, len(out)):
         if ask_of(out[i]) != out[i]:
