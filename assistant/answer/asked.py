@@ -230,11 +230,14 @@ def yes_no_verb(part: str) -> str | None:
 
 def verb_forms(verb: str) -> set[str]:
     """Stems of a verb's forms: its own (the lexical stemmer gives -s/-ed/-ing) and its
-    irregular past forms (``[irregular_verbs]``: "meet:met")."""
+    irregular past forms (``[irregular_verbs]``: "meet:met"). A word list, not spaCy's
+    lemmatizer: the ask path loads no spaCy pipeline (parses are made at index time), and
+    the forms are needed for question words, which the index never parsed."""
     return {(tokenize(w) or [w])[-1] for w in {verb, *_IRREGULAR.get(verb, set())}}
 
 
 def holds_verb(text: str, verb: str) -> bool:
+    """Does ``text`` hold a form of ``verb`` (:func:`verb_forms`)?"""
     return bool(verb_forms(verb) & set(tokenize(text)))
 
 
