@@ -60,7 +60,7 @@ from __future__ import annotations
 import re
 
 from assistant.engines.lexical import tokenize
-from assistant.nlp import speech_verbs, weekdays, wordlist
+from assistant.nlp import months, speech_verbs, weekdays, wordlist
 from assistant.nlp.questions import ask_of, speaker_phrase
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
 from assistant.settings import AnswerSettings
@@ -343,9 +343,9 @@ def wants_name(part: str) -> bool:
 _DAY_ASKED = re.compile(
     r"\b(?:on\s+)?(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bwhat\s+day\s+of\s+the\s+week\b", re.I
 )
-_MONTH = (
-    r"jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|"
-    r"sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?"
+#: A month's name or abbreviation, with or without its full stop (``months.txt``).
+_MONTH = "(?:{})\\.?".format(
+    "|".join(sorted({w.lower() for m in months() for w in (m.name, *m.abbrevs)}, key=len, reverse=True))
 )
 _DAY_TEXT = re.compile(
     rf"\b(?:{weekdays()}|today|yesterday|tomorrow|tonight)\b"
