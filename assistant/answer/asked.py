@@ -962,11 +962,21 @@ def role_asked(part: str) -> str | None:
 
 
 def names_role(text: str, role: str) -> bool:
-    """Does ``text`` hold the role noun: its stem ("spokeswomen" for "spokeswoman") or a
-    word sharing its first six letters ("spokesperson" for "spokeswoman")?"""
-    want = tokenize(role)
-    words = [w.lower() for w in _PHRASE_WORD.findall(text)]
-    return any(tokenize(w) == want or (len(role) >= 6 and w.startswith(role[:6])) for w in words)
+    """Does ``text`` hold the role noun (:func:`_noun_words`: "spokeswomen" or
+    "spokesperson" for "spokeswoman")?"""
+    return bool(_noun_words(text, role))
+
+
+def _noun_words(text: str, noun: str) -> set[str]:
+    """The words of ``text`` (lower-cased) that name ``noun``: its stem ("advocate" for
+    "advocates") or, for a noun of six letters or more, its first six letters
+    ("organisations" for "organizations", "spokesperson" for "spokeswoman")."""
+    want = tokenize(noun)
+    return {
+        w
+        for w in (x.lower() for x in _PHRASE_WORD.findall(text))
+        if tokenize(w) == want or (len(noun) >= 6 and w.startswith(noun[:6]))
+    }
 
 
 # -- a group's words -------------------------------------------------------------------------
@@ -1001,26 +1011,15 @@ def group_asked(part: str) -> str | None:
     return low if plural or low in _COLLECTIVE else None
 
 
-def _group_words(text: str, group: str) -> set[str]:
-    """The words of ``text`` (normalised) that name ``group``: its stem ("advocate" for
-    "advocates") or its first six letters ("organisations" for "organizations")."""
-    want = tokenize(group)
-    return {
-        w
-        for w in (x.lower() for x in _PHRASE_WORD.findall(text))
-        if tokenize(w) == want or (len(group) >= 6 and w.startswith(group[:6]))
-    }
-
-
 def group_speaks(text: str, group: str, gap: int) -> bool:
-    """Does ``text`` give ``group`` words: a word naming it (:func:`_group_words`) is the
+    """Does ``text`` give ``group`` words: a word naming it (:func:`_noun_words`) is the
     subject of a speech verb of the lexicon within ``gap`` words ("advocates said", "a
     government spokesman told", "the aides, who ..., argued") or follows "according to"?"""
     low = normalise(text)
-    keys = sorted(_group_words(low, group))
+    keys = sorted(_noun_words(low, group))
     return bool(keys) and _subject_of_speech(low, keys, gap)
 
 
 def names_group(text: str, group: str) -> bool:
     """Does ``text`` (a ledger record's speaker or role) name ``group``?"""
-    return bool(_group_words(normalise(text), group))
+    return bool(_noun_words(normalise(text), group))
