@@ -117,7 +117,30 @@ def has_number(text: str) -> bool:
 
 
 _SPLIT_AND = re.compile(
-    r"(?:,\s*|;\s*|\s+)(?:and|but|also)\s+(?=(?:which|who|whom|what|when|where|why|how|did|does|do|is|was)\b)",
+    r"(?:,\s*|;\s*|\s+)(?:and|but|also)\s+(?=(?:which|who|whom|what|when|where|why|how|did|does|do|is|was)\b"
+    r"|(?:on|in|at|by|for|from|with|to|since|until|after|before|over)\s+(?:what|which|how|whom)\b)",
+    re.I,
+)
+#: A part that is only a fronted ask with a preposition, its clause left out: "..., and with
+#: what crime?", "..., and by how much?" (the clause is the part's before it).
+_ELLIPSIS = re.compile(
+    r"^(?:on|in|at|by|for|from|with|to|since|until|after|before|over)\s+(?:(?:what|which|whom)(?:\s+[a-z]+)?"
+    r"|how\s+(?:long|many|much|often|soon|far))\s*\??$",
+    re.I,
+)
+#: The ask a clause opens with: "When", "Who", "What crime", "How many people", "On which day".
+_LEAD_ASK = re.compile(
+    r"^(?:(?:on|in|at|by|for|from|with|to)\s+)?(?:how\s+(?:long|many|much|often|soon|far)|who|whom|when|where|why"
+    r"|what|which)\b\s*",
+    re.I,
+)
+#: A comma before a further ask in a list of asks ("Who organised it, how many came, and where
+#: was it?"). "when"/"where"/"why" also open a relative clause ("in May, when ..."): an ask only
+#: with the auxiliary of a question after them ("where was it held"); "who"/"which" only after
+#: a word that is no noun ("How long did it last, who ended it", not "the senator, who ...").
+_LIST_COMMA = re.compile(
+    r",\s*(?=(?:how|what)\b|(?:when|where|why)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would)\b"
+    r"|(?P<rel>who|which)\b)",
     re.I,
 )
 _WH = (
@@ -235,9 +258,13 @@ def _split_ask(q: str, masked: str, preamble: str) -> list[str]:
         if len(whs) > 1:
             rest = q[m.start("rest") : m.end("rest")]
             return [f"{w[:1].upper()}{w[1:]} {rest}" for w in whs]
-    pieces = [p.strip(" ,;") for p in _pieces(q, [(m.start(), m.end()) for m in _SPLIT_AND.finditer(masked)])]
+    cuts = [(m.start(), m.end()) for m in _SPLIT_AND.finditer(masked) if _whole_ask(masked, m)]
+    if cuts:
+        cuts = sorted(cuts + _list_commas(masked[: cuts[-1][0]]))
+    pieces = [p.strip(" ,;") for p in _pieces(q, cuts)]
     pieces = [p for p in pieces if len(p.split()) >= 3]
     if len(pieces) > 1:
+        pieces = [_unellipsed(p, pieces[k - 1]) if k else p for k, p in enumerate(pieces)]
         return [p if p.endswith("?") else f"{p}?" for p in pieces]
     m = _SPLIT_PP.match(masked)
     if m and len(m.group("a").split()) <= 12:
@@ -254,6 +281,68 @@ def _split_ask(q: str, masked: str, preamble: str) -> list[str]:
         names = (pair.group(1).removeprefix("Both "), pair.group(2))
         return [f"{q[: each.start()]}{name}{q[each.end() :]}" for name in names]
     return [q]
+
+
+def _list_commas(head: str) -> list[tuple[int, int]]:
+    """The commas of ``head`` (the question before its last "and <ask>") that open a further
+    ask of a list: "Who organised the rally, how many attended(, and where ...)". Each cut
+    ask must run to the next cut or the end without a comma of its own (a comma after it
+    would make it an aside: "X, what he called a win, ..."), hold three words or more, and
+    follow an ask of three words or more (not a fronted phrase: "At the forum, what ...")."""
+    out: list[tuple[int, int]] = []
+    marks = list(_LIST_COMMA.finditer(head))
+    for k, m in enumerate(marks):
+        before = head[marks[k - 1].end() if k else 0 : m.start()]
+        after = head[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(head)]
+        if "," not in after and len(after.split()) >= 3 and _ASK_START.match(before):
+            if m.group("rel") is None or not _after_noun(head, m.start()):
+                out.append((m.start(), m.end()))
+    return out
+
+
+_ASK_START = re.compile(
+    r"\s*(?:(?:on|in|at|by|for|from|with|to)\s+(?:what|which)|how|who|whom|what|when|where|why|which"
+    r"|did|does|do|is|was|were|are|has|have|had)\b\s+\S+\s+\S+",
+    re.I,
+)
+
+
+def _after_noun(text: str, comma: int) -> bool:
+    """Whether the word before ``text[comma]`` is a noun, a name or a number (spaCy's tag in
+    the question's own parse): a "who"/"which" after it opens a relative clause. The parse
+    is read only here, for a comma before "who"/"which" in a list of asks (rare)."""
+    from assistant.nlp.parse import parse_one  # the model loads only when needed
+
+    doc = parse_one(text)
+    before = [t for t in doc if t.idx + len(t.text) <= comma]
+    return bool(before) and before[-1].pos_ in {"NOUN", "PROPN", "NUM"}
+
+
+def _whole_ask(masked: str, m: re.Match[str]) -> bool:
+    """An "and" before a wh-word opens a further ask; one before a preposition and a wh-word
+    only when that ask runs to the question's end ("..., and with what crime?"), not "On
+    what day, and on which show, did X ...?" (both asks of one clause, :data:`_SPLIT_PP`)."""
+    rest = masked[m.end() :]
+    if re.match(r"(?:which|who|whom|what|when|where|why|how|did|does|do|is|was)\b", rest, re.I):
+        return True
+    nxt = _SPLIT_AND.search(rest)
+    return bool(_ELLIPSIS.match(rest[: nxt.start() if nxt else len(rest)].strip(" ,;?")))
+
+
+def _unellipsed(part: str, before: str) -> str:
+    """An elliptical part ("with what crime?") with the clause of the part before it, its
+    own ask dropped: "When was the officer charged" -> "With what crime was the officer
+    charged?". Any other part unchanged."""
+    ask = part.rstrip(" ?")
+    if not _ELLIPSIS.match(ask):
+        return part
+    m = _LEAD_ASK.match(before)
+    clause = before[m.end() :] if m else ""
+    clause = re.sub(r"^[a-z]+\s+(?=(?:did|does|do|is|was|were|are|has|have|had|will|would|could)\b)", "", clause)
+    clause = clause.rstrip(" ?")
+    if len(clause.split()) < 2:
+        return part
+    return f"{ask[:1].upper()}{ask[1:]} {clause}?"
 
 
 # -- names and quoted phrases a question mentions (retrieval boosts them, the extractive
