@@ -1041,3 +1041,43 @@ def group_speaks(text: str, group: str, gap: int) -> bool:
 def names_group(text: str, group: str) -> bool:
     """Does ``text`` (a ledger record's speaker or role) name ``group``?"""
     return bool(_noun_words(normalise(text), group))
+
+
+# -- the event a figure is asked of ---------------------------------------------------------
+_EVENT_ASK = re.compile(
+    r"\b(?:during|at|in)\s+(?:the\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s\s+)(?P<np>[^?,;:]{1,80})"
+)
+
+
+def event_asked(part: str) -> list[str]:
+    """The lower-case words of the event or setting a question puts its ask in ("How many
+    delegates are at stake in New Jersey's June primary?" -> ["primary"], "during the first
+    debate" -> ["first", "debate"]): the phrase after "during", "at" or "in" and a determiner
+    or possessive, up to the first relative, preposition or auxiliary; capitalised words
+    (names, checked by the name and place rules), months, days and time nouns left out.
+    The head noun is the last word. [] when the question puts its ask in none."""
+    for m in _EVENT_ASK.finditer(part):
+        words: list[str] = []
+        for w in m.group("np").split():
+            if w.lower() in _ROLE_STOP:
+                break
+            words.append(re.sub(r"['’]s?$", "", w.rstrip(".!")))
+        if not words or not words[-1][:1].islower():
+            continue
+        low = [
+            w
+            for w in words
+            if w[:1].islower() and tokenize(w) and w not in _TIME_NOUNS and w not in _MONTH_WORDS
+        ]
+        if low:
+            return low
+    return []
+
+
+_MONTH_WORDS = {m.name.lower() for m in months()}
+
+
+def names_event(text: str, words: list[str]) -> bool:
+    """Does ``text`` hold every word of ``words`` (:func:`_noun_words`: a stem, or the first
+    six letters of a long word)?"""
+    return all(_noun_words(text, w) for w in words)

@@ -8,6 +8,7 @@ evidence does not cover the question, it abstains with the fixed sentinel.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -184,6 +185,7 @@ class ExtractiveBackend:
                 or _same_person(context, part, wanted, fitting, threshold, entities)
                 or _place_elsewhere(context, part, wanted, fitting, threshold, entities)
                 or _role_elsewhere(context, part, wanted, fitting, threshold)
+                or (_event_elsewhere(context, part, wanted, fitting, threshold) if os.environ.get("C13_EV") else None)
                 or _group_silent(context, part, fitting, threshold, self.tuning.speaker_gap)
             )
             if sibling:
@@ -667,6 +669,38 @@ def _place_elsewhere(
             return f"the passages give {thing} {scope[0]}, not for {asked_for}"
         return None
     return f"the passages that give {thing} speak of {others[0]}, not {asked_for}"
+
+
+def _event_elsewhere(
+    context: Context, part: str, wanted: str | None, fitting: list[Scored], threshold: float
+) -> str | None:
+    """Why the articles do not answer a figure asked of an event or setting ("How many
+    delegates are at stake in the June primary?", "How many claims did they check during
+    the first debate?": :func:`asked.event_asked`) when no sentence above ``threshold``
+    holds the event's words; else None. A figure of the right noun in a sentence that never
+    speaks of the event is the figure of something else ("71 delegates short of the
+    nomination", "a database of 13,000 claims"). Abstains only."""
+    if wanted not in _PLACE_ASKS:
+        return None
+    words = asked.event_asked(part)
+    if not words:
+        return None
+    mode = os.environ.get("C13_EV", "sent_all")
+    if mode.endswith("head"):
+        words = words[-1:]
+    if mode.startswith("stretch"):
+        held = _stretch_above(context, fitting, threshold, lambda ev, a, b: asked.names_event(ev.at(a, b), words))
+    else:
+        floor = 0.0 if os.environ.get("C13_ANY") else threshold
+        held = any(c.prob >= floor and asked.names_event(c.text, words) for c in fitting)
+    if held:
+        return None
+    if os.environ.get("C13_ART"):
+        doc = context.evidence[fitting[0].n - 1].doc_id
+        around = " ".join(e.text for e in context.evidence if e.doc_id == doc)
+        if not asked.names_event(around, words):
+            return None  # the article never names the event: the question paraphrases it
+    return f"the passages that give {_WANTED_WORDS.get(wanted or '', 'it')} do not speak of the {' '.join(words)}"
 
 
 def _role_elsewhere(
