@@ -1081,3 +1081,39 @@ def names_event(text: str, words: list[str]) -> bool:
     """Does ``text`` hold every word of ``words`` (:func:`_noun_words`: a stem, or the first
     six letters of a long word)?"""
     return all(_noun_words(text, w) for w in words)
+
+
+# -- the time a figure is asked of ------------------------------------------------------------
+_MONTH_NAMES = {w.lower(): m.name.lower() for m in months() for w in (m.name, *m.abbrevs)}
+_TIME_WORD = re.compile(
+    r"\b(?:(?P<year>(?:19|20)\d\d)|(?P<word>[A-Z][a-z]+)\.?)(?![\w'’-])"
+)
+_WEEKDAY_WORDS = {w.lower() for w in weekdays().split("|")}
+
+
+def times_named(text: str) -> set[str]:
+    """The years, months and weekdays ``text`` names, as keys ("2016", "june", "monday"):
+    a month or a weekday capitalised ("May" too: the modal verb only at a sentence's start,
+    which is not looked at)."""
+    out: set[str] = set()
+    for m in _TIME_WORD.finditer(text):
+        if m.group("year"):
+            out.add(m.group("year"))
+            continue
+        w = m.group("word").lower()
+        if m.start() == 0 or re.search(r"[.!?]\W*$", text[: m.start()]):
+            continue  # a sentence's first word: "May" the verb
+        if w in _MONTH_NAMES:
+            out.add(_MONTH_NAMES[w])
+        elif w in _WEEKDAY_WORDS:
+            out.add(w)
+    return out
+
+
+def same_kind_of_time(a: str, b: str) -> bool:
+    """Two time keys of one kind: two years, two months or two weekdays."""
+
+    def kind(k: str) -> int:
+        return 0 if k.isdigit() else 1 if k in _MONTH_NAMES.values() else 2
+
+    return kind(a) == kind(b)

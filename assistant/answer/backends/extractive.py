@@ -186,6 +186,7 @@ class ExtractiveBackend:
                 or _place_elsewhere(context, part, wanted, fitting, threshold, entities)
                 or _role_elsewhere(context, part, wanted, fitting, threshold)
                 or (_event_elsewhere(context, part, wanted, fitting, threshold) if os.environ.get("C13_EV") else None)
+                or (_time_elsewhere(context, part, wanted, fitting, threshold) if os.environ.get("C13_T") else None)
                 or _group_silent(context, part, fitting, threshold, self.tuning.speaker_gap)
             )
             if sibling:
@@ -701,6 +702,42 @@ def _event_elsewhere(
         if not asked.names_event(around, words):
             return None  # the article never names the event: the question paraphrases it
     return f"the passages that give {_WANTED_WORDS.get(wanted or '', 'it')} do not speak of the {' '.join(words)}"
+
+
+def _time_elsewhere(
+    context: Context, part: str, wanted: str | None, fitting: list[Scored], threshold: float
+) -> str | None:
+    """Why the articles do not answer a figure asked of a named year, month or weekday ("How
+    many jobs were added in May?", :func:`asked.times_named`) when no sentence above
+    ``threshold`` names it in its stretch (:func:`_window`) or its date note, and the best
+    sentence itself names another of its kind ("... added 38,000 jobs in April"); else None.
+    The figure is another time's. Abstains only."""
+    if wanted not in _PLACE_ASKS:
+        return None
+    keys = asked.times_named(part)
+    if not keys:
+        return None
+
+    def held(c: Scored) -> set[str]:
+        ev, a, b = _window(context, c)
+        note = context.notes.get(f"{ev.doc_id}:{c.span.start}") or ""
+        return asked.times_named(ev.at(a, b)) | asked.times_named(note)
+
+    for c in fitting:
+        if c.prob < threshold:
+            break
+        if keys <= held(c):
+            return None  # a sentence above the threshold is about the time asked
+    own = asked.times_named(fitting[0].text)
+    if os.environ.get("C13_T") == "any":
+        thing = _WANTED_WORDS.get(wanted or "", "it")
+        return f"the passages that give {thing} do not speak of {' '.join(sorted(keys)).title()}"
+    for k in sorted(keys - own):
+        others = sorted(o for o in own - keys if asked.same_kind_of_time(o, k))
+        if others:
+            thing = _WANTED_WORDS.get(wanted or "", "it")
+            return f"the passages that give {thing} speak of {others[0].title()}, not {k.title()}"
+    return None
 
 
 def _role_elsewhere(
