@@ -667,7 +667,8 @@ def _place_elsewhere(
         # points on average in the primaries") is no figure for the one place asked
         scope = [w for w in re.findall(r"[a-z]+", fitting[0].text) if w in _AGGREGATE_SCOPE]
         if scope:
-            return f"the passages give {thing} {scope[0]}, not for {asked_for}"
+            said = "as an average" if scope[0] == "average" else scope[0]
+            return f"the passages give {thing} {said}, not for {asked_for}"
         return None
     return f"the passages that give {thing} speak of {others[0]}, not {asked_for}"
 
