@@ -1117,3 +1117,36 @@ def same_kind_of_time(a: str, b: str) -> bool:
         return 0 if k.isdigit() else 1 if k in _MONTH_NAMES.values() else 2
 
     return kind(a) == kind(b)
+
+
+_GOVERNING_PREPS = {"for", "in", "at", "during", "of", "from"}
+
+
+def governed_by(text: str, noun: str) -> str | None:
+    """The noun phrase that governs the first number-and-``noun`` of ``text`` (a count next to
+    the counted noun, :func:`holds_count`): after it by a preposition ("18 million viewers
+    for the Republican debate" -> "the Republican debate") or before it by "of" ("a
+    database of 13,000 claims" -> "a database"); None when nothing governs it there."""
+    words = _WORD.findall(text)
+    stems = [(tokenize(w) or [""])[-1] for w in words]
+    for i, s in enumerate(stems):
+        if s != noun:
+            continue
+        before = words[max(0, i - 4) : i]
+        if not any(_is_number(w.strip(".,")) for w in before):
+            continue
+        after = words[i + 1 : i + 6]
+        if after and after[0].lower() in _GOVERNING_PREPS:
+            phrase: list[str] = []
+            for w in after[1:]:
+                if w.lower() in _ROLE_STOP and phrase:
+                    break
+                phrase.append(w.strip(".,"))
+                if w.endswith((",", ".")):
+                    break
+            return " ".join(phrase) or None
+        k = next((j for j in range(i - 1, max(-1, i - 6), -1) if words[j].lower() == "of"), None)
+        if k is not None and k > 0 and not _is_number(words[k - 1].strip(".,")):
+            return words[k - 1].strip(".,")
+        return None
+    return None

@@ -697,6 +697,11 @@ def _event_elsewhere(
         held = any(c.prob >= floor and asked.names_event(c.text, words) for c in fitting)
     if held:
         return None
+    if os.environ.get("C13_GOV"):
+        noun = asked.counted_noun(part)
+        gov = asked.governed_by(fitting[0].text, noun) if noun else None
+        if gov is None or asked.names_event(gov, words):
+            return None  # the figure's own noun phrase says nothing of another thing
     if os.environ.get("C13_ART"):
         doc = context.evidence[fitting[0].n - 1].doc_id
         around = " ".join(e.text for e in context.evidence if e.doc_id == doc)
