@@ -409,6 +409,11 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     low = c.text.lower()
     if wanted == "rate":
         # the word "rate", not its letters ("electorate", "moderate", "separate")
+        if os.environ.get("C13_RN"):
+            # the word "rate" gives a rate only with a figure ("a rate of 4.1", "the rate rose to 5")
+            return "%" in c.text or "percent" in low or "per cent" in low or (
+                bool(_RATE_WORD.search(low)) and ("number" in c.kinds or bool(re.search(r"\d", c.text)))
+            )
         return "%" in c.text or "percent" in low or "per cent" in low or bool(_RATE_WORD.search(low))
     if wanted == "quantity":
         stem = asked.named_quantity(part)
