@@ -678,6 +678,9 @@ def _place_elsewhere(
     return f"the passages that give {thing} speak of {others[0]}, not {asked_for}"
 
 
+_EVENT_NOUNS = {t for w in wordlist("event_nouns") for t in tokenize(w)}
+
+
 def _event_elsewhere(
     context: Context, part: str, wanted: str | None, fitting: list[Scored], threshold: float
 ) -> str | None:
@@ -692,6 +695,8 @@ def _event_elsewhere(
     words = asked.event_asked(part)
     if not words:
         return None
+    if os.environ.get("C13_EVN") and not set(tokenize(words[-1])) & _EVENT_NOUNS:
+        return None  # a setting ("in the state", "at the arena"), not an event: often left implicit
     mode = os.environ.get("C13_EV", "sent_all")
     if mode.endswith("head"):
         words = words[-1:]
