@@ -1150,3 +1150,48 @@ def governed_by(text: str, noun: str) -> str | None:
             return words[k - 1].strip(".,")
         return None
     return None
+
+
+# -- a part of a counted whole ----------------------------------------------------------------
+_PARTITIVE = re.compile(
+    r"\bhow\s+many\s+of\s+(?:the|these|those|their|its|his|her|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s)\s+"
+    r"(?P<np>(?:[\w/'’.-]+\s*){1,4})",
+    re.I,
+)
+
+
+def partitive_whole(part: str) -> str | None:
+    """The stem of the whole a partitive count takes its part of ("How many of the
+    superdelegates are members of Congress?" -> "superdeleg"), or None: its first plural."""
+    m = _PARTITIVE.search(part)
+    if m is None:
+        return None
+    words = [
+        w
+        for w in m.group("np").split()
+        if w.lower().endswith("s") and not w.lower().endswith(("ss", "'s", "’s"))
+    ]
+    if not words:
+        return None
+    toks = tokenize(words[0])
+    return toks[-1] if toks else None
+
+
+def counts_a_part(text: str, whole: str) -> bool:
+    """Whether ``text`` gives a number that is not the count of ``whole`` itself: a partitive
+    question ("how many of the emails were marked top secret") is not answered by the size of
+    the whole ("over 2,000 emails"), which stands right before the whole's noun, but by a
+    number of the part ("Of those, 996 were identified as likely voters")."""
+    words = _WORD.findall(text)
+    stems = [(tokenize(w) or [""])[-1] for w in words]
+    found = False
+    for i, w in enumerate(words):
+        if not _is_number(w.strip(".,")) or _YEAR.fullmatch(w.strip(".,")):
+            continue
+        if i and words[i - 1].lower().rstrip(".") in _MONTH_NAMES:
+            continue  # a day of a month ("May 13"), not a number of anything
+        found = True
+        after = stems[i + 1 : i + 5]
+        if whole not in after:
+            return True
+    return not found

@@ -443,6 +443,10 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         return asked.fresh_person(_own_passage(context, c), c.span, part)
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
+    if wanted == "number" and os.environ.get("C13_P"):
+        whole = asked.partitive_whole(part)
+        if whole is not None and not asked.counts_a_part(c.text, whole):
+            return False  # the size of the whole, not of the part asked ("over 2,000 emails")
     return wanted in c.kinds
 
 
