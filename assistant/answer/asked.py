@@ -393,11 +393,18 @@ def holds_year(text: str, note: str | None = None) -> bool:
     return bool(_YEAR.search(text) or (note and _YEAR.search(note)))
 
 
+#: A span of days a relative week or weekend resolves to ("Dec. 14–20", "Dec. 31–Jan. 6"):
+#: no one day.
+_RANGE = re.compile(rf"(?<![\d/-])\b(?:(?:{_MONTH})\s+)?\d{{1,2}}(?:,\s*\d{{4}})?\s*[–-]\s*(?:(?:{_MONTH})\s+)?\d{{1,2}}\b(?![/-]\d)", re.I)
+
+
 def holds_day(ev: Evidence, sp: Span, note: str | None) -> bool:
     """The sentence names a day: a DATE/TIME entity with a weekday or a day of a month
-    (or a relative day its time note resolves to a full date)."""
-    if note and _DAY_TEXT.search(note):
-        return True
+    (or a relative day its time note resolves to a full date). A relative week or weekend
+    ("last week", "this weekend") resolves to a span of days (:data:`_RANGE`), which is no
+    day: "on what date did X ..." is not answered by "last week"."""
+    if note and _DAY_TEXT.search(_RANGE.sub(" ", note)):
+        return True  # "last week (Dec. 14–20, 2015)" resolves to a span, not a day
     for s, e, label in ev.entities:
         if label in ("DATE", "TIME") and sp.start <= s and e <= sp.end:
             if _DAY_TEXT.search(ev.at(s, e)):
