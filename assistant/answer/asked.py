@@ -1202,3 +1202,52 @@ def counts_a_part(text: str, whole: str) -> bool:
         if whole not in after:
             return True
     return not found
+
+
+# -- the same noun of another owner -----------------------------------------------------------
+_OWNED = re.compile(
+    r"(?:\b(?:the|a|an)\s+|(?<=\s))(?P<run>(?:[A-Z][\w&.-]*(?:['’]s)?\s+){1,4})(?P<low>(?:[a-z][\w-]*\s+){0,2})"
+    r"(?P<head>[a-z][\w-]*)"
+)
+
+
+def _key4(word: str) -> str:
+    return re.sub(r"['’]s$", "", word).lower()[:4]
+
+
+def owner_contrasted(part: str, sentence: str) -> tuple[str, str] | None:
+    """The question's noun phrase with a name before its head noun and the sentence's phrase
+    of the same head with another name ("the Fox Business Republican debate" asked, "CNN's
+    Republican debate" given; "Japan's foreign ministry" asked, "China's foreign ministry"
+    given), or None. Each phrase must name someone the other does not (a shared "Republican"
+    is no contrast; "a CBS News poll" for "the New York Times/CBS News poll" is none either:
+    the sentence adds no name). The head is one of the (up to three) lower-case words after
+    the names. Returns (the question's phrase, the sentence's phrase)."""
+    words = _PHRASE_WORD.findall(sentence)
+    for m in _OWNED.finditer(part):
+        if m.start("run") == 0:
+            continue
+        qrun = m.group("run").split()
+        qkeys = {_key4(w) for w in qrun}
+        lows = [*m.group("low").split(), m.group("head")]
+        named = {_key4(w) for w in words if w[:1].isupper()}
+        for h in reversed(range(len(lows))):
+            hw = lows[h]
+            head = tokenize(hw)
+            if not head or any(x in _FURNITURE for x in lows[: h + 1]):
+                continue
+            mods = {x.lower() for x in lows[:h]}
+            for j, w in enumerate(words):
+                if tokenize(w) != head or not w[:1].islower():
+                    continue
+                k = j - 1
+                while k >= 0 and words[k].lower() in mods:
+                    k -= 1
+                srun: list[str] = []
+                while k >= 0 and words[k][:1].isupper() and len(srun) < 4:
+                    srun.insert(0, words[k])
+                    k -= 1
+                skeys = {_key4(x) for x in srun if x not in ("The", "A", "An")}
+                if skeys and qkeys - skeys and skeys - qkeys and not (qkeys - skeys) & named:
+                    return " ".join([*qrun, *lows[: h + 1]]), " ".join(words[k + 1 : j + 1])
+    return None

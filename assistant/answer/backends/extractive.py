@@ -464,7 +464,11 @@ def _contrast(c: Scored, context: Context, part: str) -> tuple[str, str] | None:
     (:func:`asked.contrasted`), looked up in all the text the sentence's article gives."""
     ev = context.evidence[c.n - 1]
     around = " ".join(e.text for e in context.evidence if e.doc_id == ev.doc_id)
-    return asked.contrasted(part, c.text, around)
+    found = asked.contrasted(part, c.text, around)
+    if found is None and os.environ.get("C13_OW"):
+        # the same noun of another owner ("CNN's Republican debate" for the Fox Business one)
+        return asked.owner_contrasted(part, c.text)
+    return found
 
 
 def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, ratio: float) -> bool:
