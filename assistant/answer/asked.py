@@ -1251,3 +1251,18 @@ def owner_contrasted(part: str, sentence: str) -> tuple[str, str] | None:
                 if skeys and qkeys - skeys and skeys - qkeys and not (qkeys - skeys) & named:
                     return " ".join([*qrun, *lows[: h + 1]]), " ".join(words[k + 1 : j + 1])
     return None
+
+
+_ORDINAL_ASK = re.compile(
+    r"\b(?:the|its|his|her|their|[A-Z][\w.&-]*['’]s)\s+(?P<ord>first|second|third|fourth|fifth|last|final|next|previous|opening)"
+    r"\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*s?)\b"
+)
+
+
+def ordinal_asked(part: str) -> list[str]:
+    """The ordinal and its noun a question picks one of a series by ("the first Democratic
+    debate" -> ["first", "debate"]), or []."""
+    m = _ORDINAL_ASK.search(part)
+    if m is None or m.group("noun") in _FURNITURE:
+        return []
+    return [m.group("ord").lower(), m.group("noun")]

@@ -185,7 +185,11 @@ class ExtractiveBackend:
                 or _same_person(context, part, wanted, fitting, threshold, entities)
                 or _place_elsewhere(context, part, wanted, fitting, threshold, entities)
                 or _role_elsewhere(context, part, wanted, fitting, threshold)
-                or (_event_elsewhere(context, part, wanted, fitting, threshold) if os.environ.get("C13_EV") else None)
+                or (
+                    _event_elsewhere(context, part, wanted, fitting, threshold)
+                    if os.environ.get("C13_EV") or os.environ.get("C13_ORD")
+                    else None
+                )
                 or (_time_elsewhere(context, part, wanted, fitting, threshold) if os.environ.get("C13_T") else None)
                 or _group_silent(context, part, fitting, threshold, self.tuning.speaker_gap)
             )
@@ -700,7 +704,7 @@ def _event_elsewhere(
     nomination", "a database of 13,000 claims"). Abstains only."""
     if wanted not in _PLACE_ASKS:
         return None
-    words = asked.event_asked(part)
+    words = asked.ordinal_asked(part) if os.environ.get("C13_ORD") else asked.event_asked(part)
     if not words:
         return None
     if os.environ.get("C13_EVN") and not set(tokenize(words[-1])) & _EVENT_NOUNS:
