@@ -1266,3 +1266,26 @@ def ordinal_asked(part: str) -> list[str]:
     if m is None or m.group("noun") in _FURNITURE:
         return []
     return [m.group("ord").lower(), m.group("noun")]
+
+
+# -- how long -------------------------------------------------------------------------------
+_HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
+_DURATION_UNITS = wordlist("duration_units") | wordlist("length_units")
+
+
+def wants_duration(part: str) -> bool:
+    """The question asks how long something lasts (or measures), not when."""
+    return bool(_HOW_LONG.search(part))
+
+
+def holds_duration(text: str) -> bool:
+    """A number (digits or a number word, or "a"/"an": "a year") right before a unit of time
+    or length ("60-second", "95 minute", "five years", "a decade"), or "half" before one."""
+    words = [w.lower() for w in re.findall(r"[\w.,'’]+", text.replace("-", " "))]
+    for i, w in enumerate(words):
+        if w.strip(".,") not in _DURATION_UNITS or i == 0:
+            continue
+        before = words[max(0, i - 3) : i]
+        if any(_is_number(b.strip(".,")) or b in ("a", "an", "half") for b in before):
+            return True
+    return False

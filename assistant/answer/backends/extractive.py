@@ -76,6 +76,7 @@ _WANTED_WORDS = {
     "age": "the age",
     "quantity": "the figure",
     "measure": "the measurement",
+    "duration": "how long",
 }
 #: Share of the question's quoted terms a passage must hold to be where the words are
 #: (evals/abstain_cv.py on the generated near-miss sets and the automatic who-said sets:
@@ -385,6 +386,8 @@ def _specific(part: str) -> str | None:
         return "day"
     if kind == "time" and asked.wants_year(part):
         return "year"
+    if kind == "time" and asked.wants_duration(part) and os.environ.get("C13_DUR"):
+        return "duration"
     if kind == "number":
         if _RATE.search(part):
             return "rate"
@@ -436,6 +439,8 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
             return "time" in c.kinds
         ev = _own_passage(context, c)
         return asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
+    if wanted == "duration":
+        return asked.holds_duration(c.text)
     if wanted == "year":
         note = None
         if context is not None:
