@@ -241,14 +241,9 @@ def holds_verb(text: str, verb: str) -> bool:
     return bool(verb_forms(verb) & set(tokenize(text)))
 
 
-def holds_count(text: str, noun: str, total: bool = False) -> bool:
+def holds_count(text: str, noun: str) -> bool:
     """A number stands next to ``noun`` (before it, up to three words apart: "four more
-    shots"; or right after it: "troops numbered 300", "shots: 12").
-
-    ``total``: the question asks how many there are, not how many more or fewer
-    (:func:`asks_difference`), so a number whose noun is followed by a word of difference
-    ("71 delegates short of the nomination", "10 points behind") is not the count: it
-    measures a gap to another figure."""
+    shots"; or right after it: "troops numbered 300", "shots: 12")."""
     words = _WORD.findall(text)
     stems = [(tokenize(w) or [""])[-1] for w in words]
     for i, s in enumerate(stems):
@@ -258,22 +253,9 @@ def holds_count(text: str, noun: str, total: bool = False) -> bool:
         after = words[i + 1 : i + 3]
         if "%" in "".join(before) or any(w.lower() in ("percent", "per") for w in before):
             continue  # "32% of Republican claims" is a share, not a count of claims
-        if total and after and after[0].lower() in _DIFFERENCE_AFTER and not words[i].endswith((",", ";")):
-            continue  # "71 delegates short": a gap, not the count
         if any(_is_number(w.strip(".,")) for w in before + after):
             return True
     return False
-
-
-_DIFFERENCE_AFTER = wordlist("difference_after")
-_DIFFERENCE_ASKED = wordlist("difference_asked")
-
-
-def asks_difference(part: str) -> bool:
-    """Whether a question asks for a gap between two figures ("how many more", "how far
-    short", "how many delegates does she still need", "by how many points did he lead")
-    rather than a figure itself: any word of [difference_asked] in it."""
-    return any(w in _DIFFERENCE_ASKED for w in re.findall(r"[a-z]+", part.lower()))
 
 
 def _is_number(word: str) -> bool:
@@ -393,9 +375,12 @@ def holds_year(text: str, note: str | None = None) -> bool:
     return bool(_YEAR.search(text) or (note and _YEAR.search(note)))
 
 
-#: A span of days a relative week or weekend resolves to ("Dec. 14–20", "Dec. 31–Jan. 6"):
-#: no one day.
-_RANGE = re.compile(rf"(?<![\d/-])\b(?:(?:{_MONTH})\s+)?\d{{1,2}}(?:,\s*\d{{4}})?\s*[–-]\s*(?:(?:{_MONTH})\s+)?\d{{1,2}}\b(?![/-]\d)", re.I)
+#: A span of days a relative week or weekend resolves to in a time note ("Dec. 14–20",
+#: "Dec. 28, 2015–Jan. 3, 2016"): no one day. Not an ISO day ("2016-08-01") or "8/1".
+_RANGE = re.compile(
+    rf"(?<![\d/-])\b(?:(?:{_MONTH})\s+)?\d{{1,2}}(?:,\s*\d{{4}})?\s*[–-]\s*(?:(?:{_MONTH})\s+)?\d{{1,2}}\b(?![/-]\d)",
+    re.I,
+)
 
 
 def holds_day(ev: Evidence, sp: Span, note: str | None) -> bool:
@@ -404,7 +389,7 @@ def holds_day(ev: Evidence, sp: Span, note: str | None) -> bool:
     ("last week", "this weekend") resolves to a span of days (:data:`_RANGE`), which is no
     day: "on what date did X ..." is not answered by "last week"."""
     if note and _DAY_TEXT.search(_RANGE.sub(" ", note)):
-        return True  # "last week (Dec. 14–20, 2015)" resolves to a span, not a day
+        return True
     for s, e, label in ev.entities:
         if label in ("DATE", "TIME") and sp.start <= s and e <= sp.end:
             if _DAY_TEXT.search(ev.at(s, e)):
@@ -1048,244 +1033,3 @@ def group_speaks(text: str, group: str, gap: int) -> bool:
 def names_group(text: str, group: str) -> bool:
     """Does ``text`` (a ledger record's speaker or role) name ``group``?"""
     return bool(_noun_words(normalise(text), group))
-
-
-# -- the event a figure is asked of ---------------------------------------------------------
-_EVENT_ASK = re.compile(
-    r"\b(?:during|at|in)\s+(?:the\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s\s+)(?P<np>[^?,;:]{1,80})"
-)
-
-
-def event_asked(part: str) -> list[str]:
-    """The lower-case words of the event or setting a question puts its ask in ("How many
-    delegates are at stake in New Jersey's June primary?" -> ["primary"], "during the first
-    debate" -> ["first", "debate"]): the phrase after "during", "at" or "in" and a determiner
-    or possessive, up to the first relative, preposition or auxiliary; capitalised words
-    (names, checked by the name and place rules), months, days and time nouns left out.
-    The head noun is the last word. [] when the question puts its ask in none."""
-    for m in _EVENT_ASK.finditer(part):
-        words: list[str] = []
-        for w in m.group("np").split():
-            if w.lower() in _ROLE_STOP:
-                break
-            words.append(re.sub(r"['’]s?$", "", w.rstrip(".!")))
-        if not words or not words[-1][:1].islower():
-            continue
-        low = [
-            w
-            for w in words
-            if w[:1].islower() and tokenize(w) and w not in _TIME_NOUNS and w not in _MONTH_WORDS
-        ]
-        if low:
-            return low
-    return []
-
-
-_MONTH_WORDS = {m.name.lower() for m in months()}
-
-
-def names_event(text: str, words: list[str]) -> bool:
-    """Does ``text`` hold every word of ``words`` (:func:`_noun_words`: a stem, or the first
-    six letters of a long word)?"""
-    return all(_noun_words(text, w) for w in words)
-
-
-# -- the time a figure is asked of ------------------------------------------------------------
-_MONTH_NAMES = {w.lower(): m.name.lower() for m in months() for w in (m.name, *m.abbrevs)}
-_TIME_WORD = re.compile(
-    r"\b(?:(?P<year>(?:19|20)\d\d)|(?P<word>[A-Z][a-z]+)\.?)(?![\w'’-])"
-)
-_WEEKDAY_WORDS = {w.lower() for w in weekdays().split("|")}
-
-
-def times_named(text: str) -> set[str]:
-    """The years, months and weekdays ``text`` names, as keys ("2016", "june", "monday"):
-    a month or a weekday capitalised ("May" too: the modal verb only at a sentence's start,
-    which is not looked at)."""
-    out: set[str] = set()
-    for m in _TIME_WORD.finditer(text):
-        if m.group("year"):
-            out.add(m.group("year"))
-            continue
-        w = m.group("word").lower()
-        if m.start() == 0 or re.search(r"[.!?]\W*$", text[: m.start()]):
-            continue  # a sentence's first word: "May" the verb
-        if w in _MONTH_NAMES:
-            out.add(_MONTH_NAMES[w])
-        elif w in _WEEKDAY_WORDS:
-            out.add(w)
-    return out
-
-
-def same_kind_of_time(a: str, b: str) -> bool:
-    """Two time keys of one kind: two years, two months or two weekdays."""
-
-    def kind(k: str) -> int:
-        return 0 if k.isdigit() else 1 if k in _MONTH_NAMES.values() else 2
-
-    return kind(a) == kind(b)
-
-
-_GOVERNING_PREPS = {"for", "in", "at", "during", "of", "from"}
-
-
-def governed_by(text: str, noun: str) -> str | None:
-    """The noun phrase that governs the first number-and-``noun`` of ``text`` (a count next to
-    the counted noun, :func:`holds_count`): after it by a preposition ("18 million viewers
-    for the Republican debate" -> "the Republican debate") or before it by "of" ("a
-    database of 13,000 claims" -> "a database"); None when nothing governs it there."""
-    words = _WORD.findall(text)
-    stems = [(tokenize(w) or [""])[-1] for w in words]
-    for i, s in enumerate(stems):
-        if s != noun:
-            continue
-        before = words[max(0, i - 4) : i]
-        if not any(_is_number(w.strip(".,")) for w in before):
-            continue
-        after = words[i + 1 : i + 6]
-        if after and after[0].lower() in _GOVERNING_PREPS:
-            phrase: list[str] = []
-            for w in after[1:]:
-                if w.lower() in _ROLE_STOP and phrase:
-                    break
-                phrase.append(w.strip(".,"))
-                if w.endswith((",", ".")):
-                    break
-            return " ".join(phrase) or None
-        k = next((j for j in range(i - 1, max(-1, i - 6), -1) if words[j].lower() == "of"), None)
-        if k is not None and k > 0 and not _is_number(words[k - 1].strip(".,")):
-            return words[k - 1].strip(".,")
-        return None
-    return None
-
-
-# -- a part of a counted whole ----------------------------------------------------------------
-_PARTITIVE = re.compile(
-    r"\bhow\s+many\s+of\s+(?:the|these|those|their|its|his|her|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s)\s+"
-    r"(?P<np>(?:[\w/'’.-]+\s*){1,4})",
-    re.I,
-)
-
-
-def partitive_whole(part: str) -> str | None:
-    """The stem of the whole a partitive count takes its part of ("How many of the
-    superdelegates are members of Congress?" -> "superdeleg"), or None: its first plural."""
-    m = _PARTITIVE.search(part)
-    if m is None:
-        return None
-    words = [
-        w
-        for w in m.group("np").split()
-        if w.lower().endswith("s") and not w.lower().endswith(("ss", "'s", "’s"))
-    ]
-    if not words:
-        return None
-    toks = tokenize(words[0])
-    return toks[-1] if toks else None
-
-
-def counts_a_part(text: str, whole: str) -> bool:
-    """Whether ``text`` gives a number that is not the count of ``whole`` itself: a partitive
-    question ("how many of the emails were marked top secret") is not answered by the size of
-    the whole ("over 2,000 emails"), which stands right before the whole's noun, but by a
-    number of the part ("Of those, 996 were identified as likely voters")."""
-    words = _WORD.findall(text)
-    stems = [(tokenize(w) or [""])[-1] for w in words]
-    found = False
-    for i, w in enumerate(words):
-        if not _is_number(w.strip(".,")) or _YEAR.fullmatch(w.strip(".,")):
-            continue
-        if i and words[i - 1].lower().rstrip(".") in _MONTH_NAMES:
-            continue  # a day of a month ("May 13"), not a number of anything
-        found = True
-        after = stems[i + 1 : i + 5]
-        if whole not in after:
-            return True
-    return not found
-
-
-# -- the same noun of another owner -----------------------------------------------------------
-_OWNED = re.compile(
-    r"(?:\b(?:the|a|an)\s+|(?<=\s))(?P<run>(?:[A-Z][\w&.-]*(?:['’]s)?\s+){1,4})(?P<low>(?:[a-z][\w-]*\s+){0,2})"
-    r"(?P<head>[a-z][\w-]*)"
-)
-
-
-def _key4(word: str) -> str:
-    return re.sub(r"['’]s$", "", word).lower()[:4]
-
-
-def owner_contrasted(part: str, sentence: str) -> tuple[str, str] | None:
-    """The question's noun phrase with a name before its head noun and the sentence's phrase
-    of the same head with another name ("the Fox Business Republican debate" asked, "CNN's
-    Republican debate" given; "Japan's foreign ministry" asked, "China's foreign ministry"
-    given), or None. Each phrase must name someone the other does not (a shared "Republican"
-    is no contrast; "a CBS News poll" for "the New York Times/CBS News poll" is none either:
-    the sentence adds no name). The head is one of the (up to three) lower-case words after
-    the names. Returns (the question's phrase, the sentence's phrase)."""
-    words = _PHRASE_WORD.findall(sentence)
-    for m in _OWNED.finditer(part):
-        if m.start("run") == 0:
-            continue
-        qrun = m.group("run").split()
-        qkeys = {_key4(w) for w in qrun}
-        lows = [*m.group("low").split(), m.group("head")]
-        named = {_key4(w) for w in words if w[:1].isupper()}
-        for h in reversed(range(len(lows))):
-            hw = lows[h]
-            head = tokenize(hw)
-            if not head or any(x in _FURNITURE for x in lows[: h + 1]):
-                continue
-            mods = {x.lower() for x in lows[:h]}
-            for j, w in enumerate(words):
-                if tokenize(w) != head or not w[:1].islower():
-                    continue
-                k = j - 1
-                while k >= 0 and words[k].lower() in mods:
-                    k -= 1
-                srun: list[str] = []
-                while k >= 0 and words[k][:1].isupper() and len(srun) < 4:
-                    srun.insert(0, words[k])
-                    k -= 1
-                skeys = {_key4(x) for x in srun if x not in ("The", "A", "An")}
-                if skeys and qkeys - skeys and skeys - qkeys and not (qkeys - skeys) & named:
-                    return " ".join([*qrun, *lows[: h + 1]]), " ".join(words[k + 1 : j + 1])
-    return None
-
-
-_ORDINAL_ASK = re.compile(
-    r"\b(?:the|its|his|her|their|[A-Z][\w.&-]*['’]s)\s+(?P<ord>first|second|third|fourth|fifth|last|final|next|previous|opening)"
-    r"\s+(?:[A-Za-z][\w-]*\s+){0,2}?(?P<noun>[a-z][\w-]*s?)\b"
-)
-
-
-def ordinal_asked(part: str) -> list[str]:
-    """The ordinal and its noun a question picks one of a series by ("the first Democratic
-    debate" -> ["first", "debate"]), or []."""
-    m = _ORDINAL_ASK.search(part)
-    if m is None or m.group("noun") in _FURNITURE:
-        return []
-    return [m.group("ord").lower(), m.group("noun")]
-
-
-# -- how long -------------------------------------------------------------------------------
-_HOW_LONG = re.compile(r"\bhow\s+long\b", re.I)
-_DURATION_UNITS = wordlist("duration_units") | wordlist("length_units")
-
-
-def wants_duration(part: str) -> bool:
-    """The question asks how long something lasts (or measures), not when."""
-    return bool(_HOW_LONG.search(part))
-
-
-def holds_duration(text: str) -> bool:
-    """A number (digits or a number word, or "a"/"an": "a year") right before a unit of time
-    or length ("60-second", "95 minute", "five years", "a decade"), or "half" before one."""
-    words = [w.lower() for w in re.findall(r"[\w.,'’]+", text.replace("-", " "))]
-    for i, w in enumerate(words):
-        if w.strip(".,") not in _DURATION_UNITS or i == 0:
-            continue
-        before = words[max(0, i - 3) : i]
-        if any(_is_number(b.strip(".,")) or b in ("a", "an", "half") for b in before):
-            return True
-    return False

@@ -8,7 +8,6 @@ evidence does not cover the question, it abstains with the fixed sentinel.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -53,7 +52,6 @@ _NOT_NAMES = {"He", "She", "They", "It", "This", "That", "The", "But", "And", "I
 
 _CAPWORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z][\w'’-]+")
 _QUOTED = re.compile(r"[\"“]([^\"”]{12,})[\"”]|(?:''|``)([^\"”]{12,}?)''")
-_RATE_WORD = re.compile(r"\brates?\b")
 _RATE = re.compile(r"\b(?:rate|percentage|percent|share|proportion)\b", re.I)
 _MONEY = re.compile(
     r"\bhow\s+much\s+(?:money|cash|funding)\b"
@@ -76,7 +74,6 @@ _WANTED_WORDS = {
     "age": "the age",
     "quantity": "the figure",
     "measure": "the measurement",
-    "duration": "how long",
 }
 #: Share of the question's quoted terms a passage must hold to be where the words are
 #: (evals/abstain_cv.py on the generated near-miss sets and the automatic who-said sets:
@@ -186,12 +183,6 @@ class ExtractiveBackend:
                 or _same_person(context, part, wanted, fitting, threshold, entities)
                 or _place_elsewhere(context, part, wanted, fitting, threshold, entities)
                 or _role_elsewhere(context, part, wanted, fitting, threshold)
-                or (
-                    _event_elsewhere(context, part, wanted, fitting, threshold)
-                    if os.environ.get("C13_EV") or os.environ.get("C13_ORD")
-                    else None
-                )
-                or (_time_elsewhere(context, part, wanted, fitting, threshold) if os.environ.get("C13_T") else None)
                 or _group_silent(context, part, fitting, threshold, self.tuning.speaker_gap)
             )
             if sibling:
@@ -386,8 +377,6 @@ def _specific(part: str) -> str | None:
         return "day"
     if kind == "time" and asked.wants_year(part):
         return "year"
-    if kind == "time" and asked.wants_duration(part) and os.environ.get("C13_DUR"):
-        return "duration"
     if kind == "number":
         if _RATE.search(part):
             return "rate"
@@ -415,13 +404,7 @@ def _passage(c: Scored, context: Context, cache: dict[int, set[str]]) -> set[str
 def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None = None) -> bool:
     low = c.text.lower()
     if wanted == "rate":
-        # the word "rate", not its letters ("electorate", "moderate", "separate")
-        if os.environ.get("C13_RN"):
-            # the word "rate" gives a rate only with a figure ("a rate of 4.1", "the rate rose to 5")
-            return "%" in c.text or "percent" in low or "per cent" in low or (
-                bool(_RATE_WORD.search(low)) and ("number" in c.kinds or bool(re.search(r"\d", c.text)))
-            )
-        return "%" in c.text or "percent" in low or "per cent" in low or bool(_RATE_WORD.search(low))
+        return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
     if wanted == "quantity":
         stem = asked.named_quantity(part)
         return stem is None or asked.holds_quantity(c.text, stem)
@@ -433,14 +416,12 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         return "number" in c.kinds and bool(_CURRENCY.search(low))
     if wanted == "count":
         noun = asked.counted_noun(part)
-        return noun is None or asked.holds_count(c.text, noun, total=not asked.asks_difference(part))
+        return noun is None or asked.holds_count(c.text, noun)
     if wanted == "day":
         if context is None:
             return "time" in c.kinds
         ev = _own_passage(context, c)
         return asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
-    if wanted == "duration":
-        return asked.holds_duration(c.text)
     if wanted == "year":
         note = None
         if context is not None:
@@ -452,10 +433,6 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         return asked.fresh_person(_own_passage(context, c), c.span, part)
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
-    if wanted == "number" and os.environ.get("C13_P"):
-        whole = asked.partitive_whole(part)
-        if whole is not None and not asked.counts_a_part(c.text, whole):
-            return False  # the size of the whole, not of the part asked ("over 2,000 emails")
     return wanted in c.kinds
 
 
@@ -473,11 +450,7 @@ def _contrast(c: Scored, context: Context, part: str) -> tuple[str, str] | None:
     (:func:`asked.contrasted`), looked up in all the text the sentence's article gives."""
     ev = context.evidence[c.n - 1]
     around = " ".join(e.text for e in context.evidence if e.doc_id == ev.doc_id)
-    found = asked.contrasted(part, c.text, around)
-    if found is None and os.environ.get("C13_OW"):
-        # the same noun of another owner ("CNN's Republican debate" for the Fox Business one)
-        return asked.owner_contrasted(part, c.text)
-    return found
+    return asked.contrasted(part, c.text, around)
 
 
 def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, ratio: float) -> bool:
@@ -613,9 +586,6 @@ def _same_person(
     return f"the passages that give {_WANTED_WORDS.get(wanted or '', 'it')} speak of {given}, not {asked_for}"
 
 
-#: Words that put a figure over every place at once: "nationwide", "on average".
-_AGGREGATE_SCOPE = wordlist("aggregate_scope")
-
 #: Figure asks whose place a question names ("how many delegates does Ohio award").
 _PLACE_ASKS = frozenset({"count", "money", "rate", "quantity", "number"})
 
@@ -681,96 +651,12 @@ def _place_elsewhere(
         for s, e, label in ev.entities
         if label == "GPE" and a <= s and e <= b and asked.entity_key(ev.at(s, e), label) not in persons
     ]
+    if not others:
+        return None
     at = re.search(re.escape(keys[0]), part, re.I)
     asked_for = at.group(0) if at else keys[0]
     thing = _WANTED_WORDS.get(wanted or "", "it")
-    if not others:
-        # a figure over all places ("66 percent of women voters nationwide", "won by 10
-        # points on average in the primaries") is no figure for the one place asked
-        scope = [w for w in re.findall(r"[a-z]+", fitting[0].text) if w in _AGGREGATE_SCOPE]
-        if scope:
-            said = "as an average" if scope[0] == "average" else scope[0]
-            return f"the passages give {thing} {said}, not for {asked_for}"
-        return None
     return f"the passages that give {thing} speak of {others[0]}, not {asked_for}"
-
-
-_EVENT_NOUNS = {t for w in wordlist("event_nouns") for t in tokenize(w)}
-
-
-def _event_elsewhere(
-    context: Context, part: str, wanted: str | None, fitting: list[Scored], threshold: float
-) -> str | None:
-    """Why the articles do not answer a figure asked of an event or setting ("How many
-    delegates are at stake in the June primary?", "How many claims did they check during
-    the first debate?": :func:`asked.event_asked`) when no sentence above ``threshold``
-    holds the event's words; else None. A figure of the right noun in a sentence that never
-    speaks of the event is the figure of something else ("71 delegates short of the
-    nomination", "a database of 13,000 claims"). Abstains only."""
-    if wanted not in _PLACE_ASKS:
-        return None
-    words = asked.ordinal_asked(part) if os.environ.get("C13_ORD") else asked.event_asked(part)
-    if not words:
-        return None
-    if os.environ.get("C13_EVN") and not set(tokenize(words[-1])) & _EVENT_NOUNS:
-        return None  # a setting ("in the state", "at the arena"), not an event: often left implicit
-    mode = os.environ.get("C13_EV", "sent_all")
-    if mode.endswith("head"):
-        words = words[-1:]
-    if mode.startswith("stretch"):
-        held = _stretch_above(context, fitting, threshold, lambda ev, a, b: asked.names_event(ev.at(a, b), words))
-    else:
-        floor = 0.0 if os.environ.get("C13_ANY") else threshold
-        held = any(c.prob >= floor and asked.names_event(c.text, words) for c in fitting)
-    if held:
-        return None
-    if os.environ.get("C13_GOV"):
-        noun = asked.counted_noun(part)
-        gov = asked.governed_by(fitting[0].text, noun) if noun else None
-        if gov is None or asked.names_event(gov, words):
-            return None  # the figure's own noun phrase says nothing of another thing
-    if os.environ.get("C13_ART"):
-        doc = context.evidence[fitting[0].n - 1].doc_id
-        around = " ".join(e.text for e in context.evidence if e.doc_id == doc)
-        if not asked.names_event(around, words):
-            return None  # the article never names the event: the question paraphrases it
-    return f"the passages that give {_WANTED_WORDS.get(wanted or '', 'it')} do not speak of the {' '.join(words)}"
-
-
-def _time_elsewhere(
-    context: Context, part: str, wanted: str | None, fitting: list[Scored], threshold: float
-) -> str | None:
-    """Why the articles do not answer a figure asked of a named year, month or weekday ("How
-    many jobs were added in May?", :func:`asked.times_named`) when no sentence above
-    ``threshold`` names it in its stretch (:func:`_window`) or its date note, and the best
-    sentence itself names another of its kind ("... added 38,000 jobs in April"); else None.
-    The figure is another time's. Abstains only."""
-    if wanted not in _PLACE_ASKS:
-        return None
-    keys = asked.times_named(part)
-    if not keys:
-        return None
-
-    def held(c: Scored) -> set[str]:
-        ev, a, b = _window(context, c)
-        note = context.notes.get(f"{ev.doc_id}:{c.span.start}") or ""
-        return asked.times_named(ev.at(a, b)) | asked.times_named(note)
-
-    for c in fitting:
-        if c.prob < threshold:
-            break
-        if keys <= held(c):
-            return None  # a sentence above the threshold is about the time asked
-    own = asked.times_named(fitting[0].text)
-    if os.environ.get("C13_T") == "any":
-        thing = _WANTED_WORDS.get(wanted or "", "it")
-        return f"the passages that give {thing} do not speak of {' '.join(sorted(keys)).title()}"
-    for k in sorted(keys - own):
-        others = sorted(o for o in own - keys if asked.same_kind_of_time(o, k))
-        if others:
-            thing = _WANTED_WORDS.get(wanted or "", "it")
-            return f"the passages that give {thing} speak of {others[0].title()}, not {k.title()}"
-    return None
 
 
 def _role_elsewhere(
