@@ -146,6 +146,7 @@ class ExtractiveBackend:
         threshold: float,
         used: set[tuple[int, int]],
         distinct: set[str] | None = None,
+        theirs: set[str] | None = None,
     ) -> tuple[list[Scored], str | None, bool]:
         """The sentences that answer one part, or what is missing for it, and whether that
         is absent from every evidence sentence (not merely from those that score well).
@@ -153,7 +154,8 @@ class ExtractiveBackend:
         ``distinct``: the terms of this part that the question's other parts lack ("Trump"
         in "how many endorsed Clinton, and how many endorsed Trump?"). When the best
         sentence was already shown for an earlier part and holds none of them, the best
-        unshown sentence above the threshold that does hold one answers this part instead."""
+        unshown sentence above the threshold that does hold one answers this part instead.
+        ``theirs``: the terms only the question's other parts hold (:func:`_own_marked_first`)."""
         cands = rank(context, part if part != context.question else None, names)
         wanted = _specific(part)
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
@@ -211,6 +213,7 @@ class ExtractiveBackend:
             fitting = [c for c in fitting if _attributed(c, context, quoted, self.tuning)]
             if not fitting:
                 return [], f"the articles do not quote {quoted} on this", True
+        fitting = _own_marked_first(fitting, distinct or set(), theirs or set(), threshold)
         best = fitting[0]
         if best.prob < threshold:
             if wanted and cands and cands[0].prob >= threshold:
@@ -264,7 +267,8 @@ class ExtractiveBackend:
             terms[i] - set().union(*(t for j, t in enumerate(terms) if j != i)) for i in range(len(parts))
         ]
         for i, part in enumerate(parts):
-            chosen, gap, lacking = self._pick(ctxs[i], part, names, threshold, used, distinct[i])
+            theirs = set().union(*(d for j, d in enumerate(distinct) if j != i))
+            chosen, gap, lacking = self._pick(ctxs[i], part, names, threshold, used, distinct[i], theirs)
             if len(parts) > 1:
                 held = _part_thing(
                     ctxs[i], part, names, chosen, used, threshold, terms[i], distinct[i], self.tuning
@@ -752,6 +756,37 @@ def _own_beside_shared(
                 out[i] = [best, c, *chosen[1:]][: tuning.max_sentences]
                 break
     return out
+
+
+def _own_marked_first(
+    fitting: list[Scored], own: set[str], others: set[str], threshold: float
+) -> list[Scored]:
+    """``fitting`` for one part of a multi-part question, without the sentences marked as
+    another part's when the best is one of them and a candidate above ``threshold`` is
+    marked as this part's own.
+
+    The parts of "What did Roe say on Channel Four's Morning Show and on the Evening
+    Hour?" differ only in the venue (or the outlet, the occasion, the person) each names:
+    each part's own terms (``own``: those the other parts lack) pick the article that
+    answers it. A sentence holding another part's own terms (``others``) and none of this
+    part's is that part's answer, though it ranks first for this one too (it holds the
+    statement's and the ask's shared words: "Roe", "say"); the best-ranked sentence above
+    the threshold holding this part's own terms and none of the others' answers it."""
+    if not own or not others or not fitting:
+        return fitting
+
+    def marked(c: Scored) -> tuple[bool, bool]:
+        words = set(tokenize(c.text))
+        return bool(own & words), bool(others & words)
+
+    if marked(fitting[0]) != (False, True):
+        return fitting
+    for c in fitting:
+        if c.prob < threshold:
+            return fitting
+        if marked(c) == (True, False):
+            return [c, *(x for x in fitting if x is not c and marked(x) != (False, True))]
+    return fitting
 
 
 def _fresh_for_part(
