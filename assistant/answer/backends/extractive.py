@@ -147,7 +147,6 @@ class ExtractiveBackend:
         used: set[tuple[int, int]],
         distinct: set[str] | None = None,
         marks: tuple[set[str], set[str]] = (set(), set()),
-        several: bool = False,
     ) -> tuple[list[Scored], str | None, bool]:
         """The sentences that answer one part, or what is missing for it, and whether that
         is absent from every evidence sentence (not merely from those that score well).
@@ -216,8 +215,6 @@ class ExtractiveBackend:
             if not fitting:
                 return [], f"the articles do not quote {quoted} on this", True
         fitting = _own_marked_first(fitting, *marks, threshold)
-        if several:
-            fitting = _their_words_first(context, part, wanted, fitting, threshold, self.tuning.second_ratio)
         best = fitting[0]
         if best.prob < threshold:
             if wanted and cands and cands[0].prob >= threshold:
@@ -277,7 +274,7 @@ class ExtractiveBackend:
         for i, part in enumerate(parts):
             theirs = set().union(*(d for j, d in enumerate(marks) if j != i))
             chosen, gap, lacking = self._pick(
-                ctxs[i], part, names, threshold, used, distinct[i], (marks[i], theirs), len(parts) > 1
+                ctxs[i], part, names, threshold, used, distinct[i], (marks[i], theirs)
             )
             if len(parts) > 1:
                 held = _part_thing(
@@ -796,36 +793,6 @@ def _own_marked_first(
             return fitting
         if marked(c) == (True, False):
             return [c, *(x for x in fitting if x is not c and marked(x) != (False, True))]
-    return fitting
-
-
-def _their_words_first(
-    context: Context, part: str, wanted: str | None, fitting: list[Scored], threshold: float, ratio: float
-) -> list[Scored]:
-    """``fitting`` for a part asking a named person's words, with the best-ranked sentence
-    quoting them (the quote ledger's speaker) first when the best one does not, and it
-    ranks within ``ratio`` of the best (and above ``threshold``).
-
-    The best sentence for "What did Roe say?" is often one *about* Roe (another side's
-    request of Roe, a report of Roe's trip) holding the question's words; Roe's own
-    quotation, in the same or another article, ranks just below it."""
-    speaker = _named_asked(context, part)
-    if not speaker or wanted in ("name", "person") or not fitting:
-        return fitting
-    keys = asked.name_keys(speaker)
-
-    def quotes_them(c: Scored) -> bool:
-        who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
-        return who is not None and any(k in normalise(who) for k in keys) and _quotes_words(c.text)
-
-    if not keys or quotes_them(fitting[0]):
-        return fitting
-    floor = max(threshold, ratio * fitting[0].prob)
-    for k, c in enumerate(fitting):
-        if c.prob < floor:
-            break
-        if quotes_them(c):
-            return [c, *fitting[:k], *fitting[k + 1 :]]
     return fitting
 
 
