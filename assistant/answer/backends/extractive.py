@@ -1282,25 +1282,11 @@ def _part_context(context: Context, part: str) -> Context:
     for them, not for the speaker the whole question was resolved to (its first)."""
     own = asked_speaker(ask_of(part))
     if own is None or not own.named or not _NAME_PHRASE.match(own.phrase):
-        if context.speaker and _names_another(context, ask_of(part)):
-            return context.model_copy(update={"speaker": None, "speaker_aliases": [], "unquoted": None})
         return context
     whole = asked_speaker(context.question)
     if whole is not None and normalise(whole.phrase) == normalise(own.phrase):
         return context
     return context.model_copy(update={"speaker": own.phrase, "speaker_aliases": [], "unquoted": None})
-
-
-def _names_another(context: Context, ask: str) -> bool:
-    """Does ``ask`` name a person the quote ledger knows and not the question's speaker?"""
-    low = normalise(ask)
-    mine = [*asked.name_keys(context.speaker or ""), *(normalise(a) for a in context.speaker_aliases)]
-    if any(k and re.search(rf"\b{re.escape(k)}\b", low) for k in mine):
-        return False
-    quoted = {normalise(q.speaker) for q in context.quotes if q.speaker}
-    return any(
-        n.lower() in who.split() for n in question_names(ask) for who in quoted if len(n) > 2
-    )
 
 
 def _unquoted_asked(context: Context, part: str) -> str | None:
