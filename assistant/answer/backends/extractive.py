@@ -1274,38 +1274,13 @@ def _names_speaker(text: str) -> bool:
     )
 
 
-_PRONOUN_ASK = re.compile(
-    r"^\W*(?:and\s+)?(?:what|how|why)\s+(?:did|does|has|had|is|was)\s+(?:he|she)\b", re.I
-)
-
-
-def _statement_speaker(context: Context, statement: str) -> str | None:
-    """The first person a statement names ("Roe went on two shows.", "Before the debate Jane
-    Roe went ..."): its first capitalised word that is the last word of a speaker's name in
-    the quote ledger, as the ledger names them."""
-    speakers = {
-        normalise(q.speaker).split()[-1]: q.speaker for q in context.quotes if q.speaker and q.speaker.split()
-    }
-    for word in re.findall(r"\b[A-Z][\w.-]+", statement):
-        who = speakers.get(word.lower())
-        if who is not None and len(word) > 2:
-            return who
-    return None
-
-
 def _part_context(context: Context, part: str) -> Context:
     """The context one part of a multi-part question is answered from: the question's,
     except that a part asking for the words of another named person than the question's
     ("..., and what did Clinton say about ...?", "A and B both ... . What did B say?") asks
     for that person's: the ranker's ``spoken_by`` and the answer's speaker checks look
     for them, not for the speaker the whole question was resolved to (its first)."""
-    ask = ask_of(part)
-    if ask != part and context.speaker is None and _PRONOUN_ASK.match(ask):
-        # "Roe went on two shows. What did he say on ...?": the statement names the speaker
-        named = _statement_speaker(context, part[: len(part) - len(ask)])
-        if named is not None:
-            return context.model_copy(update={"speaker": named, "speaker_aliases": [], "unquoted": None})
-    own = asked_speaker(ask)
+    own = asked_speaker(ask_of(part))
     if own is None or not own.named or not _NAME_PHRASE.match(own.phrase):
         return context
     whole = asked_speaker(context.question)
