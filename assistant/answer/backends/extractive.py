@@ -1473,11 +1473,6 @@ def _missing_names(context: Context) -> list[str]:
     outlets = {normalise(o) for o in context.outlets}
     missing = []
     question = _ACCORDING.sub("", context.question)
-    if len(split_question(question)) > 1:
-        # the statement before a multi-part question's asks sets the scene in the writer's
-        # words ("A supporter punched a protester at a rally in <state>. What did ...?"):
-        # the asks name what is asked about
-        question = ask_of(question)
     for a, b in quotation_spans(question)[0]:  # quoted words are not names asked about
         question = question[:a] + " " * (b - a) + question[b:]
     for full in full_names(question):
