@@ -303,8 +303,8 @@ def _list_commas(head: str) -> list[tuple[int, int]]:
 
 
 _ASK_START = re.compile(
-    r"\s*(?:(?:on|in|at|by|for|from|with|to)\s+(?:what|which)|how|who|whom|what|which"
-    rf"|(?:when|where|why)(?=\s+{_AUX}\b)|did|does|do|is|was|were|are|has|have|had)\b\s+\S+\s+\S+",
+    r"\s*(?:(?:on|in|at|by|for|from|with|to)\s+(?:what|which)|how|who|whom|what|when|where|why|which"
+    r"|did|does|do|is|was|were|are|has|have|had)\b\s+\S+\s+\S+",
     re.I,
 )
 
