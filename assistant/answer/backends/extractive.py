@@ -862,8 +862,8 @@ def _words_that_follow(
     texts = [ev.at(sp.start, sp.end) for sp in ahead]
     if ahead and _elaborates(texts[0], ev.text[best.span.end - ev.start : ahead[0].start - ev.start]):
         return [_follower(ev, best, ahead[0], texts[0], cands)]
-    if not quoted and _quotes_words(best.text):
-        return []  # the sentence quotes already (a title in quotation marks is no one's words)
+    if not quoted and ANY_DOUBLE_MARK.search(best.text):
+        return []  # the sentence quotes already
     person = "person" in best.kinds or _ledger_speaker(best, context.evidence[best.n - 1], context.quotes)
     wanted = answer_type(part)
     figures = _reports_finding(best.text)
