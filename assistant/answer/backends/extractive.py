@@ -803,10 +803,11 @@ def _own_marked_first(
         return fitting
     for c in fitting:
         if c.prob < threshold:
-            return fitting
+            break
         if marked(c) == (True, False):
             return [c, *(x for x in fitting if x is not c and marked(x) != (False, True))]
-    return fitting
+    rest = [x for x in fitting if marked(x) != (False, True)]
+    return rest or fitting
 
 
 def _fresh_for_part(
