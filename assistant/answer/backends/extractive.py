@@ -803,11 +803,10 @@ def _own_marked_first(
         return fitting
     for c in fitting:
         if c.prob < threshold:
-            break
+            return fitting
         if marked(c) == (True, False):
             return [c, *(x for x in fitting if x is not c and marked(x) != (False, True))]
-    rest = [x for x in fitting if marked(x) != (False, True)]
-    return rest or fitting
+    return fitting
 
 
 def _fresh_for_part(
