@@ -57,19 +57,16 @@ def test_a_sentence_marked_with_another_parts_venue_gives_way() -> None:
     other = _scored("Brandt spoke about the weather in the north.", 0.6)
     evening = _scored('"It is a fair share," Brandt said on the Evening Ledger.', 0.5, n=2)
     low = _scored("The Evening Ledger is a radio show.", 0.1, n=3)
-    assert _own_marked_first([morning, other, evening], own, theirs, 0.3, 0.8) == [evening, other]
+    assert _own_marked_first([morning, other, evening], own, theirs, 0.3) == [evening, other]
     # under the abstention threshold the own-marked sentence does not answer
-    assert _own_marked_first([morning, other, low], own, theirs, 0.3, 0.8) == [morning, other, low]
+    assert _own_marked_first([morning, other, low], own, theirs, 0.3) == [morning, other, low]
     # a best sentence that holds this part's own words too, or neither part's, stays first
     both = _scored("Brandt was on the Morning Desk and the Evening Ledger.", 0.8)
-    assert _own_marked_first([both, evening], own, theirs, 0.3, 0.8)[0] is both
-    # a best sentence marked as no part's gives way to this part's own one ranked near it
-    neither = _scored("Brandt spoke about the weather in the north.", 0.7)
-    assert _own_marked_first([neither, evening], own, theirs, 0.3, 0.8)[0] is neither  # 0.5 < 0.8 * 0.7
-    near = _scored('"It is a fair share," Brandt said on the Evening Ledger.', 0.55, n=2)
-    assert _own_marked_first([other, near], own, theirs, 0.3, 0.8) == [near, other]
+    assert _own_marked_first([both, evening], own, theirs, 0.3)[0] is both
+    # a best sentence marked as no part's stays first
+    assert _own_marked_first([other, evening], own, theirs, 0.3)[0] is other
     # a one-part question has no other part's words
-    assert _own_marked_first([morning, evening], own, set(), 0.3, 0.8)[0] is morning
+    assert _own_marked_first([morning, evening], own, set(), 0.3)[0] is morning
 
 
 def test_each_venue_part_is_answered_from_its_own_article(shows_index: Any) -> None:

@@ -214,7 +214,7 @@ class ExtractiveBackend:
             fitting = [c for c in fitting if _attributed(c, context, quoted, self.tuning)]
             if not fitting:
                 return [], f"the articles do not quote {quoted} on this", True
-        fitting = _own_marked_first(fitting, *marks, threshold, self.tuning.second_ratio)
+        fitting = _own_marked_first(fitting, *marks, threshold)
         best = fitting[0]
         if best.prob < threshold:
             if wanted and cands and cands[0].prob >= threshold:
@@ -766,24 +766,19 @@ def _own_beside_shared(
 
 
 def _own_marked_first(
-    fitting: list[Scored], own: set[str], others: set[str], threshold: float, ratio: float
+    fitting: list[Scored], own: set[str], others: set[str], threshold: float
 ) -> list[Scored]:
     """``fitting`` for one part of a multi-part question, without the sentences marked as
     another part's when the best is one of them and a candidate above ``threshold`` is
-    marked as this part's own; or, when the best is marked as no part's, with the
-    best-ranked candidate marked as this part's own first if it ranks within ``ratio`` of
-    the best (the bar a further sentence of the part needs).
+    marked as this part's own.
 
     The parts of "What did Roe say on Channel Four's Morning Show and on the Evening
     Hour?" differ only in the venue (or the outlet, the occasion, the person) each names:
-    each part's own terms (``own``: those the other parts lack) pick the article that
-    answers it. A sentence holding another part's own terms (``others``) and none of this
-    part's is that part's answer, though it ranks first for this one too (it holds the
-    statement's and the ask's shared words: "Roe", "say"); the best-ranked sentence above
-    the threshold holding this part's own terms and none of the others' answers it. A best
-    sentence holding no part's own terms holds only the words every part shares; one about
-    as good that holds this part's own ("why did an activist say it would not be
-    *enough*?") is the nearer answer."""
+    each part's own terms (``own``: those the other parts' asks lack) pick the article
+    that answers it. A sentence holding another part's own terms (``others``) and none of
+    this part's is that part's answer, though it ranks first for this one too (it holds
+    the statement's and the ask's shared words: "Roe", "say"); the best-ranked sentence
+    above the threshold holding this part's own terms and none of the others' answers it."""
     if not own or not others or not fitting:
         return fitting
 
@@ -791,14 +786,6 @@ def _own_marked_first(
         words = set(tokenize(c.text))
         return bool(own & words), bool(others & words)
 
-    if marked(fitting[0]) == (False, False):
-        floor = max(threshold, ratio * fitting[0].prob)
-        for k, c in enumerate(fitting):
-            if c.prob < floor:
-                break
-            if marked(c) == (True, False):
-                return [c, *fitting[:k], *fitting[k + 1 :]]
-        return fitting
     if marked(fitting[0]) != (False, True):
         return fitting
     for c in fitting:
