@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.nlp import months
+from assistant.nlp.text import ABBREVIATIONS
 
 Period = tuple[dt.date, dt.date]
 
@@ -29,7 +30,7 @@ _AMBIGUOUS_MONTHS = {"march", "may", "june", "april", "august"}
 _SEASON_PREPS = {"in", "over", "during", "by", "until", "till", "since", "through",
                  "throughout", "before", "after", "from", "ahead of"}  # fmt: skip
 _PAST_MODS = {"last", "previous", "past", "this past"}
-_FUTURE_MODS = {"next", "coming", "this coming", "following"}
+_FUTURE_MODS = {"next", "coming", "this coming", "the following"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +237,8 @@ _NOT_ING = {
     "spring", "bring", "thing", "string", "king", "ring", "sing", "wing", "building",
 }  # fmt: skip
 _PASSIVE = {"be", "being"}
+#: Auxiliaries that put a forward-looking word in the past ("was expected to").
+_PAST_AUX = {"was", "were", "had", "been"}
 #: A verb after the expression governs it less often than one before ("Talks planned for
 #: Tuesday are off"), except when the expression opens the clause ("On Friday, X spoke").
 _AFTER_PENALTY = 2.0
@@ -248,12 +251,15 @@ def _cue(words: list[str], i: int) -> tuple[str | None, float, bool] | None:
     prev = words[i - 1] if i else ""
     if w in _MODALS or w.endswith(("'ll", "’ll")):
         return "future", 1.0, False
-    if (w in _FWD_TO and nxt == "to") or (w == "ahead" and nxt == "of"):
-        return "future", 1.0, True
-    if (w in _FWD_FOR and nxt == "for") or w in _FWD_ALONE:
-        return "future", 1.0, True
+    forward = (w in _FWD_TO and nxt == "to") or (w == "ahead" and nxt == "of")
+    if forward or (w in _FWD_FOR and nxt == "for") or w in _FWD_ALONE:
+        # "was planning to", "had been scheduled to": ahead of a past moment, which may
+        # be either side of the article's date
+        return (None, 1.2, True) if prev in _PAST_AUX else ("future", 1.0, True)
     if w.endswith("ing") and prev in {"is", "are", "am"} and w not in _NOT_ING:
-        return "future", 1.0, False
+        # the present progressive: now ("Trump is edging closer ... after his romp Tuesday")
+        # as often as a plan ("is holding a rally Thursday"), so no direction
+        return None, 1.0, False
     if prev in _PASSIVE:
         return None
     if w in _PAST or (w in {"has", "have"} and (nxt == "been" or nxt.endswith(("ed", "en")))):
@@ -284,10 +290,25 @@ def _boundaries(text: str, lo: int, hi: int) -> list[int]:
     out = []
     for m in _SENT_CAND.finditer(text, lo, hi):
         if m.group() == "\n" or (
-            m.start() > 0 and _SENT_BEFORE.match(text, m.start() - 1) and _SENT_AFTER.match(text, m.end())
+            m.start() > 0
+            and _SENT_BEFORE.match(text, m.start() - 1)
+            and _SENT_AFTER.match(text, m.end())
+            and not _abbreviation_before(text, m.start())
         ):
             out.append(m.end())
     return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """The full stop at ``stop`` ends a title or an initial ("Mr. Trump", "J. Smith"), not a
+    sentence (:data:`assistant.nlp.text.ABBREVIATIONS`, the sentence splitter's list)."""
+    if text[stop] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+    return m is not None and (m.group(1).lower() in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]", m.group(1))))
 
 
 def sentence_bounds(text: str, s: int, e: int, reach: int) -> tuple[int, int]:
