@@ -373,8 +373,8 @@ def _specific(part: str) -> str | None:
     if asked.wants_name(part):
         return "name"
     kind = answer_type(part)
-    if kind == "time" and asked.wants_day(part):
-        return "day"
+    if kind in ("time", None) and asked.wants_day(part):
+        return "day"  # "On which night did ...": a day asked, though not in the ranker's words
     if kind == "time" and asked.wants_year(part):
         return "year"
     if kind == "number":
