@@ -339,6 +339,8 @@ def tense_matters(spec: Spec | tuple[Spec, Spec]) -> bool:
     """Whether the calendar date of ``spec`` depends on the tense of its clause."""
     if isinstance(spec, tuple):
         return spec[0].fixed is None and spec[1].fixed is None
+    if spec.tag == "unit" and spec.unit == "weekend" and spec.mod == "this":
+        return True  # "This weekend, X complained" on a Tuesday: the weekend just gone
     if spec.fixed is not None or spec.tag not in {"monthday", "month", "season", "weekday"}:
         return False
     return spec.tag == "weekday" or spec.mod != "this"
@@ -368,15 +370,38 @@ def clause_tense(text: str, s: int, e: int, prep: str) -> str | None:
             score = (s - spans[i][1]) * cue[1]
             if best is None or score < best[0]:
                 best = (score, cue[0])
+    before = best
     words, spans = _tokens(text, e, min(hi, e + 100))
     for i in range(len(words)):
         cue = _cue(words, i)
         if cue is not None and not cue[2]:
+            if before is None and i == 0 and not prep and _ends_noun_phrase(text, lo, s):
+                # "Scenes from the rally Tuesday will keep him awake": the expression ends
+                # the subject's noun phrase; the verb says when the subject acts, not when
+                # the thing the noun names happened
+                break
             score = (spans[i][0] - e + 2) * cue[1] * _AFTER_PENALTY
             if best is None or score < best[0]:
                 best = (score, cue[0])
             break
     return best[1] if best else None
+
+
+_NOUN_BEFORE = re.compile(r"\b[A-Za-z][a-z]+\s+$")
+
+
+def _ends_noun_phrase(text: str, lo: int, s: int) -> bool:
+    """The expression at ``s`` follows words of its sentence (it does not open it) that end
+    in a word other than a verb cue ("the rally in North Carolina| Tuesday")."""
+    lead = text[lo:s]
+    if len(lead.split()) < 2 or _NOUN_BEFORE.search(lead) is None:
+        return False
+    words, _ = _tokens(text, lo, s)
+    return bool(words) and _cue(words, len(words) - 1) is None and words[-1] not in _FUNCTION
+
+
+#: Words after which an expression is no noun's modifier ("said Tuesday", "and Tuesday").
+_FUNCTION = {"and", "or", "but", "said", "says", "the", "a", "an", "of", "that", "to"}
 
 
 # ------------------------------------------------------------------------- resolution
@@ -477,7 +502,12 @@ def _resolve_one(spec: Spec, p: dt.date, tense: str | None) -> Period | None:
             other = _step(spec.unit, p, -n)
             return (other, p) if n == 1 else (p, other)
         shift = -1 if spec.mod in _PAST_MODS else (1 if spec.mod in _FUTURE_MODS else 0)
-        return _part_of(_unit_period(spec.unit, _step(spec.unit, p, shift)), spec.part, p)
+        period = _unit_period(spec.unit, _step(spec.unit, p, shift))
+        if spec.unit == "weekend" and spec.mod == "this" and tense == "past" and period[0] > p:
+            gone = _unit_period(spec.unit, _step(spec.unit, p, -1))
+            if (p - gone[1]).days <= (period[0] - p).days:
+                period = gone  # "This weekend, X complained" early in the week: the one just gone
+        return _part_of(period, spec.part, p)
     if spec.tag == "window":
         back = spec.mod in {"past", "last", "previous"}
         other = _step(spec.unit, p, -spec.num if back else spec.num)
