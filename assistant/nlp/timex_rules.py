@@ -237,6 +237,7 @@ _NOT_ING = {
     "spring", "bring", "thing", "string", "king", "ring", "sing", "wing", "building",
 }  # fmt: skip
 _PASSIVE = {"be", "being"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
 #: Auxiliaries that put a forward-looking word in the past ("was expected to").
 _PAST_AUX = {"was", "were", "had", "been"}
 #: A verb after the expression governs it less often than one before ("Talks planned for
@@ -264,8 +265,8 @@ def _cue(words: list[str], i: int) -> tuple[str | None, float, bool] | None:
         return None
     if w in _PAST or (w in {"has", "have"} and (nxt == "been" or nxt.endswith(("ed", "en")))):
         return "past", 1.0, False
-    if w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST:
-        return "past", 1.6, False
+    if w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST and prev not in _DETERMINERS:
+        return "past", 1.6, False  # not "a designated day": a participle after a determiner
     if w in _PRESENT:
         return None, 1.2, False
     return None
