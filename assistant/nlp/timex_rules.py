@@ -237,6 +237,10 @@ _NOT_ING = {
     "spring", "bring", "thing", "string", "king", "ring", "sing", "wing", "building",
 }  # fmt: skip
 _PASSIVE = {"be", "being"}
+#: The present progressive: a plan when it governs the expression ("is travelling to
+#: Washington on Tuesday"), the present when the expression is another phrase's ("is edging
+#: closer ..., thanks to his romp Tuesday", "is raising questions about Monday's debate").
+_PROGRESSIVE = "progressive"
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
 #: Auxiliaries that put a forward-looking word in the past ("was expected to").
 _PAST_AUX = {"was", "were", "had", "been"}
@@ -258,9 +262,7 @@ def _cue(words: list[str], i: int) -> tuple[str | None, float, bool] | None:
         # be either side of the article's date
         return (None, 1.2, True) if prev in _PAST_AUX else ("future", 1.0, True)
     if w.endswith("ing") and prev in {"is", "are", "am"} and w not in _NOT_ING:
-        # the present progressive: now ("Trump is edging closer ... after his romp Tuesday")
-        # as often as a plan ("is holding a rally Thursday"), so no direction
-        return None, 1.0, False
+        return _PROGRESSIVE, 1.0, False
     if prev in _PASSIVE:
         return None
     if w in _PAST or (w in {"has", "have"} and (nxt == "been" or nxt.endswith(("ed", "en")))):
@@ -370,7 +372,7 @@ def clause_tense(text: str, s: int, e: int, prep: str) -> str | None:
         if cue is not None:
             score = (s - spans[i][1]) * cue[1]
             if best is None or score < best[0]:
-                best = (score, cue[0])
+                best = (score, _progressive(cue[0], text, spans[i][1], s, e))
     before = best
     words, spans = _tokens(text, e, min(hi, e + 100))
     for i in range(len(words)):
@@ -383,11 +385,21 @@ def clause_tense(text: str, s: int, e: int, prep: str) -> str | None:
                 break
             score = (spans[i][0] - e + 2) * cue[1] * _AFTER_PENALTY
             if best is None or score < best[0]:
-                best = (score, cue[0])
+                best = (score, _progressive(cue[0], text, e, spans[i][0], e))
             break
     return best[1] if best else None
 
 
+def _progressive(tense: str | None, text: str, a: int, b: int, e: int) -> str | None:
+    """A cue's tense for the expression ending at ``e``; the present progressive (between
+    ``a`` and ``b`` lies the text from it to the expression) is future only with no comma
+    between and no possessive after the expression ("Monday's debate" is a noun's)."""
+    if tense != _PROGRESSIVE:
+        return tense
+    return None if "," in text[a:b] or _POSSESSIVE_AFTER.match(text, e) else "future"
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _NOUN_BEFORE = re.compile(r"\b[A-Za-z][a-z]+\s+$")
 
 
