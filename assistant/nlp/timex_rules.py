@@ -241,7 +241,9 @@ _PASSIVE = {"be", "being"}
 #: Washington on Tuesday"), the present when the expression is another phrase's ("is edging
 #: closer ..., thanks to his romp Tuesday", "is raising questions about Monday's debate").
 _PROGRESSIVE = "progressive"
-_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
+_DETERMINERS = {
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+}  # fmt: skip
 #: Auxiliaries that put a forward-looking word in the past ("was expected to").
 _PAST_AUX = {"was", "were", "had", "been"}
 #: A verb after the expression governs it less often than one before ("Talks planned for
