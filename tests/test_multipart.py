@@ -202,6 +202,54 @@ def test_two_people_asked_one_by_one_give_one_part_each() -> None:
     ]
 
 
+def test_a_list_of_asks_splits_at_its_commas() -> None:
+    assert split_question("Who organised the rally, how many attended, and where was it held?") == [
+        "Who organised the rally?",
+        "how many attended?",
+        "where was it held?",
+    ]
+    # the last ask left elliptical takes the clause of the ask before it
+    assert split_question("How long did the strike last, who ended it, and on what date?") == [
+        "How long did the strike last?",
+        "who ended it?",
+        "On what date ended it?",
+    ]
+    assert split_question("Which councillors backed the levy, and which of them later changed their vote?") == [
+        "Which councillors backed the levy?",
+        "which of them later changed their vote?",
+    ]
+
+
+def test_a_comma_before_a_relative_clause_or_an_aside_is_not_a_list_comma() -> None:
+    for q in [
+        "What did the senator, who resigned in May, say about the bus plan?",
+        "What did Ruiz say about the depot, which closed last year?",
+        "What did Ruiz call the levy, what she called a tax on riders, before the vote?",
+    ]:
+        assert split_question(q) == [q], q
+    # "when" opens a clause here ("in May, when ..."), not an ask
+    assert split_question("What did Ruiz say in May, when the fares rose, and who answered her?") == [
+        "What did Ruiz say in May, when the fares rose?",
+        "who answered her?",
+    ]
+
+
+def test_an_ask_fronted_by_a_preposition_is_a_part_when_it_has_a_clause_or_ends_the_question() -> None:
+    assert split_question("When was the driver charged, and with what offence?") == [
+        "When was the driver charged?",
+        "With what offence was the driver charged?",
+    ]
+    assert split_question("How much did the fare rise, and by how much did ridership fall?") == [
+        "How much did the fare rise?",
+        "by how much did ridership fall?",
+    ]
+    # two asks of one clause stay one question per ask of that clause
+    assert split_question("On what day, and on which show, did Ruiz speak?") == [
+        "On what day did Ruiz speak?",
+        "On which show did Ruiz speak?",
+    ]
+
+
 def test_asks_when_reads_the_time_asks_and_nothing_else() -> None:
     for q in [
         "When did the mayor resign?",

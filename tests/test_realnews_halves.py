@@ -176,3 +176,75 @@ def test_mix_is_like_the_tuning_set(s: Halves) -> None:
         assert items(s, half), half
         if s.every_kind_in_each_half:
             assert {str(it["kind"]) for it in items(s, half)} == KINDS, half
+
+
+# Multi-part questions in the held-out writer's style (evals/<set>/multipart_<half>.jsonl, ids
+# mp-<t|f><half>-NNN): two or three asks in one question, each answered by a different article
+# where the set's stories or shared people allow (kind multi_doc), or one statement carried by
+# several outlets (kind corroborated, every carrying article cited). A multi_doc question may draw
+# both parts from one article for at most a third of a file's multi_doc questions.
+MULTIPART_KINDS = {"multi_doc", "corroborated"}
+
+
+def multipart(s: Halves, half: str) -> Path:
+    return s.dir / f"multipart_{half}.jsonl"
+
+
+def multipart_items(s: Halves, half: str) -> list[dict[str, Any]]:
+    lines = multipart(s, half).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+def test_multipart_parses_as_gold_with_ids_naming_its_half(s: Halves, half: str) -> None:
+    gold = load_gold(multipart(s, half))
+    its = multipart_items(s, half)
+    assert len(gold) == len(its) >= 15
+    assert {g.kind for g in gold} == MULTIPART_KINDS
+    assert all(g.answerable for g in gold)
+    ids = [str(it["id"]) for it in its]
+    assert all(re.fullmatch(rf"mp-{s.prefix[1]}{half}-\d{{3}}", i) for i in ids), ids
+    assert len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+def test_multipart_cites_only_its_half(s: Halves, half: str) -> None:
+    mine = set(split(s)[half])
+    for it in multipart_items(s, half):
+        assert it["sources"], it["id"]
+        for src in it["sources"]:
+            assert src in mine, f"{it['id']}: {src} is not a half-{half} article"
+
+
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+def test_multipart_facts_are_verbatim_in_cited_articles(s: Halves, half: str) -> None:
+    """Corroborated facts are in every cited article; each multi_doc part is in some cited article
+    and, with several sources, each source answers a part. Two parts from one article are
+    checked as one-source questions (the multi_doc rule of the other sets wants two sources)."""
+    one_source = 0
+    multi_doc = 0
+    for it in multipart_items(s, half):
+        if it["kind"] == "multi_doc":
+            multi_doc += 1
+            assert len(it["facts"]) >= 2, f"{it['id']}: a multi-part question has a fact per part"
+            if len(it["sources"]) == 1:
+                one_source += 1
+                it = dict(it, kind="what_said")
+        assert_gold_strings(it, texts(s))
+    assert one_source * 3 <= multi_doc, f"{one_source} of {multi_doc} multi_doc questions use one article"
+
+
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+def test_multipart_questions_do_not_copy_seven_words(s: Halves, half: str) -> None:
+    assert_no_copy(multipart_items(s, half), texts(s))
+
+
+def test_multipart_mix() -> None:
+    """At least 70 questions, 30 on the a halves and 30 on the b halves, about a fifth corroborated."""
+    per_half = {half: [it for s in SETS for it in multipart_items(s, half)] for half in HALF}
+    assert len(per_half["a"]) >= 30 and len(per_half["b"]) >= 30
+    every = per_half["a"] + per_half["b"]
+    assert len(every) >= 70
+    kinds = Counter(str(it["kind"]) for it in every)
+    assert 0.1 <= kinds["corroborated"] / len(every) <= 0.3
+    assert all(len(it["sources"]) >= 2 for it in every if it["kind"] == "corroborated")

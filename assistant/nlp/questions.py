@@ -123,6 +123,8 @@ def has_number(text: str) -> bool:
     return bool(_NUMBER.search(text))
 
 
+#: A question's auxiliary: after a wh-word it makes the words that follow a clause of their own.
+_AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|could)"
 _SPLIT_AND = re.compile(
     r"(?:,\s*|;\s*|\s+)(?:and|but|also)\s+(?=(?:which|who|whom|what|when|where|why|how|did|does|do|is|was)\b"
     r"|(?:on|in|at|by|for|from|with|to|since|until|after|before|over)\s+(?:what|which|how|whom)\b)",
@@ -146,7 +148,7 @@ _LEAD_ASK = re.compile(
 #: with the auxiliary of a question after them ("where was it held"); "who"/"which" only after
 #: a word that is no noun ("How long did it last, who ended it", not "the senator, who ...").
 _LIST_COMMA = re.compile(
-    r",\s*(?=(?:how|what)\b|(?:when|where|why)\s+(?:did|does|do|was|were|is|are|has|have|had|will|would)\b"
+    rf",\s*(?=(?:how|what)\b|(?:when|where|why)\s+{_AUX}\b"
     r"|(?P<rel>who|which)\b)",
     re.I,
 )
@@ -325,12 +327,24 @@ def _after_noun(text: str, comma: int) -> bool:
     return bool(before) and before[-1].pos_ in {"NOUN", "PROPN", "NUM"}
 
 
+#: A fronted ask with a clause of its own right after it: "by how much did ridership fall",
+#: "in which city was it held" (not "on which show, did X ...": a comma ends the phrase there).
+_FRONTED_CLAUSE = re.compile(
+    r"(?:on|in|at|by|for|from|with|to|since|until|after|before|over)\s+(?:(?:what|which|whom)(?:\s+[a-z]+)?"
+    rf"|how\s+(?:long|many|much|often|soon|far))\s+{_AUX}\b",
+    re.I,
+)
+
+
 def _whole_ask(masked: str, m: re.Match[str]) -> bool:
     """An "and" before a wh-word opens a further ask; one before a preposition and a wh-word
-    only when that ask runs to the question's end ("..., and with what crime?"), not "On
+    only when that ask has a clause of its own ("and by how much did ridership fall?") or runs
+    to the question's end ("..., and with what crime?"), not "On
     what day, and on which show, did X ...?" (both asks of one clause, :data:`_SPLIT_PP`)."""
     rest = masked[m.end() :]
     if re.match(r"(?:which|who|whom|what|when|where|why|how|did|does|do|is|was)\b", rest, re.I):
+        return True
+    if _FRONTED_CLAUSE.match(rest):
         return True
     nxt = _SPLIT_AND.search(rest)
     return bool(_ELLIPSIS.match(rest[: nxt.start() if nxt else len(rest)].strip(" ,;?")))
@@ -345,7 +359,7 @@ def _unellipsed(part: str, before: str) -> str:
         return part
     m = _LEAD_ASK.match(before)
     clause = before[m.end() :] if m else ""
-    clause = re.sub(r"^[a-z]+\s+(?=(?:did|does|do|is|was|were|are|has|have|had|will|would|could)\b)", "", clause)
+    clause = re.sub(rf"^[a-z]+\s+(?={_AUX}\b)", "", clause)
     clause = clause.rstrip(" ?")
     if len(clause.split()) < 2:
         return part
