@@ -117,3 +117,16 @@ def test_the_day_of_a_report_a_person_only_identifies(fair: Any) -> None:
 def test_which_night_gets_the_day_dated(fair: Any) -> None:
     ans = fair.ask("On which night was the council debate on the road?")
     assert "Thursday night (March 5, 2026)" in ans.answer, ans.answer
+
+
+def test_a_day_dated_in_a_clause_that_names_another_person(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from tests.conftest import index_articles
+
+    text = (
+        "Clerk Pleads Guilty\n\nThe clerk whose leak showed that Mayor Ana Diaz hid the memo pleaded guilty "
+        "Wednesday to theft of records, prosecutors said.\n\nThe clerk, Luis Ortega, faces two years in prison.\n"
+    )
+    a = index_articles(tmp_path_factory, [("clerk", text, "Valley Post", "2026-03-06")])
+    ans = a.ask("On what day did Luis Ortega plead guilty?")
+    assert not ans.abstained, ans.answer
+    assert "Wednesday (March 4, 2026)" in ans.answer

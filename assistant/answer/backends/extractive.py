@@ -531,13 +531,14 @@ def _same_named(
 
 #: The entity labels that carry each specific ask's figure in a sentence (spaCy's labels
 #: stored at index time: an age is a DATE, "45 years old"). A name is not among them: its
-#: answer is itself another person.
+#: answer is itself another person. Nor is a day: a day is an event's, and the clause that
+#: dates the event may name others ("The clerk whose leak showed that Mayor Diaz hid the memo
+#: resigned Wednesday"); which event is asked is the ranker's and the contrast's to judge.
 _FIGURE_LABELS = {
     "count": frozenset({"CARDINAL", "QUANTITY"}),
     "money": frozenset({"MONEY"}),
     "rate": frozenset({"PERCENT", "CARDINAL"}),
     "quantity": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
-    "day": frozenset({"DATE", "TIME"}),
     "measure": frozenset({"QUANTITY", "CARDINAL"}),
     "age": frozenset({"DATE", "CARDINAL"}),
     "number": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
