@@ -806,19 +806,8 @@ def person_keys(names: list[str]) -> set[str]:
     return {k for k in (entity_key(n, "PERSON") for n in names) if k}
 
 
-#: Where a clause that only describes a thing of the question starts: "the report that Gowdy
-#: responded to", "the bill which Smith sponsored", "the aide who ...".
-_DESCRIBING = re.compile(r"\s(?:that|which|who|whom|whose)\s", re.I)
-
-
-def question_persons(part: str, known: set[str], *, main_only: bool = False) -> set[str]:
-    """The surnames of ``known`` that the question holds as a name, capitalised; with
-    ``main_only``, those before a describing clause ("On what day did the inspector general
-    release the report that Gowdy responded to?": none -- Gowdy names which report, it is
-    not Gowdy's day asked)."""
-    if main_only:
-        cut = _DESCRIBING.search(part)
-        part = part[: cut.start()] if cut else part
+def question_persons(part: str, known: set[str]) -> set[str]:
+    """The surnames of ``known`` that the question holds as a name, capitalised."""
     out = set()
     for key in known:
         at = re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", part, re.I)

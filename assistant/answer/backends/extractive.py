@@ -561,7 +561,7 @@ def _same_person(
     if labels is None:
         return None
     known = asked.person_keys([text for text, label in entities if label == "PERSON"])
-    persons = asked.question_persons(part, known, main_only=True)
+    persons = asked.question_persons(part, known)
     if not persons:
         return None
     found: tuple[str, str] | None = None
