@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from assistant.answer.asked import question_persons, wants_day
+from assistant.answer.asked import wants_day
 from assistant.nlp.questions import asks_when
 from assistant.nlp.timex import find_time_expressions
 
@@ -82,15 +82,6 @@ def test_a_time_noun_asked_makes_a_when_question() -> None:
     assert not asks_when("Which morning show hosted her?")  # the noun modifies another
     assert wants_day("On which night was the council debate?")
     assert not wants_day("Which night club did he buy?")
-
-
-def test_a_person_in_a_describing_clause_is_not_the_one_asked() -> None:
-    q = "On what day did the county auditor release the report that Delgado praised?"
-    assert question_persons(q, {"delgado"}) == {"delgado"}
-    assert question_persons(q, {"delgado"}, main_only=True) == set()
-    assert question_persons("On what day did Delgado say that Reyes left?", {"delgado", "reyes"}, main_only=True) == {
-        "delgado"
-    }
 
 
 # -- answers on a real index ---------------------------------------------------------------
