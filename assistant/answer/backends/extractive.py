@@ -199,6 +199,7 @@ class ExtractiveBackend:
             if not fitting:
                 return [], "the articles do not hold the words quoted", True
         fitting = _quoting_first(fitting, part, threshold)
+        fitting = _since_first(fitting, part, threshold, context)
         speaker = _named_asked(context, part)
         if speaker and wanted not in ("name", "person") and not _unquoted_asked(context, part):
             # X's words are asked for (not a person X quoted or named): another's are no answer
@@ -384,8 +385,8 @@ def _specific(part: str) -> str | None:
     if asked.wants_name(part):
         return "name"
     kind = answer_type(part)
-    if kind == "time" and asked.wants_day(part):
-        return "day"
+    if kind in ("time", None) and asked.wants_day(part):
+        return "day"  # "On which night did ...": a day asked, though not in the ranker's words
     if kind == "time" and asked.wants_year(part):
         return "year"
     if kind == "number":
@@ -541,13 +542,14 @@ def _same_named(
 
 #: The entity labels that carry each specific ask's figure in a sentence (spaCy's labels
 #: stored at index time: an age is a DATE, "45 years old"). A name is not among them: its
-#: answer is itself another person.
+#: answer is itself another person. Nor is a day: a day is an event's, and the clause that
+#: dates the event may name others ("The clerk whose leak showed that Mayor Diaz hid the memo
+#: resigned Wednesday"); which event is asked is the ranker's and the contrast's to judge.
 _FIGURE_LABELS = {
     "count": frozenset({"CARDINAL", "QUANTITY"}),
     "money": frozenset({"MONEY"}),
     "rate": frozenset({"PERCENT", "CARDINAL"}),
     "quantity": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
-    "day": frozenset({"DATE", "TIME"}),
     "measure": frozenset({"QUANTITY", "CARDINAL"}),
     "age": frozenset({"DATE", "CARDINAL"}),
     "number": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
@@ -1382,6 +1384,30 @@ def _quoting_first(fitting: list[Scored], part: str, threshold: float) -> list[S
         if c.prob < threshold:
             break
         if asked.quotes_phrase(c.text, phrase):
+            return [c, *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
+#: A part that asks from when something has gone on ("Since when has X been ...", "Since what
+#: year had X worked ...").
+_SINCE_ASKED = re.compile(r"\bsince\s+(?:when\b|(?:what|which)\s+\w+)", re.I)
+
+
+def _since_first(fitting: list[Scored], part: str, threshold: float, context: Context) -> list[Scored]:
+    """``fitting`` with the best sentence above ``threshold`` that dates a start ("since
+    mid-December", its time note) first, for a part asking since when.
+
+    "Since when has X been emailing ...?" asks where a stretch of time starts; news gives it
+    as "since" and a time ("has emailed them since mid-December"), while a sentence that
+    scores higher may date something else about the same emails ("dated from Dec. 14 to
+    Feb. 2")."""
+    if not _SINCE_ASKED.search(part):
+        return fitting
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        note = context.notes.get(f"{context.evidence[c.n - 1].doc_id}:{c.span.start}", "")
+        if re.match(r"since\b", note, re.I):
             return [c, *fitting[:k], *fitting[k + 1 :]]
     return fitting
 
