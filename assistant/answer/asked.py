@@ -340,8 +340,12 @@ def wants_name(part: str) -> bool:
     return bool(_NAME_OF.search(part))
 
 
+#: "On what date", "which day", and a part of a day asked for ("On which night did ...",
+#: "what morning"): the answer names the day.
 _DAY_ASKED = re.compile(
-    r"\b(?:on\s+)?(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bwhat\s+day\s+of\s+the\s+week\b", re.I
+    r"\b(?:on\s+)?(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bwhat\s+day\s+of\s+the\s+week\b"
+    r"|\b(?:on|in|during)\s+(?:what|which)\s+(?:night|evening|morning|afternoon)\b",
+    re.I,
 )
 #: A month's name or abbreviation, with or without its full stop (``months.txt``).
 _MONTH = "(?:{})\\.?".format(

@@ -96,9 +96,16 @@ def resolve_speaker(asked: Asked, ledger: Any) -> Any:
     return None
 
 
+_TIME_ASKED = "|".join(sorted(wordlist("asked_time_nouns")))
+#: A *when* question: "when", "what day/date/time/year/month/week", and any time noun of
+#: ``asked_time_nouns`` asked with a preposition before it or a verb after it ("On which
+#: night did ...", "By what deadline was ...") -- not one that modifies another noun
+#: ("Which morning show ...").
 _WHEN = re.compile(
     r"\bwhen\b|\bwhat (?:day|date|time|year|month|week)\b|\bwhich (?:day|date|month|year)\b"
-    r"|\bhow long\b|\bwhat time\b",
+    rf"|\b(?:on|by|in|at|during|until|before|after|since)\s+(?:what|which)\s+(?:{_TIME_ASKED})\b"
+    rf"|\b(?:what|which)\s+(?:{_TIME_ASKED})\s+(?:did|does|do|is|was|were|are|will|would|had|has|have)\b"
+    r"|\bhow (?:long|soon)\b",
     re.IGNORECASE,
 )
 

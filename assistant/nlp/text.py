@@ -226,7 +226,7 @@ def _merge_quote_tails(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 
 
 #: Abbreviations after which a full stop does not end a sentence (:func:`rule_sentences`).
-_ABBREV = frozenset(
+ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr gen sen rep gov lt col sgt prof inc ltd co corp vs no ont que
     jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept univ""".split()
 )
@@ -265,7 +265,7 @@ def rule_sentences(
         word = re.search(r"([\w.]+)$", text[s:p])
         if word:
             w = word.group(1)
-            if w.lower() in _ABBREV or re.fullmatch(r"[A-Z]", w) or "." in w:
+            if w.lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", w) or "." in w:
                 continue
         out.append((s, m.end()))
         s = m.end()

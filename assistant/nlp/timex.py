@@ -81,7 +81,9 @@ _NUM = (
     r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|a\s+couple\s+of|a\s+few|several)"
 )
-_WMOD = r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|following)"
+#: "following" modifies only after "the" ("the following Monday"); alone it is a preposition
+#: ("Following Monday's debate, ...").
+_WMOD = r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|the\s+following)"
 _PARTS = (
     r"(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of"
     r"|the\s+middle\s+of|end\s+of|start\s+of)"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.nlp import months
+from assistant.nlp.text import ABBREVIATIONS
 
 Period = tuple[dt.date, dt.date]
 
@@ -29,7 +30,7 @@ _AMBIGUOUS_MONTHS = {"march", "may", "june", "april", "august"}
 _SEASON_PREPS = {"in", "over", "during", "by", "until", "till", "since", "through",
                  "throughout", "before", "after", "from", "ahead of"}  # fmt: skip
 _PAST_MODS = {"last", "previous", "past", "this past"}
-_FUTURE_MODS = {"next", "coming", "this coming", "following"}
+_FUTURE_MODS = {"next", "coming", "this coming", "the following"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +237,15 @@ _NOT_ING = {
     "spring", "bring", "thing", "string", "king", "ring", "sing", "wing", "building",
 }  # fmt: skip
 _PASSIVE = {"be", "being"}
+#: The present progressive: a plan when it governs the expression ("is travelling to
+#: Washington on Tuesday"), the present when the expression is another phrase's ("is edging
+#: closer ..., thanks to his romp Tuesday", "is raising questions about Monday's debate").
+_PROGRESSIVE = "progressive"
+_DETERMINERS = {
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+}  # fmt: skip
+#: Auxiliaries that put a forward-looking word in the past ("was expected to").
+_PAST_AUX = {"was", "were", "had", "been"}
 #: A verb after the expression governs it less often than one before ("Talks planned for
 #: Tuesday are off"), except when the expression opens the clause ("On Friday, X spoke").
 _AFTER_PENALTY = 2.0
@@ -248,18 +258,19 @@ def _cue(words: list[str], i: int) -> tuple[str | None, float, bool] | None:
     prev = words[i - 1] if i else ""
     if w in _MODALS or w.endswith(("'ll", "’ll")):
         return "future", 1.0, False
-    if (w in _FWD_TO and nxt == "to") or (w == "ahead" and nxt == "of"):
-        return "future", 1.0, True
-    if (w in _FWD_FOR and nxt == "for") or w in _FWD_ALONE:
-        return "future", 1.0, True
+    forward = (w in _FWD_TO and nxt == "to") or (w == "ahead" and nxt == "of")
+    if forward or (w in _FWD_FOR and nxt == "for") or w in _FWD_ALONE:
+        # "was planning to", "had been scheduled to": ahead of a past moment, which may
+        # be either side of the article's date
+        return (None, 1.2, True) if prev in _PAST_AUX else ("future", 1.0, True)
     if w.endswith("ing") and prev in {"is", "are", "am"} and w not in _NOT_ING:
-        return "future", 1.0, False
+        return _PROGRESSIVE, 1.0, False
     if prev in _PASSIVE:
         return None
     if w in _PAST or (w in {"has", "have"} and (nxt == "been" or nxt.endswith(("ed", "en")))):
         return "past", 1.0, False
-    if w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST:
-        return "past", 1.6, False
+    if w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST and prev not in _DETERMINERS:
+        return "past", 1.6, False  # not "a designated day": a participle after a determiner
     if w in _PRESENT:
         return None, 1.2, False
     return None
@@ -284,10 +295,25 @@ def _boundaries(text: str, lo: int, hi: int) -> list[int]:
     out = []
     for m in _SENT_CAND.finditer(text, lo, hi):
         if m.group() == "\n" or (
-            m.start() > 0 and _SENT_BEFORE.match(text, m.start() - 1) and _SENT_AFTER.match(text, m.end())
+            m.start() > 0
+            and _SENT_BEFORE.match(text, m.start() - 1)
+            and _SENT_AFTER.match(text, m.end())
+            and not _abbreviation_before(text, m.start())
         ):
             out.append(m.end())
     return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
+
+
+def _abbreviation_before(text: str, stop: int) -> bool:
+    """The full stop at ``stop`` ends a title or an initial ("Mr. Trump", "J. Smith"), not a
+    sentence (:data:`assistant.nlp.text.ABBREVIATIONS`, the sentence splitter's list)."""
+    if text[stop] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+    return m is not None and (m.group(1).lower() in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]", m.group(1))))
 
 
 def sentence_bounds(text: str, s: int, e: int, reach: int) -> tuple[int, int]:
@@ -318,6 +344,8 @@ def tense_matters(spec: Spec | tuple[Spec, Spec]) -> bool:
     """Whether the calendar date of ``spec`` depends on the tense of its clause."""
     if isinstance(spec, tuple):
         return spec[0].fixed is None and spec[1].fixed is None
+    if spec.tag == "unit" and spec.unit == "weekend" and spec.mod == "this":
+        return True  # "This weekend, X complained" on a Tuesday: the weekend just gone
     if spec.fixed is not None or spec.tag not in {"monthday", "month", "season", "weekday"}:
         return False
     return spec.tag == "weekday" or spec.mod != "this"
@@ -346,16 +374,49 @@ def clause_tense(text: str, s: int, e: int, prep: str) -> str | None:
         if cue is not None:
             score = (s - spans[i][1]) * cue[1]
             if best is None or score < best[0]:
-                best = (score, cue[0])
+                best = (score, _progressive(cue[0], text, spans[i][1], s, e))
+    before = best
     words, spans = _tokens(text, e, min(hi, e + 100))
     for i in range(len(words)):
         cue = _cue(words, i)
         if cue is not None and not cue[2]:
+            if before is None and i == 0 and not prep and _ends_noun_phrase(text, lo, s):
+                # "Scenes from the rally Tuesday will keep him awake": the expression ends
+                # the subject's noun phrase; the verb says when the subject acts, not when
+                # the thing the noun names happened
+                break
             score = (spans[i][0] - e + 2) * cue[1] * _AFTER_PENALTY
             if best is None or score < best[0]:
-                best = (score, cue[0])
+                best = (score, _progressive(cue[0], text, e, spans[i][0], e))
             break
     return best[1] if best else None
+
+
+def _progressive(tense: str | None, text: str, a: int, b: int, e: int) -> str | None:
+    """A cue's tense for the expression ending at ``e``; the present progressive (between
+    ``a`` and ``b`` lies the text from it to the expression) is future only with no comma
+    between and no possessive after the expression ("Monday's debate" is a noun's)."""
+    if tense != _PROGRESSIVE:
+        return tense
+    return None if "," in text[a:b] or _POSSESSIVE_AFTER.match(text, e) else "future"
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_NOUN_BEFORE = re.compile(r"\b[A-Za-z][a-z]+\s+$")
+
+
+def _ends_noun_phrase(text: str, lo: int, s: int) -> bool:
+    """The expression at ``s`` follows words of its sentence (it does not open it) that end
+    in a word other than a verb cue ("the rally in North Carolina| Tuesday")."""
+    lead = text[lo:s]
+    if len(lead.split()) < 2 or _NOUN_BEFORE.search(lead) is None:
+        return False
+    words, _ = _tokens(text, lo, s)
+    return bool(words) and _cue(words, len(words) - 1) is None and words[-1] not in _FUNCTION
+
+
+#: Words after which an expression is no noun's modifier ("said Tuesday", "and Tuesday").
+_FUNCTION = {"and", "or", "but", "said", "says", "the", "a", "an", "of", "that", "to"}
 
 
 # ------------------------------------------------------------------------- resolution
@@ -456,7 +517,12 @@ def _resolve_one(spec: Spec, p: dt.date, tense: str | None) -> Period | None:
             other = _step(spec.unit, p, -n)
             return (other, p) if n == 1 else (p, other)
         shift = -1 if spec.mod in _PAST_MODS else (1 if spec.mod in _FUTURE_MODS else 0)
-        return _part_of(_unit_period(spec.unit, _step(spec.unit, p, shift)), spec.part, p)
+        period = _unit_period(spec.unit, _step(spec.unit, p, shift))
+        if spec.unit == "weekend" and spec.mod == "this" and tense == "past" and period[0] > p:
+            gone = _unit_period(spec.unit, _step(spec.unit, p, -1))
+            if (p - gone[1]).days <= (period[0] - p).days:
+                period = gone  # "This weekend, X complained" early in the week: the one just gone
+        return _part_of(period, spec.part, p)
     if spec.tag == "window":
         back = spec.mod in {"past", "last", "previous"}
         other = _step(spec.unit, p, -spec.num if back else spec.num)

@@ -146,6 +146,7 @@ class ExtractiveBackend:
         threshold: float,
         used: set[tuple[int, int]],
         distinct: set[str] | None = None,
+        marks: tuple[set[str], set[str]] = (set(), set()),
     ) -> tuple[list[Scored], str | None, bool]:
         """The sentences that answer one part, or what is missing for it, and whether that
         is absent from every evidence sentence (not merely from those that score well).
@@ -153,7 +154,9 @@ class ExtractiveBackend:
         ``distinct``: the terms of this part that the question's other parts lack ("Trump"
         in "how many endorsed Clinton, and how many endorsed Trump?"). When the best
         sentence was already shown for an earlier part and holds none of them, the best
-        unshown sentence above the threshold that does hold one answers this part instead."""
+        unshown sentence above the threshold that does hold one answers this part instead.
+        ``marks``: the terms only this part's ask holds and those only the other parts' asks
+        hold (:func:`_own_marked_first`)."""
         cands = rank(context, part if part != context.question else None, names)
         wanted = _specific(part)
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
@@ -196,6 +199,7 @@ class ExtractiveBackend:
             if not fitting:
                 return [], "the articles do not hold the words quoted", True
         fitting = _quoting_first(fitting, part, threshold)
+        fitting = _since_first(fitting, part, threshold, context)
         speaker = _named_asked(context, part)
         if speaker and wanted not in ("name", "person") and not _unquoted_asked(context, part):
             # X's words are asked for (not a person X quoted or named): another's are no answer
@@ -211,6 +215,7 @@ class ExtractiveBackend:
             fitting = [c for c in fitting if _attributed(c, context, quoted, self.tuning)]
             if not fitting:
                 return [], f"the articles do not quote {quoted} on this", True
+        fitting = _own_marked_first(fitting, *marks, threshold)
         best = fitting[0]
         if best.prob < threshold:
             if wanted and cands and cands[0].prob >= threshold:
@@ -263,8 +268,15 @@ class ExtractiveBackend:
         distinct = [
             terms[i] - set().union(*(t for j, t in enumerate(terms) if j != i)) for i in range(len(parts))
         ]
+        # each ask's own terms, the statement before the asks left out ("Roe and Doe both
+        # spoke. What did Roe say?" and "... What did Doe say?" differ in "Roe" and "Doe")
+        asks = [set(tokenize(ask_of(p))) - CUE_TERMS - QUESTION_TERMS for p in parts]
+        marks = [asks[i] - set().union(*(t for j, t in enumerate(asks) if j != i)) for i in range(len(parts))]
         for i, part in enumerate(parts):
-            chosen, gap, lacking = self._pick(ctxs[i], part, names, threshold, used, distinct[i])
+            theirs = set().union(*(d for j, d in enumerate(marks) if j != i))
+            chosen, gap, lacking = self._pick(
+                ctxs[i], part, names, threshold, used, distinct[i], (marks[i], theirs)
+            )
             if len(parts) > 1:
                 held = _part_thing(
                     ctxs[i], part, names, chosen, used, threshold, terms[i], distinct[i], self.tuning
@@ -373,8 +385,8 @@ def _specific(part: str) -> str | None:
     if asked.wants_name(part):
         return "name"
     kind = answer_type(part)
-    if kind == "time" and asked.wants_day(part):
-        return "day"
+    if kind in ("time", None) and asked.wants_day(part):
+        return "day"  # "On which night did ...": a day asked, though not in the ranker's words
     if kind == "time" and asked.wants_year(part):
         return "year"
     if kind == "number":
@@ -530,13 +542,14 @@ def _same_named(
 
 #: The entity labels that carry each specific ask's figure in a sentence (spaCy's labels
 #: stored at index time: an age is a DATE, "45 years old"). A name is not among them: its
-#: answer is itself another person.
+#: answer is itself another person. Nor is a day: a day is an event's, and the clause that
+#: dates the event may name others ("The clerk whose leak showed that Mayor Diaz hid the memo
+#: resigned Wednesday"); which event is asked is the ranker's and the contrast's to judge.
 _FIGURE_LABELS = {
     "count": frozenset({"CARDINAL", "QUANTITY"}),
     "money": frozenset({"MONEY"}),
     "rate": frozenset({"PERCENT", "CARDINAL"}),
     "quantity": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
-    "day": frozenset({"DATE", "TIME"}),
     "measure": frozenset({"QUANTITY", "CARDINAL"}),
     "age": frozenset({"DATE", "CARDINAL"}),
     "number": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
@@ -752,6 +765,37 @@ def _own_beside_shared(
                 out[i] = [best, c, *chosen[1:]][: tuning.max_sentences]
                 break
     return out
+
+
+def _own_marked_first(
+    fitting: list[Scored], own: set[str], others: set[str], threshold: float
+) -> list[Scored]:
+    """``fitting`` for one part of a multi-part question, without the sentences marked as
+    another part's when the best is one of them and a candidate above ``threshold`` is
+    marked as this part's own.
+
+    The parts of "What did Roe say on Channel Four's Morning Show and on the Evening
+    Hour?" differ only in the venue (or the outlet, the occasion, the person) each names:
+    each part's own terms (``own``: those the other parts' asks lack) pick the article
+    that answers it. A sentence holding another part's own terms (``others``) and none of
+    this part's is that part's answer, though it ranks first for this one too (it holds
+    the statement's and the ask's shared words: "Roe", "say"); the best-ranked sentence
+    above the threshold holding this part's own terms and none of the others' answers it."""
+    if not own or not others or not fitting:
+        return fitting
+
+    def marked(c: Scored) -> tuple[bool, bool]:
+        words = set(tokenize(c.text))
+        return bool(own & words), bool(others & words)
+
+    if marked(fitting[0]) != (False, True):
+        return fitting
+    for c in fitting:
+        if c.prob < threshold:
+            return fitting
+        if marked(c) == (True, False):
+            return [c, *(x for x in fitting if x is not c and marked(x) != (False, True))]
+    return fitting
 
 
 def _fresh_for_part(
@@ -1340,6 +1384,30 @@ def _quoting_first(fitting: list[Scored], part: str, threshold: float) -> list[S
         if c.prob < threshold:
             break
         if asked.quotes_phrase(c.text, phrase):
+            return [c, *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
+#: A part that asks from when something has gone on ("Since when has X been ...", "Since what
+#: year had X worked ...").
+_SINCE_ASKED = re.compile(r"\bsince\s+(?:when\b|(?:what|which)\s+\w+)", re.I)
+
+
+def _since_first(fitting: list[Scored], part: str, threshold: float, context: Context) -> list[Scored]:
+    """``fitting`` with the best sentence above ``threshold`` that dates a start ("since
+    mid-December", its time note) first, for a part asking since when.
+
+    "Since when has X been emailing ...?" asks where a stretch of time starts; news gives it
+    as "since" and a time ("has emailed them since mid-December"), while a sentence that
+    scores higher may date something else about the same emails ("dated from Dec. 14 to
+    Feb. 2")."""
+    if not _SINCE_ASKED.search(part):
+        return fitting
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        note = context.notes.get(f"{context.evidence[c.n - 1].doc_id}:{c.span.start}", "")
+        if re.match(r"since\b", note, re.I):
             return [c, *fitting[:k], *fitting[k + 1 :]]
     return fitting
 
