@@ -258,7 +258,7 @@ def holds_count(text: str, noun: str, total: bool = False) -> bool:
         after = words[i + 1 : i + 3]
         if "%" in "".join(before) or any(w.lower() in ("percent", "per") for w in before):
             continue  # "32% of Republican claims" is a share, not a count of claims
-        if total and after and after[0].lower() in _DIFFERENCE_AFTER and not words[i].endswith((",", ";")):
+        if total and after and after[0].lower() in _DIFFERENCE_AFTER:
             continue  # "71 delegates short": a gap, not the count
         if any(_is_number(w.strip(".,")) for w in before + after):
             return True
