@@ -601,9 +601,6 @@ def _same_person(
     return f"the passages that give {_WANTED_WORDS.get(wanted or '', 'it')} speak of {given}, not {asked_for}"
 
 
-#: Words that put a figure over every place at once: "nationwide", "on average".
-_AGGREGATE_SCOPE = wordlist("aggregate_scope")
-
 #: Figure asks whose place a question names ("how many delegates does Ohio award").
 _PLACE_ASKS = frozenset({"count", "money", "rate", "quantity", "number"})
 
@@ -669,16 +666,11 @@ def _place_elsewhere(
         for s, e, label in ev.entities
         if label == "GPE" and a <= s and e <= b and asked.entity_key(ev.at(s, e), label) not in persons
     ]
+    if not others:
+        return None
     at = re.search(re.escape(keys[0]), part, re.I)
     asked_for = at.group(0) if at else keys[0]
     thing = _WANTED_WORDS.get(wanted or "", "it")
-    if not others:
-        # a figure over all places ("66 percent of women voters nationwide", "won by 10
-        # points on average in the primaries") is no figure for the one place asked
-        scope = [w for w in re.findall(r"[a-z]+", fitting[0].text) if w in _AGGREGATE_SCOPE]
-        if scope:
-            return f"the passages give {thing} {scope[0]}, not for {asked_for}"
-        return None
     return f"the passages that give {thing} speak of {others[0]}, not {asked_for}"
 
 
