@@ -52,7 +52,6 @@ _NOT_NAMES = {"He", "She", "They", "It", "This", "That", "The", "But", "And", "I
 
 _CAPWORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z][\w'’-]+")
 _QUOTED = re.compile(r"[\"“]([^\"”]{12,})[\"”]|(?:''|``)([^\"”]{12,}?)''")
-_RATE_WORD = re.compile(r"\brates?\b")
 _RATE = re.compile(r"\b(?:rate|percentage|percent|share|proportion)\b", re.I)
 _MONEY = re.compile(
     r"\bhow\s+much\s+(?:money|cash|funding)\b"
@@ -417,8 +416,7 @@ def _passage(c: Scored, context: Context, cache: dict[int, set[str]]) -> set[str
 def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None = None) -> bool:
     low = c.text.lower()
     if wanted == "rate":
-        # the word "rate", not its letters ("electorate", "moderate", "separate")
-        return "%" in c.text or "percent" in low or "per cent" in low or bool(_RATE_WORD.search(low))
+        return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
     if wanted == "quantity":
         stem = asked.named_quantity(part)
         return stem is None or asked.holds_quantity(c.text, stem)
