@@ -241,14 +241,9 @@ def holds_verb(text: str, verb: str) -> bool:
     return bool(verb_forms(verb) & set(tokenize(text)))
 
 
-def holds_count(text: str, noun: str, total: bool = False) -> bool:
+def holds_count(text: str, noun: str) -> bool:
     """A number stands next to ``noun`` (before it, up to three words apart: "four more
-    shots"; or right after it: "troops numbered 300", "shots: 12").
-
-    ``total``: the question asks how many there are, not how many more or fewer
-    (:func:`asks_difference`), so a number whose noun is followed by a word of difference
-    ("71 delegates short of the nomination", "10 points behind") is not the count: it
-    measures a gap to another figure."""
+    shots"; or right after it: "troops numbered 300", "shots: 12")."""
     words = _WORD.findall(text)
     stems = [(tokenize(w) or [""])[-1] for w in words]
     for i, s in enumerate(stems):
@@ -258,22 +253,9 @@ def holds_count(text: str, noun: str, total: bool = False) -> bool:
         after = words[i + 1 : i + 3]
         if "%" in "".join(before) or any(w.lower() in ("percent", "per") for w in before):
             continue  # "32% of Republican claims" is a share, not a count of claims
-        if total and after and after[0].lower() in _DIFFERENCE_AFTER:
-            continue  # "71 delegates short": a gap, not the count
         if any(_is_number(w.strip(".,")) for w in before + after):
             return True
     return False
-
-
-_DIFFERENCE_AFTER = wordlist("difference_after")
-_DIFFERENCE_ASKED = wordlist("difference_asked")
-
-
-def asks_difference(part: str) -> bool:
-    """Whether a question asks for a gap between two figures ("how many more", "how far
-    short", "how many delegates does she still need", "by how many points did he lead")
-    rather than a figure itself: any word of [difference_asked] in it."""
-    return any(w in _DIFFERENCE_ASKED for w in re.findall(r"[a-z]+", part.lower()))
 
 
 def _is_number(word: str) -> bool:

@@ -428,7 +428,7 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         return "number" in c.kinds and bool(_CURRENCY.search(low))
     if wanted == "count":
         noun = asked.counted_noun(part)
-        return noun is None or asked.holds_count(c.text, noun, total=not asked.asks_difference(part))
+        return noun is None or asked.holds_count(c.text, noun)
     if wanted == "day":
         if context is None:
             return "time" in c.kinds
