@@ -301,25 +301,6 @@ def measured(part: str) -> str:
     return m.group("adj").lower() if m else "big"
 
 
-_FRACTIONS = "|".join(sorted(wordlist("fraction_words") - {"half", "halves"}, key=len, reverse=True))
-_COUNTING = "|".join(sorted(wordlist("number_words") - {"half", "no", "none", "all"}, key=len, reverse=True))
-#: A share in words: "half (of) the ...", "a third of", "two-thirds", "one in five",
-#: "three out of four" -- not the half of a period ("the second half", "half-brother"),
-#: nor an ordinal ("a third term": a fraction written with spaces needs its "of").
-_SHARE_WORDS = re.compile(
-    rf"(?<!first\s)(?<!second\s)(?<!other\s)(?<!latter\s)(?<!former\s)\bhalf\b(?![-‐])"
-    rf"|\b(?:a|one|{_COUNTING}|\d+)\s+(?:{_FRACTIONS})\s+of\b|\b(?:one|{_COUNTING})-(?:{_FRACTIONS})\b"
-    rf"|\b(?:one|{_COUNTING}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_COUNTING}|\d+)\b",
-    re.I,
-)
-
-
-def holds_share(text: str) -> bool:
-    """A share given in words, not as a percent: "half the party's delegates", "two-thirds
-    of the vote", "one in five voters"."""
-    return bool(_SHARE_WORDS.search(text))
-
-
 def holds_age(text: str) -> bool:
     """An age: "43-year-old", "aged 43", AP's "Jane Roe, 43, said", "in his 60s"."""
     return bool(_AGE.search(text))
