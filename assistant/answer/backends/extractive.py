@@ -1494,23 +1494,8 @@ def _missing_names(context: Context) -> list[str]:
         parts = [normalise(p).strip(".'") for p in full.split()]
         checkable = [p for p in parts[1:] if len(p) >= 3]
         if checkable and not any(re.search(rf"\b{re.escape(p[:5])}", corpus) for p in checkable):
-            if not _initials_held(full, context):
-                missing.append(full)
+            missing.append(full)
     return missing
-
-
-def _initials_held(full: str, context: Context) -> bool:
-    """News writes a name of two or three capitalised words by its initials as often as in
-    full ("N.C." for North Carolina, "U.N." for the United Nations, "NH"): an evidence
-    passage or title holding the initials, dotted or not, as a word of their own mentions
-    the name."""
-    words = full.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[:1].isalpha() for w in words):
-        return False
-    initials = [w[0] for w in words]
-    dotted = r"\.\s?".join(initials) + r"\."
-    rx = re.compile(rf"(?<![\w.])(?:{dotted}|{''.join(initials)}(?![\w.]))")
-    return any(rx.search(f"{e.title or ''} {e.text}") for e in context.evidence)
 
 
 def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
