@@ -123,6 +123,17 @@ def test_word_lists_are_data_in_nlp_and_the_answer_layer_uses_them() -> None:
     assert not asked.holds_count("The ferries stayed in port for a week.", "ferry")
 
 
+def test_wordlists_reject_a_merge_conflict_marker() -> None:
+    from assistant.nlp import parse_wordlists
+
+    assert parse_wordlists("[colours]\n# a comment\nRed blue\n") == {"colours": frozenset({"red", "blue"})}
+    for marker in ("<<<<<<< HEAD", "=======", ">>>>>>> branch"):
+        with pytest.raises(ValueError, match="line 3"):
+            parse_wordlists(f"[colours]\nred\n{marker}\nblue\n")
+    # the shipped file parses, and no marker's word slipped into a list
+    assert "head" not in wordlist("personal_pronouns") and "he" in wordlist("personal_pronouns")
+
+
 def test_same_person_and_name_key() -> None:
     assert name_key("J.D. Vance") == name_key("JD Vance")
     assert same_person("Roe", "Jane Roe") and same_person("Jane Roe", "jane roe")

@@ -98,6 +98,12 @@ def stopwords() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _wordlists() -> dict[str, frozenset[str]]:
     raw = resources.files("assistant.nlp").joinpath("wordlists.txt").read_text(encoding="utf-8")
+    return parse_wordlists(raw)
+
+
+def parse_wordlists(raw: str) -> dict[str, frozenset[str]]:
+    """The lists of a ``wordlists.txt`` text. A line that is neither a ``[name]`` nor words
+    is an error, a merge's conflict marker too (its "HEAD" would be read as a word)."""
     out: dict[str, set[str]] = {}
     current: set[str] | None = None
     for n, line in enumerate(raw.splitlines(), 1):
@@ -108,7 +114,7 @@ def _wordlists() -> dict[str, frozenset[str]]:
         if m:
             current = out.setdefault(m.group(1), set())
             continue
-        if current is None or "[" in line:
+        if current is None or "[" in line or re.match(r"(?:<{7}|={7}|>{7})(?:\s|$)", line):
             raise ValueError(f"wordlists.txt line {n}: expected '[name]' or words of a list, got {line!r}")
         current.update(w.lower() for w in line.split())
     return {k: frozenset(v) for k, v in out.items()}
