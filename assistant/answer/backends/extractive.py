@@ -164,7 +164,6 @@ class ExtractiveBackend:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for", True
         if wanted:
             fitting = _restating(fitting, cands, threshold)
-            fitting = _referring_back(fitting, cands, threshold, context, part)
         if _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
             return (
                 [],
@@ -473,70 +472,6 @@ def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, rati
     kind is about something else ("How much did X donate?": the best sentence says X backs
     the candidate, the only amount is another's call to donate $3)."""
     return bool(fitting and cands) and cands[0].prob >= threshold and fitting[0].prob < ratio * cands[0].prob
-
-
-#: A sentence that goes on about the person the sentence before named: a personal pronoun
-#: or an age for a name ("..., the 43-year-old said").
-_REFERS_BACK = re.compile(
-    rf"\b(?:{'|'.join(sorted(wordlist('personal_pronouns')))})\b|\bthe\s+\d{{1,3}}-year-old\b", re.I
-)
-
-
-def _referring_back(
-    fitting: list[Scored], cands: list[Scored], threshold: float, context: Context, part: str
-) -> list[Scored]:
-    """``fitting`` with the first sentence that goes on about the asked person scored as
-    the best sentence, when the best (above ``threshold``) names the person a part asks
-    about but lacks the asked-for thing.
-
-    News names a person, then gives the detail in a later sentence that refers back ("Jane
-    Roe, a painter, opened the show. ... She has sold 40 canvases."; "..., the 43-year-old
-    said"). That sentence shares few of the question's words, so the ranker scores it
-    far below the one naming the person. It is judged at the best's probability when it is
-    in the best's article, refers back (a personal pronoun or "the N-year-old") and no
-    person but the one asked is named, outside quotations, from the article's last mention
-    of the asked person before it to its end (:func:`_other_person_since`). No free
-    parameter."""
-    if not fitting or not cands or cands[0].prob < threshold or any(c is cands[0] for c in fitting):
-        return fitting
-    top = cands[0]
-    keys = [k for full in full_names(ask_of(part)) for k in asked.name_keys(full)]
-    if not keys or not any(k in normalise(top.text) for k in keys):
-        return fitting
-    doc = context.evidence[top.n - 1].doc_id
-    for k, c in enumerate(fitting):
-        if c.prob >= top.prob:
-            return fitting
-        ev = _own_passage(context, c)
-        if ev.doc_id != doc or not _REFERS_BACK.search(c.text) or _other_person_since(context, c, keys) is not False:
-            continue
-        return [replace(c, prob=top.prob), *fitting[:k], *fitting[k + 1 :]]
-    return fitting
-
-
-def _other_person_since(context: Context, c: Scored, keys: list[str]) -> bool | None:
-    """Whether the article's evidence names another person (outside quotations) between
-    its last mention of the asked person (``keys``) before sentence ``c`` and the end of
-    ``c``; None when no passage of the article mentions the person before ``c``."""
-    doc = context.evidence[c.n - 1].doc_id
-    passages = sorted((e for e in context.evidence if e.doc_id == doc), key=lambda e: e.start)
-    last: int | None = None
-    for e in passages:
-        for key in keys:
-            for m in re.finditer(rf"\b{re.escape(key)}\b", e.text, re.I):
-                at = e.start + m.start()
-                if at < c.span.start and (last is None or at > last):
-                    last = at
-    if last is None:
-        return None
-    for e in passages:
-        quoted = [(e.start + a, e.start + b) for a, b in quotation_spans(e.text)[0]]
-        for a, b, label in e.entities:
-            if label != "PERSON" or not last < a < c.span.end or any(x <= a < y for x, y in quoted):
-                continue
-            if not any(key in normalise(e.at(a, b)) for key in keys):
-                return True
-    return False
 
 
 def _restating(fitting: list[Scored], cands: list[Scored], threshold: float) -> list[Scored]:
