@@ -301,48 +301,6 @@ def measured(part: str) -> str:
     return m.group("adj").lower() if m else "big"
 
 
-_FRACTIONS = "|".join(sorted(wordlist("fraction_words") - {"half", "halves"}, key=len, reverse=True))
-_COUNTING = "|".join(sorted(wordlist("number_words") - {"half", "no", "none", "all"}, key=len, reverse=True))
-#: A share in words: "half (of) the ...", "a third of", "two-thirds", "one in five",
-#: "three out of four" -- not the half of a period ("the second half", "half-brother"),
-#: nor an ordinal ("a third term": a fraction written with spaces needs its "of").
-_SHARE_WORDS = re.compile(
-    rf"(?<!first\s)(?<!second\s)(?<!other\s)(?<!latter\s)(?<!former\s)\bhalf\b(?![-‐])"
-    rf"|\b(?:a|one|{_COUNTING}|\d+)\s+(?:{_FRACTIONS})\s+of\b|\b(?:one|{_COUNTING})-(?:{_FRACTIONS})\b"
-    rf"|\b(?:one|{_COUNTING}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_COUNTING}|\d+)\b",
-    re.I,
-)
-
-
-_SHARE_OF = re.compile(
-    rf"\b(?:share|percentage|proportion|fraction|portion)\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
-    rf"(?P<np>(?:(?!(?:{_AUX})\b)[\w'’-]+\s*){{1,3}})",
-    re.I,
-)
-
-
-def share_of(part: str) -> set[str]:
-    """The stems of the words a share is asked of ("What share of the superdelegates does
-    ..." -> {"superdeleg"}), up to the question's verb; empty when none."""
-    m = _SHARE_OF.search(part)
-    if m is None:
-        return set()
-    return {t for w in m.group("np").split() for t in tokenize(w) if w.lower() not in _FURNITURE}
-
-
-def holds_share(text: str, of: set[str]) -> bool:
-    """A share given in words, not as a percent, of what the question asks a share of
-    (``of``: :func:`share_of`): "half the party's superdelegates", "two-thirds of the
-    delegates", "one in five delegates" -- one of those words within five after it."""
-    if not of:
-        return False
-    for m in _SHARE_WORDS.finditer(text):
-        after = _WORD.findall(text[m.end() :])[:5]
-        if of & {t for w in after for t in tokenize(w)}:
-            return True
-    return False
-
-
 def holds_age(text: str) -> bool:
     """An age: "43-year-old", "aged 43", AP's "Jane Roe, 43, said", "in his 60s"."""
     return bool(_AGE.search(text))

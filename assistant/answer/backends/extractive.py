@@ -416,9 +416,7 @@ def _passage(c: Scored, context: Context, cache: dict[int, set[str]]) -> set[str
 def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None = None) -> bool:
     low = c.text.lower()
     if wanted == "rate":
-        return (
-            "%" in c.text or "percent" in low or "per cent" in low or "rate" in low or asked.holds_share(c.text, asked.share_of(part))
-        )
+        return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
     if wanted == "quantity":
         stem = asked.named_quantity(part)
         return stem is None or asked.holds_quantity(c.text, stem)
