@@ -265,8 +265,6 @@ def _is_number(word: str) -> bool:
 _HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>old|tall|high|far|big|large|deep|wide|heavy|fast)\b", re.I)
 _AGE = re.compile(
     r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,"
-    r"|\bage\s+of\s+\d{1,3}\b|\b\d{1,3}\s+years\s+of\s+age\b|\bturn(?:s|ed|ing)?\s+\d{1,3}\b"
-    r"|\(\s*\d{1,3}\s*\)"
     r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s\b",
     re.I,
 )
