@@ -23,6 +23,7 @@ from assistant.answer.ranker import (
     rank,
     sentence_kinds,
 )
+from assistant.answer.ranker import _group as _entity_group
 from assistant.engines.lexical import tokenize
 from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
@@ -304,6 +305,8 @@ class ExtractiveBackend:
         def doc(c: Scored) -> str:
             return context.evidence[c.n - 1].doc_id
 
+        threshold = float(load_weights()["threshold"])
+        names = [n.lower() for n in _asked_names(context)]
         for i, (part, chosen) in enumerate(zip(parts, picked, strict=True)):
             if not chosen and len(parts) > 1:
                 lines.append(f"The articles do not say: {part.rstrip('?')}.")
@@ -332,6 +335,8 @@ class ExtractiveBackend:
                 note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
                 body = neutralise_markers(body)  # an article's own "[1]" is not a marker
                 also = _corroborating(context, c)
+                if c is chosen[0]:
+                    also += _same_answer(context, c, part, [doc(c), *(d for d in (context.evidence[m - 1].doc_id for m, _ in also))], threshold, names)
                 markers = " ".join(f"[{m}]" for m in [c.n, *[a[0] for a in also]])
                 lines.append(f"{lead}{body} {markers}{f' — {note}.' if note else ''}")
                 cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=span.start, end=span.end))
@@ -1449,6 +1454,41 @@ def _corroborating(context: Context, c: Scored) -> list[tuple[int, Span]]:
                 out.append((m, sp))
                 seen.add(ev.doc_id)
                 break
+    return out
+
+
+def _same_answer(
+    context: Context, c: Scored, part: str, cited: list[str], threshold: float, names: list[str]
+) -> list[tuple[int, Span]]:
+    """Other outlets' sentences that give the same answer as ``c``."""
+    ev = _own_passage(context, c)
+    q = normalise(part)
+    wanted = _specific(part)
+    answer: list[str] = []
+    for s, e, label in ev.entities:
+        if s < c.span.start or e > c.span.end:
+            continue
+        group = _entity_group(label)
+        if group is None or (group == "time" and wanted not in ("time", "day", "year")):
+            continue
+        text = normalise(ev.at(s, e))
+        if any(w in q for w in text.split() if len(w) > 2):
+            continue
+        answer.append(text)
+    if not answer:
+        return []
+    out: list[tuple[int, Span]] = []
+    seen = set(cited)
+    for o in rank(context, part if part != context.question else None, names):
+        if o.prob < threshold:
+            break
+        other = context.evidence[o.n - 1]
+        if other.doc_id in seen or o.span.start >= other.end:
+            continue
+        t = normalise(o.text)
+        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", t) for a in answer):
+            out.append((o.n, o.span))
+            seen.add(other.doc_id)
     return out
 
 
