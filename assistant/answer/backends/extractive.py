@@ -23,7 +23,6 @@ from assistant.answer.ranker import (
     rank,
     sentence_kinds,
 )
-from assistant.answer.ranker import _group as _entity_group
 from assistant.engines.lexical import tokenize
 from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
@@ -1463,13 +1462,12 @@ def _same_answer(
     """Other outlets' sentences that give the same answer as ``c``."""
     ev = _own_passage(context, c)
     q = normalise(part)
-    wanted = _specific(part)
+    labels = _answer_labels(part)
+    if not labels:
+        return []
     answer: list[str] = []
     for s, e, label in ev.entities:
-        if s < c.span.start or e > c.span.end:
-            continue
-        group = _entity_group(label)
-        if group is None or (group == "time" and wanted not in ("time", "day", "year")):
+        if s < c.span.start or e > c.span.end or label not in labels:
             continue
         text = normalise(ev.at(s, e))
         if any(w in q for w in text.split() if len(w) > 2):
@@ -1490,6 +1488,22 @@ def _same_answer(
             out.append((o.n, o.span))
             seen.add(other.doc_id)
     return out
+
+
+_WHICH_THING = re.compile(r"^\s*(?:(?:in|on|at|from|for|to|by|with)\s+)?(?:which|what)\s+(?!did|does|do|is|was|were|are|has|have|had)\w+", re.I)
+
+
+def _answer_labels(part: str) -> frozenset[str]:
+    wanted = _specific(part)
+    if wanted in ("name", "person"):
+        return frozenset({"PERSON", "ORG"})
+    if wanted in ("day", "year", "time"):
+        return frozenset({"DATE", "TIME"})
+    if wanted in ("number", "count", "money", "rate", "quantity", "measure", "age"):
+        return frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+    if wanted is None and _WHICH_THING.match(ask_of(part)):
+        return frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+    return frozenset()
 
 
 def _same_article(context: Context, a: Scored, b: Scored) -> bool:
