@@ -1461,18 +1461,26 @@ def _same_answer(
 ) -> list[tuple[int, Span]]:
     """Other outlets' sentences that give the same answer as ``c``."""
     ev = _own_passage(context, c)
-    q = normalise(part)
+    q = set(normalise(part).replace("'s", " ").split())
     labels = _answer_labels(part)
     if not labels:
         return []
     answer: list[str] = []
-    for s, e, label in ev.entities:
-        if s < c.span.start or e > c.span.end or label not in labels:
-            continue
-        text = normalise(ev.at(s, e))
-        if any(w in q for w in text.split() if len(w) > 2):
-            continue
-        answer.append(text)
+    if "PERSON" in labels and _SPEECH_ASK.search(ask_of(part)):
+        speaker = _speaker_for(c, ev, context.quotes)
+        if speaker:
+            answer = [normalise(speaker)]
+    else:
+        for s, e, label in ev.entities:
+            if s < c.span.start or e > c.span.end or label not in labels:
+                continue
+            text = normalise(ev.at(s, e))
+            if label in ("DATE", "TIME") and not _ABSOLUTE_DAY.search(text):
+                continue
+            if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY") and len(text.split()) < 2 and not re.search(r"[%$]", text):
+                continue
+            answer.append(text)
+    answer = [a for a in answer if not any(w.strip(".,") in q for w in a.split())]
     if not answer:
         return []
     out: list[tuple[int, Span]] = []
@@ -1490,7 +1498,9 @@ def _same_answer(
     return out
 
 
-_WHICH_THING = re.compile(r"^\s*(?:(?:in|on|at|from|for|to|by|with)\s+)?(?:which|what)\s+(?!did|does|do|is|was|were|are|has|have|had)\w+", re.I)
+_ABSOLUTE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b")
+_SPEECH_ASK = re.compile(r"\b(?:said|says|say|told|tells|called|calls|described|warned|argued|claimed|acknowledged|conceded|wrote|tweeted|accused|praised|criticized|criticised|characterised|characterized)\b", re.I)
+_WHICH_THING = re.compile(r"^\s*(?:(?:in|on|at|from|for|to|by|with)\s+)?which\s+(?!did|does|do|is|was|were|are|has|have|had)\w+", re.I)
 
 
 def _answer_labels(part: str) -> frozenset[str]:
