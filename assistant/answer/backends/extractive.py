@@ -1461,7 +1461,7 @@ def _same_answer(
 ) -> list[tuple[int, Span]]:
     """Other outlets' sentences that give the same answer as ``c``."""
     ev = _own_passage(context, c)
-    q = set(normalise(part).replace("'s", " ").split())
+    q = set(re.findall(r"[\w.-]+", normalise(f"{context.question} {part}").replace("'s", " ")))
     labels = _answer_labels(part)
     if not labels:
         return []
@@ -1499,7 +1499,7 @@ def _same_answer(
 
 
 _ABSOLUTE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b")
-_SPEECH_ASK = re.compile(r"\b(?:said|says|say|told|tells|called|calls|described|warned|argued|claimed|acknowledged|conceded|wrote|tweeted|accused|praised|criticized|criticised|characterised|characterized)\b", re.I)
+_SPEECH_ASK = re.compile(r"\b(?:said|says|say|told|tells|called|calls|described|warned|argued|claimed|acknowledged|conceded|wrote|tweeted|praised|criticized|criticised|characterised|characterized)\b", re.I)
 _WHICH_THING = re.compile(r"^\s*(?:(?:in|on|at|from|for|to|by|with)\s+)?which\s+(?!did|does|do|is|was|were|are|has|have|had)\w+", re.I)
 
 
