@@ -1500,7 +1500,8 @@ def _same_answer(
 
 _ABSOLUTE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b")
 _SPEECH_ASK = re.compile(r"\b(?:said|says|say|told|tells|called|calls|described|warned|argued|claimed|acknowledged|conceded|wrote|tweeted|praised|criticized|criticised|characterised|characterized)\b", re.I)
-_WHICH_THING = re.compile(r"^\s*(?:(?:in|on|at|from|for|to|by|with)\s+)?which\s+(?!did|does|do|is|was|were|are|has|have|had)\w+", re.I)
+_WHICH_THING = re.compile(r"^\s*(?:(?:in|on|at|from|for|to|by|with)\s+)?which\s+((?!did|does|do|is|was|were|are|has|have|had)\w+)", re.I)
+_PLACE_NOUNS = wordlist("place_nouns")
 
 
 def _answer_labels(part: str) -> frozenset[str]:
@@ -1511,8 +1512,12 @@ def _answer_labels(part: str) -> frozenset[str]:
         return frozenset({"DATE", "TIME"})
     if wanted in ("number", "count", "money", "rate", "quantity", "measure", "age"):
         return frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-    if wanted is None and _WHICH_THING.match(ask_of(part)):
-        return frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+    which = _WHICH_THING.match(ask_of(part))
+    if wanted is None and which:
+        after = re.findall(r"[\w'’.-]+", ask_of(part)[which.start(1):].lower())[:4]
+        if any(w in _PLACE_NOUNS for w in after):
+            return frozenset({"GPE", "LOC", "FAC"})
+        return frozenset({"PERSON", "ORG"})
     return frozenset()
 
 
