@@ -334,7 +334,7 @@ class ExtractiveBackend:
                 note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
                 body = neutralise_markers(body)  # an article's own "[1]" is not a marker
                 also = _corroborating(context, c)
-                if c is chosen[0]:
+                if c is chosen[0] and len(parts) == 1:
                     also += _same_answer(context, c, part, [doc(c), *(d for d in (context.evidence[m - 1].doc_id for m, _ in also))], threshold, names)
                 markers = " ".join(f"[{m}]" for m in [c.n, *[a[0] for a in also]])
                 lines.append(f"{lead}{body} {markers}{f' — {note}.' if note else ''}")
@@ -1498,7 +1498,7 @@ def _same_answer(
     return out
 
 
-_ABSOLUTE_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b")
+_ABSOLUTE_DAY = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b")
 _SPEECH_ASK = re.compile(r"\b(?:said|says|say|told|tells|called|calls|described|warned|argued|claimed|acknowledged|conceded|wrote|tweeted|praised|criticized|criticised|characterised|characterized)\b", re.I)
 _WHICH_THING = re.compile(r"^\s*(?:(?:in|on|at|from|for|to|by|with)\s+)?which\s+((?!did|does|do|is|was|were|are|has|have|had)\w+)", re.I)
 _PLACE_NOUNS = wordlist("place_nouns")
