@@ -110,6 +110,12 @@ def answer_type(question: str) -> str | None:
     return None
 
 
+def asks_speaker(question: str) -> bool:
+    """Does the question ask which one spoke ("Which minister said ...", "Which union
+    characterised ...")?"""
+    return bool(_WHICH_SPEAKER.search(question))
+
+
 def _entity_groups(ev: Evidence, sp: Span, question_low: str) -> tuple[set[str], set[str]]:
     """Label groups of the sentence's entities, and of those the question does not name."""
     present: set[str] = set()

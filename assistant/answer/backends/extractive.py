@@ -19,13 +19,15 @@ from assistant.answer.ranker import (
     QUESTION_TERMS,
     Scored,
     answer_type,
+    asks_speaker,
     load_weights,
     rank,
     sentence_kinds,
 )
 from assistant.engines.lexical import tokenize
-from assistant.nlp import speech_verbs, wordlist
+from assistant.nlp import months, speech_verbs, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
+from assistant.nlp.entities import NUMERIC, PLACEISH, TIMEISH
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import ask_of, asked_speaker, full_names, question_names, split_question
 from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, normalise, quotation_spans
@@ -304,6 +306,8 @@ class ExtractiveBackend:
         def doc(c: Scored) -> str:
             return context.evidence[c.n - 1].doc_id
 
+        threshold = float(load_weights()["threshold"])
+        names = [n.lower() for n in _asked_names(context)]
         for i, (part, chosen) in enumerate(zip(parts, picked, strict=True)):
             if not chosen and len(parts) > 1:
                 lines.append(f"The articles do not say: {part.rstrip('?')}.")
@@ -332,6 +336,11 @@ class ExtractiveBackend:
                 note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
                 body = neutralise_markers(body)  # an article's own "[1]" is not a marker
                 also = _corroborating(context, c)
+                if c is chosen[0] and len(parts) == 1:
+                    # the same answer in other outlets' own words (one part: a later part's
+                    # sentence answers the part with the earlier one's in view)
+                    cited = [doc(c), *(context.evidence[m - 1].doc_id for m, _ in also)]
+                    also += _same_answer(context, c, part, cited, threshold, names)
                 markers = " ".join(f"[{m}]" for m in [c.n, *[a[0] for a in also]])
                 lines.append(f"{lead}{body} {markers}{f' — {note}.' if note else ''}")
                 cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=span.start, end=span.end))
@@ -1450,6 +1459,109 @@ def _corroborating(context: Context, c: Scored) -> list[tuple[int, Span]]:
                 seen.add(ev.doc_id)
                 break
     return out
+
+
+def _same_answer(
+    context: Context, c: Scored, part: str, cited: list[str], threshold: float, names: list[str]
+) -> list[tuple[int, Span]]:
+    """Other outlets' evidence sentences that give the same answer as ``c``, the sentence
+    shown for ``part``: one sentence an article, ranked for the part at or above ``threshold``,
+    naming the thing ``c`` answers with (:func:`_answer_of`). ``cited``: the articles
+    already cited for ``c``.
+
+    :func:`_corroborating` finds another outlet only by the same quoted words; a fact
+    ("which officer", "which country", "in what year") is reported in each outlet's own
+    words, and the thing asked for (the officer's name, the country, the year) is what they
+    share."""
+    answer = _answer_of(context, c, part)
+    if not answer:
+        return []
+    out: list[tuple[int, Span]] = []
+    seen = set(cited)
+    for o in rank(context, part if part != context.question else None, names):
+        if o.prob < threshold:
+            break
+        other = context.evidence[o.n - 1]
+        if other.doc_id in seen or o.span.start >= other.end:
+            continue
+        text = normalise(o.text)
+        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in answer):
+            out.append((o.n, o.span))
+            seen.add(other.doc_id)
+    return out
+
+
+def _answer_of(context: Context, c: Scored, part: str) -> list[str]:
+    """The names in sentence ``c`` (normalised) that answer ``part``: its entities of the
+    kind the part asks for (:func:`_answer_labels`) that the question does not name. A day
+    only as a date ("June 7", "2012"): a weekday or "last week" is relative to each article's
+    own date. A figure only with its unit ("20 percentage points", "$5 million"): a bare
+    number recurs by chance."""
+    labels = _answer_labels(part)
+    if not labels:
+        return []
+    ev = _own_passage(context, c)
+    asked_words = set(re.findall(r"[\w.-]+", normalise(f"{context.question} {part}").replace("'s", " ")))
+    out: list[str] = []
+    for s, e, label in ev.entities:
+        if s < c.span.start or e > c.span.end or label not in labels:
+            continue
+        text = normalise(ev.at(s, e))
+        if label in TIMEISH and not _A_DATE.search(text):
+            continue
+        if label in NUMERIC and len(text.split()) < 2 and not re.search(r"[%$€£]", text):
+            continue
+        out.append(text)
+    return [a for a in out if not any(w.strip(".,") in asked_words for w in a.split())]
+
+
+#: "which officer", "in which state": a part asking which one of a kind (the ranker has no
+#: kind for it); group 1 is the word after "which".
+_WHICH_ONE = re.compile(
+    r"^\s*(?:(?:in|on|at|from|for|to|by|with)\s+)?which\s+((?!did|does|do|is|was|were|are|has|have|had)\w+)",
+    re.I,
+)
+_PLACE_NOUNS = wordlist("place_nouns")
+#: An ask for who said something: a speech verb of the lexicon, not in the passive ("who
+#: warned", not "who was accused").
+_SPEECH_ASKED = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )\b(?:"
+    + "|".join(
+        sorted({re.escape(f) for v in speech_verbs().values() for f in v.forms}, key=len, reverse=True)
+    )
+    + r")\b",
+    re.I,
+)
+#: A verb in the passive ("which manager was accused of ..."): who is spoken of, not who spoke.
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+)?\w+ed\b", re.I)
+#: A date that names the same day in every article: a month or a year.
+_A_DATE = re.compile(
+    r"\b(?:{}|\d{{4}})\b".format("|".join(sorted({m.name.lower() for m in months()}, key=len, reverse=True)))
+)
+
+
+def _answer_labels(part: str) -> frozenset[str]:
+    """The entity labels of the thing ``part`` asks for: a person or a body for "who" and
+    "which <noun>", a place for "which <place noun>", a date for "when", a figure for "how
+    many"; none for any other ask (a statement's words are matched by their quotation)."""
+    wanted = _specific(part)
+    ask = ask_of(part)
+    which = _WHICH_ONE.match(ask)
+    if wanted in ("name", "person") or (wanted is None and which):
+        if _SPEECH_ASKED.search(ask) or (asks_speaker(ask) and not _PASSIVE.search(ask)):
+            # "who said ...": the speaker is named wherever their words are, on any topic;
+            # the same statement is matched by its quoted words (:func:`_corroborating`)
+            return frozenset()
+        if which and wanted is None:
+            after = re.findall(r"[\w'’.-]+", ask[which.start(1) :].lower())[:4]
+            if any(w in _PLACE_NOUNS for w in after):
+                return PLACEISH
+        return frozenset({"PERSON", "ORG"})
+    if wanted in ("day", "year", "time"):
+        return TIMEISH
+    if wanted in ("number", "count", "money", "rate", "quantity", "measure", "age"):
+        return NUMERIC
+    return frozenset()
 
 
 def _same_article(context: Context, a: Scored, b: Scored) -> bool:
