@@ -8,6 +8,7 @@ evidence does not cover the question, it abstains with the fixed sentinel.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -250,6 +251,9 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
+        untouched = _topic_untouched(context, part, chosen)
+        if untouched:
+            return [], untouched, False
         return chosen, None, False
 
     def _pick_parts(
@@ -689,6 +693,37 @@ def _role_elsewhere(
     if _stretch_above(context, fitting, threshold, lambda ev, a, b: asked.names_role(ev.at(a, b), role)):
         return None  # a sentence above the threshold names the role: the answer stands
     return f"the passages that name someone do not say who the {role} is"
+
+
+def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a "what did X say about <topic>" part
+    (:func:`asked.topic_asked`) when none of them holds a word of the topic; else None.
+    Abstains only, never changes the answer. The neighbour the answer shows for a near miss
+    is X's words on another subject of the same story ("what did X say about the ban"
+    answered by X's words on the critics), or another person's words on it."""
+    topic = asked.topic_asked(part)
+    if not topic or not chosen:
+        return None
+    mode = os.environ.get("U13", "sent")
+    for c in chosen:
+        if mode == "sent":
+            text = c.text
+        elif mode == "quote":
+            ev = _own_passage(context, c)
+            text = ev.at(*_quote_span(ev, c))
+        else:
+            ev, a, b = _window(context, c)
+            text = ev.at(a, b)
+        if asked.touches_topic(text, topic):
+            return None
+    m = re.search(r"\babout\s+([^?]+)", ask_of(part))
+    about = m.group(1).strip() if m else "it"
+    return f"the passages on this do not speak of {about}"
+
+
+def _quote_span(ev: Evidence, c: Scored) -> tuple[int, int]:
+    span, _ = whole_quotation(ev, c.span)
+    return span.start, span.end
 
 
 def _group_silent(
