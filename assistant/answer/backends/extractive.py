@@ -704,6 +704,8 @@ def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str |
     topic = asked.topic_asked(part)
     if not topic or not chosen:
         return None
+    if os.environ.get("U13S", "1") == "1" and len(split_question(context.question)) > 1:
+        return None
     mode = os.environ.get("U13", "sent")
     for c in chosen:
         if mode == "sent":
@@ -711,6 +713,17 @@ def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str |
         elif mode == "quote":
             ev = _own_passage(context, c)
             text = ev.at(*_quote_span(ev, c))
+        elif mode == "passage":
+            text = _own_passage(context, c).text
+        elif mode == "article":
+            doc = context.evidence[c.n - 1].doc_id
+            text = " ".join(e.text for e in context.evidence if e.doc_id == doc)
+        elif mode == "names":
+            caps = {t for w in re.findall(r"\b[A-Z][\w'’-]+", part.split("about", 1)[-1]) for t in tokenize(w)}
+            if not caps & topic:
+                return None
+            ev, a, b = _window(context, c)
+            text = ev.at(a, b)
         else:
             ev, a, b = _window(context, c)
             text = ev.at(a, b)
