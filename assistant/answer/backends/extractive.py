@@ -8,7 +8,6 @@ evidence does not cover the question, it abstains with the fixed sentinel.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -696,47 +695,28 @@ def _role_elsewhere(
 
 
 def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str | None:
-    """Why the chosen sentences do not answer a "what did X say about <topic>" part
-    (:func:`asked.topic_asked`) when none of them holds a word of the topic; else None.
-    Abstains only, never changes the answer. The neighbour the answer shows for a near miss
-    is X's words on another subject of the same story ("what did X say about the ban"
-    answered by X's words on the critics), or another person's words on it."""
+    """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
+    question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
+    gives of their articles; else None. Abstains only, never changes the answer.
+
+    A near miss asks for X's words on a subject X's story never reaches ("what did X say
+    about the ban", of an article on X's row with the critics) and the answer shows X's words
+    on the story's own subject. A sentence that does not hold the topic may still be on it
+    (questions paraphrase, "the agreement" for "the trade deal", and a quotation goes on
+    from a sentence that names it), so the whole text its article gives decides, as in
+    :func:`_about_another` (which does the same for a person Y only, by name). A part of a
+    multi-part question is left alone: its topic is often named by another part or by the
+    statement before the asks, and is answered from another article."""
     topic = asked.topic_asked(part)
-    if not topic or not chosen:
+    if not topic or not chosen or len(split_question(context.question)) > 1:
         return None
-    if os.environ.get("U13S", "1") == "1" and len(split_question(context.question)) > 1:
+    docs = {context.evidence[c.n - 1].doc_id for c in chosen}
+    text = " ".join(e.text for e in context.evidence if e.doc_id in docs)
+    if asked.touches_topic(text, topic):
         return None
-    mode = os.environ.get("U13", "sent")
-    for c in chosen:
-        if mode == "sent":
-            text = c.text
-        elif mode == "quote":
-            ev = _own_passage(context, c)
-            text = ev.at(*_quote_span(ev, c))
-        elif mode == "passage":
-            text = _own_passage(context, c).text
-        elif mode == "article":
-            doc = context.evidence[c.n - 1].doc_id
-            text = " ".join(e.text for e in context.evidence if e.doc_id == doc)
-        elif mode == "names":
-            caps = {t for w in re.findall(r"\b[A-Z][\w'’-]+", part.split("about", 1)[-1]) for t in tokenize(w)}
-            if not caps & topic:
-                return None
-            ev, a, b = _window(context, c)
-            text = ev.at(a, b)
-        else:
-            ev, a, b = _window(context, c)
-            text = ev.at(a, b)
-        if asked.touches_topic(text, topic):
-            return None
     m = re.search(r"\babout\s+([^?]+)", ask_of(part))
     about = m.group(1).strip() if m else "it"
-    return f"the passages on this do not speak of {about}"
-
-
-def _quote_span(ev: Evidence, c: Scored) -> tuple[int, int]:
-    span, _ = whole_quotation(ev, c.span)
-    return span.start, span.end
+    return f"the articles that give these words do not speak of {about}"
 
 
 def _group_silent(
