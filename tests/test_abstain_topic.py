@@ -70,3 +70,27 @@ def test_a_part_of_a_multi_part_question_is_left_to_the_other_checks() -> None:
     question = "What did Dana Quill say about the ferry schedule, and how did the vote go?"
     got = ExtractiveBackend().answer(context(question, items)[0])
     assert "do not speak of the ferry schedule" not in got.text, got.text
+
+
+def test_a_passage_naming_the_person_and_the_topic_leaves_the_answer_to_the_ranker() -> None:
+    from assistant.answer.backends.extractive import _topic_untouched
+    from assistant.answer.ranker import rank
+
+    question = "What did Dana Quill say about the ferry schedule?"
+    doc = "harbor_gazette"
+    others = {
+        # the topic, with the person asked: the evidence may hold the words asked for
+        "Dana Quill grew up near the old ferry dock.": False,
+        # the topic, but nobody names the person asked with it: still no answer
+        "Harbor pilots said the ferry schedule will change in June.": True,
+    }
+    for other, abstains in others.items():
+        items = [
+            (doc, TOWN, "Council member Dana Quill defended"),
+            ("coast_weekly", f"Coast Weekly\n\n{other}\n", other),
+        ]
+        ctx = context(question, items)[0]
+        # the town article's sentences, which never speak of the ferry, as the answer
+        town = [c for c in rank(ctx, None) if ctx.evidence[c.n - 1].doc_id == doc][:2]
+        why = _topic_untouched(ctx, question, town)
+        assert (why is not None) == abstains, (other, why)

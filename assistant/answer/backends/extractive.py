@@ -697,7 +697,9 @@ def _role_elsewhere(
 def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
     question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
-    gives of their articles; else None. Abstains only, never changes the answer.
+    gives of their articles, and no passage of another article holds one beside X's name
+    (where X's words on it may be, which the ranker weighs); else None. Abstains only,
+    never changes the answer.
 
     A near miss asks for X's words on a subject X's story never reaches ("what did X say
     about the ban", of an article on X's row with the critics) and the answer shows X's words
@@ -714,6 +716,12 @@ def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str |
     text = " ".join(e.text for e in context.evidence if e.doc_id in docs)
     if asked.touches_topic(text, topic):
         return None
+    speaker = _named_asked(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    for e in context.evidence:
+        low = normalise(e.text)
+        if asked.touches_topic(e.text, topic) and (not keys or any(k in low for k in keys)):
+            return None  # a passage of another article speaks of the topic and names X
     m = re.search(r"\babout\s+([^?]+)", ask_of(part))
     about = m.group(1).strip() if m else "it"
     return f"the articles that give these words do not speak of {about}"
