@@ -8,7 +8,6 @@ evidence does not cover the question, it abstains with the fixed sentinel.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -251,7 +250,7 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
-        untouched = _topic_untouched(context, part, chosen, t.speaker_gap)
+        untouched = _topic_untouched(context, part, chosen)
         if untouched:
             return [], untouched, False
         return chosen, None, False
@@ -695,7 +694,7 @@ def _role_elsewhere(
     return f"the passages that name someone do not say who the {role} is"
 
 
-def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int) -> str | None:
+def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
     question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
     gives of their articles, and no passage of another article holds one beside X's name
@@ -715,43 +714,17 @@ def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int
         return None
     docs = {context.evidence[c.n - 1].doc_id for c in chosen}
     text = " ".join(e.text for e in context.evidence if e.doc_id in docs)
-    m = re.search(r"\babout\s+([^?]+)", ask_of(part))
-    about = m.group(1).strip() if m else "it"
-    speaker = _named_asked(context, part)
-    if os.environ.get("U13X") and speaker and _never_on_topic(context, speaker, topic, gap):
-        return f"the passages quote {speaker}, never on {about}"
     if asked.touches_topic(text, topic):
         return None
+    speaker = _named_asked(context, part)
     keys = asked.name_keys(speaker) if speaker else []
     for e in context.evidence:
         low = normalise(e.text)
         if asked.touches_topic(e.text, topic) and (not keys or any(k in low for k in keys)):
             return None  # a passage of another article speaks of the topic and names X
+    m = re.search(r"\babout\s+([^?]+)", ask_of(part))
+    about = m.group(1).strip() if m else "it"
     return f"the articles that give these words do not speak of {about}"
-
-
-def _never_on_topic(context: Context, speaker: str, topic: set[str], gap: int) -> bool:
-    """Does the evidence give ``speaker`` words (:func:`asked.attributes_to`), none of them
-    touching the topic in its stretch (the sentence, its whole quotation, the two sentences
-    before)?"""
-    theirs = 0
-    for ev in context.evidence:
-        for sp in ev.sentences:
-            if not ev.start <= sp.start < ev.end:
-                continue
-            ledger = next(
-                (q.speaker for q in context.quotes
-                 if q.doc_id == ev.doc_id and q.speaker and q.start < sp.end and sp.start < q.end),
-                None,
-            )
-            if not asked.attributes_to(ev, sp, speaker, ledger, gap):
-                continue
-            theirs += 1
-            span, _ = whole_quotation(ev, sp)
-            before = [x for x in ev.sentences if x.end <= span.start][-2:]
-            if asked.touches_topic(ev.at(before[0].start if before else span.start, span.end), topic):
-                return False
-    return theirs > 0
 
 
 def _group_silent(
