@@ -1079,25 +1079,3 @@ def touches_topic(text: str, topic: set[str]) -> bool:
         return True
     long = {t[:6] for t in topic if len(t) >= 6}
     return any(h[:6] in long for h in held if len(h) >= 6)
-
-
-# -- a deed asked as done, given only as possible -----------------------------------------------
-_PROSPECTIVE = wordlist("prospective")
-_DONE_ASK = re.compile(r"^\W*(?:and\s+)?(?i:did|has|have|had)\s")
-
-
-def only_prospective(part: str, sentence: str) -> bool:
-    """Does ``sentence`` hold the verb a yes/no part asks as done ("Did the council vote
-    ...?", :func:`yes_no_verb`) only after a word that makes it possible or to come
-    (``[prospective]`` within three words before it: "if the council votes", "until the
-    vote")? False when the sentence does not hold the verb at all (a paraphrase) or holds it
-    once as done."""
-    if not _DONE_ASK.match(ask_of(part)):
-        return False
-    verb = yes_no_verb(part)
-    if verb is None:
-        return False
-    forms = verb_forms(verb.lower())
-    words = [w.lower() for w in _PHRASE_WORD.findall(sentence)]
-    at = [k for k, w in enumerate(words) if (tokenize(w) or [w])[-1] in forms]
-    return bool(at) and all(any(x in _PROSPECTIVE for x in words[max(0, k - 3) : k]) for k in at)

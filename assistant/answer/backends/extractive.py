@@ -253,8 +253,6 @@ class ExtractiveBackend:
         untouched = _topic_untouched(context, part, chosen)
         if untouched:
             return [], untouched, False
-        if asked.only_prospective(part, chosen[0].text):
-            return [], "the passages speak of it only as possible or to come, not as done", False
         return chosen, None, False
 
     def _pick_parts(
