@@ -1037,3 +1037,45 @@ def group_speaks(text: str, group: str, gap: int) -> bool:
 def names_group(text: str, group: str) -> bool:
     """Does ``text`` (a ledger record's speaker or role) name ``group``?"""
     return bool(_noun_words(normalise(text), group))
+
+
+# -- the topic a person's words are asked on ---------------------------------------------------
+#: "What did X say / tell Y / think about <topic>": a what-ask whose speech verb is followed,
+#: later in the same clause, by "about" and the topic (never "who said ... about": the topic
+#: there is the sentence's own, paraphrased; never "when asked about": that is the question
+#: put to X, not what X spoke of).
+_TOPIC_ASK = re.compile(
+    r"^\W*what\b[^?]*?\b(?:say|said|says|tell|told|think|thinks|thought)\b"
+    r"(?P<between>[^?]*?)\babout\s+(?P<topic>[^?]+)",
+    re.I,
+)
+_TOPIC_ENDS = wordlist("topic_ends")
+
+
+def topic_asked(part: str) -> set[str]:
+    """The content stems of the topic a "what did X say about <topic>" part asks X's words on
+    ("What did Roe say about the new toll on the bridge?" -> {"new", "toll"}), or an empty
+    set. The topic is the noun phrase after "about" up to the first word that English uses to
+    add the occasion, venue or time after it (``[topic_ends]``: "on This Week", "during the
+    debate", "and ..."); function words and the speaker's own words are not the topic."""
+    ask = ask_of(part).strip()
+    m = _TOPIC_ASK.match(ask)
+    if m is None or re.search(r"\b(?:asked|questioned)\b", m.group("between"), re.I):
+        return set()
+    words: list[str] = []
+    for w in _PHRASE_WORD.findall(m.group("topic")):
+        if w.lower() in _TOPIC_ENDS and words:
+            break
+        words.append(w)
+    who = set(tokenize(speaker_phrase(ask) or ""))
+    return {t for w in words if w.lower() not in _FUNCTION for t in tokenize(w)} - who
+
+
+def touches_topic(text: str, topic: set[str]) -> bool:
+    """Does ``text`` hold a stem of the topic, or a word sharing its first six letters with
+    one of six or more ("employee" for "employment", "nominating" for "nominee" does not)?"""
+    held = set(tokenize(text))
+    if topic & held:
+        return True
+    long = {t[:6] for t in topic if len(t) >= 6}
+    return any(h[:6] in long for h in held if len(h) >= 6)

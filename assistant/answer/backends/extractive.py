@@ -252,6 +252,9 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
+        untouched = _topic_untouched(context, part, chosen)
+        if untouched:
+            return [], untouched, False
         return chosen, None, False
 
     def _pick_parts(
@@ -698,6 +701,39 @@ def _role_elsewhere(
     if _stretch_above(context, fitting, threshold, lambda ev, a, b: asked.names_role(ev.at(a, b), role)):
         return None  # a sentence above the threshold names the role: the answer stands
     return f"the passages that name someone do not say who the {role} is"
+
+
+def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
+    question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
+    gives of their articles, and no passage of another article holds one beside X's name
+    (where X's words on it may be, which the ranker weighs); else None. Abstains only,
+    never changes the answer.
+
+    A near miss asks for X's words on a subject X's story never reaches ("what did X say
+    about the ban", of an article on X's row with the critics) and the answer shows X's words
+    on the story's own subject. A sentence that does not hold the topic may still be on it
+    (questions paraphrase, "the agreement" for "the trade deal", and a quotation goes on
+    from a sentence that names it), so the whole text its article gives decides, as in
+    :func:`_about_another` (which does the same for a person Y only, by name). A part of a
+    multi-part question is left alone: its topic is often named by another part or by the
+    statement before the asks, and is answered from another article."""
+    topic = asked.topic_asked(part)
+    if not topic or not chosen or len(split_question(context.question)) > 1:
+        return None
+    docs = {context.evidence[c.n - 1].doc_id for c in chosen}
+    text = " ".join(e.text for e in context.evidence if e.doc_id in docs)
+    if asked.touches_topic(text, topic):
+        return None
+    speaker = _named_asked(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    for e in context.evidence:
+        low = normalise(e.text)
+        if asked.touches_topic(e.text, topic) and (not keys or any(k in low for k in keys)):
+            return None  # a passage of another article speaks of the topic and names X
+    m = re.search(r"\babout\s+([^?]+)", ask_of(part))
+    about = m.group(1).strip() if m else "it"
+    return f"the articles that give these words do not speak of {about}"
 
 
 def _group_silent(
