@@ -173,10 +173,6 @@ _PAIR = re.compile(
 )
 #: A statement's end before the question (not "Mr." or "Gov.": three lower-case letters first).
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!])\s+(?=[A-Z])")
-#: The same end before one part of a split question: :func:`split_question` writes each
-#: later ask after the statement as the question had it, in lower case ("... rally. which
-#: super PAC ran the ad?"), so a lower-case ask starts a sentence here too.
-_ASK_START = re.compile(r"(?<=[a-z]{3}[.!])\s+(?=[A-Za-z])")
 
 
 def split_question(question: str) -> list[str]:
@@ -241,7 +237,7 @@ def ask_of(question: str) -> str:
     """The question itself, without a statement before it ("Pence went on two Sunday shows.
     What did he say ...?" -> "What did he say ...?"); quoted sentence ends do not count."""
     q = question.strip()
-    cuts = list(_ASK_START.finditer(_masked(q)))
+    cuts = list(_SENTENCE_END.finditer(_masked(q)))
     return q[cuts[-1].end() :] if cuts else q
 
 
