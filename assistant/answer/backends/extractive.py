@@ -27,7 +27,7 @@ from assistant.engines.lexical import tokenize
 from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
-from assistant.nlp.questions import ask_of, asked_speaker, full_names, question_names, split_question
+from assistant.nlp.questions import ask_of, asked_speaker, full_names, part_ask, question_names, split_question
 from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, normalise, quotation_spans
 from assistant.settings import AnswerSettings, Settings
 from assistant.types import FOLLOWING_SENTENCES, Context, Draft, DraftCitation, Evidence, Quote, Span
@@ -270,7 +270,7 @@ class ExtractiveBackend:
         ]
         # each ask's own terms, the statement before the asks left out ("Roe and Doe both
         # spoke. What did Roe say?" and "... What did Doe say?" differ in "Roe" and "Doe")
-        asks = [set(tokenize(ask_of(p))) - CUE_TERMS - QUESTION_TERMS for p in parts]
+        asks = [set(tokenize(part_ask(p))) - CUE_TERMS - QUESTION_TERMS for p in parts]
         marks = [asks[i] - set().union(*(t for j, t in enumerate(asks) if j != i)) for i in range(len(parts))]
         for i, part in enumerate(parts):
             theirs = set().union(*(d for j, d in enumerate(marks) if j != i))
