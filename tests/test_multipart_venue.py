@@ -13,8 +13,8 @@ import pytest
 
 from assistant.answer.backends.extractive import _own_marked_first
 from assistant.answer.ranker import Scored
-from assistant.settings import AnswerSettings
 from assistant.engines.lexical import tokenize
+from assistant.settings import AnswerSettings
 from assistant.types import Span
 
 MORNING = """Brandt defends levy on Morning Desk

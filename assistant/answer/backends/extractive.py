@@ -27,7 +27,14 @@ from assistant.engines.lexical import tokenize
 from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.questions import ACCORDING as _ACCORDING
-from assistant.nlp.questions import ask_of, asked_speaker, full_names, part_ask, question_names, split_question
+from assistant.nlp.questions import (
+    ask_of,
+    asked_speaker,
+    full_names,
+    part_ask,
+    question_names,
+    split_question,
+)
 from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, normalise, quotation_spans
 from assistant.settings import AnswerSettings, Settings
 from assistant.types import FOLLOWING_SENTENCES, Context, Draft, DraftCitation, Evidence, Quote, Span
