@@ -227,10 +227,6 @@ class ExtractiveBackend:
         # article words it far from the question (the second article's part of the held-out
         # writer's questions often ranks under the threshold)
         fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold)
-        if fitting[0] is top and __import__("os").environ.get("PAST_EDGE"):
-            fitting = _own_marked_past_edge(
-                context, part, names, fitting, *marks, self.tuning.own_marked_floor * threshold
-            )
         best = fitting[0]
         if best.prob < threshold and best is top:
             if wanted and cands and cands[0].prob >= threshold:
@@ -813,42 +809,6 @@ def _own_marked_first(
             return fitting
         if marked(c) == (True, False):
             return [c, *(x for x in fitting if x is not c and marked(x) != (False, True))]
-    return fitting
-
-
-def _marks(c: Scored, own: set[str], others: set[str]) -> tuple[bool, bool]:
-    words = set(tokenize(c.text))
-    return bool(own & words), bool(others & words)
-
-
-def _own_marked_past_edge(
-    context: Context,
-    part: str,
-    names: list[str],
-    fitting: list[Scored],
-    own: set[str],
-    others: set[str],
-    floor: float,
-) -> list[Scored]:
-    """``fitting`` with a sentence just past a passage's edge (:attr:`Context.following`)
-    first, when the best is marked as another part's only (:func:`_own_marked_first`), no
-    ranked sentence is this part's own, and a following sentence holding this part's own
-    terms and none of the others' ranks at least ``floor`` when read as part of its
-    passage."""
-    if not own or not others or not fitting or _marks(fitting[0], own, others) != (False, True):
-        return fitting
-    if not context.following:
-        return fitting
-    joined = context.model_copy(
-        update={"evidence": [_joined(context, n) for n in range(1, len(context.evidence) + 1)]}
-    )
-    for c in rank(joined, part, names):
-        if c.prob < floor:
-            return fitting
-        if c.span.start < context.evidence[c.n - 1].end:
-            continue
-        if _marks(c, own, others) == (True, False):
-            return [c, *(x for x in fitting if _marks(x, own, others) != (False, True))]
     return fitting
 
 
