@@ -802,14 +802,6 @@ def _own_marked_first(
         words = set(tokenize(c.text))
         return bool(own & words), bool(others & words)
 
-    if marked(fitting[0]) == (False, False) and __import__("os").environ.get("NONE_GIVES"):
-        floor = max(threshold, 0.8 * fitting[0].prob)
-        for k, c in enumerate(fitting):
-            if c.prob < floor:
-                break
-            if marked(c) == (True, False):
-                return [c, *fitting[:k], *fitting[k + 1 :]]
-        return fitting
     if marked(fitting[0]) != (False, True):
         return fitting
     for c in fitting:
