@@ -232,19 +232,6 @@ class ExtractiveBackend:
             if wanted and cands and cands[0].prob >= threshold:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for", False
             return [], "no passage in the articles answers it", False
-        if (best.n, best.span.start) in used and __import__("os").environ.get("SHOWN_BOTH"):
-            own_m, oth_m = marks
-            def mk(c: Scored) -> tuple[bool, bool]:
-                w = set(tokenize(c.text))
-                return bool(own_m & w), bool(oth_m & w)
-            if own_m and oth_m and mk(best) == (True, True):
-                for c in fitting:
-                    if c.prob < float(__import__("os").environ["SHOWN_BOTH"]) * threshold:
-                        break
-                    if (c.n, c.span.start) not in used and mk(c) == (True, False):
-                        fitting = [c, *(x for x in fitting if x is not c)]
-                        best = c
-                        break
         if (best.n, best.span.start) in used:
             floor = max(threshold, self.tuning.second_ratio * best.prob)
             fresh = _fresh_for_part(best, fitting, used, distinct or set(), floor)
