@@ -162,6 +162,13 @@ class AnswerSettings(BaseSettings):
         "probability is at least this share of the best sentence's (a later part may still cite any "
         "article). Default 1.0, chosen on development data by evals/precision_cv.py choose.",
     )
+    own_marked_floor: float = Field(
+        default=0.3,
+        description="In one part of a multi-part question whose best sentence holds only another part's "
+        "own terms, a sentence holding only this part's own terms answers it first when its ranker "
+        "probability is at least this share of the abstention threshold (evals/README.md, "
+        "multipart13b: the lowest share costing nothing on development data).",
+    )
     max_quotation_sentences: int = Field(
         default=4,
         gt=0,

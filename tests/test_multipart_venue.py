@@ -14,6 +14,7 @@ import pytest
 from assistant.answer.backends.extractive import _own_marked_first
 from assistant.answer.ranker import Scored
 from assistant.engines.lexical import tokenize
+from assistant.settings import AnswerSettings
 from assistant.types import Span
 
 MORNING = """Brandt defends levy on Morning Desk
@@ -77,3 +78,62 @@ def test_each_venue_part_is_answered_from_its_own_article(shows_index: Any) -> N
     assert not ans.abstained, ans.answer
     assert "counting pennies" in ans.answer
     assert "fair share" in ans.answer
+
+
+def test_a_later_parts_own_ask_is_read_after_the_statement() -> None:
+    from assistant.nlp.questions import ask_of, part_ask, split_question
+
+    parts = split_question(
+        "Olga Brandt had a busy week. What did she say on the Morning Desk, and which paper "
+        "reported the fishing towns' meeting?"
+    )
+    assert len(parts) == 2
+    # split_question keeps the later ask in lower case after the statement
+    assert part_ask(parts[0]) == "What did she say on the Morning Desk?"
+    assert part_ask(parts[1]) == "which paper reported the fishing towns' meeting?"
+    assert ask_of(parts[1]) == parts[1]  # ask_of (questions as asked) is unchanged
+    # an abbreviation is no sentence end; an unsplit question is its own ask
+    assert part_ask("What did Gov. Brandt say?") == "What did Gov. Brandt say?"
+
+
+def test_an_own_marked_sentence_under_the_threshold_answers_above_the_floor() -> None:
+    own = set(tokenize("Evening Ledger"))
+    theirs = set(tokenize("Channel Nine Morning Desk"))
+    morning = _scored("On Channel Nine's Morning Desk, Brandt defended the levy.", 0.8)
+    low = _scored("The Evening Ledger heard Brandt call it a fair share.", 0.2, n=2)
+    floor = AnswerSettings().own_marked_floor * 0.3
+    assert _own_marked_first([morning, low], own, theirs, floor) == [low]
+    assert _own_marked_first([morning, low], own, theirs, 0.3) == [morning, low]
+
+
+TOWNS = """Fishing towns plan their answer to the levy
+
+Skippers from the northern towns met in a church hall on Thursday.
+
+Their spokeswoman, Ines Varga, said the towns would hold a ferry boycott in the autumn unless the levy was halved.
+
+The hall was full an hour before the meeting began.
+"""
+
+
+@pytest.fixture(scope="module")
+def towns_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from tests.conftest import index_articles
+
+    return index_articles(
+        tmp_path_factory,
+        [
+            ("morning", MORNING, "Harbour Gazette", "2026-03-02"),
+            ("towns", TOWNS, "Valley Post", "2026-03-05"),
+        ],
+    )
+
+
+def test_a_later_lower_case_part_is_answered_from_its_own_article(towns_index: Any) -> None:
+    ans = towns_index.ask(
+        "Governor Olga Brandt defended the harbour levy all week. What did she say about it on "
+        "Channel Nine's Morning Desk, and what did the fishing towns plan for the autumn?"
+    )
+    assert not ans.abstained, ans.answer
+    assert "counting pennies" in ans.answer
+    assert "ferry boycott" in ans.answer

@@ -173,6 +173,10 @@ _PAIR = re.compile(
 )
 #: A statement's end before the question (not "Mr." or "Gov.": three lower-case letters first).
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!])\s+(?=[A-Z])")
+#: The same end before one part of a split question: :func:`split_question` writes each
+#: later ask after the statement as the question had it, in lower case ("... rally. which
+#: super PAC ran the ad?"), so a lower-case ask starts a sentence here too.
+_PART_ASK_START = re.compile(r"(?<=[a-z]{3}[.!])\s+(?=[A-Za-z])")
 
 
 def split_question(question: str) -> list[str]:
@@ -238,6 +242,15 @@ def ask_of(question: str) -> str:
     What did he say ...?" -> "What did he say ...?"); quoted sentence ends do not count."""
     q = question.strip()
     cuts = list(_SENTENCE_END.finditer(_masked(q)))
+    return q[cuts[-1].end() :] if cuts else q
+
+
+def part_ask(part: str) -> str:
+    """:func:`ask_of` for a part :func:`split_question` wrote: the ask after the statement,
+    a later part's lower-case ask included ("Roe spoke. which paper ran it?" -> "which
+    paper ran it?")."""
+    q = part.strip()
+    cuts = list(_PART_ASK_START.finditer(_masked(q)))
     return q[cuts[-1].end() :] if cuts else q
 
 

