@@ -5,8 +5,12 @@ article is in the corpus and in the question's own half, the halves are disjoint
 stories, every gold string is in the article it cites (corroborated facts in every cited article,
 each multi_doc source supplies a fact), no question copies seven words of an article, the mix is
 like the tuning set's, and the corpus and ``split.json`` are the builder's rule-chosen PolNeAR
-train articles, byte for byte, with their sidecars. Each set's own extras (the fresh set shares
-no article with the earlier corpora; realnews_train's near misses) are in its own module.
+train articles, byte for byte, with their sidecars. The hand-written near misses of both sets
+(realnews_train's ``nearmiss_a.jsonl``, realnews_fresh's ``nearmiss_a.jsonl`` and
+``nearmiss_b.jsonl``) load as gold with ids naming their half, name the form of their probe, mix
+near misses with answerable twins, cite only their own half and hold their gold strings; the
+multi-part files likewise. The fresh set's own extra (it shares no article with the earlier
+corpora) is in tests/test_realnews_fresh_set.py.
 """
 
 from __future__ import annotations
@@ -248,3 +252,77 @@ def test_multipart_mix() -> None:
     kinds = Counter(str(it["kind"]) for it in every)
     assert 0.1 <= kinds["corroborated"] / len(every) <= 0.3
     assert all(len(it["sources"]) >= 2 for it in every if it["kind"] == "corroborated")
+
+
+@dataclass(frozen=True)
+class NearMisses:
+    """One hand-written near-miss file: its set, half, id prefix and its mix's floors."""
+
+    s: Halves
+    half: str
+    prefix: str
+    min_unanswerable: int
+    min_answerable: int
+
+    @property
+    def path(self) -> Path:
+        return self.s.dir / f"nearmiss_{self.half}.jsonl"
+
+    def items(self) -> list[dict[str, Any]]:
+        lines = self.path.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+NEARMISS = [
+    NearMisses(SETS[0], "a", "nm-ra", 70, 40),
+    NearMisses(SETS[1], "a", "nm-fa", 35, 20),
+    NearMisses(SETS[1], "b", "nm-fb", 35, 20),
+]
+NEARMISS_FORMS = set("figure date name qualifier unaddressed group reason outcome offtopic".split())
+
+
+def _nm_id(n: NearMisses) -> str:
+    return f"{n.s.folder}-{n.half}"
+
+
+@pytest.mark.parametrize("n", NEARMISS, ids=_nm_id)
+def test_nearmiss_set_parses_as_gold_with_its_own_ids(n: NearMisses) -> None:
+    gold = load_gold(n.path)
+    its = n.items()
+    assert len(gold) == len(its)
+    assert {g.kind for g in gold} <= KINDS
+    ids = [str(it["id"]) for it in its]
+    assert all(re.fullmatch(rf"{n.prefix}-\d{{3}}", i) for i in ids), ids
+    assert len(set(ids)) == len(ids)
+    assert all(it["form"] in NEARMISS_FORMS for it in its)
+
+
+@pytest.mark.parametrize("n", NEARMISS, ids=_nm_id)
+def test_nearmiss_set_mixes_near_misses_and_answerable_twins(n: NearMisses) -> None:
+    its = n.items()
+    unanswerable = [it for it in its if not it["answerable"]]
+    answerable = [it for it in its if it["answerable"]]
+    assert len(unanswerable) >= n.min_unanswerable and len(answerable) >= n.min_answerable
+    assert {str(it["kind"]) for it in answerable} == {"who_said", "what_said", "when"}
+    forms = Counter(str(it["form"]) for it in unanswerable)
+    assert set(forms) == NEARMISS_FORMS
+    assert max(forms.values()) <= 0.25 * len(unanswerable), forms  # the forms vary, none dominates
+
+
+@pytest.mark.parametrize("n", NEARMISS, ids=_nm_id)
+def test_nearmiss_set_cites_only_its_own_half(n: NearMisses) -> None:
+    own = set(split(n.s)[n.half])
+    cited = {src for it in n.items() for src in it["sources"]}
+    assert cited, n.path.name
+    assert cited <= own, f"{n.path.name} cites {sorted(cited - own)}"
+
+
+@pytest.mark.parametrize("n", NEARMISS, ids=_nm_id)
+def test_nearmiss_gold_strings_occur_in_cited_articles(n: NearMisses) -> None:
+    for it in n.items():
+        assert_gold_strings(it, texts(n.s))
+
+
+@pytest.mark.parametrize("n", NEARMISS, ids=_nm_id)
+def test_nearmiss_questions_do_not_copy_seven_words(n: NearMisses) -> None:
+    assert_no_copy(n.items(), texts(n.s))
