@@ -708,8 +708,6 @@ def slot_contrasted(part: str, sentence: str, around: str | None = None) -> tupl
             if os.environ.get("Q13B") and k == i + width - 1 and qw[k - 1] in _ORDER_WORDS:
                 continue
             rest = [m for m in range(i, i + width) if m != k]
-            if os.environ.get("Q13O"):
-                rest = [m for m in rest if m != i]
             if not any(_content(qw[m]) and qst[m] for m in rest):
                 continue
             for j in range(len(sw) - width + 1):
