@@ -198,7 +198,6 @@ class ExtractiveBackend:
                 or _same_person(context, part, wanted, fitting, threshold, entities)
                 or _place_elsewhere(context, part, wanted, fitting, threshold, entities)
                 or _role_elsewhere(context, part, wanted, fitting, threshold)
-                or _person_unnamed(context, part, wanted, fitting, threshold)
                 or _group_silent(context, part, fitting, threshold, self.tuning.speaker_gap)
             )
             if sibling:
@@ -738,43 +737,6 @@ def _role_elsewhere(
     if _stretch_above(context, fitting, threshold, lambda ev, a, b: asked.names_role(ev.at(a, b), role)):
         return None  # a sentence above the threshold names the role: the answer stands
     return f"the passages that name someone do not say who the {role} is"
-
-
-def _person_unnamed(
-    context: Context, part: str, wanted: str | None, fitting: list[Scored], threshold: float
-) -> str | None:
-    """EXPERIMENT (Q13N)"""
-    import os
-
-    if not os.environ.get("Q13N") or wanted != "person" or asked._SPEECH.search(part):
-        return None
-    qlow = normalise(part)
-
-    def fresh(ev: Evidence, a: int, b: int) -> bool:
-        for s, e, label in ev.entities:
-            if label != "PERSON" or s < a or e > b:
-                continue
-            words = [w for w in normalise(ev.at(s, e)).split() if len(w) > 2]
-            if words and not any(w in qlow for w in words):
-                return True
-        return False
-
-    if os.environ.get("Q13N") == "best":
-        ev = context.evidence[fitting[0].n - 1]
-        if fresh(ev, fitting[0].span.start, fitting[0].span.end):
-            return None
-        return "the passages on this name no one but those the question names"
-    if os.environ.get("Q13N") == "sent":
-        for c in fitting:
-            if c.prob < threshold:
-                break
-            ev = context.evidence[c.n - 1]
-            if fresh(ev, c.span.start, c.span.end):
-                return None
-        return "the passages on this name no one but those the question names"
-    if _stretch_above(context, fitting, threshold, fresh):
-        return None
-    return "the passages on this name no one but those the question names"
 
 
 def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str | None:
