@@ -680,46 +680,6 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
     return None
 
 
-_ORDER_WORDS = {"next", "last", "first", "previous", "other", "same", "new", "old", "former", "latest", "own", "second", "third", "final"}
-_SLOT_OPEN = _NP_START | {"on", "of", "for", "in", "at", "from", "with", "against", "by", "to"}
-
-
-def slot_contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str, str] | None:
-    """EXPERIMENT (Q13)"""
-    import os
-
-    width = int(os.environ.get("Q13W", "3"))
-    qraw = _PHRASE_WORD.findall(part)
-    qw = _words(part)
-    sraw = _PHRASE_WORD.findall(sentence)
-    sw = _words(sentence)
-    seen = set(tokenize(around if around is not None else sentence))
-    qterms = {t for w in qw for t in tokenize(w)}
-    qst = [tokenize(w) for w in qw]
-    sst = [tokenize(w) for w in sw]
-    for i in range(len(qw) - width + 1):
-        for k in range(i, i + width):
-            if not _modifier(qraw[k]) or set(qst[k]) <= seen:
-                continue
-            if k == i or not (qw[i] in _SLOT_OPEN or qraw[i].endswith(("'s", "’s"))):
-                continue
-            if os.environ.get("Q13A") and k == i + width - 1 and not qraw[k - 1][:1].isupper():
-                continue  # the head itself varies: only after a name's adjective ("Chinese")
-            if os.environ.get("Q13B") and k == i + width - 1 and qw[k - 1] in _ORDER_WORDS:
-                continue
-            rest = [m for m in range(i, i + width) if m != k]
-            if not any(_content(qw[m]) and qst[m] for m in rest):
-                continue
-            for j in range(len(sw) - width + 1):
-                g = j + (k - i)
-                if not all((qst[m] or [qw[m]]) == (sst[j + m - i] or [sw[j + m - i]]) for m in rest):
-                    continue
-                if not _modifier(sraw[g]) or not sst[g] or set(sst[g]) & qterms:
-                    continue
-                return " ".join(qw[i : i + width]), " ".join(sw[j : j + width])
-    return None
-
-
 def _modifier(word: str) -> bool:
     """A lower-case content word that can modify a noun: no digit, not a participle."""
     low = re.sub(r"['’]s$", "", word.lower())

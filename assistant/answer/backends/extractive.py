@@ -186,9 +186,6 @@ class ExtractiveBackend:
             asked_for, given = _contrast(fitting[0], context, part) or ("", "")
             return [], f"the articles speak of the {given}, not the {asked_for}", False
         fitting = other
-        slot = _slot_elsewhere(context, part, fitting, threshold)
-        if slot:
-            return [], slot, False
         if fitting and fitting[0].prob >= threshold and (fitting[0].n, fitting[0].span.start) not in used:
             # The sibling checks read a best sentence above the threshold that no earlier part
             # showed (a sentence shown for an earlier part is about that part's own subject).
@@ -489,28 +486,6 @@ def _contrast(c: Scored, context: Context, part: str) -> tuple[str, str] | None:
     ev = context.evidence[c.n - 1]
     around = " ".join(e.text for e in context.evidence if e.doc_id == ev.doc_id)
     return asked.contrasted(part, c.text, around)
-
-
-def _slot_elsewhere(context: Context, part: str, fitting: list[Scored], threshold: float) -> str | None:
-    """EXPERIMENT (Q13)"""
-    import os
-
-    if not os.environ.get("Q13") or not fitting or fitting[0].prob < threshold:
-        return None
-    ev = context.evidence[fitting[0].n - 1]
-    around = " ".join(e.text for e in context.evidence if e.doc_id == ev.doc_id)
-    found = asked.slot_contrasted(part, fitting[0].text, around)
-    if found is None:
-        return None
-    for c in fitting[1:]:
-        if c.prob < threshold:
-            break
-        e2 = context.evidence[c.n - 1]
-        a2 = " ".join(e.text for e in context.evidence if e.doc_id == e2.doc_id)
-        if asked.slot_contrasted(part, c.text, a2) is None:
-            return None
-    asked_for, given = found
-    return f"the articles give the {given}, not the {asked_for}"
 
 
 def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, ratio: float) -> bool:
