@@ -229,6 +229,7 @@ class ExtractiveBackend:
         # article words it far from the question (the second article's part of the held-out
         # writer's questions often ranks under the threshold)
         fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold)
+        fitting = _own_speaker_first(fitting, context, *marks, self.tuning.own_marked_floor * threshold)
         best = fitting[0]
         if best.prob < threshold and best is top:
             if wanted and cands and cands[0].prob >= threshold:
@@ -854,6 +855,42 @@ def _own_marked_first(
             return fitting
         if marked(c) == (True, False):
             return [c, *(x for x in fitting if x is not c and marked(x) != (False, True))]
+    return fitting
+
+
+def _own_speaker_first(
+    fitting: list[Scored], context: Context, own: set[str], others: set[str], floor: float
+) -> list[Scored]:
+    """``fitting`` for one part of a multi-part question, with the best-ranked sentence
+    above ``floor`` that the quote ledger gives to the part's own person first, when the
+    best is not theirs.
+
+    The part's own person is a speaker of the ledger whose name holds one of the part's
+    own terms (``own``: those the other parts' asks lack; "..., and what did Doe say at
+    the hearing?" -> "doe"). The other part's article ranks first for it too, through the
+    shared statement's words, with another person's or nobody's words, while the person's
+    own quotation, in the article the part is about, words it unlike the question. Nothing
+    changes when the best is already theirs, or no ledger speaker is the part's own."""
+    if not own or not others or not fitting:
+        return fitting
+    mine = {
+        q.speaker
+        for q in context.quotes
+        if q.speaker and own & set(tokenize(q.speaker)) and not others & set(tokenize(q.speaker))
+    }
+    if not mine:
+        return fitting
+
+    def theirs(c: Scored) -> bool:
+        return _ledger_speaker(c, context.evidence[c.n - 1], context.quotes) in mine
+
+    if theirs(fitting[0]):
+        return fitting
+    for c in fitting:
+        if c.prob < floor:
+            return fitting
+        if theirs(c):
+            return [c, *(x for x in fitting if x is not c)]
     return fitting
 
 
