@@ -229,7 +229,7 @@ class ExtractiveBackend:
         # article words it far from the question (the second article's part of the held-out
         # writer's questions often ranks under the threshold)
         fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold)
-        fitting = _own_speaker_first(fitting, context, *marks, self.tuning.own_marked_floor * threshold)
+        fitting = _own_speaker_first(fitting, context, part, *marks, self.tuning.own_marked_floor * threshold)
         best = fitting[0]
         if best.prob < threshold and best is top:
             if wanted and cands and cands[0].prob >= threshold:
@@ -858,8 +858,27 @@ def _own_marked_first(
     return fitting
 
 
+#: The named subject of an ask: "What did Jane Roe tell ...", "How has Roe described ...".
+_ASK_SUBJECT = re.compile(
+    r"^\s*(?i:what|how|why|when|where|which\s+\w+)\s+(?:did|does|do|has|have|had|would|will|was|is)\s+"
+    r"((?:[A-Z][\w.'-]*\s+){0,3}?[A-Z][\w'-]*)\s+[a-z]"
+)
+
+
+def _ask_subject(ask: str) -> str | None:
+    """The named person an ask is about as its subject ("What did Jane Roe credit ...?" ->
+    "Jane Roe"), any verb: :func:`asked_speaker` reads only speech verbs."""
+    a = asked_speaker(ask)
+    if a is not None and a.named and _NAME_PHRASE.match(a.phrase):
+        return a.phrase
+    m = _ASK_SUBJECT.match(ask)
+    if m is None or m.group(1).endswith(("'s", "’s")):
+        return None  # "What did Roe's aide say?": the aide is the subject
+    return m.group(1) if _NAME_PHRASE.match(m.group(1)) else None
+
+
 def _own_speaker_first(
-    fitting: list[Scored], context: Context, own: set[str], others: set[str], floor: float
+    fitting: list[Scored], context: Context, part: str, own: set[str], others: set[str], floor: float
 ) -> list[Scored]:
     """``fitting`` for one part of a multi-part question, with the best-ranked sentence
     above ``floor`` that the quote ledger gives to the part's own person first, when the
@@ -873,19 +892,24 @@ def _own_speaker_first(
     changes when the best is already theirs, or no ledger speaker is the part's own."""
     if not own or not others or not fitting:
         return fitting
-    mine = {
-        q.speaker
-        for q in context.quotes
-        if q.speaker and own & set(tokenize(q.speaker)) and not others & set(tokenize(q.speaker))
-    }
+    person = _ask_subject(part_ask(part))
+    if person is None or not own & set(tokenize(person)):
+        return fitting
+    keys = asked.name_keys(person)
+    mine = {q.speaker for q in context.quotes if q.speaker and any(k in normalise(q.speaker) for k in keys)}
     if not mine:
         return fitting
 
     def theirs(c: Scored) -> bool:
         return _ledger_speaker(c, context.evidence[c.n - 1], context.quotes) in mine
 
-    if theirs(fitting[0]):
+    top = fitting[0]
+    if theirs(top):
         return fitting
+    if any(k in normalise(top.text) for k in keys) and _ledger_speaker(
+        top, context.evidence[top.n - 1], context.quotes
+    ):
+        return fitting  # another's words naming the person: often they report the person
     for c in fitting:
         if c.prob < floor:
             return fitting
