@@ -860,7 +860,7 @@ def _own_marked_first(
 
 #: The named subject of an ask: "What did Jane Roe tell ...", "How has Roe described ...".
 _ASK_SUBJECT = re.compile(
-    r"^\s*(?i:what|how|why|when|where|which\s+\w+)\s+(?:did|does|do|has|have|had|would|will|was|is)\s+"
+    r"^\s*(?i:what|how|why)\s+(?:did|does|do|has|have|had|would|will|was|is)\s+"
     r"((?:[A-Z][\w.'-]*\s+){0,3}?[A-Z][\w'-]*)\s+[a-z]"
 )
 
@@ -890,7 +890,7 @@ def _own_speaker_first(
     shared statement's words, with another person's or nobody's words, while the person's
     own quotation, in the article the part is about, words it unlike the question. Nothing
     changes when the best is already theirs, or no ledger speaker is the part's own."""
-    if not own or not others or not fitting:
+    if not own or not others or not fitting or _specific(part) is not None:
         return fitting
     person = _ask_subject(part_ask(part))
     if person is None or not own & set(tokenize(person)):
@@ -903,6 +903,9 @@ def _own_speaker_first(
     def theirs(c: Scored) -> bool:
         return _ledger_speaker(c, context.evidence[c.n - 1], context.quotes) in mine
 
+    def elsewhere(c: Scored) -> bool:
+        return bool(others & set(tokenize(c.text)))
+
     top = fitting[0]
     if theirs(top):
         return fitting
@@ -913,7 +916,7 @@ def _own_speaker_first(
     for c in fitting:
         if c.prob < floor:
             return fitting
-        if theirs(c):
+        if theirs(c) and not elsewhere(c):
             return [c, *(x for x in fitting if x is not c)]
     return fitting
 
