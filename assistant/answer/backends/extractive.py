@@ -903,6 +903,8 @@ def _own_speaker_first(
     def theirs(c: Scored) -> bool:
         return _ledger_speaker(c, context.evidence[c.n - 1], context.quotes) in mine
 
+    rest = own - set(tokenize(person))  # the part's own terms beyond the person's name
+
     def elsewhere(c: Scored) -> bool:
         return bool(others & set(tokenize(c.text)))
 
@@ -916,7 +918,7 @@ def _own_speaker_first(
     for c in fitting:
         if c.prob < floor:
             return fitting
-        if theirs(c) and not elsewhere(c):
+        if theirs(c) and not elsewhere(c) and (not rest or rest & set(tokenize(c.text))):
             return [c, *(x for x in fitting if x is not c)]
     return fitting
 
