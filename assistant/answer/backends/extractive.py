@@ -903,8 +903,6 @@ def _own_speaker_first(
     def theirs(c: Scored) -> bool:
         return _ledger_speaker(c, context.evidence[c.n - 1], context.quotes) in mine
 
-    rest = own - set(tokenize(person))  # the part's own terms beyond the person's name
-
     def elsewhere(c: Scored) -> bool:
         return bool(others & set(tokenize(c.text)))
 
@@ -918,7 +916,7 @@ def _own_speaker_first(
     for c in fitting:
         if c.prob < floor:
             return fitting
-        if theirs(c) and not elsewhere(c) and (not rest or rest & set(tokenize(c.text))):
+        if theirs(c) and not elsewhere(c):
             return [c, *(x for x in fitting if x is not c)]
     return fitting
 
