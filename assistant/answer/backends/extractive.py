@@ -907,7 +907,7 @@ def _own_speaker_first(
         return bool(others & set(tokenize(c.text)))
 
     top = fitting[0]
-    if theirs(top):
+    if theirs(top) or not elsewhere(top):
         return fitting
     if any(k in normalise(top.text) for k in keys) and _ledger_speaker(
         top, context.evidence[top.n - 1], context.quotes
