@@ -907,7 +907,7 @@ def _own_speaker_first(
         return bool(others & set(tokenize(c.text)))
 
     top = fitting[0]
-    if theirs(top) or not elsewhere(top):
+    if theirs(top):
         return fitting
     if any(k in normalise(top.text) for k in keys) and _ledger_speaker(
         top, context.evidence[top.n - 1], context.quotes
@@ -916,7 +916,7 @@ def _own_speaker_first(
     for c in fitting:
         if c.prob < floor:
             return fitting
-        if theirs(c) and not elsewhere(c):
+        if theirs(c) and not elsewhere(c) and (elsewhere(top) or _quotes_words(c.text)):
             return [c, *(x for x in fitting if x is not c)]
     return fitting
 
