@@ -906,6 +906,13 @@ def _own_speaker_first(
     def elsewhere(c: Scored) -> bool:
         return bool(others & set(tokenize(c.text)))
 
+    rest = own - set(tokenize(person))  # the part's own terms beyond the person's name
+
+    def own_article(c: Scored) -> bool:
+        # the part's occasion or topic in the candidate's article, as far as the evidence gives it
+        doc = context.evidence[c.n - 1].doc_id
+        return not rest or any(rest & set(tokenize(e.text)) for e in context.evidence if e.doc_id == doc)
+
     top = fitting[0]
     if theirs(top):
         return fitting
@@ -916,7 +923,7 @@ def _own_speaker_first(
     for c in fitting:
         if c.prob < floor:
             return fitting
-        if theirs(c) and not elsewhere(c) and (elsewhere(top) or _quotes_words(c.text)):
+        if theirs(c) and not elsewhere(c) and (elsewhere(top) or _quotes_words(c.text)) and own_article(c):
             return [c, *(x for x in fitting if x is not c)]
     return fitting
 
