@@ -25,7 +25,7 @@ from assistant.answer.ranker import (
     sentence_kinds,
 )
 from assistant.engines.lexical import tokenize
-from assistant.nlp import months, speech_verbs, wordlist
+from assistant.nlp import months, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.entities import NUMERIC, PLACEISH, TIMEISH
 from assistant.nlp.questions import ACCORDING as _ACCORDING
@@ -229,7 +229,6 @@ class ExtractiveBackend:
         # article words it far from the question (the second article's part of the held-out
         # writer's questions often ranks under the threshold)
         fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold)
-        fitting = _own_speaker_first(fitting, context, part, *marks, self.tuning.own_marked_floor * threshold)
         best = fitting[0]
         if best.prob < threshold and best is top:
             if wanted and cands and cands[0].prob >= threshold:
@@ -858,76 +857,6 @@ def _own_marked_first(
     return fitting
 
 
-#: The named subject of an ask: "What did Jane Roe tell ...", "How has Roe described ...".
-_ASK_SUBJECT = re.compile(
-    r"^\s*(?i:what|how|why)\s+(?:did|does|do|has|have|had|would|will|was|is)\s+"
-    r"((?:[A-Z][\w.'-]*\s+){0,3}?[A-Z][\w'-]*)\s+[a-z]"
-)
-
-
-def _ask_subject(ask: str) -> str | None:
-    """The named person an ask is about as its subject ("What did Jane Roe credit ...?" ->
-    "Jane Roe"), any verb: :func:`asked_speaker` reads only speech verbs."""
-    a = asked_speaker(ask)
-    if a is not None and a.named and _NAME_PHRASE.match(a.phrase):
-        return a.phrase
-    m = _ASK_SUBJECT.match(ask)
-    if m is None or m.group(1).endswith(("'s", "’s")):
-        return None  # "What did Roe's aide say?": the aide is the subject
-    return m.group(1) if _NAME_PHRASE.match(m.group(1)) else None
-
-
-def _own_speaker_first(
-    fitting: list[Scored], context: Context, part: str, own: set[str], others: set[str], floor: float
-) -> list[Scored]:
-    """``fitting`` for one part of a multi-part question, with the best-ranked sentence
-    above ``floor`` that the quote ledger gives to the part's own person first, when the
-    best is not theirs.
-
-    The part's own person is a speaker of the ledger whose name holds one of the part's
-    own terms (``own``: those the other parts' asks lack; "..., and what did Doe say at
-    the hearing?" -> "doe"). The other part's article ranks first for it too, through the
-    shared statement's words, with another person's or nobody's words, while the person's
-    own quotation, in the article the part is about, words it unlike the question. Nothing
-    changes when the best is already theirs, or no ledger speaker is the part's own."""
-    if not own or not others or not fitting or _specific(part) is not None:
-        return fitting
-    person = _ask_subject(part_ask(part))
-    if person is None or not own & set(tokenize(person)):
-        return fitting
-    keys = asked.name_keys(person)
-    mine = {q.speaker for q in context.quotes if q.speaker and any(k in normalise(q.speaker) for k in keys)}
-    if not mine:
-        return fitting
-
-    def theirs(c: Scored) -> bool:
-        return _ledger_speaker(c, context.evidence[c.n - 1], context.quotes) in mine
-
-    def elsewhere(c: Scored) -> bool:
-        return bool(others & set(tokenize(c.text)))
-
-    rest = own - set(tokenize(person))  # the part's own terms beyond the person's name
-
-    def own_article(c: Scored) -> bool:
-        # the part's occasion or topic in the candidate's article, as far as the evidence gives it
-        doc = context.evidence[c.n - 1].doc_id
-        return not rest or any(rest & set(tokenize(e.text)) for e in context.evidence if e.doc_id == doc)
-
-    top = fitting[0]
-    if theirs(top):
-        return fitting
-    if any(k in normalise(top.text) for k in keys) and _ledger_speaker(
-        top, context.evidence[top.n - 1], context.quotes
-    ):
-        return fitting  # another's words naming the person: often they report the person
-    for c in fitting:
-        if c.prob < floor:
-            return fitting
-        if theirs(c) and not elsewhere(c) and (elsewhere(top) or _quotes_words(c.text)) and own_article(c):
-            return [c, *(x for x in fitting if x is not c)]
-    return fitting
-
-
 def _fresh_for_part(
     best: Scored, fitting: list[Scored], used: set[tuple[int, int]], distinct: set[str], threshold: float
 ) -> Scored | None:
@@ -1270,11 +1199,7 @@ _SPECIFICS = {"time", "number"}
 #: A pronoun with any reporting verb of the lexicon ("he stated", "she told reporters"):
 #: the words of the person named just before.
 _PRONOUN_SPEECH = re.compile(
-    r"\b(?:he|she)\s+(?:[a-z]+ly\s+)?(?:"
-    + "|".join(
-        sorted({re.escape(f) for v in speech_verbs().values() for f in v.forms}, key=len, reverse=True)
-    )
-    + r")\b",
+    r"\b(?:he|she)\s+(?:[a-z]+ly\s+)?(?:" + asked.SPEECH_FORMS + r")\b",
     re.I,
 )
 _QUOTE_OPENERS = ('"', "“", "‘", "''")
@@ -1646,11 +1571,7 @@ _PLACE_NOUNS = wordlist("place_nouns")
 #: An ask for who said something: a speech verb of the lexicon, not in the passive ("who
 #: warned", not "who was accused").
 _SPEECH_ASKED = re.compile(
-    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )\b(?:"
-    + "|".join(
-        sorted({re.escape(f) for v in speech_verbs().values() for f in v.forms}, key=len, reverse=True)
-    )
-    + r")\b",
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )\b(?:" + asked.SPEECH_FORMS + r")\b",
     re.I,
 )
 #: A verb in the passive ("which manager was accused of ..."): who is spoken of, not who spoke.
