@@ -82,10 +82,8 @@ _NAME_OF = re.compile(
 )
 #: Speech verbs: every form in the one lexicon (``assistant/nlp/speech_verbs.txt``), and
 #: "according to".
-#: ``SPEECH_FORMS`` is their regex alternation, longest first (for other modules' patterns).
 _FORMS = sorted({re.escape(f) for v in speech_verbs().values() for f in v.forms}, key=len, reverse=True)
-SPEECH_FORMS = "|".join(_FORMS)
-_SPEECH = re.compile(r"\b(?:according\s+to|" + SPEECH_FORMS + r")\b", re.I)
+_SPEECH = re.compile(r"\b(?:according\s+to|" + "|".join(_FORMS) + r")\b", re.I)
 _PRONOUN_SAID = re.compile(
     r"\b(?:he|she|they)\s+(?:said|says|told|added|wrote|argued|continued|explained)\b"
     r"|\b(?:said|says|added)\s+(?:he|she)\b",

@@ -25,7 +25,7 @@ from assistant.answer.ranker import (
     sentence_kinds,
 )
 from assistant.engines.lexical import tokenize
-from assistant.nlp import months, wordlist
+from assistant.nlp import months, speech_verbs, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.nlp.entities import NUMERIC, PLACEISH, TIMEISH
 from assistant.nlp.questions import ACCORDING as _ACCORDING
@@ -1199,7 +1199,11 @@ _SPECIFICS = {"time", "number"}
 #: A pronoun with any reporting verb of the lexicon ("he stated", "she told reporters"):
 #: the words of the person named just before.
 _PRONOUN_SPEECH = re.compile(
-    r"\b(?:he|she)\s+(?:[a-z]+ly\s+)?(?:" + asked.SPEECH_FORMS + r")\b",
+    r"\b(?:he|she)\s+(?:[a-z]+ly\s+)?(?:"
+    + "|".join(
+        sorted({re.escape(f) for v in speech_verbs().values() for f in v.forms}, key=len, reverse=True)
+    )
+    + r")\b",
     re.I,
 )
 _QUOTE_OPENERS = ('"', "“", "‘", "''")
@@ -1571,7 +1575,11 @@ _PLACE_NOUNS = wordlist("place_nouns")
 #: An ask for who said something: a speech verb of the lexicon, not in the passive ("who
 #: warned", not "who was accused").
 _SPEECH_ASKED = re.compile(
-    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )\b(?:" + asked.SPEECH_FORMS + r")\b",
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )\b(?:"
+    + "|".join(
+        sorted({re.escape(f) for v in speech_verbs().values() for f in v.forms}, key=len, reverse=True)
+    )
+    + r")\b",
     re.I,
 )
 #: A verb in the passive ("which manager was accused of ..."): who is spoken of, not who spoke.
