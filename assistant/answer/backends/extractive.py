@@ -229,7 +229,6 @@ class ExtractiveBackend:
         # article words it far from the question (the second article's part of the held-out
         # writer's questions often ranks under the threshold)
         fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold)
-        fitting = _uncited_own_first(fitting, context, used, *marks, self.tuning.own_marked_floor * threshold)
         best = fitting[0]
         if best.prob < threshold and best is top:
             if wanted and cands and cands[0].prob >= threshold:
@@ -855,34 +854,6 @@ def _own_marked_first(
             return fitting
         if marked(c) == (True, False):
             return [c, *(x for x in fitting if x is not c and marked(x) != (False, True))]
-    return fitting
-
-
-def _uncited_own_first(
-    fitting: list[Scored], context: Context, used: set[tuple[int, int]], own: set[str], others: set[str], floor: float
-) -> list[Scored]:
-    """``fitting`` for a later part of a multi-part question, with the best-ranked sentence
-    above ``floor`` of an article no earlier part cited, holding this part's own terms and
-    none of the others', first -- when the best is in an article an earlier part cited and
-    holds none of this part's own terms. Each part of the held-out writer's questions is
-    answered by its own article; the earlier part's article ranks first again through the
-    statement's shared words."""
-    if not used or not own or not others or not fitting:
-        return fitting
-    cited = {context.evidence[n - 1].doc_id for n, _ in used}
-
-    def doc(c: Scored) -> str:
-        return context.evidence[c.n - 1].doc_id
-
-    top = fitting[0]
-    if doc(top) not in cited or own & set(tokenize(top.text)):
-        return fitting
-    for c in fitting:
-        if c.prob < floor:
-            return fitting
-        words = set(tokenize(c.text))
-        if doc(c) not in cited and own & words and not others & words:
-            return [c, *(x for x in fitting if x is not c)]
     return fitting
 
 
