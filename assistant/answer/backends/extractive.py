@@ -439,9 +439,6 @@ def _passage(c: Scored, context: Context, cache: dict[int, set[str]]) -> set[str
 def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None = None) -> bool:
     low = c.text.lower()
     if wanted == "rate":
-        import os
-        if "r" in os.environ.get("WS13", "") and (re.search(r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths|majority|minority)\b", low) or ("F" in os.environ.get("WS13", "") and _FIGURE.search(c.text))):
-            return True
         return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
     if wanted == "quantity":
         stem = asked.named_quantity(part)
@@ -913,8 +910,7 @@ def _words_that_follow(
     texts = [ev.at(sp.start, sp.end) for sp in ahead]
     if ahead and _elaborates(texts[0], ev.text[best.span.end - ev.start : ahead[0].start - ev.start]):
         return [_follower(ev, best, ahead[0], texts[0], cands)]
-    import os
-    if not quoted and (_quotes_words(best.text) if "t" in os.environ.get("WS13", "") else ANY_DOUBLE_MARK.search(best.text)):
+    if not quoted and ANY_DOUBLE_MARK.search(best.text):
         return []  # the sentence quotes already
     person = "person" in best.kinds or _ledger_speaker(best, context.evidence[best.n - 1], context.quotes)
     wanted = answer_type(part)
@@ -1270,14 +1266,6 @@ def _asked_persons_words(
     if wanted in ("name", "person"):
         return None
     speaker = _named_asked(context, part) or (_quoted_one_named(context, part) if wanted is None else None)
-    import os
-    _v = os.environ.get("WS13", "")
-    if speaker is None and "p" in _v and part != context.question and context.speaker:
-        if re.search(r"\b(?:did|does|has|had|would|will|is|was)\s+(?:he|she)\b", part_ask(part), re.I):
-            speaker = context.speaker
-    floor = threshold
-    if "f" in _v and part != context.question:
-        floor = float(os.environ.get("WS13F", "0.3")) * threshold
     keys = asked.name_keys(speaker) if speaker else []
     if not keys or not chosen:
         return None
@@ -1287,23 +1275,11 @@ def _asked_persons_words(
         return who is not None and any(k in normalise(who) for k in keys) and _quotes_words(c.text)
 
     for c in fitting:
-        if c.prob < floor:
+        if c.prob < threshold:
             return None
         if quotes_them(c):
-            if "u" in _v and any((u == (c.n, c.span.start)) for u in used) and not any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
-                continue
-            if "U" in _v and (c.n, c.span.start) in used:
-                continue
-            if "c" in _v and part != context.question and any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
-                continue
             if (c.n, c.span.start) in used or any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
                 return None
-            if "o" in _v and not _same_article(context, c, chosen[0]):
-                b0 = _ledger_speaker(chosen[0], context.evidence[chosen[0].n - 1], context.quotes)
-                if b0 is not None and not any(k in normalise(b0) for k in keys):
-                    return c
-            if "a" in _v and part != context.question and not _same_article(context, c, chosen[0]):
-                continue
             return c if _same_article(context, c, chosen[0]) else None
     return None
 
