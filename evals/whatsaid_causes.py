@@ -11,6 +11,11 @@ DEVELOPMENT caches only (tune, gold, ``realnews_train`` a, ``realnews_fresh`` a,
 generated and near-miss sets): it prints questions and answers.
 
     python evals/whatsaid_causes.py /tmp/me/tune.pkl /tmp/me/gold.pkl
+    python evals/whatsaid_causes.py --multi /tmp/me/mp_ta.pkl   # multi-part questions too
+
+``--multi`` also tabulates the multi-part and corroborated questions (``multi_doc``,
+``corroborated``), whose what-said parts the held-out writer's questions hold; their
+missed facts are listed the same way (a part asking for a figure or a name shows too).
 """
 
 from __future__ import annotations
@@ -25,11 +30,11 @@ from assistant.nlp.text import normalise
 from assistant.settings import Settings
 
 
-def causes(path: str) -> None:
+def causes(path: str, kinds: tuple[str, ...] = ("what_said",)) -> None:
     rows = cv.load(path)
     print("=====", path)
     for (gold, ctx, texts), (v, s) in zip(rows, cv.answered(rows, Settings()), strict=True):
-        if gold["kind"] != "what_said" or not gold["answerable"]:
+        if gold["kind"] not in kinds or not gold["answerable"]:
             continue
         miss = [g for g, h in zip(gold["facts"], s.fact_hits, strict=True) if h is None]
         if not miss and s.speaker_hit is not False:
@@ -57,5 +62,8 @@ def causes(path: str) -> None:
 if __name__ == "__main__":
     if any("heldout" in p for p in sys.argv[1:]):
         sys.exit("the held-out half is measured once with `assistant eval`, not read here")
+    multi = "--multi" in sys.argv[1:]
+    wanted = ("what_said", "multi_doc", "corroborated") if multi else ("what_said",)
     for p in sys.argv[1:]:
-        causes(p)
+        if p != "--multi":
+            causes(p, wanted)

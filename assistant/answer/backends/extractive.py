@@ -167,6 +167,8 @@ class ExtractiveBackend:
         ``marks``: the terms only this part's ask holds and those only the other parts' asks
         hold (:func:`_own_marked_first`)."""
         cands = rank(context, part if part != context.question else None, names)
+        if part != context.question:
+            cands = _ranked_by_own_ask(context, part, names, cands)
         wanted = _specific(part)
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
         if not fitting:
@@ -1021,6 +1023,29 @@ _TITLE_GIVEN = re.compile(r"\b(?:titled|entitled|called|named|dubbed)\s+(?:[\"â€
 #: Entity labels that name an instance of a kind ("which ministers" -> a person, "which
 #: company" -> an organisation, "which video" -> a work).
 _NAMED_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC", "GPE", "NORP"}
+
+
+_REFERRING = wordlist("referring_pronouns")
+
+
+def _ranked_by_own_ask(context: Context, part: str, names: list[str], cands: list[Scored]) -> list[Scored]:
+    """A part's candidates, each at the higher of its probability for the whole part and for
+    the part's own ask alone, when a statement comes before the ask and the ask names its own
+    subject (no pronoun of :data:`_REFERRING` leaning on the statement).
+
+    The held-out writer's multi-part questions open with a statement shared by every part
+    ("Two speeches drew rebuttals. What did Jane Roe say about ..., and what did ... claim?");
+    its words weigh on every part's ranking alike, so the sentence with the words one part
+    asks for can rank under the sentences that echo the statement. Ranked by its own ask, it
+    rises; the higher probability keeps the statement's help where it gives some. An ask
+    that refers back ("What did he say on the radio?") needs the statement for its subject,
+    so it is ranked as it stands."""
+    own = part_ask(part)
+    if own == part or _REFERRING & set(re.findall(r"[a-z]+", own.lower())):
+        return cands
+    alone = {(c.n, c.span.start): c.prob for c in rank(context, own, names)}
+    lifted = [replace(c, prob=max(c.prob, alone.get((c.n, c.span.start), 0.0))) for c in cands]
+    return sorted(lifted, key=lambda c: -c.prob)
 
 
 def _part_asks(part: str) -> str | None:
