@@ -58,6 +58,7 @@ false abstention at or below 0.04 while abstaining on more near-misses than it c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.engines.lexical import tokenize
 from assistant.nlp import months, speech_verbs, weekdays, wordlist
@@ -655,17 +656,13 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
     sentence's article contributes to the evidence; else the sentence): the sentence is
     about another one. Capitalised modifiers are names, checked elsewhere. Returns (the
     question's phrase, the sentence's phrase)."""
-    qraw = _PHRASE_WORD.findall(part)
-    qw = _words(part)
+    phrases = _asked_phrases(part)
+    if not phrases:
+        return None
     sraw = _PHRASE_WORD.findall(sentence)
     sw = _words(sentence)
-    seen = set(tokenize(around if around is not None else sentence))
-    for i in range(2, len(qw)):
-        det, mod, head = qw[i - 2], qw[i - 1], qw[i]
-        if not (det in _NP_START or qraw[i - 2].endswith(("'s", "’s"))):
-            continue
-        if not (_modifier(qraw[i - 1]) and _content(head) and qraw[i][:1].islower()):
-            continue
+    seen = _token_set(around if around is not None else sentence)
+    for mod, head in phrases:
         if set(tokenize(mod)) <= seen:
             continue  # the article names the question's modifier too
         hstem = tokenize(head)
@@ -680,6 +677,31 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
             ):
                 return f"{mod} {head}", f"{sw[j - 1]} {sw[j]}"
     return None
+
+
+@lru_cache(maxsize=64)
+def _token_set(text: str) -> frozenset[str]:
+    """The lexical tokens of ``text``: an article's evidence text is read for each of its
+    candidate sentences."""
+    return frozenset(tokenize(text))
+
+
+@lru_cache(maxsize=256)
+def _asked_phrases(part: str) -> tuple[tuple[str, str], ...]:
+    """The (modifier, noun) pairs of ``part`` that :func:`contrasted` checks, in order: "the
+    <modifier> <noun>" after a determiner, a possessive or a quantifier, the modifier a
+    lower-case content word, the noun lower-case. Read once per part: the answer step asks
+    about every candidate sentence of it."""
+    qraw = _PHRASE_WORD.findall(part)
+    qw = _words(part)
+    out: list[tuple[str, str]] = []
+    for i in range(2, len(qw)):
+        det, mod, head = qw[i - 2], qw[i - 1], qw[i]
+        if not (det in _NP_START or qraw[i - 2].endswith(("'s", "’s"))):
+            continue
+        if _modifier(qraw[i - 1]) and _content(head) and qraw[i][:1].islower():
+            out.append((mod, head))
+    return tuple(out)
 
 
 def _modifier(word: str) -> bool:
