@@ -283,15 +283,12 @@ class ExtractiveBackend:
         used: set[tuple[int, int]] = set()
         terms = [set(tokenize(p)) - CUE_TERMS - QUESTION_TERMS for p in parts]
         ctxs = [_part_context(context, p) if len(parts) > 1 else context for p in parts]
-        distinct = [
-            terms[i] - set().union(*(t for j, t in enumerate(terms) if j != i)) for i in range(len(parts))
-        ]
+        distinct = _each_ones_own(terms)
         # each ask's own terms, the statement before the asks left out ("Roe and Doe both
         # spoke. What did Roe say?" and "... What did Doe say?" differ in "Roe" and "Doe")
-        asks = [set(tokenize(part_ask(p))) - CUE_TERMS - QUESTION_TERMS for p in parts]
-        marks = [asks[i] - set().union(*(t for j, t in enumerate(asks) if j != i)) for i in range(len(parts))]
+        marks = _each_ones_own([set(tokenize(part_ask(p))) - CUE_TERMS - QUESTION_TERMS for p in parts])
         for i, part in enumerate(parts):
-            theirs = set().union(*(d for j, d in enumerate(marks) if j != i))
+            theirs = _others(marks, i)
             chosen, gap, lacking = self._pick(
                 ctxs[i], part, names, threshold, used, distinct[i], (marks[i], theirs)
             )
@@ -825,6 +822,16 @@ def _own_beside_shared(
     return out
 
 
+def _others(sets: list[set[str]], i: int) -> set[str]:
+    """The union of every set of ``sets`` but the ``i``-th."""
+    return set().union(*(t for j, t in enumerate(sets) if j != i))
+
+
+def _each_ones_own(sets: list[set[str]]) -> list[set[str]]:
+    """Each set of ``sets`` without the terms any other set holds (a part's own terms)."""
+    return [s - _others(sets, i) for i, s in enumerate(sets)]
+
+
 def _own_marked_first(
     fitting: list[Scored], own: set[str], others: set[str], threshold: float
 ) -> list[Scored]:
@@ -999,7 +1006,7 @@ def _same_article_answer(context: Context, parts: list[str], i: int, shown: list
     if wanted is None:
         return None
     terms = [set(tokenize(p)) - CUE_TERMS - QUESTION_TERMS for p in parts]
-    distinct = terms[i] - set().union(*(t for j, t in enumerate(terms) if j != i))
+    distinct = terms[i] - _others(terms, i)
     if not distinct or any(distinct & set(tokenize(c.text)) for c in shown):
         return None
     docs = {context.evidence[c.n - 1].doc_id for c in shown}
