@@ -125,16 +125,19 @@ def has_number(text: str) -> bool:
 
 #: A question's auxiliary: after a wh-word it makes the words that follow a clause of their own.
 _AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|could)"
+#: A preposition that can front an ask ("by how much", "on which day").
+_PREP = r"(?:on|in|at|by|for|from|with|to|since|until|after|before|over)"
+#: An ask fronted by a preposition: "with what crime", "on which day", "by how much".
+_FRONTED = rf"{_PREP}\s+(?:(?:what|which|whom)(?:\s+[a-z]+)?|how\s+(?:long|many|much|often|soon|far))"
 _SPLIT_AND = re.compile(
     r"(?:,\s*|;\s*|\s+)(?:and|but|also)\s+(?=(?:which|who|whom|what|when|where|why|how|did|does|do|is|was)\b"
-    r"|(?:on|in|at|by|for|from|with|to|since|until|after|before|over)\s+(?:what|which|how|whom)\b)",
+    rf"|{_PREP}\s+(?:what|which|how|whom)\b)",
     re.I,
 )
 #: A part that is only a fronted ask with a preposition, its clause left out: "..., and with
 #: what crime?", "..., and by how much?" (the clause is the part's before it).
 _ELLIPSIS = re.compile(
-    r"^(?:on|in|at|by|for|from|with|to|since|until|after|before|over)\s+(?:(?:what|which|whom)(?:\s+[a-z]+)?"
-    r"|how\s+(?:long|many|much|often|soon|far))\s*\??$",
+    rf"^{_FRONTED}\s*\??$",
     re.I,
 )
 #: The ask a clause opens with: "When", "Who", "What crime", "How many people", "On which day".
@@ -343,8 +346,7 @@ def _after_noun(text: str, comma: int) -> bool:
 #: A fronted ask with a clause of its own right after it: "by how much did ridership fall",
 #: "in which city was it held" (not "on which show, did X ...": a comma ends the phrase there).
 _FRONTED_CLAUSE = re.compile(
-    r"(?:on|in|at|by|for|from|with|to|since|until|after|before|over)\s+(?:(?:what|which|whom)(?:\s+[a-z]+)?"
-    rf"|how\s+(?:long|many|much|often|soon|far))\s+{_AUX}\b",
+    rf"{_FRONTED}\s+{_AUX}\b",
     re.I,
 )
 
