@@ -230,6 +230,14 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr gen sen rep gov lt col sgt prof inc ltd co corp vs no ont que
     jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept univ""".split()
 )
+
+
+def abbreviation(word: str) -> bool:
+    """Does a full stop after ``word`` end an abbreviation ("Mr", "Sept") or an initial
+    ("J"), not a sentence?"""
+    return word.lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", word) is not None
+
+
 _BOUNDARY = re.compile(r"[.!?]+[”\"’')\]]*\s+(?=[“\"‘'`(A-Z0-9À-Þ])")
 
 
@@ -265,7 +273,7 @@ def rule_sentences(
         word = re.search(r"([\w.]+)$", text[s:p])
         if word:
             w = word.group(1)
-            if w.lower() in ABBREVIATIONS or re.fullmatch(r"[A-Z]", w) or "." in w:
+            if abbreviation(w) or "." in w:
                 continue
         out.append((s, m.end()))
         s = m.end()

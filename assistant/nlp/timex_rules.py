@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.nlp import months
-from assistant.nlp.text import ABBREVIATIONS
+from assistant.nlp.text import abbreviation
 
 Period = tuple[dt.date, dt.date]
 
@@ -309,11 +309,11 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)$")
 
 def _abbreviation_before(text: str, stop: int) -> bool:
     """The full stop at ``stop`` ends a title or an initial ("Mr. Trump", "J. Smith"), not a
-    sentence (:data:`assistant.nlp.text.ABBREVIATIONS`, the sentence splitter's list)."""
+    sentence (:func:`assistant.nlp.text.abbreviation`, the sentence splitter's test)."""
     if text[stop] != ".":
         return False
     m = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
-    return m is not None and (m.group(1).lower() in ABBREVIATIONS or bool(re.fullmatch(r"[A-Z]", m.group(1))))
+    return m is not None and abbreviation(m.group(1))
 
 
 def sentence_bounds(text: str, s: int, e: int, reach: int) -> tuple[int, int]:
