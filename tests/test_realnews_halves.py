@@ -10,7 +10,9 @@ train articles, byte for byte, with their sidecars. The hand-written near misses
 ``nearmiss_b.jsonl``) load as gold with ids naming their half, name the form of their probe, mix
 near misses with answerable twins, cite only their own half and hold their gold strings; the
 multi-part files likewise. The fresh set's own extra (it shares no article with the earlier
-corpora) is in tests/test_realnews_fresh_set.py.
+corpora) is in tests/test_realnews_fresh_set.py. The unseen set in the held-out writer's style
+(evals/realnews_more/, devset14) has no near-miss or multi-part files; its corpus shares no article
+with any earlier real-news corpus and each half holds at least 50 questions.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ class Halves:
     min_corroborated: int
     min_cited: int = 0
     every_kind_in_each_half: bool = False
+    min_per_half: int = 0
+    multipart: bool = True  # the set has multipart_{a,b}.jsonl
+    earlier: tuple[str, ...] = ()  # folders whose corpora must share no article with this one
 
     @property
     def dir(self) -> Path:
@@ -68,9 +73,19 @@ SETS = [
          "--exclude-corpus", str(EVALS / "realnews_check" / "corpus")),
         24, 140, 8, 4, min_cited=24, every_kind_in_each_half=True,
     ),
+    Halves(
+        "realnews_more",
+        "rm",
+        ("--skip", "190", "--seeds", "20", "--exclude-corpus", str(EVALS / "realnews_train" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_check" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_fresh" / "corpus")),
+        20, 120, 6, 6, min_cited=20, every_kind_in_each_half=True, min_per_half=50, multipart=False,
+        earlier=("realnews", "realnews_train", "realnews_check", "realnews_fresh"),
+    ),
 ]  # fmt: skip
 HALF = ["a", "b"]
 BOTH = [(s, h) for s in SETS for h in HALF]
+MP_BOTH = [(s, h) for s in SETS if s.multipart for h in HALF]
 
 
 def _id(s: Halves) -> str:
@@ -120,6 +135,16 @@ def test_split_halves_are_disjoint_and_hold_whole_stories(s: Halves) -> None:
     for seed, docs in split(s)["stories"].items():
         assert docs[0] == seed
         assert set(docs) <= a or set(docs) <= b, f"story {seed} straddles the halves"
+
+
+EARLIER = [(s, e) for s in SETS for e in s.earlier]
+
+
+@pytest.mark.parametrize(("s", "earlier"), EARLIER, ids=lambda x: x if isinstance(x, str) else x.folder)
+def test_corpus_shares_no_article_with_an_earlier_real_news_corpus(s: Halves, earlier: str) -> None:
+    theirs = {p.name for p in (EVALS / earlier / "corpus").glob("*.txt")}
+    assert theirs
+    assert not {p.name for p in s.corpus.glob("*.txt")} & theirs
 
 
 @pytest.mark.skipif(not (POLNEAR / "metadata.tsv").is_file(), reason="needs the shared PolNeAR copy")
@@ -178,6 +203,7 @@ def test_mix_is_like_the_tuning_set(s: Halves) -> None:
     assert len({src for it in every for src in it["sources"]}) >= s.min_cited
     for half in HALF:
         assert items(s, half), half
+        assert len(items(s, half)) >= s.min_per_half, half
         if s.every_kind_in_each_half:
             assert {str(it["kind"]) for it in items(s, half)} == KINDS, half
 
@@ -199,7 +225,7 @@ def multipart_items(s: Halves, half: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
 def test_multipart_parses_as_gold_with_ids_naming_its_half(s: Halves, half: str) -> None:
     gold = load_gold(multipart(s, half))
     its = multipart_items(s, half)
@@ -211,7 +237,7 @@ def test_multipart_parses_as_gold_with_ids_naming_its_half(s: Halves, half: str)
     assert len(set(ids)) == len(ids)
 
 
-@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
 def test_multipart_cites_only_its_half(s: Halves, half: str) -> None:
     mine = set(split(s)[half])
     for it in multipart_items(s, half):
@@ -220,7 +246,7 @@ def test_multipart_cites_only_its_half(s: Halves, half: str) -> None:
             assert src in mine, f"{it['id']}: {src} is not a half-{half} article"
 
 
-@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
 def test_multipart_facts_are_verbatim_in_cited_articles(s: Halves, half: str) -> None:
     """Corroborated facts are in every cited article; each multi_doc part is in some cited article
     and, with several sources, each source answers a part. Two parts from one article are
@@ -238,14 +264,14 @@ def test_multipart_facts_are_verbatim_in_cited_articles(s: Halves, half: str) ->
     assert one_source * 3 <= multi_doc, f"{one_source} of {multi_doc} multi_doc questions use one article"
 
 
-@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
 def test_multipart_questions_do_not_copy_seven_words(s: Halves, half: str) -> None:
     assert_no_copy(multipart_items(s, half), texts(s))
 
 
 def test_multipart_mix() -> None:
     """At least 70 questions, 30 on the a halves and 30 on the b halves, about a fifth corroborated."""
-    per_half = {half: [it for s in SETS for it in multipart_items(s, half)] for half in HALF}
+    per_half = {half: [it for s in SETS if s.multipart for it in multipart_items(s, half)] for half in HALF}
     assert len(per_half["a"]) >= 30 and len(per_half["b"]) >= 30
     every = per_half["a"] + per_half["b"]
     assert len(every) >= 70
