@@ -58,14 +58,17 @@ COUNCIL = (
 )
 
 
-def test_another_speakers_words_are_not_the_asked_persons() -> None:
-    """The ledger gives the sentence to Tom Baker: it does not say what Jane Roe said."""
+def test_another_speakers_words_are_shown_as_theirs() -> None:
+    """The ledger gives the sentence to Tom Baker. Asked what Jane Roe said, the answer shows
+    his words as his (the text names him); it does not abstain for the ledger's reading, which
+    on real news carries a speaker over from an earlier sentence ("She has proposed ...")."""
     words = "The school budget cannot grow while the bridge is falling down,"
     from tests.contexts import quote
 
     q = [quote(DOC, COUNCIL, words, "Tom Baker")]
     items = [(DOC, COUNCIL, "cannot grow"), (DOC, COUNCIL, "opened the council")]
     got = ExtractiveBackend().answer(context("What did Jane Roe say about the school budget?", items, q)[0])
-    assert got.abstained and "quote others, not Jane Roe" in got.text, got.text
+    assert not got.abstained and "said Tom Baker" in got.text, got.text
+    assert "Jane Roe" not in got.text, got.text
     got = ExtractiveBackend().answer(context("What did Tom Baker say about the school budget?", items, q)[0])
     assert not got.abstained and "cannot grow" in got.text, got.text
