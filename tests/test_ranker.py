@@ -338,6 +338,18 @@ def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
     assert _specific("About how large is the ferry fleet as a share of all boats?") == "rate"
 
 
+def test_a_lead_or_a_share_is_a_size_or_a_height_in_news() -> None:
+    """ "How large was her lead", "how high is unemployment", "how far ahead": points or a
+    percentage answer them; a height or a weight still needs its unit."""
+    from assistant.answer.asked import holds_measure
+
+    assert holds_measure("The mayor leads her rival by about 6 points in the latest poll.", "large")
+    assert holds_measure("Unemployment in the county rose to 7.5%, the bureau said.", "high")
+    assert holds_measure("She is 12 percentage points ahead among older voters.", "far")
+    assert not holds_measure("The mayor leads her rival by about 6 points.", "tall")
+    assert not holds_measure("The new tower is 12% taller than the old one.", "heavy")
+
+
 def test_an_age_or_measure_the_articles_never_give_abstains(small_index: Any) -> None:
     ans = small_index.ask("How old is Councillor Tom Becker?")
     assert ans.abstained, ans.answer

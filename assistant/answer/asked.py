@@ -309,13 +309,24 @@ def holds_age(text: str) -> bool:
     return bool(_AGE.search(text))
 
 
+#: The measured adjectives a share, a lead or a margin answers in news.
+_SHARE_MEASURED = frozenset({"big", "large", "high", "far"})
+
+
 def holds_measure(text: str, adjective: str = "big") -> bool:
     """A number with a unit of the measured kind right after it: "29,032 feet" for "how
-    tall", "12 miles" for "how far", "236 pounds" only for "how heavy"."""
+    tall", "12 miles" for "how far", "236 pounds" only for "how heavy". "How big / large /
+    high / far" is also answered by a share or a margin ("6 points", "10%")."""
     units = wordlist(_UNITS.get(adjective, "size_units"))
+    share = adjective in _SHARE_MEASURED
+    if share:
+        units = units | wordlist("share_units")
     words = _WORD.findall(text)
     for i, w in enumerate(words):
-        if _is_number(w.strip(".,")) and any(x.lower().strip(".,") in units for x in words[i + 1 : i + 3]):
+        number = w.strip(".,")
+        if share and number.endswith("%") and _is_number(number):
+            return True
+        if _is_number(number) and any(x.lower().strip(".,") in units for x in words[i + 1 : i + 3]):
             return True
     return False
 
