@@ -1753,16 +1753,17 @@ def _speaker_goes_on(
     on in it, widened to its whole quotation (:func:`whole_quotation`), and its text.
 
     News quotes a person in a run of sentences: "“...,” Roe said." then "“...”" (a
-    quotation with no attribution of its own), "He then defended the remark, saying ...",
-    or "Roe added that ...". A reader asking what Roe said wants the run, not its first
-    sentence, and the asked-for words are as often in the second as in the first. The
-    speaker of ``c`` is the ledger's or its own clause's ("Roe said"), else for a pronoun's
-    words or a bare quotation the person named just before it (:func:`_person_before`).
-    The next sentence goes on when the ledger or its own clause names the same person
-    (the surname), or it is a pronoun's words whose nearest named person is that speaker,
-    or a quotation with no attribution at all. Across the passage's edge
-    (:attr:`Context.following`), one sentence, never one already shown or picked
-    (``taken``: article and span)."""
+    quotation with no attribution of its own) or "He then defended the remark, saying
+    ...". A reader asking what Roe said wants the run, not its first sentence, and the
+    asked-for words are as often in the second as in the first. The speaker of ``c`` is
+    the ledger's or its own clause's ("Roe said"), else for a pronoun's words or a bare
+    quotation the person named just before it (:func:`_person_before`). The next sentence
+    goes on when it names no speaker of its own (a sentence that does, "Roe told
+    listeners ...", is a new statement, measured: it adds words, not answers) and the
+    ledger gives it to the same person (the surname), or it is a pronoun's words whose
+    nearest named person is that speaker, or a quotation with no attribution at all.
+    Across the passage's edge (:attr:`Context.following`), one sentence, never one
+    already shown or picked (``taken``: article and span)."""
     base = context.evidence[c.n - 1]
     ev = _joined(context, c.n)
     who = _ledger_speaker(c, base, context.quotes) or _own_attribution(c.text)
@@ -1774,7 +1775,9 @@ def _speaker_goes_on(
     if who is None or nxt is None:
         return None
     nb = Scored(c.n, nxt, ev.at(nxt.start, nxt.end), {}, kinds=sentence_kinds(ev, nxt))
-    name = _ledger_speaker(nb, base, context.quotes) or _own_attribution(nb.text)
+    if _own_attribution(nb.text) is not None:
+        return None  # it names its own speaker: a new statement, not the run going on
+    name = _ledger_speaker(nb, base, context.quotes)
     if name is not None:
         goes_on = _same_one(name, who)
     elif _PRONOUN_SAID.search(nb.text) or _PRONOUN_SPEECH.search(nb.text):
