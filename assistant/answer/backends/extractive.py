@@ -370,21 +370,6 @@ class ExtractiveBackend:
                         lead = f"{speaker}: " if speaker and speaker.lower() not in nbody.lower()[:80] else ""
                         lines.append(f"{lead}{neutralise_markers(nbody)} [{c.n}]")
                         cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=nspan.start, end=nspan.end))
-                    else:
-                        named = _speaker_named_before(context, c, span, taken, self.tuning)
-                        if named is not None:
-                            nspan, nbody = named
-                            shown.append((ev.doc_id, nspan))
-                            lead = (
-                                f"{speaker}: "
-                                if speaker and speaker.lower() not in nbody.lower()[:80]
-                                else ""
-                            )
-                            lines.insert(len(lines) - 1, f"{lead}{neutralise_markers(nbody)} [{c.n}]")
-                            at = len(cites) - 1 - len(also)
-                            cites.insert(
-                                at, DraftCitation(n=c.n, doc_id=ev.doc_id, start=nspan.start, end=nspan.end)
-                            )
         return Draft(text="\n".join(lines), citations=cites)
 
 
@@ -1805,31 +1790,3 @@ def _speaker_goes_on(
     if any(d == ev.doc_id and nspan.start < s.end and s.start < nspan.end for d, s in taken):
         return None
     return nspan, body
-
-
-def _speaker_named_before(
-    context: Context, c: Scored, span: Span, taken: list[tuple[str, Span]], tuning: AnswerSettings
-) -> tuple[Span, str] | None:
-    """For a sentence that names no speaker of its own (a pronoun's words, "He said the
-    pact ...", or a quotation with no attribution), the sentence before it in its passage
-    when that one names the speaker the ledger gives (or, without a ledger record, any
-    speaker): the start of the run, where the person is named and often the asked words."""
-    ev = _joined(context, c.n)
-    if _own_attribution(c.text) is not None:
-        return None
-    if not (_OPENING_PRONOUN.match(c.text) or (_opens_quotation(c.text) and not _SAID_AFTER.search(c.text))):
-        return None
-    prev = [sp for sp in ev.sentences if sp.end <= span.start]
-    if not prev:
-        return None
-    pv = Scored(c.n, prev[-1], ev.at(prev[-1].start, prev[-1].end), {}, kinds=set())
-    name = _ledger_speaker(pv, ev, context.quotes) or _own_attribution(pv.text)
-    who = _ledger_speaker(c, ev, context.quotes) or name
-    if name is None or who is None or not _same_one(name, who):
-        return None
-    pspan, body = whole_quotation(ev, prev[-1], tuning)
-    if pspan.end > span.start or any(
-        d == ev.doc_id and pspan.start < s.end and s.start < pspan.end for d, s in taken
-    ):
-        return None
-    return pspan, body
