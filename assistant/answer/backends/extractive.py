@@ -365,6 +365,16 @@ class ExtractiveBackend:
                 for m, sp in also:
                     other = context.evidence[m - 1]
                     cites.append(DraftCitation(n=m, doc_id=other.doc_id, start=sp.start, end=sp.end))
+                if answer_type(part) not in _SPECIFICS:
+                    # the speaker's words go on in the next sentence: the answer shows them too
+                    taken = [*shown, *((doc(x), x.span) for ch in picked for x in ch)]
+                    goes_on = _speaker_goes_on(context, c, span, taken, self.tuning)
+                    if goes_on is not None:
+                        nspan, nbody = goes_on
+                        shown.append((ev.doc_id, nspan))
+                        lead = f"{speaker}: " if speaker and speaker.lower() not in nbody.lower()[:80] else ""
+                        lines.append(f"{lead}{neutralise_markers(nbody)} [{c.n}]")
+                        cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=nspan.start, end=nspan.end))
         return Draft(text="\n".join(lines), citations=cites)
 
 
@@ -1719,3 +1729,69 @@ def _person_before(c: Candidate | Scored, ev: Evidence) -> str | None:
             s, e = people[0]
             return ev.at(s, e)
     return None
+
+
+def _own_attribution(text: str) -> str | None:
+    """The name in a sentence's own attribution clause ("..., Jane Roe said", "Roe told
+    reporters that ..."), the quoted words blanked so that a name inside them is not taken."""
+    bare = text
+    for a, b in quotation_spans(text)[0]:
+        bare = bare[:a] + " " * (b - a) + bare[b:]
+    for rx in (_NAME_SAID, _SAID_NAME):
+        for m in rx.finditer(bare):
+            name = m.group(1).strip()
+            if name.split()[0] not in _NOT_NAMES:
+                return name
+    return None
+
+
+def _same_one(a: str, b: str) -> bool:
+    """Do two renderings of a person's name ("Sen. Jane Roe", "Roe") share the surname?"""
+    x, y = a.lower().split(), b.lower().split()
+    return bool(x and y) and x[-1] == y[-1]
+
+
+def _speaker_goes_on(
+    context: Context, c: Scored, span: Span, taken: list[tuple[str, Span]], tuning: AnswerSettings
+) -> tuple[Span, str] | None:
+    """The article's next sentence after ``c`` (shown as ``span``) when ``c``'s speaker goes
+    on in it, widened to its whole quotation (:func:`whole_quotation`), and its text.
+
+    News quotes a person in a run of sentences: "“...,” Roe said." then "“...”" (a
+    quotation with no attribution of its own) or "He then defended the remark, saying
+    ...". A reader asking what Roe said wants the run, not its first sentence, and the
+    asked-for words are as often in the second as in the first. The speaker of ``c`` is
+    the ledger's or its own clause's ("Roe said"), else for a pronoun's words or a bare
+    quotation the person named just before it (:func:`_person_before`). The next sentence
+    goes on when it names no speaker of its own (a sentence that does, "Roe told
+    listeners ...", is a new statement, measured: it adds words, not answers) and the
+    ledger gives it to the same person (the surname), or it is a pronoun's words whose
+    nearest named person is that speaker, or a quotation with no attribution at all.
+    Across the passage's edge (:attr:`Context.following`), one sentence, never one
+    already shown or picked (``taken``: article and span)."""
+    base = context.evidence[c.n - 1]
+    ev = _joined(context, c.n)
+    who = _ledger_speaker(c, base, context.quotes) or _own_attribution(c.text)
+    if who is None and (
+        _PRONOUN_SAID.search(c.text) or _PRONOUN_SPEECH.search(c.text) or _opens_quotation(c.text)
+    ):
+        who = _person_before(c, ev)
+    nxt = next((sp for sp in ev.sentences if sp.start >= span.end), None)
+    if who is None or nxt is None:
+        return None
+    nb = Scored(c.n, nxt, ev.at(nxt.start, nxt.end), {}, kinds=sentence_kinds(ev, nxt))
+    if _own_attribution(nb.text) is not None:
+        return None  # it names its own speaker: a new statement, not the run going on
+    name = _ledger_speaker(nb, base, context.quotes)
+    if name is not None:
+        goes_on = _same_one(name, who)
+    elif _PRONOUN_SAID.search(nb.text) or _PRONOUN_SPEECH.search(nb.text):
+        goes_on = _same_one(_person_before(nb, ev) or who, who)
+    else:
+        goes_on = _opens_quotation(nb.text) and not _SAID_AFTER.search(nb.text)
+    if not goes_on:
+        return None
+    nspan, body = whole_quotation(ev, nxt, tuning)
+    if any(d == ev.doc_id and nspan.start < s.end and s.start < nspan.end for d, s in taken):
+        return None
+    return nspan, body
