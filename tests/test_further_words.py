@@ -154,3 +154,8 @@ def test_none_when_their_quotation_on_the_topic_is_chosen_or_a_person_is_asked()
     q = "Who described the stadium plan as a blank cheque?"
     ctx, ranked = _context(q)
     assert _persons_other_words(ctx, q, "person", ranked, [ranked[0]], set(), 1) == []
+    # a specific thing asked (a time) is not their words
+    q = "When did Mara Quill describe the stadium plan?"
+    ctx, ranked = _context(q)
+    assert _persons_other_words(ctx, q, "time", ranked, [ranked[0]], set(), 1) == []
+    assert _persons_other_words(ctx, q, None, ranked, [ranked[0]], set(), 1) != []

@@ -93,6 +93,8 @@ _SPEECH_WORD = re.compile(r"(?:" + SPEECH_FORMS + r")", re.I)
 def is_speech_form(word: str) -> bool:
     """Is ``word`` a form of a reporting verb of the lexicon ("predicted", "says")?"""
     return _SPEECH_WORD.fullmatch(word) is not None
+
+
 _PRONOUN_SAID = re.compile(
     r"\b(?:he|she|they)\s+(?:said|says|told|added|wrote|argued|continued|explained)\b"
     r"|\b(?:said|says|added)\s+(?:he|she)\b",

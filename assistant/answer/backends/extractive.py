@@ -1320,11 +1320,7 @@ def _topic_terms(part: str) -> set[str]:
     """The part's own topic terms: its lexical tokens without names (capitalised words after
     the first), speech verbs, the cue and question terms."""
     words = _WORD_RUN.findall(part)
-    kept = [
-        w
-        for i, w in enumerate(words)
-        if not (i and w[0].isupper()) and not asked.is_speech_form(w)
-    ]
+    kept = [w for i, w in enumerate(words) if not (i and w[0].isupper()) and not asked.is_speech_form(w)]
     return set(tokenize(" ".join(kept))) - CUE_TERMS - QUESTION_TERMS
 
 
@@ -1346,10 +1342,11 @@ def _persons_other_words(
     paraphrases, so the ranker puts the sentence announcing the person's view first and their
     words far down (evals/README.md, whatsaid12 and whatsaid14). Their other quotations of the
     same article are the candidates a reader would look at next; only cited articles, so the
-    articles cited do not change."""
-    if most <= 0 or wanted in ("name", "person") or not chosen:
-        return []
-    speaker = _named_asked(context, part) or (_quoted_one_named(context, part) if wanted is None else None)
+    articles cited do not change (:func:`_compose` cites no other outlet's copy of them:
+    ``Scored.further``). The person is read as :func:`_asked_persons_words` reads them."""
+    if most <= 0 or wanted is not None or not chosen:
+        return []  # a part asking for a specific thing (a time, a count, a name) is not asking their words
+    speaker = _named_asked(context, part) or _quoted_one_named(context, part)
     keys = asked.name_keys(speaker) if speaker else []
     if not keys:
         return []
