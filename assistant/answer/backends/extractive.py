@@ -268,7 +268,7 @@ class ExtractiveBackend:
         untouched = _topic_untouched(context, part, chosen)
         if untouched:
             return [], untouched, False
-        chosen += _persons_other_words(context, part, wanted, fitting, chosen, used, t.further_words)
+        chosen += _persons_other_words(context, part, wanted, cands, chosen, used, t.further_words)
         return chosen, None, False
 
     def _pick_parts(
@@ -1328,15 +1328,16 @@ def _persons_other_words(
     context: Context,
     part: str,
     wanted: str | None,
-    fitting: list[Scored],
+    ranked: list[Scored],
     chosen: list[Scored],
     used: set[tuple[int, int]],
     most: int,
 ) -> list[Scored]:
     """For a part asking what one named person said, up to ``most`` more of that person's
     quoted sentences (quote-ledger speaker, three or more quoted words) from the articles
-    the chosen sentences already cite, in ranker order at any probability, when no chosen
-    sentence is the person's quotation holding a topic term of the part.
+    the chosen sentences already cite, in the part's ranker order (``ranked``: every candidate,
+    not only those its filters kept) at any probability, when no chosen sentence is the
+    person's quotation holding a topic term of the part.
 
     A question that paraphrases what someone said shares few words with the quotation it
     paraphrases, so the ranker puts the sentence announcing the person's view first and their
@@ -1362,7 +1363,7 @@ def _persons_other_words(
             return []  # their words on the topic are shown
     docs = {context.evidence[c.n - 1].doc_id for c in chosen}
     out: list[Scored] = []
-    for c in fitting:
+    for c in ranked:
         if len(out) >= most:
             break
         if context.evidence[c.n - 1].doc_id not in docs or (c.n, c.span.start) in used:
