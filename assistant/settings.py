@@ -169,6 +169,14 @@ class AnswerSettings(BaseSettings):
         "probability is at least this share of the abstention threshold (evals/README.md, "
         "multipart13b: the lowest share costing nothing on development data).",
     )
+    further_words: int = Field(
+        default=1,
+        ge=0,
+        description="For a question asking what one named person said, when no chosen sentence is that "
+        "person's quotation holding a topic word of the question, the extractive answer adds up to this "
+        "many more of the person's quoted sentences from the articles it already cites, in ranker order "
+        "(evals/README.md, whatsaid14: 1, 2 and 3 gain the same on development data; 1 is the shortest).",
+    )
     max_quotation_sentences: int = Field(
         default=4,
         gt=0,

@@ -87,6 +87,14 @@ _NAME_OF = re.compile(
 _FORMS = sorted({re.escape(f) for v in speech_verbs().values() for f in v.forms}, key=len, reverse=True)
 SPEECH_FORMS = "|".join(_FORMS)
 _SPEECH = re.compile(r"\b(?:according\s+to|" + SPEECH_FORMS + r")\b", re.I)
+_SPEECH_WORD = re.compile(r"(?:" + SPEECH_FORMS + r")", re.I)
+
+
+def is_speech_form(word: str) -> bool:
+    """Is ``word`` a form of a reporting verb of the lexicon ("predicted", "says")?"""
+    return _SPEECH_WORD.fullmatch(word) is not None
+
+
 _PRONOUN_SAID = re.compile(
     r"\b(?:he|she|they)\s+(?:said|says|told|added|wrote|argued|continued|explained)\b"
     r"|\b(?:said|says|added)\s+(?:he|she)\b",

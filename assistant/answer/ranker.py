@@ -97,6 +97,9 @@ class Scored:
     prob: float = 0.0
     coverage: float = 0.0
     kinds: set[str] = field(default_factory=set)  # entity label groups present
+    #: Set by the answer step for a sentence joined as the asked person's further words: it
+    #: is shown alone, without other outlets' copies of its quotation.
+    further: bool = False
 
 
 def answer_type(question: str) -> str | None:

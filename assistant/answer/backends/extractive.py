@@ -273,6 +273,7 @@ class ExtractiveBackend:
         untouched = _topic_untouched(context, part, chosen)
         if untouched:
             return [], untouched, False
+        chosen += _persons_other_words(context, part, wanted, cands, chosen, used, t.further_words)
         return chosen, None, False
 
     def _pick_parts(
@@ -353,7 +354,7 @@ class ExtractiveBackend:
                 lead = f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
                 note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
                 body = neutralise_markers(body)  # an article's own "[1]" is not a marker
-                also = _corroborating(context, c)
+                also = [] if c.further else _corroborating(context, c)
                 if c is chosen[0] and len(parts) == 1:
                     # the same answer in other outlets' own words (one part: a later part's
                     # sentence answers the part with the earlier one's in view)
@@ -1325,6 +1326,68 @@ def _asked_persons_words(
                 return None
             return c if _same_article(context, c, chosen[0]) else None
     return None
+
+
+_WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _topic_terms(part: str) -> set[str]:
+    """The part's own topic terms: its lexical tokens without names (capitalised words after
+    the first), speech verbs, the cue and question terms."""
+    words = _WORD_RUN.findall(part)
+    kept = [w for i, w in enumerate(words) if not (i and w[0].isupper()) and not asked.is_speech_form(w)]
+    return set(tokenize(" ".join(kept))) - CUE_TERMS - QUESTION_TERMS
+
+
+def _persons_other_words(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    ranked: list[Scored],
+    chosen: list[Scored],
+    used: set[tuple[int, int]],
+    most: int,
+) -> list[Scored]:
+    """For a part asking what one named person said, up to ``most`` more of that person's
+    quoted sentences (quote-ledger speaker, three or more quoted words) from the articles
+    the chosen sentences already cite, in the part's ranker order (``ranked``: every candidate,
+    not only those its filters kept) at any probability, when no chosen sentence is the
+    person's quotation holding a topic term of the part.
+
+    A question that paraphrases what someone said shares few words with the quotation it
+    paraphrases, so the ranker puts the sentence announcing the person's view first and their
+    words far down (evals/README.md, whatsaid12 and whatsaid14). Their other quotations of the
+    same article are the candidates a reader would look at next; only cited articles, so the
+    articles cited do not change (:func:`_compose` cites no other outlet's copy of them:
+    ``Scored.further``). The person is read as :func:`_asked_persons_words` reads them."""
+    if most <= 0 or wanted is not None or not chosen:
+        return []  # a part asking for a specific thing (a time, a count, a name) is not asking their words
+    speaker = _named_asked(context, part) or _quoted_one_named(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    if not keys:
+        return []
+
+    def theirs(c: Scored) -> bool:
+        who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
+        return who is not None and any(k in normalise(who) for k in keys) and _quotes_words(c.text)
+
+    topic = _topic_terms(part)
+    for c in chosen:
+        quoted = " ".join(c.text[a:b] for a, b in quotation_spans(c.text)[0])
+        if theirs(c) and topic & set(tokenize(quoted)):
+            return []  # their words on the topic are shown
+    docs = {context.evidence[c.n - 1].doc_id for c in chosen}
+    out: list[Scored] = []
+    for c in ranked:
+        if len(out) >= most:
+            break
+        if context.evidence[c.n - 1].doc_id not in docs or (c.n, c.span.start) in used:
+            continue
+        if any(_overlaps(c, x) or _same_words(c, x) for x in [*chosen, *out]):
+            continue
+        if theirs(c):
+            out.append(replace(c, further=True))
+    return out
 
 
 _OTHER_ASKS = wordlist("other_thing_question_words")
