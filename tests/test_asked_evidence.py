@@ -72,3 +72,19 @@ def test_another_speakers_words_are_shown_as_theirs() -> None:
     assert "Jane Roe" not in got.text, got.text
     got = ExtractiveBackend().answer(context("What did Tom Baker say about the school budget?", items, q)[0])
     assert not got.abstained and "cannot grow" in got.text, got.text
+
+
+RALLY = (
+    "Millbrook Gazette\n\n"
+    "About 5,000 people filled the harbour square for the rally on Sunday, organisers said.\n"
+)
+
+
+def test_a_measurement_given_as_a_bare_figure_answers() -> None:
+    """ "How big was the crowd" is given as a head count, not in a unit of size: with no
+    sentence holding a unit, a figure answers (the answer used to abstain, saying the
+    articles do not give the measurement)."""
+    abstained, text = _answer("How big was the crowd at the harbour rally?", RALLY, "5,000 people")
+    assert not abstained and "5,000" in text, text
+    abstained, text = _answer("How big was the crowd at the harbour rally?", BRIDGE, "river bridge")
+    assert abstained, text

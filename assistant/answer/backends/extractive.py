@@ -171,6 +171,12 @@ class ExtractiveBackend:
             cands = _ranked_by_own_ask(context, part, names, cands)
         wanted = _specific(part)
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
+        if not fitting and wanted == "measure":
+            # "how big / far ..." given as a bare figure ("a crowd of 5,000", "71 short"):
+            # no sentence holds a unit, so any figure is the measurement (before this the
+            # answer abstained, 0 times rightly and 3 times wrongly over every set)
+            wanted = "number"
+            fitting = [c for c in cands if _has_wanted(c, wanted, part, context)]
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for", True
         if wanted:
