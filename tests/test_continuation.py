@@ -15,23 +15,8 @@ import pytest
 from assistant.answer.backends.extractive import ExtractiveBackend, _words_that_follow
 from assistant.answer.ranker import Scored
 from assistant.nlp.questions import split_question
-from assistant.types import Context, Evidence, Span
-
-
-def _passage(doc: str, text: str, start: int, people: list[str]) -> Evidence:
-    """``text`` as a passage of ``doc`` at ``start``, one sentence per line."""
-    sents, entities, at = [], [], start
-    for line in text.split("\n"):
-        if line.strip():
-            sents.append(Span(start=at, end=at + len(line)))
-        at += len(line) + 1
-    for name in people:
-        i = text.find(name)
-        if i >= 0:
-            entities.append((start + i, start + i + len(name), "PERSON"))
-    return Evidence(
-        doc_id=doc, start=start, end=start + len(text), text=text, sentences=sents, entities=entities
-    )
+from assistant.types import Context, Evidence
+from tests.contexts import lines_passage
 
 
 def _top(ev: Evidence, k: int = 0, kinds: set[str] | None = None) -> Scored:
@@ -50,8 +35,8 @@ AFTER = (
 
 
 def _context(question: str, top: str, after: str, people: list[str]) -> Context:
-    ev = _passage("d", top, 100, people)
-    following = _passage("d", after, ev.end, people)
+    ev = lines_passage("d", top, 100, people)
+    following = lines_passage("d", after, ev.end, people)
     return Context(question=question, evidence=[ev], following={1: following})
 
 
@@ -90,8 +75,8 @@ def test_a_summary_goes_on_to_the_figure_it_announces() -> None:
         "\nIt is a pace unknown to most residents.\n"
         "\nThe town lost 41 shops last year, and the council could be doing more."
     )
-    ev = _passage("d", top, 0, [])
-    nxt = _passage("d", after, ev.end, [])
+    ev = lines_passage("d", top, 0, [])
+    nxt = lines_passage("d", after, ev.end, [])
     at = ev.end + after.index("41")
     nxt = nxt.model_copy(update={"entities": [(at, at + 2, "CARDINAL")]})
     ctx = Context(question="How many shops did the town lose?", evidence=[ev], following={1: nxt})
@@ -142,7 +127,7 @@ def test_a_later_part_asking_a_count_takes_its_own_subjects_sentence_from_the_sa
         "The weather in Harbor City was mild for the season.\n"
         "Her rival Tom Becker cited his own endorsements from 12 unions."
     )
-    ev = _passage("d", text, 0, ["Elena Ruiz", "Tom Becker"])
+    ev = lines_passage("d", text, 0, ["Elena Ruiz", "Tom Becker"])
     ev = ev.model_copy(
         update={
             "entities": [
@@ -151,7 +136,7 @@ def test_a_later_part_asking_a_count_takes_its_own_subjects_sentence_from_the_sa
             ]
         }
     )
-    other = _passage("e", "Tom Becker said the weather was fine.\n", 500, ["Tom Becker"])
+    other = lines_passage("e", "Tom Becker said the weather was fine.\n", 500, ["Tom Becker"])
     question = "How many unions endorsed Ruiz, and how many endorsed Becker?"
     ctx = Context(question=question, evidence=[ev, other])
     parts = asked.fill_counted(split_question(question))
@@ -216,7 +201,7 @@ def budget_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
     )
 
 
-def test_build_context_carries_the_sentences_after_each_passage(budget_index: Any) -> None:
+def test_build_context_carries_the_sentences_after_eachlines_passage(budget_index: Any) -> None:
     ctx, texts = budget_index.build_context("What advice did Whitfield give Governor Ortiz?")
     assert ctx.following
     for n, after in ctx.following.items():

@@ -15,25 +15,15 @@ import pytest
 
 from assistant.answer.backends.extractive import ExtractiveBackend
 from assistant.answer.ranker import Scored
-from assistant.types import Context, Evidence, Quote, Span
+from assistant.types import Context, Evidence, Quote
+from tests.contexts import lines_passage
 
 TOP = '"The bridge will reopen in May," Mayor Lena Okafor said on Monday.\n'
 
 
 def _passage(text: str, start: int, people: list[str]) -> Evidence:
     """``text`` as a passage of article ``d`` at ``start``, one sentence per line."""
-    sents, entities, at = [], [], start
-    for line in text.split("\n"):
-        if line.strip():
-            sents.append(Span(start=at, end=at + len(line)))
-        at += len(line) + 1
-    for name in people:
-        i = text.find(name)
-        if i >= 0:
-            entities.append((start + i, start + i + len(name), "PERSON"))
-    return Evidence(
-        doc_id="d", start=start, end=start + len(text), text=text, sentences=sents, entities=entities
-    )
+    return lines_passage("d", text, start, people)
 
 
 def _answer(question: str, after: str, quotes: list[Quote] | None = None) -> tuple[Any, Context]:
