@@ -469,7 +469,7 @@ def attributes_to(
     if ledger_speaker and not any(k in normalise(ledger_speaker) for k in keys):
         return False
     text = ev.at(sp.start, sp.end)
-    if _subject_of_speech(normalise(text), keys, gap):
+    if _subject_of_speech(normalise(text), keys, gap) or _headline_speaker(normalise(text), keys):
         return True
     prev = [s for s in ev.sentences if s.end <= sp.start]
     if prev:
@@ -577,6 +577,12 @@ def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
             if re.search(r"\b(?:according to|said|says|told|wrote|added)(?:\s+[\w.-]+){0,3}$", before):
                 return True
     return False
+
+
+def _headline_speaker(low: str, keys: list[str]) -> bool:
+    """The sentence opens with the name and a colon: a headline's or a transcript's speaker
+    ("Roe: The bridge will open in May", "EXCLUSIVE - Jane Roe: Don't ...", "ROE: I think ...")."""
+    return any(re.match(rf"^\W*(?:[\w.'-]+\s+){{0,3}}{re.escape(k)}\s*:\s*\S", low) for k in keys)
 
 
 #: A non-restrictive insertion after a name: an appositive or relative clause set off by
