@@ -91,7 +91,9 @@ _SPEECH = re.compile(r"\b(?:according\s+to|" + SPEECH_FORMS + r")\b", re.I)
 #: verbs that report a stated view ([stance_verbs]: "Roe criticized the plan"). News reports
 #: a third of a named person's speech so (PolNeAR's reported attributions); the quote ledger
 #: and the quotation frame read the lexicon's alone.
-_STANCE_FORMS = "|".join(sorted((re.escape(w) for w in wordlist("stance_verbs")), key=len, reverse=True))
+_STANCE_FORMS = "|".join(
+    sorted((re.escape(w).replace("_", r"\s+") for w in wordlist("stance_verbs")), key=len, reverse=True)
+)
 _SPEAKS = re.compile(rf"\b(?:according\s+to|{SPEECH_FORMS}|{_STANCE_FORMS})\b", re.I)
 _PRONOUN_SAID = re.compile(
     r"\b(?:he|she|they)\s+(?:said|says|told|added|wrote|argued|continued|explained)\b"
