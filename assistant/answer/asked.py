@@ -579,7 +579,7 @@ def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
             if re.search(r"\b(?:according to|said|says|told|wrote|added)(?:\s+[\w.-]+){0,3}$", before):
                 return True
             far = " ".join(low[: m.start()].split()[-8:])
-            if re.search(r"\baccording to(?:\s+[\w.'-]+){1,4}\s+(?:by|from|of|with)(?:\s+[\w.-]+){0,2}$", far):
+            if re.search(r"\baccording to(?:\s+[\w.'-]+){1,4}\s+(?:by|from|with)(?:\s+[\w.-]+){0,2}$", far):
                 return True  # "according to a statement from Roe", "according to a count by the AP"
     return False
 
