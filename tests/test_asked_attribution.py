@@ -43,3 +43,15 @@ def test_according_to_a_statement_from_the_person() -> None:
     assert _gives("The mill lost money, according to an interview with Holt.", "Ann Holt")
     assert not _gives("The mill lost money, according to a count of Holt's votes.", "Ann Holt")
     assert not _gives("The mill lost money, according to a statement from Tom Reyes.", "Ann Holt")
+
+
+def test_an_insertion_runs_past_an_abbreviation_and_stops_at_the_verb() -> None:
+    long = "Ann Holt, a former adviser to Gov. Tom Reyes and a longtime friend of the family, said the loans would fail."
+    assert _gives(long, "Ann Holt")
+    assert _gives("Ann Holt, a veteran D.C. lobbyist, says the loans would fail.", "Ann Holt")
+    # the words after the verb are what was said, not another insertion hiding it
+    owner = "Ann Holt, who has owned the valley's largest mill for three decades and more, said Mr. Reyes, the treasurer, erred."
+    assert _gives(owner, "Ann Holt")
+    # a coordinated name is still not the verb's subject
+    both = "Ann Holt, a former adviser to Gov. Tom Reyes of the valley county, and Ed Moss said the loans would fail."
+    assert not _gives(both, "Ann Holt")

@@ -603,7 +603,9 @@ def _after_insertions(rest: str) -> str:
     its speech verb; together they often run past :attr:`AnswerSettings.speaker_gap` words.
     The verb must come right after the last insertion (:data:`_VERB_AFTER_INSERTION`
     words), as the clause's predicate; a coordinated name ("X, the governor, and Y said")
-    is not the subject of the verb."""
+    is not the subject of the verb. A period inside the sentence is an abbreviation's ("a
+    former adviser to Mr. Roe", "a D.C. lobbyist"): the insertion runs past it."""
+    rest = _ABBREVIATION_DOT.sub("_", rest)
     end = 0
     for _ in range(3):
         m = _INSERTION.match(rest, end)
@@ -612,6 +614,8 @@ def _after_insertions(rest: str) -> str:
         if _SPEECH.search(m.group(0)):
             return ""  # a parenthetical cue (", Roe said,"): the words are another's report
         end = m.end() - 1  # the closing comma may open the next insertion
+        if _SPEAKS.search(" ".join(rest[end + 1 :].split()[:_VERB_AFTER_INSERTION])):
+            break  # the verb follows: what comes after it is its words, not an insertion
     if end == 0:
         return ""
     tail = rest[end + 1 :]
@@ -620,6 +624,8 @@ def _after_insertions(rest: str) -> str:
     return " ".join(tail.split()[:_VERB_AFTER_INSERTION])
 
 
+#: A period with more of the sentence after it: an abbreviation's (the text is one sentence).
+_ABBREVIATION_DOT = re.compile(r"(?<=\w)\.(?=\s*[\w,])")
 #: Words after the last insertion within which its speech verb stands ("..., has also said").
 _VERB_AFTER_INSERTION = 3
 
