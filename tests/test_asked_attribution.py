@@ -55,3 +55,11 @@ def test_an_insertion_runs_past_an_abbreviation_and_stops_at_the_verb() -> None:
     # a coordinated name is still not the verb's subject
     both = "Ann Holt, a former adviser to Gov. Tom Reyes of the valley county, and Ed Moss said the loans would fail."
     assert not _gives(both, "Ann Holt")
+
+
+def test_the_agent_of_a_passive_speech_verb() -> None:
+    assert _gives("The loan plan was sharply criticized by Ann Holt.", "Ann Holt")
+    assert _gives("The mill will close, as reported by the Valley Ledger.", "Valley Ledger")
+    # the one who asks is not the one whose words answer
+    assert not _gives("Asked by Ann Holt about the loans, Reyes called them a mistake.", "Ann Holt")
+    assert not _gives("The loan plan was drawn up by Ann Holt.", "Ann Holt")

@@ -95,6 +95,9 @@ _STANCE_FORMS = "|".join(
     sorted((re.escape(w).replace("_", r"\s+") for w in wordlist("stance_verbs")), key=len, reverse=True)
 )
 _SPEAKS = re.compile(rf"\b(?:according\s+to|{SPEECH_FORMS}|{_STANCE_FORMS})\b", re.I)
+#: The agent of a passive speech verb right before the name: "... was criticized by Roe",
+#: "as reported by the Post" (not "asked by X": its agent asks, the sentence answers).
+_PASSIVE_AGENT = re.compile(rf"\b(?!asked\b)(?:{SPEECH_FORMS}|{_STANCE_FORMS})\s+(?:\w+\s+)?by(?:\s+[\w.-]+){{0,3}}$")
 _PRONOUN_SAID = re.compile(
     r"\b(?:he|she|they)\s+(?:said|says|told|added|wrote|argued|continued|explained)\b"
     r"|\b(?:said|says|added)\s+(?:he|she)\b",
@@ -579,6 +582,8 @@ def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
             if re.search(r"\b(?:according to|said|says|told|wrote|added)(?:\s+[\w.-]+){0,3}$", before):
                 return True
             far = " ".join(low[: m.start()].split()[-8:])
+            if _PASSIVE_AGENT.search(far):
+                return True  # "the plan was criticized by Roe", "as reported by the Post"
             if re.search(r"\baccording to(?:\s+[\w.'-]+){1,4}\s+(?:by|from|with)(?:\s+[\w.-]+){0,2}$", far):
                 return True  # "according to a statement from Roe", "according to a count by the AP"
     return False
