@@ -97,7 +97,9 @@ _STANCE_FORMS = "|".join(
 _SPEAKS = re.compile(rf"\b(?:according\s+to|{SPEECH_FORMS}|{_STANCE_FORMS})\b", re.I)
 #: The agent of a passive speech verb right before the name: "... was criticized by Roe",
 #: "as reported by the Post" (not "asked by X": its agent asks, the sentence answers).
-_PASSIVE_AGENT = re.compile(rf"\b(?!asked\b)(?:{SPEECH_FORMS}|{_STANCE_FORMS})\s+(?:\w+\s+)?by(?:\s+[\w.-]+){{0,3}}$")
+_PASSIVE_AGENT = re.compile(
+    rf"\b(?!asked\b)(?:{SPEECH_FORMS}|{_STANCE_FORMS})\s+(?:\w+\s+)?by(?:\s+[\w.-]+){{0,3}}$"
+)
 _PRONOUN_SAID = re.compile(
     r"\b(?:he|she|they)\s+(?:said|says|told|added|wrote|argued|continued|explained)\b"
     r"|\b(?:said|says|added)\s+(?:he|she)\b",
