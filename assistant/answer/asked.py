@@ -457,8 +457,10 @@ def attributes_to(
     ev: Evidence, sp: Span, name: str, ledger_speaker: str | None = None, gap: int | None = None
 ) -> bool:
     """The text attributes the sentence's words to ``name``: the name is the subject of a
-    speech verb (a few words before it: "X, the minister, said"; or right after it: "said
-    X"; or "according to X"), or the sentence is a pronoun's ("he said") or a quotation
+    speech verb or of a verb of stated stance (a few words before it: "X, the minister, said",
+    "X criticized"; or right after it: "said X"; "according to X", "according to a statement
+    from X", "was criticized by X"), or opens the sentence before a colon (a headline's "X:
+    ..."), or the sentence is a pronoun's ("he said") or a quotation
     going on right after a sentence of the passage whose subject is the person, or a
     sentence of a quotation attributed to the person once, around it
     (:func:`_quotation_frame`: "“...,” replied X", "X went further: “...”", "X called it
