@@ -30,12 +30,16 @@ from assistant.settings import AnswerSettings  # noqa: E402
 from assistant.types import Evidence, Span  # noqa: E402
 from benchmarks.quotes_polnear import load_split  # noqa: E402
 
-_CAP = re.compile(r"\b[A-Z][a-zA-Z’'.-]+")
+_CAP = re.compile(r"\b[^\W\d_][\w’'.-]+")
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "the", "sen.", "gov.", "rep.", "president"}
 
 
 def _name(source: str) -> str:
-    caps = [w for w in _CAP.findall(source.split(",")[0]) if w.lower() not in _TITLES]
+    """The Source's last two capitalised words, as a question would name the person: titles,
+    a party tag in parentheses ("(R-Miss.)") and a possessive ("Rubio's") dropped."""
+    head = re.sub(r"\([^)]*\)", " ", source.split(",")[0])
+    words = [re.sub(r"['’]s?$", "", w) for w in _CAP.findall(head) if w[0].isupper()]
+    caps = [w for w in words if w and w.lower() not in _TITLES]
     return " ".join(caps[-2:])
 
 

@@ -95,6 +95,19 @@ def is_speech_form(word: str) -> bool:
     return _SPEECH_WORD.fullmatch(word) is not None
 
 
+#: A name's speech verbs in the text test (:func:`_subject_of_speech`): the lexicon's and the
+#: verbs that report a stated view ([stance_verbs]: "Roe criticized the plan"). News reports
+#: a third of a named person's speech so (PolNeAR's reported attributions); the quote ledger
+#: and the quotation frame read the lexicon's alone.
+_STANCE_FORMS = "|".join(
+    sorted((re.escape(w).replace("_", r"\s+") for w in wordlist("stance_verbs")), key=len, reverse=True)
+)
+_SPEAKS = re.compile(rf"\b(?:according\s+to|{SPEECH_FORMS}|{_STANCE_FORMS})\b", re.I)
+#: The agent of a passive speech verb right before the name: "... was criticized by Roe",
+#: "as reported by the Post" (not "asked by X": its agent asks, the sentence answers).
+_PASSIVE_AGENT = re.compile(
+    rf"\b(?!asked\b)(?:{SPEECH_FORMS}|{_STANCE_FORMS})\s+(?:\w+\s+)?by(?:\s+[\w.-]+){{0,3}}$"
+)
 _PRONOUN_SAID = re.compile(
     r"\b(?:he|she|they)\s+(?:said|says|told|added|wrote|argued|continued|explained)\b"
     r"|\b(?:said|says|added)\s+(?:he|she)\b",
@@ -452,8 +465,10 @@ def attributes_to(
     ev: Evidence, sp: Span, name: str, ledger_speaker: str | None = None, gap: int | None = None
 ) -> bool:
     """The text attributes the sentence's words to ``name``: the name is the subject of a
-    speech verb (a few words before it: "X, the minister, said"; or right after it: "said
-    X"; or "according to X"), or the sentence is a pronoun's ("he said") or a quotation
+    speech verb or of a verb of stated stance (a few words before it: "X, the minister, said",
+    "X criticized"; or right after it: "said X"; "according to X", "according to a statement
+    from X", "was criticized by X"), or opens the sentence before a colon (a headline's "X:
+    ..."), or the sentence is a pronoun's ("he said") or a quotation
     going on right after a sentence of the passage whose subject is the person, or a
     sentence of a quotation attributed to the person once, around it
     (:func:`_quotation_frame`: "“...,” replied X", "X went further: “...”", "X called it
@@ -471,7 +486,7 @@ def attributes_to(
     if ledger_speaker and not any(k in normalise(ledger_speaker) for k in keys):
         return False
     text = ev.at(sp.start, sp.end)
-    if _subject_of_speech(normalise(text), keys, gap):
+    if _subject_of_speech(normalise(text), keys, gap) or _headline_speaker(normalise(text), keys):
         return True
     prev = [s for s in ev.sentences if s.end <= sp.start]
     if prev:
@@ -572,13 +587,24 @@ def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
         for m in re.finditer(rf"\b{re.escape(k)}\b", low):
             after = " ".join(low[m.end() :].split()[:gap])
             before = " ".join(low[: m.start()].split()[-3:])
-            if _SPEECH.search(after) and not re.match(r"^\W*(?:and|or|to|with)\b", low[m.end() :]):
+            if _SPEAKS.search(after) and not re.match(r"^\W*(?:and|or|to|with)\b", low[m.end() :]):
                 return True
-            if _SPEECH.search(_after_insertions(low[m.end() :])):
+            if _SPEAKS.search(_after_insertions(low[m.end() :])):
                 return True
             if re.search(r"\b(?:according to|said|says|told|wrote|added)(?:\s+[\w.-]+){0,3}$", before):
                 return True
+            far = " ".join(low[: m.start()].split()[-8:])
+            if _PASSIVE_AGENT.search(far):
+                return True  # "the plan was criticized by Roe", "as reported by the Post"
+            if re.search(r"\baccording to(?:\s+[\w.'-]+){1,4}\s+(?:by|from|with)(?:\s+[\w.-]+){0,2}$", far):
+                return True  # "according to a statement from Roe", "according to a count by the AP"
     return False
+
+
+def _headline_speaker(low: str, keys: list[str]) -> bool:
+    """The sentence opens with the name and a colon: a headline's or a transcript's speaker
+    ("Roe: The bridge will open in May", "EXCLUSIVE - Jane Roe: Don't ...", "ROE: I think ...")."""
+    return any(re.match(rf"^\W*(?:[\w.'-]+\s+){{0,3}}{re.escape(k)}\s*:\s*\S", low) for k in keys)
 
 
 #: A non-restrictive insertion after a name: an appositive or relative clause set off by
@@ -594,7 +620,9 @@ def _after_insertions(rest: str) -> str:
     its speech verb; together they often run past :attr:`AnswerSettings.speaker_gap` words.
     The verb must come right after the last insertion (:data:`_VERB_AFTER_INSERTION`
     words), as the clause's predicate; a coordinated name ("X, the governor, and Y said")
-    is not the subject of the verb."""
+    is not the subject of the verb. A period inside the sentence is an abbreviation's ("a
+    former adviser to Mr. Roe", "a D.C. lobbyist"): the insertion runs past it."""
+    rest = _ABBREVIATION_DOT.sub("_", rest)
     end = 0
     for _ in range(3):
         m = _INSERTION.match(rest, end)
@@ -603,6 +631,8 @@ def _after_insertions(rest: str) -> str:
         if _SPEECH.search(m.group(0)):
             return ""  # a parenthetical cue (", Roe said,"): the words are another's report
         end = m.end() - 1  # the closing comma may open the next insertion
+        if _SPEAKS.search(" ".join(rest[end + 1 :].split()[:_VERB_AFTER_INSERTION])):
+            break  # the verb follows: what comes after it is its words, not an insertion
     if end == 0:
         return ""
     tail = rest[end + 1 :]
@@ -611,6 +641,8 @@ def _after_insertions(rest: str) -> str:
     return " ".join(tail.split()[:_VERB_AFTER_INSERTION])
 
 
+#: A period with more of the sentence after it: an abbreviation's (the text is one sentence).
+_ABBREVIATION_DOT = re.compile(r"(?<=\w)\.(?=\s*[\w,])")
 #: Words after the last insertion within which its speech verb stands ("..., has also said").
 _VERB_AFTER_INSERTION = 3
 
