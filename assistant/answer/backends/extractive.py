@@ -263,10 +263,7 @@ class ExtractiveBackend:
             if (c.n, c.span.start) in used:
                 continue
             if not _same_article(context, c, best) and c.prob < t.other_article_ratio * best.prob:
-                if not _adds_topic_elsewhere(context, part, wanted, c, chosen, marks[0]):
-                    continue  # another article's sentence must earn its place: its own bar
-                if __import__("os").environ.get("MS14F"):
-                    c = replace(c, further=True)
+                continue  # another article's sentence must earn its place: its own bar
             chosen.append(c)
         at = 1
         for follow in _words_that_follow(context, best, cands, part):
@@ -1335,79 +1332,6 @@ def _asked_persons_words(
                 return None
             return c if _same_article(context, c, chosen[0]) else None
     return None
-
-
-def _adds_topic_elsewhere(
-    context: Context, part: str, wanted: str | None, c: Scored, chosen: list[Scored], own: set[str] = set()
-) -> bool:
-    """Measurement switch of multisource14 (reverted; evals/README.md "multisource14"): may
-    another article's sentence ``c``, within ``second_ratio`` of the part's best but under
-    ``other_article_ratio``, join the part's answer? Environment ``MS14``: ``topic`` (it holds a
-    topic term of the part no chosen sentence holds), ``mark`` / ``markw`` (the same with the
-    part's own marked terms; ``markw`` only for a part asking a specific thing), ``own`` /
-    ``ownany`` / ``ownq`` (topic, and the asked person's ledger sentence; ``ownq``: the term in
-    its quoted words), ``q`` / ``q1`` / ``qt`` / ``qo`` / ``q1o`` (the asked person's quotation
-    -- three words, ``1``: any -- when no chosen sentence quotes them, ``qt``: none quotes them
-    on a topic term; ``o``: its own attribution names no one else). ``MS14F`` marks it
-    ``further`` (no other outlet's copy cited)."""
-    import os
-
-    mode = os.environ.get("MS14", "")
-    if not mode:
-        return False
-    topic = _topic_terms(part)
-    have: set[str] = set()
-    for x in chosen:
-        have |= set(tokenize(x.text))
-    if mode in ("mark", "markw"):
-        if not own or (mode == "markw" and wanted is None):
-            return False
-        return bool((own & set(tokenize(c.text))) - have)
-    if mode in ("q", "q1", "qt", "q1o", "qo"):
-        speaker = _named_asked(context, part) or _quoted_one_named(context, part)
-        keys = asked.name_keys(speaker) if speaker else []
-        if not keys or wanted is not None:
-            return False
-
-        def theirs(x: Scored, least: int = 3) -> bool:
-            who = _ledger_speaker(x, context.evidence[x.n - 1], context.quotes)
-            return (
-                who is not None
-                and any(k in normalise(who) for k in keys)
-                and any(len(x.text[a:b].split()) >= least for a, b in quotation_spans(x.text)[0])
-            )
-
-        if not theirs(c, 1 if mode in ("q1", "q1o") else 3):
-            return False
-        named = _own_attribution(c.text)
-        if mode.endswith("o") and named is not None and not _same_one(named, speaker or ""):
-            return False
-        for x in chosen:
-            if mode == "qt":
-                quoted = " ".join(x.text[a:b] for a, b in quotation_spans(x.text)[0])
-                if theirs(x) and topic & set(tokenize(quoted)):
-                    return False
-            elif theirs(x, 1):
-                return False
-        return True
-    new = (topic & set(tokenize(c.text))) - have
-    if not new:
-        return False
-    if mode == "topic":
-        return True
-    if wanted is not None and mode != "ownany":
-        return False
-    speaker = _named_asked(context, part) or _quoted_one_named(context, part)
-    keys = asked.name_keys(speaker) if speaker else []
-    if not keys:
-        return False
-    who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
-    if who is None or not any(k in normalise(who) for k in keys):
-        return False
-    if mode in ("own", "ownany"):
-        return True
-    quoted = " ".join(c.text[a:b] for a, b in quotation_spans(c.text)[0])
-    return bool((topic & set(tokenize(quoted))) - have)
 
 
 _WORD_RUN = re.compile(r"[A-Za-z][\w'’-]*")
