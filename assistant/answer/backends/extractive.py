@@ -1776,12 +1776,9 @@ def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> st
     for q in quotes:
         if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end:
             return q.speaker
-    for rx in (_NAME_SAID, _SAID_NAME):
-        for m in rx.finditer(c.text):
-            name = m.group(1).strip()
-            first = name.split()[0]
-            if first not in _NOT_NAMES:
-                return name
+    name = _clause_name(c.text)
+    if name is not None:
+        return name
     if not _PRONOUN_SAID.search(c.text):
         return None
     return _person_before(c, ev)
@@ -1806,8 +1803,14 @@ def _own_attribution(text: str) -> str | None:
     bare = text
     for a, b in quotation_spans(text)[0]:
         bare = bare[:a] + " " * (b - a) + bare[b:]
+    return _clause_name(bare)
+
+
+def _clause_name(text: str) -> str | None:
+    """The first name an attribution clause of ``text`` gives ("Roe said", "said Jane Roe"),
+    not a word that only looks like one (:data:`_NOT_NAMES`)."""
     for rx in (_NAME_SAID, _SAID_NAME):
-        for m in rx.finditer(bare):
+        for m in rx.finditer(text):
             name = m.group(1).strip()
             if name.split()[0] not in _NOT_NAMES:
                 return name
