@@ -167,6 +167,9 @@ class Draft(BaseModel):
     #: The abstention rests on what the question asks for (a name, a figure, a day, a
     #: person's words on it) being in none of the evidence, not on how well sentences score.
     absent: bool = False
+    #: Lines of ``text`` (split at newlines) that only continue an earlier line, by the index
+    #: of the line they continue: the verifier keeps such a line only with its head.
+    follows: dict[int, int] = Field(default_factory=dict)
 
 
 class Citation(BaseModel):

@@ -53,6 +53,9 @@ def test_a_quotation_with_no_attribution_after_the_speakers_goes_on_in_the_answe
         == '"Nobody should have to drive around the river for another winter."'
     )
     assert draft.text.count("Lena Okafor") >= 1
+    lines = draft.text.split("\n")
+    (line,) = [i for i, t in enumerate(lines) if "another winter" in t]
+    assert draft.follows == {line: line - 1}  # the verifier keeps it only with its head
 
 
 def test_a_pronouns_words_after_the_speakers_go_on_in_the_answer() -> None:

@@ -348,3 +348,18 @@ def test_a_quoted_word_keeps_the_case_of_the_sentence_not_the_headline() -> None
     ctx, texts = context("What did the mayor call the budget?", [("doc-a", text, "on Monday")])
     r = finalize(ctx, Draft(text="The mayor called the budget a “mistake” on Monday. [1]"), texts)
     assert not r.abstained and "“mistake”" in r.text and "Mistake" not in r.text
+
+
+def test_a_continuation_stands_only_with_the_line_it_continues() -> None:
+    """``Draft.follows``: a speaker's next words are kept only with the sentence that gave them
+    to the speaker; without a head that verifies, the answer does not stand on them alone."""
+    ctx, texts = jivani()
+    bad_head = 'Jivani said "China is our best friend" [1].'  # invented: fails verification
+    head = "Jivani described the deal as a “red flag.” [1]"
+    goes_on = 'Jivani said "we were calling a genocidal state" [2].'
+    r = finalize(ctx, Draft(text=f"{bad_head}\n{goes_on}", follows={1: 0}), texts)
+    assert r.abstained and "genocidal" not in r.text, r.text
+    r = finalize(ctx, Draft(text=f"{bad_head}\n{goes_on}"), texts)  # not tied: it stands alone
+    assert not r.abstained and "genocidal" in r.text, r.text
+    r = finalize(ctx, Draft(text=f"{head}\n{goes_on}", follows={1: 0}), texts)
+    assert not r.abstained and "red flag" in r.text and "genocidal" in r.text, r.text

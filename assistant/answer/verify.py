@@ -293,7 +293,9 @@ def finalize(
     support = _SupportPool(texts, evidence, context.notes, (tuning or AnswerSettings()).min_support)
     source_text = support.trusted
     kept: list[str] = []
+    kept_lines: list[int] = []  # the draft line each kept claim came from
     claims = [markers_after_quotes(c) for c in split_claims(strip_debris(strip_reference_list(draft.text)))]
+    line_of = _claim_lines(draft, claims)
     frames = answer_frames(claims)
     for i, claim in enumerate(claims):
         if looks_like_instruction(MARKER.sub("", claim)):
@@ -355,6 +357,12 @@ def finalize(
         if found_in:  # an uncited but verified quote: cite where it was found
             claim = _append_markers(claim, sorted(set(found_in)))
         kept.append(claim)
+        kept_lines.append(line_of[i])
+    if draft.follows:
+        # a continuation stands only with the line it continues: a speaker's next words
+        # without the sentence that gave them to the speaker answer nothing on their own
+        held = set(kept_lines)
+        kept = [c for c, ln in zip(kept, kept_lines, strict=True) if draft.follows.get(ln, ln) in held]
 
     own: dict[int, list[DraftCitation]] = {}
     for dc in draft.citations:
@@ -409,6 +417,19 @@ def _own_citation(cands: list[DraftCitation], text: str, claim: str) -> DraftCit
         if normalise(text[dc.start : dc.end]).strip(_EDGE_PUNCT) in shown:
             return dc
     return cands[0]
+
+
+def _claim_lines(draft: Draft, claims: list[str]) -> list[int]:
+    """The draft line (index in ``draft.text`` split at newlines) each claim comes from,
+    when the draft marks continuations (``Draft.follows``) and its lines split into exactly
+    these claims; else a negative number for each (nothing is tied to anything)."""
+    if draft.follows:
+        out: list[int] = []
+        for ln, line in enumerate(draft.text.split("\n")):
+            out += [ln] * len(split_claims(strip_debris(strip_reference_list(line))))
+        if len(out) == len(claims):
+            return out
+    return [-1 - i for i in range(len(claims))]  # no line index: no claim is tied to another
 
 
 def strip_debris(text: str) -> str:

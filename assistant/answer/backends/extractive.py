@@ -323,6 +323,7 @@ class ExtractiveBackend:
         self, context: Context, parts: list[str], picked: list[list[Scored]], gaps: list[str]
     ) -> Draft:
         lines: list[str] = []
+        follows: dict[int, int] = {}  # a continuation's line -> the line it continues
         cites: list[DraftCitation] = []
         # shown sentences by article, not evidence number: two passages of one article (or a
         # passage and the one before it read past its edge) hold the same sentence
@@ -380,9 +381,10 @@ class ExtractiveBackend:
                         nspan, nbody = goes_on
                         shown.append((ev.doc_id, nspan))
                         lead = f"{speaker}: " if speaker and speaker.lower() not in nbody.lower()[:80] else ""
+                        follows[len(lines)] = len(lines) - 1
                         lines.append(f"{lead}{neutralise_markers(nbody)} [{c.n}]")
                         cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=nspan.start, end=nspan.end))
-        return Draft(text="\n".join(lines), citations=cites)
+        return Draft(text="\n".join(lines), citations=cites, follows=follows)
 
 
 _PARTNER = {"“": "”", "„": "”", '"': '"', "”": "“", "''": "''", "``": "''"}
