@@ -226,3 +226,21 @@ def test_asked_what_advice_the_answer_gives_the_words_from_the_same_article(
     assert {c.doc_id for c in ans.citations} == {"budget"}
     for c in ans.citations:  # every citation is the article's own words at its offsets
         assert c.quote == budget_index.article("budget").text[c.start : c.end]
+
+
+def test_the_words_that_follow_are_shown_only_with_their_announcement() -> None:
+    """The draft ties the sentence that goes on to the one announcing it (``Draft.follows``),
+    so the verifier never shows the words without the sentence that says whose they are."""
+    from dataclasses import replace
+
+    ctx = _context(
+        "What advice did Whitfield give the governor?", ADVICE, AFTER, ["Dana Whitfield", "Whitfield"]
+    )
+    top = _top(ctx.evidence[0])
+    follow = _words_that_follow(ctx, top, [], ctx.question)[0]
+    draft = ExtractiveBackend()._compose(ctx, [ctx.question], [[top, replace(follow, goes_on=True)]], [])
+    lines = draft.text.split("\n")
+    assert lines[0].startswith("Senator Dana Whitfield offered") and "Morning Desk" in lines[1], lines
+    assert draft.follows == {1: 0}
+    draft = ExtractiveBackend()._compose(ctx, [ctx.question], [[top, follow]], [])
+    assert draft.follows == {}  # a sentence picked on its own stands on its own

@@ -100,6 +100,9 @@ class Scored:
     #: Set by the answer step for a sentence joined as the asked person's further words: it
     #: is shown alone, without other outlets' copies of its quotation.
     further: bool = False
+    #: Set by the answer step for a sentence that goes on from the one before it in the answer
+    #: (the words that follow a sentence announcing them): shown only with that sentence.
+    goes_on: bool = False
 
 
 def answer_type(question: str) -> str | None:

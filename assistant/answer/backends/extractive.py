@@ -271,7 +271,7 @@ class ExtractiveBackend:
             # candidate answers (another speaker for "who"), which a continuation of the
             # best one does not push out.
             if len(chosen) < t.max_sentences and not any(_overlaps(follow, x) for x in chosen):
-                chosen.insert(at, follow)
+                chosen.insert(at, replace(follow, goes_on=True))
                 at += 1
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
@@ -347,6 +347,7 @@ class ExtractiveBackend:
                 own = _same_article_answer(context, parts, i, chosen)
                 more = [own] if own else _words_that_follow(context, chosen[0], [], part, quoted=True)[:1]
                 chosen = [*chosen, *more]
+            head: int | None = None  # the line of this part's sentence shown last
             for c in chosen:
                 ev = (
                     _joined(context, c.n)
@@ -355,6 +356,7 @@ class ExtractiveBackend:
                 )
                 span, body = whole_quotation(ev, c.span, self.tuning)
                 if any(d == ev.doc_id and span.start < s.end and s.start < span.end for d, s in shown):
+                    head = None  # what goes on from it goes on from a sentence shown elsewhere
                     continue  # this sentence, or the quotation it belongs to, is already shown
                 shown.append((ev.doc_id, span))
                 speaker = _speaker_for(c, ev, context.quotes) or _pronoun_subject(c, ev)
@@ -368,6 +370,9 @@ class ExtractiveBackend:
                     cited = [doc(c), *(context.evidence[m - 1].doc_id for m, _ in also)]
                     also += _same_answer(context, c, part, cited, threshold, names)
                 markers = " ".join(f"[{m}]" for m in [c.n, *[a[0] for a in also]])
+                if c.goes_on and head is not None:
+                    follows[len(lines)] = head
+                head = len(lines)
                 lines.append(f"{lead}{body} {markers}{f' — {note}.' if note else ''}")
                 cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=span.start, end=span.end))
                 for m, sp in also:
