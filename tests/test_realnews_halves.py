@@ -99,6 +99,17 @@ BOTH = [(s, h) for s in SETS for h in HALF]
 MP_BOTH = [(s, h) for s in SETS if s.multipart for h in HALF]
 
 
+def _case_id(x: object) -> str:
+    """A parametrised case's id: the half's name, or the set's folder."""
+    return x.folder if isinstance(x, Halves) else str(x)
+
+
+def _assert_ids(ids: list[str], pattern: str) -> None:
+    """Every id matches ``pattern`` (the set's prefix, its half, three digits), none twice."""
+    assert all(re.fullmatch(pattern, i) for i in ids), ids
+    assert len(set(ids)) == len(ids)
+
+
 def _id(s: Halves) -> str:
     return s.folder
 
@@ -151,7 +162,7 @@ def test_split_halves_are_disjoint_and_hold_whole_stories(s: Halves) -> None:
 EARLIER = [(s, e) for s in SETS for e in s.earlier]
 
 
-@pytest.mark.parametrize(("s", "earlier"), EARLIER, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "earlier"), EARLIER, ids=_case_id)
 def test_corpus_shares_no_article_with_an_earlier_real_news_corpus(s: Halves, earlier: str) -> None:
     theirs = {p.name for p in (EVALS / earlier / "corpus").glob("*.txt")}
     assert theirs
@@ -173,17 +184,16 @@ def test_builder_rule_reproduces_the_corpus_and_split(s: Halves, tmp_path: Path)
         assert (tmp_path / "corpus" / name).read_bytes() == (s.corpus / name).read_bytes(), name
 
 
-@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=_case_id)
 def test_half_parses_as_gold_with_ids_naming_it(s: Halves, half: str) -> None:
     gold = load_gold(s.dir / f"{half}.jsonl")
     assert len(gold) == len(items(s, half))
     assert {g.kind for g in gold} <= KINDS
     ids = [str(it["id"]) for it in items(s, half)]
-    assert all(re.fullmatch(rf"{s.prefix}-{half}-\d{{3}}", i) for i in ids), ids
-    assert len(set(ids)) == len(ids)
+    _assert_ids(ids, rf"{s.prefix}-{half}-\d{{3}}")
 
 
-@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=_case_id)
 def test_sources_are_corpus_articles_of_their_half(s: Halves, half: str) -> None:
     mine = set(split(s)[half])
     for it in items(s, half):
@@ -192,13 +202,13 @@ def test_sources_are_corpus_articles_of_their_half(s: Halves, half: str) -> None
             assert src in mine, f"{it['id']}: {src} is not a half-{half} article"
 
 
-@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=_case_id)
 def test_gold_strings_occur_in_cited_articles(s: Halves, half: str) -> None:
     for it in items(s, half):
         assert_gold_strings(it, texts(s))
 
 
-@pytest.mark.parametrize(("s", "half"), BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), BOTH, ids=_case_id)
 def test_questions_do_not_copy_seven_words(s: Halves, half: str) -> None:
     assert_no_copy(items(s, half), texts(s))
 
@@ -236,7 +246,7 @@ def multipart_items(s: Halves, half: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=_case_id)
 def test_multipart_parses_as_gold_with_ids_naming_its_half(s: Halves, half: str) -> None:
     gold = load_gold(multipart(s, half))
     its = multipart_items(s, half)
@@ -244,11 +254,10 @@ def test_multipart_parses_as_gold_with_ids_naming_its_half(s: Halves, half: str)
     assert {g.kind for g in gold} == MULTIPART_KINDS
     assert all(g.answerable for g in gold)
     ids = [str(it["id"]) for it in its]
-    assert all(re.fullmatch(rf"mp-{s.prefix[1]}{half}-\d{{3}}", i) for i in ids), ids
-    assert len(set(ids)) == len(ids)
+    _assert_ids(ids, rf"mp-{s.prefix[1]}{half}-\d{{3}}")
 
 
-@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=_case_id)
 def test_multipart_cites_only_its_half(s: Halves, half: str) -> None:
     mine = set(split(s)[half])
     for it in multipart_items(s, half):
@@ -257,7 +266,7 @@ def test_multipart_cites_only_its_half(s: Halves, half: str) -> None:
             assert src in mine, f"{it['id']}: {src} is not a half-{half} article"
 
 
-@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=_case_id)
 def test_multipart_facts_are_verbatim_in_cited_articles(s: Halves, half: str) -> None:
     """Corroborated facts are in every cited article; each multi_doc part is in some cited article
     and, with several sources, each source answers a part. Two parts from one article are
@@ -275,7 +284,7 @@ def test_multipart_facts_are_verbatim_in_cited_articles(s: Halves, half: str) ->
     assert one_source * 3 <= multi_doc, f"{one_source} of {multi_doc} multi_doc questions use one article"
 
 
-@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=lambda x: x if isinstance(x, str) else x.folder)
+@pytest.mark.parametrize(("s", "half"), MP_BOTH, ids=_case_id)
 def test_multipart_questions_do_not_copy_seven_words(s: Halves, half: str) -> None:
     assert_no_copy(multipart_items(s, half), texts(s))
 
@@ -329,8 +338,7 @@ def test_nearmiss_set_parses_as_gold_with_its_own_ids(n: NearMisses) -> None:
     assert len(gold) == len(its)
     assert {g.kind for g in gold} <= KINDS
     ids = [str(it["id"]) for it in its]
-    assert all(re.fullmatch(rf"{n.prefix}-\d{{3}}", i) for i in ids), ids
-    assert len(set(ids)) == len(ids)
+    _assert_ids(ids, rf"{n.prefix}-\d{{3}}")
     assert all(it["form"] in NEARMISS_FORMS for it in its)
 
 
