@@ -293,12 +293,12 @@ class ExtractiveBackend:
         gaps: list[str] = []
         absent: list[bool] = []
         used: set[tuple[int, int]] = set()
-        terms = [set(tokenize(p)) - CUE_TERMS - QUESTION_TERMS for p in parts]
+        terms = [_content_terms(p) for p in parts]
         ctxs = [_part_context(context, p) if len(parts) > 1 else context for p in parts]
         distinct = _each_ones_own(terms)
         # each ask's own terms, the statement before the asks left out ("Roe and Doe both
         # spoke. What did Roe say?" and "... What did Doe say?" differ in "Roe" and "Doe")
-        marks = _each_ones_own([set(tokenize(part_ask(p))) - CUE_TERMS - QUESTION_TERMS for p in parts])
+        marks = _each_ones_own([_content_terms(part_ask(p)) for p in parts])
         for i, part in enumerate(parts):
             theirs = _others(marks, i)
             chosen, gap, lacking = self._pick(
@@ -1034,7 +1034,7 @@ def _same_article_answer(context: Context, parts: list[str], i: int, shown: list
     wanted = _specific(part)
     if wanted is None:
         return None
-    terms = [set(tokenize(p)) - CUE_TERMS - QUESTION_TERMS for p in parts]
+    terms = [_content_terms(p) for p in parts]
     distinct = terms[i] - _others(terms, i)
     if not distinct or any(distinct & set(tokenize(c.text)) for c in shown):
         return None
@@ -1102,12 +1102,18 @@ def _part_asks(part: str) -> str | None:
     return None
 
 
+def _content_terms(text: str) -> set[str]:
+    """The lexical terms of ``text`` that say what it is about: not the speech cues ("said",
+    "told") nor the question's own frame ("according", "article")."""
+    return set(tokenize(text)) - CUE_TERMS - QUESTION_TERMS
+
+
 def _which_terms(part: str) -> set[str]:
     """The kind a "which" part asks for: its lower-case words after "which" ("Which ISIS
     video features ..." -> video, features; a capitalised word names, not a kind)."""
     m = _WHICH.search(part)
     words = [w for w in m.group(1).split() if w[:1].islower()] if m else []
-    return set(tokenize(" ".join(words))) - CUE_TERMS - QUESTION_TERMS
+    return _content_terms(" ".join(words))
 
 
 def _part_holds(c: Scored, thing: str, part: str, context: Context) -> bool:
@@ -1349,7 +1355,7 @@ def _topic_terms(part: str) -> set[str]:
     the first), speech verbs, the cue and question terms."""
     words = _WORD_RUN.findall(part)
     kept = [w for i, w in enumerate(words) if not (i and w[0].isupper()) and not asked.is_speech_form(w)]
-    return set(tokenize(" ".join(kept))) - CUE_TERMS - QUESTION_TERMS
+    return _content_terms(" ".join(kept))
 
 
 def _persons_other_words(
