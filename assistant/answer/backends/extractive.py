@@ -360,7 +360,7 @@ class ExtractiveBackend:
                     continue  # this sentence, or the quotation it belongs to, is already shown
                 shown.append((ev.doc_id, span))
                 speaker = _speaker_for(c, ev, context.quotes) or _pronoun_subject(c, ev)
-                lead = f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
+                lead = _lead(speaker, body)
                 note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
                 body = neutralise_markers(body)  # an article's own "[1]" is not a marker
                 also = [] if c.further else _corroborating(context, c)
@@ -385,11 +385,16 @@ class ExtractiveBackend:
                     if goes_on is not None:
                         nspan, nbody = goes_on
                         shown.append((ev.doc_id, nspan))
-                        lead = f"{speaker}: " if speaker and speaker.lower() not in nbody.lower()[:80] else ""
                         follows[len(lines)] = len(lines) - 1
-                        lines.append(f"{lead}{neutralise_markers(nbody)} [{c.n}]")
+                        lines.append(f"{_lead(speaker, nbody)}{neutralise_markers(nbody)} [{c.n}]")
                         cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=nspan.start, end=nspan.end))
         return Draft(text="\n".join(lines), citations=cites, follows=follows)
+
+
+def _lead(speaker: str | None, body: str) -> str:
+    """The speaker's name before a shown sentence ("Jane Roe: ..."), unless its opening
+    words already name them."""
+    return f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
 
 
 _PARTNER = {"“": "”", "„": "”", '"': '"', "”": "“", "''": "''", "``": "''"}
