@@ -11,9 +11,9 @@ train articles, byte for byte, with their sidecars. The hand-written near misses
 near misses with answerable twins, cite only their own half and hold their gold strings; the
 multi-part files likewise. The fresh set's own extra (it shares no article with the earlier
 corpora) is in tests/test_realnews_fresh_set.py. The unseen set in the held-out writer's style
-(evals/realnews_more/, devset14) and the second one (evals/realnews_next/, devset14b) have no
-near-miss or multi-part files; each corpus shares no article with any earlier real-news corpus and
-each half holds at least 50 questions.
+(evals/realnews_more/, devset14), the second one (evals/realnews_next/, devset14b) and the third
+(evals/realnews_last/, devset15) have no near-miss or multi-part files; each corpus shares no
+article with any earlier real-news corpus and each half holds at least 50 questions.
 """
 
 from __future__ import annotations
@@ -92,6 +92,18 @@ SETS = [
          "--exclude-corpus", str(EVALS / "realnews_more" / "corpus")),
         20, 120, 6, 5, min_cited=20, every_kind_in_each_half=True, min_per_half=50, multipart=False,
         earlier=("realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more"),
+    ),
+    Halves(
+        "realnews_last",
+        "rl",
+        ("--skip", "230", "--seeds", "20", "--exclude-corpus", str(EVALS / "realnews_train" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_check" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_fresh" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_more" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_next" / "corpus")),
+        20, 120, 6, 5, min_cited=20, every_kind_in_each_half=True, min_per_half=50, multipart=False,
+        earlier=("realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
+                 "realnews_next"),
     ),
 ]  # fmt: skip
 HALF = ["a", "b"]
