@@ -8,6 +8,7 @@ evidence does not cover the question, it abstains with the fixed sentinel.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -370,6 +371,17 @@ class ExtractiveBackend:
                     cited = [doc(c), *(context.evidence[m - 1].doc_id for m, _ in also)]
                     also += _same_answer(context, c, part, cited, threshold, names)
                 markers = " ".join(f"[{m}]" for m in [c.n, *[a[0] for a in also]])
+                if answer_type(part) not in _SPECIFICS:
+                    # the speaker's run started in the sentence before: shown first, and only
+                    # with this one
+                    taken = [*shown, *((doc(x), x.span) for ch in picked for x in ch)]
+                    start = _speaker_started_before(context, c, span, taken, self.tuning)
+                    if start is not None:
+                        sn, sspan, sbody = start
+                        shown.append((ev.doc_id, sspan))
+                        follows[len(lines)] = len(lines) + 1
+                        lines.append(f"{_lead(speaker, sbody)}{neutralise_markers(sbody)} [{sn}]")
+                        cites.append(DraftCitation(n=sn, doc_id=ev.doc_id, start=sspan.start, end=sspan.end))
                 if c.goes_on and head is not None:
                     follows[len(lines)] = head
                 head = len(lines)
@@ -1885,3 +1897,75 @@ def _speaker_goes_on(
     if any(d == ev.doc_id and nspan.start < s.end and s.start < nspan.end for d, s in taken):
         return None
     return nspan, body
+
+
+_CONTINUING = re.compile(r"\b(?:" + "|".join(sorted(wordlist("continuing_speech_verbs"))) + r")\b")
+
+
+def _sentence_before(context: Context, doc_id: str, at: int) -> tuple[int, Evidence, Span] | None:
+    """The article's sentence that ends just before offset ``at`` in any retrieved passage
+    of article ``doc_id`` (each read past its edge, :func:`_joined`): the evidence number,
+    the passage and the sentence. Two passages of one article meet at a paragraph break, so
+    the sentence before a passage's first one is often the previous passage's last."""
+    best: tuple[int, Evidence, Span] | None = None
+    for m, e in enumerate(context.evidence, start=1):
+        if e.doc_id != doc_id:
+            continue
+        ev = _joined(context, m)
+        for sp in ev.sentences:
+            if sp.end <= at and (best is None or sp.end > best[2].end):
+                best = (m, ev, sp)
+    if best is None:
+        return None
+    m, ev, sp = best
+    between = ev.at(sp.end, at) if ev.end >= at else None
+    if (between is not None and between.strip()) or (between is None and at - sp.end > _PARAGRAPH_GAP):
+        return None  # a sentence of the article between them that no passage holds
+    return best
+
+
+#: The most characters between a passage's last sentence and the next passage's first when
+#: the two are neighbours in the article (a paragraph break).
+_PARAGRAPH_GAP = 3
+
+
+def _speaker_started_before(
+    context: Context, c: Scored, span: Span, taken: list[tuple[str, Span]], tuning: AnswerSettings
+) -> tuple[int, Span, str] | None:
+    """The sentence before ``c`` (shown as ``span``) in its passage, widened to its whole
+    quotation, and its text, when ``c`` goes on from that sentence's speaker.
+
+    The mirror of :func:`_speaker_goes_on`: a run of a person's words is often picked in
+    its middle -- a quotation with no attribution ("“He gets to set the rules ...”"), a
+    pronoun's words ("He said the pact ..."), or a sentence whose own clause says the words
+    go on ("..., Roe added", :data:`_CONTINUING`) -- while the run's first sentence, the one
+    that names the person, holds the words asked for as often. It is shown when the ledger
+    (else its own clause) gives it to the same person as ``c`` (the ledger's, else the
+    clause's, else the one it names). Never a sentence already shown or picked."""
+    own = _own_attribution(c.text)
+    if own is None:
+        if not (_OPENING_PRONOUN.match(c.text) or (_opens_quotation(c.text) and not _SAID_AFTER.search(c.text))):
+            return None
+    elif os.environ.get("WS15", "2") not in ("2", "3") or not _CONTINUING.search(c.text):
+        return None
+    if os.environ.get("WS15", "2") == "0":
+        return None
+    doc_id = context.evidence[c.n - 1].doc_id
+    if os.environ.get("WS15", "2") == "3":
+        found = _sentence_before(context, doc_id, span.start)
+    else:
+        ev0 = _joined(context, c.n)
+        bef = [sp for sp in ev0.sentences if sp.end <= span.start]
+        found = (c.n, ev0, bef[-1]) if bef else None
+    if found is None:
+        return None
+    m, ev, sp = found
+    prev = Scored(m, sp, ev.at(sp.start, sp.end), {}, kinds=set())
+    name = _ledger_speaker(prev, ev, context.quotes) or _own_attribution(prev.text)
+    who = _ledger_speaker(c, ev, context.quotes) or own or name
+    if name is None or who is None or not _same_one(name, who):
+        return None
+    pspan, body = whole_quotation(ev, sp, tuning)
+    if pspan.end > span.start or any(d == doc_id and pspan.start < s.end and s.start < pspan.end for d, s in taken):
+        return None
+    return m, pspan, body
