@@ -377,11 +377,11 @@ class ExtractiveBackend:
                     taken = [*shown, *((doc(x), x.span) for ch in picked for x in ch)]
                     start = _speaker_started_before(context, c, span, taken, self.tuning)
                     if start is not None:
-                        sn, sspan, sbody = start
+                        sspan, sbody = start
                         shown.append((ev.doc_id, sspan))
-                        follows[len(lines)] = len(lines) + 1
-                        lines.append(f"{_lead(speaker, sbody)}{neutralise_markers(sbody)} [{sn}]")
-                        cites.append(DraftCitation(n=sn, doc_id=ev.doc_id, start=sspan.start, end=sspan.end))
+                        follows[len(lines)] = len(lines) + 1  # shown only with the line it starts
+                        lines.append(f"{_lead(speaker, sbody)}{neutralise_markers(sbody)} [{c.n}]")
+                        cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=sspan.start, end=sspan.end))
                 if c.goes_on and head is not None:
                     follows[len(lines)] = head
                 head = len(lines)
@@ -1899,9 +1899,6 @@ def _speaker_goes_on(
     return nspan, body
 
 
-_CONTINUING = re.compile(r"\b(?:" + "|".join(sorted(wordlist("continuing_speech_verbs"))) + r")\b")
-
-
 def _sentence_before(context: Context, doc_id: str, at: int) -> tuple[int, Evidence, Span] | None:
     """The article's sentence that ends just before offset ``at`` in any retrieved passage
     of article ``doc_id`` (each read past its edge, :func:`_joined`): the evidence number,
@@ -1931,41 +1928,42 @@ _PARAGRAPH_GAP = 3
 
 def _speaker_started_before(
     context: Context, c: Scored, span: Span, taken: list[tuple[str, Span]], tuning: AnswerSettings
-) -> tuple[int, Span, str] | None:
+) -> tuple[Span, str] | None:
     """The sentence before ``c`` (shown as ``span``) in its passage, widened to its whole
-    quotation, and its text, when ``c`` goes on from that sentence's speaker.
+    quotation (:func:`whole_quotation`), and its text, when ``c`` goes on from that
+    sentence's speaker.
 
-    The mirror of :func:`_speaker_goes_on`: a run of a person's words is often picked in
-    its middle -- a quotation with no attribution ("“He gets to set the rules ...”"), a
-    pronoun's words ("He said the pact ..."), or a sentence whose own clause says the words
-    go on ("..., Roe added", :data:`_CONTINUING`) -- while the run's first sentence, the one
-    that names the person, holds the words asked for as often. It is shown when the ledger
-    (else its own clause) gives it to the same person as ``c`` (the ledger's, else the
-    clause's, else the one it names). Never a sentence already shown or picked."""
-    own = _own_attribution(c.text)
-    if own is None:
-        if not (_OPENING_PRONOUN.match(c.text) or (_opens_quotation(c.text) and not _SAID_AFTER.search(c.text))):
+    The mirror of :func:`_speaker_goes_on`. News quotes a person in a run of sentences, and
+    the ranker often picks the run in its middle: a quotation with no attribution of its own
+    ("“He gets to set the rules ...”") or a pronoun's words ("He said the pact ..."), while
+    the run's first sentence -- the one that names the person -- holds the asked words as
+    often. It is shown when ``c`` names no speaker of its own and the ledger (else its own
+    clause, "..., Roe said") gives the sentence before to the same person as ``c`` (the
+    ledger's speaker of ``c``, else the one named there). Never a sentence already shown or
+    picked (``taken``: article and span)."""
+    if _own_attribution(c.text) is not None:
+        return None  # it names its own speaker: the start of a run, not its middle
+    if not (_OPENING_PRONOUN.match(c.text) or (_opens_quotation(c.text) and not _SAID_AFTER.search(c.text))):
+        return None
+    if os.environ.get("WS15X") == "1":
+        found = _sentence_before(context, context.evidence[c.n - 1].doc_id, span.start)
+        if found is None:
             return None
-    elif os.environ.get("WS15", "2") not in ("2", "3") or not _CONTINUING.search(c.text):
-        return None
-    if os.environ.get("WS15", "2") == "0":
-        return None
-    doc_id = context.evidence[c.n - 1].doc_id
-    if os.environ.get("WS15", "2") == "3":
-        found = _sentence_before(context, doc_id, span.start)
+        _, ev, sp = found
     else:
-        ev0 = _joined(context, c.n)
-        bef = [sp for sp in ev0.sentences if sp.end <= span.start]
-        found = (c.n, ev0, bef[-1]) if bef else None
-    if found is None:
-        return None
-    m, ev, sp = found
-    prev = Scored(m, sp, ev.at(sp.start, sp.end), {}, kinds=set())
+        ev = _joined(context, c.n)
+        before = [sp for sp in ev.sentences if sp.end <= span.start]
+        if not before:
+            return None
+        sp = before[-1]
+    prev = Scored(c.n, sp, ev.at(sp.start, sp.end), {}, kinds=set())
     name = _ledger_speaker(prev, ev, context.quotes) or _own_attribution(prev.text)
-    who = _ledger_speaker(c, ev, context.quotes) or own or name
+    who = _ledger_speaker(c, ev, context.quotes) or name
     if name is None or who is None or not _same_one(name, who):
         return None
     pspan, body = whole_quotation(ev, sp, tuning)
-    if pspan.end > span.start or any(d == doc_id and pspan.start < s.end and s.start < pspan.end for d, s in taken):
+    if pspan.end > span.start or any(
+        d == ev.doc_id and pspan.start < s.end and s.start < pspan.end for d, s in taken
+    ):
         return None
-    return m, pspan, body
+    return pspan, body
