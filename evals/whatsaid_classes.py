@@ -77,7 +77,9 @@ def classify(gold: dict, ctx: object, texts: dict[str, str], answer: object, gro
         return "the shown speaker's run, before" if same else "a neighbour before, another speaker or none"
     if dist is not None and 0 < dist <= 2:
         return "the shown speaker's run, after" if same else "a neighbour after (topic, then specifics)"
-    return "the shown speaker's other words, 3+ away" if same else "another sentence of a cited article, 3+ away"
+    if same:
+        return "the shown speaker's other words, 3+ away"
+    return "another sentence of a cited article, 3+ away"
 
 
 def main(argv: list[str]) -> int:

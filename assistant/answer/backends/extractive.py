@@ -8,7 +8,6 @@ evidence does not cover the question, it abstains with the fixed sentinel.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -1899,33 +1898,6 @@ def _speaker_goes_on(
     return nspan, body
 
 
-def _sentence_before(context: Context, doc_id: str, at: int) -> tuple[int, Evidence, Span] | None:
-    """The article's sentence that ends just before offset ``at`` in any retrieved passage
-    of article ``doc_id`` (each read past its edge, :func:`_joined`): the evidence number,
-    the passage and the sentence. Two passages of one article meet at a paragraph break, so
-    the sentence before a passage's first one is often the previous passage's last."""
-    best: tuple[int, Evidence, Span] | None = None
-    for m, e in enumerate(context.evidence, start=1):
-        if e.doc_id != doc_id:
-            continue
-        ev = _joined(context, m)
-        for sp in ev.sentences:
-            if sp.end <= at and (best is None or sp.end > best[2].end):
-                best = (m, ev, sp)
-    if best is None:
-        return None
-    m, ev, sp = best
-    between = ev.at(sp.end, at) if ev.end >= at else None
-    if (between is not None and between.strip()) or (between is None and at - sp.end > _PARAGRAPH_GAP):
-        return None  # a sentence of the article between them that no passage holds
-    return best
-
-
-#: The most characters between a passage's last sentence and the next passage's first when
-#: the two are neighbours in the article (a paragraph break).
-_PARAGRAPH_GAP = 3
-
-
 def _speaker_started_before(
     context: Context, c: Scored, span: Span, taken: list[tuple[str, Span]], tuning: AnswerSettings
 ) -> tuple[Span, str] | None:
@@ -1945,17 +1917,11 @@ def _speaker_started_before(
         return None  # it names its own speaker: the start of a run, not its middle
     if not (_OPENING_PRONOUN.match(c.text) or (_opens_quotation(c.text) and not _SAID_AFTER.search(c.text))):
         return None
-    if os.environ.get("WS15X") == "1":
-        found = _sentence_before(context, context.evidence[c.n - 1].doc_id, span.start)
-        if found is None:
-            return None
-        _, ev, sp = found
-    else:
-        ev = _joined(context, c.n)
-        before = [sp for sp in ev.sentences if sp.end <= span.start]
-        if not before:
-            return None
-        sp = before[-1]
+    ev = _joined(context, c.n)
+    before = [sp for sp in ev.sentences if sp.end <= span.start]
+    if not before:
+        return None
+    sp = before[-1]
     prev = Scored(c.n, sp, ev.at(sp.start, sp.end), {}, kinds=set())
     name = _ledger_speaker(prev, ev, context.quotes) or _own_attribution(prev.text)
     who = _ledger_speaker(c, ev, context.quotes) or name
