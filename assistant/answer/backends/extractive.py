@@ -1907,7 +1907,8 @@ def _speaker_started_before(
 
     The mirror of :func:`_speaker_goes_on`. News quotes a person in a run of sentences, and
     the ranker often picks the run in its middle: a quotation with no attribution of its own
-    ("“He gets to set the rules ...”") or a pronoun's words ("He said the pact ..."), while
+    ("“He gets to set the rules ...”") or only a pronoun's ("“...,” she said"), or a
+    pronoun's words ("He said the pact ..."), while
     the run's first sentence -- the one that names the person -- holds the asked words as
     often. It is shown when ``c`` names no speaker of its own and the ledger (else its own
     clause, "..., Roe said") gives the sentence before to the same person as ``c`` (the
