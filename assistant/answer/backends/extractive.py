@@ -370,6 +370,17 @@ class ExtractiveBackend:
                     cited = [doc(c), *(context.evidence[m - 1].doc_id for m, _ in also)]
                     also += _same_answer(context, c, part, cited, threshold, names)
                 markers = " ".join(f"[{m}]" for m in [c.n, *[a[0] for a in also]])
+                if answer_type(part) not in _SPECIFICS:
+                    # the speaker's run started in the sentence before: shown first, and only
+                    # with this one
+                    taken = [*shown, *((doc(x), x.span) for ch in picked for x in ch)]
+                    start = _speaker_started_before(context, c, span, taken, self.tuning)
+                    if start is not None:
+                        sspan, sbody = start
+                        shown.append((ev.doc_id, sspan))
+                        follows[len(lines)] = len(lines) + 1  # shown only with the line it starts
+                        lines.append(f"{_lead(speaker, sbody)}{neutralise_markers(sbody)} [{c.n}]")
+                        cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=sspan.start, end=sspan.end))
                 if c.goes_on and head is not None:
                     follows[len(lines)] = head
                 head = len(lines)
@@ -1885,3 +1896,41 @@ def _speaker_goes_on(
     if any(d == ev.doc_id and nspan.start < s.end and s.start < nspan.end for d, s in taken):
         return None
     return nspan, body
+
+
+def _speaker_started_before(
+    context: Context, c: Scored, span: Span, taken: list[tuple[str, Span]], tuning: AnswerSettings
+) -> tuple[Span, str] | None:
+    """The sentence before ``c`` (shown as ``span``) in its passage, widened to its whole
+    quotation (:func:`whole_quotation`), and its text, when ``c`` goes on from that
+    sentence's speaker.
+
+    The mirror of :func:`_speaker_goes_on`. News quotes a person in a run of sentences, and
+    the ranker often picks the run in its middle: a quotation with no attribution of its own
+    ("“He gets to set the rules ...”") or only a pronoun's ("“...,” she said"), or a
+    pronoun's words ("He said the pact ..."), while
+    the run's first sentence -- the one that names the person -- holds the asked words as
+    often. It is shown when ``c`` names no speaker of its own and the ledger (else its own
+    clause, "..., Roe said") gives the sentence before to the same person as ``c`` (the
+    ledger's speaker of ``c``, else the one named there). Never a sentence already shown or
+    picked (``taken``: article and span)."""
+    if _own_attribution(c.text) is not None:
+        return None  # it names its own speaker: the start of a run, not its middle
+    if not (_OPENING_PRONOUN.match(c.text) or (_opens_quotation(c.text) and not _SAID_AFTER.search(c.text))):
+        return None
+    ev = _joined(context, c.n)
+    before = [sp for sp in ev.sentences if sp.end <= span.start]
+    if not before:
+        return None
+    sp = before[-1]
+    prev = Scored(c.n, sp, ev.at(sp.start, sp.end), {}, kinds=set())
+    name = _ledger_speaker(prev, ev, context.quotes) or _own_attribution(prev.text)
+    who = _ledger_speaker(c, ev, context.quotes) or name
+    if name is None or who is None or not _same_one(name, who):
+        return None
+    pspan, body = whole_quotation(ev, sp, tuning)
+    if pspan.end > span.start or any(
+        d == ev.doc_id and pspan.start < s.end and s.start < pspan.end for d, s in taken
+    ):
+        return None
+    return pspan, body
