@@ -47,6 +47,9 @@ thing itself in a candidate sentence:
 * **a group's words**: "what did the advocates say about X" is not answered by a sentence
   that mentions the advocates without giving their words; some sentence must have the
   group noun as the subject of a speech verb near it (:func:`group_asked`, :func:`group_speaks`).
+* **a time yet to come**: "when will X and Y hold their next meeting?" is not answered by
+  sentences that tell only what has happened ("they met a week ago"); one of them must speak
+  of something to come (:func:`future_asked`, :func:`tells_future`).
 
 They are rules over general English news phrasing (spaCy does not parse questions at
 ``ask`` time: loading it would cost the ``ask`` latency budget). A topic-coverage gate
@@ -1154,3 +1157,32 @@ def touches_topic(text: str, topic: set[str]) -> bool:
         return True
     long = {t[:6] for t in topic if len(t) >= 6}
     return any(h[:6] in long for h in held if len(h) >= 6)
+
+
+_FUTURE_ASKED = wordlist("future_asked")
+_VIEW_VERBS = wordlist("view_verbs")
+_FUTURE_TOLD = wordlist("future_told")
+_PAST_AUXILIARY = frozenset({"did", "was", "were", "had"})
+_CONTRACTED_WILL = re.compile(r"\w['’]ll\b", re.I)
+
+
+def future_asked(part: str) -> bool:
+    """Does the part ask about a time yet to come ("On what date will Roe and Doe hold their
+    next meeting?", "When is the hearing scheduled to start?")? A future word (``[future_asked]``)
+    in the ask, with no past auxiliary ("what did Roe do the next day"), speech verb or verb
+    of a view (``[view_verbs]``: "what does Roe think will happen") before it: after those,
+    the future belongs to the words or view asked for, not to the asked event."""
+    words = [w.lower() for w in re.findall(r"[\w'’]+", ask_of(part))]
+    for k, w in enumerate(words):
+        if w in _FUTURE_ASKED:
+            before = set(words[:k])
+            return not (before & (_PAST_AUXILIARY | _VIEW_VERBS) or any(is_speech_form(b) for b in before))
+    return False
+
+
+def tells_future(text: str) -> bool:
+    """Does ``text`` speak of something to come: its own "will" / "'ll", a plan, a schedule,
+    an expectation or a time ahead (``[future_told]``)?"""
+    if _CONTRACTED_WILL.search(text):
+        return True
+    return any(w.lower() in _FUTURE_TOLD for w in re.findall(r"[\w]+", text))

@@ -276,7 +276,7 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
-        untouched = _topic_untouched(context, part, chosen)
+        untouched = _topic_untouched(context, part, chosen) or _told_as_past(context, part, chosen)
         if untouched:
             return [], untouched, False
         chosen += _persons_other_words(context, part, wanted, cands, chosen, used, t.further_words)
@@ -789,6 +789,22 @@ def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str |
     m = re.search(r"\babout\s+([^?]+)", ask_of(part))
     about = m.group(1).strip() if m else "it"
     return f"the articles that give these words do not speak of {about}"
+
+
+def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a part asking about a time yet to come
+    (:func:`asked.future_asked`: "On what date will Roe and Doe hold their next meeting?")
+    when none of them speaks of anything to come in its stretch (:func:`_window`;
+    :func:`asked.tells_future`: a "will", a plan, a schedule, a time ahead); else None. Such
+    sentences tell the event that has happened ("met a week ago"), not the one asked.
+    Abstains only, never changes the answer."""
+    if not asked.future_asked(part):
+        return None
+    for c in chosen:
+        ev, a, b = _window(context, c)
+        if asked.tells_future(ev.at(a, b)):
+            return None
+    return "the passages on this tell what has happened, not what is yet to come"
 
 
 def _group_silent(
