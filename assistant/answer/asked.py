@@ -852,6 +852,18 @@ def other_named(
     return None
 
 
+def holds_named(asked: dict[str, set[str]], entities: list[tuple[str, str]], persons: set[str]) -> bool:
+    """Does one of a sentence's own ``entities`` (text, label) name one of the question's
+    names of its label (``asked``, from :func:`question_named`; "New York City" names
+    "new york")? A name that is a person's surname (``persons``: "Trump" tagged ORG in "a
+    Trump event") does not count: it is a person's, and the person checks judge it."""
+    for text, label in entities:
+        low = normalise(text)
+        if any(_holds_key(low, k) for k in asked.get(label, set()) - persons):
+            return True
+    return False
+
+
 _ARTICLES = frozenset({"The", "A", "An"})
 
 

@@ -589,6 +589,19 @@ def _same_named(
             siblings[k] = found
     if 0 not in siblings:
         return None  # the best sentence is about the named one: the answer stands
+    if wanted == "day":
+        # a day is an event's: when the dated sentence holds another of the question's names
+        # as a name of its own ("in her New York speech": "... said on Thursday during a
+        # speech at the Council in New York City"), it dates the asked event, and the name it
+        # has instead is the event's venue or party, not a sibling's (over every development
+        # set this check fired on a day 3 times, rightly twice, both on sentences holding
+        # none of the question's other names, and wrongly once, on one holding one)
+        best = fitting[0]
+        ev = context.evidence[best.n - 1]
+        own = [(ev.at(s, e), lab) for s, e, lab in ev.entities if best.span.start <= s and e <= best.span.end]
+        persons = asked.person_keys([text for text, label in entities if label == "PERSON"])
+        if asked.holds_named(named, own, persons):
+            return None
     kept = [c for k, c in enumerate(fitting) if k not in siblings]
     if kept and kept[0].prob >= threshold:
         return None  # another sentence above the threshold may answer: left to the ranker

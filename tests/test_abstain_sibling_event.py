@@ -1,0 +1,45 @@
+"""The sibling checks when the sentence that gives the asked thing is itself the asked
+event (issue 16, falseabst15), on invented text: a day asked of a speech the question names
+by its place is the day of the sentence that holds that place, though the sentence names a
+venue where the question names the speech's subject."""
+
+from __future__ import annotations
+
+from assistant.answer import asked
+from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.nlp.claims import CANNOT_ANSWER
+from tests.contexts import context
+
+SPEECH = (
+    "Lakeside Courier\n\n"
+    "\u201cThis is a fight we must win, and our plan has three parts,\u201d Mayor Dana Quill said on "
+    "Tuesday during a speech at the Harbor Institute in Maplewood.\n\n"
+    "Police say the Riverton Syndicate runs the port's smuggling trade.\n"
+)
+
+
+def test_holds_named_reads_the_sentence_names_of_the_question() -> None:
+    named = {"GPE": {"maplewood"}, "ORG": {"riverton syndicate"}}
+    assert asked.holds_named(named, [("Maplewood City", "GPE"), ("Harbor Institute", "ORG")], set())
+    assert not asked.holds_named(named, [("Harbor Institute", "ORG")], set())
+    # a name of another label does not count, nor a person's surname tagged as a place
+    assert not asked.holds_named(named, [("Maplewood", "ORG")], set())
+    assert not asked.holds_named({"ORG": {"quill"}}, [("Quill", "ORG")], {"quill"})
+
+
+def test_the_day_of_the_asked_speech_is_given_though_it_names_a_venue() -> None:
+    doc = "lakeside_courier"
+    items = [(doc, SPEECH, "during a speech"), (doc, SPEECH, "Riverton Syndicate")]
+    question = (
+        "On what day did Quill lay out her plan against the Riverton Syndicate in her Maplewood speech?"
+    )
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert not got.abstained and "Tuesday" in got.text, got.text
+    # the speech asked is in another town and the sentence holds none of the question's
+    # names: the day is another event's
+    other = "On what day did Quill lay out her plan against the Riverton Syndicate in her Stoneford speech?"
+    town = "Stoneford Weekly\n\nVoters in Stoneford go to the polls in May, the town clerk said.\n"
+    items = [*items, (doc + "_2", town, "Voters in")]
+    refused = ExtractiveBackend().answer(context(other, items)[0])
+    assert refused.abstained and refused.text.startswith(CANNOT_ANSWER), refused.text
+    assert "speak of" in refused.text and "not Stoneford" in refused.text, refused.text
