@@ -6,7 +6,7 @@ venue where the question names the speech's subject."""
 from __future__ import annotations
 
 from assistant.answer import asked
-from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.answer.backends.extractive import ExtractiveBackend, _names_a_person
 from assistant.nlp.claims import CANNOT_ANSWER
 from tests.contexts import context
 
@@ -43,3 +43,30 @@ def test_the_day_of_the_asked_speech_is_given_though_it_names_a_venue() -> None:
     refused = ExtractiveBackend().answer(context(other, items)[0])
     assert refused.abstained and refused.text.startswith(CANNOT_ANSWER), refused.text
     assert "speak of" in refused.text and "not Stoneford" in refused.text, refused.text
+
+
+PRIMARY = (
+    "Valley Gazette\n\n"
+    "Nevada Republicans voted on Tuesday. Dana Quill won by a wide margin in the state over Ohio "
+    "winner Jon Roe, 41 to 17 percent, the party said.\n\n"
+    "Quill now leads the race for delegates, though polls in Ohio still favor Jon Roe.\n"
+)
+
+
+def test_a_place_describing_a_person_is_not_where_the_figure_is() -> None:
+    doc = "valley_gazette"
+    items = [(doc, PRIMARY, "wide margin"), (doc, PRIMARY, "race for delegates")]
+    ctx = context("By what margin did Quill beat Jon Roe in Nevada?", items)[0]
+    ev = ctx.evidence[0]
+    places = [(s, e) for s, e, label in ev.entities if label == "GPE" and ev.at(s, e) == "Ohio"]
+    assert places, ev.entities
+    # "Ohio winner Jon Roe": the place describes him
+    assert _names_a_person(ev, *places[0])
+    got = ExtractiveBackend().answer(ctx)
+    # the sentence gives the margin of the asked vote (the state of the sentence before)
+    assert not got.abstained and "41 to 17" in got.text, got.text
+    # a place across a function word from the name is where, not whom
+    where = context("Who won?", [(doc, "Valley Gazette\n\nQuill won in Ohio over Jon Roe.\n", "won")])[0]
+    ev = where.evidence[0]
+    ohio = [(s, e) for s, e, label in ev.entities if ev.at(s, e) == "Ohio"]
+    assert ohio and not _names_a_person(ev, *ohio[0])

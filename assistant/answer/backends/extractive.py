@@ -24,6 +24,7 @@ from assistant.answer.ranker import (
     rank,
     sentence_kinds,
 )
+from assistant.engines.lexical import STOPWORDS as _STOPWORDS
 from assistant.engines.lexical import tokenize
 from assistant.nlp import months, wordlist
 from assistant.nlp.claims import CANNOT_ANSWER
@@ -583,7 +584,11 @@ def _same_named(
     siblings: dict[int, tuple[str, str]] = {}
     for k, c in enumerate(fitting):
         ev = context.evidence[c.n - 1]
-        own = [(ev.at(s, e), label) for s, e, label in ev.entities if c.span.start <= s and e <= c.span.end]
+        own = [
+            (ev.at(s, e), label)
+            for s, e, label in ev.entities
+            if c.span.start <= s and e <= c.span.end and not _names_a_person(ev, s, e)
+        ]
         found = asked.other_named(part, named, c.text, own)
         if found:
             siblings[k] = found
@@ -607,6 +612,24 @@ def _same_named(
         return None  # another sentence above the threshold may answer: left to the ranker
     asked_for, given = siblings[0]
     return f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}"
+
+
+_PERSON_TITLE = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){1,2}")
+
+
+def _names_a_person(ev: Evidence, start: int, end: int) -> bool:
+    """Is the place at ``start:end`` of ``ev`` a word of a person's description, one or two
+    words before the person's name ("Texas Sen. Ted Cruz", "Iowa winner Ted Cruz", "Ohio Gov.
+    John Kasich")? Such a place is whom the sentence speaks of, not where its figure is: a
+    sibling check reads it as no place of the sentence's own. Not across a comma or a
+    function word ("... in Ohio over Ted Cruz": Ohio is where)."""
+    for s, _, label in ev.entities:
+        if label != "PERSON" or s <= end:
+            continue
+        gap = ev.at(end, s)
+        if _PERSON_TITLE.fullmatch(gap) and not any(w.lower().strip(".") in _STOPWORDS for w in gap.split()):
+            return True
+    return False
 
 
 #: The entity labels that carry each specific ask's figure in a sentence (spaCy's labels
@@ -731,7 +754,11 @@ def _place_elsewhere(
     others = [
         ev.at(s, e).strip()
         for s, e, label in ev.entities
-        if label == "GPE" and a <= s and e <= b and asked.entity_key(ev.at(s, e), label) not in persons
+        if label == "GPE"
+        and a <= s
+        and e <= b
+        and asked.entity_key(ev.at(s, e), label) not in persons
+        and not _names_a_person(ev, s, e)
     ]
     if not others:
         return None
