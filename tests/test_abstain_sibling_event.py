@@ -70,3 +70,22 @@ def test_a_place_describing_a_person_is_not_where_the_figure_is() -> None:
     ev = where.evidence[0]
     ohio = [(s, e) for s, e, label in ev.entities if ev.at(s, e) == "Ohio"]
     assert ohio and not _names_a_person(ev, *ohio[0])
+
+
+def test_a_count_named_by_its_modifiers_with_another_head_noun() -> None:
+    question = "How many new factory jobs did the March report show?"
+    assert asked.counted_noun(question) == "job"
+    mods = asked.counted_modifiers(question)
+    assert mods == {"new", "factory"}
+    assert asked.holds_count("The report showed 12,000 new factory positions.", "job", mods)
+    # the modifiers must follow the number: a count of other things is not the one asked
+    assert not asked.holds_count("The report showed 12,000 new hires at factory sites.", "job", mods)
+    # nor across a comma ("By 2030, new factory ..."), and a name is no modifier
+    assert not asked.holds_count("By 2030, new factory rules apply.", "job", mods)
+    assert asked.counted_modifiers("How many Ohio jobs did the plant add?") == frozenset()
+    report = (
+        "Harbor Ledger\n\n"
+        "The March report beat forecasts, with 12,000 new factory positions, the labor office said.\n"
+    )
+    got = ExtractiveBackend().answer(context(question, [("harbor_ledger", report, "beat forecasts")])[0])
+    assert not got.abstained and "12,000" in got.text, got.text

@@ -265,11 +265,37 @@ def holds_verb(text: str, verb: str) -> bool:
     return bool(verb_forms(verb) & set(tokenize(text)))
 
 
-def holds_count(text: str, noun: str) -> bool:
+def counted_modifiers(part: str) -> frozenset[str]:
+    """The common words (stems of :func:`tokenize`, stopwords left out) before the counted
+    noun in the phrase "how many" counts ("How many new payroll jobs ..." -> {"new",
+    "payroll"}), or none. A capitalised word is left out: a name ("How many California
+    jobs") is the one whose figure it is, which the sibling checks judge, not the thing
+    counted."""
+    m = _HOW_MANY.search(part)
+    noun = counted_noun(part)
+    if m is None or noun is None:
+        return frozenset()
+    stems = [tokenize(w) if w[:1].islower() else [] for w in m.group("np").split()]
+    ends = [k for k, t in enumerate(stems) if t and t[-1] == noun]
+    return frozenset(t for ts in stems[: ends[0]] for t in ts) if ends else frozenset()
+
+
+def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -> bool:
     """A number stands next to ``noun`` (before it, up to three words apart: "four more
-    shots"; or right after it: "troops numbered 300", "shots: 12")."""
+    shots"; or right after it: "troops numbered 300", "shots: 12"), or a number stands
+    before every one of the counted noun's ``modifiers`` (:func:`counted_modifiers`), the
+    noun named another way ("271,000 new payroll positions" for "payroll jobs": news varies
+    the head noun of a figure it repeats, its modifiers pin the thing counted)."""
     words = _WORD.findall(text)
     stems = [(tokenize(w) or [""])[-1] for w in words]
+    if modifiers:
+        for j, w in enumerate(words):
+            if (
+                w[-1:] != ","
+                and _is_number(w.strip("."))
+                and modifiers <= set(stems[j + 1 : j + 2 + len(modifiers)])
+            ):
+                return True
     for i, s in enumerate(stems):
         if s != noun:
             continue

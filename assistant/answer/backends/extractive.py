@@ -485,7 +485,7 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         return "number" in c.kinds and bool(_CURRENCY.search(low))
     if wanted == "count":
         noun = asked.counted_noun(part)
-        return noun is None or asked.holds_count(c.text, noun)
+        return noun is None or asked.holds_count(c.text, noun, asked.counted_modifiers(part))
     if wanted == "day":
         if context is None:
             return "time" in c.kinds
