@@ -1822,8 +1822,21 @@ def _missing_names(context: Context) -> list[str]:
         parts = [normalise(p).strip(".'") for p in full.split()]
         checkable = [p for p in parts[1:] if len(p) >= 3]
         if checkable and not any(re.search(rf"\b{re.escape(p[:5])}", corpus) for p in checkable):
-            missing.append(full)
+            if not _initials_held(full, context.evidence):
+                missing.append(full)
     return missing
+
+
+def _initials_held(full: str, evidence: list[Evidence]) -> bool:
+    """Does an evidence passage give the name ``full`` by its initials with full stops ("N.C."
+    for "North Carolina", "U.S." for "United States"), as news abbreviates a state or a
+    country after a town or before a noun? Only the dotted form: bare capitals ("MP", "NC")
+    are as often another word."""
+    initials = [w[0] for w in full.split() if w[:1].isupper()]
+    if len(initials) < 2:
+        return False
+    rx = re.compile(r"(?<![\w.])" + r"\.\s?".join(initials) + r"\.")
+    return any(rx.search(e.text) for e in evidence)
 
 
 def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
