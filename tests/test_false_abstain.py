@@ -106,3 +106,25 @@ def test_a_name_given_by_its_dotted_initials_is_mentioned() -> None:
     bare = rally.replace("N.C.", "NC")
     missing = ExtractiveBackend().answer(context(question, [("lakeside_courier", bare, "led out")])[0])
     assert missing.abstained and "North Carolina" in missing.text, missing.text
+
+
+POLICE = (
+    "Harbor Ledger\n\n"
+    "By contrast, Rome's pledge last month to add almost 3,000 officers to its border police by "
+    "2030 was welcomed by its neighbors.\n\n"
+    "Officials in Italy and Spain met on Monday to discuss the border.\n"
+)
+
+
+def test_a_capital_names_its_country_for_the_sibling_checks() -> None:
+    items = [("harbor_ledger", POLICE, "Rome's pledge"), ("harbor_ledger", POLICE, "Officials in")]
+    got = ExtractiveBackend().answer(
+        context("How many officers has Italy pledged to add to its border police?", items)[0]
+    )
+    assert not got.abstained and "3,000" in got.text, got.text
+    assert asked.names_place("Rome's pledge", "italy") and not asked.names_place("Rome's pledge", "spain")
+    # the capital of another country is still another place
+    other = ExtractiveBackend().answer(
+        context("How many officers has Spain pledged to add to its border police?", items)[0]
+    )
+    assert other.abstained and "not Spain" in other.text, other.text

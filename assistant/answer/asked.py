@@ -839,6 +839,24 @@ def _holds_key(low: str, key: str) -> bool:
     return re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", low) is not None
 
 
+def _capitals() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for pair in wordlist("capital_cities"):
+        city, _, country = pair.partition(":")
+        out.setdefault(country.replace("_", " "), set()).add(city.replace("_", " "))
+    return out
+
+
+#: Each country's capital (``wordlists.txt`` [capital_cities]), by the country's key.
+_CAPITALS = _capitals()
+
+
+def _names_key(low: str, key: str) -> bool:
+    """Does the normalised text ``low`` name the one whose key is given, by the key itself or,
+    for a country, by its capital ("Berlin's pledge" for Germany's)?"""
+    return _holds_key(low, key) or any(_holds_key(low, c) for c in _CAPITALS.get(key, ()))
+
+
 def question_named(part: str, entities: list[tuple[str, str]]) -> dict[str, set[str]]:
     """The names the question gives, by entity label: every evidence entity (its text and
     label) of :data:`NAMED_LABELS` whose key (:func:`entity_key`) the question holds as a
@@ -867,7 +885,7 @@ def other_named(
     sentence's)."""
     low, qlow = normalise(sentence), normalise(part)
     for label, keys in sorted(asked.items()):
-        if any(_holds_key(low, k) for k in keys):
+        if any(_names_key(low, k) for k in keys):
             continue
         for text, lab in entities:
             key = entity_key(text, lab)
@@ -898,7 +916,7 @@ def names_place(text: str, key: str) -> bool:
     forms news varies a place's name by: the name itself, a capitalised word sharing its
     first word's first four letters ("Britain" / "British", "China" / "Chinese"), or its
     initials with or without full stops ("US" / "U.S." / "United States")?"""
-    if _holds_key(normalise(text), key):
+    if _names_key(normalise(text), key):
         return True
     words = key.split()
     caps = re.findall(r"\b[A-Z][\w.&'’-]*", text)
