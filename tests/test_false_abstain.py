@@ -128,3 +128,20 @@ def test_a_capital_names_its_country_for_the_sibling_checks() -> None:
         context("How many officers has Spain pledged to add to its border police?", items)[0]
     )
     assert other.abstained and "not Spain" in other.text, other.text
+
+
+def test_a_share_given_as_a_fraction_of_the_whole_asked() -> None:
+    question = "What share of the delegates does Jon Roe want to drop?"
+    assert asked.share_of(question) == "delegate"
+    assert asked.holds_fraction_of("He wants to drop half the party's delegates.", "delegate")
+    assert asked.holds_fraction_of("He backs cutting a third of the delegates.", "delegate")
+    # an ordinal is no share, nor a fraction of another whole
+    assert not asked.holds_fraction_of("At the third delegates' meeting he spoke.", "delegate")
+    assert not asked.holds_fraction_of("Half the voters stayed home; delegates met.", "delegate")
+    text = (
+        "Valley Gazette\n\n"
+        "\u201cThe rules need to change,\u201d said Jon Roe, a party elder, who wants to drop half "
+        "the party\u2019s delegates before the next convention.\n"
+    )
+    got = ExtractiveBackend().answer(context(question, [("valley_gazette", text, "rules need")])[0])
+    assert not got.abstained and "half" in got.text, got.text

@@ -308,6 +308,34 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
     return False
 
 
+_FRACTIONS = "|".join(sorted(wordlist("fraction_words")))
+_FRACTION = re.compile(
+    rf"\bhalf\b|\b(?:a|{'|'.join(sorted(_NUMBER_WORDS - {'half'}))})[- ](?:{_FRACTIONS})\b", re.I
+)
+_SHARE_OF = re.compile(
+    r"\b(?:share|proportion|fraction|portion|percentage)\s+of\s+(?:the\s+|its\s+|their\s+)?(\w+)", re.I
+)
+
+
+def share_of(part: str) -> str | None:
+    """The stem of the whole a share is asked of ("What share of the superdelegates ..." ->
+    "superdelegate"), or None."""
+    m = _SHARE_OF.search(part)
+    toks = tokenize(m.group(1)) if m else []
+    return toks[-1] if toks else None
+
+
+def holds_fraction_of(text: str, whole: str) -> bool:
+    """Does ``text`` give a share of ``whole`` (a stem, :func:`share_of`) as a fraction, the
+    whole within four words after it ("half the party's superdelegates", "a third of the
+    delegates")? An ordinal alone ("the third debate") is none."""
+    for m in _FRACTION.finditer(text):
+        after = [(tokenize(w) or [""])[-1] for w in _WORD.findall(text[m.end() :])[:4]]
+        if whole in after:
+            return True
+    return False
+
+
 def _is_number(word: str) -> bool:
     return bool(_NUMBER_TOKEN.match(word)) or word.lower() in _NUMBER_WORDS
 

@@ -473,7 +473,10 @@ def _passage(c: Scored, context: Context, cache: dict[int, set[str]]) -> set[str
 def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None = None) -> bool:
     low = c.text.lower()
     if wanted == "rate":
-        return "%" in c.text or "percent" in low or "per cent" in low or "rate" in low
+        if "%" in c.text or "percent" in low or "per cent" in low or "rate" in low:
+            return True
+        whole = asked.share_of(part)
+        return whole is not None and asked.holds_fraction_of(c.text, whole)
     if wanted == "quantity":
         stem = asked.named_quantity(part)
         return stem is None or asked.holds_quantity(c.text, stem)
