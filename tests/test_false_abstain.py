@@ -145,3 +145,28 @@ def test_a_share_given_as_a_fraction_of_the_whole_asked() -> None:
     )
     got = ExtractiveBackend().answer(context(question, [("valley_gazette", text, "rules need")])[0])
     assert not got.abstained and "half" in got.text, got.text
+
+
+CLIP = (
+    "Valley Gazette\n\n"
+    "Stage actor and comedian Jon Roe wanted to know, so he dubbed himself over footage of Mayor "
+    "Dana Quill talking about the harbor on local television.\n\n"
+    "The clip spread quickly online on Friday.\n\n"
+    "\u201cWhat if the mayor had singing lessons?\u201d the 51-year-old asked in the clip\u2019s caption.\n"
+)
+
+
+def test_an_age_given_by_an_epithet_is_the_named_subjects() -> None:
+    items = [
+        ("valley_gazette", CLIP, "Stage actor"),
+        ("valley_gazette", CLIP, "spread quickly"),
+        ("valley_gazette", CLIP, "singing lessons"),
+    ]
+    question = "How old is Jon Roe, the comedian who dubbed the mayor's talk?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert not got.abstained and "51-year-old" in got.text, got.text
+    # the epithet beside another person's name is that person's age, not the subject's
+    other = CLIP.replace("the 51-year-old asked", "the 51-year-old Ann Doe asked")
+    items = [(d, other, needle) for d, _, needle in items]
+    refused = ExtractiveBackend().answer(context(question, items)[0])
+    assert refused.abstained, refused.text

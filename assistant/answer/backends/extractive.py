@@ -182,6 +182,8 @@ class ExtractiveBackend:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for", True
         if wanted:
             fitting = _restating(fitting, cands, threshold)
+            if wanted == "age":
+                fitting = _age_by_epithet(context, fitting, cands, threshold)
         if _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
             return (
                 [],
@@ -556,6 +558,38 @@ def _restating(fitting: list[Scored], cands: list[Scored], threshold: float) -> 
         if c.coverage >= top.coverage > 0 and c.features.get("topic_coverage", 0.0) >= top.features.get(
             "topic_coverage", 0.0
         ):
+            return [replace(c, prob=top.prob), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
+_AGE_EPITHET = re.compile(r"\bthe\s+\d{1,3}-year-old\b", re.I)
+
+
+def _age_by_epithet(
+    context: Context, fitting: list[Scored], cands: list[Scored], threshold: float
+) -> list[Scored]:
+    """``fitting`` with the first sentence that gives an age as a definite epithet ("the
+    43-year-old asked ...") scored as the best sentence overall, when that one (above
+    ``threshold``, without the age) is of the same article and the epithet's sentence names
+    no person outside its quotations: news names its subject, then calls them "the
+    43-year-old", so the age is of the one the best sentence names."""
+    if not fitting or not cands or cands[0].prob < threshold or any(c is cands[0] for c in fitting):
+        return fitting
+    top = cands[0]
+    for k, c in enumerate(fitting):
+        if c.prob >= top.prob or not _same_article(context, c, top) or not _AGE_EPITHET.search(c.text):
+            continue
+        ev = context.evidence[c.n - 1]
+        inside = quotation_spans(c.text)[0]
+        named = [
+            s
+            for s, e, label in ev.entities
+            if label == "PERSON"
+            and c.span.start <= s
+            and e <= c.span.end
+            and not any(a <= s - c.span.start < b for a, b in inside)
+        ]
+        if not named:
             return [replace(c, prob=top.prob), *fitting[:k], *fitting[k + 1 :]]
     return fitting
 
