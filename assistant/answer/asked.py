@@ -268,11 +268,37 @@ def holds_verb(text: str, verb: str) -> bool:
     return bool(verb_forms(verb) & set(tokenize(text)))
 
 
-def holds_count(text: str, noun: str) -> bool:
+def counted_modifiers(part: str) -> frozenset[str]:
+    """The common words (stems of :func:`tokenize`, stopwords left out) before the counted
+    noun in the phrase "how many" counts ("How many new payroll jobs ..." -> {"new",
+    "payroll"}), or none. A capitalised word is left out: a name ("How many California
+    jobs") is the one whose figure it is, which the sibling checks judge, not the thing
+    counted."""
+    m = _HOW_MANY.search(part)
+    noun = counted_noun(part)
+    if m is None or noun is None:
+        return frozenset()
+    stems = [tokenize(w) if w[:1].islower() else [] for w in m.group("np").split()]
+    ends = [k for k, t in enumerate(stems) if t and t[-1] == noun]
+    return frozenset(t for ts in stems[: ends[0]] for t in ts) if ends else frozenset()
+
+
+def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -> bool:
     """A number stands next to ``noun`` (before it, up to three words apart: "four more
-    shots"; or right after it: "troops numbered 300", "shots: 12")."""
+    shots"; or right after it: "troops numbered 300", "shots: 12"), or a number stands
+    before every one of the counted noun's ``modifiers`` (:func:`counted_modifiers`), the
+    noun named another way ("271,000 new payroll positions" for "payroll jobs": news varies
+    the head noun of a figure it repeats, its modifiers pin the thing counted)."""
     words = _WORD.findall(text)
     stems = [(tokenize(w) or [""])[-1] for w in words]
+    if modifiers:
+        for j, w in enumerate(words):
+            if (
+                w[-1:] != ","
+                and _is_number(w.strip("."))
+                and modifiers <= set(stems[j + 1 : j + 2 + len(modifiers)])
+            ):
+                return True
     for i, s in enumerate(stems):
         if s != noun:
             continue
@@ -281,6 +307,34 @@ def holds_count(text: str, noun: str) -> bool:
         if "%" in "".join(before) or any(w.lower() in ("percent", "per") for w in before):
             continue  # "32% of Republican claims" is a share, not a count of claims
         if any(_is_number(w.strip(".,")) for w in before + after):
+            return True
+    return False
+
+
+_FRACTIONS = "|".join(sorted(wordlist("fraction_words")))
+_FRACTION = re.compile(
+    rf"\bhalf\b|\b(?:a|{'|'.join(sorted(_NUMBER_WORDS - {'half'}))})[- ](?:{_FRACTIONS})\b", re.I
+)
+_SHARE_OF = re.compile(
+    r"\b(?:share|proportion|fraction|portion|percentage)\s+of\s+(?:the\s+|its\s+|their\s+)?(\w+)", re.I
+)
+
+
+def share_of(part: str) -> str | None:
+    """The stem of the whole a share is asked of ("What share of the superdelegates ..." ->
+    "superdelegate"), or None."""
+    m = _SHARE_OF.search(part)
+    toks = tokenize(m.group(1)) if m else []
+    return toks[-1] if toks else None
+
+
+def holds_fraction_of(text: str, whole: str) -> bool:
+    """Does ``text`` give a share of ``whole`` (a stem, :func:`share_of`) as a fraction, the
+    whole within four words after it ("half the party's superdelegates", "a third of the
+    delegates")? An ordinal alone ("the third debate") is none."""
+    for m in _FRACTION.finditer(text):
+        after = [(tokenize(w) or [""])[-1] for w in _WORD.findall(text[m.end() :])[:4]]
+        if whole in after:
             return True
     return False
 
@@ -816,6 +870,24 @@ def _holds_key(low: str, key: str) -> bool:
     return re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", low) is not None
 
 
+def _capitals() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for pair in wordlist("capital_cities"):
+        city, _, country = pair.partition(":")
+        out.setdefault(country.replace("_", " "), set()).add(city.replace("_", " "))
+    return out
+
+
+#: Each country's capital (``wordlists.txt`` [capital_cities]), by the country's key.
+_CAPITALS = _capitals()
+
+
+def _names_key(low: str, key: str) -> bool:
+    """Does the normalised text ``low`` name the one whose key is given, by the key itself or,
+    for a country, by its capital ("Berlin's pledge" for Germany's)?"""
+    return _holds_key(low, key) or any(_holds_key(low, c) for c in _CAPITALS.get(key, ()))
+
+
 def question_named(part: str, entities: list[tuple[str, str]]) -> dict[str, set[str]]:
     """The names the question gives, by entity label: every evidence entity (its text and
     label) of :data:`NAMED_LABELS` whose key (:func:`entity_key`) the question holds as a
@@ -844,7 +916,7 @@ def other_named(
     sentence's)."""
     low, qlow = normalise(sentence), normalise(part)
     for label, keys in sorted(asked.items()):
-        if any(_holds_key(low, k) for k in keys):
+        if any(_names_key(low, k) for k in keys):
             continue
         for text, lab in entities:
             key = entity_key(text, lab)
@@ -855,6 +927,18 @@ def other_named(
     return None
 
 
+def holds_named(asked: dict[str, set[str]], entities: list[tuple[str, str]], persons: set[str]) -> bool:
+    """Does one of a sentence's own ``entities`` (text, label) name one of the question's
+    names of its label (``asked``, from :func:`question_named`; "New York City" names
+    "new york")? A name that is a person's surname (``persons``: "Trump" tagged ORG in "a
+    Trump event") does not count: it is a person's, and the person checks judge it."""
+    for text, label in entities:
+        low = normalise(text)
+        if any(_holds_key(low, k) for k in asked.get(label, set()) - persons):
+            return True
+    return False
+
+
 _ARTICLES = frozenset({"The", "A", "An"})
 
 
@@ -863,7 +947,7 @@ def names_place(text: str, key: str) -> bool:
     forms news varies a place's name by: the name itself, a capitalised word sharing its
     first word's first four letters ("Britain" / "British", "China" / "Chinese"), or its
     initials with or without full stops ("US" / "U.S." / "United States")?"""
-    if _holds_key(normalise(text), key):
+    if _names_key(normalise(text), key):
         return True
     words = key.split()
     caps = re.findall(r"\b[A-Z][\w.&'’-]*", text)
