@@ -18,7 +18,7 @@ from assistant.answer.verify import (
 from assistant.nlp.claims import split_claims
 from assistant.nlp.text import quotation_spans, quotes_balanced, split_sentences
 from assistant.types import Context, Draft, DraftCitation
-from tests.contexts import context
+from tests.contexts import context, lines_passage
 
 SPLIT = (
     "Harbour council met on Monday to debate the ferry budget.\n"
@@ -167,6 +167,32 @@ def test_extractive_closes_a_quotation_that_runs_into_the_next_paragraph() -> No
     assert shown == "“We are fighting one another over crumbs.”"  # the closing mark added
     assert not got.abstained and "“We are fighting one another over crumbs.” [1]" in got.text
     assert quotes_balanced(got.text) and shown_quotes_hold(got, texts)
+
+
+def test_a_quotation_over_two_paragraphs_is_shown_as_two_whole_quotations() -> None:
+    # News quotes over paragraphs by opening each one and closing only the last; read mark by
+    # mark the first paragraph never closes, and its claims used to be dropped unpaired.
+    text = (
+        "Councillor Ana Pires spoke after the ferry vote.\n"
+        "“Nobody asked the islanders about the timetable.\n"
+        "“We will take the ferry budget to the courts,” Pires said."
+    )
+    ev = lines_passage("d", text, 0, ["Ana Pires"])
+    ctx = Context(question="What did Pires say about the ferry budget?", evidence=[ev], quotes=[])
+    span, shown = whole_quotation(ev, ev.sentences[1])
+    assert (span.start, span.end) == (ev.sentences[1].start, ev.sentences[2].end)
+    assert shown == (
+        "“Nobody asked the islanders about the timetable.”\n"
+        "“We will take the ferry budget to the courts,” Pires said."
+    )
+    draft = Draft(
+        text=f"Ana Pires: {shown} [1]",
+        citations=[DraftCitation(n=1, doc_id="d", start=span.start, end=span.end)],
+    )
+    got = finalize(ctx, draft, {"d": text})
+    assert not got.abstained and got.verification.quotes_failed == 0
+    assert "about the timetable.”" in got.text and "to the courts,” Pires said." in got.text
+    assert shown_quotes_hold(got, {"d": text})
 
 
 # -- quotation marks typed as two apostrophes (archive text) ------------------------------------

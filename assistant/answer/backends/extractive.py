@@ -433,7 +433,7 @@ def whole_quotation(ev: Evidence, span: Span, tuning: AnswerSettings | None = No
         sents, i, j = [span], 0, 0
 
     def cut(a: int, b: int) -> str:
-        return ev.text[sents[a].start - ev.start : sents[b].end - ev.start]
+        return _paragraphs_closed(ev.text[sents[a].start - ev.start : sents[b].end - ev.start])
 
     while j - i + 1 < most:
         _, unclosed, unopened = quotation_spans(cut(i, j))
@@ -448,6 +448,32 @@ def whole_quotation(ev: Evidence, span: Span, tuning: AnswerSettings | None = No
     head = "".join(_PARTNER[text[k : k + mark_width(text, k)]] for k in reversed(unopened))
     tail = "".join(_PARTNER[text[k : k + mark_width(text, k)]] for k in reversed(unclosed))
     return Span(start=sents[i].start, end=sents[j].end), f"{head}{text}{tail}"
+
+
+_REOPENED = re.compile(r"[ \t\u00a0]*\n\s*(?=[“„\"]|``)")
+
+
+def _paragraphs_closed(text: str) -> str:
+    """``text`` with a quotation that runs on into the next paragraph closed where its
+    paragraph ends.
+
+    News (and most English style guides) quote a speaker over several paragraphs by
+    opening each paragraph with a quotation mark and closing only the last: "“... revel in
+    it.\n“There's another side ...,” Roe said." Read mark by mark, the first paragraph's
+    quotation never closes, so a sentence of it is widened past its speaker's words and
+    its shown claims do not pair up (the verifier then drops them). The closing mark the
+    convention leaves out is added before the paragraph break, so each paragraph's words
+    are a quotation of their own; the words between the marks stay the source's."""
+    out: list[str] = []
+    last = 0
+    for m in _REOPENED.finditer(text):
+        _, unclosed, _ = quotation_spans(text[: m.start()])
+        opened = [k for k in unclosed if k >= last]
+        if opened:
+            head = text[last : m.start()]
+            out.append(head + "".join(_PARTNER[text[k : k + mark_width(text, k)]] for k in reversed(opened)))
+            last = m.start()
+    return "".join(out) + text[last:] if out else text
 
 
 def _specific(part: str) -> str | None:
