@@ -83,7 +83,8 @@ def bylines(path: str, index_dir: str, out: str) -> None:
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     with open(out, "wb") as f:
         pickle.dump(rows, f)
-    print(f"{len(rows)} contexts, {sum(1 for v in authors.values() if v)} of {len(authors)} articles with a byline -> {out}")
+    signed = sum(1 for v in authors.values() if v)
+    print(f"{len(rows)} contexts, {signed} of {len(authors)} articles with a byline -> {out}")
 
 
 def load(path: str) -> list[tuple[dict[str, Any], Any, Any]]:
@@ -97,7 +98,9 @@ def load(path: str) -> list[tuple[dict[str, Any], Any, Any]]:
                 ev.__dict__["author"] = None
                 old += 1
     if old:
-        print(f"{path}: made before evidence carried bylines; run `bylines` on it to read them", file=sys.stderr)
+        print(
+            f"{path}: made before evidence carried bylines; run `bylines` on it to read them", file=sys.stderr
+        )
     return rows
 
 
@@ -176,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--show", choices=["abst", "false", "all"])
     s.add_argument("--dump", help="folder for one <set>.jsonl per cache: each answer's id, kind, fold, text")
     args = p.parse_args(argv)
-    if "heldout" in (args.gold if args.cmd == "cache" else args.cache if args.cmd == "bylines" else " ".join(args.cache)):
+    if "heldout" in (
+        args.gold if args.cmd == "cache" else args.cache if args.cmd == "bylines" else " ".join(args.cache)
+    ):
         print("the held-out half is measured once with `assistant eval`, not here", file=sys.stderr)
         return 2
     if args.cmd == "cache":
