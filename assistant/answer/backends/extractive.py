@@ -1627,7 +1627,9 @@ def _a_person(context: Context, keys: list[str]) -> bool:
 def _speaks(ev: Evidence, sp: Span, context: Context, name: str, gap: int) -> bool:
     """Is ``name`` the speaker of the sentence ``sp`` of ``ev``: the quote ledger gives its
     words to them, the article is their own column (:func:`_authored`), or the text
-    attributes the words to them (:func:`asked.attributes_to`)?"""
+    attributes the words to them (:func:`asked.attributes_to`)? The text test stands for
+    spaCy's parse (the person as the subject of a speech verb): nothing on the ask path
+    loads spaCy, and the text test is measured on PolNeAR's attributions."""
     keys = asked.name_keys(name)
     if not keys:
         return False
@@ -1651,7 +1653,7 @@ def _authored(ev: Evidence, sp: Span, ledger: str | None, keys: list[str]) -> bo
     return own is None or any(k in normalise(own) for k in keys)
 
 
-#: "What did / has X said ...": the question's object is X's words (not "What word did X
+#: "What did / has X say ...": the question's object is X's words (not "What word did X
 #: object to", "What had X proposed by the time Y called ...", "How much did X report ...").
 _WHAT_SAID_FRAME = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s", re.I)
 
