@@ -92,6 +92,8 @@ class Evidence(BaseModel):
     text: str
     title: str | None = None
     outlet: str | None = None
+    #: The article's byline (an opinion column's author is the speaker of its argued views).
+    author: str | None = None
     published: dt.date | None = None
     score: float = 0.0
     sentences: list[Span] = Field(default_factory=list)

@@ -66,10 +66,41 @@ def cache(gold_path: str, index_dir: str, out: str) -> None:
     print(f"{len(rows)} contexts -> {out}")
 
 
+def bylines(path: str, index_dir: str, out: str) -> None:
+    """A cache made before evidence carried its article's byline (``Evidence.author``), with
+    each passage's author filled in from the index it was built on: the same contexts as a
+    fresh ``cache`` gives when retrieval is unchanged, without running retrieval again."""
+    from assistant.service import Assistant
+
+    a = Assistant(index_dir=Path(index_dir), backend="extractive")
+    rows = load(path)
+    authors: dict[str, str | None] = {}
+    for _, ctx, _ in rows:
+        for ev in [*ctx.evidence, *ctx.following.values()]:
+            if ev.doc_id not in authors:
+                authors[ev.doc_id] = a.article(ev.doc_id).meta.author
+            ev.author = authors[ev.doc_id]
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "wb") as f:
+        pickle.dump(rows, f)
+    signed = sum(1 for v in authors.values() if v)
+    print(f"{len(rows)} contexts, {signed} of {len(authors)} articles with a byline -> {out}")
+
+
 def load(path: str) -> list[tuple[dict[str, Any], Any, Any]]:
     """The (gold, context, texts) rows :func:`cache` wrote."""
     with open(path, "rb") as f:
         rows: list[tuple[dict[str, Any], Any, Any]] = pickle.load(f)  # this module's own file
+    old = 0
+    for _, ctx, _ in rows:
+        for ev in [*ctx.evidence, *ctx.following.values()]:
+            if "author" not in ev.__dict__:  # pickled before Evidence carried the byline
+                ev.__dict__["author"] = None
+                old += 1
+    if old:
+        print(
+            f"{path}: made before evidence carried bylines; run `bylines` on it to read them", file=sys.stderr
+        )
     return rows
 
 
@@ -139,16 +170,24 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("gold")
     c.add_argument("--index-dir", required=True)
     c.add_argument("--out", required=True)
+    b = sub.add_parser("bylines")
+    b.add_argument("cache")
+    b.add_argument("--index-dir", required=True)
+    b.add_argument("--out", required=True)
     s = sub.add_parser("score")
     s.add_argument("cache", nargs="+")
     s.add_argument("--show", choices=["abst", "false", "all"])
     s.add_argument("--dump", help="folder for one <set>.jsonl per cache: each answer's id, kind, fold, text")
     args = p.parse_args(argv)
-    if "heldout" in (args.gold if args.cmd == "cache" else " ".join(args.cache)):
+    if "heldout" in (
+        args.gold if args.cmd == "cache" else args.cache if args.cmd == "bylines" else " ".join(args.cache)
+    ):
         print("the held-out half is measured once with `assistant eval`, not here", file=sys.stderr)
         return 2
     if args.cmd == "cache":
         cache(args.gold, args.index_dir, args.out)
+    elif args.cmd == "bylines":
+        bylines(args.cache, args.index_dir, args.out)
     else:
         for path in args.cache:
             score(path, args.show, args.dump)

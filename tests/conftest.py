@@ -49,10 +49,13 @@ def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def index_articles(
-    tmp_path_factory: pytest.TempPathFactory, articles: list[tuple[str, str, str, str]]
+    tmp_path_factory: pytest.TempPathFactory,
+    articles: list[tuple[str, str, str, str]],
+    authors: dict[str, str] | None = None,
 ) -> Any:
     """A warm, isolated Assistant over an on-disk index of invented articles, each given as
-    ``(stem, text, outlet, published)`` (written as ``<stem>.txt`` + ``<stem>.meta.json``)."""
+    ``(stem, text, outlet, published)`` (written as ``<stem>.txt`` + ``<stem>.meta.json``);
+    ``authors``: the byline of some, by stem."""
     import json
 
     from assistant.service import Assistant
@@ -60,9 +63,10 @@ def index_articles(
     corpus = tmp_path_factory.mktemp("news")
     for stem, text, outlet, day in articles:
         (corpus / f"{stem}.txt").write_text(text, encoding="utf-8")
-        (corpus / f"{stem}.meta.json").write_text(
-            json.dumps({"outlet": outlet, "published": day}), encoding="utf-8"
-        )
+        meta = {"outlet": outlet, "published": day}
+        if authors and stem in authors:
+            meta["author"] = authors[stem]
+        (corpus / f"{stem}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
     index_dir = tmp_path_factory.mktemp("idx") / "index"
     Assistant(index_dir=index_dir).index([corpus])
     return isolated_assistant(index_dir, tmp_path_factory)

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from assistant.evaluation.harness import GoldItem
 from tests.contexts import context
@@ -88,3 +89,35 @@ def test_the_answer_level_model_fits_and_scores_a_check_cache(tmp_path: Path) ->
         m = re.search(r"abstain (\d+)->(\d+)/3  false (\d+)->(\d+)/2", line)
         assert m is not None, line
         assert int(m.group(2)) >= int(m.group(1)) and int(m.group(4)) >= int(m.group(3))
+
+
+def test_an_old_cache_reads_bylines_from_its_index(tmp_path: Path, tmp_path_factory: Any) -> None:
+    """A cache pickled before evidence carried the article's byline scores with none (and
+    says so); ``bylines`` fills each passage's author in from the index it was built on."""
+    from tests.conftest import index_articles
+
+    a = index_articles(
+        tmp_path_factory, [(DOC, TEXT, "Millbrook Gazette", "2026-03-02")], {DOC: "Nora Vance"}
+    )
+    q = "What did Jane Roe say about the old river bridge?"
+    gold = GoldItem(
+        id="q-1", question=q, answerable=True, facts=[["repair"]], sources=[DOC], kind="what_said"
+    )
+    ctx, texts = context(q, [(DOC, TEXT, "river bridge")])
+    for ev in [*ctx.evidence, *ctx.following.values()]:
+        del ev.__dict__["author"]  # as pickled before Evidence had the field
+    old = tmp_path / "old.pkl"
+    old.write_bytes(pickle.dumps([(gold.model_dump(mode="json"), ctx, texts)]))
+    done = subprocess.run(
+        [sys.executable, "evals/abstain_cv.py", "score", str(old)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and "run `bylines` on it" in done.stderr, done.stderr
+    new = tmp_path / "new.pkl"
+    out = _run("evals/abstain_cv.py", "bylines", str(old), "--index-dir", str(a.index_dir), "--out", str(new))
+    assert "1 of 1 articles with a byline" in out, out
+    rows = pickle.loads(new.read_bytes())
+    assert [ev.author for ev in rows[0][1].evidence] == ["Nora Vance"]

@@ -56,22 +56,38 @@ COUNCIL = (
     '"The school budget cannot grow while the bridge is falling down," said Tom Baker, the '
     "council treasurer.\n"
 )
+# the same meeting, where the mayor also speaks (on another matter)
+COUNCIL_SPOKE = (
+    "Millbrook Gazette\n\n"
+    "Mayor Jane Roe opened the council meeting on Monday, saying the harbour would reopen in May.\n\n"
+    '"The school budget cannot grow while the bridge is falling down," said Tom Baker, the '
+    "council treasurer.\n"
+)
 
 
 def test_another_speakers_words_are_shown_as_theirs() -> None:
     """The ledger gives the sentence to Tom Baker. Asked what Jane Roe said, the answer shows
-    his words as his (the text names him); it does not abstain for the ledger's reading, which
-    on real news carries a speaker over from an earlier sentence ("She has proposed ...")."""
+    his words as his (the text names him) when she speaks in the article; it does not abstain
+    for the ledger's reading, which on real news carries a speaker over from an earlier
+    sentence ("She has proposed ..."). Where she speaks nowhere in it, the answer would give
+    only his words: it abstains (:func:`extractive._speaker_silent`)."""
     words = "The school budget cannot grow while the bridge is falling down,"
     from tests.contexts import quote
 
-    q = [quote(DOC, COUNCIL, words, "Tom Baker")]
-    items = [(DOC, COUNCIL, "cannot grow"), (DOC, COUNCIL, "opened the council")]
-    got = ExtractiveBackend().answer(context("What did Jane Roe say about the school budget?", items, q)[0])
-    assert not got.abstained and "said Tom Baker" in got.text, got.text
-    assert "Jane Roe" not in got.text, got.text
-    got = ExtractiveBackend().answer(context("What did Tom Baker say about the school budget?", items, q)[0])
-    assert not got.abstained and "cannot grow" in got.text, got.text
+    for text, silent in ((COUNCIL_SPOKE, False), (COUNCIL, True)):
+        q = [quote(DOC, text, words, "Tom Baker")]
+        items = [(DOC, text, "cannot grow"), (DOC, text, "opened the council")]
+        ctx = context("What did Jane Roe say about the school budget?", items, q)[0]
+        got = ExtractiveBackend().answer(ctx.model_copy(update={"speaker": "Jane Roe"}))
+        if silent:
+            assert got.abstained and "do not quote Jane Roe" in got.text, got.text
+        else:
+            assert not got.abstained and "said Tom Baker" in got.text, got.text
+            assert "Jane Roe:" not in got.text, got.text
+        got = ExtractiveBackend().answer(
+            context("What did Tom Baker say about the school budget?", items, q)[0]
+        )
+        assert not got.abstained and "cannot grow" in got.text, got.text
 
 
 RALLY = (

@@ -639,6 +639,14 @@ def _quotation_frame(ev: Evidence, sp: Span) -> str | None:
     return f"{masked(*sents[first - 1])} {core}"
 
 
+def subject_of_speech(text: str, name: str, gap: int) -> bool:
+    """Is ``name`` the subject of a speech verb or a verb of stated stance anywhere in
+    ``text``, whoever's words the text is ("Roe said Doe's call for a ban ..." for Doe),
+    as :func:`attributes_to` reads a sentence's own attribution?"""
+    keys = name_keys(name)
+    return bool(keys) and _subject_of_speech(normalise(text), keys, gap)
+
+
 def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
     for k in keys:
         for m in re.finditer(rf"\b{re.escape(k)}\b", low):

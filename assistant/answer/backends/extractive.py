@@ -237,7 +237,18 @@ class ExtractiveBackend:
             return [], elsewhere, False
         quoted = _unquoted_asked(context, part)
         if quoted:
-            fitting = [c for c in fitting if _attributed(c, context, quoted, self.tuning)]
+            # an opinion column's argued views are its author's words (:func:`_authored`)
+            fitting = [
+                c
+                for c in fitting
+                if _attributed(c, context, quoted, self.tuning)
+                or _authored(
+                    context.evidence[c.n - 1],
+                    c.span,
+                    _ledger_speaker(c, context.evidence[c.n - 1], context.quotes),
+                    asked.name_keys(quoted),
+                )
+            ]
             if not fitting:
                 return [], f"the articles do not quote {quoted} on this", True
         top = fitting[0]
@@ -282,6 +293,9 @@ class ExtractiveBackend:
         untouched = _topic_untouched(context, part, chosen) or _told_as_past(context, part, chosen)
         if untouched:
             return [], untouched, False
+        silent = _speaker_silent(context, part, wanted, chosen, self.tuning)
+        if silent:
+            return [], silent, False
         chosen += _persons_other_words(context, part, wanted, cands, chosen, used, t.further_words)
         return chosen, None, False
 
@@ -1740,14 +1754,85 @@ def _a_person(context: Context, keys: list[str]) -> bool:
     return False
 
 
+def _speaks(ev: Evidence, sp: Span, context: Context, name: str, gap: int) -> bool:
+    """Is ``name`` the speaker of the sentence ``sp`` of ``ev``: the quote ledger gives its
+    words to them, the article is their own column (:func:`_authored`), or the text
+    attributes the words to them (:func:`asked.attributes_to`)? The text test stands for
+    spaCy's parse (the person as the subject of a speech verb): nothing on the ask path
+    loads spaCy, and the text test is measured on PolNeAR's attributions."""
+    keys = asked.name_keys(name)
+    if not keys:
+        return False
+    ledger = _ledger_speaker_at(sp, ev, context.quotes)
+    if ledger is not None and any(k in normalise(ledger) for k in keys):
+        return True
+    return _authored(ev, sp, ledger, keys) or asked.attributes_to(ev, sp, name, ledger, gap)
+
+
+def _authored(ev: Evidence, sp: Span, ledger: str | None, keys: list[str]) -> bool:
+    """Is the sentence the byline's own view: the article's author is the person (``keys``:
+    :func:`asked.name_keys`), and neither the quote ledger nor the sentence's own attribution
+    clause gives its words to anyone else? An opinion column argues its author's views
+    without quotation marks or speech verbs ("To prevail, she will have to ..."): the text
+    test and the ledger see no speaker in them, the byline does."""
+    if not ev.author or not keys or not any(k in normalise(ev.author) for k in keys):
+        return False
+    if ledger is not None and not any(k in normalise(ledger) for k in keys):
+        return False
+    own = _own_attribution(ev.at(sp.start, sp.end))
+    return own is None or any(k in normalise(own) for k in keys)
+
+
+#: "What did / has X say ...": the question's object is X's words (not "What word did X
+#: object to", "What had X proposed by the time Y called ...", "How much did X report ...").
+_WHAT_SAID_FRAME = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s", re.I)
+
+
+def _speaker_silent(
+    context: Context, part: str, wanted: str | None, chosen: list[Scored], tuning: AnswerSettings
+) -> str | None:
+    """Why the chosen sentences do not answer a "What did X say / write / warn ..." part:
+    none of them is X's (:func:`_speaks`, or X the subject of a speech verb in it, the words
+    reported inside another's: "Clinton said Trump's call for a ban ..."), and X speaks in
+    no sentence of the passages the context holds of their articles. The answer would give
+    another person's words, or words that only mention X ("What did Judge Roe say when ...?"
+    answered by "... the goals set by Judge Roe"; "What did A say when B mocked ...?" by B's
+    words). X is the main clause's subject (:func:`asked_speaker`, read up to the speech
+    verb), not a name in the "when B mocked ..." clause after it; the ledger's resolved
+    name and the question's own phrase both count as X."""
+    speaker = _named_asked(context, part)
+    if not speaker or wanted in ("name", "person") or not chosen or not _WHAT_SAID_FRAME.match(part):
+        return None
+    names = [speaker]
+    a = asked_speaker(part)
+    if a is not None and a.phrase != speaker:
+        names.append(a.phrase)
+    gap = tuning.speaker_gap
+    for c in chosen:
+        ev = context.evidence[c.n - 1]
+        for name in names:
+            if _speaks(ev, c.span, context, name, gap) or asked.subject_of_speech(c.text, name, gap):
+                return None
+    docs = {context.evidence[c.n - 1].doc_id for c in chosen}
+    for ev in context.evidence:
+        if ev.doc_id in docs and any(_speaks(ev, sp, context, n, gap) for sp in ev.sentences for n in names):
+            return None
+    return f"the articles do not quote {speaker} on this"
+
+
 def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) -> bool:
     ev = context.evidence[c.n - 1]
     return asked.attributes_to(ev, c.span, name, _ledger_speaker(c, ev, context.quotes), tuning.speaker_gap)
 
 
 def _ledger_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
+    return _ledger_speaker_at(c.span, ev, quotes)
+
+
+def _ledger_speaker_at(sp: Span, ev: Evidence, quotes: list[Quote]) -> str | None:
+    """The speaker the quote ledger gives the words of sentence ``sp`` of ``ev``, if any."""
     for q in quotes:
-        if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end:
+        if q.doc_id == ev.doc_id and q.speaker and q.start < sp.end and sp.start < q.end:
             return q.speaker
     return None
 
