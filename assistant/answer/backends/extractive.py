@@ -359,7 +359,7 @@ class ExtractiveBackend:
                     head = None  # what goes on from it goes on from a sentence shown elsewhere
                     continue  # this sentence, or the quotation it belongs to, is already shown
                 shown.append((ev.doc_id, span))
-                speaker = _speaker_for(c, ev, context.quotes) or _pronoun_subject(c, ev)
+                speaker = sentence_speaker(c, ev, context.quotes)
                 lead = _lead(speaker, body)
                 note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
                 body = neutralise_markers(body)  # an article's own "[1]" is not a marker
@@ -389,6 +389,14 @@ class ExtractiveBackend:
                         lines.append(f"{_lead(speaker, nbody)}{neutralise_markers(nbody)} [{c.n}]")
                         cites.append(DraftCitation(n=c.n, doc_id=ev.doc_id, start=nspan.start, end=nspan.end))
         return Draft(text="\n".join(lines), citations=cites, follows=follows)
+
+
+def sentence_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
+    """The speaker an answer names before sentence ``c`` of passage ``ev`` (and before the
+    words of theirs that go on after it): the ledger's or the sentence's own attribution
+    (:func:`_speaker_for`), else for a sentence opening with "He" or "She" the person named
+    just before (:func:`_pronoun_subject`). ``benchmarks.labels_polnear`` scores it."""
+    return _speaker_for(c, ev, quotes) or _pronoun_subject(c, ev)
 
 
 def _lead(speaker: str | None, body: str) -> str:
