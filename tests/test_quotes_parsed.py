@@ -810,3 +810,14 @@ def test_a_clause_only_verb_still_reports_its_clause() -> None:
     text = "Councillor Ines Marlow maintained that the cranes were a danger to every worker."
     [q] = _quotes(text)
     assert q.kind == "indirect" and q.speaker == "Ines Marlow" and q.quote.startswith("the cranes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Ada Kelp is no purist. Rather both are practical people—for example, instead of "
+        "denying poor folks health care for partisan reasons, the governor expanded the plan in Ohio.",
+    ],
+)
+def test_what_someone_did_not_do_is_no_reported_speech(text: str) -> None:
+    assert _quotes(text) == []

@@ -116,6 +116,15 @@ class ParsedArticle:
     def inside(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.regions)
 
+    def not_done(self, t: Token) -> bool:
+        """Whether verb ``t`` is what someone did not do: the object of "without", "instead
+        of" or "rather than" ("instead of denying poor families care, the governor ...")."""
+        if t.dep_ != "pcomp":
+            return False
+        prep = t.head
+        before = self.doc[prep.i - 1].lower_ if prep.i > 0 else ""
+        return prep.lower_ == "without" or (prep.lower_ in ("of", "than") and before in ("instead", "rather"))
+
     def inside_name(self, char: int) -> bool:
         """Whether the capitalised word at ``char`` is inside the name of a place or body the
         parse found, after its first word ("the United States", "the Gulf States"): no verb
@@ -145,6 +154,8 @@ class ParsedArticle:
             return False  # a headline in capitals ("… IN OTHER STATES - …"): no verb of speech
         if self.inside_name(t.idx):
             return False  # a word inside a name ("the United States", "the Gulf States")
+        if self.not_done(t):
+            return False  # "instead of denying them care", "without saying so": not said
         if t.lemma_.lower() not in self.lemmas and not (
             t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
         ):
