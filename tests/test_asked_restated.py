@@ -206,3 +206,11 @@ def test_a_pronouns_own_words_are_labelled_with_the_person_before_it() -> None:
         == "She [Ines Marlow] is also due at the port board on Friday."
     )
     assert extractive._name_pronoun("Marlow is due there.", did, ev) == "Marlow is due there."
+
+
+def test_a_quoted_title_opening_narration_is_not_the_speakers_words_going_on() -> None:
+    assert extractive._bare_quotation("“We will rebuild the pier.”")
+    assert extractive._bare_quotation("“We will rebuild the pier,” she added.")
+    assert extractive._bare_quotation("“We will rebuild it,” the former harbour aide said in an interview.")
+    assert not extractive._bare_quotation("“The Long Count” was nominated for a prize at the festival.")
+    assert not extractive._bare_quotation("“The pier will stand,” an angry Marlow retaliated at the dock.")

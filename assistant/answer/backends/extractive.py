@@ -1314,6 +1314,25 @@ def _opens_quotation(text: str) -> bool:
     return text.lstrip().startswith(_QUOTE_OPENERS)
 
 
+def _bare_quotation(text: str) -> bool:
+    """Is the sentence (one that opens with a quotation mark) a quotation, alone or with a
+    few words or a verb of speech outside its marks ("“We will win,” she added", "“...,”
+    the former aide said in an interview")? A quoted title opening a sentence of narration
+    ("“The Long Count” was nominated for an award") is not a speaker's words going on."""
+    closed, unclosed, _ = quotation_spans(text)
+    outside = text
+    for a, b in closed:
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    if unclosed:
+        outside = outside[: min(unclosed)]
+    return len(re.findall(r"\w+", outside)) <= _BARE_QUOTATION_WORDS or bool(_SPEECH_WORD.search(outside))
+
+
+#: How many words outside its marks a bare quotation may have ("she added", "he said Monday").
+_BARE_QUOTATION_WORDS = 3
+_SPEECH_WORD = re.compile(r"\b(?:" + asked.SPEECH_FORMS + r")\b", re.I)
+
+
 def _quotes_words(text: str) -> bool:
     """Does the sentence quote three or more words (not a title such as "Morning Joe")?"""
     return any(len(text[a:b].split()) >= 3 for a, b in quotation_spans(text)[0])
@@ -1913,7 +1932,7 @@ def _speaker_goes_on(
     elif _PRONOUN_SAID.search(nb.text) or _PRONOUN_SPEECH.search(nb.text):
         goes_on = _same_one(_person_before(nb, ev) or who, who)
     else:
-        goes_on = _opens_quotation(nb.text) and not _SAID_AFTER.search(nb.text)
+        goes_on = _opens_quotation(nb.text) and not _SAID_AFTER.search(nb.text) and _bare_quotation(nb.text)
     if not goes_on:
         return None
     nspan, body = whole_quotation(ev, nxt, tuning)
