@@ -339,7 +339,6 @@ class Assistant:
         speaker: str | None = None,
     ) -> tuple[Context, dict[str, str]]:
         """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
-        from assistant.answer.asked import carries_words
         from assistant.engines.lexical import tokenize
         from assistant.engines.store import Filters
         from assistant.nlp.questions import asked_speaker, resolve_speaker, split_question
@@ -384,9 +383,7 @@ class Assistant:
                 hits = hits[:k]
         if not speaker:
             seen = {(h.doc_id, h.start) for h in hits}
-            hits += [h for h in general if (h.doc_id, h.start) not in seen][
-                : max(k - len(hits), 0)
-            ]
+            hits += [h for h in general if (h.doc_id, h.start) not in seen][: max(k - len(hits), 0)]
             parts = split_question(question)
             if len(parts) > 1:  # each part finds its own evidence, across articles
                 for part in parts:
@@ -401,35 +398,7 @@ class Assistant:
             art = arts.get(h.doc_id)
             if art is None or art.text[h.start : h.end] != h.text:
                 continue  # gone, or rewritten by a concurrent index run since the search
-            sents = [
-                Span(start=s.start, end=s.end)
-                for s in art.sentences
-                if h.start <= s.start and s.end <= h.end and not s.furniture
-            ]
-            end = h.end
-            nxt = next((s for s in art.sentences if s.start >= h.end), None)
-            if nxt is not None and not nxt.furniture and carries_words(art.text[nxt.start : nxt.end]):
-                # a passage that introduces a speaker goes on to the sentence with their words
-                sents.append(Span(start=nxt.start, end=nxt.end))
-                end = nxt.end
-            headline, lead = _headline_and_lead(art)
-            evidence.append(
-                Evidence(
-                    doc_id=h.doc_id,
-                    start=h.start,
-                    end=end,
-                    text=art.text[h.start : end],
-                    title=art.meta.title,
-                    outlet=art.meta.outlet,
-                    author=art.meta.author,
-                    published=art.meta.published,
-                    score=h.score,
-                    sentences=sents,
-                    entities=[e for e in art.entities if h.start <= e[0] and e[1] <= end],
-                    headline=[x for x in headline if h.start <= x < end],
-                    lead=[x for x in lead if h.start <= x < end],
-                )
-            )
+            evidence.append(passage_evidence(art, h.start, h.end, h.score))
         evidence += self._corroborating_evidence(evidence, arts)
         following = _following(evidence, arts)
         quotes = []
@@ -870,6 +839,41 @@ class Assistant:
                 last_indexed=max((m.get("indexed_at", "") for m in metas.values()), default=None),
             )
         )
+
+
+def passage_evidence(art: Article, start: int, end: int, score: float = 0.0) -> Evidence:
+    """An indexed passage (a chunk's ``[start, end)`` of ``art``) as the answer step reads
+    it: its sentences (furniture left out), the next sentence when the passage introduces a
+    speaker whose words it carries, the entities inside, the headline and lead sentences.
+    Also what ``benchmarks.labels_polnear`` builds, so its labels are the answer step's."""
+    from assistant.answer.asked import carries_words
+
+    sents = [
+        Span(start=s.start, end=s.end)
+        for s in art.sentences
+        if start <= s.start and s.end <= end and not s.furniture
+    ]
+    nxt = next((s for s in art.sentences if s.start >= end), None)
+    if nxt is not None and not nxt.furniture and carries_words(art.text[nxt.start : nxt.end]):
+        # a passage that introduces a speaker goes on to the sentence with their words
+        sents.append(Span(start=nxt.start, end=nxt.end))
+        end = nxt.end
+    headline, lead = _headline_and_lead(art)
+    return Evidence(
+        doc_id=art.doc_id,
+        start=start,
+        end=end,
+        text=art.text[start:end],
+        title=art.meta.title,
+        outlet=art.meta.outlet,
+        author=art.meta.author,
+        published=art.meta.published,
+        score=score,
+        sentences=sents,
+        entities=[e for e in art.entities if start <= e[0] and e[1] <= end],
+        headline=[x for x in headline if start <= x < end],
+        lead=[x for x in lead if start <= x < end],
+    )
 
 
 def _spans_by_doc(evidence: Sequence[Evidence]) -> dict[str, list[tuple[int, int]]]:

@@ -132,6 +132,7 @@ def _folds(rows: list[tuple[dict[str, Any], Any, Any]]) -> list[str]:
 def _fmt(m: dict[str, float | None]) -> str:
     keys = {"fact": "fact_recall", "citP": "citation_precision", "abst": "abstention_accuracy"}
     keys["false"] = "false_abstention"
+    keys["spk"] = "speaker_accuracy"
     return " ".join(f"{k}={m[v]:.3f}" if m.get(v) is not None else f"{k}=  -  " for k, v in keys.items())
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from assistant.answer import asked
 from assistant.answer.backends import extractive
-from assistant.answer.backends.extractive import ExtractiveBackend, _restating, _weak_fit
+from assistant.answer.backends.extractive import Candidate, ExtractiveBackend, _restating, _weak_fit
 from assistant.answer.ranker import load_weights, rank
 from assistant.settings import AnswerSettings
 from assistant.types import Context
-from tests.contexts import context
+from tests.contexts import context, lines_passage
 
 GALA_A = (
     "Northport Daily\n\n"
@@ -185,4 +185,32 @@ def test_an_answer_opening_with_a_pronoun_says_whom_it_is_about() -> None:
     got = ExtractiveBackend().answer(ctx)
     first = got.text.splitlines()[0]
     assert not got.abstained and "Harvest Gala" in first, got.text
-    assert first.startswith("Okafor: She ") or first.startswith("Mira Okafor: She "), got.text
+    # named beside the pronoun, not as the speaker: the sentence is the writer's, not hers
+    assert first.startswith(("She [Okafor] ", "She [Mira Okafor] ")), got.text
+
+
+def test_a_pronouns_own_words_are_labelled_with_the_person_before_it() -> None:
+    ev = lines_passage(
+        "harbour",
+        "Councillor Ines Marlow toured the dock on Monday.\nShe argued the cranes were unsafe.\n"
+        "She is also due at the port board on Friday.",
+        0,
+        ["Ines Marlow"],
+    )
+    said, did = (Candidate(1, sp, ev.at(sp.start, sp.end), 1.0, 1.0) for sp in ev.sentences[1:3])
+    assert extractive.sentence_speaker(said, ev, []) == "Ines Marlow"
+    assert extractive.sentence_speaker(did, ev, []) is None  # what she does, not what she says
+    body = ev.at(did.span.start, did.span.end)
+    assert (
+        extractive._name_pronoun(body, did, ev)
+        == "She [Ines Marlow] is also due at the port board on Friday."
+    )
+    assert extractive._name_pronoun("Marlow is due there.", did, ev) == "Marlow is due there."
+
+
+def test_a_quoted_title_opening_narration_is_not_the_speakers_words_going_on() -> None:
+    assert extractive._bare_quotation("“We will rebuild the pier.”")
+    assert extractive._bare_quotation("“We will rebuild the pier,” she added.")
+    assert extractive._bare_quotation("“We will rebuild it,” the former harbour aide said in an interview.")
+    assert not extractive._bare_quotation("“The Long Count” was nominated for a prize at the festival.")
+    assert not extractive._bare_quotation("“The pier will stand,” an angry Marlow retaliated at the dock.")

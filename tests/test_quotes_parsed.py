@@ -789,3 +789,35 @@ def test_words_in_quotation_marks_after_a_speech_verb_stay_a_direct_quote() -> N
     text = "Jane Roe called for “a full and public recount of every ballot in the county.”"
     kinds = [(q.kind, q.quote) for q in _quotes(text)]
     assert kinds == [("direct", "a full and public recount of every ballot in the county.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb that reports only a clause: its object is something held, not said
+        "Councillor Ines Marlow maintains a wide lead over her two rivals in the harbour ward.",
+        "Councillor Ines Marlow boasts a roughly 40-point lead in the ward, which her campaign calls a wall.",
+        # a word of a place's name is no verb of speech
+        "Senator Ines Marlow offered the crowd a long account of the state of the party in the "
+        "United States Tuesday as she ended her bid for the nomination.",
+    ],
+)
+def test_no_reported_speech_from_a_held_lead_or_a_places_name(text: str) -> None:
+    assert [q for q in _quotes(text) if q.kind == "indirect"] == []
+
+
+def test_a_clause_only_verb_still_reports_its_clause() -> None:
+    text = "Councillor Ines Marlow maintained that the cranes were a danger to every worker."
+    [q] = _quotes(text)
+    assert q.kind == "indirect" and q.speaker == "Ines Marlow" and q.quote.startswith("the cranes")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Ada Kelp is no purist. Rather both are practical people—for example, instead of "
+        "denying poor folks health care for partisan reasons, the governor expanded the plan in Ohio.",
+    ],
+)
+def test_what_someone_did_not_do_is_no_reported_speech(text: str) -> None:
+    assert _quotes(text) == []

@@ -45,6 +45,9 @@ CLAUSE_CUES = frozenset(v.lemma for v in _VERBS.values() if "clause" in v.flags)
 NAMING_CUES = frozenset(v.lemma for v in _VERBS.values() if "naming" in v.flags)
 #: Cues that report speech only with an explicit "that" ("posted on X that ...").
 THAT_ONLY_CUES = frozenset(v.lemma for v in _VERBS.values() if "that-only" in v.flags)
+#: Cues that report only a clause or a quotation, never a bare noun phrase ("maintains a
+#: wide lead over her rivals": something held, not said).
+CLAUSE_ONLY_CUES = frozenset(v.lemma for v in _VERBS.values() if "clause-only" in v.flags)
 #: Base forms that are ordinary nouns as often as verbs; only their inflections are cues.
 _AMBIGUOUS_BASE = frozenset(v.lemma for v in _VERBS.values() if "ambiguous-base" in v.flags)
 
@@ -496,6 +499,7 @@ def is_participle(form: str) -> bool:
 __all__ = [
     "CAP_WORD",
     "CLAUSE_CUES",
+    "CLAUSE_ONLY_CUES",
     "CUE_RE",
     "FORM_TO_LEMMA",
     "NAMING_CUES",

@@ -32,6 +32,7 @@ from assistant.nlp.parse import doc_sentences
 from assistant.nlp.text import TYPEWRITER_MARKS, paragraphs, rule_sentences, trim_span, typewriter_marks
 from assistant.quotes.attribution import (
     CLAUSE_CUES,
+    CLAUSE_ONLY_CUES,
     CUE_RE,
     FORM_TO_LEMMA,
     NAMING_CUES,
@@ -446,7 +447,11 @@ class _Extractor:
             if not (
                 _SUBJECT_PRONOUN.match(body)
                 or _VERBISH.search(bare)
-                or re.search(r"(?<![Tt]he )(?<![Aa] )\b[a-z]{3,}s\b", bare)
+                # a word in -s may be the clause's verb, not after a cue that never reports a
+                # bare noun phrase ("maintains a wide lead over her rivals")
+                or (
+                    lemma not in CLAUSE_ONLY_CUES and re.search(r"(?<![Tt]he )(?<![Aa] )\b[a-z]{3,}s\b", bare)
+                )
             ):
                 return None
         return s, e
@@ -531,7 +536,7 @@ class _Extractor:
                     if c.start() in consumed or any(a <= c.start() < b for a, b in clauses):
                         continue
                     lemma = cue_lemma(c.group(1), text[max(ss, c.start() - 40) : c.start()])
-                    if lemma is None:
+                    if lemma is None or (self.parsed is not None and self.parsed.inside_name(c.start())):
                         continue
                     res = self.cue_subject((ss, se), max(ss, prev_close), c, cues) or self.parsed_cue_subject(
                         c.start()

@@ -49,6 +49,8 @@ from assistant.settings import QuotesSettings
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+#: Entity labels of the names of places and bodies ("the United States", "the Gulf States").
+_PLACE_OR_BODY = frozenset({"GPE", "LOC", "ORG", "FAC"})
 #: Entity labels that can say something.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJ = frozenset({"nsubj", "csubj"})
@@ -59,6 +61,9 @@ _REPORTED_PREPS = frozenset({"for", "about", "against"})
 #: Speech verbs whose noun-phrase object is not what is said: who is named or
 #: characterised ("called him …"), who is told or asked ("told reporters").
 _OBJECT_NOT_SAID = frozenset(v.lemma for v in speech_verbs().values() if v.flags & {"naming", "addressee"})
+#: Speech verbs that report only a clause or a quotation: their object or infinitive is
+#: something held or done ("maintains a wide lead", "continued to trail").
+_CLAUSE_ONLY = frozenset(v.lemma for v in speech_verbs().values() if "clause-only" in v.flags)
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _POSSESSIVE_EDGES = re.compile(r"^['’]s\s+|['’]s?$")
@@ -111,6 +116,26 @@ class ParsedArticle:
     def inside(self, char: int) -> bool:
         return any(a <= char < b for a, b in self.regions)
 
+    def not_done(self, t: Token) -> bool:
+        """Whether verb ``t`` is what someone did not do: the object of "without", "instead
+        of" or "rather than" ("instead of denying poor families care, the governor ...")."""
+        if t.dep_ != "pcomp":
+            return False
+        prep = t.head
+        before = self.doc[prep.i - 1].lower_ if prep.i > 0 else ""
+        return prep.lower_ == "without" or (prep.lower_ in ("of", "than") and before in ("instead", "rather"))
+
+    def inside_name(self, char: int) -> bool:
+        """Whether the capitalised word at ``char`` is inside the name of a place or body the
+        parse found, after its first word ("the United States", "the Gulf States"): no verb
+        of speech. (A title-case headline the parser reads as one person's name, "Roe Claims
+        Doe Most Qualified", keeps its cue.)"""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        t = span[0]
+        return t.ent_iob_ == "I" and t.ent_type_ in _PLACE_OR_BODY and t.text[:1].isupper()
+
     def tokens_between(self, lo: int, hi: int) -> list[Token]:
         span = self.doc.char_span(lo, hi, alignment_mode="contract")
         if span is None:
@@ -127,6 +152,10 @@ class ParsedArticle:
             return True  # a retort or a continuation: "shot back", "fired back", "went on"
         if t.text.isupper() and len(t.text) > 1:
             return False  # a headline in capitals ("… IN OTHER STATES - …"): no verb of speech
+        if self.inside_name(t.idx):
+            return False  # a word inside a name ("the United States", "the Gulf States")
+        if self.not_done(t):
+            return False  # "instead of denying them care", "without saying so": not said
         if t.lemma_.lower() not in self.lemmas and not (
             t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to"
         ):
@@ -685,6 +714,8 @@ class ParsedArticle:
             ),
             None,
         )
+        if verb.lemma_.lower() in _CLAUSE_ONLY and (xcomp is None or xcomp.lemma_.lower() not in self.lemmas):
+            return None  # "Roe maintains a wide lead", "Doe continues to trail" ("to insist": said)
         obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
         prep = next(
             (
