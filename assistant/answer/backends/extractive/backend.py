@@ -1,10 +1,7 @@
-"""The offline extractive backend (the default): deterministic, no network, no key.
-
-It picks the evidence sentences that answer the question and writes a short answer
-from them: the speaker's name (from the quote ledger, else the sentence's own
-attribution) and the source's words verbatim, each with its ``[n]`` marker. When the
-evidence does not cover the question, it abstains with the fixed sentinel.
-"""
+"""The extractive backend: :class:`ExtractiveBackend` ranks the evidence sentences for each
+part of the question, picks those that answer it (or the reason none does, from
+:mod:`.checks`) and composes the draft: each sentence verbatim with its speaker's label and
+its ``[n]`` marker, or the fixed abstention sentinel."""
 
 from __future__ import annotations
 
