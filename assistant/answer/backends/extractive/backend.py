@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from assistant.answer import asked
+from assistant.answer.backends.extractive.common import (
+    Candidate,
+    _asked_names,
+    _content_terms,
+    _joined,
+    _overlaps,
+    _same_article,
+    _same_words,
+)
 from assistant.answer.guard import neutralise_markers
 from assistant.answer.ranker import (
-    CUE_TERMS,
-    QUESTION_TERMS,
     Scored,
     answer_type,
     asks_speaker,
@@ -32,7 +39,6 @@ from assistant.nlp.questions import (
     asked_speaker,
     full_names,
     part_ask,
-    question_names,
     split_question,
 )
 from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, normalise, quotation_spans
@@ -89,15 +95,6 @@ _WANTED_WORDS = {
 QUOTED_SHARE = 0.75
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", re.I)
 _CURRENCY_NOUNS = wordlist("currency_nouns")
-
-
-@dataclass
-class Candidate:
-    n: int  # evidence number (1-based)
-    span: Span
-    text: str
-    score: float
-    coverage: float
 
 
 class ExtractiveBackend:
@@ -1281,12 +1278,6 @@ def _part_asks(part: str) -> str | None:
     return None
 
 
-def _content_terms(text: str) -> set[str]:
-    """The lexical terms of ``text`` that say what it is about: not the speech cues ("said",
-    "told") nor the question's own frame ("according", "article")."""
-    return set(tokenize(text)) - CUE_TERMS - QUESTION_TERMS
-
-
 def _which_terms(part: str) -> set[str]:
     """The kind a "which" part asks for: its lower-case words after "which" ("Which ISIS
     video features ..." -> video, features; a capitalised word names, not a kind)."""
@@ -1420,23 +1411,6 @@ def _part_thing(
             base = chosen or [best]
             return [*base[: tuning.max_sentences - 1], follow] if follow not in base else None
     return None
-
-
-def _joined(context: Context, n: int) -> Evidence:
-    """Evidence passage ``n`` joined with the article's sentences after it (one stretch of
-    article text, so quotations and offsets run on across the passage's edge)."""
-    ev = context.evidence[n - 1]
-    after = context.following.get(n)
-    if after is None or after.doc_id != ev.doc_id or after.start != ev.end:
-        return ev
-    return ev.model_copy(
-        update={
-            "end": after.end,
-            "text": ev.text + after.text,
-            "sentences": [*ev.sentences, *after.sentences],
-            "entities": [*ev.entities, *after.entities],
-        }
-    )
 
 
 #: The asked-for kinds a summary sentence's successor gives ("reveals how swift ..." ->
@@ -2004,26 +1978,6 @@ def _answer_labels(part: str) -> frozenset[str]:
     if wanted in ("number", "count", "money", "rate", "quantity", "measure", "age"):
         return NUMERIC
     return frozenset()
-
-
-def _same_article(context: Context, a: Scored, b: Scored) -> bool:
-    return context.evidence[a.n - 1].doc_id == context.evidence[b.n - 1].doc_id
-
-
-def _asked_names(context: Context) -> list[str]:
-    """Names the question asks about, without outlets ("According to Reuters, ...")."""
-    outlets = {normalise(o) for o in context.outlets}
-    q = _ACCORDING.sub("", context.question)
-    return [n for n in question_names(q) if normalise(n) not in outlets]
-
-
-def _overlaps(a: Candidate | Scored, b: Candidate | Scored) -> bool:
-    return a.n == b.n and a.span.start < b.span.end and b.span.start < a.span.end
-
-
-def _same_words(a: Candidate | Scored, b: Candidate | Scored) -> bool:
-    na, nb = normalise(a.text), normalise(b.text)
-    return na in nb or nb in na
 
 
 def _missing_names(context: Context) -> list[str]:
