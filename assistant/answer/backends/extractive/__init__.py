@@ -25,7 +25,6 @@ This package re-exports the names other code and the tests import from it.
 from __future__ import annotations
 
 from assistant.answer.backends.extractive.backend import (
-    _CURRENCY_NOUNS,
     _PRONOUN_SAID,
     _QUOTED,
     _SPEECH_WORD,
@@ -37,7 +36,6 @@ from assistant.answer.backends.extractive.backend import (
     _bare_quotation,
     _clause_name,
     _fresh_for_part,
-    _has_wanted,
     _ledger_speaker,
     _missing_names,
     _name_pronoun,
@@ -48,7 +46,6 @@ from assistant.answer.backends.extractive.backend import (
     _part_context,
     _part_holds,
     _part_thing,
-    _passage,
     _person_before,
     _persons_other_words,
     _pronoun_subject,
@@ -61,7 +58,6 @@ from assistant.answer.backends.extractive.backend import (
     _speaker_for,
     _speaker_goes_on,
     _speaker_silent,
-    _specific,
     _topic_untouched,
     _weak_fit,
     _which_terms,
@@ -78,6 +74,12 @@ from assistant.answer.backends.extractive.common import (
     _overlaps,
     _same_article,
     _same_words,
+)
+from assistant.answer.backends.extractive.wanted import (
+    _CURRENCY_NOUNS,
+    _has_wanted,
+    _passage,
+    _specific,
 )
 
 __all__ = [
