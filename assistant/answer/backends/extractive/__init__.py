@@ -30,7 +30,6 @@ from assistant.answer.backends.extractive.backend import (
     ExtractiveBackend,
     _about_another,
     _answer_labels,
-    _asked_persons_words,
     _fresh_for_part,
     _missing_names,
     _names_a_person,
@@ -39,19 +38,13 @@ from assistant.answer.backends.extractive.backend import (
     _part_context,
     _part_holds,
     _part_thing,
-    _persons_other_words,
     _ranked_by_own_ask,
-    _reports_finding,
     _restating,
     _same_answer,
-    _speaker_goes_on,
     _speaker_silent,
     _topic_untouched,
     _weak_fit,
     _which_terms,
-    _window,
-    _words_that_follow,
-    whole_quotation,
 )
 from assistant.answer.backends.extractive.common import (
     Candidate,
@@ -60,6 +53,15 @@ from assistant.answer.backends.extractive.common import (
     _overlaps,
     _same_article,
     _same_words,
+)
+from assistant.answer.backends.extractive.runs import (
+    _asked_persons_words,
+    _persons_other_words,
+    _reports_finding,
+    _speaker_goes_on,
+    _window,
+    _words_that_follow,
+    whole_quotation,
 )
 from assistant.answer.backends.extractive.speakers import (
     _PRONOUN_SAID,
