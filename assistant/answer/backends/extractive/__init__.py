@@ -39,7 +39,6 @@ from assistant.answer.backends.extractive.backend import (
     _part_holds,
     _part_thing,
     _ranked_by_own_ask,
-    _restating,
     _same_answer,
     _speaker_silent,
     _topic_untouched,
@@ -53,6 +52,9 @@ from assistant.answer.backends.extractive.common import (
     _overlaps,
     _same_article,
     _same_words,
+)
+from assistant.answer.backends.extractive.order import (
+    _restating,
 )
 from assistant.answer.backends.extractive.runs import (
     _asked_persons_words,
