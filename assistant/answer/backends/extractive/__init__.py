@@ -28,11 +28,8 @@ from assistant.answer.backends.extractive.backend import (
     _QUOTED,
     QUOTED_SHARE,
     ExtractiveBackend,
-    _about_another,
     _answer_labels,
     _fresh_for_part,
-    _missing_names,
-    _names_a_person,
     _own_marked_first,
     _part_asks,
     _part_context,
@@ -40,10 +37,15 @@ from assistant.answer.backends.extractive.backend import (
     _part_thing,
     _ranked_by_own_ask,
     _same_answer,
+    _which_terms,
+)
+from assistant.answer.backends.extractive.checks import (
+    _about_another,
+    _missing_names,
+    _names_a_person,
     _speaker_silent,
     _topic_untouched,
     _weak_fit,
-    _which_terms,
 )
 from assistant.answer.backends.extractive.common import (
     Candidate,
