@@ -29,15 +29,7 @@ from assistant.answer.backends.extractive.backend import (
     QUOTED_SHARE,
     ExtractiveBackend,
     _answer_labels,
-    _fresh_for_part,
-    _own_marked_first,
-    _part_asks,
-    _part_context,
-    _part_holds,
-    _part_thing,
-    _ranked_by_own_ask,
     _same_answer,
-    _which_terms,
 )
 from assistant.answer.backends.extractive.checks import (
     _about_another,
@@ -57,6 +49,16 @@ from assistant.answer.backends.extractive.common import (
 )
 from assistant.answer.backends.extractive.order import (
     _restating,
+)
+from assistant.answer.backends.extractive.parts import (
+    _fresh_for_part,
+    _own_marked_first,
+    _part_asks,
+    _part_context,
+    _part_holds,
+    _part_thing,
+    _ranked_by_own_ask,
+    _which_terms,
 )
 from assistant.answer.backends.extractive.runs import (
     _asked_persons_words,
