@@ -25,11 +25,8 @@ This package re-exports the names other code and the tests import from it.
 from __future__ import annotations
 
 from assistant.answer.backends.extractive.backend import (
-    _QUOTED,
     QUOTED_SHARE,
     ExtractiveBackend,
-    _answer_labels,
-    _same_answer,
 )
 from assistant.answer.backends.extractive.checks import (
     _about_another,
@@ -46,6 +43,11 @@ from assistant.answer.backends.extractive.common import (
     _overlaps,
     _same_article,
     _same_words,
+)
+from assistant.answer.backends.extractive.corroborate import (
+    _QUOTED,
+    _answer_labels,
+    _same_answer,
 )
 from assistant.answer.backends.extractive.order import (
     _restating,
