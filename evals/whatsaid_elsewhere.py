@@ -38,6 +38,7 @@ import abstain_cv as cv  # type: ignore[import-not-found]  # run from the reposi
 
 from assistant.answer import asked
 from assistant.answer.backends import extractive as X
+from assistant.answer.backends.extractive import backend as XB  # where the backend calls it
 from assistant.answer.ranker import CUE_TERMS, QUESTION_TERMS
 from assistant.engines.lexical import tokenize
 from assistant.evaluation.metrics import summarise
@@ -129,15 +130,15 @@ def _answers(path: str) -> tuple[list[Any], list[str], list[Any]]:
 
 
 def run(name: str, paths: list[str], floor: float, show: bool) -> None:
-    main_fn = X._asked_persons_words
+    main_fn = XB._asked_persons_words
     for path in paths:
-        X._asked_persons_words = main_fn
+        XB._asked_persons_words = main_fn
         rows, before, _ = _answers(path)
-        X._asked_persons_words = variant(name, floor)
+        XB._asked_persons_words = variant(name, floor)
         try:
             _, after, scores = _answers(path)
         finally:
-            X._asked_persons_words = main_fn
+            XB._asked_persons_words = main_fn
         digest = [hashlib.sha256(t.encode()).hexdigest() for t in before]
         changed = [i for i, t in enumerate(after) if hashlib.sha256(t.encode()).hexdigest() != digest[i]]
         print(

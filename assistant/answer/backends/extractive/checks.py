@@ -1,0 +1,476 @@
+"""The abstention checks: each says why the articles do not answer a part (another person,
+place, role or thing of the same kind is what the best sentence speaks of; the asked topic
+is untouched; the asked person or group is silent; a future asked of as past; a name the
+articles never mention), or returns ``None`` when it does not fire."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answer import asked
+from assistant.answer.backends.extractive.runs import _window
+from assistant.answer.backends.extractive.speakers import (
+    _a_person,
+    _ledger_speaker,
+    _named_asked,
+    _person_before,
+    _speaks,
+)
+from assistant.answer.backends.extractive.wanted import _WANTED_WORDS
+from assistant.answer.ranker import (
+    Scored,
+)
+from assistant.engines.lexical import STOPWORDS as _STOPWORDS
+from assistant.nlp.questions import ACCORDING as _ACCORDING
+from assistant.nlp.questions import (
+    ask_of,
+    asked_speaker,
+    full_names,
+    split_question,
+)
+from assistant.nlp.text import normalise, quotation_spans
+from assistant.settings import AnswerSettings
+from assistant.types import Context, Evidence
+
+
+def _contrast(c: Scored, context: Context, part: str) -> tuple[str, str] | None:
+    """The question's modifier and the different one the sentence puts on its noun
+    (:func:`asked.contrasted`), looked up in all the text the sentence's article gives."""
+    ev = context.evidence[c.n - 1]
+    around = " ".join(e.text for e in context.evidence if e.doc_id == ev.doc_id)
+    return asked.contrasted(part, c.text, around)
+
+
+def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, ratio: float) -> bool:
+    """The sentences that hold the asked-for thing match the question far worse than the
+    best sentence (below ``ratio`` of its probability, which is above ``threshold``): the
+    passage on what is asked lacks it, and one holding a figure, a day or a name of that
+    kind is about something else ("How much did X donate?": the best sentence says X backs
+    the candidate, the only amount is another's call to donate $3)."""
+    return bool(fitting and cands) and cands[0].prob >= threshold and fitting[0].prob < ratio * cands[0].prob
+
+
+#: Asks whose answer is a specific figure, day or name of the thing the question names:
+#: a sentence giving it for a sibling (another person, organisation, place) is no answer.
+_SAME_NAMED_ASKS = frozenset(
+    {"count", "money", "rate", "quantity", "day", "measure", "age", "name", "number"}
+)
+
+
+def _same_named(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    fitting: list[Scored],
+    threshold: float,
+    entities: list[tuple[str, str]],
+) -> str | None:
+    """Why the articles do not answer when the best sentence (above ``threshold``, unshown:
+    the caller's condition) gives the asked-for thing for a sibling of a name the question
+    gives (:func:`asked.other_named`) and no sentence above the threshold is left without
+    one; else None. Abstains only. ``entities``: the evidence's (text, label) pairs."""
+    if wanted not in _SAME_NAMED_ASKS:
+        return None
+    named = asked.question_named(part, entities)
+    if not named:
+        return None
+    siblings: dict[int, tuple[str, str]] = {}
+    for k, c in enumerate(fitting):
+        ev = context.evidence[c.n - 1]
+        own = [
+            (ev.at(s, e), label)
+            for s, e, label in ev.entities
+            if c.span.start <= s and e <= c.span.end and not _names_a_person(ev, s, e)
+        ]
+        found = asked.other_named(part, named, c.text, own)
+        if found:
+            siblings[k] = found
+    if 0 not in siblings:
+        return None  # the best sentence is about the named one: the answer stands
+    if wanted == "day":
+        # a day is an event's: when the dated sentence holds another of the question's names
+        # as a name of its own ("in her New York speech": "... said on Thursday during a
+        # speech at the Council in New York City"), it dates the asked event, and the name it
+        # has instead is the event's venue or party, not a sibling's (over every development
+        # set this check fired on a day 3 times, rightly twice, both on sentences holding
+        # none of the question's other names, and wrongly once, on one holding one)
+        best = fitting[0]
+        ev = context.evidence[best.n - 1]
+        own = [(ev.at(s, e), lab) for s, e, lab in ev.entities if best.span.start <= s and e <= best.span.end]
+        persons = asked.person_keys([text for text, label in entities if label == "PERSON"])
+        if asked.holds_named(named, own, persons):
+            return None
+    kept = [c for k, c in enumerate(fitting) if k not in siblings]
+    if kept and kept[0].prob >= threshold:
+        return None  # another sentence above the threshold may answer: left to the ranker
+    asked_for, given = siblings[0]
+    return f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}"
+
+
+_PERSON_TITLE = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){1,2}")
+
+
+def _names_a_person(ev: Evidence, start: int, end: int) -> bool:
+    """Is the place at ``start:end`` of ``ev`` a word of a person's description, one or two
+    words before the person's name ("Texas Sen. Ted Cruz", "Iowa winner Ted Cruz", "Ohio Gov.
+    John Kasich")? Such a place is whom the sentence speaks of, not where its figure is: a
+    sibling check reads it as no place of the sentence's own. Not across a comma or a
+    function word ("... in Ohio over Ted Cruz": Ohio is where)."""
+    for s, _, label in ev.entities:
+        if label != "PERSON" or s <= end:
+            continue
+        gap = ev.at(end, s)
+        if _PERSON_TITLE.fullmatch(gap) and not any(w.lower().strip(".") in _STOPWORDS for w in gap.split()):
+            return True
+    return False
+
+
+#: The entity labels that carry each specific ask's figure in a sentence (spaCy's labels
+#: stored at index time: an age is a DATE, "45 years old"). A name is not among them: its
+#: answer is itself another person. Nor is a day: a day is an event's, and the clause that
+#: dates the event may name others ("The clerk whose leak showed that Mayor Diaz hid the memo
+#: resigned Wednesday"); which event is asked is the ranker's and the contrast's to judge.
+_FIGURE_LABELS = {
+    "count": frozenset({"CARDINAL", "QUANTITY"}),
+    "money": frozenset({"MONEY"}),
+    "rate": frozenset({"PERCENT", "CARDINAL"}),
+    "quantity": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
+    "measure": frozenset({"QUANTITY", "CARDINAL"}),
+    "age": frozenset({"DATE", "CARDINAL"}),
+    "number": frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}),
+}
+
+
+def _same_person(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    fitting: list[Scored],
+    threshold: float,
+    entities: list[tuple[str, str]],
+) -> str | None:
+    """Why the articles do not answer when the best sentence (above ``threshold``, unshown:
+    the caller's condition) gives the asked-for figure for another person than the question
+    names (:func:`asked.other_persons_figure`) and no sentence above the threshold gives it
+    otherwise; else None. Abstains only, never changes the answer."""
+    labels = _FIGURE_LABELS.get(wanted or "")
+    if labels is None:
+        return None
+    known = asked.person_keys([text for text, label in entities if label == "PERSON"])
+    persons = asked.question_persons(part, known)
+    if not persons:
+        return None
+    found: tuple[str, str] | None = None
+    for c in fitting:
+        if c.prob < threshold:
+            break
+        ev = context.evidence[c.n - 1]
+        inside = [(s, e, lab) for s, e, lab in ev.entities if c.span.start <= s and e <= c.span.end]
+        other = asked.other_persons_figure(
+            part,
+            persons,
+            known,
+            c.text,
+            [(s - c.span.start, ev.at(s, e)) for s, e, _ in inside],
+            [s - c.span.start for s, _, lab in inside if lab in labels],
+            _person_before(c, ev),
+        )
+        if other is None:
+            return None  # a sentence above the threshold gives it otherwise: the answer stands
+        found = found or other
+    if found is None:
+        return None
+    asked_for, given = found
+    return f"the passages that give {_WANTED_WORDS.get(wanted or '', 'it')} speak of {given}, not {asked_for}"
+
+
+#: Figure asks whose place a question names ("how many delegates does Ohio award").
+_PLACE_ASKS = frozenset({"count", "money", "rate", "quantity", "number"})
+
+
+def _stretch_above(
+    context: Context, fitting: list[Scored], threshold: float, holds: Callable[[Evidence, int, int], bool]
+) -> bool:
+    """Whether a sentence scoring at least ``threshold`` has, in its stretch
+    (:func:`_window`), what ``holds`` looks for -- the test the place, role and group checks
+    make before abstaining (``fitting`` is best first)."""
+    for c in fitting:
+        if c.prob < threshold:
+            return False
+        ev, a, b = _window(context, c)
+        if holds(ev, a, b):
+            return True
+    return False
+
+
+def _place_elsewhere(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    fitting: list[Scored],
+    threshold: float,
+    entities: list[tuple[str, str]],
+) -> str | None:
+    """Why the articles do not answer a figure asked of a named place ("By how many points
+    did A lead B in the Iowa poll?") when no sentence above ``threshold`` names the place in
+    its stretch (:func:`_window`; :func:`asked.names_place` allows "British" for "Britain",
+    "U.S." for "United States") and the best sentence's stretch names another place ("... in
+    Ohio by 6 points"); else None. Abstains only, never changes the answer.
+
+    :func:`_same_named` needs the best sentence itself to name another place and every other
+    sentence above the threshold to name one too; a near miss's figure is often given in a
+    sentence that names no place while the sentence before says where, or next to a sentence
+    that names no place at all. Places only (GPE): an organisation's name is as often left
+    to "the company", "the group" or "it" by the sentences that give its figures; a person
+    tagged GPE (a surname of the evidence's PERSON entities) is no place."""
+    if wanted not in _PLACE_ASKS:
+        return None
+    persons = asked.person_keys([text for text, label in entities if label == "PERSON"])
+    keys = sorted(asked.question_named(part, entities).get("GPE", set()) - persons)
+    if not keys:
+        return None
+    if _stretch_above(
+        context, fitting, threshold, lambda ev, a, b: any(asked.names_place(ev.at(a, b), k) for k in keys)
+    ):
+        return None  # a sentence above the threshold is about the place asked: the answer stands
+    ev, a, b = _window(context, fitting[0])
+    others = [
+        ev.at(s, e).strip()
+        for s, e, label in ev.entities
+        if label == "GPE"
+        and a <= s
+        and e <= b
+        and asked.entity_key(ev.at(s, e), label) not in persons
+        and not _names_a_person(ev, s, e)
+    ]
+    if not others:
+        return None
+    at = re.search(re.escape(keys[0]), part, re.I)
+    asked_for = at.group(0) if at else keys[0]
+    thing = _WANTED_WORDS.get(wanted or "", "it")
+    return f"the passages that give {thing} speak of {others[0]}, not {asked_for}"
+
+
+def _role_elsewhere(
+    context: Context, part: str, wanted: str | None, fitting: list[Scored], threshold: float
+) -> str | None:
+    """Why the articles do not answer a name asked of a role ("What is the name of the
+    campaign spokeswoman who ...?", :func:`asked.role_asked`) when no sentence above
+    ``threshold`` that names a fresh person holds the role noun in its stretch
+    (:func:`_window`: "Hope Hicks, a spokeswoman" or "the spokeswoman ... She is Hope
+    Hicks"); else None. The name such a sentence gives is someone else's: the campaign
+    manager's for the spokeswoman, a victim's for the gunman. Abstains only."""
+    if wanted != "name":
+        return None
+    role = asked.role_asked(part)
+    if role is None:
+        return None
+    if _stretch_above(context, fitting, threshold, lambda ev, a, b: asked.names_role(ev.at(a, b), role)):
+        return None  # a sentence above the threshold names the role: the answer stands
+    return f"the passages that name someone do not say who the {role} is"
+
+
+def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
+    question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
+    gives of their articles, and no passage of another article holds one beside X's name
+    (where X's words on it may be, which the ranker weighs); else None. Abstains only,
+    never changes the answer.
+
+    A near miss asks for X's words on a subject X's story never reaches ("what did X say
+    about the ban", of an article on X's row with the critics) and the answer shows X's words
+    on the story's own subject. A sentence that does not hold the topic may still be on it
+    (questions paraphrase, "the agreement" for "the trade deal", and a quotation goes on
+    from a sentence that names it), so the whole text its article gives decides, as in
+    :func:`_about_another` (which does the same for a person Y only, by name). A part of a
+    multi-part question is left alone: its topic is often named by another part or by the
+    statement before the asks, and is answered from another article."""
+    topic = asked.topic_asked(part)
+    if not topic or not chosen or len(split_question(context.question)) > 1:
+        return None
+    docs = {context.evidence[c.n - 1].doc_id for c in chosen}
+    text = " ".join(e.text for e in context.evidence if e.doc_id in docs)
+    if asked.touches_topic(text, topic):
+        return None
+    speaker = _named_asked(context, part)
+    keys = asked.name_keys(speaker) if speaker else []
+    for e in context.evidence:
+        low = normalise(e.text)
+        if asked.touches_topic(e.text, topic) and (not keys or any(k in low for k in keys)):
+            return None  # a passage of another article speaks of the topic and names X
+    m = re.search(r"\babout\s+([^?]+)", ask_of(part))
+    about = m.group(1).strip() if m else "it"
+    return f"the articles that give these words do not speak of {about}"
+
+
+def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a part asking about a time yet to come
+    (:func:`asked.future_asked`: "On what date will Roe and Doe hold their next meeting?")
+    when none of them speaks of anything to come in its stretch (:func:`_window`;
+    :func:`asked.tells_future`: a "will", a plan, a schedule, a time ahead); else None. Such
+    sentences tell the event that has happened ("met a week ago"), not the one asked.
+    Abstains only, never changes the answer."""
+    if not asked.future_asked(part):
+        return None
+    for c in chosen:
+        ev, a, b = _window(context, c)
+        if asked.tells_future(ev.at(a, b)):
+            return None
+    return "the passages on this tell what has happened, not what is yet to come"
+
+
+def _group_silent(
+    context: Context, part: str, fitting: list[Scored], threshold: float, gap: int
+) -> str | None:
+    """Why the articles do not answer a part asking a group's words ("What did the
+    advocates say about X?", :func:`asked.group_asked`) when no sentence above ``threshold``
+    gives the group words in its stretch (:func:`_window`): the group noun as the subject of
+    a speech verb or after "according to" (:func:`asked.group_speaks`), or as the speaker or
+    role of a ledger record there; else None. Such a question is otherwise answered by
+    narration that mentions the group ("advocates called for ...", "aides scrutinize the
+    line") or by another person's words. Abstains only."""
+    group = asked.group_asked(part)
+    if group is None:
+        return None
+
+    def speaks(ev: Evidence, a: int, b: int) -> bool:
+        if asked.group_speaks(ev.at(a, b), group, gap):
+            return True
+        return any(
+            q.doc_id == ev.doc_id
+            and q.start < b
+            and a < q.end
+            and any(asked.names_group(x, group) for x in (q.speaker, q.role) if x)
+            for q in context.quotes
+        )
+
+    if _stretch_above(context, fitting, threshold, speaks):
+        return None
+    return (
+        f"the passages do not give the {group}' words"
+        if group.endswith("s")
+        else (f"the passages do not give the {group}'s words")
+    )
+
+
+def _about_another(
+    context: Context, part: str, fitting: list[Scored], threshold: float, gap: int
+) -> tuple[list[Scored], str | None]:
+    """For a "what did X say about Y('s ...)" part whose best sentence (above ``threshold``)
+    is in an article that never names Y: only the sentences of articles naming Y that the
+    text attributes to X (:func:`asked.attributes_to`), or, when none is above
+    ``threshold``, why none answers. Otherwise ``fitting`` as it is.
+
+    A near miss asks for X's words on another person's doing ("What did the opposition
+    leader say about the MP's trip?") and finds X's words on something else, in an article
+    about another story that never names Y. A sentence that does not name Y may still be
+    about Y ("his trip", a quotation going on), so the whole text its article gives the
+    evidence decides, not the sentence. Y is a person (a PERSON entity of the evidence
+    ends with Y's surname), not a place or a topic: questions paraphrase those."""
+    speaker = _named_asked(context, part)
+    whom = asked.about_whom(ask_of(part))
+    if not speaker or not whom or not fitting:
+        return fitting, None
+    keys = asked.name_keys(whom)
+    if not keys or any(k in normalise(speaker) for k in keys) or not _a_person(context, keys):
+        return fitting, None
+    text: dict[str, str] = {}
+    for n, ev in enumerate(context.evidence, start=1):
+        after = context.following.get(n)
+        text[ev.doc_id] = (
+            f"{text.get(ev.doc_id, '')} {normalise(ev.text)} {normalise(after.text) if after else ''}"
+        )
+    if fitting[0].prob < threshold or any(k in text[context.evidence[fitting[0].n - 1].doc_id] for k in keys):
+        return fitting, None  # the best sentence's article names Y: the ranker decides
+    kept = [
+        c
+        for c in fitting
+        if any(k in text[context.evidence[c.n - 1].doc_id] for k in keys)
+        and asked.attributes_to(
+            context.evidence[c.n - 1],
+            c.span,
+            speaker,
+            _ledger_speaker(c, context.evidence[c.n - 1], context.quotes),
+            gap,
+        )
+    ]
+    if not kept or kept[0].prob < threshold:
+        return [], f"the articles that give {speaker}'s words on this do not mention {whom}"
+    return kept, None
+
+
+#: "What did / has X say ...": the question's object is X's words (not "What word did X
+#: object to", "What had X proposed by the time Y called ...", "How much did X report ...").
+_WHAT_SAID_FRAME = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s", re.I)
+
+
+def _speaker_silent(
+    context: Context, part: str, wanted: str | None, chosen: list[Scored], tuning: AnswerSettings
+) -> str | None:
+    """Why the chosen sentences do not answer a "What did X say / write / warn ..." part:
+    none of them is X's (:func:`_speaks`, or X the subject of a speech verb in it, the words
+    reported inside another's: "Clinton said Trump's call for a ban ..."), and X speaks in
+    no sentence of the passages the context holds of their articles. The answer would give
+    another person's words, or words that only mention X ("What did Judge Roe say when ...?"
+    answered by "... the goals set by Judge Roe"; "What did A say when B mocked ...?" by B's
+    words). X is the main clause's subject (:func:`asked_speaker`, read up to the speech
+    verb), not a name in the "when B mocked ..." clause after it; the ledger's resolved
+    name and the question's own phrase both count as X."""
+    speaker = _named_asked(context, part)
+    if not speaker or wanted in ("name", "person") or not chosen or not _WHAT_SAID_FRAME.match(part):
+        return None
+    names = [speaker]
+    a = asked_speaker(part)
+    if a is not None and a.phrase != speaker:
+        names.append(a.phrase)
+    gap = tuning.speaker_gap
+    for c in chosen:
+        ev = context.evidence[c.n - 1]
+        for name in names:
+            if _speaks(ev, c.span, context, name, gap) or asked.subject_of_speech(c.text, name, gap):
+                return None
+    docs = {context.evidence[c.n - 1].doc_id for c in chosen}
+    for ev in context.evidence:
+        if ev.doc_id in docs and any(_speaks(ev, sp, context, n, gap) for sp in ev.sentences for n in names):
+            return None
+    return f"the articles do not quote {speaker} on this"
+
+
+def _missing_names(context: Context) -> list[str]:
+    """Full names (two or more capitalised words) that no evidence mentions.
+
+    A lone capitalised word ("Beijing", "Chinese") is often a paraphrase of what the
+    text says ("China"), so only a multi-word name missing entirely is a reason to
+    abstain (the ledger's recall never is: a lone surname the evidence lacks is left to
+    the fitted threshold). An outlet named in the question is not a person to find.
+    """
+    corpus = " ".join(normalise(e.text) for e in context.evidence)
+    corpus += " " + " ".join(normalise(q.speaker or "") for q in context.quotes)
+    corpus += " " + " ".join(normalise(f"{e.title or ''} {e.outlet or ''}") for e in context.evidence)
+    outlets = {normalise(o) for o in context.outlets}
+    missing = []
+    question = _ACCORDING.sub("", context.question)
+    for a, b in quotation_spans(question)[0]:  # quoted words are not names asked about
+        question = question[:a] + " " * (b - a) + question[b:]
+    for full in full_names(question):
+        if normalise(full) in outlets or any(normalise(full) in o for o in outlets):
+            continue  # an outlet named in the question is not a person to find
+        parts = [normalise(p).strip(".'") for p in full.split()]
+        checkable = [p for p in parts[1:] if len(p) >= 3]
+        if checkable and not any(re.search(rf"\b{re.escape(p[:5])}", corpus) for p in checkable):
+            if not _initials_held(full, context.evidence):
+                missing.append(full)
+    return missing
+
+
+def _initials_held(full: str, evidence: list[Evidence]) -> bool:
+    """Does an evidence passage give the name ``full`` by its initials with full stops ("N.C."
+    for "North Carolina", "U.S." for "United States"), as news abbreviates a state or a
+    country after a town or before a noun? Only the dotted form: bare capitals ("MP", "NC")
+    are as often another word."""
+    initials = [w[0] for w in full.split() if w[:1].isupper()]
+    if len(initials) < 2:
+        return False
+    rx = re.compile(r"(?<![\w.])" + r"\.\s?".join(initials) + r"\.")
+    return any(rx.search(e.text) for e in evidence)

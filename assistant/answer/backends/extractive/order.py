@@ -1,0 +1,117 @@
+"""Which of the sentences that fit a part goes first: one that restates the best sentence with
+the asked-for detail, an age given as an epithet, the sentence quoting the question's quoted
+word, the one that dates a start for "since when"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.answer import asked
+from assistant.answer.backends.extractive.common import _same_article
+from assistant.answer.ranker import (
+    Scored,
+)
+from assistant.nlp.text import quotation_spans
+from assistant.types import Context
+
+
+def _restating(fitting: list[Scored], cands: list[Scored], threshold: float) -> list[Scored]:
+    """``fitting`` (the sentences holding the asked-for thing) with the first one that
+    restates the best sentence overall scored as that sentence, when the best sentence
+    (above ``threshold``) lacks the asked-for thing.
+
+    News repeats a statement with the detail added, in another paragraph or another outlet
+    ("He is also scheduled to attend the breakfast" and "He will also attend the breakfast
+    on Thursday"). A sentence that holds every question term the best sentence holds
+    (its weighted coverage of the question's terms, and of its topic terms, at least the
+    best's) matches the question as well as the best does; what lowers its probability is
+    its chunk's retrieval score and rank, not the sentence. It is the answer the best
+    sentence announces, and the weak-fit and threshold checks judge it at the best's
+    probability. No free parameter."""
+    if not fitting or not cands or cands[0].prob < threshold or any(c is cands[0] for c in fitting):
+        return fitting
+    top = cands[0]
+    for k, c in enumerate(fitting):
+        if c.prob >= top.prob:
+            return fitting
+        if c.coverage >= top.coverage > 0 and c.features.get("topic_coverage", 0.0) >= top.features.get(
+            "topic_coverage", 0.0
+        ):
+            return [replace(c, prob=top.prob), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
+_AGE_EPITHET = re.compile(r"\bthe\s+\d{1,3}-year-old\b", re.I)
+
+
+def _age_by_epithet(
+    context: Context, fitting: list[Scored], cands: list[Scored], threshold: float
+) -> list[Scored]:
+    """``fitting`` with the first sentence that gives an age as a definite epithet ("the
+    43-year-old asked ...") scored as the best sentence overall, when that one (above
+    ``threshold``, without the age) is of the same article and the epithet's sentence names
+    no person outside its quotations: news names its subject, then calls them "the
+    43-year-old", so the age is of the one the best sentence names."""
+    if not fitting or not cands or cands[0].prob < threshold or any(c is cands[0] for c in fitting):
+        return fitting
+    top = cands[0]
+    for k, c in enumerate(fitting):
+        if c.prob >= top.prob or not _same_article(context, c, top) or not _AGE_EPITHET.search(c.text):
+            continue
+        ev = context.evidence[c.n - 1]
+        inside = quotation_spans(c.text)[0]
+        named = [
+            s
+            for s, e, label in ev.entities
+            if label == "PERSON"
+            and c.span.start <= s
+            and e <= c.span.end
+            and not any(a <= s - c.span.start < b for a, b in inside)
+        ]
+        if not named:
+            return [replace(c, prob=top.prob), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
+def _quoting_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
+    """``fitting`` with the best sentence above ``threshold`` that quotes the word or short
+    phrase the question puts in quotation marks (:func:`asked.quoted_phrase`) first.
+
+    A question that quotes a word ("Who referred to the prime minister as a 'governor'?")
+    asks who used that word; the sentence that gives it in quotation marks ("calling Carney
+    “governor”") is where the words are, above one that holds the word unquoted ("several
+    Great Lakes governors") or not at all."""
+    phrase = asked.quoted_phrase(part)
+    if phrase is None:
+        return fitting
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        if asked.quotes_phrase(c.text, phrase):
+            return [c, *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
+#: A part that asks from when something has gone on ("Since when has X been ...", "Since what
+#: year had X worked ...").
+_SINCE_ASKED = re.compile(r"\bsince\s+(?:when\b|(?:what|which)\s+\w+)", re.I)
+
+
+def _since_first(fitting: list[Scored], part: str, threshold: float, context: Context) -> list[Scored]:
+    """``fitting`` with the best sentence above ``threshold`` that dates a start ("since
+    mid-December", its time note) first, for a part asking since when.
+
+    "Since when has X been emailing ...?" asks where a stretch of time starts; news gives it
+    as "since" and a time ("has emailed them since mid-December"), while a sentence that
+    scores higher may date something else about the same emails ("dated from Dec. 14 to
+    Feb. 2")."""
+    if not _SINCE_ASKED.search(part):
+        return fitting
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        note = context.notes.get(f"{context.evidence[c.n - 1].doc_id}:{c.span.start}", "")
+        if re.match(r"since\b", note, re.I):
+            return [c, *fitting[:k], *fitting[k + 1 :]]
+    return fitting

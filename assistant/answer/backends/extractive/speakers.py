@@ -1,0 +1,330 @@
+"""Who a sentence belongs to and how the answer labels it: the quote ledger's speaker, the
+sentence's own attribution clause, the person an opening "He"/"She" refers to, the byline's
+own view; whether a sentence gives a person's words; and whom a question part asks about
+("What did Jane Roe say ...")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import asked
+from assistant.answer.backends.extractive.common import Candidate
+from assistant.answer.ranker import (
+    Scored,
+)
+from assistant.nlp import wordlist
+from assistant.nlp.questions import ACCORDING as _ACCORDING
+from assistant.nlp.questions import (
+    ask_of,
+    asked_speaker,
+    full_names,
+)
+from assistant.nlp.text import normalise, quotation_spans
+from assistant.settings import AnswerSettings
+from assistant.types import Context, Evidence, Quote, Span
+
+_SAID_AFTER = re.compile(
+    r"[,.!?\"”’]\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
+    r"\b(said|says|wrote|writes|added|told|warned|argued|claimed|stated)\b"
+)
+_NAME_SAID = re.compile(
+    r"\b((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)(?:,[^,]{1,60},)?\s+"
+    r"(?:said|says|wrote|writes|told|warned|argued|claimed|stated|added|called|described|urged)\b"
+)
+_SAID_NAME = re.compile(r"\b(?:said|says|wrote|writes|added)\s+((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)")
+_NAME_PHRASE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and)\s+)?[A-Z][\w'’.-]*){0,4}$")
+_PRONOUN_SAID = re.compile(
+    r"\b(?:he|she)\s+(?:said|says|told|added|wrote|argued|continued|explained|warned)\b"
+    r"|\b(?:said|says|added)\s+(?:he|she)\b",
+    re.I,
+)
+_NOT_NAMES = {"He", "She", "They", "It", "This", "That", "The", "But", "And", "In", "On"}
+
+
+def sentence_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
+    """The speaker an answer names before sentence ``c`` of passage ``ev`` (and before the
+    words of theirs that go on after it): the ledger's or the sentence's own attribution
+    (:func:`_speaker_for`), else for a sentence opening with "He" or "She" and a verb of
+    speech ("He claimed ...", "She went on to say:") the person named just before
+    (:func:`_pronoun_subject`). ``benchmarks.labels_polnear`` scores it.
+
+    A sentence that only opens with the pronoun ("He is also scheduled to attend ...")
+    tells what the person did, not what they said: on PolNeAR train (300 articles) a
+    speaker label on it was the annotators' source once in 58 judged sentences (57 were
+    the writer's own narration). Its person is named beside the pronoun instead
+    (:func:`_name_pronoun`)."""
+    who = _speaker_for(c, ev, quotes)
+    if who is None and _PRONOUN_SPEECH.match(re.sub(r"^\W+", "", c.text)):
+        who = _pronoun_subject(c, ev)
+    return who
+
+
+def _name_pronoun(body: str, c: Candidate | Scored, ev: Evidence) -> str:
+    """``body`` with the person an opening "He" or "She" refers to named beside it, the
+    way news clarifies a pronoun in a quoted sentence ("He [Jane Roe] will also attend the
+    gala"), so an answer that is only that sentence says whom it is about without calling
+    the writer's narration that person's words (:func:`sentence_speaker`). Unchanged when
+    the sentence does not open with the pronoun or its opening words already give the name."""
+    who = _pronoun_subject(c, ev)
+    m = _PRONOUN_WORD.match(body)
+    if who is None or m is None or who.lower() in body.lower()[:80]:
+        return body
+    return f"{body[: m.end()]} [{who}]{body[m.end() :]}"
+
+
+def _lead(speaker: str | None, body: str) -> str:
+    """The speaker's name before a shown sentence ("Jane Roe: ..."), unless its opening
+    words already name them."""
+    return f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
+#: A pronoun with any reporting verb of the lexicon ("he stated", "she told reporters"):
+#: the words of the person named just before.
+_PRONOUN_SPEECH = re.compile(
+    r"\b(?:he|she)\s+(?:[a-z]+ly\s+)?(?:" + asked.SPEECH_FORMS + r")\b",
+    re.I,
+)
+_QUOTE_OPENERS = ('"', "“", "‘", "''")
+
+
+def _opens_quotation(text: str) -> bool:
+    return text.lstrip().startswith(_QUOTE_OPENERS)
+
+
+def _bare_quotation(text: str) -> bool:
+    """Is the sentence (one that opens with a quotation mark) a quotation, alone or with a
+    few words or a verb of speech outside its marks ("“We will win,” she added", "“...,”
+    the former aide said in an interview")? A quoted title opening a sentence of narration
+    ("“The Long Count” was nominated for an award") is not a speaker's words going on."""
+    closed, unclosed, _ = quotation_spans(text)
+    outside = text
+    for a, b in closed:
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    if unclosed:
+        outside = outside[: min(unclosed)]
+    return len(re.findall(r"\w+", outside)) <= _BARE_QUOTATION_WORDS or bool(_SPEECH_WORD.search(outside))
+
+
+#: How many words outside its marks a bare quotation may have ("she added", "he said Monday").
+_BARE_QUOTATION_WORDS = 3
+_SPEECH_WORD = re.compile(r"\b(?:" + asked.SPEECH_FORMS + r")\b", re.I)
+
+
+def _quotes_words(text: str) -> bool:
+    """Does the sentence quote three or more words (not a title such as "Morning Joe")?"""
+    return any(len(text[a:b].split()) >= 3 for a, b in quotation_spans(text)[0])
+
+
+def _words_of(text: str, top: str, strict: bool = False) -> bool:
+    """Does ``text`` give the words of the person ``top`` names: a pronoun's ("he said"),
+    a sentence opening a quotation (whoever it names: "“...,” Josh Earnest said" after
+    "The White House said ..." is the answer to who said it), or the same surname with a
+    speech verb ("Sanders told MSNBC that ...")? ``strict``, for a later part that the
+    sentences shown leave open: a speaker named in ``text`` must be ``top``'s (a quotation
+    ending "..., Carney said" does not go on with the Jivani shown)."""
+    pronoun = bool(_PRONOUN_SAID.search(text) or _PRONOUN_SPEECH.search(text))
+    if not strict and (pronoun or _opens_quotation(text)):
+        return True
+    bare = text  # the quoted words blanked: a name inside them is not the speaker
+    for a, b in quotation_spans(text)[0]:
+        bare = bare[:a] + " " * (b - a) + bare[b:]
+    for rx in (_NAME_SAID, _SAID_NAME):
+        for m in rx.finditer(bare):
+            name = m.group(1).split()
+            if name[0] in _NOT_NAMES:
+                continue
+            return re.search(rf"\b{re.escape(name[-1])}\b", top) is not None
+    return strict and (pronoun or _opens_quotation(text))
+
+
+_OTHER_ASKS = wordlist("other_thing_question_words")
+
+
+def _quoted_one_named(context: Context, part: str) -> str | None:
+    """The one person a what/how/why part names (a run of two or more capitalised words)
+    whom the quote ledger quotes in the evidence, when the part does not read as asking for
+    someone's words at all ("Why did Jane Roe leave the fee out of her speech?", "How did
+    Jane Roe answer the critics?", "What name did Jane Roe give the plan?").
+
+    Such a question paraphrases what the person did, and news reports what a person did on
+    a matter of words by quoting them: the person's quotation is the substance asked for.
+    None when the part asks which one, when, where or who (a word of
+    ``other_thing_question_words``: a choice, a time, a place, a person is the answer, not
+    anyone's words), or when it names none or several people the ledger quotes."""
+    if set(re.findall(r"[a-z]+", part.lower())) & _OTHER_ASKS:
+        return None
+    quoted = {normalise(q.speaker) for q in context.quotes if q.speaker}
+    hits = [
+        n
+        for n in full_names(_ACCORDING.sub("", part))
+        if any(k in who for who in quoted for k in asked.name_keys(n))
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _names_speaker(text: str) -> bool:
+    """Does the sentence name a person as the speaker of its words outside its quotation
+    marks ("Clinton spokesman Jesse Lehrich said Friday that ...")?"""
+    bare = text
+    for a, b in quotation_spans(text)[0]:
+        bare = bare[:a] + " " * (b - a) + bare[b:]
+    return any(
+        m.group(1).split()[0] not in _NOT_NAMES and len(m.group(1).split()) >= 2
+        for rx in (_NAME_SAID, _SAID_NAME)
+        for m in rx.finditer(bare)
+    )
+
+
+def _unquoted_asked(context: Context, part: str) -> str | None:
+    """The named person whose words the part asks about when the ledger never quotes them."""
+    if not context.unquoted:
+        return None
+    a = asked_speaker(part)
+    if a is None or not a.named or not _NAME_PHRASE.match(context.unquoted):
+        return None  # a role ("the Seton Hall professor") or a misread phrase is not a name to hold
+    return context.unquoted
+
+
+def _named_asked(context: Context, part: str) -> str | None:
+    """The named person whose words the part asks about ("What did Jane Roe say ..."),
+    as the ledger names them when it knows them. A part of a multi-part question is read
+    without the statement before it ("A and B both ... . What did B say?")."""
+    a = asked_speaker(part if part == context.question else ask_of(part))
+    if a is None or not a.named or not _NAME_PHRASE.match(a.phrase):
+        return None
+    return context.speaker or a.phrase
+
+
+def _said_by_another(c: Scored, context: Context, name: str) -> bool:
+    """The sentence holds someone else's words and does not name the person asked about:
+    the quote ledger gives it to another speaker (the sentence a "what did X say" near miss
+    finds is often another person's words on the topic)."""
+    keys = asked.name_keys(name)
+    if not keys or any(k in normalise(c.text) for k in keys):
+        return False
+    other = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
+    return other is not None and not any(k in normalise(other) for k in keys)
+
+
+_OPENING_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
+#: The opening "He" or "She" as a word of its own (not "He's": no name goes inside a contraction).
+_PRONOUN_WORD = re.compile(r"^\W*(?:he|she)\b", re.I)
+
+
+def _pronoun_subject(c: Candidate | Scored, ev: Evidence) -> str | None:
+    """The person a sentence opening with "He" or "She" goes on about: the first person
+    named by the nearest of the two sentences before it in its passage ("Conservative MP
+    Jane Roe ... is in Ottawa this week. The MP says ... . He will also attend the gala on
+    Thursday" -> Jane Roe), as :func:`_speaker_for` does for a pronoun's words. Shown as the
+    answer's lead, so an answer that is only "He will also attend ..." says who."""
+    if not _OPENING_PRONOUN.match(c.text):
+        return None
+    return _person_before(c, ev)
+
+
+def _a_person(context: Context, keys: list[str]) -> bool:
+    """Does a PERSON entity of the evidence end with one of ``keys`` (a surname)?"""
+    for ev in context.evidence:
+        for s, e, label in ev.entities:
+            if label == "PERSON" and any(normalise(ev.at(s, e)).endswith(k) for k in keys):
+                return True
+    return False
+
+
+def _speaks(ev: Evidence, sp: Span, context: Context, name: str, gap: int) -> bool:
+    """Is ``name`` the speaker of the sentence ``sp`` of ``ev``: the quote ledger gives its
+    words to them, the article is their own column (:func:`_authored`), or the text
+    attributes the words to them (:func:`asked.attributes_to`)? The text test stands for
+    spaCy's parse (the person as the subject of a speech verb): nothing on the ask path
+    loads spaCy, and the text test is measured on PolNeAR's attributions."""
+    keys = asked.name_keys(name)
+    if not keys:
+        return False
+    ledger = _ledger_speaker_at(sp, ev, context.quotes)
+    if ledger is not None and any(k in normalise(ledger) for k in keys):
+        return True
+    return _authored(ev, sp, ledger, keys) or asked.attributes_to(ev, sp, name, ledger, gap)
+
+
+def _authored(ev: Evidence, sp: Span, ledger: str | None, keys: list[str]) -> bool:
+    """Is the sentence the byline's own view: the article's author is the person (``keys``:
+    :func:`asked.name_keys`), and neither the quote ledger nor the sentence's own attribution
+    clause gives its words to anyone else? An opinion column argues its author's views
+    without quotation marks or speech verbs ("To prevail, she will have to ..."): the text
+    test and the ledger see no speaker in them, the byline does."""
+    if not ev.author or not keys or not any(k in normalise(ev.author) for k in keys):
+        return False
+    if ledger is not None and not any(k in normalise(ledger) for k in keys):
+        return False
+    own = _own_attribution(ev.at(sp.start, sp.end))
+    return own is None or any(k in normalise(own) for k in keys)
+
+
+def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) -> bool:
+    ev = context.evidence[c.n - 1]
+    return asked.attributes_to(ev, c.span, name, _ledger_speaker(c, ev, context.quotes), tuning.speaker_gap)
+
+
+def _ledger_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
+    return _ledger_speaker_at(c.span, ev, quotes)
+
+
+def _ledger_speaker_at(sp: Span, ev: Evidence, quotes: list[Quote]) -> str | None:
+    """The speaker the quote ledger gives the words of sentence ``sp`` of ``ev``, if any."""
+    for q in quotes:
+        if q.doc_id == ev.doc_id and q.speaker and q.start < sp.end and sp.start < q.end:
+            return q.speaker
+    return None
+
+
+def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
+    """The ledger's speaker for this sentence, else a name in its own attribution clause,
+    else, for a pronoun's words ("..., he said"), the first person named by the nearest
+    of the two sentences before it (a light coreference: news names the speaker, then
+    goes on with "he said")."""
+    for q in quotes:
+        if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end:
+            return q.speaker
+    name = _clause_name(c.text)
+    if name is not None:
+        return name
+    if not _PRONOUN_SAID.search(c.text):
+        return None
+    return _person_before(c, ev)
+
+
+def _person_before(c: Candidate | Scored, ev: Evidence) -> str | None:
+    """The first person named by the nearest of the two sentences before ``c`` in its
+    passage: usually that sentence's subject, whom a "he" or "she" after it goes on about."""
+    for prev in reversed([s for s in ev.sentences if s.end <= c.span.start][-2:]):
+        people = sorted(
+            (s, e) for s, e, label in ev.entities if label == "PERSON" and prev.start <= s < prev.end
+        )
+        if people:
+            s, e = people[0]
+            return ev.at(s, e)
+    return None
+
+
+def _own_attribution(text: str) -> str | None:
+    """The name in a sentence's own attribution clause ("..., Jane Roe said", "Roe told
+    reporters that ..."), the quoted words blanked so that a name inside them is not taken."""
+    bare = text
+    for a, b in quotation_spans(text)[0]:
+        bare = bare[:a] + " " * (b - a) + bare[b:]
+    return _clause_name(bare)
+
+
+def _clause_name(text: str) -> str | None:
+    """The first name an attribution clause of ``text`` gives ("Roe said", "said Jane Roe"),
+    not a word that only looks like one (:data:`_NOT_NAMES`)."""
+    for rx in (_NAME_SAID, _SAID_NAME):
+        for m in rx.finditer(text):
+            name = m.group(1).strip()
+            if name.split()[0] not in _NOT_NAMES:
+                return name
+    return None
+
+
+def _same_one(a: str, b: str) -> bool:
+    """Do two renderings of a person's name ("Sen. Jane Roe", "Roe") share the surname?"""
+    x, y = a.lower().split(), b.lower().split()
+    return bool(x and y) and x[-1] == y[-1]

@@ -1,0 +1,128 @@
+"""What specific thing a question part asks for (a count, a sum of money, a rate, a day, a
+name, ...) and whether a sentence, or the passage it belongs to, holds it."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import asked
+from assistant.answer.backends.extractive.common import _joined
+from assistant.answer.ranker import (
+    Scored,
+    answer_type,
+)
+from assistant.engines.lexical import tokenize
+from assistant.nlp import wordlist
+from assistant.types import Context, Evidence
+
+_CAPWORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z][\w'’-]+")
+_RATE = re.compile(r"\b(?:rate|percentage|percent|share|proportion)\b", re.I)
+_MONEY = re.compile(
+    r"\bhow\s+much\s+(?:money|cash|funding)\b"
+    r"|\bhow\s+much\b.{0,60}\b(?:cost|pay|paid|spend|spent|raise|raised|charge|worth|budget|fund)"
+    r"|\bwhat\s+(?:(?:was|is|were)\s+the\s+)?(?:[a-z]+\s+){0,2}(?:amount|sum|price|cost)\b",
+    re.I,
+)
+
+#: What a part asks for, said when the articles lack it.
+_WANTED_WORDS = {
+    "number": "the number",
+    "time": "when",
+    "person": "who",
+    "rate": "the rate",
+    "money": "the amount",
+    "count": "the count",
+    "name": "the name",
+    "day": "the date",
+    "year": "the year",
+    "age": "the age",
+    "quantity": "the figure",
+    "measure": "the measurement",
+}
+_CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", re.I)
+_CURRENCY_NOUNS = wordlist("currency_nouns")
+
+
+def _specific(part: str) -> str | None:
+    """The specific thing a part asks for that the chosen evidence must hold."""
+    if asked.wants_name(part):
+        return "name"
+    kind = answer_type(part)
+    if kind in ("time", None) and asked.wants_day(part):
+        return "day"  # "On which night did ...": a day asked, though not in the ranker's words
+    if kind == "time" and asked.wants_year(part):
+        return "year"
+    if kind == "number":
+        if _RATE.search(part):
+            return "rate"
+        measure = asked.measure_asked(part)
+        if measure is not None:
+            return measure
+        if asked.named_quantity(part) is not None:
+            return "quantity"
+        noun = asked.counted_noun(part)
+        if _MONEY.search(part) or asked.money_asked(part) or noun in _CURRENCY_NOUNS:
+            return "money"
+        if noun is not None:
+            return "count"
+    return kind
+
+
+def _passage(c: Scored, context: Context, cache: dict[int, set[str]]) -> set[str]:
+    """The terms of the evidence passage a candidate sentence belongs to (``cache``: by
+    evidence number)."""
+    if c.n not in cache:
+        cache[c.n] = set(tokenize(context.evidence[c.n - 1].text))
+    return cache[c.n]
+
+
+def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None = None) -> bool:
+    low = c.text.lower()
+    if wanted == "rate":
+        if "%" in c.text or "percent" in low or "per cent" in low or "rate" in low:
+            return True
+        whole = asked.share_of(part)
+        return whole is not None and asked.holds_fraction_of(c.text, whole)
+    if wanted == "quantity":
+        stem = asked.named_quantity(part)
+        return stem is None or asked.holds_quantity(c.text, stem)
+    if wanted == "age":
+        return asked.holds_age(c.text)
+    if wanted == "measure":
+        return asked.holds_measure(c.text, asked.measured(part))
+    if wanted == "money":
+        return "number" in c.kinds and bool(_CURRENCY.search(low))
+    if wanted == "count":
+        noun = asked.counted_noun(part)
+        return noun is None or asked.holds_count(c.text, noun, asked.counted_modifiers(part))
+    if wanted == "day":
+        if context is None:
+            return "time" in c.kinds
+        ev = _own_passage(context, c)
+        return asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
+    if wanted == "year":
+        note = None
+        if context is not None:
+            note = context.notes.get(f"{context.evidence[c.n - 1].doc_id}:{c.span.start}")
+        return asked.holds_year(c.text, note)
+    if wanted == "name":
+        if context is None:
+            return "person" in c.kinds
+        return asked.fresh_person(_own_passage(context, c), c.span, part)
+    if wanted == "person":
+        return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
+    return wanted in c.kinds
+
+
+def _own_passage(context: Context, c: Scored) -> Evidence:
+    """The passage that holds sentence ``c``: its evidence passage, joined with the article's
+    sentences after it when ``c`` lies past the passage's edge (:func:`_joined`), so a day or
+    a name is read from the entities of the text the sentence is in."""
+    if c.span.start >= context.evidence[c.n - 1].end:
+        return _joined(context, c.n)
+    return context.evidence[c.n - 1]
+
+
+#: The asked-for kinds a summary sentence's successor gives ("reveals how swift ..." ->
+#: "every 72 minutes"); a person is named before a pronoun's sentence, not after it.
+_SPECIFICS = {"time", "number"}
