@@ -208,6 +208,22 @@ def test_a_pronouns_own_words_are_labelled_with_the_person_before_it() -> None:
     assert extractive._name_pronoun("Marlow is due there.", did, ev) == "Marlow is due there."
 
 
+def test_a_name_whose_entity_stops_inside_a_nickname_is_shown_whole() -> None:
+    # spaCy's PERSON can stop inside a quoted nickname; a label with its mark left open
+    # pairs with nothing and the verifier would drop the line it leads
+    text = "Marine Ana “Rocky” Pires led the convoy that night.\nShe said the convoy was never warned."
+    ev = lines_passage("convoy", text, 0, ["Marine Ana “Rocky"])
+    said = Candidate(1, ev.sentences[1], ev.at(ev.sentences[1].start, ev.sentences[1].end), 1.0, 1.0)
+    assert extractive.sentence_speaker(said, ev, []) == "Marine Ana “Rocky” Pires"
+    cut = lines_passage(
+        "convoy", "Marine Ana “Rocky led the convoy.\nShe said it was late.", 0, ["Marine Ana “Rocky"]
+    )
+    late = Candidate(1, cut.sentences[1], cut.at(cut.sentences[1].start, cut.sentences[1].end), 1.0, 1.0)
+    assert (
+        extractive.sentence_speaker(late, cut, []) == "Marine Ana Rocky"
+    )  # no surname after: marks left out
+
+
 def test_a_quoted_title_opening_narration_is_not_the_speakers_words_going_on() -> None:
     assert extractive._bare_quotation("“We will rebuild the pier.”")
     assert extractive._bare_quotation("“We will rebuild the pier,” she added.")

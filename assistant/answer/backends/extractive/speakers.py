@@ -19,7 +19,7 @@ from assistant.nlp.questions import (
     asked_speaker,
     full_names,
 )
-from assistant.nlp.text import normalise, quotation_spans
+from assistant.nlp.text import normalise, quotation_spans, quotes_balanced
 from assistant.settings import AnswerSettings
 from assistant.types import Context, Evidence, Quote, Span
 
@@ -76,6 +76,8 @@ def _lead(speaker: str | None, body: str) -> str:
     """The speaker's name before a shown sentence ("Jane Roe: ..."), unless its opening
     words already name them."""
     return f"{speaker}: " if speaker and speaker.lower() not in body.lower()[:80] else ""
+
+
 #: A pronoun with any reporting verb of the lexicon ("he stated", "she told reporters"):
 #: the words of the person named just before.
 _PRONOUN_SPEECH = re.compile(
@@ -300,8 +302,27 @@ def _person_before(c: Candidate | Scored, ev: Evidence) -> str | None:
         )
         if people:
             s, e = people[0]
-            return ev.at(s, e)
+            return _whole_name(ev, s, e)
     return None
+
+
+#: The rest of a nickname a PERSON entity stops inside: its closing mark and the surname.
+_NICKNAME_REST = re.compile(r"[^\s“”\"]*[”\"]\s+[A-Z][\w’'-]+")
+
+
+def _whole_name(ev: Evidence, s: int, e: int) -> str:
+    """The PERSON entity ``[s, e)`` of ``ev`` as a name to show. spaCy's entity can stop
+    inside a quoted nickname (`Marine John “Tig` of `Marine John “Tig” Tiegen`); a label
+    with the mark left open is a quotation that pairs with nothing, and the verifier drops
+    every claim it leads. Such a name runs on through the closing mark and the surname after
+    it; failing that, its marks are left out."""
+    name = ev.at(s, e)
+    if quotes_balanced(name):
+        return name
+    rest = _NICKNAME_REST.match(ev.text, e - ev.start)
+    if rest is not None:
+        return name + rest.group(0)
+    return re.sub(r"\s*[“”\"]\s*", " ", name).strip()
 
 
 def _own_attribution(text: str) -> str | None:
