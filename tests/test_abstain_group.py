@@ -34,7 +34,9 @@ def test_group_asked_is_a_plural_or_collective_head_without_a_name() -> None:
 
 
 def test_group_speaks_reads_the_noun_as_a_speaker_only() -> None:
-    assert asked.group_speaks("The volunteers, tired after a long night, said the food ran out.", "volunteers", 12)
+    assert asked.group_speaks(
+        "The volunteers, tired after a long night, said the food ran out.", "volunteers", 12
+    )
     assert asked.group_speaks("A volunteer from the north side told reporters it was cold.", "volunteers", 12)
     assert asked.group_speaks("The shelter is full, according to the volunteers.", "volunteers", 12)
     assert not asked.group_speaks("The volunteers handed out blankets.", "volunteers", 12)

@@ -12,7 +12,9 @@ from tests.contexts import context
 
 def test_a_week_or_a_weekend_is_no_day() -> None:
     text = "The mayor spoke last week. The council met this weekend."
-    ev = Evidence(doc_id="d", start=0, end=len(text), text=text, entities=[(16, 25, "DATE"), (42, 54, "DATE")])
+    ev = Evidence(
+        doc_id="d", start=0, end=len(text), text=text, entities=[(16, 25, "DATE"), (42, 54, "DATE")]
+    )
     first, second = Span(start=0, end=26), Span(start=27, end=len(text))
     assert not asked.holds_day(ev, first, "last week (March 2–8, 2026)")
     assert not asked.holds_day(ev, second, "this weekend (March 14–15, 2026)")
@@ -28,7 +30,9 @@ def test_extractive_does_not_give_a_week_for_a_date() -> None:
         "Ferries to the islands were cancelled because of the storm.\n"
     )
     doc = "harbour_ledger"
-    ctx, _ = context("On what date did the Green Party leader praise the harbour plan?", [(doc, text, "Last week")])
+    ctx, _ = context(
+        "On what date did the Green Party leader praise the harbour plan?", [(doc, text, "Last week")]
+    )
     key = f"{doc}:{ctx.evidence[0].sentences[0].start}"
     week = ctx.model_copy(update={"notes": {key: "last week (March 2–8, 2026)"}})
     got = ExtractiveBackend().answer(week)

@@ -42,21 +42,56 @@ def fair(tmp_path_factory: pytest.TempPathFactory) -> Any:
     ("sentence", "published", "text", "expected"),
     [
         # the weekday ends the subject's noun phrase: "will" says when the pictures stay
-        ("Pictures from the fair in Millbrook Tuesday will stay with her.", D(2026, 3, 6), "Tuesday", D(2026, 3, 3)),
+        (
+            "Pictures from the fair in Millbrook Tuesday will stay with her.",
+            D(2026, 3, 6),
+            "Tuesday",
+            D(2026, 3, 3),
+        ),
         ("Delgado will speak Tuesday.", D(2026, 3, 6), "Tuesday", D(2026, 3, 10)),
         # a title's full stop ends no sentence: "showed" is the clause's verb
-        ("The poll showed Mr. Reyes losing support after the debate on Saturday.", D(2026, 3, 5), "Saturday", D(2026, 2, 28)),
+        (
+            "The poll showed Mr. Reyes losing support after the debate on Saturday.",
+            D(2026, 3, 5),
+            "Saturday",
+            D(2026, 2, 28),
+        ),
         # a plan in the past ("was planning to") may lie either side of the article's date
-        ("Ms. Ortiz was planning to hold a dinner for him on Thursday night.", D(2026, 3, 6), "Thursday night", D(2026, 3, 5)),
+        (
+            "Ms. Ortiz was planning to hold a dinner for him on Thursday night.",
+            D(2026, 3, 6),
+            "Thursday night",
+            D(2026, 3, 5),
+        ),
         # the present progressive: a plan when it governs the day, not across a comma
         ("Delgado is travelling to the capital on Tuesday.", D(2026, 3, 4), "Tuesday", D(2026, 3, 10)),
-        ("Reyes is edging closer to the post, thanks to his win Tuesday in the primary.", D(2026, 3, 5), "Tuesday", D(2026, 3, 3)),
-        ("Reyes is raising questions about the noise during Monday's debate.", D(2026, 3, 4), "Monday", D(2026, 3, 2)),
+        (
+            "Reyes is edging closer to the post, thanks to his win Tuesday in the primary.",
+            D(2026, 3, 5),
+            "Tuesday",
+            D(2026, 3, 3),
+        ),
+        (
+            "Reyes is raising questions about the noise during Monday's debate.",
+            D(2026, 3, 4),
+            "Monday",
+            D(2026, 3, 2),
+        ),
         # "following" alone is a preposition; "the following" a modifier
         ("Following Monday's forum the board met again.", D(2026, 3, 5), "Monday", D(2026, 3, 2)),
-        ("The board meets Friday and again the following Monday.", D(2026, 3, 4), "the following Monday", D(2026, 3, 9)),
+        (
+            "The board meets Friday and again the following Monday.",
+            D(2026, 3, 4),
+            "the following Monday",
+            D(2026, 3, 9),
+        ),
         # "a designated day": a participle, no past verb
-        ("Reyes and Ortiz back the Harvest Drive, a designated day on Nov. 1 during which volunteers will canvass.", D(2026, 9, 20), "Nov. 1", D(2026, 11, 1)),
+        (
+            "Reyes and Ortiz back the Harvest Drive, a designated day on Nov. 1 during which volunteers will canvass.",
+            D(2026, 9, 20),
+            "Nov. 1",
+            D(2026, 11, 1),
+        ),
     ],
 )
 def test_which_day_a_clause_means(sentence: str, published: dt.date, text: str, expected: dt.date) -> None:
@@ -94,7 +129,9 @@ def test_a_weekday_in_the_subject_is_dated_before_publication(fair: Any) -> None
 
 
 def test_since_when_answers_with_the_start(fair: Any) -> None:
-    ans = fair.ask("Since when has Delgado been emailing the county board to offer help with planning the road to her farm?")
+    ans = fair.ask(
+        "Since when has Delgado been emailing the county board to offer help with planning the road to her farm?"
+    )
     first = ans.answer.splitlines()[0]
     assert first.index("since early January") < first.index("Jan. 12 to Feb. 20"), ans.answer
 

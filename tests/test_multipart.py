@@ -214,7 +214,9 @@ def test_a_list_of_asks_splits_at_its_commas() -> None:
         "who ended it?",
         "On what date ended it?",
     ]
-    assert split_question("Which councillors backed the levy, and which of them later changed their vote?") == [
+    assert split_question(
+        "Which councillors backed the levy, and which of them later changed their vote?"
+    ) == [
         "Which councillors backed the levy?",
         "which of them later changed their vote?",
     ]

@@ -436,12 +436,17 @@ def test_attributes_to_reads_past_a_title_and_a_relative_clause() -> None:
 
     def check(text: str, name: str) -> bool:
         sent = Span(start=0, end=len(text))
-        return attributes_to(Evidence(doc_id="d", start=0, end=len(text), text=text, sentences=[sent]), sent, name)
+        return attributes_to(
+            Evidence(doc_id="d", start=0, end=len(text), text=text, sentences=[sent]), sent, name
+        )
 
     long = "Ann Holt, the former mill owner, who has long resented the county board's plans, said the loans would fail."
     assert check(long, "Ann Holt")
     # a coordinated name is not the verb's subject
-    assert not check("Ann Holt, the former mill owner of the valley town, and Tom Reyes said the loans would fail.", "Ann Holt")
+    assert not check(
+        "Ann Holt, the former mill owner of the valley town, and Tom Reyes said the loans would fail.",
+        "Ann Holt",
+    )
 
 
 def _passage(assistant: Any, doc_id: str, sentence_with: str) -> Any:
@@ -451,7 +456,10 @@ def _passage(assistant: Any, doc_id: str, sentence_with: str) -> Any:
     art = assistant.store().articles([doc_id])[doc_id]
     sent = next(s for s in art.sentences if sentence_with in art.text[s.start : s.end])
     return Evidence(
-        doc_id=doc_id, start=sent.start, end=sent.end, text=art.text[sent.start : sent.end],
+        doc_id=doc_id,
+        start=sent.start,
+        end=sent.end,
+        text=art.text[sent.start : sent.end],
         sentences=[Span(start=sent.start, end=sent.end)],
     )
 

@@ -52,7 +52,9 @@ def test_sentence_spans_are_ordered_substrings(text: str) -> None:
 
 
 def test_a_sentence_cut_after_a_state_abbreviation_is_joined_again() -> None:
-    text = "Senator Ann Holt, D-Va., called the plan “a gift.” Holt, R-Ky., said so on Tuesday. Then she left."
+    text = (
+        "Senator Ann Holt, D-Va., called the plan “a gift.” Holt, R-Ky., said so on Tuesday. Then she left."
+    )
     spans = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
     assert spans == [
         "Senator Ann Holt, D-Va., called the plan “a gift.”",
