@@ -116,6 +116,19 @@ def answered(
         yield v, score_question(gold, ans, texts)
 
 
+def missed_facts(
+    rows: list[tuple[dict[str, Any], Any, Any]], settings: Settings
+) -> Iterator[tuple[dict[str, Any], Any, Any, Any, list[str]]]:
+    """Each fact group an answerable cached question's answer misses (as :func:`answered`
+    answers and scores it): (gold, context, texts, verified answer, the group's strings)."""
+    for (gold, ctx, texts), (answer, score) in zip(rows, answered(rows, settings), strict=True):
+        if not gold["answerable"]:
+            continue
+        for group, hit in zip(score.facts, score.fact_hits, strict=True):
+            if hit is None:
+                yield gold, ctx, texts, answer, group
+
+
 def _folds(rows: list[tuple[dict[str, Any], Any, Any]]) -> list[str]:
     out: list[str] = []
     last: str | None = None

@@ -85,17 +85,12 @@ def main(argv: list[str]) -> int:
     for path in paths:
         name = Path(path).stem
         rows = cv.load(path)
-        for (gold, ctx, texts), (answer, score) in zip(rows, cv.answered(rows, Settings()), strict=True):
-            if not gold["answerable"]:
-                continue
-            for group, hit in zip(score.facts, score.fact_hits, strict=True):
-                if hit is not None:
-                    continue
-                where = "abstained" if answer.abstained else place(gold, ctx, texts, answer, group)[0]
-                by_set[name][where] += 1
-                total[where] += 1
-                if "--list" in argv:
-                    print(f"-- {name} {gold['id']} [{where}] {group}\n   Q: {gold['question']}\n   A: {answer.text[:400]}")
+        for gold, ctx, texts, answer, group in cv.missed_facts(rows, Settings()):
+            where = "abstained" if answer.abstained else place(gold, ctx, texts, answer, group)[0]
+            by_set[name][where] += 1
+            total[where] += 1
+            if "--list" in argv:
+                print(f"-- {name} {gold['id']} [{where}] {group}\n   Q: {gold['question']}\n   A: {answer.text[:400]}")
     for name, counts in by_set.items():
         print(f"{name:8} {dict(counts.most_common())}")
     print(f"{'all':8} {sum(total.values())} groups: {dict(total.most_common())}")

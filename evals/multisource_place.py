@@ -50,64 +50,58 @@ def main(argv: list[str]) -> int:
     tally: Counter[str] = Counter()
     for path in paths:
         rows = cv.load(path)
-        for (gold, ctx, texts), (answer, score) in zip(rows, cv.answered(rows, Settings()), strict=True):
-            if not gold["answerable"] or answer.abstained:
+        for gold, ctx, texts, answer, group in cv.missed_facts(rows, Settings()):
+            if answer.abstained or fp.place(gold, ctx, texts, answer, group)[0] != "another article (gold source)":
                 continue
-            for group, hit in zip(score.facts, score.fact_hits, strict=True):
-                if (
-                    hit is not None
-                    or fp.place(gold, ctx, texts, answer, group)[0] != "another article (gold source)"
-                ):
-                    continue
-                cited = {c.doc_id for c in answer.citations}
-                parts = asked.fill_subject(asked.fill_counted(split_question(ctx.question)))
-                names = [n.lower() for n in _asked_names(ctx)]
-                alts = [normalise(a) for a in group]
-                print(f"\n## {Path(path).stem} {gold['id']} {group}  Q: {gold['question'][:200]}")
-                print(f"   cited {sorted(d[:20] for d in cited)} sources {[d[:20] for d in gold['sources']]}")
-                found = []
-                for i, part in enumerate(parts):
-                    pctx = _part_context(ctx, part) if len(parts) > 1 else ctx
-                    cands = rank(pctx, part if part != pctx.question else None, names)
-                    if part != pctx.question:
-                        cands = _ranked_by_own_ask(pctx, part, names, cands)
-                    person = _named_asked(pctx, part) or _quoted_one_named(pctx, part)
-                    best = cands[0] if cands else None
-                    for r, c in enumerate(cands, 1):
-                        if not any(a in normalise(c.text) for a in alts):
-                            continue
-                        ev = pctx.evidence[c.n - 1]
-                        bev = pctx.evidence[best.n - 1] if best else None
-                        who = _ledger_speaker(c, ev, pctx.quotes)
-                        mine = bool(
-                            person and who and any(k in normalise(who) for k in asked.name_keys(person))
+            cited = {c.doc_id for c in answer.citations}
+            parts = asked.fill_subject(asked.fill_counted(split_question(ctx.question)))
+            names = [n.lower() for n in _asked_names(ctx)]
+            alts = [normalise(a) for a in group]
+            print(f"\n## {Path(path).stem} {gold['id']} {group}  Q: {gold['question'][:200]}")
+            print(f"   cited {sorted(d[:20] for d in cited)} sources {[d[:20] for d in gold['sources']]}")
+            found = []
+            for i, part in enumerate(parts):
+                pctx = _part_context(ctx, part) if len(parts) > 1 else ctx
+                cands = rank(pctx, part if part != pctx.question else None, names)
+                if part != pctx.question:
+                    cands = _ranked_by_own_ask(pctx, part, names, cands)
+                person = _named_asked(pctx, part) or _quoted_one_named(pctx, part)
+                best = cands[0] if cands else None
+                for r, c in enumerate(cands, 1):
+                    if not any(a in normalise(c.text) for a in alts):
+                        continue
+                    ev = pctx.evidence[c.n - 1]
+                    bev = pctx.evidence[best.n - 1] if best else None
+                    who = _ledger_speaker(c, ev, pctx.quotes)
+                    mine = bool(
+                        person and who and any(k in normalise(who) for k in asked.name_keys(person))
+                    )
+                    if c.prob < threshold:
+                        bar = "under threshold" + (
+                            " (>=0.3x)" if c.prob >= t.own_marked_floor * threshold else ""
                         )
-                        if c.prob < threshold:
-                            bar = "under threshold" + (
-                                " (>=0.3x)" if c.prob >= t.own_marked_floor * threshold else ""
-                            )
-                        elif best is not None and c.prob < t.second_ratio * best.prob:
-                            bar = "second_ratio"
-                        elif bev is not None and ev.doc_id != bev.doc_id:
-                            bar = "other_article_ratio"
-                        else:
-                            bar = "passes bars (max_sentences / filters)"
-                        found.append((c.prob, bar, mine))
-                        print(
-                            f"   part {i + 1}/{len(parts)} person={person!r}: rank {r} p={c.prob:.3f} "
-                            f"best={best.prob if best else 0:.3f} "
-                            f"doc_cited={ev.doc_id in cited} "
-                            f"best_doc={bev.doc_id == ev.doc_id if bev else None} "
-                            f"ledger={who!r} asked_person's={mine} -> {bar}\n     {c.text[:160]!r}"
-                        )
-                        break
+                    elif best is not None and c.prob < t.second_ratio * best.prob:
+                        bar = "second_ratio"
+                    elif bev is not None and ev.doc_id != bev.doc_id:
+                        bar = "other_article_ratio"
                     else:
-                        print(f"   part {i + 1}/{len(parts)}: no ranked candidate holds it")
-                # the part where the fact's sentence ranks highest is the part it answers
-                top = max(found) if found else (0.0, "no ranked candidate holds it", False)
-                kind = "multi-part" if len(parts) > 1 else "single"
-                tally[f"{kind}: {top[1]}{', the asked person' + chr(39) + 's words' if top[2] else ''}"] += 1
-                print("   A:", answer.text[:300].replace("\n", " | "))
+                        bar = "passes bars (max_sentences / filters)"
+                    found.append((c.prob, bar, mine))
+                    print(
+                        f"   part {i + 1}/{len(parts)} person={person!r}: rank {r} p={c.prob:.3f} "
+                        f"best={best.prob if best else 0:.3f} "
+                        f"doc_cited={ev.doc_id in cited} "
+                        f"best_doc={bev.doc_id == ev.doc_id if bev else None} "
+                        f"ledger={who!r} asked_person's={mine} -> {bar}\n     {c.text[:160]!r}"
+                    )
+                    break
+                else:
+                    print(f"   part {i + 1}/{len(parts)}: no ranked candidate holds it")
+            # the part where the fact's sentence ranks highest is the part it answers
+            top = max(found) if found else (0.0, "no ranked candidate holds it", False)
+            kind = "multi-part" if len(parts) > 1 else "single"
+            tally[f"{kind}: {top[1]}{', the asked person' + chr(39) + 's words' if top[2] else ''}"] += 1
+            print("   A:", answer.text[:300].replace("\n", " | "))
     print(f"\n{sum(tally.values())} groups")
     for k, n in tally.most_common():
         print(f"  {n:3}  {k}")

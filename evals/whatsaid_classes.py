@@ -92,16 +92,11 @@ def main(argv: list[str]) -> int:
     for path in paths:
         name = Path(path).stem
         rows = cv.load(path)
-        for (gold, ctx, texts), (answer, score) in zip(rows, cv.answered(rows, Settings()), strict=True):
-            if not gold["answerable"]:
-                continue
-            for group, hit in zip(score.facts, score.fact_hits, strict=True):
-                if hit is not None:
-                    continue
-                cls = "abstained" if answer.abstained else classify(gold, ctx, texts, answer, group)
-                table[cls][name] += 1
-                if "--list" in argv:
-                    print(f"-- {name} {gold['id']} [{cls}] {group}")
+        for gold, ctx, texts, answer, group in cv.missed_facts(rows, Settings()):
+            cls = "abstained" if answer.abstained else classify(gold, ctx, texts, answer, group)
+            table[cls][name] += 1
+            if "--list" in argv:
+                print(f"-- {name} {gold['id']} [{cls}] {group}")
     names = [Path(p).stem for p in paths]
     print("| class | " + " | ".join(names) + " | all |")
     print("| --- " * (len(names) + 2) + "|")
