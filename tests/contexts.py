@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from assistant.nlp.entities import find_entities
 from assistant.nlp.text import find_verbatim, paragraphs, split_sentences
@@ -72,3 +73,26 @@ def context(
     texts = {doc_id: text for doc_id, text, _ in items}
     ev = [evidence(d, t, n, title=f"Title of {d}", outlet="Test Outlet") for d, t, n in items]
     return Context(question=question, evidence=ev, quotes=quotes or [], history=history or []), texts
+
+
+#: A second article beside a test's own, so retrieval has something else to rank.
+LIBRARY = """Library extends its weekend hours
+
+The central library will stay open until 9 p.m. on Saturdays from June, director Paul Wendt said.
+
+"Students asked for it, and we listened," Wendt said.
+"""
+
+
+def bridge_and_library(tmp_path_factory: Any, bridge: str) -> Any:
+    """A real on-disk index of a test's bridge article (``bridge``) and :data:`LIBRARY`,
+    both from the same outlet a day apart."""
+    from tests.conftest import index_articles
+
+    return index_articles(
+        tmp_path_factory,
+        [
+            ("bridge", bridge, "East Side Ledger", "2026-04-06"),
+            ("library", LIBRARY, "East Side Ledger", "2026-04-07"),
+        ],
+    )

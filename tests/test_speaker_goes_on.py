@@ -16,7 +16,7 @@ import pytest
 from assistant.answer.backends.extractive import ExtractiveBackend
 from assistant.answer.ranker import Scored
 from assistant.types import Context, Evidence, Quote
-from tests.contexts import lines_passage
+from tests.contexts import bridge_and_library, lines_passage
 
 TOP = '"The bridge will reopen in May," Mayor Lena Okafor said on Monday.\n'
 
@@ -102,25 +102,10 @@ Mayor Lena Okafor said on Monday that the Elm Street bridge will reopen to traff
 The repairs cost the city $8 million, twice the first estimate.
 """
 
-LIBRARY = """Library extends its weekend hours
-
-The central library will stay open until 9 p.m. on Saturdays from June, director Paul Wendt said.
-
-"Students asked for it, and we listened," Wendt said.
-"""
-
 
 @pytest.fixture(scope="module")
 def bridge_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tests.conftest import index_articles
-
-    return index_articles(
-        tmp_path_factory,
-        [
-            ("bridge", BRIDGE, "East Side Ledger", "2026-04-06"),
-            ("library", LIBRARY, "East Side Ledger", "2026-04-07"),
-        ],
-    )
+    return bridge_and_library(tmp_path_factory, BRIDGE)
 
 
 def test_asked_what_the_mayor_said_the_answer_shows_her_quotation_run(bridge_index: Any) -> None:

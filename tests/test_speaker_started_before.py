@@ -16,7 +16,7 @@ import pytest
 from assistant.answer.backends.extractive import ExtractiveBackend
 from assistant.answer.ranker import Scored
 from assistant.types import Context, Draft, Quote
-from tests.contexts import lines_passage, quote
+from tests.contexts import bridge_and_library, lines_passage, quote
 
 START = '"The ferry will run every hour until then," Mayor Lena Okafor said on Monday.'
 MIDDLE = '"Nobody should have to drive around the river for another winter."'
@@ -87,25 +87,10 @@ BRIDGE = """Elm Street bridge repairs drag on
 The repairs cost the city $8 million, twice the first estimate.
 """
 
-LIBRARY = """Library extends its weekend hours
-
-The central library will stay open until 9 p.m. on Saturdays from June, director Paul Wendt said.
-
-"Students asked for it, and we listened," Wendt said.
-"""
-
 
 @pytest.fixture(scope="module")
 def bridge_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tests.conftest import index_articles
-
-    return index_articles(
-        tmp_path_factory,
-        [
-            ("bridge", BRIDGE, "East Side Ledger", "2026-04-06"),
-            ("library", LIBRARY, "East Side Ledger", "2026-04-07"),
-        ],
-    )
+    return bridge_and_library(tmp_path_factory, BRIDGE)
 
 
 def test_asked_about_the_runs_second_sentence_the_answer_shows_where_she_is_named(bridge_index: Any) -> None:
