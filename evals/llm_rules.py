@@ -27,7 +27,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from assistant.answer.verify import Verified, quoted_spans
 from assistant.evaluation.metrics import QuestionScore, summarise
+from assistant.nlp.text import normalise
+from assistant.service import needs_fallback
+from assistant.types import Citation, Verification
 
 Rec = QuestionScore
 Rule = Callable[[Rec, Rec, Rec], bool]  # (as shown, LLM alone, extractive) -> show the LLM's?
@@ -90,6 +94,46 @@ def _more(shown: Rec, llm: Rec, ex: Rec) -> bool:
     return any(not any(_overlaps(a, b) for b in ex.citations) for a in llm.citations)
 
 
+def first_claim_text(ex: Rec) -> str:
+    """The extractive answer's first claim: its text up to its first run of markers."""
+    m = FIRST.search(ex.answer)
+    return ex.answer[: m.start()] if m else ""
+
+
+def _first_quoted(shown: Rec, llm: Rec, ex: Rec) -> bool:
+    """As ``first``, and the LLM's answer shows every quotation of the extractive first
+    claim whole (a claim of the LLM's that cites the sentence but quotes part of it holds
+    less of what was said)."""
+    if not _first(shown, llm, ex):
+        return False
+    said = normalise(llm.answer)
+    return all(normalise(q).strip(" .,") in said for q in quoted_spans(first_claim_text(ex)))
+
+
+SPEAKER = re.compile(r"^([^:\[\]]{2,60}): ")
+
+
+def _first_named(shown: Rec, llm: Rec, ex: Rec) -> bool:
+    """As ``first, its quotations whole``, and the LLM's answer names the speaker the
+    extractive first claim names (its ``Name: `` lead)."""
+    if not _first_quoted(shown, llm, ex):
+        return False
+    m = SPEAKER.match(first_claim_text(ex))
+    said = normalise(llm.answer)
+    quotes = re.findall(r"''(.+?)''", first_claim_text(ex))
+    return (m is None or normalise(m.group(1)) in said) and all(normalise(q) in said for q in quotes)
+
+
+def _verified(r: Rec) -> Verified:
+    cites = [Citation.model_validate(c) for c in r.citations]
+    return Verified(r.answer, cites, r.abstained, Verification())
+
+
+def _implemented(shown: Rec, llm: Rec, ex: Rec) -> bool:
+    """``service.needs_fallback`` itself on the two records."""
+    return not needs_fallback(_verified(llm), _verified(ex))
+
+
 def _first_keep_abst(shown: Rec, llm: Rec, ex: Rec) -> bool:
     """As ``first``, but an extractive abstention only on what the evidence lacks wins
     (the current rule's treatment of abstentions)."""
@@ -105,6 +149,9 @@ RULES: dict[str, Rule] = {
     "LLM cites every extractive sentence": _all,
     "first line + a sentence extractive lacks": _more,
     "first line, abstentions as current": _first_keep_abst,
+    "first line, its quotations whole": _first_quoted,
+    "first line, quotations whole, speaker named": _first_named,
+    "implemented (service.needs_fallback)": _implemented,
 }
 
 COLS = [
