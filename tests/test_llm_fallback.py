@@ -220,6 +220,7 @@ def test_a_verified_answer_about_what_the_articles_lack_is_not_shown(
     shown = with_fallback.ask(UNANSWERABLE)
     assert shown.abstained and shown.fallback == "extractive" and shown.answer == offline.answer
     assert "the evidence lacks what is asked" in fallback_note(shown)
+    assert "its abstention instead" in fallback_note(shown)
     check_shown(with_fallback, shown)
 
 
@@ -280,7 +281,7 @@ def test_cli_json_and_text_mark_the_fallback(built_index: Path, llm_env: FakeOpe
     r = runner.invoke(app, args)  # streamed: the draft, then the note and the answer
     assert r.exit_code == 0, r.output
     assert "I cannot help with that" in r.stdout
-    after = r.stdout.split("model gave no verified answer; the verified extractive answer instead:")[1]
+    after = r.stdout.split("the verified extractive answer instead:")[1]
     assert data["answer"] in after and "Sources:" in after
 
     llm_env.enqueue("The articles do not say.")
