@@ -6,6 +6,7 @@ import contextlib
 import functools
 import hashlib
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -19,6 +20,7 @@ from assistant.types import (
     FOLLOWING_SENTENCES,
     Answer,
     Article,
+    Citation,
     Context,
     Draft,
     EmbedderInfo,
@@ -943,25 +945,70 @@ def needs_fallback(llm: Verified, offline: Verified, on_decline: bool = True) ->
     """Should the verified extractive answer ``offline`` replace the LLM's verified ``llm``?
 
     Yes when the extractive backend answered and the LLM's answer either abstains (the
-    model declined, or verification left nothing) or cites none of the sentences the
-    extractive answer rests on (verification dropped, or the model never wrote, the claims
-    that answer). Yes, too, when the extractive backend abstained because what the question
-    asks for is in none of the evidence (``absent``: no passage, a name the articles never
-    mention, no figure or day of the kind asked, the person not quoted on it) and the LLM
-    answered anyway: its answer cites that same evidence, so it cannot hold the answer.
-    When the extractive abstention is only a low score, the LLM's verified answer stands.
-    With ``on_decline`` false (``ASSISTANT_LLM_FALLBACK_ON_DECLINE``), a model that itself
-    declined keeps its abstention; only answers that did not verify are replaced.
+    model declined, or verification left nothing), or does not hold what the extractive
+    answer's first claim -- its best answer -- holds (:func:`holds_first_claim`: every
+    sentence that claim cites, every quotation it shows, whole, and the speaker it names),
+    or cites a sentence the extractive answer does not. Yes, too, whenever the extractive
+    backend abstained and the LLM answered: the LLM's answer can only cite the evidence the
+    extractive backend found no verified answer in. A verified LLM answer that shares only
+    some evidence with the extractive one, quotes part of a sentence, leaves out who said it,
+    adds sentences beside the answer, or answers where the extractive backend abstained
+    scored below the extractive answer on realnews_more a (evals/README, "The LLM tier as
+    shown, never worse than extractive"); a model whose answer rests on the same evidence
+    and holds all of it keeps its own wording. With ``on_decline`` false
+    (``ASSISTANT_LLM_FALLBACK_ON_DECLINE``), a model that itself declined keeps its
+    abstention; only answers that did not verify are replaced.
     """
     if offline.abstained:
-        return offline.absent and not llm.abstained
+        return not llm.abstained
     if llm.abstained:
         return on_decline or not llm.declined
-    return not any(
-        a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
+    beside = any(
+        not any(a.doc_id == b.doc_id and a.start < b.end and b.start < a.end for b in offline.citations)
         for a in llm.citations
-        for b in offline.citations
     )
+    return beside or not holds_first_claim(llm, offline)
+
+
+_FIRST_MARKERS = re.compile(r"(?:\s*\[\d+(?:\s*,\s*\d+)*\])+")
+#: An extractive claim's lead naming its speaker ("Jane Roe: ...").
+_SPEAKER_LEAD = re.compile(r"^([^:\[\]]{2,60}): ")
+#: A quotation in doubled single marks (''...''), as some wire copy prints them.
+_DOUBLED_SINGLE = re.compile(r"''(.+?)''")
+
+
+def first_claim_citations(v: Verified) -> list[Citation]:
+    """The citations ``v``'s first claim rests on: those its first run of ``[n]`` markers
+    names (a verified answer is its claims joined, each closed by its markers)."""
+    m = _FIRST_MARKERS.search(v.text)
+    if m is None:
+        return []
+    ns = {int(n) for n in re.findall(r"\d+", m.group(0))}
+    return [c for c in v.citations if c.n in ns]
+
+
+def holds_first_claim(llm: Verified, offline: Verified) -> bool:
+    """Does the verified answer ``llm`` hold what ``offline``'s first claim holds: it cites
+    every sentence that claim cites, shows every quotation of it whole and names the
+    speaker the claim leads with (by the name's last word)? Compared as EVAL_SPEC compares
+    text (normalised)."""
+    from assistant.answer.verify import quoted_spans
+    from assistant.nlp.text import normalise
+
+    lead = first_claim_citations(offline)
+    if not lead or not all(
+        any(a.doc_id == b.doc_id and a.start < b.end and b.start < a.end for a in llm.citations) for b in lead
+    ):
+        return False
+    m = _FIRST_MARKERS.search(offline.text)
+    claim = offline.text[: m.start()] if m else ""
+    said = normalise(llm.text)
+    quotes = [normalise(q).strip(" .,") for q in quoted_spans(claim)]
+    quotes += [normalise(q) for q in _DOUBLED_SINGLE.findall(claim)]
+    who = _SPEAKER_LEAD.match(claim)
+    # the speaker is named when the answer holds the name's last word ("Jivani" for "Jamil Jivani")
+    named = who is None or re.search(rf"\b{re.escape(normalise(who.group(1)).split()[-1])}\b", said)
+    return all(q in said for q in quotes) and bool(named)
 
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:

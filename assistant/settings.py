@@ -240,7 +240,8 @@ class LLMSettings(BaseSettings):
     fallback: bool = Field(
         default=True,
         description="Return the verified extractive answer when the LLM's answer does not survive "
-        "verification or cites none of the sentences the extractive answer rests on.",
+        "verification, cites a sentence the extractive answer does not, or leaves out what the "
+        "extractive answer's first claim holds; and whenever the extractive backend abstained.",
     )
     fallback_on_decline: bool = Field(
         default=True,

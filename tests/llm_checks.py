@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.answer.verify import find_quote, quoted_spans
+from assistant.answer.verify import Verified, find_quote, quoted_spans
 from assistant.nlp.claims import MARKER, split_claims
 from assistant.nlp.text import find_verbatim, spec_quotations
-from assistant.types import Answer
+from assistant.service import first_claim_citations
+from assistant.types import Answer, Citation, Verification
 
 
 def check_shown(a: Any, ans: Answer) -> None:
@@ -32,17 +33,21 @@ def check_shown(a: Any, ans: Answer) -> None:
 
 
 def check_not_worse(ans: Answer, offline: Answer) -> None:
-    """Where the extractive backend answers (``offline``), the shown answer is that answer,
-    marked ``fallback: "extractive"``, or rests on one of the sentences it cites."""
+    """Where the extractive backend abstains (``offline``), so does the shown answer; where it
+    answers, the shown answer is that answer, marked ``fallback: "extractive"``, or cites only
+    sentences it cites, every one its first claim cites among them."""
     if offline.abstained:
+        assert ans.abstained, ans.answer
         return
     assert not ans.abstained, ans.answer
     if ans.fallback == "extractive":
         assert (ans.answer, ans.citations) == (offline.answer, offline.citations)
         return
     assert ans.fallback is None
-    assert any(
-        a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
-        for a in ans.citations
-        for b in offline.citations
-    ), (ans.answer, offline.answer)
+
+    def within(a: Citation, cites: list[Citation]) -> bool:
+        return any(a.doc_id == b.doc_id and a.start < b.end and b.start < a.end for b in cites)
+
+    assert all(within(a, offline.citations) for a in ans.citations), (ans.answer, offline.answer)
+    lead = first_claim_citations(Verified(offline.answer, offline.citations, False, Verification()))
+    assert lead and all(within(b, ans.citations) for b in lead), (ans.answer, offline.answer)

@@ -21,9 +21,9 @@ from typer.testing import CliRunner
 from assistant.answer.verify import Verified
 from assistant.interfaces.cli import app, fallback_note
 from assistant.interfaces.server import create_app
-from assistant.service import Assistant, needs_fallback
+from assistant.service import Assistant, first_claim_citations, holds_first_claim, needs_fallback
 from assistant.settings import Settings
-from assistant.types import Answer, Citation, Verification
+from assistant.types import Answer, Citation, Context, Verification
 from benchmarks.load import serve
 from tests.llm_checks import check_shown
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer
@@ -117,6 +117,53 @@ def test_a_verified_answer_off_the_answering_evidence_falls_back(
     assert ans.fallback == "extractive" and ans.answer == offline.answer
 
 
+def _source_n(ctx: Context, cite: Citation) -> int:
+    """The prompt's source number of the evidence passage that holds ``cite``."""
+    return next(
+        i
+        for i, ev in enumerate(ctx.evidence, 1)
+        if ev.doc_id == cite.doc_id and ev.start <= cite.start < ev.end
+    )
+
+
+def test_a_strong_models_answer_on_the_same_evidence_is_shown(
+    with_fallback: Assistant, fake: FakeOpenAIServer, offline: Answer
+) -> None:
+    """A strong model restates the extractive answer's evidence in its own words, citing
+    each sentence it rests on: its answer is shown, not the extractive one."""
+    ctx, _ = with_fallback.build_context(QUESTION)
+    first, second = offline.citations[:2]
+    fake.enqueue(
+        f'Jamil Jivani called the trade agreement with China a "red flag" [{_source_n(ctx, first)}]. '
+        f"He warned of job losses if tariffed imports undercut Canadian manufacturers [{_source_n(ctx, second)}]."
+    )
+    ans = with_fallback.ask(QUESTION)
+    assert ans.fallback is None and not ans.abstained
+    assert ans.answer.startswith("Jamil Jivani called the trade agreement")
+    assert ans.answer != offline.answer
+    assert {(c.doc_id, c.start) for c in ans.citations} >= {(first.doc_id, first.start)}
+    check_shown(with_fallback, ans)
+
+
+def test_a_verified_answer_that_leaves_out_the_first_claim_falls_back(
+    with_fallback: Assistant, without_fallback: Assistant, fake: FakeOpenAIServer, offline: Answer
+) -> None:
+    """A weak model answers with a later sentence of the extractive answer only (it shares
+    a citation with it, but not the sentence the extractive answer's first claim rests on):
+    the extractive answer is shown, marked as the fallback."""
+    ctx, _ = with_fallback.build_context(QUESTION)
+    second = offline.citations[1]
+    assert second.n != 1 and "red flag" not in second.quote
+    reply = f"{second.quote} [{_source_n(ctx, second)}]"
+    fake.enqueue(reply, reply)
+    alone = without_fallback.ask(QUESTION)
+    assert not alone.abstained and alone.fallback is None  # it verifies on its own
+    assert any(c.doc_id == second.doc_id and c.start == second.start for c in alone.citations)
+    shown = with_fallback.ask(QUESTION)
+    assert shown.fallback == "extractive" and shown.answer == offline.answer
+    check_shown(with_fallback, shown)
+
+
 FAILURES = {
     "empty": "",
     "whitespace": "   \n  ",
@@ -173,6 +220,7 @@ def test_a_verified_answer_about_what_the_articles_lack_is_not_shown(
     shown = with_fallback.ask(UNANSWERABLE)
     assert shown.abstained and shown.fallback == "extractive" and shown.answer == offline.answer
     assert "the evidence lacks what is asked" in fallback_note(shown)
+    assert "its abstention instead" in fallback_note(shown)
     check_shown(with_fallback, shown)
 
 
@@ -185,10 +233,30 @@ def test_needs_fallback_rule() -> None:
     nothing = Verified("The articles do not say.", [], True, v)
     assert needs_fallback(nothing, answered) and needs_fallback(elsewhere, answered)
     assert not needs_fallback(answered, answered)
-    assert not needs_fallback(nothing, nothing) and not needs_fallback(elsewhere, nothing)
-    # an extractive abstention on what the evidence lacks outranks any model answer
+    assert not needs_fallback(nothing, nothing)
+    # any extractive abstention outranks a model answer: on what the evidence lacks, or a low score
     lacking = Verified("The articles do not mention that name.", [], True, v, declined=True, absent=True)
     assert needs_fallback(elsewhere, lacking) and not needs_fallback(nothing, lacking)
+    # the LLM's answer must cite every sentence the extractive answer's first claim rests on
+    two = Verified("a [1] b [2]", [cite, other.model_copy(update={"n": 2})], False, v)
+    second_only = Verified("b [1]", [other], False, v)
+    both = Verified("b [1] a [2]", [other, cite.model_copy(update={"n": 2})], False, v)
+    assert needs_fallback(second_only, two) and not needs_fallback(answered, two)
+    assert not needs_fallback(both, two)
+    first_two = Verified("a [1][2] b [3]", [cite, other.model_copy(update={"n": 2})], False, v)
+    assert first_claim_citations(first_two) == first_two.citations[:2]
+    assert needs_fallback(answered, first_two) and not needs_fallback(both, first_two)
+    # a sentence the extractive answer does not cite, beside the answer: the extractive one is shown
+    beyond = Citation(n=2, doc_id="e", quote="z", start=0, end=5)
+    assert needs_fallback(Verified("a [1] c [2]", [cite, beyond], False, v), answered)
+    # the first claim's quotation must be shown whole and its speaker named
+    lead = Verified('Jane Roe: Roe called it "a long and costly road." [1]', [cite], False, v)
+    whole = Verified('Jane Roe said it was "a long and costly road" [1].', [cite], False, v)
+    part = Verified('Jane Roe said it was "a long" road [1].', [cite], False, v)
+    unnamed = Verified('She said it was "a long and costly road" [1].', [cite], False, v)
+    assert holds_first_claim(whole, lead) and not needs_fallback(whole, lead)
+    assert not holds_first_claim(part, lead) and needs_fallback(part, lead)
+    assert not holds_first_claim(unnamed, lead) and needs_fallback(unnamed, lead)
 
 
 # -- the CLI and HTTP show it ---------------------------------------------------------------
@@ -213,7 +281,7 @@ def test_cli_json_and_text_mark_the_fallback(built_index: Path, llm_env: FakeOpe
     r = runner.invoke(app, args)  # streamed: the draft, then the note and the answer
     assert r.exit_code == 0, r.output
     assert "I cannot help with that" in r.stdout
-    after = r.stdout.split("model gave no verified answer; the verified extractive answer instead:")[1]
+    after = r.stdout.split("the verified extractive answer instead:")[1]
     assert data["answer"] in after and "Sources:" in after
 
     llm_env.enqueue("The articles do not say.")

@@ -9,8 +9,9 @@ it writes, what a reader is shown
 * has every ``[n]`` pointing at a citation whose quote is verbatim article text,
 * has every span between quotation marks verbatim in a cited article,
 * never carries an injection payload from the adversarial test articles,
-* is never worse than the extractive answer: when the extractive backend answers, the
-  answer shown is that answer (``fallback: "extractive"``) or rests on one of its sentences,
+* is never worse than the extractive answer: it abstains where the extractive backend
+  abstains, and where that answers, the answer shown is that answer (``fallback:
+  "extractive"``) or cites only its sentences, those of its first claim among them,
 
 and streaming reaches the terminal (the CLI as a subprocess) and the HTTP server. Model
 failures (a reply cut at ``max_tokens``, near-empty and garbage replies) are handled.

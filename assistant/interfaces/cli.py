@@ -245,13 +245,14 @@ def render_answer(answer: Answer) -> str:
 
 def fallback_note(answer: Answer) -> str:
     """The line shown above an answer the fallback backend wrote instead of the LLM."""
-    if answer.abstained:  # the fallback's abstention: what is asked is in no evidence
+    if answer.abstained:  # the fallback's abstention outranks any model answer
         return (
-            f"The {answer.backend} model answered, but the evidence lacks what is asked; "
-            f"the verified {answer.fallback} answer instead:"
+            f"The {answer.backend} model answered, but the evidence lacks what is asked or holds no "
+            f"answer the {answer.fallback} backend could verify; its abstention instead:"
         )
     return (
-        f"The {answer.backend} model gave no verified answer; the verified {answer.fallback} answer instead:"
+        f"The {answer.backend} model gave no verified answer holding the {answer.fallback} answer's "
+        f"evidence; the verified {answer.fallback} answer instead:"
     )
 
 

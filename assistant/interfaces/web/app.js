@@ -334,8 +334,8 @@ function renderAnswer(out, s) {
   if (f.fallback) {
     append(out, h("p", { class: "meta small fallback" },
       f.abstained
-        ? `The ${f.backend} model answered, but the evidence lacks what is asked; this is the verified ${f.fallback} answer.`
-        : `The ${f.backend} model gave no verified answer; this is the verified ${f.fallback} answer.`));
+        ? `The ${f.backend} model answered, but the evidence lacks what is asked or holds no answer the ${f.fallback} backend could verify; this is its abstention.`
+        : `The ${f.backend} model gave no verified answer holding the ${f.fallback} answer's evidence; this is the verified ${f.fallback} answer.`));
   } else if (f.backend) append(out, h("p", { class: "meta small" }, `Answered by the ${f.backend} backend.`));
 }
 
