@@ -29,6 +29,7 @@ from typing import Any
 
 from assistant.answer.verify import Verified, quoted_spans
 from assistant.evaluation.metrics import QuestionScore, summarise
+from assistant.evaluation.report import CHART_METRICS
 from assistant.nlp.text import normalise
 from assistant.service import needs_fallback
 from assistant.types import Citation, Verification
@@ -154,17 +155,8 @@ RULES: dict[str, Rule] = {
     "implemented (service.needs_fallback)": _implemented,
 }
 
-COLS = [
-    "fact_recall",
-    "all_facts",
-    "speaker_accuracy",
-    "date_accuracy",
-    "citation_precision",
-    "citation_recall",
-    "quote_faithfulness",
-    "abstention_accuracy",
-    "false_abstention",
-]
+#: The quality metrics every eval report charts, in its order.
+COLS = CHART_METRICS
 
 
 def _fmt(v: float | None) -> str:
