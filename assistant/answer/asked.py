@@ -518,6 +518,11 @@ def name_keys(name: str) -> list[str]:
     return [words[-1]] if len(words[-1]) >= 3 else []
 
 
+def names_one(text: str, keys: list[str]) -> bool:
+    """Does ``text`` (a name, a sentence) hold one of ``keys`` (:func:`name_keys`)?"""
+    return any(k in normalise(text) for k in keys)
+
+
 def attributes_to(
     ev: Evidence, sp: Span, name: str, ledger_speaker: str | None = None, gap: int | None = None
 ) -> bool:
@@ -540,7 +545,7 @@ def attributes_to(
     keys = name_keys(name)
     if not keys:
         return False
-    if ledger_speaker and not any(k in normalise(ledger_speaker) for k in keys):
+    if ledger_speaker and not names_one(ledger_speaker, keys):
         return False
     text = ev.at(sp.start, sp.end)
     if _subject_of_speech(normalise(text), keys, gap) or _headline_speaker(normalise(text), keys):

@@ -373,7 +373,7 @@ def _about_another(
     if not speaker or not whom or not fitting:
         return fitting, None
     keys = asked.name_keys(whom)
-    if not keys or any(k in normalise(speaker) for k in keys) or not _a_person(context, keys):
+    if not keys or asked.names_one(speaker, keys) or not _a_person(context, keys):
         return fitting, None
     text: dict[str, str] = {}
     for n, ev in enumerate(context.evidence, start=1):

@@ -42,7 +42,7 @@ from assistant.answer.ranker import (
 )
 from assistant.engines.lexical import tokenize
 from assistant.nlp import wordlist
-from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, normalise, quotation_spans
+from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import FOLLOWING_SENTENCES, Context, Evidence, Span
 
@@ -262,7 +262,7 @@ def _asked_persons_words(
 
     def quotes_them(c: Scored) -> bool:
         who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
-        return who is not None and any(k in normalise(who) for k in keys) and _quotes_words(c.text)
+        return who is not None and asked.names_one(who, keys) and _quotes_words(c.text)
 
     for c in fitting:
         if c.prob < threshold:
@@ -315,7 +315,7 @@ def _persons_other_words(
 
     def theirs(c: Scored) -> bool:
         who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
-        return who is not None and any(k in normalise(who) for k in keys) and _quotes_words(c.text)
+        return who is not None and asked.names_one(who, keys) and _quotes_words(c.text)
 
     topic = _topic_terms(part)
     for c in chosen:

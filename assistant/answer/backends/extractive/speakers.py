@@ -200,10 +200,10 @@ def _said_by_another(c: Scored, context: Context, name: str) -> bool:
     the quote ledger gives it to another speaker (the sentence a "what did X say" near miss
     finds is often another person's words on the topic)."""
     keys = asked.name_keys(name)
-    if not keys or any(k in normalise(c.text) for k in keys):
+    if not keys or asked.names_one(c.text, keys):
         return False
     other = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
-    return other is not None and not any(k in normalise(other) for k in keys)
+    return other is not None and not asked.names_one(other, keys)
 
 
 _OPENING_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
@@ -241,7 +241,7 @@ def _speaks(ev: Evidence, sp: Span, context: Context, name: str, gap: int) -> bo
     if not keys:
         return False
     ledger = _ledger_speaker_at(sp, ev, context.quotes)
-    if ledger is not None and any(k in normalise(ledger) for k in keys):
+    if ledger is not None and asked.names_one(ledger, keys):
         return True
     return _authored(ev, sp, ledger, keys) or asked.attributes_to(ev, sp, name, ledger, gap)
 
@@ -252,12 +252,12 @@ def _authored(ev: Evidence, sp: Span, ledger: str | None, keys: list[str]) -> bo
     clause gives its words to anyone else? An opinion column argues its author's views
     without quotation marks or speech verbs ("To prevail, she will have to ..."): the text
     test and the ledger see no speaker in them, the byline does."""
-    if not ev.author or not keys or not any(k in normalise(ev.author) for k in keys):
+    if not ev.author or not keys or not asked.names_one(ev.author, keys):
         return False
-    if ledger is not None and not any(k in normalise(ledger) for k in keys):
+    if ledger is not None and not asked.names_one(ledger, keys):
         return False
     own = _own_attribution(ev.at(sp.start, sp.end))
-    return own is None or any(k in normalise(own) for k in keys)
+    return own is None or asked.names_one(own, keys)
 
 
 def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) -> bool:
