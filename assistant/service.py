@@ -963,11 +963,13 @@ def needs_fallback(llm: Verified, offline: Verified, on_decline: bool = True) ->
         return not llm.abstained
     if llm.abstained:
         return on_decline or not llm.declined
-    beside = any(
-        not any(a.doc_id == b.doc_id and a.start < b.end and b.start < a.end for b in offline.citations)
-        for a in llm.citations
-    )
+    beside = any(not any(_same_span(a, b) for b in offline.citations) for a in llm.citations)
     return beside or not holds_first_claim(llm, offline)
+
+
+def _same_span(a: Citation, b: Citation) -> bool:
+    """Do two citations point at overlapping text of the same article?"""
+    return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
 _FIRST_MARKERS = re.compile(r"(?:\s*\[\d+(?:\s*,\s*\d+)*\])+")
@@ -996,9 +998,7 @@ def holds_first_claim(llm: Verified, offline: Verified) -> bool:
     from assistant.nlp.text import normalise
 
     lead = first_claim_citations(offline)
-    if not lead or not all(
-        any(a.doc_id == b.doc_id and a.start < b.end and b.start < a.end for a in llm.citations) for b in lead
-    ):
+    if not lead or not all(any(_same_span(a, b) for a in llm.citations) for b in lead):
         return False
     m = _FIRST_MARKERS.search(offline.text)
     claim = offline.text[: m.start()] if m else ""
