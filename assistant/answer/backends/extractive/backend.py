@@ -65,6 +65,7 @@ from assistant.answer.backends.extractive.speakers import (
     _ledger_speaker,
     _name_pronoun,
     _named_asked,
+    _named_one_spoke,
     _said_by_another,
     _unquoted_asked,
     sentence_speaker,
@@ -246,6 +247,8 @@ class ExtractiveBackend:
             ]
             if not fitting:
                 return [], f"the articles do not quote {quoted} on this", True
+        if wanted in ("person", "name"):
+            fitting = _named_one_spoke(context, part, fitting)
         top = fitting[0]
         # another part's sentence ranks first: this part's own one answers it, though its own
         # article words it far from the question (the second article's part of the held-out

@@ -18,6 +18,7 @@ from assistant.nlp.questions import (
     ask_of,
     asked_speaker,
     full_names,
+    question_names,
 )
 from assistant.nlp.text import normalise, quotation_spans, quotes_balanced
 from assistant.settings import AnswerSettings
@@ -204,6 +205,42 @@ def _said_by_another(c: Scored, context: Context, name: str) -> bool:
         return False
     other = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
     return other is not None and not asked.names_one(other, keys)
+
+
+#: "Who <verb> ...?" with "who" the verb's subject: not "who did / was / has been ...", not
+#: the passive ("who was accused").
+_WHO_SUBJECT = re.compile(
+    r"^\W*who\s+(?!(?:did|does|do|is|was|were|are|am|be|been|being|will|would|could|can|should|"
+    r"might|may|must|shall|else)\b)(?:(?:has|have|had)\s+(?!been\b))?(?:\w+ly\s+)?[a-z]\w*\b",
+    re.I,
+)
+
+
+def _named_one_spoke(context: Context, part: str, fitting: list[Scored]) -> list[Scored]:
+    """A "who criticized Jane Roe?" part asks for whoever spoke of Roe: Roe's own words do not
+    answer it. For a part whose "who" is the subject of its verb, the sentences whose speaker
+    (:func:`sentence_speaker`, unless the sentence's own "X said" clause names another) is a
+    person the part names go after every other sentence, so
+    the best sentence of another speaker (or of none) answers it, or the part abstains when
+    no such sentence reaches the threshold."""
+    ask = ask_of(part)
+    if not _WHO_SUBJECT.match(ask):
+        return fitting
+    keys = [k for name in question_names(ask) for k in asked.name_keys(name)]
+    if not keys:
+        return fitting
+
+    def theirs(c: Scored) -> bool:
+        who = sentence_speaker(c, context.evidence[c.n - 1], context.quotes)
+        if who is None or not asked.names_one(who, keys):
+            return False
+        # the sentence's own clause names another speaker ("Roe said Doe's account ..."
+        # inside a quotation the ledger gives to Doe): that one spoke
+        own = _clause_name(c.text)
+        return own is None or asked.names_one(own, keys)
+
+    named = [c for c in fitting if theirs(c)]
+    return [c for c in fitting if not theirs(c)] + named if named else fitting
 
 
 _OPENING_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
