@@ -89,7 +89,7 @@ def test_ask_passes_filters_and_reports_bad_ones(session: dict[str, Any]) -> Non
     future = session["ask_filtered"].structured_content
     assert future["abstained"] and future["citations"] == []
     bad = session["ask_bad"]
-    assert bad.is_error and "Bad since 'soon'" in bad.content[0].text
+    assert bad.is_error and "Bad since: Could not read the date 'soon'" in bad.content[0].text
 
 
 def test_search_hits_carry_doc_ids_and_offsets(session: dict[str, Any], built_index: Path) -> None:

@@ -287,13 +287,26 @@ def test_statement_date_skips_future_clauses() -> None:
         ("last week", False, D(2025, 9, 29)),
         ("last week", True, D(2025, 10, 5)),
         ("yesterday", False, D(2025, 10, 7)),
+        # dateparser's free text, its period read from what is written
+        ("last Tuesday", False, D(2025, 10, 7)),
+        ("3 days ago", False, D(2025, 10, 5)),
+        ("10/07/2025", False, D(2025, 10, 7)),
+        ("Monday, Oct. 6", True, D(2025, 10, 6)),
+        ("March", False, D(2025, 3, 1)),
+        ("last month", True, D(2025, 9, 30)),
+        ("this week", True, D(2025, 10, 12)),
+        ("Q3 2025", False, D(2025, 7, 1)),
+        ("Q3 2025", True, D(2025, 9, 30)),
+        # this module's own phrases where dateparser has none
+        ("last spring", False, D(2025, 3, 1)),
+        ("in 2025", True, D(2025, 12, 31)),
     ],
 )
 def test_parse_user_date(raw: str, end: bool, expected: dt.date) -> None:
     assert parse_user_date(raw, end=end, today=D(2025, 10, 8)) == expected
 
 
-@pytest.mark.parametrize("raw", ["soon", "2025-13-01", "the 7th", "", "Oct 7 2025 and more"])
+@pytest.mark.parametrize("raw", ["soon", "2025-13-01", "the 7th", "", "Oct 7 2025 and more", "noon"])
 def test_parse_user_date_rejects_with_a_clear_message(raw: str) -> None:
     with pytest.raises(AssistantError, match="date"):
         parse_user_date(raw, today=D(2025, 10, 8))

@@ -107,8 +107,12 @@ def test_quotes_route_filters_by_date_and_names_sources(base: str, assistant: As
     ranged = get(base, "/v1/quotes", speaker=speaker, since="2025-09-01", until="2025-09-30")
     expect = assistant.quotes(speaker=speaker, since=since, until=until)
     assert [(q["doc_id"], q["start"]) for q in ranged["quotes"]] == [(q.doc_id, q.start) for q in expect]
-    bad = httpx.get(f"{base}/v1/quotes", params={"since": "last week"}, headers=AUTH)
+    # the CLI's date forms: a month is its first day for since, its last for until
+    named = get(base, "/v1/quotes", speaker=speaker, since="September 2025", until="Sept. 2025")
+    assert named["quotes"] == ranged["quotes"]
+    bad = httpx.get(f"{base}/v1/quotes", params={"since": "soon"}, headers=AUTH)
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_query"
+    assert "'soon'" in bad.json()["error"]["message"]
 
 
 # -- in the browser -------------------------------------------------------------------------

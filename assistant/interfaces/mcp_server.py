@@ -21,6 +21,7 @@ from mcp_types import CallToolResult, TextContent
 from pydantic import BaseModel, Field
 
 from assistant.errors import AssistantError
+from assistant.nlp.timex import parse_user_date
 from assistant.types import Answer, Quote, SearchHit, Speaker
 
 if TYPE_CHECKING:
@@ -54,13 +55,19 @@ class SpeakersResult(BaseModel):
     speakers: list[Speaker]
 
 
+#: The date forms ``since`` and ``until`` take, as the tools describe them.
+_DATES = "a date (YYYY-MM-DD, 'Oct 7 2025', 'last week')"
+
+
 def _date(value: str | None, name: str) -> date | None:
+    """A ``since``/``until`` argument as the CLI reads it (ISO, "Oct 7 2025", "last week"):
+    a period's first day for ``since``, its last for ``until``."""
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ToolError(f"Bad {name} {value!r}: use YYYY-MM-DD.") from None
+        return parse_user_date(value, end=name == "until")
+    except AssistantError as exc:
+        raise ToolError(f"Bad {name}: {exc}") from None
 
 
 def create_mcp_server(assistant: Assistant) -> MCPServer:
@@ -85,12 +92,8 @@ def create_mcp_server(assistant: Assistant) -> MCPServer:
     @server.tool()
     def ask(
         question: Annotated[str, Field(description="The question, in plain words.")],
-        since: Annotated[
-            str | None, Field(description="Only articles published on/after YYYY-MM-DD.")
-        ] = None,
-        until: Annotated[
-            str | None, Field(description="Only articles published on/before YYYY-MM-DD.")
-        ] = None,
+        since: Annotated[str | None, Field(description=f"Only articles published on/after {_DATES}.")] = None,
+        until: Annotated[str | None, Field(description=f"Only articles published by {_DATES}.")] = None,
         speaker: Annotated[str | None, Field(description="The person whose words are wanted.")] = None,
     ) -> Annotated[CallToolResult, Answer]:
         """Answer a question from the news index with verbatim, cited quotes.

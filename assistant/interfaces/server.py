@@ -66,6 +66,7 @@ from assistant.interfaces.chat_protocol import (
     split_conversation,
     sse,
 )
+from assistant.nlp.timex import parse_user_date
 from assistant.types import Answer
 
 if TYPE_CHECKING:
@@ -432,15 +433,14 @@ async def _routing_error(request: Request, exc: Exception) -> Response:
 
 
 def _query_date(value: str | None, name: str) -> date | None:
-    """An ISO date from a query parameter (400 when it is not one)."""
+    """A ``since``/``until`` query parameter as the CLI reads it (ISO, "Oct 7 2025", "last
+    week": a period's first day for ``since``, its last for ``until``); 400 when it is none."""
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise HTTPError(
-            400, f"Invalid request: {name}: expected a date like 2025-10-01.", code="invalid_query"
-        ) from None
+        return parse_user_date(value, end=name == "until")
+    except AssistantError as exc:
+        raise HTTPError(400, f"Invalid request: {name}: {exc}", code="invalid_query") from None
 
 
 async def _stream(

@@ -511,10 +511,14 @@ _ISO_PARTIAL = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 
 def parse_user_date(s: str, *, end: bool = False, today: dt.date | None = None) -> dt.date:
-    """Read a ``--since``/``--until`` value: ISO ("2025-10-07", "2025-10", "2025"),
-    "Oct 7 2025", "October 2025", or relative to today ("last week", "yesterday").
+    """Read a ``--since``/``--until`` value: ISO ("2025-10-07", "2025-10", "2025"), a written
+    date ("Oct 7 2025", "10/07/2025", "October 2025"), or a phrase relative to today
+    ("yesterday", "last Tuesday", "3 days ago", "last week", "last month", "last spring").
 
-    A value naming a period gives its first day, or its last day with ``end=True``.
+    A value naming a period gives its first day, or its last day with ``end=True``. Free
+    text is dateparser's (:func:`_dateparser_period`); ISO partials are read here first,
+    because dateparser takes "2025-10" for a day and "2025-13-01" for January 13th, and
+    seasons ("last spring") are this module's own phrases, which dateparser does not know.
     """
     raw = " ".join(s.split())
     today = today or dt.date.today()
@@ -529,12 +533,57 @@ def parse_user_date(s: str, *, end: bool = False, today: dt.date | None = None) 
             return last if end else first
     except ValueError as exc:
         raise AssistantError(f"Not a valid date: {s!r} ({exc}).") from None
-    exprs = [x for x in find_time_expressions(raw, published=today) if x.date is not None]
-    if len(exprs) == 1 and exprs[0].start <= 3 and exprs[0].end == len(raw):
-        x = exprs[0]
-        assert x.date is not None
-        return (x.end_date or x.date) if end else x.date
+    period = _dateparser_period(raw, today)
+    if period is None:
+        exprs = [x for x in find_time_expressions(raw, published=today) if x.date is not None]
+        if len(exprs) == 1 and exprs[0].end == len(raw) and _LEAD_IN.fullmatch(raw[: exprs[0].start]):
+            x = exprs[0]
+            assert x.date is not None
+            period = (x.date, x.end_date or x.date)
+    if period is not None:
+        return period[1] if end else period[0]
     raise AssistantError(
         f"Could not read the date {s!r}: use YYYY-MM-DD, YYYY-MM, YYYY, 'Oct 7 2025' "
         "or a relative phrase such as 'last week' or 'yesterday'."
     )
+
+
+#: What may stand before a time expression that is the whole of a user's date ("in 2025").
+_LEAD_IN = re.compile(r"(?:(?:in|on|since|from|by|during)\s+)?", re.I)
+#: The words that show a period dateparser reports was written, not filled in from today:
+#: it reads "the 7th" as July, so a month period needs a month's name or the word "month".
+_MONTH_WORDS = sorted({w.lower().rstrip(".") for m in months() for w in (m.name, *m.abbrevs)}, key=len)
+_PERIOD_WORDS = {
+    "week": re.compile(r"\bweek", re.I),
+    "month": re.compile(r"\bmonth|\b(?:" + "|".join(reversed(_MONTH_WORDS)) + r")\b", re.I),
+    "quarter": re.compile(r"\bquarter|\bq[1-4]\b", re.I),
+    "year": re.compile(r"\byear|\b\d{4}\b", re.I),
+    "day": re.compile(r"."),
+}
+
+
+def _dateparser_period(raw: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of what dateparser reads ``raw`` as, relative to ``today``
+    and preferring the past ("Tuesday" is the last one): a day, a week (Monday to Sunday),
+    a month, a quarter or a year; ``None`` for a time of day or a period the text does not
+    name (:data:`_PERIOD_WORDS`)."""
+    from dateparser.date import DateDataParser
+
+    base = dt.datetime(today.year, today.month, today.day)
+    settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True}
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(raw)
+    got, period = data.date_obj, data.period
+    if got is None or period not in _PERIOD_WORDS or not _PERIOD_WORDS[period].search(raw):
+        return None
+    day = got.date()
+    if period == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    if period == "month":
+        return months_period(day.year, day.month, day.month)
+    if period == "quarter":
+        first = 3 * ((day.month - 1) // 3) + 1
+        return months_period(day.year, first, first + 2)
+    if period == "year":
+        return months_period(day.year, 1, 12)
+    return day, day
