@@ -387,12 +387,11 @@ class Assistant:
             seen = {(h.doc_id, h.start) for h in hits}
             hits += [h for h in general if (h.doc_id, h.start) not in seen][: max(k - len(hits), 0)]
             parts = split_question(question)
-            part_k = self.settings.retrieval.part_k or max(k // 2, 3)
             if len(parts) > 1:  # each part finds its own evidence, across articles
                 for part in parts:
                     seen = {(h.doc_id, h.start) for h in hits}
                     hits += [
-                        h for h in search(part, part_k, filters) if (h.doc_id, h.start) not in seen
+                        h for h in search(part, max(k // 2, 3), filters) if (h.doc_id, h.start) not in seen
                     ]
         store = self.store()
         arts = store.articles([h.doc_id for h in hits])

@@ -88,12 +88,6 @@ class RetrievalSettings(BaseSettings):
     pool: int = Field(
         default=40, gt=0, description="Candidates each of dense and BM25 search hand to the fusion."
     )
-    part_k: int = Field(
-        default=0,
-        ge=0,
-        description="Passages each part of a multi-part question searches for on its own "
-        "(0, the default: half of `k`, at least 3).",
-    )
     dense_keep: int = Field(
         default=0,
         ge=0,
