@@ -1,6 +1,7 @@
 """Multi-article questions: is the article a missed fact sits in in the context at all?
 
-Development caches only (it prints questions). For every multi_doc or corroborated question
+``--list`` prints questions: development caches only; on a check cache only the counts are
+printed. For every multi_doc or corroborated question
 (every question of the multipart sets is one) and every question ``split_question`` splits,
 each fact group the answer misses is placed: in a passage the answer step reads (evidence or
 a following window) of a cited article, or of an uncited article (a gold source or not;
@@ -101,8 +102,10 @@ def stage(a: Any, gold: dict[str, Any], group: list[str], texts: dict[str, str])
 def main(argv: list[str]) -> int:
     pairs = [a.split("=", 1) for a in argv if not a.startswith("--")]
     for path, _ in pairs:
-        if "heldout" in path or Path(path).stem in (*CHECK, "ho"):
-            sys.exit("development caches only")
+        if "heldout" in path or Path(path).stem == "ho":
+            sys.exit("the held-out half is measured once with `assistant eval`, not read here")
+        if Path(path).stem in CHECK and "--list" in argv:
+            sys.exit("check caches: counts only (no --list)")
     from assistant.service import Assistant
 
     counts: dict[str, Counter[str]] = defaultdict(Counter)
