@@ -147,6 +147,9 @@ def main(argv: list[str]) -> int:
                     else "article not in the context"
                 )
                 where = f"no passage holds it ({art}): {head}"
+                if head == "no source holds it":
+                    where = "no passage holds it: no source holds it"
+                detail = detail.removeprefix(head).strip()
             elif where.startswith(("same", "+", "-")):
                 where = "in a passage of a cited article"
             elif where.startswith("another article"):
@@ -156,7 +159,7 @@ def main(argv: list[str]) -> int:
             counts[name][where] += 1
             total[where] += 1
             if "--list" in argv:
-                print(f"-- {name} {gold['id']} [{gold['kind']}] {group} -> {where} {detail}")
+                print(f"-- {name} {gold['id']} [{gold['kind']}] {group} -> {where} {detail}".rstrip())
                 print(f"   Q: {gold['question'][:220]}")
                 have = sorted({e.doc_id[:28] for e in ctx.evidence})
                 print(f"   sources {[d[:28] for d in gold['sources']]} context {have}")
