@@ -8,7 +8,9 @@ candidate holding the fact is reported: its rank, probability, the part's best p
 whether it is in the best's article, its ledger speaker, and the first bar of ``_pick`` it
 fails (threshold, ``second_ratio``, ``other_article_ratio``, ``max_sentences``).
 
-    python evals/multisource_place.py /tmp/c/gold.pkl /tmp/c/mp_ta.pkl
+    python evals/multisource_place.py /tmp/c/gold.pkl /tmp/c/mp_ta.pkl [--multi]
+
+``--multi`` keeps multi_doc and corroborated questions and those ``split_question`` splits.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def main(argv: list[str]) -> int:
     paths = [a for a in argv if not a.startswith("--")]
     if any(
         "heldout" in p
-        or Path(p).stem in ("ho", "rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_a", "rx_b")
+        or Path(p).stem in ("ho", "rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b", "rl_a", "rl_b")
         for p in paths
     ):
         sys.exit("development caches only")
@@ -53,6 +55,10 @@ def main(argv: list[str]) -> int:
         for gold, ctx, texts, answer, group in cv.missed_facts(rows, Settings()):
             if answer.abstained or fp.place(gold, ctx, texts, answer, group)[0] != "another article (gold source)":
                 continue
+            if "--multi" in argv and not (
+                gold["kind"] in ("multi_doc", "corroborated") or len(split_question(gold["question"])) > 1
+            ):
+                continue  # --multi: multi-article and multi-part questions only
             cited = {c.doc_id for c in answer.citations}
             parts = asked.fill_subject(asked.fill_counted(split_question(ctx.question)))
             names = [n.lower() for n in _asked_names(ctx)]
