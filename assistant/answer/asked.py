@@ -65,7 +65,7 @@ from functools import lru_cache
 
 from assistant.engines.lexical import tokenize
 from assistant.nlp import months, speech_verbs, weekdays, wordlist
-from assistant.nlp.questions import ask_of, part_ask, speaker_phrase
+from assistant.nlp.questions import ask_of, speaker_phrase
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
@@ -1182,36 +1182,6 @@ def role_which(part: str) -> str | None:
         role = _role_noun(w.strip(".!"))
         if role is not None:
             return role
-    return None
-
-
-#: Words of a question's frame, not of what it asks ("according to the article").
-_ASK_FRAME = {t for w in ("according", "article", "articles", "report", "reported") for t in tokenize(w)}
-#: "It is unclear what ...", "not yet known who ...", "declined to say how many ...": the text
-#: says the clause after it is not known, or not told.
-_UNKNOWN = re.compile(
-    r"\b(?:unclear|not\s+(?:yet\s+)?(?:clear|known)|unknown)\s+"
-    r"(?P<clause>(?:what|who|whom|which|how|when|where|why|whether)\b[^.;!?]*)"
-    r"|\b(?:(?:declined|refused)\s+to|(?:would|did|could)\s*(?:not|n['’]t))\s+"
-    r"(?:say|name|identify|disclose|specify|reveal)\s+(?P<held>[^.;!?,]*)",
-    re.I,
-)
-
-
-def unknown_clause(text: str, part: str) -> str | None:
-    """The words by which ``text`` says that what the part asks is not known ("it is unclear
-    what security clearances he held"): the clause after them holds every lower-case content
-    word of the part's ask, verbs in any form (:func:`verb_forms`: "held" for "hold"), two at
-    least; else None. "What security clearance did he hold?" is such a part for that
-    sentence, "What was his job?" is not."""
-    words = [w for w in _WORD.findall(part_ask(part)) if w.islower()]
-    terms = {t for w in words for t in tokenize(w)} - _ASK_FRAME
-    if len(terms) < 2:
-        return None
-    for m in _UNKNOWN.finditer(text):
-        clause = set(tokenize(m.group("clause") or m.group("held") or ""))
-        if all(t in clause or verb_forms(t) & clause for t in terms):
-            return m.group(0)
     return None
 
 

@@ -17,7 +17,6 @@ from assistant.answer.backends.extractive.checks import (
     _place_elsewhere,
     _role_elsewhere,
     _role_unnamed,
-    _said_unknown,
     _same_named,
     _same_person,
     _speaker_silent,
@@ -291,7 +290,6 @@ class ExtractiveBackend:
             _topic_untouched(context, part, chosen)
             or _told_as_past(context, part, chosen)
             or _role_unnamed(context, part, chosen, fitting, threshold)
-            or _said_unknown(part, chosen)
         )
         if untouched:
             return [], untouched, False

@@ -363,17 +363,6 @@ def _role_unnamed(
     return f"the passages on this do not name the {role} asked for"
 
 
-def _said_unknown(part: str, chosen: list[Scored]) -> str | None:
-    """Why the chosen sentences do not answer a part when one of them says that what it asks is
-    not known (:func:`asked.unknown_clause`: "it is unclear what security clearances he held"
-    for "What security clearance did he hold?"); else None. Abstains only."""
-    for c in chosen:
-        clause = asked.unknown_clause(c.text, part)
-        if clause is not None:
-            return f"the passages on this say it is {clause}"
-    return None
-
-
 def _group_silent(
     context: Context, part: str, fitting: list[Scored], threshold: float, gap: int
 ) -> str | None:
