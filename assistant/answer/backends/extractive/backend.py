@@ -16,7 +16,6 @@ from assistant.answer.backends.extractive.checks import (
     _missing_names,
     _place_elsewhere,
     _role_elsewhere,
-    _role_unnamed,
     _same_named,
     _same_person,
     _speaker_silent,
@@ -289,11 +288,7 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
-        untouched = (
-            _topic_untouched(context, part, chosen)
-            or _told_as_past(context, part, chosen)
-            or _role_unnamed(context, part, chosen, fitting, threshold)
-        )
+        untouched = _topic_untouched(context, part, chosen) or _told_as_past(context, part, chosen)
         if untouched:
             return [], untouched, False
         silent = _speaker_silent(context, part, wanted, chosen, self.tuning)
