@@ -27,7 +27,8 @@ at once. The API key and ``Authorization`` header are never logged.
 
 Starlette does the auth and the errors. Its ``AuthenticationMiddleware`` runs
 :class:`BearerKey` on every request: a public path (``/healthz``; with the web page, every
-path outside ``/v1``) passes anonymously; any other path without the key is refused by
+path outside ``/v1``) lets a caller without the key through anonymously; any other path
+without the key is refused by
 ``on_error`` before routing (OpenAI-shaped JSON 401, ``WWW-Authenticate: Bearer``), so an
 unknown ``/v1`` path or a wrong method is a 401 to a caller without the key, not a 404/405.
 Each data route is also wrapped in ``requires("authenticated")``, so a route is never served
@@ -211,11 +212,12 @@ def _key_refused() -> HTTPError:
 class BearerKey(AuthenticationBackend):
     """``Authorization: Bearer KEY`` for Starlette's ``AuthenticationMiddleware``.
 
-    Without a key (``api_key`` empty) every caller is authenticated. With one, a ``public``
-    path is let through anonymously without reading the header, and any other path raises
-    :class:`AuthenticationError` unless the first ``Authorization`` header is ``Bearer``
-    (any case) and the key, compared in constant time. Refusing here rather than leaving
-    the caller anonymous keeps an unknown path or a wrong method a 401, as for a route.
+    Without a key (``api_key`` empty) every caller is authenticated. With one, a caller is
+    authenticated when the first ``Authorization`` header is ``Bearer`` (any case) and the
+    key, compared in constant time; otherwise a ``public`` path lets the caller through
+    anonymously and any other path raises :class:`AuthenticationError`. Refusing here
+    rather than leaving the caller anonymous keeps an unknown path or a wrong method a
+    401 to a caller without the key, as it is for a route.
     """
 
     def __init__(self, api_key: str | None, public: Callable[[str], bool]):
@@ -225,13 +227,13 @@ class BearerKey(AuthenticationBackend):
     async def authenticate(self, conn: HTTPConnection) -> tuple[AuthCredentials, BaseUser] | None:
         if self._key is None:
             return AuthCredentials([_AUTHENTICATED]), SimpleUser("anyone")
-        if self._public(conn.scope["path"]):
-            return None
         scheme, _, rest = conn.headers.get("authorization", "").encode("latin-1").partition(b" ")
         token = rest.strip() if scheme.lower() == b"bearer" else b""
-        if not hmac.compare_digest(token, self._key):
-            raise AuthenticationError("missing or wrong API key")  # never the header itself
-        return AuthCredentials([_AUTHENTICATED]), SimpleUser("api-key")
+        if hmac.compare_digest(token, self._key):
+            return AuthCredentials([_AUTHENTICATED]), SimpleUser("api-key")
+        if self._public(conn.scope["path"]):
+            return None
+        raise AuthenticationError("missing or wrong API key")  # never the header itself
 
 
 def _refuse(conn: HTTPConnection, exc: AuthenticationError) -> Response:
