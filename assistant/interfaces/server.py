@@ -28,9 +28,9 @@ at once. The API key and ``Authorization`` header are never logged.
 Starlette does the auth and the errors. Its ``AuthenticationMiddleware`` runs
 :class:`BearerKey` on every request: a public path (``/healthz``; with the web page, every
 path outside ``/v1``) lets a caller without the key through anonymously; any other path
-without the key is refused by
-``on_error`` before routing (OpenAI-shaped JSON 401, ``WWW-Authenticate: Bearer``), so an
-unknown ``/v1`` path or a wrong method is a 401 to a caller without the key, not a 404/405.
+without the key is refused by ``on_error`` before routing (OpenAI-shaped JSON 401,
+``WWW-Authenticate: Bearer``), so an unknown ``/v1`` path or a wrong method is a 401 to a
+caller without the key, not a 404/405.
 Each data route is also wrapped in ``requires("authenticated")``, so a route is never served
 to an anonymous caller even if ``public`` were ever to cover its path. The app's one set of
 ``exception_handlers`` turns what a route raises into OpenAI-shaped JSON:
