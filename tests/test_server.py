@@ -13,12 +13,15 @@ from typing import Any
 import httpx
 import openai
 import pytest
+from pydantic import BaseModel
 from starlette.applications import Starlette
+from starlette.responses import JSONResponse
 from starlette.testclient import TestClient
 
 from assistant.errors import (
     AssistantError,
     BackendError,
+    BusyError,
     IndexBusyError,
     IndexMissingError,
 )
@@ -352,6 +355,174 @@ def test_web_page_loads_without_token_but_data_does_not(tmp_path: Path) -> None:
         assert tc.get("/healthz").status_code == 200
         assert tc.get("/v1/models").status_code == 401
         assert tc.get("/v1/models", headers={"Authorization": f"Bearer {KEY}"}).status_code == 200
+
+
+# -- auth and errors through Starlette's own mechanisms (a stand-in Assistant) -----------------
+PROTECTED = [
+    ("GET", "/v1/models"),
+    ("GET", "/v1/articles/x"),
+    ("GET", "/v1/status"),
+    ("GET", "/v1/speakers"),
+    ("GET", "/v1/quotes"),
+    ("GET", "/v1/timeline"),
+    ("POST", "/v1/ask"),
+    ("POST", "/v1/search"),
+    ("POST", "/v1/chat/completions"),
+]
+REFUSED = {
+    "error": {
+        "message": "Missing or wrong API key: send 'Authorization: Bearer <key>'.",
+        "type": "authentication_error",
+        "param": None,
+        "code": "invalid_api_key",
+    }
+}
+
+
+@pytest.mark.parametrize("with_web", [False, True])
+def test_a_wrong_key_on_each_protected_route_is_the_json_401(tmp_path: Path, with_web: bool) -> None:
+    (tmp_path / "index.html").write_text("<html><body>page</body></html>")
+    app = create_app(object(), api_key=KEY, web_dir=tmp_path if with_web else None)  # type: ignore[arg-type]
+    with TestClient(app) as tc:
+        for method, path in PROTECTED + [("GET", "/v1/no-such-route"), ("DELETE", "/v1/ask")]:
+            for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Token {KEY}"}):
+                r = tc.request(method, path, headers=headers, json={"question": QUESTION})
+                assert (r.status_code, r.json()) == (401, REFUSED), (method, path, headers)
+                assert r.headers["www-authenticate"] == "Bearer"
+
+
+def test_public_paths_need_no_key_and_ignore_a_wrong_one(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<html><body>page</body></html>")
+    (tmp_path / "app.js").write_text("console.log('page');")
+    with TestClient(create_app(object(), api_key=KEY, web_dir=tmp_path)) as tc:  # type: ignore[arg-type]
+        for headers in ({}, {"Authorization": "Bearer wrong"}):
+            assert tc.get("/healthz", headers=headers).json() == {"status": "ok"}
+            assert "page" in tc.get("/", headers=headers).text
+            assert "console.log" in tc.get("/app.js", headers=headers).text
+            missing = tc.get("/no-such-file.css", headers=headers)  # public, so routed: a 404
+            assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+
+def test_the_key_in_any_case_of_bearer_opens_the_routes() -> None:
+    with TestClient(create_app(object(), api_key=KEY, web_dir=None)) as tc:  # type: ignore[arg-type]
+        for auth in (f"Bearer {KEY}", f"bearer {KEY}", f"BEARER  {KEY} "):
+            r = tc.get("/v1/models", headers={"Authorization": auth})
+            assert r.status_code == 200 and r.json()["data"][0]["id"] == "assistant", auth
+
+
+def test_a_protected_route_on_a_public_path_still_requires_the_key() -> None:
+    """``requires`` on each data route: a caller the middleware leaves anonymous is refused."""
+    from starlette.middleware import Middleware
+    from starlette.middleware.authentication import AuthenticationMiddleware
+    from starlette.routing import Route
+
+    from assistant.interfaces.server import BearerKey, protected
+
+    served: list[str] = []
+
+    @protected
+    async def data(request: Any) -> Any:
+        served.append(request.user.display_name)
+        return JSONResponse({"ok": True})
+
+    handlers = create_app(object(), web_dir=None).exception_handlers  # type: ignore[arg-type]
+    everything_public = BearerKey(KEY, public=lambda path: True)
+    app = Starlette(
+        routes=[Route("/data", data)],
+        middleware=[Middleware(AuthenticationMiddleware, backend=everything_public)],
+        exception_handlers=handlers,
+    )
+    with TestClient(app) as tc:
+        r = tc.get("/data", headers={"Authorization": "Bearer wrong"})
+        assert (r.status_code, r.json(), r.headers["www-authenticate"]) == (401, REFUSED, "Bearer")
+        assert served == []
+        assert tc.get("/data", headers={"Authorization": f"Bearer {KEY}"}).json() == {"ok": True}
+        assert served == ["api-key"]
+
+
+class Raising:
+    """Every Assistant call raises ``error``."""
+
+    def __init__(self, error: Exception):
+        self.error = error
+
+    def _raise(self, *args: Any, **kw: Any) -> Any:
+        raise self.error
+
+    ask = ask_stream = search = status = quotes = timeline = speakers = _raise
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "type_", "code"),
+    [
+        (AssistantError("plain failure"), 400, "invalid_request_error", "assistant"),
+        (BackendError("model down"), 502, "server_error", "backend"),
+        (IndexMissingError("no index here"), 503, "server_error", "index_missing"),
+        (IndexBusyError("being written"), 503, "server_error", "index_busy"),
+        (BusyError("engine held"), 503, "server_error", "overloaded"),
+    ],
+)
+def test_an_assistant_error_raised_in_a_route_is_its_json_error(
+    error: AssistantError, status: int, type_: str, code: str
+) -> None:
+    chat = {"messages": [{"role": "user", "content": "q"}]}
+    with TestClient(create_app(Raising(error), web_dir=None)) as tc:  # type: ignore[arg-type]
+        for method, path, body in [
+            ("POST", "/v1/ask", {"question": "q"}),
+            ("POST", "/v1/search", {"query": "q"}),
+            ("GET", "/v1/quotes", None),
+            ("GET", "/v1/timeline", None),
+            ("GET", "/v1/speakers", None),
+            ("GET", "/v1/status", None),
+            ("POST", "/v1/chat/completions", chat),
+            ("POST", "/v1/chat/completions", chat | {"stream": True}),
+        ]:
+            r = tc.request(method, path, json=body)
+            assert r.status_code == status, (method, path, body)
+            err = r.json()["error"]
+            assert (err["type"], err["code"], err["param"]) == (type_, code, None), path
+            assert err["message"] == (
+                "The server is busy; retry shortly." if code == "overloaded" else str(error)
+            )
+            assert r.headers.get("retry-after") == ("1" if status == 503 else None)
+
+
+def test_a_validation_error_inside_the_engine_is_a_500_not_a_bad_body() -> None:
+    """Only the request body's own ValidationError is a 400; the engine's is a server fault."""
+
+    class Strict(BaseModel):
+        n: int
+
+    def invalid() -> None:
+        Strict.model_validate({"n": "not a number"})
+
+    app = create_app(Raising(ValueError()), web_dir=None)  # type: ignore[arg-type]
+    app.state.service.assistant.ask = lambda question, **kw: invalid()
+    with TestClient(app, raise_server_exceptions=False) as tc:
+        r = tc.post("/v1/ask", json={"question": "q"})
+        assert r.status_code == 500 and "invalid_body" not in r.text
+        bad = tc.post("/v1/ask", json={"question": "q", "k": "many"})
+        assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_body"
+
+
+class FailingLate:
+    def ask_stream(self, question: str, **kw: Any) -> Iterator[Any]:
+        yield "The first words "
+        raise BackendError("The model went away.")
+
+
+def test_an_error_after_the_first_event_is_an_sse_error_event() -> None:
+    body = {"stream": True, "messages": [{"role": "user", "content": "q"}]}
+    with TestClient(create_app(FailingLate(), web_dir=None)) as tc:  # type: ignore[arg-type]
+        r = tc.post("/v1/chat/completions", json=body)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
+    events = [e.removeprefix("data: ") for e in r.text.split("\n\n") if e]
+    assert events[-1] == "[DONE]"
+    pieces = [json.loads(e) for e in events[:-1]]
+    assert pieces[1]["choices"][0]["delta"] == {"content": "The first words "}
+    assert pieces[-1] == {
+        "error": {"message": "The model went away.", "type": "server_error", "code": "backend"}
+    }
 
 
 # -- pure helpers ------------------------------------------------------------------------------

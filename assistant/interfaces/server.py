@@ -24,6 +24,23 @@ Blocking calls run in the thread pool; the :class:`Assistant` is thread-safe (on
 of its own), and a call that waits for it longer than its ``queue_timeout`` setting is
 answered 503. At most ``max_concurrency`` requests are admitted at once, the rest get 503
 at once. The API key and ``Authorization`` header are never logged.
+
+Starlette does the auth and the errors. Its ``AuthenticationMiddleware`` runs
+:class:`BearerKey` on every request: a public path (``/healthz``; with the web page, every
+path outside ``/v1``) lets a caller without the key through anonymously; any other path
+without the key is refused by ``on_error`` before routing (OpenAI-shaped JSON 401,
+``WWW-Authenticate: Bearer``), so an unknown ``/v1`` path or a wrong method is a 401 to a
+caller without the key, not a 404/405.
+Each data route is also wrapped in ``requires("authenticated")``, so a route is never served
+to an anonymous caller even if ``public`` were ever to cover its path. The app's one set of
+``exception_handlers`` turns what a route raises into OpenAI-shaped JSON:
+:class:`HTTPError` as itself, :class:`AssistantError` by :func:`from_assistant_error`,
+``ChatRequestError`` as 400, Starlette's ``HTTPException`` (unknown path, wrong method,
+``requires``) by its status; every 503 carries ``Retry-After``. Anything else is a bug and
+stays Starlette's plain 500. A pydantic ``ValidationError`` is deliberately not one of the
+handled classes: :func:`read_json` turns the request body's own into 400 ``invalid_body``,
+while one raised inside the engine is a server fault and stays a 500. Errors after the
+first SSE event of a stream cannot change the status and become an SSE error event.
 """
 
 from __future__ import annotations
@@ -41,12 +58,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from starlette.applications import Starlette
+from starlette.authentication import (
+    AuthCredentials,
+    AuthenticationBackend,
+    AuthenticationError,
+    BaseUser,
+    SimpleUser,
+    requires,
+)
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.middleware.authentication import AuthenticationMiddleware
+from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Mount, Route
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.errors import (
     AssistantError,
@@ -95,7 +120,7 @@ class HTTPError(Exception):
         self.status, self.message, self.type, self.code = status, message, type_, code
 
     def response(self) -> JSONResponse:
-        headers = {"Retry-After": "1"} if self.status == 503 else None
+        headers = _STATUS_HEADERS.get(self.status)
         return JSONResponse(
             {
                 "error": {
@@ -108,6 +133,11 @@ class HTTPError(Exception):
             status_code=self.status,
             headers=headers,
         )
+
+
+#: Headers every response of a status carries: retry a 503 after a second; a 401 names
+#: the scheme it wants (RFC 9110 section 11.6.1).
+_STATUS_HEADERS = {503: {"Retry-After": "1"}, 401: {"WWW-Authenticate": "Bearer"}}
 
 
 def _snake(name: str) -> str:
@@ -167,37 +197,52 @@ async def read_json(request: Request, model: type[M], max_body: int) -> M:
 
 
 # -- auth -----------------------------------------------------------------------------------
-class BearerAuth:
-    """Pure ASGI middleware: ``Authorization: Bearer KEY`` on every path that is not public."""
+_AUTHENTICATED = "authenticated"
 
-    def __init__(self, app: ASGIApp, api_key: str, public: Callable[[str], bool]):
-        self.app = app
-        self._key = api_key.encode()
+
+def _key_refused() -> HTTPError:
+    return HTTPError(
+        401,
+        "Missing or wrong API key: send 'Authorization: Bearer <key>'.",
+        "authentication_error",
+        "invalid_api_key",
+    )
+
+
+class BearerKey(AuthenticationBackend):
+    """``Authorization: Bearer KEY`` for Starlette's ``AuthenticationMiddleware``.
+
+    Without a key (``api_key`` empty) every caller is authenticated. With one, a caller is
+    authenticated when the first ``Authorization`` header is ``Bearer`` (any case) and the
+    key, compared in constant time; otherwise a ``public`` path lets the caller through
+    anonymously and any other path raises :class:`AuthenticationError`. Refusing here
+    rather than leaving the caller anonymous keeps an unknown path or a wrong method a
+    401 to a caller without the key, as it is for a route.
+    """
+
+    def __init__(self, api_key: str | None, public: Callable[[str], bool]):
+        self._key = api_key.encode() if api_key else None
         self._public = public
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or self._public(scope["path"]):
-            await self.app(scope, receive, send)
-            return
-        token = b""
-        for name, value in scope["headers"]:
-            if name == b"authorization":
-                scheme, _, rest = value.partition(b" ")
-                if scheme.lower() == b"bearer":
-                    token = rest.strip()
-                break
-        if not hmac.compare_digest(token, self._key):
-            err = HTTPError(
-                401,
-                "Missing or wrong API key: send 'Authorization: Bearer <key>'.",
-                "authentication_error",
-                "invalid_api_key",
-            )
-            resp = err.response()
-            resp.headers["WWW-Authenticate"] = "Bearer"
-            await resp(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
+    async def authenticate(self, conn: HTTPConnection) -> tuple[AuthCredentials, BaseUser] | None:
+        if self._key is None:
+            return AuthCredentials([_AUTHENTICATED]), SimpleUser("anyone")
+        scheme, _, rest = conn.headers.get("authorization", "").encode("latin-1").partition(b" ")
+        token = rest.strip() if scheme.lower() == b"bearer" else b""
+        if hmac.compare_digest(token, self._key):
+            return AuthCredentials([_AUTHENTICATED]), SimpleUser("api-key")
+        if self._public(conn.scope["path"]):
+            return None
+        raise AuthenticationError("missing or wrong API key")  # never the header itself
+
+
+def _refuse(conn: HTTPConnection, exc: AuthenticationError) -> Response:
+    """``AuthenticationMiddleware``'s ``on_error``: the OpenAI-shaped 401."""
+    return _key_refused().response()
+
+
+#: Wraps every data route: a caller the backend left anonymous gets the same 401.
+protected = requires(_AUTHENTICATED, status_code=401)
 
 
 # -- the app --------------------------------------------------------------------------------
@@ -258,19 +303,6 @@ class _Service:
         return out, stop
 
 
-def _json_error_handler(fn: Callable[[Request], Any]) -> Callable[[Request], Any]:
-    async def wrapped(request: Request) -> Response:
-        try:
-            return await fn(request)  # type: ignore[no-any-return]
-        except HTTPError as exc:
-            return exc.response()
-        except AssistantError as exc:
-            return from_assistant_error(exc).response()
-
-    wrapped.__name__ = getattr(fn, "__name__", "endpoint")
-    return wrapped
-
-
 def create_app(
     assistant: Assistant,
     api_key: str | None = None,
@@ -297,6 +329,7 @@ def create_app(
     async def healthz(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
 
+    @protected
     async def models(request: Request) -> Response:
         return JSONResponse(
             {
@@ -307,16 +340,19 @@ def create_app(
             }
         )
 
+    @protected
     async def ask(request: Request) -> Response:
         req = await read_json(request, AskRequest, max_body)
         answer = await svc.call(lambda: a.ask(req.question, **req.ask_kwargs()))
         return JSONResponse(answer.model_dump(mode="json"))
 
+    @protected
     async def search(request: Request) -> Response:
         req = await read_json(request, SearchRequest, max_body)
         hits = await svc.call(lambda: a.search(req.query, req.k, req.since, req.until, req.outlet))
         return JSONResponse({"hits": [h.model_dump(mode="json") for h in hits]})
 
+    @protected
     async def article(request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
         try:
@@ -340,10 +376,12 @@ def create_app(
             }
         )
 
+    @protected
     async def status(request: Request) -> Response:
         info = await svc.call(a.status)
         return JSONResponse(info.to_dict() | {"backends": a.backends()})
 
+    @protected
     async def quotes(request: Request) -> Response:
         fn = a.quotes
         qp = request.query_params
@@ -360,6 +398,7 @@ def create_app(
 
         return JSONResponse(await svc.call(run))
 
+    @protected
     async def timeline(request: Request) -> Response:
         fn = a.timeline
         speaker = request.query_params.get("speaker") or None
@@ -367,17 +406,16 @@ def create_app(
         got = await svc.call(lambda: fn(speaker=speaker, about=about))
         return JSONResponse({"entries": [e.to_dict() for e in got]})
 
+    @protected
     async def speakers(request: Request) -> Response:
         fn = a.speakers
         got = await svc.call(fn)
         return JSONResponse({"speakers": [s.to_dict() for s in got]})
 
+    @protected
     async def chat(request: Request) -> Response:
         req = await read_json(request, ChatRequest, max_body)
-        try:
-            question, history = split_conversation(req.messages)
-        except ChatRequestError as exc:
-            raise HTTPError(400, str(exc), code=exc.code) from None
+        question, history = split_conversation(req.messages)  # ChatRequestError: 400
         kw = req.ask_kwargs() | {"history": history}
         done = Completion()
         if not req.stream:
@@ -389,14 +427,14 @@ def create_app(
     routes: list[BaseRoute] = [
         Route("/healthz", healthz, methods=["GET"]),
         Route("/v1/models", models, methods=["GET"]),
-        Route("/v1/chat/completions", _json_error_handler(chat), methods=["POST"]),
-        Route("/v1/ask", _json_error_handler(ask), methods=["POST"]),
-        Route("/v1/search", _json_error_handler(search), methods=["POST"]),
-        Route("/v1/articles/{doc_id:str}", _json_error_handler(article), methods=["GET"]),
-        Route("/v1/quotes", _json_error_handler(quotes), methods=["GET"]),
-        Route("/v1/speakers", _json_error_handler(speakers), methods=["GET"]),
-        Route("/v1/timeline", _json_error_handler(timeline), methods=["GET"]),
-        Route("/v1/status", _json_error_handler(status), methods=["GET"]),
+        Route("/v1/chat/completions", chat, methods=["POST"]),
+        Route("/v1/ask", ask, methods=["POST"]),
+        Route("/v1/search", search, methods=["POST"]),
+        Route("/v1/articles/{doc_id:str}", article, methods=["GET"]),
+        Route("/v1/quotes", quotes, methods=["GET"]),
+        Route("/v1/speakers", speakers, methods=["GET"]),
+        Route("/v1/timeline", timeline, methods=["GET"]),
+        Route("/v1/status", status, methods=["GET"]),
     ]
     has_web = web_dir is not None and web_dir.is_dir()
     if has_web:
@@ -409,9 +447,9 @@ def create_app(
             return True
         return has_web and not (path == "/v1" or path.startswith("/v1/"))
 
-    app = Starlette(routes=routes, exception_handlers={HTTPException: _routing_error})
-    if api_key:
-        app.add_middleware(BearerAuth, api_key=api_key, public=public)
+    handled = (HTTPError, AssistantError, ChatRequestError, HTTPException)
+    app = Starlette(routes=routes, exception_handlers=dict.fromkeys(handled, _error_response))
+    app.add_middleware(AuthenticationMiddleware, backend=BearerKey(api_key, public), on_error=_refuse)
     app.state.service = svc
     return app
 
@@ -419,9 +457,18 @@ def create_app(
 _ROUTING_CODES = {404: "not_found", 405: "method_not_allowed"}
 
 
-async def _routing_error(request: Request, exc: Exception) -> Response:
-    """Starlette's own 404 / 405 (unknown path, wrong method) as OpenAI-shaped JSON."""
+async def _error_response(request: Request, exc: Exception) -> Response:
+    """The app's exception handler for the classes ``create_app`` registers it for."""
+    if isinstance(exc, HTTPError):
+        return exc.response()
+    if isinstance(exc, AssistantError):
+        return from_assistant_error(exc).response()
+    if isinstance(exc, ChatRequestError):
+        return HTTPError(400, str(exc), code=exc.code).response()
     assert isinstance(exc, HTTPException)
+    if exc.status_code == 401:  # ``requires`` found the caller anonymous
+        return _key_refused().response()
+    # Starlette's own 404 / 405 (unknown path, wrong method)
     code = _ROUTING_CODES.get(exc.status_code, "http_error")
     message = {
         404: f"No route {request.url.path}.",
