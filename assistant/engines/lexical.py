@@ -19,16 +19,27 @@ parameters reproduce :func:`tokenize`, which the answer step keeps for its IDF w
 and content terms, token for token, so an IDF looked up by a ``tokenize`` term means the
 same word BM25 indexed:
 
-* ``splitter`` is :data:`BM25_PATTERN`, not bm25s's default ``\\b\\w\\w+\\b``: that
-  default drops single characters and digits-only tokens are kept alike, but it splits
-  "Trump's" into "trump" + "s" and "don't" into "don" + "t". Ours keeps one-character
-  tokens ("5", "a" before stopwords), drops the possessive/contracted "'s"/"'d" ("Trump's"
-  -> "trump"), and keeps other apostrophe words whole ("O'Neill" -> "o'neill").
+* ``splitter`` is :data:`BM25_PATTERN`, not bm25s's default ``(?u)\\b\\w\\w+\\b``. The
+  default drops one-character tokens ("5", the "x" of "x-ray", the "o" of "O'Neill",
+  leaving "neill"), splits "don't" into "don", and takes any Unicode word character
+  ("café", "snake_case"). Ours keeps one-character tokens and digits, drops the
+  possessive/contracted "'s"/"'d" ("Trump's" -> "trump", with no stray "s" token), keeps
+  other apostrophe words whole ("O'Neill" -> "o'neill"), and reads ASCII letters and
+  digits only, as :func:`tokenize` always has.
 * ``stopwords`` is our list from :mod:`assistant.nlp` (plus its curly-apostrophe spellings:
   bm25s removes stopwords before stemming, on the raw lowercased word).
-* ``stemmer`` is :func:`stem` (after reading "’" as "'"). PyStemmer (Snowball) was not
-  taken: it is a compiled dependency, and its stems differ from :func:`stem`, so the answer
-  step's IDF keys would no longer be BM25's vocabulary.
+* ``stemmer`` is :func:`stem` (after reading "’" as "'"). PyStemmer's Snowball stemmer
+  (a manylinux wheel, so it would install) was measured in its place and not taken: on
+  the 22 cached evaluation sets it changed the contexts of 6-74 questions per set and cost
+  an abstention on realnews_train a and on nearmiss fresh b (a check set), a false
+  abstention on gold and fact recall on realnews_train b (-0.005), for fact recall +0.027
+  on multipart fresh b and +0.015 on realnews_next b (evals/README.md, "BM25 through
+  bm25s's own tokenizer"). Its stems also differ from :func:`stem`, so the answer step's
+  IDF would need a second tokenization of every chunk.
+
+Queries are tokenized with ``update_vocab=False``: a word whose stem the index lacks is
+dropped. bm25s still caches each new query word's stem (``word_to_stem``), one small entry
+per distinct word ever asked, for the life of the loaded index.
 """
 
 from __future__ import annotations
@@ -82,6 +93,8 @@ def stem(word: str) -> str:
 
 
 def tokenize(text: str, keep_stopwords: bool = False) -> list[str]:
+    """Lowercased, stemmed content words (the answer step's terms and IDF keys); BM25's
+    tokens (:func:`bm25_tokenizer`) are these, token for token."""
     text = text.lower().replace("’", "'")
     out = []
     for tok in _TOKEN.findall(text):
