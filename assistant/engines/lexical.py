@@ -11,6 +11,35 @@ very chunks BM25 sees, and a candidate's text a slice of a file, instead of roun
 through Chroma's HNSW graph and SQLite (see :mod:`assistant.retrieval.hybrid`). They are
 written in the same atomic folder swap as the BM25 index, so they can never belong to
 another set of chunks.
+
+BM25 tokenizes with bm25s's own :class:`bm25s.tokenization.Tokenizer` (indexing and
+querying, vocabulary saved beside the index with ``save_vocab`` and read back with
+``load_vocab``, so a query maps to the very ids the index was built with). Its
+parameters reproduce :func:`tokenize`, which the answer step keeps for its IDF weights
+and content terms, token for token, so an IDF looked up by a ``tokenize`` term means the
+same word BM25 indexed:
+
+* ``splitter`` is :data:`BM25_PATTERN`, not bm25s's default ``(?u)\\b\\w\\w+\\b``. The
+  default drops one-character tokens ("5", the "x" of "x-ray", the "o" of "O'Neill",
+  leaving "neill"), splits "don't" into "don", and takes any Unicode word character
+  ("café", "snake_case"). Ours keeps one-character tokens and digits, drops the
+  possessive/contracted "'s"/"'d" ("Trump's" -> "trump", with no stray "s" token), keeps
+  other apostrophe words whole ("O'Neill" -> "o'neill"), and reads ASCII letters and
+  digits only, as :func:`tokenize` always has.
+* ``stopwords`` is our list from :mod:`assistant.nlp` (plus its curly-apostrophe spellings:
+  bm25s removes stopwords before stemming, on the raw lowercased word).
+* ``stemmer`` is :func:`stem` (after reading "’" as "'"). PyStemmer's Snowball stemmer
+  (a manylinux wheel, so it would install) was measured in its place and not taken: on
+  the 22 cached evaluation sets it changed the contexts of 6-74 questions per set and cost
+  an abstention on realnews_train a and on nearmiss fresh b (a check set), a false
+  abstention on gold and fact recall on realnews_train b (-0.005), for fact recall +0.027
+  on multipart fresh b and +0.015 on realnews_next b (evals/README.md, "BM25 through
+  bm25s's own tokenizer"). Its stems also differ from :func:`stem`, so the answer step's
+  IDF would need a second tokenization of every chunk.
+
+Queries are tokenized with ``update_vocab=False``: a word whose stem the index lacks is
+dropped. bm25s still caches each new query word's stem (``word_to_stem``), one small entry
+per distinct word ever asked, for the life of the loaded index.
 """
 
 from __future__ import annotations
@@ -35,6 +64,12 @@ from assistant.nlp import stopwords
 
 STOPWORDS = stopwords()
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+#: bm25s's splitter pattern: :data:`_TOKEN` without a possessive/contracted "'s"/"'d"
+#: (neither kept on the word nor left as a token of its own), as :func:`tokenize` does.
+BM25_PATTERN = (
+    r"(?:(?<![a-z0-9]['’])|(?![sd](?![a-z])))"  # not the "s" of "trump's"
+    r"[a-z0-9]+(?:['’](?![sd](?![a-z]))[a-z]+)?"
+)
 
 
 def stem(word: str) -> str:
@@ -58,6 +93,8 @@ def stem(word: str) -> str:
 
 
 def tokenize(text: str, keep_stopwords: bool = False) -> list[str]:
+    """Lowercased, stemmed content words (the answer step's terms and IDF keys); BM25's
+    tokens (:func:`bm25_tokenizer`) are these, token for token."""
     text = text.lower().replace("’", "'")
     out = []
     for tok in _TOKEN.findall(text):
@@ -68,8 +105,21 @@ def tokenize(text: str, keep_stopwords: bool = False) -> list[str]:
     return out
 
 
-#: Version of the persisted ``chunks.json`` (2: ``published`` as an ISO date).
-FORMAT = 2
+def _bm25_stem(word: str) -> str:
+    return stem(word.replace("’", "'"))
+
+
+def bm25_tokenizer() -> Any:
+    """A bm25s Tokenizer whose tokens are :func:`tokenize`'s (empty vocabulary)."""
+    from bm25s.tokenization import Tokenizer
+
+    words = sorted(STOPWORDS | {w.replace("'", "’") for w in STOPWORDS})
+    return Tokenizer(lower=True, splitter=BM25_PATTERN, stopwords=words, stemmer=_bm25_stem)
+
+
+#: Version of the persisted ``chunks.json`` (2: ``published`` as an ISO date; 3: BM25
+#: tokenized by bm25s's Tokenizer, its vocabulary in ``bm25/vocab.tokenizer.json``).
+FORMAT = 3
 
 
 def _dated(meta: dict[str, Any], convert: Any) -> dict[str, Any]:
@@ -114,9 +164,17 @@ class LexicalIndex:
     """BM25 over chunk texts, with per-chunk doc id, date and outlet for filtering."""
 
     def __init__(
-        self, retriever: Any, ids: list[str], metas: list[dict[str, Any]], df: dict[str, int], fp: str
+        self,
+        retriever: Any,
+        ids: list[str],
+        metas: list[dict[str, Any]],
+        df: dict[str, int],
+        fp: str,
+        tokenizer: Any = None,
     ):
         self.retriever = retriever
+        #: bm25s's Tokenizer holding the vocabulary ``retriever`` was indexed with
+        self.tokenizer = tokenizer if tokenizer is not None else bm25_tokenizer()
         self.ids = ids
         self.metas = metas
         self.df = df
@@ -197,16 +255,20 @@ class LexicalIndex:
 
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # no "Building index" chatter
 
-        tokens = [tokenize(t) or [""] for t in texts]
-        df: Counter[str] = Counter()
-        for toks in tokens:
-            df.update(set(toks))
+        tokenizer = bm25_tokenizer()
+        # a chunk without a token is indexed as bm25s's empty token "" (allow_empty)
+        tokenized = tokenizer.tokenize(list(texts), update_vocab=True, return_as="tuple", show_progress=False)
+        counts: Counter[int] = Counter()
+        for doc in tokenized.ids:
+            counts.update(set(doc))
+        word = {sid: w for w, sid in tokenized.vocab.items()}
+        df = {word[sid]: n for sid, n in counts.items()}
         retriever = bm25s.BM25()
-        if tokens:
-            retriever.index(tokens, show_progress=False)
+        if texts:
+            retriever.index(tokenized, show_progress=False)
         keep = ("doc_id", "content_hash", "published", "outlet", "start", "end", "title", "sentences")
         slim = [{k: m[k] for k in keep if k in m} for m in metas]
-        return cls(retriever, ids, slim, dict(df), fp)
+        return cls(retriever, ids, slim, df, fp, tokenizer)
 
     def save(self, directory: Path) -> None:
         """Write atomically: a temp folder renamed over the old one."""
@@ -214,6 +276,7 @@ class LexicalIndex:
         tmp = Path(tempfile.mkdtemp(prefix=".lexical-", dir=directory.parent))
         if self.ids:
             self.retriever.save(str(tmp / "bm25"))
+            self.tokenizer.save_vocab(str(tmp / "bm25"))
         if self.vectors is not None:
             np.save(tmp / "vectors.npy", np.ascontiguousarray(self.vectors, dtype=np.float32))
         if self._bounds is not None:
@@ -247,9 +310,17 @@ class LexicalIndex:
             return None
         import bm25s
 
-        retriever = bm25s.BM25.load(str(directory / "bm25")) if data["ids"] else bm25s.BM25()
+        tokenizer = bm25_tokenizer()
+        if data["ids"]:
+            try:
+                retriever = bm25s.BM25.load(str(directory / "bm25"))
+                tokenizer.load_vocab(str(directory / "bm25"))
+            except (OSError, ValueError, KeyError):  # a torn or foreign folder: rebuild
+                return None
+        else:
+            retriever = bm25s.BM25()
         metas = [_dated(m, date.fromisoformat) for m in data["metas"]]
-        lex = cls(retriever, data["ids"], metas, data["df"], data["fingerprint"])
+        lex = cls(retriever, data["ids"], metas, data["df"], data["fingerprint"], tokenizer)
         lex.generation = data.get("generation")
         try:
             vectors = np.load(directory / "vectors.npy", mmap_mode="r")
@@ -278,10 +349,16 @@ class LexicalIndex:
     ) -> list[tuple[int, float]]:
         """(chunk position, BM25 score), best first; ``allowed`` (a boolean array such as
         :meth:`mask` returns, or any iterable of booleans) masks filtered-out chunks."""
-        toks = [t for t in tokenize(query) if t in self.df]
-        if not toks or not self.ids:
+        if not self.ids:
             return []
-        scores = np.asarray(self.retriever.get_scores(toks), dtype=np.float32)
+        # update_vocab=False: a word whose stem the index lacks is dropped, never added
+        # (allow_empty=False: no "" stand-in, which would score every empty chunk)
+        ids = self.tokenizer.tokenize(
+            [query], update_vocab=False, return_as="ids", show_progress=False, allow_empty=False
+        )[0]
+        if not ids:
+            return []
+        scores = np.asarray(self.retriever.get_scores(ids), dtype=np.float32)
         if allowed is not None:
             if not isinstance(allowed, np.ndarray):
                 allowed = np.fromiter(allowed, dtype=bool, count=len(scores))
