@@ -75,7 +75,7 @@ def _age_by_epithet(
 
 
 #: The figures a part may ask for whose sentence names what the figure is of ("What share ...
-#: picked Sanders", "How much support does Ted Cruz have ...").
+#: picked Vance", "How much support does Dana Okafor have ...").
 _FIGURE_ASKS = frozenset({"rate", "number", "count", "money", "quantity"})
 
 
@@ -85,12 +85,12 @@ def _named_figure_first(
     """``fitting`` with the sentence naming more of the question's names first, for a part
     asking a figure, when the best one (above ``threshold``) names fewer of them.
 
-    A poll or a count gives a figure for each one it covers, sentence by sentence ("47 percent
-    said they would vote for Clinton", "Forty-one percent would choose Sanders", "Trump leads
-    with 40 percent", "Cruz follows with 16 percent"); all of them hold the asked-for kind of
+    A poll or a count gives a figure for each one it covers, sentence by sentence ("52 percent
+    said they would vote for Holt", "Thirty-eight percent would choose Vance", "Ruiz leads
+    with 40 percent", "Okafor follows with 16 percent"); all of them hold the asked-for kind of
     figure and score alike, and the best-ranked may be another one's figure. The sentence of
     the same article, above the threshold, that names more of the names the question gives
-    (:func:`_asked_names`: "Sanders", "Ted", "Cruz") is the figure of the one asked about. Only
+    (:func:`_asked_names`: "Vance"; "Dana", "Okafor") is the figure of the one asked about. Only
     the order changes: the sentences that followed the best one still join the answer as
     before, and the checks before this one (the weak fit, another one of the question's
     siblings, whose words) judged the sentences as ranked. No word list, no free parameter."""
