@@ -35,6 +35,7 @@ from assistant.answer.backends.extractive.common import (
 from assistant.answer.backends.extractive.corroborate import _corroborating, _same_answer
 from assistant.answer.backends.extractive.order import (
     _age_by_epithet,
+    _named_figure_first,
     _quoting_first,
     _restating,
     _since_first,
@@ -249,6 +250,8 @@ class ExtractiveBackend:
                 return [], f"the articles do not quote {quoted} on this", True
         if wanted in ("person", "name"):
             fitting = _named_one_spoke(context, part, fitting)
+        # another one's figure ranks first: the one the question names goes first
+        fitting = _named_figure_first(context, fitting, wanted, threshold)
         top = fitting[0]
         # another part's sentence ranks first: this part's own one answers it, though its own
         # article words it far from the question (the second article's part of the held-out

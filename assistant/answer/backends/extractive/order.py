@@ -1,6 +1,6 @@
 """Which of the sentences that fit a part goes first: one that restates the best sentence with
-the asked-for detail, an age given as an epithet, the sentence quoting the question's quoted
-word, the one that dates a start for "since when"."""
+the asked-for detail, an age given as an epithet, a figure of the one the question names, the
+sentence quoting the question's quoted word, the one that dates a start for "since when"."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from assistant.answer import asked
-from assistant.answer.backends.extractive.common import _same_article
+from assistant.answer.backends.extractive.common import _asked_names, _same_article
 from assistant.answer.ranker import (
     Scored,
 )
@@ -72,6 +72,47 @@ def _age_by_epithet(
         if not named:
             return [replace(c, prob=top.prob), *fitting[:k], *fitting[k + 1 :]]
     return fitting
+
+
+#: The figures a part may ask for whose sentence names what the figure is of ("What share ...
+#: picked Vance", "How much support does Dana Okafor have ...").
+_FIGURE_ASKS = frozenset({"rate", "number", "count", "money", "quantity"})
+
+
+def _named_figure_first(
+    context: Context, fitting: list[Scored], wanted: str | None, threshold: float
+) -> list[Scored]:
+    """``fitting`` with the sentence naming more of the question's names first, for a part
+    asking a figure, when the best one (above ``threshold``) names fewer of them.
+
+    A poll or a count gives a figure for each one it covers, sentence by sentence ("52 percent
+    said they would vote for Holt", "Thirty-eight percent would choose Vance", "Ruiz leads
+    with 40 percent", "Okafor follows with 16 percent"); all of them hold the asked-for kind of
+    figure and score alike, and the best-ranked may be another one's figure. The sentence of
+    the same article, above the threshold, that names more of the names the question gives
+    (:func:`_asked_names`: "Vance"; "Dana", "Okafor") is the figure of the one asked about. Only
+    the order changes: the sentences that followed the best one still join the answer as
+    before, and the checks before this one (the weak fit, another one of the question's
+    siblings, whose words) judged the sentences as ranked. No word list, no free parameter."""
+    if wanted not in _FIGURE_ASKS or len(fitting) < 2 or fitting[0].prob < threshold:
+        return fitting
+    names = [re.compile(rf"\b{re.escape(n)}\b") for n in _asked_names(context)]
+    if not names:
+        return fitting
+
+    def named(c: Scored) -> int:
+        return sum(1 for n in names if n.search(c.text))
+
+    first = fitting[0]
+    most, pick = named(first), 0
+    for k, c in enumerate(fitting[1:], 1):
+        if c.prob < threshold:
+            break
+        if _same_article(context, c, first) and named(c) > most:
+            most, pick = named(c), k
+    if not pick:
+        return fitting
+    return [fitting[pick], *fitting[:pick], *fitting[pick + 1 :]]
 
 
 def _quoting_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
