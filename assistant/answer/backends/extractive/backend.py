@@ -19,6 +19,7 @@ from assistant.answer.backends.extractive.checks import (
     _same_named,
     _same_person,
     _speaker_silent,
+    _speaks_near,
     _told_as_past,
     _topic_untouched,
     _weak_fit,
@@ -252,7 +253,7 @@ class ExtractiveBackend:
         # writer's questions often ranks under the threshold)
         fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold)
         best = fitting[0]
-        if best.prob < threshold and best is top:
+        if best.prob < threshold and best is top and not _speaks_near(context, part, wanted, best, threshold, self.tuning):
             if wanted and cands and cands[0].prob >= threshold:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for", False
             return [], "no passage in the articles answers it", False
