@@ -99,12 +99,7 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         if context is None:
             return "time" in c.kinds
         ev = _own_passage(context, c)
-        if asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}")):
-            return True
-        # the day the sentence before gives ("On Monday, Roe toured the plant. She said ..."):
-        # news dates an event once, then tells it in the sentences after
-        prev = [s for s in ev.sentences if s.end <= c.span.start][-1:]
-        return bool(prev) and asked.holds_day(ev, prev[0], context.notes.get(f"{ev.doc_id}:{prev[0].start}"))
+        return asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
     if wanted == "year":
         note = None
         if context is not None:
