@@ -253,7 +253,12 @@ class ExtractiveBackend:
         # writer's questions often ranks under the threshold)
         fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold)
         best = fitting[0]
-        if best.prob < threshold and best is top and not _speaks_near(context, part, wanted, best, threshold, self.tuning):
+        if (
+            best.prob < threshold
+            and best is top
+            # the asked person's own sentence just under the threshold answers their words
+            and not _speaks_near(context, part, wanted, best, threshold, self.tuning)
+        ):
             if wanted and cands and cands[0].prob >= threshold:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for", False
             return [], "no passage in the articles answers it", False
