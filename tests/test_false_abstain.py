@@ -230,3 +230,27 @@ def test_the_asked_persons_sentence_on_another_topic_does_not_answer() -> None:
     on_it = "What did Vance say about the ferry bill?"
     ctx = _near_context(on_it, "Nora Vance")
     assert _speaks_near(ctx, on_it, None, _scored(ctx, 0.9), THRESHOLD, AnswerSettings())
+
+
+TERMINAL = (
+    "Harbor Ledger\n\n"
+    "The motorcade reached the harbor early {when}, with two council members and a film crew in tow. "
+    "Mayor Dana Quill said the ferry terminal would close for repairs by spring.\n\n"
+    "The council meets again in the spring.\n"
+)
+
+
+def test_a_day_asked_is_given_by_the_sentence_before_the_best_one() -> None:
+    """The sentence that answers "on what day did Quill say ..." names no day; the one
+    before it dates the visit it tells (falseabst16): both are shown, the dated one first,
+    instead of "the passages on this do not give the date"."""
+    question = "On what day did Quill say the ferry terminal would close for repairs?"
+    dated = TERMINAL.format(when="on Monday")
+    got = ExtractiveBackend().answer(context(question, [("harbor_ledger", dated, "ferry terminal")])[0])
+    assert not got.abstained, got.text
+    lines = got.text.splitlines()
+    assert "on Monday" in lines[0] and "would close for repairs" in lines[1], got.text
+    # the sentence before gives no day: the refusal stands
+    undated = TERMINAL.format(when="in the rain")
+    refused = ExtractiveBackend().answer(context(question, [("harbor_ledger", undated, "ferry terminal")])[0])
+    assert refused.abstained and "do not give the date" in refused.text, refused.text
