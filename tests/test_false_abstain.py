@@ -254,3 +254,24 @@ def test_a_day_asked_is_given_by_the_sentence_before_the_best_one() -> None:
     undated = TERMINAL.format(when="in the rain")
     refused = ExtractiveBackend().answer(context(question, [("harbor_ledger", undated, "ferry terminal")])[0])
     assert refused.abstained and "do not give the date" in refused.text, refused.text
+
+
+PRIMARY_WIN = (
+    "Valley Gazette\n\n"
+    "Dana Quill won the county primary by 12 points on Tuesday after a late surge among rural voters.\n\n"
+    "Roe said he would not seek a recount.\n"
+)
+
+
+def test_a_margin_given_in_points_without_the_word() -> None:
+    """ "By what margin did X win" is answered by "won ... by 12 points" (falseabst16); a
+    poll's margin of error is not a lead's points, and its refusal stands."""
+    assert asked.holds_quantity("She won by 12 points.", "margin", "By what margin did she win?")
+    assert asked.holds_quantity("It was a 5-point lead.", "margin")
+    assert not asked.holds_quantity("She won by 12 points.", "margin", "What was the margin of error?")
+    items = [("valley_gazette", PRIMARY_WIN, "county primary")]
+    got = ExtractiveBackend().answer(context("By what margin did Quill win the county primary?", items)[0])
+    assert not got.abstained and "12 points" in got.text, got.text
+    poll = context("What was the margin of error in the county primary poll?", items)[0]
+    refused = ExtractiveBackend().answer(poll)
+    assert refused.abstained and "do not give the figure" in refused.text, refused.text

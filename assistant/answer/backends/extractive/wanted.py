@@ -86,7 +86,7 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         return whole is not None and asked.holds_fraction_of(c.text, whole)
     if wanted == "quantity":
         stem = asked.named_quantity(part)
-        return stem is None or asked.holds_quantity(c.text, stem)
+        return stem is None or asked.holds_quantity(c.text, stem, part)
     if wanted == "age":
         return asked.holds_age(c.text)
     if wanted == "measure":
