@@ -2,14 +2,19 @@
 on invented text: a day asked of an event the question names by its place is the day of the
 sentence that holds that place, though it names a venue where the question names the
 subject; a place before a person's name describes the person; a count named by its
-modifiers with another head noun; a name given by its dotted initials."""
+modifiers with another head noun; a name given by its dotted initials. And (falseabst16) a
+named person's own sentence scored just under the fitted threshold answers "what did X say"."""
 
 from __future__ import annotations
 
 from assistant.answer import asked
 from assistant.answer.backends.extractive import ExtractiveBackend, _names_a_person
+from assistant.answer.backends.extractive.checks import NEAR_THRESHOLD, _speaks_near
+from assistant.answer.ranker import Scored
 from assistant.nlp.claims import CANNOT_ANSWER
-from tests.contexts import context
+from assistant.settings import AnswerSettings
+from assistant.types import Context, Quote
+from tests.contexts import context, evidence, quote
 
 SPEECH = (
     "Lakeside Courier\n\n"
@@ -170,3 +175,103 @@ def test_an_age_given_by_an_epithet_is_the_named_subjects() -> None:
     items = [(d, other, needle) for d, _, needle in items]
     refused = ExtractiveBackend().answer(context(question, items)[0])
     assert refused.abstained, refused.text
+
+
+COLUMN = (
+    "Harbor Ledger\n\n"
+    "To win the harbor wards, the mayor will have to keep stressing the ferry bill that young "
+    "families embrace, and the dock repairs that older voters want.\n\n"
+    "The council meets again in the spring.\n"
+)
+
+
+def _near_context(question: str, author: str, quotes: list[Quote] | None = None) -> Context:
+    ev = evidence(
+        "harbor_ledger", COLUMN, "ferry bill", author=author, title="Column", outlet="Harbor Ledger"
+    )
+    return Context(question=question, evidence=[ev], quotes=quotes or [])
+
+
+def _scored(ctx: Context, share: float) -> Scored:
+    ev = ctx.evidence[0]
+    sp = next(s for s in ev.sentences if "ferry bill" in ev.at(s.start, s.end))
+    return Scored(n=1, span=sp, text=ev.at(sp.start, sp.end), features={}, prob=share * THRESHOLD)
+
+
+THRESHOLD = 0.3
+
+
+def test_the_asked_columnists_own_sentence_just_under_the_threshold_answers() -> None:
+    """A paraphrased "what did X say" question scores X's own sentence just under the fitted
+    threshold: X's column (the byline) makes it X's words, so it answers (falseabst16)."""
+    question = "What measure did Vance say the mayor should stress to win young families?"
+    ctx = _near_context(question, "Nora Vance")
+    tuning = AnswerSettings()
+    assert _speaks_near(ctx, question, None, _scored(ctx, 0.9), THRESHOLD, tuning)
+    # far under the threshold, the ranker's refusal stands
+    assert not _speaks_near(ctx, question, None, _scored(ctx, NEAR_THRESHOLD - 0.1), THRESHOLD, tuning)
+    # a specific thing asked (a figure) keeps its own checks
+    assert not _speaks_near(ctx, question, "count", _scored(ctx, 0.9), THRESHOLD, tuning)
+    # someone else's column is not Vance's words
+    other = _near_context(question, "Omar Reyes")
+    assert not _speaks_near(other, question, None, _scored(other, 0.9), THRESHOLD, tuning)
+    # nor are words the quote ledger gives to another person, in Vance's column
+    words = quote("harbor_ledger", COLUMN, "keep stressing the ferry bill", "Omar Reyes")
+    ledgered = _near_context(question, "Nora Vance", [words])
+    assert not _speaks_near(ledgered, question, None, _scored(ledgered, 0.9), THRESHOLD, tuning)
+
+
+def test_the_asked_persons_sentence_on_another_topic_does_not_answer() -> None:
+    """A topic named after "about" must be in the sentence: X's words on something else are
+    no answer to "what did X say about Z", however close to the threshold."""
+    asked_topic = "What did Vance say about the stadium tax?"
+    ctx = _near_context(asked_topic, "Nora Vance")
+    assert not _speaks_near(ctx, asked_topic, None, _scored(ctx, 0.9), THRESHOLD, AnswerSettings())
+    on_it = "What did Vance say about the ferry bill?"
+    ctx = _near_context(on_it, "Nora Vance")
+    assert _speaks_near(ctx, on_it, None, _scored(ctx, 0.9), THRESHOLD, AnswerSettings())
+
+
+TERMINAL = (
+    "Harbor Ledger\n\n"
+    "The motorcade reached the harbor early {when}, with two council members and a film crew in tow. "
+    "Mayor Dana Quill said the ferry terminal would close for repairs by spring.\n\n"
+    "The council meets again in the spring.\n"
+)
+
+
+def test_a_day_asked_is_given_by_the_sentence_before_the_best_one() -> None:
+    """The sentence that answers "on what day did Quill say ..." names no day; the one
+    before it dates the visit it tells (falseabst16): both are shown, the dated one first,
+    instead of "the passages on this do not give the date"."""
+    question = "On what day did Quill say the ferry terminal would close for repairs?"
+    dated = TERMINAL.format(when="on Monday")
+    got = ExtractiveBackend().answer(context(question, [("harbor_ledger", dated, "ferry terminal")])[0])
+    assert not got.abstained, got.text
+    lines = got.text.splitlines()
+    assert "on Monday" in lines[0] and "would close for repairs" in lines[1], got.text
+    # the sentence before gives no day: the refusal stands
+    undated = TERMINAL.format(when="in the rain")
+    refused = ExtractiveBackend().answer(context(question, [("harbor_ledger", undated, "ferry terminal")])[0])
+    assert refused.abstained and "do not give the date" in refused.text, refused.text
+
+
+PRIMARY_WIN = (
+    "Valley Gazette\n\n"
+    "Dana Quill won the county primary by 12 points on Tuesday after a late surge among rural voters.\n\n"
+    "Roe said he would not seek a recount.\n"
+)
+
+
+def test_a_margin_given_in_points_without_the_word() -> None:
+    """ "By what margin did X win" is answered by "won ... by 12 points" (falseabst16); a
+    poll's margin of error is not a lead's points, and its refusal stands."""
+    assert asked.holds_quantity("She won by 12 points.", "margin", "By what margin did she win?")
+    assert asked.holds_quantity("It was a 5-point lead.", "margin")
+    assert not asked.holds_quantity("She won by 12 points.", "margin", "What was the margin of error?")
+    items = [("valley_gazette", PRIMARY_WIN, "county primary")]
+    got = ExtractiveBackend().answer(context("By what margin did Quill win the county primary?", items)[0])
+    assert not got.abstained and "12 points" in got.text, got.text
+    poll = context("What was the margin of error in the county primary poll?", items)[0]
+    refused = ExtractiveBackend().answer(poll)
+    assert refused.abstained and "do not give the figure" in refused.text, refused.text

@@ -421,11 +421,20 @@ def named_quantity(part: str) -> str | None:
     return tokenize(m.group(0))[-1] if m else None
 
 
-def holds_quantity(text: str, stem: str) -> bool:
-    """The sentence speaks of that quantity (its stem) and gives a number."""
+def holds_quantity(text: str, stem: str, part: str = "") -> bool:
+    """The sentence speaks of that quantity (its stem) and gives a number. A margin asked
+    of a contest (not a poll's "margin of error", which news always names) is also given as
+    a number of points without the word ("won the primary by 12 points", "a 5-point lead")."""
+    if stem == "margin" and not _MARGIN_OF_ERROR.search(part) and _POINTS.search(text):
+        return True
     return stem in {(tokenize(w) or [""])[-1] for w in _WORD.findall(text)} and any(
         _is_number(w.strip(".,")) for w in _WORD.findall(text)
     )
+
+
+#: A number of points: "12 points", "a 5-point lead", "3 percentage points".
+_POINTS = re.compile(r"\b\d[\d.,]*[- ](?:percentage[- ])?points?\b", re.I)
+_MARGIN_OF_ERROR = re.compile(r"\bmargins?\s+of\s+error\b", re.I)
 
 
 def wants_name(part: str) -> bool:

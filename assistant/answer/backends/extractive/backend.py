@@ -19,6 +19,7 @@ from assistant.answer.backends.extractive.checks import (
     _same_named,
     _same_person,
     _speaker_silent,
+    _speaks_near,
     _told_as_past,
     _topic_untouched,
     _weak_fit,
@@ -74,6 +75,7 @@ from assistant.answer.backends.extractive.speakers import (
 from assistant.answer.backends.extractive.wanted import (
     _SPECIFICS,
     _WANTED_WORDS,
+    _day_before,
     _has_wanted,
     _passage,
     _specific,
@@ -181,6 +183,12 @@ class ExtractiveBackend:
             fitting = _restating(fitting, cands, threshold)
             if wanted == "age":
                 fitting = _age_by_epithet(context, fitting, cands, threshold)
+        dated_before = False
+        if wanted == "day" and _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
+            # the best sentences tell the event the sentence before them dates (:func:`_day_before`)
+            dated = [c for c in cands if _has_wanted(c, wanted, part, context) or _day_before(c, context)]
+            if not _weak_fit(dated, cands, threshold, self.tuning.wanted_ratio):
+                fitting, dated_before = dated, True
         if _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
             return (
                 [],
@@ -258,7 +266,12 @@ class ExtractiveBackend:
         # writer's questions often ranks under the threshold)
         fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold)
         best = fitting[0]
-        if best.prob < threshold and best is top:
+        if (
+            best.prob < threshold
+            and best is top
+            # the asked person's own sentence just under the threshold answers their words
+            and not _speaks_near(context, part, wanted, best, threshold, self.tuning)
+        ):
             if wanted and cands and cands[0].prob >= threshold:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for", False
             return [], "no passage in the articles answers it", False
@@ -280,7 +293,10 @@ class ExtractiveBackend:
             if not _same_article(context, c, best) and c.prob < t.other_article_ratio * best.prob:
                 continue  # another article's sentence must earn its place: its own bar
             chosen.append(c)
-        at = 1
+        day = _day_before(best, context) if dated_before else None
+        if day is not None and not any(_overlaps(day, x) for x in chosen):
+            chosen.insert(0, day)  # the sentence that gives the day, before the one it dates
+        at = 1 + (day is not None)
         for follow in _words_that_follow(context, best, cands, part):
             # Only in room left: the further sentences ranked for the part are its other
             # candidate answers (another speaker for "who"), which a continuation of the

@@ -4,6 +4,7 @@ name, ...) and whether a sentence, or the passage it belongs to, holds it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answer import asked
 from assistant.answer.backends.extractive.common import _joined
@@ -85,7 +86,7 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         return whole is not None and asked.holds_fraction_of(c.text, whole)
     if wanted == "quantity":
         stem = asked.named_quantity(part)
-        return stem is None or asked.holds_quantity(c.text, stem)
+        return stem is None or asked.holds_quantity(c.text, stem, part)
     if wanted == "age":
         return asked.holds_age(c.text)
     if wanted == "measure":
@@ -126,3 +127,18 @@ def _own_passage(context: Context, c: Scored) -> Evidence:
 #: The asked-for kinds a summary sentence's successor gives ("reveals how swift ..." ->
 #: "every 72 minutes"); a person is named before a pronoun's sentence, not after it.
 _SPECIFICS = {"time", "number"}
+
+
+def _day_before(c: Scored, context: Context) -> Scored | None:
+    """The sentence right before ``c`` in its evidence passage, as a candidate scored like
+    ``c``, when it names a day (:func:`asked.holds_day`) and ``c`` names none; else None.
+    News dates an event once and tells it in the sentences after ("On Monday, Roe toured
+    the plant. She said it would close by spring."): the best sentence for "on what day did
+    Roe say ..." is the second, and its day is the first's."""
+    ev = context.evidence[c.n - 1]
+    if c.span.start >= ev.end or _has_wanted(c, "day", "", context):
+        return None
+    prev = [s for s in ev.sentences if s.end <= c.span.start][-1:]
+    if not prev or not asked.holds_day(ev, prev[0], context.notes.get(f"{ev.doc_id}:{prev[0].start}")):
+        return None
+    return replace(c, span=prev[0], text=ev.at(prev[0].start, prev[0].end), goes_on=False, further=False)
