@@ -983,7 +983,6 @@ def _same_span(a: Citation, b: Citation) -> bool:
     return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
-_FIRST_MARKERS = re.compile(r"(?:\s*\[\d+(?:\s*,\s*\d+)*\])+")
 #: An extractive claim's lead naming its speaker ("Jane Roe: ...").
 _SPEAKER_LEAD = re.compile(r"^([^:\[\]]{2,60}): ")
 #: A name the extractive answer puts beside an opening pronoun ("He [Jane Roe] will ...").

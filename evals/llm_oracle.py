@@ -53,13 +53,13 @@ from abstain_cv import load
 
 from assistant.answer.backends.extractive import ExtractiveBackend
 from assistant.answer.backends.scripted import EchoBackend
-from assistant.answer.verify import Verified, finalize, parse_reply
+from assistant.answer.verify import Verified, finalize, parse_reply, quoted_spans
 from assistant.errors import AssistantError
 from assistant.evaluation.metrics import QuestionScore, fact_hits, score_question, summarise
 from assistant.evaluation.report import CHART_METRICS
 from assistant.nlp.claims import CANNOT_ANSWER
-from assistant.nlp.text import quotes_balanced
-from assistant.service import fallback_reason, holds_first_claim
+from assistant.nlp.text import normalise, quotes_balanced
+from assistant.service import fallback_reason
 from assistant.settings import Settings
 from assistant.types import Context, Draft
 
@@ -180,13 +180,36 @@ def replies(path: Path) -> Model:
 
 
 def _main_rule(llm: Verified, offline: Verified) -> bool:
-    """Main's rule (round 15, ed7eda9): does the extractive answer replace the LLM's?"""
+    """Main's rule (round 15, ed7eda9), frozen here: does the extractive answer replace the
+    LLM's? (the LLM stands only when it holds the extractive answer's first claim)"""
     if offline.abstained:
         return not llm.abstained
     if llm.abstained:
         return True
     beside = any(not any(_overlap(a, b) for b in offline.citations) for a in llm.citations)
-    return beside or not holds_first_claim(llm, offline)
+    return beside or not _main_holds_first(llm, offline)
+
+
+_FIRST = re.compile(r"(?:\s*\[\d+(?:\s*,\s*\d+)*\])+")
+
+
+def _main_holds_first(llm: Verified, offline: Verified) -> bool:
+    """Main's ``service.holds_first_claim`` (ed7eda9): the first run of markers ends the
+    first claim; its sentences cited, its quotations whole, its lead's name named."""
+    m = _FIRST.search(offline.text)
+    if m is None:
+        return False
+    ns = {int(n) for n in re.findall(r"\d+", m.group(0))}
+    lead = [c for c in offline.citations if c.n in ns]
+    if not lead or not all(any(_overlap(a, b) for a in llm.citations) for b in lead):
+        return False
+    claim = offline.text[: m.start()]
+    said = normalise(llm.text)
+    quotes = [normalise(q).strip(" .,") for q in quoted_spans(claim)]
+    quotes += [normalise(q) for q in re.findall(r"''(.+?)''", claim)]
+    who = re.match(r"^([^:\[\]]{2,60}): ", claim)
+    named = who is None or re.search(rf"\b{re.escape(normalise(who.group(1)).split()[-1])}\b", said)
+    return all(q in said for q in quotes) and bool(named)
 
 
 def _overlap(a: Any, b: Any) -> bool:
