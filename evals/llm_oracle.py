@@ -96,7 +96,7 @@ def _sentences(ctx: Context) -> Iterator[tuple[int, str]]:
 def _shown(sentence: str) -> str:
     """A sentence as a model would copy it: its quotation marks dropped when they do not
     pair within it (a quotation running on past the sentence)."""
-    return sentence if quotes_balanced(sentence) else re.sub("[\"“”]", "", sentence)
+    return sentence if quotes_balanced(sentence) else re.sub('["“”]', "", sentence)
 
 
 def _led(who: str | None, sentence: str) -> str:
@@ -149,7 +149,7 @@ def wrong(settings: Settings, leads: bool = False) -> Model:
             cands = ranker.candidates(ctx)
         if not cands:
             return Draft(text=f"{CANNOT_ANSWER} this.", abstained=True)
-        quoting = [c for c in cands if re.search("[\"“”]", c.text)]
+        quoting = [c for c in cands if re.search('["“”]', c.text)]
         c = (quoting or cands)[0]
         who = gold.get("speaker") or ctx.speaker or ctx.unquoted
         head = lead.text if leads and not lead.abstained else ""
@@ -168,6 +168,7 @@ def replies(path: Path) -> Model:
     for line in path.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         got[r["id"]] = r
+
     def model(gold: dict[str, Any], ctx: Context, lead: Draft) -> Draft:
         r = got[gold["id"]]
         if r.get("error"):
@@ -294,7 +295,9 @@ def draft(path: str, out: Path, settings: Settings) -> None:
 
     done = set()
     if out.exists():
-        done = {json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines() if line.strip()}
+        done = {
+            json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines() if line.strip()
+        }
     out.parent.mkdir(parents=True, exist_ok=True)
     be = OpenAIBackend(settings)
     rows: list[Row] = load(path)
@@ -322,7 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--out", required=True, type=Path)
     s = sub.add_parser("score")
     s.add_argument("cache", nargs="+")
-    s.add_argument("--model", action="append", default=[], help="oracle[+leads] | wrong[+leads] | echo | replies:FILE")
+    s.add_argument(
+        "--model", action="append", default=[], help="oracle[+leads] | wrong[+leads] | echo | replies:FILE"
+    )
     s.add_argument("--show", action="store_true", help="questions the rules pick differently (dev sets only)")
     s.add_argument("--counts", action="store_true", help="how often a newly allowed LLM answer was better")
     a = p.parse_args(argv)
@@ -336,7 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     counts: Counter[str] = Counter()
     for path in a.cache:
         for m in a.model or ["oracle", "wrong"]:
-            if m.startswith("replies:") and not Path(m.split(":", 1)[1].replace("SET", Path(path).stem)).exists():
+            if (
+                m.startswith("replies:")
+                and not Path(m.split(":", 1)[1].replace("SET", Path(path).stem)).exists()
+            ):
                 continue
             score(path, m.replace("SET", Path(path).stem), settings, a.show, counts)
     if a.counts:
