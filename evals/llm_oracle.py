@@ -269,9 +269,10 @@ def score(path: str, model_name: str, settings: Settings, show: bool, counts: Co
         n_llm["as shown, main's rule"] += not old
         n_llm["as shown, implemented"] += why is None
         n_llm["the LLM alone"] += 1
-        if why is None and old:
-            verdict = {1: "better", -1: "WORSE", 0: "same"}[_better(alone, ex)]
-            counts[f"{model_name.split(':')[0]}: LLM stands by the new rule only -> {verdict}"] += 1
+        if (why is None) == old:  # the two rules pick differently: was the LLM's answer better?
+            verdict = {1: "better", -1: "worse", 0: "the same"}[_better(alone, ex)]
+            who = "this rule only" if why is None else "main's rule only"
+            counts[f"{model_name.split(':')[0]}: the LLM's answer shown by {who}, {verdict}"] += 1
         if show and ((why is None) != (not old) or (why is None and _better(alone, ex) < 0)):
             print(
                 f"\n{gold['id']} answerable={gold['answerable']} main: {'EX' if old else 'LLM'}"
