@@ -961,7 +961,7 @@ def fallback_reason(llm: Verified, offline: Verified, on_decline: bool = True) -
     Replaced, too: an LLM answer that leaves out a claim (on realnews_more a and every other
     development set, a model that wrote one of the extractive answer's sentences, or a
     neighbour of it, lost the fact a later claim held: evals/README, "A strong model's
-    answer..."), an answer where the extractive backend abstained (the LLM's answer can only
+    answer measured offline"), an answer where the extractive backend abstained (the LLM's answer can only
     cite the evidence it found no verified answer in), and an LLM abstention (the model
     declined, or verification left nothing) -- with ``on_decline`` false
     (``ASSISTANT_LLM_FALLBACK_ON_DECLINE``) a model that itself declined keeps its abstention.
@@ -1015,8 +1015,7 @@ def claims(v: Verified) -> list[tuple[str, list[Citation]]]:
 
 
 def first_claim_citations(v: Verified) -> list[Citation]:
-    """The citations ``v``'s first claim rests on: those its first run of ``[n]`` markers
-    names."""
+    """The citations ``v``'s first claim (:func:`claims`) rests on."""
     found = claims(v)
     return found[0][1] if found else []
 
@@ -1030,8 +1029,9 @@ def holds_first_claim(llm: Verified, offline: Verified) -> bool:
 def holds_claim(llm: Verified, claim: str, cites: list[Citation]) -> bool:
     """Does the verified answer ``llm`` hold what an extractive ``claim`` resting on
     ``cites`` holds: it cites every sentence the claim cites, shows every quotation of it
-    whole and names the speaker the claim leads with (by the name's last word)? Compared
-    as EVAL_SPEC compares text (normalised)."""
+    whole, names the speaker the claim leads with and the person it names beside a pronoun
+    (by the name's last word), and shows the time note after its markers? Compared as
+    EVAL_SPEC compares text (normalised)."""
     from assistant.answer.verify import quoted_spans
     from assistant.nlp.claims import MARKER
     from assistant.nlp.text import normalise
