@@ -943,28 +943,39 @@ def _headline_and_lead(art: Article) -> tuple[list[int], list[int]]:
 
 def needs_fallback(llm: Verified, offline: Verified, on_decline: bool = True) -> bool:
     """Should the verified extractive answer ``offline`` replace the LLM's verified ``llm``?
+    (:func:`fallback_reason` says why, or ``None`` when the LLM's answer stands.)"""
+    return fallback_reason(llm, offline, on_decline=on_decline) is not None
 
-    Yes when the extractive backend answered and the LLM's answer either abstains (the
-    model declined, or verification left nothing), or does not hold what the extractive
-    answer's first claim -- its best answer -- holds (:func:`holds_first_claim`: every
-    sentence that claim cites, every quotation it shows, whole, and the speaker it names),
-    or cites a sentence the extractive answer does not. Yes, too, whenever the extractive
-    backend abstained and the LLM answered: the LLM's answer can only cite the evidence the
-    extractive backend found no verified answer in. A verified LLM answer that shares only
-    some evidence with the extractive one, quotes part of a sentence, leaves out who said it,
-    adds sentences beside the answer, or answers where the extractive backend abstained
-    scored below the extractive answer on realnews_more a (evals/README, "The LLM tier as
-    shown, never worse than extractive"); a model whose answer rests on the same evidence
-    and holds all of it keeps its own wording. With ``on_decline`` false
-    (``ASSISTANT_LLM_FALLBACK_ON_DECLINE``), a model that itself declined keeps its
-    abstention; only answers that did not verify are replaced.
+
+def fallback_reason(llm: Verified, offline: Verified, on_decline: bool = True) -> str | None:
+    """Why the verified extractive answer ``offline`` replaces the LLM's verified ``llm``, or
+    ``None`` when the LLM's answer is shown.
+
+    The LLM's answer stands when it holds every claim of the extractive answer (each claim's
+    cited sentences, its quotations whole, the speaker it names: :func:`holds_claim`) and
+    cites nothing outside the articles the extractive answer cites: it may add sentences of
+    those articles the extractive answer left out (the second part of a question, the words
+    that follow), or word the same evidence its own way. Whatever it adds cannot take a fact,
+    a speaker or a quotation away, nor cite an article the extractive answer does not.
+
+    Replaced, too: an LLM answer that leaves out a claim (on realnews_more a and every other
+    development set, a model that wrote one of the extractive answer's sentences, or a
+    neighbour of it, lost the fact a later claim held: evals/README, "A strong model's
+    answer measured offline"), an answer where the extractive backend abstained (the LLM's answer can only
+    cite the evidence it found no verified answer in), and an LLM abstention (the model
+    declined, or verification left nothing) -- with ``on_decline`` false
+    (``ASSISTANT_LLM_FALLBACK_ON_DECLINE``) a model that itself declined keeps its abstention.
     """
     if offline.abstained:
-        return not llm.abstained
+        return None if llm.abstained else "the extractive backend abstained"
     if llm.abstained:
-        return on_decline or not llm.declined
-    beside = any(not any(_same_span(a, b) for b in offline.citations) for a in llm.citations)
-    return beside or not holds_first_claim(llm, offline)
+        return "the model abstained" if on_decline or not llm.declined else None
+    docs = {c.doc_id for c in offline.citations}
+    if any(c.doc_id not in docs for c in llm.citations):
+        return "cites an article the extractive answer does not"
+    if not all(holds_claim(llm, claim, cites) for claim, cites in claims(offline)):
+        return "leaves out a claim of the extractive answer"
+    return None
 
 
 def _same_span(a: Citation, b: Citation) -> bool:
@@ -972,43 +983,75 @@ def _same_span(a: Citation, b: Citation) -> bool:
     return a.doc_id == b.doc_id and a.start < b.end and b.start < a.end
 
 
-_FIRST_MARKERS = re.compile(r"(?:\s*\[\d+(?:\s*,\s*\d+)*\])+")
 #: An extractive claim's lead naming its speaker ("Jane Roe: ...").
 _SPEAKER_LEAD = re.compile(r"^([^:\[\]]{2,60}): ")
+#: A name the extractive answer puts beside an opening pronoun ("He [Jane Roe] will ...").
+_NAMED_PRONOUN = re.compile(r"\b(?:He|She|he|she) \[([A-Z][^\]\[\d]{1,60})\]")
+#: The time note the extractive answer puts after a sentence's markers ("— on Sunday (Dec. 20, 2015).").
+_TIME_NOTE = re.compile(r"\]\s*—\s(.+)$")
 #: A quotation in doubled single marks (''...''), as some wire copy prints them.
 _DOUBLED_SINGLE = re.compile(r"''(.+?)''")
 
 
+def claims(v: Verified) -> list[tuple[str, list[Citation]]]:
+    """``v``'s claims: each one's text (with its markers) and the citations its ``[n]``
+    markers name. The answer's sentences as the verifier splits them
+    (:func:`nlp.claims.split_claims`); a sentence without markers belongs to the next one
+    that has them (a quotation or a body of two sentences shown before its ``[n]``), and a
+    part's own abstention ("The articles do not say: ...") is no claim."""
+    from assistant.nlp.claims import CANNOT_ANSWER, MARKER, split_claims
+
+    out, head = [], ""
+    for piece in split_claims(v.text):
+        if piece.startswith(CANNOT_ANSWER):
+            continue
+        ns = {int(n) for m in MARKER.findall(piece) for n in re.findall(r"\d+", m)}
+        if not ns:
+            head = f"{head} {piece}".strip()
+            continue
+        out.append((f"{head} {piece}".strip(), [c for c in v.citations if c.n in ns]))
+        head = ""
+    return out
+
+
 def first_claim_citations(v: Verified) -> list[Citation]:
-    """The citations ``v``'s first claim rests on: those its first run of ``[n]`` markers
-    names (a verified answer is its claims joined, each closed by its markers)."""
-    m = _FIRST_MARKERS.search(v.text)
-    if m is None:
-        return []
-    ns = {int(n) for n in re.findall(r"\d+", m.group(0))}
-    return [c for c in v.citations if c.n in ns]
+    """The citations ``v``'s first claim (:func:`claims`) rests on."""
+    found = claims(v)
+    return found[0][1] if found else []
 
 
 def holds_first_claim(llm: Verified, offline: Verified) -> bool:
-    """Does the verified answer ``llm`` hold what ``offline``'s first claim holds: it cites
-    every sentence that claim cites, shows every quotation of it whole and names the
-    speaker the claim leads with (by the name's last word)? Compared as EVAL_SPEC compares
-    text (normalised)."""
+    """Does ``llm`` hold ``offline``'s first claim (:func:`holds_claim`)?"""
+    found = claims(offline)
+    return bool(found) and holds_claim(llm, *found[0])
+
+
+def holds_claim(llm: Verified, claim: str, cites: list[Citation]) -> bool:
+    """Does the verified answer ``llm`` hold what an extractive ``claim`` resting on
+    ``cites`` holds: it cites every sentence the claim cites, shows every quotation of it
+    whole, names the speaker the claim leads with and the person it names beside a pronoun
+    (by the name's last word), and shows the time note after its markers? Compared as
+    EVAL_SPEC compares text (normalised)."""
     from assistant.answer.verify import quoted_spans
+    from assistant.nlp.claims import MARKER
     from assistant.nlp.text import normalise
 
-    lead = first_claim_citations(offline)
-    if not lead or not all(any(_same_span(a, b) for a in llm.citations) for b in lead):
+    if not cites or not all(any(_same_span(a, b) for a in llm.citations) for b in cites):
         return False
-    m = _FIRST_MARKERS.search(offline.text)
-    claim = offline.text[: m.start()] if m else ""
     said = normalise(llm.text)
+    note = _TIME_NOTE.search(claim)
+    claim = re.sub(r"\s*" + MARKER.pattern, "", claim)
     quotes = [normalise(q).strip(" .,") for q in quoted_spans(claim)]
     quotes += [normalise(q) for q in _DOUBLED_SINGLE.findall(claim)]
     who = _SPEAKER_LEAD.match(claim)
-    # the speaker is named when the answer holds the name's last word ("Jivani" for "Jamil Jivani")
-    named = who is None or re.search(rf"\b{re.escape(normalise(who.group(1)).split()[-1])}\b", said)
-    return all(q in said for q in quotes) and bool(named)
+    # who the claim says it is: its lead ("Jane Roe: ...") and a name it puts beside a
+    # pronoun ("He [Roe] ..."); named when the answer holds the name's last word
+    names = [who.group(1)] if who else []
+    names += _NAMED_PRONOUN.findall(claim)
+    named = all(re.search(rf"\b{re.escape(normalise(n).split()[-1])}\b", said) for n in names if n.split())
+    # when it was: the time note after the sentence's markers ("— on Sunday (Dec. 20, 2015).")
+    dated = note is None or normalise(note.group(1)).strip(" .,") in said
+    return all(q in said for q in quotes) and named and dated
 
 
 def _quote_day(q: Quote, metas: dict[str, dict[str, Any]]) -> date | None:

@@ -27,7 +27,10 @@ def test_streamed_llm_answer_is_verified_and_cited(built_index: Path, llm_env: F
         'Jamil Jivani described the deal as a "red flag." [1] He also said '
         '"we will tear up every agreement with Beijing" [1]. See also [9].'
     )
-    r = runner.invoke(app, ["ask", QUESTION, "--backend", "openai", "--index-dir", str(built_index)])
+    # the model's own verified answer (it leaves out claims the extractive answer makes, so
+    # with the fallback on the extractive answer would be shown: tests/test_llm_fallback.py)
+    args = ["ask", QUESTION, "--backend", "openai", "--no-fallback", "--index-dir", str(built_index)]
+    r = runner.invoke(app, args)
     assert r.exit_code == 0, r.output
     out = r.stdout
     assert "Verified answer:" in out  # the raw stream differed from what survived checks
@@ -43,10 +46,11 @@ def test_llm_json_reports_verification_and_prompt_hash(built_index: Path, llm_en
         'Jivani called it a "red flag" [1]. He said it was "a gift to Beijing" [1]. Jivani met Vance [1][42].'
     )
     r = runner.invoke(
-        app, ["ask", QUESTION, "--backend", "openai", "--json", "--index-dir", str(built_index)]
+        app,
+        ["ask", QUESTION, "--backend", "openai", "--json", "--no-fallback", "--index-dir", str(built_index)],
     )
     data = json.loads(r.stdout)
-    assert data["backend"] == "openai" and len(data["prompt_hash"]) == 12
+    assert data["backend"] == "openai" and len(data["prompt_hash"]) == 12 and data["fallback"] is None
     v = data["verification"]
     assert v["quotes_failed"] >= 1 and v["citations_stripped"] >= 1
     assert "gift to Beijing" not in data["answer"]

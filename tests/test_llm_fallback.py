@@ -18,14 +18,22 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from assistant.answer.verify import Verified
+from assistant.answer.verify import Verified, quoted_spans
 from assistant.interfaces.cli import app, fallback_note
 from assistant.interfaces.server import create_app
-from assistant.service import Assistant, first_claim_citations, holds_first_claim, needs_fallback
+from assistant.nlp.claims import MARKER
+from assistant.service import (
+    Assistant,
+    claims,
+    fallback_reason,
+    first_claim_citations,
+    holds_first_claim,
+    needs_fallback,
+)
 from assistant.settings import Settings
 from assistant.types import Answer, Citation, Context, Verification
 from benchmarks.load import serve
-from tests.llm_checks import check_shown
+from tests.llm_checks import check_not_worse, check_shown
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer
 
 runner = CliRunner()
@@ -87,16 +95,54 @@ def test_without_the_fallback_the_model_abstention_stands(
     assert ans.abstained and ans.fallback is None and not ans.citations
 
 
-def test_a_verified_answer_on_the_extractive_evidence_is_kept(
-    with_fallback: Assistant, fake: FakeOpenAIServer
+def test_a_verified_answer_that_leaves_out_a_later_claim_falls_back(
+    with_fallback: Assistant, fake: FakeOpenAIServer, offline: Answer
 ) -> None:
+    """The model's answer holds the extractive answer's first claim (its sentence, its
+    quotation, its speaker) but not the claims after it: it would show less than the
+    extractive answer does, so the extractive answer is shown (main's round-15 rule kept it)."""
     ctx, _ = with_fallback.build_context(QUESTION)
+    assert len(claims(_verified(offline))) > 1
     n = next(i for i, ev in enumerate(ctx.evidence, 1) if "red flag" in ev.text)
     fake.enqueue(f'Jamil Jivani described the deal as a "red flag" [{n}].')
     ans = with_fallback.ask(QUESTION)
-    assert ans.fallback is None and not ans.abstained
-    assert ans.answer.startswith("Jamil Jivani described the deal")
+    assert ans.fallback == "extractive" and ans.answer == offline.answer
     check_shown(with_fallback, ans)
+
+
+def _verified(ans: Answer) -> Verified:
+    return Verified(ans.answer, ans.citations, ans.abstained, Verification())
+
+
+def _restated(ctx: Context, offline: Answer) -> str:
+    """A strong model's answer on the extractive answer's evidence, in its own words: each
+    claim's quotations shown whole under the speaker's name, a claim without one told over,
+    each citing the sources of the claim's sentences."""
+    lines = []
+    for text, cites in claims(_verified(offline)):
+        ns = "".join(f"[{_source_n(ctx, c)}]" for c in cites)
+        quotes = quoted_spans(MARKER.sub("", text))
+        if quotes:
+            lines.append("Jamil Jivani said " + " and ".join(f'"{q}"' for q in quotes) + f" {ns}.")
+        else:
+            lines.append(f"He warned of job losses if tariffed imports undercut Canadian manufacturers {ns}.")
+    return " ".join(lines)
+
+
+def _beside(ctx: Context, offline: Answer, same_article: bool) -> str:
+    """An evidence sentence the extractive answer does not cite, of an article it cites (or
+    of one it does not), with its source's ``[n]``."""
+    docs = {c.doc_id for c in offline.citations}
+    for n, ev in enumerate(ctx.evidence, 1):
+        if (ev.doc_id in docs) != same_article:
+            continue
+        for sp in ev.sentences:
+            if any(c.doc_id == ev.doc_id and sp.start < c.end and c.start < sp.end for c in offline.citations):
+                continue
+            text = ev.at(sp.start, sp.end).strip()
+            if len(text) > 40 and '"' not in text and "“" not in text:
+                return f"{text} [{n}]"
+    raise AssertionError("no such sentence in the evidence")
 
 
 def test_a_verified_answer_off_the_answering_evidence_falls_back(
@@ -129,20 +175,33 @@ def _source_n(ctx: Context, cite: Citation) -> int:
 def test_a_strong_models_answer_on_the_same_evidence_is_shown(
     with_fallback: Assistant, fake: FakeOpenAIServer, offline: Answer
 ) -> None:
-    """A strong model restates the extractive answer's evidence in its own words, citing
-    each sentence it rests on: its answer is shown, not the extractive one."""
+    """A strong model restates every claim of the extractive answer in its own words (each
+    quotation whole, the speaker named), citing each sentence it rests on: its answer is
+    shown, not the extractive one."""
     ctx, _ = with_fallback.build_context(QUESTION)
-    first, second = offline.citations[:2]
-    fake.enqueue(
-        f'Jamil Jivani called the trade agreement with China a "red flag" [{_source_n(ctx, first)}]. '
-        f"He warned of job losses if tariffed imports undercut Canadian manufacturers [{_source_n(ctx, second)}]."
-    )
+    fake.enqueue(_restated(ctx, offline))
     ans = with_fallback.ask(QUESTION)
     assert ans.fallback is None and not ans.abstained
-    assert ans.answer.startswith("Jamil Jivani called the trade agreement")
-    assert ans.answer != offline.answer
-    assert {(c.doc_id, c.start) for c in ans.citations} >= {(first.doc_id, first.start)}
+    assert ans.answer.startswith("Jamil Jivani said") and ans.answer != offline.answer
     check_shown(with_fallback, ans)
+    check_not_worse(ans, offline)
+
+
+def test_a_strong_model_may_add_what_the_extractive_answer_left_out_of_its_articles(
+    with_fallback: Assistant, fake: FakeOpenAIServer, offline: Answer
+) -> None:
+    """Every claim of the extractive answer held, and one more sentence: shown when that
+    sentence is from an article the extractive answer cites, the extractive answer when it
+    is from another article."""
+    ctx, _ = with_fallback.build_context(QUESTION)
+    fake.enqueue(f"{_restated(ctx, offline)} {_beside(ctx, offline, True)}")
+    ans = with_fallback.ask(QUESTION)
+    assert ans.fallback is None and len(ans.citations) > len(offline.citations)
+    check_shown(with_fallback, ans)
+    check_not_worse(ans, offline)
+    fake.enqueue(f"{_restated(ctx, offline)} {_beside(ctx, offline, False)}")
+    ans = with_fallback.ask(QUESTION)
+    assert ans.fallback == "extractive" and ans.answer == offline.answer
 
 
 def test_a_verified_answer_that_leaves_out_the_first_claim_falls_back(
@@ -237,19 +296,30 @@ def test_needs_fallback_rule() -> None:
     # any extractive abstention outranks a model answer: on what the evidence lacks, or a low score
     lacking = Verified("The articles do not mention that name.", [], True, v, declined=True, absent=True)
     assert needs_fallback(elsewhere, lacking) and not needs_fallback(nothing, lacking)
-    # the LLM's answer must cite every sentence the extractive answer's first claim rests on
-    two = Verified("a [1] b [2]", [cite, other.model_copy(update={"n": 2})], False, v)
+    # the LLM's answer must hold every claim of the extractive answer, not only the first
+    two = Verified("Roe left. [1] Doe came. [2]", [cite, other.model_copy(update={"n": 2})], False, v)
     second_only = Verified("b [1]", [other], False, v)
     both = Verified("b [1] a [2]", [other, cite.model_copy(update={"n": 2})], False, v)
-    assert needs_fallback(second_only, two) and not needs_fallback(answered, two)
+    assert needs_fallback(second_only, two) and needs_fallback(answered, two)
+    assert fallback_reason(answered, two) == "leaves out a claim of the extractive answer"
     assert not needs_fallback(both, two)
-    first_two = Verified("a [1][2] b [3]", [cite, other.model_copy(update={"n": 2})], False, v)
+    first_two = Verified("Roe left. [1][2] Doe came. [2]", [cite, other.model_copy(update={"n": 2})], False, v)
     assert first_claim_citations(first_two) == first_two.citations[:2]
+    assert [c for _, c in claims(first_two)] == [first_two.citations, first_two.citations[1:]]
     assert needs_fallback(answered, first_two) and not needs_fallback(both, first_two)
-    # a sentence the extractive answer does not cite, beside the answer: the extractive one is shown
+    # a part's own abstention is no claim; a sentence before its markers belongs to the next claim
+    parts = Verified("Roe spoke. Doe came. [1] The articles do not say: when.", [cite], False, v)
+    assert claims(parts) == [("Roe spoke. Doe came. [1]", [cite])]
+    # a sentence of another article beside the answer: the extractive one is shown
     beyond = Citation(n=2, doc_id="e", quote="z", start=0, end=5)
     assert needs_fallback(Verified("a [1] c [2]", [cite, beyond], False, v), answered)
-    # the first claim's quotation must be shown whole and its speaker named
+    assert fallback_reason(Verified("a [1] c [2]", [cite, beyond], False, v), answered) == (
+        "cites an article the extractive answer does not"
+    )
+    # a sentence of an article the extractive answer cites, added to all it holds: shown
+    added = Verified("a [1] c [2]", [cite, other.model_copy(update={"n": 2})], False, v)
+    assert not needs_fallback(added, answered)
+    # the claim's quotation must be shown whole, its speaker named, its time note kept
     lead = Verified('Jane Roe: Roe called it "a long and costly road." [1]', [cite], False, v)
     whole = Verified('Jane Roe said it was "a long and costly road" [1].', [cite], False, v)
     part = Verified('Jane Roe said it was "a long" road [1].', [cite], False, v)
@@ -257,6 +327,12 @@ def test_needs_fallback_rule() -> None:
     assert holds_first_claim(whole, lead) and not needs_fallback(whole, lead)
     assert not holds_first_claim(part, lead) and needs_fallback(part, lead)
     assert not holds_first_claim(unnamed, lead) and needs_fallback(unnamed, lead)
+    dated = Verified("He [Jane Roe] will visit the mill. [1] — on Monday (May 4, 2026).", [cite], False, v)
+    told = Verified("Roe will visit the mill on Monday (May 4, 2026) [1].", [cite], False, v)
+    undated = Verified("Roe will visit the mill [1].", [cite], False, v)
+    no_name = Verified("He will visit the mill on Monday (May 4, 2026) [1].", [cite], False, v)
+    assert not needs_fallback(told, dated)
+    assert needs_fallback(undated, dated) and needs_fallback(no_name, dated)
 
 
 # -- the CLI and HTTP show it ---------------------------------------------------------------
