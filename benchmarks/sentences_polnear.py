@@ -44,6 +44,7 @@ import random
 import re
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from assistant.nlp.text import abbreviation, paragraphs, quotation_spans, split_sentences, words
@@ -159,8 +160,8 @@ def _cues(art: Article) -> list[Any]:
     return _CUES.get(art.doc_id, [])
 
 
-def _read_cues(arts: Sequence[Article], split: str) -> None:
-    base = DEFAULT_ROOT / split / "attributions"
+def _read_cues(arts: Sequence[Article], split: str, root: Path = DEFAULT_ROOT) -> None:
+    base = root / split / "attributions"
     for art in arts:
         path = sorted(base.glob(f"{art.doc_id}_*.ann"))[0]
         spans: dict[str, list[tuple[int, int]]] = {}
