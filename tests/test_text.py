@@ -61,3 +61,20 @@ def test_a_sentence_cut_after_a_state_abbreviation_is_joined_again() -> None:
         "Holt, R-Ky., said so on Tuesday.",
         "Then she left.",
     ]
+
+
+def test_a_closing_mark_cut_off_a_quotation_goes_back_to_it() -> None:
+    # pysbd cuts before the mark: "…a crook?" + "“ he asked." and "…a year." + "“ [Daily Post]"
+    text = "Dee Park was stunned. “Do you want to be seen with a crook?“ he asked. She left."
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["Dee Park was stunned.", "“Do you want to be seen with a crook?“ he asked.", "She left."]
+    text = "He said: “It will save families an estimated $10 million a year.“ [Daily Post]"
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["He said: “It will save families an estimated $10 million a year.“", "[Daily Post]"]
+
+
+def test_an_opening_mark_after_a_closed_quotation_stays_with_its_sentence() -> None:
+    # the sentence before closes its own quotation: the stray-spaced mark opens the next one
+    text = "“It was fine,” Ruiz said. “ You know, it was.” Then he left."
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["“It was fine,” Ruiz said.", "“ You know, it was.”", "Then he left."]
