@@ -72,6 +72,19 @@ def index_articles(
     return isolated_assistant(index_dir, tmp_path_factory)
 
 
+def index_plain(tmp_path_factory: pytest.TempPathFactory, articles: dict[str, str]) -> tuple[Path, Path]:
+    """An on-disk index of invented articles given as ``{stem: text}`` (no sidecars): the
+    corpus folder and the index folder, for tests that run the eval tools on them."""
+    from assistant.service import Assistant
+
+    corpus = tmp_path_factory.mktemp("news")
+    for stem, text in articles.items():
+        (corpus / f"{stem}.txt").write_text(text, encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("idx") / "index"
+    Assistant(index_dir=index_dir).index([corpus])
+    return corpus, index_dir
+
+
 def isolated_assistant(
     built_index: Path, tmp_path_factory: pytest.TempPathFactory, cls: type[Any] | None = None
 ) -> Any:

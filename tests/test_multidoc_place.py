@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import index_plain
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = {
     "harbour_news": (
@@ -79,13 +81,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    from assistant.service import Assistant
-
-    corpus = tmp_path_factory.mktemp("news")
-    for stem, text in ARTICLES.items():
-        (corpus / f"{stem}.txt").write_text(text, encoding="utf-8")
-    index_dir = tmp_path_factory.mktemp("idx") / "index"
-    Assistant(index_dir=index_dir).index([corpus])
+    corpus, index_dir = index_plain(tmp_path_factory, ARTICLES)
     gold = corpus.parent / "invented.jsonl"
     gold.write_text("".join(json.dumps(ROW | g) + "\n" for g in GOLD))
     out = corpus.parent / "invented.pkl"
