@@ -111,11 +111,17 @@ _SPEAKS = re.compile(rf"\b(?:according\s+to|{SPEECH_FORMS}|{_STANCE_FORMS})\b", 
 _PASSIVE_AGENT = re.compile(
     rf"\b(?!asked\b)(?:{SPEECH_FORMS}|{_STANCE_FORMS})\s+(?:\w+\s+)?by(?:\s+[\w.-]+){{0,3}}$"
 )
-_PRONOUN_SAID = re.compile(
-    r"\b(?:he|she|they)\s+(?:said|says|told|added|wrote|argued|continued|explained)\b"
-    r"|\b(?:said|says|added)\s+(?:he|she)\b",
+#: A pronoun's words: "she said", "they argued", "said he" (``wordlists.txt`` [pronoun_said],
+#: [said_inverted]).
+PRONOUN_SAID = re.compile(
+    r"\b(?:he|she|they)\s+(?:"
+    + "|".join(sorted(wordlist("pronoun_said"), key=len, reverse=True))
+    + r")\b|\b(?:"
+    + "|".join(sorted(wordlist("said_inverted"), key=len, reverse=True))
+    + r")\s+(?:he|she)\b",
     re.I,
 )
+_PRONOUN_SAID = PRONOUN_SAID
 _QUOTE_CHARS = '"“”'
 
 

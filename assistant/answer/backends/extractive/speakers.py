@@ -24,21 +24,26 @@ from assistant.nlp.text import normalise, quotation_spans, quotes_balanced
 from assistant.settings import AnswerSettings
 from assistant.types import Context, Evidence, Quote, Span
 
+
+def _alternation(*lists: str) -> str:
+    """The words of ``wordlists.txt`` lists as a regex alternation, longest first."""
+    return "|".join(sorted({w for name in lists for w in wordlist(name)}, key=len, reverse=True))
+
+
+_CLAUSE_SAID = _alternation("clause_said")
 _SAID_AFTER = re.compile(
     r"[,.!?\"”’]\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
-    r"\b(said|says|wrote|writes|added|told|warned|argued|claimed|stated)\b"
+    rf"\b({_CLAUSE_SAID})\b"
 )
 _NAME_SAID = re.compile(
     r"\b((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)(?:,[^,]{1,60},)?\s+"
-    r"(?:said|says|wrote|writes|told|warned|argued|claimed|stated|added|called|described|urged)\b"
+    rf"(?:{_alternation('clause_said', 'clause_naming')})\b"
 )
-_SAID_NAME = re.compile(r"\b(?:said|says|wrote|writes|added)\s+((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)")
+_SAID_NAME = re.compile(
+    rf"\b(?:{_alternation('said_inverted')})\s+((?:[A-Z][\w.'’-]+\s+){{0,3}}[A-Z][\w'’-]+)"
+)
 _NAME_PHRASE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and)\s+)?[A-Z][\w'’.-]*){0,4}$")
-_PRONOUN_SAID = re.compile(
-    r"\b(?:he|she)\s+(?:said|says|told|added|wrote|argued|continued|explained|warned)\b"
-    r"|\b(?:said|says|added)\s+(?:he|she)\b",
-    re.I,
-)
+_PRONOUN_SAID = asked.PRONOUN_SAID
 _NOT_NAMES = {"He", "She", "They", "It", "This", "That", "The", "But", "And", "In", "On"}
 
 
