@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.answer.guard import looks_like_instruction, neutralise_markers
-from assistant.nlp import name_key
+from assistant.nlp import name_key, wordlist
 from assistant.nlp import same_person as same_person_nlp
 from assistant.nlp.claims import CANNOT_ANSWER, MARKER, split_claims
 from assistant.nlp.text import (
@@ -680,12 +680,8 @@ def _keep_known(m: re.Match[str], size: int) -> str:
 
 
 _NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|der|da|del|bin|al-\w+)){0,4}"
-SPEECH_VERB = (
-    r"(?:said|says|told|tells|wrote|writes|warned|warns|argued|argues|added|adds|stated|"
-    r"states|claimed|claims|called|calls|described|describes|insisted|insists|noted|notes|"
-    r"declared|declares|urged|urges|asked|asks|replied|replies|explained|explains|"
-    r"posted|tweeted|remarked|admitted|admits|vowed|vows|promised|promises)"
-)
+#: The verb forms of an attribution (``wordlists.txt`` [verified_attribution]), as a group.
+SPEECH_VERB = "(?:" + "|".join(sorted(wordlist("verified_attribution"), key=len, reverse=True)) + ")"
 #: Opening and closing double marks, the typewriter pairs (two backticks or two apostrophes
 #: opening, two apostrophes closing) included, and the words between them.
 _OPEN = r"(?:[\"“]|''|``)"
