@@ -36,9 +36,15 @@ _NOTICE = re.compile(
 
 #: Credit markers that make a line a photo caption (agency/photographer credit).
 _CREDIT = re.compile(
-    r"(?:\b[A-Z][A-Z .]{3,}/[A-Z][\w. ]+|\(?(?:Photo|Image|Credit)s?\s*(?:by)?\s*:|"
+    r"(?:\(?(?:Photo|Image|Credit)s?\s*(?:by)?\s*:|"
     r"Click here to view gallery|/\s*(?:Getty Images|Reuters|AP Photo|AFP))"
 )
+#: An agency's capitals and the photographer's name ("THE CANADIAN PRESS/Justin Tang"). A
+#: caption's credit ends it, or stands beside a "Photo" / "gallery" marker; in the body of an
+#: article the same shape names a poll ("A CNN/ORC poll in January shows ...", "the USA
+#: TODAY/Suffolk poll said ..."), whose paragraph is the article's content.
+_CAPS_CREDIT = re.compile(r"\b[A-Z][A-Z .]{3,}/[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*")
+_CAPS_CREDIT_AT_END = re.compile(_CAPS_CREDIT.pattern + r"[\s.)\]]*$")
 
 _TERMINAL = ".!?\"'”’:;"
 
@@ -73,7 +79,7 @@ def analyse(text: str) -> Layout:
             kind = "notice"
         elif prev is not None and stripped == prev:
             kind = "repeated"
-        elif _CREDIT.search(stripped) and ("Photo" in stripped or "/" in stripped or "gallery" in stripped):
+        elif _is_caption(stripped):
             kind = "caption"
         elif not seen_content and layout.title is None and _is_header_line(stripped):
             layout.header.append((s, e))
@@ -88,6 +94,16 @@ def analyse(text: str) -> Layout:
             layout.furniture.append((s, e, kind))
         prev = stripped
     return layout
+
+
+def _is_caption(line: str) -> bool:
+    """A photo caption: a credit marker ("Photo:", "/ Reuters", "Click here to view gallery"),
+    or an agency's capitals and a name (:data:`_CAPS_CREDIT`) that end the line or stand
+    beside "Photo" / "gallery"."""
+    marked = "Photo" in line or "gallery" in line
+    if _CREDIT.search(line) and (marked or "/" in line):
+        return True
+    return bool(_CAPS_CREDIT_AT_END.search(line) or (marked and _CAPS_CREDIT.search(line)))
 
 
 def _is_header_line(line: str) -> bool:
