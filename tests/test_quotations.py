@@ -195,6 +195,34 @@ def test_a_quotation_over_two_paragraphs_is_shown_as_two_whole_quotations() -> N
     assert shown_quotes_hold(got, {"d": text})
 
 
+def test_a_quoted_block_whose_last_paragraph_quotes_a_speaker_is_shown_whole() -> None:
+    # An article quoting another outlet's paragraphs opens each with a straight mark and
+    # closes only the last; the last paragraph opens with the mark of the words it quotes
+    # itself, so its closing straight mark has no opener there (falseabst16).
+    text = (
+        "As the Valley Post reported:\n"
+        '"At the harbour office today, reporters asked Director Ana Pires about the ferry.\n'
+        "\u201cI won't discuss it while the audit runs,\u201d Pires said.\"\n"
+        "The audit ends in May."
+    )
+    ev = lines_passage("d", text, 0, ["Ana Pires"])
+    ctx = Context(question="Why did Pires say she would not discuss the ferry?", evidence=[ev], quotes=[])
+    span, shown = whole_quotation(ev, ev.sentences[1])
+    assert (span.start, span.end) == (ev.sentences[1].start, ev.sentences[2].end)
+    assert shown == (
+        '"At the harbour office today, reporters asked Director Ana Pires about the ferry."\n'
+        "\u201cI won't discuss it while the audit runs,\u201d Pires said."
+    )
+    draft = Draft(
+        text=f"{shown} [1]",
+        citations=[DraftCitation(n=1, doc_id="d", start=span.start, end=span.end)],
+    )
+    got = finalize(ctx, draft, {"d": text})
+    assert not got.abstained and got.verification.quotes_failed == 0, got.text
+    assert "while the audit runs,\u201d Pires said." in got.text
+    assert shown_quotes_hold(got, {"d": text})
+
+
 # -- quotation marks typed as two apostrophes (archive text) ------------------------------------
 TYPEWRITER = (
     "The harbour board met on Monday.\n"

@@ -108,7 +108,18 @@ def _paragraphs_closed(text: str) -> str:
             head = text[last : m.start()]
             out.append(head + "".join(_PARTNER[text[k : k + mark_width(text, k)]] for k in reversed(opened)))
             last = m.start()
-    return "".join(out) + text[last:] if out else text
+    if not out:
+        return text
+    rest = text[last:]
+    _, _, unopened = quotation_spans(rest)
+    end = len(rest.rstrip())
+    if unopened and unopened[-1] + mark_width(rest, unopened[-1]) == end and len(unopened) == 1:
+        # the quotation's last paragraph opens with a mark of its own (the words it quotes:
+        # "“I won't,” Roe said.\"") and ends with the mark that closes the quotation the
+        # first paragraph opened, which is closed where that paragraph ends: shown without
+        # it, the last paragraph is a whole quotation of its own
+        rest = rest[: unopened[-1]] + rest[end:]
+    return "".join(out) + rest
 
 
 def _window(context: Context, c: Scored) -> tuple[Evidence, int, int]:
