@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.errors import AssistantError
-from assistant.nlp import months, weekdays
+from assistant.nlp import months, weekdays, wordlist
 from assistant.nlp.timex_rules import (
     Spec,
     clause_tense,
@@ -464,10 +464,11 @@ def when_or_no_date(expr: TimeExpr) -> str:
 
 # ---------------------------------------------------------------------- statement dates
 
+#: A statement's cue (``wordlists.txt`` [statement_cues]; "_" joins a phrase's words).
 _SPEECH = re.compile(
-    r"\b(?:said|says|told|tells|wrote|writes|stated|announced|added|spoke|speaking|posted|"
-    r"tweeted|declared|argued|warned|insisted|explained|noted|claimed|asked|urged|testified|"
-    r"interview|statement|remarks|press\s+conference|news\s+conference|question\s+period)\b",
+    r"\b(?:"
+    + "|".join(w.replace("_", r"\s+") for w in sorted(wordlist("statement_cues"), key=len, reverse=True))
+    + r")\b",
     re.I,
 )
 _MAX_GAP = 60
