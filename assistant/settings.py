@@ -169,6 +169,15 @@ class AnswerSettings(BaseSettings):
         "probability is at least this share of the abstention threshold (evals/README.md, "
         "multipart13b: the lowest share costing nothing on development data).",
     )
+    near_threshold: float = Field(
+        default=0.8,
+        gt=0,
+        le=1,
+        description='A sentence the asked person speaks answers "what did X say ..." (no specific thing '
+        "asked) though it scores under the abstention threshold, when it scores at least this share of "
+        "it (evals/README.md, falseabst16: over every development set the threshold refusals this close "
+        "were right 7 times and wrong 2; this share lets one wrong one stand and no right one).",
+    )
     further_words: int = Field(
         default=1,
         ge=0,

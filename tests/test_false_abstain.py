@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assistant.answer import asked
 from assistant.answer.backends.extractive import ExtractiveBackend, _names_a_person
-from assistant.answer.backends.extractive.checks import NEAR_THRESHOLD, _speaks_near
+from assistant.answer.backends.extractive.checks import _speaks_near
 from assistant.answer.ranker import Scored
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.settings import AnswerSettings
@@ -209,7 +209,7 @@ def test_the_asked_columnists_own_sentence_just_under_the_threshold_answers() ->
     tuning = AnswerSettings()
     assert _speaks_near(ctx, question, None, _scored(ctx, 0.9), THRESHOLD, tuning)
     # far under the threshold, the ranker's refusal stands
-    assert not _speaks_near(ctx, question, None, _scored(ctx, NEAR_THRESHOLD - 0.1), THRESHOLD, tuning)
+    assert not _speaks_near(ctx, question, None, _scored(ctx, tuning.near_threshold - 0.1), THRESHOLD, tuning)
     # a specific thing asked (a figure) keeps its own checks
     assert not _speaks_near(ctx, question, "count", _scored(ctx, 0.9), THRESHOLD, tuning)
     # someone else's column is not Vance's words

@@ -263,7 +263,7 @@ def test_the_gate_counts_a_question_worth_of_each_metric(tmp_path: Path) -> None
     same = cv.gate(base, base, rows)  # type: ignore[attr-defined]
     assert same["passes"] and same["worse"] == [] and same["before"] == same["after"]
     # a threshold no sentence reaches, nor comes near (a named speaker's own sentence at
-    # checks.NEAR_THRESHOLD of it answers), abstains on every answerable question: false
+    # AnswerSettings.near_threshold of it answers), abstains on every answerable question: false
     # abstention and fact recall are worse by far more than one question
     mute = cv.gate(base, base | {"threshold": 2.0}, rows)  # type: ignore[attr-defined]
     assert not mute["passes"] and {"fact", "false"} <= set(mute["worse"]), mute

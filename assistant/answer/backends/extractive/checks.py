@@ -476,19 +476,11 @@ def _initials_held(full: str, evidence: list[Evidence]) -> bool:
     return any(rx.search(e.text) for e in evidence)
 
 
-#: How far under the fitted threshold a sentence the asked person speaks may score and still
-#: answer "what did X say ..." (a share of the threshold). Over every development set the
-#: threshold refusals whose best sentence scored this close were right 7 times and wrong 2;
-#: this rule lets one of the wrong ones stand (the other asks "which writer", no one named)
-#: and none of the right ones.
-NEAR_THRESHOLD = 0.8
-
-
 def _speaks_near(
     context: Context, part: str, wanted: str | None, best: Scored, threshold: float, tuning: AnswerSettings
 ) -> bool:
     """Does the best sentence, scoring under ``threshold`` but at least
-    :data:`NEAR_THRESHOLD` of it, answer a part asking a named person's words ("What
+    :attr:`AnswerSettings.near_threshold` of it, answer a part asking a named person's words ("What
     legislation did X say Y should stress?") anyway: it is X's (:func:`_speaks`: the ledger,
     X's own column, or the text's attribution) and, when the part names a topic ("... say
     about Z", :func:`asked.topic_asked`), holds it? The fitted ranker weighs the question's
@@ -497,7 +489,7 @@ def _speaks_near(
     no answer. Only for parts that ask no specific thing (a figure, a day, a name): their
     checks stand. Never abstains; lets the answer stand."""
     speaker = _named_asked(context, part)
-    if not speaker or wanted is not None or best.prob < NEAR_THRESHOLD * threshold:
+    if not speaker or wanted is not None or best.prob < tuning.near_threshold * threshold:
         return False
     topic = asked.topic_asked(part)
     if topic and not asked.touches_topic(best.text, topic):
