@@ -412,6 +412,7 @@ class Assistant:
         notes = _time_notes(question, evidence, arts)
         lex = self.retriever().lexical()
         weights = {t: lex.idf(t) for t in tokenize(question)}
+        unmentioned = [t for t in weights if not lex.mentions(t)]
         # the e5 cosine of the question to each sentence's chunk, as the retriever computed it
         # (embedding every sentence at ask time costs far more than the latency budget)
         dense = {(h.doc_id, h.start): h.dense for h in hits}
@@ -432,6 +433,7 @@ class Assistant:
             quotes=quotes,
             history=list(history or []),
             term_weights=weights,
+            unmentioned=unmentioned,
             notes=notes,
             unquoted=unquoted,
             speaker=asked_sp.name if asked_sp is not None else None,

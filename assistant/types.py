@@ -148,6 +148,10 @@ class Context(BaseModel):
     similarity: dict[str, float] = Field(default_factory=dict)
     #: Outlet names of the indexed articles (a name in the question may be an outlet).
     outlets: list[str] = Field(default_factory=list)
+    #: The question's lexical tokens that no indexed article mentions, not even inflected
+    #: (:meth:`LexicalIndex.mentions`): "australia" in "What is the capital of Australia?"
+    #: asked of articles that never name it.
+    unmentioned: list[str] = Field(default_factory=list)
 
     #: The article's next sentences after evidence passage ``n`` (at most
     #: :data:`FOLLOWING_SENTENCES`, no furniture), as a passage starting where ``n`` ends:

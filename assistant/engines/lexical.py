@@ -44,6 +44,7 @@ per distinct word ever asked, for the life of the loaded index.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import math
@@ -191,6 +192,8 @@ class LexicalIndex:
         #: when written without them: texts are then read from Chroma).
         self._blob: Any = None
         self._bounds: np.ndarray | None = None
+        #: the tokens some chunk holds, sorted (built on first :meth:`mentions`)
+        self._vocabulary: list[str] | None = None
 
     def set_texts(self, texts: Sequence[str]) -> None:
         """Keep ``texts`` (one per chunk, in ``ids`` order) for :meth:`text`."""
@@ -340,6 +343,19 @@ class LexicalIndex:
         return lex
 
     # -- query -----------------------------------------------------------------------
+    def mentions(self, term: str) -> bool:
+        """Does any chunk hold ``term`` (a :func:`tokenize` token) or a token that shares
+        its head: the first ``max(4, len - 3)`` letters, as a name and its demonym or
+        inflection do ("chines" / "china", "syrian" / "syria")? The stemmer stems words,
+        not names, so the head is compared on the sorted vocabulary."""
+        if self.df.get(term, 0) > 0:
+            return True
+        if self._vocabulary is None:
+            self._vocabulary = sorted(t for t, n in self.df.items() if n > 0)
+        head = term[: max(4, len(term) - 3)]
+        i = bisect.bisect_left(self._vocabulary, head)
+        return i < len(self._vocabulary) and self._vocabulary[i].startswith(head)
+
     def idf(self, term: str) -> float:
         df = self.df.get(term, 0)
         return math.log(1 + (self.n - df + 0.5) / (df + 0.5))

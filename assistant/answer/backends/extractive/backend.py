@@ -22,6 +22,7 @@ from assistant.answer.backends.extractive.checks import (
     _speaks_near,
     _told_as_past,
     _topic_untouched,
+    _unmentioned_names,
     _weak_fit,
 )
 from assistant.answer.backends.extractive.common import (
@@ -133,6 +134,14 @@ class ExtractiveBackend:
             return Draft(
                 text=f"{CANNOT_ANSWER} anything about {', '.join(missing)}: the articles do not mention "
                 f"{'them' if len(missing) > 1 else 'that name'}.",
+                abstained=True,
+                absent=True,
+            )
+        unknown = _unmentioned_names(context)
+        if unknown:
+            return Draft(
+                text=f"{CANNOT_ANSWER} anything about {', '.join(unknown)}: the articles never mention "
+                f"{'them' if len(unknown) > 1 else 'it'}.",
                 abstained=True,
                 absent=True,
             )

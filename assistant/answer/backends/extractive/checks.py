@@ -22,11 +22,13 @@ from assistant.answer.ranker import (
     Scored,
 )
 from assistant.engines.lexical import STOPWORDS as _STOPWORDS
+from assistant.engines.lexical import tokenize
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import (
     ask_of,
     asked_speaker,
     full_names,
+    question_names,
     split_question,
 )
 from assistant.nlp.text import normalise, quotation_spans
@@ -462,6 +464,29 @@ def _missing_names(context: Context) -> list[str]:
             if not _initials_held(full, context.evidence):
                 missing.append(full)
     return missing
+
+
+def _unmentioned_names(context: Context) -> list[str]:
+    """The question's names when no indexed article mentions any of them ("What is the
+    capital of Australia?" asked of articles that never say "Australia"): the question is
+    about something the articles are not, and the sentence that shares its other words
+    ("the U.S. capital") answers nothing. Looked up in the whole index
+    (:attr:`Context.unmentioned`), not in the evidence, and only when every capitalised
+    word after the question's opening is unknown to it, so a paraphrased name beside a
+    known one ("Ottawa's pact with Beijing", the articles saying "China") never fires; an
+    outlet and quoted words are not names asked about."""
+    if not context.unmentioned:
+        return []
+    question = _ACCORDING.sub("", context.question)
+    for a, b in quotation_spans(question)[0]:
+        question = question[:a] + " " * (b - a) + question[b:]
+    outlets = {normalise(o) for o in context.outlets}
+    names = [n for n in dict.fromkeys(question_names(question)) if normalise(n) not in outlets]
+    unknown = set(context.unmentioned)
+    tokens = [tokenize(n) for n in names]
+    if names and all(t and set(t) <= unknown for t in tokens):
+        return names
+    return []
 
 
 def _initials_held(full: str, evidence: list[Evidence]) -> bool:

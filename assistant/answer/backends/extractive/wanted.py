@@ -28,8 +28,8 @@ _MONEY = re.compile(
 #: What a part asks for, said when the articles lack it.
 _WANTED_WORDS = {
     "number": "the number",
-    "time": "when",
-    "person": "who",
+    "time": "the time",
+    "person": "the person",
     "rate": "the rate",
     "money": "the amount",
     "count": "the count",
