@@ -1303,19 +1303,20 @@ def tells_future(text: str) -> bool:
 #: The entity labels that name each kind of typed thing a "which / what <noun>" ask wants
 #: (spaCy's labels stored at index time), by the word list of its nouns.
 _TYPED_LABELS = {
-    "typed_place_nouns": frozenset({"GPE", "LOC"}),
+    # the small tagger takes a town it does not know for an organisation ("in Dayton": ORG)
+    "typed_place_nouns": frozenset({"GPE", "LOC", "ORG"}),
     "typed_venue_nouns": frozenset({"FAC", "ORG", "GPE", "LOC"}),
     "typed_org_nouns": frozenset({"ORG"}),
     "typed_party_nouns": frozenset({"NORP", "ORG"}),
 }
 _TYPED_NOUNS = {w: labels for name, labels in _TYPED_LABELS.items() for w in wordlist(name)}
-_FUNCTION = "|".join(sorted(wordlist("function_words"), key=len, reverse=True))
+_FUNCTION_WORDS = "|".join(sorted(wordlist("function_words"), key=len, reverse=True))
 #: "In which city", "what swing state": the noun within two lower-case modifiers (no
 #: function word: "what did the company say" asks the company's words) after the question
 #: word, not a possessive ("Which company's chief ...": its head is another noun); lower
 #: case, as a common noun is ("Which University of Maryland economist" asks a person).
 _TYPED_ASK = re.compile(
-    rf"\b(?i:which|what)\s+(?:(?!(?:{_FUNCTION})\b)[a-z-]+\s+){{0,2}}?(?P<noun>"
+    rf"\b(?i:which|what)\s+(?:(?!(?:{_FUNCTION_WORDS})\b)[a-z-]+\s+){{0,2}}?(?P<noun>"
     + "|".join(sorted(_TYPED_NOUNS, key=len, reverse=True))
     + r")(?:s|es)?\b(?!['’-])",
 )

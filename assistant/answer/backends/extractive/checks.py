@@ -327,7 +327,8 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
     when none of them names, in its stretch (:func:`_window`), one the question does not:
     an entity of a label that names that kind (spaCy's stored labels: a place GPE / LOC, an
     organisation ORG, a party NORP / ORG), or a capitalised word the tagger left outside
-    every entity ("Politifact rated ...": the tagger misses names it has not seen); else
+    every entity ("Politifact rated ...": the tagger misses names it has not seen), not a
+    title right before a person's name ("Senator Ada Voss"); else
     None. Such sentences tell the event the question is about ("accepted a replica Purple
     Heart from a supporter at an event") without the thing asked of it. Abstains only,
     never changes the answer."""
@@ -346,9 +347,12 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
         tagged = [(s, e, label) for s, e, label in ev.entities if a <= s and e <= b]
         if any(label in labels and fresh(ev.at(s, e)) for s, e, label in tagged):
             return None  # a sentence names one the question does not: the answer stands
+        persons = [s for s, _, label in tagged if label == "PERSON"]
         for m in _CAPITALISED.finditer(ev.text, a - ev.start, b - ev.start):
             at = ev.start + m.start()
             untagged = not any(s <= at < e for s, e, _ in tagged)
+            if ev.start + m.end() + 1 in persons:
+                continue  # a title before a person's name ("Senator Ada Voss")
             word = m.group(0).lower()
             if untagged and word not in _NOT_NAME_WORDS and fresh(word):
                 return None
@@ -362,10 +366,14 @@ def _bare(word: str) -> str:
     """A word lower-cased without its possessive ending or a closing full stop ("Trump’s"
     -> "trump", "U.S." -> "u.s")."""
     return re.sub(r"(?:['’]s?|\.)$", "", word.lower())
+
+
 #: A capitalised word of three letters or more.
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
 #: Capitalised words that are no names: function words, days, months.
-_NOT_NAME_WORDS = wordlist("function_words") | wordlist("weekdays") | frozenset(m.name.lower() for m in months())
+_NOT_NAME_WORDS = (
+    wordlist("function_words") | wordlist("weekdays") | frozenset(m.name.lower() for m in months())
+)
 
 
 def _group_silent(
