@@ -430,11 +430,6 @@ def _speaker_silent(
         for name in names:
             if _speaks(ev, c.span, context, name, gap) or asked.subject_of_speech(c.text, name, gap):
                 return None
-    if any(asked.names_one(c.text, asked.name_keys(n)) for c in chosen for n in names):
-        # X is named in the sentences chosen, as an object, a possessor or an agent ("the
-        # goals set by Judge Roe"), and speaks in none of them: the sentences are about X,
-        # not X's words on what is asked, whatever X says elsewhere in the article
-        return f"the articles do not quote {speaker} on this"
     docs = {context.evidence[c.n - 1].doc_id for c in chosen}
     for ev in context.evidence:
         if ev.doc_id in docs and any(_speaks(ev, sp, context, n, gap) for sp in ev.sentences for n in names):
