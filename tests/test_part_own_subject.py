@@ -3,7 +3,8 @@
 lead-in question ("The levy split the assembly. What did the governor call it, and which
 ferry executive said he might back her plan?") has pronouns in its second ask that do not
 lean on the statement for the ask's subject. Only a pronoun subject ("What did he say on the
-radio?") does.
+radio?") does. A "which <kind>" ask after the statement asks for one of its kind
+(``extractive._part_asks`` reads the part's ask, not the statement in front of it).
 
 Invented text only, a real index on disk for the answer.
 """
@@ -124,3 +125,56 @@ def test_each_ask_after_a_lead_in_is_answered_from_its_own_article(levy_index: A
     assert not ans.abstained, ans.answer
     assert "a fair price" in ans.answer
     assert "Tomas Reyes" in ans.answer
+
+
+def test_a_which_ask_after_a_statement_asks_for_one_of_its_kind() -> None:
+    from assistant.answer.backends.extractive.parts import _part_asks, _which_terms
+
+    first, second = split_question(
+        "Governor Olga Brandt has friends and foes on the coast. Which ferry owner founded a "
+        "coalition for her, and which harbour official said he would fight her plan?"
+    )
+    assert _part_asks(first) == "which"
+    assert _which_terms(first) == {"ferry", "owner", "found"}
+    assert _part_asks(second) == "which"
+    assert _which_terms(second) == {"harbour", "official"}
+
+
+COALITION = """A coalition of ferry people for the governor
+
+Ferry people founded the Coast Coalition for Governor Brandt last spring, and it is small but loud.
+
+Its leader is boat owner Tomas Reyes.
+
+Its members hand out leaflets at the ferry terminal every Saturday.
+"""
+
+TOWNS = """Fishing towns plan their answer
+
+Skippers from the northern towns met in a church hall on Thursday.
+
+Their spokeswoman, Ines Varga, said the towns would hold a ferry boycott in the autumn unless the levy was halved.
+"""
+
+
+@pytest.fixture(scope="module")
+def coalition_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from tests.conftest import index_articles
+
+    return index_articles(
+        tmp_path_factory,
+        [
+            ("coalition", COALITION, "Harbour Gazette", "2026-03-02"),
+            ("towns", TOWNS, "Valley Post", "2026-03-05"),
+        ],
+    )
+
+
+def test_a_which_ask_after_a_statement_is_answered_with_the_one_named(coalition_index: Any) -> None:
+    ans = coalition_index.ask(
+        "Governor Olga Brandt has friends and foes on the coast. Which ferry owner founded a "
+        "coalition for her, and what did the fishing towns plan for the autumn?"
+    )
+    assert not ans.abstained, ans.answer
+    assert "Tomas Reyes" in ans.answer
+    assert "ferry boycott" in ans.answer

@@ -203,7 +203,9 @@ def _ranked_by_own_ask(context: Context, part: str, names: list[str], cands: lis
 def _part_asks(part: str) -> str | None:
     """What one part of a multi-part question asks for: :func:`_specific`'s kinds, else a
     title ("what is the title of the ad?") or a named one of a kind ("which ministers ...?",
-    "which video ...?"), else None (a part asking what someone said)."""
+    "which video ...?"), else None (a part asking what someone said). The kind is read in
+    the part's ask (:func:`part_ask`): a part of the held-out writer's lead-in question
+    starts with the statement ("Trump has critics. Which aide ...?")."""
     if _TITLE_ASKED.search(part):
         return "title"
     if asked.response_asked(part):
@@ -213,15 +215,15 @@ def _part_asks(part: str) -> str | None:
         return wanted
     if asked.yes_no_verb(part):
         return "predicate"
-    if _WHICH.search(part):
+    if _WHICH.search(part_ask(part)):  # the ask, not a statement before it
         return "which"
     return None
 
 
 def _which_terms(part: str) -> set[str]:
-    """The kind a "which" part asks for: its lower-case words after "which" ("Which ISIS
-    video features ..." -> video, features; a capitalised word names, not a kind)."""
-    m = _WHICH.search(part)
+    """The kind a "which" part asks for: its ask's lower-case words after "which" ("Which
+    ISIS video features ..." -> video, features; a capitalised word names, not a kind)."""
+    m = _WHICH.search(part_ask(part))
     words = [w for w in m.group(1).split() if w[:1].islower()] if m else []
     return _content_terms(" ".join(words))
 
