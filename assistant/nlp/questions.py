@@ -257,6 +257,25 @@ def part_ask(part: str) -> str:
     return q[cuts[-1].end() :] if cuts else q
 
 
+#: A subject pronoun right after an auxiliary or a clause's wh-word ("What did he say",
+#: "In which town did it happen", "When she announced"): the words are data
+#: (``[subject_openers]``, ``[subject_pronouns]`` in wordlists.txt).
+_PRONOUN_SUBJECT = re.compile(
+    rf"\b(?:{'|'.join(sorted(wordlist('subject_openers')))})\s+(?:{'|'.join(sorted(wordlist('subject_pronouns')))})\b",
+    re.I,
+)
+
+
+def pronoun_subject(ask: str) -> bool:
+    """Whether ``ask`` (a part's ask, :func:`part_ask`) has a pronoun for its subject ("What
+    did he say on the radio?", "In which town did it happen?"): it then takes that subject
+    from the statement before it. A pronoun elsewhere -- an object ("the petition to ban
+    him"), a possessive ("her handling of ..."), or one bound to the ask's own subject
+    ("which aide said he would quit?") -- leaves the ask a subject of its own. Quoted words
+    are not read."""
+    return bool(_PRONOUN_SUBJECT.search(_masked(ask)))
+
+
 def _masked(q: str) -> str:
     """``q`` with every character inside quotation marks but white space read as "x" (the
     same length, so offsets found in it cut ``q``)."""

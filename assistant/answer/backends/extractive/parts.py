@@ -23,11 +23,11 @@ from assistant.answer.ranker import (
     rank,
 )
 from assistant.engines.lexical import tokenize
-from assistant.nlp import wordlist
 from assistant.nlp.questions import (
     ask_of,
     asked_speaker,
     part_ask,
+    pronoun_subject,
 )
 from assistant.nlp.text import normalise
 from assistant.settings import AnswerSettings
@@ -177,23 +177,23 @@ _TITLE_GIVEN = re.compile(r"\b(?:titled|entitled|called|named|dubbed)\s+(?:[\"â€
 _NAMED_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC", "GPE", "NORP"}
 
 
-_REFERRING = wordlist("referring_pronouns")
-
-
 def _ranked_by_own_ask(context: Context, part: str, names: list[str], cands: list[Scored]) -> list[Scored]:
     """A part's candidates, each at the higher of its probability for the whole part and for
-    the part's own ask alone, when a statement comes before the ask and the ask names its own
-    subject (no pronoun of :data:`_REFERRING` leaning on the statement).
+    the part's own ask alone, when a statement comes before the ask and the ask has a subject
+    of its own (not a pronoun leaning on the statement: :func:`pronoun_subject`).
 
     The held-out writer's multi-part questions open with a statement shared by every part
     ("Two speeches drew rebuttals. What did Jane Roe say about ..., and what did ... claim?");
     its words weigh on every part's ranking alike, so the sentence with the words one part
     asks for can rank under the sentences that echo the statement. Ranked by its own ask, it
     rises; the higher probability keeps the statement's help where it gives some. An ask
-    that refers back ("What did he say on the radio?") needs the statement for its subject,
-    so it is ranked as it stands."""
+    whose subject is a pronoun ("What did he say on the radio?") needs the statement for
+    that subject, so it is ranked as it stands; a pronoun elsewhere in the ask does not
+    (the held-out writer's second ask often has one: "which Republican speechwriter said he
+    might vote for her?", "how did the FBI director describe her handling of ...?"), and
+    such an ask is ranked alone too."""
     own = part_ask(part)
-    if own == part or _REFERRING & set(re.findall(r"[a-z]+", own.lower())):
+    if own == part or pronoun_subject(own):
         return cands
     alone = {(c.n, c.span.start): c.prob for c in rank(context, own, names)}
     lifted = [replace(c, prob=max(c.prob, alone.get((c.n, c.span.start), 0.0))) for c in cands]
@@ -203,7 +203,9 @@ def _ranked_by_own_ask(context: Context, part: str, names: list[str], cands: lis
 def _part_asks(part: str) -> str | None:
     """What one part of a multi-part question asks for: :func:`_specific`'s kinds, else a
     title ("what is the title of the ad?") or a named one of a kind ("which ministers ...?",
-    "which video ...?"), else None (a part asking what someone said)."""
+    "which video ...?"), else None (a part asking what someone said). The kind is read in
+    the part's ask (:func:`part_ask`): a part of the held-out writer's lead-in question
+    starts with the statement ("Trump has critics. Which aide ...?")."""
     if _TITLE_ASKED.search(part):
         return "title"
     if asked.response_asked(part):
@@ -213,15 +215,15 @@ def _part_asks(part: str) -> str | None:
         return wanted
     if asked.yes_no_verb(part):
         return "predicate"
-    if _WHICH.search(part):
+    if _WHICH.search(part_ask(part)):  # the ask, not a statement before it
         return "which"
     return None
 
 
 def _which_terms(part: str) -> set[str]:
-    """The kind a "which" part asks for: its lower-case words after "which" ("Which ISIS
-    video features ..." -> video, features; a capitalised word names, not a kind)."""
-    m = _WHICH.search(part)
+    """The kind a "which" part asks for: its ask's lower-case words after "which" ("Which
+    ISIS video features ..." -> video, features; a capitalised word names, not a kind)."""
+    m = _WHICH.search(part_ask(part))
     words = [w for w in m.group(1).split() if w[:1].islower()] if m else []
     return _content_terms(" ".join(words))
 
