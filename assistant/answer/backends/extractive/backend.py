@@ -56,9 +56,7 @@ from assistant.answer.backends.extractive.runs import (
     _asked_persons_words,
     _persons_other_words,
     _speaker_goes_on,
-    _holds_the_ask,
     _speaker_started_before,
-    _thing_goes_on,
     _words_that_follow,
     whole_quotation,
 )
@@ -316,9 +314,6 @@ class ExtractiveBackend:
         if silent:
             return [], silent, False
         chosen += _persons_other_words(context, part, wanted, cands, chosen, used, t.further_words)
-        import os
-        if os.environ.get("WS17") == "3":
-            chosen += _holds_the_ask(context, part, wanted, cands, chosen, used)
         return chosen, None, False
 
     def _pick_parts(
@@ -430,20 +425,10 @@ class ExtractiveBackend:
                 for m, sp in also:
                     other = context.evidence[m - 1]
                     cites.append(DraftCitation(n=m, doc_id=other.doc_id, start=sp.start, end=sp.end))
-                import os
-                ws17 = os.environ.get("WS17", "0")
-                goes_on = None
                 if answer_type(part) not in _SPECIFICS:
                     # the speaker's words go on in the next sentence: the answer shows them too
                     taken = [*shown, *((doc(x), x.span) for ch in picked for x in ch)]
                     goes_on = _speaker_goes_on(context, c, span, taken, self.tuning)
-                if goes_on is None and (ws17 == "2" or (ws17 == "1" and answer_type(part) not in _SPECIFICS)):
-                    taken = [*shown, *((doc(x), x.span) for ch in picked for x in ch)]
-                    goes_on = _thing_goes_on(context, c, span, taken, self.tuning)
-                    if goes_on is not None:
-                        nsp = next(sp for sp in ev.sentences if sp.start == goes_on[0].start) if any(sp.start == goes_on[0].start for sp in ev.sentences) else goes_on[0]
-                        speaker = sentence_speaker(replace(c, span=nsp, text=ev.at(nsp.start, nsp.end)), ev, context.quotes)
-                if True:
                     if goes_on is not None:
                         nspan, nbody = goes_on
                         shown.append((ev.doc_id, nspan))

@@ -29,7 +29,6 @@ from assistant.answer.backends.extractive.speakers import (
     _opens_quotation,
     _own_attribution,
     _person_before,
-    _according_one,
     _quoted_one_named,
     _quotes_words,
     _same_one,
@@ -267,9 +266,7 @@ def _asked_persons_words(
     (:func:`_quoted_one_named`: "Why did Jane Roe leave the fee out of her speech?")."""
     if wanted in ("name", "person"):
         return None
-    speaker = _named_asked(context, part) or (
-        (_quoted_one_named(context, part) or _according_one(context, part)) if wanted is None else None
-    )
+    speaker = _named_asked(context, part) or (_quoted_one_named(context, part) if wanted is None else None)
     keys = asked.name_keys(speaker) if speaker else []
     if not keys or not chosen:
         return None
@@ -322,7 +319,7 @@ def _persons_other_words(
     ``Scored.further``). The person is read as :func:`_asked_persons_words` reads them."""
     if most <= 0 or wanted is not None or not chosen:
         return []  # a part asking for a specific thing (a time, a count, a name) is not asking their words
-    speaker = _named_asked(context, part) or _quoted_one_named(context, part) or _according_one(context, part)
+    speaker = _named_asked(context, part) or _quoted_one_named(context, part)
     keys = asked.name_keys(speaker) if speaker else []
     if not keys:
         return []
@@ -432,74 +429,3 @@ def _speaker_started_before(
     ):
         return None
     return pspan, body
-
-
-_DEFINITE_OPENING = re.compile(r"\s*[“\"]?(?:The|This|That|These|Those)\s+([A-Za-z][\w’'-]*)(?:\s+([A-Za-z][\w’'-]*))?")
-
-
-def _thing_goes_on(
-    context: Context, c: Scored, span: Span, taken: list[tuple[str, Span]], tuning: AnswerSettings
-) -> tuple[Span, str] | None:
-    """The article's next sentence after ``c`` (shown as ``span``) when it goes on about the
-    thing ``c`` speaks of: its subject is a definite description ("The video ...", "The
-    president told ...", "The agency released ...") whose noun ``c`` holds."""
-    ev = _joined(context, c.n)
-    nxt = next((sp for sp in ev.sentences if sp.start >= span.end), None)
-    if nxt is None:
-        return None
-    text = ev.at(nxt.start, nxt.end)
-    m = _DEFINITE_OPENING.match(text)
-    if m is None:
-        return None
-    held = set(tokenize(ev.at(span.start, span.end)))
-    words = [w for w in m.groups() if w]
-    if not any(set(tokenize(w)) & held for w in words):
-        return None
-    nspan, body = whole_quotation(ev, nxt, tuning)
-    if any(d == ev.doc_id and nspan.start < s.end and s.start < nspan.end for d, s in taken):
-        return None
-    return nspan, body
-
-
-def _stems5(terms: set[str]) -> set[str]:
-    return {t[:5] for t in terms if len(t) >= 4}
-
-
-def _holds_the_ask(
-    context: Context,
-    part: str,
-    wanted: str | None,
-    ranked: list[Scored],
-    chosen: list[Scored],
-    used: set[tuple[int, int]],
-) -> list[Scored]:
-    """WS17=3 measurement: the same speaker's sentence of a cited article holding an ask term
-    no chosen sentence holds."""
-    if wanted is not None or not chosen:
-        return []
-    held: set[str] = set()
-    for c in chosen:
-        held |= set(tokenize(c.text))
-    ask = {t for t in _topic_terms(part) if t not in held and t[:5] not in _stems5(held)}
-    if not ask:
-        return []
-    ask5 = _stems5(ask) | {t for t in ask if len(t) < 4}
-    speakers = [s for s in (_ledger_speaker(c, context.evidence[c.n - 1], context.quotes) for c in chosen) if s]
-    person = _named_asked(context, part) or _quoted_one_named(context, part)
-    if person:
-        speakers.append(person)
-    if not speakers:
-        return []
-    docs = {context.evidence[c.n - 1].doc_id for c in chosen}
-    for c in ranked:
-        if context.evidence[c.n - 1].doc_id not in docs or (c.n, c.span.start) in used:
-            continue
-        if any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
-            continue
-        who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
-        if who is None or not any(_same_one(who, s) for s in speakers):
-            continue
-        terms = set(tokenize(c.text))
-        if terms & ask or _stems5(terms) & ask5:
-            return [replace(c, further=True)]
-    return []

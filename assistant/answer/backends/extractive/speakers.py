@@ -391,17 +391,3 @@ def _same_one(a: str, b: str) -> bool:
     """Do two renderings of a person's name ("Sen. Jane Roe", "Roe") share the surname?"""
     x, y = a.lower().split(), b.lower().split()
     return bool(x and y) and x[-1] == y[-1]
-
-
-def _according_one(context: Context, part: str) -> str | None:
-    """WS17=4 measurement: the person of a leading "According to X," whom the ledger quotes."""
-    import os
-
-    if os.environ.get("WS17") != "4":
-        return None
-    m = _ACCORDING.match(part)
-    if m is None:
-        return None
-    quoted = {normalise(q.speaker) for q in context.quotes if q.speaker}
-    hits = [n for n in full_names(m.group(0)) if any(k in who for who in quoted for k in asked.name_keys(n))]
-    return hits[0] if len(hits) == 1 else None
