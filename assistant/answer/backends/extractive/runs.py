@@ -429,3 +429,70 @@ def _speaker_started_before(
     ):
         return None
     return pspan, body
+
+
+def _asked_ones_neighbour(
+    context: Context,
+    part: str,
+    c: Scored,
+    span: Span,
+    taken: list[tuple[str, Span]],
+    tuning: AnswerSettings,
+    *,
+    before: bool,
+) -> tuple[Span, str] | None:
+    """WS17=5/6/7 measurement: the asked person's sentence next to (after, or before) a shown
+    sentence of theirs, whatever its own attribution clause says."""
+    import os
+
+    person = _named_asked(context, part) or _quoted_one_named(context, part)
+    keys = asked.name_keys(person) if person else []
+    if not keys:
+        return None
+    base = context.evidence[c.n - 1]
+    ev = _joined(context, c.n)
+
+    def whose(x: Scored, e: Evidence) -> str | None:
+        return _ledger_speaker(x, base, context.quotes) or _own_attribution(x.text)
+
+    mine = whose(c, ev)
+    if mine is None or not asked.names_one(mine, keys):
+        return None
+    if before:
+        prior = [sp for sp in ev.sentences if sp.end <= span.start]
+        if prior and os.environ.get("WS17") != "9":
+            sp, src = prior[-1], ev
+        elif prior:
+            return None
+        elif os.environ.get("WS17") in ("7", "8", "9"):
+            near = [
+                (s, e)
+                for e in [*context.evidence, *context.following.values()]
+                if e.doc_id == base.doc_id
+                for s in e.sentences
+                if span.start - 3 <= s.end <= span.start
+            ]
+            if not near:
+                return None
+            sp, src = near[0]
+        else:
+            return None
+    else:
+        nxt = next((s for s in ev.sentences if s.start >= span.end), None)
+        if nxt is None:
+            return None
+        sp, src = nxt, ev
+    nb = Scored(c.n, sp, src.at(sp.start, sp.end), {}, kinds=set())
+    who = _ledger_speaker(nb, src, context.quotes) or _own_attribution(nb.text)
+    if who is None:
+        if not (_PRONOUN_SAID.search(nb.text) or _PRONOUN_SPEECH.search(nb.text) or _opens_quotation(nb.text)):
+            return None
+        who = _person_before(nb, src) or mine
+    if not asked.names_one(who, keys) and not _same_one(who, mine):
+        return None
+    nspan, body = whole_quotation(src, sp, tuning)
+    if (before and nspan.end > span.start) or any(
+        d == src.doc_id and nspan.start < s.end and s.start < nspan.end for d, s in taken
+    ):
+        return None
+    return nspan, body
