@@ -5,7 +5,6 @@ its ``[n]`` marker, or the fixed abstention sentinel."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -54,7 +53,6 @@ from assistant.answer.backends.extractive.parts import (
     _same_article_answer,
 )
 from assistant.answer.backends.extractive.runs import (
-    _asked_ones_neighbour,
     _asked_persons_words,
     _persons_other_words,
     _speaker_goes_on,
@@ -413,10 +411,6 @@ class ExtractiveBackend:
                     # with this one
                     taken = [*shown, *((doc(x), x.span) for ch in picked for x in ch)]
                     start = _speaker_started_before(context, c, span, taken, self.tuning)
-                    import os
-
-                    if start is None and os.environ.get("WS17") in ("6", "7", "8", "9"):
-                        start = _asked_ones_neighbour(context, part, c, span, taken, self.tuning, before=True)
                     if start is not None:
                         sspan, sbody = start
                         shown.append((ev.doc_id, sspan))
@@ -435,8 +429,6 @@ class ExtractiveBackend:
                     # the speaker's words go on in the next sentence: the answer shows them too
                     taken = [*shown, *((doc(x), x.span) for ch in picked for x in ch)]
                     goes_on = _speaker_goes_on(context, c, span, taken, self.tuning)
-                    if goes_on is None and os.environ.get("WS17") in ("5", "6", "7"):
-                        goes_on = _asked_ones_neighbour(context, part, c, span, taken, self.tuning, before=False)
                     if goes_on is not None:
                         nspan, nbody = goes_on
                         shown.append((ev.doc_id, nspan))
