@@ -54,6 +54,7 @@ from assistant.answer.backends.extractive.parts import (
     _same_article_answer,
 )
 from assistant.answer.backends.extractive.runs import (
+    _asked_persons_start,
     _asked_persons_words,
     _persons_other_words,
     _speaker_goes_on,
@@ -420,6 +421,9 @@ class ExtractiveBackend:
                     # with this one
                     taken = [*shown, *((doc(x), x.span) for ch in picked for x in ch)]
                     start = _speaker_started_before(context, c, span, taken, self.tuning)
+                    if start is None:
+                        # the asked person's words began in the passage before this one
+                        start = _asked_persons_start(context, part, c, span, taken, self.tuning)
                     if start is not None:
                         sspan, sbody = start
                         shown.append((ev.doc_id, sspan))

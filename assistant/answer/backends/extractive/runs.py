@@ -429,3 +429,70 @@ def _speaker_started_before(
     ):
         return None
     return pspan, body
+
+
+def _sentence_before(context: Context, doc_id: str, start: int) -> tuple[Evidence, Span] | None:
+    """The article's sentence that ends right before offset ``start`` (only white space, a
+    paragraph break, between), in any evidence passage of the article or the sentences read
+    past one's edge (:attr:`Context.following`), with the passage that holds it."""
+    for ev in [*context.evidence, *context.following.values()]:
+        if ev.doc_id != doc_id or ev.start >= start:
+            continue
+        for sp in ev.sentences:
+            if start - _GAP <= sp.end <= start:
+                return ev, sp
+    return None
+
+
+#: Characters at most between two sentences of a run that a passage's edge parts: a space or
+#: a paragraph break.
+_GAP = 3
+
+
+def _asked_persons_start(
+    context: Context, part: str, c: Scored, span: Span, taken: list[tuple[str, Span]], tuning: AnswerSettings
+) -> tuple[Span, str] | None:
+    """The sentence before ``c`` (shown as ``span``) when ``c`` opens its passage, is the words
+    of the person the part asks about, and the sentence before it in the article -- in another
+    passage of the context, across the edge -- is theirs too; widened to its whole quotation.
+
+    Retrieval cuts articles into passages at paragraph breaks, and news quotes a person over
+    several paragraphs: "“... The only nit to pick was flat average weekly hours.”" then "But
+    “the more interesting issue,” Roe added, “is ...”". The ranker can pick the second for a
+    question on Roe's words while the first, another passage's last sentence, holds the asked
+    thing. :func:`_speaker_started_before` reads the passage it is in, and only for a sentence
+    naming no speaker of its own; this one reads across the edge, for the asked person alone
+    (:func:`_named_asked`, else :func:`_quoted_one_named`), whatever ``c``'s own clause says.
+    The sentence before is theirs when the ledger (else its own clause) gives it to them, or it
+    is a pronoun's words or a bare quotation and the person named before it (else ``c``'s
+    speaker) is them. Never a sentence already shown or picked (``taken``)."""
+    person = _named_asked(context, part) or _quoted_one_named(context, part)
+    keys = asked.name_keys(person) if person else []
+    if not keys:
+        return None
+    base = context.evidence[c.n - 1]
+    ev = _joined(context, c.n)
+    if any(sp.end <= span.start for sp in ev.sentences):
+        return None  # not its passage's first sentence: the passage itself shows what is before it
+    mine = _ledger_speaker(c, base, context.quotes) or _own_attribution(c.text)
+    if mine is None or not asked.names_one(mine, keys):
+        return None
+    found = _sentence_before(context, ev.doc_id, span.start)
+    if found is None:
+        return None
+    src, sp = found
+    prev = Scored(c.n, sp, src.at(sp.start, sp.end), {}, kinds=set())
+    who = _ledger_speaker(prev, src, context.quotes) or _own_attribution(prev.text)
+    if who is None:
+        spoken = _PRONOUN_SAID.search(prev.text) or _PRONOUN_SPEECH.search(prev.text)
+        if not (spoken or _opens_quotation(prev.text)):
+            return None
+        who = _person_before(prev, src) or mine
+    if not (asked.names_one(who, keys) or _same_one(who, mine)):
+        return None
+    pspan, body = whole_quotation(src, sp, tuning)
+    if pspan.end > span.start or any(
+        d == src.doc_id and pspan.start < s.end and s.start < pspan.end for d, s in taken
+    ):
+        return None
+    return pspan, body
