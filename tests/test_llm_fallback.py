@@ -137,7 +137,9 @@ def _beside(ctx: Context, offline: Answer, same_article: bool) -> str:
         if (ev.doc_id in docs) != same_article:
             continue
         for sp in ev.sentences:
-            if any(c.doc_id == ev.doc_id and sp.start < c.end and c.start < sp.end for c in offline.citations):
+            if any(
+                c.doc_id == ev.doc_id and sp.start < c.end and c.start < sp.end for c in offline.citations
+            ):
                 continue
             text = ev.at(sp.start, sp.end).strip()
             if len(text) > 40 and '"' not in text and "“" not in text:
@@ -303,7 +305,9 @@ def test_needs_fallback_rule() -> None:
     assert needs_fallback(second_only, two) and needs_fallback(answered, two)
     assert fallback_reason(answered, two) == "leaves out a claim of the extractive answer"
     assert not needs_fallback(both, two)
-    first_two = Verified("Roe left. [1][2] Doe came. [2]", [cite, other.model_copy(update={"n": 2})], False, v)
+    first_two = Verified(
+        "Roe left. [1][2] Doe came. [2]", [cite, other.model_copy(update={"n": 2})], False, v
+    )
     assert first_claim_citations(first_two) == first_two.citations[:2]
     assert [c for _, c in claims(first_two)] == [first_two.citations, first_two.citations[1:]]
     assert needs_fallback(answered, first_two) and not needs_fallback(both, first_two)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.ingest.metadata import dateline_span
 from assistant.nlp.timex import statement_date
 from assistant.quotes import Ledger, build_ledger, extract_quotes
 from assistant.settings import QuotesSettings
@@ -35,8 +36,33 @@ def articles_quotes(articles: Sequence[Article], tuning: QuotesSettings | None =
     from assistant.nlp.parse import parse
 
     tuning = tuning or QuotesSettings()
-    docs = parse(a.text for a in articles)
+    docs = parse(parse_text(a) for a in articles)
     return [article_quotes(a, doc, tuning) for a, doc in zip(articles, docs, strict=True)]
+
+
+def parse_text(article: Article) -> str:
+    """``article.text`` as spaCy is to parse it: its furniture (captions, notices, header
+    lines) and an opening dateline ("Washington (Rajeev Sharma):") blanked, each character
+    but a line break turned to a space, so every offset of the parse is the text's.
+
+    Parsed in place, a caption's last words ran into the next paragraph's sentence ("... Photo:
+    The Canadian PressPhoto: The Canadian Press" + "Poilievre is offering ...": the parser's
+    subject of "offering" was "PressPhoto", and the ledger's speaker with it), and a dateline's
+    place became the subject of the lead's "said" (the speaker "Washington"). Neither is the
+    article's prose; the quote rules already skip furniture."""
+    text = article.text
+    spans = [(s.start, s.end) for s in article.furniture]
+    opening = dateline_span(text)
+    if opening is not None:
+        spans.append(opening)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, min(end, len(chars))):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def article_quotes(
@@ -44,7 +70,7 @@ def article_quotes(
 ) -> list[Quote]:
     """Every quote of one article, with the date its words were said when the text gives it.
 
-    ``doc`` is spaCy's parse of ``article.text`` (:func:`articles_quotes`); without it the
+    ``doc`` is spaCy's parse of :func:`parse_text` (:func:`articles_quotes`); without it the
     rules alone attribute. ``tuning``: :func:`~assistant.quotes.extract_quotes`'s."""
     quotes = extract_quotes(article.doc_id, article.text, skip=article.furniture, doc=doc, tuning=tuning)
     published = article.meta.published

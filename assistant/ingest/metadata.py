@@ -467,6 +467,16 @@ def detect_outlet_author(
     return ranked[0][0], author
 
 
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The dateline that opens the article's first lines ("OTTAWA (Reuters) -",
+    "Washington (Rajeev Sharma):"), as ``(start, end)``, or None."""
+    for s, e in lines_with_offsets(text)[:12]:
+        m = _DATELINE.match(text, s, e)
+        if m:
+            return s, m.end()
+    return None
+
+
 def infer_published(text: str) -> dt.date | None:
     """The latest full date the text states (a lower bound of the publication date).
 

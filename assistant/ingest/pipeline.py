@@ -18,7 +18,7 @@ from assistant.engines.embeddings import Embedder
 from assistant.engines.store import Store
 from assistant.errors import IngestError
 from assistant.ingest.furniture import analyse
-from assistant.ingest.ledger_index import article_quotes, quote_vectors
+from assistant.ingest.ledger_index import article_quotes, parse_text, quote_vectors
 from assistant.ingest.loaders import SUPPORTED, RawDoc, discover, read_file
 from assistant.ingest.metadata import build_meta
 from assistant.nlp.entities import doc_entities
@@ -248,7 +248,7 @@ def run_index(
         if not pending:
             return
         vectors = embedder.embed_passages(pending_texts) if pending_texts else np.zeros((0, embedder.dim))
-        docs = list(parse(a.text for a, _ in pending))  # one spaCy pass over the batch
+        docs = list(parse(parse_text(a) for a, _ in pending))  # one spaCy pass over the batch
         quotes_of = []
         for (article, _), doc in zip(pending, docs, strict=True):
             article.entities = doc_entities(doc)

@@ -251,7 +251,10 @@ class _Extractor:
         self.doc_id, self.text = doc_id, text
         self.parsed: ParsedArticle | None = None
         if doc is not None:
-            if doc.text != text:
+            # the parse may be of the text with its furniture blanked (ledger_index.parse_text)
+            parsed = doc.text
+            same = len(parsed) == len(text) and all(a in (b, " ") for a, b in zip(parsed, text, strict=True))
+            if not same:
                 raise ValueError(f"{doc_id}: the parse is of another text than the article's")
             regions = [(d.mark, d.close) for ps, pe in paragraphs(text) for d in scan_direct(text, ps, pe)]
             self.parsed = ParsedArticle(doc, regions, tuning)

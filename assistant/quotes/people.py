@@ -120,7 +120,14 @@ _REP_OF = re.compile(
     rf"({CAP_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{CAP_WORD})*)$"
 )
 #: "NAME, a/the ROLE," right after a name: the role of the person (no verb inside).
-_APPOSITIVE = re.compile(r",\s+(?:\d{1,3},\s+)?(?:a|an|the)\s+([^,.;:“”\"()\n]{2,80}?)\s*(?=[,.;:]|\n|$)")
+#: ", an expert on Canada-U.S. relations," -- a role runs to the next comma or stop, but
+#: through an abbreviation's full stops: one before a non-space ("U.S.", "D.C."), or after
+#: a lone capital before a lower-case word ("the U.S. envoy"; not "Plan B. He")
+_ABBREVIATION_STOP = r"(?:\.(?=\S)|(?<=\b[A-Z])\.(?=\s+[a-z]))"
+_APPOSITIVE = re.compile(
+    rf",\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+((?:[^,.;:“”\"()\n]|{_ABBREVIATION_STOP}){{2,100}}?)"
+    rf"\s*(?=[,;:]|(?!{_ABBREVIATION_STOP})\.|\n|$)"
+)
 _CLAUSE_WORD = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|"
     r"[a-z]{3,}ed)\b"
