@@ -301,21 +301,23 @@ def load_split(
 
 # -- systems -----------------------------------------------------------------------------------
 def ledger_system(parsed: bool = True) -> Callable[[Sequence[Article]], list[list[Pred]]]:
-    """The ledger's extraction as ingest runs it: on spaCy's parse (``rules``: without it)."""
+    """The ledger's extraction as ingest runs it: on spaCy's parse of the text with its
+    furniture and dateline blanked (``rules``: without a parse), skipping the furniture."""
+    from assistant.ingest.furniture import analyse
     from assistant.quotes import extract_quotes
+    from assistant.types import Span
 
     def run(arts: Sequence[Article]) -> list[list[Pred]]:
         if parsed:
             docs: Iterable[Any] = _parses(arts)  # cached per process: the scorer reads them too
         else:
             docs = (None for _ in arts)
-        return [
-            [
-                Pred(q.start, q.end, q.kind, q.speaker, q.aliases)
-                for q in extract_quotes(a.doc_id, a.text, doc=d)
-            ]
-            for a, d in zip(arts, docs, strict=True)
-        ]
+        out = []
+        for a, d in zip(arts, docs, strict=True):
+            skip = [Span(start=s, end=e) for s, e, _ in analyse(a.text).furniture]
+            quotes = extract_quotes(a.doc_id, a.text, skip=skip, doc=d)
+            out.append([Pred(q.start, q.end, q.kind, q.speaker, q.aliases) for q in quotes])
+        return out
 
     return run
 
@@ -323,9 +325,12 @@ def ledger_system(parsed: bool = True) -> Callable[[Sequence[Article]], list[lis
 def _parses(arts: Sequence[Article]) -> list[Any]:
     """spaCy's parse of each article; with $POLNEAR_PARSE_CACHE, kept there as a DocBin
     (only to speed up development runs: the parse is the same)."""
+    from assistant.ingest.furniture import analyse
+    from assistant.ingest.ledger_index import blanked
     from assistant.nlp.parse import load, parse
 
-    digest = hashlib.sha256("".join(a.doc_id for a in arts).encode()).hexdigest()[:16]
+    # "b1": the texts as ingest parses them (ledger_index.blanked), not the raw ones
+    digest = hashlib.sha256(("b1" + "".join(a.doc_id for a in arts)).encode()).hexdigest()[:16]
     if digest in _PARSED:  # the scorer and the ledger read the same parse in one run
         return _PARSED[digest]
     cache = os.environ.get("POLNEAR_PARSE_CACHE")
@@ -335,7 +340,7 @@ def _parses(arts: Sequence[Article]) -> list[Any]:
 
         docs = list(DocBin().from_disk(path).get_docs(load().vocab))
     else:
-        docs = list(parse(a.text for a in arts))
+        docs = list(parse(blanked(a.text, [(s, e) for s, e, _ in analyse(a.text).furniture]) for a in arts))
         if path is not None:
             from spacy.tokens import DocBin
 

@@ -41,17 +41,21 @@ def articles_quotes(articles: Sequence[Article], tuning: QuotesSettings | None =
 
 
 def parse_text(article: Article) -> str:
-    """``article.text`` as spaCy is to parse it: its furniture (captions, notices, header
-    lines) and an opening dateline ("Washington (Rajeev Sharma):") blanked, each character
-    but a line break turned to a space, so every offset of the parse is the text's.
+    """``article.text`` as spaCy is to parse it: :func:`blanked` by its furniture."""
+    return blanked(article.text, [(s.start, s.end) for s in article.furniture])
+
+
+def blanked(text: str, furniture: Sequence[tuple[int, int]]) -> str:
+    """``text`` with its ``furniture`` (captions, notices, header lines) and an opening
+    dateline ("Washington (Rajeev Sharma):") blanked, each character but a line break turned
+    to a space, so every offset of a parse of it is the text's.
 
     Parsed in place, a caption's last words ran into the next paragraph's sentence ("... Photo:
     The Canadian PressPhoto: The Canadian Press" + "Poilievre is offering ...": the parser's
     subject of "offering" was "PressPhoto", and the ledger's speaker with it), and a dateline's
     place became the subject of the lead's "said" (the speaker "Washington"). Neither is the
     article's prose; the quote rules already skip furniture."""
-    text = article.text
-    spans = [(s.start, s.end) for s in article.furniture]
+    spans = list(furniture)
     opening = dateline_span(text)
     if opening is not None:
         spans.append(opening)
