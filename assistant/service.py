@@ -18,7 +18,6 @@ from assistant.errors import AssistantError, BusyError, IndexMissingError
 from assistant.settings import Settings
 from assistant.types import (
     FOLLOWING_SENTENCES,
-    FOLLOWING_WINDOW,
     Answer,
     Article,
     Citation,
@@ -404,7 +403,6 @@ class Assistant:
             evidence.append(passage_evidence(art, h.start, h.end, h.score))
         evidence += self._corroborating_evidence(evidence, arts)
         following = _following(evidence, arts)
-        preceding = _preceding(evidence, arts) if __import__("os").environ.get("CTX17_BEFORE") else {}
         quotes = []
         if arts:
             spans = _spans_by_doc(evidence)
@@ -441,7 +439,6 @@ class Assistant:
             speaker=asked_sp.name if asked_sp is not None else None,
             speaker_aliases=list(asked_sp.aliases) if asked_sp is not None else [],
             following=following,
-            preceding=preceding,
         )
         return ctx, {d: a.text for d, a in arts.items()}
 
@@ -900,7 +897,7 @@ def _following(evidence: Sequence[Evidence], arts: dict[str, Article]) -> dict[i
         art = arts.get(ev.doc_id)
         if art is None:
             continue
-        nxt = [s for s in art.sentences if s.start >= ev.end and not s.furniture][:FOLLOWING_WINDOW]
+        nxt = [s for s in art.sentences if s.start >= ev.end and not s.furniture][:FOLLOWING_SENTENCES]
         if not nxt:
             continue
         end = nxt[-1].end
@@ -916,34 +913,6 @@ def _following(evidence: Sequence[Evidence], arts: dict[str, Article]) -> dict[i
             score=ev.score,
             sentences=[Span(start=s.start, end=s.end) for s in nxt],
             entities=[e for e in art.entities if ev.end <= e[0] and e[1] <= end],
-        )
-    return out
-
-
-def _preceding(evidence: Sequence[Evidence], arts: dict[str, Article]) -> dict[int, Evidence]:
-    """For each evidence passage (numbered from 1), the article's sentence right before its
-    start (furniture skipped), as a passage of its own (CTX17 measurement)."""
-    out: dict[int, Evidence] = {}
-    for n, ev in enumerate(evidence, start=1):
-        art = arts.get(ev.doc_id)
-        if art is None:
-            continue
-        prev = [s for s in art.sentences if s.end <= ev.start and not s.furniture][-1:]
-        if not prev:
-            continue
-        sp = prev[0]
-        out[n] = Evidence(
-            doc_id=ev.doc_id,
-            start=sp.start,
-            end=sp.end,
-            text=art.text[sp.start : sp.end],
-            title=ev.title,
-            outlet=ev.outlet,
-            author=ev.author,
-            published=ev.published,
-            score=ev.score,
-            sentences=[Span(start=sp.start, end=sp.end)],
-            entities=[e for e in art.entities if sp.start <= e[0] and e[1] <= sp.end],
         )
     return out
 

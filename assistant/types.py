@@ -125,9 +125,7 @@ class DraftCitation(BaseModel):
 
 
 #: How many sentences past a passage's end :attr:`Context.following` carries.
-FOLLOWING_SENTENCES = int(__import__("os").environ.get("CTX17_FOLLOW", "2"))  # CTX17 measurement switch
-#: How many sentences past a passage's end build_context reads (CTX17 measurement switch).
-FOLLOWING_WINDOW = int(__import__("os").environ.get("CTX17_WINDOW", str(FOLLOWING_SENTENCES)))
+FOLLOWING_SENTENCES = 2
 
 
 class Context(BaseModel):
@@ -160,9 +158,6 @@ class Context(BaseModel):
     #: news introduces a speaker or a finding, then gives the words or figures in the next
     #: sentence, often past the passage's edge. Not evidence of its own (never ranked).
     following: dict[int, Evidence] = Field(default_factory=dict)
-    #: The article's sentence right before evidence passage ``n`` (no furniture), as a
-    #: passage of its own (CTX17 measurement). Not evidence of its own (never ranked).
-    preceding: dict[int, Evidence] = Field(default_factory=dict)
 
     #: The sentences the extractive backend answers with (``n`` numbers ``evidence``):
     #: an LLM backend shows them in its prompt as the likely answer.

@@ -435,7 +435,7 @@ def _sentence_before(context: Context, doc_id: str, start: int) -> tuple[Evidenc
     """The article's sentence that ends right before offset ``start`` (only white space, a
     paragraph break, between), in any evidence passage of the article or the sentences read
     past one's edge (:attr:`Context.following`), with the passage that holds it."""
-    for ev in [*context.evidence, *context.following.values(), *getattr(context, "preceding", {}).values()]:
+    for ev in [*context.evidence, *context.following.values()]:
         if ev.doc_id != doc_id or ev.start >= start:
             continue
         for sp in ev.sentences:
