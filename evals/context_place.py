@@ -72,6 +72,8 @@ def place(ctx: object, texts: dict[str, str], answer: object, group: list[str]) 
     for e in [*ctx.evidence, *ctx.following.values()]:  # type: ignore[attr-defined]
         windows[e.doc_id].append((e.start, e.end))
     ranked = {(e.doc_id, e.start, e.end) for e in ctx.evidence}  # type: ignore[attr-defined]
+    # each following window's sentence starts, to say which sentence past the edge holds it
+    past = [(e.doc_id, e.start, e.end, [sp.start for sp in e.sentences]) for e in ctx.following.values()]  # type: ignore[attr-defined]
     best: tuple[tuple[int, int, int], str, str] | None = None
     for doc, spans in windows.items():
         text = texts.get(doc)
@@ -82,7 +84,15 @@ def place(ctx: object, texts: dict[str, str], answer: object, group: list[str]) 
                 if any(s <= off < e for s, e in spans):
                     ev = any(d == doc and s <= off < e for d, s, e in ranked)
                     key = (0 if doc in cited else 1, 0, 0 if ev else 1)
-                    where = "read: evidence" if ev else "read: following window"
+                    k = min(
+                        (
+                            bisect.bisect_right(st, off)
+                            for d, s0, e0, st in past
+                            if d == doc and s0 <= off < e0
+                        ),
+                        default=0,
+                    )
+                    where = "read: evidence" if ev else f"read: following window, sentence {max(k, 1)}"
                 else:
                     i = _index(text, off)
                     near: tuple[int, str, bool] | None = None
