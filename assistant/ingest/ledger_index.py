@@ -28,24 +28,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def articles_quotes(articles: Sequence[Article], tuning: QuotesSettings | None = None) -> list[list[Quote]]:
-    """The quotes of each article, attributed on spaCy's parse (one batched pass).
-
-    spaCy is imported here, at index time only: ``ask`` never parses."""
-    from assistant.nlp.parse import parse
-
-    tuning = tuning or QuotesSettings()
-    docs = parse(a.text for a in articles)
-    return [article_quotes(a, doc, tuning) for a, doc in zip(articles, docs, strict=True)]
-
-
 def article_quotes(
     article: Article, doc: Doc | None = None, tuning: QuotesSettings | None = None
 ) -> list[Quote]:
     """Every quote of one article, with the date its words were said when the text gives it.
 
-    ``doc`` is spaCy's parse of ``article.text`` (:func:`articles_quotes`); without it the
-    rules alone attribute. ``tuning``: :func:`~assistant.quotes.extract_quotes`'s."""
+    ``doc`` is spaCy's parse of ``article.text``; without it the rules alone attribute.
+    ``tuning``: :func:`~assistant.quotes.extract_quotes`'s."""
     quotes = extract_quotes(article.doc_id, article.text, skip=article.furniture, doc=doc, tuning=tuning)
     published = article.meta.published
     for q in quotes:
