@@ -64,7 +64,7 @@ import re
 from functools import lru_cache
 
 from assistant.engines.lexical import tokenize
-from assistant.nlp import months, speech_verbs, weekdays, wordlist
+from assistant.nlp import alternation, months, speech_verbs, weekdays, wordlist
 from assistant.nlp.questions import ask_of, speaker_phrase
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
 from assistant.settings import AnswerSettings
@@ -667,6 +667,11 @@ def subject_of_speech(text: str, name: str, gap: int) -> bool:
     return bool(keys) and _subject_of_speech(normalise(text), keys, gap)
 
 
+#: A name a few words after "according to", "said", "told" ... (``wordlists.txt``
+#: [said_before_name]): the name is a speaker ("said Jane Roe", "according to Roe's aide").
+_SAID_BEFORE = re.compile(rf"\b(?:{alternation('said_before_name')})(?:\s+[\w.-]+){{0,3}}$")
+
+
 def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
     for k in keys:
         for m in re.finditer(rf"\b{re.escape(k)}\b", low):
@@ -676,7 +681,7 @@ def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
                 return True
             if _SPEAKS.search(_after_insertions(low[m.end() :])):
                 return True
-            if re.search(r"\b(?:according to|said|says|told|wrote|added)(?:\s+[\w.-]+){0,3}$", before):
+            if _SAID_BEFORE.search(before):
                 return True
             far = " ".join(low[: m.start()].split()[-8:])
             if _PASSIVE_AGENT.search(far):
@@ -1235,7 +1240,7 @@ def names_group(text: str, group: str) -> bool:
 #: there is the sentence's own, paraphrased; never "when asked about": that is the question
 #: put to X, not what X spoke of).
 _TOPIC_ASK = re.compile(
-    r"^\W*what\b[^?]*?\b(?:say|said|says|tell|told|think|thinks|thought)\b"
+    rf"^\W*what\b[^?]*?\b(?:{alternation('topic_asked_verbs')})\b"
     r"(?P<between>[^?]*?)\babout\s+(?P<topic>[^?]+)",
     re.I,
 )

@@ -128,6 +128,14 @@ def wordlist(name: str) -> frozenset[str]:
     return lists[name]
 
 
+def alternation(*names: str) -> str:
+    """The words of lists ``names`` of ``wordlists.txt`` as a regex alternation, longest
+    first (a word is never cut short by a shorter one it begins with); "_" joins the words
+    of a phrase, matched across any white space. Put it in a group: ``rf"\\b(?:{...})\\b"``."""
+    words = {w for name in names for w in wordlist(name)}
+    return "|".join(re.escape(w).replace("_", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 def weekdays() -> str:
     """The day names of ``wordlists.txt`` [weekdays], capitalised, as a regex alternation
     ("Friday|Monday|..."): the one list the time, quote and question rules share."""
