@@ -169,7 +169,7 @@ _RESPONSE_VERBS = "|".join(sorted(wordlist("response_verbs"), key=len, reverse=T
 #: "..., and how did Roe answer?", "how has she responded to it?": a reply asked of a named
 #: one, with no object of its own (a pronoun object refers back to the part before).
 _RESPONSE_ASKED = re.compile(
-    rf"^\W*(?:and\s+)?(?:how|what)\s+(?:did|does|do|has|have|had|would|will)\s+"
+    rf"^\W*(?:and\s+)?(?:how|what)\s+(?:{alternation('what_auxiliaries')})\s+"
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+"
     rf"(?:{_RESPONSE_VERBS})(?:ed|s)?(?:\s+(?:to\s+)?(?:it|this|that|him|her|them))?\s*\??\s*$"
 )
@@ -349,7 +349,7 @@ def _is_number(word: str) -> bool:
     return bool(_NUMBER_TOKEN.match(word)) or word.lower() in _NUMBER_WORDS
 
 
-_HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>old|tall|high|far|big|large|deep|wide|heavy|fast)\b", re.I)
+_HOW_ADJ = re.compile(rf"\bhow\s+(?P<adj>{alternation('how_adjectives')})\b", re.I)
 _AGE = re.compile(
     r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,"
     r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s\b",

@@ -55,9 +55,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _CLAUSE_END = re.compile(
-    r",\s+(?:adding|saying|arguing|warning|noting|citing|while|although|though|according|"
-    r"which|pointing|calling|describing|claiming|insisting|stressing|explaining|as\s+well\s+as|"
-    r"whereas)\b|;|\s[—–]\s|—|,?\s+(?:and|but)\s+(?:[a-z]+ly\s+)?(?:"
+    rf",\s+(?:{alternation('clause_end_words')})\b|;|\s[—–]\s|—|,?\s+(?:and|but)\s+(?:[a-z]+ly\s+)?(?:"
     + "|".join(f for f in FORM_TO_LEMMA if not f.endswith("ing"))
     + r")\b"
 )
