@@ -70,7 +70,7 @@ from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
 
-_AUX = "|".join(sorted(wordlist("question_auxiliaries"), key=len, reverse=True))
+_AUX = alternation("question_auxiliaries")
 _HOW_MANY = re.compile(rf"\bhow\s+many\s+(?P<np>(?:(?!(?:{_AUX})\b)[\w/'’.-]+\s*){{1,4}})", re.I)
 #: Counted nouns too general to look for ("how many people" may be answered "12 were hurt").
 _GENERIC = {tokenize(w)[0] for w in wordlist("generic_counted")}
@@ -115,9 +115,9 @@ _PASSIVE_AGENT = re.compile(
 #: [said_inverted]).
 PRONOUN_SAID = re.compile(
     r"\b(?:he|she|they)\s+(?:"
-    + "|".join(sorted(wordlist("pronoun_said"), key=len, reverse=True))
+    + alternation("pronoun_said")
     + r")\b|\b(?:"
-    + "|".join(sorted(wordlist("said_inverted"), key=len, reverse=True))
+    + alternation("said_inverted")
     + r")\s+(?:he|she)\b",
     re.I,
 )
@@ -165,7 +165,7 @@ def fill_counted(parts: list[str]) -> list[str]:
     return out
 
 
-_RESPONSE_VERBS = "|".join(sorted(wordlist("response_verbs"), key=len, reverse=True))
+_RESPONSE_VERBS = alternation("response_verbs")
 #: "..., and how did Roe answer?", "how has she responded to it?": a reply asked of a named
 #: one, with no object of its own (a pronoun object refers back to the part before).
 _RESPONSE_ASKED = re.compile(
@@ -173,7 +173,7 @@ _RESPONSE_ASKED = re.compile(
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+"
     rf"(?:{_RESPONSE_VERBS})(?:ed|s)?(?:\s+(?:to\s+)?(?:it|this|that|him|her|them))?\s*\??\s*$"
 )
-_REPLY_WORDS = "|".join(sorted(wordlist("response_words"), key=len, reverse=True))
+_REPLY_WORDS = alternation("response_words")
 _RESPONSE_WORDS = re.compile(rf"\b(?:{_REPLY_WORDS})\b", re.I)
 
 
@@ -415,9 +415,7 @@ def holds_measure(text: str, adjective: str = "big") -> bool:
     return False
 
 
-_NAMED_QUANTITY = re.compile(
-    rf"\b(?:{'|'.join(sorted(wordlist('named_quantities'), key=len, reverse=True))})\b", re.I
-)
+_NAMED_QUANTITY = re.compile(rf"\b(?:{alternation('named_quantities')})\b", re.I)
 
 
 def named_quantity(part: str) -> str | None:

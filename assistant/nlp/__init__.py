@@ -133,7 +133,7 @@ def alternation(*names: str) -> str:
     first (a word is never cut short by a shorter one it begins with); "_" joins the words
     of a phrase, matched across any white space. Put it in a group: ``rf"\\b(?:{...})\\b"``."""
     words = {w for name in names for w in wordlist(name)}
-    return "|".join(re.escape(w).replace("_", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w).replace("_", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def weekdays() -> str:

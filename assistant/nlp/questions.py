@@ -33,7 +33,7 @@ _ASKED = re.compile(
 _HOW_MANY = re.compile(
     rf"\bhow\s+(?:many|much|{alternation('how_adjectives')})\b"
     r"|\bwhat\s+(?:(?:was|is|were|will\s+be)\s+(?:the\s+|[\w.'’-]+['’]s\s+)?)?(?:[a-z]+\s+){0,2}"
-    rf"(?:{'|'.join(sorted(wordlist('quantity_nouns'), key=len, reverse=True))})\b"
+    rf"(?:{alternation('quantity_nouns')})\b"
     r"|\bat\s+what\s+(?:rate|price|cost)\b",
     re.I,
 )
