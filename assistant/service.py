@@ -1016,18 +1016,6 @@ def claims(v: Verified) -> list[tuple[str, list[Citation]]]:
     return out
 
 
-def first_claim_citations(v: Verified) -> list[Citation]:
-    """The citations ``v``'s first claim (:func:`claims`) rests on."""
-    found = claims(v)
-    return found[0][1] if found else []
-
-
-def holds_first_claim(llm: Verified, offline: Verified) -> bool:
-    """Does ``llm`` hold ``offline``'s first claim (:func:`holds_claim`)?"""
-    found = claims(offline)
-    return bool(found) and holds_claim(llm, *found[0])
-
-
 def holds_claim(llm: Verified, claim: str, cites: list[Citation]) -> bool:
     """Does the verified answer ``llm`` hold what an extractive ``claim`` resting on
     ``cites`` holds: it cites every sentence the claim cites, shows every quotation of it

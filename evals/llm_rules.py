@@ -54,10 +54,6 @@ def _covers(llm: Rec, cites: list[dict[str, Any]]) -> bool:
     return bool(cites) and all(any(_overlaps(a, b) for a in llm.citations) for b in cites)
 
 
-def _any(llm: Rec, cites: list[dict[str, Any]]) -> bool:
-    return any(_overlaps(a, b) for a in llm.citations for b in cites)
-
-
 def first_line(ex: Rec) -> list[dict[str, Any]]:
     """The citations the extractive answer's first line rests on (its ``[n]`` markers)."""
     m = FIRST.search(ex.answer)

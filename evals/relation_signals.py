@@ -52,10 +52,6 @@ FUTURE_S = re.compile(
 )
 PAST_Q = re.compile(r"^\W*(?:did|has|have|had|was|were)\b|\b(?:did|has|have|had)\b", re.I)
 NOT_ROLE = wordlist("asked_time_nouns") | wordlist("place_nouns") | wordlist("time_nouns")
-WH_HEAD = re.compile(
-    r"\b(?:what|which)\s+(?:(?:is|was|were|are)\s+(?:the\s+)?)?(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
-    re.I,
-)
 
 
 E5: dict[tuple[str, str], dict[str, Any]] = {}

@@ -12,6 +12,24 @@ from assistant.types import Context, Evidence, Quote, Span, Turn
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
+def gold_row(**kw: Any) -> dict[str, Any]:
+    """One gold.jsonl row (EVAL_SPEC's fields): an answerable *who said* question on an
+    invented article ``d1``; ``kw`` replaces fields."""
+    row: dict[str, Any] = {
+        "id": "q1",
+        "question": "Who called the China deal a red flag?",
+        "answerable": True,
+        "answer": "Jivani.",
+        "facts": [["Jivani"], ["red flag"]],
+        "speaker": "Jamil Jivani",
+        "date": None,
+        "date_text": None,
+        "sources": ["d1"],
+        "kind": "who_said",
+    }
+    return row | kw
+
+
 def article(doc_id: str) -> str:
     """An article's text as stored (bundled corpus)."""
     return (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.interfaces.cli import app
+from tests.contexts import gold_row
 from tests.openai_fake import DEFAULT_MODEL, FakeOpenAIServer
 
 runner = CliRunner()
@@ -89,23 +90,7 @@ def test_eval_judge_scores_claims_with_the_llm(tmp_path: Path, llm_env: FakeOpen
     from tests.conftest import CORPUS
 
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(
-        json.dumps(
-            {
-                "id": "j1",
-                "question": QUESTION,
-                "answerable": True,
-                "answer": "Jivani.",
-                "facts": [["Jivani"], ["red flag"]],
-                "speaker": "Jamil Jivani",
-                "date": None,
-                "date_text": None,
-                "sources": ["002_27e68f677fb628f5"],
-                "kind": "who_said",
-            }
-        )
-        + "\n"
-    )
+    gold.write_text(json.dumps(gold_row(id="j1", question=QUESTION, sources=["002_27e68f677fb628f5"])) + "\n")
     for _ in range(10):
         llm_env.enqueue("YES")
     r = runner.invoke(

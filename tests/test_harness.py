@@ -23,6 +23,7 @@ from assistant.evaluation.harness import (
 )
 from assistant.nlp.text import normalise
 from assistant.types import Answer, Citation
+from tests.contexts import gold_row
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "corpus").glob("*.txt")}
@@ -32,18 +33,7 @@ TEXTS = {
     "d2": "Poilievre wrote a letter on Monday.",
 }
 GOLD_LINES = [
-    {
-        "id": "a",
-        "question": "Who called the deal a red flag?",
-        "answerable": True,
-        "answer": "Jivani.",
-        "facts": [["Jivani"], ["red flag"]],
-        "speaker": "Jamil Jivani",
-        "date": None,
-        "date_text": None,
-        "sources": ["d1"],
-        "kind": "who_said",
-    },
+    gold_row(id="a", question="Who called the deal a red flag?"),
     {
         "id": "b",
         "question": "When do talks begin?",

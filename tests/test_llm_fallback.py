@@ -26,8 +26,7 @@ from assistant.service import (
     Assistant,
     claims,
     fallback_reason,
-    first_claim_citations,
-    holds_first_claim,
+    holds_claim,
     needs_fallback,
 )
 from assistant.settings import Settings
@@ -305,10 +304,7 @@ def test_needs_fallback_rule() -> None:
     assert needs_fallback(second_only, two) and needs_fallback(answered, two)
     assert fallback_reason(answered, two) == "leaves out a claim of the extractive answer"
     assert not needs_fallback(both, two)
-    first_two = Verified(
-        "Roe left. [1][2] Doe came. [2]", [cite, other.model_copy(update={"n": 2})], False, v
-    )
-    assert first_claim_citations(first_two) == first_two.citations[:2]
+    first_two = Verified("Roe left. [1][2] Doe came. [2]", [cite, other.model_copy(update={"n": 2})], False, v)
     assert [c for _, c in claims(first_two)] == [first_two.citations, first_two.citations[1:]]
     assert needs_fallback(answered, first_two) and not needs_fallback(both, first_two)
     # a part's own abstention is no claim; a sentence before its markers belongs to the next claim
@@ -328,9 +324,10 @@ def test_needs_fallback_rule() -> None:
     whole = Verified('Jane Roe said it was "a long and costly road" [1].', [cite], False, v)
     part = Verified('Jane Roe said it was "a long" road [1].', [cite], False, v)
     unnamed = Verified('She said it was "a long and costly road" [1].', [cite], False, v)
-    assert holds_first_claim(whole, lead) and not needs_fallback(whole, lead)
-    assert not holds_first_claim(part, lead) and needs_fallback(part, lead)
-    assert not holds_first_claim(unnamed, lead) and needs_fallback(unnamed, lead)
+    (claim, cites), = claims(lead)
+    assert holds_claim(whole, claim, cites) and not needs_fallback(whole, lead)
+    assert not holds_claim(part, claim, cites) and needs_fallback(part, lead)
+    assert not holds_claim(unnamed, claim, cites) and needs_fallback(unnamed, lead)
     dated = Verified("He [Jane Roe] will visit the mill. [1] — on Monday (May 4, 2026).", [cite], False, v)
     told = Verified("Roe will visit the mill on Monday (May 4, 2026) [1].", [cite], False, v)
     undated = Verified("Roe will visit the mill [1].", [cite], False, v)

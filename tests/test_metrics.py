@@ -8,28 +8,12 @@ import pytest
 
 from assistant.evaluation import metrics as M
 from assistant.nlp.text import spec_quotations
+from tests.contexts import gold_row as gold
 
 TEXTS = {
     "d1": "Jamil Jivani said the China deal is a “red flag.” Officials met on Oct. 7, 2025.",
     "d2": "Carney said Canada–U.S. talks were “encouraging,” adding he was optimistic.",
 }
-
-
-def gold(**kw: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "id": "q1",
-        "question": "Who called the China deal a red flag?",
-        "answerable": True,
-        "answer": "Jivani.",
-        "facts": [["Jivani"], ["red flag"]],
-        "speaker": "Jamil Jivani",
-        "date": None,
-        "date_text": None,
-        "sources": ["d1"],
-        "kind": "who_said",
-    }
-    base.update(kw)
-    return base
 
 
 def answer(text: str, cites: list[tuple[str, str]] = (), abstained: bool = False) -> dict[str, Any]:

@@ -134,6 +134,35 @@ def test_wordlists_reject_a_merge_conflict_marker() -> None:
     assert "head" not in wordlist("personal_pronouns") and "he" in wordlist("personal_pronouns")
 
 
+def test_wordlists_reject_a_list_named_twice() -> None:
+    """Two branches adding a list of one name would pool their words unseen."""
+    from assistant.nlp import parse_wordlists
+
+    with pytest.raises(ValueError, match=r"line 4: the list \[colours\] is given twice"):
+        parse_wordlists("[colours]\nred\n\n[colours]\nblue\n")
+
+
+def test_a_word_list_as_a_regex_alternation() -> None:
+    """``alternation``: longest word first (a word is not cut short by one it begins with),
+    "_" a phrase's white space; the quote and question rules build their patterns from it."""
+    import re
+
+    from assistant.answer import ranker
+    from assistant.nlp import alternation
+    from assistant.quotes.people import CLAUSE_WORD
+
+    rx = re.compile(rf"^(?:{alternation('said_before_name')})")
+    m = rx.match("according to Jane Roe")
+    assert m and m[0] == "according to" and rx.match("according \n to Roe")
+    said = {r"according\s+to", "said", "says", "told", "wrote", "added"}
+    assert set(alternation("said_before_name").split("|")) == said
+    words = alternation("verbish").split("|")
+    assert words.index("doesn't") < words.index("does") and "won't" in words
+    assert CLAUSE_WORD.search("Roe, who was mayor") and not CLAUSE_WORD.search("Roe, the mayor of Springfield")
+    assert ranker._WHICH_SPEAKER.match("Which union pointed   out the cost?")
+    assert not ranker._WHICH_SPEAKER.match("Which union pointed at the cost?")
+
+
 def test_same_person_and_name_key() -> None:
     assert name_key("J.D. Vance") == name_key("JD Vance")
     assert same_person("Roe", "Jane Roe") and same_person("Jane Roe", "jane roe")

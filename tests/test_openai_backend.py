@@ -12,6 +12,7 @@ from assistant.answer.backends.openai_backend import OpenAIBackend, escape_data,
 from assistant.answer.prompts import PromptSet
 from assistant.answer.verify import finalize
 from assistant.engines import openai_client
+from assistant.engines.embeddings import OpenAIEmbedder
 from assistant.errors import BackendError
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.settings import Settings
@@ -274,13 +275,17 @@ def test_no_evidence_abstains_without_a_request(fake: FakeOpenAIServer) -> None:
 
 
 def test_embeddings_through_the_same_client(fake: FakeOpenAIServer) -> None:
-    client = openai_client.make_client(fake.url, None, timeout=5, max_retries=0)
-    first = openai_client.embed(client, "fake-embed", ["a text", "another"])
-    again = openai_client.embed(client, "fake-embed", ["a text"])
-    assert len(first) == 2 and first[0] == again[0] and first[0] != first[1]
-    fake.fail_embeddings(500)
+    """The OpenAI embedder sends ``/v1/embeddings`` through :mod:`openai_client`'s client:
+    the same text gets the same vector, queries and passages alike, and a server error
+    left after the client's retries is a :class:`BackendError`."""
+    embedder = OpenAIEmbedder("fake-embed", fake.url, None)
+    first = embedder.embed_passages(["a text", "another"])
+    again = embedder.embed_queries(["a text"])
+    assert first.shape == (2, embedder.dim) and (first[0] == again[0]).all() and (first[0] != first[1]).any()
+    for _ in range(3):  # the first request and the client's two retries
+        fake.fail_embeddings(500)
     with pytest.raises(BackendError, match="500"):
-        openai_client.embed(client, "fake-embed", ["x"])
+        embedder.embed_passages(["x"])
 
 
 def test_models_endpoint(fake: FakeOpenAIServer) -> None:

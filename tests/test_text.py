@@ -63,6 +63,30 @@ def test_a_sentence_cut_after_a_state_abbreviation_is_joined_again() -> None:
     ]
 
 
+def test_a_sentence_cut_after_an_abbreviation_glued_to_a_hyphen_or_mark_is_joined_again() -> None:
+    # pysbd reads "Sen." and "Mr." as abbreviations only after white space
+    def cut(text: str) -> list[str]:
+        return [text[s:e] for s, e in split_sentences(text)]
+
+    assert cut("In 2008 she lost to then-Sen. Dana Quill of Ohio. Then she left.") == [
+        "In 2008 she lost to then-Sen. Dana Quill of Ohio.",
+        "Then she left.",
+    ]
+    assert cut("''Mr. Roe gave his all,'' she said. He nodded.") == [
+        "''Mr. Roe gave his all,'' she said.",
+        "He nodded.",
+    ]
+    assert cut("He ran as an outsider-vs.-insider candidate. It worked.") == [
+        "He ran as an outsider-vs.-insider candidate.",
+        "It worked.",
+    ]
+    # an all-capital word before the stop is no title: the sentence ends there
+    assert cut("The show aired at 10 -EST. Then it ended.") == [
+        "The show aired at 10 -EST.",
+        "Then it ended.",
+    ]
+
+
 def test_a_closing_mark_cut_off_a_quotation_goes_back_to_it() -> None:
     # pysbd cuts before the mark: "…a crook?" + "“ he asked." and "…a year." + "“ [Daily Post]"
     text = "Dee Park was stunned. “Do you want to be seen with a crook?“ he asked. She left."

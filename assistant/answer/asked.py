@@ -64,13 +64,13 @@ import re
 from functools import lru_cache
 
 from assistant.engines.lexical import tokenize
-from assistant.nlp import months, speech_verbs, weekdays, wordlist
+from assistant.nlp import alternation, months, speech_verbs, weekdays, wordlist
 from assistant.nlp.questions import ask_of, speaker_phrase
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
 
-_AUX = "|".join(sorted(wordlist("question_auxiliaries"), key=len, reverse=True))
+_AUX = alternation("question_auxiliaries")
 _HOW_MANY = re.compile(rf"\bhow\s+many\s+(?P<np>(?:(?!(?:{_AUX})\b)[\w/'’.-]+\s*){{1,4}})", re.I)
 #: Counted nouns too general to look for ("how many people" may be answered "12 were hurt").
 _GENERIC = {tokenize(w)[0] for w in wordlist("generic_counted")}
@@ -115,9 +115,9 @@ _PASSIVE_AGENT = re.compile(
 #: [said_inverted]).
 PRONOUN_SAID = re.compile(
     r"\b(?:he|she|they)\s+(?:"
-    + "|".join(sorted(wordlist("pronoun_said"), key=len, reverse=True))
+    + alternation("pronoun_said")
     + r")\b|\b(?:"
-    + "|".join(sorted(wordlist("said_inverted"), key=len, reverse=True))
+    + alternation("said_inverted")
     + r")\s+(?:he|she)\b",
     re.I,
 )
@@ -165,15 +165,15 @@ def fill_counted(parts: list[str]) -> list[str]:
     return out
 
 
-_RESPONSE_VERBS = "|".join(sorted(wordlist("response_verbs"), key=len, reverse=True))
+_RESPONSE_VERBS = alternation("response_verbs")
 #: "..., and how did Roe answer?", "how has she responded to it?": a reply asked of a named
 #: one, with no object of its own (a pronoun object refers back to the part before).
 _RESPONSE_ASKED = re.compile(
-    rf"^\W*(?:and\s+)?(?:how|what)\s+(?:did|does|do|has|have|had|would|will)\s+"
+    rf"^\W*(?:and\s+)?(?:how|what)\s+(?:{alternation('what_auxiliaries')})\s+"
     rf"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})\s+"
     rf"(?:{_RESPONSE_VERBS})(?:ed|s)?(?:\s+(?:to\s+)?(?:it|this|that|him|her|them))?\s*\??\s*$"
 )
-_REPLY_WORDS = "|".join(sorted(wordlist("response_words"), key=len, reverse=True))
+_REPLY_WORDS = alternation("response_words")
 _RESPONSE_WORDS = re.compile(rf"\b(?:{_REPLY_WORDS})\b", re.I)
 
 
@@ -349,7 +349,7 @@ def _is_number(word: str) -> bool:
     return bool(_NUMBER_TOKEN.match(word)) or word.lower() in _NUMBER_WORDS
 
 
-_HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>old|tall|high|far|big|large|deep|wide|heavy|fast)\b", re.I)
+_HOW_ADJ = re.compile(rf"\bhow\s+(?P<adj>{alternation('how_adjectives')})\b", re.I)
 _AGE = re.compile(
     r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,"
     r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s\b",
@@ -415,9 +415,7 @@ def holds_measure(text: str, adjective: str = "big") -> bool:
     return False
 
 
-_NAMED_QUANTITY = re.compile(
-    rf"\b(?:{'|'.join(sorted(wordlist('named_quantities'), key=len, reverse=True))})\b", re.I
-)
+_NAMED_QUANTITY = re.compile(rf"\b(?:{alternation('named_quantities')})\b", re.I)
 
 
 def named_quantity(part: str) -> str | None:
@@ -667,6 +665,11 @@ def subject_of_speech(text: str, name: str, gap: int) -> bool:
     return bool(keys) and _subject_of_speech(normalise(text), keys, gap)
 
 
+#: A name a few words after "according to", "said", "told" ... (``wordlists.txt``
+#: [said_before_name]): the name is a speaker ("said Jane Roe", "according to Roe's aide").
+_SAID_BEFORE = re.compile(rf"\b(?:{alternation('said_before_name')})(?:\s+[\w.-]+){{0,3}}$")
+
+
 def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
     for k in keys:
         for m in re.finditer(rf"\b{re.escape(k)}\b", low):
@@ -676,7 +679,7 @@ def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
                 return True
             if _SPEAKS.search(_after_insertions(low[m.end() :])):
                 return True
-            if re.search(r"\b(?:according to|said|says|told|wrote|added)(?:\s+[\w.-]+){0,3}$", before):
+            if _SAID_BEFORE.search(before):
                 return True
             far = " ".join(low[: m.start()].split()[-8:])
             if _PASSIVE_AGENT.search(far):
@@ -1235,7 +1238,7 @@ def names_group(text: str, group: str) -> bool:
 #: there is the sentence's own, paraphrased; never "when asked about": that is the question
 #: put to X, not what X spoke of).
 _TOPIC_ASK = re.compile(
-    r"^\W*what\b[^?]*?\b(?:say|said|says|tell|told|think|thinks|thought)\b"
+    rf"^\W*what\b[^?]*?\b(?:{alternation('topic_asked_verbs')})\b"
     r"(?P<between>[^?]*?)\babout\s+(?P<topic>[^?]+)",
     re.I,
 )

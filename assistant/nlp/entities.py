@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.nlp.parse import parse, parse_one
+from assistant.nlp.parse import parse_one
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,8 +37,3 @@ def find_entities(text: str) -> list[tuple[int, int, str]]:
     if not text.strip():
         return []
     return doc_entities(parse_one(text))
-
-
-def find_entities_many(texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    """:func:`find_entities` for many texts, through the one batched parse."""
-    return [doc_entities(doc) for doc in parse(texts)]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.nlp import wordlist
+from assistant.nlp import alternation, wordlist
 from assistant.nlp.text import quotation_spans
 
 _SPEECH = (
@@ -31,14 +31,14 @@ _ASKED = re.compile(
 #: "How many/much ...", "how old/tall/far ...", "what (was the) rate/percentage/turnout ..."
 #: (the quantity nouns of ``wordlists.txt``), "at what price ...".
 _HOW_MANY = re.compile(
-    r"\bhow\s+(?:many|much|old|tall|high|far|big|large|deep|wide|heavy|fast)\b"
+    rf"\bhow\s+(?:many|much|{alternation('how_adjectives')})\b"
     r"|\bwhat\s+(?:(?:was|is|were|will\s+be)\s+(?:the\s+|[\w.'’-]+['’]s\s+)?)?(?:[a-z]+\s+){0,2}"
-    rf"(?:{'|'.join(sorted(wordlist('quantity_nouns'), key=len, reverse=True))})\b"
+    rf"(?:{alternation('quantity_nouns')})\b"
     r"|\bat\s+what\s+(?:rate|price|cost)\b",
     re.I,
 )
 _NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)s?\b",
+    rf"\d|\b(?:{alternation('number_stems')})s?\b",
     re.I,
 )
 _CAP = re.compile(r"\b[A-Z][\w'’.-]*")

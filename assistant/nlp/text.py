@@ -243,15 +243,32 @@ _CONTINUERS = set(",;:")
 _LEADING_MARKS = re.compile(r"(?:[”\"“]|'')+(?=\s)")
 
 
+#: An abbreviation glued to a hyphen or an opening mark at a sentence's end: pysbd reads
+#: "Mr." and "Sen." as abbreviations only after white space (``then-Sen. ‖ Jane Roe``,
+#: ``'Mr. ‖ Roe, you're a lawyer``).
+_GLUED_ABBREVIATION = re.compile(r"[-'\"“‘`]([A-Za-z]+)\.$")
+
+
+def _title_cut(word: str, rest: str) -> bool:
+    """Was the sentence cut after the abbreviation ``word`` (not an all-capital word: a
+    headline's or a time zone's) when what follows goes on with a name or a hyphen?"""
+    return abbreviation(word) and not word.isupper() and (rest[:1].isupper() or rest[:1] == "-")
+
+
 def _merge_quote_tails(text: str, spans: list[tuple[int, int]], start: int = 0) -> list[tuple[int, int]]:
     """Re-attach fragments pysbd cuts off: a lone closing quote mark, the rest of a sentence
     cut after an abbreviation (it opens with a comma, semicolon or colon), or the closing
     marks a sentence opens with while a quotation is open in ``text[start:]`` before them
-    (with the rest too when it goes on in lower case: ``…?” he asked.``)."""
+    (with the rest too when it goes on in lower case: ``…?” he asked.``), or the rest of a
+    sentence cut after an abbreviation glued to a hyphen or a quotation mark."""
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         frag = text[s:e]
         if merged and (all(c in _CLOSERS for c in frag) or len(frag.strip()) <= 1 or frag[0] in _CONTINUERS):
+            merged[-1] = (merged[-1][0], e)
+            continue
+        glued = _GLUED_ABBREVIATION.search(text, merged[-1][0], merged[-1][1]) if merged else None
+        if glued and _title_cut(glued.group(1), frag):
             merged[-1] = (merged[-1][0], e)
             continue
         lead = _LEADING_MARKS.match(frag)

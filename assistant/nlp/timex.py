@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.errors import AssistantError
-from assistant.nlp import months, weekdays, wordlist
+from assistant.nlp import alternation, months, weekdays
 from assistant.nlp.timex_rules import (
     Spec,
     clause_tense,
@@ -466,9 +466,7 @@ def when_or_no_date(expr: TimeExpr) -> str:
 
 #: A statement's cue (``wordlists.txt`` [statement_cues]; "_" joins a phrase's words).
 _SPEECH = re.compile(
-    r"\b(?:"
-    + "|".join(w.replace("_", r"\s+") for w in sorted(wordlist("statement_cues"), key=len, reverse=True))
-    + r")\b",
+    rf"\b(?:{alternation('statement_cues')})\b",
     re.I,
 )
 _MAX_GAP = 60

@@ -25,6 +25,7 @@ from assistant.nlp import speech_verbs, weekdays, wordlist
 from assistant.nlp.text import TYPEWRITER_MARKS, quotation_spans
 from assistant.quotes.people import (
     CAP_WORD,
+    CLAUSE_WORD,
     DETERMINERS,
     PERSON_NOUNS,
     PRONOUNS,
@@ -167,7 +168,6 @@ _APPOS = re.compile(
     r"^(?P<head>[^,;:“”\"()]{2,80}?),\s+(?:(?P<age>\d{1,3})(?:,\s+|\s*,?\s*$))?(?P<appos>(?:(?:a|an|the|"
     r"one|its|his|her|their|who|whose|which)\b|[A-ZÀ-Þ])[^;:“”\"]{0,120}?)?\s*,?\s*$"
 )
-_CLAUSE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|[a-z]{3,}ed)\b")
 
 
 @lru_cache(maxsize=4096)
@@ -194,7 +194,7 @@ def appositive(words: str) -> tuple[Mention, str | None] | None:
         role_m = parse_mention(appos)
         if role_m is None or role_m.kind != "desc":
             return None
-    elif _CLAUSE_WORD.search(appos):
+    elif CLAUSE_WORD.search(appos):
         return None
     role = re.sub(r"^(?:a|an|the|one|its|his|her|their)\s+", "", appos)
     return head, role
@@ -431,7 +431,7 @@ class Resolver:
         if m is None:
             return False
         words = [clean_token(w) for w in m.group(1).split()]
-        return any(w in ROLE_NOUNS for w in words) and not _CLAUSE_WORD.search(m.group(1))
+        return any(w in ROLE_NOUNS for w in words) and not CLAUSE_WORD.search(m.group(1))
 
     def _pronoun(self, m: Mention, pos: int) -> Resolved | None:
         if m.gender == "p":

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from assistant.nlp import weekdays
+from assistant.nlp import alternation, weekdays
 from assistant.nlp.parse import doc_sentences
 from assistant.nlp.text import TYPEWRITER_MARKS, paragraphs, rule_sentences, trim_span, typewriter_marks
 from assistant.quotes.attribution import (
@@ -55,9 +55,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _CLAUSE_END = re.compile(
-    r",\s+(?:adding|saying|arguing|warning|noting|citing|while|although|though|according|"
-    r"which|pointing|calling|describing|claiming|insisting|stressing|explaining|as\s+well\s+as|"
-    r"whereas)\b|;|\s[—–]\s|—|,?\s+(?:and|but)\s+(?:[a-z]+ly\s+)?(?:"
+    rf",\s+(?:{alternation('clause_end_words')})\b|;|\s[—–]\s|—|,?\s+(?:and|but)\s+(?:[a-z]+ly\s+)?(?:"
     + "|".join(f for f in FORM_TO_LEMMA if not f.endswith("ing"))
     + r")\b"
 )
@@ -86,17 +84,12 @@ _TELL_OBJ = re.compile(
     r"this|earlier)\b[^,.;:“”\"]{0,50}?)?(?:,?\s+that)?(?=\s)"
 )
 _CLAUSE_START = re.compile(
-    r"^\s+(?:[a-z]+ly\s+)?(?=(?:(?:he|she|they|it|we|i|there|you|his|her|their|its|this|these|"
-    r"those|the|a|an|some|no|many|most|all|every|our|my)\b|[A-ZÀ-Þ0-9“\"‘]))"
+    rf"^\s+(?:[a-z]+ly\s+)?(?=(?:(?:{alternation('clause_openers')})\b|[A-ZÀ-Þ0-9“\"‘]))"
 )
-_VERBISH = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|"
-    r"must|do|does|did|need|needs|won't|can't|isn't|wasn't|doesn't|didn't|[a-z]{3,}ed)\b",
-    re.I,
-)
+_VERBISH = re.compile(rf"\b(?:{alternation('verbish')}|[a-z]{{3,}}ed)\b", re.I)
 _QUOTED = re.compile(r"[“\"‘][^“”\"‘’]*[”\"’]|(?:''|``)[^“”\"]*?''")
 _WORDS = re.compile(r"[\w’'\-]+")
-_SUBJECT_PRONOUN = re.compile(r"^\s*(?:he|she|they|it|we|i|there|you)\b", re.I)
+_SUBJECT_PRONOUN = re.compile(rf"^\s*(?:{alternation('clause_subject_pronouns')})\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 
 

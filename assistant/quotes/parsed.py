@@ -105,7 +105,6 @@ class ParsedArticle:
         self.regions = sorted(regions)
         self.lemmas = frozenset(speech_verbs())
         self.forms = frozenset(f for v in speech_verbs().values() for f in v.forms)
-        self._cue_ok: dict[int, bool] = {}
         #: the entity over each token index (``doc.ents`` builds every entity on each read)
         self._ent_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         #: a transcript quoted turn by turn: two speakers or more, three turns or more

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from assistant.nlp import months, name_key, wordlist
+from assistant.nlp import alternation, months, name_key, wordlist
 
 #: Nouns that describe a person without titling them ("the billionaire businessman").
 PERSON_NOUNS = frozenset(wordlist("person_nouns"))
@@ -128,10 +128,9 @@ _APPOSITIVE = re.compile(
     rf",\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+((?:[^,.;:“”\"()\n]|{_ABBREVIATION_STOP}){{2,100}}?)"
     rf"\s*(?=[,;:]|(?!{_ABBREVIATION_STOP})\.|\n|$)"
 )
-_CLAUSE_WORD = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told|"
-    r"[a-z]{3,}ed)\b"
-)
+#: A finite verb ([clause_words], or any word of three letters or more in -ed): the words
+#: are a clause, not a role.
+CLAUSE_WORD = re.compile(rf"\b(?:{alternation('clause_words')}|[a-z]{{3,}}ed)\b")
 #: Words that may follow a complete noun phrase (so "the X Y" + one of them names a body).
 _AFTER_NP = frozenset(
     """and or but to in on at for of that which who with by from has have had is was were
@@ -443,7 +442,7 @@ class Registry:
                 pos = end + 1
                 if p is not None and not p.is_org:
                     app = _APPOSITIVE.match(text, end)
-                    if app and not _CLAUSE_WORD.search(app.group(1)):
+                    if app and not CLAUSE_WORD.search(app.group(1)):
                         role = app.group(1).replace("’", "'")
                         if role not in p.roles:
                             p.roles.append(role)  # "Ana Ruiz, the mayor of Dunmore, said"

@@ -23,6 +23,7 @@ from assistant.answer.ranker import (
 )
 from assistant.engines.lexical import STOPWORDS as _STOPWORDS
 from assistant.engines.lexical import tokenize
+from assistant.nlp import alternation
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import (
     ask_of,
@@ -404,7 +405,7 @@ def _about_another(
 
 #: "What did / has X say ...": the question's object is X's words (not "What word did X
 #: object to", "What had X proposed by the time Y called ...", "How much did X report ...").
-_WHAT_SAID_FRAME = re.compile(r"^\W*what\s+(?:did|does|do|has|have|had|will|would)\s", re.I)
+_WHAT_SAID_FRAME = re.compile(rf"^\W*what\s+(?:{alternation('what_auxiliaries')})\s", re.I)
 
 
 def _speaker_silent(

@@ -12,7 +12,7 @@ from assistant.answer.ranker import (
     asks_speaker,
     rank,
 )
-from assistant.nlp import months, wordlist
+from assistant.nlp import alternation, months, wordlist
 from assistant.nlp.entities import NUMERIC, PLACEISH, TIMEISH
 from assistant.nlp.questions import (
     ask_of,
@@ -99,7 +99,7 @@ def _answer_of(context: Context, c: Scored, part: str) -> list[str]:
 #: "which officer", "in which state": a part asking which one of a kind (the ranker has no
 #: kind for it); group 1 is the word after "which".
 _WHICH_ONE = re.compile(
-    r"^\s*(?:(?:in|on|at|from|for|to|by|with)\s+)?which\s+((?!did|does|do|is|was|were|are|has|have|had)\w+)",
+    rf"^\s*(?:(?:in|on|at|from|for|to|by|with)\s+)?which\s+((?!{alternation('which_auxiliaries')})\w+)",
     re.I,
 )
 _PLACE_NOUNS = wordlist("place_nouns")

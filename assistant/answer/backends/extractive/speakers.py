@@ -12,7 +12,7 @@ from assistant.answer.backends.extractive.common import Candidate
 from assistant.answer.ranker import (
     Scored,
 )
-from assistant.nlp import wordlist
+from assistant.nlp import alternation, wordlist
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import (
     ask_of,
@@ -24,23 +24,17 @@ from assistant.nlp.text import normalise, quotation_spans, quotes_balanced
 from assistant.settings import AnswerSettings
 from assistant.types import Context, Evidence, Quote, Span
 
-
-def _alternation(*lists: str) -> str:
-    """The words of ``wordlists.txt`` lists as a regex alternation, longest first."""
-    return "|".join(sorted({w for name in lists for w in wordlist(name)}, key=len, reverse=True))
-
-
-_CLAUSE_SAID = _alternation("clause_said")
+_CLAUSE_SAID = alternation("clause_said")
 _SAID_AFTER = re.compile(
     r"[,.!?\"”’]\s*(?:(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*"
     rf"\b({_CLAUSE_SAID})\b"
 )
 _NAME_SAID = re.compile(
     r"\b((?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w'’-]+)(?:,[^,]{1,60},)?\s+"
-    rf"(?:{_alternation('clause_said', 'clause_naming')})\b"
+    rf"(?:{alternation('clause_said', 'clause_naming')})\b"
 )
 _SAID_NAME = re.compile(
-    rf"\b(?:{_alternation('said_inverted')})\s+((?:[A-Z][\w.'’-]+\s+){{0,3}}[A-Z][\w'’-]+)"
+    rf"\b(?:{alternation('said_inverted')})\s+((?:[A-Z][\w.'’-]+\s+){{0,3}}[A-Z][\w'’-]+)"
 )
 _NAME_PHRASE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and)\s+)?[A-Z][\w'’.-]*){0,4}$")
 _PRONOUN_SAID = asked.PRONOUN_SAID
