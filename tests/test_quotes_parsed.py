@@ -821,3 +821,30 @@ def test_a_clause_only_verb_still_reports_its_clause() -> None:
 )
 def test_what_someone_did_not_do_is_no_reported_speech(text: str) -> None:
     assert _quotes(text) == []
+
+
+def test_a_viewpoint_frame_gives_the_framing_persons_words() -> None:
+    # "To X, ..." at the head of a sentence frames X's view, as "according to X" does: the
+    # words quoted in it are X's, not the main clause's subject's
+    text = (
+        "Marta Quill of Linden County, Ohio, has known the mayor for years.\n\n"
+        "To Quill, Doe is the “patient and generous” neighbour who rebuilt her barn after the flood."
+    )
+    assert _speaker_of(text, "patient and generous") == "Marta Quill"
+
+
+def test_an_infinitive_of_purpose_is_no_viewpoint_frame() -> None:
+    # "To win, ..." names no one: the main clause's subject keeps the words quoted in it
+    text = "Paul Doe met the board.\n\nTo win, Doe needs the “silent majority” he often cites."
+    assert _speaker_of(text, "silent majority") == "Paul Doe"
+
+
+def test_a_person_named_with_their_place_is_known_by_surname() -> None:
+    # "Ana Ruiz of Kent County": the run is the person's name and a place; "Ruiz said" later
+    # is the same person, shown by her full name
+    text = (
+        "Ana Ruiz of Kent County, Maine, watched the vote from the gallery.\n\n"
+        "“We were never asked about the road,” Ruiz said."
+    )
+    assert _speaker_of(text, "never asked") == "Ana Ruiz"
+

@@ -378,6 +378,20 @@ def _connected(text: str, body: list[str]) -> Mention | None:
     return Mention("org", text, name=" ".join(body).replace("’", "'"))
 
 
+def _of_place(tokens: list[str]) -> list[str]:
+    """A person's name before "of" and the place they are from ("Ana Ruiz of Kent County",
+    "Sen. Jo Roe of Maine"): news names a private person, or a lawmaker, with the place
+    after the name. The run is the person's, the place left out; a body's name ("Bank of
+    Canada", "University of Kent": one word before "of", or a body's word) is kept whole."""
+    if "of" not in tokens[1:-1]:
+        return tokens
+    head = tokens[: tokens.index("of")]
+    _, name = split_role(head)
+    if 2 <= len(name) <= 3 and looks_like_person(name) and not name[-1].endswith(("’s", "'s", ",")):
+        return head
+    return tokens
+
+
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Lines In Title Case (headlines): every word is capitalised, so runs mean nothing."""
     out: list[tuple[int, int]] = []
@@ -456,6 +470,7 @@ class Registry:
             m = parse_mention(" ".join(tokens))  # "Chief of Defence Staff Ana Ruiz"
             if m is not None and m.kind == "name" and m.name:
                 return self.add(m.name, m.role, pos)
+            tokens = _of_place(tokens)
         role, name = split_role(tokens)
         if det and not role and len(name) > 1:
             nxt = re.match(r"[\s’']*([a-z]+)?", text[pos + len(" ".join(tokens)) + 1 :])
