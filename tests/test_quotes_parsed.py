@@ -848,3 +848,15 @@ def test_a_person_named_with_their_place_is_known_by_surname() -> None:
     )
     assert _speaker_of(text, "never asked") == "Ana Ruiz"
 
+
+def test_an_honorific_keeps_a_man_and_his_wife_apart() -> None:
+    # "Mr. Quill" is the man the article calls President Quill; "the first lady, Nora Quill" is
+    # another person of the same surname, and "Mr. Quill said" is never hers
+    text = (
+        "President Quill spoke at the dinner on Saturday.\n\n"
+        "Mr. Quill is also determined to warn his supporters.\n\n"
+        "The campaign plans to use Mr. Quill and the first lady, Nora Quill, as much as possible.\n\n"
+        "“Our progress is on the ballot,” Mr. Quill said on Saturday night."
+    )
+    assert _speaker_of(text, "progress is on the ballot") != "Nora Quill"
+    assert _speaker_of(text, "progress is on the ballot") == "Quill"

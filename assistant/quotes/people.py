@@ -98,6 +98,16 @@ GENDERED = {
     "spokeswoman": "f",
     "chairwoman": "f",
     "congresswoman": "f",
+    "wife": "f",
+    "widow": "f",
+    "mother": "f",
+    "daughter": "f",
+    "sister": "f",
+    "husband": "m",
+    "widower": "m",
+    "father": "m",
+    "son": "m",
+    "brother": "m",
 }
 _VERB_FORMS = frozenset("said says told tells wrote writes is are was were has have had will would".split())
 ROLE_PREFIXES = frozenset("vice deputy assistant associate acting interim former prime".split())
@@ -378,6 +388,32 @@ def _connected(text: str, body: list[str]) -> Mention | None:
     return Mention("org", text, name=" ".join(body).replace("’", "'"))
 
 
+def _fits(p: Person, gender: str | None) -> bool:
+    """Is ``p`` of no other gender than ``gender`` (either unknown fits)?"""
+    return not (gender and p.gender and p.gender in "mf" and p.gender != gender)
+
+
+def honorific_gender(before: str) -> str | None:
+    """The gender an honorific right before a name gives ("Mrs. " -> "f"), else None."""
+    m = _HONORIFIC_END.search(before)
+    return GENDERED.get(m.group(1).lower()) if m else None
+
+
+_HONORIFIC_END = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def _introduced_gender(before: str) -> str | None:
+    """The gender a description set before a name by a comma gives ("the first lady, Ann
+    Roe", "his wife, Ann Roe"), or an honorific right before it ("Mrs. Roe"); else None."""
+    m = _DESCRIBED_BEFORE.search(before)
+    if m is not None:
+        return GENDERED.get(m.group(1).lower())
+    return honorific_gender(before)
+
+
+_DESCRIBED_BEFORE = re.compile(r"\b(?:the|his|her|their|a|an)\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*),\s+$")
+
+
 def _of_place(tokens: list[str]) -> list[str]:
     """A person's name before "of" and the place they are from ("Ana Ruiz of Kent County",
     "Sen. Jo Roe of Maine"): news names a private person, or a lawmaker, with the place
@@ -493,15 +529,16 @@ class Registry:
             " ".join(name).rstrip(",.;:").replace("’s", "").replace("'s", ""),
             " ".join(role) if role else None,
             pos,
+            _introduced_gender(text[max(0, pos - 60) : pos]),
         )
 
-    def add(self, name: str, role: str | None, pos: int) -> Person:
-        """Add a person, merging with one already known under a compatible name."""
-        gender = next(
+    def add(self, name: str, role: str | None, pos: int, gender: str | None = None) -> Person:
+        """Add a person, merging with one already known under a compatible name (of no
+        other gender: "Mr. Roe" and "his wife, Ann Roe" are two people)."""
+        gender = gender or next(
             (GENDERED[clean_token(t)] for t in (role or "").split() if clean_token(t) in GENDERED), None
         )
-        role = role if role and role_head(role) not in ("mr", "mrs", "ms", "miss", "dr") else role
-        found = self.lookup_name(name)
+        found = self.lookup_name(name, gender)
         if found is None:
             found = Person(name=name, first_pos=pos)
             self.people.append(found)
@@ -515,18 +552,23 @@ class Registry:
         found.gender = found.gender or gender
         return found
 
-    def lookup_name(self, name: str) -> Person | None:
-        """The person a name denotes: exact, alias or (when unambiguous) surname match."""
+    def lookup_name(self, name: str, gender: str | None = None) -> Person | None:
+        """The person a name denotes: exact, alias or (when unambiguous) surname match. A
+        ``gender`` the text gives ("Mr. Roe": an honorific) leaves out a surname match of
+        the other gender: news writes "Mr. Roe" for the man and "Mrs. Roe" or "Ann Roe"
+        for his wife."""
         k = key(name)
         for p in self.people:
             if key(p.name) == k or any(key(a) == k for a in p.aliases):
                 return p
         toks = k.split()
         if len(toks) == 1:
-            hits = [p for p in self.people if not p.is_org and key(p.surname) == k]
+            hits = [p for p in self.people if not p.is_org and key(p.surname) == k and _fits(p, gender)]
             return hits[0] if len(hits) == 1 else None
         hits = [
-            p for p in self.people if not p.is_org and key(p.surname) == toks[-1] and len(p.name.split()) == 1
+            p
+            for p in self.people
+            if not p.is_org and key(p.surname) == toks[-1] and len(p.name.split()) == 1 and _fits(p, gender)
         ]
         return hits[0] if len(hits) == 1 else None
 
