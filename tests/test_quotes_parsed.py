@@ -860,3 +860,24 @@ def test_an_honorific_keeps_a_man_and_his_wife_apart() -> None:
     )
     assert _speaker_of(text, "progress is on the ballot") != "Nora Quill"
     assert _speaker_of(text, "progress is on the ballot") == "Quill"
+
+
+def test_a_surname_that_is_also_a_title_is_a_name_after_an_honorific() -> None:
+    # "Mr. Bishop" proves "Bishop" a surname in this article: "Tom Bishop" is a person (not a
+    # title and a name), and a show named for him ("''Tom Bishop Tonight''") names no one
+    text = (
+        "Last week I watched Tom Bishop on his new network.\n\n"
+        "The network licenses ''Tom Bishop Tonight'' from a company Mr. Bishop owns.\n\n"
+        "''They pay us a lot of money,'' Mr. Bishop said."
+    )
+    assert _speaker_of(text, "pay us a lot") == "Tom Bishop"
+
+
+def test_a_man_s_title_given_to_a_woman_does_not_make_her_a_man() -> None:
+    # news writes "spokesman" for women too: "she said" after it is still the spokesman's
+    text = (
+        "Campaign spokesman Dana Whitlow confirmed that the group was formed on its own.\n\n"
+        "Its founder, Carl Obi, has toured the state for weeks.\n\n"
+        "“They are not part of the campaign,” she said."
+    )
+    assert _speaker_of(text, "not part of the campaign") == "Dana Whitlow"

@@ -208,12 +208,25 @@ class Person:
 
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Split a capitalised run into its title part and its name part."""
+    """Split a capitalised run into its title part and its name part. The word after an
+    honorific is a surname even when it is also a title ("Mr. King", "Ms. Judge"): an
+    honorific is never followed by a title in news."""
     cut = -1
     for i, t in enumerate(tokens):
         if clean_token(t).rstrip(".") in ROLE_NOUNS and not t.endswith(("’s", "'s")):
+            if i and clean_token(tokens[i - 1]).rstrip(".") in _HONORIFICS and i == len(tokens) - 1:
+                break
             cut = i
     return tokens[: cut + 1], tokens[cut + 1 :]
+
+
+_HONORIFICS = frozenset("mr mrs ms miss".split())
+_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+
+
+def _honoured(role: list[str], name: list[str]) -> bool:
+    """Is ``name`` one surname right after an honorific ("Mr. King", "Ms. Judge")?"""
+    return len(name) == 1 and bool(role) and clean_token(role[-1]).rstrip(".") in _HONORIFICS
 
 
 def looks_like_person(tokens: list[str]) -> bool:
@@ -276,7 +289,11 @@ def parse_mention(text: str) -> Mention | None:
         role, name = split_role(body)
         if name and not role and first == "the":
             return Mention("org", text, name=" ".join(body).replace("’", "'"))  # "the X Bureau"
-        if name and looks_like_person(name) and not name[-1].endswith(("’s", "'s")):
+        if (
+            name
+            and (looks_like_person(name) or _honoured(role, name))
+            and not name[-1].endswith(("’s", "'s"))
+        ):
             return Mention(
                 "name",
                 text,
@@ -388,6 +405,11 @@ def _connected(text: str, body: list[str]) -> Mention | None:
     return Mention("org", text, name=" ".join(body).replace("’", "'"))
 
 
+#: Titles in "-man" that news gives women too ("Trump spokesman Hope Hicks"): a person's
+#: gender is not read off them (a description "the spokesman" still reads as a man's).
+_GENERIC_TITLES = frozenset("spokesman chairman congressman".split())
+
+
 def _fits(p: Person, gender: str | None) -> bool:
     """Is ``p`` of no other gender than ``gender`` (either unknown fits)?"""
     return not (gender and p.gender and p.gender in "mf" and p.gender != gender)
@@ -468,6 +490,9 @@ class Registry:
         self.acronyms: dict[str, str] = {}
         #: Lines In Title Case: their capitalised runs name no one reliably.
         self.title_lines = _title_case_lines(text)
+        #: Words the article writes after an honorific ("Mr. King"): surnames here, even
+        #: where they are also titles, so "Larry King" is a person's name
+        self.honoured = frozenset(clean_token(m.group(1)) for m in _HONOURED.finditer(text))
         skip = [*skip, *self.title_lines]
         for m in _ACRONYM.finditer(text):
             toks = m.group(1).split()
@@ -507,7 +532,8 @@ class Registry:
             if m is not None and m.kind == "name" and m.name:
                 return self.add(m.name, m.role, pos)
             tokens = _of_place(tokens)
-        role, name = split_role(tokens)
+        honoured = self._honoured_name(tokens)
+        role, name = honoured or split_role(tokens)
         if det and not role and len(name) > 1:
             nxt = re.match(r"[\s’']*([a-z]+)?", text[pos + len(" ".join(tokens)) + 1 :])
             word = nxt.group(1) if nxt else None
@@ -520,7 +546,7 @@ class Registry:
                 role = before[-2:] if len(before) > 1 and not _is_cap(before[-2]) else before[-1:]
         if len(name) < 2 and not (role and name):
             return None
-        if not looks_like_person(name):
+        if not looks_like_person(name) and not _honoured(role, name) and honoured is None:
             if len(name) == 3 and looks_like_person(name[-2:]):
                 name = name[-2:]  # "Leader of the Opposition Pierre Poilievre"
             else:
@@ -532,11 +558,28 @@ class Registry:
             _introduced_gender(text[max(0, pos - 60) : pos]),
         )
 
+    def _honoured_name(self, tokens: list[str]) -> tuple[list[str], list[str]] | None:
+        """A run whose title word is a surname the article gives with an honorific ("Larry
+        King" where the text has "Mr. King"): the name is that word and the capitalised word
+        before it (not a title word: "Foreign Minister" stays a title); words after it
+        ("''Larry King Now''", a show named for him) are left out."""
+        for i, t in enumerate(tokens[1:], start=1):
+            word, first = clean_token(t).rstrip("."), clean_token(tokens[i - 1]).rstrip(".")
+            if word in self.honoured and word in ROLE_NOUNS and first not in ROLE_NOUNS | ROLE_PREFIXES:
+                if looks_like_person([tokens[i - 1]]):
+                    return tokens[: i - 1], tokens[i - 1 : i + 1]
+        return None
+
     def add(self, name: str, role: str | None, pos: int, gender: str | None = None) -> Person:
         """Add a person, merging with one already known under a compatible name (of no
         other gender: "Mr. Roe" and "his wife, Ann Roe" are two people)."""
         gender = gender or next(
-            (GENDERED[clean_token(t)] for t in (role or "").split() if clean_token(t) in GENDERED), None
+            (
+                GENDERED[clean_token(t)]
+                for t in (role or "").split()
+                if clean_token(t) in GENDERED and clean_token(t) not in _GENERIC_TITLES
+            ),
+            None,
         )
         found = self.lookup_name(name, gender)
         if found is None:
