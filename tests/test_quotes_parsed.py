@@ -881,3 +881,12 @@ def test_a_man_s_title_given_to_a_woman_does_not_make_her_a_man() -> None:
         "“They are not part of the campaign,” she said."
     )
     assert _speaker_of(text, "not part of the campaign") == "Dana Whitlow"
+
+
+def test_a_determiner_opening_a_sentence_is_no_part_of_a_name() -> None:
+    # "Another Quill target ..." names Quill, not a person called "Another Quill"
+    text = (
+        "Another Quill target was the harbour board, which he called slow.\n\n"
+        "''They have got a huge problem with their ferries,'' Mr. Quill said."
+    )
+    assert _speaker_of(text, "huge problem") == "Quill"

@@ -221,6 +221,9 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 _HONORIFICS = frozenset("mr mrs ms miss".split())
+#: Determiners a capitalised run can open with at a sentence's head ("Another Trump target
+#: was ..."): no part of a name.
+_RUN_DETERMINERS = frozenset("another every each both any either neither several".split())
 _HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
 
 
@@ -520,7 +523,8 @@ class Registry:
         tokens = run.split()
         det = re.search(r"\b(?:the|The)\s+$", text[max(0, pos - 5) : pos]) is not None
         while tokens and (
-            clean_token(tokens[0]) in STOP_CAPS or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0])
+            clean_token(tokens[0]) in STOP_CAPS | _RUN_DETERMINERS
+            or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0])
         ):
             det = clean_token(tokens[0]) == "the"
             pos += text[pos:].find(tokens[0]) + len(tokens[0])
