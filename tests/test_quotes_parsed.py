@@ -890,3 +890,15 @@ def test_a_determiner_opening_a_sentence_is_no_part_of_a_name() -> None:
         "''They have got a huge problem with their ferries,'' Mr. Quill said."
     )
     assert _speaker_of(text, "huge problem") == "Quill"
+
+
+def test_a_first_name_ending_like_an_adverb_is_a_name_inside_a_sentence() -> None:
+    # "Carly"-like first names end as adverbs do ("Recently"); only at a sentence's head is
+    # such a capitalised word an adverb, so the candidate is registered by her full name and
+    # her husband, named in full later, does not take her words
+    text = (
+        "The hall was half-empty when presidential candidate Kelly Varga strode onstage.\n\n"
+        "Her husband, Frank Varga, sat in the front row.\n\n"
+        "''There are two looks that people get,'' Ms. Varga told her audience."
+    )
+    assert _speaker_of(text, "two looks") == "Kelly Varga"

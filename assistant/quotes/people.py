@@ -436,7 +436,17 @@ def _introduced_gender(before: str) -> str | None:
     return honorific_gender(before)
 
 
-_DESCRIBED_BEFORE = re.compile(r"\b(?:the|his|her|their|a|an)\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*),\s+$")
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*),\s+$"
+)
+
+
+def _sentence_head(text: str, pos: int) -> bool:
+    """Does ``pos`` open a sentence (or a quotation)? Only there is an adverb or a participle
+    capitalised ("Recently Roe said", "Speaking to reporters, Roe ..."); inside a sentence a
+    capitalised word ending so is a name ("candidate Carly Roe", "Mayor Ted Sterling")."""
+    before = text[max(0, pos - 3) : pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\n\"“‘'(—–-"
 
 
 def _of_place(tokens: list[str]) -> list[str]:
@@ -524,7 +534,7 @@ class Registry:
         det = re.search(r"\b(?:the|The)\s+$", text[max(0, pos - 5) : pos]) is not None
         while tokens and (
             clean_token(tokens[0]) in STOP_CAPS | _RUN_DETERMINERS
-            or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0])
+            or (re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0]) and _sentence_head(text, pos))
         ):
             det = clean_token(tokens[0]) == "the"
             pos += text[pos:].find(tokens[0]) + len(tokens[0])
