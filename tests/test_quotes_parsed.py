@@ -902,3 +902,14 @@ def test_a_first_name_ending_like_an_adverb_is_a_name_inside_a_sentence() -> Non
         "''There are two looks that people get,'' Ms. Varga told her audience."
     )
     assert _speaker_of(text, "two looks") == "Kelly Varga"
+
+
+def test_a_title_spoken_to_after_an_honorific_stays_a_title() -> None:
+    # "Thank you, Mr. President." addresses a title: "President" is no surname here, and
+    # "Maritime President Ivan Orlov" stays a title and a name
+    text = (
+        "Maritime President Ivan Orlov met the host on Monday.\n\n"
+        "“Thank you, Mr. President.” the host began.\n\n"
+        "''We will sign the treaty,'' Mr. Orlov said."
+    )
+    assert _speaker_of(text, "sign the treaty") == "Ivan Orlov"

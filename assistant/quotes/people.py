@@ -224,7 +224,9 @@ _HONORIFICS = frozenset("mr mrs ms miss".split())
 #: Determiners a capitalised run can open with at a sentence's head ("Another Trump target
 #: was ..."): no part of a name.
 _RUN_DETERMINERS = frozenset("another every each both any either neither several".split())
-_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+#: A word after an honorific, not where it addresses someone ("Thank you, Mr. President."):
+#: a title is spoken to, a surname is written about.
+_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]*\w)\b(?![,?!.:;])")
 
 
 def _honoured(role: list[str], name: list[str]) -> bool:

@@ -340,10 +340,10 @@ def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> st
 def _quoted_report(text: str) -> str | None:
     """The speaker a quoted report's sentence names itself: a sentence that is all inside
     quotation marks (a block quoted from another outlet's report), speaks of no one in the
-    first person and opens with its own attribution clause ("\u201cRoe said the plan would
+    first person and opens with its own attribution clause ("“Roe said the plan would
     fail ...") gives that clause's speaker, not the one the ledger carried over to the block
     from the narration before it (the ledger record has no cue of its own). A speaker's own
-    words going on ("\u201cWe told Roe ...") keep the ledger's."""
+    words going on ("“We told Roe ...") keep the ledger's."""
     body = text.strip()
     if not body.startswith(_QUOTE_OPENERS):
         return None
