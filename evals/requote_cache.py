@@ -12,6 +12,10 @@ dates), so compare a control made the same way with the old code, not the origin
     python evals/abstain_cv.py score /tmp/x/control/*.pkl --dump /tmp/x/d_control
     python evals/abstain_cv.py score /tmp/x/treat/*.pkl --dump /tmp/x/d_treat
 
+With ``--speakers``, each context's asked speaker is also resolved again on the ledger of
+every article the caches hold (``ask`` resolves it on the index's ledger): a ledger change
+that renames a person reaches the ranker's ``spoken_by`` too.
+
 Parses are kept under ``$REQUOTE_PARSE_CACHE`` (default ``/tmp/requote_parse``) by text hash.
 """
 
@@ -29,6 +33,8 @@ from assistant.ingest.loaders import RawDoc
 from assistant.ingest.pipeline import prepare
 from assistant.nlp.entities import doc_entities
 from assistant.nlp.parse import load, parse
+from assistant.nlp.questions import asked_speaker, resolve_speaker
+from assistant.quotes.ledger import build_ledger
 from assistant.types import Quote
 
 _MEMO: dict[str, list[Quote]] = {}
@@ -69,7 +75,28 @@ def requote(rows: list[tuple[dict[str, Any], Any, dict[str, str]]], cache: Path)
     return out
 
 
+def respeak(rows: list[Any], ledger: Any) -> list[Any]:
+    """Each context's asked speaker (``Context.speaker``/``speaker_aliases``, which the
+    ranker's ``spoken_by`` and the answer's speaker checks read) resolved again, as ``ask``
+    does, on ``ledger``: a ledger change can rename the asked person ("Now" -> "Larry King")."""
+    out = []
+    for gold, ctx, texts in rows:
+        asked = asked_speaker(ctx.question)
+        sp = resolve_speaker(asked, ledger) if asked is not None and asked.named else None
+        if ctx.speaker is not None or sp is not None:
+            ctx = ctx.model_copy(
+                update={
+                    "speaker": sp.name if sp is not None else None,
+                    "speaker_aliases": list(sp.aliases) if sp is not None else [],
+                }
+            )
+        out.append((gold, ctx, texts))
+    return out
+
+
 def main(argv: list[str]) -> int:
+    speakers = "--speakers" in argv  # also resolve each asked speaker on the re-extracted quotes
+    argv = [a for a in argv if a != "--speakers"]
     if len(argv) < 2:
         print(__doc__, file=sys.stderr)
         return 2
@@ -77,11 +104,18 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     cache = Path(os.environ.get("REQUOTE_PARSE_CACHE", "/tmp/requote_parse"))
     cache.mkdir(parents=True, exist_ok=True)
+    done: dict[str, list[Any]] = {}
     for f in argv[1:]:
         with open(f, "rb") as fh:
             rows = pickle.load(fh)  # abstain_cv's own cache file
+        done[f] = requote(rows, cache)
+    if speakers:  # the ledger of every article the caches hold (the index's, on these articles)
+        texts = {d: t for rows in done.values() for _, _, ts in rows for d, t in ts.items()}
+        ledger = build_ledger(q for d in sorted(texts) for q in quotes_of(d, texts[d], cache))
+        done = {f: respeak(rows, ledger) for f, rows in done.items()}
+    for f, rows in done.items():
         with open(out / Path(f).name, "wb") as fh:
-            pickle.dump(requote(rows, cache), fh)
+            pickle.dump(rows, fh)
         print(f"{f}: {len(rows)} contexts -> {out / Path(f).name}", flush=True)
     return 0
 

@@ -821,3 +821,95 @@ def test_a_clause_only_verb_still_reports_its_clause() -> None:
 )
 def test_what_someone_did_not_do_is_no_reported_speech(text: str) -> None:
     assert _quotes(text) == []
+
+
+def test_a_viewpoint_frame_gives_the_framing_persons_words() -> None:
+    # "To X, ..." at the head of a sentence frames X's view, as "according to X" does: the
+    # words quoted in it are X's, not the main clause's subject's
+    text = (
+        "Marta Quill of Linden County, Ohio, has known the mayor for years.\n\n"
+        "To Quill, Doe is the “patient and generous” neighbour who rebuilt her barn after the flood."
+    )
+    assert _speaker_of(text, "patient and generous") == "Marta Quill"
+
+
+def test_an_infinitive_of_purpose_is_no_viewpoint_frame() -> None:
+    # "To win, ..." names no one: the main clause's subject keeps the words quoted in it
+    text = "Paul Doe met the board.\n\nTo win, Doe needs the “silent majority” he often cites."
+    assert _speaker_of(text, "silent majority") == "Paul Doe"
+
+
+def test_a_person_named_with_their_place_is_known_by_surname() -> None:
+    # "Ana Ruiz of Kent County": the run is the person's name and a place; "Ruiz said" later
+    # is the same person, shown by her full name
+    text = (
+        "Ana Ruiz of Kent County, Maine, watched the vote from the gallery.\n\n"
+        "“We were never asked about the road,” Ruiz said."
+    )
+    assert _speaker_of(text, "never asked") == "Ana Ruiz"
+
+
+def test_an_honorific_keeps_a_man_and_his_wife_apart() -> None:
+    # "Mr. Quill" is the man the article calls President Quill; "the first lady, Nora Quill" is
+    # another person of the same surname, and "Mr. Quill said" is never hers
+    text = (
+        "President Quill spoke at the dinner on Saturday.\n\n"
+        "Mr. Quill is also determined to warn his supporters.\n\n"
+        "The campaign plans to use Mr. Quill and the first lady, Nora Quill, as much as possible.\n\n"
+        "“Our progress is on the ballot,” Mr. Quill said on Saturday night."
+    )
+    assert _speaker_of(text, "progress is on the ballot") != "Nora Quill"
+    assert _speaker_of(text, "progress is on the ballot") == "Quill"
+
+
+def test_a_surname_that_is_also_a_title_is_a_name_after_an_honorific() -> None:
+    # "Mr. Bishop" proves "Bishop" a surname in this article: "Tom Bishop" is a person (not a
+    # title and a name), and a show named for him ("''Tom Bishop Tonight''") names no one
+    text = (
+        "Last week I watched Tom Bishop on his new network.\n\n"
+        "The network licenses ''Tom Bishop Tonight'' from a company Mr. Bishop owns.\n\n"
+        "''They pay us a lot of money,'' Mr. Bishop said."
+    )
+    assert _speaker_of(text, "pay us a lot") == "Tom Bishop"
+
+
+def test_a_man_s_title_given_to_a_woman_does_not_make_her_a_man() -> None:
+    # news writes "spokesman" for women too: "she said" after it is still the spokesman's
+    text = (
+        "Campaign spokesman Dana Whitlow confirmed that the group was formed on its own.\n\n"
+        "Its founder, Carl Obi, has toured the state for weeks.\n\n"
+        "“They are not part of the campaign,” she said."
+    )
+    assert _speaker_of(text, "not part of the campaign") == "Dana Whitlow"
+
+
+def test_a_determiner_opening_a_sentence_is_no_part_of_a_name() -> None:
+    # "Another Quill target ..." names Quill, not a person called "Another Quill"
+    text = (
+        "Another Quill target was the harbour board, which he called slow.\n\n"
+        "''They have got a huge problem with their ferries,'' Mr. Quill said."
+    )
+    assert _speaker_of(text, "huge problem") == "Quill"
+
+
+def test_a_first_name_ending_like_an_adverb_is_a_name_inside_a_sentence() -> None:
+    # "Carly"-like first names end as adverbs do ("Recently"); only at a sentence's head is
+    # such a capitalised word an adverb, so the candidate is registered by her full name and
+    # her husband, named in full later, does not take her words
+    text = (
+        "The hall was half-empty when presidential candidate Kelly Varga strode onstage.\n\n"
+        "Her husband, Frank Varga, sat in the front row.\n\n"
+        "''There are two looks that people get,'' Ms. Varga told her audience."
+    )
+    assert _speaker_of(text, "two looks") == "Kelly Varga"
+
+
+def test_a_title_spoken_to_after_an_honorific_stays_a_title() -> None:
+    # "Thank you, Mr. President." addresses a title: "President" is no surname here, and
+    # "Maritime President Ivan Orlov" stays a title and a name
+    text = (
+        "Maritime President Ivan Orlov met the host on Monday.\n\n"
+        "“Thank you, Mr. President.” the host began.\n\n"
+        "''We will sign the treaty,'' Mr. Orlov said."
+    )
+    assert _speaker_of(text, "sign the treaty") == "Ivan Orlov"

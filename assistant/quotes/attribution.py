@@ -293,7 +293,7 @@ class Resolver:
         if m.kind == "pronoun":
             return self._pronoun(m, pos)
         if m.kind == "name" and m.name:
-            p = reg.lookup_name(m.name)
+            p = reg.lookup_name(m.name, m.gender)
             if p is None:
                 if any(a <= pos < b for a, b in reg.title_lines):
                     return None  # "Chief Executive Warns …": a headline verb, not a name

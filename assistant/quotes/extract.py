@@ -47,7 +47,7 @@ from assistant.quotes.attribution import (
     suffix_mention,
 )
 from assistant.quotes.parsed import Hit, ParsedArticle
-from assistant.quotes.people import Mention, Registry, parse_mention
+from assistant.quotes.people import Mention, Registry, honorific_gender, parse_mention
 from assistant.settings import QuotesSettings
 from assistant.types import Quote, Span
 
@@ -736,7 +736,8 @@ class _Extractor:
         if h.kind in ("name", "caps"):  # capitals: "STATE ATTORNEY GENERAL JANE ROE"
             m = parse_mention(h.text.title() if h.kind == "caps" else h.text)
             name, role = (m.name, m.role) if m is not None and m.kind == "name" and m.name else (h.text, None)
-            p = reg.lookup_name(name) or reg.add(name, role, h.pos)
+            gender = honorific_gender(self.text[max(0, h.pos - 6) : h.pos])  # "Mr. Roe said"
+            p = reg.lookup_name(name, gender) or reg.add(name, role, h.pos, gender)
             self.resolver.note(h.pos, p)
             return Resolved(p, role or (p.roles[0] if p.roles else None))
         return self.resolver.resolve(parse_mention(h.text), h.pos)

@@ -1037,10 +1037,39 @@ class ParsedArticle:
         if cue is None:
             if open_mark <= t.idx < close or t.pos_ not in ("VERB", "AUX"):
                 return None
+            view = self.viewpoint(t, open_mark)
+            if view is not None:
+                return view
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
                 return None  # "was called “a total stiff” by": the words are the agent's, if anyone's
             cue = t
         return self.hit(cue, "embedded")
+
+    def viewpoint(self, root: Token, open_mark: int) -> Hit | None:
+        """``To Roe, Doe is the “kind-hearted” man who ...``: a main clause framed by "To
+        <person>," at the head of its sentence gives that person's view, as "according to"
+        does; the words quoted in it are the framing person's, not the subject's. Only a
+        named person (not "To the voters" nor "To win, ..."), set off by a comma before the
+        quote."""
+        to = next(
+            (c for c in root.children if c.dep_ == "prep" and c.lower_ == "to" and c.idx < open_mark), None
+        )
+        if to is None or not to.is_sent_start:
+            return None
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.i + 1 >= len(self.doc) or self.doc[obj.i + 1].text != ",":
+            return None
+        ent = self.entity_of(obj)
+        if ent is not None and ent.label_ == "PERSON":
+            kind = "name"
+        elif obj.pos_ == "PROPN" and (ent is None or ent.label_ == "ORG"):
+            kind = "word"  # a surname the recogniser took for a body ("To Roe,"): a known person only
+        else:
+            return None
+        words, at = (bare_name(ent.text), ent.start_char) if ent is not None else (obj.text, obj.idx)
+        if self.inside(at):
+            return None
+        return Hit(kind, words, at, to.text, to.idx, to.idx + len(to.text), "embedded")
 
     def introduced(self, ps: int) -> Hit | None:
         """A paragraph opening with a quote after a paragraph that ends in a colon

@@ -98,6 +98,16 @@ GENDERED = {
     "spokeswoman": "f",
     "chairwoman": "f",
     "congresswoman": "f",
+    "wife": "f",
+    "widow": "f",
+    "mother": "f",
+    "daughter": "f",
+    "sister": "f",
+    "husband": "m",
+    "widower": "m",
+    "father": "m",
+    "son": "m",
+    "brother": "m",
 }
 _VERB_FORMS = frozenset("said says told tells wrote writes is are was were has have had will would".split())
 ROLE_PREFIXES = frozenset("vice deputy assistant associate acting interim former prime".split())
@@ -204,12 +214,30 @@ class Person:
 
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Split a capitalised run into its title part and its name part."""
+    """Split a capitalised run into its title part and its name part. The word after an
+    honorific is a surname even when it is also a title ("Mr. King", "Ms. Judge"): an
+    honorific is never followed by a title in news."""
     cut = -1
     for i, t in enumerate(tokens):
         if clean_token(t).rstrip(".") in ROLE_NOUNS and not t.endswith(("’s", "'s")):
+            if i and clean_token(tokens[i - 1]).rstrip(".") in _HONORIFICS and i == len(tokens) - 1:
+                break
             cut = i
     return tokens[: cut + 1], tokens[cut + 1 :]
+
+
+_HONORIFICS = frozenset("mr mrs ms miss".split())
+#: Determiners a capitalised run can open with at a sentence's head ("Another Trump target
+#: was ..."): no part of a name.
+_RUN_DETERMINERS = frozenset("another every each both any either neither several".split())
+#: A word after an honorific, not where it addresses someone ("Thank you, Mr. President."):
+#: a title is spoken to, a surname is written about.
+_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]*\w)\b(?![,?!.:;])")
+
+
+def _honoured(role: list[str], name: list[str]) -> bool:
+    """Is ``name`` one surname right after an honorific ("Mr. King", "Ms. Judge")?"""
+    return len(name) == 1 and bool(role) and clean_token(role[-1]).rstrip(".") in _HONORIFICS
 
 
 def looks_like_person(tokens: list[str]) -> bool:
@@ -272,7 +300,11 @@ def parse_mention(text: str) -> Mention | None:
         role, name = split_role(body)
         if name and not role and first == "the":
             return Mention("org", text, name=" ".join(body).replace("’", "'"))  # "the X Bureau"
-        if name and looks_like_person(name) and not name[-1].endswith(("’s", "'s")):
+        if (
+            name
+            and (looks_like_person(name) or _honoured(role, name))
+            and not name[-1].endswith(("’s", "'s"))
+        ):
             return Mention(
                 "name",
                 text,
@@ -384,6 +416,61 @@ def _connected(text: str, body: list[str]) -> Mention | None:
     return Mention("org", text, name=" ".join(body).replace("’", "'"))
 
 
+#: Titles in "-man" that news gives women too ("Trump spokesman Hope Hicks"): a person's
+#: gender is not read off them (a description "the spokesman" still reads as a man's).
+_GENERIC_TITLES = frozenset("spokesman chairman congressman".split())
+
+
+def _fits(p: Person, gender: str | None) -> bool:
+    """Is ``p`` of no other gender than ``gender`` (either unknown fits)?"""
+    return not (gender and p.gender and p.gender in "mf" and p.gender != gender)
+
+
+def honorific_gender(before: str) -> str | None:
+    """The gender an honorific right before a name gives ("Mrs. " -> "f"), else None."""
+    m = _HONORIFIC_END.search(before)
+    return GENDERED.get(m.group(1).lower()) if m else None
+
+
+_HONORIFIC_END = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def _introduced_gender(before: str) -> str | None:
+    """The gender a description set before a name by a comma gives ("the first lady, Ann
+    Roe", "his wife, Ann Roe"), or an honorific right before it ("Mrs. Roe"); else None."""
+    m = _DESCRIBED_BEFORE.search(before)
+    if m is not None:
+        return GENDERED.get(m.group(1).lower())
+    return honorific_gender(before)
+
+
+_DESCRIBED_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+(?:[a-z][\w-]*\s+){0,3}([a-z][\w-]*),\s+$"
+)
+
+
+def _sentence_head(text: str, pos: int) -> bool:
+    """Does ``pos`` open a sentence (or a quotation)? Only there is an adverb or a participle
+    capitalised ("Recently Roe said", "Speaking to reporters, Roe ..."); inside a sentence a
+    capitalised word ending so is a name ("candidate Carly Roe", "Mayor Ted Sterling")."""
+    before = text[max(0, pos - 3) : pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\n\"“‘'(—–-"
+
+
+def _of_place(tokens: list[str]) -> list[str]:
+    """A person's name before "of" and the place they are from ("Ana Ruiz of Kent County",
+    "Sen. Jo Roe of Maine"): news names a private person, or a lawmaker, with the place
+    after the name. The run is the person's, the place left out; a body's name ("Bank of
+    Canada", "University of Kent": one word before "of", or a body's word) is kept whole."""
+    if "of" not in tokens[1:-1]:
+        return tokens
+    head = tokens[: tokens.index("of")]
+    _, name = split_role(head)
+    if 2 <= len(name) <= 3 and looks_like_person(name) and not name[-1].endswith(("’s", "'s", ",")):
+        return head
+    return tokens
+
+
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Lines In Title Case (headlines): every word is capitalised, so runs mean nothing."""
     out: list[tuple[int, int]] = []
@@ -424,6 +511,9 @@ class Registry:
         self.acronyms: dict[str, str] = {}
         #: Lines In Title Case: their capitalised runs name no one reliably.
         self.title_lines = _title_case_lines(text)
+        #: Words the article writes after an honorific ("Mr. King"): surnames here, even
+        #: where they are also titles, so "Larry King" is a person's name
+        self.honoured = frozenset(clean_token(m.group(1)) for m in _HONOURED.finditer(text))
         skip = [*skip, *self.title_lines]
         for m in _ACRONYM.finditer(text):
             toks = m.group(1).split()
@@ -451,7 +541,8 @@ class Registry:
         tokens = run.split()
         det = re.search(r"\b(?:the|The)\s+$", text[max(0, pos - 5) : pos]) is not None
         while tokens and (
-            clean_token(tokens[0]) in STOP_CAPS or re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0])
+            clean_token(tokens[0]) in STOP_CAPS | _RUN_DETERMINERS
+            or (re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0]) and _sentence_head(text, pos))
         ):
             det = clean_token(tokens[0]) == "the"
             pos += text[pos:].find(tokens[0]) + len(tokens[0])
@@ -462,7 +553,9 @@ class Registry:
             m = parse_mention(" ".join(tokens))  # "Chief of Defence Staff Ana Ruiz"
             if m is not None and m.kind == "name" and m.name:
                 return self.add(m.name, m.role, pos)
-        role, name = split_role(tokens)
+            tokens = _of_place(tokens)
+        honoured = self._honoured_name(tokens)
+        role, name = honoured or split_role(tokens)
         if det and not role and len(name) > 1:
             nxt = re.match(r"[\s’']*([a-z]+)?", text[pos + len(" ".join(tokens)) + 1 :])
             word = nxt.group(1) if nxt else None
@@ -475,7 +568,7 @@ class Registry:
                 role = before[-2:] if len(before) > 1 and not _is_cap(before[-2]) else before[-1:]
         if len(name) < 2 and not (role and name):
             return None
-        if not looks_like_person(name):
+        if not looks_like_person(name) and not _honoured(role, name) and honoured is None:
             if len(name) == 3 and looks_like_person(name[-2:]):
                 name = name[-2:]  # "Leader of the Opposition Pierre Poilievre"
             else:
@@ -484,15 +577,33 @@ class Registry:
             " ".join(name).rstrip(",.;:").replace("’s", "").replace("'s", ""),
             " ".join(role) if role else None,
             pos,
+            _introduced_gender(text[max(0, pos - 60) : pos]),
         )
 
-    def add(self, name: str, role: str | None, pos: int) -> Person:
-        """Add a person, merging with one already known under a compatible name."""
-        gender = next(
-            (GENDERED[clean_token(t)] for t in (role or "").split() if clean_token(t) in GENDERED), None
+    def _honoured_name(self, tokens: list[str]) -> tuple[list[str], list[str]] | None:
+        """A run whose title word is a surname the article gives with an honorific ("Larry
+        King" where the text has "Mr. King"): the name is that word and the capitalised word
+        before it (not a title word: "Foreign Minister" stays a title); words after it
+        ("''Larry King Now''", a show named for him) are left out."""
+        for i, t in enumerate(tokens[1:], start=1):
+            word, first = clean_token(t).rstrip("."), clean_token(tokens[i - 1]).rstrip(".")
+            if word in self.honoured and word in ROLE_NOUNS and first not in ROLE_NOUNS | ROLE_PREFIXES:
+                if looks_like_person([tokens[i - 1]]):
+                    return tokens[: i - 1], tokens[i - 1 : i + 1]
+        return None
+
+    def add(self, name: str, role: str | None, pos: int, gender: str | None = None) -> Person:
+        """Add a person, merging with one already known under a compatible name (of no
+        other gender: "Mr. Roe" and "his wife, Ann Roe" are two people)."""
+        gender = gender or next(
+            (
+                GENDERED[clean_token(t)]
+                for t in (role or "").split()
+                if clean_token(t) in GENDERED and clean_token(t) not in _GENERIC_TITLES
+            ),
+            None,
         )
-        role = role if role and role_head(role) not in ("mr", "mrs", "ms", "miss", "dr") else role
-        found = self.lookup_name(name)
+        found = self.lookup_name(name, gender)
         if found is None:
             found = Person(name=name, first_pos=pos)
             self.people.append(found)
@@ -506,18 +617,23 @@ class Registry:
         found.gender = found.gender or gender
         return found
 
-    def lookup_name(self, name: str) -> Person | None:
-        """The person a name denotes: exact, alias or (when unambiguous) surname match."""
+    def lookup_name(self, name: str, gender: str | None = None) -> Person | None:
+        """The person a name denotes: exact, alias or (when unambiguous) surname match. A
+        ``gender`` the text gives ("Mr. Roe": an honorific) leaves out a surname match of
+        the other gender: news writes "Mr. Roe" for the man and "Mrs. Roe" or "Ann Roe"
+        for his wife."""
         k = key(name)
         for p in self.people:
             if key(p.name) == k or any(key(a) == k for a in p.aliases):
                 return p
         toks = k.split()
         if len(toks) == 1:
-            hits = [p for p in self.people if not p.is_org and key(p.surname) == k]
+            hits = [p for p in self.people if not p.is_org and key(p.surname) == k and _fits(p, gender)]
             return hits[0] if len(hits) == 1 else None
         hits = [
-            p for p in self.people if not p.is_org and key(p.surname) == toks[-1] and len(p.name.split()) == 1
+            p
+            for p in self.people
+            if not p.is_org and key(p.surname) == toks[-1] and len(p.name.split()) == 1 and _fits(p, gender)
         ]
         return hits[0] if len(hits) == 1 else None
 

@@ -320,6 +320,8 @@ def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> st
     goes on with "he said")."""
     for q in quotes:
         if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end:
+            if q.cue is None and (reporter := _quoted_report(c.text)) is not None:
+                return _article_name(ev, reporter)
             return q.speaker
     name = _clause_name(c.text)
     if name is not None:
@@ -327,6 +329,46 @@ def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> st
     if not _PRONOUN_SAID.search(c.text):
         return None
     return _person_before(c, ev)
+
+
+def _quoted_report(text: str) -> str | None:
+    """The speaker a quoted report's sentence names itself: a sentence that is all inside
+    quotation marks (a block quoted from another outlet's report), speaks of no one in the
+    first person and opens with its own attribution clause ("“Roe said the plan would
+    fail ...") gives that clause's speaker, not the one the ledger carried over to the block
+    from the narration before it (the ledger record has no cue of its own). A speaker's own
+    words going on ("“We told Roe ...") keep the ledger's."""
+    body = text.strip()
+    if not body.startswith(_QUOTE_OPENERS):
+        return None
+    closed, unclosed, _ = quotation_spans(body)
+    inner = body.lstrip("\"“‘'").strip()
+    outside = body
+    for a, b in closed:
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    if unclosed:
+        outside = outside[: min(unclosed)]
+    if re.search(r"\w", outside) or _FIRST_PERSON.search(inner):
+        return None
+    m = _NAME_SAID.match(inner)
+    if m is None or m.group(1).split()[0] in _NOT_NAMES:
+        return None
+    return m.group(1).strip()
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b")
+
+
+def _article_name(ev: Evidence, name: str) -> str:
+    """``name`` as the passage names the person in full ("Roe" -> "Jane Roe"): the longest
+    PERSON entity of ``ev`` ending with its last word, else ``name`` as written."""
+    last = name.split()[-1]
+    full = [
+        _whole_name(ev, s, e)
+        for s, e, label in ev.entities
+        if label == "PERSON" and ev.at(s, e).split()[-1:] == [last]
+    ]
+    return max(full, key=len) if full else name
 
 
 def _person_before(c: Candidate | Scored, ev: Evidence) -> str | None:
