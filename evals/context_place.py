@@ -25,14 +25,13 @@ from __future__ import annotations
 import bisect
 import sys
 from collections import Counter, defaultdict
-from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import abstain_cv as cv  # noqa: E402
+from fact_place import _found, _index  # noqa: E402  (sentence index and normalised search)
 
-from assistant.nlp.text import normalise, normalise_with_map, split_sentences  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 #: Check and untouched sets: counts only, never a question.
@@ -44,25 +43,6 @@ CHECK = {"rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b"} | {
     "r5_a",
     "r5_b",
 }
-
-
-@lru_cache(maxsize=256)
-def _starts(text: str) -> tuple[int, ...]:
-    return tuple(s for s, _ in split_sentences(text))
-
-
-def _index(text: str, offset: int) -> int:
-    return max(bisect.bisect_right(_starts(text), offset) - 1, 0)
-
-
-def _found(text: str, alt: str) -> list[int]:
-    norm, where = normalise_with_map(text)
-    needle = normalise(alt)
-    out, at = [], norm.find(needle) if needle else -1
-    while at >= 0:
-        out.append(where[at])
-        at = norm.find(needle, at + 1)
-    return out
 
 
 def place(ctx: object, texts: dict[str, str], answer: object, group: list[str]) -> tuple[str, str]:

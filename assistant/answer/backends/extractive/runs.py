@@ -423,6 +423,14 @@ def _speaker_started_before(
     who = _ledger_speaker(c, ev, context.quotes) or name
     if name is None or who is None or not _same_one(name, who):
         return None
+    return _quotation_before(ev, sp, span, taken, tuning)
+
+
+def _quotation_before(
+    ev: Evidence, sp: Span, span: Span, taken: list[tuple[str, Span]], tuning: AnswerSettings
+) -> tuple[Span, str] | None:
+    """Sentence ``sp`` of ``ev`` widened to its whole quotation, when that ends before the shown
+    ``span`` and overlaps nothing already shown or picked (``taken``)."""
     pspan, body = whole_quotation(ev, sp, tuning)
     if pspan.end > span.start or any(
         d == ev.doc_id and pspan.start < s.end and s.start < pspan.end for d, s in taken
@@ -490,9 +498,4 @@ def _asked_persons_start(
         who = _person_before(prev, src) or mine
     if not (asked.names_one(who, keys) or _same_one(who, mine)):
         return None
-    pspan, body = whole_quotation(src, sp, tuning)
-    if pspan.end > span.start or any(
-        d == src.doc_id and pspan.start < s.end and s.start < pspan.end for d, s in taken
-    ):
-        return None
-    return pspan, body
+    return _quotation_before(src, sp, span, taken, tuning)
