@@ -440,6 +440,15 @@ def _speaker_silent(
     return f"the articles do not quote {speaker} on this"
 
 
+def _asked_text(context: Context) -> str:
+    """The question as it names what it asks about: without an "According to X," lead and
+    with quoted words blanked (the speaker's words, not names asked about)."""
+    question = _ACCORDING.sub("", context.question)
+    for a, b in quotation_spans(question)[0]:
+        question = question[:a] + " " * (b - a) + question[b:]
+    return question
+
+
 def _missing_names(context: Context) -> list[str]:
     """Full names (two or more capitalised words) that no evidence mentions.
 
@@ -453,10 +462,7 @@ def _missing_names(context: Context) -> list[str]:
     corpus += " " + " ".join(normalise(f"{e.title or ''} {e.outlet or ''}") for e in context.evidence)
     outlets = {normalise(o) for o in context.outlets}
     missing = []
-    question = _ACCORDING.sub("", context.question)
-    for a, b in quotation_spans(question)[0]:  # quoted words are not names asked about
-        question = question[:a] + " " * (b - a) + question[b:]
-    for full in full_names(question):
+    for full in full_names(_asked_text(context)):
         if normalise(full) in outlets or any(normalise(full) in o for o in outlets):
             continue  # an outlet named in the question is not a person to find
         parts = [normalise(p).strip(".'") for p in full.split()]
@@ -478,11 +484,8 @@ def _unmentioned_names(context: Context) -> list[str]:
     outlet and quoted words are not names asked about."""
     if not context.unmentioned:
         return []
-    question = _ACCORDING.sub("", context.question)
-    for a, b in quotation_spans(question)[0]:
-        question = question[:a] + " " * (b - a) + question[b:]
     outlets = {normalise(o) for o in context.outlets}
-    names = [n for n in dict.fromkeys(question_names(question)) if normalise(n) not in outlets]
+    names = [n for n in dict.fromkeys(question_names(_asked_text(context))) if normalise(n) not in outlets]
     unknown = set(context.unmentioned)
     tokens = [tokenize(n) for n in names]
     if names and all(t and set(t) <= unknown for t in tokens):
