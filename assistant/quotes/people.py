@@ -226,13 +226,15 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[: cut + 1], tokens[cut + 1 :]
 
 
-_HONORIFICS = frozenset("mr mrs ms miss".split())
+_HONORIFICS = wordlist("honorifics")
+#: The honorifics capitalised as written, longest first, as a regex alternation.
+_HONORIFIC = "|".join(sorted((w.capitalize() for w in _HONORIFICS), key=lambda w: (-len(w), w)))
 #: Determiners a capitalised run can open with at a sentence's head ("Another Trump target
 #: was ..."): no part of a name.
-_RUN_DETERMINERS = frozenset("another every each both any either neither several".split())
+_RUN_DETERMINERS = wordlist("run_determiners")
 #: A word after an honorific, not where it addresses someone ("Thank you, Mr. President."):
 #: a title is spoken to, a surname is written about.
-_HONOURED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]*\w)\b(?![,?!.:;])")
+_HONOURED = re.compile(rf"\b(?:{_HONORIFIC})\.?\s+([A-Z][\w’'-]*\w)\b(?![,?!.:;])")
 
 
 def _honoured(role: list[str], name: list[str]) -> bool:
@@ -418,7 +420,7 @@ def _connected(text: str, body: list[str]) -> Mention | None:
 
 #: Titles in "-man" that news gives women too ("Trump spokesman Hope Hicks"): a person's
 #: gender is not read off them (a description "the spokesman" still reads as a man's).
-_GENERIC_TITLES = frozenset("spokesman chairman congressman".split())
+_GENERIC_TITLES = wordlist("generic_titles")
 
 
 def _fits(p: Person, gender: str | None) -> bool:
@@ -432,7 +434,7 @@ def honorific_gender(before: str) -> str | None:
     return GENDERED.get(m.group(1).lower()) if m else None
 
 
-_HONORIFIC_END = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_HONORIFIC_END = re.compile(rf"\b({_HONORIFIC})\.?\s+$")
 
 
 def _introduced_gender(before: str) -> str | None:
