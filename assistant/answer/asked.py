@@ -317,7 +317,7 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
     return False
 
 
-_FRACTIONS = "|".join(sorted(wordlist("fraction_words")))
+_FRACTIONS = alternation("fraction_words")
 _FRACTION = re.compile(
     rf"\bhalf\b|\b(?:a|{'|'.join(sorted(_NUMBER_WORDS - {'half'}))})[- ](?:{_FRACTIONS})\b", re.I
 )

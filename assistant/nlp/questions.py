@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.nlp import alternation, wordlist
+from assistant.nlp import alternation
 from assistant.nlp.text import quotation_spans
 
 _SPEECH = (
@@ -96,7 +96,7 @@ def resolve_speaker(asked: Asked, ledger: Any) -> Any:
     return None
 
 
-_TIME_ASKED = "|".join(sorted(wordlist("asked_time_nouns")))
+_TIME_ASKED = alternation("asked_time_nouns")
 #: A *when* question: "when", "what day/date/time/year/month/week", and any time noun of
 #: ``asked_time_nouns`` asked with a preposition before it or a verb after it ("On which
 #: night did ...", "By what deadline was ...") -- not one that modifies another noun
@@ -209,7 +209,7 @@ _PERSON = r"(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+"
 #: "A and B each/both ...", "A and B differ ...": two people asked about one by one.
 _TWO_EACH = re.compile(rf"\b(?P<a>{_PERSON})\s+and\s+(?P<b>{_PERSON})\s+(?:each|both)\s+")
 _TWO_COMPARED = re.compile(
-    rf"\b(?P<a>{_PERSON})\s+and\s+(?P<b>{_PERSON})\s+(?=(?:{'|'.join(sorted(wordlist('comparison_verbs')))})\b)"
+    rf"\b(?P<a>{_PERSON})\s+and\s+(?P<b>{_PERSON})\s+(?=(?:{alternation('comparison_verbs')})\b)"
 )
 
 
@@ -261,7 +261,7 @@ def part_ask(part: str) -> str:
 #: "In which town did it happen", "When she announced"): the words are data
 #: (``[subject_openers]``, ``[subject_pronouns]`` in wordlists.txt).
 _PRONOUN_SUBJECT = re.compile(
-    rf"\b(?:{'|'.join(sorted(wordlist('subject_openers')))})\s+(?:{'|'.join(sorted(wordlist('subject_pronouns')))})\b",
+    rf"\b(?:{alternation('subject_openers')})\s+(?:{alternation('subject_pronouns')})\b",
     re.I,
 )
 

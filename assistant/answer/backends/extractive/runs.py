@@ -41,7 +41,7 @@ from assistant.answer.ranker import (
     sentence_kinds,
 )
 from assistant.engines.lexical import tokenize
-from assistant.nlp import wordlist
+from assistant.nlp import alternation, wordlist
 from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import FOLLOWING_SENTENCES, Context, Evidence, Span
@@ -202,7 +202,7 @@ def _words_that_follow(
 _FINDING_NOUNS = wordlist("finding_nouns")
 #: A figure a finding gives: a percentage, a share, a rate ("48 percent", "one in five",
 #: "every 72 minutes", "53% to 36%").
-_SMALL = "|".join(sorted(wordlist("small_numbers")))
+_SMALL = alternation("small_numbers")
 _FIGURE = re.compile(
     r"\d\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|points?\b)"
     rf"|\b(?:{_SMALL}|\d+)\s+(?:in|of|out\s+of)\s+(?:every\s+)?(?:\d+|{_SMALL})\b"
