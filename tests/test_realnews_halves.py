@@ -12,8 +12,9 @@ near misses with answerable twins, cite only their own half and hold their gold 
 multi-part files likewise. The fresh set's own extra (it shares no article with the earlier
 corpora) is in tests/test_realnews_fresh_set.py. The unseen set in the held-out writer's style
 (evals/realnews_more/, devset14), the second one (evals/realnews_next/, devset14b), the third
-(evals/realnews_last/, devset15), the fourth (evals/realnews_extra/, devset16) and the fifth
-(evals/realnews_fifth/, devset17) have no near-miss or multi-part files; each corpus shares no
+(evals/realnews_last/, devset15), the fourth (evals/realnews_extra/, devset16), the fifth
+(evals/realnews_fifth/, devset17) and the sixth (evals/realnews_sixth/, devset18) have no near-miss
+or multi-part files; each corpus shares no
 article with any earlier real-news corpus and each half holds at least 50 questions.
 """
 
@@ -132,6 +133,21 @@ SETS = [
         20, 120, 6, 5, min_cited=20, every_kind_in_each_half=True, min_per_half=50, multipart=False,
         earlier=("realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
                  "realnews_next", "realnews_last", "realnews_extra"),
+    ),
+    Halves(
+        "realnews_sixth",
+        "r6",
+        ("--skip", "290", "--seeds", "20", "--exclude-corpus", str(EVALS / "realnews_train" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_check" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_fresh" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_more" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_next" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_last" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_extra" / "corpus"),
+         "--exclude-corpus", str(EVALS / "realnews_fifth" / "corpus")),
+        20, 120, 6, 5, min_cited=20, every_kind_in_each_half=True, min_per_half=50, multipart=False,
+        earlier=("realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
+                 "realnews_next", "realnews_last", "realnews_extra", "realnews_fifth"),
     ),
 ]  # fmt: skip
 HALF = ["a", "b"]
