@@ -129,7 +129,6 @@ _REP_OF = re.compile(
     rf"\s+(?:{alternation('representative_prepositions')})\s+(?:the\s+)?"
     rf"({CAP_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{CAP_WORD})*)$"
 )
-_REFLEXIVE_END = re.compile(rf"\s+(?:{alternation('reflexives')})$")
 #: "NAME, a/the ROLE," right after a name: the role of the person (no verb inside).
 #: ", an expert on Canada-U.S. relations," -- a role runs to the next comma or stop, but
 #: through an abbreviation's full stops: one before a non-space ("U.S.", "D.C."), or after
@@ -256,6 +255,10 @@ def looks_like_person(tokens: list[str]) -> bool:
         if any(ch.isdigit() for ch in t):
             return False
     return True
+
+
+#: A reflexive after a speaker's words ("Roe himself"): not part of the name.
+_REFLEXIVE_END = re.compile(rf"\s+(?:{alternation('reflexives')})$")
 
 
 @lru_cache(maxsize=8192)
