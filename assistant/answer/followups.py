@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 
 from assistant.answer.verify import SPEECH_VERB, TITLES
 from assistant.errors import BackendError
-from assistant.nlp import months, wordlist
+from assistant.nlp import alternation, months, wordlist
 from assistant.nlp.claims import MARKER
 from assistant.types import Turn
 
 _TOKEN = r"(?:[A-Z](?:\.[A-Z])*\.|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:['’]s)?)"
-_CAPSEQ = re.compile(rf"\b{_TOKEN}(?:\s+(?:(?:de|van|von|der|da|del|bin|la)\s+)?{_TOKEN})*")
+_CAPSEQ = re.compile(rf"\b{_TOKEN}(?:\s+(?:(?:{alternation('followup_name_particles')})\s+)?{_TOKEN})*")
 
 #: Function words, organisation/place head words and calendar words: language data in
 #: ``assistant/nlp/wordlists.txt`` and ``months.txt``, read once.
@@ -42,9 +42,7 @@ _ATTRIBUTED = re.compile(
     rf"|(?:{SPEECH_VERB}|according to)\s+(?P<b>{_TOKEN}(?:\s+{_TOKEN}){{0,3}})"
 )
 
-_SAME_PERSON = re.compile(
-    r"\b(?:the same|that|this)\s+(?:person|man|woman|speaker|politician|official|one)\b", re.I
-)
+_SAME_PERSON = re.compile(rf"\b(?:the same|that|this)\s+(?:{alternation('same_person_nouns')})\b", re.I)
 _SUBJECT = re.compile(r"\b(?:he|she)\b", re.I)
 _OBJECT = re.compile(r"\bhim\b", re.I)
 _POSSESSIVE = re.compile(r"\b(?:his|hers)\b", re.I)
@@ -56,12 +54,12 @@ _TOPIC_REF = re.compile(
     r"(?=\s*[?.!]*\s*$)",
     re.I,
 )
-_ABOUT = re.compile(r"\b(?:about|on|regarding|concerning|over)\s+(?P<topic>[^?.!]+?)\s*[?.!]*\s*$", re.I)
+_ABOUT = re.compile(rf"\b(?:{alternation('about_prepositions')})\s+(?P<topic>[^?.!]+?)\s*[?.!]*\s*$", re.I)
 _WHAT_ABOUT = re.compile(
-    r"^\s*(?:(?:and|so|but|also)[\s,]+)?(?:(?:what|how)\s+)?about\s+(?P<x>.+?)\s*[?.!]*\s*$",
+    rf"^\s*(?:(?:{alternation('followup_connectives')})[\s,]+)?(?:(?:what|how)\s+)?about\s+(?P<x>.+?)\s*[?.!]*\s*$",
     re.I,
 )
-_LEADING = re.compile(r"^\s*(?:and|so|but|also|then|ok(?:ay)?|now)\b[\s,]*", re.I)
+_LEADING = re.compile(rf"^\s*(?:{alternation('followup_leads')})\b[\s,]*", re.I)
 #: Words after "her" that show it is an object ("what did she tell her about ...").
 _AFTER_OBJECT = wordlist("object_after_her")
 

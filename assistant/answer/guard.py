@@ -16,23 +16,25 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlp import alternation
+
 _INSTRUCTION = re.compile(
-    r"""(?ix)
-    \b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?
-        (?:previous|prior|above|earlier|preceding|original)\s+
+    rf"""(?ix)
+    \b(?:{alternation("override_verbs")})\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?
+        (?:{alternation("prior_words")})\s+
         (?:instructions?|prompts?|rules|directions|messages?|context)\b
     | \b(?:ignore|disregard)\s+(?:all\s+)?(?:the|your)\s+(?:system\s+)?
         (?:instructions|prompt|sources)\b
     | \b(?:system|developer)\s+(?:prompt|message|mode)\b
     | <\|?(?:im_start|im_end|system|endoftext|eot_id|start_header_id)\|?>
     | \[/?INST\]
-    | ^\W{0,4}(?:\#{1,4}\s*)?(?:system|assistant|instructions?|user)\s*:
+    | ^\W{{0,4}}(?:\#{{1,4}}\s*)?(?:system|assistant|instructions?|user)\s*:
     | \byou\s+are\s+(?:now\s+)?(?:an?\s+)?
-        (?:ai|assistant|chatbot|language\s+model|llm|in\s+\w+\s+mode)\b
-    | \b(?:answer|reply\s+to|respond\s+to)\s+(?:every|all|any|each)\s+(?:question|query|prompt)s?\b
-    | \bwhen\s+asked\b[^.!?\n]{0,80}?,\s*(?:always\s+|just\s+|only\s+)?
-        (?:answer|reply|respond|say|output)\b
-    | \b(?:reveal|print|repeat|output)\s+(?:your|the)\s+(?:system\s+)?(?:prompt|instructions)\b
+        (?:{alternation("model_names")}|in\s+\w+\s+mode)\b
+    | \b(?:answer|reply\s+to|respond\s+to)\s+(?:{alternation("every_words")})\s+(?:question|query|prompt)s?\b
+    | \bwhen\s+asked\b[^.!?\n]{{0,80}}?,\s*(?:always\s+|just\s+|only\s+)?
+        (?:{alternation("reply_verbs")})\b
+    | \b(?:{alternation("reveal_verbs")})\s+(?:your|the)\s+(?:system\s+)?(?:prompt|instructions)\b
     """
 )
 

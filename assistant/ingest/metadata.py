@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import IngestError
+from assistant.nlp import alternation
 from assistant.nlp.text import lines_with_offsets
 from assistant.nlp.timex import TimeExpr, find_time_expressions
 from assistant.types import ArticleMeta
@@ -324,10 +325,9 @@ _SUFFIXES = (
 _SUFFIX_SET = {*_SUFFIXES, *(x.upper() for x in _SUFFIXES)}
 _MENTION = re.compile(_KNOWN_ALT + "|" + "|".join(sorted(_SUFFIX_SET, key=len, reverse=True)))
 _NAME_BEFORE = re.compile(r"(?:\b(?:The|THE)\s+)?(?:\b[A-Z][\w&'.-]*\s+){1,3}$")
-_ROLE_BEFORE = re.compile(r"(?<!according )\b(?:to|with|told|tells|telling)\s+(?:the\s+)?$")
+_ROLE_BEFORE = re.compile(rf"(?<!according )\b(?:{alternation('outlet_role_before')})\s+(?:the\s+)?$")
 _ROLE_AFTER = re.compile(
-    r"['’]s\s+[A-Z][a-z]+\s+[A-Z]|\s+(?:has\s+|had\s+)?(?:received|obtained|reviewed|learned"
-    r"|confirmed|contacted|reached|requested|asked)\b"
+    rf"['’]s\s+[A-Z][a-z]+\s+[A-Z]|\s+(?:has\s+|had\s+)?(?:{alternation('outlet_role_verbs')})\b"
 )
 _PHOTO_BEFORE = re.compile(r"\b(?:Photo|Image|Credit|Photograph)\s*:\s*$")
 _PHOTO_AFTER = re.compile(r"\s*/\s*[A-Z]")
@@ -376,7 +376,7 @@ _WIRE = {"AP": "The Associated Press", "CP": "The Canadian Press", "AFP": "Agenc
 _FURNITURE = re.compile(
     r"(?:listen to this article|estimated \d+ minutes?|\d+ min(?:ute)? read|advertisement|"
     r"share(?: this)?(?: article| story)?|click here.*|sign up.*|subscribe.*|related(?: articles)?|"
-    r"trending|help us improve\.?|(?:photo|image|watch|read more)\b.*)",
+    rf"trending|help us improve\.?|(?:{alternation('furniture_heads')}|read more)\b.*)",
     re.I,
 )
 _PUBLISHED_LINE = re.compile(

@@ -84,10 +84,7 @@ _NUM = (
 #: "following" modifies only after "the" ("the following Monday"); alone it is a preposition
 #: ("Following Monday's debate, ...").
 _WMOD = r"(?:this\s+past|this\s+coming|last|next|this|coming|past|previous|the\s+following)"
-_PARTS = (
-    r"(?:early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of"
-    r"|the\s+middle\s+of|end\s+of|start\s+of)"
-)
+_PARTS = f"(?:{alternation('period_parts')})"
 _COUNTS = (
     r"people|persons|jobs|workers|employees|members|units|vehicles|homes|cars|troops|"
     r"soldiers|residents|votes|students|tonnes|tons|km|kilometres|kilometers|miles|metres|"
@@ -179,7 +176,7 @@ _PREFIX_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")
-_RANGE_GLUE = re.compile(r"\s*(?:to|through|until|till|and|-|–|—)\s*", re.I)
+_RANGE_GLUE = re.compile(rf"\s*(?:{alternation('range_words')}|-|–|—)\s*", re.I)
 _RANGE_KINDS = {("date", "date"), ("month", "month"), ("weekday", "weekday"), ("year", "year")}
 
 
@@ -349,8 +346,7 @@ def _build(
 
 _AP_MONTHS = [m.ap for m in months()]
 _LOWER_LEAD = re.compile(
-    r"^(?:last|next|this|earlier|later|early|mid|late|the|past|previous|coming|since|"
-    r"yesterday|today|tomorrow|tonight|following|\w+\s+(?:days?|weeks?|months?|years?))\b",
+    rf"^(?:{alternation('lowercase_time_leads')}|\w+\s+(?:days?|weeks?|months?|years?))\b",
     re.I,
 )
 _SEASONS = {3: "spring", 6: "summer", 9: "fall", 12: "winter"}
@@ -548,7 +544,7 @@ def parse_user_date(s: str, *, end: bool = False, today: dt.date | None = None) 
 
 
 #: What may stand before a time expression that is the whole of a user's date ("in 2025").
-_LEAD_IN = re.compile(r"(?:(?:in|on|since|from|by|during)\s+)?", re.I)
+_LEAD_IN = re.compile(rf"(?:(?:{alternation('date_lead_prepositions')})\s+)?", re.I)
 #: The words that show a period dateparser reports was written, not filled in from today:
 #: it reads "the 7th" as July, so a month period needs a month's name or the word "month".
 _MONTH_WORDS = sorted({w.lower().rstrip(".") for m in months() for w in (m.name, *m.abbrevs)}, key=len)

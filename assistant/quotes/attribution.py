@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.nlp import speech_verbs, weekdays, wordlist
+from assistant.nlp import alternation, speech_verbs, weekdays, wordlist
 from assistant.nlp.text import TYPEWRITER_MARKS, quotation_spans
 from assistant.quotes.people import (
     CAP_WORD,
@@ -83,11 +83,10 @@ _ADVERBS = frozenset(
     always himself herself itself themselves later,""".split()
 )
 _TIME_TAIL = re.compile(
-    r"(?:\s+(?:last|this|next|on|early|late)\s+(?:week|month|year|night|morning|evening|"
-    r"weekend|" + weekdays() + r")|"
-    r"\s+(?:" + weekdays() + r")|"
+    rf"(?:\s+(?:{alternation('time_tail_modifiers')})\s+(?:{alternation('time_tail_periods')}|{weekdays()})|"
+    rf"\s+(?:{weekdays()})|"
     r"\s+(?:has|have|had)\s+(?:continued|gone\s+on|went\s+on)\s+to|\s+(?:continued|continues|"
-    r"went\s+on|goes\s+on)\s+to|\s+in\s+a\s+(?:statement|post|letter|video|interview)|"
+    rf"went\s+on|goes\s+on)\s+to|\s+in\s+a\s+(?:{alternation('statement_media')})|"
     r"\s+in\s+an\s+interview)$",
     re.I,
 )
@@ -96,15 +95,13 @@ _PREPOSITIONS = frozenset(
     towards under over through without like including via than""".split()
 )
 _LEADING = re.compile(
-    r"^(?:(?:but|and|however|meanwhile|still|yet|so|now|instead)\b,?\s+)?(?:(?:just\s+)?"
-    r"(?:last|this|next|early|late)\s+(?:week|month|year|night|morning)|on\s+\w+day|"
+    rf"^(?:(?:{alternation('leading_connectives')})\b,?\s+)?(?:(?:just\s+)?"
+    rf"(?:{alternation('leading_time_modifiers')})\s+(?:{alternation('leading_periods')})|on\s+\w+day|"
     r"\w+day|earlier|later|yesterday|today)?,?\s*",
     re.I,
 )
 _SUBORD = re.compile(
-    r"^(?:in|on|at|during|after|before|while|though|although|when|since|as|despite|following|"
-    r"like|unlike|earlier|later|for|with|without|under|amid|over|through|if|because|"
-    r"according|asked|\w+ing)\b",
+    rf"^(?:{alternation('subordinators')}|\w+ing)\b",
     re.I,
 )
 #: Lower-case words a clause subject may follow directly ("… and Ruiz said").
@@ -117,6 +114,15 @@ _SUBJECT_OPENERS = frozenset(
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "representative"})
 _QUOTE_CHARS = '“”"‘’'
 _OPENING_MARK = re.compile("[“\"]|''|``")
+#: An adverbial set off by commas at the end of a subject ("Carney, however,").
+_ADVERBIAL_END = re.compile(
+    rf",\s*(?:{alternation('parenthetical_adverbials')}|in turn"
+    rf"|for (?:{alternation('part_possessives')}) part)\s*,?\s*$",
+    re.I,
+)
+_ROLE_DETERMINER = re.compile(rf"^(?:{alternation('role_determiners')})\s+")
+#: Adverbs and auxiliaries skipped between a name and the word after it ("Roe also said").
+_NEXT_WORD = re.compile(rf"\s+(?:(?:{alternation('verb_adverbs')})\s+)*([a-z]+)")
 
 
 @dataclass
@@ -132,12 +138,9 @@ def strip_adverbials(left: str) -> str:
     prev = None
     while prev != left:
         prev = left
-        left = re.sub(
-            r",\s*(?:however|meanwhile|though|too|instead|in turn|for (?:his|her|its|"
-            r"their) part|nonetheless)\s*,?\s*$",
+        left = _ADVERBIAL_END.sub(
             " ",
             left,
-            flags=re.I,
         ).rstrip()
         left = _TIME_TAIL.sub("", left).rstrip()
         parts = left.rsplit(None, 1)
@@ -196,7 +199,7 @@ def appositive(words: str) -> tuple[Mention, str | None] | None:
             return None
     elif CLAUSE_WORD.search(appos):
         return None
-    role = re.sub(r"^(?:a|an|the|one|its|his|her|their)\s+", "", appos)
+    role = _ROLE_DETERMINER.sub("", appos)
     return head, role
 
 
@@ -250,7 +253,7 @@ class Resolver:
             pat = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
             for m in re.finditer(rf"\b(?:{pat})\b(?![’']s)", self.text):
                 after = self.text[m.end() : m.end() + 30]
-                nxt = re.match(r"\s+(?:(?:also|then|later|again|has|had|have|now)\s+)*([a-z]+)", after)
+                nxt = _NEXT_WORD.match(after)
                 if not nxt or nxt.group(1) in _PREPOSITIONS | {"and", "or", "who", "whose"}:
                     continue
                 lead = re.sub(rf"(?:{CAP_WORD}\s+)*$", "", self.text[max(0, m.start() - 60) : m.start()])

@@ -60,28 +60,22 @@ _CLAUSE_END = re.compile(
     + r")\b"
 )
 _THAT = re.compile(
-    r"^(?:\s*,)?(?:\s+(?:(?:in|on|at|during|to|last|this|earlier|after|before|with|from|via|"
-    r"over|through|while|again|also|repeatedly|publicly|privately|recently|previously|yesterday|"
-    r"today|tonight|" + weekdays() + r")\b"
+    rf"^(?:\s*,)?(?:\s+(?:(?:{alternation('that_leads')}|{weekdays()})\b"
     r"(?:[^,.;:“”\"]|(?:(?<=\b[A-Z][a-z]{2})|(?<=\b[A-Z][a-z]{3}))\.(?=\s\d)|,(?=\s\d{4}\b)){0,70}?))?,?\s+that\s+"
 )
 #: A reported clause opening with a bare noun phrase: "said grain exports would climb".
 _NP_CLAUSE = re.compile(
-    r"^\s+(?!(?:in|on|at|to|for|from|with|by|about|after|before|during|over|under|so|more(?!\s+than)|"
-    r"goodbye|hello|yes|no|sorry|thanks|later|earlier|again|also|recently|once|twice|"
-    r"repeatedly|only|just|last|this|next|early|late|yesterday|today|tonight|publicly|"
-    r"privately|previously|recently|separately|initially|repeatedly|frequently)\b)[a-z][\w’'\-]*(?:\s+[\w’'\-]+){0,4}?\s+(?:is|are|was|"
-    r"were|will|would|could|can|may|might|should|must|has|have|had|did|does|do)\b"
+    rf"^\s+(?!(?:{alternation('not_clause_openers')}|more(?!\s+than))\b)[a-z][\w’'\-]*(?:\s+[\w’'\-]+){{0,4}}?"
+    rf"\s+(?:{alternation('finite_auxiliaries')})\b"
 )
 _LEAD_DAY = re.compile(
-    r"^\s+(?:on\s+)?(?:" + weekdays() + r"|yesterday|today|"
-    r"tonight|(?:last|this)\s+(?:week|month|year|weekend|morning|evening))\s"
+    rf"^\s+(?:on\s+)?(?:{weekdays()}|yesterday|today|tonight|(?:last|this)\s+(?:{alternation('lead_day_periods')}))\s"
 )
 _THAT_ONLY = THAT_ONLY_CUES
 _TELL_OBJ = re.compile(
-    r"^\s+(?:[A-ZÀ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-Þ][\w’'.\-]*){0,4}|him|her|them|us|me|you|reporters|"
-    r"journalists|(?:a|an|the|his|her|their)\s+[\w’'\- ]{1,40}?)(?:\s+(?:on|in|at|during|last|"
-    r"this|earlier)\b[^,.;:“”\"]{0,50}?)?(?:,?\s+that)?(?=\s)"
+    rf"^\s+(?:[A-ZÀ-Þ][\w’'.\-]*(?:\s+[A-ZÀ-Þ][\w’'.\-]*){{0,4}}|{alternation('told_objects')}|"
+    rf"(?:{alternation('told_object_determiners')})\s+[\w’'\- ]{{1,40}}?)"
+    rf"(?:\s+(?:{alternation('told_time_leads')})\b[^,.;:“”\"]{{0,50}}?)?(?:,?\s+that)?(?=\s)"
 )
 _CLAUSE_START = re.compile(
     rf"^\s+(?:[a-z]+ly\s+)?(?=(?:(?:{alternation('clause_openers')})\b|[A-ZÀ-Þ0-9“\"‘]))"
@@ -91,6 +85,13 @@ _QUOTED = re.compile(r"[“\"‘][^“”\"‘’]*[”\"’]|(?:''|``)[^“”\
 _WORDS = re.compile(r"[\w’'\-]+")
 _SUBJECT_PRONOUN = re.compile(rf"^\s*(?:{alternation('clause_subject_pronouns')})\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
+#: Words ending the text before a participle cue that make it hang on the clause before.
+_PARTICIPLE_SUBJECT_END = re.compile(rf"\b(?:{alternation('participle_subject_ends')})$", re.I)
+#: Where a speaker's name written after its cue ends ("said Roe, ...", "said Roe in ...").
+_SUBJECT_AFTER_CUE_END = re.compile(rf"[,;:(—–]|\s(?:{alternation('subject_after_cue_stops')})\s")
+_NAMING_PARTICLE = re.compile(rf"\s+(?:{alternation('naming_particles')})\b")
+_NAMING_OBJECT = re.compile(rf"\s+(?:(?:{alternation('naming_objects')})\b|[^,.;]{{1,60}}?\sas\s)")
+_POSTPOSED_TAIL = re.compile(rf"\s*(?:{alternation('postposed_tail_leads')}|,)\b")
 
 
 @dataclass
@@ -312,11 +313,7 @@ class _Extractor:
                 if res is not None:
                     return res
             bare = left.rstrip()
-            if (
-                not bare
-                or bare.endswith((",", "—", "–"))
-                or re.search(r"\b(?:while|by|before|after|when|and|also|in)$", bare, re.I)
-            ):
+            if not bare or bare.endswith((",", "—", "–")) or _PARTICIPLE_SUBJECT_END.search(bare):
                 return self.governing(sent, cues, cue.start())
             m = suffix_mention(strip_adverbials(left))  # "critics labelling ...": reduced relative
             return self.resolver.resolve(m, cue.start()) if m is not None else None
@@ -365,9 +362,7 @@ class _Extractor:
         elif between:
             m = parse_mention(strip_adverbials(between))
         else:
-            rest = re.split(r"[,;:(—–]|\s(?:in|on|at|to|during|after|before|as|while)\s", seg[cue.end() :])[
-                0
-            ].split()[:7]
+            rest = _SUBJECT_AFTER_CUE_END.split(seg[cue.end() :])[0].split()[:7]
             m = next(
                 (
                     mm
@@ -386,9 +381,9 @@ class _Extractor:
         text = self.text
         rest = text[abs_end:sent_end]
         if lemma in NAMING_CUES:
-            if re.match(r"\s+(?:for|on|out|off|up|in|back|upon|into)\b", rest):
+            if _NAMING_PARTICLE.match(rest):
                 return None
-            m = re.match(r"\s+(?:(?:a|an|the|it|him|her|them|this|that)\b|[^,.;]{1,60}?\sas\s)", rest)
+            m = _NAMING_OBJECT.match(rest)
             if not m:
                 return None
             start = abs_end
@@ -458,10 +453,7 @@ class _Extractor:
         """``CLAUSE, X said.``: the reported clause sits before its cue."""
         text = self.text
         tail = text[abs_end : sent[1]].rstrip(".!? ")
-        if _n_words(tail) > 8 or (
-            tail.strip()
-            and not re.match(r"\s*(?:in|on|at|to|during|after|before|last|this|earlier|from|,)\b", tail)
-        ):
+        if _n_words(tail) > 8 or (tail.strip() and not _POSTPOSED_TAIL.match(tail)):
             return None
         left = text[sent[0] : abs_start]
         comma = left.rfind(",")

@@ -120,13 +120,13 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 #: A capitalised word; an apostrophe belongs to it ("O'Neill", "Reyes'") unless it is the first
 #: of a typewriter closing mark (two apostrophes: "''Larry King Now''").
 CAP_WORD = rf"[{_UPPER}](?:[\w’.\-\u2013]|'(?!'))*"
-_CAP_RUN = re.compile(rf"{CAP_WORD}(?:[ \t]+(?:(?:de|van|von|da|del|bin|al|la|le|of)[ \t]+)?{CAP_WORD})*")
+_CAP_RUN = re.compile(rf"{CAP_WORD}(?:[ \t]+(?:(?:{alternation('name_particles')})[ \t]+)?{CAP_WORD})*")
 _ACRONYM = re.compile(
-    rf"({CAP_WORD}(?:\s+(?:(?:of|the|and|for|on)\s+)*{CAP_WORD}){{0,6}})\s*\(([A-Z]{{2,6}})\)"
+    rf"({CAP_WORD}(?:\s+(?:(?:{alternation('acronym_joiners')})\s+)*{CAP_WORD}){{0,6}})\s*\(([A-Z]{{2,6}})\)"
 )
 _REP_OF = re.compile(
-    rf"^(?i:a|an|the|one)\s+((?i:spokesperson|spokesman|spokeswoman|official|representative|"
-    rf"lawyer|executive|director|adviser|advisor))\s+(?:for|with|at|from|of)\s+(?:the\s+)?"
+    rf"^(?i:a|an|the|one)\s+((?i:{alternation('representative_nouns')}))"
+    rf"\s+(?:{alternation('representative_prepositions')})\s+(?:the\s+)?"
     rf"({CAP_WORD}(?:\s+(?:of\s+|for\s+|and\s+)?{CAP_WORD})*)$"
 )
 #: "NAME, a/the ROLE," right after a name: the role of the person (no verb inside).
@@ -257,11 +257,15 @@ def looks_like_person(tokens: list[str]) -> bool:
     return True
 
 
+#: A reflexive after a speaker's words ("Roe himself"): not part of the name.
+_REFLEXIVE_END = re.compile(rf"\s+(?:{alternation('reflexives')})$")
+
+
 @lru_cache(maxsize=8192)
 def parse_mention(text: str) -> Mention | None:
     """Classify the words that name a speaker, or None if they cannot name one."""
     text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,;:—–-\u2014")
-    text = re.sub(r"\s+(?:himself|herself|itself|themselves)$", "", text)
+    text = _REFLEXIVE_END.sub("", text)
     if not text:
         return None
     low = text.lower().replace("’", "'")

@@ -29,10 +29,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from assistant.nlp import alternation
 from assistant.nlp.text import normalise
 from assistant.types import Quote
 
-_LEAD = re.compile(r"^(?:the|a|an|one|some)\s+")
+_LEAD = re.compile(rf"^(?:{alternation('quote_lead_determiners')})\s+")
 
 
 def _norm_name(name: str) -> str:
