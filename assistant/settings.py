@@ -178,14 +178,6 @@ class AnswerSettings(BaseSettings):
         "it (evals/README.md, falseabst16: over every development set the threshold refusals this close "
         "were right 7 times and wrong 2; this share lets one wrong one stand and no right one).",
     )
-    far_similarity: float = Field(
-        default=0.82,
-        ge=0,
-        le=1,
-        description="The extractive answer abstains when the e5 cosine of the question to every chosen "
-        "sentence's passage is under this and two or more of the question's names are absent from "
-        "every chosen sentence's stretch (evals/README.md, abstain18).",
-    )
     further_words: int = Field(
         default=1,
         ge=0,

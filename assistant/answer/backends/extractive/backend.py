@@ -12,7 +12,6 @@ from assistant.answer import asked
 from assistant.answer.backends.extractive.checks import (
     _about_another,
     _contrast,
-    _far_and_unnamed,
     _group_silent,
     _missing_names,
     _place_elsewhere,
@@ -321,9 +320,7 @@ class ExtractiveBackend:
         untouched = _topic_untouched(context, part, chosen) or _told_as_past(context, part, chosen)
         if untouched:
             return [], untouched, False
-        silent = _speaker_silent(context, part, wanted, chosen, self.tuning) or _far_and_unnamed(
-            context, part, chosen, self.tuning
-        )
+        silent = _speaker_silent(context, part, wanted, chosen, self.tuning)
         if silent:
             return [], silent, False
         chosen += _persons_other_words(context, part, wanted, cands, chosen, used, t.further_words)

@@ -307,35 +307,6 @@ def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str |
     return f"the articles that give these words do not speak of {about}"
 
 
-def _far_and_unnamed(context: Context, part: str, chosen: list[Scored], tuning: AnswerSettings) -> str | None:
-    """Why the chosen sentences do not answer a part when they are far from the question
-    (the e5 cosine of the question to each one's passage, :attr:`Context.similarity`, under
-    :attr:`AnswerSettings.far_similarity`) and two or more of the part's names (capitalised
-    words after its opening, outlets and quoted words left out) are in none of their
-    stretches (:func:`_window`): the sentences share the question's other words, about
-    another occasion, poll or person; else None. Either signal alone fires on answerable
-    questions as often as on unanswerable ones (evals/README.md, abstain18). Abstains only,
-    never changes the answer."""
-    if not chosen:
-        return None
-    sims = [context.similarity.get(f"{context.evidence[c.n - 1].doc_id}:{c.span.start}", 0.0) for c in chosen]
-    if not any(sims) or max(sims) >= tuning.far_similarity:
-        return None
-    outlets = {normalise(o) for o in context.outlets}
-    asked_part = part
-    for a, b in quotation_spans(part)[0]:
-        asked_part = asked_part[:a] + " " * (b - a) + asked_part[b:]
-    names = [n for n in dict.fromkeys(question_names(asked_part)) if normalise(n) not in outlets]
-    held: set[str] = set()
-    for c in chosen:
-        ev, a, b = _window(context, c)
-        held.update(tokenize(ev.at(a, b)))
-    missing = [n for n in names if tokenize(n) and not set(tokenize(n)) & held]
-    if len(missing) < 2:
-        return None
-    return f"the passages on this do not mention {' or '.join(missing)}"
-
-
 def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking about a time yet to come
     (:func:`asked.future_asked`: "On what date will Roe and Doe hold their next meeting?")
