@@ -15,8 +15,13 @@ a stricter reading of X's speech (own attribution clause, ledger overruled by a 
 whose sentence before names another speaker), S_* a stricter subject-of-speech test,
 K1_own_* how the current reading finds X's speech); typed asks (T_* "which / what <kind>"
 with no entity of the kind's labels in the chosen sentences or stretch, W_* "where", P_*
-places, L_* "how long" with no duration, K_* "how many" with no CARDINAL). Development
-data only: never run it on a check set."""
+places, L_* "how long" with no duration, K_* "how many" with no CARDINAL). Round 18
+(abstain18) adds, over the 13 development sets: N_* the question's names absent from the
+chosen sentences / stretches / articles / evidence, FN_* its full names, C_* the share of its
+content stems absent, E_* the e5 cosine of the question to the chosen passages, Q_* a
+qualifier absent, V_* the "how many ... did X <verb>" verb absent, R_* "which <role>" with no
+new PERSON; SIGNALS_DUMP=FILE writes each firing question's signals. Development data only:
+never run it on a check set."""
 import json, re, sys
 from collections import defaultdict
 from pathlib import Path
