@@ -77,3 +77,41 @@ def test_a_name_the_tagger_leaves_untagged_counts_as_one() -> None:
     got = ExtractiveBackend().answer(context(question, items)[0])
     assert not got.abstained, got.text
     assert "Quillfeather" in got.text, got.text
+
+
+def test_a_place_the_kind_lies_in_may_modify_the_kind_noun() -> None:
+    # round 18 (abstain18): "In which <Place> town" asks for a town, as "In which town" does
+    town = asked.typed_ask("In which Ruritania town did the senator rally supporters?")
+    assert town is not None and town[0] == "town", town
+    towns = asked.typed_ask("In which North Ruritania towns did the governor campaign?")
+    assert towns is not None and towns[0] == "town", towns
+
+
+RUR = (
+    "Valley Courier\n\n"
+    "Senator Ada Voss spoke at a rally with supporters in Ruritania on Tuesday, and promised "
+    "to return before the vote.\n\n"
+    "Her campaign said more events were planned.\n"
+)
+
+
+def test_the_place_the_question_names_is_no_answer_to_which_town_in_it() -> None:
+    items = [("valley_courier", RUR, "Senator Ada Voss spoke at a rally")]
+    question = "In which Ruritania town did Ada Voss speak at a rally with supporters?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert got.abstained and "do not name the town asked for" in got.text, got.text
+
+
+def test_a_name_sharing_a_word_with_the_question_still_names_one() -> None:
+    # "Harbor News" names an outlet for "Which news outlet ...", though "news" is the question's
+    # word: a name with a word of its own counts (before round 18 any shared word disqualified it)
+    text = (
+        "Morning Brief\n\n"
+        "The Harbor News reported on Monday that the ferry board had met in secret twice "
+        "before the fare vote.\n"
+    )
+    items = [("morning_brief", text, "reported on Monday that the ferry board")]
+    question = "Which news outlet reported that the ferry board had met in secret?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert not got.abstained, got.text
+    assert "Harbor News" in got.text, got.text

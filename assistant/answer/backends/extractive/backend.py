@@ -16,15 +16,14 @@ from assistant.answer.backends.extractive.checks import (
     _missing_names,
     _place_elsewhere,
     _role_elsewhere,
-    _role_unnamed,
     _same_named,
     _same_person,
     _speaker_silent,
     _speaks_near,
     _told_as_past,
     _topic_untouched,
-    _unmentioned_names,
     _type_unnamed,
+    _unmentioned_names,
     _weak_fit,
 )
 from assistant.answer.backends.extractive.common import (
@@ -323,7 +322,6 @@ class ExtractiveBackend:
             _topic_untouched(context, part, chosen)
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
-            or _role_unnamed(context, part, chosen, fitting, threshold)
         )
         if untouched:
             return [], untouched, False

@@ -23,8 +23,7 @@ from assistant.answer.ranker import (
 )
 from assistant.engines.lexical import STOPWORDS as _STOPWORDS
 from assistant.engines.lexical import tokenize
-from assistant.nlp import alternation
-from assistant.nlp import months, wordlist
+from assistant.nlp import alternation, months, wordlist
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import (
     ask_of,
@@ -327,14 +326,15 @@ def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | No
 def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking for a named thing of a kind
     ("In which city did ...?", "Which party is X registered with?", :func:`asked.typed_ask`)
-    when none of them names, in its stretch (:func:`_window`), one the question does not:
-    an entity of a label that names that kind (spaCy's stored labels: a place GPE / LOC, an
-    organisation ORG, a party NORP / ORG), or a capitalised word the tagger left outside
-    every entity ("Politifact rated ...": the tagger misses names it has not seen), not a
-    title right before a person's name ("Senator Ada Voss"); else
-    None. Such sentences tell the event the question is about ("accepted a replica Purple
-    Heart from a supporter at an event") without the thing asked of it. Abstains only,
-    never changes the answer."""
+    when none of them names, in its stretch (:func:`_window`), one the question does not (a
+    name with a word of its own: "CBS News" for "Which news outlet ...", "Brookside" for
+    "Which Ruritania town ..."): an entity of a label that names that kind (spaCy's stored
+    labels: a place GPE / LOC, an organisation ORG, a party NORP / ORG), or a capitalised word
+    the tagger left outside every entity ("Politifact rated ...": the tagger misses names it
+    has not seen), not a title right before a person's name ("Senator Ada Voss"); else None.
+    Such sentences tell the event the question is about ("accepted a replica Purple Heart
+    from a supporter at an event") without the thing asked of it. Abstains only, never
+    changes the answer."""
     typed = asked.typed_ask(part)
     if typed is None or not chosen:
         return None
@@ -379,55 +379,6 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
 _NOT_NAME_WORDS = (
     wordlist("function_words") | wordlist("weekdays") | frozenset(m.name.lower() for m in months())
 )
-
-#: A transcript's speaker label: a name in capitals before a colon ("DOE: And obviously, ...",
-#: "JANE DOE: ..."), which the tagger does not take for a person.
-_TRANSCRIPT_LABEL = re.compile(r"\b([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s")
-
-
-def _role_unnamed(
-    context: Context, part: str, chosen: list[Scored], fitting: list[Scored], threshold: float
-) -> str | None:
-    """Why the chosen sentences do not answer a "Which <role> ..." part (:func:`asked.role_which`:
-    "Which FBI agent is leading ...?", "Which two senators said ...?") when none of them names a
-    person the question does not name, and no sentence above ``threshold`` names one beside
-    the role noun; else None. Such sentences speak of the role or of the act ("the agents are
-    investigating", "all but two said ...") without saying who. Abstains only, never changes
-    the answer.
-
-    A sentence names a person when a PERSON entity the question does not hold is in its stretch
-    (:func:`_window`: "Hope Hicks, a spokeswoman" or "... She is Hope Hicks"), or when the quote
-    ledger's speaker of it is a name the question does not hold (capitalised: "an intelligence
-    source" is no name). A sentence above the threshold that the answer did not choose counts
-    only with the role noun in its stretch: another person named there is someone else (the
-    question's subject's critic, not the pundits asked for)."""
-    role = asked.role_which(part)
-    if role is None or not chosen:
-        return None
-    qlow = normalise(context.question)
-
-    def fresh(name: str) -> bool:
-        words = [w for w in normalise(name).split() if len(w) > 2]
-        return bool(words) and not any(w in qlow for w in words)
-
-    def names(c: Scored, with_role: bool) -> bool:
-        ev, a, b = _window(context, c)
-        if with_role and not asked.names_role(ev.at(a, b), role):
-            return False
-        speaker = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
-        if speaker is not None and any(w[:1].isupper() for w in speaker.split()) and fresh(speaker):
-            return True
-        if any(fresh(m.group(1)) for m in _TRANSCRIPT_LABEL.finditer(ev.at(a, b))):
-            return True  # a transcript's speaker label ("DOE: And obviously, ...")
-        return any(
-            label == "PERSON" and a <= s and e <= b and fresh(ev.at(s, e)) for s, e, label in ev.entities
-        )
-
-    if any(names(c, False) for c in chosen):
-        return None
-    if any(names(c, True) for c in fitting if c.prob >= threshold):
-        return None
-    return f"the passages on this do not name the {role} asked for"
 
 
 def _group_silent(
