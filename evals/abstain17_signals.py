@@ -15,8 +15,13 @@ a stricter reading of X's speech (own attribution clause, ledger overruled by a 
 whose sentence before names another speaker), S_* a stricter subject-of-speech test,
 K1_own_* how the current reading finds X's speech); typed asks (T_* "which / what <kind>"
 with no entity of the kind's labels in the chosen sentences or stretch, W_* "where", P_*
-places, L_* "how long" with no duration, K_* "how many" with no CARDINAL). Development
-data only: never run it on a check set."""
+places, L_* "how long" with no duration, K_* "how many" with no CARDINAL). Round 18
+(abstain18) adds, over the 13 development sets: N_* the question's names absent from the
+chosen sentences / stretches / articles / evidence, FN_* its full names, C_* the share of its
+content stems absent, E_* the e5 cosine of the question to the chosen passages, Q_* a
+qualifier absent, V_* the "how many ... did X <verb>" verb absent, R_* "which <role>" with no
+new PERSON; SIGNALS_DUMP=FILE writes each firing question's signals. Development data only:
+never run it on a check set."""
 import json, re, sys
 from collections import defaultdict
 from pathlib import Path
@@ -51,7 +56,7 @@ def strict_own(ctx, ev, sp, keys):
 
 from assistant.settings import Settings
 
-DEV = ['tune','gold','rt_a','rf_a','nm_a','nm_fa','mp_ta','mp_fa','rm_a','rx_a']
+DEV = ['tune','gold','rt_a','rf_a','nm_a','nm_fa','mp_ta','mp_fa','rm_a','rx_a','rl_a','re_a','r5_a']
 CACHES, DUMPS, SCORES = sys.argv[1:4]
 sets = sys.argv[4].split(',') if len(sys.argv) > 4 and sys.argv[4] != 'dev' else DEV
 show = sys.argv[5].split(',') if len(sys.argv) > 5 else []
@@ -202,6 +207,104 @@ def f2(ctx, part, wanted, chosen):
     out['P_best_no_place'] = not sent[0]
     return out
 
+# ---- round 18 (abstain18): what the question asks that the chosen evidence does not hold ----
+from assistant.engines.lexical import tokenize
+from assistant.nlp.questions import question_names
+from assistant.nlp.text import normalise, quotation_spans
+from assistant.answer.backends.extractive.checks import _asked_text
+QUAL = re.compile(r"\b(first|last|exact|exactly|most|least|only|largest|biggest|highest|lowest|final|initial|original|second|third|latest|earliest|total|entire|specific|precisely)\b", re.I)
+ROLE_RX = re.compile(r"^\W*(?:(?:to|by|with|from|for|of)\s+)?(?:which|what)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:did|does|do|was|is|were|had|has|will|would|said|told|called|\w+ed)\b", re.I)
+WHO_NOUNS = set('anchor host judge senator governor reporter journalist official lawmaker candidate aide adviser advisor spokesman spokeswoman spokesperson lawyer attorney woman man justice congressman congresswoman representative mayor leader chairman executive moderator donor strategist pollster analyst economist professor actor actress singer celebrity commentator columnist writer editor producer interviewer person people member secretary minister president director staffer operative delegate activist'.split())
+def _blank_quotes(q):
+    for a, b in quotation_spans(q)[0]:
+        q = q[:a] + ' ' * (b - a) + q[b:]
+    return q
+def f3(ctx, part, wanted, chosen):
+    out = {}
+    if not chosen: return out
+    outlets = {normalise(o) for o in ctx.outlets}
+    asked_part = _blank_quotes(part)
+    names = [n for n in dict.fromkeys(question_names(asked_part)) if normalise(n) not in outlets]
+    sent = ' '.join(c.text for c in chosen)
+    wins = []
+    for c in chosen:
+        ev, a, b = _window(ctx, c); wins.append(ev.at(a, b))
+    stretch = ' '.join(wins + [sent])
+    docs = {ctx.evidence[c.n-1].doc_id for c in chosen}
+    doctext = ' '.join([e.text for e in ctx.evidence if e.doc_id in docs] + [f.text for n, f in ctx.following.items() if ctx.evidence[n-1].doc_id in docs])
+    alltext = ' '.join([e.text for e in ctx.evidence] + [f.text for f in ctx.following.values()])
+    def absent(name, text):
+        t = tokenize(name)
+        toks = set(tokenize(text))
+        return bool(t) and not any(x in toks for x in t)
+    if names:
+        out['N_exposed'] = True
+        ab_s = [n for n in names if absent(n, sent)]
+        ab_w = [n for n in names if absent(n, stretch)]
+        ab_d = [n for n in names if absent(n, doctext)]
+        ab_a = [n for n in names if absent(n, alltext)]
+        out['N_any_absent_sent'] = bool(ab_s)
+        out['N_any_absent_stretch'] = bool(ab_w)
+        out['N_any_absent_docs'] = bool(ab_d)
+        out['N_any_absent_ctx'] = bool(ab_a)
+        out['N_half_absent_stretch'] = len(ab_w) * 2 >= len(names) and bool(ab_w)
+        out['N_all_absent_stretch'] = len(ab_w) == len(names)
+        out['N_2plus_absent_stretch'] = len(ab_w) >= 2
+    from assistant.nlp.questions import full_names
+    fulls = [n for n in dict.fromkeys(full_names(asked_part)) if normalise(n) not in outlets]
+    if fulls:
+        out['FN_exposed'] = True
+        out['FN_absent_docs'] = any(absent(n, doctext) for n in fulls)
+        out['FN_absent_stretch'] = any(absent(n, stretch) for n in fulls)
+        out['FN_absent_sent'] = any(absent(n, sent) for n in fulls)
+        def some_absent(n, text):
+            toks = set(tokenize(text)); t = tokenize(n)
+            return len(t) >= 2 and any(x not in toks for x in t)
+        out['FN_part_absent_docs'] = any(some_absent(n, doctext) for n in fulls)
+        out['FN_part_absent_ctx'] = any(some_absent(n, alltext) for n in fulls)
+    qt = [t for t in dict.fromkeys(tokenize(asked_part)) if t not in {x for n in names for x in tokenize(n)}]
+    if qt:
+        toks = set(tokenize(stretch)); stoks = set(tokenize(sent))
+        miss = [t for t in qt if t not in toks]; smiss = [t for t in qt if t not in stoks]
+        share = len(miss) / len(qt); sshare = len(smiss) / len(qt)
+        for th in (0.4, 0.5, 0.6, 0.7):
+            out[f'C_stretch_miss>={th}'] = share >= th
+            out[f'C_sent_miss>={th}'] = sshare >= th
+        out['C_miss3plus_stretch'] = len(miss) >= 3
+        out['C_miss4plus_stretch'] = len(miss) >= 4
+    sims = [ctx.similarity.get(f"{ctx.evidence[c.n-1].doc_id}:{c.span.start}", 0.0) for c in chosen]
+    if sims and max(sims):
+        for th in (0.80, 0.82, 0.84, 0.86):
+            out[f'E_maxsim<{th}'] = max(sims) < th
+    m = QUAL.search(asked_part)
+    if m:
+        out['Q_exposed'] = True
+        w = m.group(1).lower()
+        out['Q_absent_stretch'] = not re.search(rf"\b{w}\b", stretch, re.I)
+        out['Q_absent_sent'] = not re.search(rf"\b{w}\b", sent, re.I)
+    if HOWMANY.search(ask_of(part)):
+        mm = re.search(r"\bhow\s+many\s+[\w\s-]*?\b(?:did|does|do|have|has|had|will|would)\s+(?:[\w.'’-]+\s+){1,5}?([a-z]+)\b", ask_of(part), re.I)
+        if mm:
+            v = mm.group(1)
+            out['V_exposed'] = True
+            out['V_verb_absent_sent'] = not asked.holds_verb(sent, v)
+            out['V_verb_absent_stretch'] = not asked.holds_verb(stretch, v)
+    rm = ROLE_RX.match(ask_of(part))
+    if rm and (rm.group(1).lower() in WHO_NOUNS or wanted in ('person', 'name')):
+        ql = part.lower()
+        def persons(ev, a, b):
+            return [ev.at(x, y) for x, y, lab in ev.entities if lab == 'PERSON' and a <= x and y <= b
+                    and not any(w.lower().strip(".'’s") in ql for w in ev.at(x, y).split() if len(w) > 2)]
+        ps = [persons(ctx.evidence[c.n-1], c.span.start, c.span.end) for c in chosen]
+        pw = []
+        for c in chosen:
+            ev, a, b = _window(ctx, c); pw.append(persons(ev, a, b))
+        out['R_exposed'] = True
+        out['R_no_person_sent'] = not any(ps)
+        out['R_no_person_stretch'] = not any(pw)
+        out['R_whonoun_no_person_sent'] = rm.group(1).lower() in WHO_NOUNS and not any(ps)
+    return out
+
 counts = defaultdict(lambda: defaultdict(int)); hits = defaultdict(list)
 for s in sets:
     rows = load(f'{CACHES}/{s}.pkl')
@@ -226,16 +329,16 @@ for s in sets:
         for context, part, (chosen, gap, _) in picks:
             if gap or not chosen: continue
             w = _specific(part)
-            for k, v in {**f1(context, part, w, chosen), **f2(context, part, w, chosen)}.items():
+            for k, v in {**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen)}.items():
                 fired[k] |= v
                 counts[k]['exposed_'+lab] += 0
-            for k in {**f1(context, part, w, chosen), **f2(context, part, w, chosen)}:
+            for k in {**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen)}:
                 counts[k]['exp'] += 0
         exposed = set()
         for context, part, (chosen, gap, _) in picks:
             if gap or not chosen: continue
             w = _specific(part)
-            exposed |= set({**f1(context, part, w, chosen), **f2(context, part, w, chosen)})
+            exposed |= set({**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen)})
         for k in exposed: counts[k]['n_'+lab] += 1
         for k, v in fired.items():
             if v:
@@ -246,3 +349,10 @@ for k in sorted(counts):
 for k in show:
     print('==', k)
     for h in hits[k]: print('  ', *h)
+import os
+if os.environ.get('SIGNALS_DUMP'):
+    per = defaultdict(lambda: {'fired': []})
+    for k, hs in hits.items():
+        for lab, s, qid, q in hs:
+            per[qid].update(label=lab, set=s, question=q); per[qid]['fired'].append(k)
+    json.dump(per, open(os.environ['SIGNALS_DUMP'], 'w'), indent=0)

@@ -1301,3 +1301,40 @@ def tells_future(text: str) -> bool:
     if _CONTRACTED_WILL.search(text):
         return True
     return any(w.lower() in _FUTURE_TOLD for w in re.findall(r"[\w]+", text))
+
+
+#: The entity labels that name each kind of typed thing a "which / what <noun>" ask wants
+#: (spaCy's labels stored at index time), by the word list of its nouns.
+_TYPED_LABELS = {
+    # the small tagger takes a town it does not know for an organisation ("in Dayton": ORG)
+    "typed_place_nouns": frozenset({"GPE", "LOC", "ORG"}),
+    "typed_venue_nouns": frozenset({"FAC", "ORG", "GPE", "LOC"}),
+    "typed_org_nouns": frozenset({"ORG"}),
+    "typed_party_nouns": frozenset({"NORP", "ORG"}),
+}
+_TYPED_NOUNS = {w: labels for name, labels in _TYPED_LABELS.items() for w in wordlist(name)}
+#: "In which city", "what swing state", "which Ruritania town": the noun within two
+#: modifiers (lower case, or one capitalised word: the place it lies in; no function word:
+#: "what did the company say" asks the company's words) after the question word, not a
+#: possessive ("Which company's chief ...": its head is another noun); the noun in lower
+#: case, as a common noun is ("Which University of Maryland economist" asks a person).
+_TYPED_ASK = re.compile(
+    rf"\b(?i:which|what)\s+(?:(?!(?:{alternation('function_words')})\b)(?:[a-z-]+|[A-Z][a-z]+)\s+){{0,2}}?"
+    rf"(?P<noun>{alternation(*_TYPED_LABELS)})(?:s|es)?\b(?!['’-])",
+)
+
+
+def typed_ask(part: str) -> tuple[str, frozenset[str]] | None:
+    """The kind of named thing a part asks for by "which / what <noun>" ("In which city did
+    ...?" -> ("city", {GPE, LOC}); "Which party is X registered with?" -> ("party", {NORP,
+    ORG})) and the entity labels that name it, or None. The ask after any statement before
+    it (:func:`ask_of`); the noun's words are ``[typed_*_nouns]``; a country is also named
+    by its people's adjective ("Russian hackers"), so it takes NORP too."""
+    m = _TYPED_ASK.search(ask_of(part))
+    if m is None:
+        return None
+    noun = m.group("noun").lower()
+    labels = _TYPED_NOUNS[noun]
+    if noun in ("country", "nation"):
+        labels = labels | {"NORP"}
+    return noun, labels

@@ -22,6 +22,7 @@ from assistant.answer.backends.extractive.checks import (
     _speaks_near,
     _told_as_past,
     _topic_untouched,
+    _type_unnamed,
     _unmentioned_names,
     _weak_fit,
 )
@@ -317,7 +318,11 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
-        untouched = _topic_untouched(context, part, chosen) or _told_as_past(context, part, chosen)
+        untouched = (
+            _topic_untouched(context, part, chosen)
+            or _told_as_past(context, part, chosen)
+            or _type_unnamed(context, part, chosen)
+        )
         if untouched:
             return [], untouched, False
         silent = _speaker_silent(context, part, wanted, chosen, self.tuning)

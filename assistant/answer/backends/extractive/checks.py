@@ -23,7 +23,7 @@ from assistant.answer.ranker import (
 )
 from assistant.engines.lexical import STOPWORDS as _STOPWORDS
 from assistant.engines.lexical import tokenize
-from assistant.nlp import alternation
+from assistant.nlp import alternation, months, wordlist
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import (
     ask_of,
@@ -321,6 +321,64 @@ def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | No
         if asked.tells_future(ev.at(a, b)):
             return None
     return "the passages on this tell what has happened, not what is yet to come"
+
+
+def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a part asking for a named thing of a kind
+    ("In which city did ...?", "Which party is X registered with?", :func:`asked.typed_ask`)
+    when none of them names, in its stretch (:func:`_window`), one the question does not (a
+    name with a word of its own: "CBS News" for "Which news outlet ...", "Brookside" for
+    "Which Ruritania town ..."): an entity of a label that names that kind (spaCy's stored
+    labels: a place GPE / LOC, an organisation ORG, a party NORP / ORG), or a capitalised word
+    the tagger left outside every entity ("Politifact rated ...": the tagger misses names it
+    has not seen), not a title right before a person's name ("Senator Ada Voss"); else None.
+    Such sentences tell the event the question is about ("accepted a replica Purple Heart
+    from a supporter at an event") without the thing asked of it. Abstains only, never
+    changes the answer."""
+    typed = asked.typed_ask(part)
+    if typed is None or not chosen:
+        return None
+    noun, labels = typed
+    asked_words = {_bare(w) for w in _WORD.findall(part)}
+
+    def fresh(text: str) -> bool:
+        # one the question does not name: a word of its own ("CBS News" for "which news
+        # outlet", "Colorado Springs" for "which Colorado city")
+        words = [_bare(w) for w in _WORD.findall(text) if len(w) > 2]
+        return any(w not in asked_words for w in words)
+
+    for c in chosen:
+        ev, a, b = _window(context, c)
+        tagged = [(s, e, label) for s, e, label in ev.entities if a <= s and e <= b]
+        if any(label in labels and fresh(ev.at(s, e)) for s, e, label in tagged):
+            return None  # a sentence names one the question does not: the answer stands
+        persons = [s for s, _, label in tagged if label == "PERSON"]
+        for m in _CAPITALISED.finditer(ev.text, a - ev.start, b - ev.start):
+            at = ev.start + m.start()
+            untagged = not any(s <= at < e for s, e, _ in tagged)
+            if ev.start + m.end() + 1 in persons:
+                continue  # a title before a person's name ("Senator Ada Voss")
+            word = m.group(0).lower()
+            if untagged and word not in _NOT_NAME_WORDS and fresh(word):
+                return None
+    return f"the passages on this do not name the {noun} asked for"
+
+
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased without its possessive ending or a closing full stop ("Trump’s"
+    -> "trump", "U.S." -> "u.s")."""
+    return re.sub(r"(?:['’]s?|\.)$", "", word.lower())
+
+
+#: A capitalised word of three letters or more.
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
+#: Capitalised words that are no names: function words, days, months.
+_NOT_NAME_WORDS = (
+    wordlist("function_words") | wordlist("weekdays") | frozenset(m.name.lower() for m in months())
+)
 
 
 def _group_silent(

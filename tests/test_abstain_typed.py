@@ -1,0 +1,117 @@
+"""A named thing of a kind asked, none named (round 17, abstain17), on invented text: "In
+which city did X ...?" is not answered by a sentence that tells the event without a place;
+the same question is answered when the sentence names the city, and a name the tagger does
+not know ("Quillfeather reported ...") still counts as one."""
+
+from __future__ import annotations
+
+from assistant.answer import asked
+from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.nlp.claims import CANNOT_ANSWER
+from tests.contexts import context
+
+
+def test_a_which_or_what_noun_of_a_kind_asks_for_a_named_thing() -> None:
+    city = asked.typed_ask("In which city did the senator accept the medal?")
+    assert city is not None and city[0] == "city" and "GPE" in city[1]
+    state = asked.typed_ask("In which swing state does the campaign plan to rally voters?")
+    assert state is not None and state[0] == "state"
+    party = asked.typed_ask("Which party is the moderator registered with?")
+    assert party is not None and party[0] == "party" and {"NORP", "ORG"} <= party[1]
+    country = asked.typed_ask("Which country is suspected of the break-in?")
+    assert country is not None and "NORP" in country[1]  # "Ruritanian hackers"
+    firms = asked.typed_ask("Which firms left the harbor?")
+    assert firms is not None and firms[0] == "firm"
+    # the ask after a statement before it
+    assert asked.typed_ask("The mayor toured the coast. Which town did she visit first?") is not None
+
+
+def test_a_noun_that_is_no_ask_for_a_named_thing_of_its_kind() -> None:
+    assert asked.typed_ask("What did the company say about the fares?") is None  # its words
+    assert asked.typed_ask("Which company's chief resigned?") is None  # a possessive's head
+    assert asked.typed_ask("Which University of Northfield economist said so?") is None  # a name
+    assert asked.typed_ask("What is the state of the ferry talks?") is None
+    assert asked.typed_ask("How many cities did the tour visit?") is None
+
+
+RALLY = (
+    "Coastal Ledger\n\n"
+    "Senator Ada Voss accepted a replica medal from a veteran at a rally on Tuesday, and "
+    "thanked the crowd for coming out in the rain.\n\n"
+    "Her campaign said the medal would be displayed at her office.\n"
+)
+
+
+def test_extractive_abstains_when_the_sentences_name_no_city() -> None:
+    items = [("coastal_ledger", RALLY, "Senator Ada Voss accepted a replica medal")]
+    question = "In which city did Ada Voss accept the replica medal from a veteran?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert got.abstained and got.text.startswith(CANNOT_ANSWER), got.text
+    assert "do not name the city asked for" in got.text, got.text
+
+
+def test_extractive_answers_when_the_sentence_names_the_city() -> None:
+    placed = RALLY.replace("at a rally on Tuesday", "at a rally in Dayton on Tuesday")
+    items = [("coastal_ledger", placed, "Senator Ada Voss accepted a replica medal")]
+    question = "In which city did Ada Voss accept the replica medal from a veteran?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert not got.abstained, got.text
+    assert "Dayton" in got.text, got.text
+    # the question that asks no kind of thing is answered by the sentence the city ask refused
+    plain = ExtractiveBackend().answer(
+        context("What did Ada Voss accept from a veteran?", [("coastal_ledger", RALLY, "Senator Ada Voss")])[
+            0
+        ]
+    )
+    assert not plain.abstained and "replica medal" in plain.text, plain.text
+
+
+def test_a_name_the_tagger_leaves_untagged_counts_as_one() -> None:
+    text = (
+        "Harbor Notes\n\n"
+        "Quillfeather rated the mayor's claim about ferry fares false on Monday, after a week "
+        "of checking the harbor board's records.\n"
+    )
+    items = [("harbor_notes", text, "rated the mayor's claim")]
+    question = "Which fact-checking outlet rated the mayor's claim about ferry fares false?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert not got.abstained, got.text
+    assert "Quillfeather" in got.text, got.text
+
+
+def test_a_place_the_kind_lies_in_may_modify_the_kind_noun() -> None:
+    # round 18 (abstain18): "In which <Place> town" asks for a town, as "In which town" does
+    town = asked.typed_ask("In which Ruritania town did the senator rally supporters?")
+    assert town is not None and town[0] == "town", town
+    towns = asked.typed_ask("In which North Ruritania towns did the governor campaign?")
+    assert towns is not None and towns[0] == "town", towns
+
+
+RUR = (
+    "Valley Courier\n\n"
+    "Senator Ada Voss spoke at a rally with supporters in Ruritania on Tuesday, and promised "
+    "to return before the vote.\n\n"
+    "Her campaign said more events were planned.\n"
+)
+
+
+def test_the_place_the_question_names_is_no_answer_to_which_town_in_it() -> None:
+    items = [("valley_courier", RUR, "Senator Ada Voss spoke at a rally")]
+    question = "In which Ruritania town did Ada Voss speak at a rally with supporters?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert got.abstained and "do not name the town asked for" in got.text, got.text
+
+
+def test_a_name_sharing_a_word_with_the_question_still_names_one() -> None:
+    # "Harbor News" names an outlet for "Which news outlet ...", though "news" is the question's
+    # word: a name with a word of its own counts (before round 18 any shared word disqualified it)
+    text = (
+        "Morning Brief\n\n"
+        "The Harbor News reported on Monday that the ferry board had met in secret twice "
+        "before the fare vote.\n"
+    )
+    items = [("morning_brief", text, "reported on Monday that the ferry board")]
+    question = "Which news outlet reported that the ferry board had met in secret?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert not got.abstained, got.text
+    assert "Harbor News" in got.text, got.text
