@@ -3,11 +3,7 @@ on invented text: a day asked of an event the question names by its place is the
 sentence that holds that place, though it names a venue where the question names the
 subject; a place before a person's name describes the person; a count named by its
 modifiers with another head noun; a name given by its dotted initials. And (falseabst16) a
-named person's own sentence scored just under the fitted threshold answers "what did X say".
-And (falseabst18) a margin given as the two sides' shares, a quantity named as the first part
-of a compound, a share of a whole named after an owner's possessive and the owner given in
-full for the question's initials, a pronoun's sentence about the asked person beside other
-names, and a place's name given with a possessive."""
+named person's own sentence scored just under the fitted threshold answers "what did X say"."""
 
 from __future__ import annotations
 
@@ -141,7 +137,7 @@ def test_a_capital_names_its_country_for_the_sibling_checks() -> None:
 
 def test_a_share_given_as_a_fraction_of_the_whole_asked() -> None:
     question = "What share of the delegates does Jon Roe want to drop?"
-    assert asked.share_of(question) == ["delegate"]
+    assert asked.share_of(question) == "delegate"
     assert asked.holds_fraction_of("He wants to drop half the party's delegates.", "delegate")
     assert asked.holds_fraction_of("He backs cutting a third of the delegates.", "delegate")
     # an ordinal is no share, nor a fraction of another whole
@@ -279,93 +275,3 @@ def test_a_margin_given_in_points_without_the_word() -> None:
     poll = context("What was the margin of error in the county primary poll?", items)[0]
     refused = ExtractiveBackend().answer(poll)
     assert refused.abstained and "do not give the figure" in refused.text, refused.text
-
-
-def test_a_margin_given_as_the_two_sides_shares() -> None:
-    """ "By what margin did X beat Y" is answered by "would beat Y 46 to 40 percent"."""
-    ask = "By what margin did the Harbor poll find Quill beating Roe?"
-    assert asked.holds_quantity("The poll found Quill would beat Roe 46 to 40 percent.", "margin", ask)
-    assert asked.holds_quantity("Quill led with 46% to 41%.", "margin", ask)
-    assert asked.holds_quantity("Quill had 46 percent to Roe's 41 percent.", "margin", ask)
-    # numbers that are no shares, and a poll's margin of error, are not the margin asked
-    assert not asked.holds_quantity("The term runs 3 to 5 years.", "margin", ask)
-    assert not asked.holds_quantity(
-        "Quill would beat Roe 46 to 40 percent.", "margin", "What was the margin of error of the Harbor poll?"
-    )
-    poll = (
-        "Valley Gazette\n\n"
-        "A Harbor Institute poll found last week that Quill would beat Roe 46 to 40 percent in a "
-        "county race, the pollster said.\n"
-    )
-    items = [("valley_gazette", poll, "found last week")]
-    got = ExtractiveBackend().answer(
-        context("By what margin did the Harbor Institute poll find Quill beating Roe?", items)[0]
-    )
-    assert not got.abstained and "46 to 40 percent" in got.text, got.text
-
-
-def test_a_quantity_named_as_the_first_part_of_a_compound() -> None:
-    """ "What score did X earn" is answered by "a 100% rating on the league's scorecard"."""
-    assert asked.holds_quantity("She earned a 100% rating on the league's scorecard.", "score")
-    # the compound without a number, or a number beside no word of the quantity, is none
-    assert not asked.holds_quantity("The league's scorecard came out on Monday.", "score")
-    assert not asked.holds_quantity("She earned 100 votes in the ward.", "score")
-    # the quantity must open the word with more after it, not merely share its letters
-    assert not asked.holds_quantity("She scored 12 in the match.", "scorecard")
-
-
-POLL_LEAD = (
-    "Valley Gazette\n\n"
-    "Mayor Dana Quill entered the debate with a growing lead in the latest Harbor Institute poll. "
-    "He received the backing of 31% of likely county voters to Roe's 22%, followed by Marsh at 12% "
-    "and Hale at 9%.\n\n"
-    "Marsh said on Monday that the Quill campaign had outspent the field.\n"
-)
-
-
-def test_a_pronouns_sentence_about_the_asked_person_gives_their_figure() -> None:
-    """The sentence after the one naming the asked person opens with "He" and names the
-    others' shares: it gives the asked person's, not a sibling's."""
-    items = [("valley_gazette", POLL_LEAD, "growing lead"), ("valley_gazette", POLL_LEAD, "Marsh said")]
-    question = "What share of likely county voters backed Quill in the Harbor Institute poll?"
-    got = ExtractiveBackend().answer(context(question, items)[0])
-    assert not got.abstained and "31%" in got.text, got.text
-    # asked of someone the sentences before do not name, the refusal stands
-    other = "What share of likely county voters backed Kerr in the Harbor Institute poll?"
-    refused = ExtractiveBackend().answer(context(other, items)[0])
-    assert refused.abstained and refused.text.startswith(CANNOT_ANSWER), refused.text
-
-
-BUDGET = (
-    "Harbor Ledger\n\n"
-    "The Harbor Trust Association now relies on Mayor Dana Quill's donors to provide a third of "
-    "its yearly budget, an arrangement critics have questioned.\n\n"
-    "The HTA board met on Monday to discuss the harbor.\n"
-)
-
-
-def test_a_share_of_a_whole_named_after_an_owners_possessive() -> None:
-    """ "What share of the HTA's yearly budget ..." asks a share of the budget, not of the HTA,
-    and "The Harbor Trust Association" is the HTA in full."""
-    question = "What share of the HTA's yearly budget comes from Quill's donors?"
-    assert asked.share_of(question) == ["yearly", "budget"]
-    assert asked.other_named(
-        question, {"ORG": {"hta"}}, "The Harbor Trust Association relies on it.", [("The Harbor Trust Association", "ORG")]
-    ) is None
-    items = [("harbor_ledger", BUDGET, "now relies"), ("harbor_ledger", BUDGET, "board met")]
-    got = ExtractiveBackend().answer(context(question, items)[0])
-    assert not got.abstained and "a third of its yearly budget" in got.text, got.text
-
-
-def test_a_places_name_given_with_a_possessive_is_mentioned() -> None:
-    """ "Port Elm's primary": the articles name Port Elm; a person's possessive is still
-    looked up by the surname's own form."""
-    text = (
-        "Valley Gazette\n\n"
-        "Then comes the crowded April 9 Port Elm primary, where Quill hopes to win the most delegates.\n"
-    )
-    items = [("valley_gazette", text, "crowded")]
-    got = ExtractiveBackend().answer(context("On what date is Port Elm's crowded primary?", items)[0])
-    assert not got.abstained and "April 9" in got.text, got.text
-    missing = ExtractiveBackend().answer(context("On what date is Port Ash's crowded primary?", items)[0])
-    assert missing.abstained and "Port Ash" in missing.text, missing.text

@@ -322,26 +322,20 @@ _FRACTION = re.compile(
     rf"\bhalf\b|\b(?:a|{'|'.join(sorted(_NUMBER_WORDS - {'half'}))})[- ](?:{_FRACTIONS})\b", re.I
 )
 _SHARE_OF = re.compile(
-    r"\b(?:share|proportion|fraction|portion|percentage)\s+of\s+(?:the\s+|its\s+|their\s+)?"
-    r"(\w+)(?P<owner>['’]s\b)?(?P<rest>(?:\s+[a-z]+){0,2})",
-    re.I,
+    r"\b(?:share|proportion|fraction|portion|percentage)\s+of\s+(?:the\s+|its\s+|their\s+)?(\w+)", re.I
 )
 
 
-def share_of(part: str) -> list[str]:
-    """The stems the whole a share is asked of may be named by ("What share of the
-    superdelegates ..." -> ["superdelegate"]); after an owner's possessive, the up to two
-    lower-case words after it ("the HTA's yearly budget" -> ["yearly", "budget"]: the
-    articles give a third of "its yearly budget"); [] when no share is asked of a whole."""
+def share_of(part: str) -> str | None:
+    """The stem of the whole a share is asked of ("What share of the superdelegates ..." ->
+    "superdelegate"), or None."""
     m = _SHARE_OF.search(part)
-    if m is None:
-        return []
-    words = m.group("rest").split() if m.group("owner") else [m.group(1)]
-    return [t[-1] for t in (tokenize(w) for w in words) if t]
+    toks = tokenize(m.group(1)) if m else []
+    return toks[-1] if toks else None
 
 
 def holds_fraction_of(text: str, whole: str) -> bool:
-    """Does ``text`` give a share of ``whole`` (a stem of :func:`share_of`) as a fraction, the
+    """Does ``text`` give a share of ``whole`` (a stem, :func:`share_of`) as a fraction, the
     whole within four words after it ("half the party's superdelegates", "a third of the
     delegates")? An ordinal alone ("the third debate") is none."""
     for m in _FRACTION.finditer(text):
@@ -434,25 +428,16 @@ def named_quantity(part: str) -> str | None:
 def holds_quantity(text: str, stem: str, part: str = "") -> bool:
     """The sentence speaks of that quantity (its stem) and gives a number. A margin asked
     of a contest (not a poll's "margin of error", which news always names) is also given as
-    a number of points without the word ("won the primary by 12 points", "a 5-point lead")
-    or as the two sides' shares ("would beat Roe 46 to 40 percent")."""
-    if stem == "margin" and not _MARGIN_OF_ERROR.search(part):
-        if _POINTS.search(text) or _SHARES.search(text):
-            return True
-    stems = {(tokenize(w) or [""])[-1] for w in _WORD.findall(text)}
-    # the quantity as the first part of a compound: "a 100% rating on the group's scorecard"
-    return any(s == stem or (s.startswith(stem) and len(s) >= len(stem) + 3) for s in stems) and any(
+    a number of points without the word ("won the primary by 12 points", "a 5-point lead")."""
+    if stem == "margin" and not _MARGIN_OF_ERROR.search(part) and _POINTS.search(text):
+        return True
+    return stem in {(tokenize(w) or [""])[-1] for w in _WORD.findall(text)} and any(
         _is_number(w.strip(".,")) for w in _WORD.findall(text)
     )
 
 
 #: A number of points: "12 points", "a 5-point lead", "3 percentage points".
 _POINTS = re.compile(r"\b\d[\d.,]*[- ](?:percentage[- ])?points?\b", re.I)
-#: Two sides' shares, the margin between them: "46 to 40 percent", "46% to 41%", "46 percent
-#: to Roe's 41 percent" (a percent sign or word after the second, so "3 to 5 years" is none).
-_SHARES = re.compile(
-    r"\b\d{1,2}(?:\.\d+)?\s*(?:%|percent)?\s+to\s+(?:[A-Z][\w.-]*['’]s?\s+)?\d{1,2}(?:\.\d+)?\s*(?:%|percent)",
-)
 _MARGIN_OF_ERROR = re.compile(r"\bmargins?\s+of\s+error\b", re.I)
 
 
@@ -962,8 +947,8 @@ def other_named(
     sentence's)."""
     low, qlow = normalise(sentence), normalise(part)
     for label, keys in sorted(asked.items()):
-        if any(_names_key(low, k) or _by_initials(sentence, k) for k in keys):
-            continue  # the sentence names it, maybe in full for the question's initials
+        if any(_names_key(low, k) for k in keys):
+            continue
         for text, lab in entities:
             key = entity_key(text, lab)
             if lab == label and key and not _holds_key(qlow, key):
@@ -1005,12 +990,6 @@ def names_place(text: str, key: str) -> bool:
         return True
     if len(words[0]) >= 4 and any(c.lower().startswith(words[0][:4]) for c in caps):
         return True
-    return _by_initials(text, key)
-
-
-def _by_initials(text: str, key: str) -> bool:
-    """Does ``text`` name in full what ``key`` gives by its initials ("Harbor Trust
-    Association" for "hta", "United States" for "u.s.")?"""
     runs = re.findall(r"\b[A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)+", text)
     initials = {
         "".join(w[0] for w in r.split() if w[0].isupper() and w not in _ARTICLES).lower() for r in runs

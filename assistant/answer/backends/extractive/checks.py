@@ -87,7 +87,7 @@ def _same_named(
             if c.span.start <= s and e <= c.span.end and not _names_a_person(ev, s, e)
         ]
         found = asked.other_named(part, named, c.text, own)
-        if found and not _pronoun_of_named(c, ev, named):
+        if found:
             siblings[k] = found
     if 0 not in siblings:
         return None  # the best sentence is about the named one: the answer stands
@@ -109,24 +109,6 @@ def _same_named(
         return None  # another sentence above the threshold may answer: left to the ranker
     asked_for, given = siblings[0]
     return f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}"
-
-
-#: A sentence whose subject is a personal pronoun ("He received the backing of ...").
-_PRONOUN_OPENS = re.compile(rf"^\W*(?:{alternation('personal_pronouns')})\b", re.I)
-
-
-def _pronoun_of_named(c: Scored, ev: Evidence, named: dict[str, set[str]]) -> bool:
-    """Does sentence ``c`` open with a personal pronoun standing for a name the question gives
-    (``named``, any label: a surname tagged ORG counts), the person the
-    sentences before it name (:func:`_person_before`)? Such a sentence is about the asked
-    one ("Quill entered the debate with a lead in the poll. He received the backing of 31%
-    ... to Roe's 22%, followed by Marsh at 12%"), however it names the others, and spaCy
-    tags a lone surname such as "Marsh" ORG as often as PERSON."""
-    if not _PRONOUN_OPENS.match(c.text):
-        return False
-    before = _person_before(c, ev)
-    key = asked.entity_key(before, "PERSON") if before else ""
-    return bool(key) and any(key in keys for keys in named.values())
 
 
 _PERSON_TITLE = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){1,2}")
@@ -486,7 +468,7 @@ def _missing_names(context: Context) -> list[str]:
         parts = [normalise(p).strip(".'") for p in full.split()]
         checkable = [p for p in parts[1:] if len(p) >= 3]
         if checkable and not any(re.search(rf"\b{re.escape(p[:5])}", corpus) for p in checkable):
-            if not _initials_held(full, context.evidence) and not _owner_named(full, context.evidence):
+            if not _initials_held(full, context.evidence):
                 missing.append(full)
     return missing
 
@@ -509,25 +491,6 @@ def _unmentioned_names(context: Context) -> list[str]:
     if names and all(t and set(t) <= unknown for t in tokens):
         return names
     return []
-
-
-#: A possessive ending: "'s", or a bare apostrophe after a plural ("the Roes'").
-_POSSESSIVE = re.compile(r"'s?$")
-
-
-def _owner_named(full: str, evidence: list[Evidence]) -> bool:
-    """Is ``full``, a name the question gives with a possessive ("Port Elm's primary"), without
-    it the whole of a place or an organisation an evidence passage names (any entity but a
-    person)? The five-letter prefix test of :func:`_missing_names` reads a short last word's
-    possessive as part of it ("elm'"). A person's possessive is left to that test: a
-    person's surname alone is no proof the one asked is mentioned, and counting it as found
-    answered as many unanswerable near misses as answerable questions over the check sets
-    (evals/README.md, falseabst18)."""
-    low = normalise(full)
-    name = _POSSESSIVE.sub("", low)
-    return name != low and any(
-        label != "PERSON" and normalise(ev.at(s, e)) == name for ev in evidence for s, e, label in ev.entities
-    )
 
 
 def _initials_held(full: str, evidence: list[Evidence]) -> bool:

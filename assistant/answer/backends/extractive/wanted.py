@@ -82,7 +82,8 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "rate":
         if "%" in c.text or "percent" in low or "per cent" in low or "rate" in low:
             return True
-        return any(asked.holds_fraction_of(c.text, whole) for whole in asked.share_of(part))
+        whole = asked.share_of(part)
+        return whole is not None and asked.holds_fraction_of(c.text, whole)
     if wanted == "quantity":
         stem = asked.named_quantity(part)
         return stem is None or asked.holds_quantity(c.text, stem, part)
