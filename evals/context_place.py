@@ -35,14 +35,7 @@ from fact_place import _found, _index  # noqa: E402  (sentence index and normali
 from assistant.settings import Settings  # noqa: E402
 
 #: Check and untouched sets: counts only, never a question.
-CHECK = {"rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b"} | {
-    "rl_a",
-    "rl_b",
-    "re_a",
-    "re_b",
-    "r5_a",
-    "r5_b",
-}
+CHECK = {"rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b", "rl_b", "re_b", "r5_b"}
 
 
 def place(ctx: object, texts: dict[str, str], answer: object, group: list[str]) -> tuple[str, str]:

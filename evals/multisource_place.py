@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
     paths = [a for a in argv if not a.startswith("--")]
     if any(
         "heldout" in p
-        or Path(p).stem in ("ho", "rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b", "rl_a", "rl_b")
+        or Path(p).stem in ("ho", "rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b", "rl_b", "re_b", "r5_b")
         for p in paths
     ):
         sys.exit("development caches only")
