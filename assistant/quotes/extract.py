@@ -46,6 +46,7 @@ from assistant.quotes.attribution import (
     subject_at_start,
     suffix_mention,
 )
+from assistant.quotes.letters import signed_paragraphs
 from assistant.quotes.parsed import Hit, ParsedArticle
 from assistant.quotes.people import Mention, Registry, honorific_gender, parse_mention
 from assistant.settings import QuotesSettings
@@ -769,7 +770,17 @@ def extract_quotes(
     With ``doc`` (spaCy's parse of ``text``, :mod:`assistant.nlp.parse`), direct quotes are
     attributed on the parse first (:mod:`assistant.quotes.parsed`) and by the rules when the
     parse finds no cue. ``tuning`` (default: :class:`QuotesSettings` from the environment)
-    sets how far from a quote its cue and a description's title holder are looked for."""
+    sets how far from a quote its cue and a description's title holder are looked for.
+
+    A letters page's signed paragraphs (:func:`~assistant.quotes.letters.signed_paragraphs`)
+    are their writers' words, except a paragraph that quotes someone the rules attribute
+    (the quotation keeps its speaker) or that is furniture."""
     quotes = _Extractor(doc_id, text, skip, doc, tuning).run()
+    said = [(q.start, q.end) for q in quotes if q.speaker]
+    quotes += [
+        q
+        for q in signed_paragraphs(doc_id, text)
+        if not any(a < q.end and q.start < b for a, b in [*said, *((sp.start, sp.end) for sp in skip)])
+    ]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
