@@ -201,12 +201,11 @@ def _said_by_another(c: Scored, context: Context, name: str, part: str | None = 
     finds is often another person's words on the topic).
 
     The person asked about is ``name`` (the ledger's name for them) and, when ``part`` is
-    given, the part's own words for them: "Vantor" asked, the ledger's person for it may be
-    its spokeswoman ("Dana Ruiz, a spokeswoman for Vantor Mining"), while the sentence that
-    gives the company's words names the company ("Vantor Mining argued in its letter ...").
-    When the part asks about an organisation (an ORG of the evidence the ledger's person does
-    not name), a ledger speaker that is no name ("company", "the firm") is the organisation
-    itself, not another; for a person asked it stays another ("police" for "Ruiz")."""
+    given, the part's own words for them: "Exxon" asked, the ledger's person for it may be
+    its spokesman ("Alan Roe, a spokesman for Exxon Mobil"), while the sentence that gives
+    the company's words names the company ("Exxon Mobil contended in its letter ..."). A
+    ledger speaker that is no name (a common noun: "company", "official") names no one
+    else."""
     keys = asked.name_keys(name)
     organisation = False
     a = asked_speaker(part if part == context.question else ask_of(part)) if part is not None else None
@@ -223,11 +222,9 @@ def _said_by_another(c: Scored, context: Context, name: str, part: str | None = 
 
 
 def _an_organisation(context: Context, keys: list[str]) -> bool:
-    """An organisation entity of the evidence holds one of ``keys`` ("vantor": "Vantor Mining")."""
+    """An organisation entity of the evidence holds one of ``keys`` ("exxon": "Exxon Mobil")."""
     return any(
-        label == "ORG" and asked.names_one(ev.at(s, e), keys)
-        for ev in context.evidence
-        for s, e, label in ev.entities
+        label == "ORG" and asked.names_one(ev.at(s, e), keys) for ev in context.evidence for s, e, label in ev.entities
     )
 
 
