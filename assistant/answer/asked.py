@@ -830,21 +830,13 @@ def _asked_phrases(part: str) -> tuple[tuple[str, str], ...]:
     """The (modifier, noun) pairs of ``part`` that :func:`contrasted` checks, in order: "the
     <modifier> <noun>" after a determiner, a possessive or a quantifier, the modifier a
     lower-case content word, the noun lower-case. Read once per part: the answer step asks
-    about every candidate sentence of it.
-
-    A word the question quotes is mentioned, not modified: in "the phrase 'bimbo eruptions'"
-    the quoted words are the phrase itself, and an article's "the term ''bimbo eruptions''"
-    names the same words, not another phrase."""
+    about every candidate sentence of it."""
     qraw = _PHRASE_WORD.findall(part)
-    starts = [m.start() for m in _PHRASE_WORD.finditer(part)]
-    quoted = [*quotation_spans(part)[0], *(m.span("words") for m in _SINGLE_QUOTED.finditer(part))]
     qw = _words(part)
     out: list[tuple[str, str]] = []
     for i in range(2, len(qw)):
         det, mod, head = qw[i - 2], qw[i - 1], qw[i]
         if not (det in _NP_START or qraw[i - 2].endswith(("'s", "’s"))):
-            continue
-        if any(a <= starts[i] < b for a, b in quoted):
             continue
         if _modifier(qraw[i - 1]) and _content(head) and qraw[i][:1].islower():
             out.append((mod, head))
