@@ -195,37 +195,15 @@ def _named_asked(context: Context, part: str) -> str | None:
     return context.speaker or a.phrase
 
 
-def _said_by_another(c: Scored, context: Context, name: str, part: str | None = None) -> bool:
+def _said_by_another(c: Scored, context: Context, name: str) -> bool:
     """The sentence holds someone else's words and does not name the person asked about:
     the quote ledger gives it to another speaker (the sentence a "what did X say" near miss
-    finds is often another person's words on the topic).
-
-    The person asked about is ``name`` (the ledger's name for them) and, when ``part`` is
-    given, the part's own words for them: "Exxon" asked, the ledger's person for it may be
-    its spokesman ("Alan Roe, a spokesman for Exxon Mobil"), while the sentence that gives
-    the company's words names the company ("Exxon Mobil contended in its letter ..."). A
-    ledger speaker that is no name (a common noun: "company", "official") names no one
-    else."""
+    finds is often another person's words on the topic)."""
     keys = asked.name_keys(name)
-    organisation = False
-    a = asked_speaker(part if part == context.question else ask_of(part)) if part is not None else None
-    if a is not None and a.named and _NAME_PHRASE.match(a.phrase):
-        own = asked.name_keys(a.phrase)
-        organisation = bool(own) and not asked.names_one(name, own) and _an_organisation(context, own)
-        keys = list(dict.fromkeys([*keys, *own]))
     if not keys or asked.names_one(c.text, keys):
         return False
     other = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
-    if other is None or (organisation and not any(ch.isupper() for ch in other)):
-        return False
-    return not asked.names_one(other, keys)
-
-
-def _an_organisation(context: Context, keys: list[str]) -> bool:
-    """An organisation entity of the evidence holds one of ``keys`` ("exxon": "Exxon Mobil")."""
-    return any(
-        label == "ORG" and asked.names_one(ev.at(s, e), keys) for ev in context.evidence for s, e, label in ev.entities
-    )
+    return other is not None and not asked.names_one(other, keys)
 
 
 #: "Who <verb> ...?" with "who" the verb's subject: not "who did / was / has been ...", not
