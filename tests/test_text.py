@@ -28,6 +28,30 @@ def test_find_verbatim_prefers_the_occurrence_written_with_the_same_case() -> No
     assert upper == headline
 
 
+def test_find_verbatim_matches_a_decomposed_accent_as_the_normalised_text_does() -> None:
+    # "ã" and "é" written as a base letter and a combining mark (U+0303, U+0301): the article
+    # text as stored; the quotation as an answer gives it, composed.
+    text = "Minister Joa\u0303o Re\u0301gis said the deal \u201cwas a mistake.\u201d Then he left."
+    span = find_verbatim('João Régis said the deal "was a mistake."', text)
+    assert span is not None
+    assert text[span.start : span.end] == "Joa\u0303o Re\u0301gis said the deal \u201cwas a mistake.\u201d"
+    end = find_verbatim("Minister Jo\u00e3", text)  # a match that ends on a decomposed letter
+    assert end is not None and text[end.start : end.end] == "Minister Joa\u0303"
+    assert normalise(text[span.start : span.end]) == normalise('João Régis said the deal "was a mistake."')
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(["a", "e", " ", "\u0303", "\u0301", "\u00e3", "\u2019", "-"]), max_size=30
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_the_offset_map_normalises_as_normalise_does(text: str) -> None:
+    from assistant.nlp.text import normalise_with_map
+
+    assert normalise_with_map(text)[0] == normalise(text)
+
+
 def test_sentences_have_exact_offsets_and_keep_closing_quotes() -> None:
     text = "Intro line\n“It is done,” she said. Mr. Smith left at 5 p.m. on Oct. 7.\n\nNext."
     spans = [text[s:e] for p in paragraphs(text) for s, e in split_sentences(text, *p)]

@@ -53,13 +53,20 @@ def normalise(text: str) -> str:
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` and return, for each output character, its source offset.
 
-    Lets a match found in normalised text be mapped back to verbatim offsets.
+    Lets a match found in normalised text be mapped back to verbatim offsets. NFKC runs on
+    each base character together with the combining marks after it (a decomposed "ã" is
+    "a" + U+0303), so the result equals :func:`normalise` of the whole text; every output
+    character of such a cluster maps to the cluster's first offset.
     """
     out: list[str] = []
     index: list[int] = []
     pending_space = False
-    for i, ch in enumerate(text):
-        piece = unicodedata.normalize("NFKC", ch).translate(_QUOTES)
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFKC", text[i:j]).translate(_QUOTES)
         piece = _DASHES.sub("-", piece)
         for c in piece:
             if c.isspace():
@@ -72,6 +79,7 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
             for lc in c.lower():
                 out.append(lc)
                 index.append(i)
+        i = j
     return "".join(out), index
 
 
@@ -96,12 +104,20 @@ def find_verbatim(needle: str, haystack: str) -> Span | None:
     first: Span | None = None
     want = _cased(needle)
     while pos >= 0:
-        found = Span(start=index[pos], end=index[pos + len(n) - 1] + 1)
+        found = Span(start=index[pos], end=_cluster_end(haystack, index[pos + len(n) - 1]))
         if _cased(haystack[found.start : found.end]) == want:
             return found
         first = first or found
         pos = norm.find(n, pos + 1)
     return first
+
+
+def _cluster_end(text: str, at: int) -> int:
+    """The offset after the character at ``at`` and the combining marks that follow it."""
+    end = at + 1
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return end
 
 
 _LINE = re.compile(r"[^\n]*\n?")
