@@ -34,22 +34,7 @@ from fact_place import _found, _index  # noqa: E402  (sentence index and normali
 
 from assistant.settings import Settings  # noqa: E402
 
-#: Check and untouched sets (round 18: the b halves; realnews_sixth untouched): counts only.
-CHECK = {
-    "rt_b",
-    "rc",
-    "rf_b",
-    "nm_fb",
-    "mp_tb",
-    "mp_fb",
-    "rm_b",
-    "rx_b",
-    "rl_b",
-    "re_b",
-    "r5_b",
-    "r6_a",
-    "r6_b",
-}
+CHECK = cv.CHECK_SETS
 
 
 def place(ctx: object, texts: dict[str, str], answer: object, group: list[str]) -> tuple[str, str]:

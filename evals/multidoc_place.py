@@ -39,21 +39,7 @@ from assistant.nlp.questions import split_question  # noqa: E402
 from assistant.nlp.text import normalise  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
-CHECK = (
-    "rt_b",
-    "rc",
-    "rf_b",
-    "nm_fb",
-    "mp_tb",
-    "mp_fb",
-    "rm_b",
-    "rx_b",
-    "rl_b",
-    "re_b",
-    "r5_b",
-    "r6_a",
-    "r6_b",
-)
+CHECK = cv.CHECK_SETS
 KINDS = ("multi_doc", "corroborated")
 DEPTH = 50
 

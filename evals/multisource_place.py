@@ -41,11 +41,7 @@ from assistant.settings import Settings  # noqa: E402
 
 def main(argv: list[str]) -> int:
     paths = [a for a in argv if not a.startswith("--")]
-    if any(
-        "heldout" in p
-        or Path(p).stem in ("ho", "rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b", "rl_b", "re_b", "r5_b")
-        for p in paths
-    ):
+    if any("heldout" in p or Path(p).stem in cv.CHECK_SETS | {"ho"} for p in paths):
         sys.exit("development caches only")
     t = Settings().answer
     threshold = float(load_weights()["threshold"])

@@ -37,7 +37,7 @@ from assistant.settings import Settings  # noqa: E402
 
 _DIGIT = re.compile(r"\d")
 #: The held-out half and the check sets, by cache name (aggregates only, never read here).
-_NOT_DEVELOPMENT = ("ho", "rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b", "rl_b", "re_b", "r5_b")
+_NOT_DEVELOPMENT = cv.CHECK_SETS | {"ho"}
 
 
 def _speaker_at(ctx: object, doc: str, start: int, end: int) -> str | None:
