@@ -12,7 +12,7 @@ from assistant.answer.ranker import (
     asks_speaker,
     rank,
 )
-from assistant.nlp import alternation, months, wordlist
+from assistant.nlp import alternation, months, name_key, wordlist
 from assistant.nlp.entities import NUMERIC, PLACEISH, TIMEISH
 from assistant.nlp.questions import (
     ask_of,
@@ -57,6 +57,7 @@ def _same_answer(
     answer = _answer_of(context, c, part)
     if not answer:
         return []
+    persons = _persons_of(context, c, answer)
     out: list[tuple[int, Span]] = []
     seen = set(cited)
     for o in rank(context, part if part != context.question else None, names):
@@ -66,10 +67,34 @@ def _same_answer(
         if other.doc_id in seen or o.span.start >= other.end:
             continue
         text = normalise(o.text)
-        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in answer):
+        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in answer) or (
+            persons and any(_same_name(p, q) for p in persons for q in _persons_of(context, o))
+        ):
             out.append((o.n, o.span))
             seen.add(other.doc_id)
     return out
+
+
+def _persons_of(context: Context, c: Scored, among: list[str] | None = None) -> list[str]:
+    """The PERSON names in sentence ``c`` (normalised), only those of ``among`` when given."""
+    ev = _own_passage(context, c)
+    out = [
+        normalise(ev.at(s, e))
+        for s, e, label in ev.entities
+        if label == "PERSON" and s >= c.span.start and e <= c.span.end
+    ]
+    return [p for p in out if among is None or p in among]
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two PERSON names name one person as outlets write it: the same surname, and
+    the same first name unless one gives the surname alone ("Paul D. Ryan" and "Paul Ryan",
+    "Charles E. Grassley" and "Grassley"; not "Jane Roe" and "John Roe"). An outlet writes a
+    name in full once and by surname after, and each outlet picks its own middle initial."""
+    ta, tb = (re.sub(r"'s?$", "", name_key(n)).split() for n in (a, b))
+    if not ta or not tb or ta[-1] != tb[-1] or len(ta[-1]) < 2:
+        return False
+    return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
 
 
 def _answer_of(context: Context, c: Scored, part: str) -> list[str]:
