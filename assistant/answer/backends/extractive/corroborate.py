@@ -142,6 +142,11 @@ _A_DATE = re.compile(
 )
 
 
+def _place_noun(word: str) -> bool:
+    """Whether ``word`` is a place noun of the lexicon, a possessive's ending aside ("state's")."""
+    return re.sub(r"['’]s$", "", word.lower()) in _PLACE_NOUNS
+
+
 def _answer_labels(part: str) -> frozenset[str]:
     """The entity labels of the thing ``part`` asks for: a person or a body for "who" and
     "which <noun>", a place for "which <place noun>", a date for "when", a figure for "how
@@ -150,13 +155,22 @@ def _answer_labels(part: str) -> frozenset[str]:
     ask = ask_of(part)
     which = _WHICH_ONE.match(ask)
     if wanted in ("name", "person") or (wanted is None and which):
-        if _SPEECH_ASKED.search(ask) or (asks_speaker(ask) and not _PASSIVE.search(ask)):
+        said = ask
+        if which:
+            # "which state did ...": the place noun asked for is no speech verb ("to state")
+            said = ask[: which.start(1)] + re.sub(
+                r"[\w'’.-]+",
+                lambda w: " " * len(w[0]) if _place_noun(w[0]) else w[0],
+                ask[which.start(1) :],
+                count=4,
+            )
+        if _SPEECH_ASKED.search(said) or (asks_speaker(ask) and not _PASSIVE.search(ask)):
             # "who said ...": the speaker is named wherever their words are, on any topic;
             # the same statement is matched by its quoted words (:func:`_corroborating`)
             return frozenset()
         if which and wanted is None:
             after = re.findall(r"[\w'’.-]+", ask[which.start(1) :].lower())[:4]
-            if any(w in _PLACE_NOUNS for w in after):
+            if any(_place_noun(w) for w in after):
                 return PLACEISH
         return frozenset({"PERSON", "ORG"})
     if wanted in ("day", "year", "time"):
