@@ -53,7 +53,8 @@ def _same_answer(
     :func:`_corroborating` finds another outlet only by the same quoted words; a fact
     ("which officer", "which country", "in what year") is reported in each outlet's own
     words, and the thing asked for (the officer's name, the country, the year) is what they
-    share."""
+    share. A person is shared in any of the forms outlets write one in (:func:`_same_name`:
+    "Paul D. Ryan" in one, "Paul Ryan" or "Mr. Ryan" in another)."""
     answer = _answer_of(context, c, part)
     if not answer:
         return []
