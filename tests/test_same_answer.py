@@ -81,3 +81,72 @@ def test_what_each_ask_is_answered_with() -> None:
     # a statement's words (no one thing asked) and a speaker asked: no answer entity
     assert _answer_labels("What did the board chair say about the bridges?") == frozenset()
     assert _answer_labels("Who warned that the beams were cracked?") == frozenset()
+
+
+DAM_A = """Inspector fined over skipped reservoir dam check
+
+The Dunmore water board fined dam inspector Rosalind K. Ferreira on Monday for skipping the spring inspection of the Calder reservoir dam.
+
+The dam was built in 1958 and has not been inspected since 2011.
+
+Engineers said the spillway gates would be tested first.
+"""
+
+DAM_B = """Dunmore water board fines dam inspector
+
+The board said Ms. Ferreira had been fined because she skipped the spring inspection of the Calder reservoir dam.
+
+Farmers downstream said they had waited years for the dam to be checked.
+"""
+
+DAM_C = """Calder valley farmers count flood losses
+
+Farmers in the Calder valley said the spring floods had ruined most of the early wheat.
+
+Grain buyer Tomas Ferreira said prices at the Dunmore market had doubled since April.
+"""
+
+
+@pytest.fixture(scope="module")
+def dams(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from tests.conftest import index_articles
+
+    return index_articles(
+        tmp_path_factory,
+        [
+            ("dam_a", DAM_A, "Dunmore Herald", "2026-04-02"),
+            ("dam_b", DAM_B, "Valley Courier", "2026-04-03"),
+            ("dam_c", DAM_C, "Farm Weekly", "2026-04-04"),
+        ],
+    )
+
+
+def test_a_person_named_in_full_and_by_surname_cites_both_outlets(dams: Any) -> None:
+    ans = dams.ask("Which dam inspector was fined for skipping the spring inspection of the Calder reservoir dam?")
+    assert not ans.abstained, ans.answer
+    assert "Ferreira" in ans.answer
+    # one outlet gives the full name with a middle initial, the other "Ms. Ferreira" in its
+    # own words: one person (the whole name alone does not link them)
+    assert {c.doc_id for c in ans.citations} == {"dam_a", "dam_b"}
+
+
+def test_which_names_agree() -> None:
+    from assistant.answer.backends.extractive.corroborate import _same_name
+
+    assert _same_name("paul d. ryan", "paul ryan")
+    assert _same_name("charles e. grassley", "grassley")
+    assert _same_name("grassley's", "charles grassley")
+    assert not _same_name("rosalind k. ferreira", "tomas ferreira")
+    assert not _same_name("jane roe", "jane doe")
+
+
+def test_a_place_noun_after_which_is_no_speech_verb() -> None:
+    from assistant.answer.backends.extractive import _answer_labels
+    from assistant.nlp.entities import PLACEISH
+
+    # "state" is also a speech verb ("to state"); after "which" it is the place asked for
+    assert _answer_labels("Which state did the senator once represent?") == PLACEISH
+    assert _answer_labels("Which state's primary did the governor win in April?") == PLACEISH
+    assert _answer_labels("In which swing state will the campaign hold rallies?") == PLACEISH
+    # a speaker asked after a place noun: still left to quotations
+    assert _answer_labels("Which state senator said the dam was unsafe?") == frozenset()

@@ -12,7 +12,7 @@ from assistant.answer.ranker import (
     asks_speaker,
     rank,
 )
-from assistant.nlp import alternation, months, wordlist
+from assistant.nlp import alternation, months, name_key, wordlist
 from assistant.nlp.entities import NUMERIC, PLACEISH, TIMEISH
 from assistant.nlp.questions import (
     ask_of,
@@ -53,10 +53,12 @@ def _same_answer(
     :func:`_corroborating` finds another outlet only by the same quoted words; a fact
     ("which officer", "which country", "in what year") is reported in each outlet's own
     words, and the thing asked for (the officer's name, the country, the year) is what they
-    share."""
+    share. A person is shared in any of the forms outlets write one in (:func:`_same_name`:
+    "Paul D. Ryan" in one, "Paul Ryan" or "Mr. Ryan" in another)."""
     answer = _answer_of(context, c, part)
     if not answer:
         return []
+    persons = _persons_of(context, c, answer)
     out: list[tuple[int, Span]] = []
     seen = set(cited)
     for o in rank(context, part if part != context.question else None, names):
@@ -66,10 +68,34 @@ def _same_answer(
         if other.doc_id in seen or o.span.start >= other.end:
             continue
         text = normalise(o.text)
-        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in answer):
+        if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in answer) or (
+            persons and any(_same_name(p, q) for p in persons for q in _persons_of(context, o))
+        ):
             out.append((o.n, o.span))
             seen.add(other.doc_id)
     return out
+
+
+def _persons_of(context: Context, c: Scored, among: list[str] | None = None) -> list[str]:
+    """The PERSON names in sentence ``c`` (normalised), only those of ``among`` when given."""
+    ev = _own_passage(context, c)
+    out = [
+        normalise(ev.at(s, e))
+        for s, e, label in ev.entities
+        if label == "PERSON" and s >= c.span.start and e <= c.span.end
+    ]
+    return [p for p in out if among is None or p in among]
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two PERSON names name one person as outlets write it: the same surname, and
+    the same first name unless one gives the surname alone ("Paul D. Ryan" and "Paul Ryan",
+    "Charles E. Grassley" and "Grassley"; not "Jane Roe" and "John Roe"). An outlet writes a
+    name in full once and by surname after, and each outlet picks its own middle initial."""
+    ta, tb = (re.sub(r"'s?$", "", name_key(n)).split() for n in (a, b))
+    if not ta or not tb or ta[-1] != tb[-1] or len(ta[-1]) < 2:
+        return False
+    return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
 
 
 def _answer_of(context: Context, c: Scored, part: str) -> list[str]:
@@ -117,6 +143,11 @@ _A_DATE = re.compile(
 )
 
 
+def _place_noun(word: str) -> bool:
+    """Whether ``word`` is a place noun of the lexicon, a possessive's ending aside ("state's")."""
+    return re.sub(r"['’]s$", "", word.lower()) in _PLACE_NOUNS
+
+
 def _answer_labels(part: str) -> frozenset[str]:
     """The entity labels of the thing ``part`` asks for: a person or a body for "who" and
     "which <noun>", a place for "which <place noun>", a date for "when", a figure for "how
@@ -125,13 +156,22 @@ def _answer_labels(part: str) -> frozenset[str]:
     ask = ask_of(part)
     which = _WHICH_ONE.match(ask)
     if wanted in ("name", "person") or (wanted is None and which):
-        if _SPEECH_ASKED.search(ask) or (asks_speaker(ask) and not _PASSIVE.search(ask)):
+        said = ask
+        if which:
+            # "which state did ...": the place noun asked for is no speech verb ("to state")
+            said = ask[: which.start(1)] + re.sub(
+                r"[\w'’.-]+",
+                lambda w: " " * len(w[0]) if _place_noun(w[0]) else w[0],
+                ask[which.start(1) :],
+                count=4,
+            )
+        if _SPEECH_ASKED.search(said) or (asks_speaker(ask) and not _PASSIVE.search(ask)):
             # "who said ...": the speaker is named wherever their words are, on any topic;
             # the same statement is matched by its quoted words (:func:`_corroborating`)
             return frozenset()
         if which and wanted is None:
             after = re.findall(r"[\w'’.-]+", ask[which.start(1) :].lower())[:4]
-            if any(w in _PLACE_NOUNS for w in after):
+            if any(_place_noun(w) for w in after):
                 return PLACEISH
         return frozenset({"PERSON", "ORG"})
     if wanted in ("day", "year", "time"):
