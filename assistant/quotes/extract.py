@@ -48,6 +48,7 @@ from assistant.quotes.attribution import (
 )
 from assistant.quotes.parsed import Hit, ParsedArticle
 from assistant.quotes.people import Mention, Registry, honorific_gender, parse_mention
+from assistant.quotes.signed import signed_quotes
 from assistant.settings import QuotesSettings
 from assistant.types import Quote, Span
 
@@ -776,8 +777,11 @@ def extract_quotes(
 
     With ``doc`` (spaCy's parse of ``text``, :mod:`assistant.nlp.parse`), direct quotes are
     attributed on the parse first (:mod:`assistant.quotes.parsed`) and by the rules when the
-    parse finds no cue. ``tuning`` (default: :class:`QuotesSettings` from the environment)
-    sets how far from a quote its cue and a description's title holder are looked for."""
+    parse finds no cue. A letters page's unattributed sentences go to the name that signs
+    each letter (:mod:`assistant.quotes.signed`). ``tuning`` (default: :class:`QuotesSettings`
+    from the environment) sets how far from a quote its cue and a description's title holder
+    are looked for."""
     quotes = _Extractor(doc_id, text, skip, doc, tuning).run()
+    quotes += signed_quotes(doc_id, text, quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
