@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from assistant.quotes import extract_quotes
 from assistant.quotes.signed import signed_quotes
+from assistant.types import Quote
 
 LETTERS = """Readers weigh in on the harbour bridge.
 
@@ -91,3 +92,29 @@ def test_a_name_line_inside_a_news_story_signs_nothing() -> None:
         "Ilse Varga.\n", "The council meets again on Tuesday to vote on the final design of the bridge.\n"
     )
     assert signed_quotes("page", story, []) == []
+
+
+def _page(body: str) -> str:
+    return f"Readers on the bridge.\n\nLETTERS.\n\n{body}\n\nIt will cost the town far more than anyone has admitted so far.\n\nNadia Brook.\n"
+
+
+def _unresolved(text: str, cue: str) -> Quote:
+    """A ledger record whose verb of speech was found but whose speaker was not."""
+    at = text.index(cue)
+    end = text.index("\n", at)
+    return Quote(quote=text[at:end], doc_id="page", start=at, end=end, cue=cue, attribution_start=at)
+
+
+def test_an_unresolved_speaker_keeps_the_words_from_the_writer() -> None:
+    body = 'No wonder the mayor Ruth Calder said, and I quote, "We love a bridge."'
+    text = _page(body)
+    got = signed_quotes("page", text, [_unresolved(text, "said")])
+    assert not any("No wonder" in q.quote for q in got)
+    assert any(q.quote.startswith("It will cost the town") for q in got)
+
+
+def test_an_impersonal_report_is_the_writer_s() -> None:
+    body = "It has been reported that the bridge budget doubled again this spring."
+    text = _page(body)
+    got = signed_quotes("page", text, [_unresolved(text, "reported")])
+    assert any(q.quote.startswith("It has been reported") and q.speaker == "Nadia Brook" for q in got)

@@ -14,8 +14,9 @@ one paragraph, and the editor's call for them precedes the first). A paragraph t
 colon introduces what follows and is nobody's letter.
 
 Each unattributed sentence of a letter becomes an ``indirect`` record of its signer with no
-cue; a sentence the extractor already gave to someone (the writer quoting a person) keeps its
-speaker (one it found no speaker for, "It has been reported that ...", is the writer's).
+cue; a sentence the extractor already gave to someone (the writer quoting a person), or whose
+verb of speech has a subject it could not resolve ("Roe said, and I quote, ..."), is not the
+writer's; an impersonal one ("It has been reported that ...") is.
 Kept here rather than in the parse-based extractor: the evidence is the page's layout, which
 no sentence parse sees."""
 
@@ -23,12 +24,14 @@ from __future__ import annotations
 
 import re
 
+from assistant.nlp import alternation
 from assistant.nlp.text import paragraphs, split_sentences
 from assistant.types import Quote
 
 _WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]\.)"
 _NAME = re.compile(rf"(?P<who>[A-Z][a-z'’]+\s+(?:{_WORD}\s+){{0,2}}[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\.?")
 _HANDLE = re.compile(r"(?P<who>@\w{2,30})\.?")
+_PASSIVE = re.compile(rf"\b(?:{alternation('passive_be')})\s+$")
 _PLACE = re.compile(r"[A-Z][\w.'’ -]{1,40},?\s+[A-Z][a-z]{0,3}\.?(?:\s?[A-Z]\.)?")
 
 
@@ -50,6 +53,14 @@ def _heading(line: str) -> bool:
     return not any(ch.islower() for ch in line)
 
 
+def _impersonal(text: str, q: Quote) -> bool:
+    """A record whose cue has no speaker because the verb is passive ("It has been reported
+    that ..."), rather than one whose named subject went unresolved ("Roe said, and I quote,
+    ...": Roe's words, not the letter writer's)."""
+    at = q.attribution_start
+    return at is not None and _PASSIVE.search(text, max(0, at - 12), at) is not None
+
+
 def signed_quotes(doc_id: str, text: str, quotes: list[Quote]) -> list[Quote]:
     """The records of the signed letters and posts of ``text`` (see the module docstring), for
     the sentences that no attributed record of ``quotes`` covers."""
@@ -65,7 +76,7 @@ def signed_quotes(doc_id: str, text: str, quotes: list[Quote]) -> list[Quote]:
     if _signature(lines[last]) is None or not _body(lines[last - 1]):
         return []
     out: list[Quote] = []
-    taken = [(q.start, q.end) for q in quotes if q.speaker]
+    taken = [(q.start, q.end) for q in quotes if q.speaker or (q.cue and not _impersonal(text, q))]
     start = 0
     for i, line in enumerate(lines):
         sig = _signature(line)
