@@ -58,8 +58,15 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     index: list[int] = []
     pending_space = False
-    for i, ch in enumerate(text):
-        piece = unicodedata.normalize("NFKC", ch).translate(_QUOTES)
+    i, n = 0, len(text)
+    while i < n:
+        # a letter and the combining marks after it ("A" + U+0303) are normalised together,
+        # as :func:`normalise` composes them ("Ã"), so a decomposed text matches its own words
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFKC", text[i:j]).translate(_QUOTES)
+        start, i = i, j
         piece = _DASHES.sub("-", piece)
         for c in piece:
             if c.isspace():
@@ -67,11 +74,11 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
                 continue
             if pending_space:
                 out.append(" ")
-                index.append(i)
+                index.append(start)
                 pending_space = False
             for lc in c.lower():
                 out.append(lc)
-                index.append(i)
+                index.append(start)
     return "".join(out), index
 
 
@@ -96,7 +103,10 @@ def find_verbatim(needle: str, haystack: str) -> Span | None:
     first: Span | None = None
     want = _cased(needle)
     while pos >= 0:
-        found = Span(start=index[pos], end=index[pos + len(n) - 1] + 1)
+        end = index[pos + len(n) - 1] + 1
+        while end < len(haystack) and unicodedata.combining(haystack[end]):
+            end += 1  # the last letter's combining marks
+        found = Span(start=index[pos], end=end)
         if _cased(haystack[found.start : found.end]) == want:
             return found
         first = first or found
