@@ -75,7 +75,7 @@ class Quote(BaseModel):
     start: int
     end: int
     cue: str | None = None
-    kind: Literal["direct", "indirect"] = "direct"
+    kind: Literal["direct", "indirect", "authored"] = "direct"
     corroborated_by: list[str] = Field(default_factory=list)
     date_text: str | None = None
     date: dt.date | None = None

@@ -5,8 +5,9 @@ An answer none of whose sentences is X's, cited from articles where X never spea
 another person's words or words that only mention X: it abstains ("the articles do not
 quote X on this"). X is the main clause's subject, not a name in a "when B mocked ..."
 clause. An opinion column's byline is the speaker of its argued views, which carry no
-quotation marks and no speech verb: the ledger never quotes its author, and the answer
-does not say it does not.
+quotation marks and no speech verb: without a closing author line the ledger never quotes
+its author, and the answer does not say it does not; with one ("Nora Vance is a columnist
+..."), the ledger gives her the column's sentences and no byline is needed.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ To win over the island families, the council will have to pair the ferry levy wi
 
 Nora Vance is a columnist for the Harbour Gazette.
 """
+#: The same column closing on a past-tense line, no bio line ("<Name> is a/an/the ..."): only the
+#: byline (metadata) makes the writer the speaker.
+COLUMN_BODY = COLUMN.replace("Nora Vance is a columnist", "Nora Vance was a columnist")
 
 
 def _index(
@@ -73,11 +77,16 @@ def answered(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 @pytest.fixture(scope="module")
 def column(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return _index(tmp_path_factory, [("column", COLUMN)], {"column": "Nora Vance"})
+    return _index(tmp_path_factory, [("column", COLUMN_BODY)], {"column": "Nora Vance"})
 
 
 @pytest.fixture(scope="module")
 def unsigned(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return _index(tmp_path_factory, [("column", COLUMN_BODY)], {})
+
+
+@pytest.fixture(scope="module")
+def closing(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return _index(tmp_path_factory, [("column", COLUMN)], {})
 
 
@@ -119,3 +128,14 @@ def test_a_columns_byline_speaks_its_views(column: Any, unsigned: Any) -> None:
     assert "free night buses" in got.text, got.text
     got = _answer(unsigned, question)
     assert got.abstained and "do not quote Vance" in got.text, got.text
+
+
+def test_a_columns_closing_author_line_speaks_its_views(closing: Any) -> None:
+    """No byline, but the column ends on its writer's bio line: the ledger gives her the
+    column's sentences (:mod:`assistant.quotes.columns`), so the answer names her."""
+    question = "What did Vance say the harbour council will have to pair the ferry levy with?"
+    ctx, _ = closing.build_context(question)
+    assert ctx.speaker == "Nora Vance" and ctx.unquoted is None
+    got = ExtractiveBackend().answer(ctx)
+    assert not got.abstained, got.text
+    assert "free night buses" in got.text and "Nora Vance" in got.text, got.text

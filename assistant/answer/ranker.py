@@ -151,8 +151,15 @@ def _group(label: str) -> str | None:
     return None
 
 
+def _fitted(quotes: list[Quote]) -> list[Quote]:
+    """The ledger records the features were fitted on: a column's own sentences
+    (``kind="authored"``, :mod:`assistant.quotes.columns`) are neither a quotation nor reported
+    speech, and came after the fit; the features keep the values they had without them."""
+    return [q for q in quotes if q.kind != "authored"]
+
+
 def spoken_by(quotes: list[Quote], doc_id: str, sp: Span, names: list[str]) -> bool:
-    for q in quotes:
+    for q in _fitted(quotes):
         if q.doc_id == doc_id and q.speaker and q.start < sp.end and sp.start < q.end:
             speaker = q.speaker.lower()
             if any(n in speaker for n in names):
@@ -161,7 +168,7 @@ def spoken_by(quotes: list[Quote], doc_id: str, sp: Span, names: list[str]) -> b
 
 
 def in_quote(quotes: list[Quote], doc_id: str, sp: Span) -> bool:
-    return any(q.doc_id == doc_id and q.start < sp.end and sp.start < q.end for q in quotes)
+    return any(q.doc_id == doc_id and q.start < sp.end and sp.start < q.end for q in _fitted(quotes))
 
 
 def featurize(

@@ -46,6 +46,7 @@ from assistant.quotes.attribution import (
     subject_at_start,
     suffix_mention,
 )
+from assistant.quotes.columns import authored_sentences
 from assistant.quotes.letters import signed_paragraphs
 from assistant.quotes.parsed import Hit, ParsedArticle
 from assistant.quotes.people import Mention, Registry, honorific_gender, parse_mention
@@ -774,13 +775,22 @@ def extract_quotes(
 
     A letters page's signed paragraphs (:func:`~assistant.quotes.letters.signed_paragraphs`)
     are their writers' words, except a paragraph that quotes someone the rules attribute
-    (the quotation keeps its speaker) or that is furniture."""
+    (the quotation keeps its speaker) or that is furniture. Likewise an opinion column's
+    sentences are the writer its closing bio line names
+    (:func:`~assistant.quotes.columns.authored_sentences`), except a sentence that holds
+    another's words (any record of the rules or the parse) or that is furniture."""
     quotes = _Extractor(doc_id, text, skip, doc, tuning).run()
     said = [(q.start, q.end) for q in quotes if q.speaker]
+    furniture = [(sp.start, sp.end) for sp in skip]
+    held = [(q.start, q.end) for q in quotes]
     quotes += [
         q
         for q in signed_paragraphs(doc_id, text)
-        if not any(a < q.end and q.start < b for a, b in [*said, *((sp.start, sp.end) for sp in skip)])
+        if not any(a < q.end and q.start < b for a, b in [*said, *furniture])
+    ] + [
+        q
+        for q in authored_sentences(doc_id, text)
+        if not any(a < q.end and q.start < b for a, b in [*held, *furniture])
     ]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes

@@ -449,6 +449,8 @@ function quoteItem(q) {
   return h("li", { class: "quote" },
     h("p", { class: "when" }, when, q.kind === "indirect"
       ? h("span", { class: "badge", title: "Reported speech: the article's paraphrase, not a direct quotation" }, "reported")
+      : q.kind === "authored"
+      ? h("span", { class: "badge", title: "The writer's own words: an opinion column signed in its closing line" }, "column")
       : null),
     h("blockquote", null, q.quote),
     h("p", { class: "meta" }, sourceLabel(Object.assign({ doc_id: q.doc_id }, q.src)), " · ",
