@@ -1328,7 +1328,7 @@ _TYPED_ASK = re.compile(
 
 def typed_ask(part: str) -> tuple[str, frozenset[str]] | None:
     """The kind of named thing a part asks for by "which / what <noun>" ("In which city did
-    ...?" -> ("city", {GPE, LOC}); "Which party is X registered with?" -> ("party", {NORP,
+    ...?" -> ("city", {GPE, LOC, ORG}); "Which party is X registered with?" -> ("party", {NORP,
     ORG})) and the entity labels that name it, or None. The ask after any statement before
     it (:func:`ask_of`); the noun's words are ``[typed_*_nouns]``."""
     m = _TYPED_ASK.search(ask_of(part))
