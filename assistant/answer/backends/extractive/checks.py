@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answer import asked
+from assistant.answer.backends.extractive.common import _WORD
 from assistant.answer.backends.extractive.runs import _window
 from assistant.answer.backends.extractive.speakers import (
     _a_person,
@@ -362,9 +363,6 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             if untagged and word not in _NOT_NAME_WORDS and fresh(word):
                 return None
     return f"the passages on this do not name the {noun} asked for"
-
-
-_WORD = re.compile(r"[\w'’.-]+")
 
 
 def _bare(word: str) -> str:
