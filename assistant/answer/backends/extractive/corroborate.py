@@ -70,7 +70,7 @@ def _same_answer(
             continue
         text = normalise(o.text)
         if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in answer) or (
-            persons and any(_same_name(p, q) for p in persons for q in _persons_of(context, o))
+            persons and any(_same_name(p, q) for q in _persons_of(context, o) for p in persons)
         ):
             out.append((o.n, o.span))
             seen.add(other.doc_id)
