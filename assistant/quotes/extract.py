@@ -776,11 +776,9 @@ def extract_quotes(
     are their writers' words, except a paragraph that quotes someone the rules attribute
     (the quotation keeps its speaker) or that is furniture."""
     quotes = _Extractor(doc_id, text, skip, doc, tuning).run()
-    said = [(q.start, q.end) for q in quotes if q.speaker]
+    taken = [(q.start, q.end) for q in quotes if q.speaker] + [(sp.start, sp.end) for sp in skip]
     quotes += [
-        q
-        for q in signed_paragraphs(doc_id, text)
-        if not any(a < q.end and q.start < b for a, b in [*said, *((sp.start, sp.end) for sp in skip)])
+        q for q in signed_paragraphs(doc_id, text) if not any(a < q.end and q.start < b for a, b in taken)
     ]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
