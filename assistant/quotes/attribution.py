@@ -138,10 +138,7 @@ def strip_adverbials(left: str) -> str:
     prev = None
     while prev != left:
         prev = left
-        left = _ADVERBIAL_END.sub(
-            " ",
-            left,
-        ).rstrip()
+        left = _ADVERBIAL_END.sub(" ", left).rstrip()
         left = _TIME_TAIL.sub("", left).rstrip()
         parts = left.rsplit(None, 1)
         if len(parts) == 2 and (
