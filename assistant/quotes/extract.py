@@ -70,7 +70,7 @@ _NP_CLAUSE = re.compile(
     rf"\s+(?:{alternation('finite_auxiliaries')})\b"
 )
 _LEAD_DAY = re.compile(
-    rf"^\s+(?:on\s+)?(?:{weekdays()}|yesterday|today|tonight|(?:last|this)\s+(?:{alternation('lead_day_periods')}))\s"
+    rf"^\s+(?:on\s+)?(?:{weekdays()}|{alternation('lead_days')}|(?:last|this)\s+(?:{alternation('lead_day_periods')}))\s"
 )
 _THAT_ONLY = THAT_ONLY_CUES
 _TELL_OBJ = re.compile(
