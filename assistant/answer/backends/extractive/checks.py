@@ -24,7 +24,7 @@ from assistant.answer.ranker import (
 )
 from assistant.engines.lexical import STOPWORDS as _STOPWORDS
 from assistant.engines.lexical import tokenize
-from assistant.nlp import alternation, months, wordlist
+from assistant.nlp import alternation, calendar_words, wordlist
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import (
     ask_of,
@@ -333,9 +333,7 @@ def _bare(word: str) -> str:
 #: A capitalised word of three letters or more.
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
 #: Capitalised words that are no names: function words, days, months.
-_NOT_NAME_WORDS = (
-    wordlist("function_words") | wordlist("weekdays") | frozenset(m.name.lower() for m in months())
-)
+_NOT_NAME_WORDS = wordlist("function_words") | calendar_words()
 
 
 def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
