@@ -8,7 +8,13 @@ from __future__ import annotations
 from assistant.answer import asked
 from assistant.answer.backends.extractive import ExtractiveBackend
 from assistant.nlp.claims import CANNOT_ANSWER
+from assistant.types import Draft
 from tests.contexts import context
+
+
+def _answer(question: str, items: list[tuple[str, str, str]]) -> Draft:
+    """The extractive backend's answer to ``question`` over the invented articles ``items``."""
+    return ExtractiveBackend().answer(context(question, items)[0])
 
 
 def test_a_which_or_what_noun_of_a_kind_asks_for_a_named_thing() -> None:
@@ -45,7 +51,7 @@ RALLY = (
 def test_extractive_abstains_when_the_sentences_name_no_city() -> None:
     items = [("coastal_ledger", RALLY, "Senator Ada Voss accepted a replica medal")]
     question = "In which city did Ada Voss accept the replica medal from a veteran?"
-    got = ExtractiveBackend().answer(context(question, items)[0])
+    got = _answer(question, items)
     assert got.abstained and got.text.startswith(CANNOT_ANSWER), got.text
     assert "do not name the city asked for" in got.text, got.text
 
@@ -54,14 +60,12 @@ def test_extractive_answers_when_the_sentence_names_the_city() -> None:
     placed = RALLY.replace("at a rally on Tuesday", "at a rally in Dayton on Tuesday")
     items = [("coastal_ledger", placed, "Senator Ada Voss accepted a replica medal")]
     question = "In which city did Ada Voss accept the replica medal from a veteran?"
-    got = ExtractiveBackend().answer(context(question, items)[0])
+    got = _answer(question, items)
     assert not got.abstained, got.text
     assert "Dayton" in got.text, got.text
     # the question that asks no kind of thing is answered by the sentence the city ask refused
-    plain = ExtractiveBackend().answer(
-        context("What did Ada Voss accept from a veteran?", [("coastal_ledger", RALLY, "Senator Ada Voss")])[
-            0
-        ]
+    plain = _answer(
+        "What did Ada Voss accept from a veteran?", [("coastal_ledger", RALLY, "Senator Ada Voss")]
     )
     assert not plain.abstained and "replica medal" in plain.text, plain.text
 
@@ -74,7 +78,7 @@ def test_a_name_the_tagger_leaves_untagged_counts_as_one() -> None:
     )
     items = [("harbor_notes", text, "rated the mayor's claim")]
     question = "Which fact-checking outlet rated the mayor's claim about ferry fares false?"
-    got = ExtractiveBackend().answer(context(question, items)[0])
+    got = _answer(question, items)
     assert not got.abstained, got.text
     assert "Quillfeather" in got.text, got.text
 
@@ -98,7 +102,7 @@ RUR = (
 def test_the_place_the_question_names_is_no_answer_to_which_town_in_it() -> None:
     items = [("valley_courier", RUR, "Senator Ada Voss spoke at a rally")]
     question = "In which Ruritania town did Ada Voss speak at a rally with supporters?"
-    got = ExtractiveBackend().answer(context(question, items)[0])
+    got = _answer(question, items)
     assert got.abstained and "do not name the town asked for" in got.text, got.text
 
 
@@ -112,6 +116,6 @@ def test_a_name_sharing_a_word_with_the_question_still_names_one() -> None:
     )
     items = [("morning_brief", text, "reported on Monday that the ferry board")]
     question = "Which news outlet reported that the ferry board had met in secret?"
-    got = ExtractiveBackend().answer(context(question, items)[0])
+    got = _answer(question, items)
     assert not got.abstained, got.text
     assert "Harbor News" in got.text, got.text

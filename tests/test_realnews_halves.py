@@ -67,87 +67,41 @@ class Halves:
         return self.dir / "corpus"
 
 
+#: The real-news corpora in the order they were written: each set from realnews_more on shares
+#: no article with the ones before it.
+_WRITTEN = (
+    "realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
+    "realnews_next", "realnews_last", "realnews_extra", "realnews_fifth", "realnews_sixth",
+)  # fmt: skip
+
+
+def _before(folder: str) -> tuple[str, ...]:
+    """The corpora written before ``folder``'s."""
+    return _WRITTEN[: _WRITTEN.index(folder)]
+
+
+def _builder(skip: int, folder: str) -> tuple[str, ...]:
+    """The builder's arguments for ``folder``: its skip, 20 seeds, and every earlier corpus left
+    out but realnews (drawn from PolNeAR dev, which the builder, reading train, never draws)."""
+    excluded = [a for f in _before(folder)[1:] for a in ("--exclude-corpus", str(EVALS / f / "corpus"))]
+    return ("--skip", str(skip), "--seeds", "20", *excluded)
+
+
 SETS = [
     Halves("realnews_train", "rt", (), 30, 100, 5, 5),
-    Halves(
-        "realnews_fresh",
-        "rf",
-        ("--skip", "170", "--seeds", "20", "--exclude-corpus", str(EVALS / "realnews_train" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_check" / "corpus")),
-        24, 140, 8, 4, min_cited=24, every_kind_in_each_half=True,
-    ),
-    Halves(
-        "realnews_more",
-        "rm",
-        ("--skip", "190", "--seeds", "20", "--exclude-corpus", str(EVALS / "realnews_train" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_check" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_fresh" / "corpus")),
-        20, 120, 6, 6, min_cited=20, every_kind_in_each_half=True, min_per_half=50, multipart=False,
-        earlier=("realnews", "realnews_train", "realnews_check", "realnews_fresh"),
-    ),
-    Halves(
-        "realnews_next",
-        "rx",
-        ("--skip", "210", "--seeds", "20", "--exclude-corpus", str(EVALS / "realnews_train" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_check" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_fresh" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_more" / "corpus")),
-        20, 120, 6, 5, min_cited=20, every_kind_in_each_half=True, min_per_half=50, multipart=False,
-        earlier=("realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more"),
-    ),
-    Halves(
-        "realnews_last",
-        "rl",
-        ("--skip", "230", "--seeds", "20", "--exclude-corpus", str(EVALS / "realnews_train" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_check" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_fresh" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_more" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_next" / "corpus")),
-        20, 120, 6, 5, min_cited=20, every_kind_in_each_half=True, min_per_half=50, multipart=False,
-        earlier=("realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
-                 "realnews_next"),
-    ),
-    Halves(
-        "realnews_extra",
-        "re",
-        ("--skip", "250", "--seeds", "20", "--exclude-corpus", str(EVALS / "realnews_train" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_check" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_fresh" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_more" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_next" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_last" / "corpus")),
-        20, 120, 6, 5, min_cited=20, every_kind_in_each_half=True, min_per_half=50, multipart=False,
-        earlier=("realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
-                 "realnews_next", "realnews_last"),
-    ),
-    Halves(
-        "realnews_fifth",
-        "r5",
-        ("--skip", "270", "--seeds", "20", "--exclude-corpus", str(EVALS / "realnews_train" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_check" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_fresh" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_more" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_next" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_last" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_extra" / "corpus")),
-        20, 120, 6, 5, min_cited=20, every_kind_in_each_half=True, min_per_half=50, multipart=False,
-        earlier=("realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
-                 "realnews_next", "realnews_last", "realnews_extra"),
-    ),
-    Halves(
-        "realnews_sixth",
-        "r6",
-        ("--skip", "290", "--seeds", "20", "--exclude-corpus", str(EVALS / "realnews_train" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_check" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_fresh" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_more" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_next" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_last" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_extra" / "corpus"),
-         "--exclude-corpus", str(EVALS / "realnews_fifth" / "corpus")),
-        20, 120, 6, 5, min_cited=20, every_kind_in_each_half=True, min_per_half=50, multipart=False,
-        earlier=("realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
-                 "realnews_next", "realnews_last", "realnews_extra", "realnews_fifth"),
+    Halves("realnews_fresh", "rf", _builder(170, "realnews_fresh"), 24, 140, 8, 4, min_cited=24,
+           every_kind_in_each_half=True),
+    *(
+        Halves(folder, prefix, _builder(skip, folder), 20, 120, 6, corroborated, min_cited=20,
+               every_kind_in_each_half=True, min_per_half=50, multipart=False, earlier=_before(folder))
+        for folder, prefix, skip, corroborated in [
+            ("realnews_more", "rm", 190, 6),
+            ("realnews_next", "rx", 210, 5),
+            ("realnews_last", "rl", 230, 5),
+            ("realnews_extra", "re", 250, 5),
+            ("realnews_fifth", "r5", 270, 5),
+            ("realnews_sixth", "r6", 290, 5),
+        ]
     ),
 ]  # fmt: skip
 HALF = ["a", "b"]

@@ -1308,6 +1308,8 @@ def tells_future(text: str) -> bool:
 _TYPED_LABELS = {
     # the small tagger takes a town it does not know for an organisation ("in Dayton": ORG)
     "typed_place_nouns": frozenset({"GPE", "LOC", "ORG"}),
+    # a country is also named by its people's adjective ("Russian hackers")
+    "typed_country_nouns": frozenset({"GPE", "LOC", "ORG", "NORP"}),
     "typed_venue_nouns": frozenset({"FAC", "ORG", "GPE", "LOC"}),
     "typed_org_nouns": frozenset({"ORG"}),
     "typed_party_nouns": frozenset({"NORP", "ORG"}),
@@ -1326,15 +1328,11 @@ _TYPED_ASK = re.compile(
 
 def typed_ask(part: str) -> tuple[str, frozenset[str]] | None:
     """The kind of named thing a part asks for by "which / what <noun>" ("In which city did
-    ...?" -> ("city", {GPE, LOC}); "Which party is X registered with?" -> ("party", {NORP,
+    ...?" -> ("city", {GPE, LOC, ORG}); "Which party is X registered with?" -> ("party", {NORP,
     ORG})) and the entity labels that name it, or None. The ask after any statement before
-    it (:func:`ask_of`); the noun's words are ``[typed_*_nouns]``; a country is also named
-    by its people's adjective ("Russian hackers"), so it takes NORP too."""
+    it (:func:`ask_of`); the noun's words are ``[typed_*_nouns]``."""
     m = _TYPED_ASK.search(ask_of(part))
     if m is None:
         return None
     noun = m.group("noun").lower()
-    labels = _TYPED_NOUNS[noun]
-    if noun in ("country", "nation"):
-        labels = labels | {"NORP"}
-    return noun, labels
+    return noun, _TYPED_NOUNS[noun]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer.verify import SPEECH_VERB, TITLES
 from assistant.errors import BackendError
-from assistant.nlp import alternation, months, wordlist
+from assistant.nlp import alternation, calendar_words, wordlist
 from assistant.nlp.claims import MARKER
 from assistant.types import Turn
 
@@ -36,7 +36,7 @@ _CAPSEQ = re.compile(rf"\b{_TOKEN}(?:\s+(?:(?:{alternation('followup_name_partic
 _FUNCTION = wordlist("function_words")
 _NOT_PERSON = wordlist("not_person")
 #: Calendar words: stripped from the start of a capitalised run ("In May Carney said").
-_CALENDAR = wordlist("weekdays") | frozenset(m.name.lower() for m in months())
+_CALENDAR = calendar_words()
 _ATTRIBUTED = re.compile(
     rf"(?P<a>{_TOKEN}(?:\s+{_TOKEN}){{0,3}})\s+{SPEECH_VERB}\b"
     rf"|(?:{SPEECH_VERB}|according to)\s+(?P<b>{_TOKEN}(?:\s+{_TOKEN}){{0,3}})"

@@ -22,13 +22,13 @@ _INSTRUCTION = re.compile(
     rf"""(?ix)
     \b(?:{alternation("override_verbs")})\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?
         (?:{alternation("prior_words")})\s+
-        (?:instructions?|prompts?|rules|directions|messages?|context)\b
+        (?:{alternation("instruction_nouns")})\b
     | \b(?:ignore|disregard)\s+(?:all\s+)?(?:the|your)\s+(?:system\s+)?
         (?:instructions|prompt|sources)\b
     | \b(?:system|developer)\s+(?:prompt|message|mode)\b
     | <\|?(?:im_start|im_end|system|endoftext|eot_id|start_header_id)\|?>
     | \[/?INST\]
-    | ^\W{{0,4}}(?:\#{{1,4}}\s*)?(?:system|assistant|instructions?|user)\s*:
+    | ^\W{{0,4}}(?:\#{{1,4}}\s*)?(?:{alternation("chat_roles")})\s*:
     | \byou\s+are\s+(?:now\s+)?(?:an?\s+)?
         (?:{alternation("model_names")}|in\s+\w+\s+mode)\b
     | \b(?:answer|reply\s+to|respond\s+to)\s+(?:{alternation("every_words")})\s+(?:question|query|prompt)s?\b

@@ -27,6 +27,7 @@ from importlib import resources
 
 __all__ = [
     "Month",
+    "calendar_words",
     "SpeechVerb",
     "months",
     "name_key",
@@ -143,6 +144,12 @@ def weekdays() -> str:
     """The day names of ``wordlists.txt`` [weekdays], capitalised, as a regex alternation
     ("Friday|Monday|..."): the one list the time, quote and question rules share."""
     return "|".join(sorted(w.capitalize() for w in wordlist("weekdays")))
+
+
+def calendar_words() -> frozenset[str]:
+    """The day names of [weekdays] and the month names of ``months.txt``, lower case: capitalised
+    words that name no person or thing asked for ("In May ...", "On Tuesday ...")."""
+    return wordlist("weekdays") | frozenset(m.name.lower() for m in months())
 
 
 @lru_cache(maxsize=8192)

@@ -63,9 +63,7 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     pending_space = False
     i, n = 0, len(text)
     while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
+        j = _cluster_end(text, i)
         piece = unicodedata.normalize("NFKC", text[i:j]).translate(_QUOTES)
         piece = _DASHES.sub("-", piece)
         for c in piece:

@@ -97,7 +97,7 @@ _PREPOSITIONS = frozenset(
 _LEADING = re.compile(
     rf"^(?:(?:{alternation('leading_connectives')})\b,?\s+)?(?:(?:just\s+)?"
     rf"(?:{alternation('leading_time_modifiers')})\s+(?:{alternation('leading_periods')})|on\s+\w+day|"
-    r"\w+day|earlier|later|yesterday|today)?,?\s*",
+    r"\w+day|earlier|later)?,?\s*",  # "\w+day" takes "yesterday" and "today"
     re.I,
 )
 _SUBORD = re.compile(
@@ -138,10 +138,7 @@ def strip_adverbials(left: str) -> str:
     prev = None
     while prev != left:
         prev = left
-        left = _ADVERBIAL_END.sub(
-            " ",
-            left,
-        ).rstrip()
+        left = _ADVERBIAL_END.sub(" ", left).rstrip()
         left = _TIME_TAIL.sub("", left).rstrip()
         parts = left.rsplit(None, 1)
         if len(parts) == 2 and (

@@ -54,16 +54,17 @@ def signed_paragraphs(doc_id: str, text: str) -> list[Quote]:
     [] for any other article."""
     paras = [(s, e, text[s:e].strip()) for s, e in paragraphs(text)]
     paras = [(s, e, w) for s, e, w in paras if w]
-    names = [_signature(w) for _, _, w in paras]
     if not any(_letters_heading(w) for _, _, w in paras):
         return []
+    names = [_signature(w) for _, _, w in paras]
     out: list[Quote] = []
     for i, name in enumerate(names):
         if name is None:
             continue
         signed: list[tuple[int, int, str]] = []
-        for s, e, w in reversed(paras[:i]):
-            if _heading(w) or _signature(w) is not None or _TOWN_LINE.match(w):
+        for j in range(i - 1, -1, -1):
+            s, e, w = paras[j]
+            if _heading(w) or names[j] is not None or _TOWN_LINE.match(w):
                 break
             signed.append((s, e, w))
         else:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answer import asked
+from assistant.answer.backends.extractive.common import _WORD
 from assistant.answer.backends.extractive.runs import _window
 from assistant.answer.backends.extractive.speakers import (
     _a_person,
@@ -23,7 +24,7 @@ from assistant.answer.ranker import (
 )
 from assistant.engines.lexical import STOPWORDS as _STOPWORDS
 from assistant.engines.lexical import tokenize
-from assistant.nlp import alternation, months, wordlist
+from assistant.nlp import alternation, calendar_words, wordlist
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import (
     ask_of,
@@ -323,6 +324,18 @@ def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | No
     return "the passages on this tell what has happened, not what is yet to come"
 
 
+def _bare(word: str) -> str:
+    """A word lower-cased without its possessive ending or a closing full stop ("Trump’s"
+    -> "trump", "U.S." -> "u.s")."""
+    return re.sub(r"(?:['’]s?|\.)$", "", word.lower())
+
+
+#: A capitalised word of three letters or more.
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
+#: Capitalised words that are no names: function words, days, months.
+_NOT_NAME_WORDS = wordlist("function_words") | calendar_words()
+
+
 def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking for a named thing of a kind
     ("In which city did ...?", "Which party is X registered with?", :func:`asked.typed_ask`)
@@ -362,23 +375,6 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             if untagged and word not in _NOT_NAME_WORDS and fresh(word):
                 return None
     return f"the passages on this do not name the {noun} asked for"
-
-
-_WORD = re.compile(r"[\w'’.-]+")
-
-
-def _bare(word: str) -> str:
-    """A word lower-cased without its possessive ending or a closing full stop ("Trump’s"
-    -> "trump", "U.S." -> "u.s")."""
-    return re.sub(r"(?:['’]s?|\.)$", "", word.lower())
-
-
-#: A capitalised word of three letters or more.
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
-#: Capitalised words that are no names: function words, days, months.
-_NOT_NAME_WORDS = (
-    wordlist("function_words") | wordlist("weekdays") | frozenset(m.name.lower() for m in months())
-)
 
 
 def _group_silent(

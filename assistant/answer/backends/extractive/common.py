@@ -3,6 +3,7 @@ answer may use) and small helpers on candidates, passages and the question's nam
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.answer.ranker import (
@@ -17,6 +18,10 @@ from assistant.nlp.questions import (
 )
 from assistant.nlp.text import normalise
 from assistant.types import Context, Evidence, Span
+
+#: A word as the question's and the sentences' words are read: letters, digits, apostrophes,
+#: full stops and hyphens ("U.S.", "Trump’s", "fact-checking").
+_WORD = re.compile(r"[\w'’.-]+")
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer import asked
+from assistant.answer.backends.extractive.common import _WORD
 from assistant.answer.backends.extractive.wanted import _own_passage, _specific
 from assistant.answer.ranker import (
     Scored,
@@ -69,7 +70,7 @@ def _same_answer(
             continue
         text = normalise(o.text)
         if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in answer) or (
-            persons and any(_same_name(p, q) for p in persons for q in _persons_of(context, o))
+            persons and any(_same_name(p, q) for q in _persons_of(context, o) for p in persons)
         ):
             out.append((o.n, o.span))
             seen.add(other.doc_id)
@@ -159,8 +160,7 @@ def _answer_labels(part: str) -> frozenset[str]:
         said = ask
         if which:
             # "which state did ...": the place noun asked for is no speech verb ("to state")
-            said = ask[: which.start(1)] + re.sub(
-                r"[\w'’.-]+",
+            said = ask[: which.start(1)] + _WORD.sub(
                 lambda w: " " * len(w[0]) if _place_noun(w[0]) else w[0],
                 ask[which.start(1) :],
                 count=4,
@@ -170,7 +170,7 @@ def _answer_labels(part: str) -> frozenset[str]:
             # the same statement is matched by its quoted words (:func:`_corroborating`)
             return frozenset()
         if which and wanted is None:
-            after = re.findall(r"[\w'’.-]+", ask[which.start(1) :].lower())[:4]
+            after = _WORD.findall(ask[which.start(1) :].lower())[:4]
             if any(_place_noun(w) for w in after):
                 return PLACEISH
         return frozenset({"PERSON", "ORG"})
