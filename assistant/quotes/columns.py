@@ -22,16 +22,16 @@ import re
 
 from assistant.nlp import alternation
 from assistant.nlp.text import paragraphs, split_sentences
-from assistant.quotes.people import looks_like_person
+from assistant.quotes.people import FULL_NAME, looks_like_person
 from assistant.types import Quote
 
 #: "<Name> is a/an/the/<lower-case word> ...": two to four capitalised words (initials allowed)
 #: then "is" and a description that opens in lower case ("is senior editor", "is the author").
-_BIO = re.compile(r"^(?P<name>(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+),?\s+is\s+[a-z]")
+_BIO = re.compile(rf"^(?P<name>{FULL_NAME}),?\s+is\s+[a-z]")
 #: A title before the name ("Gov.", "Mr."): a report's line about an official, not a bio line.
 _TITLED = re.compile(rf"^(?:{alternation('honorifics')})\b\.?", re.IGNORECASE)
 #: Another "<Name> is" sentence in the closing paragraph: a line about several writers.
-_ANOTHER = re.compile(r"[.!?]\s+(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+\s+is\s+[a-z]")
+_ANOTHER = re.compile(rf"[.!?]\s+{FULL_NAME}\s+is\s+[a-z]")
 #: A byline paragraph at the top ("By Jane Roe", "By Jane Roe, Special to the Times").
 _BYLINE = re.compile(r"^By\s+[A-Z]")
 _QUOTE_MARKS = re.compile("[\"“”‘]|(?<!\\w)'")

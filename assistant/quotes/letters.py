@@ -19,12 +19,12 @@ import re
 
 from assistant.nlp import wordlist
 from assistant.nlp.text import paragraphs
-from assistant.quotes.people import looks_like_person
+from assistant.quotes.people import FULL_NAME, looks_like_person
 from assistant.types import Quote
 
 #: A paragraph that is only a name: two to four capitalised words, initials allowed
 #: ("Jon R. Vale."), a closing period.
-_NAME_LINE = re.compile(r"^(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+\.?$")
+_NAME_LINE = re.compile(rf"^{FULL_NAME}\.?$")
 #: A town line under a signature: "Riverton, Ore.", "Lake Ames, Fla."
 _TOWN_LINE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s+[A-Z][\w.]*\.?$")
 

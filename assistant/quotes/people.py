@@ -120,6 +120,9 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 #: A capitalised word; an apostrophe belongs to it ("O'Neill", "Reyes'") unless it is the first
 #: of a typewriter closing mark (two apostrophes: "''Larry King Now''").
 CAP_WORD = rf"[{_UPPER}](?:[\w’.\-\u2013]|'(?!'))*"
+#: A full name as a signature or a bio line writes it: two to four capitalised words, initials
+#: allowed ("Jon R. Vale", "Marta J. Quell"); read by the letters and the columns rules.
+FULL_NAME = r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+"
 _CAP_RUN = re.compile(rf"{CAP_WORD}(?:[ \t]+(?:(?:{alternation('name_particles')})[ \t]+)?{CAP_WORD})*")
 _ACRONYM = re.compile(
     rf"({CAP_WORD}(?:\s+(?:(?:{alternation('acronym_joiners')})\s+)*{CAP_WORD}){{0,6}})\s*\(([A-Z]{{2,6}})\)"
