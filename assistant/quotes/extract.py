@@ -780,17 +780,16 @@ def extract_quotes(
     (:func:`~assistant.quotes.columns.authored_sentences`), except a sentence that holds
     another's words (any record of the rules or the parse) or that is furniture."""
     quotes = _Extractor(doc_id, text, skip, doc, tuning).run()
-    said = [(q.start, q.end) for q in quotes if q.speaker]
     furniture = [(sp.start, sp.end) for sp in skip]
-    held = [(q.start, q.end) for q in quotes]
-    quotes += [
-        q
-        for q in signed_paragraphs(doc_id, text)
-        if not any(a < q.end and q.start < b for a, b in [*said, *furniture])
-    ] + [
-        q
-        for q in authored_sentences(doc_id, text)
-        if not any(a < q.end and q.start < b for a, b in [*held, *furniture])
-    ]
+    said = [(q.start, q.end) for q in quotes if q.speaker] + furniture
+    held = [(q.start, q.end) for q in quotes] + furniture
+    quotes += _outside(signed_paragraphs(doc_id, text), said) + _outside(
+        authored_sentences(doc_id, text), held
+    )
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _outside(records: list[Quote], taken: list[tuple[int, int]]) -> list[Quote]:
+    """The ``records`` that overlap none of the ``taken`` spans."""
+    return [q for q in records if not any(a < q.end and q.start < b for a, b in taken)]
