@@ -29,7 +29,7 @@ from assistant.nlp.claims import MARKER
 from assistant.types import Turn
 
 _TOKEN = r"(?:[A-Z](?:\.[A-Z])*\.|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:['’]s)?)"
-_CAPSEQ = re.compile(rf"\b{_TOKEN}(?:\s+(?:(?:{alternation('followup_name_particles')})\s+)?{_TOKEN})*")
+_CAPSEQ = re.compile(rf"\b{_TOKEN}(?:\s+(?:(?:{alternation('name_particles')})\s+)?{_TOKEN})*")
 
 #: Function words, organisation/place head words and calendar words: language data in
 #: ``assistant/nlp/wordlists.txt`` and ``months.txt``, read once.

@@ -366,7 +366,7 @@ def _role_scores(text: str) -> Counter[str]:
 
 
 _CREDIT_LINE = re.compile(rf"[-—–(\s]*(?P<files>[Ww]ith files from\s+)?{_OUTLET}\s*\)?")
-_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|di|la|le|bin|al)){1,3}"
+_NAME = rf"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|{alternation('name_particles')})){{1,3}}"
 _BYLINE = re.compile(
     rf"(?:By|BY|Written by|Author:)\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
     r"(?:\s*(?:,|\||·|—|–|-)\s*(?P<rest>.+))?"
