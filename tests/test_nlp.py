@@ -133,8 +133,10 @@ def test_name_particles_are_one_list_for_the_registry_follow_ups_and_bylines() -
     assert {"der", "di", "al", "le"} <= wordlist("name_particles")
     registry = Registry("The plan works, Omar al Rashidi said. Teo di Santo agreed with Omar al Rashidi.")
     assert {p.name for p in registry.people} >= {"Omar al Rashidi", "Teo di Santo"}
-    assert followups.people("Then Omar al Rashidi spoke, and Teo di Santo left.") == ["Omar al Rashidi", "Teo di Santo"]
-    meta = build_meta("n", "The Dunmore Ledger\nBridge vote is delayed again\nBy Anna van der Berg\n\nThe council met.")
+    said = "Then Omar al Rashidi spoke, and Teo di Santo left."
+    assert followups.people(said) == ["Omar al Rashidi", "Teo di Santo"]
+    page = "The Dunmore Ledger\nBridge vote is delayed again\nBy Anna van der Berg\n\nThe council met."
+    meta = build_meta("n", page)
     assert meta.author == "Anna van der Berg"
 
 
