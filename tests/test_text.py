@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.nlp.text import find_verbatim, normalise, paragraphs, split_sentences
+from assistant.nlp.text import find_verbatim, normalise, paragraphs, split_sentences, unpossessive
 
 
 def test_normalise_follows_eval_spec() -> None:
@@ -132,3 +132,29 @@ def test_an_opening_mark_after_a_closed_quotation_stays_with_its_sentence() -> N
     text = "“It was fine,” Ruiz said. “ You know, it was.” Then he left."
     spans = [text[s:e] for s, e in split_sentences(text)]
     assert spans == ["“It was fine,” Ruiz said.", "“ You know, it was.”", "Then he left."]
+
+
+def test_one_possessive_stripper_for_straight_and_curly_marks() -> None:
+    assert [unpossessive(w) for w in ("Roe's", "Roe’s", "Reyes'", "Reyes’", "Roe", "Ross", "'s")] == [
+        "Roe",
+        "Roe",
+        "Reyes",
+        "Reyes",
+        "Roe",
+        "Ross",
+        "",
+    ]
+    assert unpossessive("O'Neill") == "O'Neill" and unpossessive("the state's") == "the state"
+
+
+def test_the_answer_step_strips_a_plural_possessive_like_a_singular_one() -> None:
+    """Every possessive stripper is :func:`unpossessive`: "Reyes'" is Reyes, as "Roe's" is Roe."""
+    from assistant.answer import asked
+    from assistant.answer.backends.extractive import checks, corroborate
+    from assistant.answer.verify import name_tokens
+
+    assert asked.entity_key("Carlos Reyes'", "PERSON") == asked.entity_key("Carlos Reyes", "PERSON") == "reyes"
+    assert name_tokens("Carlos Reyes’") == ["carlos", "reyes"]
+    assert corroborate._place_noun("state'") and corroborate._place_noun("state’s")
+    assert checks._bare("Reyes'") == "reyes" and checks._bare("U.S.") == "u.s"
+    assert corroborate._same_name("Carlos Reyes's", "Reyes'")

@@ -66,7 +66,7 @@ from functools import lru_cache
 from assistant.engines.lexical import tokenize
 from assistant.nlp import alternation, months, speech_verbs, weekdays, wordlist
 from assistant.nlp.questions import ask_of, speaker_phrase
-from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
+from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans, unpossessive
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
 
@@ -773,7 +773,7 @@ _NP_START = {
 
 
 def _words(text: str) -> list[str]:
-    return [re.sub(r"['’]s$", "", w).lower() for w in _PHRASE_WORD.findall(text)]
+    return [unpossessive(w).lower() for w in _PHRASE_WORD.findall(text)]
 
 
 def _content(word: str) -> bool:
@@ -845,7 +845,7 @@ def _asked_phrases(part: str) -> tuple[tuple[str, str], ...]:
 
 def _modifier(word: str) -> bool:
     """A lower-case content word that can modify a noun: no digit, not a participle."""
-    low = re.sub(r"['’]s$", "", word.lower())
+    low = unpossessive(word.lower())
     return (
         word[:1].islower()
         and not any(ch.isdigit() for ch in word)
@@ -888,7 +888,7 @@ def entity_key(text: str, label: str) -> str:
     """What must occur for a text to name an entity: a person's surname ("Jeb Bush" ->
     "bush"), the whole name of anything else ("the State Department's" -> "state
     department"), lower case; "" for a name too short to look for."""
-    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’.&-]+", normalise(text))]
+    words = [unpossessive(w) for w in re.findall(r"[\w'’.&-]+", normalise(text))]
     while words and words[0] in {"the", "a", "an"}:
         words = words[1:]
     if not words:
@@ -1073,7 +1073,7 @@ def other_persons_figure(
             other = names[0] if names else (before or others[0]).strip()
     first = sorted(asked)[0]
     named = re.search(rf"(?<![\w]){re.escape(first)}(?![\w])", part, re.I)
-    return (named.group(0) if named else first), re.sub(r"['’]s$", "", other)
+    return (named.group(0) if named else first), unpossessive(other)
 
 
 # -- money given --------------------------------------------------------------------------
@@ -1103,7 +1103,7 @@ def about_whom(part: str) -> str | None:
     m = _ABOUT.search(part)
     if m is None:
         return None
-    name = re.sub(r"['’]s?$", "", m.group("name")).rstrip(".")
+    name = unpossessive(m.group("name")).rstrip(".")
     return name or None
 
 
@@ -1162,7 +1162,7 @@ def role_asked(part: str) -> str | None:
         words.append(w)
     if not words or len(words) > 5:
         return None
-    role = re.sub(r"['’]s?$", "", words[-1].rstrip(".!"))
+    role = unpossessive(words[-1].rstrip(".!"))
     if not role[:1].islower() or not tokenize(role):
         return None
     return role.lower()
@@ -1209,7 +1209,7 @@ def group_asked(part: str) -> str | None:
         words.append(w)
     if not words or len(words) > 5:
         return None
-    head = re.sub(r"['’]s?$", "", words[-1].rstrip(".!,"))
+    head = unpossessive(words[-1].rstrip(".!,"))
     low = head.lower()
     if not head[:1].islower() or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", low) or low in _NOT_GROUP:
         return None

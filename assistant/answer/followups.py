@@ -26,6 +26,7 @@ from assistant.answer.verify import SPEECH_VERB, TITLES
 from assistant.errors import BackendError
 from assistant.nlp import alternation, calendar_words, wordlist
 from assistant.nlp.claims import MARKER
+from assistant.nlp.text import unpossessive
 from assistant.types import Turn
 
 _TOKEN = r"(?:[A-Z](?:\.[A-Z])*\.|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:['’]s)?)"
@@ -106,7 +107,7 @@ def people(text: str, known: Iterable[str] = ()) -> list[str]:
 
 
 def _clean(span: str) -> list[str]:
-    toks = [re.sub(r"['’]s$", "", t) for t in span.split()]
+    toks = [unpossessive(t) for t in span.split()]
     while toks and (
         toks[0].lower().strip(".") in TITLES or toks[0].lower() in _FUNCTION or toks[0].lower() in _CALENDAR
     ):

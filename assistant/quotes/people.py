@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from assistant.nlp import alternation, months, name_key, wordlist
+from assistant.nlp.text import unpossessive
 
 #: Nouns that describe a person without titling them ("the billionaire businessman").
 PERSON_NOUNS = frozenset(wordlist("person_nouns"))
@@ -158,10 +159,7 @@ _AFTER_NP = frozenset(
 @lru_cache(maxsize=8192)
 def clean_token(tok: str) -> str:
     """Lower-case a token and drop possessive endings and edge punctuation."""
-    t = tok.lower().replace("’", "'").strip(',;:()"“”‘')
-    if t.endswith("'s"):
-        t = t[:-2]
-    return t.rstrip("'")
+    return unpossessive(tok.lower().replace("’", "'").strip(',;:()"“”‘')).rstrip("'")
 
 
 def _is_cap(tok: str) -> bool:
