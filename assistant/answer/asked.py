@@ -125,6 +125,13 @@ _PRONOUN_SAID = PRONOUN_SAID
 _QUOTE_CHARS = '"“”'
 
 
+def plural(word: str) -> bool:
+    """Whether ``word`` reads as a plural noun: four letters or more ending in a single "s"
+    ("troops", "cities"; not "press", "bus")."""
+    low = word.lower()
+    return len(low) > 3 and low.endswith("s") and not low.endswith("ss")
+
+
 def counted_noun(part: str) -> str | None:
     """The stem of the thing "how many" counts ("How many National Guard troops ..." ->
     "troop"), or None when the question counts nothing specific."""
@@ -134,9 +141,9 @@ def counted_noun(part: str) -> str | None:
     words = m.group("np").split()
     # the counted noun is the first plural of the phrase ("National Guard troops were sent",
     # "Polish Americans live in Ohio"), else its last word ("How many fact-checkers did")
-    plural = [w for w in words if w.lower().endswith("s") and not w.lower().endswith("ss") and len(w) > 3]
-    words = plural[:1] or words[-1:]
-    if not words[0][:1].islower() and not plural or words[0].lower().endswith("ed"):
+    plurals = [w for w in words if plural(w)]
+    words = plurals[:1] or words[-1:]
+    if not words[0][:1].islower() and not plurals or words[0].lower().endswith("ed"):
         return None  # "how many endorsed Trump": the counted thing is left implicit
     toks = tokenize(words[0])
     if not toks or toks[-1] in _GENERIC:
@@ -1315,24 +1322,46 @@ _TYPED_LABELS = {
     "typed_party_nouns": frozenset({"NORP", "ORG"}),
 }
 _TYPED_NOUNS = {w: labels for name, labels in _TYPED_LABELS.items() for w in wordlist(name)}
-#: "In which city", "what swing state", "which Ruritania town": the noun within two
-#: modifiers (lower case, or one capitalised word: the place it lies in; no function word:
-#: "what did the company say" asks the company's words) after the question word, not a
-#: possessive ("Which company's chief ...": its head is another noun); the noun in lower
-#: case, as a common noun is ("Which University of Maryland economist" asks a person).
-_TYPED_ASK = re.compile(
-    rf"\b(?i:which|what)\s+(?:(?!(?:{alternation('function_words')})\b)(?:[a-z-]+|[A-Z][a-z]+)\s+){{0,2}}?"
-    rf"(?P<noun>{alternation(*_TYPED_LABELS)})(?:s|es)?\b(?!['’-])",
-)
+#: The typed nouns by their stem (the lexical stemmer's, as :func:`counted_noun` reads a
+#: counted noun): a plural names its noun, "-ies" plurals too ("cities", "parties").
+_TYPED_STEMS = {tokenize(w)[0]: w for w in _TYPED_NOUNS}
+_WHICH_WHAT = re.compile(r"\b(?i:which|what)\s+")
+#: A modifier before the asked noun: lower case, or one capitalised word (the place it lies
+#: in: "which Ruritania town"), no function word ("what did the company say" asks the
+#: company's words).
+_TYPED_MODIFIER = re.compile(rf"(?!(?:{alternation('function_words')})\b)(?:[a-z-]+|[A-Z][a-z]+)\s+")
+#: The asked noun: a whole lower-case word, not a possessive ("Which company's chief ...":
+#: its head is another noun) nor the first part of a compound.
+_TYPED_WORD = re.compile(r"[a-z]+\b(?!['’-])")
+
+
+def typed_noun(word: str) -> str | None:
+    """The typed noun (``[typed_*_nouns]``) ``word`` is, itself or its plural ("cities" ->
+    "city"), or None. A word the stemmer reads as a noun's without being its plural is not
+    ("networking", "partied": :func:`plural`)."""
+    if word in _TYPED_NOUNS:
+        return word
+    stems = tokenize(word) if plural(word) else []
+    return _TYPED_STEMS.get(stems[0]) if len(stems) == 1 else None
 
 
 def typed_ask(part: str) -> tuple[str, frozenset[str]] | None:
     """The kind of named thing a part asks for by "which / what <noun>" ("In which city did
-    ...?" -> ("city", {GPE, LOC, ORG}); "Which party is X registered with?" -> ("party", {NORP,
-    ORG})) and the entity labels that name it, or None. The ask after any statement before
-    it (:func:`ask_of`); the noun's words are ``[typed_*_nouns]``."""
-    m = _TYPED_ASK.search(ask_of(part))
-    if m is None:
-        return None
-    noun = m.group("noun").lower()
-    return noun, _TYPED_NOUNS[noun]
+    ...?" -> ("city", {GPE, LOC, ORG}); "Which parties back X?" -> ("party", {NORP, ORG}))
+    and the entity labels that name it, or None. The ask after any statement before it
+    (:func:`ask_of`); the noun (:func:`typed_noun`) within two modifiers after the question
+    word, the nearest one; in lower case, as a common noun is ("Which University of
+    Maryland economist" asks a person)."""
+    ask = ask_of(part)
+    for m in _WHICH_WHAT.finditer(ask):
+        at = m.end()
+        for _ in range(3):
+            word = _TYPED_WORD.match(ask, at)
+            noun = typed_noun(word.group(0)) if word else None
+            if noun is not None:
+                return noun, _TYPED_NOUNS[noun]
+            modifier = _TYPED_MODIFIER.match(ask, at)
+            if modifier is None:
+                break
+            at = modifier.end()
+    return None
