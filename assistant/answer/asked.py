@@ -1338,7 +1338,10 @@ _TYPED_WORD = re.compile(r"[a-z]+\b(?!['’-])")
 def typed_noun(word: str) -> str | None:
     """The typed noun (``[typed_*_nouns]``) ``word`` is, itself or its plural ("cities" ->
     "city"), or None. A word the stemmer reads as a noun's without being its plural is not
-    ("networking", "partied": :func:`plural`)."""
+    ("networking", "partied": :func:`plural`). The lexical stemmer, as :func:`counted_noun`
+    and :func:`verb_forms` read question words, not a lemmatizer: the ask path loads no
+    spaCy pipeline (questions are never parsed), and the inflect package takes about 2.7 s
+    to import; the stemmer reads every typed noun's plural but the rare "stadia"."""
     if word in _TYPED_NOUNS:
         return word
     stems = tokenize(word) if plural(word) else []
