@@ -158,3 +158,25 @@ def test_the_answer_step_strips_a_plural_possessive_like_a_singular_one() -> Non
     assert corroborate._place_noun("state'") and corroborate._place_noun("state’s")
     assert checks._bare("Reyes'") == "reyes" and checks._bare("U.S.") == "u.s"
     assert corroborate._same_name("Carlos Reyes's", "Reyes'")
+
+
+def test_a_speaker_asked_by_role_and_name_keeps_the_names_final_s() -> None:
+    """``resolve_speaker``'s fallback matches the asked words in a speaker's names and roles;
+    a possessive is stripped from them, a name's own final "s" is not ("Ross" is no "ro",
+    which "Roe" holds)."""
+    from assistant.nlp.questions import asked_speaker, resolve_speaker
+    from assistant.quotes import extract_quotes
+    from assistant.quotes.ledger import build_ledger
+
+    text = "Harbor News\n\n“We will rebuild the pier by spring,” Governor Ana Roe said on Monday.\n"
+    ledger = build_ledger(extract_quotes("a", text))
+
+    def resolved(question: str) -> str | None:
+        asked = asked_speaker(question)
+        assert asked is not None and asked.named
+        speaker = resolve_speaker(asked, ledger)
+        return speaker.name if speaker is not None else None
+
+    assert resolved("What did Governor Ross say about the pier?") is None
+    assert resolved("What did Governor Roe’s say about the pier?") == "Ana Roe"
+    assert resolved("What did the Governor say about the pier?") == "Ana Roe"

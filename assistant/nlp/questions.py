@@ -85,8 +85,8 @@ def resolve_speaker(asked: Asked, ledger: Any) -> Any:
     sp = ledger.find_speaker(asked.phrase)
     if sp is not None:
         return sp
-    want = [w.lower().rstrip("'’s") for w in re.findall(r"[\w'’.-]+", asked.phrase)]
-    want = [w.removesuffix("'s").removesuffix("’s") for w in want if len(w) > 1]
+    want = [unpossessive(w.lower()) for w in re.findall(r"[\w'’.-]+", asked.phrase)]
+    want = [w for w in want if len(w) > 1]
     if not want:
         return None
     for cand in ledger.speakers():
