@@ -33,7 +33,7 @@ from typing import Any
 
 from assistant.errors import IngestError
 from assistant.nlp import alternation
-from assistant.nlp.text import lines_with_offsets
+from assistant.nlp.text import lines_with_offsets, unpossessive
 from assistant.nlp.timex import TimeExpr, find_time_expressions
 from assistant.types import ArticleMeta
 
@@ -386,7 +386,7 @@ _PUBLISHED_LINE = re.compile(
 
 def canonical_outlet(name: str) -> str:
     """Canonical spelling of an outlet name ("THE CANADIAN PRESS" -> "The Canadian Press")."""
-    name = " ".join(name.split()).removesuffix("'s").removesuffix("’s")
+    name = unpossessive(" ".join(name.split()))
     if name.lower().startswith("the ") and name.lower() not in _CANON:
         bare = name[4:]
         if bare.lower() in _CANON:
