@@ -32,6 +32,22 @@ def test_a_which_or_what_noun_of_a_kind_asks_for_a_named_thing() -> None:
     assert asked.typed_ask("The mayor toured the coast. Which town did she visit first?") is not None
 
 
+def test_a_plural_in_ies_asks_for_its_noun() -> None:
+    """The noun's plural is read by the lexical stemmer, "-ies" plurals too."""
+    cities = asked.typed_ask("In which cities did the senator rally supporters?")
+    assert cities is not None and cities[0] == "city" and "GPE" in cities[1]
+    parties = asked.typed_ask("Which parties backed the ferry bill?")
+    assert parties is not None and parties[0] == "party" and {"NORP", "ORG"} <= parties[1]
+    countries = asked.typed_ask("What countries signed the harbor pact?")
+    assert countries is not None and countries[0] == "country" and "NORP" in countries[1]
+    agencies = asked.typed_ask("Which news agencies reported the vote?")
+    assert agencies is not None and agencies[0] == "agency"
+    # the stemmer's reading of a verb form is no plural of the noun
+    assert asked.typed_ask("Which networking event did the senator attend?") is None
+    assert asked.typed_ask("What partied crowd cheered the senator?") is None
+    assert asked.typed_noun("cities") == "city" and asked.typed_noun("partying") is None
+
+
 def test_a_noun_that_is_no_ask_for_a_named_thing_of_its_kind() -> None:
     assert asked.typed_ask("What did the company say about the fares?") is None  # its words
     assert asked.typed_ask("Which company's chief resigned?") is None  # a possessive's head
@@ -54,6 +70,16 @@ def test_extractive_abstains_when_the_sentences_name_no_city() -> None:
     got = _answer(question, items)
     assert got.abstained and got.text.startswith(CANNOT_ANSWER), got.text
     assert "do not name the city asked for" in got.text, got.text
+
+
+def test_extractive_abstains_when_the_sentences_name_none_of_the_cities() -> None:
+    items = [("coastal_ledger", RALLY, "Senator Ada Voss accepted a replica medal")]
+    got = _answer("In which cities did Ada Voss accept a replica medal from a veteran?", items)
+    assert got.abstained and "do not name the city asked for" in got.text, got.text
+    placed = RALLY.replace("at a rally on Tuesday", "at a rally in Dayton on Tuesday")
+    items = [("coastal_ledger", placed, "Senator Ada Voss accepted a replica medal")]
+    got = _answer("In which cities did Ada Voss accept a replica medal from a veteran?", items)
+    assert not got.abstained and "Dayton" in got.text, got.text
 
 
 def test_extractive_answers_when_the_sentence_names_the_city() -> None:

@@ -213,3 +213,5 @@ def test_canonical_outlet_names() -> None:
     assert canonical_outlet("CBC") == "CBC News"
     assert canonical_outlet("Canadian Press") == "The Canadian Press"
     assert canonical_outlet("THE GLOBE AND MAIL") == "The Globe and Mail"
+    # a possessive, straight, curly or after a plural's s, is no part of the name
+    assert canonical_outlet("The Harbor Times’") == canonical_outlet("The Harbor Times's") == "The Harbor Times"

@@ -123,6 +123,23 @@ def test_word_lists_are_data_in_nlp_and_the_answer_layer_uses_them() -> None:
     assert not asked.holds_count("The ferries stayed in port for a week.", "ferry")
 
 
+def test_name_particles_are_one_list_for_the_registry_follow_ups_and_bylines() -> None:
+    """[name_particles] is read by the ledger's people registry, follow-up questions and
+    article bylines alike: a particle of any of the three is a particle of all."""
+    from assistant.answer import followups
+    from assistant.ingest.metadata import build_meta
+    from assistant.quotes.people import Registry
+
+    assert {"der", "di", "al", "le"} <= wordlist("name_particles")
+    registry = Registry("The plan works, Omar al Rashidi said. Teo di Santo agreed with Omar al Rashidi.")
+    assert {p.name for p in registry.people} >= {"Omar al Rashidi", "Teo di Santo"}
+    said = "Then Omar al Rashidi spoke, and Teo di Santo left."
+    assert followups.people(said) == ["Omar al Rashidi", "Teo di Santo"]
+    page = "The Dunmore Ledger\nBridge vote is delayed again\nBy Anna van der Berg\n\nThe council met."
+    meta = build_meta("n", page)
+    assert meta.author == "Anna van der Berg"
+
+
 def test_wordlists_reject_a_merge_conflict_marker() -> None:
     from assistant.nlp import parse_wordlists
 

@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.nlp.text import find_verbatim, normalise, paragraphs, split_sentences
+from assistant.nlp.text import find_verbatim, normalise, paragraphs, split_sentences, unpossessive
 
 
 def test_normalise_follows_eval_spec() -> None:
@@ -132,3 +132,51 @@ def test_an_opening_mark_after_a_closed_quotation_stays_with_its_sentence() -> N
     text = "“It was fine,” Ruiz said. “ You know, it was.” Then he left."
     spans = [text[s:e] for s, e in split_sentences(text)]
     assert spans == ["“It was fine,” Ruiz said.", "“ You know, it was.”", "Then he left."]
+
+
+def test_one_possessive_stripper_for_straight_and_curly_marks() -> None:
+    assert [unpossessive(w) for w in ("Roe's", "Roe’s", "Reyes'", "Reyes’", "Roe", "Ross", "'s")] == [
+        "Roe",
+        "Roe",
+        "Reyes",
+        "Reyes",
+        "Roe",
+        "Ross",
+        "",
+    ]
+    assert unpossessive("O'Neill") == "O'Neill" and unpossessive("the state's") == "the state"
+
+
+def test_the_answer_step_strips_a_plural_possessive_like_a_singular_one() -> None:
+    """Every possessive stripper is :func:`unpossessive`: "Reyes'" is Reyes, as "Roe's" is Roe."""
+    from assistant.answer import asked
+    from assistant.answer.backends.extractive import checks, corroborate
+    from assistant.answer.verify import name_tokens
+
+    assert asked.entity_key("Carlos Reyes'", "PERSON") == asked.entity_key("Carlos Reyes", "PERSON") == "reyes"
+    assert name_tokens("Carlos Reyes’") == ["carlos", "reyes"]
+    assert corroborate._place_noun("state'") and corroborate._place_noun("state’s")
+    assert checks._bare("Reyes'") == "reyes" and checks._bare("U.S.") == "u.s"
+    assert corroborate._same_name("Carlos Reyes's", "Reyes'")
+
+
+def test_a_speaker_asked_by_role_and_name_keeps_the_names_final_s() -> None:
+    """``resolve_speaker``'s fallback matches the asked words in a speaker's names and roles;
+    a possessive is stripped from them, a name's own final "s" is not ("Ross" is no "ro",
+    which "Roe" holds)."""
+    from assistant.nlp.questions import asked_speaker, resolve_speaker
+    from assistant.quotes import extract_quotes
+    from assistant.quotes.ledger import build_ledger
+
+    text = "Harbor News\n\n“We will rebuild the pier by spring,” Governor Ana Roe said on Monday.\n"
+    ledger = build_ledger(extract_quotes("a", text))
+
+    def resolved(question: str) -> str | None:
+        asked = asked_speaker(question)
+        assert asked is not None and asked.named
+        speaker = resolve_speaker(asked, ledger)
+        return speaker.name if speaker is not None else None
+
+    assert resolved("What did Governor Ross say about the pier?") is None
+    assert resolved("What did Governor Roe’s say about the pier?") == "Ana Roe"
+    assert resolved("What did the Governor say about the pier?") == "Ana Roe"

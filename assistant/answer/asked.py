@@ -66,7 +66,7 @@ from functools import lru_cache
 from assistant.engines.lexical import tokenize
 from assistant.nlp import alternation, months, speech_verbs, weekdays, wordlist
 from assistant.nlp.questions import ask_of, speaker_phrase
-from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans
+from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans, unpossessive
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
 
@@ -125,6 +125,13 @@ _PRONOUN_SAID = PRONOUN_SAID
 _QUOTE_CHARS = '"“”'
 
 
+def plural(word: str) -> bool:
+    """Whether ``word`` reads as a plural noun: four letters or more ending in a single "s"
+    ("troops", "cities"; not "press", "bus")."""
+    low = word.lower()
+    return len(low) > 3 and low.endswith("s") and not low.endswith("ss")
+
+
 def counted_noun(part: str) -> str | None:
     """The stem of the thing "how many" counts ("How many National Guard troops ..." ->
     "troop"), or None when the question counts nothing specific."""
@@ -134,9 +141,9 @@ def counted_noun(part: str) -> str | None:
     words = m.group("np").split()
     # the counted noun is the first plural of the phrase ("National Guard troops were sent",
     # "Polish Americans live in Ohio"), else its last word ("How many fact-checkers did")
-    plural = [w for w in words if w.lower().endswith("s") and not w.lower().endswith("ss") and len(w) > 3]
-    words = plural[:1] or words[-1:]
-    if not words[0][:1].islower() and not plural or words[0].lower().endswith("ed"):
+    plurals = [w for w in words if plural(w)]
+    words = plurals[:1] or words[-1:]
+    if not words[0][:1].islower() and not plurals or words[0].lower().endswith("ed"):
         return None  # "how many endorsed Trump": the counted thing is left implicit
     toks = tokenize(words[0])
     if not toks or toks[-1] in _GENERIC:
@@ -773,7 +780,7 @@ _NP_START = {
 
 
 def _words(text: str) -> list[str]:
-    return [re.sub(r"['’]s$", "", w).lower() for w in _PHRASE_WORD.findall(text)]
+    return [unpossessive(w).lower() for w in _PHRASE_WORD.findall(text)]
 
 
 def _content(word: str) -> bool:
@@ -845,7 +852,7 @@ def _asked_phrases(part: str) -> tuple[tuple[str, str], ...]:
 
 def _modifier(word: str) -> bool:
     """A lower-case content word that can modify a noun: no digit, not a participle."""
-    low = re.sub(r"['’]s$", "", word.lower())
+    low = unpossessive(word.lower())
     return (
         word[:1].islower()
         and not any(ch.isdigit() for ch in word)
@@ -888,7 +895,7 @@ def entity_key(text: str, label: str) -> str:
     """What must occur for a text to name an entity: a person's surname ("Jeb Bush" ->
     "bush"), the whole name of anything else ("the State Department's" -> "state
     department"), lower case; "" for a name too short to look for."""
-    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’.&-]+", normalise(text))]
+    words = [unpossessive(w) for w in re.findall(r"[\w'’.&-]+", normalise(text))]
     while words and words[0] in {"the", "a", "an"}:
         words = words[1:]
     if not words:
@@ -1073,7 +1080,7 @@ def other_persons_figure(
             other = names[0] if names else (before or others[0]).strip()
     first = sorted(asked)[0]
     named = re.search(rf"(?<![\w]){re.escape(first)}(?![\w])", part, re.I)
-    return (named.group(0) if named else first), re.sub(r"['’]s$", "", other)
+    return (named.group(0) if named else first), unpossessive(other)
 
 
 # -- money given --------------------------------------------------------------------------
@@ -1103,7 +1110,7 @@ def about_whom(part: str) -> str | None:
     m = _ABOUT.search(part)
     if m is None:
         return None
-    name = re.sub(r"['’]s?$", "", m.group("name")).rstrip(".")
+    name = unpossessive(m.group("name")).rstrip(".")
     return name or None
 
 
@@ -1162,7 +1169,7 @@ def role_asked(part: str) -> str | None:
         words.append(w)
     if not words or len(words) > 5:
         return None
-    role = re.sub(r"['’]s?$", "", words[-1].rstrip(".!"))
+    role = unpossessive(words[-1].rstrip(".!"))
     if not role[:1].islower() or not tokenize(role):
         return None
     return role.lower()
@@ -1209,7 +1216,7 @@ def group_asked(part: str) -> str | None:
         words.append(w)
     if not words or len(words) > 5:
         return None
-    head = re.sub(r"['’]s?$", "", words[-1].rstrip(".!,"))
+    head = unpossessive(words[-1].rstrip(".!,"))
     low = head.lower()
     if not head[:1].islower() or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", low) or low in _NOT_GROUP:
         return None
@@ -1315,24 +1322,49 @@ _TYPED_LABELS = {
     "typed_party_nouns": frozenset({"NORP", "ORG"}),
 }
 _TYPED_NOUNS = {w: labels for name, labels in _TYPED_LABELS.items() for w in wordlist(name)}
-#: "In which city", "what swing state", "which Ruritania town": the noun within two
-#: modifiers (lower case, or one capitalised word: the place it lies in; no function word:
-#: "what did the company say" asks the company's words) after the question word, not a
-#: possessive ("Which company's chief ...": its head is another noun); the noun in lower
-#: case, as a common noun is ("Which University of Maryland economist" asks a person).
-_TYPED_ASK = re.compile(
-    rf"\b(?i:which|what)\s+(?:(?!(?:{alternation('function_words')})\b)(?:[a-z-]+|[A-Z][a-z]+)\s+){{0,2}}?"
-    rf"(?P<noun>{alternation(*_TYPED_LABELS)})(?:s|es)?\b(?!['’-])",
-)
+#: The typed nouns by their stem (the lexical stemmer's, as :func:`counted_noun` reads a
+#: counted noun): a plural names its noun, "-ies" plurals too ("cities", "parties").
+_TYPED_STEMS = {tokenize(w)[0]: w for w in _TYPED_NOUNS}
+_WHICH_WHAT = re.compile(r"\b(?i:which|what)\s+")
+#: A modifier before the asked noun: lower case, or one capitalised word (the place it lies
+#: in: "which Ruritania town"), no function word ("what did the company say" asks the
+#: company's words).
+_TYPED_MODIFIER = re.compile(rf"(?!(?:{alternation('function_words')})\b)(?:[a-z-]+|[A-Z][a-z]+)\s+")
+#: The asked noun: a whole lower-case word, not a possessive ("Which company's chief ...":
+#: its head is another noun) nor the first part of a compound.
+_TYPED_WORD = re.compile(r"[a-z]+\b(?!['’-])")
+
+
+def typed_noun(word: str) -> str | None:
+    """The typed noun (``[typed_*_nouns]``) ``word`` is, itself or its plural ("cities" ->
+    "city"), or None. A word the stemmer reads as a noun's without being its plural is not
+    ("networking", "partied": :func:`plural`). The lexical stemmer, as :func:`counted_noun`
+    and :func:`verb_forms` read question words, not a lemmatizer: the ask path loads no
+    spaCy pipeline (questions are never parsed), and the inflect package takes about 2.7 s
+    to import; the stemmer reads every typed noun's plural but the rare "stadia"."""
+    if word in _TYPED_NOUNS:
+        return word
+    stems = tokenize(word) if plural(word) else []
+    return _TYPED_STEMS.get(stems[0]) if len(stems) == 1 else None
 
 
 def typed_ask(part: str) -> tuple[str, frozenset[str]] | None:
     """The kind of named thing a part asks for by "which / what <noun>" ("In which city did
-    ...?" -> ("city", {GPE, LOC, ORG}); "Which party is X registered with?" -> ("party", {NORP,
-    ORG})) and the entity labels that name it, or None. The ask after any statement before
-    it (:func:`ask_of`); the noun's words are ``[typed_*_nouns]``."""
-    m = _TYPED_ASK.search(ask_of(part))
-    if m is None:
-        return None
-    noun = m.group("noun").lower()
-    return noun, _TYPED_NOUNS[noun]
+    ...?" -> ("city", {GPE, LOC, ORG}); "Which parties back X?" -> ("party", {NORP, ORG}))
+    and the entity labels that name it, or None. The ask after any statement before it
+    (:func:`ask_of`); the noun (:func:`typed_noun`) within two modifiers after the question
+    word, the nearest one; in lower case, as a common noun is ("Which University of
+    Maryland economist" asks a person)."""
+    ask = ask_of(part)
+    for m in _WHICH_WHAT.finditer(ask):
+        at = m.end()
+        for _ in range(3):
+            word = _TYPED_WORD.match(ask, at)
+            noun = typed_noun(word.group(0)) if word else None
+            if noun is not None:
+                return noun, _TYPED_NOUNS[noun]
+            modifier = _TYPED_MODIFIER.match(ask, at)
+            if modifier is None:
+                break
+            at = modifier.end()
+    return None

@@ -26,10 +26,11 @@ from assistant.answer.verify import SPEECH_VERB, TITLES
 from assistant.errors import BackendError
 from assistant.nlp import alternation, calendar_words, wordlist
 from assistant.nlp.claims import MARKER
+from assistant.nlp.text import unpossessive
 from assistant.types import Turn
 
 _TOKEN = r"(?:[A-Z](?:\.[A-Z])*\.|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*(?:['’]s)?)"
-_CAPSEQ = re.compile(rf"\b{_TOKEN}(?:\s+(?:(?:{alternation('followup_name_particles')})\s+)?{_TOKEN})*")
+_CAPSEQ = re.compile(rf"\b{_TOKEN}(?:\s+(?:(?:{alternation('name_particles')})\s+)?{_TOKEN})*")
 
 #: Function words, organisation/place head words and calendar words: language data in
 #: ``assistant/nlp/wordlists.txt`` and ``months.txt``, read once.
@@ -106,7 +107,7 @@ def people(text: str, known: Iterable[str] = ()) -> list[str]:
 
 
 def _clean(span: str) -> list[str]:
-    toks = [re.sub(r"['’]s$", "", t) for t in span.split()]
+    toks = [unpossessive(t) for t in span.split()]
     while toks and (
         toks[0].lower().strip(".") in TITLES or toks[0].lower() in _FUNCTION or toks[0].lower() in _CALENDAR
     ):

@@ -57,6 +57,7 @@ from assistant.nlp.text import (
     spec_pairs_whole,
     spec_quotations,
     split_sentences,
+    unpossessive,
     words,
 )
 from assistant.settings import AnswerSettings
@@ -736,7 +737,7 @@ TITLES = _wordset(
 
 def name_tokens(name: str) -> list[str]:
     """Lower-case tokens of a person's name without titles or a possessive."""
-    toks = [re.sub(r"['’]s$", "", t).strip(".,") for t in words(name)]
+    toks = [unpossessive(t).strip(".,") for t in words(name)]
     return [t for t in toks if t and t not in TITLES]
 
 

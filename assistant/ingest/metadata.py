@@ -33,7 +33,7 @@ from typing import Any
 
 from assistant.errors import IngestError
 from assistant.nlp import alternation
-from assistant.nlp.text import lines_with_offsets
+from assistant.nlp.text import lines_with_offsets, unpossessive
 from assistant.nlp.timex import TimeExpr, find_time_expressions
 from assistant.types import ArticleMeta
 
@@ -366,7 +366,7 @@ def _role_scores(text: str) -> Counter[str]:
 
 
 _CREDIT_LINE = re.compile(rf"[-—–(\s]*(?P<files>[Ww]ith files from\s+)?{_OUTLET}\s*\)?")
-_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|di|la|le|bin|al)){1,3}"
+_NAME = rf"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|{alternation('name_particles')})){{1,3}}"
 _BYLINE = re.compile(
     rf"(?:By|BY|Written by|Author:)\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)"
     r"(?:\s*(?:,|\||·|—|–|-)\s*(?P<rest>.+))?"
@@ -386,7 +386,7 @@ _PUBLISHED_LINE = re.compile(
 
 def canonical_outlet(name: str) -> str:
     """Canonical spelling of an outlet name ("THE CANADIAN PRESS" -> "The Canadian Press")."""
-    name = " ".join(name.split()).removesuffix("'s").removesuffix("’s")
+    name = unpossessive(" ".join(name.split()))
     if name.lower().startswith("the ") and name.lower() not in _CANON:
         bare = name[4:]
         if bare.lower() in _CANON:

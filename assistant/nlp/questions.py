@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.nlp import alternation
-from assistant.nlp.text import quotation_spans
+from assistant.nlp.text import quotation_spans, unpossessive
 
 _SPEECH = (
     r"say|said|tell|told|write|wrote|argue|argued|claim|claimed|describe|described|call|called|"
@@ -85,8 +85,8 @@ def resolve_speaker(asked: Asked, ledger: Any) -> Any:
     sp = ledger.find_speaker(asked.phrase)
     if sp is not None:
         return sp
-    want = [w.lower().rstrip("'’s") for w in re.findall(r"[\w'’.-]+", asked.phrase)]
-    want = [w.removesuffix("'s").removesuffix("’s") for w in want if len(w) > 1]
+    want = [unpossessive(w.lower()) for w in re.findall(r"[\w'’.-]+", asked.phrase)]
+    want = [w for w in want if len(w) > 1]
     if not want:
         return None
     for cand in ledger.speakers():
@@ -430,7 +430,7 @@ _QWORDS = {
 
 def question_names(question: str) -> list[str]:
     """Capitalised words that are not sentence-initial question words (names, places)."""
-    names = [re.sub(r"['’]s?$", "", m).rstrip(".") for m in _NAME.findall(question)]
+    names = [unpossessive(m).rstrip(".") for m in _NAME.findall(question)]
     return [m for m in names if m not in _QWORDS and len(m) > 1]
 
 

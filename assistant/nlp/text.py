@@ -363,6 +363,15 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
+def unpossessive(word: str) -> str:
+    """``word`` without a possessive ending, straight or curly: "Roe's", "Roe’s" -> "Roe",
+    "Reyes'" -> "Reyes" (the one possessive stripper of the answer step and the ledger)."""
+    return _POSSESSIVE_END.sub("", word)
+
+
 _DOUBLE_MARKS = frozenset('"“”„')
 
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assistant.nlp import speech_verbs, wordlist
-from assistant.nlp.text import ANY_DOUBLE_MARK
+from assistant.nlp.text import ANY_DOUBLE_MARK, unpossessive
 from assistant.quotes.people import ORG_WORDS, ROLE_NOUNS
 from assistant.settings import QuotesSettings
 
@@ -65,7 +65,6 @@ _OBJECT_NOT_SAID = frozenset(v.lemma for v in speech_verbs().values() if v.flags
 #: something held or done ("maintains a wide lead", "continued to trail").
 _CLAUSE_ONLY = frozenset(v.lemma for v in speech_verbs().values() if "clause-only" in v.flags)
 
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 _POSSESSIVE_EDGES = re.compile(r"^['’]s\s+|['’]s?$")
 #: A transcript's turn: a quotation that opens with a name in capitals and a colon.
 _TURN = re.compile(r"[\"“‘'`\s]*([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
@@ -74,7 +73,7 @@ _TURN = re.compile(r"[\"“‘'`\s]*([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2
 def bare_name(text: str, leading: bool = False) -> str:
     """An entity's words without the possessive the recogniser took in (``Roe’s`` ->
     ``Roe``); with ``leading``, also one it took in before the name (``Here’s Roe``)."""
-    return (_POSSESSIVE_EDGES if leading else _POSSESSIVE_END).sub("", text).strip()
+    return (_POSSESSIVE_EDGES.sub("", text) if leading else unpossessive(text)).strip()
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from assistant.nlp import alternation, months, name_key, wordlist
+from assistant.nlp.text import unpossessive
 
 #: Nouns that describe a person without titling them ("the billionaire businessman").
 PERSON_NOUNS = frozenset(wordlist("person_nouns"))
@@ -123,7 +124,9 @@ CAP_WORD = rf"[{_UPPER}](?:[\w’.\-\u2013]|'(?!'))*"
 #: A full name as a signature or a bio line writes it: two to four capitalised words, initials
 #: allowed ("Jon R. Vale", "Marta J. Quell"); read by the letters and the columns rules.
 FULL_NAME = r"(?:[A-Z][\w'’-]*\.?\s+){1,3}[A-Z][\w'’-]+"
-_CAP_RUN = re.compile(rf"{CAP_WORD}(?:[ \t]+(?:(?:{alternation('name_particles')})[ \t]+)?{CAP_WORD})*")
+_CAP_RUN = re.compile(
+    rf"{CAP_WORD}(?:[ \t]+(?:(?:{alternation('name_particles', 'name_run_joiners')})[ \t]+)?{CAP_WORD})*"
+)
 _ACRONYM = re.compile(
     rf"({CAP_WORD}(?:\s+(?:(?:{alternation('acronym_joiners')})\s+)*{CAP_WORD}){{0,6}})\s*\(([A-Z]{{2,6}})\)"
 )
@@ -151,16 +154,12 @@ _AFTER_NP = frozenset(
     writes as last this after before about over under into against warned argued added
     announced claimed noted""".split()
 )
-_PARTICLES = frozenset("de van von da del bin al la le".split())
 
 
 @lru_cache(maxsize=8192)
 def clean_token(tok: str) -> str:
     """Lower-case a token and drop possessive endings and edge punctuation."""
-    t = tok.lower().replace("’", "'").strip(',;:()"“”‘')
-    if t.endswith("'s"):
-        t = t[:-2]
-    return t.rstrip("'")
+    return unpossessive(tok.lower().replace("’", "'").strip(',;:()"“”‘')).rstrip("'")
 
 
 def _is_cap(tok: str) -> bool:

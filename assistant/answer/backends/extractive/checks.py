@@ -33,7 +33,7 @@ from assistant.nlp.questions import (
     question_names,
     split_question,
 )
-from assistant.nlp.text import normalise, quotation_spans
+from assistant.nlp.text import normalise, quotation_spans, unpossessive
 from assistant.settings import AnswerSettings
 from assistant.types import Context, Evidence
 
@@ -327,7 +327,8 @@ def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | No
 def _bare(word: str) -> str:
     """A word lower-cased without its possessive ending or a closing full stop ("Trump’s"
     -> "trump", "U.S." -> "u.s")."""
-    return re.sub(r"(?:['’]s?|\.)$", "", word.lower())
+    low = word.lower()
+    return low[:-1] if low.endswith(".") else unpossessive(low)
 
 
 #: A capitalised word of three letters or more.

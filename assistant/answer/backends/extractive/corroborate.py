@@ -18,7 +18,7 @@ from assistant.nlp.entities import NUMERIC, PLACEISH, TIMEISH
 from assistant.nlp.questions import (
     ask_of,
 )
-from assistant.nlp.text import normalise
+from assistant.nlp.text import normalise, unpossessive
 from assistant.types import Context, Span
 
 _QUOTED = re.compile(r"[\"“]([^\"”]{12,})[\"”]|(?:''|``)([^\"”]{12,}?)''")
@@ -93,7 +93,7 @@ def _same_name(a: str, b: str) -> bool:
     the same first name unless one gives the surname alone ("Paul D. Ryan" and "Paul Ryan",
     "Charles E. Grassley" and "Grassley"; not "Jane Roe" and "John Roe"). An outlet writes a
     name in full once and by surname after, and each outlet picks its own middle initial."""
-    ta, tb = (re.sub(r"'s?$", "", name_key(n)).split() for n in (a, b))
+    ta, tb = (unpossessive(name_key(n)).split() for n in (a, b))
     if not ta or not tb or ta[-1] != tb[-1] or len(ta[-1]) < 2:
         return False
     return len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0]
@@ -146,7 +146,7 @@ _A_DATE = re.compile(
 
 def _place_noun(word: str) -> bool:
     """Whether ``word`` is a place noun of the lexicon, a possessive's ending aside ("state's")."""
-    return re.sub(r"['’]s$", "", word.lower()) in _PLACE_NOUNS
+    return unpossessive(word.lower()) in _PLACE_NOUNS
 
 
 def _answer_labels(part: str) -> frozenset[str]:
