@@ -73,6 +73,7 @@ from assistant.answer.backends.extractive.speakers import (
     _named_one_spoke,
     _said_by_another,
     _unquoted_asked,
+    asks_which_speaker,
     sentence_speaker,
 )
 from assistant.answer.backends.extractive.wanted import (
@@ -267,8 +268,8 @@ class ExtractiveBackend:
             ]
             if not fitting:
                 return [], f"the articles do not quote {quoted} on this", True
-        if wanted in ("person", "name"):
-            fitting = _named_one_spoke(context, part, fitting)
+        if wanted in ("person", "name") or asks_which_speaker(part):
+            fitting = _named_one_spoke(context, part, fitting, threshold)
         # another one's figure ranks first: the one the question names goes first
         fitting = _named_figure_first(context, fitting, wanted, threshold)
         top = fitting[0]

@@ -213,19 +213,44 @@ _WHO_SUBJECT = re.compile(
     r"might|may|must|shall|else)\b)(?:(?:has|have|had)\s+(?!been\b))?(?:\w+ly\s+)?[a-z]\w*\b",
     re.I,
 )
+#: "Which <one> <verb of speech> ...?" ("Which debate moderator asked Roe ...", "Which Ohio
+#: congressman backing Doe called ..."): the described one is the verb's subject and the
+#: speaker asked for, as "who" is in :data:`_WHO_SUBJECT` (no auxiliary before the verb: "which
+#: aide did Roe praise" asks an object).
+_WHICH_SUBJECT = re.compile(
+    rf"^\W*which\s+(?!of\b)(?:(?!(?:{alternation('which_auxiliaries')})\b)[\w'’.,-]+\s+){{1,5}}?"
+    rf"(?:{asked.SPEECH_FORMS})\b",
+    re.I,
+)
 
 
-def _named_one_spoke(context: Context, part: str, fitting: list[Scored]) -> list[Scored]:
+def asks_which_speaker(part: str) -> bool:
+    """Does the part ask which one spoke, by a description ("Which debate moderator asked
+    ...?", :data:`_WHICH_SUBJECT`)?"""
+    return _WHICH_SUBJECT.match(ask_of(part)) is not None
+
+
+def _named_one_spoke(context: Context, part: str, fitting: list[Scored], threshold: float) -> list[Scored]:
     """A "who criticized Jane Roe?" part asks for whoever spoke of Roe: Roe's own words do not
     answer it. For a part whose "who" is the subject of its verb, the sentences whose speaker
     (:func:`sentence_speaker`, unless the sentence's own "X said" clause names another) is a
     person the part names go after every other sentence, so
     the best sentence of another speaker (or of none) answers it, or the part abstains when
-    no such sentence reaches the threshold."""
+    no such sentence reaches the threshold.
+
+    A "which <one> <verb of speech>" part (:data:`_WHICH_SUBJECT`: "Which debate moderator
+    asked Roe ...?") asks the same of the names after its verb (the names of its description,
+    "Which Ohio congressman backing Doe", describe the one asked for). Its named one's
+    sentences go after only when the first other sentence reaches ``threshold`` and gives a
+    speaker or a person the part does not name (:func:`_names_another`): the described one is
+    named there. It is never withheld on this: measured without the two conditions, a ledger
+    label made of a headline ("Donald Trump Sounds ...") withheld a right answer, and a
+    sentence naming no one replaced the right one."""
     ask = ask_of(part)
-    if not _WHO_SUBJECT.match(ask):
+    which = _WHICH_SUBJECT.match(ask)
+    if not _WHO_SUBJECT.match(ask) and which is None:
         return fitting
-    keys = [k for name in question_names(ask) for k in asked.name_keys(name)]
+    keys = [k for name in question_names(ask[which.end() :] if which else ask) for k in asked.name_keys(name)]
     if not keys:
         return fitting
 
@@ -239,7 +264,22 @@ def _named_one_spoke(context: Context, part: str, fitting: list[Scored]) -> list
         return own is None or asked.names_one(own, keys)
 
     named = [c for c in fitting if theirs(c)]
-    return [c for c in fitting if not theirs(c)] + named if named else fitting
+    rest = [c for c in fitting if not theirs(c)]
+    if not named:
+        return fitting
+    if which and not (rest and rest[0].prob >= threshold and _names_another(context, rest[0], part)):
+        return fitting
+    return rest + named
+
+
+def _names_another(context: Context, c: Scored, part: str) -> bool:
+    """Does sentence ``c`` give a speaker (:func:`sentence_speaker`) or a PERSON entity
+    (:func:`asked.fresh_person`) that the part does not name?"""
+    ev = context.evidence[c.n - 1]
+    who = sentence_speaker(c, ev, context.quotes)
+    if who is not None and not asked.names_one(part, asked.name_keys(who) or [normalise(who)]):
+        return True
+    return asked.fresh_person(ev, c.span, part)
 
 
 _OPENING_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.I)
