@@ -520,7 +520,7 @@ def _missing_names(context: Context) -> list[str]:
     for full in full_names(_asked_text(context)):
         if normalise(full) in outlets or any(normalise(full) in o for o in outlets):
             continue  # an outlet named in the question is not a person to find
-        parts = [normalise(p).strip(".'") for p in full.split()]
+        parts = [normalise(unpossessive(p)).strip(".'") for p in full.split()]
         checkable = [p for p in parts[1:] if len(p) >= 3]
         if checkable and not any(re.search(rf"\b{re.escape(p[:5])}", corpus) for p in checkable):
             if not _initials_held(full, context.evidence):
