@@ -119,39 +119,3 @@ def test_a_name_sharing_a_word_with_the_question_still_names_one() -> None:
     got = _answer(question, items)
     assert not got.abstained, got.text
     assert "Harbor News" in got.text, got.text
-
-
-def test_a_plural_not_made_by_s_asks_for_the_same_kind() -> None:
-    # round 19 (abstain19): "cities", "countries", "parties", "companies" are the kinds' nouns too
-    cities = asked.typed_ask("In which cities did the governor hold town halls?")
-    assert cities is not None and "GPE" in cities[1], cities
-    countries = asked.typed_ask("Which countries did the envoy visit?")
-    assert countries is not None and "NORP" in countries[1], countries
-    parties = asked.typed_ask("Which parties backed the ferry bill?")
-    assert parties is not None and {"NORP", "ORG"} <= parties[1], parties
-    companies = asked.typed_ask("Which companies bid for the harbor contract?")
-    assert companies is not None and companies[1] == frozenset({"ORG"}), companies
-
-
-SENTENCED = (
-    "Valley Courier\n\n"
-    "The hacker Tomas Brell was sentenced on Monday to seven years in prison for breaking "
-    "into the accounts of two senators, his lawyer said.\n\n"
-    "Brell had pleaded guilty in the spring.\n"
-)
-
-
-def test_which_court_asks_for_an_organisation_none_named() -> None:
-    court = asked.typed_ask("Which Ruritania court gave Brell his sentence?")
-    assert court is not None and court[0] == "court" and court[1] == frozenset({"ORG"}), court
-    items = [("valley_courier", SENTENCED, "The hacker Tomas Brell was sentenced")]
-    got = _answer("Which court gave Tomas Brell his seven-year sentence?", items)
-    assert got.abstained and "do not name the court asked for" in got.text, got.text
-
-
-def test_which_court_is_answered_when_the_sentence_names_it() -> None:
-    named = SENTENCED.replace("was sentenced on Monday", "was sentenced by the Northfield District Court on Monday")
-    items = [("valley_courier", named, "The hacker Tomas Brell was sentenced")]
-    got = _answer("Which court gave Tomas Brell his seven-year sentence?", items)
-    assert not got.abstained, got.text
-    assert "Northfield District Court" in got.text, got.text
