@@ -56,7 +56,7 @@ def strict_own(ctx, ev, sp, keys):
 
 from assistant.settings import Settings
 
-DEV = ['tune','gold','rt_a','rf_a','nm_a','nm_fa','mp_ta','mp_fa','rm_a','rx_a','rl_a','re_a','r5_a']
+DEV = ['tune','gold','rt_a','rf_a','nm_a','nm_fa','mp_ta','mp_fa','rm_a','rx_a','rl_a','re_a','r5_a','r6_a']
 CACHES, DUMPS, SCORES = sys.argv[1:4]
 sets = sys.argv[4].split(',') if len(sys.argv) > 4 and sys.argv[4] != 'dev' else DEV
 show = sys.argv[5].split(',') if len(sys.argv) > 5 else []
@@ -305,6 +305,46 @@ def f3(ctx, part, wanted, chosen):
         out['R_whonoun_no_person_sent'] = rm.group(1).lower() in WHO_NOUNS and not any(ps)
     return out
 
+# ---- round 19 (abstain19): the asked thing's own noun, the asked doing's own verb ----
+ASK_NOUN = re.compile(r"^\W*(?:(?:in|at|on|from|to|by|with|for|of|under)\s+)?(?:which|what)\s+(?:(?:[a-z][\w-]*|[A-Z][a-z]+)\s+){0,2}?([a-z][\w-]*)\s+(?:did|does|do|was|is|were|are|had|has|have|will|would|could|can)\b", re.I)
+WHO_VERB = re.compile(r"^\W*(?i:who)\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?([a-z]+ed)\b")
+ASK_VERB = re.compile(r"^\W*(?:(?:in|at|on|from|to|by|with|for|of)\s+)?(?:which|what|whom|where|how\s+many|how\s+much)\b[^?]*?\b(?:did|does|do|will|would|has|have|had)\s+(?:[\w.'’-]+\s+){1,5}?([a-z]{3,})\b", re.I)
+from assistant.answer.asked import verb_forms
+from assistant.nlp import wordlist
+def f4(ctx, part, wanted, chosen):
+    out = {}
+    if not chosen: return out
+    ask = ask_of(part)
+    sent = ' '.join(c.text for c in chosen)
+    wins = []
+    for c in chosen:
+        ev, a, b = _window(ctx, c); wins.append(ev.at(a, b))
+    stretch = ' '.join(wins + [sent])
+    toks = set(tokenize(stretch)); stoks = set(tokenize(sent))
+    m = ASK_NOUN.match(ask)
+    if m and tokenize(m.group(1)):
+        n = tokenize(m.group(1))[-1]
+        out['AN_exposed'] = True
+        out['AN_noun_absent_sent'] = n not in stoks
+        out['AN_noun_absent_stretch'] = n not in toks
+        if m.group(1).lower() not in wordlist('asked_time_nouns') | wordlist('time_nouns') | {'date', 'day', 'year', 'month', 'time'} and not asked.typed_ask(part):
+            out['AN2_exposed'] = True
+            out['AN2_untimed_untyped_absent_stretch'] = n not in toks
+    m = WHO_VERB.match(ask)
+    if m:
+        out['WV_exposed'] = True
+        out['WV_verb_absent_sent'] = not asked.holds_verb(sent, m.group(1))
+        out['WV_verb_absent_stretch'] = not asked.holds_verb(stretch, m.group(1))
+    m = ASK_VERB.match(ask)
+    if m and m.group(1).lower() not in ('say', 'said', 'tell', 'told', 'write', 'wrote', 'call', 'describe', 'think', 'want', 'believe', 'claim', 'argue', 'add'):
+        out['AV_exposed'] = True
+        out['AV_verb_absent_sent'] = not asked.holds_verb(sent, m.group(1))
+        out['AV_verb_absent_stretch'] = not asked.holds_verb(stretch, m.group(1))
+    typed = asked.typed_ask(part)
+    if typed:
+        out['TY_exposed'] = True
+    return out
+
 counts = defaultdict(lambda: defaultdict(int)); hits = defaultdict(list)
 for s in sets:
     rows = load(f'{CACHES}/{s}.pkl')
@@ -329,16 +369,16 @@ for s in sets:
         for context, part, (chosen, gap, _) in picks:
             if gap or not chosen: continue
             w = _specific(part)
-            for k, v in {**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen)}.items():
+            for k, v in {**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen), **f4(context, part, w, chosen)}.items():
                 fired[k] |= v
                 counts[k]['exposed_'+lab] += 0
-            for k in {**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen)}:
+            for k in {**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen), **f4(context, part, w, chosen)}:
                 counts[k]['exp'] += 0
         exposed = set()
         for context, part, (chosen, gap, _) in picks:
             if gap or not chosen: continue
             w = _specific(part)
-            exposed |= set({**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen)})
+            exposed |= set({**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen), **f4(context, part, w, chosen)})
         for k in exposed: counts[k]['n_'+lab] += 1
         for k, v in fired.items():
             if v:

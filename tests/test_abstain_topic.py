@@ -94,3 +94,58 @@ def test_a_passage_naming_the_person_and_the_topic_leaves_the_answer_to_the_rank
         town = [c for c in rank(ctx, None) if ctx.evidence[c.n - 1].doc_id == doc][:2]
         why = _topic_untouched(ctx, question, town)
         assert (why is not None) == abstains, (other, why)
+
+
+def test_a_topic_with_a_name_is_told_apart_from_a_common_noun_topic() -> None:
+    # round 19 (abstain19): news repeats a name as it is, where it paraphrases a common noun
+    assert asked.topic_named("What did Dana Quill say about the Northfield Bridge?")
+    assert asked.topic_named("What did Quill say about Mayor Roe's ferry plan during the debate?")
+    assert not asked.topic_named("What did Dana Quill say about the new bridge toll on Morning Radio?")
+    # the speaker's own name in the topic is no name asked about
+    assert not asked.topic_named("What did Quill say about Quill's budget?")
+    assert not asked.topic_named("What did Quill say at the meeting?")
+
+
+BRIDGE = (
+    "Harbor Gazette\n\n"
+    'Council member Dana Quill defended the budget on Monday. "We kept every library open '
+    'and every pool staffed," Quill said at the council meeting.\n\n'
+    "Harbor pilot Lena Marsh said the Northfield Bridge had been closed to trucks for a "
+    "month, and that the detour cost her crew two hours a day.\n"
+)
+
+
+def _quills_words(question: str, text: str) -> str | None:
+    """Why ``_topic_untouched`` refuses the question when the sentences shown are Quill's
+    (the first passage's), over the whole invented article as evidence."""
+    from assistant.answer.backends.extractive import _topic_untouched
+    from assistant.answer.ranker import rank
+
+    doc = "harbor_gazette"
+    items = [(doc, text, "Council member Dana Quill defended"), (doc, text, "Harbor pilot Lena Marsh")]
+    ctx = context(question, items)[0]
+    first = ctx.evidence[0]
+    quills = [c for c in rank(ctx, None) if ctx.evidence[c.n - 1] is first][:2]
+    assert quills, "no sentence of Quill's passage ranked"
+    return _topic_untouched(ctx, question, quills)
+
+
+def test_a_named_topic_only_anothers_words_hold_is_no_answer_from_the_askeds_words() -> None:
+    # the article names the bridge, in the pilot's words; Quill speaks of the budget only
+    why = _quills_words("What did Dana Quill say about the Northfield Bridge?", BRIDGE)
+    assert why is not None and "do not speak of the Northfield Bridge" in why, why
+    assert "Dana Quill's words" in why, why
+
+
+def test_a_named_topic_in_the_askeds_own_words_stands() -> None:
+    spoken = BRIDGE.replace(
+        'staffed," Quill said at the council meeting.',
+        'staffed," Quill said at the council meeting. She said the Northfield Bridge would reopen in May.',
+    )
+    assert "Northfield Bridge would reopen" in spoken
+    assert _quills_words("What did Dana Quill say about the Northfield Bridge?", spoken) is None
+
+
+def test_a_common_noun_topic_anothers_words_hold_is_left_to_the_ranker() -> None:
+    # "the detour" is a common noun: Quill's words may paraphrase it, so the answer stands
+    assert _quills_words("What did Dana Quill say about the detour?", BRIDGE) is None

@@ -1252,23 +1252,40 @@ _TOPIC_ASK = re.compile(
 _TOPIC_ENDS = wordlist("topic_ends")
 
 
+def _topic_words(part: str) -> tuple[list[str], set[str]]:
+    """The words of the topic phrase a "what did X say about <topic>" part asks X's words on
+    (after "about", up to the first word of ``[topic_ends]``) and the stems of the speaker's
+    own phrase; ([], set()) when the part asks no such topic."""
+    ask = ask_of(part).strip()
+    m = _TOPIC_ASK.match(ask)
+    if m is None or re.search(r"\b(?:asked|questioned)\b", m.group("between"), re.I):
+        return [], set()
+    words: list[str] = []
+    for w in _PHRASE_WORD.findall(m.group("topic")):
+        if w.lower() in _TOPIC_ENDS and words:
+            break
+        words.append(w)
+    return words, set(tokenize(speaker_phrase(ask) or ""))
+
+
 def topic_asked(part: str) -> set[str]:
     """The content stems of the topic a "what did X say about <topic>" part asks X's words on
     ("What did Roe say about the new toll on the bridge?" -> {"new", "toll"}), or an empty
     set. The topic is the noun phrase after "about" up to the first word that English uses to
     add the occasion, venue or time after it (``[topic_ends]``: "on This Week", "during the
     debate", "and ..."); function words and the speaker's own words are not the topic."""
-    ask = ask_of(part).strip()
-    m = _TOPIC_ASK.match(ask)
-    if m is None or re.search(r"\b(?:asked|questioned)\b", m.group("between"), re.I):
-        return set()
-    words: list[str] = []
-    for w in _PHRASE_WORD.findall(m.group("topic")):
-        if w.lower() in _TOPIC_ENDS and words:
-            break
-        words.append(w)
-    who = set(tokenize(speaker_phrase(ask) or ""))
+    words, who = _topic_words(part)
     return {t for w in words if w.lower() not in _FUNCTION for t in tokenize(w)} - who
+
+
+def topic_named(part: str) -> bool:
+    """Does the topic of a "what did X say about <topic>" part (:func:`topic_asked`) hold a
+    name, a capitalised word other than the speaker's own ("about Mayor Roe's bridge plan",
+    "about the Harbor Act"; not "about the new toll")? News repeats a name as it is, where it
+    paraphrases a common noun ("the agreement" for "the trade deal"): a topic with a name is
+    one a passage on it names."""
+    words, who = _topic_words(part)
+    return any(w[:1].isupper() and not set(tokenize(w)) <= who for w in words)
 
 
 def touches_topic(text: str, topic: set[str]) -> bool:

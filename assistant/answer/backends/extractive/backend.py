@@ -320,7 +320,7 @@ class ExtractiveBackend:
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
         untouched = (
-            _topic_untouched(context, part, chosen)
+            _topic_untouched(context, part, chosen, self.tuning.speaker_gap)
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
         )

@@ -275,7 +275,7 @@ def _role_elsewhere(
     return f"the passages that name someone do not say who the {role} is"
 
 
-def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str | None:
+def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int | None = None) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
     question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
     gives of their articles, and no passage of another article holds one beside X's name
@@ -289,23 +289,56 @@ def _topic_untouched(context: Context, part: str, chosen: list[Scored]) -> str |
     from a sentence that names it), so the whole text its article gives decides, as in
     :func:`_about_another` (which does the same for a person Y only, by name). A part of a
     multi-part question is left alone: its topic is often named by another part or by the
-    statement before the asks, and is answered from another article."""
+    statement before the asks, and is answered from another article.
+
+    When the articles do hold the topic and it is a name (:func:`asked.topic_named`: "about
+    Mayor Roe", "about the Harbor Act"), which news does not paraphrase, X's own words decide
+    (:func:`_words_on_topic`): the story names the topic in another's words or its own
+    narration, and X speaks of something else ("What did A say about B?" answered by A's
+    words on C, in an article where D speaks of B). ``gap``: as in :func:`_speaks`; default
+    :attr:`AnswerSettings.speaker_gap`."""
     topic = asked.topic_asked(part)
     if not topic or not chosen or len(split_question(context.question)) > 1:
         return None
     docs = {context.evidence[c.n - 1].doc_id for c in chosen}
     text = " ".join(e.text for e in context.evidence if e.doc_id in docs)
-    if asked.touches_topic(text, topic):
-        return None
     speaker = _named_asked(context, part)
+    m = re.search(r"\babout\s+([^?]+)", ask_of(part))
+    about = m.group(1).strip() if m else "it"
+    if asked.touches_topic(text, topic):
+        if not speaker or not asked.topic_named(part):
+            return None
+        gap = AnswerSettings().speaker_gap if gap is None else gap
+        if _words_on_topic(context, chosen, docs, speaker, topic, gap):
+            return None
+        return f"the passages that give {speaker}'s words do not speak of {about}"
     keys = asked.name_keys(speaker) if speaker else []
     for e in context.evidence:
         low = normalise(e.text)
         if asked.touches_topic(e.text, topic) and (not keys or any(k in low for k in keys)):
             return None  # a passage of another article speaks of the topic and names X
-    m = re.search(r"\babout\s+([^?]+)", ask_of(part))
-    about = m.group(1).strip() if m else "it"
     return f"the articles that give these words do not speak of {about}"
+
+
+def _words_on_topic(
+    context: Context, chosen: list[Scored], docs: set[str], speaker: str, topic: set[str], gap: int
+) -> bool:
+    """Does a chosen sentence's stretch (:func:`_window`) hold the topic, or a sentence of the
+    chosen articles' passages that is ``speaker``'s (:func:`_speaks`), with the sentence after
+    it (a quotation going on)?"""
+    for c in chosen:
+        ev, a, b = _window(context, c)
+        if asked.touches_topic(ev.at(a, b), topic):
+            return True
+    for ev in context.evidence:
+        if ev.doc_id not in docs:
+            continue
+        sents = ev.sentences
+        for i, sp in enumerate(sents):
+            end = sents[i + 1].end if i + 1 < len(sents) else sp.end
+            if _speaks(ev, sp, context, speaker, gap) and asked.touches_topic(ev.at(sp.start, end), topic):
+                return True
+    return False
 
 
 def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | None:
