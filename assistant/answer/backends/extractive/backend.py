@@ -275,7 +275,7 @@ class ExtractiveBackend:
         # another part's sentence ranks first: this part's own one answers it, though its own
         # article words it far from the question (the second article's part of the held-out
         # writer's questions often ranks under the threshold)
-        fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold, threshold)
+        fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold)
         best = fitting[0]
         if (
             best.prob < threshold
@@ -287,10 +287,8 @@ class ExtractiveBackend:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for", False
             return [], "no passage in the articles answers it", False
         if (best.n, best.span.start) in used:
-            # the abstention threshold, not second_ratio of the shown one: the shown sentence
-            # is the earlier part's, so its score says how well the statement before both
-            # asks is echoed, not how well this part's own thing is given
-            fresh = _fresh_for_part(best, fitting, used, distinct or set(), threshold)
+            floor = max(threshold, self.tuning.second_ratio * best.prob)
+            fresh = _fresh_for_part(best, fitting, used, distinct or set(), floor)
             if fresh is None:
                 return [best], None, False  # the sentence already shown answers this part too
             best = fresh

@@ -87,7 +87,7 @@ def _each_ones_own(sets: list[set[str]]) -> list[set[str]]:
 
 
 def _own_marked_first(
-    fitting: list[Scored], own: set[str], others: set[str], threshold: float, bar: float | None = None
+    fitting: list[Scored], own: set[str], others: set[str], threshold: float
 ) -> list[Scored]:
     """``fitting`` for one part of a multi-part question, without the sentences marked as
     another part's when the best is one of them and a candidate above ``threshold`` is
@@ -102,11 +102,7 @@ def _own_marked_first(
     the statement's and the ask's shared words: "Roe", "say"); the best-ranked sentence
     above the floor holding this part's own terms and none of the others' answers it, even
     under the abstention threshold: the part's own article often words it unlike the
-    question (the second article's part of a multi-article question). When none is, the
-    best-ranked sentence at or above ``bar`` (the abstention threshold, the bar any answer
-    needs) marked as neither part's answers it: the part's own thing is often worded
-    unlike its ask ("what office had she held" -> "which she represented ... in the
-    Senate"), while the best holds only another part's words."""
+    question (the second article's part of a multi-article question)."""
     if not own or not others or not fitting:
         return fitting
 
@@ -116,16 +112,11 @@ def _own_marked_first(
 
     if marked(fitting[0]) != (False, True):
         return fitting
-    plain: Scored | None = None  # the best-ranked sentence marked as neither part's
     for c in fitting:
         if c.prob < threshold:
-            break
+            return fitting
         if marked(c) == (True, False):
             return [c, *(x for x in fitting if x is not c and marked(x) != (False, True))]
-        if plain is None and marked(c) == (False, False):
-            plain = c
-    if plain is not None and bar is not None and plain.prob >= bar:
-        return [plain, *(x for x in fitting if x is not plain and marked(x) != (False, True))]
     return fitting
 
 
@@ -133,8 +124,8 @@ def _fresh_for_part(
     best: Scored, fitting: list[Scored], used: set[tuple[int, int]], distinct: set[str], threshold: float
 ) -> Scored | None:
     """An unshown sentence scoring at least ``threshold`` (for the part: the abstention
-    threshold) holding a term of ``distinct`` when ``best`` (already shown) holds none: a
-    later part's own subject decides between them."""
+    threshold, and near ``best``) holding a term of ``distinct`` when ``best`` (already
+    shown) holds none: a later part's own subject decides between them."""
     if not distinct or distinct & set(tokenize(best.text)):
         return None
     for c in fitting:
@@ -330,8 +321,7 @@ def _part_thing(
         own = set(tokenize(asked.response_asked(part) or ""))
     if thing == "predicate":  # "met" for "did they meet"
         own = asked.verb_forms(asked.yes_no_verb(part) or "")
-    # ranked as _pick ranks the part (its own ask lifts what the statement before it hides)
-    cands = _ranked_by_own_ask(context, part, names, rank(context, part, names))
+    cands = rank(context, part, names)
     top = next((c for c in chosen if _part_holds(c, thing, part, context)), None)
     if top is not None:
         cover = len(own & set(tokenize(top.text)))
