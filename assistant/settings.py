@@ -141,7 +141,8 @@ class AnswerSettings(BaseSettings):
     max_sentences: int = Field(
         default=3,
         gt=0,
-        description="Evidence sentences the extractive answer gives per question part at most.",
+        description="Evidence sentences the extractive answer gives per question part at most (a part of "
+        "a multi-part question may take one more that holds its own ask's words: parts._ask_covered).",
     )
     second_ratio: float = Field(
         default=0.8,

@@ -44,6 +44,7 @@ from assistant.answer.backends.extractive.order import (
     _since_first,
 )
 from assistant.answer.backends.extractive.parts import (
+    _ask_covered,
     _each_ones_own,
     _fresh_for_part,
     _others,
@@ -295,9 +296,18 @@ class ExtractiveBackend:
             best = fresh
         chosen = [best]
         t = self.tuning
+        # a part's further sentences of the best one's article above the threshold but under
+        # second_ratio x the best: one of them may still join (:func:`_ask_covered`)
+        beside: list[Scored] = []
         for c in fitting[1:]:
-            if len(chosen) >= t.max_sentences or c.prob < max(threshold, t.second_ratio * best.prob):
+            if len(chosen) >= t.max_sentences or c.prob < threshold:
                 break
+            if beside or c.prob < t.second_ratio * best.prob:
+                if part == context.question or not _same_article(context, c, best):
+                    break
+                if (c.n, c.span.start) not in used:
+                    beside.append(c)
+                continue
             if any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
                 continue
             if (c.n, c.span.start) in used:
@@ -329,6 +339,9 @@ class ExtractiveBackend:
         silent = _speaker_silent(context, part, wanted, chosen, self.tuning)
         if silent:
             return [], silent, False
+        covering = _ask_covered(part, chosen, beside)
+        if covering is not None and len(chosen) <= t.max_sentences:
+            chosen.append(covering)  # one beyond max_sentences: the follow-ons keep their room
         chosen += _persons_other_words(context, part, wanted, cands, chosen, used, t.further_words)
         return chosen, None, False
 

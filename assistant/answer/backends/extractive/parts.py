@@ -136,6 +136,33 @@ def _fresh_for_part(
     return None
 
 
+def _ask_covered(part: str, chosen: list[Scored], beside: list[Scored]) -> Scored | None:
+    """For one part of a multi-part question, the best-ranked of ``beside`` (its further
+    sentences of the best one's article, at or above the abstention threshold but under
+    ``second_ratio`` x the best, unshown for earlier parts) that holds a word of the part's
+    own ask (:func:`part_ask`: the statement before the asks left out) that none of the
+    ``chosen`` sentences holds; else None.
+
+    ``second_ratio`` keeps a single question's answer to the sentences that compete with
+    its best. A part of the held-out writer's multi-article questions is answered by one
+    article, and its best sentence often echoes the statement shared by every part ("Two
+    speeches drew rebuttals. What did Roe say about the ad, ...?"), scoring far above the
+    sentence of the same article that holds what the ask itself names ("the ad"). That
+    sentence joins the part (one beyond ``max_sentences``, after the best one's follow-on
+    words, which keep their room); a sentence bringing none of the ask's words the chosen
+    ones lack adds nothing the part asked for."""
+    have = set().union(*(set(tokenize(c.text)) for c in chosen))
+    lacking = _content_terms(part_ask(part)) - have
+    if not lacking:
+        return None
+    for c in beside:
+        if any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+            continue
+        if lacking & set(tokenize(c.text)):
+            return c
+    return None
+
+
 def _same_article_answer(context: Context, parts: list[str], i: int, shown: list[Scored]) -> Scored | None:
     """For part ``i``, which asks for a specific thing (a count, a figure, a date, a name:
     :func:`_specific`) and whose best sentences were all shown for earlier parts, the
