@@ -784,7 +784,7 @@ def extract_quotes(
     said = [(q.start, q.end) for q in quotes if q.speaker] + furniture
     held = [(q.start, q.end) for q in quotes] + furniture
     quotes += _outside(signed_paragraphs(doc_id, text), said) + _outside(
-        authored_sentences(doc_id, text), held
+        authored_sentences(doc_id, text, doc), held
     )
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
