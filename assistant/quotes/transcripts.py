@@ -45,8 +45,9 @@ def _full_names(tags: list[str]) -> dict[str, str]:
 
 def transcript_turns(doc_id: str, text: str) -> list[Quote]:
     """One ledger record per turn of a transcript (module docstring), the words after the tag,
-    its speaker the tag's name (``kind="direct"``: a transcript gives the words as spoken,
-    ``cue=":"``); [] for an article with none."""
+    its speaker the tag's name (``kind="indirect"``, as a letter's paragraph: the words are
+    the speaker's own, printed without quotation marks; ``cue=":"``); [] for an article with
+    none."""
     turns = []
     for s, e in paragraphs(text):
         words = text[s:e]
@@ -65,5 +66,9 @@ def transcript_turns(doc_id: str, text: str) -> list[Quote]:
     out = []
     for tag, a, b in turns:
         b = a + len(text[a:b].rstrip())
-        out.append(Quote(speaker=names[tag], quote=text[a:b], doc_id=doc_id, start=a, end=b, cue=":"))
+        out.append(
+            Quote(
+                speaker=names[tag], quote=text[a:b], doc_id=doc_id, start=a, end=b, cue=":", kind="indirect"
+            )
+        )
     return out
