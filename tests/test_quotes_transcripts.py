@@ -3,8 +3,10 @@ speaker's turn. Invented exchanges; the whole article text goes to the ledger's 
 
 from __future__ import annotations
 
+from assistant.answer.ranker import in_quote, spoken_by
 from assistant.quotes import extract_quotes
 from assistant.quotes.transcripts import transcript_turns
+from assistant.types import Span
 
 EXCHANGE = """Ferry chief defends night service cuts.
 
@@ -60,3 +62,14 @@ def test_run_in_notes_in_capitals_are_no_transcript() -> None:
     two = EXCHANGE.replace("\nMARSH: ", "\n").replace("\nDALE: ", "\n")
     assert two.count(": ") == 2 and "LENA MARSH: " in two and "OWEN DALE: " in two
     assert transcript_turns("d", two) == []
+
+
+def test_the_ranker_features_do_not_see_a_transcripts_turns() -> None:
+    turns = transcript_turns("d", EXCHANGE)
+    q = next(q for q in turns if q.speaker == "Owen Dale")
+    sp = Span(start=q.start, end=q.end)
+    assert not in_quote(turns, "d", sp)
+    assert not spoken_by(turns, "d", sp, ["dale"])
+    # a reported-speech record with a cue of words on the same span is seen (control)
+    reported = [q.model_copy(update={"cue": "said"})]
+    assert in_quote(reported, "d", sp) and spoken_by(reported, "d", sp, ["dale"])
