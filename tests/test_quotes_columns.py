@@ -8,6 +8,7 @@ ranker's fitted features must read the ledger as they did before such records ex
 from __future__ import annotations
 
 from assistant.answer.ranker import in_quote, spoken_by
+from assistant.nlp.parse import parse_one
 from assistant.quotes import extract_quotes
 from assistant.quotes.columns import authored_sentences, column_author
 from assistant.types import Span
@@ -70,9 +71,7 @@ def test_a_report_naming_the_person_in_its_body_is_no_column() -> None:
 
 def test_titled_or_several_writers_or_a_quotation_is_no_bio_line() -> None:
     titled = COLUMN.replace("Marta J. Quell is a lecturer", "Gov. Marta Quell is a lecturer")
-    several = COLUMN.replace(
-        "at Northfield College.", "at Northfield College. Owen Dale is a harbour pilot."
-    )
+    several = COLUMN.replace("at Northfield College.", "at Northfield College. Owen Dale is a harbour pilot.")
     quoting = COLUMN.replace("at Northfield College.", 'at Northfield College and host of "Crossings."')
     assert column_author(titled) is None
     assert column_author(several) is None
@@ -88,3 +87,50 @@ def test_the_ranker_features_do_not_see_a_columns_records() -> None:
     # a reported-speech record on the same words is seen (control)
     reported = [q.model_copy(update={"kind": "indirect"})]
     assert in_quote(reported, "d", sp) and spoken_by(reported, "d", sp, ["quell"])
+
+
+RELAYING = """The ferry deserves a second life.
+
+The night crossing carries four hundred workers a week, and it pays for itself in summer.
+
+Councillor Ruth Amsel calls the ferry a relic of another century.
+
+The port authority argues that a bus could do the same job for less.
+
+Critics have said the timetable is too thin to keep.
+
+The crossing loses money every winter, according to the harbour board.
+
+I know the crossing well, and I believe the board is wrong.
+
+Marta J. Quell is a lecturer in urban planning at Northfield College.
+"""
+
+
+def test_with_the_parse_a_sentence_relaying_another_sources_view_is_not_the_writers() -> None:
+    doc = parse_one(RELAYING)
+    got = {RELAYING[q.start : q.end][:24] for q in authored_sentences("d", RELAYING, doc)}
+    # the writer's own argument, in the first person or not, stays the writer's
+    assert "The night crossing carri" in got
+    assert "I know the crossing well" in got
+    # a named or described source's view, without quotation marks, is that source's
+    relayed = {
+        "Councillor Ruth Amsel ca",
+        "The port authority argue",
+        "Critics have said the ti",
+        "The crossing loses money",
+    }
+    assert not relayed & got
+    assert relayed <= {RELAYING[q.start : q.end][:24] for q in authored_sentences("d", RELAYING)}
+    # without the parse every sentence of the body is the writer's (the layout rule alone)
+    assert len(authored_sentences("d", RELAYING)) == len(got) + 4
+
+
+def test_a_supposition_or_a_view_deep_in_the_writers_sentence_stays_the_writers() -> None:
+    text = RELAYING.replace(
+        "Critics have said the timetable is too thin to keep.",
+        "A bus company would argue otherwise. If the board listens, it will keep what riders want.",
+    )
+    doc = parse_one(text)
+    got = {text[q.start : q.end][:24] for q in authored_sentences("d", text, doc)}
+    assert {"A bus company would argu", "If the board listens, it"} <= got

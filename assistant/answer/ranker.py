@@ -154,8 +154,10 @@ def _group(label: str) -> str | None:
 def _fitted(quotes: list[Quote]) -> list[Quote]:
     """The ledger records the features were fitted on: a column's own sentences
     (``kind="authored"``, :mod:`assistant.quotes.columns`) are neither a quotation nor reported
-    speech, and came after the fit; the features keep the values they had without them."""
-    return [q for q in quotes if q.kind != "authored"]
+    speech, and a transcript's turns printed without quotation marks (``kind="indirect"``,
+    ``cue=":"``, :mod:`assistant.quotes.transcripts`) came after the fit too; the features keep
+    the values they had without them."""
+    return [q for q in quotes if q.kind != "authored" and not (q.kind == "indirect" and q.cue == ":")]
 
 
 def spoken_by(quotes: list[Quote], doc_id: str, sp: Span, names: list[str]) -> bool:

@@ -19,11 +19,15 @@ aside): a reporter's source is named in the story before the closing line about 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from assistant.nlp import alternation
+from assistant.nlp import alternation, speech_verbs, wordlist
 from assistant.nlp.text import paragraphs, split_sentences
 from assistant.quotes.people import FULL_NAME, looks_like_person
 from assistant.types import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 #: "<Name> is a/an/the/<lower-case word> ...": two to four capitalised words (initials allowed)
 #: then "is" and a description that opens in lower case ("is senior editor", "is the author").
@@ -61,12 +65,68 @@ def column_author(text: str) -> str | None:
     return name
 
 
-def authored_sentences(doc_id: str, text: str) -> list[Quote]:
+#: Verbs whose subject's view a sentence reports: the speech lexicon's lemmas that report a
+#: clause or name something ("Roe argues that ...", "Roe has said ...", "Roe calls it ..."),
+#: and the forms of the verbs of thinking and wanting ([view_verbs]: "Roe wants ...") and of a
+#: stated stance ([stance_verbs]: "Roe blamed the deal"). A lexicon verb without those flags
+#: ("continued", "responded") reports only with a clause of its own ("responded that ...").
+_REPORTING_LEMMAS = frozenset(
+    v.lemma
+    for v in speech_verbs().values()
+    if v.flags & {"clause", "naming"} and "clause-only" not in v.flags
+)
+_CLAUSE_LEMMAS = frozenset(speech_verbs())
+_REPORTING_FORMS = wordlist("view_verbs") | wordlist("stance_verbs")
+#: Subjects that are the writer (or the writer and the reader), or the sentence's own
+#: argument ("This suggests ..."): the column's words, not another source's.
+_WRITER_SUBJECTS = wordlist("column_own_subjects")
+
+
+def _reporting(t: Token) -> bool:
+    """Is token ``t`` a main verb of its sentence (the root, or a verb joined to it by "and")
+    that reports its subject's view (:data:`_REPORTING_LEMMAS`)? A verb deeper down ("If Roe
+    moderates ..., he offers what they want") tells the writer's argument about that view,
+    and so does one after a modal ("Roe would argue ..."). A lexicon verb without a clause or
+    naming flag counts only with a reported clause after it ("responded that ...")."""
+    main = t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT")
+    if t.pos_ not in ("VERB", "AUX") or not main:
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children):
+        return False  # "would recall", "may blame": the writer's supposition
+    lemma = t.lemma_.lower()
+    if lemma in _REPORTING_LEMMAS or t.lower_ in _REPORTING_FORMS:
+        return True
+    return lemma in _CLAUSE_LEMMAS and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children)
+
+
+def reports_another(doc: Doc, start: int, end: int) -> bool:
+    """Does the sentence at ``[start, end)`` of ``doc`` report another source's view without
+    quotation marks: a reporting verb (:func:`_reporting`) whose subject is someone other
+    than the writer ("Roe argues that ...", "Critics have said ...", "Roe wants ..."), or
+    "according to" someone? Such a sentence in a column gives its source's view, which the
+    writer only relays (PolNeAR's annotators give it to that source)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for t in span:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            return True
+        if not _reporting(t):
+            continue
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in _WRITER_SUBJECTS:
+            return True
+    return False
+
+
+def authored_sentences(doc_id: str, text: str, doc: Doc | None = None) -> list[Quote]:
     """One ledger record per sentence of a column's body, its closing bio line's writer the
     speaker (``kind="authored"``: the writer's own words, neither a quotation nor reported
     speech); [] for any other article. The headline, a byline paragraph, the bio line itself
-    and a sentence holding quotation marks (another's words, or a title) are nobody's. The caller drops
-    the sentences that hold another's words (:func:`~assistant.quotes.extract_quotes`)."""
+    and a sentence holding quotation marks (another's words, or a title) are nobody's; with
+    ``doc`` (the parse of ``text``) so is a sentence that relays another source's view
+    (:func:`reports_another`). The caller drops the sentences that hold another's words
+    (:func:`~assistant.quotes.extract_quotes`)."""
     name = column_author(text)
     if name is None:
         return []
@@ -81,6 +141,6 @@ def authored_sentences(doc_id: str, text: str) -> list[Quote]:
         out += [
             Quote(speaker=name, quote=text[a:b], doc_id=doc_id, start=a, end=b, kind="authored")
             for a, b in split_sentences(text, s, e)
-            if not _QUOTE_MARKS.search(text[a:b])
+            if not _QUOTE_MARKS.search(text[a:b]) and (doc is None or not reports_another(doc, a, b))
         ]
     return out

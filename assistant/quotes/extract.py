@@ -50,6 +50,7 @@ from assistant.quotes.columns import authored_sentences
 from assistant.quotes.letters import signed_paragraphs
 from assistant.quotes.parsed import Hit, ParsedArticle
 from assistant.quotes.people import Mention, Registry, honorific_gender, parse_mention
+from assistant.quotes.transcripts import transcript_turns
 from assistant.settings import QuotesSettings
 from assistant.types import Quote, Span
 
@@ -774,17 +775,20 @@ def extract_quotes(
     sets how far from a quote its cue and a description's title holder are looked for.
 
     A letters page's signed paragraphs (:func:`~assistant.quotes.letters.signed_paragraphs`)
-    are their writers' words, except a paragraph that quotes someone the rules attribute
-    (the quotation keeps its speaker) or that is furniture. Likewise an opinion column's
-    sentences are the writer its closing bio line names
-    (:func:`~assistant.quotes.columns.authored_sentences`), except a sentence that holds
+    are their writers' words and a transcript's turns
+    (:func:`~assistant.quotes.transcripts.transcript_turns`) their tags' speakers', except a
+    paragraph that quotes someone the rules attribute (the quotation keeps its speaker) or
+    that is furniture. Likewise an opinion column's sentences are the writer its closing bio
+    line names (:func:`~assistant.quotes.columns.authored_sentences`), except a sentence that holds
     another's words (any record of the rules or the parse) or that is furniture."""
     quotes = _Extractor(doc_id, text, skip, doc, tuning).run()
     furniture = [(sp.start, sp.end) for sp in skip]
     said = [(q.start, q.end) for q in quotes if q.speaker] + furniture
     held = [(q.start, q.end) for q in quotes] + furniture
-    quotes += _outside(signed_paragraphs(doc_id, text), said) + _outside(
-        authored_sentences(doc_id, text), held
+    quotes += (
+        _outside(signed_paragraphs(doc_id, text), said)
+        + _outside(transcript_turns(doc_id, text), said)
+        + _outside(authored_sentences(doc_id, text, doc), held)
     )
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes

@@ -346,11 +346,22 @@ def _ledger_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) ->
 
 
 def _ledger_speaker_at(sp: Span, ev: Evidence, quotes: list[Quote]) -> str | None:
-    """The speaker the quote ledger gives the words of sentence ``sp`` of ``ev``, if any."""
-    for q in quotes:
-        if q.doc_id == ev.doc_id and q.speaker and q.start < sp.end and sp.start < q.end:
-            return q.speaker
-    return None
+    """The speaker the quote ledger gives the words of sentence ``sp`` of ``ev``, if any
+    (:func:`_sentence_record`)."""
+    q = _sentence_record(sp, ev, quotes)
+    return q.speaker if q is not None else None
+
+
+def _sentence_record(sp: Span, ev: Evidence, quotes: list[Quote]) -> Quote | None:
+    """The ledger record with a speaker that gives the words of sentence ``sp`` of ``ev``:
+    the first that begins in the sentence, else the first that overlaps it. A record that
+    began in an earlier sentence and runs into this one (a report's clause the ledger read
+    on past its sentence's end) is that earlier sentence's; a quotation that opens here
+    ("“...,” Mr. Doe recalled the president telling him.") has its own speaker."""
+    overlapping = [
+        q for q in quotes if q.doc_id == ev.doc_id and q.speaker and q.start < sp.end and sp.start < q.end
+    ]
+    return next((q for q in overlapping if q.start >= sp.start), overlapping[0] if overlapping else None)
 
 
 def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
@@ -358,11 +369,11 @@ def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> st
     else, for a pronoun's words ("..., he said"), the first person named by the nearest
     of the two sentences before it (a light coreference: news names the speaker, then
     goes on with "he said")."""
-    for q in quotes:
-        if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end:
-            if q.cue is None and (reporter := _quoted_report(c.text)) is not None:
-                return _article_name(ev, reporter)
-            return q.speaker
+    q = _sentence_record(c.span, ev, quotes)
+    if q is not None:
+        if q.cue is None and (reporter := _quoted_report(c.text)) is not None:
+            return _article_name(ev, reporter)
+        return q.speaker
     name = _clause_name(c.text)
     if name is not None:
         return name
