@@ -256,3 +256,19 @@ def test_such_a_description_after_two_people_or_with_a_or_far_away_names_no_one(
         "are \u201colder than the harbour.\u201d\n"
     )
     assert _speakers(new)["older than the harbour."] is None
+
+
+def test_a_subject_set_off_by_an_appositive_is_the_pronoun_target() -> None:
+    # "Name, a title ..., verb": the name is the clause's subject, so the next "he" is his,
+    # not the older subject's
+    text = (
+        "Mayor Tomas Brandt opened the hearing on the ferry timetable. Brandt spoke for an hour.\n\n"
+        "The council thanked Omar Petrakis. Later Petrakis, a nurse on the island, rode the night "
+        "boat home. \u201cWe cannot get to the early shift without it,\u201d he said.\n\n"
+        "The council thanked Rui Tam. First, Tam, 52, was shown the door. "
+        "\u201cThe boats are always late,\u201d he said.\n"
+    )
+    sp = _speakers(text)
+    assert sp["We cannot get to the early shift without it"] == "Omar Petrakis"
+    assert sp["The boats are always late"] == "Rui Tam"
+

@@ -123,6 +123,14 @@ _ADVERBIAL_END = re.compile(
 _ROLE_DETERMINER = re.compile(rf"^(?:{alternation('role_determiners')})\s+")
 #: Adverbs and auxiliaries skipped between a name and the word after it ("Roe also said").
 _NEXT_WORD = re.compile(rf"\s+(?:(?:{alternation('verb_adverbs')})\s+)*([a-z]+)")
+#: The word after an appositive set off by commas ("Ana Ruiz, a nurse at the clinic, told
+#: ..."): a subject introduced with a title is as salient as a bare one. The appositive
+#: opens as a title does (a determiner, "who", a capital or an age), and what follows
+#: it is not a pronoun (", to raise taxes, he added": a clause, not an appositive).
+_APPOSED_NEXT = re.compile(
+    rf",\s+(?:(?:{alternation('appositive_openers')})\s|[A-Z\d])[^,.;:!?“”\"\n]{{0,150}}?,"
+    rf"\s+(?:(?:{alternation('verb_adverbs')})\s+)*(?!(?:{alternation('personal_pronouns')})\b)([a-z]+)"
+)
 
 
 @dataclass
@@ -250,7 +258,7 @@ class Resolver:
             pat = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
             for m in re.finditer(rf"\b(?:{pat})\b(?![’']s)", self.text):
                 after = self.text[m.end() : m.end() + 30]
-                nxt = _NEXT_WORD.match(after)
+                nxt = _NEXT_WORD.match(after) or _APPOSED_NEXT.match(self.text, m.end(), m.end() + 200)
                 if not nxt or nxt.group(1) in _PREPOSITIONS | {"and", "or", "who", "whose"}:
                     continue
                 lead = re.sub(rf"(?:{CAP_WORD}\s+)*$", "", self.text[max(0, m.start() - 60) : m.start()])
