@@ -126,10 +126,12 @@ _NEXT_WORD = re.compile(rf"\s+(?:(?:{alternation('verb_adverbs')})\s+)*([a-z]+)"
 #: The word after an appositive set off by commas ("Ana Ruiz, a nurse at the clinic, told
 #: ..."): a subject introduced with a title is as salient as a bare one. The appositive
 #: opens as a title does (a determiner, "who", a capital or an age), and what follows
-#: it is not a pronoun (", to raise taxes, he added": a clause, not an appositive).
+#: it is not a pronoun (", to raise taxes, he added": a clause, not an appositive) nor a
+#: relative ("Roe Energy, a coal company, which filed": the name is no subject).
 _APPOSED_NEXT = re.compile(
     rf",\s+(?:(?:{alternation('appositive_openers')})\s|[A-Z\d])[^,.;:!?“”\"\n]{{0,150}}?,"
-    rf"\s+(?:(?:{alternation('verb_adverbs')})\s+)*(?!(?:{alternation('personal_pronouns')})\b)([a-z]+)"
+    rf"\s+(?:(?:{alternation('verb_adverbs')})\s+)*"
+    rf"(?!(?:{alternation('personal_pronouns', 'appositive_stops')})\b)([a-z]+)"
 )
 
 
