@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.text import ANY_DOUBLE_MARK, unpossessive
 from assistant.quotes.people import ORG_WORDS, ROLE_NOUNS
+from assistant.quotes.transcripts import SPEAKER_TAG
 from assistant.settings import QuotesSettings
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ _CLAUSE_ONLY = frozenset(v.lemma for v in speech_verbs().values() if "clause-onl
 
 _POSSESSIVE_EDGES = re.compile(r"^['’]s\s+|['’]s?$")
 #: A transcript's turn: a quotation that opens with a name in capitals and a colon.
-_TURN = re.compile(r"[\"“‘'`\s]*([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
+_TURN = re.compile(rf"[\"“‘'`\s]*({SPEAKER_TAG}):\s")
 
 
 def bare_name(text: str, leading: bool = False) -> str:

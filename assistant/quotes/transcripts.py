@@ -26,8 +26,12 @@ from collections import Counter
 from assistant.nlp.text import paragraphs
 from assistant.types import Quote
 
-#: A turn's tag: one to three words in capitals (initials and apostrophes allowed), a colon.
-_TAG = re.compile(r"(?P<name>[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):[ \t]+(?=\S)")
+#: A speaker's tag: one to three words in capitals (initials and apostrophes allowed). Read
+#: here before a paragraph's colon, and by the parse rules before a quoted turn's
+#: (``ParsedArticle.transcript_turn``).
+SPEAKER_TAG = r"[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}"
+#: A turn's tag: the speaker's tag, a colon.
+_TAG = re.compile(rf"(?P<name>{SPEAKER_TAG}):[ \t]+(?=\S)")
 #: Turns, speakers and one speaker's turns a transcript needs (module docstring).
 _MIN_TURNS, _MIN_SPEAKERS, _MIN_REPEAT = 3, 2, 2
 
