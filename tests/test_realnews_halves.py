@@ -13,8 +13,9 @@ multi-part files likewise. The fresh set's own extra (it shares no article with 
 corpora) is in tests/test_realnews_fresh_set.py. The unseen set in the held-out writer's style
 (evals/realnews_more/, devset14), the second one (evals/realnews_next/, devset14b), the third
 (evals/realnews_last/, devset15), the fourth (evals/realnews_extra/, devset16), the fifth
-(evals/realnews_fifth/, devset17), the sixth (evals/realnews_sixth/, devset18) and the seventh
-(evals/realnews_seventh/, devset19) have no near-miss or multi-part files; each corpus shares no
+(evals/realnews_fifth/, devset17), the sixth (evals/realnews_sixth/, devset18), the seventh
+(evals/realnews_seventh/, devset19) and the eighth (evals/realnews_eighth/, devset20) have no
+near-miss or multi-part files; each corpus shares no
 article with any earlier real-news corpus and each half holds at least 50 questions.
 """
 
@@ -72,7 +73,7 @@ class Halves:
 _WRITTEN = (
     "realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
     "realnews_next", "realnews_last", "realnews_extra", "realnews_fifth", "realnews_sixth",
-    "realnews_seventh",
+    "realnews_seventh", "realnews_eighth",
 )  # fmt: skip
 
 
@@ -103,6 +104,7 @@ SETS = [
             ("realnews_fifth", "r5", 270, 5),
             ("realnews_sixth", "r6", 290, 5),
             ("realnews_seventh", "r7", 310, 5),
+            ("realnews_eighth", "r8", 330, 5),
         ]
     ),
 ]  # fmt: skip
