@@ -51,6 +51,7 @@ from assistant.answer.backends.extractive.parts import (
     _own_beside_shared,
     _own_marked_first,
     _part_context,
+    _part_room,
     _part_thing,
     _ranked_by_own_ask,
     _same_article_answer,
@@ -300,7 +301,7 @@ class ExtractiveBackend:
         # second_ratio x the best: one of them may still join (:func:`_ask_covered`)
         beside: list[Scored] = []
         for c in fitting[1:]:
-            if len(chosen) >= t.max_sentences or c.prob < threshold:
+            if len(chosen) >= _part_room(context, part, best, c, t.max_sentences) or c.prob < threshold:
                 break
             if beside or c.prob < t.second_ratio * best.prob:
                 if part == context.question or not _same_article(context, c, best):

@@ -13,6 +13,7 @@ from assistant.answer.backends.extractive.common import (
     _content_terms,
     _joined,
     _overlaps,
+    _same_article,
     _same_words,
 )
 from assistant.answer.backends.extractive.runs import _FIGURE, _follower
@@ -161,6 +162,22 @@ def _ask_covered(part: str, chosen: list[Scored], beside: list[Scored]) -> Score
         if lacking & set(tokenize(c.text)):
             return c
     return None
+
+
+def _part_room(context: Context, part: str, best: Scored, c: Scored, most: int) -> int:
+    """How many sentences a part may hold before candidate ``c`` is weighed (``most``:
+    :attr:`AnswerSettings.max_sentences`): one more for a sentence of the best one's article
+    in a part of a multi-part question.
+
+    A single question's answer keeps to ``most`` sentences: its further ones compete with
+    the best. A part of a multi-part question is answered by one article of the story, and
+    its best sentences there often say the same thing (the statement shared by every part,
+    the part's subject) before the one that gives what the part asks; that one, within
+    ``second_ratio`` of the best, was the first cut. Another article's sentence keeps the
+    usual room: it must still earn its place among the part's own article's."""
+    if part == context.question or not _same_article(context, c, best):
+        return most
+    return most + 1
 
 
 def _same_article_answer(context: Context, parts: list[str], i: int, shown: list[Scored]) -> Scored | None:
