@@ -360,13 +360,16 @@ class Assistant:
         retriever = self.retriever()
         vectors: dict[str, Any] = {}  # one e5 embedding per distinct text searched (~40 ms each)
 
-        def search(text: str, n: int, f: Filters) -> list[SearchHit]:
+        def search(text: str, n: int, f: Filters, nearest: int = 0) -> list[SearchHit]:
             if text not in vectors:
                 vectors[text] = retriever.embed_query(text)
-            return retriever.search(text, n, f, qvec=vectors[text])
+            return retriever.search(text, n, f, qvec=vectors[text], nearest=nearest)
 
         hits = []
-        general = search(question, k, filters) if not speaker else []
+        # the question's own search also reads the nearest passages by cosine it fused out
+        # (``dense_extra``): kept apart, added after the share of ``k`` is filled
+        general = search(question, k, filters, self.settings.retrieval.dense_extra) if not speaker else []
+        general, nearest = general[:k], general[k:]
         if speaker or asked_sp is not None:
             who = asked_sp.name if asked_sp is not None else str(speaker)
             spans = self._speaker_spans(who, since, until)
@@ -386,6 +389,8 @@ class Assistant:
         if not speaker:
             seen = {(h.doc_id, h.start) for h in hits}
             hits += [h for h in general if (h.doc_id, h.start) not in seen][: max(k - len(hits), 0)]
+            seen = {(h.doc_id, h.start) for h in hits}
+            hits += [h for h in nearest if (h.doc_id, h.start) not in seen]
             parts = split_question(question)
             if len(parts) > 1:  # each part finds its own evidence, across articles
                 for part in parts:

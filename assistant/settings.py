@@ -95,6 +95,13 @@ class RetrievalSettings(BaseSettings):
         "a search returns (in place of the lowest-fused ones); 0, the default, turns it off "
         "(2 raised context recall but cost a held-out answer: evals/README, round 12).",
     )
+    dense_extra: int = Field(
+        default=1,
+        ge=0,
+        description="The question's own search reads up to this many more passages: the nearest "
+        "candidates by e5 cosine alone that the fused top `k` left out, added after it (none "
+        "displaced; a speaker's or a part's search is not widened; evals/README, context20).",
+    )
 
 
 class IngestSettings(BaseSettings):

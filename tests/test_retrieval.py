@@ -99,3 +99,55 @@ def test_a_speaker_passage_the_general_search_holds_takes_no_reserved_place(
     assert docs[0] == "v0"  # the general search's best is hers: shared, not reserved
     # three reserved places still go to her other passages: four of hers in all
     assert len({d for d in docs if d.startswith("v")}) == 4
+
+
+def test_the_questions_own_search_adds_the_nearest_passages_by_cosine_it_fused_out(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """``dense_extra``: the question's search keeps its fused ``k`` as they were and reads,
+    after them, those of the ``dense_extra`` nearest passages by cosine alone the fusion left
+    out (none displaced); ``build_context`` hands them to the answer step."""
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+    from tests.conftest import index_articles
+
+    lines = [
+        "The river ferry will stop running at night from June, the harbour board said.",
+        "Ticket prices for the night ferry rise by a third, the board added.",
+        "A council member called the ferry cuts a betrayal of shift workers.",
+        "Night crossings carried four hundred riders a week last winter.",
+        "The board blamed a shortage of licensed pilots for the change.",
+        "Bakers on the east bank said fewer customers would come after dark.",
+        "The mayor promised to look for money to keep one late crossing.",
+        "A pilots' union leader said wages had not kept pace with other ports.",
+    ]
+    arts = [(f"f{i}", f"{line}\n", "Bay Post", "2026-05-01") for i, line in enumerate(lines)]
+    index_dir = index_articles(tmp_path_factory, arts).index_dir
+    s = Settings()
+    assert s.retrieval.dense_extra == 1  # on by default (evals/README, context20)
+    off = s.model_copy(update={"retrieval": s.retrieval.model_copy(update={"dense_extra": 0})})
+    on = s.model_copy(update={"retrieval": s.retrieval.model_copy(update={"dense_extra": 2})})
+    plain_a = Assistant(index_dir=index_dir, settings=off)
+    wide_a = Assistant(index_dir=index_dir, settings=on)
+    plain, wide = plain_a.retriever(), wide_a.retriever()
+    lex = wide.lexical()
+    assert lex.vectors is not None
+    added = 0
+    for q in [
+        "Why will the boats across the water no longer sail after dark?",
+        "Who said the cuts betray people who work late?",
+        "What did the union say about pay?",
+    ]:
+        before = [(h.doc_id, h.start) for h in plain.search(q, 1)]
+        after = [(h.doc_id, h.start) for h in wide.search(q, 1, nearest=2)]
+        assert after[:1] == before  # the fused k unchanged
+        sims = lex.vectors @ wide.embed_query(q)
+        nearest = [(lex.metas[i]["doc_id"], int(lex.metas[i]["start"])) for i in np.argsort(-sims)[:2]]
+        assert len(after) <= 3
+        assert after[1:] == [n for n in nearest if n not in before], q
+        added += len(after) - 1
+        ctx, _ = wide_a.build_context(q, k=1)
+        base, _ = plain_a.build_context(q, k=1)
+        assert [(e.doc_id, e.start) for e in base.evidence] == before
+        assert [(e.doc_id, e.start) for e in ctx.evidence] == after
+    assert added >= 3  # k = 1: each question reads at least one passage more

@@ -95,14 +95,21 @@ class Retriever:
         return vec
 
     def search(
-        self, query: str, k: int = 8, filters: Filters | None = None, qvec: np.ndarray | None = None
+        self,
+        query: str,
+        k: int = 8,
+        filters: Filters | None = None,
+        qvec: np.ndarray | None = None,
+        nearest: int = 0,
     ) -> list[SearchHit]:
         """Fuse dense and BM25 candidates by normalised score, then add small boosts.
 
         Every candidate gets both scores (a lexical-only one its cosine from the same
         product, or from its stored vector when the index keeps no vectors), so the
         fusion never compares a score with a missing one. ``qvec`` is
-        :meth:`embed_query` of ``query`` when the caller already has it.
+        :meth:`embed_query` of ``query`` when the caller already has it. ``nearest``: the
+        fused ``k`` are followed by those of the ``nearest`` candidates nearest by cosine
+        alone that the fusion left out (so up to ``k + nearest`` hits; none displaced).
         """
         filters = filters or Filters()
         lex = self.lexical()
@@ -162,7 +169,8 @@ class Retriever:
             best.append(c)
             if len(best) >= k:
                 break
-        return [_hit(c) for c in self._keep_dense(best, cands, k)]
+        kept = self._keep_dense(best, cands, k)
+        return [_hit(c) for c in kept + _nearest_left_out(kept, cands, nearest)]
 
     def _keep_dense(
         self, best: list[dict[str, Any]], cands: dict[str, dict[str, Any]], k: int
@@ -244,6 +252,29 @@ class Retriever:
         texts = self.store.chunk_texts(missing)
         for cid in missing:
             cands[cid]["text"] = texts.get(cid, "")
+
+
+def _nearest_left_out(
+    kept: list[dict[str, Any]], cands: dict[str, dict[str, Any]], n: int
+) -> list[dict[str, Any]]:
+    """Those of the ``n`` candidates nearest by cosine alone (a syndicated copy counted
+    once) that ``kept`` does not hold, nearest first. The fusion's name and word weights
+    outvote a paraphrase e5 puts near the top when the question shares few of its words
+    (evals/README, context20: the fact's chunk at cosine rank 2-5, fused 12-32)."""
+    if n <= 0:
+        return []
+    taken = {c["norm"] for c in kept}
+    seen: set[str] = set()
+    out: list[dict[str, Any]] = []
+    for c in sorted(cands.values(), key=lambda c: -(c["dense"] or 0.0)):
+        if c["norm"] in seen:
+            continue
+        seen.add(c["norm"])
+        if c["norm"] not in taken:
+            out.append(c)
+        if len(seen) >= n:
+            break
+    return out
 
 
 def _hit(c: dict[str, Any]) -> SearchHit:
