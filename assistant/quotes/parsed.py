@@ -562,7 +562,8 @@ class ParsedArticle:
         if any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in subj.lefts):
             return False
         if self._surnames is None:
-            self._surnames = frozenset(e[-1].text for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1)
+            people = (e for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1)
+            self._surnames = frozenset(e[-1].text for e in people)
         return subj.text in self._surnames
 
     def describe(self, subj: Token) -> tuple[str, str, int] | None:
