@@ -913,3 +913,23 @@ def test_a_title_spoken_to_after_an_honorific_stays_a_title() -> None:
         "''We will sign the treaty,'' Mr. Orlov said."
     )
     assert _speaker_of(text, "sign the treaty") == "Ivan Orlov"
+
+
+def test_a_surname_the_tagger_read_as_a_common_noun_is_the_person_named_before() -> None:
+    # the tagger reads the sentence-opening "Page" as the noun "page", with no entity on it
+    text = (
+        "Sam Page spoke for an hour at the rally.\n\n"
+        "Page at the time said he had asked his “people” to “look into” paying the fees."
+    )
+    reported = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert reported and {q.speaker for q in reported} == {"Sam Page"}
+
+
+def test_a_common_noun_opening_the_sentence_is_no_one_when_no_person_has_it_for_surname() -> None:
+    # "Page" is not the last word of any person the article names: the words stay unattributed
+    text = (
+        "Sam Pagett spoke for an hour at the rally.\n\n"
+        "Page at the time said he had asked his “people” to “look into” paying the fees."
+    )
+    reported = [q for q in _quotes(text) if q.kind == "indirect"]
+    assert reported and all(q.speaker is None for q in reported)

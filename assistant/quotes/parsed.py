@@ -107,6 +107,8 @@ class ParsedArticle:
         self.forms = frozenset(f for v in speech_verbs().values() for f in v.forms)
         #: the entity over each token index (``doc.ents`` builds every entity on each read)
         self._ent_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        #: the last words of the article's multi-word PERSON entities (:meth:`tagged_surname`)
+        self._surnames: frozenset[str] | None = None
         #: a transcript quoted turn by turn: two speakers or more, three turns or more
         labels = [m.group(1) for a, b in self.regions if (m := _TURN.match(self.text, a + 1, b))]
         self.dialogue = len(labels) >= 3 and len(set(labels)) >= 2
@@ -547,6 +549,23 @@ class ParsedArticle:
     def entity_of(self, tok: Token) -> Span | None:
         return self._ent_at.get(tok.i)
 
+    def tagged_surname(self, subj: Token) -> bool:
+        """Is a subject the tagger read as a common noun a person's surname: a bare word
+        written with a capital and lower case after it (no determiner, adjective or compound
+        before it) that ends a PERSON entity of the article ("Trump", "Bush" tagged
+        ``NOUN`` at a sentence's start)? English writes a common noun with a capital only at
+        a sentence's start, and a bare singular common noun there takes a determiner."""
+        if subj.pos_ != "NOUN" or subj.ent_type_ or subj.tag_ != "NN":
+            return False
+        if not (subj.text[:1].isupper() and subj.text[1:].islower()):
+            return False
+        if any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in subj.lefts):
+            return False
+        if self._surnames is None:
+            people = (e for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1)
+            self._surnames = frozenset(e[-1].text for e in people)
+        return subj.text in self._surnames
+
     def describe(self, subj: Token) -> tuple[str, str, int] | None:
         """``(kind, words, offset)`` of the speaker a subject token stands for."""
         ent = self.entity_of(subj)
@@ -586,6 +605,10 @@ class ParsedArticle:
             and subj.text[1:].islower()
             and not subj.is_sent_start
         ):  # a surname the tagger took for another word ("From said"): known names only
+            return "word", subj.text, subj.idx
+        if self.tagged_surname(subj):
+            # "Trump at the time said ...": the tagger read a surname as a common noun ("trump");
+            # the person the article names with it elsewhere (resolved among known names only)
             return "word", subj.text, subj.idx
         if subj.pos_ == "NOUN":
             owner = next((c for c in subj.children if c.dep_ == "poss"), None)
