@@ -108,7 +108,7 @@ def test_a_lead_part_gets_the_sentence_with_its_points(town_index: Any) -> None:
     assert "46 percent to 44 percent" in ans.answer
 
 
-def test_a_one_part_question_is_left_to_the_single_question_picking_but_for_a_title(
+def test_a_one_part_question_is_left_to_the_single_question_picking(
     town_index: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
@@ -119,28 +119,10 @@ def test_a_one_part_question_is_left_to_the_single_question_picking_but_for_a_ti
         return real(*args, **kwargs)
 
     monkeypatch.setattr(backend, "_part_thing", spy)
-    town_index.ask("What did Lena Vogt say about the harbour authority's safety film?")
-    assert calls == []
-    # a one-part question asking for a title is the one exception (whatsaid20)
     town_index.ask("What is the title of the harbour authority's safety film?")
-    assert len(calls) == 1
-    calls.clear()
+    assert calls == []
     town_index.ask("What is the title of the harbour authority's safety film, and what did Menon say?")
     assert len(calls) == 2
-
-
-def test_a_one_part_title_question_gets_the_sentence_that_gives_the_title(town_index: Any) -> None:
-    # the film's sentence ranks over the one that gives its title; the title goes first
-    ans = town_index.ask("What title did the harbour authority give its safety film about rough crossings?")
-    assert not ans.abstained, ans.answer
-    assert "Quiet Water" in ans.answer.splitlines()[0], ans.answer
-    # "what is X called?" with a long X asks for a title too
-    assert (
-        _part_asks(
-            "What is the harbour authority's safety film featuring two retired captains and young sailors called?"
-        )
-        == "title"
-    )
 
 
 def test_what_a_part_asks_for() -> None:

@@ -50,7 +50,6 @@ from assistant.answer.backends.extractive.parts import (
     _others,
     _own_beside_shared,
     _own_marked_first,
-    _part_asks,
     _part_context,
     _part_thing,
     _ranked_by_own_ask,
@@ -368,9 +367,7 @@ class ExtractiveBackend:
             chosen, gap, lacking = self._pick(
                 ctxs[i], part, names, threshold, used, distinct[i], (marks[i], theirs)
             )
-            if len(parts) > 1 or (chosen and _part_asks(part) == "title"):
-                # a one-part question asking for a title too ("What title did X give its
-                # ad?"): the sentence on the ad ranks over the one that gives its title
+            if len(parts) > 1:
                 held = _part_thing(
                     ctxs[i], part, names, chosen, used, threshold, terms[i], distinct[i], self.tuning
                 )

@@ -193,7 +193,7 @@ def _same_article_answer(context: Context, parts: list[str], i: int, shown: list
 
 #: A part asking for a title: "what is the title of the ad", "what is the video called".
 _TITLE_ASKED = re.compile(
-    r"\btitle[ds]?\b|\b(?:what|which)\b.{0,100}\b(?:called|named|titled|dubbed)\s*\?", re.I
+    r"\btitle[ds]?\b|\b(?:what|which)\b.{0,60}\b(?:called|named|titled|dubbed)\s*\?", re.I
 )
 #: "which <noun> ...": the words after "which", up to the verb (the asked-for one's kind).
 _WHICH = re.compile(r"^\W*(?:and\s+)?which\s+((?:[\w.'’-]+\s+){1,3})", re.I)
@@ -321,9 +321,8 @@ def _part_thing(
     distinct: set[str],
     tuning: AnswerSettings,
 ) -> list[Scored] | None:
-    """For one part of a multi-part question (or a one-part question asking for a title),
-    sentences that give the thing it asks for (:func:`_part_asks`) when those
-    :meth:`ExtractiveBackend._pick` chose do not, else None.
+    """For one part of a multi-part question, sentences that give the thing it asks for
+    (:func:`_part_asks`) when those :meth:`ExtractiveBackend._pick` chose do not, else None.
 
     A part is often answered by a sentence on its topic that lacks the asked-for figure,
     title or name, which another sentence gives: the video's name in the sentence after the
