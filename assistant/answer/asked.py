@@ -395,17 +395,6 @@ def measured(part: str) -> str:
     return m.group("adj").lower() if m else "big"
 
 
-def holds_equative(text: str, part: str) -> bool:
-    """An equative of the adjective a "How <adjective> ...?" ask opens with ("How big will
-    the wall be?" -> "as big as it needs to be"): a measure given by comparison, as a
-    speaker's words often give it, with no figure. Only when the ask opens with it: "Who
-    asked how big the wall would be?" asks for a person, and the reply is no answer."""
-    m = _HOW_ADJ.match(ask_of(part).lstrip())
-    if m is None:
-        return False
-    return re.search(rf"\bas\s+{re.escape(m.group('adj'))}\s+as\b", text, re.I) is not None
-
-
 def holds_age(text: str) -> bool:
     """An age: "43-year-old", "aged 43", AP's "Jane Roe, 43, said", "in his 60s"."""
     return bool(_AGE.search(text))

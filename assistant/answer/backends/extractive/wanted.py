@@ -90,7 +90,7 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "age":
         return asked.holds_age(c.text)
     if wanted == "measure":
-        return asked.holds_measure(c.text, asked.measured(part)) or asked.holds_equative(c.text, part)
+        return asked.holds_measure(c.text, asked.measured(part))
     if wanted == "money":
         return "number" in c.kinds and bool(_CURRENCY.search(low))
     if wanted == "count":
