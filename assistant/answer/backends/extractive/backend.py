@@ -18,7 +18,6 @@ from assistant.answer.backends.extractive.checks import (
     _role_elsewhere,
     _same_named,
     _same_person,
-    _reply_unsaid,
     _speaker_silent,
     _speaks_near,
     _told_as_past,
@@ -337,7 +336,7 @@ class ExtractiveBackend:
         )
         if untouched:
             return [], untouched, False
-        silent = _speaker_silent(context, part, wanted, chosen, self.tuning) or _reply_unsaid(context, part, chosen)
+        silent = _speaker_silent(context, part, wanted, chosen, self.tuning)
         if silent:
             return [], silent, False
         covering = _ask_covered(part, chosen, beside)
