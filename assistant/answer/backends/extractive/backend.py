@@ -16,7 +16,6 @@ from assistant.answer.backends.extractive.checks import (
     _missing_names,
     _place_elsewhere,
     _role_elsewhere,
-    _count_unnamed,
     _same_named,
     _same_person,
     _speaker_silent,
@@ -226,7 +225,6 @@ class ExtractiveBackend:
                 or _place_elsewhere(context, part, wanted, fitting, threshold, entities)
                 or _role_elsewhere(context, part, wanted, fitting, threshold)
                 or _group_silent(context, part, fitting, threshold, self.tuning.speaker_gap)
-                or _count_unnamed(context, part, wanted, fitting, threshold)
             )
             if sibling:
                 return [], sibling, False

@@ -411,29 +411,6 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
     return f"the passages on this do not name the {noun} asked for"
 
 
-def _count_unnamed(context: Context, part: str, wanted: str | None, fitting: list[Scored], threshold: float) -> str | None:
-    if wanted != "count":
-        return None
-    m = asked._HOW_MANY.search(part)
-    noun = asked.counted_noun(part)
-    if m is None or noun is None:
-        return None
-    words = m.group("np").split()
-    ends = [k for k, w in enumerate(words) if tokenize(w) and tokenize(w)[-1] == noun]
-    if not ends:
-        return None
-    caps = [_bare(w) for w in words[: ends[0]] if w[:1].isupper()]
-    if not caps:
-        return None
-    for c in fitting:
-        if c.prob < threshold:
-            break
-        low = normalise(c.text)
-        if all(re.search(rf"\b{re.escape(k)}", low) for k in caps):
-            return None
-    return f"the passages that give the count do not speak of {' '.join(caps)}"
-
-
 def _group_silent(
     context: Context, part: str, fitting: list[Scored], threshold: float, gap: int
 ) -> str | None:
