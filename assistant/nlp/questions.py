@@ -47,10 +47,6 @@ _PRONOUN = re.compile(
 )
 
 
-#: A reflexive after a speaker's name ("Roe himself"): not part of the name.
-REFLEXIVE_END = re.compile(rf"\s+(?:{alternation('reflexives')})$")
-
-
 #: "According to <outlet>, ..." names a source to trust, not a subject of the question.
 ACCORDING = re.compile(r"^\s*according\s+to\s+[^,]{1,60},\s*", re.I)
 

@@ -16,7 +16,6 @@ from functools import lru_cache
 from typing import Literal
 
 from assistant.nlp import alternation, months, name_key, wordlist
-from assistant.nlp.questions import REFLEXIVE_END
 from assistant.nlp.text import unpossessive
 
 #: Nouns that describe a person without titling them ("the billionaire businessman").
@@ -260,13 +259,15 @@ def looks_like_person(tokens: list[str]) -> bool:
     return True
 
 
+#: A reflexive after a speaker's words ("Roe himself"): not part of the name.
+_REFLEXIVE_END = re.compile(rf"\s+(?:{alternation('reflexives')})$")
 
 
 @lru_cache(maxsize=8192)
 def parse_mention(text: str) -> Mention | None:
     """Classify the words that name a speaker, or None if they cannot name one."""
     text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,;:—–-\u2014")
-    text = REFLEXIVE_END.sub("", text)
+    text = _REFLEXIVE_END.sub("", text)
     if not text:
         return None
     low = text.lower().replace("’", "'")

@@ -15,7 +15,6 @@ from assistant.answer.ranker import (
 from assistant.nlp import alternation, wordlist
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import (
-    REFLEXIVE_END,
     ask_of,
     asked_speaker,
     full_names,
@@ -191,12 +190,9 @@ def _named_asked(context: Context, part: str) -> str | None:
     as the ledger names them when it knows them. A part of a multi-part question is read
     without the statement before it ("A and B both ... . What did B say?")."""
     a = asked_speaker(part if part == context.question else ask_of(part))
-    if a is None or not a.named:
+    if a is None or not a.named or not _NAME_PHRASE.match(a.phrase):
         return None
-    phrase = REFLEXIVE_END.sub("", a.phrase)  # "What did Governor Roe himself say ...?"
-    if not _NAME_PHRASE.match(phrase):
-        return None
-    return context.speaker or phrase
+    return context.speaker or a.phrase
 
 
 def _said_by_another(c: Scored, context: Context, name: str) -> bool:
