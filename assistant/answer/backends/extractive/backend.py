@@ -15,7 +15,6 @@ from assistant.answer.backends.extractive.checks import (
     _group_silent,
     _missing_names,
     _place_elsewhere,
-    _reply_unsaid,
     _role_elsewhere,
     _same_named,
     _same_person,
@@ -337,9 +336,7 @@ class ExtractiveBackend:
         )
         if untouched:
             return [], untouched, False
-        silent = _speaker_silent(context, part, wanted, chosen, self.tuning) or _reply_unsaid(
-            context, part, chosen
-        )
+        silent = _speaker_silent(context, part, wanted, chosen, self.tuning)
         if silent:
             return [], silent, False
         covering = _ask_covered(part, chosen, beside)
