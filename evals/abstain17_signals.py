@@ -56,7 +56,7 @@ def strict_own(ctx, ev, sp, keys):
 
 from assistant.settings import Settings
 
-DEV = ['tune','gold','rt_a','rf_a','nm_a','nm_fa','mp_ta','mp_fa','rm_a','rx_a','rl_a','re_a','r5_a','r6_a']
+DEV = ['tune','gold','rt_a','rf_a','nm_a','nm_fa','mp_ta','mp_fa','rm_a','rx_a','rl_a','re_a','r5_a','r6_a','r7_a']
 CACHES, DUMPS, SCORES = sys.argv[1:4]
 sets = sys.argv[4].split(',') if len(sys.argv) > 4 and sys.argv[4] != 'dev' else DEV
 show = sys.argv[5].split(',') if len(sys.argv) > 5 else []
@@ -345,6 +345,25 @@ def f4(ctx, part, wanted, chosen):
         out['TY_exposed'] = True
     return out
 
+# ---- round 20 (abstain20): a reply asked for ("What did X say in reply to ...", "How did X respond") ----
+REPLY = re.compile(r"\b(?:in\s+(?:reply|response)\s+to|respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|answer(?:ed)?\s+(?:back|that))\b", re.I)
+REPLY_SPK = re.compile(r"^\W*(?:what|how)\s+(?:did|does|do|has|had|will|would)\s+(?P<x>(?:[A-Z][\w.'’-]*\s+){1,4}?)(?:(?:himself|herself|themselves|itself)\s+)?(?:say\s+)?(?:in\s+(?:reply|response)|respond|react|reply|answer)", re.I)
+def f5(ctx, part, wanted, chosen):
+    out = {}
+    if not chosen or not REPLY.search(part): return out
+    out['RP_exposed'] = True
+    m = REPLY_SPK.match(part)
+    if not m: return out
+    x = m.group('x').strip()
+    keys = asked.name_keys(x)
+    if not keys: return out
+    out['RPX_exposed'] = True
+    sowns = [strict_own(ctx, ctx.evidence[c.n-1], c.span, keys) for c in chosen]
+    out['RPX_strict_none_own'] = not any(sowns)
+    out['RPX_best_not_own'] = not sowns[0]
+    out['RPX_none_names_x'] = not any(asked.names_one(c.text, keys) for c in chosen)
+    return out
+
 counts = defaultdict(lambda: defaultdict(int)); hits = defaultdict(list)
 for s in sets:
     rows = load(f'{CACHES}/{s}.pkl')
@@ -369,16 +388,16 @@ for s in sets:
         for context, part, (chosen, gap, _) in picks:
             if gap or not chosen: continue
             w = _specific(part)
-            for k, v in {**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen), **f4(context, part, w, chosen)}.items():
+            for k, v in {**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen), **f4(context, part, w, chosen), **f5(context, part, w, chosen)}.items():
                 fired[k] |= v
                 counts[k]['exposed_'+lab] += 0
-            for k in {**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen), **f4(context, part, w, chosen)}:
+            for k in {**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen), **f4(context, part, w, chosen), **f5(context, part, w, chosen)}:
                 counts[k]['exp'] += 0
         exposed = set()
         for context, part, (chosen, gap, _) in picks:
             if gap or not chosen: continue
             w = _specific(part)
-            exposed |= set({**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen), **f4(context, part, w, chosen)})
+            exposed |= set({**f1(context, part, w, chosen), **f2(context, part, w, chosen), **f3(context, part, w, chosen), **f4(context, part, w, chosen), **f5(context, part, w, chosen)})
         for k in exposed: counts[k]['n_'+lab] += 1
         for k, v in fired.items():
             if v:
