@@ -28,7 +28,7 @@ import hashlib
 import json
 import pickle
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -136,6 +136,15 @@ def missed_facts(
         for group, hit in zip(score.facts, score.fact_hits, strict=True):
             if hit is None:
                 yield gold, ctx, texts, answer, group
+
+
+def print_class_table(table: dict[str, Counter[str]], names: list[str]) -> None:
+    """Print a Markdown table of class counts per cache (``table[cls][name]``), the biggest class
+    first, with a total column: the classifying scripts' common output."""
+    print("| class | " + " | ".join(names) + " | all |")
+    print("| --- " * (len(names) + 2) + "|")
+    for cls, counts in sorted(table.items(), key=lambda kv: -sum(kv[1].values())):
+        print(f"| {cls} | " + " | ".join(str(counts[n]) for n in names) + f" | {sum(counts.values())} |")
 
 
 def _folds(rows: list[tuple[dict[str, Any], Any, Any]]) -> list[str]:

@@ -136,10 +136,8 @@ def main(argv: list[str]) -> int:
     for p in paths:
         classify(p, kinds, "--why" in argv, table)
     names = [Path(p).stem for p in paths]
-    print("\n| class | " + " | ".join(names) + " | all |")
-    print("| --- " * (len(names) + 2) + "|")
-    for cls, counts in sorted(table.items(), key=lambda kv: -sum(kv[1].values())):
-        print(f"| {cls} | " + " | ".join(str(counts[n]) for n in names) + f" | {sum(counts.values())} |")
+    print()
+    cv.print_class_table(table, names)
     return 0
 
 

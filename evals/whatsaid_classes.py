@@ -98,10 +98,7 @@ def main(argv: list[str]) -> int:
             if "--list" in argv:
                 print(f"-- {name} {gold['id']} [{cls}] {group}")
     names = [Path(p).stem for p in paths]
-    print("| class | " + " | ".join(names) + " | all |")
-    print("| --- " * (len(names) + 2) + "|")
-    for cls, counts in sorted(table.items(), key=lambda kv: -sum(kv[1].values())):
-        print(f"| {cls} | " + " | ".join(str(counts[n]) for n in names) + f" | {sum(counts.values())} |")
+    cv.print_class_table(table, names)
     return 0
 
 
