@@ -41,13 +41,13 @@ from assistant.evaluation.metrics import score_question, summarise
 from assistant.nlp import text as _text
 from assistant.settings import Settings
 
-#: Caches whose questions may not be read (round 20): the check halves (for every later set, half a
-#: became development data once its round ended, half b check data; realnews_seventh, devset19's
-#: untouched set, was split so in round 20) and both halves of realnews_eighth (devset20's untouched
-#: set, r8_a and r8_b); the place, class and source scripts give them as counts only.
+#: Caches whose questions may not be read (round 21): the check halves (for every later set, half a
+#: became development data once its round ended, half b check data; realnews_eighth, devset20's
+#: untouched set, was split so in round 21) and both halves of realnews_ninth (devset21's untouched
+#: set, r9_a and r9_b); the place, class and source scripts give them as counts only.
 CHECK_SETS = frozenset(
     {"rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b", "rl_b", "re_b", "r5_b", "r6_b",
-     "r7_b", "r8_a", "r8_b"}
+     "r7_b", "r8_b", "r9_a", "r9_b"}
 )  # fmt: skip
 
 # The verifier and the metric find every quotation in the whole article text, normalising the
