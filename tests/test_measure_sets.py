@@ -1,0 +1,52 @@
+"""evals/measure.py's list of eval sets: every gold file is there, is loaded as gold, and cites
+only articles of the corpus the list pairs it with, so a round's measurement runs each set on
+the index its questions were written for; the check sets it names are ``abstain_cv``'s."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluation.harness import load_gold
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "evals"))
+
+import abstain_cv  # noqa: E402
+import measure  # noqa: E402
+
+
+@pytest.mark.parametrize("s", measure.SETS, ids=lambda s: s.name)
+def test_set_cites_its_own_corpus(s: measure.EvalSet) -> None:
+    corpus = ROOT / measure.CORPORA[s.corpus]
+    stems = {p.name.split(".")[0] for p in corpus.iterdir() if not p.name.endswith(".meta.json")}
+    gold = load_gold(ROOT / s.gold)
+    assert gold, s.gold
+    cited = {d for item in gold for d in item.sources}
+    assert cited, f"{s.gold} cites no article"
+    assert cited <= stems, f"{s.gold} cites {sorted(cited - stems)[:3]}, not in {corpus}"
+
+
+def test_names_are_unique_and_held_out_runs_only_when_asked() -> None:
+    names = [s.name for s in measure.SETS]
+    assert len(names) == len(set(names))
+    assert {s.name for s in measure.SETS if s.held} == {"heldout", "wsho"}
+    assert not any(s.held for s in measure._chosen("rc,r8_a"))
+
+
+def test_every_check_set_is_a_known_set() -> None:
+    names = {s.name for s in measure.SETS}
+    written = {n for n in abstain_cv.CHECK_SETS if not n.startswith("r9_")}  # devset21's set, once written
+    assert written <= names
+
+
+def test_table_marks_what_moved(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    header = "set\tn\t" + "\t".join(c for c, _ in measure.COLUMNS) + "\n"
+    a, b = tmp_path / "a.tsv", tmp_path / "b.tsv"
+    a.write_text(header + "rc\t10\t0.900" + "\t-" * 8 + "\n")
+    b.write_text(header + "rc\t10\t0.800" + "\t-" * 8 + "\n")
+    measure.table(a, b)
+    row = capsys.readouterr().out.splitlines()[-1]
+    assert row.startswith("| rc | 10 | **0.900** (0.800) | - |")
