@@ -65,6 +65,7 @@ CORPORA = {
     "r6": "evals/realnews_sixth/corpus",
     "r7": "evals/realnews_seventh/corpus",
     "r8": "evals/realnews_eighth/corpus",
+    "r9": "evals/realnews_ninth/corpus",
 }
 
 _HALVES = {
@@ -78,6 +79,7 @@ _HALVES = {
     "r6": "realnews_sixth",
     "r7": "realnews_seventh",
     "r8": "realnews_eighth",
+    "r9": "realnews_ninth",
 }
 
 SETS: tuple[EvalSet, ...] = (
