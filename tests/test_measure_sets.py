@@ -50,3 +50,36 @@ def test_table_marks_what_moved(tmp_path: Path, capsys: pytest.CaptureFixture[st
     measure.table(a, b)
     row = capsys.readouterr().out.splitlines()[-1]
     assert row.startswith("| rc | 10 | **0.900** (0.800) | - |")
+
+
+def test_eval_never_runs_two_sets_of_one_corpus_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two ``assistant eval`` processes opening one fresh index clash on its writer lock, so
+    ``evaluate`` runs a corpus's sets one after another (and still two corpora at a time)."""
+    import threading
+    import time
+
+    lock = threading.Lock()
+    running: list[str] = []
+    overlaps: list[tuple[str, ...]] = []
+    started: list[str] = []
+
+    def fake_run(cmd: list[str], log: Path) -> int:
+        corpus = cmd[cmd.index("--corpus") + 1]
+        with lock:
+            running.append(corpus)
+            started.append(log.stem)
+            overlaps.append(tuple(sorted(running)))
+        time.sleep(0.05)
+        with lock:
+            running.remove(corpus)
+        return 3
+
+    monkeypatch.setattr(measure, "_run", fake_run)
+    sets = measure._chosen("rt_a,rt_b,r8_a,r8_b")
+    measure.evaluate(tmp_path / "ix", tmp_path, sets)
+    assert sorted(started) == sorted(s.name for s in sets)
+    assert all(len(set(o)) == len(o) for o in overlaps), overlaps
+    assert any(len(o) == 2 for o in overlaps), "two corpora should run side by side"
+    assert (tmp_path / "summary.tsv").read_text().splitlines()[0].startswith("set\tn\t")
