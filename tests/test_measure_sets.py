@@ -4,6 +4,7 @@ the index its questions were written for; the check sets it names are ``abstain_
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -83,3 +84,14 @@ def test_eval_never_runs_two_sets_of_one_corpus_at_once(
     assert all(len(set(o)) == len(o) for o in overlaps), overlaps
     assert any(len(o) == 2 for o in overlaps), "two corpora should run side by side"
     assert (tmp_path / "summary.tsv").read_text().splitlines()[0].startswith("set\tn\t")
+
+
+@pytest.mark.parametrize(
+    "s", [s for s in measure.SETS if s.name[:-2] in measure._HALVES or s.name == "rc"], ids=lambda s: s.name
+)
+def test_set_name_is_its_question_ids_prefix(s: measure.EvalSet) -> None:
+    """A set's name is the prefix its writer gave the question ids ("rx_a" holds rx-a-001 ...),
+    the name every README record and ``abstain_cv.CHECK_SETS`` use for it."""
+    prefix = s.name.replace("_", "-") + "-"
+    ids = [json.loads(line)["id"] for line in (ROOT / s.gold).read_text().splitlines() if line.strip()]
+    assert ids and all(i.startswith(prefix) for i in ids), (s.gold, ids[:2])
