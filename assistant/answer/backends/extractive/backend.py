@@ -15,6 +15,7 @@ from assistant.answer.backends.extractive.checks import (
     _group_silent,
     _missing_names,
     _place_elsewhere,
+    _reply_unsaid,
     _role_elsewhere,
     _same_named,
     _same_person,
@@ -337,7 +338,9 @@ class ExtractiveBackend:
         )
         if untouched:
             return [], untouched, False
-        silent = _speaker_silent(context, part, wanted, chosen, self.tuning)
+        silent = _speaker_silent(context, part, wanted, chosen, self.tuning) or _reply_unsaid(
+            context, part, chosen
+        )
         if silent:
             return [], silent, False
         covering = _ask_covered(part, chosen, beside)

@@ -13,8 +13,10 @@ from assistant.answer.backends.extractive.common import _WORD
 from assistant.answer.backends.extractive.runs import _window
 from assistant.answer.backends.extractive.speakers import (
     _a_person,
+    _authored,
     _ledger_speaker,
     _named_asked,
+    _own_attribution,
     _person_before,
     _speaks,
 )
@@ -526,6 +528,51 @@ def _speaker_silent(
         if ev.doc_id in docs and any(_speaks(ev, sp, context, n, gap) for sp in ev.sentences for n in names):
             return None
     return f"the articles do not quote {speaker} on this"
+
+
+#: "What did <Name> (himself) say in reply to / in response to ...?": the part asks for a
+#: named one's words in answer to another's act (``wordlists.txt`` [reply_asks]).
+_REPLY_ASK = re.compile(
+    rf"^\W*(?i:what|how)\s+(?:{alternation('what_auxiliaries')})\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    rf"(?:\s+(?:{alternation('reflexives')}))?\s+say\s+(?:{alternation('reply_asks')})\b"
+)
+
+
+def _reply_unsaid(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a part asking for a named one's reply
+    (:data:`_REPLY_ASK`): none of them gives that one's own words by a strict reading -- the
+    quote ledger's speaker, the sentence's own attribution clause ("..., Roe said"), a "he
+    said" whose sentence before is attributed to that one, or the byline of a column. The
+    looser reading of :func:`_speaker_silent` (the name near a speech verb anywhere in the
+    sentence, or speaking anywhere in the article) takes the act replied to ("Doe said Roe
+    founded ...", "... called on Roe to resign") or the one's words on another matter for
+    the reply. Abstains only, never changes the answer."""
+    m = _REPLY_ASK.match(ask_of(part))
+    if m is None or not chosen:
+        return None
+    name = m.group("name")
+    keys = asked.name_keys(name)
+    if not keys:
+        return None
+    for c in chosen:
+        ev = context.evidence[c.n - 1]
+        ledger = _ledger_speaker(c, ev, context.quotes)
+        if ledger is not None:
+            if asked.names_one(ledger, keys):
+                return None
+            continue
+        own = _own_attribution(c.text)
+        if own is not None and asked.names_one(own, keys):
+            return None
+        before = [s for s in ev.sentences if s.end <= c.span.start][-1:]
+        if before and asked.PRONOUN_SAID.search(c.text):
+            prev = _own_attribution(ev.at(before[0].start, before[0].end))
+            if prev is not None and asked.names_one(prev, keys):
+                return None
+        if _authored(ev, c.span, ledger, keys):
+            return None
+    return f"the passages do not give {name}'s reply"
 
 
 def _asked_text(context: Context) -> str:
