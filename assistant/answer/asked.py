@@ -1175,6 +1175,41 @@ def role_asked(part: str) -> str | None:
     return role.lower()
 
 
+_WHICH = re.compile(r"\bwhich\s+(?P<np>[^?,;:]{1,80})", re.I)
+_ROLE_NOUNS = wordlist("role_nouns")
+
+
+def _role_noun(word: str) -> str | None:
+    """The role noun (``[role_nouns]``) a word is, singular or plural ("senators"), or None."""
+    w = word.lower()
+    for stem in (w, w[:-1] if w.endswith("s") else "", w[:-2] if w.endswith("es") else ""):
+        if stem in _ROLE_NOUNS:
+            return stem
+    return None
+
+
+def role_which(part: str) -> str | None:
+    """The role noun of a "Which <role> ..." ask ("Which Fox News host interviewed ...",
+    "Which two senators said ...") -> "host", "senator"; else None. Such an ask wants a
+    person's name, as "What is the name of ..." does. The role is one of the first four words
+    after "which", before any auxiliary or preposition (the noun phrase's head comes before
+    its verb); a possessive ("which candidate's plan") is not the head."""
+    m = _WHICH.search(part)
+    if m is None:
+        return None
+    for w in m.group("np").split()[:4]:
+        if w.lower() in _ROLE_STOP:
+            return None
+        if w.endswith(("'s", "’s")):
+            continue
+        if w.islower() and w.endswith("ed"):
+            return None  # the verb: "which demonstrator accused officials ..." names no role
+        role = _role_noun(w.strip(".!"))
+        if role is not None:
+            return role
+    return None
+
+
 def names_role(text: str, role: str) -> bool:
     """Does ``text`` hold the role noun (:func:`_noun_words`: "spokeswomen" or
     "spokesperson" for "spokeswoman")?"""

@@ -17,6 +17,7 @@ from assistant.answer.backends.extractive.checks import (
     _place_elsewhere,
     _reply_unsaid,
     _role_elsewhere,
+    _role_unnamed,
     _same_named,
     _same_person,
     _speaker_silent,
@@ -335,6 +336,7 @@ class ExtractiveBackend:
             _topic_untouched(context, part, chosen, self.tuning.speaker_gap)
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
+            or _role_unnamed(context, part, chosen, fitting, threshold)
         )
         if untouched:
             return [], untouched, False

@@ -413,6 +413,68 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
     return f"the passages on this do not name the {noun} asked for"
 
 
+#: A transcript's speaker label: a name in capitals before a colon ("DOE: And obviously, ...",
+#: "JANE DOE: ..."), which the tagger does not take for a person.
+_TRANSCRIPT_LABEL = re.compile(r"\b([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s")
+
+#: A capitalised name that a relative "who" goes on from ("... won over Weaver, who came out").
+_NAME_WHO = re.compile(r"\b([A-Z][\w'’-]{2,}(?:\s+[A-Z][\w'’-]{2,}){0,2}),?\s+who\b")
+
+
+def _role_unnamed(
+    context: Context, part: str, chosen: list[Scored], fitting: list[Scored], threshold: float
+) -> str | None:
+    """Why the chosen sentences do not answer a "Which <role> ..." part (:func:`asked.role_which`:
+    "Which FBI agent is leading ...?", "Which two senators said ...?") when none of them names a
+    person the question does not name, and no sentence above ``threshold`` names one beside
+    the role noun; else None. Such sentences speak of the role or of the act ("the agents are
+    investigating", "all but two said ...") without saying who. Abstains only, never changes
+    the answer.
+
+    A sentence names a person when a PERSON entity the question does not hold is in its stretch
+    (:func:`_window`: "Hope Hicks, a spokeswoman" or "... She is Hope Hicks"), or when the quote
+    ledger's speaker of it is a name the question does not hold (capitalised: "an intelligence
+    source" is no name). A sentence above the threshold that the answer did not choose counts
+    only with the role noun in its stretch: another person named there is someone else (the
+    question's subject's critic, not the pundits asked for)."""
+    role = asked.role_which(part)
+    if role is None or not chosen:
+        return None
+    qlow = normalise(context.question)
+
+    def fresh(name: str) -> bool:
+        words = [w for w in normalise(name).split() if len(w) > 2]
+        return bool(words) and not any(w in qlow for w in words)
+
+    def names(c: Scored, with_role: bool) -> bool:
+        ev, a, b = _window(context, c)
+        if with_role and not asked.names_role(ev.at(a, b), role):
+            return False
+        speaker = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
+        if speaker is not None and any(w[:1].isupper() for w in speaker.split()) and fresh(speaker):
+            return True
+        if any(fresh(m.group(1)) for m in _TRANSCRIPT_LABEL.finditer(ev.at(a, b))):
+            return True  # a transcript's speaker label ("DOE: And obviously, ...")
+        if any(label == "PERSON" and a <= s and e <= b and fresh(ev.at(s, e)) for s, e, label in ev.entities):
+            return True
+        # a person named once in full and then by surname alone ("Flint Mayor Karen Weaver"
+        # ... "has won over Weaver"): the tagger often leaves the bare surname untagged
+        # ... or a name that "who" goes on from ("has won over Weaver, who came out and
+        # endorsed ..."): "who" is said of a person, whatever label the tagger gave the name
+        return any(
+            m.group(0).lower() in surnames and fresh(m.group(0)) for m in _CAPITALISED.finditer(ev.at(a, b))
+        ) or any(fresh(m.group(1)) for m in _NAME_WHO.finditer(ev.at(a, b)))
+
+    surnames = asked.person_keys(
+        [ev.at(s, e) for ev in context.evidence for s, e, label in ev.entities if label == "PERSON"]
+    )
+    if any(names(c, False) for c in chosen):
+        return None
+    if any(names(c, True) for c in fitting if c.prob >= threshold):
+        return None
+    return f"the passages on this do not name the {role} asked for"
+
+
 def _group_silent(
     context: Context, part: str, fitting: list[Scored], threshold: float, gap: int
 ) -> str | None:

@@ -1,0 +1,84 @@
+"""A role-holder asked by "Which <role> ..." (round 16, abstain16), on invented text: "Which
+harbor inspector is leading the inquiry?" is not answered by a sentence that speaks of the
+inspectors and their inquiry without naming one; the same question is answered when the article
+names her, and a "which" ask of no person's role is left alone."""
+
+from __future__ import annotations
+
+from assistant.answer import asked
+from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.nlp.claims import CANNOT_ANSWER
+from tests.contexts import context
+
+
+def test_which_with_a_role_noun_asks_for_a_person() -> None:
+    assert asked.role_which("Which harbor official is leading the inquiry?") == "official"
+    assert asked.role_which("Which two senators voted against the ferry bill?") == "senator"
+    assert asked.role_which("Which Tribune columnists praised the plan?") == "columnist"
+    assert asked.role_which("Which witnesses saw the crash?") == "witness"
+
+
+def test_which_of_no_role_or_a_possessive_is_no_role_ask() -> None:
+    assert asked.role_which("Which bridge did the council close?") is None
+    assert asked.role_which("In which town did the ferry sink?") is None
+    assert asked.role_which("Which group of voters backed the mayor?") is None
+    assert asked.role_which("Which mayor's plan did the council adopt?") is None  # the plan asked
+    assert asked.role_which("Which protester accused city officials of lying?") == "protester"
+    # "accused" is the verb: the role noun after it is its object, not the asked head
+    assert asked.role_which("Which marcher accused city officials of lying?") is None
+
+
+HARBOR = (
+    "Harbor Gazette\n\n"
+    "Port officials said on Tuesday that harbor officials are investigating the collapse of "
+    "the old ferry pier, and that the inquiry would take several weeks.\n\n"
+    "Ferries were moved to the north dock while the pier is closed.\n"
+)
+
+
+def test_extractive_abstains_when_no_sentence_names_the_role_holder() -> None:
+    doc = "harbor_gazette"
+    items = [(doc, HARBOR, "harbor officials are investigating")]
+    question = "Which harbor official is leading the inquiry into the ferry pier collapse?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert got.abstained and got.text.startswith(CANNOT_ANSWER), got.text
+    assert "do not name the official asked for" in got.text, got.text
+
+
+def test_extractive_answers_when_the_article_names_the_role_holder() -> None:
+    doc = "harbor_gazette"
+    named = HARBOR.replace(
+        "harbor officials are investigating",
+        "harbor official Dana Quill is leading the inquiry into",
+    )
+    items = [(doc, named, "Dana Quill is leading")]
+    question = "Which harbor official is leading the inquiry into the ferry pier collapse?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert not got.abstained, got.text
+    assert "Dana Quill" in got.text, got.text
+    # the same unnamed sentence still answers a question that asks for no person
+    what = ExtractiveBackend().answer(
+        context(
+            "What are harbor officials investigating?", [(doc, HARBOR, "harbor officials are investigating")]
+        )[0]
+    )
+    assert not what.abstained and "ferry pier" in what.text, what.text
+
+
+def test_a_surname_alone_or_a_name_before_who_names_the_role_holder() -> None:
+    """The holder is named by surname alone (tagged or not), or by a name "who" goes on from:
+    the answer stands, whatever label the tagger gave the bare name."""
+    doc = "harbor_gazette"
+    question = "Which harbor official endorsed the ferry plan on a call with reporters?"
+    by_who = HARBOR.replace(
+        "Ferries were moved to the north dock while the pier is closed.",
+        "The plan has won over Quillfeather, who endorsed the ferry plan on a call with reporters.",
+    )
+    got = ExtractiveBackend().answer(context(question, [(doc, by_who, "endorsed the ferry plan")])[0])
+    assert not got.abstained and "Quillfeather" in got.text, got.text
+    by_surname = HARBOR.replace(
+        "Ferries were moved to the north dock while the pier is closed.",
+        "Harbor official Dana Quill spoke first. Later Quill endorsed the ferry plan on a call with reporters.",
+    )
+    got = ExtractiveBackend().answer(context(question, [(doc, by_surname, "endorsed the ferry plan")])[0])
+    assert not got.abstained and "Quill" in got.text, got.text
