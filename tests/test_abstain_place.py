@@ -51,3 +51,18 @@ def test_a_figure_whose_stretch_names_no_place_is_left_to_the_ranker() -> None:
     got = ExtractiveBackend().answer(context("How many votes did Quill win in Iowa?", items)[0])
     # no other place near the figure: nothing says it is another place's (abstains only on a sibling)
     assert "speak of" not in got.text, got.text
+
+
+def test_a_place_of_someone_s_origin_or_home_is_not_where_the_figure_is() -> None:
+    """"The Stoneford-born Mr. Quill" and "Senator Ada Voss of Maplewood" say where people
+    come from: the figure beside them is still the one asked of the place the passage is about."""
+    text = (
+        "Lakeside Courier\n\n"
+        "Mayor Dana Quill won the Iowa caucus on Tuesday night. The Stoneford-born Mr. Quill was "
+        "poised to take most of the 40 delegates at stake, adding to his lead over Senator Ada "
+        "Voss of Maplewood.\n"
+    )
+    doc = "lakeside_courier"
+    items = [(doc, text, "40 delegates at stake")]
+    got = ExtractiveBackend().answer(context("How many delegates were at stake in the Iowa caucus?", items)[0])
+    assert not got.abstained and "40 delegates" in got.text, got.text

@@ -57,6 +57,25 @@ def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, rati
     return bool(fitting and cands) and cands[0].prob >= threshold and fitting[0].prob < ratio * cands[0].prob
 
 
+#: A place joined by a hyphen to a lower-case word ("the Queens-born, Manhattan-made Mr.
+#: Trump", "a Texas-based group"): it says where someone or something comes from, not a
+#: place the sentence's figure is about.
+_COMPOUND_ON = re.compile(r"-[a-z]")
+
+
+def _epithet_place(ev: Evidence, start: int, end: int) -> bool:
+    """Is the place at ``start``-``end`` of ``ev`` an epithet, where someone comes from, not
+    where the sentence's figure is from: joined by a hyphen to a lower-case word ("the
+    Queens-born, Manhattan-made Mr. Trump", :data:`_COMPOUND_ON`) or a person's home given as
+    "<person> of <place>" ("Senator Ted Cruz of Texas")?"""
+    if _COMPOUND_ON.match(ev.text, end - ev.start):
+        return True
+    return any(
+        label == "PERSON" and 0 <= start - e <= 5 and ev.at(e, start).strip() == "of"
+        for _, e, label in ev.entities
+    )
+
+
 #: Asks whose answer is a specific figure, day or name of the thing the question names:
 #: a sentence giving it for a sibling (another person, organisation, place) is no answer.
 _SAME_NAMED_ASKS = frozenset(
@@ -87,7 +106,10 @@ def _same_named(
         own = [
             (ev.at(s, e), label)
             for s, e, label in ev.entities
-            if c.span.start <= s and e <= c.span.end and not _names_a_person(ev, s, e)
+            if c.span.start <= s
+            and e <= c.span.end
+            and not _names_a_person(ev, s, e)
+            and not (label == "GPE" and _epithet_place(ev, s, e))
         ]
         found = asked.other_named(part, named, c.text, own)
         if found:
@@ -249,6 +271,7 @@ def _place_elsewhere(
         and e <= b
         and asked.entity_key(ev.at(s, e), label) not in persons
         and not _names_a_person(ev, s, e)
+        and not _epithet_place(ev, s, e)
     ]
     if not others:
         return None
