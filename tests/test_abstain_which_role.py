@@ -82,3 +82,33 @@ def test_a_surname_alone_or_a_name_before_who_names_the_role_holder() -> None:
     )
     got = ExtractiveBackend().answer(context(question, [(doc, by_surname, "endorsed the ferry plan")])[0])
     assert not got.abstained and "Quill" in got.text, got.text
+
+
+def test_who_asked_by_an_act_is_read_but_not_a_speech_or_a_stance() -> None:
+    assert asked.who_act("Who organized the harbor cleanup on Saturday?") == "organized"
+    assert asked.who_act("Whom did Mayor Quill appoint as harbor master?") == "appoint"
+    assert asked.who_act("Who said the pier was unsafe?") is None
+    assert asked.who_act("Who called the ferry plan a red flag?") is None
+    assert asked.who_act("Who warned that the pier would collapse?") is None
+    assert asked.who_act("Who is the harbor master?") is None
+
+
+CLEANUP = (
+    "Harbor Gazette\n\n"
+    "Hundreds of volunteers cleared the old ferry pier of debris on Saturday, and the harbor "
+    "cleanup was organized in under a week.\n\n"
+    "Ferries were moved to the north dock while the pier is closed.\n"
+)
+
+
+def test_extractive_abstains_when_no_sentence_names_who_did_the_act() -> None:
+    doc = "harbor_gazette"
+    question = "Who organized the harbor cleanup at the ferry pier?"
+    got = ExtractiveBackend().answer(context(question, [(doc, CLEANUP, "harbor cleanup was organized")])[0])
+    assert got.abstained and "do not name the one asked for" in got.text, got.text
+    # a body named as the doer answers it
+    named = CLEANUP.replace(
+        "the harbor cleanup was organized", "the harbor cleanup was organized by Greenwater Trust"
+    )
+    got = ExtractiveBackend().answer(context(question, [(doc, named, "harbor cleanup was organized")])[0])
+    assert not got.abstained and "Greenwater Trust" in got.text, got.text

@@ -1210,6 +1210,31 @@ def role_which(part: str) -> str | None:
     return None
 
 
+#: "Who organized ...", "Whom did X appoint ...": a person asked for by an act, not by a
+#: speech ("who said") or a stance ("who called ...": ``which_speaker_verbs``).
+_WHO_ACT = re.compile(
+    r"^\W*(?i:who|whom)\s+(?:(?i:did|does|do|will|would|had|has|have)\s+"
+    r"(?:[A-Z][\w'’.-]*\s+){1,4})?(?P<verb>[a-z]+)\b"
+)
+_NOT_ACTS = (
+    wordlist("who_asked_verbs")
+    | wordlist("which_speaker_verbs")
+    | wordlist("question_auxiliaries")
+    | {f.lower() for v in speech_verbs().values() for f in v.forms}
+)
+
+
+def who_act(part: str) -> str | None:
+    """The verb of a "Who <act> ..." ask ("Who organized the rally?" -> "organized", "Whom
+    did the mayor appoint ...?" -> "appoint"): a person or a body asked for by what they
+    did, so the answer must name one; None for a speech or stance ("who said", "who called
+    it ...") and for "who is / was" (:func:`wants_name`)."""
+    m = _WHO_ACT.match(part)
+    if m is None or m.group("verb") in _NOT_ACTS:
+        return None
+    return m.group("verb")
+
+
 def names_role(text: str, role: str) -> bool:
     """Does ``text`` hold the role noun (:func:`_noun_words`: "spokeswomen" or
     "spokesperson" for "spokeswoman")?"""

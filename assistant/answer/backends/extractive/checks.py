@@ -450,7 +450,9 @@ def _role_unnamed(
     """Why the chosen sentences do not answer a "Which <role> ..." part (:func:`asked.role_which`:
     "Which FBI agent is leading ...?", "Which two senators said ...?") when none of them names a
     person the question does not name, and no sentence above ``threshold`` names one beside
-    the role noun; else None. Such sentences speak of the role or of the act ("the agents are
+    the role noun; else None. A "Who <act> ..." part (:func:`asked.who_act`: "Who organized
+    the rally?") is read the same way, with the act's verb for the role noun and a named body
+    (ORG, NORP) as well as a person for the doer. Such sentences speak of the role or of the act ("the agents are
     investigating", "all but two said ...") without saying who. Abstains only, never changes
     the answer.
 
@@ -461,9 +463,13 @@ def _role_unnamed(
     only with the role noun in its stretch: another person named there is someone else (the
     question's subject's critic, not the pundits asked for)."""
     role = asked.role_which(part)
-    if role is None or not chosen:
+    act = asked.who_act(part) if role is None else None
+    if (role is None and act is None) or not chosen:
         return None
     qlow = normalise(context.question)
+
+    def marked(text: str) -> bool:  # the role noun, or the act's verb, in the text
+        return asked.names_role(text, role) if role is not None else bool(act and act[:5] in text.lower())
 
     def fresh(name: str) -> bool:
         words = [w for w in normalise(name).split() if len(w) > 2]
@@ -471,14 +477,16 @@ def _role_unnamed(
 
     def names(c: Scored, with_role: bool) -> bool:
         ev, a, b = _window(context, c)
-        if with_role and not asked.names_role(ev.at(a, b), role):
+        if with_role and not marked(ev.at(a, b)):
             return False
         speaker = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
         if speaker is not None and any(w[:1].isupper() for w in speaker.split()) and fresh(speaker):
             return True
         if any(fresh(m.group(1)) for m in _TRANSCRIPT_LABEL.finditer(ev.at(a, b))):
             return True  # a transcript's speaker label ("DOE: And obviously, ...")
-        if any(label == "PERSON" and a <= s and e <= b and fresh(ev.at(s, e)) for s, e, label in ev.entities):
+        # an act's doer may be a body too ("Who organized ...": a group, a party)
+        labels = ("PERSON",) if role is not None else ("PERSON", "ORG", "NORP")
+        if any(label in labels and a <= s and e <= b and fresh(ev.at(s, e)) for s, e, label in ev.entities):
             return True
         # a person named once in full and then by surname alone ("Flint Mayor Karen Weaver"
         # ... "has won over Weaver"): the tagger often leaves the bare surname untagged
@@ -495,7 +503,7 @@ def _role_unnamed(
         return None
     if any(names(c, True) for c in fitting if c.prob >= threshold):
         return None
-    return f"the passages on this do not name the {role} asked for"
+    return f"the passages on this do not name the {role or 'one'} asked for"
 
 
 def _group_silent(
