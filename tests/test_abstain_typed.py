@@ -145,3 +145,21 @@ def test_a_name_sharing_a_word_with_the_question_still_names_one() -> None:
     got = _answer(question, items)
     assert not got.abstained, got.text
     assert "Harbor News" in got.text, got.text
+
+
+def test_a_party_named_by_itself_names_no_company_or_network() -> None:
+    """ "the GOP field" names a party: it answers "which party", not "which polling firm"."""
+    text = (
+        "Harbor Notes\n\n"
+        "According to a recent survey of Ruritania voters, Dana Quill drew 30% of the vote, "
+        "leading the GOP field by eight points.\n"
+    )
+    items = [("harbor_notes", text, "leading the GOP field")]
+    got = _answer("Which polling firm ran the recent Ruritania survey that put Quill ahead?", items)
+    assert got.abstained and "do not name the firm asked for" in got.text, got.text
+    named = text.replace("a recent survey", "a recent Brightline Research survey")
+    got = _answer(
+        "Which polling firm ran the recent Ruritania survey that put Quill ahead?",
+        [("harbor_notes", named, "leading the GOP field")],
+    )
+    assert not got.abstained and "Brightline" in got.text, got.text

@@ -389,6 +389,8 @@ def _bare(word: str) -> str:
     return low[:-1] if low.endswith(".") else unpossessive(low)
 
 
+#: The words of a party named by itself ("GOP", "the Democratic Party").
+_PARTY_WORDS = wordlist("party_words")
 #: A capitalised word of three letters or more.
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
 #: Capitalised words that are no names: function words, days, months.
@@ -415,8 +417,11 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
 
     def fresh(text: str) -> bool:
         # one the question does not name: a word of its own ("CBS News" for "which news
-        # outlet", "Colorado Springs" for "which Colorado city")
+        # outlet", "Colorado Springs" for "which Colorado city"); a party named by itself
+        # ("the GOP field") names no company, network or other kind but a party
         words = [_bare(w) for w in _WORD.findall(text) if len(w) > 2]
+        if noun != "party" and words and all(w in _PARTY_WORDS or w == "the" for w in words):
+            return False
         return any(w not in asked_words for w in words)
 
     for c in chosen:
@@ -452,9 +457,9 @@ def _role_unnamed(
     person the question does not name, and no sentence above ``threshold`` names one beside
     the role noun; else None. A "Who <act> ..." part (:func:`asked.who_act`: "Who organized
     the rally?") is read the same way, with the act's verb for the role noun and a named body
-    (ORG, NORP) as well as a person for the doer. Such sentences speak of the role or of the act ("the agents are
-    investigating", "all but two said ...") without saying who. Abstains only, never changes
-    the answer.
+    (ORG, NORP) as well as a person for the doer. Such sentences speak of the role or of the
+    act ("the agents are investigating", "all but two said ...") without saying who.
+    Abstains only, never changes the answer.
 
     A sentence names a person when a PERSON entity the question does not hold is in its stretch
     (:func:`_window`: "Hope Hicks, a spokeswoman" or "... She is Hope Hicks"), or when the quote
