@@ -54,7 +54,7 @@ def test_a_figure_whose_stretch_names_no_place_is_left_to_the_ranker() -> None:
 
 
 def test_a_place_of_someone_s_origin_or_home_is_not_where_the_figure_is() -> None:
-    """"The Stoneford-born Mr. Quill" and "Senator Ada Voss of Maplewood" say where people
+    """ "The Stoneford-born Mr. Quill" and "Senator Ada Voss of Maplewood" say where people
     come from: the figure beside them is still the one asked of the place the passage is about."""
     text = (
         "Lakeside Courier\n\n"
@@ -64,5 +64,7 @@ def test_a_place_of_someone_s_origin_or_home_is_not_where_the_figure_is() -> Non
     )
     doc = "lakeside_courier"
     items = [(doc, text, "40 delegates at stake")]
-    got = ExtractiveBackend().answer(context("How many delegates were at stake in the Iowa caucus?", items)[0])
+    got = ExtractiveBackend().answer(
+        context("How many delegates were at stake in the Iowa caucus?", items)[0]
+    )
     assert not got.abstained and "40 delegates" in got.text, got.text
