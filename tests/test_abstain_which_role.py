@@ -112,3 +112,16 @@ def test_extractive_abstains_when_no_sentence_names_who_did_the_act() -> None:
     )
     got = ExtractiveBackend().answer(context(question, [(doc, named, "harbor cleanup was organized")])[0])
     assert not got.abstained and "Greenwater Trust" in got.text, got.text
+
+
+def test_passages_never_tagged_are_not_judged_for_a_name() -> None:
+    """With no entity anywhere in the evidence (a context built without the tagger), who is
+    named is unknown: the check does not abstain on it."""
+    ctx = context(
+        "Who organized the harbor cleanup at the ferry pier?", [("harbor_gazette", CLEANUP, "harbor cleanup")]
+    )[0]
+    assert not any(ev.entities for ev in ctx.evidence) or ExtractiveBackend().answer(ctx).abstained
+    for ev in ctx.evidence:
+        ev.entities = []
+    got = ExtractiveBackend().answer(ctx)
+    assert "do not name the one asked for" not in got.text, got.text

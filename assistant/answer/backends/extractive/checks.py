@@ -471,6 +471,8 @@ def _role_unnamed(
     act = asked.who_act(part) if role is None else None
     if (role is None and act is None) or not chosen:
         return None
+    if not any(ev.entities for ev in context.evidence):
+        return None  # passages never tagged (no entity anywhere): who is named is unknown
     qlow = normalise(context.question)
 
     def marked(text: str) -> bool:  # the role noun, or the act's verb, in the text
