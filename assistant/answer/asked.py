@@ -1226,9 +1226,11 @@ _NOT_ACTS = (
 
 def who_act(part: str) -> str | None:
     """The verb of a "Who <act> ..." ask ("Who organized the rally?" -> "organized", "Whom
-    did the mayor appoint ...?" -> "appoint"): a person or a body asked for by what they
+    did Mayor Roe appoint ...?" -> "appoint"): a person or a body asked for by what they
     did, so the answer must name one; None for a speech or stance ("who said", "who called
-    it ...") and for "who is / was" (:func:`wants_name`)."""
+    it ...") and for "who is / was" (:func:`wants_name`). A subject between the auxiliary and
+    the verb is read only as capitalised words (a name): "Whom did the mayor appoint" is not
+    read."""
     m = _WHO_ACT.match(part)
     if m is None or m.group("verb") in _NOT_ACTS:
         return None

@@ -462,11 +462,13 @@ def _role_unnamed(
     Abstains only, never changes the answer.
 
     A sentence names a person when a PERSON entity the question does not hold is in its stretch
-    (:func:`_window`: "Hope Hicks, a spokeswoman" or "... She is Hope Hicks"), or when the quote
+    (:func:`_window`: "Hope Hicks, a spokeswoman" or "... She is Hope Hicks"), when the quote
     ledger's speaker of it is a name the question does not hold (capitalised: "an intelligence
-    source" is no name). A sentence above the threshold that the answer did not choose counts
-    only with the role noun in its stretch: another person named there is someone else (the
-    question's subject's critic, not the pundits asked for)."""
+    source" is no name), when a capitalised word there is the surname of a PERSON entity of the
+    evidence, or when a name there is one a relative "who" goes on from ("Weaver, who ..."). A
+    sentence above the threshold that the answer did not choose counts only with the role noun
+    in its stretch: another person named there is someone else (the question's subject's
+    critic, not the pundits asked for)."""
     role = asked.role_which(part)
     act = asked.who_act(part) if role is None else None
     if (role is None and act is None) or not chosen:
@@ -475,8 +477,12 @@ def _role_unnamed(
         return None  # passages never tagged (no entity anywhere): who is named is unknown
     qlow = normalise(context.question)
 
-    def marked(text: str) -> bool:  # the role noun, or the act's verb, in the text
-        return asked.names_role(text, role) if role is not None else bool(act and act[:5] in text.lower())
+    acted = set(tokenize(act)) if act is not None else set()
+
+    def marked(text: str) -> bool:  # the role noun, or the act's verb (its stem), in the text
+        return (
+            asked.names_role(text, role) if role is not None else bool(acted) and acted <= set(tokenize(text))
+        )
 
     def fresh(name: str) -> bool:
         words = [w for w in normalise(name).split() if len(w) > 2]
