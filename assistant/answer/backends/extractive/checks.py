@@ -36,6 +36,7 @@ from assistant.nlp.questions import (
     split_question,
 )
 from assistant.nlp.text import normalise, quotation_spans, unpossessive
+from assistant.quotes.transcripts import SPEAKER_TAG
 from assistant.settings import AnswerSettings
 from assistant.types import Context, Evidence
 
@@ -442,8 +443,8 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
 
 
 #: A transcript's speaker label: a name in capitals before a colon ("DOE: And obviously, ...",
-#: "JANE DOE: ..."), which the tagger does not take for a person.
-_TRANSCRIPT_LABEL = re.compile(r"\b([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s")
+#: "JANE DOE: ..."), which the tagger does not take for a person (the transcript reader's tag).
+_TRANSCRIPT_LABEL = re.compile(rf"\b({SPEAKER_TAG}):\s")
 
 #: A capitalised name that a relative "who" goes on from ("... won over Weaver, who came out").
 _NAME_WHO = re.compile(r"\b([A-Z][\w'’-]{2,}(?:\s+[A-Z][\w'’-]{2,}){0,2}),?\s+who\b")
