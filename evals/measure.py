@@ -66,6 +66,7 @@ CORPORA = {
     "r7": "evals/realnews_seventh/corpus",
     "r8": "evals/realnews_eighth/corpus",
     "r9": "evals/realnews_ninth/corpus",
+    "r10": "evals/realnews_tenth/corpus",
 }
 
 _HALVES = {
@@ -80,6 +81,7 @@ _HALVES = {
     "r7": "realnews_seventh",
     "r8": "realnews_eighth",
     "r9": "realnews_ninth",
+    "r10": "realnews_tenth",
 }
 
 SETS: tuple[EvalSet, ...] = (

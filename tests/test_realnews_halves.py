@@ -14,8 +14,8 @@ corpora) is in tests/test_realnews_fresh_set.py. The unseen set in the held-out 
 (evals/realnews_more/, devset14), the second one (evals/realnews_next/, devset14b), the third
 (evals/realnews_last/, devset15), the fourth (evals/realnews_extra/, devset16), the fifth
 (evals/realnews_fifth/, devset17), the sixth (evals/realnews_sixth/, devset18), the seventh
-(evals/realnews_seventh/, devset19), the eighth (evals/realnews_eighth/, devset20) and the ninth
-(evals/realnews_ninth/, devset21) have no near-miss or multi-part files; each corpus shares no
+(evals/realnews_seventh/, devset19), the eighth (evals/realnews_eighth/, devset20), the ninth
+(evals/realnews_ninth/, devset21) and the tenth (evals/realnews_tenth/, devset23) have no near-miss or multi-part files; each corpus shares no
 article with any earlier real-news corpus and each half holds at least 50 questions.
 """
 
@@ -73,7 +73,7 @@ class Halves:
 _WRITTEN = (
     "realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
     "realnews_next", "realnews_last", "realnews_extra", "realnews_fifth", "realnews_sixth",
-    "realnews_seventh", "realnews_eighth", "realnews_ninth",
+    "realnews_seventh", "realnews_eighth", "realnews_ninth", "realnews_tenth",
 )  # fmt: skip
 
 
@@ -106,6 +106,7 @@ SETS = [
             ("realnews_seventh", "r7", 310, 5),
             ("realnews_eighth", "r8", 330, 5),
             ("realnews_ninth", "r9", 350, 5),
+            ("realnews_tenth", "r10", 370, 5),
         ]
     ),
 ]  # fmt: skip
