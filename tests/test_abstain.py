@@ -108,6 +108,10 @@ def test_contrasted_finds_a_different_modifier_on_the_asked_noun() -> None:
     assert (
         contrasted("Who hosted the deputy-mayoral debate?", sentence, sentence + " A deputy spoke.") is None
     )
+    # a quoted term is named, not modified: "the phrase 'x y'" and "the term ''x y''" are one
+    coined = "In 1998 an aide coined the term ''harbor blight'' for the spill."
+    assert contrasted("Which aide came up with the phrase 'harbor blight' in 1998?", coined) is None
+    assert contrasted('Which aide came up with the phrase "harbor blight" in 1998?', coined) is None
 
 
 def test_extractive_abstains_on_a_sibling_and_says_which() -> None:

@@ -836,15 +836,21 @@ def _token_set(text: str) -> frozenset[str]:
 def _asked_phrases(part: str) -> tuple[tuple[str, str], ...]:
     """The (modifier, noun) pairs of ``part`` that :func:`contrasted` checks, in order: "the
     <modifier> <noun>" after a determiner, a possessive or a quantifier, the modifier a
-    lower-case content word, the noun lower-case. Read once per part: the answer step asks
-    about every candidate sentence of it."""
-    qraw = _PHRASE_WORD.findall(part)
+    lower-case content word, the noun lower-case, neither inside the question's quotation
+    marks ("the phrase 'bimbo eruptions'" names a term, and "the term ''bimbo eruptions''"
+    is the same one). Read once per part: the answer step asks about every candidate
+    sentence of it."""
+    found = list(_PHRASE_WORD.finditer(part))
+    qraw = [m.group() for m in found]
     qw = _words(part)
+    quoted = [*quotation_spans(part)[0], *(m.span("words") for m in _SINGLE_QUOTED.finditer(part))]
     out: list[tuple[str, str]] = []
     for i in range(2, len(qw)):
         det, mod, head = qw[i - 2], qw[i - 1], qw[i]
         if not (det in _NP_START or qraw[i - 2].endswith(("'s", "’s"))):
             continue
+        if any(a <= found[j].start() < b for a, b in quoted for j in (i - 1, i)):
+            continue  # "the phrase 'bimbo eruptions'": a quoted term is named, not modified
         if _modifier(qraw[i - 1]) and _content(head) and qraw[i][:1].islower():
             out.append((mod, head))
     return tuple(out)
