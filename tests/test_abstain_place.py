@@ -68,3 +68,24 @@ def test_a_place_of_someone_s_origin_or_home_is_not_where_the_figure_is() -> Non
         context("How many delegates were at stake in the Iowa caucus?", items)[0]
     )
     assert not got.abstained and "40 delegates" in got.text, got.text
+
+
+def test_a_place_that_names_people_is_not_where_their_day_is() -> None:
+    """ "The Chicago parents' suit" names parents by the place they are tied to: the sentence
+    dating the suit filed in Columbus answers, since its article names Chicago. An article that
+    never names Chicago is about other people, and the sibling check still abstains."""
+    text = (
+        "Lakeside Courier\n\n"
+        "The parents of two Chicago victims sued the state over the shooting. The suit was filed "
+        "in Columbus on Monday, their lawyer said.\n"
+    )
+    doc = "lakeside_courier"
+    got = ExtractiveBackend().answer(
+        context("On what day was the Chicago parents' suit filed?", [(doc, text, "The suit was filed")])[0]
+    )
+    assert not got.abstained and "Monday" in got.text, got.text
+    other = "Lakeside Courier\n\nThe suit was filed in Columbus on Monday, the court's clerk said.\n"
+    elsewhere = "Valley Herald\n\nMourners gathered in Chicago after the shooting.\n"
+    items = [(doc, other, "The suit was filed"), ("valley_herald", elsewhere, "Mourners")]
+    got = ExtractiveBackend().answer(context("On what day was the Chicago parents' suit filed?", items)[0])
+    assert got.abstained and "speak of Columbus, not Chicago" in got.text, got.text

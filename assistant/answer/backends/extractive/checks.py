@@ -98,7 +98,7 @@ def _same_named(
     one; else None. Abstains only. ``entities``: the evidence's (text, label) pairs."""
     if wanted not in _SAME_NAMED_ASKS:
         return None
-    named = asked.question_named(part, entities)
+    named = _event_places(part, asked.question_named(part, entities), context, fitting[0])
     if not named:
         return None
     siblings: dict[int, tuple[str, str]] = {}
@@ -256,7 +256,8 @@ def _place_elsewhere(
     if wanted not in _PLACE_ASKS:
         return None
     persons = asked.person_keys([text for text, label in entities if label == "PERSON"])
-    keys = sorted(asked.question_named(part, entities).get("GPE", set()) - persons)
+    named = _event_places(part, asked.question_named(part, entities), context, fitting[0])
+    keys = sorted(named.get("GPE", set()) - persons)
     if not keys:
         return None
     if _stretch_above(
@@ -280,6 +281,44 @@ def _place_elsewhere(
     asked_for = at.group(0) if at else keys[0]
     thing = _WANTED_WORDS.get(wanted or "", "it")
     return f"the passages that give {thing} speak of {others[0]}, not {asked_for}"
+
+
+#: Plural nouns for people named by the place they are tied to ("the Benghazi parents").
+_PLACE_PEOPLE = wordlist("place_people_nouns")
+_PLACE_PEOPLE_NOUN = re.compile(
+    r"\s+(?:{})\b".format("|".join(sorted({w.removesuffix("s") + "s?" for w in _PLACE_PEOPLE})))
+)
+
+
+def _names_people(part: str, key: str) -> bool:
+    """Does the question use the place ``key`` only to name people tied to it ("the
+    Benghazi parents' suit", "the two Charleston survivors", :data:`_PLACE_PEOPLE`)? Then
+    it is no place the asked figure or day is about: their suit was filed in Washington."""
+    found = list(re.finditer(rf"\b{re.escape(key)}\b", part, re.I))
+    return bool(found) and all(_PLACE_PEOPLE_NOUN.match(part, m.end()) for m in found)
+
+
+def _event_places(
+    part: str, named: dict[str, set[str]], context: Context, best: Scored
+) -> dict[str, set[str]]:
+    """The question's names by label (:func:`asked.question_named`) without a place it uses
+    only to name people (:func:`_names_people`) when the best sentence's article names that
+    place in the evidence: the sentence is about those people, and the place it names is
+    where their suit was filed, not a sibling of theirs. An article that never names the
+    place is about other people ("demonstrators marched through Center City", asked about
+    "the Charleston survivors"): the place stays for the sibling checks."""
+    doc = context.evidence[best.n - 1].doc_id
+    around = " ".join(e.text for e in context.evidence if e.doc_id == doc)
+
+    def theirs(label: str, key: str) -> bool:
+        return (
+            label == "GPE"
+            and _names_people(part, key)
+            and re.search(rf"\b{re.escape(key)}\b", around, re.I) is not None
+        )
+
+    out = {label: {k for k in keys if not theirs(label, k)} for label, keys in named.items()}
+    return {label: keys for label, keys in out.items() if keys}
 
 
 def _role_elsewhere(
