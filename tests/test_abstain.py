@@ -108,6 +108,13 @@ def test_contrasted_finds_a_different_modifier_on_the_asked_noun() -> None:
     assert (
         contrasted("Who hosted the deputy-mayoral debate?", sentence, sentence + " A deputy spoke.") is None
     )
+    # a clipped form is the same modifier ([clipped_forms]); another modifier is not
+    told = "Quill said in a telephone interview that the plan was sound."
+    assert contrasted("What did Quill say in her phone interview?", told) is None
+    assert contrasted("What did Quill say in her radio interview?", told) == (
+        "radio interview",
+        "telephone interview",
+    )
     # a quoted term is named, not modified: "the phrase 'x y'" and "the term ''x y''" are one
     coined = "In 1998 an aide coined the term ''harbor blight'' for the spill."
     assert contrasted("Which aide came up with the phrase 'harbor blight' in 1998?", coined) is None

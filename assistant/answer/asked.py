@@ -816,6 +816,7 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
             if (
                 tokenize(sw[j]) == hstem
                 and sw[j - 1] != mod
+                and not _clipped(sw[j - 1], mod)
                 and _modifier(sraw[j - 1])
                 and any(
                     w.lower() in _NP_START or w.endswith(("'s", "’s")) for w in sraw[max(0, j - 3) : j - 1]
@@ -823,6 +824,16 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
             ):
                 return f"{mod} {head}", f"{sw[j - 1]} {sw[j]}"
     return None
+
+
+_CLIPPED = wordlist("clipped_forms")
+
+
+def _clipped(a: str, b: str) -> bool:
+    """Is one of two modifiers the other's clipped form ("phone" for "telephone",
+    [clipped_forms]): the start or the end of the whole word, at least two letters?"""
+    short, whole = sorted((a, b), key=len)
+    return whole in _CLIPPED and len(short) >= 2 and (whole.startswith(short) or whole.endswith(short))
 
 
 @lru_cache(maxsize=64)
