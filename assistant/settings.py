@@ -175,7 +175,8 @@ class AnswerSettings(BaseSettings):
         description="In one part of a multi-part question whose best sentence holds only another part's "
         "own terms, a sentence holding only this part's own terms answers it first when its ranker "
         "probability is at least this share of the abstention threshold (evals/README.md, "
-        "multipart13b: the lowest share costing nothing on development data).",
+        "multipart13b: the lowest share costing nothing on development data); and the share a named "
+        "person's own sentence needs to answer their words in one part of several (round 23).",
     )
     near_threshold: float = Field(
         default=0.8,

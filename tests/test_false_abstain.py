@@ -232,6 +232,23 @@ def test_the_asked_persons_sentence_on_another_topic_does_not_answer() -> None:
     assert _speaks_near(ctx, on_it, None, _scored(ctx, 0.9), THRESHOLD, AnswerSettings())
 
 
+def test_a_later_part_asking_a_named_persons_words_has_a_lower_bar() -> None:
+    """One part of a multi-part question ("Harbor news. Which ward ..., and what measure did
+    Vance say ...?"): the other part's answer already says the articles are on it, so X's own
+    sentence answers X's part down to ``own_marked_floor`` of the threshold, where a question
+    of one part keeps ``near_threshold``. The later part's lower-case ask still names X."""
+    whole = "Harbor news. Which ward votes first, and what measure did Vance say the mayor should stress?"
+    part = "Harbor news. what measure did Vance say the mayor should stress?"
+    tuning = AnswerSettings()
+    share = (tuning.own_marked_floor + tuning.near_threshold) / 2
+    ctx = _near_context(whole, "Nora Vance")
+    assert _speaks_near(ctx, part, None, _scored(ctx, share), THRESHOLD, tuning)
+    assert not _speaks_near(ctx, part, None, _scored(ctx, tuning.own_marked_floor - 0.1), THRESHOLD, tuning)
+    alone = "What measure did Vance say the mayor should stress?"
+    single = _near_context(alone, "Nora Vance")
+    assert not _speaks_near(single, alone, None, _scored(single, share), THRESHOLD, tuning)
+
+
 TERMINAL = (
     "Harbor Ledger\n\n"
     "The motorcade reached the harbor early {when}, with two council members and a film crew in tow. "

@@ -797,9 +797,15 @@ def _speaks_near(
     words; a paraphrased question scores the speaker's own sentence just under the
     threshold, where another person's words or the speaker's words on something else are
     no answer. Only for parts that ask no specific thing (a figure, a day, a name): their
-    checks stand. Never abstains; lets the answer stand."""
+    checks stand. For one part of a multi-part question the share is
+    :attr:`AnswerSettings.own_marked_floor`: the other parts' answers already say the articles
+    are on the question, and a part's own words are fewer than the whole question's (round 23:
+    development +1 fact, no other cached answer changed). Never abstains; lets the answer
+    stand."""
     speaker = _named_asked(context, part)
-    if not speaker or wanted is not None or best.prob < tuning.near_threshold * threshold:
+    # one part of several: the other parts' answers already say the articles are on it
+    share = tuning.near_threshold if part == context.question else tuning.own_marked_floor
+    if not speaker or wanted is not None or best.prob < share * threshold:
         return False
     topic = asked.topic_asked(part)
     if topic and not asked.touches_topic(best.text, topic):

@@ -25,7 +25,6 @@ from assistant.answer.ranker import (
 )
 from assistant.engines.lexical import tokenize
 from assistant.nlp.questions import (
-    ask_of,
     asked_speaker,
     part_ask,
     pronoun_subject,
@@ -405,7 +404,7 @@ def _part_context(context: Context, part: str) -> Context:
     ("..., and what did Clinton say about ...?", "A and B both ... . What did B say?") asks
     for that person's: the ranker's ``spoken_by`` and the answer's speaker checks look
     for them, not for the speaker the whole question was resolved to (its first)."""
-    own = asked_speaker(ask_of(part))
+    own = asked_speaker(part_ask(part))
     if own is None or not own.named or not _NAME_PHRASE.match(own.phrase):
         return context
     whole = asked_speaker(context.question)

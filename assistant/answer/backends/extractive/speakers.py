@@ -18,6 +18,7 @@ from assistant.nlp.questions import (
     ask_of,
     asked_speaker,
     full_names,
+    part_ask,
     question_names,
 )
 from assistant.nlp.text import normalise, quotation_spans, quotes_balanced
@@ -189,7 +190,7 @@ def _named_asked(context: Context, part: str) -> str | None:
     """The named person whose words the part asks about ("What did Jane Roe say ..."),
     as the ledger names them when it knows them. A part of a multi-part question is read
     without the statement before it ("A and B both ... . What did B say?")."""
-    a = asked_speaker(part if part == context.question else ask_of(part))
+    a = asked_speaker(part if part == context.question else part_ask(part))
     if a is None or not a.named or not _NAME_PHRASE.match(a.phrase):
         return None
     return context.speaker or a.phrase
