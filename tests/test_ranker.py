@@ -388,6 +388,30 @@ def test_a_later_part_takes_a_fresh_sentence_holding_its_own_subject() -> None:
     assert _fresh_for_part(shown, [shown, other], used, {"silva"}, 0.6) is None  # shown one holds it
 
 
+def test_a_later_part_takes_its_own_sentence_far_under_the_shown_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second part's best sentence is the first part's, shown already and holding none of
+    the second part's own terms: the part's own sentence answers it whenever it is above the
+    abstention threshold, however far under the shown one."""
+    from assistant.answer.backends.extractive import backend
+    from assistant.answer.ranker import Scored
+    from tests.contexts import context
+
+    text = (
+        "Harbor Ledger\n\n"
+        "The union backed the strike, its leader Ana Silva said. Ferry owner Marek Wolski opposed it.\n"
+    )
+    ctx, _ = context("Who backed the strike, and who opposed it?", [("harbor", text, "The union")])
+    ev = ctx.evidence[0]
+    shown, own = (
+        Scored(1, sp, ev.at(sp.start, sp.end), {}, prob=p)
+        for sp, p in zip(ev.sentences, (0.95, 0.4), strict=True)
+    )
+    monkeypatch.setattr(backend, "rank", lambda *a, **k: [shown, own])
+    be = backend.ExtractiveBackend()
+    picked, _, _ = be._pick(ctx, "who opposed it?", [], 0.3, {(1, shown.span.start)}, {"oppos"})
+    assert picked and picked[0] is own
+
+
 def test_a_named_quantity_needs_that_quantity_with_a_number() -> None:
     from assistant.answer.asked import holds_quantity, named_quantity
 

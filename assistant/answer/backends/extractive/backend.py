@@ -292,8 +292,10 @@ class ExtractiveBackend:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for", False
             return [], "no passage in the articles answers it", False
         if (best.n, best.span.start) in used:
-            floor = max(threshold, self.tuning.second_ratio * best.prob)
-            fresh = _fresh_for_part(best, fitting, used, distinct or set(), floor)
+            # any unshown sentence above the threshold holding the part's own subject: one
+            # near the shown best (second_ratio of it) missed a later part's own answer and
+            # kept the earlier part's sentence for it (round 23: development +2 facts)
+            fresh = _fresh_for_part(best, fitting, used, distinct or set(), threshold)
             if fresh is None:
                 return [best], None, False  # the sentence already shown answers this part too
             best = fresh

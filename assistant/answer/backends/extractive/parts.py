@@ -124,8 +124,8 @@ def _fresh_for_part(
     best: Scored, fitting: list[Scored], used: set[tuple[int, int]], distinct: set[str], threshold: float
 ) -> Scored | None:
     """An unshown sentence scoring at least ``threshold`` (for the part: the abstention
-    threshold, and near ``best``) holding a term of ``distinct`` when ``best`` (already
-    shown) holds none: a later part's own subject decides between them."""
+    threshold) holding a term of ``distinct`` when ``best`` (already shown) holds none: a
+    later part's own subject decides between them."""
     if not distinct or distinct & set(tokenize(best.text)):
         return None
     for c in fitting:
