@@ -64,6 +64,9 @@ def test_a_sentence_marked_with_another_parts_venue_gives_way() -> None:
     # a best sentence that holds this part's own words too, or neither part's, stays first
     both = _scored("Brandt was on the Morning Desk and the Evening Ledger.", 0.8)
     assert _own_marked_first([both, evening], own, theirs, 0.3)[0] is both
+    # one that holds more of the other part's own words than of this part's gives way too
+    mostly = _scored("On Channel Nine's Morning Desk, Brandt called the evening levy fair.", 0.8)
+    assert _own_marked_first([mostly, other, evening], own, theirs, 0.3) == [evening, mostly, other]
     # a best sentence marked as no part's stays first
     assert _own_marked_first([other, evening], own, theirs, 0.3)[0] is other
     # a one-part question has no other part's words
