@@ -84,7 +84,15 @@ def test_a_question_on_what_the_named_person_did_gets_their_quotation() -> None:
     got = _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD)
     assert got is not None
     assert "a blank cheque for the owners" in got.text
+    # the surname alone names her too: the last name of one speaker the ledger quotes
+    q = "Why did Quill vote against the stadium plan?"
+    ctx, ranked = _context(q)
+    got = _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD)
+    assert got is not None and "a blank cheque for the owners" in got.text
     # the same without a name the ledger quotes: nothing joins
+    q = "Why did Lind vote against the stadium plan?"
+    ctx, ranked = _context(q)
+    assert _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD) is None
     q = "Why did Anna Lind vote against the stadium plan?"
     ctx, ranked = _context(q)
     assert _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD) is None
