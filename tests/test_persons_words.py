@@ -114,3 +114,25 @@ def test_a_question_naming_two_quoted_people_gets_neither_ones_quotation() -> No
     q = "Why did Mara Quill and Tomas Brandt disagree over the stadium plan?"
     ctx, ranked = _context(q)
     assert _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD) is None
+
+
+def test_a_two_word_quotation_of_the_asked_person_joins() -> None:
+    """ "How did X dismiss ...?" is answered by X's words, often two of them ("calling it a
+    “paperwork error”"): a quotation of two words is theirs too (a one-word one is a scare
+    quote or a title)."""
+    text = (
+        "Entering the debate, Quill faced criticism for unreported loans.\n"
+        "Quill belittled the loans, calling them a “paperwork error” in a radio interview."
+    )
+    lines = text.split("\n")
+    sents = [Span(start=0, end=len(lines[0])), Span(start=len(lines[0]) + 1, end=len(text))]
+    ev = Evidence(doc_id="loans", start=0, end=len(text), text=text, sentences=sents)
+    said = Quote(speaker="Mara Quill", quote=lines[1], doc_id="loans", start=sents[1].start, end=sents[1].end)
+    q = "How did Mara Quill dismiss the issue of the loans?"
+    ctx = Context(question=q, evidence=[ev], quotes=[said])
+    ranked = [
+        Scored(n=1, span=sp, text=ln, features={}, prob=p)
+        for sp, ln, p in zip(sents, lines, (0.9, 0.6), strict=True)
+    ]
+    got = _asked_persons_words(ctx, q, None, ranked, [ranked[0]], set(), THRESHOLD)
+    assert got is not None and "paperwork error" in got.text

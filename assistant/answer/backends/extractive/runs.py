@@ -251,9 +251,10 @@ def _asked_persons_words(
     threshold: float,
 ) -> Scored | None:
     """For a part asking what a named person said ("How did Jane Roe describe ...?"), the
-    best-ranked sentence above the abstention threshold that quotes that person's words
-    (the quote ledger's speaker), when it is not chosen already and is in the article of the
-    best sentence (another article's sentence must earn its place by its own rank).
+    best-ranked sentence above the abstention threshold that quotes two or more of that
+    person's words (the quote ledger's speaker; two: "calling it a “paperwork error”"), when
+    it is not chosen already and is in the article of the best sentence (another article's
+    sentence must earn its place by its own rank).
 
     News often leads with a sentence that announces the person's view ("Roe explained why
     she backs the plan") and gives the quoted words a sentence or a paragraph later, where
@@ -273,7 +274,7 @@ def _asked_persons_words(
 
     def quotes_them(c: Scored) -> bool:
         who = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
-        return who is not None and asked.names_one(who, keys) and _quotes_words(c.text)
+        return who is not None and asked.names_one(who, keys) and _quotes_words(c.text, 2)
 
     for c in fitting:
         if c.prob < threshold:

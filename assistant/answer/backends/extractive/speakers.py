@@ -111,9 +111,10 @@ _BARE_QUOTATION_WORDS = 3
 _SPEECH_WORD = re.compile(r"\b(?:" + asked.SPEECH_FORMS + r")\b", re.I)
 
 
-def _quotes_words(text: str) -> bool:
-    """Does the sentence quote three or more words (not a title such as "Morning Joe")?"""
-    return any(len(text[a:b].split()) >= 3 for a, b in quotation_spans(text)[0])
+def _quotes_words(text: str, least: int = 3) -> bool:
+    """Does the sentence quote ``least`` or more words (three: not a title such as "Morning
+    Joe")?"""
+    return any(len(text[a:b].split()) >= least for a, b in quotation_spans(text)[0])
 
 
 def _words_of(text: str, top: str, strict: bool = False) -> bool:
