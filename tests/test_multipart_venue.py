@@ -67,6 +67,9 @@ def test_a_sentence_marked_with_another_parts_venue_gives_way() -> None:
     # one that holds more of the other part's own words than of this part's gives way too
     mostly = _scored("On Channel Nine's Morning Desk, Brandt called the evening levy fair.", 0.8)
     assert _own_marked_first([mostly, other, evening], own, theirs, 0.3) == [evening, mostly, other]
+    # ... but only to a sentence holding more of this part's own words than it does
+    thin = _scored("Brandt spent the evening at home.", 0.5, n=2)
+    assert _own_marked_first([mostly, other, thin], own, theirs, 0.3) == [mostly, other, thin]
     # a best sentence marked as no part's stays first
     assert _own_marked_first([other, evening], own, theirs, 0.3)[0] is other
     # a one-part question has no other part's words
