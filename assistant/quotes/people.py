@@ -67,10 +67,10 @@ _REP_OF = re.compile(
 #: ", an expert on Canada-U.S. relations," -- a role runs to the next comma or stop, but
 #: through an abbreviation's full stops: one before a non-space ("U.S.", "D.C."), or after
 #: a lone capital before a lower-case word ("the U.S. envoy"; not "Plan B. He")
-_ABBREVIATION_STOP = r"(?:\.(?=\S)|(?<=\b[A-Z])\.(?=\s+[a-z]))"
+ABBREVIATION_STOP = r"(?:\.(?=\S)|(?<=\b[A-Z])\.(?=\s+[a-z]))"
 _APPOSITIVE = re.compile(
-    rf",\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+((?:[^,.;:“”\"()\n]|{_ABBREVIATION_STOP}){{2,100}}?)"
-    rf"\s*(?=[,;:]|(?!{_ABBREVIATION_STOP})\.|\n|$)"
+    rf",\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+((?:[^,.;:“”\"()\n]|{ABBREVIATION_STOP}){{2,100}}?)"
+    rf"\s*(?=[,;:]|(?!{ABBREVIATION_STOP})\.|\n|$)"
 )
 #: A finite verb ([clause_words], or any word of three letters or more in -ed): the words
 #: are a clause, not a role.
@@ -326,6 +326,9 @@ def _connected(text: str, body: list[str]) -> Mention | None:
     tail = body[max(i for i, t in enumerate(body) if t in _CONNECTORS) + 1 :]
     lead = body[: len(body) - len(tail) + 1]
     has_role = any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in lead)
+    located = _located_name(text, body, gender)
+    if located is not None:
+        return located
     if has_role:
         for n in (2, 3):
             if len(tail) > n and looks_like_person(tail[-n:]):
@@ -345,6 +348,34 @@ def _connected(text: str, body: list[str]) -> Mention | None:
     ):
         return None  # "Smith and Jones": two speakers, not one body
     return Mention("org", text, name=" ".join(body).replace("’", "'"))
+
+
+def _located_name(text: str, body: list[str], gender: str | None) -> Mention | None:
+    """A titled name and the place or body it is of: ``Sen. Ted Cruz of Texas``,
+    ``Republican Rep. Lee Zeldin of New York``, ``Chairman Ana Ruiz of the Harbour Trust``.
+    US news names a legislator by title, name and state; the person speaks, not the state.
+    The words before the first "of" are a title (a role noun in them) and a name of two or
+    three capitalised words; after it, capitalised words (a place or a body)."""
+    if "of" not in body:
+        return None
+    cut = body.index("of")
+    pre, post = body[:cut], body[cut + 1 :]
+    if any(t in _CONNECTORS for t in pre) or not post or not _is_cap(post[-1]):
+        return None
+    for n in (3, 2):  # "Senator Debbie Wasserman Schultz", "Whip Richard J. Durbin"; a title
+        if len(pre) > n and looks_like_person(pre[-n:]):  # word is never part of the name
+            role = pre[:-n]
+            if not any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in role):
+                return None
+            return Mention(
+                "name",
+                text,
+                name=" ".join(pre[-n:]),
+                role=" ".join(role),
+                head=role_head(" ".join(role)),
+                gender=gender,
+            )
+    return None
 
 
 #: Titles in "-man" that news gives women too ("Trump spokesman Hope Hicks"): a person's
