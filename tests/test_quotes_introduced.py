@@ -109,3 +109,14 @@ def test_a_legislator_named_with_their_state_is_the_subject_a_pronoun_refers_to(
     assert _speaker(text, "do or die", parsed) == "Lee Marwick"
     q = next(q for q in extract_quotes("d", text) if "meeting would help" in q.quote)
     assert q.speaker == "Lee Marwick"
+
+
+@pytest.mark.parametrize("parsed", [False, True])
+def test_names_inside_the_quote_a_pronoun_attributes_are_not_its_antecedent(parsed: bool) -> None:
+    # the quote names someone; "he" after it is the person the narration is about
+    text = (
+        "Omar Petrakis, a delegate from Harbour County, spoke to reporters after the vote.\n\n"
+        "Petrakis said the party would unite behind its nominee.\n\n"
+        "\u201cWhen Tomas Brandt debates Vera Castellan, he will win the room,\u201d he said.\n"
+    )
+    assert _speaker(text, "win the room", parsed) == "Omar Petrakis"

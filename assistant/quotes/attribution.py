@@ -517,6 +517,10 @@ class Resolver:
             if m.gender in ("m", "f"):
                 intro.gender = intro.gender or m.gender
             return Resolved(intro, intro.roles[0] if intro.roles else None)
+        # names in the quoted words of the pronoun's own paragraph are not the discourse's
+        # subjects (""When Doe debates Roe, she will lose," he said": not Doe)
+        para = self.text.rfind("\n", 0, pos) + 1
+        quoted = [(para + a, para + b) for a, b in quotation_spans(self.text[para:pos])[0]]
         i = bisect.bisect_left(self._events, (pos, -1))
         seen: set[int] = set()
         while i > 0:
@@ -524,7 +528,7 @@ class Resolver:
             epos, idx = self._events[i]
             if pos - epos > 1500:
                 return None
-            if idx in seen:
+            if idx in seen or any(a <= epos < b for a, b in quoted):
                 continue
             seen.add(idx)
             p = self.registry.people[idx]
