@@ -93,7 +93,15 @@ def test_a_titled_name_of_a_state_or_body_names_the_person(words: str, name: str
     assert (m.name, m.role) == (name, role)
 
 
-@pytest.mark.parametrize("words", ["Bank of Harbour City", "University of Dunmore", "Minister of Finance"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Bank of Harbour City",
+        "University of Dunmore",
+        "Minister of Finance",
+        "Sen. Vera Castellan of Ohio and Sen. Ivo Marsh of Iowa",
+    ],
+)
 def test_a_body_or_title_with_of_is_not_a_located_name(words: str) -> None:
     m = parse_mention(words)
     assert m is None or m.kind != "name"

@@ -362,6 +362,8 @@ def _located_name(text: str, body: list[str], gender: str | None) -> Mention | N
     pre, post = body[:cut], body[cut + 1 :]
     if any(t in _CONNECTORS for t in pre) or not post or not _is_cap(post[-1]):
         return None
+    if any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in post):
+        return None  # "Sen. Ted Cruz of Texas and Sen. Marco Rubio of Florida": two people
     for n in (3, 2):  # "Senator Debbie Wasserman Schultz", "Whip Richard J. Durbin"; a title
         if len(pre) > n and looks_like_person(pre[-n:]):  # word is never part of the name
             role = pre[:-n]
