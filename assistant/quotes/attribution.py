@@ -24,6 +24,7 @@ from functools import lru_cache
 from assistant.nlp import alternation, speech_verbs, weekdays, wordlist
 from assistant.nlp.text import TYPEWRITER_MARKS, quotation_spans
 from assistant.quotes.people import (
+    ABBREVIATION_STOP,
     CAP_WORD,
     CLAUSE_WORD,
     DETERMINERS,
@@ -133,6 +134,27 @@ _APPOSED_NEXT = re.compile(
     rf"\s+(?:(?:{alternation('verb_adverbs')})\s+)*"
     rf"(?!(?:{alternation('personal_pronouns', 'appositive_stops')})\b)([a-z]+)"
 )
+
+#: The place or body a person is "of" right after their name ("Ted Cruz of Texas", "Ana Ruiz
+#: of the Harbour Trust"): skipped to find the verb or appositive that makes them a subject.
+_OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?{CAP_WORD}(?:\s+(?:(?:of|for|and|the)\s+)?{CAP_WORD}){{0,4}}")
+
+#: The appositive after a person's first mention (:meth:`Resolver._titled_at`): an age, then
+#: an article (group "det") or none, then the phrase up to the next comma, colon, bracket,
+#: quotation mark, line end or full stop (not an abbreviation's: "the U.S. envoy").
+_INTRO_APPOSITIVE = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?:(?P<det>a|an|the)\s+)?"
+    rf"(?P<phrase>(?:[^,;:()“”\"\n.]|{ABBREVIATION_STOP}){{2,160}}?)"
+    rf"\s*(?=[,;:()“”\"\n]|(?!{ABBREVIATION_STOP})\.|$)"
+)
+#: Words that end the noun phrase of an appositive ("a nurse who ...", "a fisherman that").
+_RELATIVES = wordlist("relative_words")
+#: Words that make an appositive's phrase a clause, not a description ("Ana Ruiz, the company
+#: said, ..."): the finite verbs of [clause_words] and the inflected speech verbs.
+_VERB_LIKE = wordlist("clause_words") | frozenset(f for f, lemma in FORM_TO_LEMMA.items() if f != lemma)
+
+#: Words that open a subordinate clause or phrase: a subject after one is not the sentence's.
+_SUBORDINATORS = wordlist("subordinators")
 
 
 @dataclass
@@ -259,8 +281,12 @@ class Resolver:
             names = {p.name, p.surname, *p.aliases}
             pat = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
             for m in re.finditer(rf"\b(?:{pat})\b(?![’']s)", self.text):
-                after = self.text[m.end() : m.end() + 30]
-                nxt = _NEXT_WORD.match(after) or _APPOSED_NEXT.match(self.text, m.end(), m.end() + 200)
+                end = m.end()
+                place = _OF_PLACE.match(self.text, end)
+                if place:  # "Sen. Ted Cruz of Texas said": the state is no object
+                    end = place.end()
+                after = self.text[end : end + 30]
+                nxt = _NEXT_WORD.match(after) or _APPOSED_NEXT.match(self.text, end, end + 200)
                 if not nxt or nxt.group(1) in _PREPOSITIONS | {"and", "or", "who", "whose"}:
                     continue
                 lead = re.sub(rf"(?:{CAP_WORD}\s+)*$", "", self.text[max(0, m.start() - 60) : m.start()])
@@ -400,7 +426,7 @@ class Resolver:
             return Resolved(self.registry.org(" ".join(words)), m.head)
         return None
 
-    def _introduced(self, pos: int) -> Person | None:
+    def _introduced(self, pos: int, gender: str | None = None) -> Person | None:
         """The person the paragraph before introduces, for a pronoun in a paragraph that
         opens with a quotation ("“No one is ...,” he said").
 
@@ -424,33 +450,77 @@ class Resolver:
         ]
         if len(found) != 1:
             return None
+        if self._rival_before(found[0], gender):
+            return None
         quoted = [(para + a, para + b) for a, b in quotation_spans(self.text[para:pos])[0]]
         for epos, _ in self._events[: bisect.bisect_left(self._events, (pos, -1))]:
             if epos > found[0].first_pos and not any(a <= epos < b for a, b in quoted):
                 return None  # someone was salient after the introduction (not in quoted words)
         return found[0]
 
+    def _rival_before(self, p: Person, gender: str | None) -> bool:
+        """Is another person the subject of the main clause of the sentence that introduces
+        ``p``, before them, of a gender the pronoun fits ("George Doe is selling the gun he
+        used to shoot Ray Roe, a teenager, ..." then "“…,” he said": Doe, not Roe)? A subject
+        after a subordinator ("While Brandt had ..., the cuts worry Ana Ruiz, president of
+        ...") is not the main clause's."""
+        start = max(self.text.rfind(c, 0, p.first_pos) for c in (". ", "? ", "! ", "\n")) + 1
+        for epos, idx in self._events[bisect.bisect_left(self._events, (start, -1)) :]:
+            if epos >= p.first_pos:
+                break
+            q = self.registry.people[idx]
+            if q is p or q.is_org or (gender and q.gender and q.gender != gender):
+                continue
+            before = self.text[start:epos].split()
+            if any(clean_token(w) in _SUBORDINATORS for w in before[-4:]):
+                continue
+            return True
+        return False
+
     def _titled_at(self, p: Person) -> bool:
-        """Is ``p``'s first mention followed by an appositive title ("Ana Ruiz, president
-        of ...", "Ana Ruiz, 52, a nurse")?"""
-        after = self.text[p.first_pos : p.first_pos + len(p.name) + 80]
-        m = re.match(
-            rf"{re.escape(p.name)},\s+(?:\d{{1,3}},\s+)?(?:(?:a|an|the)\s+)?((?:[\w’'.-]+\s+){{0,4}}?[\w-]+)\b",
-            after,
-        )
-        if m is None:
+        """Is ``p``'s first mention followed by an appositive that describes them ("Ana Ruiz,
+        president of ...", "Ana Ruiz, 52, a nurse", "Ana Ruiz, a senior fellow at ...",
+        "Omar Petrakis, a retired fisherman who ...")?
+
+        With an article the appositive is a noun phrase whatever its noun: news introduces a
+        new source by name and description, and the description's head (the last word before
+        a preposition, a relative or the phrase's end) need not be a title. It is no
+        appositive when that head is a verb (", the company said"). Without an article a role
+        noun must head it ("Ana Ruiz, president of ..."): a bare word after a comma is as
+        often the next item of a list."""
+        m = _INTRO_APPOSITIVE.match(self.text, p.first_pos + len(p.name))
+        if m is None or self.text[p.first_pos : p.first_pos + len(p.name)] != p.name:
             return False
-        words = [clean_token(w) for w in m.group(1).split()]
-        return any(w in ROLE_NOUNS for w in words) and not CLAUSE_WORD.search(m.group(1))
+        words = m.group("phrase").split()
+        cut = next(
+            (i for i, w in enumerate(words) if clean_token(w) in _PREPOSITIONS | _RELATIVES),
+            len(words),
+        )
+        np = [clean_token(w) for w in words[:cut]]
+        if not np or len(np) > 6:
+            return False
+        if m.group("det") is None:
+            return any(w in ROLE_NOUNS for w in np) and not CLAUSE_WORD.search(" ".join(words[:cut]))
+        head = np[-1]
+        return (
+            head.replace("-", "").isalpha()
+            and head not in PRONOUNS
+            and not CLAUSE_WORD.search(head)
+            and not any(w in _VERB_LIKE for w in np)
+        )
 
     def _pronoun(self, m: Mention, pos: int) -> Resolved | None:
         if m.gender == "p":
             return None
-        intro = self._introduced(pos)
+        intro = self._introduced(pos, m.gender)
         if intro is not None and not (intro.gender and m.gender and intro.gender != m.gender):
             if m.gender in ("m", "f"):
                 intro.gender = intro.gender or m.gender
             return Resolved(intro, intro.roles[0] if intro.roles else None)
+        # names in the quoted words of the pronoun's own paragraph are not the discourse's
+        # subjects (""When Doe debates Roe, she will lose," he said": not Doe)
+        para = self.text.rfind("\n", 0, pos) + 1
+        quoted = [(para + a, para + b) for a, b in quotation_spans(self.text[para:pos])[0]]
         i = bisect.bisect_left(self._events, (pos, -1))
         seen: set[int] = set()
         while i > 0:
@@ -458,7 +528,7 @@ class Resolver:
             epos, idx = self._events[i]
             if pos - epos > 1500:
                 return None
-            if idx in seen:
+            if idx in seen or any(a <= epos < b for a, b in quoted):
                 continue
             seen.add(idx)
             p = self.registry.people[idx]

@@ -22,100 +22,28 @@ from assistant.nlp.text import unpossessive
 PERSON_NOUNS = frozenset(wordlist("person_nouns"))
 
 #: Nouns that head a title or a description of a person ("Trade Minister", "the MP").
-ROLE_NOUNS = frozenset(
-    """minister president vice-president premier mp mpp mla mep leader secretary senator
-    sen governor gov mayor chancellor ambassador spokesperson spokesman spokeswoman
-    director ceo chair chairman chairwoman chief commissioner critic lady king queen
-    judge justice representative rep congressman congresswoman officer professor dr
-    economist analyst councillor councilor deputy editor founder treasurer whip
-    president-elect prime-minister prince princess pope general candidate strategist
-    lawyer attorney adviser advisor aide author expert researcher executive manager
-    head coach captain sheriff superintendent inspector negotiator envoy diplomat
-    mr mrs ms miss sir dame lord
-    scientist engineer physician doctor nurse surgeon teacher principal dean trustee
-    activist advocate organizer organiser campaigner lobbyist consultant historian
-    journalist columnist reporter correspondent commentator pollster statistician
-    epidemiologist ombudsman auditor regulator prosecutor detective constable commander
-    owner chairperson entrepreneur investor banker trader broker farmer rancher fisher
-    bishop priest pastor rabbi imam cardinal archbishop mla mna ambassador consul
-    psychologist specialist planner architect accountant administrator coordinator
-    organizer volunteer resident student worker director-general secretary-general
-    vice-chair co-chair co-founder cofounder partner fellow scholar lecturer
-    spokesperson host anchor moderator nominee""".split()
-)
+ROLE_NOUNS = wordlist("speaker_role_nouns")
 #: Heads of collective or anonymous speakers ("a government source", "the union").
-GROUP_NOUNS = frozenset(
-    """source sources official officials union unions office ministry department
-    government company group party campaign police agency court committee organization
-    organisation foundation coalition association spokespeople representatives
-    administration authorities authority statement council board federation institute
-    commission team firm bank agencies companies groups critics insiders aides""".split()
-)
+GROUP_NOUNS = wordlist("speaker_group_nouns")
 #: Capitalised words that make a capitalised run an organisation or a place, not a person.
-ORG_WORDS = frozenset(
-    """house office department news press school breakfast forum agreement coalition
-    foundation motors committee party government ministry hill university college
-    institute council association union bank corporation corp inc ltd company group
-    agency court commission federation board times post journal herald globe star
-    tribune network radio television tv centre center church parliament senate congress
-    assembly lakes states kingdom opposition treasury republic nations economic reserve fund
-    island islands city county province region district avenue airport hospital clinic
-    museum
-    canada canadian canadians america american americans u.s us washington ottawa
-    ontario quebec alberta china chinese europe european british mexico white oval
-    liberal liberals conservative conservatives democrats republicans gop
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-) | {m.name.lower() for m in months()}
+ORG_WORDS = wordlist("speaker_org_words") | {m.name.lower() for m in months()}
 #: Capitalised function words stripped from the front of a capitalised run.
-STOP_CAPS = frozenset(
-    """the a an in on at but and or while though although when after before during since
-    as it he she they we i this that these those last just however some one if his her
-    their its our my there here what who why how so yet still also then meanwhile
-    speaking responding asked according for from with by to of""".split()
-)
-DETERMINERS = frozenset(
-    "the a an one another some several two three four many his her its their our this that".split()
-)
+STOP_CAPS = wordlist("speaker_stop_caps")
+#: Determiners and possessives that open a described speaker ("the MP", "his spokesman").
+DETERMINERS = wordlist("mention_determiners")
+#: The personal pronouns a mention can be, with their gender ("p": plural). A table of
+#: grammar, not a word list: it stays here (the forms are closed and each carries a value).
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f", "them": "p"}
-GENDERED = {
-    "mr": "m",
-    "mr.": "m",
-    "sir": "m",
-    "lord": "m",
-    "king": "m",
-    "prince": "m",
-    "spokesman": "m",
-    "chairman": "m",
-    "congressman": "m",
-    "mrs": "f",
-    "mrs.": "f",
-    "ms": "f",
-    "ms.": "f",
-    "miss": "f",
-    "dame": "f",
-    "lady": "f",
-    "queen": "f",
-    "princess": "f",
-    "spokeswoman": "f",
-    "chairwoman": "f",
-    "congresswoman": "f",
-    "wife": "f",
-    "widow": "f",
-    "mother": "f",
-    "daughter": "f",
-    "sister": "f",
-    "husband": "m",
-    "widower": "m",
-    "father": "m",
-    "son": "m",
-    "brother": "m",
-}
-_VERB_FORMS = frozenset("said says told tells wrote writes is are was were has have had will would".split())
-ROLE_PREFIXES = frozenset("vice deputy assistant associate acting interim former prime".split())
+#: Words that show a person's gender ("Mr.", "spokeswoman", "widow"): "m" or "f".
+GENDERED = {w: "m" for w in wordlist("male_person_words")} | {w: "f" for w in wordlist("female_person_words")}
+#: Finite verb forms: words holding one are a clause, not a title.
+_VERB_FORMS = wordlist("mention_verb_forms")
+#: Words before a role noun inside one title ("vice president", "former minister").
+ROLE_PREFIXES = wordlist("role_prefixes")
 #: Prepositions that end the head of a title: "mayor of Edmonton", "analyst at X Bank".
-_ROLE_PREP = frozenset("of at for with from in on to".split())
+_ROLE_PREP = wordlist("role_end_prepositions")
 #: Lower-case words allowed inside a capitalised name: "Ministry of International Trade".
-_CONNECTORS = frozenset("of for and on the de du des la le del & und".split())
+_CONNECTORS = wordlist("name_connectors")
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 #: A capitalised word; an apostrophe belongs to it ("O'Neill", "Reyes'") unless it is the first
@@ -139,21 +67,16 @@ _REP_OF = re.compile(
 #: ", an expert on Canada-U.S. relations," -- a role runs to the next comma or stop, but
 #: through an abbreviation's full stops: one before a non-space ("U.S.", "D.C."), or after
 #: a lone capital before a lower-case word ("the U.S. envoy"; not "Plan B. He")
-_ABBREVIATION_STOP = r"(?:\.(?=\S)|(?<=\b[A-Z])\.(?=\s+[a-z]))"
+ABBREVIATION_STOP = r"(?:\.(?=\S)|(?<=\b[A-Z])\.(?=\s+[a-z]))"
 _APPOSITIVE = re.compile(
-    rf",\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+((?:[^,.;:“”\"()\n]|{_ABBREVIATION_STOP}){{2,100}}?)"
-    rf"\s*(?=[,;:]|(?!{_ABBREVIATION_STOP})\.|\n|$)"
+    rf",\s+(?:\d{{1,3}},\s+)?(?:a|an|the)\s+((?:[^,.;:“”\"()\n]|{ABBREVIATION_STOP}){{2,100}}?)"
+    rf"\s*(?=[,;:]|(?!{ABBREVIATION_STOP})\.|\n|$)"
 )
 #: A finite verb ([clause_words], or any word of three letters or more in -ed): the words
 #: are a clause, not a role.
 CLAUSE_WORD = re.compile(rf"\b(?:{alternation('clause_words')}|[a-z]{{3,}}ed)\b")
 #: Words that may follow a complete noun phrase (so "the X Y" + one of them names a body).
-_AFTER_NP = frozenset(
-    """and or but to in on at for of that which who with by from has have had is was were
-    are will would could can may might should must did does also said says told tells wrote
-    writes as last this after before about over under into against warned argued added
-    announced claimed noted""".split()
-)
+_AFTER_NP = wordlist("after_noun_phrase")
 
 
 @lru_cache(maxsize=8192)
@@ -370,7 +293,7 @@ def parse_mention(text: str) -> Mention | None:
     return None
 
 
-_JOINERS = frozenset(("and", "or", "&"))
+_JOINERS = wordlist("mention_joiners")
 
 
 def _titled_name(text: str, body: list[str], gender: str | None) -> Mention | None:
@@ -403,6 +326,9 @@ def _connected(text: str, body: list[str]) -> Mention | None:
     tail = body[max(i for i, t in enumerate(body) if t in _CONNECTORS) + 1 :]
     lead = body[: len(body) - len(tail) + 1]
     has_role = any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in lead)
+    located = _located_name(text, body, gender)
+    if located is not None:
+        return located
     if has_role:
         for n in (2, 3):
             if len(tail) > n and looks_like_person(tail[-n:]):
@@ -422,6 +348,36 @@ def _connected(text: str, body: list[str]) -> Mention | None:
     ):
         return None  # "Smith and Jones": two speakers, not one body
     return Mention("org", text, name=" ".join(body).replace("’", "'"))
+
+
+def _located_name(text: str, body: list[str], gender: str | None) -> Mention | None:
+    """A titled name and the place or body it is of: ``Sen. Ted Cruz of Texas``,
+    ``Republican Rep. Lee Zeldin of New York``, ``Chairman Ana Ruiz of the Harbour Trust``.
+    US news names a legislator by title, name and state; the person speaks, not the state.
+    The words before the first "of" are a title (a role noun in them) and a name of two or
+    three capitalised words; after it, capitalised words (a place or a body)."""
+    if "of" not in body:
+        return None
+    cut = body.index("of")
+    pre, post = body[:cut], body[cut + 1 :]
+    if any(t in _CONNECTORS for t in pre) or not post or not _is_cap(post[-1]):
+        return None
+    if any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in post):
+        return None  # "Sen. Ted Cruz of Texas and Sen. Marco Rubio of Florida": two people
+    for n in (3, 2):  # "Senator Debbie Wasserman Schultz", "Whip Richard J. Durbin"; a title
+        if len(pre) > n and looks_like_person(pre[-n:]):  # word is never part of the name
+            role = pre[:-n]
+            if not any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in role):
+                return None
+            return Mention(
+                "name",
+                text,
+                name=" ".join(pre[-n:]),
+                role=" ".join(role),
+                head=role_head(" ".join(role)),
+                gender=gender,
+            )
+    return None
 
 
 #: Titles in "-man" that news gives women too ("Trump spokesman Hope Hicks"): a person's
@@ -508,7 +464,7 @@ def _modifier_words(role: str) -> list[str]:
 
 
 #: Words a Title Case headline may leave in lower case.
-_TITLE_SMALL = frozenset("a an the and or but nor for of on in at to by as vs via with from".split())
+_TITLE_SMALL = wordlist("title_small_words")
 
 
 class Registry:
