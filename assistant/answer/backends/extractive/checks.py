@@ -44,9 +44,12 @@ from assistant.types import Context, Evidence
 def _contrast(c: Scored, context: Context, part: str) -> tuple[str, str] | None:
     """The question's modifier and the different one the sentence puts on its noun
     (:func:`asked.contrasted`), looked up in all the text the sentence's article gives."""
-    ev = context.evidence[c.n - 1]
-    around = " ".join(e.text for e in context.evidence if e.doc_id == ev.doc_id)
-    return asked.contrasted(part, c.text, around)
+    return asked.contrasted(part, c.text, _article_text(context, context.evidence[c.n - 1].doc_id))
+
+
+def _article_text(context: Context, doc_id: str) -> str:
+    """All the text the article ``doc_id`` contributes to the evidence."""
+    return " ".join(e.text for e in context.evidence if e.doc_id == doc_id)
 
 
 def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, ratio: float) -> bool:
@@ -307,17 +310,12 @@ def _event_places(
     where their suit was filed, not a sibling of theirs. An article that never names the
     place is about other people ("demonstrators marched through Center City", asked about
     "the Charleston survivors"): the place stays for the sibling checks."""
-    doc = context.evidence[best.n - 1].doc_id
-    around = " ".join(e.text for e in context.evidence if e.doc_id == doc)
-
-    def theirs(label: str, key: str) -> bool:
-        return (
-            label == "GPE"
-            and _names_people(part, key)
-            and re.search(rf"\b{re.escape(key)}\b", around, re.I) is not None
-        )
-
-    out = {label: {k for k in keys if not theirs(label, k)} for label, keys in named.items()}
+    people = {k for k in named.get("GPE", set()) if _names_people(part, k)}
+    if not people:
+        return named
+    around = _article_text(context, context.evidence[best.n - 1].doc_id)
+    theirs = {k for k in people if re.search(rf"\b{re.escape(k)}\b", around, re.I)}
+    out = {label: keys - theirs if label == "GPE" else keys for label, keys in named.items()}
     return {label: keys for label, keys in out.items() if keys}
 
 
