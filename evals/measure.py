@@ -67,6 +67,7 @@ CORPORA = {
     "r8": "evals/realnews_eighth/corpus",
     "r9": "evals/realnews_ninth/corpus",
     "r10": "evals/realnews_tenth/corpus",
+    "r11": "evals/realnews_eleventh/corpus",
 }
 
 _HALVES = {
@@ -82,6 +83,7 @@ _HALVES = {
     "r8": "realnews_eighth",
     "r9": "realnews_ninth",
     "r10": "realnews_tenth",
+    "r11": "realnews_eleventh",
 }
 
 SETS: tuple[EvalSet, ...] = (
