@@ -137,12 +137,17 @@ def test_a_capital_names_its_country_for_the_sibling_checks() -> None:
 
 def test_a_share_given_as_a_fraction_of_the_whole_asked() -> None:
     question = "What share of the delegates does Jon Roe want to drop?"
-    assert asked.share_of(question) == "delegate"
-    assert asked.holds_fraction_of("He wants to drop half the party's delegates.", "delegate")
-    assert asked.holds_fraction_of("He backs cutting a third of the delegates.", "delegate")
+    assert asked.share_of(question) == ("delegate",)
+    assert asked.holds_fraction_of("He wants to drop half the party's delegates.", ("delegate",))
+    assert asked.holds_fraction_of("He backs cutting a third of the delegates.", ("delegate",))
     # an ordinal is no share, nor a fraction of another whole
-    assert not asked.holds_fraction_of("At the third delegates' meeting he spoke.", "delegate")
-    assert not asked.holds_fraction_of("Half the voters stayed home; delegates met.", "delegate")
+    assert not asked.holds_fraction_of("At the third delegates' meeting he spoke.", ("delegate",))
+    assert not asked.holds_fraction_of("Half the voters stayed home; delegates met.", ("delegate",))
+    # after an owner the whole is the owned noun phrase, which the sentence may give with "its"
+    owned = asked.share_of("What share of the league's yearly budget comes from Roe's donors?")
+    assert owned == ("yearly", "budget")
+    assert asked.holds_fraction_of("Roe's donors now give a fifth of its yearly budget.", owned)
+    assert not asked.holds_fraction_of("A fifth of the league's players left.", owned)
     text = (
         "Valley Gazette\n\n"
         "\u201cThe rules need to change,\u201d said Jon Roe, a party elder, who wants to drop half "
@@ -292,3 +297,20 @@ def test_a_margin_given_in_points_without_the_word() -> None:
     poll = context("What was the margin of error in the county primary poll?", items)[0]
     refused = ExtractiveBackend().answer(poll)
     assert refused.abstained and "do not give the figure" in refused.text, refused.text
+
+
+def test_a_margin_given_as_the_two_sides_shares() -> None:
+    """ "By what margin did the poll find X beating Y" is answered by "would beat Y 46 to 40
+    percent": news gives a contest's margin as both sides' shares."""
+    question = "By what margin did the poll find Quill beating Roe?"
+    for text in (
+        "Quill would beat Roe 46 to 40 percent.",
+        "Quill leads Roe 52%-38%.",
+        "Quill has 49 percent to 45 percent.",
+    ):
+        assert asked.holds_quantity(text, "margin", question), text
+    # a range of ages, or shares with no contest asked (the margin of error), is none
+    assert not asked.holds_quantity("Voters aged 18 to 29 backed Quill.", "margin", question)
+    assert not asked.holds_quantity(
+        "Quill 46 to 40 percent.", "margin", "What was the poll's margin of error?"
+    )

@@ -329,25 +329,31 @@ _FRACTION = re.compile(
     rf"\bhalf\b|\b(?:a|{'|'.join(sorted(_NUMBER_WORDS - {'half'}))})[- ](?:{_FRACTIONS})\b", re.I
 )
 _SHARE_OF = re.compile(
-    r"\b(?:share|proportion|fraction|portion|percentage)\s+of\s+(?:the\s+|its\s+|their\s+)?(\w+)", re.I
+    r"\b(?:share|proportion|fraction|portion|percentage)\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<owner>[\w.&-]+['’]s\s+)?(?P<head>\w+)(?:\s+(?P<next>\w+))?",
+    re.I,
 )
 
 
-def share_of(part: str) -> str | None:
-    """The stem of the whole a share is asked of ("What share of the superdelegates ..." ->
-    "superdelegate"), or None."""
+def share_of(part: str) -> tuple[str, ...]:
+    """The stems of the whole a share is asked of ("What share of the superdelegates ..." ->
+    "superdelegate"), or none. After an owner ("the DNC's monthly income") the whole is the
+    owned noun phrase, its first two words ("monthly", "income"): the owner is named, or
+    replaced by "its", where the sentence gives the share ("a fifth of its monthly income")."""
     m = _SHARE_OF.search(part)
-    toks = tokenize(m.group(1)) if m else []
-    return toks[-1] if toks else None
+    if m is None:
+        return ()
+    words = [m.group("head"), *([m.group("next")] if m.group("owner") and m.group("next") else [])]
+    return tuple(t for w in words for t in tokenize(w)[-1:])
 
 
-def holds_fraction_of(text: str, whole: str) -> bool:
-    """Does ``text`` give a share of ``whole`` (a stem, :func:`share_of`) as a fraction, the
-    whole within four words after it ("half the party's superdelegates", "a third of the
+def holds_fraction_of(text: str, whole: tuple[str, ...]) -> bool:
+    """Does ``text`` give a share of ``whole`` (stems, :func:`share_of`) as a fraction, one
+    of them within four words after it ("half the party's superdelegates", "a third of the
     delegates")? An ordinal alone ("the third debate") is none."""
     for m in _FRACTION.finditer(text):
         after = [(tokenize(w) or [""])[-1] for w in _WORD.findall(text[m.end() :])[:4]]
-        if whole in after:
+        if any(w in after for w in whole):
             return True
     return False
 
@@ -435,8 +441,13 @@ def named_quantity(part: str) -> str | None:
 def holds_quantity(text: str, stem: str, part: str = "") -> bool:
     """The sentence speaks of that quantity (its stem) and gives a number. A margin asked
     of a contest (not a poll's "margin of error", which news always names) is also given as
-    a number of points without the word ("won the primary by 12 points", "a 5-point lead")."""
-    if stem == "margin" and not _MARGIN_OF_ERROR.search(part) and _POINTS.search(text):
+    a number of points without the word ("won the primary by 12 points", "a 5-point lead") or
+    as the two sides' shares ("would beat Trump 46 to 40 percent", "leads 52%-38%")."""
+    if (
+        stem == "margin"
+        and not _MARGIN_OF_ERROR.search(part)
+        and (_POINTS.search(text) or _SHARES.search(text))
+    ):
         return True
     return stem in {(tokenize(w) or [""])[-1] for w in _WORD.findall(text)} and any(
         _is_number(w.strip(".,")) for w in _WORD.findall(text)
@@ -445,6 +456,13 @@ def holds_quantity(text: str, stem: str, part: str = "") -> bool:
 
 #: A number of points: "12 points", "a 5-point lead", "3 percentage points".
 _POINTS = re.compile(r"\b\d[\d.,]*[- ](?:percentage[- ])?points?\b", re.I)
+#: Two sides' shares, the way news gives a poll's or a vote's margin: "46 to 40 percent",
+#: "46% to 40%", "52%-38%", "49 percent to 45 percent".
+_SHARES = re.compile(
+    r"\b\d{1,2}(?:\.\d+)?\s*(?:%|percent|per cent)?\s*(?:to|-|–)\s*"
+    r"\d{1,2}(?:\.\d+)?\s*(?:%|percent|per cent)",
+    re.I,
+)
 _MARGIN_OF_ERROR = re.compile(r"\bmargins?\s+of\s+error\b", re.I)
 
 
@@ -958,6 +976,31 @@ def question_named(part: str, entities: list[tuple[str, str]]) -> dict[str, set[
     return out
 
 
+def same_initials(name: str, key: str) -> bool:
+    """Is one of ``name`` and ``key`` (an entity key) the initials of the other ("DNC" and
+    "The Democratic National Committee", "N.R.A." and "National Rifle Association")? News
+    names an organisation in full once and by its initials after, or the other way round."""
+
+    def initials(text: str) -> str:
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _INITIAL_SKIP]
+        return "".join(w[0] for w in words).lower()
+
+    def bare(text: str) -> str:
+        return re.sub(r"[^a-z]", "", text.lower())
+
+    a, b = bare(name), bare(key)
+    if len(a) > len(b):
+        a, b = b, a
+        long_form = name
+    else:
+        long_form = key
+    return 2 <= len(a) <= 5 and len(b) > len(a) + 2 and initials(long_form) == a
+
+
+#: Words an organisation's initials leave out ("the Democratic National Committee": DNC).
+_INITIAL_SKIP = wordlist("initials_skip_words")
+
+
 def other_named(
     part: str, asked: dict[str, set[str]], sentence: str, entities: list[tuple[str, str]]
 ) -> tuple[str, str] | None:
@@ -968,10 +1011,13 @@ def other_named(
     organisation or place. The sentence names none of the question's names of that label
     (``asked``, from :func:`question_named`) and names one of that label (``entities``:
     the sentence's own) that the question does not. Returns (the question's name, the
-    sentence's)."""
+    sentence's). A name and its initials are one name ("the DNC" and "The Democratic
+    National Committee", :func:`same_initials`)."""
     low, qlow = normalise(sentence), normalise(part)
     for label, keys in sorted(asked.items()):
         if any(_names_key(low, k) for k in keys):
+            continue
+        if any(lab == label and same_initials(text, k) for text, lab in entities for k in keys):
             continue
         for text, lab in entities:
             key = entity_key(text, lab)

@@ -83,7 +83,7 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         if "%" in c.text or "percent" in low or "per cent" in low or "rate" in low:
             return True
         whole = asked.share_of(part)
-        return whole is not None and asked.holds_fraction_of(c.text, whole)
+        return bool(whole) and asked.holds_fraction_of(c.text, whole)
     if wanted == "quantity":
         stem = asked.named_quantity(part)
         return stem is None or asked.holds_quantity(c.text, stem, part)
