@@ -976,31 +976,6 @@ def question_named(part: str, entities: list[tuple[str, str]]) -> dict[str, set[
     return out
 
 
-def same_initials(name: str, key: str) -> bool:
-    """Is one of ``name`` and ``key`` (an entity key) the initials of the other ("DNC" and
-    "The Democratic National Committee", "N.R.A." and "National Rifle Association")? News
-    names an organisation in full once and by its initials after, or the other way round."""
-
-    def initials(text: str) -> str:
-        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _INITIAL_SKIP]
-        return "".join(w[0] for w in words).lower()
-
-    def bare(text: str) -> str:
-        return re.sub(r"[^a-z]", "", text.lower())
-
-    a, b = bare(name), bare(key)
-    if len(a) > len(b):
-        a, b = b, a
-        long_form = name
-    else:
-        long_form = key
-    return 2 <= len(a) <= 5 and len(b) > len(a) + 2 and initials(long_form) == a
-
-
-#: Words an organisation's initials leave out ("the Democratic National Committee": DNC).
-_INITIAL_SKIP = wordlist("initials_skip_words")
-
-
 def other_named(
     part: str, asked: dict[str, set[str]], sentence: str, entities: list[tuple[str, str]]
 ) -> tuple[str, str] | None:
@@ -1011,13 +986,10 @@ def other_named(
     organisation or place. The sentence names none of the question's names of that label
     (``asked``, from :func:`question_named`) and names one of that label (``entities``:
     the sentence's own) that the question does not. Returns (the question's name, the
-    sentence's). A name and its initials are one name ("the DNC" and "The Democratic
-    National Committee", :func:`same_initials`)."""
+    sentence's)."""
     low, qlow = normalise(sentence), normalise(part)
     for label, keys in sorted(asked.items()):
         if any(_names_key(low, k) for k in keys):
-            continue
-        if any(lab == label and same_initials(text, k) for text, lab in entities for k in keys):
             continue
         for text, lab in entities:
             key = entity_key(text, lab)
