@@ -143,3 +143,30 @@ def test_a_later_lower_case_part_is_answered_from_its_own_article(towns_index: A
     assert not ans.abstained, ans.answer
     assert "counting pennies" in ans.answer
     assert "ferry boycott" in ans.answer
+
+
+def test_a_part_whose_own_words_no_sentence_holds_takes_another_articles_sentence() -> None:
+    """No sentence holds this part's own words ("What office had she held for the state?"
+    against "which she represented for eight years in the Senate") and the best holds only
+    the other part's ("women"): the best sentence of another article above the abstention
+    threshold, holding none of the other part's words, answers this part first."""
+    from assistant.types import Context
+    from tests.contexts import evidence
+
+    poll = "Brandt won the primary with the support of women (61 percent)."
+    profile = "Brandt won the primary in Westland, which she represented for eight years in the Senate."
+    ctx = Context(
+        question="q",
+        evidence=[evidence("poll", poll, "support of women"), evidence("profile", profile, "represented")],
+    )
+    own, theirs = set(tokenize("office held state")), set(tokenize("share women voters backed"))
+    best = Scored(n=1, span=Span(start=0, end=len(poll)), text=poll, features={}, prob=0.84)
+    senate = Scored(n=2, span=Span(start=0, end=len(profile)), text=profile, features={}, prob=0.52)
+    same_article = Scored(n=1, span=Span(start=0, end=len(poll)), text="Brandt won.", features={}, prob=0.6)
+    assert _own_marked_first([best, senate], own, theirs, 0.1, 0.32, ctx) == [senate]
+    # under the abstention threshold, or from the best one's own article: the best stays first
+    low = Scored(n=2, span=senate.span, text=profile, features={}, prob=0.3)
+    assert _own_marked_first([best, low], own, theirs, 0.1, 0.32, ctx)[0] is best
+    assert _own_marked_first([best, same_article], own, theirs, 0.1, 0.32, ctx)[0] is best
+    # without the abstention threshold (the caller's old shape), nothing moves
+    assert _own_marked_first([best, senate], own, theirs, 0.1)[0] is best

@@ -280,7 +280,9 @@ class ExtractiveBackend:
         # another part's sentence ranks first: this part's own one answers it, though its own
         # article words it far from the question (the second article's part of the held-out
         # writer's questions often ranks under the threshold)
-        fitting = _own_marked_first(fitting, *marks, self.tuning.own_marked_floor * threshold)
+        fitting = _own_marked_first(
+            fitting, *marks, self.tuning.own_marked_floor * threshold, threshold, context
+        )
         best = fitting[0]
         if (
             best.prob < threshold

@@ -87,7 +87,12 @@ def _each_ones_own(sets: list[set[str]]) -> list[set[str]]:
 
 
 def _own_marked_first(
-    fitting: list[Scored], own: set[str], others: set[str], threshold: float
+    fitting: list[Scored],
+    own: set[str],
+    others: set[str],
+    threshold: float,
+    above: float | None = None,
+    context: Context | None = None,
 ) -> list[Scored]:
     """``fitting`` for one part of a multi-part question, without the sentences marked as
     another part's when the best is one of them and a candidate above ``threshold`` is
@@ -108,7 +113,12 @@ def _own_marked_first(
     the statement's and the ask's shared words: "Roe", "say"); the best-ranked sentence
     above the floor holding this part's own terms and none of the others' answers it, even
     under the abstention threshold: the part's own article often words it unlike the
-    question (the second article's part of a multi-article question)."""
+    question (the second article's part of a multi-article question).
+
+    When no sentence holds this part's own terms and the best holds only the other part's
+    (``above``: the abstention threshold), the best sentence of another article than the
+    best's above that threshold, holding none of the other part's own terms, answers this
+    part first (round 24: development +1 fact, rl-a-016; no check set moved)."""
     if not own or not others or not fitting:
         return fitting
 
@@ -122,9 +132,20 @@ def _own_marked_first(
         return fitting
     for c in fitting:
         if c.prob < threshold:
-            return fitting
+            break
         # a best holding some of this part's own terms gives way only to one holding more
         if marked(c) == (True, False) and len(own & set(tokenize(c.text))) > held:
+            return [c, *(x for x in fitting if x is not c and marked(x) != (False, True))]
+    if held or above is None or context is None:
+        return fitting
+    # none holds this part's own terms (its article words them otherwise: "What office had
+    # she held for the state?" against "New York, which she represented ... in the Senate"):
+    # the best sentence above the abstention threshold of another article than the other
+    # part's, holding none of the other part's own terms, answers it
+    for c in fitting[1:]:
+        if c.prob < above:
+            break
+        if marked(c) == (False, False) and not _same_article(context, c, fitting[0]):
             return [c, *(x for x in fitting if x is not c and marked(x) != (False, True))]
     return fitting
 
