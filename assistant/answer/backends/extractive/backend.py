@@ -12,6 +12,7 @@ from assistant.answer import asked
 from assistant.answer.backends.extractive.checks import (
     _about_another,
     _contrast,
+    _difference_only,
     _group_silent,
     _missing_names,
     _place_elsewhere,
@@ -341,6 +342,7 @@ class ExtractiveBackend:
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
             or _role_unnamed(context, part, chosen, fitting, threshold)
+            or _difference_only(part, wanted, chosen)
         )
         if untouched:
             return [], untouched, False

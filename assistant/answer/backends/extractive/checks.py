@@ -404,6 +404,40 @@ def _words_on_topic(
     return False
 
 
+#: A figure given as a difference: "$2 million more than", "30% lower than", "five fewer than".
+_DIFFERENCE = re.compile(
+    r"\s*(?:million|billion|trillion|percent|per\s+cent|%|points?|dollars?)?\s*(?:\w+\s+){0,2}?"
+    r"(?:more|less|fewer|higher|lower|greater|smaller|bigger)\s+than\b",
+    re.I,
+)
+#: A question that asks for a difference itself ("By how much did X outspend Y?", "How much
+#: lower was ...?", "How many more ...?").
+_ASKS_DIFFERENCE = re.compile(
+    r"\b(?:more|less|fewer|higher|lower|greater|smaller|bigger|than|out[a-z]+|by\s+how\s+(?:much|many|far))\b"
+    r"|\bdifference\b|\bgap\b|\bmargin\b",
+    re.I,
+)
+_FIGURE_WORD = re.compile(
+    r"\$?\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|thousand|dozens?|hundreds|thousands|millions)\b",
+    re.I,
+)
+
+
+def _difference_only(part: str, wanted: str | None, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a part asking for an amount or a count ("How
+    much did the Clinton campaign spend on ads?") when every figure they give is a difference
+    ("The Sanders campaign spent roughly $2 million more than the Clinton campaign"), and
+    the question does not ask for a difference itself; else None. News gives one side's
+    excess over the other where it never gives the other's total. Abstains only."""
+    if wanted not in ("money", "count") or not chosen or _ASKS_DIFFERENCE.search(part):
+        return None
+    figures = [(c.text, m) for c in chosen for m in _FIGURE_WORD.finditer(c.text)]
+    if not figures or not all(_DIFFERENCE.match(text, m.end()) for text, m in figures):
+        return None
+    return f"the passages on this give only a difference, not {_WANTED_WORDS[wanted]} asked for"
+
+
 def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking about a time yet to come
     (:func:`asked.future_asked`: "On what date will Roe and Doe hold their next meeting?")
