@@ -1030,12 +1030,17 @@ class ParsedArticle:
             return None
         t = first[0]
         cue: Token | None = None
+        own: Token | None = None  # the first clause on the way with a subject before the quote
         for _ in range(40):
             if t.head.i == t.i or not para[0] <= t.head.idx < para[1]:
                 break  # the parser may join paragraphs: the clause ends with this one
             t = t.head
             if not (open_mark <= t.idx < close) and self.is_cue(t):
                 cue = t
+            if own is None and t.idx < open_mark and any(
+                c.dep_ in _SUBJ and c.idx < open_mark for c in t.children
+            ):
+                own = t
         if cue is None:
             # "Doe, Roe said, had been there for “years”" / "As Roe puts it, Doe is making
             # them “an offer”": a parenthetical speech verb or an as-clause of speech with
@@ -1065,6 +1070,16 @@ class ParsedArticle:
                 return view
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
                 return None  # "was called “a total stiff” by": the words are the agent's, if anyone's
+            if (
+                own is not None
+                and own.head.i == t.i
+                and own.dep_ in ("ccomp", "conj", "parataxis")
+                and any(c.dep_ in ("mark", "cc") and close <= c.idx < t.idx for c in t.children)
+            ):
+                # "Her answer was that “…,” so government should help …": the quote is set in
+                # a clause with its own subject before it, and the verb after the quote opens
+                # another clause ("so", "and", "but"): its subject is not the quote's speaker
+                return None
             cue = t
         return self.hit(cue, "embedded")
 
