@@ -31,6 +31,7 @@ from assistant.quotes.people import (
     PERSON_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
+    STOP_CAPS,
     Mention,
     Person,
     Registry,
@@ -155,6 +156,8 @@ _VERB_LIKE = wordlist("clause_words") | frozenset(f for f, lemma in FORM_TO_LEMM
 
 #: Words that open a subordinate clause or phrase: a subject after one is not the sentence's.
 _SUBORDINATORS = wordlist("subordinators")
+#: Words that refer to a person in narration (:meth:`Resolver._unpeopled`).
+_REFERRING = wordlist("personal_pronouns") | wordlist("referring_pronouns")
 
 
 @dataclass
@@ -439,7 +442,10 @@ class Resolver:
         them; the only one so introduced there."""
         para = self.text.rfind("\n", 0, pos) + 1
         head = self.text[para:pos].lstrip()
-        if not head or not (head[0] in '“"' or head[:2] in TYPEWRITER_MARKS):
+        quoted = [(para + a, para + b) for a, b in quotation_spans(self.text[para:pos])[0]]
+        if not head or not (
+            head[0] in '“"' or head[:2] in TYPEWRITER_MARKS or self._unpeopled(para, pos, quoted)
+        ):
             return None
         prev_end = len(self.text[:para].rstrip())
         prev_start = self.text.rfind("\n", 0, prev_end) + 1
@@ -452,11 +458,28 @@ class Resolver:
             return None
         if self._rival_before(found[0], gender):
             return None
-        quoted = [(para + a, para + b) for a, b in quotation_spans(self.text[para:pos])[0]]
         for epos, _ in self._events[: bisect.bisect_left(self._events, (pos, -1))]:
             if epos > found[0].first_pos and not any(a <= epos < b for a, b in quoted):
                 return None  # someone was salient after the introduction (not in quoted words)
         return found[0]
+
+    def _unpeopled(self, para: int, pos: int, quoted: list[tuple[int, int]]) -> bool:
+        """Does the paragraph's narration before ``pos`` name or refer to no one ("But the
+        benefit is “10 times the losses,” he said")? Then a pronoun there is the paragraph's
+        first reference to a person and goes on from the paragraph before, as it does after a
+        paragraph-opening quote. Quoted words do not count; a pronoun or a capitalised word
+        outside them (a name) does."""
+        at = para
+        narration = []
+        for a, b in [*quoted, (pos, pos)]:
+            narration.append(self.text[at:a])
+            at = b
+        words = re.findall(r"[\w’']+", " ".join(narration))
+        return bool(words) and not any(
+            clean_token(w) in _REFERRING
+            or (w[:1].isupper() and (i > 0 or clean_token(w) not in STOP_CAPS | _PREPOSITIONS))
+            for i, w in enumerate(words)
+        )
 
     def _rival_before(self, p: Person, gender: str | None) -> bool:
         """Is another person the subject of the main clause of the sentence that introduces

@@ -1037,8 +1037,10 @@ class ParsedArticle:
             t = t.head
             if not (open_mark <= t.idx < close) and self.is_cue(t):
                 cue = t
-            if own is None and t.idx < open_mark and any(
-                c.dep_ in _SUBJ and c.idx < open_mark for c in t.children
+            if (
+                own is None
+                and t.idx < open_mark
+                and any(c.dep_ in _SUBJ and c.idx < open_mark for c in t.children)
             ):
                 own = t
         if cue is None:
