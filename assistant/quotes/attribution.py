@@ -156,6 +156,9 @@ _VERB_LIKE = wordlist("clause_words") | frozenset(f for f, lemma in FORM_TO_LEMM
 
 #: Words that open a subordinate clause or phrase: a subject after one is not the sentence's.
 _SUBORDINATORS = wordlist("subordinators")
+#: Nouns that describe a person right before their name ("their neighbor Ben Green",
+#: "tennis great Billie Jean King"): the titles, the describing nouns and [person_descriptor_nouns].
+_DESCRIPTORS = ROLE_NOUNS | PERSON_NOUNS | wordlist("person_descriptor_nouns")
 #: Words that refer to a person in narration (:meth:`Resolver._unpeopled`).
 _REFERRING = wordlist("personal_pronouns") | wordlist("referring_pronouns")
 
@@ -295,7 +298,9 @@ class Resolver:
                 lead = re.sub(rf"(?:{CAP_WORD}\s+)*$", "", self.text[max(0, m.start() - 60) : m.start()])
                 if re.search(r"\b(?:and|or|nor)\s+$", lead):
                     continue  # second of two coordinated subjects: "he" would be ambiguous
-                before = self.text[max(0, m.start() - 40) : m.start()].split()[-3:]
+                before = self._before_title(m.start())
+                if before is None:
+                    continue  # "told their neighbor Ana Ruiz": a titled object
                 if (
                     before
                     and before[-1].isalpha()
@@ -313,6 +318,47 @@ class Resolver:
                         break
                 if not obj:
                     self.note(m.start(), p)
+
+    def _before_title(self, start: int) -> list[str] | None:
+        """The (up to three) words before the noun phrase a name at ``start`` ends, for the
+        subject test of :meth:`_named_subjects`. A name is often preceded by a description
+        that is part of its phrase ("their neighbor Ben Green, 83, knows", "Tennis great
+        Billie Jean King remembered"): the words before are those before the description,
+        which runs from a determiner or the clause's start over at most three words (nouns
+        that describe a person, capitalised words, possessives) to such a noun right before
+        the name. ``None`` when the run starts after a lower-case word that is no determiner
+        nor subject opener ("told pastor Ana Ruiz"): an object."""
+        words = self.text[max(0, start - 40) : start].split()
+        if not words or clean_token(words[-1]) not in _DESCRIPTORS or not words[-1].isalpha():
+            return words[-3:]
+        if not words[-1].islower():
+            return words[-3:]  # a capitalised title ("Sheriff Ana Ruiz") is read as before
+        words = self.text[max(0, start - 80) : start].split()
+        j = len(words) - 1
+        for _ in range(3):
+            if j < 0:
+                return []
+            w = words[j]
+            low = clean_token(w)
+            if (
+                not re.fullmatch(r"[A-Za-z][\w’'-]*", w)
+                or low in _PREPOSITIONS | _SUBJECT_OPENERS
+                or not (low in _DESCRIPTORS | DETERMINERS or w[:1].isupper() or re.search(r"[’']s$", w))
+            ):
+                break  # punctuation, a preposition, an opener or another word ends the phrase
+            j -= 1
+            if low in DETERMINERS:
+                break
+            if w[:1].isupper() and not (words[j][-1:] in ".!?\"”'" if j >= 0 else True):
+                return None  # a capitalised word inside a sentence: a name list, not a title
+        else:
+            if (
+                j >= 0
+                and re.fullmatch(r"[a-z][\w’'-]*", words[j])
+                and clean_token(words[j]) not in _SUBJECT_OPENERS
+            ):
+                return None
+        return words[: j + 1][-3:]
 
     def forget(self, start: int, end: int) -> None:
         """Drop salience gathered inside ``[start, end)``: names inside quoted or reported
