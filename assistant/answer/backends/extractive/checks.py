@@ -404,24 +404,21 @@ def _words_on_topic(
     return False
 
 
-#: A figure given as a difference: "$2 million more than", "30% lower than", "five fewer than".
+#: Words that compare one figure with another ("more", "lower", "fewer": ``wordlists.txt``).
+_COMPARATIVE = alternation("comparative_words")
+#: A figure given as a difference: "$2 million more than", "30% lower than", "12 fewer than".
 _DIFFERENCE = re.compile(
     r"\s*(?:million|billion|trillion|percent|per\s+cent|%|points?|dollars?)?\s*(?:\w+\s+){0,2}?"
-    r"(?:more|less|fewer|higher|lower|greater|smaller|bigger)\s+than\b",
+    rf"(?:{_COMPARATIVE})\s+than\b",
     re.I,
 )
 #: A question that asks for a difference itself ("By how much did X outspend Y?", "How much
 #: lower was ...?", "How many more ...?").
 _ASKS_DIFFERENCE = re.compile(
-    r"\b(?:more|less|fewer|higher|lower|greater|smaller|bigger|than|out[a-z]+|by\s+how\s+(?:much|many|far))\b"
-    r"|\bdifference\b|\bgap\b|\bmargin\b",
-    re.I,
+    rf"\b(?:{_COMPARATIVE}|than|out[a-z]+|by\s+how\s+(?:much|many|far)|difference|gap|margin)\b", re.I
 )
-_FIGURE_WORD = re.compile(
-    r"\$?\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|hundred|thousand|dozens?|hundreds|thousands|millions)\b",
-    re.I,
-)
+#: A figure in digits ("$2", "30%"; a multiplier after it, "million", is read with what follows).
+_FIGURE_WORD = re.compile(r"\$?\d[\d,.]*")
 
 
 def _difference_only(part: str, wanted: str | None, chosen: list[Scored]) -> str | None:
