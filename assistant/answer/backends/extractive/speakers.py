@@ -213,7 +213,12 @@ def _said_by_another(c: Scored, context: Context, name: str) -> bool:
     if not keys or asked.names_one(c.text, keys):
         return False
     other = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
-    return other is not None and not asked.names_one(other, keys)
+    if other is None or not any(ch.isupper() for ch in other):
+        # a description with no name ("the company", "the campaign") may be the one asked:
+        # news names a body once and goes on with "the company" (Exxon's letter "calling the
+        # two reports ...")
+        return False
+    return not asked.names_one(other, keys)
 
 
 #: "Who <verb> ...?" with "who" the verb's subject: not "who did / was / has been ...", not
