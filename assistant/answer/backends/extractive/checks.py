@@ -408,8 +408,7 @@ def _words_on_topic(
 _COMPARATIVE = alternation("comparative_words")
 #: A figure given as a difference: "$2 million more than", "30% lower than", "12 fewer than".
 _DIFFERENCE = re.compile(
-    r"\s*(?:million|billion|trillion|percent|per\s+cent|%|points?|dollars?)?\s*(?:\w+\s+){0,2}?"
-    rf"(?:{_COMPARATIVE})\s+than\b",
+    rf"\s*(?:%|\b(?:{alternation('difference_units')})\b)?\s*(?:\w+\s+){{0,2}}?(?:{_COMPARATIVE})\s+than\b",
     re.I,
 )
 #: A question that asks for a difference itself ("By how much did X outspend Y?", "How much
