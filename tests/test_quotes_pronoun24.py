@@ -22,22 +22,21 @@ _EARLIER = (
 )
 
 
+#: A paragraph that introduces a newcomer with a description, after someone quoted earlier.
+_INTRODUCED = (
+    _EARLIER + "Some defenders of the service, like Omar Petrakis, a senior fellow at the Island "
+    "Council, also say that the board has failed the east bank.\n\n"
+)
+
+
 def test_pronoun_first_reference_of_its_paragraph_goes_to_the_newcomer() -> None:
-    text = (
-        _EARLIER + "Some defenders of the service, like Omar Petrakis, a senior fellow at the Island "
-        "Council, also say that the board has failed the east bank.\n\n"
-        "But the benefit of the ferry is “ten times the cost,” he said."
-    )
+    text = _INTRODUCED + "But the benefit of the ferry is “ten times the cost,” he said."
     assert _speaker(text, "ten times the cost") == "Omar Petrakis"
 
 
 def test_a_name_in_the_paragraph_keeps_the_pronoun_from_the_newcomer() -> None:
     # narration that names someone before the pronoun: the introduction does not carry over
-    text = (
-        _EARLIER + "Some defenders of the service, like Omar Petrakis, a senior fellow at the Island "
-        "Council, also say that the board has failed the east bank.\n\n"
-        "Brandt disagrees. The ferry is “a luxury,” he said."
-    )
+    text = _INTRODUCED + "Brandt disagrees. The ferry is “a luxury,” he said."
     assert _speaker(text, "a luxury") == "Tomas Brandt"
 
 

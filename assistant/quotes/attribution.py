@@ -161,6 +161,12 @@ _SUBORDINATORS = wordlist("subordinators")
 _DESCRIPTORS = ROLE_NOUNS | PERSON_NOUNS | wordlist("person_descriptor_nouns")
 #: Words that refer to a person in narration (:meth:`Resolver._unpeopled`).
 _REFERRING = wordlist("personal_pronouns") | wordlist("referring_pronouns")
+#: Words that end a description's phrase before a name (:meth:`Resolver._before_title`), and
+#: the words the phrase runs back over.
+_PHRASE_ENDS = _PREPOSITIONS | _SUBJECT_OPENERS
+_PHRASE_WORDS = _DESCRIPTORS | DETERMINERS
+#: Capitalised words that open a paragraph's narration without naming anyone ("But", "In").
+_OPENING_CAPS = STOP_CAPS | _PREPOSITIONS
 
 
 @dataclass
@@ -342,8 +348,8 @@ class Resolver:
             low = clean_token(w)
             if (
                 not re.fullmatch(r"[A-Za-z][\w’'-]*", w)
-                or low in _PREPOSITIONS | _SUBJECT_OPENERS
-                or not (low in _DESCRIPTORS | DETERMINERS or w[:1].isupper() or re.search(r"[’']s$", w))
+                or low in _PHRASE_ENDS
+                or not (low in _PHRASE_WORDS or w[:1].isupper() or re.search(r"[’']s$", w))
             ):
                 break  # punctuation, a preposition, an opener or another word ends the phrase
             j -= 1
@@ -523,7 +529,7 @@ class Resolver:
         words = re.findall(r"[\w’']+", " ".join(narration))
         return bool(words) and not any(
             clean_token(w) in _REFERRING
-            or (w[:1].isupper() and (i > 0 or clean_token(w) not in STOP_CAPS | _PREPOSITIONS))
+            or (w[:1].isupper() and (i > 0 or clean_token(w) not in _OPENING_CAPS))
             for i, w in enumerate(words)
         )
 
