@@ -336,6 +336,9 @@ def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
     assert not holds_measure("The tower weighs 900 tons.", "tall")
     assert not holds_measure("The tower opened 12 years ago.")
     assert _specific("About how large is the ferry fleet as a share of all boats?") == "rate"
+    assert _specific("What share of the ferries sail at night?") == "rate"
+    # "share" the verb asks for a count, not a rate
+    assert _specific("How many ferry lines share the harbour's berths?") == "count"
 
 
 def test_a_lead_or_a_share_is_a_size_or_a_height_in_news() -> None:

@@ -17,7 +17,13 @@ from assistant.nlp import wordlist
 from assistant.types import Context, Evidence
 
 _CAPWORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z][\w'’-]+")
-_RATE = re.compile(r"\b(?:rate|percentage|percent|share|proportion)\b", re.I)
+#: A rate asked: "share" only as a noun ("what share of", "a share", "the share"), not the
+#: verb of "how many committees share the account".
+_RATE = re.compile(
+    r"\b(?:rate|percentage|percent|proportion)\b"
+    r"|\b(?:what|which|the|a|its|his|her|their|whose)\s+(?:[a-z-]+\s+){0,2}share\b|\bshare\s+of\b",
+    re.I,
+)
 _MONEY = re.compile(
     r"\bhow\s+much\s+(?:money|cash|funding)\b"
     r"|\bhow\s+much\b.{0,60}\b(?:cost|pay|paid|spend|spent|raise|raised|charge|worth|budget|fund)"
