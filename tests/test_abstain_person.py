@@ -55,6 +55,17 @@ def test_a_pronoun_of_nobody_named_here_or_bound_to_the_asked_person_leaves_it_a
     assert _figure(question, plain, [], "Forty") is None
 
 
+def test_a_sentence_end_inside_a_quotation_ends_the_figure_clause() -> None:
+    """A quotation kept whole runs over several sentences: the figure's sentence names no one,
+    and the person named in the next sentence is not whom the figure is about."""
+    question = "How many school visits did Dana Quill say were cancelled?"
+    quote = "“The board knew all along. 40 school visits were cancelled. Mr. Marsh should resign.”"
+    assert _figure(question, quote, ["Marsh"], "40") is None
+    # a title's dot ends no clause: the figure's clause still names Marsh
+    title = "“The board knew all along. Mr. Marsh cancelled 40 school visits.”"
+    assert _figure(question, title, ["Marsh"], "40") == ("Quill", "Marsh")
+
+
 DISTRICT = (
     "Lakeside Courier\n\n"
     "Council member Dana Quill spoke at the school board meeting on Monday about the budget.\n\n"

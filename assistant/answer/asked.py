@@ -1040,8 +1040,10 @@ def names_place(text: str, key: str) -> bool:
 
 
 # -- another person's figure ---------------------------------------------------------------
-#: Where a sentence's clauses part: a comma, semicolon, colon, bracket or dash.
-_CLAUSE_MARK = re.compile(r"[,;:()—–]|\s-\s")
+#: Where a clause ends: a comma, a semicolon, a colon, a bracket or a dash, and a sentence's
+#: end inside a candidate that runs over several (a quotation kept whole: "... knew about
+#: it. He did nothing."); a title's dot ("Gov. Roe", "Mr. Roe") ends none.
+_CLAUSE_MARK = re.compile(r"[,;:()—–]|\s-\s|(?:(?<=[a-z]{3}[.!?])|(?<=\d[.!?]))[\s”\"]+(?=[A-Z“\"])")
 _PERSONAL = wordlist("personal_pronouns")
 _PERSONAL_RX = re.compile(r"\b(?:" + "|".join(sorted(_PERSONAL)) + r")\b", re.I)
 
@@ -1080,8 +1082,9 @@ def other_persons_figure(
     directions: the sentence names the asked person in another clause ("a Quill
     volunteer"), or the figure's clause is about the asked person by a pronoun (measured on
     realnews_train: evals/README.md, sibling10).
-    So the test is per clause (the sentence cut at commas, semicolons, colons, brackets and
-    dashes) holding a figure (``spots``: the offsets of the asked-for kind's entities):
+    So the test is per clause (the sentence cut at commas, semicolons, colons, brackets,
+    dashes and, in a candidate of several sentences, sentence ends: :data:`_CLAUSE_MARK`)
+    holding a figure (``spots``: the offsets of the asked-for kind's entities):
     a clause is about the persons it names (``entities``: offset and text of the sentence's
     names whose surname is one of ``known``, the evidence's PERSON surnames, whatever label
     spaCy gave this mention) and, for each he/she/his/her, the person named last before the
