@@ -314,3 +314,11 @@ def test_a_margin_given_as_the_two_sides_shares() -> None:
     assert not asked.holds_quantity(
         "Quill 46 to 40 percent.", "margin", "What was the poll's margin of error?"
     )
+
+
+def test_a_score_given_as_a_rating_or_a_grade() -> None:
+    """ "What score did the league give Quill?" is answered by "a 100% rating on its
+    scorecard" ([quantity_names]); a number with neither name is no score."""
+    assert asked.holds_quantity("Quill earned a 100% rating on the league's scorecard.", "score")
+    assert asked.holds_quantity("The league gave Quill an A grade, 92 of 100.", "score")
+    assert not asked.holds_quantity("Quill won 100 votes in the league.", "score")

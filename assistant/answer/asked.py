@@ -449,9 +449,17 @@ def holds_quantity(text: str, stem: str, part: str = "") -> bool:
         and (_POINTS.search(text) or _SHARES.search(text))
     ):
         return True
-    return stem in {(tokenize(w) or [""])[-1] for w in _WORD.findall(text)} and any(
+    names = {stem, *_QUANTITY_NAMES.get(stem, ())}
+    return bool(names & {(tokenize(w) or [""])[-1] for w in _WORD.findall(text)}) and any(
         _is_number(w.strip(".,")) for w in _WORD.findall(text)
     )
+
+
+#: A named quantity's other names (``wordlists.txt`` [quantity_names]), as stems.
+_QUANTITY_NAMES = {
+    tokenize(w.split(":")[0])[-1]: {tokenize(x)[-1] for x in w.split(":")[1].split(",")}
+    for w in wordlist("quantity_names")
+}
 
 
 #: A number of points: "12 points", "a 5-point lead", "3 percentage points".
