@@ -1411,6 +1411,9 @@ _VIEW_VERBS = wordlist("view_verbs")
 _FUTURE_TOLD = wordlist("future_told")
 _PAST_AUXILIARY = frozenset({"did", "was", "were", "had"})
 _CONTRACTED_WILL = re.compile(r"\w['’]ll\b", re.I)
+#: A passive infinitive, a thing still to be done: "the name is being removed, to be
+#: replaced by ...", "a vote is to be held".
+_TO_BE_DONE = re.compile(r"\bto\s+be\s+[a-z]+(?:ed|en)\b", re.I)
 
 
 def future_asked(part: str) -> bool:
@@ -1428,9 +1431,9 @@ def future_asked(part: str) -> bool:
 
 
 def tells_future(text: str) -> bool:
-    """Does ``text`` speak of something to come: its own "will" / "'ll", a plan, a schedule,
-    an expectation or a time ahead (``[future_told]``)?"""
-    if _CONTRACTED_WILL.search(text):
+    """Does ``text`` speak of something to come: its own "will" / "'ll", a passive infinitive
+    ("to be replaced"), a plan, a schedule, an expectation or a time ahead (``[future_told]``)?"""
+    if _CONTRACTED_WILL.search(text) or _TO_BE_DONE.search(text):
         return True
     return any(w.lower() in _FUTURE_TOLD for w in re.findall(r"[\w]+", text))
 
