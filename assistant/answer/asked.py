@@ -98,6 +98,11 @@ def is_speech_form(word: str) -> bool:
     return _SPEECH_WORD.fullmatch(word) is not None
 
 
+def asks_words(part: str) -> bool:
+    """Does the part ask for someone's words ("How big did Roe say ...", "according to")?"""
+    return _SPEECH.search(part) is not None
+
+
 #: A name's speech verbs in the text test (:func:`_subject_of_speech`): the lexicon's and the
 #: verbs that report a stated view ([stance_verbs]: "Roe criticized the plan"). News reports
 #: a third of a named person's speech so (PolNeAR's reported attributions); the quote ledger

@@ -5,6 +5,7 @@ its ``[n]`` marker, or the fixed abstention sentinel."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -111,6 +112,22 @@ from assistant.types import Context, Draft, DraftCitation, Span
 QUOTED_SHARE = 0.75
 
 
+def _own_words_answer(best: Scored, part: str, threshold: float) -> bool:
+    """Does the best sentence (above ``threshold``) answer a figure, a size or a time asked
+    of what someone said ("How big did Roe say the wall would be?") by being the asked
+    person's own words (the ledger's record)? It answers in their words ("as big as it
+    needs to be"), which need hold no unit. A "who" part asks for a person, not for words."""
+    return (
+        best.prob >= threshold
+        and bool(best.features.get("spoken_by"))
+        and asked.asks_words(part)
+        and _WHO_ASKS.match(part) is None
+    )
+
+
+_WHO_ASKS = re.compile(r"\W*(?:who|whom|whose)\b", re.I)
+
+
 class ExtractiveBackend:
     name = "extractive"
 
@@ -188,6 +205,9 @@ class ExtractiveBackend:
             cands = _ranked_by_own_ask(context, part, names, cands)
         wanted = _specific(part)
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
+        if wanted == "measure" and cands and _own_words_answer(cands[0], part, threshold):
+            # "How big did Roe say the wall would be?": Roe's own words answer, unit or not
+            fitting = [cands[0], *(c for c in fitting if c is not cands[0])]
         if not fitting and wanted == "measure":
             # "how big / far ..." given as a bare figure ("a crowd of 5,000", "71 short"):
             # no sentence holds a unit, so any figure is the measurement (before this the
