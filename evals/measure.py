@@ -68,6 +68,7 @@ CORPORA = {
     "r9": "evals/realnews_ninth/corpus",
     "r10": "evals/realnews_tenth/corpus",
     "r11": "evals/realnews_eleventh/corpus",
+    "r12": "evals/realnews_twelfth/corpus",
 }
 
 _HALVES = {
@@ -84,6 +85,7 @@ _HALVES = {
     "r9": "realnews_ninth",
     "r10": "realnews_tenth",
     "r11": "realnews_eleventh",
+    "r12": "realnews_twelfth",
 }
 
 SETS: tuple[EvalSet, ...] = (

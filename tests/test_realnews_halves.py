@@ -15,9 +15,10 @@ corpora) is in tests/test_realnews_fresh_set.py. The unseen set in the held-out 
 (evals/realnews_last/, devset15), the fourth (evals/realnews_extra/, devset16), the fifth
 (evals/realnews_fifth/, devset17), the sixth (evals/realnews_sixth/, devset18), the seventh
 (evals/realnews_seventh/, devset19), the eighth (evals/realnews_eighth/, devset20), the ninth
-(evals/realnews_ninth/, devset21), the tenth (evals/realnews_tenth/, devset23) and the eleventh
-(evals/realnews_eleventh/, devset24) have no near-miss or multi-part files; each corpus shares no
-article with any earlier real-news corpus and each half holds at least 50 questions.
+(evals/realnews_ninth/, devset21), the tenth (evals/realnews_tenth/, devset23), the eleventh
+(evals/realnews_eleventh/, devset24) and the twelfth (evals/realnews_twelfth/, devset25) have no
+near-miss or multi-part files; each corpus shares no article with any earlier real-news corpus
+and each half holds at least 50 questions.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ _WRITTEN = (
     "realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
     "realnews_next", "realnews_last", "realnews_extra", "realnews_fifth", "realnews_sixth",
     "realnews_seventh", "realnews_eighth", "realnews_ninth", "realnews_tenth", "realnews_eleventh",
+    "realnews_twelfth",
 )  # fmt: skip
 
 
@@ -109,6 +111,7 @@ SETS = [
             ("realnews_ninth", "r9", 350, 5),
             ("realnews_tenth", "r10", 370, 5),
             ("realnews_eleventh", "r11", 390, 5),
+            ("realnews_twelfth", "r12", 410, 5),
         ]
     ),
 ]  # fmt: skip
