@@ -104,6 +104,13 @@ def test_contrasted_finds_a_different_modifier_on_the_asked_noun() -> None:
     assert contrasted("How many fact-checkers worked?", "The city hired 40 fact-checkers.") is None
     assert contrasted("Who won the final debate?", "He won the Monday night debate easily.") is None
     assert contrasted("What did she say about the final debate?", "They pressure debate moderators.") is None
+    # a modifier of the same meaning ([same_modifiers]) names the same thing; another does not
+    initial = "After her initial statement proved wrong, she changed it."
+    assert contrasted("What did she say after her first statement proved wrong?", initial) is None
+    assert contrasted("What did she say after her second statement?", initial) == (
+        "second statement",
+        "initial statement",
+    )
     # the article names the asked-for modifier elsewhere: the sentence may still answer
     assert (
         contrasted("Who hosted the deputy-mayoral debate?", sentence, sentence + " A deputy spoke.") is None

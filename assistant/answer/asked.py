@@ -827,7 +827,8 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
     The question names a noun phrase ("the <modifier> <noun>", after a determiner, a
     possessive or a quantifier); the sentence has a noun phrase with the noun right after a
     different lower-case modifier (a determiner or possessive up to two words before it; no
-    number: "18 fact-checkers" answers "how many fact-checkers"; no participle: "asked
+    number: "18 fact-checkers" answers "how many fact-checkers"; no modifier of the same
+    meaning, [same_modifiers]: "initial" for "first"; no participle: "asked
     questions" is a verb's object; no time noun: "Monday night debate" says when, not
     which); and the question's modifier occurs nowhere in ``around`` (the text the
     sentence's article contributes to the evidence; else the sentence): the sentence is
@@ -848,6 +849,7 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
                 tokenize(sw[j]) == hstem
                 and sw[j - 1] != mod
                 and not _clipped(sw[j - 1], mod)
+                and sw[j - 1] not in _SAME_MODIFIERS.get(mod, ())
                 and _modifier(sraw[j - 1])
                 and any(
                     w.lower() in _NP_START or w.endswith(("'s", "’s")) for w in sraw[max(0, j - 3) : j - 1]
@@ -858,6 +860,8 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
 
 
 _CLIPPED = wordlist("clipped_forms")
+#: Modifiers that mean the same ([same_modifiers]): "initial" for "first".
+_SAME_MODIFIERS = {w.split(":")[0]: frozenset(w.split(":")[1].split(",")) for w in wordlist("same_modifiers")}
 
 
 def _clipped(a: str, b: str) -> bool:
