@@ -70,6 +70,7 @@ from assistant.answer.backends.extractive.runs import (
     whole_quotation,
 )
 from assistant.answer.backends.extractive.speakers import (
+    _asked_phrase,
     _attributed,
     _authored,
     _lead,
@@ -270,7 +271,8 @@ class ExtractiveBackend:
             # unanswerable question on any development or check set (about 1,800 questions)
             # and cost three answerable ones, two of them the ledger carrying a speaker over
             # from an earlier sentence ("She has proposed ...").
-            others = [c for c in fitting if _said_by_another(c, context, speaker)]
+            phrase = _asked_phrase(part)
+            others = [c for c in fitting if _said_by_another(c, context, speaker, phrase)]
             by_asked = [c for c in fitting if all(c is not o for o in others)]
             if by_asked and not (others and by_asked[0].prob < threshold <= others[0].prob):
                 fitting = by_asked

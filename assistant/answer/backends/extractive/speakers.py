@@ -205,11 +205,20 @@ def _named_asked(context: Context, part: str) -> str | None:
     return context.speaker or a.phrase
 
 
-def _said_by_another(c: Scored, context: Context, name: str) -> bool:
+def _asked_phrase(part: str) -> str | None:
+    """The name of the one whose words the part asks about, as the question gives it."""
+    a = asked_speaker(part_ask(part))
+    return a.phrase if a is not None and a.named else None
+
+
+def _said_by_another(c: Scored, context: Context, name: str, phrase: str | None = None) -> bool:
     """The sentence holds someone else's words and does not name the person asked about:
     the quote ledger gives it to another speaker (the sentence a "what did X say" near miss
-    finds is often another person's words on the topic)."""
-    keys = asked.name_keys(name)
+    finds is often another person's words on the topic). ``phrase``: the name as the
+    question gives it, when the ledger knows the one asked by another name ("Exxon" asked,
+    its spokesman "Alan T. Jeffers" the ledger's speaker): a sentence naming either, or
+    given to either, is the asked one's ("Exxon Mobil contended in its letter ...")."""
+    keys = asked.name_keys(name) + (asked.name_keys(phrase) if phrase else [])
     if not keys or asked.names_one(c.text, keys):
         return False
     other = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
