@@ -125,3 +125,50 @@ def test_passages_never_tagged_are_not_judged_for_a_name() -> None:
         ev.entities = []
     got = ExtractiveBackend().answer(ctx)
     assert "do not name the one asked for" not in got.text, got.text
+
+
+SUIT = (
+    "Valley Gazette\n\n"
+    "Longtime harbor foe files ferry pier claim for the families.\n\n"
+    "The two families filed the claim over the ferry pier collapse in county court on Monday.\n\n"
+    "The families are represented in the ferry pier claim by attorney Lee Marsh, a harbor foe.\n"
+)
+
+
+def test_a_which_role_ask_takes_the_sentence_naming_the_role_holder() -> None:
+    """ "Which lawyer ...?" is answered by "represented by attorney Lee Marsh" ([same_roles])
+    when the best sentences name no one."""
+    assert asked.names_role("represented by attorney Lee Marsh", "lawyer")
+    assert asked.names_role("The families' attorneys declined to comment.", "lawyers")
+    assert not asked.names_role("represented by attorney Lee Marsh", "spokesman")
+    doc = "valley_gazette"
+    items = [
+        (doc, SUIT, "Longtime harbor foe"),
+        (doc, SUIT, "filed the claim"),
+        (doc, SUIT, "represented in"),
+    ]
+    question = "Which lawyer, a longtime harbor foe, represents the families in their ferry pier claim?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert not got.abstained and "Lee Marsh" in got.text, got.text
+
+
+def test_the_role_holders_sentence_is_found_when_the_chosen_name_no_one() -> None:
+    from assistant.answer.backends.extractive.checks import _role_named_one
+    from assistant.answer.ranker import rank
+
+    doc = "valley_gazette"
+    items = [
+        (doc, SUIT, "Longtime harbor foe"),
+        (doc, SUIT, "filed the claim"),
+        (doc, SUIT, "represented in"),
+    ]
+    question = "Which lawyer, a longtime harbor foe, represents the families in their ferry pier claim?"
+    ctx = context(question, items)[0]
+    ranked = rank(ctx, None, [])
+    headline = [c for c in ranked if c.text.startswith("Longtime")]
+    got = _role_named_one(ctx, question, headline, ranked, 0.3)
+    assert got is not None and "Lee Marsh" in got.text
+    # a chosen sentence that names the role holder already answers: nothing to add
+    assert _role_named_one(ctx, question, [got], ranked, 0.3) is None
+    # no role asked: nothing to add
+    assert _role_named_one(ctx, "What claim did the families file?", headline, ranked, 0.3) is None

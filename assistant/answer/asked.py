@@ -1294,8 +1294,16 @@ def who_act(part: str) -> str | None:
 
 def names_role(text: str, role: str) -> bool:
     """Does ``text`` hold the role noun (:func:`_noun_words`: "spokeswomen" or
-    "spokesperson" for "spokeswoman")?"""
-    return bool(_noun_words(text, role))
+    "spokesperson" for "spokeswoman") or one news uses for it ([same_roles]: "attorney" for
+    "lawyer")?"""
+    same = _SAME_ROLES.get((tokenize(role) or [role])[-1], ())
+    return any(_noun_words(text, r) for r in (role, *same))
+
+
+#: Role nouns of one meaning ([same_roles]), by the stem of the asked one.
+_SAME_ROLES = {
+    tokenize(w.split(":")[0])[-1]: tuple(w.split(":")[1].split(",")) for w in wordlist("same_roles")
+}
 
 
 def _noun_words(text: str, noun: str) -> set[str]:

@@ -19,6 +19,7 @@ from assistant.answer.backends.extractive.checks import (
     _place_elsewhere,
     _reply_unsaid,
     _role_elsewhere,
+    _role_named_one,
     _role_unnamed,
     _same_named,
     _same_person,
@@ -359,6 +360,9 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
+        named = _role_named_one(context, part, chosen, fitting, threshold)
+        if named is not None and not any(_overlaps(named, x) for x in chosen):
+            chosen = [named, *chosen][: t.max_sentences]  # "which lawyer": the one naming them
         untouched = (
             _topic_untouched(context, part, chosen, self.tuning.speaker_gap)
             or _told_as_past(context, part, chosen)

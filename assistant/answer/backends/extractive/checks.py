@@ -517,32 +517,9 @@ _TRANSCRIPT_LABEL = re.compile(rf"\b({SPEAKER_TAG}):\s")
 _NAME_WHO = re.compile(r"\b([A-Z][\w'’-]{2,}(?:\s+[A-Z][\w'’-]{2,}){0,2}),?\s+who\b")
 
 
-def _role_unnamed(
-    context: Context, part: str, chosen: list[Scored], fitting: list[Scored], threshold: float
-) -> str | None:
-    """Why the chosen sentences do not answer a "Which <role> ..." part (:func:`asked.role_which`:
-    "Which FBI agent is leading ...?", "Which two senators said ...?") when none of them names a
-    person the question does not name, and no sentence above ``threshold`` names one beside
-    the role noun; else None. A "Who <act> ..." part (:func:`asked.who_act`: "Who organized
-    the rally?") is read the same way, with the act's verb for the role noun and a named body
-    (ORG, NORP) as well as a person for the doer. Such sentences speak of the role or of the
-    act ("the agents are investigating", "all but two said ...") without saying who.
-    Abstains only, never changes the answer.
-
-    A sentence names a person when a PERSON entity the question does not hold is in its stretch
-    (:func:`_window`: "Hope Hicks, a spokeswoman" or "... She is Hope Hicks"), when the quote
-    ledger's speaker of it is a name the question does not hold (capitalised: "an intelligence
-    source" is no name), when a capitalised word there is the surname of a PERSON entity of the
-    evidence, or when a name there is one a relative "who" goes on from ("Weaver, who ..."). A
-    sentence above the threshold that the answer did not choose counts only with the role noun
-    in its stretch: another person named there is someone else (the question's subject's
-    critic, not the pundits asked for)."""
-    role = asked.role_which(part)
-    act = asked.who_act(part) if role is None else None
-    if (role is None and act is None) or not chosen:
-        return None
-    if not any(ev.entities for ev in context.evidence):
-        return None  # passages never tagged (no entity anywhere): who is named is unknown
+def _namer(context: Context, role: str | None, act: str | None) -> Callable[[Scored, bool], bool]:
+    """The test :func:`_role_unnamed` reads a sentence with: does it name a person the question
+    does not hold (with ``with_role``: the role noun, or the act's verb, in its stretch too)?"""
     qlow = normalise(context.question)
 
     acted = set(tokenize(act)) if act is not None else set()
@@ -580,6 +557,53 @@ def _role_unnamed(
     surnames = asked.person_keys(
         [ev.at(s, e) for ev in context.evidence for s, e, label in ev.entities if label == "PERSON"]
     )
+    return names
+
+
+def _role_named_one(
+    context: Context, part: str, chosen: list[Scored], fitting: list[Scored], threshold: float
+) -> Scored | None:
+    """The sentence that answers a "Which <role> ..." part (:func:`asked.role_which`) when the
+    chosen ones name no one the question does not (a headline's "Longtime Clinton foe files
+    claim"): the best sentence above ``threshold`` naming a fresh person beside the role noun
+    ("represented by attorney Larry Klayman", [same_roles]), the one :func:`_role_unnamed`
+    lets the answer stand on; else None."""
+    role = asked.role_which(part)
+    if role is None or not chosen or not any(ev.entities for ev in context.evidence):
+        return None
+    names = _namer(context, role, None)
+    if any(names(c, False) for c in chosen):
+        return None
+    return next((c for c in fitting if c.prob >= threshold and names(c, True)), None)
+
+
+def _role_unnamed(
+    context: Context, part: str, chosen: list[Scored], fitting: list[Scored], threshold: float
+) -> str | None:
+    """Why the chosen sentences do not answer a "Which <role> ..." part (:func:`asked.role_which`:
+    "Which FBI agent is leading ...?", "Which two senators said ...?") when none of them names a
+    person the question does not name, and no sentence above ``threshold`` names one beside
+    the role noun; else None. A "Who <act> ..." part (:func:`asked.who_act`: "Who organized
+    the rally?") is read the same way, with the act's verb for the role noun and a named body
+    (ORG, NORP) as well as a person for the doer. Such sentences speak of the role or of the
+    act ("the agents are investigating", "all but two said ...") without saying who.
+    Abstains only, never changes the answer.
+
+    A sentence names a person when a PERSON entity the question does not hold is in its stretch
+    (:func:`_window`: "Hope Hicks, a spokeswoman" or "... She is Hope Hicks"), when the quote
+    ledger's speaker of it is a name the question does not hold (capitalised: "an intelligence
+    source" is no name), when a capitalised word there is the surname of a PERSON entity of the
+    evidence, or when a name there is one a relative "who" goes on from ("Weaver, who ..."). A
+    sentence above the threshold that the answer did not choose counts only with the role noun
+    in its stretch: another person named there is someone else (the question's subject's
+    critic, not the pundits asked for)."""
+    role = asked.role_which(part)
+    act = asked.who_act(part) if role is None else None
+    if (role is None and act is None) or not chosen:
+        return None
+    if not any(ev.entities for ev in context.evidence):
+        return None  # passages never tagged (no entity anywhere): who is named is unknown
+    names = _namer(context, role, act)
     if any(names(c, False) for c in chosen):
         return None
     if any(names(c, True) for c in fitting if c.prob >= threshold):
