@@ -39,6 +39,8 @@ def test_a_sentence_tells_the_future_by_will_a_plan_or_a_time_ahead() -> None:
     # a passive infinitive: a thing still to be done
     assert asked.tells_future("The old name is being taken down, to be replaced by ''Harbor Point.''")
     assert not asked.tells_future("The old name came down and was replaced by ''Harbor Point.''")
+    assert asked.tells_future("The new name is to be decided by a vote.")
+    assert not asked.tells_future("The mayor hoped to be reelected in the spring.")
 
 
 HARBOR = (
