@@ -116,7 +116,7 @@ def _same_named(
             and not (label == "GPE" and _epithet_place(ev, s, e))
         ]
         found = asked.other_named(part, named, c.text, own)
-        if found:
+        if found and not _opens_on_named(c, ev, named):
             siblings[k] = found
     if 0 not in siblings:
         return None  # the best sentence is about the named one: the answer stands
@@ -138,6 +138,23 @@ def _same_named(
         return None  # another sentence above the threshold may answer: left to the ranker
     asked_for, given = siblings[0]
     return f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}"
+
+
+#: A sentence whose subject is a personal pronoun, first ("He received ...", "She said ...").
+_PRONOUN_OPENING = re.compile(r"^\W*(?:he|she)\b", re.I)
+
+
+def _opens_on_named(c: Scored, ev: Evidence, named: dict[str, set[str]]) -> bool:
+    """Does the sentence open on "he" or "she" standing for one of the question's names (the
+    person the sentences before it name, :func:`_person_before`)? "Trump entered the debate
+    with a growing lead. He received the backing of 33% ..., followed by Rubio at 13%": the
+    figure is Trump's, whatever label the tagger gave "Trump" elsewhere, and Rubio is no
+    sibling who replaces him."""
+    if not _PRONOUN_OPENING.match(c.text):
+        return False
+    before = _person_before(c, ev)
+    keys = {k for ks in named.values() for k in ks}
+    return before is not None and asked.entity_key(before, "PERSON") in keys
 
 
 _PERSON_TITLE = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){1,2}")
