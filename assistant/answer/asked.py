@@ -1027,11 +1027,24 @@ def other_named(
             continue
         for text, lab in entities:
             key = entity_key(text, lab)
-            if lab == label and key and not _holds_key(qlow, key):
+            if lab == label and key and not _holds_key(qlow, key) and not _place_asked(part, key, lab):
                 first = sorted(keys)[0]
                 m = re.search(re.escape(first), part, re.I)
                 return (m.group(0) if m else first), text.strip()
     return None
+
+
+def _place_asked(part: str, key: str, label: str) -> bool:
+    """Does the question name the place ``key`` in another of news's forms (:func:`names_place`:
+    "the UK" for "U.K.", "British" for "Britain"), or by the initials of its words ("the UK"
+    for "the United Kingdom")? Such a place is the question's own, no sibling of its names."""
+    if label not in ("GPE", "LOC"):
+        return False
+    if names_place(part, key):
+        return True
+    words = [w for w in key.split() if w not in ("the", "of")]
+    caps = {c.replace(".", "").lower() for c in re.findall(r"\b[A-Z][\w.]*", part)}
+    return len(words) > 1 and "".join(w[0] for w in words) in caps
 
 
 def holds_named(asked: dict[str, set[str]], entities: list[tuple[str, str]], persons: set[str]) -> bool:
