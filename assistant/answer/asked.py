@@ -77,6 +77,8 @@ _GENERIC = {tokenize(w)[0] for w in wordlist("generic_counted")}
 #: A count: digits ("12", "3.5%", "4th") or a number word (``wordlists.txt`` [number_words]).
 _NUMBER_TOKEN = re.compile(r"^(?:\d[\d,.]*%?|\d+(?:st|nd|rd|th)?)$")
 _NUMBER_WORDS = wordlist("number_words")
+#: Nouns that count people under any name (``wordlists.txt`` [people_counted]).
+_PEOPLE_COUNTED = {t for w in wordlist("people_counted") for t in tokenize(w)[-1:]}
 _WORD = re.compile(r"[\w%$€£.,'’/-]+")
 #: "what is/was the name of ...", "who is/was/were the <role> ...", "name the ...".
 _NAME_OF = re.compile(
@@ -286,6 +288,23 @@ def holds_verb(text: str, verb: str) -> bool:
     return bool(verb_forms(verb) & set(tokenize(text)))
 
 
+def counts_named_people(part: str) -> bool:
+    """Does "how many" count a capitalised plural ("How many Californians did she reach?",
+    "How many Iowans ...")? Such a noun names people by their place or party, and news gives
+    the figure as often in a noun of :data:`_PEOPLE_COUNTED` ("a quarter-of-a-million
+    people") as under that name."""
+    m = _HOW_MANY.search(part)
+    if m is None or counted_noun(part) is None:
+        return False
+    plurals = [w for w in m.group("np").split() if plural(w)]
+    return bool(plurals) and plurals[0][:1].isupper()
+
+
+def holds_people_count(text: str) -> bool:
+    """A number next to a noun that counts people (:data:`_PEOPLE_COUNTED`)."""
+    return any(holds_count(text, noun) for noun in _PEOPLE_COUNTED)
+
+
 def counted_modifiers(part: str) -> frozenset[str]:
     """The common words (stems of :func:`tokenize`, stopwords left out) before the counted
     noun in the phrase "how many" counts ("How many new payroll jobs ..." -> {"new",
@@ -364,7 +383,9 @@ def holds_fraction_of(text: str, whole: tuple[str, ...]) -> bool:
 
 
 def _is_number(word: str) -> bool:
-    return bool(_NUMBER_TOKEN.match(word)) or word.lower() in _NUMBER_WORDS
+    # a hyphenated amount ends in its number word: "a quarter-of-a-million", "half-a-dozen"
+    low = word.lower()
+    return bool(_NUMBER_TOKEN.match(word)) or low in _NUMBER_WORDS or low.rsplit("-", 1)[-1] in _NUMBER_WORDS
 
 
 _HOW_ADJ = re.compile(rf"\bhow\s+(?P<adj>{alternation('how_adjectives')})\b", re.I)
@@ -1010,11 +1031,24 @@ def other_named(
             continue
         for text, lab in entities:
             key = entity_key(text, lab)
-            if lab == label and key and not _holds_key(qlow, key):
+            if lab == label and key and not _holds_key(qlow, key) and not _place_asked(part, key, lab):
                 first = sorted(keys)[0]
                 m = re.search(re.escape(first), part, re.I)
                 return (m.group(0) if m else first), text.strip()
     return None
+
+
+def _place_asked(part: str, key: str, label: str) -> bool:
+    """Does the question name the place ``key`` in another of news's forms (:func:`names_place`:
+    "the UK" for "U.K.", "British" for "Britain"), or by the initials of its words ("the UK"
+    for "the United Kingdom")? Such a place is the question's own, no sibling of its names."""
+    if label not in ("GPE", "LOC"):
+        return False
+    if names_place(part, key):
+        return True
+    words = [w for w in key.split() if w not in ("the", "of")]
+    caps = {c.replace(".", "").lower() for c in re.findall(r"\b[A-Z][\w.]*", part)}
+    return len(words) > 1 and "".join(w[0] for w in words) in caps
 
 
 def holds_named(asked: dict[str, set[str]], entities: list[tuple[str, str]], persons: set[str]) -> bool:

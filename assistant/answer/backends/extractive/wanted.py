@@ -101,7 +101,10 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         return "number" in c.kinds and bool(_CURRENCY.search(low))
     if wanted == "count":
         noun = asked.counted_noun(part)
-        return noun is None or asked.holds_count(c.text, noun, asked.counted_modifiers(part))
+        if noun is None or asked.holds_count(c.text, noun, asked.counted_modifiers(part)):
+            return True
+        # "How many Californians" given as "a quarter-of-a-million people"
+        return asked.counts_named_people(part) and asked.holds_people_count(c.text)
     if wanted == "day":
         if context is None:
             return "time" in c.kinds

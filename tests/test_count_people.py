@@ -1,0 +1,40 @@
+"""A count asked of a capitalised plural ("How many Iowans ...") given as a count of people
+("a quarter-of-a-million people"), on invented text (issue 16, multipart25): news names the
+people of a place or a party by their place or party in the question's words and as "people"
+or "residents" in the figure, and writes an amount as one hyphenated word ending in its
+number word. A count of another thing still does not answer, nor a lower-case counted noun."""
+
+from __future__ import annotations
+
+from assistant.answer import asked
+from assistant.answer.backends.extractive import ExtractiveBackend
+from tests.contexts import context
+
+QUESTION = "How many Ridgelanders did Mayor Quill say her volunteers would have visited by Friday?"
+
+
+def test_a_hyphenated_amount_is_a_number() -> None:
+    assert asked.holds_count("They reached a quarter-of-a-million voters.", "voter")
+    assert asked.holds_count("Half-a-dozen aides quit.", "aide")
+    assert not asked.holds_count("A well-known aide quit.", "aide")
+
+
+def test_a_capitalised_plural_is_counted_as_people() -> None:
+    assert asked.counts_named_people(QUESTION)
+    assert not asked.counts_named_people("How many volunteers did Quill send?")
+    assert asked.holds_people_count("we will have knocked on the doors of 300,000 people")
+    assert not asked.holds_people_count("we will have knocked on 300,000 doors")
+
+
+def test_the_count_of_people_answers_the_count_of_the_named_ones() -> None:
+    text = (
+        "Ridgeland Courier\n\n"
+        '"By the time our drive in Ridgeland ends on Friday, our volunteers will have visited '
+        'a quarter-of-a-million people at their homes," Mayor Dana Quill said on Tuesday.\n'
+    )
+    got = ExtractiveBackend().answer(context(QUESTION, [("courier", text, "By the time")])[0])
+    assert not got.abstained and "quarter-of-a-million" in got.text, got.text
+    # the same sentence counting homes, not people: no count of the ones asked
+    homes = text.replace("a quarter-of-a-million people at their homes", "a quarter-of-a-million homes")
+    got = ExtractiveBackend().answer(context(QUESTION, [("courier", homes, "By the time")])[0])
+    assert got.abstained, got.text
