@@ -244,3 +244,24 @@ def test_the_words_that_follow_are_shown_only_with_their_announcement() -> None:
     assert draft.follows == {1: 0}
     draft = ExtractiveBackend()._compose(ctx, [ctx.question], [[top, follow]], [])
     assert draft.follows == {}  # a sentence picked on its own stands on its own
+
+
+def test_a_quoted_question_put_to_someone_goes_on_to_their_reply() -> None:
+    # the sentence quotes the host's question; the one asked answers in the next sentence
+    top = (
+        "Whitfield was asked by host Lee Park, who backs her, "
+        '"You said the talks were dead, but the talks have moved a little, have they not?"\n'
+    )
+    after = (
+        '\nWhitfield responded, "They have. But people are tired of the way we do budgets here."\n'
+        "\nLater in the show, Park said the budget report was not good."
+    )
+    ctx = _context(
+        "What did Whitfield answer when Park said the talks had moved?", top, after, ["Whitfield", "Lee Park"]
+    )
+    got = _words_that_follow(ctx, _top(ctx.evidence[0]), [], ctx.question)
+    assert [c.text[:20] for c in got] == ["Whitfield responded,"]
+    # a sentence whose quotation is a statement is already the words: nothing is added
+    stated = top.replace("have they not?", "and they have.")
+    ctx = _context(ctx.question, stated, after, ["Whitfield", "Lee Park"])
+    assert _words_that_follow(ctx, _top(ctx.evidence[0]), [], ctx.question) == []

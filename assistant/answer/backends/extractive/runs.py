@@ -169,8 +169,8 @@ def _words_that_follow(
     texts = [ev.at(sp.start, sp.end) for sp in ahead]
     if ahead and _elaborates(texts[0], ev.text[best.span.end - ev.start : ahead[0].start - ev.start]):
         return [_follower(ev, best, ahead[0], texts[0], cands)]
-    if not quoted and ANY_DOUBLE_MARK.search(best.text):
-        return []  # the sentence quotes already
+    if not quoted and ANY_DOUBLE_MARK.search(best.text) and not _QUOTED_QUESTION.search(best.text):
+        return []  # the sentence quotes already (a question put to someone: the reply follows)
     person = "person" in best.kinds or _ledger_speaker(best, context.evidence[best.n - 1], context.quotes)
     wanted = answer_type(part)
     figures = _reports_finding(best.text)
@@ -198,6 +198,10 @@ def _words_that_follow(
             break
     return [_follower(ev, best, ahead[k], texts[k], cands) for k in take]
 
+
+#: A sentence that ends on a quoted question ("X was asked by Y, “..., has it not?”"): the
+#: quotation is the asker's, and the one asked answers in the sentences after it.
+_QUOTED_QUESTION = re.compile(r"\?\s*(?:[\"”]|'')\W*$")
 
 _FINDING_NOUNS = wordlist("finding_nouns")
 #: A figure a finding gives: a percentage, a share, a rate ("48 percent", "one in five",
