@@ -59,6 +59,7 @@ from assistant.answer.backends.extractive.parts import (
     _part_room,
     _part_thing,
     _ranked_by_own_ask,
+    _role_holder_for_part,
     _same_article_answer,
 )
 from assistant.answer.backends.extractive.runs import (
@@ -322,6 +323,8 @@ class ExtractiveBackend:
             # near the shown best (second_ratio of it) missed a later part's own answer and
             # kept the earlier part's sentence for it (round 23: development +2 facts)
             fresh = _fresh_for_part(best, fitting, used, distinct or set(), threshold)
+            if fresh is None and part != context.question:
+                fresh = _role_holder_for_part(context, part, best, fitting, used, threshold)
             if fresh is None:
                 return [best], None, False  # the sentence already shown answers this part too
             best = fresh

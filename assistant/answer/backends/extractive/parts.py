@@ -166,6 +166,69 @@ def _fresh_for_part(
     return None
 
 
+#: "Who was the reporter?", "who is the new spokesman": a person asked for by a role noun
+#: after "who <be> the" (as "Which reporter ...?" asks, :func:`asked.role_which`).
+_WHO_THE = re.compile(r"\bwho\s+(?:is|was|are|were)\s+the\s+(?P<np>[^?,;:]{1,60})", re.I)
+
+
+def _role_asked(part: str) -> str | None:
+    """The role noun a part asks the holder of: "Which reporter ..." or "Who was the
+    reporter?" -> "reporter"; else None."""
+    role = asked.role_which(part)
+    if role is not None:
+        return role
+    m = _WHO_THE.search(part_ask(part))
+    if m is None:
+        return None
+    return asked.role_which(f"which {m.group('np')}")
+
+
+def _names_role_holder(context: Context, c: Scored, role: str) -> bool:
+    """Does ``c`` name a person the question does not, right beside the role noun
+    ("reporter Michelle Fields", "Michelle Fields, a reporter for ...")?"""
+    ev = context.evidence[c.n - 1]
+    if not (ev.start <= c.span.start and c.span.end <= ev.end):
+        return False
+    qlow = normalise(context.question)
+    for s, e, label in ev.entities:
+        if label != "PERSON" or not (c.span.start <= s and e <= c.span.end):
+            continue
+        if any(w in qlow for w in normalise(ev.at(s, e)).split() if len(w) > 2):
+            continue
+        before = ev.at(c.span.start, s)
+        words = before.rstrip().split()
+        if before.endswith((" ", "\n")) and words and asked.names_role(words[-1], role):
+            return True
+        after = ev.at(e, c.span.end)
+        m = re.match(r"^,\s+(?:a|an|the)\b[^,.;]{0,40}", after, re.I)
+        if m and asked.names_role(m.group(0), role):
+            return True
+    return False
+
+
+def _role_holder_for_part(
+    context: Context,
+    part: str,
+    best: Scored,
+    fitting: list[Scored],
+    used: set[tuple[int, int]],
+    threshold: float,
+) -> Scored | None:
+    """For a later part asking who holds a role ("..., and who was the reporter?") whose best
+    sentence an earlier part showed and which names no one beside the role noun ("yanked the
+    arm of a Breitbart reporter"): the best unshown sentence at or above ``threshold`` that
+    names the role's holder beside it (:func:`_names_role_holder`); else None."""
+    role = _role_asked(part)
+    if role is None or _names_role_holder(context, best, role):
+        return None
+    for c in fitting:
+        if c.prob < threshold:
+            return None
+        if (c.n, c.span.start) not in used and _names_role_holder(context, c, role):
+            return c
+    return None
+
+
 def _ask_covered(part: str, chosen: list[Scored], beside: list[Scored]) -> Scored | None:
     """For one part of a multi-part question, the best-ranked of ``beside`` (its further
     sentences of the best one's article, at or above the abstention threshold but under
