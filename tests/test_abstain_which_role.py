@@ -133,6 +133,12 @@ SUIT = (
     "The two families filed the claim over the ferry pier collapse in county court on Monday.\n\n"
     "The families are represented in the ferry pier claim by attorney Lee Marsh, a harbor foe.\n"
 )
+SUIT_ITEMS = [
+    ("valley_gazette", SUIT, "Longtime harbor foe"),
+    ("valley_gazette", SUIT, "filed the claim"),
+    ("valley_gazette", SUIT, "represented in"),
+]
+SUIT_QUESTION = "Which lawyer, a longtime harbor foe, represents the families in their ferry pier claim?"
 
 
 def test_a_which_role_ask_takes_the_sentence_naming_the_role_holder() -> None:
@@ -141,14 +147,7 @@ def test_a_which_role_ask_takes_the_sentence_naming_the_role_holder() -> None:
     assert asked.names_role("represented by attorney Lee Marsh", "lawyer")
     assert asked.names_role("The families' attorneys declined to comment.", "lawyers")
     assert not asked.names_role("represented by attorney Lee Marsh", "spokesman")
-    doc = "valley_gazette"
-    items = [
-        (doc, SUIT, "Longtime harbor foe"),
-        (doc, SUIT, "filed the claim"),
-        (doc, SUIT, "represented in"),
-    ]
-    question = "Which lawyer, a longtime harbor foe, represents the families in their ferry pier claim?"
-    got = ExtractiveBackend().answer(context(question, items)[0])
+    got = ExtractiveBackend().answer(context(SUIT_QUESTION, SUIT_ITEMS)[0])
     assert not got.abstained and "Lee Marsh" in got.text, got.text
 
 
@@ -156,19 +155,12 @@ def test_the_role_holders_sentence_is_found_when_the_chosen_name_no_one() -> Non
     from assistant.answer.backends.extractive.checks import _role_named_one
     from assistant.answer.ranker import rank
 
-    doc = "valley_gazette"
-    items = [
-        (doc, SUIT, "Longtime harbor foe"),
-        (doc, SUIT, "filed the claim"),
-        (doc, SUIT, "represented in"),
-    ]
-    question = "Which lawyer, a longtime harbor foe, represents the families in their ferry pier claim?"
-    ctx = context(question, items)[0]
+    ctx = context(SUIT_QUESTION, SUIT_ITEMS)[0]
     ranked = rank(ctx, None, [])
     headline = [c for c in ranked if c.text.startswith("Longtime")]
-    got = _role_named_one(ctx, question, headline, ranked, 0.3)
+    got = _role_named_one(ctx, SUIT_QUESTION, headline, ranked, 0.3)
     assert got is not None and "Lee Marsh" in got.text
     # a chosen sentence that names the role holder already answers: nothing to add
-    assert _role_named_one(ctx, question, [got], ranked, 0.3) is None
+    assert _role_named_one(ctx, SUIT_QUESTION, [got], ranked, 0.3) is None
     # no role asked: nothing to add
     assert _role_named_one(ctx, "What claim did the families file?", headline, ranked, 0.3) is None
