@@ -116,10 +116,11 @@ QUOTED_SHARE = 0.75
 
 
 def _own_words_answer(best: Scored, part: str, threshold: float) -> bool:
-    """Does the best sentence (above ``threshold``) answer a figure, a size or a time asked
-    of what someone said ("How big did Roe say the wall would be?") by being the asked
-    person's own words (the ledger's record)? It answers in their words ("as big as it
-    needs to be"), which need hold no unit. A "who" part asks for a person, not for words."""
+    """Does the best sentence (above ``threshold``) answer a size asked of what someone said
+    ("How big did Roe say the wall would be?") by being the asked person's own words (the
+    ledger's record)? It answers in their words ("as big as it needs to be"), which need hold
+    no unit. A "who" part asks for a person, not for words. (For any figure or day asked the
+    same reading answered nine unanswerable questions: evals/README.md, "Round 25".)"""
     return (
         best.prob >= threshold
         and bool(best.features.get("spoken_by"))
