@@ -164,3 +164,32 @@ def test_the_role_holders_sentence_is_found_when_the_chosen_name_no_one() -> Non
     assert _role_named_one(ctx, SUIT_QUESTION, [got], ranked, 0.3) is None
     # no role asked: nothing to add
     assert _role_named_one(ctx, "What claim did the families file?", headline, ranked, 0.3) is None
+
+
+def test_which_of_a_plural_role_asks_for_its_holders() -> None:
+    """A partitive "Which of Roe's co-defendants / of the investors ..." asks for role holders
+    as "Which co-defendants" does; defendants and investors are people by their part."""
+    assert asked.role_which("Which of Marlow's co-defendants were released on bail?") == "co-defendant"
+    assert asked.role_which("Which of the senators voted against the ferry bill?") == "senator"
+    assert asked.role_which("Which investors bought the harbor bonds?") == "investor"
+    assert asked.role_which("Which of the two bridges did the council close?") is None
+
+
+COURT = (
+    "Harbor Gazette\n\n"
+    "Dock owner Ellis Marlow stayed in jail on Friday while three of his nine co-defendants were "
+    "released on bail after a hearing on the ferry fraud case.\n\n"
+    "The trial is set to begin in the spring.\n"
+)
+
+
+def test_extractive_abstains_on_which_of_when_no_holder_is_named() -> None:
+    doc = "harbor_gazette"
+    items = [(doc, COURT, "three of his nine co-defendants were released")]
+    question = "Which of Marlow's co-defendants were released on bail?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert got.abstained and got.text.startswith(CANNOT_ANSWER), got.text
+    assert "do not name the co-defendant asked for" in got.text, got.text
+    named = COURT.replace("three of his nine co-defendants were", "his co-defendant, Rita Vane, was")
+    got = ExtractiveBackend().answer(context(question, [(doc, named, "Rita Vane, was released")])[0])
+    assert not got.abstained and "Rita Vane" in got.text, got.text

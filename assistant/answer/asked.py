@@ -1286,7 +1286,11 @@ def role_which(part: str) -> str | None:
     m = _WHICH.search(part)
     if m is None:
         return None
-    for w in m.group("np").split()[:4]:
+    words = m.group("np").split()
+    if words[:1] == ["of"]:
+        # partitive: "Which of Roe's aides / of the aides ..." asks for aides as "Which aides"
+        words = words[2:] if words[1:2] == ["the"] else words[1:]
+    for w in words[:4]:
         if w.lower() in _ROLE_STOP:
             return None
         if w.endswith(("'s", "’s")):
