@@ -44,6 +44,7 @@ from assistant.answer.backends.extractive.corroborate import _corroborating, _sa
 from assistant.answer.backends.extractive.order import (
     _age_by_epithet,
     _named_figure_first,
+    _naming_first,
     _quoting_first,
     _restating,
     _since_first,
@@ -266,6 +267,7 @@ class ExtractiveBackend:
                 return [], "the articles do not hold the words quoted", True
         fitting = _quoting_first(fitting, part, threshold)
         fitting = _since_first(fitting, part, threshold, context)
+        fitting = _naming_first(fitting, part, threshold, part == context.question)
         speaker = _named_asked(context, part)
         if speaker and wanted not in ("name", "person") and not _unquoted_asked(context, part):
             # X's words are asked for (not a person X quoted or named): another's go after
