@@ -64,7 +64,7 @@ import re
 from functools import lru_cache
 
 from assistant.engines.lexical import tokenize
-from assistant.nlp import alternation, months, speech_verbs, weekdays, wordlist
+from assistant.nlp import alternation, months, speech_verbs, weekdays, wordlist, wordmap
 from assistant.nlp.questions import ask_of, speaker_phrase
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans, unpossessive
 from assistant.settings import AnswerSettings
@@ -254,7 +254,7 @@ def fill_subject(parts: list[str]) -> list[str]:
 
 #: "did Roe and Doe meet ...?", "has she resigned?": a yes/no part (its auxiliary first).
 _YES_NO = re.compile(r"^\W*(?:and\s+)?(?i:did|does|do|has|have|had)\s+(?P<rest>.+)$")
-_IRREGULAR = {w.split(":")[0]: set(w.split(":")[1].split(",")) for w in wordlist("irregular_verbs")}
+_IRREGULAR = wordmap("irregular_verbs")
 
 
 def yes_no_verb(part: str) -> str | None:
@@ -483,8 +483,8 @@ def holds_quantity(text: str, stem: str, part: str = "") -> bool:
 
 #: A named quantity's other names (``wordlists.txt`` [quantity_names]), as stems.
 _QUANTITY_NAMES = {
-    tokenize(w.split(":")[0])[-1]: {tokenize(x)[-1] for x in w.split(":")[1].split(",")}
-    for w in wordlist("quantity_names")
+    tokenize(word)[-1]: {tokenize(x)[-1] for x in others}
+    for word, others in wordmap("quantity_names").items()
 }
 
 
@@ -882,7 +882,7 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
 
 _CLIPPED = wordlist("clipped_forms")
 #: Modifiers that mean the same ([same_modifiers]): "initial" for "first".
-_SAME_MODIFIERS = {w.split(":")[0]: frozenset(w.split(":")[1].split(",")) for w in wordlist("same_modifiers")}
+_SAME_MODIFIERS = wordmap("same_modifiers")
 
 
 def _clipped(a: str, b: str) -> bool:
@@ -1339,9 +1339,7 @@ def names_role(text: str, role: str) -> bool:
 
 
 #: Role nouns of one meaning ([same_roles]), by the stem of the asked one.
-_SAME_ROLES = {
-    tokenize(w.split(":")[0])[-1]: tuple(w.split(":")[1].split(",")) for w in wordlist("same_roles")
-}
+_SAME_ROLES = {tokenize(word)[-1]: others for word, others in wordmap("same_roles").items()}
 
 
 def _noun_words(text: str, noun: str) -> set[str]:

@@ -132,6 +132,12 @@ def wordlist(name: str) -> frozenset[str]:
     return lists[name]
 
 
+def wordmap(name: str) -> dict[str, tuple[str, ...]]:
+    """List ``name`` of ``wordlists.txt`` written as "word:other,other" entries, as a map
+    from each word to its others (irregular verb forms, names of one meaning)."""
+    return {key: tuple(rest.split(",")) for key, _, rest in (w.partition(":") for w in wordlist(name))}
+
+
 def alternation(*names: str) -> str:
     """The words of lists ``names`` of ``wordlists.txt`` as a regex alternation, longest
     first (a word is never cut short by a shorter one it begins with); "_" joins the words

@@ -18,6 +18,7 @@ from assistant.answer.backends.extractive.speakers import (
     _named_asked,
     _own_attribution,
     _person_before,
+    _pronoun_subject,
     _speaks,
 )
 from assistant.answer.backends.extractive.wanted import _WANTED_WORDS
@@ -140,19 +141,13 @@ def _same_named(
     return f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}"
 
 
-#: A sentence whose subject is a personal pronoun, first ("He received ...", "She said ...").
-_PRONOUN_OPENING = re.compile(r"^\W*(?:he|she)\b", re.I)
-
-
 def _opens_on_named(c: Scored, ev: Evidence, named: dict[str, set[str]]) -> bool:
     """Does the sentence open on "he" or "she" standing for one of the question's names (the
-    person the sentences before it name, :func:`_person_before`)? "Trump entered the debate
+    person the sentences before it name, :func:`_pronoun_subject`)? "Trump entered the debate
     with a growing lead. He received the backing of 33% ..., followed by Rubio at 13%": the
     figure is Trump's, whatever label the tagger gave "Trump" elsewhere, and Rubio is no
     sibling who replaces him."""
-    if not _PRONOUN_OPENING.match(c.text):
-        return False
-    before = _person_before(c, ev)
+    before = _pronoun_subject(c, ev)
     keys = {k for ks in named.values() for k in ks}
     return before is not None and asked.entity_key(before, "PERSON") in keys
 
