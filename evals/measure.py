@@ -69,6 +69,7 @@ CORPORA = {
     "r10": "evals/realnews_tenth/corpus",
     "r11": "evals/realnews_eleventh/corpus",
     "r12": "evals/realnews_twelfth/corpus",
+    "r13": "evals/realnews_thirteenth/corpus",
 }
 
 _HALVES = {
@@ -86,6 +87,7 @@ _HALVES = {
     "r10": "realnews_tenth",
     "r11": "realnews_eleventh",
     "r12": "realnews_twelfth",
+    "r13": "realnews_thirteenth",
 }
 
 SETS: tuple[EvalSet, ...] = (
