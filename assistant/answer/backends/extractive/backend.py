@@ -43,6 +43,7 @@ from assistant.answer.backends.extractive.common import (
 from assistant.answer.backends.extractive.corroborate import _corroborating, _same_answer
 from assistant.answer.backends.extractive.order import (
     _age_by_epithet,
+    _age_of_named,
     _named_figure_first,
     _naming_first,
     _quoting_first,
@@ -225,6 +226,7 @@ class ExtractiveBackend:
             fitting = _restating(fitting, cands, threshold)
             if wanted == "age":
                 fitting = _age_by_epithet(context, fitting, cands, threshold)
+                fitting = _age_of_named(fitting, names, threshold)
         dated_before = False
         if wanted == "day" and _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
             # the best sentences tell the event the sentence before them dates (:func:`_day_before`)

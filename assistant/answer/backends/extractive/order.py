@@ -13,7 +13,7 @@ from assistant.answer.ranker import (
     Scored,
 )
 from assistant.nlp.questions import ask_of
-from assistant.nlp.text import quotation_spans
+from assistant.nlp.text import normalise, quotation_spans
 from assistant.types import Context
 
 
@@ -72,6 +72,26 @@ def _age_by_epithet(
         ]
         if not named:
             return [replace(c, prob=top.prob), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
+def _age_of_named(fitting: list[Scored], names: list[str], threshold: float) -> list[Scored]:
+    """``fitting`` (the sentences giving an age) with the first one above ``threshold``
+    that binds an age to a person the question names first: AP style's "Zimmerman, 32,"
+    or "32-year-old Zimmerman". Another sentence of the story gives someone else's age
+    ("he used to kill 17-year-old Trayvon Martin") and may rank above it. The bound one is
+    judged at the best one's probability (as :func:`_age_by_epithet`'s is): only a sentence
+    above the threshold is moved; no free parameter."""
+    keys = [re.escape(k) for n in names for k in asked.name_keys(n)]
+    if not keys or not fitting:
+        return fitting
+    key = "|".join(keys)
+    bound = re.compile(rf"\b(?:{key}),\s*\d{{1,3}}\s*[,.]|\b\d{{1,3}}-year-old\s+(?:[\w.'’-]+\s+){{0,2}}(?:{key})\b")
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        if bound.search(normalise(c.text)):
+            return [replace(c, prob=fitting[0].prob), *fitting[:k], *fitting[k + 1 :]]
     return fitting
 
 
