@@ -48,6 +48,7 @@ from assistant.answer.backends.extractive.order import (
     _naming_first,
     _quoting_first,
     _restating,
+    _state_of_named,
     _since_first,
 )
 from assistant.answer.backends.extractive.parts import (
@@ -306,6 +307,7 @@ class ExtractiveBackend:
             fitting = _named_one_spoke(context, part, fitting, threshold)
         # another one's figure ranks first: the one the question names goes first
         fitting = _named_figure_first(context, fitting, wanted, threshold)
+        fitting = _state_of_named(fitting, part, names, threshold)
         top = fitting[0]
         # another part's sentence ranks first: this part's own one answers it, though its own
         # article words it far from the question (the second article's part of the held-out
