@@ -192,7 +192,16 @@ def _unquoted_asked(context: Context, part: str) -> str | None:
     a = asked_speaker(part)
     if a is None or not a.named or not _NAME_PHRASE.match(context.unquoted):
         return None  # a role ("the Seton Hall professor") or a misread phrase is not a name to hold
+    if _a_people(part, a.phrase):
+        return None
     return context.unquoted
+
+
+def _a_people(part: str, phrase: str) -> bool:
+    """Is the one the part asks about a people, not a person: "What do Iowans call ...?"
+    (the plural "do" before a bare name; a person takes "does" or "did")? Their words are
+    what they are known to say, given by any sentence, not a quotation the ledger holds."""
+    return re.search(rf"\bdo\s+{re.escape(phrase)}\b", part) is not None
 
 
 def _named_asked(context: Context, part: str) -> str | None:
