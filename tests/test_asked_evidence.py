@@ -124,3 +124,24 @@ def test_a_people_asked_about_is_not_one_person_the_ledger_must_quote() -> None:
     ctx = context(q, [(DOC, TOUR, "known here as")], [])[0]
     got = ExtractiveBackend().answer(ctx.model_copy(update={"unquoted": "Millbrookers"}))
     assert not got.abstained and "full Harbour Loop" in got.text, got.text
+
+
+GIFTS = (
+    "Millbrook Gazette\n\n"
+    "Asked whether the gifts came from his father's own pocket, the younger Roe hesitated.\n\n"
+    '"Who knows at this point," Tom Roe responded.\n'
+)
+
+
+def test_words_the_question_quotes_single_out_their_speaker() -> None:
+    """ "Who replied 'Who knows at this point' when asked about Roe's gifts?": the sentence
+    quoting those words answers, though its speaker (Tom Roe) shares the surname the
+    question names for another (his father); without the quotation, a speaker the question
+    names is not the "who" asked for."""
+    from tests.contexts import quote
+
+    q = [quote(DOC, GIFTS, "Who knows at this point,", "Tom Roe")]
+    items = [(DOC, GIFTS, "Who knows"), (DOC, GIFTS, "Asked whether")]
+    ctx = context("Who replied 'Who knows at this point' when asked about Roe's gifts?", items, q)[0]
+    got = ExtractiveBackend().answer(ctx)
+    assert not got.abstained and "Tom Roe responded" in got.text, got.text

@@ -287,9 +287,16 @@ def _named_one_spoke(context: Context, part: str, fitting: list[Scored], thresho
     if not keys:
         return fitting
 
+    # words the question quotes at length ("Who replied 'Who knows at this point' ...?")
+    # single out their sentence, whoever the part names beside them ("Trump's own cash" for
+    # "Eric Trump responded")
+    quoted = [normalise(q) for q in asked.quotations(ask) if len(q.split()) >= 4]
+
     def theirs(c: Scored) -> bool:
         who = sentence_speaker(c, context.evidence[c.n - 1], context.quotes)
         if who is None or not asked.names_one(who, keys):
+            return False
+        if any(q in normalise(c.text) for q in quoted):
             return False
         # the sentence's own clause names another speaker ("Roe said Doe's account ..."
         # inside a quotation the ledger gives to Doe): that one spoke
