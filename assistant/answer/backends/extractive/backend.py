@@ -48,8 +48,8 @@ from assistant.answer.backends.extractive.order import (
     _naming_first,
     _quoting_first,
     _restating,
-    _state_of_named,
     _since_first,
+    _state_of_named,
 )
 from assistant.answer.backends.extractive.parts import (
     _ask_covered,

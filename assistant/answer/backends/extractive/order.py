@@ -86,7 +86,9 @@ def _age_of_named(fitting: list[Scored], names: list[str], threshold: float) -> 
     if not keys or not fitting:
         return fitting
     key = "|".join(keys)
-    bound = re.compile(rf"\b(?:{key}),\s*\d{{1,3}}\s*[,.]|\b\d{{1,3}}-year-old\s+(?:[\w.'’-]+\s+){{0,2}}(?:{key})\b")
+    bound = re.compile(
+        rf"\b(?:{key}),\s*\d{{1,3}}\s*[,.]|\b\d{{1,3}}-year-old\s+(?:[\w.'’-]+\s+){{0,2}}(?:{key})\b"
+    )
     for k, c in enumerate(fitting):
         if c.prob < threshold:
             break
@@ -98,7 +100,9 @@ def _age_of_named(fitting: list[Scored], names: list[str], threshold: float) -> 
 #: A lawmaker's state bound to their name, AP style: party and state in brackets or between
 #: commas ("Ted Cruz (R-Texas)", "Roe, D-N.Y., said"), or the state after "of" ("Senator
 #: Marco Rubio of Florida").
-_STATE_AFTER_NAME = r"(?:\s*\(\s*[RDI]\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*\)|,\s*[RDI]-[A-Z][\w.]*,|\s+of\s+[A-Z][a-z]+)"
+_STATE_AFTER_NAME = (
+    r"(?:\s*\(\s*[RDI]\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*\)|,\s*[RDI]-[A-Z][\w.]*,|\s+of\s+[A-Z][a-z]+)"
+)
 
 
 def _state_of_named(fitting: list[Scored], part: str, names: list[str], threshold: float) -> list[Scored]:
