@@ -104,3 +104,44 @@ def test_a_measurement_given_as_a_bare_figure_answers() -> None:
     assert not abstained and "5,000" in text, text
     abstained, text = _answer("How big was the crowd at the harbour rally?", BRIDGE, "river bridge")
     assert abstained, text
+
+
+TOUR = (
+    "Millbrook Gazette\n\n"
+    "Old hands say the 14-town circuit, known here as the full Harbour Loop after a former "
+    "mayor, pays off in votes.\n"
+)
+
+
+def test_a_people_asked_about_is_not_one_person_the_ledger_must_quote() -> None:
+    """ "What do Millbrookers call the circuit?": the plural "do" asks what a people is known
+    to call it, answered by any sentence; the ledger quoting no "Millbrookers" does not
+    withhold it. A person asked about ("What does Jane Roe call ...?") still needs her words."""
+    from assistant.answer.backends.extractive.speakers import _a_people
+
+    q = "What do Millbrookers call the 14-town circuit?"
+    assert _a_people(q, "Millbrookers") and not _a_people("What does Jane Roe call it?", "Jane Roe")
+    ctx = context(q, [(DOC, TOUR, "known here as")], [])[0]
+    got = ExtractiveBackend().answer(ctx.model_copy(update={"unquoted": "Millbrookers"}))
+    assert not got.abstained and "full Harbour Loop" in got.text, got.text
+
+
+GIFTS = (
+    "Millbrook Gazette\n\n"
+    "Asked whether the gifts came from his father's own pocket, the younger Roe hesitated.\n\n"
+    '"Who knows at this point," Tom Roe responded.\n'
+)
+
+
+def test_words_the_question_quotes_single_out_their_speaker() -> None:
+    """ "Who replied 'Who knows at this point' when asked about Roe's gifts?": the sentence
+    quoting those words answers, though its speaker (Tom Roe) shares the surname the
+    question names for another (his father); without the quotation, a speaker the question
+    names is not the "who" asked for."""
+    from tests.contexts import quote
+
+    q = [quote(DOC, GIFTS, "Who knows at this point,", "Tom Roe")]
+    items = [(DOC, GIFTS, "Who knows"), (DOC, GIFTS, "Asked whether")]
+    ctx = context("Who replied 'Who knows at this point' when asked about Roe's gifts?", items, q)[0]
+    got = ExtractiveBackend().answer(ctx)
+    assert not got.abstained and "Tom Roe responded" in got.text, got.text

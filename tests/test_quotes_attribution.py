@@ -79,6 +79,23 @@ def test_registry_titles_and_surnames() -> None:
     assert reg.acronyms["MOH"] == "Ministry of Health"
 
 
+def test_a_name_after_a_titles_full_stop_or_opening_a_sentence_is_whole() -> None:
+    """ "Sen. Kelly Ayotte": the title's full stop ends no sentence, so "Kelly" is no
+    sentence-opening adverb; "Carly Roe said" opens with a given name; "Whether Roe will ..."
+    names Roe, not a person "Whether Roe"; "Recently Roe said" still drops the adverb."""
+    text = (
+        "Aides said Roe could help Sen. Kelly Ayotte.\n\nBut Ayotte is not interested.\n\n"
+        "“Uh, no,” she said.\n\nCarly Fiorina said she would wait. Whether Roe will go is unclear. "
+        "Recently Dana Pike spoke."
+    )
+    reg = Registry(text)
+    names = {p.name for p in reg.people}
+    assert {"Kelly Ayotte", "Carly Fiorina", "Dana Pike"} <= names
+    assert not any(n.startswith(("Whether", "Recently")) for n in names)
+    q = next(q for q in extract_quotes("d", text) if "Uh, no" in q.quote)
+    assert q.speaker == "Kelly Ayotte"
+
+
 def test_ambiguous_surname_is_not_guessed() -> None:
     text = (
         "Economist Lena Vogel and her brother, investor Karl Vogel, disagree.\n"

@@ -341,6 +341,56 @@ def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
     assert _specific("How many ferry lines share the harbour's berths?") == "count"
 
 
+def test_the_age_bound_to_the_asked_person_goes_before_anothers_age() -> None:
+    """ "How old is Petrak?": the story's best sentence gives the victim's age ("the
+    17-year-old deckhand"); the one binding an age to Petrak ("Petrak, 58,") answers, at the
+    best one's probability; below the threshold nothing moves."""
+    from assistant.answer.backends.extractive.order import _age_of_named
+    from assistant.answer.ranker import Scored
+    from assistant.types import Span
+
+    def cand(n: int, text: str, prob: float) -> Scored:
+        return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
+
+    other = cand(1, "Ivo Petrak pulled 17-year-old deckhand Lena Roe from the water.", 0.9)
+    bound = cand(2, "Petrak, 58, has worked the harbour for three decades.", 0.5)
+    epithet = cand(3, "The rescue was led by 58-year-old Ivo Petrak.", 0.5)
+    ranked = _age_of_named([other, bound], ["ivo petrak"], 0.3)
+    assert ranked[0].text == bound.text and ranked[0].prob == 0.9 and ranked[1] is other
+    assert _age_of_named([other, epithet], ["ivo petrak"], 0.3)[0].text == epithet.text
+    assert _age_of_named([other, bound], ["ivo petrak"], 0.6) == [other, bound]  # under the bar
+    # no sentence binds an age to the asked one: the order stands
+    assert _age_of_named([other, bound], ["marek wolski"], 0.3) == [other, bound]
+    assert _age_of_named([bound, other], ["lena roe"], 0.3)[0].text == other.text  # Roe's own age
+
+
+def test_the_state_beside_the_asked_lawmakers_name_answers_which_state() -> None:
+    """ "Which state does Dana Pike represent?": the sentence giving her state beside her name
+    ("Sen. Dana Pike (D-Ore.)", "Pike, R-Utah,", "Senator Dana Pike of Oregon") goes first, at
+    the best one's probability; not for another ask, another name or under the threshold."""
+    from assistant.answer.backends.extractive.order import _state_of_named
+    from assistant.answer.ranker import Scored
+    from assistant.types import Span
+
+    def cand(n: int, text: str, prob: float) -> Scored:
+        return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
+
+    top = cand(1, "Dana Pike returns to the Senate as the same hard-line voice.", 0.9)
+    q = "Which state does Dana Pike represent in the Senate?"
+    for text in (
+        "Sen. Dana Pike (D-Ore.) weighed in on the vote.",
+        "Pike, D-Ore., weighed in on the vote.",
+        "Senator Dana Pike of Oregon weighed in on the vote.",
+    ):
+        bound = cand(2, text, 0.4)
+        ranked = _state_of_named([top, bound], q, ["dana pike"], 0.3)
+        assert ranked[0].text == text and ranked[0].prob == 0.9, text
+    bound = cand(2, "Sen. Dana Pike (D-Ore.) weighed in on the vote.", 0.4)
+    assert _state_of_named([top, bound], "What did Dana Pike say?", ["dana pike"], 0.3) == [top, bound]
+    assert _state_of_named([top, bound], q, ["omar haddad"], 0.3) == [top, bound]
+    assert _state_of_named([top, bound], q, ["dana pike"], 0.5) == [top, bound]
+
+
 def test_a_lead_or_a_share_is_a_size_or_a_height_in_news() -> None:
     """ "How large was her lead", "how high is unemployment", "how far ahead": points or a
     percentage answer them; a height or a weight still needs its unit."""

@@ -1223,6 +1223,14 @@ def quoted_phrase(part: str) -> str | None:
     return None
 
 
+def quotations(part: str) -> list[str]:
+    """Every stretch the question puts in quotation marks, double or single ('Who replied
+    'Who knows at this point' when ...?' -> ["Who knows at this point"])."""
+    found = [part[a:b] for a, b in quotation_spans(part)[0]]
+    found += [m.group("words") for m in _SINGLE_QUOTED.finditer(part)]
+    return [w.strip(" '\"‘’“”") for w in found if w.strip(" '\"‘’“”")]
+
+
 def quotes_phrase(sentence: str, phrase: str) -> bool:
     """Does the sentence hold ``phrase`` inside its own quotation marks (calling someone
     “governor”), not merely the word ("several governors")?"""

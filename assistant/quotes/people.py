@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from assistant.nlp import alternation, months, name_key, wordlist
-from assistant.nlp.text import unpossessive
+from assistant.nlp.text import abbreviation, unpossessive
 
 #: Nouns that describe a person without titling them ("the billionaire businessman").
 PERSON_NOUNS = frozenset(wordlist("person_nouns"))
@@ -418,6 +418,10 @@ def _sentence_head(text: str, pos: int) -> bool:
     capitalised ("Recently Roe said", "Speaking to reporters, Roe ..."); inside a sentence a
     capitalised word ending so is a name ("candidate Carly Roe", "Mayor Ted Sterling")."""
     before = text[max(0, pos - 3) : pos].rstrip(" \t")
+    if before.endswith("."):
+        word = re.search(r"([A-Za-z]+)\.$", text[max(0, pos - 12) : pos].rstrip(" \t"))
+        if word and abbreviation(word.group(1)):
+            return False  # "Sen. Kelly Ayotte": a title's full stop, not a sentence's end
     return not before or before[-1] in ".!?:;\n\"“‘'(—–-"
 
 
@@ -463,6 +467,10 @@ def _modifier_words(role: str) -> list[str]:
     return toks[: len(toks) - len(head)] if head and len(toks) > len(head) else []
 
 
+#: Given names shaped like a sentence-opening adverb or participle ("Kelly", "Jared"): the
+#: first word of a name at a sentence's head, not "Recently" in "Recently Roe said".
+_GIVEN_NAMES_LIKE_ADVERBS = wordlist("given_names_like_adverbs")
+
 #: Words a Title Case headline may leave in lower case.
 _TITLE_SMALL = wordlist("title_small_words")
 
@@ -506,7 +514,11 @@ class Registry:
         det = re.search(r"\b(?:the|The)\s+$", text[max(0, pos - 5) : pos]) is not None
         while tokens and (
             clean_token(tokens[0]) in STOP_CAPS | _RUN_DETERMINERS
-            or (re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0]) and _sentence_head(text, pos))
+            or (
+                re.fullmatch(r"[A-Z][a-z]+(?:ing|ed|ly)", tokens[0])
+                and clean_token(tokens[0]) not in _GIVEN_NAMES_LIKE_ADVERBS
+                and _sentence_head(text, pos)
+            )
         ):
             det = clean_token(tokens[0]) == "the"
             pos += text[pos:].find(tokens[0]) + len(tokens[0])

@@ -43,11 +43,13 @@ from assistant.answer.backends.extractive.common import (
 from assistant.answer.backends.extractive.corroborate import _corroborating, _same_answer
 from assistant.answer.backends.extractive.order import (
     _age_by_epithet,
+    _age_of_named,
     _named_figure_first,
     _naming_first,
     _quoting_first,
     _restating,
     _since_first,
+    _state_of_named,
 )
 from assistant.answer.backends.extractive.parts import (
     _ask_covered,
@@ -225,6 +227,7 @@ class ExtractiveBackend:
             fitting = _restating(fitting, cands, threshold)
             if wanted == "age":
                 fitting = _age_by_epithet(context, fitting, cands, threshold)
+                fitting = _age_of_named(fitting, names, threshold)
         dated_before = False
         if wanted == "day" and _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
             # the best sentences tell the event the sentence before them dates (:func:`_day_before`)
@@ -304,6 +307,7 @@ class ExtractiveBackend:
             fitting = _named_one_spoke(context, part, fitting, threshold)
         # another one's figure ranks first: the one the question names goes first
         fitting = _named_figure_first(context, fitting, wanted, threshold)
+        fitting = _state_of_named(fitting, part, names, threshold)
         top = fitting[0]
         # another part's sentence ranks first: this part's own one answers it, though its own
         # article words it far from the question (the second article's part of the held-out

@@ -12,6 +12,7 @@ from assistant.answer import asked
 from assistant.answer.backends.extractive.common import _WORD
 from assistant.answer.backends.extractive.runs import _window
 from assistant.answer.backends.extractive.speakers import (
+    _a_people,
     _a_person,
     _authored,
     _ledger_speaker,
@@ -725,6 +726,8 @@ def _speaker_silent(
         return None
     names = [speaker]
     a = asked_speaker(part)
+    if a is not None and _a_people(part, a.phrase):
+        return None
     if a is not None and a.phrase != speaker:
         names.append(a.phrase)
     gap = tuning.speaker_gap

@@ -13,7 +13,7 @@ from assistant.answer.ranker import (
     Scored,
 )
 from assistant.nlp.questions import ask_of
-from assistant.nlp.text import quotation_spans
+from assistant.nlp.text import normalise, quotation_spans
 from assistant.types import Context
 
 
@@ -72,6 +72,57 @@ def _age_by_epithet(
         ]
         if not named:
             return [replace(c, prob=top.prob), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
+def _age_of_named(fitting: list[Scored], names: list[str], threshold: float) -> list[Scored]:
+    """``fitting`` (the sentences giving an age) with the first one above ``threshold``
+    that binds an age to a person the question names first: AP style's "Zimmerman, 32,"
+    or "32-year-old Zimmerman". Another sentence of the story gives someone else's age
+    ("he used to kill 17-year-old Trayvon Martin") and may rank above it. The bound one is
+    judged at the best one's probability (as :func:`_age_by_epithet`'s is): only a sentence
+    above the threshold is moved; no free parameter."""
+    keys = [re.escape(k) for n in names for k in asked.name_keys(n)]
+    if not keys or not fitting:
+        return fitting
+    key = "|".join(keys)
+    bound = re.compile(
+        rf"\b(?:{key}),\s*\d{{1,3}}\s*[,.]|\b\d{{1,3}}-year-old\s+(?:[\w.'’-]+\s+){{0,2}}(?:{key})\b"
+    )
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        if bound.search(normalise(c.text)):
+            return [replace(c, prob=fitting[0].prob), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
+#: A lawmaker's state bound to their name, AP style: party and state in brackets or between
+#: commas ("Ted Cruz (R-Texas)", "Roe, D-N.Y., said"), or the state after "of" ("Senator
+#: Marco Rubio of Florida").
+_STATE_AFTER_NAME = (
+    r"(?:\s*\(\s*[RDI]\s*-\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\s*\)|,\s*[RDI]-[A-Z][\w.]*,|\s+of\s+[A-Z][a-z]+)"
+)
+
+
+def _state_of_named(fitting: list[Scored], part: str, names: list[str], threshold: float) -> list[Scored]:
+    """``fitting`` with the first sentence above ``threshold`` that binds a state to a
+    person the question names first (:data:`_STATE_AFTER_NAME`), for a part asking which
+    state ("Which state does Ted Cruz represent in the Senate?"). News gives a lawmaker's
+    state once, beside the name, in a sentence about something else; the sentences that
+    rank higher tell of the person without it. Scored as the best one; no free parameter."""
+    typed = asked.typed_ask(part)
+    if typed is None or typed[0] != "state" or not fitting:
+        return fitting
+    keys = [re.escape(k) for n in names for k in asked.name_keys(n)]
+    if not keys:
+        return fitting
+    bound = re.compile(rf"\b(?i:{'|'.join(keys)})\b{_STATE_AFTER_NAME}")
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        if bound.search(c.text):
+            return fitting if k == 0 else [replace(c, prob=fitting[0].prob), *fitting[:k], *fitting[k + 1 :]]
     return fitting
 
 

@@ -192,7 +192,16 @@ def _unquoted_asked(context: Context, part: str) -> str | None:
     a = asked_speaker(part)
     if a is None or not a.named or not _NAME_PHRASE.match(context.unquoted):
         return None  # a role ("the Seton Hall professor") or a misread phrase is not a name to hold
+    if _a_people(part, a.phrase):
+        return None
     return context.unquoted
+
+
+def _a_people(part: str, phrase: str) -> bool:
+    """Is the one the part asks about a people, not a person: "What do Iowans call ...?"
+    (the plural "do" before a bare name; a person takes "does" or "did")? Their words are
+    what they are known to say, given by any sentence, not a quotation the ledger holds."""
+    return re.search(rf"\bdo\s+{re.escape(phrase)}\b", part) is not None
 
 
 def _named_asked(context: Context, part: str) -> str | None:
@@ -278,9 +287,16 @@ def _named_one_spoke(context: Context, part: str, fitting: list[Scored], thresho
     if not keys:
         return fitting
 
+    # words the question quotes at length ("Who replied 'Who knows at this point' ...?")
+    # single out their sentence, whoever the part names beside them ("Trump's own cash" for
+    # "Eric Trump responded")
+    quoted = [normalise(q) for q in asked.quotations(ask) if len(q.split()) >= 4]
+
     def theirs(c: Scored) -> bool:
         who = sentence_speaker(c, context.evidence[c.n - 1], context.quotes)
         if who is None or not asked.names_one(who, keys):
+            return False
+        if any(q in normalise(c.text) for q in quoted):
             return False
         # the sentence's own clause names another speaker ("Roe said Doe's account ..."
         # inside a quotation the ledger gives to Doe): that one spoke
