@@ -229,11 +229,13 @@ _CALLING_ASKED = re.compile(
     re.I,
 )
 #: A sentence that names a thing by a quoted name: a naming verb and a quotation mark a few
-#: words after it ("calls it the “big enchilada”", "labeled Paul a “committed isolationist”").
+#: words after it ("calls it the “big enchilada”", "labeled Paul a “committed isolationist”"),
+#: or the copula and an article before one ("saying ... he is a “bully”").
 _NAMES_BY_QUOTE = re.compile(
     r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bso )"
     r"\b(?:call|calls|called|calling|dubbed|dubs|nicknamed|labeled|labelled|labels|branded|brands|"
-    r"termed|terms)\b(?!\s+(?:on|for|upon|out|off|up|in|back)\b)(?:\s+[\w'’.-]+){0,4}\s*[“\"‘']{1,2}\w",
+    r"termed|terms)\b(?!\s+(?:on|for|upon|out|off|up|in|back)\b)(?:\s+[\w'’.-]+){0,4}\s*[“\"‘']{1,2}\w"
+    r"|\b(?:is|was)\s+(?:a|an)\s+[“\"‘']{1,2}\w",
     re.I,
 )
 
