@@ -28,6 +28,9 @@ def test_a_quoted_name_after_a_naming_verb_names_the_thing() -> None:
     assert _NAMES_BY_QUOTE.search("Quill labeled Marsh a “committed isolationist.”")
     assert not _NAMES_BY_QUOTE.search("The vote is what is called a “debate” in town.")
     assert not _NAMES_BY_QUOTE.search("Quill called for a “full review” of the fares.")
+    # a name given by the copula ("saying he is a “bully”"), not an adjective ("is “wrong”")
+    assert _NAMES_BY_QUOTE.search("Quill said Marsh's plan is wrong and he is a “bully.”")
+    assert not _NAMES_BY_QUOTE.search("Quill said Marsh's plan is “dangerously wrong.”")
 
 
 def test_the_naming_sentence_goes_first_for_a_one_part_question() -> None:

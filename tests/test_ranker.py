@@ -391,6 +391,29 @@ def test_the_state_beside_the_asked_lawmakers_name_answers_which_state() -> None
     assert _state_of_named([top, bound], q, ["dana pike"], 0.5) == [top, bound]
 
 
+def test_a_thing_named_with_the_asked_kinds_noun_goes_first() -> None:
+    """ "In which county ...?": the sentence naming one with the kind's own noun ("in Greene
+    County") goes before a better one without; a name the question gives ("Iowa County" for
+    "which Iowa county") or a sentence under the threshold does not."""
+    from assistant.answer.backends.extractive.order import _kind_named_first
+    from assistant.answer.ranker import Scored
+    from assistant.types import Span
+
+    def cand(n: int, text: str, prob: float) -> Scored:
+        return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
+
+    top = cand(1, "Pike hoped to finish her 99-county tour early.", 0.9)
+    named = cand(2, "She will complete it on Monday in Greene County.", 0.4)
+    q = "In which county will Pike finish her tour?"
+    ranked = _kind_named_first([top, named], q, 0.3)
+    assert ranked[0].text == named.text and ranked[0].prob == 0.9
+    assert _kind_named_first([top, named], "In which Greene county will Pike finish?", 0.3) == [top, named]
+    assert _kind_named_first([top, named], q, 0.5) == [top, named]
+    hospital = cand(2, "The fund gave mostly to St. Jude Children's Research Hospital.", 0.4)
+    ranked = _kind_named_first([top, hospital], "Which hospital did the fund support?", 0.3)
+    assert ranked[0].text == hospital.text
+
+
 def test_a_lead_or_a_share_is_a_size_or_a_height_in_news() -> None:
     """ "How large was her lead", "how high is unemployment", "how far ahead": points or a
     percentage answer them; a height or a weight still needs its unit."""

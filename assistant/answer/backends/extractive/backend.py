@@ -44,6 +44,7 @@ from assistant.answer.backends.extractive.corroborate import _corroborating, _sa
 from assistant.answer.backends.extractive.order import (
     _age_by_epithet,
     _age_of_named,
+    _kind_named_first,
     _named_figure_first,
     _naming_first,
     _quoting_first,
@@ -308,6 +309,7 @@ class ExtractiveBackend:
         # another one's figure ranks first: the one the question names goes first
         fitting = _named_figure_first(context, fitting, wanted, threshold)
         fitting = _state_of_named(fitting, part, names, threshold)
+        fitting = _kind_named_first(fitting, part, threshold)
         top = fitting[0]
         # another part's sentence ranks first: this part's own one answers it, though its own
         # article words it far from the question (the second article's part of the held-out

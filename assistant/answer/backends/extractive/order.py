@@ -126,6 +126,39 @@ def _state_of_named(fitting: list[Scored], part: str, names: list[str], threshol
     return fitting
 
 
+def _kind_named_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
+    """``fitting`` with the best sentence above ``threshold`` that names a thing of the kind
+    the part asks for by that kind's own noun first ("In which county ...?" -> "in Greene
+    County"; "Which university ...?" -> "Howard University", "the University of Iowa"),
+    when the best sentence names none so. News names a county, a hospital or a university
+    with its kind's noun in the name; a sentence that scores higher tells the event without
+    the place. A name the question gives itself ("Iowa" in "which Iowa county") is none;
+    no free parameter."""
+    typed = asked.typed_ask(part)
+    if typed is None or not fitting:
+        return fitting
+    noun = re.escape(typed[0].capitalize())
+    cap = r"[A-Z][\w.'’-]*"
+    named = re.compile(rf"\b((?:{cap}\s+)+{noun}|{noun}\s+of\s+{cap}(?:\s+{cap})*)\b")
+    asked_words = {w.lower() for w in re.findall(r"[\w'’-]+", part)}
+
+    def names_one(text: str) -> bool:
+        for m in named.finditer(text):
+            words = [w.lower() for w in re.findall(r"[\w'’-]+", m.group(1)) if w.lower() != typed[0]]
+            if any(w not in asked_words and w not in ("of", "the") for w in words):
+                return True
+        return False
+
+    if names_one(fitting[0].text):
+        return fitting
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        if names_one(c.text):
+            return [replace(c, prob=fitting[0].prob), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
 #: The figures a part may ask for whose sentence names what the figure is of ("What share ...
 #: picked Vance", "How much support does Dana Okafor have ...").
 _FIGURE_ASKS = frozenset({"rate", "number", "count", "money", "quantity"})
@@ -196,11 +229,13 @@ _CALLING_ASKED = re.compile(
     re.I,
 )
 #: A sentence that names a thing by a quoted name: a naming verb and a quotation mark a few
-#: words after it ("calls it the “big enchilada”", "labeled Paul a “committed isolationist”").
+#: words after it ("calls it the “big enchilada”", "labeled Paul a “committed isolationist”"),
+#: or the copula and an article before one ("saying ... he is a “bully”").
 _NAMES_BY_QUOTE = re.compile(
     r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bso )"
     r"\b(?:call|calls|called|calling|dubbed|dubs|nicknamed|labeled|labelled|labels|branded|brands|"
-    r"termed|terms)\b(?!\s+(?:on|for|upon|out|off|up|in|back)\b)(?:\s+[\w'’.-]+){0,4}\s*[“\"‘']{1,2}\w",
+    r"termed|terms)\b(?!\s+(?:on|for|upon|out|off|up|in|back)\b)(?:\s+[\w'’.-]+){0,4}\s*[“\"‘']{1,2}\w"
+    r"|\b(?:is|was)\s+(?:a|an)\s+[“\"‘']{1,2}\w",
     re.I,
 )
 
