@@ -5,6 +5,7 @@ sentence quoting the question's quoted word, the one that dates a start for "sin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answer import asked
@@ -75,6 +76,18 @@ def _age_by_epithet(
     return fitting
 
 
+def _lifted_first(fitting: list[Scored], threshold: float, holds: Callable[[Scored], bool]) -> list[Scored]:
+    """``fitting`` with its first sentence above ``threshold`` that ``holds`` first, scored as
+    the best one (the weak-fit and threshold checks judge it at the best one's probability);
+    unchanged when the best one holds or none above the threshold does."""
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        if holds(c):
+            return fitting if k == 0 else [replace(c, prob=fitting[0].prob), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
 def _age_of_named(fitting: list[Scored], names: list[str], threshold: float) -> list[Scored]:
     """``fitting`` (the sentences giving an age) with the first one above ``threshold``
     that binds an age to a person the question names first: AP style's "Zimmerman, 32,"
@@ -89,12 +102,7 @@ def _age_of_named(fitting: list[Scored], names: list[str], threshold: float) -> 
     bound = re.compile(
         rf"\b(?:{key}),\s*\d{{1,3}}\s*[,.]|\b\d{{1,3}}-year-old\s+(?:[\w.'’-]+\s+){{0,2}}(?:{key})\b"
     )
-    for k, c in enumerate(fitting):
-        if c.prob < threshold:
-            break
-        if bound.search(normalise(c.text)):
-            return [replace(c, prob=fitting[0].prob), *fitting[:k], *fitting[k + 1 :]]
-    return fitting
+    return _lifted_first(fitting, threshold, lambda c: bound.search(normalise(c.text)) is not None)
 
 
 #: A lawmaker's state bound to their name, AP style: party and state in brackets or between
@@ -118,12 +126,7 @@ def _state_of_named(fitting: list[Scored], part: str, names: list[str], threshol
     if not keys:
         return fitting
     bound = re.compile(rf"\b(?i:{'|'.join(keys)})\b{_STATE_AFTER_NAME}")
-    for k, c in enumerate(fitting):
-        if c.prob < threshold:
-            break
-        if bound.search(c.text):
-            return fitting if k == 0 else [replace(c, prob=fitting[0].prob), *fitting[:k], *fitting[k + 1 :]]
-    return fitting
+    return _lifted_first(fitting, threshold, lambda c: bound.search(c.text) is not None)
 
 
 def _kind_named_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
@@ -149,14 +152,7 @@ def _kind_named_first(fitting: list[Scored], part: str, threshold: float) -> lis
                 return True
         return False
 
-    if names_one(fitting[0].text):
-        return fitting
-    for k, c in enumerate(fitting):
-        if c.prob < threshold:
-            break
-        if names_one(c.text):
-            return [replace(c, prob=fitting[0].prob), *fitting[:k], *fitting[k + 1 :]]
-    return fitting
+    return _lifted_first(fitting, threshold, lambda c: names_one(c.text))
 
 
 #: The figures a part may ask for whose sentence names what the figure is of ("What share ...
