@@ -432,7 +432,7 @@ def test_a_figure_asked_of_a_subjects_act_takes_the_sentence_holding_the_verb() 
     assert ranked[0].text == act.text and ranked[0].prob == 0.9
     assert _verb_held_first([total, act], q, None, 0.3) == [total, act]
     assert _verb_held_first([total, act], q, "count", 0.6) == [total, act]
-    told = cand(2, "Pike said she won 31 percent, picking up two seats.", 0.5)
+    told = cand(2, "Pike says she won 31 percent, picking up two seats.", 0.5)
     said = "How many seats did Pike say she won?"
     assert _verb_held_first([total, told], said, "count", 0.3) == [total, told]
 
