@@ -414,6 +414,29 @@ def test_a_thing_named_with_the_asked_kinds_noun_goes_first() -> None:
     assert ranked[0].text == hospital.text
 
 
+def test_a_figure_asked_of_a_subjects_act_takes_the_sentence_holding_the_verb() -> None:
+    """ "How many seats did Pike pick up?": the sentence holding the verb ("picking up two
+    seats") goes before a better one giving her total; not for a speech verb, another ask
+    or under the threshold."""
+    from assistant.answer.backends.extractive.order import _verb_held_first
+    from assistant.answer.ranker import Scored
+    from assistant.types import Span
+
+    def cand(n: int, text: str, prob: float) -> Scored:
+        return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
+
+    total = cand(1, "Pike now holds 14 seats on the council to Haddad's 9.", 0.9)
+    act = cand(2, "Pike won 31 percent, picking up two seats.", 0.5)
+    q = "How many seats did Pike pick up in the vote?"
+    ranked = _verb_held_first([total, act], q, "count", 0.3)
+    assert ranked[0].text == act.text and ranked[0].prob == 0.9
+    assert _verb_held_first([total, act], q, None, 0.3) == [total, act]
+    assert _verb_held_first([total, act], q, "count", 0.6) == [total, act]
+    told = cand(2, "Pike says she won 31 percent, picking up two seats.", 0.5)
+    said = "How many seats did Pike say she won?"
+    assert _verb_held_first([total, told], said, "count", 0.3) == [total, told]
+
+
 def test_a_lead_or_a_share_is_a_size_or_a_height_in_news() -> None:
     """ "How large was her lead", "how high is unemployment", "how far ahead": points or a
     percentage answer them; a height or a weight still needs its unit."""

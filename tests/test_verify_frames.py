@@ -123,3 +123,49 @@ def test_through_the_openai_backend(fake: FakeOpenAIServer) -> None:
     right = finalize(c, backend.answer(c), texts)
     assert right.text == f'"{WORDS}," Councillor Sam Poe said [1].' and not right.abstained
     assert len(fake.chat_requests()) == 2
+
+
+# Poe is named in full two paragraphs before his words, by surname in the paragraph before.
+LATER = (
+    "Harbour City council debates bridge repairs\n\n"
+    "Councillor Sam Poe spoke for the residents of Dock Street, Harbour City.\n\n"
+    "Poe questioned the figures again.\n\n"
+    f'He said "{WORDS}" at the end of the meeting.\n'
+)
+
+
+def test_a_speaker_named_by_surname_near_the_words_is_kept() -> None:
+    """With no ledger record, the claimed speaker must be named near the words: by surname
+    suffices ("Poe" in the paragraph before), as news names a person in full once."""
+    c, texts = context(
+        "Who questioned the bridge figures?",
+        [(DOC, LATER, "He said"), (DOC, LATER, "Councillor Sam Poe")],
+        quotes=[],
+    )
+    r = finalize(c, Draft(text=f'Sam Poe said "{WORDS}" [1].'), texts)
+    assert r.verification.speaker_mismatches == 0 and "table admits" in r.text, r.text
+    r = finalize(c, Draft(text=f'Jane Roe said "{WORDS}" [1].'), texts)
+    assert r.verification.speaker_mismatches == 1 and "table admits" not in r.text, r.text
+
+
+def test_a_place_the_answer_reads_as_a_speaker_is_not_judged() -> None:
+    """The rules reading the answer take "New Hampshire" (a place in the sources' entities)
+    for the speaker a later "He adds" goes back to; a place states no one's attribution, so
+    the verbatim sentence stays."""
+    text = (
+        "Harbour City council debates bridge repairs\n\n"
+        "Speaking at a town hall in Salem, New Hampshire, Sam Poe went after the plan, "
+        "calling it “a costly mistake.”\n\n"
+        "Poe says the budget is wrong.\n\n"
+        "He adds that the plan is “a waste of money” for the town.\n"
+    )
+    c, texts = context(
+        "What did Poe call the plan?", [(DOC, text, "calling it"), (DOC, text, "He adds")], quotes=[]
+    )
+    claims = [
+        "Speaking at a town hall in Salem, New Hampshire, Sam Poe went after the plan, calling it “a costly mistake.” [1]",
+        "He adds that the plan is “a waste of money” for the town. [2]",
+    ]
+    assert answer_frames(claims)[1][0].speaker == "New Hampshire"  # the rules' reading
+    r = finalize(c, Draft(text=" ".join(claims)), texts)
+    assert "waste of money" in r.text and r.verification.speaker_mismatches == 0, r.text

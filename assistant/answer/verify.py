@@ -298,6 +298,7 @@ def finalize(
     claims = [markers_after_quotes(c) for c in split_claims(strip_debris(strip_reference_list(draft.text)))]
     line_of = _claim_lines(draft, claims)
     frames = answer_frames(claims)
+    unpeopled = _not_people(evidence)
     for i, claim in enumerate(claims):
         if looks_like_instruction(MARKER.sub("", claim)):
             continue
@@ -336,6 +337,8 @@ def finalize(
         if ok and frames[i]:
             cited = refs or found_in or list(range(1, len(evidence) + 1))
             for frame in frames[i]:
+                if normalise(frame.speaker) in unpeopled:
+                    continue  # "Salem, New Hampshire": a place the answer's rule reading took for a name
                 if frame_mismatch(frame, cited, support, context.quotes) or (
                     speaker_check is not None  # a given check; the ledger's is in frame_mismatch
                     and (frame.speaker, frame.said) not in asked
@@ -526,6 +529,18 @@ def ledger_owners(quotes: list[Quote], said: str) -> list[list[str]]:
     return owners
 
 
+def _not_people(evidence: list[Evidence]) -> set[str]:
+    """The names spaCy tags in the evidence (at index time) as a place, a body or a people
+    and never as a person ("New Hampshire"): the answer's frames are read by rules alone,
+    which take any run of capitalised words for a name, so a frame of such a speaker states
+    no person's attribution to judge."""
+    tagged: dict[str, set[str]] = {}
+    for ev in evidence:
+        for s, e, label in ev.entities:
+            tagged.setdefault(normalise(ev.at(s, e)), set()).add(label)
+    return {name for name, labels in tagged.items() if "PERSON" not in labels}
+
+
 def frame_mismatch(frame: Frame, cited: list[int], support: _SupportPool, quotes: list[Quote]) -> bool:
     """Is the attribution ``frame`` not what the cited sources say?
 
@@ -534,7 +549,8 @@ def frame_mismatch(frame: Frame, cited: list[int], support: _SupportPool, quotes
     holding the words and the one before, where news names a speaker whose words follow),
     so a sentence copied from the article never differs from it. With evidence, the
     speaker must be one of those; without any, the speaker must at least be named in that
-    window. A role ("the mayor", "Prime Minister") must be in a cited article."""
+    window (by surname: "Trump" there for the answer's "Donald Trump"). A role ("the
+    mayor", "Prime Minister") must be in a cited article."""
     windows = [w for n in cited for w in _windows(support.trusted(n), frame.said)]
     evidence = [n for names in ledger_owners(quotes, frame.said) for n in names]
     evidence += [sp for w in windows for sp in _window_speakers(w, frame.said)]
@@ -542,7 +558,8 @@ def frame_mismatch(frame: Frame, cited: list[int], support: _SupportPool, quotes
         if not any(_same_speaker(frame.speaker, n) for n in evidence):
             return True
     else:
-        wanted = [t for t in name_key(frame.speaker).split() if t not in TITLES]
+        # the surname suffices: news names a person in full once, by surname after
+        wanted = [t for t in name_key(frame.speaker).split() if t not in TITLES][-1:]
         if wanted and not any(set(wanted) <= set(words(w)) for w in windows):
             return True
     if frame.role:

@@ -51,6 +51,7 @@ from assistant.answer.backends.extractive.order import (
     _restating,
     _since_first,
     _state_of_named,
+    _verb_held_first,
 )
 from assistant.answer.backends.extractive.parts import (
     _ask_covered,
@@ -310,6 +311,7 @@ class ExtractiveBackend:
         fitting = _named_figure_first(context, fitting, wanted, threshold)
         fitting = _state_of_named(fitting, part, names, threshold)
         fitting = _kind_named_first(fitting, part, threshold)
+        fitting = _verb_held_first(fitting, part, wanted, threshold)
         top = fitting[0]
         # another part's sentence ranks first: this part's own one answers it, though its own
         # article words it far from the question (the second article's part of the held-out

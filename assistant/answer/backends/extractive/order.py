@@ -10,9 +10,11 @@ from dataclasses import replace
 
 from assistant.answer import asked
 from assistant.answer.backends.extractive.common import _asked_names, _same_article
+from assistant.answer.ranker import CUE_TERMS as _CUE_STEMS
 from assistant.answer.ranker import (
     Scored,
 )
+from assistant.engines.lexical import tokenize
 from assistant.nlp.questions import ask_of
 from assistant.nlp.text import normalise, quotation_spans
 from assistant.types import Context
@@ -153,6 +155,28 @@ def _kind_named_first(fitting: list[Scored], part: str, threshold: float) -> lis
         return False
 
     return _lifted_first(fitting, threshold, lambda c: names_one(c.text))
+
+
+#: The verb a named subject does in a figure's question ("How many delegates did Clinton
+#: pick up?" -> "pick"): the auxiliary, the capitalised subject, then the verb.
+_SUBJECT_VERB = re.compile(
+    r"\b(?:did|does|do|has|have|had|will|would)\s+(?:[A-Z][\w'’.-]*\s+){1,4}([a-z]{3,})\b"
+)
+
+
+def _verb_held_first(fitting: list[Scored], part: str, wanted: str | None, threshold: float) -> list[Scored]:
+    """For a part asking for a figure (a count, an amount, a number), ``fitting`` with the
+    first sentence above ``threshold`` that holds the question's verb first when the best
+    does not: "How many of the global primary's delegates did Clinton pick up?" is answered
+    by "Clinton won 31 percent, picking up four delegates", not by her running total. Scored
+    as the best one; no free parameter."""
+    if wanted not in ("count", "number", "money", "quantity") or not fitting:
+        return fitting
+    m = _SUBJECT_VERB.search(ask_of(part))
+    verb = tokenize(m.group(1)) if m else []
+    if not verb or verb[0] in _CUE_STEMS:
+        return fitting
+    return _lifted_first(fitting, threshold, lambda c: verb[0] in tokenize(c.text))
 
 
 #: The figures a part may ask for whose sentence names what the figure is of ("What share ...
