@@ -39,7 +39,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.guard import looks_like_instruction, neutralise_markers
 from assistant.nlp import alternation, name_key
@@ -336,9 +336,16 @@ def finalize(
                     break
         if ok and frames[i]:
             cited = refs or found_in or list(range(1, len(evidence) + 1))
+            label = _SPEAKER_LABEL.match(MARKER.sub("", claim).strip())
             for frame in frames[i]:
                 if normalise(frame.speaker) in unpeopled:
                     continue  # "Salem, New Hampshire": a place the answer's rule reading took for a name
+                if (
+                    label is not None
+                    and label.group(1) != frame.speaker
+                    and not frame_mismatch(replace(frame, speaker=label.group(1)), cited, support, context.quotes)
+                ):
+                    continue  # "Clinton: There was, she said, ...": the label says whose words they are
                 if frame_mismatch(frame, cited, support, context.quotes) or (
                     speaker_check is not None  # a given check; the ledger's is in frame_mismatch
                     and (frame.speaker, frame.said) not in asked
@@ -527,6 +534,10 @@ def ledger_owners(quotes: list[Quote], said: str) -> list[list[str]]:
         if all(p in text for p in pieces) or (len(text) >= 12 and text.strip(_EDGE_PUNCT) in normalise(said)):
             owners.append([n for n in (q.speaker, *q.aliases) if n])
     return owners
+
+
+#: A claim's speaker label, as the extractive backend writes it: "Jane Roe: ...".
+_SPEAKER_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s")
 
 
 def _not_people(evidence: list[Evidence]) -> set[str]:
