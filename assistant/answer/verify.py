@@ -343,7 +343,9 @@ def finalize(
                 if (
                     label is not None
                     and label.group(1) != frame.speaker
-                    and not frame_mismatch(replace(frame, speaker=label.group(1)), cited, support, context.quotes)
+                    and not frame_mismatch(
+                        replace(frame, speaker=label.group(1)), cited, support, context.quotes
+                    )
                 ):
                     continue  # "Clinton: There was, she said, ...": the label says whose words they are
                 if frame_mismatch(frame, cited, support, context.quotes) or (
