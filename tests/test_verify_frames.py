@@ -169,3 +169,30 @@ def test_a_place_the_answer_reads_as_a_speaker_is_not_judged() -> None:
     assert answer_frames(claims)[1][0].speaker == "New Hampshire"  # the rules' reading
     r = finalize(c, Draft(text=" ".join(claims)), texts)
     assert "waste of money" in r.text and r.verification.speaker_mismatches == 0, r.text
+
+
+def test_a_claims_speaker_label_says_whose_words_a_pronoun_quotes() -> None:
+    """The extractive backend labels a claim with its speaker ("Poe: ..."). The rules reading
+    the answer send the claim's "he said" to the answer's earlier subject (Jane Roe); the
+    label, which the ledger confirms, says whose words they are, so the claim stays. A label
+    the sources do not confirm keeps the check."""
+    opened = "Mayor Jane Roe opened Monday's council meeting with a report on the harbour bridge [2]."
+    kept = verify(f'{opened} Poe: Later, he said "{WORDS}" [1].')
+    assert kept.verification.speaker_mismatches == 0 and "table admits" in kept.text, kept.text
+    dropped = verify(f'{opened} Harbour City: Later, he said "{WORDS}" [1].')
+    assert dropped.verification.speaker_mismatches == 1 and "table admits" not in dropped.text
+
+
+def test_a_speaker_named_two_paragraphs_before_a_pronouns_words_is_kept() -> None:
+    """News names a speaker, then goes on with "He says", "He adds": with no ledger record,
+    a name two paragraphs before the words' own still counts as near them."""
+    text = LATER.replace("Poe questioned the figures again.", "He questioned the figures again.")
+    c, texts = context(
+        "Who questioned the bridge figures?",
+        [(DOC, text, "He said"), (DOC, text, "Councillor Sam Poe")],
+        quotes=[],
+    )
+    r = finalize(c, Draft(text=f'Sam Poe said "{WORDS}" [1].'), texts)
+    assert r.verification.speaker_mismatches == 0 and "table admits" in r.text, r.text
+    r = finalize(c, Draft(text=f'Jane Roe said "{WORDS}" [1].'), texts)
+    assert r.verification.speaker_mismatches == 1, r.text

@@ -39,7 +39,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.guard import looks_like_instruction, neutralise_markers
 from assistant.nlp import alternation, name_key
@@ -336,9 +336,18 @@ def finalize(
                     break
         if ok and frames[i]:
             cited = refs or found_in or list(range(1, len(evidence) + 1))
+            label = _SPEAKER_LABEL.match(MARKER.sub("", claim).strip())
             for frame in frames[i]:
                 if normalise(frame.speaker) in unpeopled:
                     continue  # "Salem, New Hampshire": a place the answer's rule reading took for a name
+                if (
+                    label is not None
+                    and label.group(1) != frame.speaker
+                    and not frame_mismatch(
+                        replace(frame, speaker=label.group(1)), cited, support, context.quotes
+                    )
+                ):
+                    continue  # "Clinton: There was, she said, ...": the label says whose words they are
                 if frame_mismatch(frame, cited, support, context.quotes) or (
                     speaker_check is not None  # a given check; the ledger's is in frame_mismatch
                     and (frame.speaker, frame.said) not in asked
@@ -529,6 +538,10 @@ def ledger_owners(quotes: list[Quote], said: str) -> list[list[str]]:
     return owners
 
 
+#: A claim's speaker label, as the extractive backend writes it: "Jane Roe: ...".
+_SPEAKER_LABEL = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}):\s")
+
+
 def _not_people(evidence: list[Evidence]) -> set[str]:
     """The names spaCy tags in the evidence (at index time) as a place, a body or a people
     and never as a person ("New Hampshire"): the answer's frames are read by rules alone,
@@ -549,8 +562,8 @@ def frame_mismatch(frame: Frame, cited: list[int], support: _SupportPool, quotes
     holding the words and the one before, where news names a speaker whose words follow),
     so a sentence copied from the article never differs from it. With evidence, the
     speaker must be one of those; without any, the speaker must at least be named in that
-    window (by surname: "Trump" there for the answer's "Donald Trump"). A role ("the
-    mayor", "Prime Minister") must be in a cited article."""
+    window or the paragraph before it (by surname: "Trump" there for the answer's "Donald
+    Trump"). A role ("the mayor", "Prime Minister") must be in a cited article."""
     windows = [w for n in cited for w in _windows(support.trusted(n), frame.said)]
     evidence = [n for names in ledger_owners(quotes, frame.said) for n in names]
     evidence += [sp for w in windows for sp in _window_speakers(w, frame.said)]
@@ -558,9 +571,11 @@ def frame_mismatch(frame: Frame, cited: list[int], support: _SupportPool, quotes
         if not any(_same_speaker(frame.speaker, n) for n in evidence):
             return True
     else:
-        # the surname suffices: news names a person in full once, by surname after
+        # the surname suffices: news names a person in full once, by surname after; and
+        # two paragraphs before the words' own, as it goes on with "He says", "He adds"
         wanted = [t for t in name_key(frame.speaker).split() if t not in TITLES][-1:]
-        if wanted and not any(set(wanted) <= set(words(w)) for w in windows):
+        wider = [w for n in cited for w in _windows(support.trusted(n), frame.said, before=2)]
+        if wanted and not any(set(wanted) <= set(words(w)) for w in wider):
             return True
     if frame.role:
         role = _stems(frame.role)
@@ -585,15 +600,15 @@ def _window_speakers(window: str, said: str) -> list[str]:
     return out
 
 
-def _windows(text: str, said: str) -> list[str]:
-    """The paragraph of ``text`` holding ``said`` with the paragraph before it."""
+def _windows(text: str, said: str, before: int = 1) -> list[str]:
+    """The paragraph of ``text`` holding ``said`` with the ``before`` paragraphs before it."""
     hit = find_quote(said, text)
     if hit is None:
         return []
     paras = paragraphs(text)
     for k, (ps, pe) in enumerate(paras):
         if ps <= hit.start < pe:
-            return [text[paras[k - 1][0] if k else ps : max(pe, hit.end)]]
+            return [text[paras[max(0, k - before)][0] : max(pe, hit.end)]]
     return [text]
 
 
