@@ -121,7 +121,23 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         return asked.fresh_person(_own_passage(context, c), c.span, part)
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
+    if wanted == "time" and _WHEN_CLAUSE_ASKED.search(part) and _when_clause(c.text, part):
+        return True  # "When did the problems start?" -> "The problems started when the bank ..."
     return wanted in c.kinds
+
+
+#: "When did / does / has ... ?": a time asked, which news may give as a "when" clause.
+_WHEN_CLAUSE_ASKED = re.compile(r"(?:^|,\s*)when\s+(?:did|does|do|has|have|had)\b", re.I)
+
+
+def _when_clause(text: str, part: str) -> bool:
+    """Does ``text`` give the part's act a "when" clause ("The problems started when the bank
+    began lending ..." for "When did the bank's problems start?"): a word of the question
+    (its stem) right before "when"?"""
+    asked_stems = set(tokenize(part))
+    return any(
+        (tokenize(m.group(1)) or [""])[0] in asked_stems for m in re.finditer(r"\b(\w+)\s+when\b", text, re.I)
+    )
 
 
 def _own_passage(context: Context, c: Scored) -> Evidence:
