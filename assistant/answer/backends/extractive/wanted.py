@@ -135,9 +135,14 @@ def _when_clause(text: str, part: str) -> bool:
     began lending ..." for "When did the bank's problems start?"): a word of the question
     (its stem) right before "when"?"""
     asked_stems = set(tokenize(part))
-    return any(
-        (tokenize(m.group(1)) or [""])[0] in asked_stems for m in re.finditer(r"\b(\w+)\s+when\b", text, re.I)
-    )
+    return any((tokenize(m.group(1)) or [""])[0] in asked_stems for m in _TIME_CLAUSE.finditer(text))
+
+
+#: A word, then a clause or phrase telling when: "started when ...", "returns at the
+#: completion of an audit", "once the count is done".
+_TIME_CLAUSE = re.compile(
+    r"\b(\w+)\s+(?:when|once|until|at\s+the\s+(?:completion|end|close|conclusion)\s+of)\b", re.I
+)
 
 
 def _own_passage(context: Context, c: Scored) -> Evidence:
