@@ -439,8 +439,9 @@ def test_a_figure_asked_of_a_subjects_act_takes_the_sentence_holding_the_verb() 
 
 def test_a_when_clause_after_the_asked_act_gives_the_time() -> None:
     """ "When did the harbour's troubles start?" is answered by "The troubles started when
-    the port began borrowing ...", which holds no date; a "when" clause after another verb,
-    or a question asking on what day, needs a time."""
+    the port began borrowing ...", which holds no date, and "When will Pike release the
+    accounts?" by "releasing the accounts at the completion of an audit"; a "when" clause
+    after a word the question lacks, or a question asking what time, needs a time."""
     from assistant.answer.backends.extractive.wanted import _has_wanted
     from assistant.answer.ranker import Scored
     from assistant.types import Span
@@ -453,6 +454,8 @@ def test_a_when_clause_after_the_asked_act_gives_the_time() -> None:
     assert _has_wanted(clause, "time", "According to Pike, when did the harbour's troubles start?")
     assert not _has_wanted(other, "time", "When did the harbour's troubles start?")
     assert not _has_wanted(clause, "time", "What time did the troubles start?")
+    audit = cand("“Pike will be releasing the port's accounts at the completion of an audit,” he said.")
+    assert _has_wanted(audit, "time", "When did Roe say Pike would release the port's accounts?")
 
 
 def test_a_lead_or_a_share_is_a_size_or_a_height_in_news() -> None:
