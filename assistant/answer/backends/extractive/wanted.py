@@ -131,9 +131,10 @@ _WHEN_CLAUSE_ASKED = re.compile(r"(?:^|,\s*)when\s+(?:did|does|do|has|have|had)\
 
 
 def _when_clause(text: str, part: str) -> bool:
-    """Does ``text`` give the part's act a "when" clause ("The problems started when the bank
-    began lending ..." for "When did the bank's problems start?"): a word of the question
-    (its stem) right before "when"?"""
+    """Does ``text`` give the part's act a time clause or phrase (:data:`_TIME_CLAUSE`: "The
+    problems started when the bank began lending ..." for "When did the bank's problems
+    start?", "releasing his tax returns at the completion of an audit"): a word of the
+    question (its stem) right before it?"""
     asked_stems = set(tokenize(part))
     return any((tokenize(m.group(1)) or [""])[0] in asked_stems for m in _TIME_CLAUSE.finditer(text))
 
