@@ -437,6 +437,27 @@ def test_a_figure_asked_of_a_subjects_act_takes_the_sentence_holding_the_verb() 
     assert _verb_held_first([total, told], said, "count", 0.3) == [total, told]
 
 
+def test_a_when_clause_after_the_asked_act_gives_the_time() -> None:
+    """ "When did the harbour's troubles start?" is answered by "The troubles started when
+    the port began borrowing ...", which holds no date, and "When will Pike release the
+    accounts?" by "releasing the accounts at the completion of an audit"; a "when" clause
+    after a word the question lacks, or a question asking what time, needs a time."""
+    from assistant.answer.backends.extractive.wanted import _has_wanted
+    from assistant.answer.ranker import Scored
+    from assistant.types import Span
+
+    def cand(text: str) -> Scored:
+        return Scored(n=1, span=Span(start=0, end=len(text)), text=text, features={}, prob=0.9)
+
+    clause = cand("The troubles started when the port began borrowing to cover its deficits.")
+    other = cand("Ships waited when the port began borrowing to cover its deficits.")
+    assert _has_wanted(clause, "time", "According to Pike, when did the harbour's troubles start?")
+    assert not _has_wanted(other, "time", "When did the harbour's troubles start?")
+    assert not _has_wanted(clause, "time", "What time did the troubles start?")
+    audit = cand("“Pike will be releasing the port's accounts at the completion of an audit,” he said.")
+    assert _has_wanted(audit, "time", "When did Roe say Pike would release the port's accounts?")
+
+
 def test_a_lead_or_a_share_is_a_size_or_a_height_in_news() -> None:
     """ "How large was her lead", "how high is unemployment", "how far ahead": points or a
     percentage answer them; a height or a weight still needs its unit."""

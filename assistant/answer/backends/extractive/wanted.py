@@ -121,7 +121,29 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         return asked.fresh_person(_own_passage(context, c), c.span, part)
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
+    if wanted == "time" and _WHEN_CLAUSE_ASKED.search(part) and _when_clause(c.text, part):
+        return True  # "When did the problems start?" -> "The problems started when the bank ..."
     return wanted in c.kinds
+
+
+#: "When did / does / has ... ?": a time asked, which news may give as a "when" clause.
+_WHEN_CLAUSE_ASKED = re.compile(r"(?:^|,\s*)when\s+(?:did|does|do|has|have|had)\b", re.I)
+
+
+def _when_clause(text: str, part: str) -> bool:
+    """Does ``text`` give the part's act a time clause or phrase (:data:`_TIME_CLAUSE`: "The
+    problems started when the bank began lending ..." for "When did the bank's problems
+    start?", "releasing his tax returns at the completion of an audit"): a word of the
+    question (its stem) right before it?"""
+    asked_stems = set(tokenize(part))
+    return any((tokenize(m.group(1)) or [""])[0] in asked_stems for m in _TIME_CLAUSE.finditer(text))
+
+
+#: A word, then a clause or phrase telling when: "started when ...", "returns at the
+#: completion of an audit", "once the count is done".
+_TIME_CLAUSE = re.compile(
+    r"\b(\w+)\s+(?:when|once|until|at\s+the\s+(?:completion|end|close|conclusion)\s+of)\b", re.I
+)
 
 
 def _own_passage(context: Context, c: Scored) -> Evidence:
