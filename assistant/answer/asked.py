@@ -341,6 +341,8 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
             continue
         before = words[max(0, i - 4) : i]
         after = words[i + 1 : i + 3]
+        if words[i].endswith(",") and [w.lower() for w in words[i + 1 : i + 2]] == ["the"]:
+            after = words[i + 1 : i + 4]  # an appositive: "immigrants, the estimated 11 million"
         if "%" in "".join(before) or any(w.lower() in ("percent", "per") for w in before):
             continue  # "32% of Republican claims" is a share, not a count of claims
         if any(_is_number(w.strip(".,")) for w in before + after):
