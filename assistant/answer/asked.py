@@ -1554,7 +1554,10 @@ def typed_ask(part: str) -> tuple[str, frozenset[str]] | None:
         for _ in range(3):
             word = _TYPED_WORD.match(ask, at)
             noun = typed_noun(word.group(0)) if word else None
-            if noun is not None:
+            if noun is not None and word is not None:
+                after = _TYPED_WORD.match(ask, word.end() + 1)
+                if after is not None and _role_noun(after.group(0)) is not None:
+                    return None  # "Which party chairman ...": a person by role, the kind modifies it
                 return noun, _TYPED_NOUNS[noun]
             modifier = _TYPED_MODIFIER.match(ask, at)
             if modifier is None:
