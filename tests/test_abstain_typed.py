@@ -30,6 +30,9 @@ def test_a_which_or_what_noun_of_a_kind_asks_for_a_named_thing() -> None:
     assert firms is not None and firms[0] == "firm"
     # the ask after a statement before it
     assert asked.typed_ask("The mayor toured the coast. Which town did she visit first?") is not None
+    # the kind modifying a role noun asks for a person by role: "Which party chairman ..."
+    assert asked.typed_ask("Which party chairman said the ferry fares would rise?") is None
+    assert asked.role_which("Which party chairman said the ferry fares would rise?") == "chairman"
 
 
 def test_a_plural_in_ies_asks_for_its_noun() -> None:

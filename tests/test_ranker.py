@@ -458,6 +458,17 @@ def test_a_when_clause_after_the_asked_act_gives_the_time() -> None:
     assert _has_wanted(audit, "time", "When did Roe say Pike would release the port's accounts?")
 
 
+def test_a_count_in_an_appositive_after_the_counted_noun() -> None:
+    """ "How many ferries ...?": "the harbour's ferries, the estimated 40 that sail nightly"
+    gives the count in an appositive after the noun; a number farther on is no count of it."""
+    from assistant.answer.asked import counted_noun, holds_count
+
+    noun = counted_noun("How many ferries sail at night?")
+    assert noun is not None
+    assert holds_count("It taxes a third of the harbour's ferries, the estimated 40 that sail nightly.", noun)
+    assert not holds_count("It taxes the harbour's ferries, which the council said in 2019 were old.", noun)
+
+
 def test_a_lead_or_a_share_is_a_size_or_a_height_in_news() -> None:
     """ "How large was her lead", "how high is unemployment", "how far ahead": points or a
     percentage answer them; a height or a weight still needs its unit."""

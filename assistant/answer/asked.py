@@ -341,6 +341,8 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
             continue
         before = words[max(0, i - 4) : i]
         after = words[i + 1 : i + 3]
+        if words[i].endswith(",") and [w.lower() for w in words[i + 1 : i + 2]] == ["the"]:
+            after = words[i + 1 : i + 4]  # an appositive: "immigrants, the estimated 11 million"
         if "%" in "".join(before) or any(w.lower() in ("percent", "per") for w in before):
             continue  # "32% of Republican claims" is a share, not a count of claims
         if any(_is_number(w.strip(".,")) for w in before + after):
@@ -1552,7 +1554,10 @@ def typed_ask(part: str) -> tuple[str, frozenset[str]] | None:
         for _ in range(3):
             word = _TYPED_WORD.match(ask, at)
             noun = typed_noun(word.group(0)) if word else None
-            if noun is not None:
+            if noun is not None and word is not None:
+                after = _TYPED_WORD.match(ask, word.end() + 1)
+                if after is not None and _role_noun(after.group(0)) is not None:
+                    return None  # "Which party chairman ...": a person by role, the kind modifies it
                 return noun, _TYPED_NOUNS[noun]
             modifier = _TYPED_MODIFIER.match(ask, at)
             if modifier is None:
