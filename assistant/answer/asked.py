@@ -1216,13 +1216,7 @@ def quoted_phrase(part: str) -> str | None:
     """The word or short phrase (one to three words) the question puts in quotation marks,
     single or double ("Who called the prime minister a 'governor'?" -> "governor"), or
     None. Four or more quoted words are a quotation (:func:`quoted_words`)."""
-    found = [part[a:b] for a, b in quotation_spans(part)[0]]
-    found += [m.group("words") for m in _SINGLE_QUOTED.finditer(part)]
-    for words in found:
-        words = words.strip(" '\"‘’“”")
-        if words and len(words.split()) <= 3:
-            return words
-    return None
+    return next((words for words in quotations(part) if len(words.split()) <= 3), None)
 
 
 def quotations(part: str) -> list[str]:

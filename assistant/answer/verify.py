@@ -298,7 +298,7 @@ def finalize(
     claims = [markers_after_quotes(c) for c in split_claims(strip_debris(strip_reference_list(draft.text)))]
     line_of = _claim_lines(draft, claims)
     frames = answer_frames(claims)
-    unpeopled = _not_people(evidence)
+    unpeopled = _not_people(evidence) if any(frames) else set()
     for i, claim in enumerate(claims):
         if looks_like_instruction(MARKER.sub("", claim)):
             continue
