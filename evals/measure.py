@@ -70,6 +70,7 @@ CORPORA = {
     "r11": "evals/realnews_eleventh/corpus",
     "r12": "evals/realnews_twelfth/corpus",
     "r13": "evals/realnews_thirteenth/corpus",
+    "r14": "evals/realnews_fourteenth/corpus",
 }
 
 _HALVES = {
@@ -88,6 +89,7 @@ _HALVES = {
     "r11": "realnews_eleventh",
     "r12": "realnews_twelfth",
     "r13": "realnews_thirteenth",
+    "r14": "realnews_fourteenth",
 }
 
 SETS: tuple[EvalSet, ...] = (
