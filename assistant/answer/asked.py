@@ -325,7 +325,8 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
     shots"; or right after it: "troops numbered 300", "shots: 12"), or a number stands
     before every one of the counted noun's ``modifiers`` (:func:`counted_modifiers`), the
     noun named another way ("271,000 new payroll positions" for "payroll jobs": news varies
-    the head noun of a figure it repeats, its modifiers pin the thing counted)."""
+    the head noun of a figure it repeats, its modifiers pin the thing counted), or the number
+    and the noun make one compound ("a 16-point victory", "a two-hour speech")."""
     words = _WORD.findall(text)
     stems = [(tokenize(w) or [""])[-1] for w in words]
     if modifiers:
@@ -339,6 +340,8 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
     for i, s in enumerate(stems):
         if s != noun:
             continue
+        if _is_number(words[i].rsplit("-", 1)[0].strip(".,")) and "-" in words[i]:
+            return True  # a compound of the number and the noun: "a 16-point victory"
         before = words[max(0, i - 4) : i]
         after = words[i + 1 : i + 3]
         if words[i].endswith(",") and [w.lower() for w in words[i + 1 : i + 2]] == ["the"]:
