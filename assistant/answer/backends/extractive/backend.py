@@ -49,6 +49,7 @@ from assistant.answer.backends.extractive.order import (
     _naming_first,
     _quoting_first,
     _restating,
+    _role_holder_first,
     _since_first,
     _state_of_named,
     _verb_held_first,
@@ -230,6 +231,8 @@ class ExtractiveBackend:
             if wanted == "age":
                 fitting = _age_by_epithet(context, fitting, cands, threshold)
                 fitting = _age_of_named(fitting, names, threshold)
+            if wanted in ("name", "person"):
+                fitting = _role_holder_first(context, fitting, cands, part, threshold)
         dated_before = False
         if wanted == "day" and _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
             # the best sentences tell the event the sentence before them dates (:func:`_day_before`)

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from assistant.answer import asked
 from assistant.answer.backends.extractive.common import _asked_names, _same_article
+from assistant.answer.backends.extractive.parts import _names_role_holder, _role_asked
 from assistant.answer.ranker import CUE_TERMS as _CUE_STEMS
 from assistant.answer.ranker import (
     Scored,
@@ -129,6 +130,29 @@ def _state_of_named(fitting: list[Scored], part: str, names: list[str], threshol
         return fitting
     bound = re.compile(rf"\b(?i:{'|'.join(keys)})\b{_STATE_AFTER_NAME}")
     return _lifted_first(fitting, threshold, lambda c: bound.search(c.text) is not None)
+
+
+def _role_holder_first(
+    context: Context, fitting: list[Scored], cands: list[Scored], part: str, threshold: float
+) -> list[Scored]:
+    """``fitting`` with the best sentence above ``threshold`` that names the holder of the role
+    a part asks for beside the role noun first ("Who is the judge Trump criticised?" -> "Mr.
+    Trump's criticism of the judge, Gonzalo P. Curiel, ..."; "reporter Michelle Fields"),
+    scored as the best sentence overall (``cands[0]``), as :func:`_restating` scores a
+    restatement. News tells the act about the role holder in its best-matching sentences ("a
+    judge in a case involving Trump University was biased") and names the holder once, in
+    apposition, in a sentence that matches less; that one answers what the best one leaves
+    out. No free parameter."""
+    role = _role_asked(part)
+    if role is None or not fitting or not cands:
+        return fitting
+    for k, c in enumerate(fitting):
+        if c.prob < threshold:
+            break
+        if _names_role_holder(context, c, role):
+            top = max(c.prob, cands[0].prob)
+            return [replace(c, prob=top), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
 
 
 def _kind_named_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
