@@ -106,6 +106,7 @@ def _same_named(
     named = _event_places(part, asked.question_named(part, entities), context, fitting[0])
     if not named:
         return None
+    keys = {k for ks in named.values() for k in ks}  # whatever label the tagger gave a name
     siblings: dict[int, tuple[str, str]] = {}
     for k, c in enumerate(fitting):
         ev = context.evidence[c.n - 1]
@@ -118,7 +119,7 @@ def _same_named(
             and not (label == "GPE" and _epithet_place(ev, s, e))
         ]
         found = asked.other_named(part, named, c.text, own)
-        if found and not _opens_on_named(c, ev, named):
+        if found and not _opens_on_named(c, ev, named) and not _named_ones_words(c, ev, keys, context):
             siblings[k] = found
     if 0 not in siblings:
         return None  # the best sentence is about the named one: the answer stands
@@ -151,6 +152,18 @@ def _opens_on_named(c: Scored, ev: Evidence, named: dict[str, set[str]]) -> bool
     before = _pronoun_subject(c, ev)
     keys = {k for ks in named.values() for k in ks}
     return before is not None and asked.entity_key(before, "PERSON") in keys
+
+
+def _named_ones_words(c: Scored, ev: Evidence, keys: set[str], context: Context) -> bool:
+    """Are the sentence's words, by the quote ledger, those of a person the question names
+    (``keys``: surnames, :func:`asked.entity_key`)? "On what date did Giles say he went back
+    to civilian life?" -> "“On the day I went back to civilian life, Oct. 25, ... some of
+    America's brightest minds,” he wrote"? The day or figure a person gives of their own
+    is theirs; another name in their words is no sibling who replaces them. (Read by the
+    sibling-name check only: in the other-person's-figure check it answered two check-set
+    near misses, round 27.)"""
+    speaker = _ledger_speaker(c, ev, context.quotes)
+    return speaker is not None and asked.entity_key(speaker, "PERSON") in keys
 
 
 _PERSON_TITLE = re.compile(r"\s+(?:[A-Za-z][\w.'’-]*\s+){1,2}")
