@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from assistant.nlp import alternation, weekdays
+from assistant.nlp import alternation, stopwords, weekdays
 from assistant.nlp.parse import doc_sentences
 from assistant.nlp.text import TYPEWRITER_MARKS, paragraphs, rule_sentences, trim_span, typewriter_marks
 from assistant.quotes.attribution import (
@@ -229,6 +229,20 @@ def _appositive_suffix(left: str) -> Mention | None:
     return None
 
 
+def _modifies_noun(words: list[str], n: int) -> bool:
+    """Do the first ``n`` words end in a capitalised word that modifies the common noun after
+    it ("wrote one Sanders supporter", "said a Trump voter")? The phrase's head is the noun,
+    someone unnamed, not the person the name is: English puts a noun's modifiers before it,
+    so a name followed by a content word in lower case (no function word, adverb or verb
+    form) is the noun's modifier."""
+    if n >= len(words) or not words[n - 1][:1].isupper():
+        return False
+    after = words[n]
+    if not after.isalpha() or not after.islower():
+        return False
+    return after not in stopwords() and not after.endswith(("ly", "ing", "ed"))
+
+
 def _n_words(s: str) -> int:
     return len(_WORDS.findall(s))
 
@@ -370,7 +384,7 @@ class _Extractor:
                 (
                     mm
                     for n in range(len(rest), 0, -1)
-                    if (mm := parse_mention(" ".join(rest[:n]))) is not None
+                    if not _modifies_noun(rest, n) and (mm := parse_mention(" ".join(rest[:n]))) is not None
                 ),
                 None,
             )
