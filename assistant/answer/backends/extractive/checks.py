@@ -69,6 +69,23 @@ def _weak_fit(fitting: list[Scored], cands: list[Scored], threshold: float, rati
 _COMPOUND_ON = re.compile(r"-[a-z]")
 
 
+#: Nouns for a person a place may modify ("the New York businessman", "a Texas senator").
+_PERSON_HEADS = wordlist("role_nouns") | wordlist("person_nouns")
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+
+
+def _describes_person(ev: Evidence, end: int) -> bool:
+    """Does the entity ending at ``end`` modify a noun for a person right after it ("the New
+    York businessman has a speech scheduled ...", "a Texas senator")? Such a place says where
+    the person is from, not where the event is: it names no city, state or country the
+    event is in."""
+    m = _NEXT_WORD.match(ev.text, end - ev.start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in _PERSON_HEADS or (word.endswith("s") and word[:-1] in _PERSON_HEADS)
+
+
 def _epithet_place(ev: Evidence, start: int, end: int) -> bool:
     """Is the place at ``start``-``end`` of ``ev`` an epithet, where someone comes from, not
     where the sentence's figure is from: joined by a hyphen to a lower-case word ("the
@@ -521,7 +538,8 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
     for c in chosen:
         ev, a, b = _window(context, c)
         tagged = [(s, e, label) for s, e, label in ev.entities if a <= s and e <= b]
-        if any(label in labels and fresh(ev.at(s, e)) for s, e, label in tagged):
+        named = [(s, e) for s, e, label in tagged if label in labels and not _describes_person(ev, e)]
+        if any(fresh(ev.at(s, e)) for s, e in named):
             return None  # a sentence names one the question does not: the answer stands
         persons = [s for s, _, label in tagged if label == "PERSON"]
         for m in _CAPITALISED.finditer(ev.text, a - ev.start, b - ev.start):
