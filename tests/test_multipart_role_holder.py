@@ -4,7 +4,8 @@ the role's holder beside it (invented text; the parse is set by hand)."""
 
 from __future__ import annotations
 
-from assistant.answer.backends.extractive.parts import _role_asked, _role_holder_for_part
+from assistant.answer.backends.extractive.parts import _role_holder_for_part
+from assistant.answer.backends.extractive.speakers import _role_asked
 from assistant.answer.ranker import Scored
 from assistant.types import Context, Evidence
 from tests.contexts import lines_passage

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from assistant.answer import asked
 from assistant.answer.backends.extractive.common import _asked_names, _same_article
-from assistant.answer.backends.extractive.parts import _names_role_holder, _role_asked
+from assistant.answer.backends.extractive.speakers import _names_role_holder, _role_asked
 from assistant.answer.ranker import CUE_TERMS as _CUE_STEMS
 from assistant.answer.ranker import (
     Scored,

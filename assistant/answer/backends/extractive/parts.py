@@ -17,7 +17,7 @@ from assistant.answer.backends.extractive.common import (
     _same_words,
 )
 from assistant.answer.backends.extractive.runs import _FIGURE, _follower
-from assistant.answer.backends.extractive.speakers import _NAME_PHRASE
+from assistant.answer.backends.extractive.speakers import _NAME_PHRASE, _names_role_holder, _role_asked
 from assistant.answer.backends.extractive.wanted import _has_wanted, _specific
 from assistant.answer.ranker import (
     Scored,
@@ -164,46 +164,6 @@ def _fresh_for_part(
         if (c.n, c.span.start) not in used and distinct & set(tokenize(c.text)):
             return c
     return None
-
-
-#: "Who was the reporter?", "who is the new spokesman": a person asked for by a role noun
-#: after "who <be> the" (as "Which reporter ...?" asks, :func:`asked.role_which`).
-_WHO_THE = re.compile(r"\bwho\s+(?:is|was|are|were)\s+the\s+(?P<np>[^?,;:]{1,60})", re.I)
-
-
-def _role_asked(part: str) -> str | None:
-    """The role noun a part asks the holder of: "Which reporter ..." or "Who was the
-    reporter?" -> "reporter"; else None."""
-    role = asked.role_which(part)
-    if role is not None:
-        return role
-    m = _WHO_THE.search(part_ask(part))
-    if m is None:
-        return None
-    return asked.role_which(f"which {m.group('np')}")
-
-
-def _names_role_holder(context: Context, c: Scored, role: str) -> bool:
-    """Does ``c`` name a person the question does not, right beside the role noun
-    ("reporter Michelle Fields", "Michelle Fields, a reporter for ...")?"""
-    ev = context.evidence[c.n - 1]
-    if not (ev.start <= c.span.start and c.span.end <= ev.end):
-        return False
-    qlow = normalise(context.question)
-    for s, e, label in ev.entities:
-        if label != "PERSON" or not (c.span.start <= s and e <= c.span.end):
-            continue
-        if any(w in qlow for w in normalise(ev.at(s, e)).split() if len(w) > 2):
-            continue
-        before = ev.at(c.span.start, s)
-        words = before.rstrip().split()
-        if before.endswith((" ", "\n")) and words and asked.names_role(words[-1], role):
-            return True
-        after = ev.at(e, c.span.end)
-        m = re.match(r"^,\s+(?:a|an|the)\b[^,.;]{0,40}", after, re.I)
-        if m and asked.names_role(m.group(0), role):
-            return True
-    return False
 
 
 def _role_holder_for_part(

@@ -518,3 +518,43 @@ def _same_one(a: str, b: str) -> bool:
     """Do two renderings of a person's name ("Sen. Jane Roe", "Roe") share the surname?"""
     x, y = a.lower().split(), b.lower().split()
     return bool(x and y) and x[-1] == y[-1]
+
+
+#: "Who was the reporter?", "who is the new spokesman": a person asked for by a role noun
+#: after "who <be> the" (as "Which reporter ...?" asks, :func:`asked.role_which`).
+_WHO_THE = re.compile(r"\bwho\s+(?:is|was|are|were)\s+the\s+(?P<np>[^?,;:]{1,60})", re.I)
+
+
+def _role_asked(part: str) -> str | None:
+    """The role noun a part asks the holder of: "Which reporter ..." or "Who was the
+    reporter?" -> "reporter"; else None."""
+    role = asked.role_which(part)
+    if role is not None:
+        return role
+    m = _WHO_THE.search(part_ask(part))
+    if m is None:
+        return None
+    return asked.role_which(f"which {m.group('np')}")
+
+
+def _names_role_holder(context: Context, c: Scored, role: str) -> bool:
+    """Does ``c`` name a person the question does not, right beside the role noun
+    ("reporter Michelle Fields", "Michelle Fields, a reporter for ...")?"""
+    ev = context.evidence[c.n - 1]
+    if not (ev.start <= c.span.start and c.span.end <= ev.end):
+        return False
+    qlow = normalise(context.question)
+    for s, e, label in ev.entities:
+        if label != "PERSON" or not (c.span.start <= s and e <= c.span.end):
+            continue
+        if any(w in qlow for w in normalise(ev.at(s, e)).split() if len(w) > 2):
+            continue
+        before = ev.at(c.span.start, s)
+        words = before.rstrip().split()
+        if before.endswith((" ", "\n")) and words and asked.names_role(words[-1], role):
+            return True
+        after = ev.at(e, c.span.end)
+        m = re.match(r"^,\s+(?:a|an|the)\b[^,.;]{0,40}", after, re.I)
+        if m and asked.names_role(m.group(0), role):
+            return True
+    return False
