@@ -312,7 +312,7 @@ class ExtractiveBackend:
             fitting = _named_one_spoke(context, part, fitting, threshold)
         # another one's figure ranks first: the one the question names goes first
         fitting = _named_figure_first(context, fitting, wanted, threshold)
-        fitting = _state_of_named(fitting, part, names, threshold)
+        fitting = _state_of_named(fitting, part, names)
         fitting = _kind_named_first(fitting, part, threshold)
         fitting = _verb_held_first(fitting, part, wanted, threshold)
         top = fitting[0]
