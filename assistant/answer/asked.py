@@ -340,7 +340,7 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
     for i, s in enumerate(stems):
         if s != noun:
             continue
-        if _is_number(words[i].rsplit("-", 1)[0].strip(".,")) and "-" in words[i]:
+        if "-" in words[i] and _is_number(words[i].rsplit("-", 1)[0].strip(".,")):
             return True  # a compound of the number and the noun: "a 16-point victory"
         before = words[max(0, i - 4) : i]
         after = words[i + 1 : i + 3]
