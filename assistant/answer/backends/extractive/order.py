@@ -79,15 +79,22 @@ def _age_by_epithet(
     return fitting
 
 
-def _lifted_first(fitting: list[Scored], threshold: float, holds: Callable[[Scored], bool]) -> list[Scored]:
+def _lifted_first(
+    fitting: list[Scored], threshold: float, holds: Callable[[Scored], bool], top: float | None = None
+) -> list[Scored]:
     """``fitting`` with its first sentence above ``threshold`` that ``holds`` first, scored as
-    the best one (the weak-fit and threshold checks judge it at the best one's probability);
-    unchanged when the best one holds or none above the threshold does."""
+    the best one (the weak-fit and threshold checks judge it at the best one's probability),
+    or, given ``top`` (the best sentence overall's, when ``fitting`` is a filtered list), at
+    least at that; unchanged when none above the threshold holds or the one that does is
+    already first at that score."""
     for k, c in enumerate(fitting):
         if c.prob < threshold:
             break
         if holds(c):
-            return fitting if k == 0 else [replace(c, prob=fitting[0].prob), *fitting[:k], *fitting[k + 1 :]]
+            prob = fitting[0].prob if top is None else max(c.prob, top)
+            if k == 0 and prob == c.prob:
+                return fitting
+            return [replace(c, prob=prob), *fitting[:k], *fitting[k + 1 :]]
     return fitting
 
 
@@ -148,15 +155,13 @@ def _role_holder_first(
     apposition, in a sentence that matches less; that one answers what the best one leaves
     out. No free parameter."""
     role = _role_asked(part)
-    if role is None or not fitting or not cands:
+    if role is None or not cands:
         return fitting
-    for k, c in enumerate(fitting):
-        if c.prob < threshold:
-            break
-        if _names_role_holder(context, c, role):
-            top = max(c.prob, cands[0].prob)
-            return [replace(c, prob=top), *fitting[:k], *fitting[k + 1 :]]
-    return fitting
+
+    def holds(c: Scored) -> bool:
+        return _names_role_holder(context, c, role)
+
+    return _lifted_first(fitting, threshold, holds, top=cands[0].prob)
 
 
 def _kind_named_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
