@@ -123,7 +123,6 @@ def _same_named(
     named = _event_places(part, asked.question_named(part, entities), context, fitting[0])
     if not named:
         return None
-    keys = {k for ks in named.values() for k in ks}  # whatever label the tagger gave a name
     siblings: dict[int, tuple[str, str]] = {}
     for k, c in enumerate(fitting):
         ev = context.evidence[c.n - 1]
@@ -136,7 +135,7 @@ def _same_named(
             and not (label == "GPE" and _epithet_place(ev, s, e))
         ]
         found = asked.other_named(part, named, c.text, own)
-        if found and not _named_ones(c, ev, keys, context):
+        if found and not _named_ones(c, ev, named, context):
             siblings[k] = found
     if 0 not in siblings:
         return None  # the best sentence is about the named one: the answer stands
@@ -160,21 +159,29 @@ def _same_named(
     return f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}"
 
 
-def _named_ones(c: Scored, ev: Evidence, keys: set[str], context: Context) -> bool:
-    """Is the sentence about a person the question names (``keys``: surnames,
-    :func:`asked.entity_key`), whatever label the tagger gave the name elsewhere? It opens on
-    "he" or "she" standing for them (the person the sentences before it name,
-    :func:`_pronoun_subject`: "Trump entered the debate with a growing lead. He received the
-    backing of 33% ..., followed by Rubio at 13%"), or the quote ledger gives its words to
-    them ("On what date did Giles say he went back to civilian life?" -> "“On the day I went
-    back to civilian life, Oct. 25, ... some of America's brightest minds,” he wrote"). The
-    figure or day is theirs; another name in the sentence (Rubio, America) is no sibling who
-    replaces them. (The ledger reading serves the sibling-name check only: in the
-    other-person's-figure check it answered two check-set near misses, round 27.)"""
+def _opens_on_named(c: Scored, ev: Evidence, named: dict[str, set[str]]) -> bool:
+    """Does the sentence open on "he" or "she" standing for one of the question's names (the
+    person the sentences before it name, :func:`_pronoun_subject`)? "Trump entered the debate
+    with a growing lead. He received the backing of 33% ..., followed by Rubio at 13%": the
+    figure is Trump's, whatever label the tagger gave "Trump" elsewhere, and Rubio is no
+    sibling who replaces him."""
     before = _pronoun_subject(c, ev)
-    if before is not None and asked.entity_key(before, "PERSON") in keys:
+    keys = {k for ks in named.values() for k in ks}
+    return before is not None and asked.entity_key(before, "PERSON") in keys
+
+
+def _named_ones(c: Scored, ev: Evidence, named: dict[str, set[str]], context: Context) -> bool:
+    """Is the sentence about a person the question names (``named``, whatever label the tagger
+    gave the name)? It opens on a pronoun standing for them (:func:`_opens_on_named`), or the
+    quote ledger gives its words to them ("On what date did Giles say he went back to civilian
+    life?" -> "“On the day I went back to civilian life, Oct. 25, ... some of America's
+    brightest minds,” he wrote"). The day or figure is theirs; another name in the sentence is
+    no sibling who replaces them. (The ledger reading serves the sibling-name check only: in
+    the other-person's-figure check it answered two check-set near misses, round 27.)"""
+    if _opens_on_named(c, ev, named):
         return True
     speaker = _ledger_speaker(c, ev, context.quotes)
+    keys = {k for ks in named.values() for k in ks}
     return speaker is not None and asked.entity_key(speaker, "PERSON") in keys
 
 
