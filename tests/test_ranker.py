@@ -335,6 +335,11 @@ def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
     assert holds_measure("Flood waters reached three miles inland.", "far")
     assert not holds_measure("The tower weighs 900 tons.", "tall")
     assert not holds_measure("The tower opened 12 years ago.")
+    # one compound of number and unit
+    assert holds_measure("Since May the mayor has opened up a 12-point lead over Roe.", "large")
+    assert holds_measure("The ferry makes a 6-mile crossing.", "far")
+    assert not holds_measure("The ferry makes a 6-mile crossing.", "heavy")
+    assert not holds_measure("The mayor gave a 12-minute speech.", "large")
     assert _specific("About how large is the ferry fleet as a share of all boats?") == "rate"
     assert _specific("What share of the ferries sail at night?") == "rate"
     # "share" the verb asks for a count, not a rate

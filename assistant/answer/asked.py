@@ -443,8 +443,9 @@ _SHARE_MEASURED = frozenset({"big", "large", "high", "far"})
 
 def holds_measure(text: str, adjective: str = "big") -> bool:
     """A number with a unit of the measured kind right after it: "29,032 feet" for "how
-    tall", "12 miles" for "how far", "236 pounds" only for "how heavy". "How big / large /
-    high / far" is also answered by a share or a margin ("6 points", "10%")."""
+    tall", "12 miles" for "how far", "236 pounds" only for "how heavy", or one compound of
+    the two ("a 10-mile walk"). "How big / large / high / far" is also answered by a share
+    or a margin ("6 points", "a 15-point lead", "10%")."""
     units = wordlist(_UNITS.get(adjective, "size_units"))
     share = adjective in _SHARE_MEASURED
     if share:
@@ -456,6 +457,9 @@ def holds_measure(text: str, adjective: str = "big") -> bool:
             return True
         if _is_number(number) and any(x.lower().strip(".,") in units for x in words[i + 1 : i + 3]):
             return True
+        head, _, unit = number.partition("-")
+        if unit and _is_number(head) and unit.lower() in units:
+            return True  # one compound of number and unit: "a 15-point lead", "a 10-mile walk"
     return False
 
 
