@@ -290,6 +290,24 @@ def test_a_name_asked_for_needs_a_person_in_the_answer(small_index: Any) -> None
     assert "name" in ans.answer
 
 
+def test_the_name_of_a_thing_is_answered_by_the_things_name() -> None:
+    """ "What is the name of <X>": a person's name unless X's head noun is a thing's (a
+    group, a committee, a PAC, a typed noun); then any name the question does not hold."""
+    from assistant.answer.asked import fresh_person, name_of_thing
+    from assistant.types import Evidence, Span
+
+    assert name_of_thing("What is the name of Holt's super PAC attacking Becker?")
+    assert name_of_thing("What are the names of the companies that left the fair?")
+    assert not name_of_thing("What is the name of Holt's campaign manager?")
+    assert not name_of_thing("What is the name of the councillor who voted against the levy?")
+    text = "Ann Holt's super PAC, Prairie Forward, spent $2 million attacking Becker."
+    ev = Evidence(
+        doc_id="d", start=0, end=len(text), text=text, entities=[(0, 10, "PERSON"), (22, 37, "ORG")]
+    )
+    assert fresh_person(ev, Span(start=0, end=len(text)), "What is the name of Holt's super PAC?")
+    assert not fresh_person(ev, Span(start=0, end=len(text)), "What is the name of Holt's campaign manager?")
+
+
 def test_a_person_mentioned_but_never_quoted_is_not_answered_with_a_mention(small_index: Any) -> None:
     ans = small_index.ask("What did Governor Ann Holt say about the wheat harvest?")
     assert ans.abstained, ans.answer

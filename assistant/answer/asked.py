@@ -574,11 +574,46 @@ def holds_day(ev: Evidence, sp: Span, note: str | None) -> bool:
     return False
 
 
+#: The labels a thing's name is given with ("Independence USA": ORG).
+_THING_LABELS = frozenset(
+    {"PERSON", "ORG", "NORP", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+_NAME_OF_NP = re.compile(r"\bnames?\s+of\s+(?P<np>(?:[\w.'’-]+\s*){1,4})", re.I)
+_THING_NOUNS = wordlist("named_thing_nouns")
+
+
+def name_of_thing(question: str) -> bool:
+    """Does "the name of <X>" ask for a thing's name: X's head noun (its last word before a
+    function word, a verb's "-ing" / "-ed" form or the end, past any article or possessive) a
+    thing noun (``[named_thing_nouns]``) or a typed noun ("the name of Bloomberg's super PAC
+    attacking ...", "the names of the companies that ...", not "the name of Roe's campaign
+    manager")?"""
+    m = _NAME_OF_NP.search(question)
+    if m is None:
+        return False
+    head = ""
+    for w in m.group("np").split():
+        low = w.lower().strip(".,?!")
+        if low in ("the", "a", "an") or low.endswith(("'s", "’s")):
+            continue
+        if low in _FURNITURE or (w.islower() and low.endswith(("ing", "ed"))):
+            break
+        head = low
+        if w[-1:] in ".,?!":
+            break
+    return (
+        head in _THING_NOUNS or typed_noun(head) is not None or (plural(head) and head[:-1] in _THING_NOUNS)
+    )
+
+
 def fresh_person(ev: Evidence, sp: Span, question: str) -> bool:
     """A PERSON entity in the sentence that the question does not already name (or an
-    ORG for "who is the <role>": a sponsor, an employer may be an organisation)."""
+    ORG for "who is the <role>": a sponsor, an employer may be an organisation; any named
+    thing for the name of a thing, :func:`name_of_thing`)."""
     qlow = normalise(question)
-    labels = {"PERSON"} if re.search(r"\bnames?\b", question, re.I) else {"PERSON", "ORG"}
+    labels: frozenset[str] = _THING_LABELS
+    if not name_of_thing(question):
+        labels = frozenset({"PERSON"} if re.search(r"\bnames?\b", question, re.I) else {"PERSON", "ORG"})
     for s, e, label in ev.entities:
         if label not in labels or s < sp.start or e > sp.end:
             continue
