@@ -111,6 +111,9 @@ def test_contrasted_finds_a_different_modifier_on_the_asked_noun() -> None:
         "second statement",
         "initial statement",
     )
+    streak = "The mayor has won six of the past seven votes."
+    assert contrasted("How many of the last seven votes has the mayor won?", streak) is None
+    assert contrasted("How many of the first seven votes has the mayor won?", streak) is not None
     # the article names the asked-for modifier elsewhere: the sentence may still answer
     assert (
         contrasted("Who hosted the deputy-mayoral debate?", sentence, sentence + " A deputy spoke.") is None
