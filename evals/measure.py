@@ -71,6 +71,7 @@ CORPORA = {
     "r12": "evals/realnews_twelfth/corpus",
     "r13": "evals/realnews_thirteenth/corpus",
     "r14": "evals/realnews_fourteenth/corpus",
+    "r15": "evals/realnews_fifteenth/corpus",
 }
 
 _HALVES = {
@@ -90,6 +91,7 @@ _HALVES = {
     "r12": "realnews_twelfth",
     "r13": "realnews_thirteenth",
     "r14": "realnews_fourteenth",
+    "r15": "realnews_fifteenth",
 }
 
 SETS: tuple[EvalSet, ...] = (

@@ -17,9 +17,10 @@ corpora) is in tests/test_realnews_fresh_set.py. The unseen set in the held-out 
 (evals/realnews_seventh/, devset19), the eighth (evals/realnews_eighth/, devset20), the ninth
 (evals/realnews_ninth/, devset21), the tenth (evals/realnews_tenth/, devset23), the eleventh
 (evals/realnews_eleventh/, devset24), the twelfth (evals/realnews_twelfth/, devset25), the
-thirteenth (evals/realnews_thirteenth/, devset26) and the fourteenth (evals/realnews_fourteenth/,
-devset27) have no near-miss or multi-part files; each corpus shares no article with any earlier
-real-news corpus and each half holds at least 50 questions.
+thirteenth (evals/realnews_thirteenth/, devset26), the fourteenth (evals/realnews_fourteenth/,
+devset27) and the fifteenth (evals/realnews_fifteenth/, devset28) have no near-miss or multi-part
+files; each corpus shares no article with any earlier real-news corpus and each half holds at
+least 50 questions.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ _WRITTEN = (
     "realnews", "realnews_train", "realnews_check", "realnews_fresh", "realnews_more",
     "realnews_next", "realnews_last", "realnews_extra", "realnews_fifth", "realnews_sixth",
     "realnews_seventh", "realnews_eighth", "realnews_ninth", "realnews_tenth", "realnews_eleventh",
-    "realnews_twelfth", "realnews_thirteenth", "realnews_fourteenth",
+    "realnews_twelfth", "realnews_thirteenth", "realnews_fourteenth", "realnews_fifteenth",
 )  # fmt: skip
 
 
@@ -115,6 +116,7 @@ SETS = [
             ("realnews_twelfth", "r12", 410, 5),
             ("realnews_thirteenth", "r13", 430, 5),
             ("realnews_fourteenth", "r14", 450, 5),
+            ("realnews_fifteenth", "r15", 470, 5),
         ]
     ),
 ]  # fmt: skip
