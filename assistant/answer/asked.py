@@ -1131,7 +1131,32 @@ def names_place(text: str, key: str) -> bool:
     initials = {
         "".join(w[0] for w in r.split() if w[0].isupper() and w not in _ARTICLES).lower() for r in runs
     }
-    return key.replace(".", "").replace(" ", "") in initials
+    return key.replace(".", "").replace(" ", "") in initials or names_state(text, key)
+
+
+#: Each US state by the abbreviations news writes it by (``wordlists.txt`` [state_abbreviations]).
+_STATES = {k: v[0].replace("_", " ") for k, v in wordmap("state_abbreviations").items()}
+_STATE_NAMES = frozenset(_STATES.values())
+#: An AP state abbreviation, after a party's letter or not ("S.C.", "R-S.C.", "Calif.",
+#: "W.Va."), or a postal code after a party's letter ("R-SC").
+_STATE_CODE = re.compile(
+    r"(?:\b[RDI]-)?(?<![\w.])((?:[A-Z]\.\s?){2,3}|W\.\s?Va\.|[A-Z][a-z]{1,4}\.)|\b[RDI]-([A-Z]{2})\b"
+)
+
+
+def is_state(key: str) -> bool:
+    """Is ``key`` (lower case) the name of a US state?"""
+    return key in _STATE_NAMES
+
+
+def names_state(text: str, key: str) -> bool:
+    """Does ``text`` name the US state whose key is given (``"south carolina"``) by one of its
+    abbreviations ("Sen. Lindsey Graham, R-S.C.", "Mission Viejo, Calif.")?"""
+    for m in _STATE_CODE.finditer(text):
+        code = (m.group(1) or m.group(2)).replace(".", "").replace(" ", "").lower()
+        if _STATES.get(code) == key:
+            return True
+    return False
 
 
 # -- another person's figure ---------------------------------------------------------------

@@ -157,11 +157,32 @@ def _role_holder_first(
     role = _role_asked(part)
     if role is None or not cands:
         return fitting
+    place = _role_place(context, part, role)
 
     def holds(c: Scored) -> bool:
-        return _names_role_holder(context, c, role)
+        # "Which South Carolina senator ...": the holder named with the asked place
+        # ("Sen. Lindsey Graham, R-S.C."), not another state's ("Senator Richard Burr, a North
+        # Carolina Republican")
+        return _names_role_holder(context, c, role) and (place is None or asked.names_place(c.text, place))
 
     return _lifted_first(fitting, threshold, holds, top=cands[0].prob)
+
+
+def _role_place(context: Context, part: str, role: str) -> str | None:
+    """The place the question gives its role noun ("Which South Carolina senator ...?" ->
+    "south carolina"): capitalised words right before the role noun that the evidence tags as
+    a place (GPE) or that name a US state; else None."""
+    m = re.search(rf"\b(?i:which|what)\s+((?:[A-Z][\w.'’-]*\s+){{1,3}}){re.escape(role)}", part)
+    if m is None:
+        return None
+    key = normalise(m.group(1)).strip()
+    places = {
+        asked.entity_key(ev.at(s, e), label)
+        for ev in context.evidence
+        for s, e, label in ev.entities
+        if label == "GPE"
+    }
+    return key if key in places or asked.is_state(key) else None
 
 
 def _kind_named_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
