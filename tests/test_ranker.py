@@ -126,6 +126,19 @@ def test_counted_noun_and_holds_count() -> None:
     assert not holds_count("Inspectors rated 32% of the ferries as unsafe.", "ferry")  # a share, not a count
 
 
+def test_a_count_given_under_another_noun_for_the_same_things() -> None:
+    """ "How many workers walked off the job?" is answered by "40,000 employees" ([same_counted]);
+    a noun for other things is no answer."""
+    from assistant.answer.asked import counted_noun, holds_count, same_counted
+
+    noun = counted_noun("How many ferry workers walked off the job?")
+    assert noun == "worker"
+    strike = "Nearly 400 employees of the ferry line walked off the job."
+    assert not holds_count(strike, noun)
+    assert any(holds_count(strike, same) for same in same_counted(noun))
+    assert not any(holds_count("Nearly 400 passengers were stranded.", same) for same in same_counted(noun))
+
+
 def test_attributes_to_needs_the_text_to_give_the_words() -> None:
     from assistant.answer.asked import attributes_to
     from assistant.types import Evidence, Span

@@ -320,6 +320,18 @@ def counted_modifiers(part: str) -> frozenset[str]:
     return frozenset(t for ts in stems[: ends[0]] for t in ts) if ends else frozenset()
 
 
+#: Counted nouns news uses for one another ([same_counted]), by stem.
+_SAME_COUNTED = {
+    tokenize(w)[-1]: tuple(tokenize(o)[-1] for o in others) for w, others in wordmap("same_counted").items()
+}
+
+
+def same_counted(noun: str) -> tuple[str, ...]:
+    """The stems of the nouns news counts the same things by as ``noun`` (a stem: "worker" ->
+    "employe"), from ``wordlists.txt`` [same_counted]."""
+    return _SAME_COUNTED.get(noun, ())
+
+
 def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -> bool:
     """A number stands next to ``noun`` (before it, up to three words apart: "four more
     shots"; or right after it: "troops numbered 300", "shots: 12"), or a number stands

@@ -103,6 +103,8 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         noun = asked.counted_noun(part)
         if noun is None or asked.holds_count(c.text, noun, asked.counted_modifiers(part)):
             return True
+        if any(asked.holds_count(c.text, same) for same in asked.same_counted(noun)):
+            return True  # "how many workers" given as "40,000 employees"
         # "How many Californians" given as "a quarter-of-a-million people"
         return asked.counts_named_people(part) and asked.holds_people_count(c.text)
     if wanted == "day":
