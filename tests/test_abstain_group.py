@@ -42,6 +42,15 @@ def test_group_speaks_reads_the_noun_as_a_speaker_only() -> None:
     assert not asked.group_speaks("The volunteers handed out blankets.", "volunteers", 12)
 
 
+def test_they_right_after_the_group_as_subject_gives_the_group_words() -> None:
+    """ "Volunteers objected to ... . They also said ...": "they" is the group the sentence
+    before opens on; another subject there, or no speech verb, gives the group nothing."""
+    said = "Volunteers objected to the move to the school gym. They also said that the food would run out."
+    assert asked.group_speaks_as_they(said, "volunteers")
+    assert not asked.group_speaks_as_they(said.replace("Volunteers", "Officials"), "volunteers")
+    assert not asked.group_speaks_as_they(said.replace("also said that", "also handed out"), "volunteers")
+
+
 def test_extractive_abstains_when_no_sentence_gives_the_group_words() -> None:
     doc = "lakeside_courier"
     items = [(doc, SILENT, "the river volunteers handed out"), (doc, SILENT, "Mayor Tessa Brandt")]

@@ -1478,6 +1478,20 @@ def group_speaks(text: str, group: str, gap: int) -> bool:
     return bool(keys) and _subject_of_speech(low, keys, gap)
 
 
+#: "Workers objected to ... . They also said that ...": a sentence opening on a capitalised
+#: plural subject, and the next one on "They" and a speech verb within two words.
+_THEY_SAID = re.compile(
+    rf"(?:^|[.!?]\s+)(?P<subject>[A-Z][a-z]+s)\b[^.!?]*[.!?][\s”\"]+They\s+(?:[a-z]+\s+){{0,2}}?(?:{SPEECH_FORMS})\b"
+)
+
+
+def group_speaks_as_they(text: str, group: str) -> bool:
+    """Does ``text`` give ``group`` words by "they" right after a sentence the group opens as
+    its subject ("Workers objected to the company's attempts to relocate them. They also said
+    that Verizon was trying to ship call-center jobs overseas")?"""
+    return any(_noun_words(m.group("subject").lower(), group) for m in _THEY_SAID.finditer(text))
+
+
 def names_group(text: str, group: str) -> bool:
     """Does ``text`` (a ledger record's speaker or role) name ``group``?"""
     return bool(_noun_words(normalise(text), group))

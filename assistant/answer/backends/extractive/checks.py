@@ -672,7 +672,7 @@ def _group_silent(
         return None
 
     def speaks(ev: Evidence, a: int, b: int) -> bool:
-        if asked.group_speaks(ev.at(a, b), group, gap):
+        if asked.group_speaks(ev.at(a, b), group, gap) or asked.group_speaks_as_they(ev.at(a, b), group):
             return True
         return any(
             q.doc_id == ev.doc_id
