@@ -44,6 +44,7 @@ from assistant.answer.backends.extractive.corroborate import _corroborating, _sa
 from assistant.answer.backends.extractive.order import (
     _age_by_epithet,
     _age_of_named,
+    _epithet_of_named,
     _kind_named_first,
     _named_figure_first,
     _naming_first,
@@ -313,6 +314,7 @@ class ExtractiveBackend:
         # another one's figure ranks first: the one the question names goes first
         fitting = _named_figure_first(context, fitting, wanted, threshold)
         fitting = _state_of_named(fitting, part, names)
+        fitting = _epithet_of_named(fitting, part)
         fitting = _kind_named_first(fitting, part, threshold)
         fitting = _verb_held_first(fitting, part, wanted, threshold)
         top = fitting[0]
