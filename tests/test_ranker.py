@@ -69,6 +69,14 @@ def small_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
 # -- unit: question parts and answer types ------------------------------------------------
 
 
+def _scored(n: int, text: str, prob: float) -> Any:
+    """A ranked sentence of evidence ``n`` holding ``text``, at probability ``prob``."""
+    from assistant.answer.ranker import Scored
+    from assistant.types import Span
+
+    return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
+
+
 def test_split_question_lists_of_asks() -> None:
     parts = split_question("How long, who, and on what date did the council vote on the levy?")
     assert parts == [
@@ -382,11 +390,8 @@ def test_the_age_bound_to_the_asked_person_goes_before_anothers_age() -> None:
     17-year-old deckhand"); the one binding an age to Petrak ("Petrak, 58,") answers, at the
     best one's probability; below the threshold nothing moves."""
     from assistant.answer.backends.extractive.order import _age_of_named
-    from assistant.answer.ranker import Scored
-    from assistant.types import Span
 
-    def cand(n: int, text: str, prob: float) -> Scored:
-        return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
+    cand = _scored
 
     other = cand(1, "Ivo Petrak pulled 17-year-old deckhand Lena Roe from the water.", 0.9)
     bound = cand(2, "Petrak, 58, has worked the harbour for three decades.", 0.5)
@@ -406,11 +411,8 @@ def test_the_state_beside_the_asked_lawmakers_name_answers_which_state() -> None
     the best one's probability, whatever its own (round 27: "Sen. Bernie Sanders of Vermont"
     scored under the threshold); not for another ask or another name."""
     from assistant.answer.backends.extractive.order import _state_of_named
-    from assistant.answer.ranker import Scored
-    from assistant.types import Span
 
-    def cand(n: int, text: str, prob: float) -> Scored:
-        return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
+    cand = _scored
 
     top = cand(1, "Dana Pike returns to the Senate as the same hard-line voice.", 0.9)
     q = "Which state does Dana Pike represent in the Senate?"
@@ -429,16 +431,35 @@ def test_the_state_beside_the_asked_lawmakers_name_answers_which_state() -> None
     assert _state_of_named([top, low], q, ["dana pike"])[0].text == low.text
 
 
+def test_a_description_bound_to_the_name_answers_its_profession() -> None:
+    """ "What was Ada Voss's profession?": the sentence binding a description to her full name
+    ("former harbor pilot Ada Voss", "Voss, a retired harbor pilot,") answers, whatever the
+    ranker's probability; not for another ask, and "said Ada Voss" binds nothing."""
+    from assistant.answer.backends.extractive.order import _epithet_of_named
+
+    cand = _scored
+
+    top = cand(1, "Ada Voss said the harbor plan was failing, and she would say so again.", 0.8)
+    q = "What was Ada Voss's profession before politics?"
+    for text in (
+        "Senate hopeful and former harbor pilot Ada Voss toured the docks on Sunday.",
+        "Voss, a retired harbor pilot, toured the docks on Sunday.",
+    ):
+        ranked = _epithet_of_named([top, cand(2, text, 0.05)], q)
+        assert ranked[0].text == text and ranked[0].prob == 0.8, text
+    said = cand(2, "The docks are empty, said Ada Voss on Sunday.", 0.05)
+    assert _epithet_of_named([top, said], q) == [top, said]
+    bound = cand(2, "Senate hopeful and former harbor pilot Ada Voss toured the docks.", 0.05)
+    assert _epithet_of_named([top, bound], "What did Ada Voss say about the docks?") == [top, bound]
+
+
 def test_a_thing_named_with_the_asked_kinds_noun_goes_first() -> None:
     """ "In which county ...?": the sentence naming one with the kind's own noun ("in Greene
     County") goes before a better one without; a name the question gives ("Iowa County" for
     "which Iowa county") or a sentence under the threshold does not."""
     from assistant.answer.backends.extractive.order import _kind_named_first
-    from assistant.answer.ranker import Scored
-    from assistant.types import Span
 
-    def cand(n: int, text: str, prob: float) -> Scored:
-        return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
+    cand = _scored
 
     top = cand(1, "Pike hoped to finish her 99-county tour early.", 0.9)
     named = cand(2, "She will complete it on Monday in Greene County.", 0.4)
@@ -457,11 +478,8 @@ def test_a_figure_asked_of_a_subjects_act_takes_the_sentence_holding_the_verb() 
     seats") goes before a better one giving her total; not for a speech verb, another ask
     or under the threshold."""
     from assistant.answer.backends.extractive.order import _verb_held_first
-    from assistant.answer.ranker import Scored
-    from assistant.types import Span
 
-    def cand(n: int, text: str, prob: float) -> Scored:
-        return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
+    cand = _scored
 
     total = cand(1, "Pike now holds 14 seats on the council to Haddad's 9.", 0.9)
     act = cand(2, "Pike won 31 percent, picking up two seats.", 0.5)
@@ -542,11 +560,8 @@ def test_a_later_part_inherits_the_counted_thing_it_leaves_implicit() -> None:
 
 def test_a_later_part_takes_a_fresh_sentence_holding_its_own_subject() -> None:
     from assistant.answer.backends.extractive import _fresh_for_part
-    from assistant.answer.ranker import Scored
-    from assistant.types import Span
 
-    def cand(n: int, text: str, prob: float) -> Scored:
-        return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
+    cand = _scored
 
     shown = cand(1, "The union backed the strike, its leader Ana Silva said.", 0.9)
     other = cand(2, "Ferry owner Marek Wolski opposed the strike.", 0.8)

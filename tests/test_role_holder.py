@@ -52,28 +52,3 @@ def test_the_role_holder_of_the_asked_place_goes_first() -> None:
     )
     assert not got.abstained and "Ben Hale" in got.text, got.text
     assert "Ada Voss" not in got.text.split("[")[0], got.text
-
-
-def test_a_description_bound_to_the_name_answers_its_profession() -> None:
-    """ "What was Ada Voss's profession?": the sentence binding a description to her full name
-    ("former harbor pilot Ada Voss", "Voss, a retired harbor pilot,") answers, whatever the
-    ranker's probability; not for another ask, and "said Ada Voss" binds nothing."""
-    from assistant.answer.backends.extractive.order import _epithet_of_named
-    from assistant.answer.ranker import Scored
-    from assistant.types import Span
-
-    def cand(n: int, text: str, prob: float) -> Scored:
-        return Scored(n=n, span=Span(start=0, end=len(text)), text=text, features={}, prob=prob)
-
-    top = cand(1, "Ada Voss said the harbor plan was failing, and she would say so again.", 0.8)
-    q = "What was Ada Voss's profession before politics?"
-    for text in (
-        "Senate hopeful and former harbor pilot Ada Voss toured the docks on Sunday.",
-        "Voss, a retired harbor pilot, toured the docks on Sunday.",
-    ):
-        ranked = _epithet_of_named([top, cand(2, text, 0.05)], q)
-        assert ranked[0].text == text and ranked[0].prob == 0.8, text
-    said = cand(2, "The docks are empty, said Ada Voss on Sunday.", 0.05)
-    assert _epithet_of_named([top, said], q) == [top, said]
-    bound = cand(2, "Senate hopeful and former harbor pilot Ada Voss toured the docks.", 0.05)
-    assert _epithet_of_named([top, bound], "What did Ada Voss say about the docks?") == [top, bound]
