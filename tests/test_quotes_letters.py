@@ -46,9 +46,7 @@ def test_each_letter_is_its_signers_words() -> None:
         "I rode it for years and ": "Priya Nandakumar",
     }
     # the title, the headings, the names and the town line are nobody's words
-    assert all(
-        "Readers weigh" not in q.quote and "Riverton" not in q.quote for q in signed_paragraphs("d", PAGE)
-    )
+    assert all("Readers weigh" not in q.quote and "Riverton" not in q.quote for q in signed_paragraphs("d", PAGE))
 
 
 def test_the_ledger_gives_letters_their_writers_and_keeps_a_quoted_speaker() -> None:
@@ -81,28 +79,3 @@ It appointed more women to senior posts than any agency before it.
 """
     assert signed_paragraphs("d", report) == []
     assert signed_paragraphs("d", PAGE.replace("LETTERS.", "NOTES.").replace("COMMENTS.", "MORE.")) == []
-
-
-def test_signature_and_town_lines_are_page_furniture() -> None:
-    """The name under a letter is furniture: never evidence a question is answered with
-    ("Which candidate did Owen Dale back?" -> "Owen Dale."); the town line under it stays
-    content (where the writer lives), and the letter's paragraphs stay the writer's words."""
-    from assistant.ingest.furniture import analyse
-
-    marked = {PAGE[s:e]: kind for s, e, kind in analyse(PAGE).furniture}
-    assert marked == {
-        "Marta J. Quell.": "signature",
-        "Owen Dale.": "signature",
-        "Priya Nandakumar.": "signature",
-    }
-    # a page with no letters heading keeps a name-only line as content
-    plain = PAGE.replace("LETTERS.", "Ferry.").replace("COMMENTS.", "Clinic.")
-    assert not [k for *_, k in analyse(plain).furniture if k == "signature"]
-    from assistant.types import Span
-
-    skip = [Span(start=s, end=e) for s, e, _ in analyse(PAGE).furniture]
-    got = {PAGE[q.start : q.end][:24]: q.speaker for q in extract_quotes("d", PAGE, skip=skip)}
-    assert (
-        got["The city should drop the"] == "Marta J. Quell"
-        and got["I rode it for years and "] == "Priya Nandakumar"
-    )

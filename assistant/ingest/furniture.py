@@ -3,8 +3,7 @@
 Furniture is *marked*, never deleted, so offsets into the stored text stay valid. The
 rules are general (patterns seen across news sites), not per-file: audio-player notices,
 "Related Articles" / "Trending" / "Help us improve" blocks, photo credits and captions,
-a headline repeated twice, outlet and section header lines, short subheads, and a letters
-page's signature lines (:func:`assistant.quotes.letters.signature_lines`).
+a headline repeated twice, outlet and section header lines, and short subheads.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.nlp.text import paragraphs
-from assistant.quotes.letters import signature_lines
 
 _NOTICE = re.compile(
     r"""^(?:
@@ -95,10 +93,6 @@ def analyse(text: str) -> Layout:
         if kind is not None:
             layout.furniture.append((s, e, kind))
         prev = stripped
-    for s, e in signature_lines(text):
-        if not layout.is_furniture(s, e):
-            layout.furniture.append((s, e, "signature"))
-    layout.furniture.sort()
     return layout
 
 

@@ -74,17 +74,3 @@ def signed_paragraphs(doc_id: str, text: str) -> list[Quote]:
             for s, e, w in reversed(signed)
         ]
     return out
-
-
-def signature_lines(text: str) -> list[tuple[int, int]]:
-    """The spans of a letters page's signature lines (a writer's name alone): page furniture,
-    no sentence of any letter; [] for any other article. The writer's name is the speaker of
-    the letter's paragraphs (:func:`signed_paragraphs`), never an answer itself. The town
-    line under it stays content: it is the only place a page says where a writer lives
-    ("Which Mission Viejo reader ...?"; as furniture, the name of the town was unknown to the
-    index, round 28)."""
-    paras = [(s, e, text[s:e].strip()) for s, e in paragraphs(text)]
-    paras = [(s, e, w) for s, e, w in paras if w]
-    if not any(_letters_heading(w) for _, _, w in paras):
-        return []
-    return [(s, e) for s, e, w in paras if _signature(w) is not None]
