@@ -623,9 +623,12 @@ def fresh_person(ev: Evidence, sp: Span, question: str) -> bool:
     ORG for "who is the <role>": a sponsor, an employer may be an organisation; any named
     thing for the name of a thing, :func:`name_of_thing`)."""
     qlow = normalise(question)
-    labels: frozenset[str] = _THING_LABELS
-    if not name_of_thing(question):
-        labels = frozenset({"PERSON"} if re.search(r"\bnames?\b", question, re.I) else {"PERSON", "ORG"})
+    if name_of_thing(question):
+        labels = _THING_LABELS
+    elif re.search(r"\bnames?\b", question, re.I):
+        labels = frozenset({"PERSON"})
+    else:
+        labels = frozenset({"PERSON", "ORG"})
     for s, e, label in ev.entities:
         if label not in labels or s < sp.start or e > sp.end:
             continue

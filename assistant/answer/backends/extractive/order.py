@@ -17,7 +17,7 @@ from assistant.answer.ranker import (
 )
 from assistant.engines.lexical import tokenize
 from assistant.nlp import wordlist
-from assistant.nlp.questions import ask_of
+from assistant.nlp.questions import ask_of, full_names
 from assistant.nlp.text import normalise, quotation_spans, unpossessive
 from assistant.types import Context
 
@@ -150,11 +150,9 @@ _ATTRIBUTE_ASKED = re.compile(
     r"\b(?:profession|occupation|career|line\s+of\s+work)\b|\bwhat\s+(?:office|post|position)\s+did\b",
     re.I,
 )
-#: A full name the question gives: two capitalised words or more ("Ben Carson's").
-_FULL_NAME = re.compile(r"\b[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]+)+")
-#: Words that cannot end a description right before a name ("said Ben Carson", "by Ben
-#: Carson", "and Ben Carson").
-_NOT_DESCRIPTION = wordlist("function_words") | {"said", "says", "told", "asked", "wrote"}
+#: Words that cannot end a description right before a name ("by Ben Carson", "and Ben
+#: Carson"); nor can a reporting verb ("said Ben Carson", :func:`asked.is_speech_form`).
+_NOT_DESCRIPTION = wordlist("function_words")
 
 
 def _epithet_of_named(fitting: list[Scored], part: str) -> list[Scored]:
@@ -167,7 +165,7 @@ def _epithet_of_named(fitting: list[Scored], part: str) -> list[Scored]:
     :func:`_state_of_named` takes a lawmaker's state; no free parameter."""
     if not _ATTRIBUTE_ASKED.search(part) or not fitting:
         return fitting
-    full = [unpossessive(m.group(0)).lower() for m in _FULL_NAME.finditer(part)]
+    full = [unpossessive(n).lower() for n in full_names(part)]
     if not full:
         return fitting
     key = "|".join(re.escape(n) for n in full)
@@ -180,7 +178,11 @@ def _epithet_of_named(fitting: list[Scored], part: str) -> list[Scored]:
             return True
         for m in before.finditer(c.text):
             words = [w.lower().strip(".,") for w in m.group(1).split()]
-            if words[-1] not in _NOT_DESCRIPTION and any(w not in _NOT_DESCRIPTION for w in words):
+            if (
+                words[-1] not in _NOT_DESCRIPTION
+                and not asked.is_speech_form(words[-1])
+                and any(w not in _NOT_DESCRIPTION for w in words)
+            ):
                 return True
         return False
 
