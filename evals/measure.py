@@ -72,6 +72,7 @@ CORPORA = {
     "r13": "evals/realnews_thirteenth/corpus",
     "r14": "evals/realnews_fourteenth/corpus",
     "r15": "evals/realnews_fifteenth/corpus",
+    "r16": "evals/realnews_sixteenth/corpus",
 }
 
 _HALVES = {
@@ -92,6 +93,7 @@ _HALVES = {
     "r13": "realnews_thirteenth",
     "r14": "realnews_fourteenth",
     "r15": "realnews_fifteenth",
+    "r16": "realnews_sixteenth",
 }
 
 SETS: tuple[EvalSet, ...] = (
