@@ -507,7 +507,8 @@ _PARTY_WORDS = wordlist("party_words")
 #: A capitalised word of three letters or more.
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
 #: Capitalised words that are no names: function words, days, months.
-_NOT_NAME_WORDS = wordlist("function_words") | calendar_words()
+_CALENDAR = calendar_words()
+_NOT_NAME_WORDS = wordlist("function_words") | _CALENDAR
 
 
 def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
@@ -830,6 +831,21 @@ def _asked_text(context: Context) -> str:
     return question
 
 
+#: The gap after a possessive inside a run of capitalised words: "Wyoming's House" is a
+#: possessor and a thing of its, not one name.
+_POSSESSOR_END = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
+
+
+def _possessor_cut(run: str) -> list[str]:
+    """A run of capitalised words cut after each possessive ("Wyoming's House" is a possessor
+    and a thing of its, not one name), unless what follows is a date ("California's April
+    poll": the month is a detail of the thing asked about, checked with it)."""
+    pieces = _POSSESSOR_END.split(run)
+    if any(all(w.lower().strip(".,") in _CALENDAR for w in p.split()) for p in pieces[1:]):
+        return [run]
+    return pieces
+
+
 def _missing_names(context: Context) -> list[str]:
     """Full names (two or more capitalised words) that no evidence mentions.
 
@@ -843,7 +859,9 @@ def _missing_names(context: Context) -> list[str]:
     corpus += " " + " ".join(normalise(f"{e.title or ''} {e.outlet or ''}") for e in context.evidence)
     outlets = {normalise(o) for o in context.outlets}
     missing = []
-    for full in full_names(_asked_text(context)):
+    for full in (piece for run in full_names(_asked_text(context)) for piece in _possessor_cut(run)):
+        if len(full.split()) < 2:
+            continue  # one word of a run a possessive cut ("Wyoming's House": a place, a body)
         if normalise(full) in outlets or any(normalise(full) in o for o in outlets):
             continue  # an outlet named in the question is not a person to find
         parts = [normalise(unpossessive(p)).strip(".'") for p in full.split()]
