@@ -379,6 +379,9 @@ def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
     assert holds_measure("The ferry makes a 6-mile crossing.", "far")
     assert not holds_measure("The ferry makes a 6-mile crossing.", "heavy")
     assert not holds_measure("The mayor gave a 12-minute speech.", "large")
+    # a share or a lead measured by its digits answers "how large", never "how heavy"
+    assert holds_measure("Roe and Doe have double-digit leads in the county polls.", "large")
+    assert not holds_measure("Roe and Doe have double-digit leads in the county polls.", "heavy")
     assert _specific("About how large is the ferry fleet as a share of all boats?") == "rate"
     assert _specific("What share of the ferries sail at night?") == "rate"
     # "share" the verb asks for a count, not a rate

@@ -457,7 +457,7 @@ def holds_measure(text: str, adjective: str = "big") -> bool:
     """A number with a unit of the measured kind right after it: "29,032 feet" for "how
     tall", "12 miles" for "how far", "236 pounds" only for "how heavy", or one compound of
     the two ("a 10-mile walk"). "How big / large / high / far" is also answered by a share
-    or a margin ("6 points", "a 15-point lead", "10%")."""
+    or a margin ("6 points", "a 15-point lead", "10%", "double-digit leads")."""
     units = wordlist(_UNITS.get(adjective, "size_units"))
     share = adjective in _SHARE_MEASURED
     if share:
@@ -472,6 +472,8 @@ def holds_measure(text: str, adjective: str = "big") -> bool:
         head, _, unit = number.partition("-")
         if unit and _is_number(head) and unit.lower() in units:
             return True  # one compound of number and unit: "a 15-point lead", "a 10-mile walk"
+        if share and unit.lower() in ("digit", "digits") and head.lower() in wordlist("digit_counts"):
+            return True  # a share or a lead by its digits: "double-digit leads"
     return False
 
 
