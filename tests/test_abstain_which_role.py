@@ -158,12 +158,33 @@ def test_the_role_holders_sentence_is_found_when_the_chosen_name_no_one() -> Non
     ctx = context(SUIT_QUESTION, SUIT_ITEMS)[0]
     ranked = rank(ctx, None, [])
     headline = [c for c in ranked if c.text.startswith("Longtime")]
-    got = _role_named_one(ctx, SUIT_QUESTION, headline, ranked, 0.3)
+    got = _role_named_one(ctx, SUIT_QUESTION, headline, ranked, 0.3, 0.5)
     assert got is not None and "Lee Marsh" in got.text
     # a chosen sentence that names the role holder already answers: nothing to add
-    assert _role_named_one(ctx, SUIT_QUESTION, [got], ranked, 0.3) is None
+    assert _role_named_one(ctx, SUIT_QUESTION, [got], ranked, 0.3, 0.5) is None
     # no role asked: nothing to add
-    assert _role_named_one(ctx, "What claim did the families file?", headline, ranked, 0.3) is None
+    assert _role_named_one(ctx, "What claim did the families file?", headline, ranked, 0.3, 0.5) is None
+
+
+def test_the_role_holders_sentence_under_the_threshold_answers_within_the_wanted_ratio() -> None:
+    """The role's holder is the thing a "Which <role>" part asks for: a sentence naming them
+    beside the role noun answers under the threshold when it has at least the wanted ratio of
+    the chosen sentence's probability, as the best sentence holding an asked-for thing does;
+    not when the chosen sentence is itself under the threshold."""
+    from dataclasses import replace
+
+    from assistant.answer.backends.extractive.checks import _role_named_one
+    from assistant.answer.ranker import rank
+
+    ctx = context(SUIT_QUESTION, SUIT_ITEMS)[0]
+    ranked = rank(ctx, None, [])
+    head = replace(next(c for c in ranked if c.text.startswith("Longtime")), prob=0.4)
+    marsh = next(c for c in ranked if "Lee Marsh" in c.text)
+    got = _role_named_one(ctx, SUIT_QUESTION, [head], [head, replace(marsh, prob=0.25)], 0.3, 0.5)
+    assert got is not None and "Lee Marsh" in got.text
+    assert _role_named_one(ctx, SUIT_QUESTION, [head], [head, replace(marsh, prob=0.15)], 0.3, 0.5) is None
+    low = replace(head, prob=0.28)
+    assert _role_named_one(ctx, SUIT_QUESTION, [low], [low, replace(marsh, prob=0.25)], 0.3, 0.5) is None
 
 
 def test_which_of_a_plural_role_asks_for_its_holders() -> None:

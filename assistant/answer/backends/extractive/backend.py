@@ -379,7 +379,7 @@ class ExtractiveBackend:
         own = _asked_persons_words(context, part, wanted, fitting, chosen, used, threshold)
         if own is not None and len(chosen) < t.max_sentences:
             chosen.append(own)
-        named = _role_named_one(context, part, chosen, fitting, threshold)
+        named = _role_named_one(context, part, chosen, fitting, threshold, t.wanted_ratio)
         if named is not None and not any(_overlaps(named, x) for x in chosen):
             chosen = [named, *chosen][: t.max_sentences]  # "which lawyer": the one naming them
         untouched = (

@@ -608,20 +608,24 @@ def _namer(context: Context, role: str | None, act: str | None) -> Callable[[Sco
 
 
 def _role_named_one(
-    context: Context, part: str, chosen: list[Scored], fitting: list[Scored], threshold: float
+    context: Context, part: str, chosen: list[Scored], fitting: list[Scored], threshold: float, ratio: float
 ) -> Scored | None:
     """The sentence that answers a "Which <role> ..." part (:func:`asked.role_which`) when the
     chosen ones name no one the question does not (a headline's "Longtime Clinton foe files
-    claim"): the best sentence above ``threshold`` naming a fresh person beside the role noun
-    ("represented by attorney Larry Klayman", [same_roles]), the one :func:`_role_unnamed`
-    lets the answer stand on; else None."""
+    claim"): the best sentence naming a fresh person beside the role noun ("represented by
+    attorney Larry Klayman", "edged out Florida Sen. Marco Rubio", [same_roles]) above
+    ``threshold``, or with at least ``ratio`` of the best chosen one's probability (the share
+    :attr:`AnswerSettings.wanted_ratio` gives the best sentence holding the thing a question
+    asks for: the role's holder is that thing); the one :func:`_role_unnamed` lets the answer
+    stand on; else None."""
     role = asked.role_which(part)
     if role is None or not chosen or not any(ev.entities for ev in context.evidence):
         return None
     names = _namer(context, role, None)
     if any(names(c, False) for c in chosen):
         return None
-    return next((c for c in fitting if c.prob >= threshold and names(c, True)), None)
+    floor = min(threshold, ratio * chosen[0].prob) if chosen[0].prob >= threshold else threshold
+    return next((c for c in fitting if c.prob >= floor and names(c, True)), None)
 
 
 def _role_unnamed(
