@@ -23,6 +23,18 @@ def test_a_week_or_a_weekend_is_no_day() -> None:
     assert asked.holds_day(ev, first, "on 2026-03-02")  # an ISO day is not a range
 
 
+def test_a_named_day_of_the_year_is_a_day_whatever_its_entity_label() -> None:
+    # the recogniser takes "Cinco de Mayo" for an organisation: the name is the day all the same
+    text = "The campaign tweeted the picture on Cinco de Mayo. The council met in the spring."
+    ev = Evidence(doc_id="d", start=0, end=len(text), text=text, entities=[(36, 49, "ORG")])
+    first, second = Span(start=0, end=50), Span(start=51, end=len(text))
+    assert asked.holds_day(ev, first, None)
+    assert not asked.holds_day(ev, second, None)
+    election = "Voters head to the polls on Election Day."
+    ev2 = Evidence(doc_id="e", start=0, end=len(election), text=election, entities=[])
+    assert asked.holds_day(ev2, Span(start=0, end=len(election)), None)
+
+
 def test_extractive_does_not_give_a_week_for_a_date() -> None:
     text = (
         "Harbour Ledger\n\n"

@@ -574,12 +574,20 @@ _RANGE = re.compile(
 )
 
 
+#: A named day of the year ("Cinco de Mayo", "Election Day": ``[holidays]``), whatever label the
+#: recogniser gives it (it takes "Cinco de Mayo" for an organisation).
+_HOLIDAY = re.compile(rf"\b(?:{alternation('holidays')})(?![\w'’])", re.I)
+
+
 def holds_day(ev: Evidence, sp: Span, note: str | None) -> bool:
     """The sentence names a day: a DATE/TIME entity with a weekday or a day of a month
-    (or a relative day its time note resolves to a full date). A relative week or weekend
-    ("last week", "this weekend") resolves to a span of days (:data:`_RANGE`), which is no
-    day: "on what date did X ..." is not answered by "last week"."""
+    (or a relative day its time note resolves to a full date), or a named day of the year
+    ("on Cinco de Mayo", :data:`_HOLIDAY`). A relative week or weekend ("last week", "this
+    weekend") resolves to a span of days (:data:`_RANGE`), which is no day: "on what date did
+    X ..." is not answered by "last week"."""
     if note and _DAY_TEXT.search(_RANGE.sub(" ", note)):
+        return True
+    if _HOLIDAY.search(ev.at(sp.start, sp.end)):
         return True
     for s, e, label in ev.entities:
         if label in ("DATE", "TIME") and sp.start <= s and e <= sp.end:
