@@ -100,5 +100,30 @@ def test_a_part_asking_no_figure_is_left_as_ranked() -> None:
     ctx = _poll()
     threshold = float(load_weights()["threshold"])
     fitting = _fitting(ctx)
-    for wanted in (None, "person", "name", "day"):
+    for wanted in (None, "person", "name", "year"):
         assert _named_figure_first(ctx, fitting, wanted, threshold) == fitting
+
+
+DEBATE = (
+    "Harbor Courier\n\n"
+    "“The questions asked tonight show why people distrust the press. Everyone home tonight knows "
+    "the moderators will never vote in our primary.”\n\n"
+    "Roe’s sharp words at the October 28 Harbor debate crystallized thinking in the party.\n"
+)
+DEBATE_QUESTION = "On what date was the Harbor debate at which Roe turned on the moderators?"
+
+
+def test_the_day_of_the_named_event_goes_before_a_day_that_names_none_of_them() -> None:
+    """A day asked of a named event ("the Harbor debate"): the best sentence's day ("tonight",
+    in a quotation naming none of the question's names) goes after the sentence dating the
+    named event; a best sentence naming one of them keeps its place."""
+    from dataclasses import replace
+
+    ctx = context(DEBATE_QUESTION, [("courier", DEBATE, "tonight"), ("courier", DEBATE, "October 28")])[0]
+    ranked = rank(ctx)
+    tonight = replace(next(c for c in ranked if "Everyone home" in c.text), prob=0.9)
+    dated = replace(next(c for c in ranked if "October 28" in c.text), prob=0.5)
+    moved = _named_figure_first(ctx, [tonight, dated], "day", 0.3)
+    assert moved[0] is dated and moved[1] is tonight
+    named = replace(tonight, text="Roe said the moderators will never vote in our primary tonight.")
+    assert _named_figure_first(ctx, [named, dated], "day", 0.3) == [named, dated]

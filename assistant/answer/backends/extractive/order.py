@@ -281,7 +281,7 @@ def _verb_held_first(fitting: list[Scored], part: str, wanted: str | None, thres
 
 #: The figures a part may ask for whose sentence names what the figure is of ("What share ...
 #: picked Vance", "How much support does Dana Okafor have ...").
-_FIGURE_ASKS = frozenset({"rate", "number", "count", "money", "quantity"})
+_FIGURE_ASKS = frozenset({"rate", "number", "count", "money", "quantity", "day"})
 
 
 def _named_figure_first(
@@ -298,7 +298,12 @@ def _named_figure_first(
     (:func:`_asked_names`: "Vance"; "Dana", "Okafor") is the figure of the one asked about. Only
     the order changes: the sentences that followed the best one still join the answer as
     before, and the checks before this one (the weak fit, another one of the question's
-    siblings, whose words) judged the sentences as ranked. No word list, no free parameter."""
+    siblings, whose words) judged the sentences as ranked. No word list, no free parameter.
+
+    A day asked of a named event ("On what date was the CNBC debate at which Cruz ...?") is read
+    the same way, but only when the best sentence names none of the question's names (a
+    quotation's "tonight"): the sentence dating the named event ("at the October 28 CNBC
+    debate") goes first. A best sentence naming one of them already tells that one's day."""
     if wanted not in _FIGURE_ASKS or len(fitting) < 2 or fitting[0].prob < threshold:
         return fitting
     names = [re.compile(rf"\b{re.escape(n)}\b") for n in _asked_names(context)]
@@ -310,6 +315,8 @@ def _named_figure_first(
 
     first = fitting[0]
     most, pick = named(first), 0
+    if wanted == "day" and most:
+        return fitting  # a day of the named one's event: only when the best names none of them
     for k, c in enumerate(fitting[1:], 1):
         if c.prob < threshold:
             break
