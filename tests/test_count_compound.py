@@ -27,3 +27,29 @@ def test_by_how_many_points_is_answered_by_the_compound() -> None:
     items = [(doc, PRIMARY, "16-point victory"), (doc, PRIMARY, "two hours")]
     got = ExtractiveBackend().answer(context("By how many points did Quill win Nevada?", items)[0])
     assert not got.abstained and "16-point" in got.text, got.text
+
+
+def test_the_size_of_the_counted_body_goes_before_a_count_of_some_of_its_members() -> None:
+    """ "How many members sit on the harbor board?": "the 12-member harbor board" gives the
+    body's size, "five members of the harbor board" a part of it."""
+    from dataclasses import replace
+
+    from assistant.answer.backends.extractive.order import _whole_counted_first
+    from assistant.answer.ranker import rank
+
+    question = "How many members sit on the harbor board?"
+    assert asked.counts_whole("Half of the 12-member harbor board must approve it.", "member", question)
+    assert not asked.counts_whole("Five members of the harbor board objected.", "member", question)
+    assert not asked.counts_whole("The 12-member choir sang for the harbor board.", "member", question)
+    text = (
+        "Valley Gazette\n\n"
+        "Five members of the harbor board objected to the ferry plan.\n\n"
+        "Half of the 12-member harbor board must approve it before June.\n"
+    )
+    ctx = context(question, [("gazette", text, "Five members"), ("gazette", text, "12-member")])[0]
+    ranked = rank(ctx)
+    five = replace(next(c for c in ranked if c.text.startswith("Five")), prob=0.9)
+    whole = replace(next(c for c in ranked if "12-member" in c.text), prob=0.6)
+    moved = _whole_counted_first([five, whole], question, 0.3)
+    assert "12-member" in moved[0].text and moved[0].prob == 0.9 and moved[1] is five
+    assert _whole_counted_first([five, replace(whole, prob=0.2)], question, 0.3)[0] is five

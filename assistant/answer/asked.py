@@ -332,6 +332,26 @@ def same_counted(noun: str) -> tuple[str, ...]:
     return _SAME_COUNTED.get(noun, ())
 
 
+#: A compound of a number and a noun before the words it measures: "the 112-member convention
+#: rules committee" (group 1 the number, 2 the noun, 3 up to four words after).
+_COMPOUND_BEFORE = re.compile(r"\b([\w,.]+)-([A-Za-z]+)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+
+
+def counts_whole(text: str, noun: str, part: str) -> bool:
+    """Does ``text`` give the size of the body the question counts ``noun`` (a stem) of, as a
+    compound of the number and the noun before the body's own words ("the 112-member convention
+    rules committee" for "How many members sit on the convention's rules committee?")? News
+    gives a body's size so; a count of some of its members ("22 anti-Trump members on the rules
+    committee") is a part of it."""
+    asked_terms = set(tokenize(part)) - {noun}
+    for m in _COMPOUND_BEFORE.finditer(text):
+        if not _is_number(m.group(1).strip(".,")) or (tokenize(m.group(2)) or [""])[-1] != noun:
+            continue
+        if set(tokenize(m.group(3))) & asked_terms:
+            return True
+    return False
+
+
 def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -> bool:
     """A number stands next to ``noun`` (before it, up to three words apart: "four more
     shots"; or right after it: "troops numbered 300", "shots: 12"), or a number stands

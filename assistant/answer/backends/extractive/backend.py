@@ -54,6 +54,7 @@ from assistant.answer.backends.extractive.order import (
     _since_first,
     _state_of_named,
     _verb_held_first,
+    _whole_counted_first,
 )
 from assistant.answer.backends.extractive.parts import (
     _ask_covered,
@@ -316,6 +317,8 @@ class ExtractiveBackend:
         fitting = _state_of_named(fitting, part, names)
         fitting = _epithet_of_named(fitting, part)
         fitting = _kind_named_first(fitting, part, threshold)
+        if wanted == "count":
+            fitting = _whole_counted_first(fitting, part, threshold)
         fitting = _verb_held_first(fitting, part, wanted, threshold)
         top = fitting[0]
         # another part's sentence ranks first: this part's own one answers it, though its own

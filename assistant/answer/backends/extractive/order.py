@@ -409,3 +409,15 @@ def _since_first(fitting: list[Scored], part: str, threshold: float, context: Co
         if re.match(r"since\b", note, re.I):
             return [c, *fitting[:k], *fitting[k + 1 :]]
     return fitting
+
+
+def _whole_counted_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
+    """``fitting`` with the best sentence above ``threshold`` that gives the size of the body a
+    count is asked of (:func:`asked.counts_whole`: "the 112-member convention rules committee"
+    for "How many members sit on the convention's rules committee?") first, scored as the best
+    one: the counts of some of its members ("22 anti-Trump members on the rules committee",
+    "a quarter of the rules committee - 28 members") match the question as well and say less."""
+    noun = asked.counted_noun(part)
+    if noun is None:
+        return fitting
+    return _lifted_first(fitting, threshold, lambda c: asked.counts_whole(c.text, noun, part))
