@@ -352,6 +352,60 @@ def counts_whole(text: str, noun: str, part: str) -> bool:
     return False
 
 
+#: "How long ...": a length of time (or a work's length) asked, not a time ("how long ago",
+#: "how long before / after" ask a time).
+_HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+(?:ago|before|after|until|till)\b)", re.I)
+_DURATION_UNITS = wordlist("duration_units")
+#: "an hourlong speech", "a year-long inquiry".
+_LONG_COMPOUND = re.compile(rf"\b(?:{alternation('duration_units')})-?long\b", re.I)
+
+
+def duration_asked(part: str) -> bool:
+    """Does the part ask how long something lasted or is ("How long did the speech last?")?"""
+    return bool(_HOW_LONG.search(part))
+
+
+#: A month's name or abbreviation, with or without its full stop (``months.txt``).
+_MONTH = "(?:{})\\.?".format(
+    "|".join(sorted({w.lower() for m in months() for w in (m.name, *m.abbrevs)}, key=len, reverse=True))
+)
+#: A length of time given by its start: "since 2009", "since March".
+_SPAN_OF_TIME = re.compile(
+    rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:\d{{4}}|{_MONTH}|{weekdays()})\b",
+    re.I,
+)
+
+
+def holds_duration(text: str) -> bool:
+    """A length of time or a work's length: a number before a unit (``[duration_units]``: "76
+    minutes", "six or seven months", "two and a half years", "an hour"), one compound of the two
+    ("a 15-hour filibuster", "a 104-page report"), "hourlong" / "year-long", or the span's ends
+    ("since 2009", "from 2007 to 2013")."""
+    if _LONG_COMPOUND.search(text) or _SPAN_OF_TIME.search(text):
+        return True
+    words = _WORD.findall(re.sub(r"\band\s+a\s+half\b", "", text, flags=re.I))
+    for i, w in enumerate(words):
+        bare = w.strip(".,;:")
+        head, _, unit = bare.partition("-")
+        if (
+            unit
+            and unit.lower() in _DURATION_UNITS
+            and (_is_number(head) or head.lower() in ("a", "an", "half"))
+        ):
+            return True
+        if (_is_number(bare) or bare.lower() in ("a", "an")) and any(
+            x.lower().strip(".,;:") in _DURATION_UNITS for x in words[i + 1 : i + 3]
+        ):
+            if (
+                bare.lower() in ("a", "an")
+                and words[i + 1 : i + 2]
+                and words[i + 1].lower().strip(".,;:") not in _DURATION_UNITS
+            ):
+                continue  # "a few days" is no length asked of; "an hour" is
+            return True
+    return False
+
+
 def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -> bool:
     """A number stands next to ``noun`` (before it, up to three words apart: "four more
     shots"; or right after it: "troops numbered 300", "shots: 12"), or a number stands
@@ -553,10 +607,6 @@ _DAY_ASKED = re.compile(
     r"\b(?:on\s+)?(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bwhat\s+day\s+of\s+the\s+week\b"
     r"|\b(?:on|in|during)\s+(?:what|which)\s+(?:night|evening|morning|afternoon)\b",
     re.I,
-)
-#: A month's name or abbreviation, with or without its full stop (``months.txt``).
-_MONTH = "(?:{})\\.?".format(
-    "|".join(sorted({w.lower() for m in months() for w in (m.name, *m.abbrevs)}, key=len, reverse=True))
 )
 _DAY_TEXT = re.compile(
     rf"\b(?:{weekdays()}|today|yesterday|tomorrow|tonight)\b"

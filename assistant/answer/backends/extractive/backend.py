@@ -217,9 +217,18 @@ class ExtractiveBackend:
             cands = _ranked_by_own_ask(context, part, names, cands)
         wanted = _specific(part)
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
-        if wanted == "measure" and cands and _own_words_answer(cands[0], part, threshold):
+        if wanted in ("measure", "duration") and cands and _own_words_answer(cands[0], part, threshold):
             # "How big did Roe say the wall would be?": Roe's own words answer, unit or not
             fitting = [cands[0], *(c for c in fitting if c is not cands[0])]
+        if wanted == "duration" and (
+            not fitting or _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio)
+        ):
+            # no sentence that matches gives a length ("76 minutes", "a 15-hour filibuster"):
+            # "How long ..." is read as a "when", as before (round 29: abstaining here instead
+            # caught two near misses and turned four wrong answers, one of a check set, into
+            # false abstentions)
+            wanted = "time"
+            fitting = [c for c in cands if _has_wanted(c, wanted, part, context)]
         if not fitting and wanted == "measure":
             # "how big / far ..." given as a bare figure ("a crowd of 5,000", "71 short"):
             # no sentence holds a unit, so any figure is the measurement (before this the

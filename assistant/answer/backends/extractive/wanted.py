@@ -45,6 +45,7 @@ _WANTED_WORDS = {
     "age": "the age",
     "quantity": "the figure",
     "measure": "the measurement",
+    "duration": "the length",
 }
 _CURRENCY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|yuan|yen|cents?)\b", re.I)
 _CURRENCY_NOUNS = wordlist("currency_nouns")
@@ -55,6 +56,8 @@ def _specific(part: str) -> str | None:
     if asked.wants_name(part):
         return "name"
     kind = answer_type(part)
+    if asked.duration_asked(part):
+        return "duration"  # "How long did the speech last?": "76 minutes", not "Thursday night"
     if kind in ("time", None) and asked.wants_day(part):
         return "day"  # "On which night did ...": a day asked, though not in the ranker's words
     if kind == "time" and asked.wants_year(part):
@@ -95,6 +98,8 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         return stem is None or asked.holds_quantity(c.text, stem, part)
     if wanted == "age":
         return asked.holds_age(c.text)
+    if wanted == "duration":
+        return asked.holds_duration(c.text)
     if wanted == "measure":
         return asked.holds_measure(c.text, asked.measured(part))
     if wanted == "money":
