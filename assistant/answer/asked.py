@@ -379,29 +379,24 @@ _SPAN_OF_TIME = re.compile(
 def holds_duration(text: str) -> bool:
     """A length of time or a work's length: a number before a unit (``[duration_units]``: "76
     minutes", "six or seven months", "two and a half years", "an hour"), one compound of the two
-    ("a 15-hour filibuster", "a 104-page report"), "hourlong" / "year-long", or the span's ends
-    ("since 2009", "from 2007 to 2013")."""
+    ("a 15-hour filibuster", "a 104-page report"), "hourlong" / "year-long", or its start
+    ("since 2009"). Not a span's two ends ("ambassador from 2007 to 2013" is another's term as
+    often as not)."""
     if _LONG_COMPOUND.search(text) or _SPAN_OF_TIME.search(text):
         return True
     words = _WORD.findall(re.sub(r"\band\s+a\s+half\b", "", text, flags=re.I))
     for i, w in enumerate(words):
         bare = w.strip(".,;:")
-        head, _, unit = bare.partition("-")
-        if (
-            unit
-            and unit.lower() in _DURATION_UNITS
-            and (_is_number(head) or head.lower() in ("a", "an", "half"))
-        ):
-            return True
-        if (_is_number(bare) or bare.lower() in ("a", "an")) and any(
-            x.lower().strip(".,;:") in _DURATION_UNITS for x in words[i + 1 : i + 3]
-        ):
-            if (
-                bare.lower() in ("a", "an")
-                and words[i + 1 : i + 2]
-                and words[i + 1].lower().strip(".,;:") not in _DURATION_UNITS
-            ):
-                continue  # "a few days" is no length asked of; "an hour" is
+        low = bare.lower()
+        head, _, unit = low.partition("-")
+        if unit in _DURATION_UNITS and (_is_number(head) or head in ("a", "an", "half")):
+            return True  # one compound: "a 15-hour filibuster", "a half-hour"
+        # a number up to two words before its unit ("six or seven months"); "a" / "an" only
+        # right before it ("an hour", not "a few days")
+        reach = (
+            words[i + 1 : i + 2] if low in ("a", "an") else words[i + 1 : i + 3] if _is_number(bare) else []
+        )
+        if any(x.lower().strip(".,;:") in _DURATION_UNITS for x in reach):
             return True
     return False
 
@@ -523,6 +518,8 @@ def holds_age(text: str) -> bool:
     return bool(_AGE.search(text))
 
 
+#: Words a share is measured by in its digits ("double-digit leads").
+_DIGIT_COUNTS = wordlist("digit_counts")
 #: The measured adjectives a share, a lead or a margin answers in news.
 _SHARE_MEASURED = frozenset({"big", "large", "high", "far"})
 
@@ -546,7 +543,7 @@ def holds_measure(text: str, adjective: str = "big") -> bool:
         head, _, unit = number.partition("-")
         if unit and _is_number(head) and unit.lower() in units:
             return True  # one compound of number and unit: "a 15-point lead", "a 10-mile walk"
-        if share and unit.lower() in ("digit", "digits") and head.lower() in wordlist("digit_counts"):
+        if share and unit.lower() in ("digit", "digits") and head.lower() in _DIGIT_COUNTS:
             return True  # a share or a lead by its digits: "double-digit leads"
     return False
 
