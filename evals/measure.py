@@ -73,6 +73,7 @@ CORPORA = {
     "r14": "evals/realnews_fourteenth/corpus",
     "r15": "evals/realnews_fifteenth/corpus",
     "r16": "evals/realnews_sixteenth/corpus",
+    "r17": "evals/realnews_seventeenth/corpus",
 }
 
 _HALVES = {
@@ -94,6 +95,7 @@ _HALVES = {
     "r14": "realnews_fourteenth",
     "r15": "realnews_fifteenth",
     "r16": "realnews_sixteenth",
+    "r17": "realnews_seventeenth",
 }
 
 SETS: tuple[EvalSet, ...] = (

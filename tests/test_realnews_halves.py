@@ -18,9 +18,10 @@ corpora) is in tests/test_realnews_fresh_set.py. The unseen set in the held-out 
 (evals/realnews_ninth/, devset21), the tenth (evals/realnews_tenth/, devset23), the eleventh
 (evals/realnews_eleventh/, devset24), the twelfth (evals/realnews_twelfth/, devset25), the
 thirteenth (evals/realnews_thirteenth/, devset26), the fourteenth (evals/realnews_fourteenth/,
-devset27), the fifteenth (evals/realnews_fifteenth/, devset28) and the sixteenth
-(evals/realnews_sixteenth/, devset29) have no near-miss or multi-part files; each corpus shares no
-article with any earlier real-news corpus and each half holds at least 50 questions.
+devset27), the fifteenth (evals/realnews_fifteenth/, devset28), the sixteenth
+(evals/realnews_sixteenth/, devset29) and the seventeenth (evals/realnews_seventeenth/, devset30)
+have no near-miss or multi-part files; each corpus shares no article with any earlier real-news
+corpus and each half holds at least 50 questions.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ _WRITTEN = (
     "realnews_next", "realnews_last", "realnews_extra", "realnews_fifth", "realnews_sixth",
     "realnews_seventh", "realnews_eighth", "realnews_ninth", "realnews_tenth", "realnews_eleventh",
     "realnews_twelfth", "realnews_thirteenth", "realnews_fourteenth", "realnews_fifteenth",
-    "realnews_sixteenth",
+    "realnews_sixteenth", "realnews_seventeenth",
 )  # fmt: skip
 
 
@@ -119,6 +120,7 @@ SETS = [
             ("realnews_fourteenth", "r14", 450, 5),
             ("realnews_fifteenth", "r15", 470, 5),
             ("realnews_sixteenth", "r16", 490, 5),
+            ("realnews_seventeenth", "r17", 510, 5),
         ]
     ),
 ]  # fmt: skip
