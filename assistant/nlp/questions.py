@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.nlp import alternation
-from assistant.nlp.text import quotation_spans, unpossessive
+from assistant.nlp.text import normalise, quotation_spans, unpossessive
 
 _SPEECH = (
     r"say|said|tell|told|write|wrote|argue|argued|claim|claimed|describe|described|call|called|"
@@ -449,3 +449,30 @@ def full_names(question: str) -> list[str]:
 
 def quoted_phrases(question: str) -> list[str]:
     return [a or b for a, b in _QUOTED.findall(question)]
+
+
+_CAMEL = re.compile(r"[A-Z][a-z]*")
+
+
+def outlet_named(name: str, outlets: list[str] | set[str]) -> bool:
+    """Is ``name`` (a capitalised run of a question) one of ``outlets`` (the indexed articles'
+    outlet metadata), in full or in a short form news and readers use: the full name without
+    "The" ("Washington Post"), its initials ("NYT" for The New York Times) or its words cut to
+    their first letters and run together ("HuffPost" for The Huffington Post, "WaPo" for The
+    Washington Post). A short form must stand for every word of the outlet's name, so a place
+    an outlet is named after ("New York", "Washington") is not taken for it."""
+    n = normalise(unpossessive(name)).strip(".")
+    n = n[4:] if n.startswith("the ") else n
+    pieces = [p.lower() for p in _CAMEL.findall(name.replace(".", ""))]
+    for outlet in outlets:
+        words = normalise(outlet).split()
+        words = words[1:] if words[:1] == ["the"] and len(words) > 1 else words
+        if n == " ".join(words):
+            return True
+        if " " in n or len(words) < 2 or len(pieces) != len(words):
+            continue
+        if n.replace(".", "") == "".join(w[0] for w in words):
+            return True  # initials: "NYT", "N.Y.T."
+        if all(len(p) >= 2 and w.startswith(p) for p, w in zip(pieces, words, strict=True)):
+            return True  # clipped words run together: "HuffPost", "WaPo"
+    return False

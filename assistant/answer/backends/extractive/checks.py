@@ -34,6 +34,7 @@ from assistant.nlp.questions import (
     ask_of,
     asked_speaker,
     full_names,
+    outlet_named,
     question_names,
     split_question,
 )
@@ -866,7 +867,7 @@ def _missing_names(context: Context) -> list[str]:
     for full in (piece for run in full_names(_asked_text(context)) for piece in _possessor_cut(run)):
         if len(full.split()) < 2:
             continue  # one word of a run a possessive cut ("Wyoming's House": a place, a body)
-        if normalise(full) in outlets or any(normalise(full) in o for o in outlets):
+        if outlet_named(full, context.outlets) or any(normalise(full) in o for o in outlets):
             continue  # an outlet named in the question is not a person to find
         parts = [normalise(unpossessive(p)).strip(".'") for p in full.split()]
         checkable = [p for p in parts[1:] if len(p) >= 3]
@@ -887,8 +888,8 @@ def _unmentioned_names(context: Context) -> list[str]:
     outlet and quoted words are not names asked about."""
     if not context.unmentioned:
         return []
-    outlets = {normalise(o) for o in context.outlets}
-    names = [n for n in dict.fromkeys(question_names(_asked_text(context))) if normalise(n) not in outlets]
+    asked = dict.fromkeys(question_names(_asked_text(context)))
+    names = [n for n in asked if not outlet_named(n, context.outlets)]
     unknown = set(context.unmentioned)
     tokens = [tokenize(n) for n in names]
     if names and all(t and set(t) <= unknown for t in tokens):
