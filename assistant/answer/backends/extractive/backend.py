@@ -71,6 +71,7 @@ from assistant.answer.backends.extractive.parts import (
     _same_article_answer,
 )
 from assistant.answer.backends.extractive.runs import (
+    _antecedent_named,
     _asked_persons_start,
     _asked_persons_words,
     _persons_other_words,
@@ -380,6 +381,10 @@ class ExtractiveBackend:
         day = _day_before(best, context) if dated_before else None
         if day is not None and not any(_overlaps(day, x) for x in chosen):
             chosen.insert(0, day)  # the sentence that gives the day, before the one it dates
+        if wanted in ("person", "name") or asks_which_speaker(part) or asked.role_which(part):
+            named_before = _antecedent_named(context, best, names)
+            if named_before is not None and not any(_overlaps(named_before, x) for x in chosen):
+                chosen.insert(0, named_before)  # who the description after it stands for
         at = 1 + (day is not None)
         for follow in _words_that_follow(context, best, cands, part):
             # Only in room left: the further sentences ranked for the part are its other

@@ -42,7 +42,7 @@ from assistant.answer.ranker import (
 )
 from assistant.engines.lexical import tokenize
 from assistant.nlp import alternation, wordlist
-from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, quotation_spans
+from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, normalise, quotation_spans
 from assistant.settings import AnswerSettings
 from assistant.types import FOLLOWING_SENTENCES, Context, Evidence, Span
 
@@ -504,3 +504,72 @@ def _asked_persons_start(
     if not (asked.names_one(who, keys) or _same_one(who, mine)):
         return None
     return _quotation_before(src, sp, span, taken, tuning)
+
+
+#: The most characters between a passage and the next one of its article for them to be adjacent
+#: paragraphs (a paragraph break: a newline or two and the spaces around them).
+_PARAGRAPH_GAP = 4
+
+#: A definite description as a sentence's subject: "the" opening the sentence or right after the
+#: quotation it opens with ("The influential delegate ... warned", "“...,” the nominee riffed").
+#: Where a description ends: a comma, a relative pronoun, a speech or finite verb's usual
+#: neighbours are not needed, the first comma or "who" / "which" / "that" does for news.
+_DESCRIPTION_END = re.compile(r",|\b(?:who|which|that|said|says)\b")
+#: The most words of a description read (its head noun comes early: "the Republican
+#: vice-presidential nominee riffed on Hassan's non-answer ..." holds a name after it).
+_DESCRIPTION_WORDS = 5
+#: Nouns that make a description a person's (assistant.nlp.wordlists.txt).
+_DESCRIBES_PERSON = (
+    wordlist("speaker_role_nouns") | wordlist("person_nouns") | wordlist("person_descriptor_nouns")
+)
+_DESCRIPTION = re.compile(r"^\W*(?:(?:“[^”]+”|\"[^\"]+\"|''.+?'')\s*)?the\s+", re.IGNORECASE)
+
+
+def _antecedent_named(context: Context, best: Scored, names: list[str]) -> Scored | None:
+    """The sentence right before ``best`` in its article, as a candidate scored like ``best``,
+    when ``best`` answers a "who" ask with a description for its subject ("the influential
+    delegate", "the Republican vice-presidential nominee": not a name, an organisation or a
+    place the tagger knows), the ledger gives it no speaker, and that sentence names a person
+    the question does not; else None. News names a person once and goes on with a description
+    ("Morton Blackwell, the committeeman from Virginia, told AFP ... / The influential delegate
+    ... warned of a battle"): the description's sentence answers what was said, the one before
+    it who said it. The sentence before is the last of ``best``'s passage before it, or, when
+    ``best`` opens its passage, the last of the passage of the paragraph right before."""
+    ev = context.evidence[best.n - 1]
+    if best.span.start >= ev.end:
+        return None  # a sentence of the passage's following text
+    m = _DESCRIPTION.match(best.text)
+    if m is None or _ledger_speaker(best, ev, context.quotes):
+        return None
+    head = best.span.start + best.text.index(m.group(0)) + m.end()
+    words = _DESCRIPTION_END.split(ev.text[head - ev.start : best.span.end - ev.start], maxsplit=1)[0]
+    words = " ".join(words.split()[:_DESCRIPTION_WORDS])
+    if not set(tokenize(words)) & _DESCRIBES_PERSON or any(
+        head <= s < head + len(words) and label not in ("NORP", "ORDINAL", "CARDINAL")
+        for s, _, label in ev.entities
+    ):
+        return None  # no person described ("The super PAC"), or a name in it ("The Washington Post")
+    asked_words = {w.lower() for n in names for w in n.split()}
+
+    def fresh_person(e: Evidence, span: Span) -> bool:
+        return any(
+            label == "PERSON"
+            and span.start <= s
+            and t <= span.end
+            and not {w.lower() for w in e.at(s, t).split()} & asked_words
+            for s, t, label in e.entities
+        )
+
+    before = [s for s in ev.sentences if s.end <= best.span.start][-1:]
+    host, n = ev, best.n
+    if not before:
+        for i, e in enumerate(context.evidence, 1):
+            if e.doc_id == ev.doc_id and 0 <= ev.start - e.end <= _PARAGRAPH_GAP and e.sentences:
+                host, n, before = e, i, e.sentences[-1:]
+                break
+    if not before or not fresh_person(host, before[0]):
+        return None
+    sp = before[0]
+    if host.title and normalise(host.at(sp.start, sp.end)).rstrip(".") == normalise(host.title).rstrip("."):
+        return None  # the headline
+    return replace(best, n=n, span=sp, text=host.at(sp.start, sp.end), goes_on=False, further=False)

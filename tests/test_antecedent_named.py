@@ -1,0 +1,39 @@
+"""A "who" answer whose sentence describes its subject ("The influential delegate ... warned")
+takes the sentence before it that names the person (round 30: r16-b-010)."""
+
+from __future__ import annotations
+
+from assistant.answer.backends.extractive import ExtractiveBackend
+from tests.contexts import context
+
+ARTICLE = """Delegates brace for a floor fight
+
+The party's rules committee meets next week in Harbor City.
+
+“They want a mechanism that hands the nomination to somebody else,” Morton Voss, the committeeman from Ruritania, told reporters.
+
+The influential delegate and veteran activist, who backs Lane, warned of a “ferocious” battle ahead if the leadership steers the nomination to Quill.
+
+Organizers expect 2,400 delegates at the convention.
+"""
+
+QUESTION = "Which committeeman from Ruritania warned of a ferocious fight if the leadership steers the nomination to Quill?"
+
+
+def _answer(article: str) -> str:
+    items = [("d1", article, "warned of a"), ("d1", article, "They want a mechanism")]
+    draft = ExtractiveBackend().answer(context(QUESTION, items)[0])
+    assert not draft.abstained, draft.text
+    return draft.text
+
+
+def test_the_sentence_naming_the_described_person_joins_the_answer() -> None:
+    text = _answer(ARTICLE)
+    assert "Morton Voss" in text and "ferocious" in text
+    assert text.index("Morton Voss") < text.index("ferocious")
+
+
+def test_a_description_of_no_person_takes_no_sentence_before_it() -> None:
+    # "The committee" describes a body: the answer is the sentence alone
+    text = _answer(ARTICLE.replace("The influential delegate and veteran activist", "The committee"))
+    assert "Morton Voss" not in text
