@@ -236,10 +236,32 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
-            if e > s:
+            s, e, tagged = _untagged(text, s, e)
+            if e > s and (not tagged or any(ch.isalnum() for ch in text[s:e])):
                 out.append((s, e))
         pos = stop
     return _merge_quote_tails(text, out, start)
+
+
+#: Markup tags a scraped article keeps in its plain text at a sentence's edges (an embedded
+#: tweet: ``<tweet author="..." tweet_id="...">The tweet's words</tweet>.``, ``<tweet
+#: tweet-id="..."><tweet/>.``). Their attribute values hold quotation marks and words that are
+#: no sentence's; the tags stay in the stored text (offsets stay valid), outside the sentences.
+_TAGS_OPENING = re.compile(r"(?:<[A-Za-z/][^<>]*>\s*)+")
+_TAGS_CLOSING = re.compile(r"(?:\s*<[A-Za-z/][^<>]*>)+[\s.]*$")
+
+
+def _untagged(text: str, s: int, e: int) -> tuple[int, int, bool]:
+    """Sentence ``text[s:e]`` without the markup tags at its start and end, and whether any
+    were cut."""
+    m = _TAGS_OPENING.match(text, s, e)
+    cut = m is not None
+    if m is not None:
+        s = m.end()
+    m = _TAGS_CLOSING.search(text, s, e)
+    if m is not None:
+        e, cut = m.start(), True
+    return s, e, cut
 
 
 _CLOSERS = set("\"'”’)]")
