@@ -464,15 +464,22 @@ def _article_name(ev: Evidence, name: str) -> str:
 
 def _person_before(c: Candidate | Scored, ev: Evidence) -> str | None:
     """The first person named by the nearest of the two sentences before ``c`` in its
-    passage: usually that sentence's subject, whom a "he" or "she" after it goes on about."""
+    passage: usually that sentence's subject, whom a "he" or "she" after it goes on about. A
+    name a preposition leads is no subject ("But like Trump, Rubio holds ...": Rubio), unless
+    the sentence names no other."""
     for prev in reversed([s for s in ev.sentences if s.end <= c.span.start][-2:]):
         people = sorted(
             (s, e) for s, e, label in ev.entities if label == "PERSON" and prev.start <= s < prev.end
         )
         if people:
-            s, e = people[0]
+            subjects = [(s, e) for s, e in people if not _LED_BY_PREPOSITION.search(ev.at(prev.start, s))]
+            s, e = (subjects or people)[0]
             return _whole_name(ev, s, e)
     return None
+
+
+#: A name right after a preposition ("like Trump", "with Clinton", "of Sanders") is its object.
+_LED_BY_PREPOSITION = re.compile(rf"\b(?i:{alternation('subordinators', 'object_prepositions')})\s+$")
 
 
 #: The rest of a nickname a PERSON entity stops inside: its closing mark and the surname.
