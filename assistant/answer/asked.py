@@ -712,7 +712,21 @@ def fresh_person(ev: Evidence, sp: Span, question: str) -> bool:
         words = [w for w in normalise(ev.at(s, e)).split() if len(w) > 2]
         if words and not any(w in qlow for w in words):
             return True
+    if name_of_thing(question):
+        # "a super PAC called Our Principles": a name the sentence gives as one, whatever the
+        # tagger made of it (spaCy's small model tags no entity in "Our Principles")
+        for m in _NAMED_AS.finditer(ev.at(sp.start, sp.end)):
+            words = [w for w in normalise(m.group(1)).split() if len(w) > 2]
+            if words and not any(w in qlow for w in words):
+                return True
     return False
+
+
+#: A name a sentence gives as a name: a capitalised run (or a quoted one) after a naming cue
+#: ("a group called Our Principles", "a bill dubbed “Hope Act”").
+_NAMED_AS = re.compile(
+    rf"\b(?:{alternation('name_cues')})\s+[“\"‘']?([A-Z][\w'’&.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’&.-]*)*)"
+)
 
 
 def name_keys(name: str) -> list[str]:
