@@ -114,6 +114,7 @@ from assistant.nlp.questions import (
     part_ask,
     split_question,
 )
+from assistant.nlp.text import normalise
 from assistant.settings import AnswerSettings, Settings
 from assistant.types import Context, Draft, DraftCitation, Span
 
@@ -343,6 +344,7 @@ class ExtractiveBackend:
             and best is top
             # the asked person's own sentence just under the threshold answers their words
             and not _speaks_near(context, part, wanted, best, threshold, self.tuning)
+            and not self._part_near(context, part, wanted, best, threshold)
         ):
             if wanted and cands and cands[0].prob >= threshold:
                 return [], f"the passages on this do not give {_WANTED_WORDS[wanted]} asked for", False
@@ -418,6 +420,32 @@ class ExtractiveBackend:
             chosen.append(covering)  # one beyond max_sentences: the follow-ons keep their room
         chosen += _persons_other_words(context, part, wanted, cands, chosen, used, t.further_words)
         return chosen, None, False
+
+    def _part_near(
+        self, context: Context, part: str, wanted: str | None, best: Scored, threshold: float
+    ) -> bool:
+        """Does the best sentence of one part of several, scoring under ``threshold`` but at least
+        :attr:`AnswerSettings.near_threshold` of it, answer the part anyway because it holds the
+        specific thing the part asks for (a figure, a day, a named place or body of the asked
+        kind the question does not name: "which state was still uncalled ..." -> "Only
+        Connecticut remained uncalled ...")? A part's words are fewer than a whole question's,
+        so its own sentence scores lower; the other parts' answers already say the articles are
+        on the question. Never for a whole question (its near misses stay refused)."""
+        if part == context.question or best.prob < self.tuning.near_threshold * threshold:
+            return False
+        if wanted is not None:
+            return _has_wanted(best, wanted, part, context)
+        typed = asked.typed_ask(part)
+        if typed is None:
+            return False
+        ev, low = context.evidence[best.n - 1], normalise(part)
+        return any(
+            label in typed[1]
+            and best.span.start <= a
+            and b <= best.span.end
+            and not any(w in low for w in normalise(ev.at(a, b)).split() if len(w) > 2)
+            for a, b, label in ev.entities
+        )
 
     def _pick_parts(
         self, context: Context, parts: list[str], names: list[str], threshold: float

@@ -1,0 +1,37 @@
+"""One part of several is answered by its best sentence just under the abstention threshold
+when that sentence holds the specific thing the part asks for (round 30: r16-b-128)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.answer.ranker import load_weights, rank
+from tests.contexts import context
+
+ARTICLE = """Clinton sweeps three states
+
+Clinton won Pennsylvania, Maryland and Delaware on Tuesday night. Only Connecticut remained uncalled as votes were counted by 9:30 p.m. Turnout was high across the region.
+"""
+
+QUESTION = "On the primaries: which state was still uncalled at 9:30 p.m., and whom did Clinton thank?"
+PART = "On the primaries: which state was still uncalled at 9:30 p.m.?"
+
+
+def _sentences() -> tuple[object, dict[str, object]]:
+    ctx, _ = context(QUESTION, [("d1", ARTICLE, "Only Connecticut")])
+    by_start = {c.text.split()[0] + " " + c.text.split()[1]: c for c in rank(ctx, PART)}
+    return ctx, by_start
+
+
+def test_a_part_near_the_threshold_is_answered_when_it_names_the_kind_asked() -> None:
+    ctx, sents = _sentences()
+    threshold = float(load_weights()["threshold"])
+    be = ExtractiveBackend()
+    near = replace(sents["Only Connecticut"], prob=0.9 * threshold)
+    assert be._part_near(ctx, PART, None, near, threshold)  # type: ignore[arg-type]
+    # too far under the threshold, or the whole question, or a sentence naming no state
+    assert not be._part_near(ctx, PART, None, replace(near, prob=0.5 * threshold), threshold)  # type: ignore[arg-type]
+    assert not be._part_near(ctx, QUESTION, None, near, threshold)  # type: ignore[arg-type]
+    plain = replace(sents["Turnout was"], prob=0.9 * threshold)
+    assert not be._part_near(ctx, PART, None, plain, threshold)  # type: ignore[arg-type]
