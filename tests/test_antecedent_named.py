@@ -37,3 +37,20 @@ def test_a_description_of_no_person_takes_no_sentence_before_it() -> None:
     # "The committee" describes a body: the answer is the sentence alone
     text = _answer(ARTICLE.replace("The influential delegate and veteran activist", "The committee"))
     assert "Morton Voss" not in text
+
+
+GROUP = """Two drop out after the caucuses
+
+Former governor Mike Hollis and former senator Dana Pruitt won less than one percent each.
+
+Both were suspending their campaigns last night after drawing negligible support in the caucuses.
+"""
+
+
+def test_a_group_back_reference_takes_the_sentence_naming_the_group() -> None:
+    question = "Which two candidates were suspending their campaigns after the caucuses?"
+    items = [("d1", GROUP, "Both were"), ("d1", GROUP, "Former governor")]
+    draft = ExtractiveBackend().answer(context(question, items)[0])
+    assert not draft.abstained, draft.text
+    assert "Mike Hollis" in draft.text and "Dana Pruitt" in draft.text
+    assert draft.text.index("Hollis") < draft.text.index("suspending")

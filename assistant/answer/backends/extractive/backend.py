@@ -142,6 +142,14 @@ def _own_words_answer(best: Scored, part: str, threshold: float) -> bool:
 _WHO_ASKS = re.compile(r"\W*(?:who|whom|whose)\b", re.I)
 
 
+#: "Which (two) candidates / nominees ...": people asked for by their part in a contest (no
+#: role of :func:`asked.role_which`, which leaves the contest's parts out).
+_WHICH_CONTENDERS = re.compile(
+    r"^\W*(?:which|what)\s+(?:\w+\s+){0,3}?(?:candidates?|nominees?|contenders?|challengers?|rivals?)\b",
+    re.IGNORECASE,
+)
+
+
 class ExtractiveBackend:
     name = "extractive"
 
@@ -383,7 +391,12 @@ class ExtractiveBackend:
         day = _day_before(best, context) if dated_before else None
         if day is not None and not any(_overlaps(day, x) for x in chosen):
             chosen.insert(0, day)  # the sentence that gives the day, before the one it dates
-        if wanted in ("person", "name") or asks_which_speaker(part) or asked.role_which(part):
+        if (
+            wanted in ("person", "name")
+            or asks_which_speaker(part)
+            or asked.role_which(part)
+            or _WHICH_CONTENDERS.match(part)
+        ):
             named_before = _antecedent_named(context, best, names)
             if named_before is not None and not any(_overlaps(named_before, x) for x in chosen):
                 chosen.insert(0, named_before)  # who the description after it stands for

@@ -522,6 +522,9 @@ _DESCRIPTION_WORDS = 5
 _DESCRIBES_PERSON = (
     wordlist("speaker_role_nouns") | wordlist("person_nouns") | wordlist("person_descriptor_nouns")
 )
+#: A group's back-reference for a sentence's subject: "Both were suspending their campaigns
+#: ...", "The two men met ...": the people are named in the sentence before.
+_GROUP_OPENING = re.compile(r"^\W*(?:both|the\s+two|the\s+three|neither)\b", re.IGNORECASE)
 _DESCRIPTION = re.compile(r"^\W*(?:(?:“[^”]+”|\"[^\"]+\"|''.+?'')\s*)?the\s+", re.IGNORECASE)
 
 
@@ -538,17 +541,21 @@ def _antecedent_named(context: Context, best: Scored, names: list[str]) -> Score
     ev = context.evidence[best.n - 1]
     if best.span.start >= ev.end:
         return None  # a sentence of the passage's following text
-    m = _DESCRIPTION.match(best.text)
-    if m is None or _ledger_speaker(best, ev, context.quotes):
+    if _ledger_speaker(best, ev, context.quotes):
         return None
-    head = best.span.start + best.text.index(m.group(0)) + m.end()
-    words = _DESCRIPTION_END.split(ev.text[head - ev.start : best.span.end - ev.start], maxsplit=1)[0]
-    words = " ".join(words.split()[:_DESCRIPTION_WORDS])
-    if not set(tokenize(words)) & _DESCRIBES_PERSON or any(
-        head <= s < head + len(words) and label not in ("NORP", "ORDINAL", "CARDINAL")
-        for s, _, label in ev.entities
-    ):
-        return None  # no person described ("The super PAC"), or a name in it ("The Washington Post")
+    group = _GROUP_OPENING.match(best.text) is not None
+    m = _DESCRIPTION.match(best.text)
+    if m is None and not group:
+        return None
+    if m is not None and not group:
+        head = best.span.start + m.end()
+        words = _DESCRIPTION_END.split(ev.text[head - ev.start : best.span.end - ev.start], maxsplit=1)[0]
+        words = " ".join(words.split()[:_DESCRIPTION_WORDS])
+        if not set(tokenize(words)) & _DESCRIBES_PERSON or any(
+            head <= s < head + len(words) and label not in ("NORP", "ORDINAL", "CARDINAL")
+            for s, _, label in ev.entities
+        ):
+            return None  # no person described ("The super PAC"), or a name in it ("The Washington Post")
     asked_words = {w.lower() for n in names for w in n.split()}
 
     def fresh_person(e: Evidence, span: Span) -> bool:
@@ -560,6 +567,8 @@ def _antecedent_named(context: Context, best: Scored, names: list[str]) -> Score
             for s, t, label in e.entities
         )
 
+    if group and fresh_person(ev, best.span):
+        return None  # "Both ... Romney and Ryan": the sentence names them itself
     before = [s for s in ev.sentences if s.end <= best.span.start][-1:]
     host, n = ev, best.n
     if not before:
