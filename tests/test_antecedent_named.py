@@ -54,3 +54,25 @@ def test_a_group_back_reference_takes_the_sentence_naming_the_group() -> None:
     assert not draft.abstained, draft.text
     assert "Mike Hollis" in draft.text and "Dana Pruitt" in draft.text
     assert draft.text.index("Hollis") < draft.text.index("suspending")
+
+
+LIST = """Bush weighs the pledge
+
+Bush campaign officials looked into what the consequences would be if their candidate declined to back the nominee. They determined that, due to party rules, Bush would fall off the ballot in South Carolina, Kentucky and Utah.
+"""
+
+
+def test_a_plural_ask_takes_the_next_sentence_that_lists_the_names() -> None:
+    question = "In which states did Bush's campaign find he would drop off the ballot if he refused to back the nominee?"
+    items = [("d1", LIST, "Bush campaign officials")]
+    ctx = context(question, items)[0]
+    from assistant.answer.backends.extractive.runs import _list_that_follows, _plural_ask
+    from assistant.answer.ranker import rank
+
+    assert _plural_ask(question) and not _plural_ask("In which state was the debate held?")
+    told = next(c for c in rank(ctx, question) if c.text.startswith("Bush campaign officials"))
+    listed = _list_that_follows(ctx, told, [], question)
+    assert listed is not None and "South Carolina, Kentucky and Utah" in listed.text
+    # a sentence that names them itself takes nothing after it
+    named = next(c for c in rank(ctx, question) if c.text.startswith("They determined"))
+    assert _list_that_follows(ctx, named, [], question) is None

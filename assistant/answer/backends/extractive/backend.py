@@ -74,6 +74,7 @@ from assistant.answer.backends.extractive.runs import (
     _antecedent_named,
     _asked_persons_start,
     _asked_persons_words,
+    _list_that_follows,
     _persons_other_words,
     _speaker_goes_on,
     _speaker_started_before,
@@ -428,6 +429,16 @@ class ExtractiveBackend:
         )
         if silent:
             return [], silent, False
+        listed = _list_that_follows(context, best, cands, part)
+        if (
+            listed is not None
+            and len(chosen) < t.max_sentences
+            and not any(_overlaps(listed, x) for x in chosen)
+        ):
+            # the names a plural ask wants, right after the sentence that tells of them; after the
+            # checks, so it never turns a refusal into an answer (before them it answered a near miss)
+            at_best = next((i for i, x in enumerate(chosen) if x is best), len(chosen) - 1)
+            chosen.insert(at_best + 1, replace(listed, goes_on=True))
         covering = _ask_covered(part, chosen, beside)
         if covering is not None and len(chosen) <= t.max_sentences:
             chosen.append(covering)  # one beyond max_sentences: the follow-ons keep their room

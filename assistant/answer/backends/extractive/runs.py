@@ -582,3 +582,58 @@ def _antecedent_named(context: Context, best: Scored, names: list[str]) -> Score
     if host.title and normalise(host.at(sp.start, sp.end)).rstrip(".") == normalise(host.title).rstrip("."):
         return None  # the headline
     return replace(best, n=n, span=sp, text=host.at(sp.start, sp.end), goes_on=False, further=False)
+
+
+#: A count of named things or people asked: "Which two companies ...", "What three states ...".
+_COUNTED_ASK = re.compile(rf"\b(?:which|what)\s+(?:{alternation('small_numbers')}|\d+)\s", re.IGNORECASE)
+
+
+def _plural_ask(part: str) -> bool:
+    """Does the part ask for several named things or people: a count after "which" / "what",
+    or the asked kind's noun in the plural ("In which states ...", "Which senators ...")?"""
+    if _COUNTED_ASK.search(part):
+        return True
+    typed = asked.typed_ask(part)
+    noun = typed[0] if typed is not None else asked.role_which(part)
+    if noun is None:
+        return False
+    plural = (
+        noun[:-1] + "ies"
+        if noun.endswith("y")
+        else noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+    )
+    return re.search(rf"\b{re.escape(plural)}\b", part, re.IGNORECASE) is not None
+
+
+def _list_that_follows(context: Context, best: Scored, cands: list[Scored], part: str) -> Scored | None:
+    """The next sentence of ``best``'s passage that lists what a plural ask wants ("In which
+    states ...?", "Which two companies ...?") when ``best`` tells of them without naming them
+    ("Bush would fall off the ballot in three states" -> "They determined ... South Carolina,
+    Kentucky, and Utah."; "Trump so far hasn't attacked all the companies ..." -> the next
+    names two): at least two names of the asked kind the question does not hold (the
+    typed ask's entity labels, a person's for a role or a contest's part), where ``best`` has
+    none. Else None."""
+    if not _plural_ask(part):
+        return None
+    typed = asked.typed_ask(part)
+    labels = typed[1] if typed is not None else frozenset({"PERSON"})
+    ev = _joined(context, best.n)
+    low = normalise(part)
+
+    def fresh_names(sp: Span) -> int:
+        found = {
+            normalise(ev.at(s, e))
+            for s, e, label in ev.entities
+            if label in labels
+            and sp.start <= s
+            and e <= sp.end
+            and not any(w in low for w in normalise(ev.at(s, e)).split() if len(w) > 2)
+        }
+        return len(found)
+
+    if fresh_names(best.span):
+        return None
+    after = [sp for sp in ev.sentences if sp.start >= best.span.end][:1]
+    if not after or fresh_names(after[0]) < 2:
+        return None
+    return _follower(ev, best, after[0], ev.at(after[0].start, after[0].end), cands)
