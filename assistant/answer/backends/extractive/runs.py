@@ -610,9 +610,10 @@ def _list_that_follows(context: Context, best: Scored, cands: list[Scored], part
     states ...?", "Which two companies ...?") when ``best`` tells of them without naming them
     ("Bush would fall off the ballot in three states" -> "They determined ... South Carolina,
     Kentucky, and Utah."; "Trump so far hasn't attacked all the companies ..." -> the next
-    names two): at least two names of the asked kind the question does not hold (the
-    typed ask's entity labels, a person's for a role or a contest's part), where ``best`` has
-    none. Else None."""
+    names two): at least two names of one label of the asked kind that the question does not
+    hold (the typed ask's entity labels, a person's for a role or a contest's part), a label
+    ``best`` names none of ("According to the Post, ..." names an organisation, no state).
+    Else None."""
     if not _plural_ask(part):
         return None
     typed = asked.typed_ask(part)
@@ -620,20 +621,22 @@ def _list_that_follows(context: Context, best: Scored, cands: list[Scored], part
     ev = _joined(context, best.n)
     low = normalise(part)
 
-    def fresh_names(sp: Span) -> int:
-        found = {
-            normalise(ev.at(s, e))
+    def fresh_names(sp: Span, kinds: frozenset[str] | set[str]) -> dict[str, str]:
+        return {
+            normalise(ev.at(s, e)): label
             for s, e, label in ev.entities
-            if label in labels
+            if label in kinds
             and sp.start <= s
             and e <= sp.end
             and not any(w in low for w in normalise(ev.at(s, e)).split() if len(w) > 2)
         }
-        return len(found)
 
-    if fresh_names(best.span):
-        return None
     after = [sp for sp in ev.sentences if sp.start >= best.span.end][:1]
-    if not after or fresh_names(after[0]) < 2:
+    if not after:
         return None
+    listed = list(fresh_names(after[0], labels).values())
+    # NORP is an adjective as often as a name ("Other Republicans ... the Islamic State")
+    kinds = {label for label in listed if listed.count(label) >= 2 and label != "NORP"}
+    if not kinds or fresh_names(best.span, kinds):
+        return None  # no two of one label to be the list, or the sentence names some itself
     return _follower(ev, best, after[0], ev.at(after[0].start, after[0].end), cands)
