@@ -254,6 +254,8 @@ _TAGS_CLOSING = re.compile(r"(?:\s*<[A-Za-z/][^<>]*>)+[\s.]*$")
 def _untagged(text: str, s: int, e: int) -> tuple[int, int, bool]:
     """Sentence ``text[s:e]`` without the markup tags at its start and end, and whether any
     were cut."""
+    if text.find("<", s, e) < 0:
+        return s, e, False  # nearly every sentence: no tag to look for
     m = _TAGS_OPENING.match(text, s, e)
     cut = m is not None
     if m is not None:

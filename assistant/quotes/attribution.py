@@ -28,6 +28,7 @@ from assistant.quotes.people import (
     CAP_WORD,
     CLAUSE_WORD,
     DETERMINERS,
+    PERSON_DESCRIPTORS,
     PERSON_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
@@ -158,7 +159,7 @@ _VERB_LIKE = wordlist("clause_words") | frozenset(f for f, lemma in FORM_TO_LEMM
 _SUBORDINATORS = wordlist("subordinators")
 #: Nouns that describe a person right before their name ("their neighbor Ben Green",
 #: "tennis great Billie Jean King"): the titles, the describing nouns and [person_descriptor_nouns].
-_DESCRIPTORS = ROLE_NOUNS | PERSON_NOUNS | wordlist("person_descriptor_nouns")
+_DESCRIPTORS = PERSON_DESCRIPTORS
 #: Words that refer to a person in narration (:meth:`Resolver._unpeopled`).
 _REFERRING = wordlist("personal_pronouns") | wordlist("referring_pronouns")
 #: Words that end a description's phrase before a name (:meth:`Resolver._before_title`), and

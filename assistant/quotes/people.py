@@ -23,6 +23,9 @@ PERSON_NOUNS = frozenset(wordlist("person_nouns"))
 
 #: Nouns that head a title or a description of a person ("Trade Minister", "the MP").
 ROLE_NOUNS = wordlist("speaker_role_nouns")
+#: Nouns that describe a person ("their neighbor Ben Green", "the influential delegate"): the
+#: titles, the describing nouns and [person_descriptor_nouns].
+PERSON_DESCRIPTORS = ROLE_NOUNS | PERSON_NOUNS | wordlist("person_descriptor_nouns")
 #: Heads of collective or anonymous speakers ("a government source", "the union").
 GROUP_NOUNS = wordlist("speaker_group_nouns")
 #: Capitalised words that make a capitalised run an organisation or a place, not a person.

@@ -35,6 +35,7 @@ from assistant.answer.backends.extractive.common import (
     Candidate,
     _asked_names,
     _content_terms,
+    _fresh_entities,
     _joined,
     _overlaps,
     _same_article,
@@ -115,7 +116,6 @@ from assistant.nlp.questions import (
     part_ask,
     split_question,
 )
-from assistant.nlp.text import normalise
 from assistant.settings import AnswerSettings, Settings
 from assistant.types import Context, Draft, DraftCitation, Span
 
@@ -460,15 +460,8 @@ class ExtractiveBackend:
         if wanted is not None:
             return _has_wanted(best, wanted, part, context)
         typed = asked.typed_ask(part)
-        if typed is None:
-            return False
-        ev, low = context.evidence[best.n - 1], normalise(part)
-        return any(
-            label in typed[1]
-            and best.span.start <= a
-            and b <= best.span.end
-            and not any(w in low for w in normalise(ev.at(a, b)).split() if len(w) > 2)
-            for a, b, label in ev.entities
+        return typed is not None and bool(
+            _fresh_entities(context.evidence[best.n - 1], best.span, typed[1], part)
         )
 
     def _pick_parts(

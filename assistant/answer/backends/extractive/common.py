@@ -56,6 +56,23 @@ def _joined(context: Context, n: int) -> Evidence:
     )
 
 
+def _fresh_entities(
+    ev: Evidence, sp: Span, labels: frozenset[str] | set[str], question: str
+) -> dict[str, str]:
+    """The entities of sentence ``sp`` of ``ev`` with a label in ``labels`` that the question
+    does not name (no word of three letters or more of one in the normalised ``question``), as
+    normalised text -> label: the names a sentence gives of the kind asked."""
+    low = normalise(question)
+    return {
+        normalise(ev.at(s, e)): label
+        for s, e, label in ev.entities
+        if label in labels
+        and sp.start <= s
+        and e <= sp.end
+        and not any(w in low for w in normalise(ev.at(s, e)).split() if len(w) > 2)
+    }
+
+
 def _same_article(context: Context, a: Scored, b: Scored) -> bool:
     return context.evidence[a.n - 1].doc_id == context.evidence[b.n - 1].doc_id
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from assistant.answer import asked
 from assistant.answer.backends.extractive.common import (
     _content_terms,
+    _fresh_entities,
     _joined,
     _overlaps,
     _same_article,
@@ -43,6 +44,7 @@ from assistant.answer.ranker import (
 from assistant.engines.lexical import tokenize
 from assistant.nlp import alternation, wordlist
 from assistant.nlp.text import ANY_DOUBLE_MARK, mark_width, normalise, quotation_spans
+from assistant.quotes.people import PERSON_DESCRIPTORS
 from assistant.settings import AnswerSettings
 from assistant.types import FOLLOWING_SENTENCES, Context, Evidence, Span
 
@@ -510,21 +512,16 @@ def _asked_persons_start(
 #: paragraphs (a paragraph break: a newline or two and the spaces around them).
 _PARAGRAPH_GAP = 4
 
-#: A definite description as a sentence's subject: "the" opening the sentence or right after the
-#: quotation it opens with ("The influential delegate ... warned", "“...,” the nominee riffed").
-#: Where a description ends: a comma, a relative pronoun, a speech or finite verb's usual
-#: neighbours are not needed, the first comma or "who" / "which" / "that" does for news.
+#: Where a description ends: the first comma, relative pronoun or "said".
 _DESCRIPTION_END = re.compile(r",|\b(?:who|which|that|said|says)\b")
 #: The most words of a description read (its head noun comes early: "the Republican
 #: vice-presidential nominee riffed on Hassan's non-answer ..." holds a name after it).
 _DESCRIPTION_WORDS = 5
-#: Nouns that make a description a person's (assistant.nlp.wordlists.txt).
-_DESCRIBES_PERSON = (
-    wordlist("speaker_role_nouns") | wordlist("person_nouns") | wordlist("person_descriptor_nouns")
-)
 #: A group's back-reference for a sentence's subject: "Both were suspending their campaigns
 #: ...", "The two men met ...": the people are named in the sentence before.
 _GROUP_OPENING = re.compile(r"^\W*(?:both|the\s+two|the\s+three|neither)\b", re.IGNORECASE)
+#: A definite description as a sentence's subject: "the" opening the sentence or right after the
+#: quotation it opens with ("The influential delegate ... warned", "“...,” the nominee riffed").
 _DESCRIPTION = re.compile(r"^\W*(?:(?:“[^”]+”|\"[^\"]+\"|''.+?'')\s*)?the\s+", re.IGNORECASE)
 
 
@@ -541,17 +538,15 @@ def _antecedent_named(context: Context, best: Scored, names: list[str]) -> Score
     ev = context.evidence[best.n - 1]
     if best.span.start >= ev.end:
         return None  # a sentence of the passage's following text
-    if _ledger_speaker(best, ev, context.quotes):
-        return None
     group = _GROUP_OPENING.match(best.text) is not None
     m = _DESCRIPTION.match(best.text)
-    if m is None and not group:
+    if (m is None and not group) or _ledger_speaker(best, ev, context.quotes):
         return None
     if m is not None and not group:
         head = best.span.start + m.end()
         words = _DESCRIPTION_END.split(ev.text[head - ev.start : best.span.end - ev.start], maxsplit=1)[0]
         words = " ".join(words.split()[:_DESCRIPTION_WORDS])
-        if not set(tokenize(words)) & _DESCRIBES_PERSON or any(
+        if not set(tokenize(words)) & PERSON_DESCRIPTORS or any(
             head <= s < head + len(words) and label not in ("NORP", "ORDINAL", "CARDINAL")
             for s, _, label in ev.entities
         ):
@@ -619,24 +614,12 @@ def _list_that_follows(context: Context, best: Scored, cands: list[Scored], part
     typed = asked.typed_ask(part)
     labels = typed[1] if typed is not None else frozenset({"PERSON"})
     ev = _joined(context, best.n)
-    low = normalise(part)
-
-    def fresh_names(sp: Span, kinds: frozenset[str] | set[str]) -> dict[str, str]:
-        return {
-            normalise(ev.at(s, e)): label
-            for s, e, label in ev.entities
-            if label in kinds
-            and sp.start <= s
-            and e <= sp.end
-            and not any(w in low for w in normalise(ev.at(s, e)).split() if len(w) > 2)
-        }
-
     after = [sp for sp in ev.sentences if sp.start >= best.span.end][:1]
     if not after:
         return None
-    listed = list(fresh_names(after[0], labels).values())
+    listed = list(_fresh_entities(ev, after[0], labels, part).values())
     # NORP is an adjective as often as a name ("Other Republicans ... the Islamic State")
     kinds = {label for label in listed if listed.count(label) >= 2 and label != "NORP"}
-    if not kinds or fresh_names(best.span, kinds):
+    if not kinds or _fresh_entities(ev, best.span, kinds, part):
         return None  # no two of one label to be the list, or the sentence names some itself
     return _follower(ev, best, after[0], ev.at(after[0].start, after[0].end), cands)
