@@ -245,6 +245,18 @@ def test_an_ask_fronted_by_a_preposition_is_a_part_when_it_has_a_clause_or_ends_
         "How much did the fare rise?",
         "by how much did ridership fall?",
     ]
+    # the fronted ask may name its thing in several words ("in which Ohio town", "in how many
+    # bus depots") before its clause
+    assert split_question(
+        "Which mayor is Ruiz challenging, and in which Ohio river town did she hold a rally?"
+    ) == [
+        "Which mayor is Ruiz challenging?",
+        "in which Ohio river town did she hold a rally?",
+    ]
+    assert split_question("Who closed the line, and in how many bus depots were fares cut?") == [
+        "Who closed the line?",
+        "in how many bus depots were fares cut?",
+    ]
     # two asks of one clause stay one question per ask of that clause
     assert split_question("On what day, and on which show, did Ruiz speak?") == [
         "On what day did Ruiz speak?",

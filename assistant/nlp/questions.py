@@ -363,9 +363,10 @@ def _after_noun(text: str, comma: int) -> bool:
 
 
 #: A fronted ask with a clause of its own right after it: "by how much did ridership fall",
-#: "in which city was it held" (not "on which show, did X ...": a comma ends the phrase there).
+#: "in which city was it held", "in which Arizona city did ..." (up to three words name the thing
+#: asked); not "on which show, did X ...": a comma ends the phrase there.
 _FRONTED_CLAUSE = re.compile(
-    rf"{_FRONTED}\s+{_AUX}\b",
+    rf"(?:{_FRONTED}|{_PREP}\s+(?:what|which|how\s+(?:many|much))(?:\s+[\w'’-]+){{1,3}}?)\s+{_AUX}\b",
     re.I,
 )
 
