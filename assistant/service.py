@@ -391,7 +391,7 @@ class Assistant:
             hits += [h for h in general if (h.doc_id, h.start) not in seen][: max(k - len(hits), 0)]
             seen = {(h.doc_id, h.start) for h in hits}
             hits += [h for h in nearest if (h.doc_id, h.start) not in seen]
-            parts = split_question(question)
+            parts = split_question(question, topic=False)
             if len(parts) > 1:  # each part finds its own evidence, across articles
                 for part in parts:
                     seen = {(h.doc_id, h.start) for h in hits}

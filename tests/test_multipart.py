@@ -17,7 +17,7 @@ import pytest
 
 from assistant.answer.backends.extractive import _part_context
 from assistant.evaluation.harness import load_gold
-from assistant.nlp.questions import ask_of, asks_when, split_question
+from assistant.nlp.questions import ask_of, asks_when, part_ask, split_question
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATED = REPO / "evals" / "realnews" / "multidoc_auto_tune.jsonl"
@@ -275,3 +275,22 @@ def test_asks_when_reads_the_time_asks_and_nothing_else() -> None:
         assert asks_when(q), q
     for q in ["Who spoke at the rally?", "What did the whenever-ready group say?", "How many voted?"]:
         assert not asks_when(q), q
+
+
+def test_a_topic_before_a_colon_stands_before_every_part_but_not_in_each_parts_search() -> None:
+    q = "On the levy: how much did Ruiz say it would raise, and which council member voted against her?"
+    assert split_question(q) == [
+        "On the levy: how much did Ruiz say it would raise?",
+        "On the levy: which council member voted against her?",
+    ]
+    # each part's own search: the whole question's search already holds the topic's words
+    assert split_question(q, topic=False) == [
+        "how much did Ruiz say it would raise?",
+        "which council member voted against her?",
+    ]
+    # the ask of a part is what follows the topic, as it is what follows a statement
+    assert part_ask("On the levy: which council member voted against her?") == (
+        "which council member voted against her?"
+    )
+    # a question of one ask keeps its words as written
+    assert split_question("On the levy: what did Ruiz say?") == ["On the levy: what did Ruiz say?"]

@@ -130,7 +130,7 @@ _PREP = r"(?:on|in|at|by|for|from|with|to|since|until|after|before|over)"
 #: An ask fronted by a preposition: "with what crime", "on which day", "by how much".
 _FRONTED = rf"{_PREP}\s+(?:(?:what|which|whom)(?:\s+[a-z]+)?|how\s+(?:long|many|much|often|soon|far))"
 _SPLIT_AND = re.compile(
-    r"(?:,\s*|;\s*|\s+)(?:and|but|also)\s+(?=(?:which|who|whom|what|when|where|why|how|did|does|do|is|was)\b"
+    r"(?:,\s*|;\s*|\s+)(?:and|but|also)\s+(?=(?:which|who|whom|whose|what|when|where|why|how|did|does|do|is|was)\b"
     rf"|{_PREP}\s+(?:what|which|how|whom)\b)",
     re.I,
 )
@@ -178,18 +178,27 @@ _PAIR = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!])\s+(?=[A-Z])")
 #: The same end before one part of a split question: :func:`split_question` writes each
 #: later ask after the statement as the question had it, in lower case ("... rally. which
-#: super PAC ran the ad?"), so a lower-case ask starts a sentence here too.
-_PART_ASK_START = re.compile(r"(?<=[a-z]{3}[.!])\s+(?=[A-Za-z])")
+#: super PAC ran the ad?"), so a lower-case ask starts a sentence here too; so does one after a
+#: topic's colon (:data:`_TOPIC`: "On Sanders: how many voters did he win?").
+_PART_ASK_START = re.compile(r"(?<=[a-z]{3}[.!])\s+(?=[A-Za-z])|(?<=:)\s+(?=[a-z])")
 
 
-def split_question(question: str) -> list[str]:
+#: A topic given before a colon ahead of the asks ("On Sanders: how many ..., and what ...?",
+#: "Two speeches: ..."): like a statement before the question, it stands before every part.
+_TOPIC = re.compile(r"[^:?!.]{2,60}?:\s+(?=[a-z])")
+
+
+def split_question(question: str, topic: bool = True) -> list[str]:
     """The parts of a multi-part question: "A, and which of them B?" -> [A, which of them B];
     "How long, who, and on what date ...?" -> one part per asked-for thing; "What did X say
     on A and on B?" -> one part per repeated preposition; "X and Y both ... . What did each
     say?" -> one part per person, and so "What did X and Y each say ...?" and "How did X
     and Y differ on ...?" (:func:`_per_person`); else [question]. A statement before the
     question ("Pence went on two Sunday shows. What did he say ...?") is kept in front of
-    every part.
+    every part, and so is a topic before a colon ("On Sanders: how many ..., and what ...?")
+    unless ``topic`` is false: each part's own search leaves it out (the whole question's
+    search holds its words; in a part's it outweighed the part's own ask: "Two long speeches:
+    ..., and how long was Trump's acceptance address?" found the other speech again).
 
     Quoted words are the speaker's, not the question's: a sentence end or an "and who"
     inside quotation marks ("Who said "Fares rise. Routes shrink", and who said ...?")
@@ -199,6 +208,11 @@ def split_question(question: str) -> list[str]:
     cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(masked)]
     preamble = " ".join(_pieces(q, cuts)[:-1])
     start = cuts[-1][1] if cuts else 0
+    given = _TOPIC.match(masked, start)
+    if given:  # "On Sanders: how many voters did he win, and what share ...?"
+        if topic:
+            preamble = f"{preamble} {q[given.start() : given.end()].strip()}".strip()
+        start = given.end()
     parts = [x for p in _split_ask(q[start:], masked[start:], preamble) for x in _per_person(p)]
     if len(parts) == 1:
         return [q]
@@ -377,7 +391,7 @@ def _whole_ask(masked: str, m: re.Match[str]) -> bool:
     to the question's end ("..., and with what crime?"), not "On
     what day, and on which show, did X ...?" (both asks of one clause, :data:`_SPLIT_PP`)."""
     rest = masked[m.end() :]
-    if re.match(r"(?:which|who|whom|what|when|where|why|how|did|does|do|is|was)\b", rest, re.I):
+    if re.match(r"(?:which|who|whom|whose|what|when|where|why|how|did|does|do|is|was)\b", rest, re.I):
         return True
     if _FRONTED_CLAUSE.match(rest):
         return True
