@@ -74,6 +74,7 @@ CORPORA = {
     "r15": "evals/realnews_fifteenth/corpus",
     "r16": "evals/realnews_sixteenth/corpus",
     "r17": "evals/realnews_seventeenth/corpus",
+    "r18": "evals/realnews_eighteenth/corpus",
 }
 
 _HALVES = {
@@ -96,6 +97,7 @@ _HALVES = {
     "r15": "realnews_fifteenth",
     "r16": "realnews_sixteenth",
     "r17": "realnews_seventeenth",
+    "r18": "realnews_eighteenth",
 }
 
 SETS: tuple[EvalSet, ...] = (
