@@ -76,3 +76,41 @@ def test_a_plural_ask_takes_the_next_sentence_that_lists_the_names() -> None:
     # a sentence that names them itself takes nothing after it
     named = next(c for c in rank(ctx, question) if c.text.startswith("They determined"))
     assert _list_that_follows(ctx, named, [], question) is None
+
+
+DAY_AND_PLACE = """Lane courts the north
+
+Senator Ada Lane may have her best chance upstate, where she is pushing an offensive on river dredging.
+
+Tuesday, the Vermont senator opened a Millbrook rally blasting Quill for backing the dredging contracts abroad.
+"""
+
+
+def test_a_fronted_day_and_a_place_modifying_the_description_still_take_the_sentence_before() -> None:
+    # "Tuesday, the Ruritania senator ...": a day before the subject, a place in the description
+    question = "Who attacked Quill at a Millbrook rally for backing the dredging contracts abroad?"
+    items = [("d1", DAY_AND_PLACE, "Tuesday, the"), ("d1", DAY_AND_PLACE, "Senator Ada Lane")]
+    draft = ExtractiveBackend().answer(context(question, items)[0])
+    assert not draft.abstained, draft.text
+    assert "Ada Lane" in draft.text and draft.text.index("Ada Lane") < draft.text.index("Millbrook")
+
+
+OFFICE = """Senators split on the ferry bill
+
+Republicans tied the bill to the budget and, in Sen. Hal Brenner's case, to the harbour's safety. His office put out a statement saying the ferries “cannot be inspected in time for the summer.”
+"""
+
+
+def test_a_possessive_subject_takes_the_sentence_naming_whose_it_is() -> None:
+    question = "Which senator's office said the ferries cannot be inspected in time for the summer?"
+    from assistant.nlp.parse import parse_one
+    from assistant.quotes import extract_quotes
+
+    items = [("d1", OFFICE, "Republicans tied")]
+    quotes = extract_quotes("d1", OFFICE, doc=parse_one(OFFICE))
+    assert [q.speaker for q in quotes] == [
+        "His office"
+    ]  # the ledger's speaker: whose, the sentence before says
+    draft = ExtractiveBackend().answer(context(question, items, quotes=quotes)[0])
+    assert not draft.abstained, draft.text
+    assert "Hal Brenner" in draft.text, draft.text

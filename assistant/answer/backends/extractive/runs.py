@@ -517,12 +517,24 @@ _DESCRIPTION_END = re.compile(r",|\b(?:who|which|that|said|says)\b")
 #: The most words of a description read (its head noun comes early: "the Republican
 #: vice-presidential nominee riffed on Hassan's non-answer ..." holds a name after it).
 _DESCRIPTION_WORDS = 5
+#: Entities that modify a person's noun in a description ("the Vermont senator", "the
+#: Republican nominee", "the two candidates"): not a name the description is.
+_DESCRIPTION_MODIFIERS = frozenset({"NORP", "ORDINAL", "CARDINAL", "GPE"})
+#: A ledger speaker that is a possessive's noun ("His office", "Her campaign"): whose it is, the
+#: sentence before says.
+_POSSESSIVE_SPEAKER = re.compile(r"(?:his|her)\s", re.IGNORECASE)
+#: A day or a time adverb fronted before a sentence's subject ("Tuesday, ...", "Later, ...").
+_FRONTED_TIME = rf"(?:on\s+)?(?:{alternation('weekdays', 'fronted_time')}),?\s+"
 #: A group's back-reference for a sentence's subject: "Both were suspending their campaigns
 #: ...", "The two men met ...": the people are named in the sentence before.
-_GROUP_OPENING = re.compile(r"^\W*(?:both|the\s+two|the\s+three|neither)\b", re.IGNORECASE)
-#: A definite description as a sentence's subject: "the" opening the sentence or right after the
-#: quotation it opens with ("The influential delegate ... warned", "“...,” the nominee riffed").
-_DESCRIPTION = re.compile(r"^\W*(?:(?:“[^”]+”|\"[^\"]+\"|''.+?'')\s*)?the\s+", re.IGNORECASE)
+#: A possessive subject is one too: "His office put out a statement ...", "Her campaign said ...".
+_GROUP_OPENING = re.compile(
+    rf"^\W*(?:{_FRONTED_TIME})?(?:both|the\s+two|the\s+three|neither|his|her)\b", re.IGNORECASE
+)
+#: A definite description as a sentence's subject: "the" opening the sentence (after a fronted
+#: day: "Tuesday, the Vermont senator opened a rally ...") or right after the quotation it opens
+#: with ("The influential delegate ... warned", "“...,” the nominee riffed").
+_DESCRIPTION = re.compile(rf"^\W*(?:(?:“[^”]+”|\"[^\"]+\"|''.+?'')\s*|{_FRONTED_TIME})?the\s+", re.IGNORECASE)
 
 
 def _antecedent_named(context: Context, best: Scored, names: list[str]) -> Scored | None:
@@ -534,23 +546,34 @@ def _antecedent_named(context: Context, best: Scored, names: list[str]) -> Score
     ("Morton Blackwell, the committeeman from Virginia, told AFP ... / The influential delegate
     ... warned of a battle"): the description's sentence answers what was said, the one before
     it who said it. The sentence before is the last of ``best``'s passage before it, or, when
-    ``best`` opens its passage, the last of the passage of the paragraph right before."""
+    ``best`` opens its passage, the last of the passage of the paragraph right before.
+
+    Round 31: a day fronted before the description ("Tuesday, the Vermont senator opened a
+    rally ..."), a place modifying its noun ("Vermont", before the noun only: "Rochester" after
+    it is no part of the description) and a possessive subject ("His office put out a statement
+    ...", which the ledger may give as the speaker "His office") count too (r17 +2 facts, +2
+    speakers, no other answer changed)."""
     ev = context.evidence[best.n - 1]
     if best.span.start >= ev.end:
         return None  # a sentence of the passage's following text
     group = _GROUP_OPENING.match(best.text) is not None
     m = _DESCRIPTION.match(best.text)
-    if (m is None and not group) or _ledger_speaker(best, ev, context.quotes):
-        return None
+    said_by = _ledger_speaker(best, ev, context.quotes)
+    if (m is None and not group) or (said_by and not _POSSESSIVE_SPEAKER.match(said_by)):
+        return None  # no description for a subject, or the ledger names the speaker
     if m is not None and not group:
         head = best.span.start + m.end()
         words = _DESCRIPTION_END.split(ev.text[head - ev.start : best.span.end - ev.start], maxsplit=1)[0]
-        words = " ".join(words.split()[:_DESCRIPTION_WORDS])
-        if not set(tokenize(words)) & PERSON_DESCRIPTORS or any(
-            head <= s < head + len(words) and label not in ("NORP", "ORDINAL", "CARDINAL")
+        split = words.split()[:_DESCRIPTION_WORDS]
+        noun = next((i for i, w in enumerate(split) if set(tokenize(w)) & PERSON_DESCRIPTORS), None)
+        if noun is None:
+            return None  # no person described ("The super PAC")
+        described = len(" ".join(split[: noun + 1]))  # up to the person's noun
+        if any(
+            head <= s < head + described and label not in _DESCRIPTION_MODIFIERS
             for s, _, label in ev.entities
         ):
-            return None  # no person described ("The super PAC"), or a name in it ("The Washington Post")
+            return None  # a name in it ("The Washington Post")
     asked_words = {w.lower() for n in names for w in n.split()}
 
     def fresh_person(e: Evidence, span: Span) -> bool:
