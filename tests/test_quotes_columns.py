@@ -134,3 +134,14 @@ def test_a_supposition_or_a_view_deep_in_the_writers_sentence_stays_the_writers(
     doc = parse_one(text)
     got = {text[q.start : q.end][:24] for q in authored_sentences("d", text, doc)}
     assert {"A bus company would argu", "If the board listens, it"} <= got
+
+
+def test_a_legislators_bio_line_with_office_and_seat_names_the_writer() -> None:
+    # an op-ed by a member of Congress: "Rep. <full name>, <party>-<state>., chairs ..."
+    seat = COLUMN.replace(
+        "Marta J. Quell is a lecturer in urban planning at", "Rep. Marta Quell, D-Ohio., chairs the board of"
+    )
+    assert column_author(seat) == "Marta Quell"
+    # without the seat a title still makes it no bio line; "was" tells of someone else
+    assert column_author(COLUMN.replace("Marta J. Quell is a lecturer", "Rep. Marta Quell chairs")) is None
+    assert column_author(COLUMN.replace("Marta J. Quell is a", "Marta J. Quell was a")) is None
