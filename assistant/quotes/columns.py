@@ -13,12 +13,12 @@ Strict on purpose: a news story can end on "Roe is a spokeswoman for the agency.
 closing line counts only when it is the article's last paragraph, opens with a full name (two
 to four capitalised words: a person by ``people.looks_like_person``; no title, but a
 legislator's office is read past when the party and state follow the full name, "Rep. Jane
-Roe, D-Ohio,") followed by a verb of the bio line (``[bio_verbs]``: "is", "chairs", "teaches", ..., not "was") and a
-description, names one person (a line naming several writers is left), holds no quotation,
-and the body does not name that person anywhere (a byline paragraph "By ..." aside): a
-reporter's source is named in the story before the closing line about them. Over all 924
-PolNeAR articles the office and the verbs added one column (its writer the byline's) and
-no other article."""
+Roe, D-Ohio,") followed by a verb of the bio line (``[bio_verbs]``: "is", "chairs",
+"teaches", ..., not "was") and a description, names one person (a line naming several writers
+is left), holds no quotation, and the body does not name that person anywhere (a byline
+paragraph "By ..." aside): a reporter's source is named in the story before the closing line
+about them. Over all 924 PolNeAR articles the office and the verbs added one column (its
+writer the byline's) and no other article."""
 
 from __future__ import annotations
 
