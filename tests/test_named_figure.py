@@ -127,3 +127,25 @@ def test_the_day_of_the_named_event_goes_before_a_day_that_names_none_of_them() 
     assert moved[0] is dated and moved[1] is tonight
     named = replace(tonight, text="Roe said the moderators will never vote in our primary tonight.")
     assert _named_figure_first(ctx, [named, dated], "day", 0.3) == [named, dated]
+
+
+GROUP_POLL = (
+    "Lakeside Courier\n\nIn a Lakeside Courier poll released Monday, 50 percent of respondents chose Holt "
+    "while 40 percent chose Vance.\n\nAmong Republicans, 27 percent would vote for Vance, followed "
+    "closely by Holt with 22 percent.\n"
+)
+
+
+def test_a_share_asked_of_a_group_takes_the_sentence_naming_the_group_first() -> None:
+    question = "In the Lakeside Courier poll, what share of Republicans would vote for Vance?"
+    ctx = context(question, [("courier", GROUP_POLL, "In a Lakeside"), ("courier", GROUP_POLL, "Among")])[0]
+    ranked = [c for c in rank(ctx) if _has_wanted(c, "rate", question, ctx)]
+    everyone = next(c for c in ranked if "respondents" in c.text)
+    group = next(c for c in ranked if "Among Republicans" in c.text)
+    # both name Vance (and the first the poll too): the group the share is of decides
+    fitting = [everyone, group]
+    threshold = min(c.prob for c in fitting)
+    assert _named_figure_first(ctx, fitting, "rate", threshold, question) == [group, everyone]
+    # a share asked of no group leaves the order as ranked
+    plain = "In the Lakeside Courier poll, what share would vote for Vance?"
+    assert _named_figure_first(ctx, fitting, "rate", threshold, plain) == fitting

@@ -333,7 +333,7 @@ class ExtractiveBackend:
         if wanted in ("person", "name") or asks_which_speaker(part):
             fitting = _named_one_spoke(context, part, fitting, threshold)
         # another one's figure ranks first: the one the question names goes first
-        fitting = _named_figure_first(context, fitting, wanted, threshold)
+        fitting = _named_figure_first(context, fitting, wanted, threshold, part)
         fitting = _state_of_named(fitting, part, names)
         fitting = _epithet_of_named(fitting, part)
         fitting = _kind_named_first(fitting, part, threshold)

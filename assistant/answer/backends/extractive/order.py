@@ -285,7 +285,7 @@ _FIGURE_ASKS = frozenset({"rate", "number", "count", "money", "quantity", "day"}
 
 
 def _named_figure_first(
-    context: Context, fitting: list[Scored], wanted: str | None, threshold: float
+    context: Context, fitting: list[Scored], wanted: str | None, threshold: float, part: str = ""
 ) -> list[Scored]:
     """``fitting`` with the sentence naming more of the question's names first, for a part
     asking a figure, when the best one (above ``threshold``) names fewer of them.
@@ -303,19 +303,27 @@ def _named_figure_first(
     A day asked of a named event ("On what date was the CNBC debate at which Cruz ...?") is read
     the same way, but only when the best sentence names none of the question's names (a
     quotation's "tonight"): the sentence dating the named event ("at the October 28 CNBC
-    debate") goes first. A best sentence naming one of them already tells that one's day."""
+    debate") goes first. A best sentence naming one of them already tells that one's day.
+
+    A share asked of a group ("what share of Republicans would vote for Trump?",
+    :func:`asked.share_of`) is first of all that group's: a sentence naming the group ("Among
+    Republicans, 27 percent would vote for Trump") goes before one naming as many of the
+    question's names but not the group ("... 50 percent of respondents chose Clinton while
+    40 percent chose Trump") (round 31)."""
     if wanted not in _FIGURE_ASKS or len(fitting) < 2 or fitting[0].prob < threshold:
         return fitting
     names = [re.compile(rf"\b{re.escape(n)}\b") for n in _asked_names(context)]
     if not names:
         return fitting
 
-    def named(c: Scored) -> int:
-        return sum(1 for n in names if n.search(c.text))
+    whole = set(asked.share_of(part)) if wanted == "rate" else set()
+
+    def named(c: Scored) -> tuple[bool, int]:
+        return bool(whole & set(tokenize(c.text))), sum(1 for n in names if n.search(c.text))
 
     first = fitting[0]
     most, pick = named(first), 0
-    if wanted == "day" and most:
+    if wanted == "day" and most[1]:
         return fitting  # a day of the named one's event: only when the best names none of them
     for k, c in enumerate(fitting[1:], 1):
         if c.prob < threshold:
