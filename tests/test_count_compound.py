@@ -53,3 +53,14 @@ def test_the_size_of_the_counted_body_goes_before_a_count_of_some_of_its_members
     moved = _whole_counted_first([five, whole], question, 0.3)
     assert "12-member" in moved[0].text and moved[0].prob == 0.9 and moved[1] is five
     assert _whole_counted_first([five, replace(whole, prob=0.2)], question, 0.3)[0] is five
+
+
+def test_a_figure_after_a_colon_counts_the_noun_before_it() -> None:
+    # "how many votes Roe got ...: 60.9 million." gives the count after the colon
+    assert asked.holds_count(
+        "Compare that with how many votes Roe got in the 2012 general election: 60.9 million.", "vote"
+    )
+    assert asked.holds_count("The final tally of ballots: about 4,200.", "ballot")
+    # a word after the colon that is no number, or a noun the words before it do not name
+    assert not asked.holds_count("The reason the votes fell is simple: money.", "vote")
+    assert not asked.holds_count("The crowd was large: 5,000.", "vote")

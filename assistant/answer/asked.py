@@ -431,9 +431,21 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
             continue  # "32% of Republican claims" is a share, not a count of claims
         if any(_is_number(w.strip(".,")) for w in before + after):
             return True
+    m = _COLON_FIGURE.search(text)
+    if (
+        m is not None
+        and _is_number(m.group("n"))
+        and noun in {(tokenize(w) or [""])[-1] for w in _WORD.findall(text[: m.start()])}
+    ):
+        return True  # the figure given after a colon: "how many votes Romney got ...: 60.9 million."
     return False
 
 
+#: A figure closing a sentence after a colon ("... how many votes Romney got in 2012: 60.9 million."):
+#: the count of the noun the words before the colon name.
+_COLON_FIGURE = re.compile(
+    r":\s*(?:about\s+|nearly\s+|almost\s+|roughly\s+)?(?P<n>[\d.,]+|[A-Za-z]+)(?:\s+(?:thousand|million|billion|trillion))?\s*[.!]?\s*$"
+)
 _FRACTIONS = alternation("fraction_words")
 _FRACTION = re.compile(
     rf"\bhalf\b|\b(?:a|{'|'.join(sorted(_NUMBER_WORDS - {'half'}))})[- ](?:{_FRACTIONS})\b", re.I
