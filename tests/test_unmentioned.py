@@ -49,3 +49,33 @@ def test_a_known_name_beside_the_unknown_one_is_left_to_the_other_checks(harbour
         ans = harbour.ask(question)
         assert "never mention" not in ans.answer, question
     assert not harbour.ask("What did the Norvalian mayor say about the harbour wall?").abstained
+
+
+MEMOIR = (
+    "A farewell to the night desk\n\n"
+    "The editor I was talking to, Nils Ardent, interrupted me to announce that the column was over.\n\n"
+    "Inside the parcel was a pullout on the history of the Norvale Gulls. When I saw a picture of my "
+    "childhood hero, the catcher Bram Oduya, I laughed for the first time in days.\n\n"
+    "I will miss the night desk and the people who kept it running.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def memoir(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    from tests.conftest import index_articles
+
+    return index_articles(
+        tmp_path_factory, [("memoir", MEMOIR, "Norvale Gazette", "2026-05-02")], {"memoir": "Tove Lindqvist"}
+    )
+
+
+def test_a_byline_mentions_its_writer(memoir: Assistant) -> None:
+    # a first-person piece names its writer only in the byline: the question naming her is
+    # about the articles, not about a name they never mention
+    for question in (
+        "Who was Tove Lindqvist's childhood hero in the pullout?",
+        "Which editor interrupted Lindqvist to announce that the column was over?",
+    ):
+        ans = memoir.ask(question)
+        assert "mention" not in ans.answer, (question, ans.answer)
+    assert "Bram Oduya" in memoir.ask("Who was Tove Lindqvist's childhood hero in the pullout?").answer
