@@ -317,10 +317,14 @@ class Resolver:
                 ):
                     continue  # "told National Courier": after a verb, an object
                 obj = False
-                for tok in reversed(before):
+                for k in range(len(before) - 1, -1, -1):
+                    tok = before[k]
                     if tok[-1] in ",;:.—(":
                         break
                     if clean_token(tok) in _PREPOSITIONS:
+                        titled = 0 < k < len(before) - 1 and before[k - 1][:1].isupper()
+                        if titled and before[k + 1][:1].isupper():
+                            continue  # the "of" of a title: "Chief of Staff Katie Walsh explained"
                         obj = True
                         break
                 if not obj:
@@ -367,10 +371,15 @@ class Resolver:
                 return None
         return words[: j + 1][-3:]
 
-    def forget(self, start: int, end: int) -> None:
+    def forget(self, start: int, end: int, keep: Person | None = None) -> None:
         """Drop salience gathered inside ``[start, end)``: names inside quoted or reported
-        words are not the discourse's subjects."""
-        self._events = [e for e in self._events if not start <= e[0] < end]
+        words are not the discourse's subjects. The speaker of those words (``keep``) is: a
+        reported span may hold its own cue ("That, RNC Chief of Staff Katie Walsh explained,
+        is by design."), and the "she said" of the next paragraph is hers."""
+        people = self.registry.people
+        self._events = [
+            e for e in self._events if not start <= e[0] < end or (keep is not None and people[e[1]] is keep)
+        ]
 
     def note(self, pos: int, person: Person) -> None:
         """Record that ``person`` was salient (a subject or a speaker) at ``pos``."""

@@ -299,7 +299,7 @@ class _Extractor:
             attribution_end=attr[1] if attr else None,
         )
         self.out.append(q)
-        self.resolver.forget(s, e)
+        self.resolver.forget(s, e, keep=p)
         return q
 
     # -- subjects ------------------------------------------------------------------------

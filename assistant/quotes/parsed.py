@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from assistant.nlp import speech_verbs, wordlist
 from assistant.nlp.text import ANY_DOUBLE_MARK, unpossessive
-from assistant.quotes.people import ORG_WORDS, ROLE_NOUNS
+from assistant.quotes.people import ORG_WORDS, PERSON_NOUNS, ROLE_NOUNS
 from assistant.quotes.transcripts import SPEAKER_TAG
 from assistant.settings import QuotesSettings
 
@@ -573,6 +573,10 @@ class ParsedArticle:
             return None  # "Saturday", "$200": an entity that says nothing
         if ent is not None and ent.label_ != "ORG" and ent.text.isupper() and len(ent.text) > 3:
             return None  # a dateline ("LONDON (Reuters) -") or a headline word
+        if ent is not None and ent.label_ == "NORP" and subj.lower_ in PERSON_NOUNS:
+            det = next((c for c in subj.lefts if c.dep_ == "det" and c.lower_ == "the"), None)
+            if det is not None:  # "the Republican said": a person described by party
+                return "desc", self.text[det.idx : subj.idx + len(subj.text)], det.idx
         if ent is not None:
             words = bare_name(ent.text)
             kind = "name" if ent.label_ == "PERSON" else "org"

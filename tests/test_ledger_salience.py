@@ -1,0 +1,40 @@
+"""Who a later "she said" or "the Republican said" is: the ledger's salience (round 31).
+
+Invented articles, parsed as at index time. A name inside a title's "of" ("Chief of Staff Ana
+Ruiz explained") is still a subject; a reported span that holds its own cue ("That, Chief of
+Staff Ana Ruiz explained, is by design.") keeps its speaker salient; a party's member with
+"the" ("the Republican said") is the person the article is writing about.
+"""
+
+from __future__ import annotations
+
+from assistant.nlp.parse import parse_one
+from assistant.quotes import extract_quotes
+
+TITLED = (
+    "Party readies its ground game\n\n"
+    "Looking to correct the mistakes of 2012, Chairman Oren Blau has authorized more staff in the swing states.\n\n"
+    "The committee has just $16 million in the bank. That, Chief of Staff Ana Ruiz explained, is by design.\n\n"
+    "“We have a head start on the ground because of the operation we built,” she said in an interview.\n"
+)
+
+PARTY = (
+    "Hale says regulation hurts the poor\n\n"
+    "Senator Dov Hale spoke to voters in Cincinnati on Monday about poverty.\n\n"
+    "“One of the things would be to get rid of the excessive regulation in our country,” the "
+    "Republican said this week.\n"
+)
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {text[q.start : q.end][:20]: q.speaker for q in extract_quotes("d", text, doc=parse_one(text))}
+
+
+def test_she_said_after_a_titled_name_in_a_reported_span_is_that_person() -> None:
+    got = _speakers(TITLED)
+    assert got["We have a head start"] == "Ana Ruiz", got
+
+
+def test_the_party_member_said_is_the_person_written_about() -> None:
+    got = _speakers(PARTY)
+    assert got["One of the things wo"] == "Dov Hale", got
