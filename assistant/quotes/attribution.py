@@ -373,13 +373,17 @@ class Resolver:
 
     def forget(self, start: int, end: int, keep: Person | None = None) -> None:
         """Drop salience gathered inside ``[start, end)``: names inside quoted or reported
-        words are not the discourse's subjects. The speaker of those words (``keep``) is: a
-        reported span may hold its own cue ("That, RNC Chief of Staff Katie Walsh explained,
-        is by design."), and the "she said" of the next paragraph is hers."""
+        words are not the discourse's subjects. The speaker of those words (``keep``), where
+        the span names them, is: a reported span may hold its own cue ("That, RNC Chief of
+        Staff Katie Walsh explained, is by design."), and the "she said" of the next
+        paragraph is hers."""
         people = self.registry.people
-        self._events = [
-            e for e in self._events if not start <= e[0] < end or (keep is not None and people[e[1]] is keep)
-        ]
+        named = tuple(n for n in (keep.name, keep.surname, *keep.aliases) if n) if keep else ()
+
+        def kept(e: tuple[int, int]) -> bool:  # the speaker's own name there, not their words
+            return bool(named) and people[e[1]] is keep and self.text.startswith(named, e[0])
+
+        self._events = [e for e in self._events if not start <= e[0] < end or kept(e)]
 
     def note(self, pos: int, person: Person) -> None:
         """Record that ``person`` was salient (a subject or a speaker) at ``pos``."""
