@@ -86,6 +86,7 @@ from assistant.answer.backends.extractive.speakers import (
     _asked_phrase,
     _attributed,
     _authored,
+    _dated_words_of_asked,
     _lead,
     _ledger_speaker,
     _name_pronoun,
@@ -261,6 +262,11 @@ class ExtractiveBackend:
             dated = [c for c in cands if _has_wanted(c, wanted, part, context) or _day_before(c, context)]
             if not _weak_fit(dated, cands, threshold, self.tuning.wanted_ratio):
                 fitting, dated_before = dated, True
+        if wanted == "day" and not dated_before and fitting and fitting[0].prob < threshold <= cands[0].prob:
+            # the best tells of the asked person's words without a day; a quote of theirs dates them
+            said_on = _dated_words_of_asked(context, part, cands, threshold, self.tuning.speaker_gap)
+            if said_on is not None:
+                fitting = [said_on, *fitting]
         if _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
             return (
                 [],

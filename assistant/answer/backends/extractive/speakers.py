@@ -6,12 +6,14 @@ own view; whether a sentence gives a person's words; and whom a question part as
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answer import asked
 from assistant.answer.backends.extractive.common import Candidate
 from assistant.answer.ranker import (
     Scored,
 )
+from assistant.engines.lexical import tokenize
 from assistant.nlp import alternation, wordlist
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import (
@@ -565,3 +567,48 @@ def _names_role_holder(context: Context, c: Scored, role: str) -> bool:
         if m and asked.names_role(m.group(0), role):
             return True
     return False
+
+
+#: The stems of the nouns for something said ("comments", "remarks", "speech").
+_SPEECH_NOUN_STEMS = frozenset(t for w in wordlist("speech_nouns") for t in tokenize(w))
+
+
+def _dated_words_of_asked(
+    context: Context, part: str, cands: list[Scored], threshold: float, gap: int
+) -> Scored | None:
+    """For a "when" ask about a named person's words ("On which night did Manafort speak to
+    the RNC members ...?") whose best sentence (above ``threshold``) tells of them without a
+    day ("Mr. Manafort's comments ... came during a happy-hour reception"): the sentence of the
+    same article that gives the person's words with a day ("... ,'' Mr. Manafort said Thursday
+    night"), scored like the best; else None. News dates a speech once, on one of its quotes,
+    and tells the occasion elsewhere. ``gap``: how far a name may stand from its speech verb
+    (:func:`asked.attributes_to`).
+
+    The best sentence must name the person and something said ([speech_nouns]: "comments",
+    "remarks", "statement"). Round 31: r17 +1 fact and date; without that noun two check sets
+    gained a fact each but another lost an abstention (a sentence merely naming the person is
+    no occasion of their words)."""
+    name = _named_asked(context, part)
+    if name is None:  # "did Manafort speak to ...": a name the ledger knows as a speaker
+        speakers = [q.speaker for q in context.quotes if q.speaker]
+        known = {
+            n for n in question_names(part) if any(asked.names_one(s, asked.name_keys(n)) for s in speakers)
+        }
+        name = known.pop() if len(known) == 1 else None
+    if name is None or not cands or cands[0].prob < threshold:
+        return None
+    best = cands[0]
+    keys = asked.name_keys(name)
+    told = set(tokenize(best.text)) & _SPEECH_NOUN_STEMS
+    if not asked.names_one(best.text, keys) or not told:
+        return None  # the best sentence does not tell of the person's words ("comments", "speech")
+    doc = context.evidence[best.n - 1].doc_id
+    for c in cands[1:]:
+        ev = context.evidence[c.n - 1]
+        if ev.doc_id != doc or not asked.holds_day(
+            ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}")
+        ):
+            continue
+        if asked.attributes_to(ev, c.span, name, _ledger_speaker(c, ev, context.quotes), gap):
+            return replace(best, n=c.n, span=c.span, text=c.text, goes_on=False, further=False)
+    return None
