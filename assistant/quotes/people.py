@@ -231,10 +231,9 @@ def parse_mention(text: str) -> Mention | None:
             # "MSNBC's Chris Matthews", "CNN's Jake Tapper": the outlet is the title, not the name
             joined = " ".join(body[: owner + 1])
             return Mention("name", text, name=" ".join(body[owner + 1 :]), role=joined, gender=gender)
-        if first == "the" and len(body) == 1 and clean_token(body[0]) in PERSON_NOUNS:
+        if first == "the" and len(body) == 1 and head in PERSON_NOUNS:
             # "the Republican said this week": a person described by party, as "the billionaire"
-            head = clean_token(body[0])
-            return Mention("desc", text, role=head, head=head, modifiers=(), gender=gender)
+            return Mention("desc", text, role=head, head=head, modifiers=mods, gender=gender)
         role, name = split_role(body)
         if name and not role and first == "the":
             return Mention("org", text, name=" ".join(body).replace("’", "'"))  # "the X Bureau"

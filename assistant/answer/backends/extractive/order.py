@@ -319,7 +319,8 @@ def _named_figure_first(
     whole = set(asked.share_of(part)) if wanted == "rate" else set()
 
     def named(c: Scored) -> tuple[bool, int]:
-        return bool(whole & set(tokenize(c.text))), sum(1 for n in names if n.search(c.text))
+        of_whole = bool(whole) and not whole.isdisjoint(tokenize(c.text))  # tokenized only for a share
+        return of_whole, sum(1 for n in names if n.search(c.text))
 
     first = fitting[0]
     most, pick = named(first), 0

@@ -590,7 +590,7 @@ def _dated_words_of_asked(
     no occasion of their words)."""
     name = _named_asked(context, part)
     if name is None:  # "did Manafort speak to ...": a name the ledger knows as a speaker
-        speakers = [q.speaker for q in context.quotes if q.speaker]
+        speakers = {q.speaker for q in context.quotes if q.speaker}
         known = {
             n for n in question_names(part) if any(asked.names_one(s, asked.name_keys(n)) for s in speakers)
         }
@@ -599,8 +599,7 @@ def _dated_words_of_asked(
         return None
     best = cands[0]
     keys = asked.name_keys(name)
-    told = set(tokenize(best.text)) & _SPEECH_NOUN_STEMS
-    if not asked.names_one(best.text, keys) or not told:
+    if not asked.names_one(best.text, keys) or _SPEECH_NOUN_STEMS.isdisjoint(tokenize(best.text)):
         return None  # the best sentence does not tell of the person's words ("comments", "speech")
     doc = context.evidence[best.n - 1].doc_id
     for c in cands[1:]:
