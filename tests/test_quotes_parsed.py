@@ -933,3 +933,17 @@ def test_a_common_noun_opening_the_sentence_is_no_one_when_no_person_has_it_for_
     )
     reported = [q for q in _quotes(text) if q.kind == "indirect"]
     assert reported and all(q.speaker is None for q in reported)
+
+
+def test_a_verb_after_the_opening_name_ends_the_subject() -> None:
+    # "Gonzalez repeatedly praised Governor" reads as a description headed by "governor" on the
+    # rules; the parse finds the verb in it, and the subject is Gonzalez
+    text = (
+        "Maria Gonzalez spoke at the rally.\n\n"
+        "Gonzalez repeatedly praised Governor Tom Hale and suggested that the council's critics were "
+        "attacking the governor. She said she and Hale had cut the deficit in the face of opposition. "
+        '"We have done the work and we deserve support."'
+    )
+    quotes = _quotes(text)
+    assert {q.speaker for q in quotes} == {"Maria Gonzalez"}
+    assert any("deserve support" in q.quote for q in quotes)

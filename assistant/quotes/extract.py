@@ -303,13 +303,25 @@ class _Extractor:
         return q
 
     # -- subjects ------------------------------------------------------------------------
+    def opening_subject(self, lo: int, hi: int) -> Mention | None:
+        """The subject mention opening the sentence ``[lo, hi)``
+        (:func:`~assistant.quotes.attribution.subject_at_start`), cut before a verb the parse
+        finds in it: "Clinton repeatedly invoked President Obama and suggested …" is no
+        description of a president but "Clinton" doing something."""
+        m = subject_at_start(self.text[lo:hi])
+        if m is None or m.kind != "desc" or self.parsed is None:
+            return m
+        at = self.text.find(m.text, lo, hi)
+        verb = self.parsed.clause_verb(at, at + len(m.text)) if at >= 0 else None
+        return subject_at_start(self.text[lo:verb]) if verb is not None else m
+
     def governing(
         self, sent: tuple[int, int], cues: list[_SentCue], cue_pos: int | None = None
     ) -> Resolved | None:
         for c in reversed(cues):
             if c.resolved is not None:
                 return c.resolved
-        m = subject_at_start(self.text[sent[0] : sent[1]])
+        m = self.opening_subject(*sent)
         if m is not None and m.kind == "name" and self.parsed is not None:
             at = self.text.find(m.text, sent[0], sent[1])
             if at >= 0 and not self.parsed.names_at(at):
@@ -507,7 +519,7 @@ class _Extractor:
             cues: list[_SentCue] = []
             consumed: set[int] = set()
             if text[ss] not in "“\"‘'`":
-                subj = subject_at_start(text[ss:se])
+                subj = self.opening_subject(ss, se)
                 if subj is not None and subj.kind != "pronoun":
                     self.resolver.resolve(subj, ss, create=False)
             items: list[tuple[int, str, object]] = []

@@ -55,6 +55,7 @@ _PLACE_OR_BODY = frozenset({"GPE", "LOC", "ORG", "FAC"})
 #: Entity labels that can say something.
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJ = frozenset({"nsubj", "csubj"})
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "xcomp"})
 _PRONOUNS = frozenset("he she they it i we you who which that this these those one".split())
 #: Prepositions whose object a speech verb reports: "called for", "complained about" (not
 #: "to" and "with", who heard it, nor "on", where: "said on Sunday's talk show").
@@ -545,6 +546,16 @@ class ParsedArticle:
         if ent is not None:  # "Democratic front-runner Jane Roe": a group's adjective names no one
             return ent.label_ in ("PERSON", "ORG")
         return tok.pos_ == "PROPN"
+
+    def clause_verb(self, lo: int, hi: int) -> int | None:
+        """The offset of the first verb in ``[lo, hi)`` that heads a clause on the parse (not a
+        participle modifying a noun, as ``elected`` in ``the newly elected president``): words
+        that run through one are a clause, no description of a speaker."""
+        span = self.doc.char_span(lo, hi, alignment_mode="contract")
+        for tok in span if span is not None else ():
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS:
+                return tok.idx
+        return None
 
     def entity_of(self, tok: Token) -> Span | None:
         return self._ent_at.get(tok.i)
