@@ -38,3 +38,27 @@ def test_the_count_of_people_answers_the_count_of_the_named_ones() -> None:
     homes = text.replace("a quarter-of-a-million people at their homes", "a quarter-of-a-million homes")
     got = ExtractiveBackend().answer(context(QUESTION, [("courier", homes, "By the time")])[0])
     assert got.abstained, got.text
+
+
+RALLY = (
+    "Valley Gazette\n\n"
+    "Mayor Dana Quill spoke on Tuesday, her third stop in 12 days.\n\n"
+    "In Ridgeland, Quill's speech prompted cheers across a crowd of about 6,000.\n"
+)
+
+
+def test_people_counted_by_what_they_did_are_a_crowd_not_any_number() -> None:
+    """ "How many people cheered Quill?" counts people by their act: "a crowd of about 6,000"
+    gives it, "12 days" does not; a participle ("people injured in the storm") leaves the
+    counted ones to any figure, as "how many people" alone does."""
+    assert asked.counted_noun("About how many people cheered Quill in Ridgeland?") == "people"
+    assert asked.counted_noun("How many people injured in the storm were treated?") is None
+    assert asked.counted_noun("How many people were hurt?") is None
+    assert asked.holds_count("cheers across a crowd of about 6,000 in the square", "crowd")
+    doc = "valley_gazette"
+    items = [(doc, RALLY, "third stop in 12 days"), (doc, RALLY, "crowd of about 6,000")]
+    got = ExtractiveBackend().answer(context("About how many people cheered Quill in Ridgeland?", items)[0])
+    assert not got.abstained and "6,000" in got.text, got.text
+    stop = [(doc, RALLY, "third stop in 12 days")]
+    got = ExtractiveBackend().answer(context("How many people attended Quill's speech in Ridgeland?", stop)[0])
+    assert got.abstained, got.text

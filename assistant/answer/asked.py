@@ -139,6 +139,10 @@ def plural(word: str) -> bool:
     return len(low) > 3 and low.endswith("s") and not low.endswith("ss")
 
 
+#: Prepositions after a participle ("people injured in the quake", "arrested at the rally").
+_PLACE_PREPOSITIONS = frozenset(wordlist("participle_prepositions"))
+
+
 def counted_noun(part: str) -> str | None:
     """The stem of the thing "how many" counts ("How many National Guard troops ..." ->
     "troop"), or None when the question counts nothing specific."""
@@ -146,6 +150,14 @@ def counted_noun(part: str) -> str | None:
     if m is None:
         return None
     words = m.group("np").split()
+    if len(words) > 1 and words[1].islower() and words[1].endswith("ed"):
+        stem = (tokenize(words[0]) or [""])[-1]
+        rest = part[m.start("np") :].split(None, 2)[2:]
+        if stem in _PEOPLE_COUNTED and not (rest and rest[0].split()[0].lower() in _PLACE_PREPOSITIONS):
+            # "How many people cheered Sanders": people counted by what they did, given as a
+            # crowd or an audience as often ([same_counted]), not any number of the sentence;
+            # "people injured in the quake" is a participle (the injured are counted any way)
+            return stem
     # the counted noun is the first plural of the phrase ("National Guard troops were sent",
     # "Polish Americans live in Ohio"), else its last word ("How many fact-checkers did")
     plurals = [w for w in words if plural(w)]
@@ -431,6 +443,9 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
             continue  # "32% of Republican claims" is a share, not a count of claims
         if any(_is_number(w.strip(".,")) for w in before + after):
             return True
+        of = words[i + 1 : i + 5]
+        if of[:1] == ["of"] and any(_is_number(w.strip(".,")) for w in of[1:]):
+            return True  # "a crowd of about 8,000", "an audience of more than 2,000"
     m = _COLON_FIGURE.search(text)
     if (
         m is not None
