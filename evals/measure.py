@@ -75,6 +75,7 @@ CORPORA = {
     "r16": "evals/realnews_sixteenth/corpus",
     "r17": "evals/realnews_seventeenth/corpus",
     "r18": "evals/realnews_eighteenth/corpus",
+    "r19": "evals/realnews_nineteenth/corpus",
 }
 
 _HALVES = {
@@ -98,6 +99,7 @@ _HALVES = {
     "r16": "realnews_sixteenth",
     "r17": "realnews_seventeenth",
     "r18": "realnews_eighteenth",
+    "r19": "realnews_nineteenth",
 }
 
 SETS: tuple[EvalSet, ...] = (

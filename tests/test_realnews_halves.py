@@ -19,10 +19,10 @@ corpora) is in tests/test_realnews_fresh_set.py. The unseen set in the held-out 
 (evals/realnews_eleventh/, devset24), the twelfth (evals/realnews_twelfth/, devset25), the
 thirteenth (evals/realnews_thirteenth/, devset26), the fourteenth (evals/realnews_fourteenth/,
 devset27), the fifteenth (evals/realnews_fifteenth/, devset28), the sixteenth
-(evals/realnews_sixteenth/, devset29), the seventeenth (evals/realnews_seventeenth/, devset30)
-and the eighteenth (evals/realnews_eighteenth/, devset31) have no near-miss or multi-part files;
-each corpus shares no article with any earlier real-news corpus and each half holds at least 50
-questions.
+(evals/realnews_sixteenth/, devset29), the seventeenth (evals/realnews_seventeenth/, devset30),
+the eighteenth (evals/realnews_eighteenth/, devset31) and the nineteenth
+(evals/realnews_nineteenth/, devset32) have no near-miss or multi-part files; each corpus shares no
+article with any earlier real-news corpus and each half holds at least 50 questions.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ _WRITTEN = (
     "realnews_next", "realnews_last", "realnews_extra", "realnews_fifth", "realnews_sixth",
     "realnews_seventh", "realnews_eighth", "realnews_ninth", "realnews_tenth", "realnews_eleventh",
     "realnews_twelfth", "realnews_thirteenth", "realnews_fourteenth", "realnews_fifteenth",
-    "realnews_sixteenth", "realnews_seventeenth", "realnews_eighteenth",
+    "realnews_sixteenth", "realnews_seventeenth", "realnews_eighteenth", "realnews_nineteenth",
 )  # fmt: skip
 
 
@@ -123,6 +123,7 @@ SETS = [
             ("realnews_sixteenth", "r16", 490, 5),
             ("realnews_seventeenth", "r17", 510, 5),
             ("realnews_eighteenth", "r18", 530, 5),
+            ("realnews_nineteenth", "r19", 550, 5),
         ]
     ),
 ]  # fmt: skip
