@@ -1176,6 +1176,17 @@ def _names_key(low: str, key: str) -> bool:
     return _holds_key(low, key) or any(_holds_key(low, c) for c in _CAPITALS.get(key, ()))
 
 
+#: "..., according to USA Today?", "According to the Post, ...": the outlet the question trusts.
+_SOURCE = re.compile(r"(?:^|,?\s+)according\s+to\s+[^,?]{1,60}(?=[,?.]|$),?", re.I)
+
+
+def without_source(part: str) -> str:
+    """The part without the source it cites ("How much had Trump spent, according to USA
+    Today?" -> "How much had Trump spent?"): the source says who reports, not whom the
+    figure is about."""
+    return _SOURCE.sub("", part).strip() or part
+
+
 def question_named(part: str, entities: list[tuple[str, str]]) -> dict[str, set[str]]:
     """The names the question gives, by entity label: every evidence entity (its text and
     label) of :data:`NAMED_LABELS` whose key (:func:`entity_key`) the question holds as a

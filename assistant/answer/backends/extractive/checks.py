@@ -121,7 +121,12 @@ def _same_named(
     one; else None. Abstains only. ``entities``: the evidence's (text, label) pairs."""
     if wanted not in _SAME_NAMED_ASKS:
         return None
-    named = _event_places(part, asked.question_named(part, entities), context, fitting[0])
+    # a person the tagger gave a body's or a place's label somewhere ("Singer" GPE, "Gowdy"
+    # ORG: surnames of the evidence's PERSON entities) is no sibling, nor the question's
+    # source ("according to USA Today")
+    persons = asked.person_keys([text for text, label in entities if label == "PERSON"])
+    named = asked.question_named(asked.without_source(part), entities)
+    named = _event_places(part, named, context, fitting[0])
     if not named:
         return None
     siblings: dict[int, tuple[str, str]] = {}
@@ -132,6 +137,7 @@ def _same_named(
             for s, e, label in ev.entities
             if c.span.start <= s
             and e <= c.span.end
+            and asked.entity_key(ev.at(s, e), label) not in persons
             and not _names_a_person(ev, s, e)
             and not (label == "GPE" and _epithet_place(ev, s, e))
         ]
@@ -305,7 +311,8 @@ def _place_elsewhere(
     if wanted not in _PLACE_ASKS:
         return None
     persons = asked.person_keys([text for text, label in entities if label == "PERSON"])
-    named = _event_places(part, asked.question_named(part, entities), context, fitting[0])
+    named = asked.question_named(asked.without_source(part), entities)
+    named = _event_places(part, named, context, fitting[0])
     keys = sorted(named.get("GPE", set()) - persons)
     if not keys:
         return None
