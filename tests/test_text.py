@@ -180,3 +180,14 @@ def test_a_speaker_asked_by_role_and_name_keeps_the_names_final_s() -> None:
     assert resolved("What did Governor Ross say about the pier?") is None
     assert resolved("What did Governor Roe’s say about the pier?") == "Ana Roe"
     assert resolved("What did the Governor say about the pier?") == "Ana Roe"
+
+
+def test_a_quotation_ending_with_no_mark_of_its_own_goes_on_into_its_sentence() -> None:
+    # pysbd cuts after the closing mark; the quoted words stop without a full stop or comma
+    text = (
+        '"We have to be clear," Ruiz added. "She sat in the room time after time, including on '
+        'whether or not to go after" Pablo Reyes. Then he left.'
+    )
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans[-2].endswith('go after" Pablo Reyes.'), spans
+    assert spans[-1] == "Then he left."

@@ -279,6 +279,10 @@ _CONTINUERS = set(",;:")
 #: (``… rendered insincere.” Zornick’s comment``), most often after ``!!`` or a mark keyed
 #: the wrong way round (``… a fascist?“ he asked``).
 _LEADING_MARKS = re.compile(r"(?:[”\"“]|'')+(?=\s)")
+#: A sentence cut right after a closing quotation mark whose words end in a letter or a digit
+#: (no full stop, comma, question or exclamation mark inside it): the quotation is a phrase
+#: of a sentence that goes on.
+_UNSTOPPED_QUOTE = re.compile(r"[A-Za-z0-9][”\"]$")
 
 
 #: An abbreviation glued to a hyphen or an opening mark at a sentence's end: pysbd reads
@@ -303,6 +307,11 @@ def _merge_quote_tails(text: str, spans: list[tuple[int, int]], start: int = 0) 
     for s, e in spans:
         frag = text[s:e]
         if merged and (all(c in _CLOSERS for c in frag) or len(frag.strip()) <= 1 or frag[0] in _CONTINUERS):
+            merged[-1] = (merged[-1][0], e)
+            continue
+        if merged and _UNSTOPPED_QUOTE.search(text, merged[-1][0], merged[-1][1]):
+            # '... whether or not to go after" Osama bin Laden.': the quoted words stop with no
+            # mark of their own, and the sentence goes on after the closing mark
             merged[-1] = (merged[-1][0], e)
             continue
         glued = _GLUED_ABBREVIATION.search(text, merged[-1][0], merged[-1][1]) if merged else None
