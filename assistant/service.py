@@ -343,7 +343,13 @@ class Assistant:
         """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
         from assistant.engines.lexical import tokenize
         from assistant.engines.store import Filters
-        from assistant.nlp.questions import asked_speaker, resolve_speaker, split_question
+        from assistant.nlp.questions import (
+            Asked,
+            according_name,
+            asked_speaker,
+            resolve_speaker,
+            split_question,
+        )
 
         k = k or self.settings.k
         filters = Filters(since=since, until=until, outlet=outlet)
@@ -357,6 +363,10 @@ class Assistant:
                 asked_sp = resolve_speaker(asked, self.ledger())
                 if asked_sp is None:
                     unquoted = asked.phrase
+            elif asked is None and (source := according_name(question)) is not None:
+                # "According to Joel Benenson, ...": his words, when the ledger quotes him (an
+                # outlet it does not quote is only the question's source, never "unquoted")
+                asked_sp = resolve_speaker(Asked(phrase=source, named=True), self.ledger())
         retriever = self.retriever()
         vectors: dict[str, Any] = {}  # one e5 embedding per distinct text searched (~40 ms each)
 

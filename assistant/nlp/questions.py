@@ -79,6 +79,19 @@ def asked_speaker(question: str) -> Asked | None:
     return Asked(phrase=phrase, named=named)
 
 
+#: "According to Jane Roe, what ...": a named source the question trusts, a person or an outlet.
+_ACCORDING_NAME = re.compile(r"^\s*(?i:according\s+to)\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),")
+
+
+def according_name(question: str) -> str | None:
+    """The capitalised name a question opens on with "According to" ("According to Joel
+    Benenson, which decision ..." -> "Joel Benenson"), or None ("According to the Post, ..."
+    names no one by name). A person among the quote ledger's speakers is the one whose
+    words the question asks; an outlet is none of them."""
+    m = _ACCORDING_NAME.match(question)
+    return m.group("who") if m is not None else None
+
+
 def resolve_speaker(asked: Asked, ledger: Any) -> Any:
     """The ledger speaker an asked phrase names: by name/alias, else by a role whose
     capitalised words all occur in the speaker's name, aliases and roles."""
