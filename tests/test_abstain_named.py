@@ -101,3 +101,16 @@ def test_how_far_from_clinching_is_a_shortfall_not_a_distance() -> None:
     )
     got = ExtractiveBackend().answer(ctx)
     assert not got.abstained and "71 delegates" in got.text, got.text
+
+
+def test_a_name_the_question_holds_as_an_adjective_is_its_own() -> None:
+    # "congressional Democrats" holds Congress: a sentence on Congress is about the question's
+    question = "About how many congressional Democrats joined the House protest?"
+    sentence = "About 200 Democrats in Congress joined the sit-in."
+    own = [("Congress", "ORG")]
+    assert asked.other_named(question, {"ORG": {"house"}}, sentence, own) is None
+    # another body the question never names is a sibling still
+    assert asked.other_named(question, {"ORG": {"house"}}, "The Senate joined.", [("Senate", "ORG")]) == (
+        "House",
+        "Senate",
+    )

@@ -1219,11 +1219,26 @@ def other_named(
             continue
         for text, lab in entities:
             key = entity_key(text, lab)
-            if lab == label and key and not _holds_key(qlow, key) and not _place_asked(part, key, lab):
+            if (
+                lab == label
+                and key
+                and not _holds_key(qlow, key)
+                and not _derived_in(qlow, key)
+                and not _place_asked(part, key, lab)
+            ):
                 first = sorted(keys)[0]
                 m = re.search(re.escape(first), part, re.I)
                 return (m.group(0) if m else first), text.strip()
     return None
+
+
+def _derived_in(low: str, key: str) -> bool:
+    """Does the question hold a word made from a one-word name by an ending ("congressional"
+    for "Congress", "senatorial" for "Senate" is not: the stem must be whole)? The name is the
+    question's own then, no sibling of its names."""
+    if " " in key or len(key) < 5:
+        return False
+    return re.search(rf"(?<![\w]){re.escape(key)}[a-z]{{1,5}}(?![\w])", low) is not None
 
 
 def _place_asked(part: str, key: str, label: str) -> bool:
