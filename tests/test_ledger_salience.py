@@ -38,3 +38,19 @@ def test_she_said_after_a_titled_name_in_a_reported_span_is_that_person() -> Non
 def test_the_party_member_said_is_the_person_written_about() -> None:
     got = _speakers(PARTY)
     assert got["One of the things wo"] == "Dov Hale", got
+
+
+EMBEDDED = (
+    "Judge weighs in on the race\n\n"
+    "Judge Ana Ruiz said last week that she did not want to think about the election.\n\n"
+    "In a later interview, she joked about moving to New Zealand if Tom Hale is elected. She "
+    "sharpened her criticism on Tuesday, telling a radio host that Hale is a faker.\n\n"
+    "“He has no consistency about him,” she said.\n"
+)
+
+
+def test_a_subject_inside_an_embedded_clause_is_not_the_next_pronoun() -> None:
+    # "if Tom Hale is elected" sets Hale inside the sentence; "She" goes on with Ruiz (round 32)
+    got = [(q.quote[:20], q.speaker) for q in extract_quotes("d", EMBEDDED, doc=parse_one(EMBEDDED))]
+    assert ("He has no consistenc", "Ana Ruiz") in got, got
+    assert all(speaker != "Tom Hale" for _, speaker in got), got

@@ -114,6 +114,8 @@ _SUBJECT_OPENERS = frozenset(
     however instead still today yesterday tonight week month year morning afternoon
     evening night weekend""".split()
 )
+#: [embedded_clause_openers]: words opening a clause set inside a sentence ("... if Trump is elected").
+_EMBEDDING = frozenset(wordlist("embedded_clause_openers"))
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman", "official", "representative"})
 _QUOTE_CHARS = '“”"‘’'
 _OPENING_MARK = re.compile("[“\"]|''|``")
@@ -316,6 +318,16 @@ class Resolver:
                     and not before[-1].endswith("ly")
                 ):
                     continue  # "told National Courier": after a verb, an object
+                if (
+                    len(before) >= 2
+                    and before[-1] in _EMBEDDING
+                    and before[-2][-1:].isalnum()
+                ):
+                    # "she joked about moving to New Zealand if Trump is elected": the subject of a
+                    # clause set inside a sentence is not what the next "she" is about (the main
+                    # clause's subject is); a clause opening the sentence ("When Trump arrived,
+                    # he ...") still counts
+                    continue
                 obj = False
                 for k in range(len(before) - 1, -1, -1):
                     tok = before[k]
