@@ -55,6 +55,9 @@ def test_people_counted_by_what_they_did_are_a_crowd_not_any_number() -> None:
     assert asked.counted_noun("How many people injured in the storm were treated?") is None
     assert asked.counted_noun("How many people were hurt?") is None
     assert asked.holds_count("cheers across a crowd of about 6,000 in the square", "crowd")
+    assert asked.people_act("How many people protested the ruling?") == "protest"
+    assert asked.holds_act_count("About 300 protesters marched.", "protest")
+    assert not asked.holds_act_count("The listing drew 1,000 views.", "view")  # views, not viewers
     doc = "valley_gazette"
     items = [(doc, RALLY, "third stop in 12 days"), (doc, RALLY, "crowd of about 6,000")]
     got = ExtractiveBackend().answer(context("About how many people cheered Quill in Ridgeland?", items)[0])

@@ -143,6 +143,32 @@ def plural(word: str) -> bool:
 _PLACE_PREPOSITIONS = frozenset(wordlist("participle_prepositions"))
 
 
+def people_act(part: str) -> str | None:
+    """The stem of what the people "how many" counts did ("How many people protested?" ->
+    "protest"), or None: a noun that counts people ([people_counted]) followed by a verb in
+    "-ed". A participle ("people injured in the quake", [participle_prepositions]) is no act:
+    the injured are counted any way."""
+    m = _HOW_MANY.search(part)
+    if m is None:
+        return None
+    words = m.group("np").split()
+    if len(words) < 2 or not words[1].islower() or not words[1].endswith("ed"):
+        return None
+    if (tokenize(words[0]) or [""])[-1] not in _PEOPLE_COUNTED:
+        return None
+    rest = part[m.start("np") :].split(None, 2)[2:]
+    if rest and rest[0].split()[0].lower() in _PLACE_PREPOSITIONS:
+        return None
+    return (tokenize(words[1]) or [None])[-1]
+
+
+def holds_act_count(text: str, act: str) -> bool:
+    """A number next to the noun for the act's doers ("300 protesters", "2,000 attendees") for
+    :func:`people_act`'s stem. Not next to the act's own word: "1,000 views" counts views,
+    not the people who viewed."""
+    return any(holds_count(text, stem) for stem in (act + "er", act + "ee", act + "or"))
+
+
 def counted_noun(part: str) -> str | None:
     """The stem of the thing "how many" counts ("How many National Guard troops ..." ->
     "troop"), or None when the question counts nothing specific."""
@@ -150,14 +176,11 @@ def counted_noun(part: str) -> str | None:
     if m is None:
         return None
     words = m.group("np").split()
-    if len(words) > 1 and words[1].islower() and words[1].endswith("ed"):
-        stem = (tokenize(words[0]) or [""])[-1]
-        rest = part[m.start("np") :].split(None, 2)[2:]
-        if stem in _PEOPLE_COUNTED and not (rest and rest[0].split()[0].lower() in _PLACE_PREPOSITIONS):
-            # "How many people cheered Sanders": people counted by what they did, given as a
-            # crowd or an audience as often ([same_counted]), not any number of the sentence;
-            # "people injured in the quake" is a participle (the injured are counted any way)
-            return stem
+    if people_act(part) is not None:
+        # "How many people cheered Sanders": people counted by what they did, given as a crowd
+        # or an audience ([same_counted]) or by the act's doers ("300 protesters"), not by any
+        # number of the sentence
+        return (tokenize(words[0]) or [""])[-1]
     # the counted noun is the first plural of the phrase ("National Guard troops were sent",
     # "Polish Americans live in Ohio"), else its last word ("How many fact-checkers did")
     plurals = [w for w in words if plural(w)]

@@ -110,6 +110,9 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
             return True
         if any(asked.holds_count(c.text, same) for same in asked.same_counted(noun)):
             return True  # "how many workers" given as "40,000 employees"
+        act = asked.people_act(part)
+        if act is not None and asked.holds_act_count(c.text, act):
+            return True  # "how many people protested" given as "300 protesters"
         # "How many Californians" given as "a quarter-of-a-million people"
         return asked.counts_named_people(part) and asked.holds_people_count(c.text)
     if wanted == "day":
