@@ -159,7 +159,8 @@ def people_act(part: str) -> str | None:
     rest = part[m.start("np") :].split(None, 2)[2:]
     if rest and rest[0].split()[0].lower() in _PLACE_PREPOSITIONS:
         return None
-    return (tokenize(words[1]) or [None])[-1]
+    stems = tokenize(words[1])
+    return stems[-1] if stems else None
 
 
 def holds_act_count(text: str, act: str) -> bool:
