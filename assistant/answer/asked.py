@@ -66,6 +66,7 @@ from functools import lru_cache
 from assistant.engines.lexical import tokenize
 from assistant.nlp import alternation, months, speech_verbs, weekdays, wordlist, wordmap
 from assistant.nlp.questions import ask_of, speaker_phrase
+from assistant.nlp.questions import without_source as without_source  # the checks read it here
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans, unpossessive
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
@@ -140,7 +141,7 @@ def plural(word: str) -> bool:
 
 
 #: Prepositions after a participle ("people injured in the quake", "arrested at the rally").
-_PLACE_PREPOSITIONS = frozenset(wordlist("participle_prepositions"))
+_PARTICIPLE_PREPOSITIONS = frozenset(wordlist("participle_prepositions"))
 
 
 def people_act(part: str) -> str | None:
@@ -157,7 +158,7 @@ def people_act(part: str) -> str | None:
     if (tokenize(words[0]) or [""])[-1] not in _PEOPLE_COUNTED:
         return None
     rest = part[m.start("np") :].split(None, 2)[2:]
-    if rest and rest[0].split()[0].lower() in _PLACE_PREPOSITIONS:
+    if rest and rest[0].split()[0].lower() in _PARTICIPLE_PREPOSITIONS:
         return None
     stems = tokenize(words[1])
     return stems[-1] if stems else None
@@ -1198,17 +1199,6 @@ def _names_key(low: str, key: str) -> bool:
     """Does the normalised text ``low`` name the one whose key is given, by the key itself or,
     for a country, by its capital ("Berlin's pledge" for Germany's)?"""
     return _holds_key(low, key) or any(_holds_key(low, c) for c in _CAPITALS.get(key, ()))
-
-
-#: "..., according to USA Today?", "According to the Post, ...": the outlet the question trusts.
-_SOURCE = re.compile(r"(?:^|,?\s+)according\s+to\s+[^,?]{1,60}(?=[,?.]|$),?", re.I)
-
-
-def without_source(part: str) -> str:
-    """The part without the source it cites ("How much had Trump spent, according to USA
-    Today?" -> "How much had Trump spent?"): the source says who reports, not whom the
-    figure is about."""
-    return _SOURCE.sub("", part).strip() or part
 
 
 def question_named(part: str, entities: list[tuple[str, str]]) -> dict[str, set[str]]:

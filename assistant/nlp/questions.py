@@ -79,6 +79,17 @@ def asked_speaker(question: str) -> Asked | None:
     return Asked(phrase=phrase, named=named)
 
 
+#: "..., according to USA Today?", "According to the Post, ...": the outlet the question trusts.
+_SOURCE = re.compile(r"(?:^|,?\s+)according\s+to\s+[^,?]{1,60}(?=[,?.]|$),?", re.I)
+
+
+def without_source(part: str) -> str:
+    """The part without the source it cites ("How much had Trump spent, according to USA
+    Today?" -> "How much had Trump spent?"): the source says who reports, not whom the
+    figure is about."""
+    return _SOURCE.sub("", part).strip() or part
+
+
 #: "According to Jane Roe, what ...": a named source the question trusts, a person or an outlet.
 _ACCORDING_NAME = re.compile(r"^\s*(?i:according\s+to)\s+(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),")
 

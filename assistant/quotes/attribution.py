@@ -318,11 +318,7 @@ class Resolver:
                     and not before[-1].endswith("ly")
                 ):
                     continue  # "told National Courier": after a verb, an object
-                if (
-                    len(before) >= 2
-                    and before[-1] in _EMBEDDING
-                    and before[-2][-1:].isalnum()
-                ):
+                if len(before) >= 2 and before[-1] in _EMBEDDING and before[-2][-1:].isalnum():
                     # "she joked about moving to New Zealand if Trump is elected": the subject of a
                     # clause set inside a sentence is not what the next "she" is about (the main
                     # clause's subject is); a clause opening the sentence ("When Trump arrived,
