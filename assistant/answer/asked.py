@@ -1582,6 +1582,14 @@ def names_role(text: str, role: str) -> bool:
     return any(_noun_words(text, r) for r in (role, *same))
 
 
+def role_mentions(text: str, role: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that name the role noun or one of the same meaning
+    (:func:`names_role`), in order."""
+    same = _SAME_ROLES.get((tokenize(role) or [role])[-1], ())
+    words = set().union(*(_noun_words(text, r) for r in (role, *same)))
+    return sorted((m.start(), m.end()) for m in _PHRASE_WORD.finditer(text) if m.group(0).lower() in words)
+
+
 #: Role nouns of one meaning ([same_roles]), by the stem of the asked one.
 _SAME_ROLES = {tokenize(word)[-1]: others for word, others in wordmap("same_roles").items()}
 

@@ -572,6 +572,89 @@ _TRANSCRIPT_LABEL = re.compile(rf"\b({SPEAKER_TAG}):\s")
 _NAME_WHO = re.compile(r"\b([A-Z][\w'’-]{2,}(?:\s+[A-Z][\w'’-]{2,}){0,2}),?\s+who\b")
 
 
+#: Determiners of a phrase that leaves its person unnamed ("a", "another").
+_INDEFINITE = wordlist("indefinite_determiners")
+#: The words right before a noun, nearest last.
+_WORDS_BEFORE = re.compile(r"(?:[\w'’.&-]+\s+){1,5}$")
+
+
+def _indefinite_start(text: str, start: int) -> int | None:
+    """Where the indefinite noun phrase ending in the noun at ``start`` begins: its
+    determiner ([indefinite_determiners]) with up to four modifiers that are no function
+    words ("a female Breitbart reporter", "according to a spokesman"); None when the noun has
+    another determiner, none, or a function word before it ("the reporter", "CNN reporter
+    Ana Ruiz", "told a crowd that the reporter")."""
+    m = _WORDS_BEFORE.search(text, 0, start)
+    if m is None:
+        return None
+    at = start
+    for w in reversed(list(re.finditer(r"[\w'’.&-]+", text[m.start() : start]))):
+        word = w.group(0).lower()
+        if word in _INDEFINITE:
+            return m.start() + w.start()
+        if word in _NOT_NAME_WORDS or at - (m.start() + w.end()) > 1:
+            return None
+        at = m.start() + w.start()
+    return None
+
+
+#: A name set before the indefinite noun phrase as its subject or in apposition ("Ana Ruiz, a
+#: CNN reporter", "Roe, now a paid commentator", "Roe is a reporter"): the phrase names her.
+_NAMED_BEFORE = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:(?:now|also|then|herself|himself|who\s+is|who\s+was)\s+)?"
+    r"|\s+(?:is|was|became)\s+)$"
+)
+#: A name and an appositive chain after it, up to another phrase of it ("Michael McFaul, a
+#: senior fellow at the Hoover Institution and a former ambassador"): it names him too.
+_CHAIN_AFTER_NAME = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s*\([^()]{1,30}\))?\s*,\s*[^.;:“”\"]{0,80}?(?:,|\band)\s+$"
+)
+#: A predicate before the phrase ("who is not an attorney", "served as a senator"): it says
+#: what someone is or is not, no holder of the role spoken of.
+_PREDICATE_BEFORE = re.compile(r"\b(?:not|never|is|was|are|were|be|been|being|as)\s+$", re.IGNORECASE)
+#: What may come after the role noun before a name in apposition: its plural ending, a
+#: complement ("a spokesman for the campaign"), a comma; or a naming word ("a reporter named").
+_AFTER_ROLE = re.compile(r"(?:\s+(?:for|of|at|with|from)\s+[^,;:.“”\"]{1,40}?)?\s*,?\s+")
+#: The rest of a clause the phrase is the subject of, up to a "was" or "is" that a name may
+#: follow ("One State Department lawyer involved in it was Kate Duval").
+_IS_AFTER_ROLE = re.compile(r"[^,;:.“”\"]{0,60}?\b(?:was|is)\s+")
+_NAME_CUE = re.compile(rf"(?:{alternation('name_cues')})\b", re.IGNORECASE)
+_TWO_CAPITALISED = re.compile(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
+
+
+def _role_left_unnamed(ev: Evidence, a: int, b: int, role: str) -> bool:
+    """Does the stretch ``a``..``b`` of ``ev`` speak of the role only in indefinite noun
+    phrases that name no one ("tweet from a CNN reporter that appeared to insinuate ...", "a
+    spokesman said Thursday", "accused by a female Breitbart reporter, who worked for Mr.
+    Bannon")? The article says someone holds the role without saying who, so another name in
+    the stretch is someone else. A phrase names its holder when a name stands before it as
+    subject or in apposition ("Ana Ruiz, a CNN reporter", "Roe is a reporter") or right after
+    it ("a spokesman, Ana Ruiz,", "a spokesman for the campaign, Ana Ruiz", "a reporter named
+    Ana Ruiz", "one lawyer involved was Ana Ruiz"); a predicate ("who is not an attorney")
+    speaks of no holder. False when the stretch does not hold the role noun, or holds it in a
+    phrase that may name its holder ("CNN reporter Ana Ruiz", "the reporter")."""
+    text = ev.at(a, b)
+    people = [s - a for s, _, label in ev.entities if label == "PERSON" and a <= s < b]
+    unnamed = False
+    for start, end in asked.role_mentions(text, role):
+        opens = _indefinite_start(text, start)
+        if opens is None:
+            return False  # a phrase that may name its holder: "CNN reporter Ana Ruiz"
+        if _PREDICATE_BEFORE.search(text, 0, opens):
+            continue
+        if _NAMED_BEFORE.search(text, 0, opens) or _CHAIN_AFTER_NAME.search(text, max(0, opens - 120), opens):
+            return False
+        for after in (_AFTER_ROLE.match(text, end), _IS_AFTER_ROLE.match(text, end)):
+            if after is not None and (
+                after.end() in people
+                or _NAME_CUE.match(text, after.end())
+                or _TWO_CAPITALISED.match(text, after.end())
+            ):
+                return False
+        unnamed = True
+    return unnamed
+
+
 def _namer(context: Context, role: str | None, act: str | None) -> Callable[[Scored, bool], bool]:
     """The test :func:`_role_unnamed` reads a sentence with: does it name a person the question
     does not hold (with ``with_role``: the role noun, or the act's verb, in its stretch too)?"""
@@ -590,6 +673,8 @@ def _namer(context: Context, role: str | None, act: str | None) -> Callable[[Sco
 
     def names(c: Scored, with_role: bool) -> bool:
         ev, a, b = _window(context, c)
+        if role is not None and _role_left_unnamed(ev, a, b, role):
+            return False  # "a CNN reporter tweeted ...": another name there is someone else
         if with_role and not marked(ev.at(a, b)):
             return False
         speaker = _ledger_speaker(c, context.evidence[c.n - 1], context.quotes)
