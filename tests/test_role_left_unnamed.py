@@ -42,9 +42,10 @@ def test_a_phrase_that_names_its_holder_answers(phrase: str) -> None:
     assert not got.abstained and "Ana Ruiz" in got.text, got.text
 
 
-def _stretch(text: str) -> bool:
+def _stretch(text: str, role: str = "reporter") -> bool:
+    """:func:`_role_left_unnamed` on the first sentence of the text's first body paragraph."""
     ev = evidence(DOC, text, text.split("\n\n")[1][:30])
-    return _role_left_unnamed(ev, ev.start, ev.end, "reporter")
+    return _role_left_unnamed(ev, ev.sentences[0].start, ev.sentences[0].end, role)
 
 
 def test_which_phrases_leave_the_holder_unnamed() -> None:
@@ -61,3 +62,24 @@ def test_which_phrases_leave_the_holder_unnamed() -> None:
     assert not _stretch("Gazette\n\nThe call came from Sam Boyd, who is not a reporter.\n")
     assert not _stretch("Gazette\n\nHe told a crowd that the reporter took the call.\n")
     assert not _stretch("Gazette\n\nThe pier will stay closed.\n")
+
+
+def test_a_name_asked_of_a_role_spoken_of_only_indefinitely_is_not_given() -> None:
+    """ "What is the name of the <role> who ...?" (:func:`asked.role_asked`): a sentence that
+    holds the role only as "a former staffer" does not say who; a next sentence that names
+    one by a definite description ("The aide, Ana Ruiz, ...") does."""
+    text = (
+        "Harbor Gazette\n\n"
+        "Last month a former harbor staffer announced plans to sue the port board, saying editor "
+        "Sam Boyd had pushed him out.\n\n"
+        "Ferries were moved to the north dock while the pier is closed.\n"
+    )
+    question = "What is the name of the former harbor staffer who planned to sue the port board?"
+    got = ExtractiveBackend().answer(context(question, [(DOC, text, "announced plans to sue")])[0])
+    assert got.abstained and got.text.startswith(CANNOT_ANSWER), got.text
+    assert _stretch(text, "staffer")
+    named = text.replace(
+        "pushed him out.\n",
+        "pushed him out. The aide, Ana Ruiz, said on Tuesday that the suit would be filed soon.\n",
+    )
+    assert not _stretch(named, "staffer")

@@ -379,14 +379,21 @@ def _role_elsewhere(
     campaign spokeswoman who ...?", :func:`asked.role_asked`) when no sentence above
     ``threshold`` that names a fresh person holds the role noun in its stretch
     (:func:`_window`: "Hope Hicks, a spokeswoman" or "the spokeswoman ... She is Hope
-    Hicks"); else None. The name such a sentence gives is someone else's: the campaign
-    manager's for the spokeswoman, a victim's for the gunman. Abstains only."""
+    Hicks"), other than in an indefinite phrase naming no one ("a 911 caller also told a
+    dispatcher", :func:`_role_left_unnamed`); else None. The name such a sentence gives is
+    someone else's: the campaign manager's for the spokeswoman, a victim's for the gunman.
+    Abstains only."""
     if wanted != "name":
         return None
     role = asked.role_asked(part)
     if role is None:
         return None
-    if _stretch_above(context, fitting, threshold, lambda ev, a, b: asked.names_role(ev.at(a, b), role)):
+    if _stretch_above(
+        context,
+        fitting,
+        threshold,
+        lambda ev, a, b: asked.names_role(ev.at(a, b), role) and not _role_left_unnamed(ev, a, b, role),
+    ):
         return None  # a sentence above the threshold names the role: the answer stands
     return f"the passages that name someone do not say who the {role} is"
 
@@ -618,6 +625,10 @@ _AFTER_ROLE = re.compile(r"(?:\s+(?:for|of|at|with|from)\s+[^,;:.“”\"]{1,40}
 #: The rest of a clause the phrase is the subject of, up to a "was" or "is" that a name may
 #: follow ("One State Department lawyer involved in it was Kate Duval").
 _IS_AFTER_ROLE = re.compile(r"[^,;:.“”\"]{0,60}?\b(?:was|is)\s+")
+#: A definite description set off before a name, as news names one it first spoke of in an
+#: indefinite phrase ("... punched by a Trump supporter. ... the assailant, John McGraw, told
+#: ..."): the name may be the role holder's.
+_THE_NAMED = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*,\s+")
 _NAME_CUE = re.compile(rf"(?:{alternation('name_cues')})\b", re.IGNORECASE)
 _TWO_CAPITALISED = re.compile(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
 
@@ -630,7 +641,8 @@ def _role_left_unnamed(ev: Evidence, a: int, b: int, role: str) -> bool:
     the stretch is someone else. A phrase names its holder when a name stands before it as
     subject or in apposition ("Ana Ruiz, a CNN reporter", "Roe is a reporter") or right after
     it ("a spokesman, Ana Ruiz,", "a spokesman for the campaign, Ana Ruiz", "a reporter named
-    Ana Ruiz", "one lawyer involved was Ana Ruiz"); a predicate ("who is not an attorney")
+    Ana Ruiz", "one lawyer involved was Ana Ruiz"), or when the next sentence names one by a
+    definite description ("the assailant, John McGraw"); a predicate ("who is not an attorney")
     speaks of no holder. False when the stretch does not hold the role noun, or holds it in a
     phrase that may name its holder ("CNN reporter Ana Ruiz", "the reporter")."""
     text = ev.at(a, b)
@@ -652,6 +664,16 @@ def _role_left_unnamed(ev: Evidence, a: int, b: int, role: str) -> bool:
             ):
                 return False
         unnamed = True
+    if unnamed:
+        after = next((x for x in ev.sentences if x.start >= b), None)
+        if after is not None:
+            people_after = {s for s, _, label in ev.entities if label == "PERSON"}
+            told = ev.at(after.start, after.end)
+            if any(
+                after.start + m.end() in people_after or _TWO_CAPITALISED.match(told, m.end())
+                for m in _THE_NAMED.finditer(told)
+            ):
+                return False  # "... the assailant, John McGraw, told ...": named next
     return unnamed
 
 
