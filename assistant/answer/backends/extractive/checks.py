@@ -665,12 +665,12 @@ def _role_left_unnamed(ev: Evidence, a: int, b: int, role: str) -> bool:
                 return False
         unnamed = True
     if unnamed:
-        after = next((x for x in ev.sentences if x.start >= b), None)
-        if after is not None:
+        following = next((x for x in ev.sentences if x.start >= b), None)
+        if following is not None:
             people_after = {s for s, _, label in ev.entities if label == "PERSON"}
-            told = ev.at(after.start, after.end)
+            told = ev.at(following.start, following.end)
             if any(
-                after.start + m.end() in people_after or _TWO_CAPITALISED.match(told, m.end())
+                following.start + m.end() in people_after or _TWO_CAPITALISED.match(told, m.end())
                 for m in _THE_NAMED.finditer(told)
             ):
                 return False  # "... the assailant, John McGraw, told ...": named next
