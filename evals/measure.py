@@ -76,6 +76,7 @@ CORPORA = {
     "r17": "evals/realnews_seventeenth/corpus",
     "r18": "evals/realnews_eighteenth/corpus",
     "r19": "evals/realnews_nineteenth/corpus",
+    "r20": "evals/realnews_twentieth/corpus",
 }
 
 _HALVES = {
@@ -100,6 +101,7 @@ _HALVES = {
     "r17": "realnews_seventeenth",
     "r18": "realnews_eighteenth",
     "r19": "realnews_nineteenth",
+    "r20": "realnews_twentieth",
 }
 
 SETS: tuple[EvalSet, ...] = (
