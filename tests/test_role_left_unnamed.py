@@ -51,6 +51,7 @@ def _stretch(text: str, role: str = "reporter") -> bool:
 def test_which_phrases_leave_the_holder_unnamed() -> None:
     assert _stretch("Gazette\n\nThe tip came from a Gazette reporter who works for editor Sam Boyd.\n")
     assert _stretch("Gazette\n\nAccording to a reporter, the pier will stay closed.\n")
+    assert _stretch("Gazette\n\nThe crowd booed when one of the Gazette reporters took the call.\n")
     # named after the phrase, by its predicate, or before it
     assert not _stretch("Gazette\n\nOne reporter involved in the story was Ana Ruiz.\n")
     assert not _stretch("Gazette\n\nThe tip came from a reporter named Ana Ruiz.\n")

@@ -581,6 +581,9 @@ _NAME_WHO = re.compile(r"\b([A-Z][\w'’-]{2,}(?:\s+[A-Z][\w'’-]{2,}){0,2}),?\
 
 #: Determiners of a phrase that leaves its person unnamed ("a", "another").
 _INDEFINITE = wordlist("indefinite_determiners")
+#: Determiners of a definite phrase ("the", "his"), which "one of" makes a partitive.
+_DETERMINERS = wordlist("role_determiners")
+_PARTITIVE = re.compile(rf"\b(?:{alternation('indefinite_determiners')})\s+of\s+$", re.IGNORECASE)
 #: The words right before a noun, nearest last.
 _WORDS_BEFORE = re.compile(r"(?:[\w'’.&-]+\s+){1,5}$")
 
@@ -588,7 +591,8 @@ _WORDS_BEFORE = re.compile(r"(?:[\w'’.&-]+\s+){1,5}$")
 def _indefinite_start(text: str, start: int) -> int | None:
     """Where the indefinite noun phrase ending in the noun at ``start`` begins: its
     determiner ([indefinite_determiners]) with up to four modifiers that are no function
-    words ("a female Breitbart reporter", "according to a spokesman"); None when the noun has
+    words ("a female Breitbart reporter", "according to a spokesman"), or a partitive of
+    them ("one of his warm-up speakers"); None when the noun has
     another determiner, none, or a function word before it ("the reporter", "CNN reporter
     Ana Ruiz", "told a crowd that the reporter")."""
     m = _WORDS_BEFORE.search(text, 0, start)
@@ -599,6 +603,10 @@ def _indefinite_start(text: str, start: int) -> int | None:
         word = w.group(0).lower()
         if word in _INDEFINITE:
             return m.start() + w.start()
+        if word in _DETERMINERS:
+            # a partitive: "one of his warm-up speakers", "another of the aides"
+            part = _PARTITIVE.search(text, 0, m.start() + w.start())
+            return part.start() if part is not None else None
         if word in _NOT_NAME_WORDS or at - (m.start() + w.end()) > 1:
             return None
         at = m.start() + w.start()
