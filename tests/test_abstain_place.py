@@ -22,6 +22,10 @@ def test_names_place_allows_the_forms_news_varies_a_place_by() -> None:
     assert asked.names_place("British lawmakers debated the bill.", "britain")
     assert asked.names_place("The U.S. embassy said so.", "us")
     assert asked.names_place("The United States said so.", "us")
+    # another name of the country ([country_names]): the petition to ban him from "the United
+    # Kingdom" is the one asked of as Britain's
+    assert asked.names_place("A petition to ban him from the United Kingdom grew.", "britain")
+    assert not asked.names_place("A petition to ban him from France grew.", "britain")
     assert not asked.names_place("The vote in Maplewood was close.", "stoneford")
     assert not asked.names_place("Polls closed early.", "new jersey")
 

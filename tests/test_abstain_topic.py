@@ -26,6 +26,8 @@ def test_the_topic_ends_where_the_occasion_or_venue_begins() -> None:
     }
     # the speaker's own words are not the topic
     assert asked.topic_asked("What did Quill say about Quill's budget?") == {"budget"}
+    # a dotted abbreviation is one word, as tokenize reads the articles ("D.C." -> "dc")
+    assert asked.topic_asked("What did Quill say about D.C. becoming a state?") == {"dc", "becom", "state"}
 
 
 def test_only_a_what_ask_of_someones_words_has_a_topic() -> None:

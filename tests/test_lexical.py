@@ -15,6 +15,7 @@ SENTENCES = [
     "The councillors’ letters, 'quoted' and ‘curly’ words: the mayor’s plan x-ray 3.5% e-mail",
     "rock'n'roll he'd 2031's don’t Velasquez's2 Ms. O'Dowd's 's 'd",
     "the of and",
+    "The F.B.I. and the G.O.P. of Washington, D.C., at 5 p.m.; H.W. x.com e.g",
 ]
 
 
@@ -30,6 +31,13 @@ def test_the_bm25_tokens_keep_single_characters_digits_and_drop_the_possessive()
         ["Okonkwo's 5 x-ray O’Hara's"], update_vocab=True, return_as="string", show_progress=False
     )[0]
     assert tokens == ["okonkwo", "5", "x", "ray", "o'hara"]
+
+
+def test_a_dotted_abbreviation_is_one_word_as_a_question_writes_it() -> None:
+    """The New York Times writes "the F.B.I."; a question asks about "the FBI"."""
+    assert tokenize("the F.B.I. and the G.O.P. in D.C.") == tokenize("the FBI and the GOP in DC")
+    assert tokenize("F.B.I.") == ["fbi"]
+    assert tokenize("x.com e.g") == ["x", "com", "eg"]  # single letters only, whole
 
 
 def _index() -> LexicalIndex:

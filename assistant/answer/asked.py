@@ -63,7 +63,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.engines.lexical import tokenize
+from assistant.engines.lexical import tokenize, undotted
 from assistant.nlp import alternation, months, speech_verbs, weekdays, wordlist, wordmap
 from assistant.nlp.questions import ask_of, speaker_phrase
 from assistant.nlp.questions import without_source as without_source  # the checks read it here
@@ -1195,10 +1195,20 @@ def _capitals() -> dict[str, set[str]]:
 _CAPITALS = _capitals()
 
 
+#: A country's other names (``wordlists.txt`` [country_names]), by the country's key.
+_COUNTRY_NAMES = {
+    k.replace("_", " "): tuple(v.replace("_", " ") for v in vs) for k, vs in wordmap("country_names").items()
+}
+
+
 def _names_key(low: str, key: str) -> bool:
     """Does the normalised text ``low`` name the one whose key is given, by the key itself or,
-    for a country, by its capital ("Berlin's pledge" for Germany's)?"""
-    return _holds_key(low, key) or any(_holds_key(low, c) for c in _CAPITALS.get(key, ()))
+    for a country, by its capital ("Berlin's pledge" for Germany's) or another of its names
+    ("the United Kingdom" for Britain)?"""
+    return any(
+        _holds_key(low, k) or any(_holds_key(low, c) for c in _CAPITALS.get(k, ()))
+        for k in (key, *_COUNTRY_NAMES.get(key, ()))
+    )
 
 
 def question_named(part: str, entities: list[tuple[str, str]]) -> dict[str, set[str]]:
@@ -1688,7 +1698,7 @@ def _topic_words(part: str) -> tuple[list[str], set[str]]:
     if m is None or re.search(r"\b(?:asked|questioned)\b", m.group("between"), re.I):
         return [], set()
     words: list[str] = []
-    for w in _PHRASE_WORD.findall(m.group("topic")):
+    for w in _PHRASE_WORD.findall(undotted(m.group("topic"))):  # "D.C." one word, as tokenize reads it
         if w.lower() in _TOPIC_ENDS and words:
             break
         words.append(w)
