@@ -44,6 +44,12 @@ def test_the_dateline_is_found_and_blanked_for_the_parse() -> None:
     span = dateline_span(DATELINE)
     assert span is not None and DATELINE[span[0] : span[1]] == "Eastport (Mara Quist):"
     assert dateline_span(CAPTION) is None
+    # a place in capitals and a dash, with a state or an agency or neither
+    for opening in ("NORVALE \u2014 ", "EASTPORT, Maine \u2014 ", "NORVALE (AP) \u2013 "):
+        text = "Harbour vote\n\n" + opening + "Councillor Theo Vance said the vote was close.\n"
+        span = dateline_span(text)
+        assert span is not None and text[span[0] : span[1]].strip() == opening.strip(), opening
+    assert dateline_span("Harbour vote\n\nNATO \u2014 the alliance \u2014 met today.\n") is None
 
 
 def test_the_ledger_parses_the_text_without_its_caption_and_dateline(

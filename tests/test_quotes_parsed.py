@@ -257,6 +257,29 @@ def test_headline_dateline_is_not_a_speaker() -> None:
     assert _speaker_of(text, "very good one") == "Ana Ruiz"
 
 
+def test_a_proper_name_compounded_onto_another_is_kept_whole() -> None:
+    """ "The New Hampshire Union Leader said": the parser hangs "New" on "Hampshire", which
+    hangs on "Leader"; the speaker is the whole name, not "Hampshire Union Leader"."""
+    text = (
+        "Yet news coverage was merciless: The New Hampshire Union Leader said Mr. Roe had been "
+        "''rocked'' by Mr. Doe."
+    )
+    q = next(q for q in _quotes(text) if "rocked" in q.quote)
+    assert q.speaker == "New Hampshire Union Leader", q.speaker
+
+
+def test_a_dash_dateline_is_not_the_speaker_of_a_clause_after_it() -> None:
+    """ "WASHINGTON — Sen. Roe ... downplayed X — something that ... — and said it is ...": the
+    coordinated "said" goes back to the sentence's subject, past the dateline's place."""
+    text = (
+        "Roe Compares The Two.\n\nNORVALE — Sen. Dana Roe (R-Iowa) on Wednesday downplayed the "
+        "mayor\u2019s attack on a judge \u2014 something that\u2019s thrown the council into chaos all "
+        "week \u2014 and said it\u2019s basically the same thing as the judge\u2019s own remark."
+    )
+    q = next(q for q in _quotes(text) if "basically the same" in q.quote)
+    assert q.speaker is not None and "Roe" in q.speaker and "NORVALE" not in q.speaker
+
+
 def test_reported_speech_speaker_from_the_parse() -> None:
     text = "Donald Pike leads the party.\n\nPike says on his website that the vote was rigged from the start."
     q = next(q for q in _quotes(text) if q.kind == "indirect")

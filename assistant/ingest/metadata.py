@@ -33,7 +33,7 @@ from typing import Any
 
 from assistant.errors import IngestError
 from assistant.nlp import alternation
-from assistant.nlp.text import lines_with_offsets, unpossessive
+from assistant.nlp.text import DATELINE_OPEN, lines_with_offsets, unpossessive
 from assistant.nlp.timex import TimeExpr, find_time_expressions
 from assistant.types import ArticleMeta
 
@@ -469,9 +469,10 @@ def detect_outlet_author(
 
 def dateline_span(text: str) -> tuple[int, int] | None:
     """The dateline that opens the article's first lines ("OTTAWA (Reuters) -",
-    "Washington (Rajeev Sharma):"), as ``(start, end)``, or None."""
+    "Washington (Rajeev Sharma):", "WASHINGTON —", "DES MOINES, Iowa —"), as ``(start,
+    end)``, or None."""
     for s, e in lines_with_offsets(text)[:12]:
-        m = _DATELINE.match(text, s, e)
+        m = _DATELINE.match(text, s, e) or DATELINE_OPEN.match(text, s, e)
         if m:
             return s, m.end()
     return None

@@ -564,3 +564,12 @@ def shown_quote(text: str) -> str:
     """A source sentence as shown in a Sources list: between curly quotation marks, unless
     it already opens with a quotation mark of its own (no doubled ``““…””``)."""
     return text if text[:1] in "“\"‘'„`" else f"“{text}”"
+
+
+#: A dateline that opens a story's first sentence ("WASHINGTON — Sen. Roe said", "DES MOINES,
+#: Iowa — ...", "CLEVELAND (AP) – ..."): a place in capitals and a dash before a capital,
+#: never the sentence's subject ("NATO — the alliance — said" is no dateline).
+DATELINE_OPEN = re.compile(
+    r"[A-Z][A-Z.'’ ]{1,30}[A-Z.](?:,\s+[A-Z][A-Za-z.]{1,12})?\s*(?:\([^()]{2,40}\)\s*)?[—–]\s+"
+    r"(?=[A-Z“\"‘'])"
+)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.nlp import alternation, speech_verbs, weekdays, wordlist
-from assistant.nlp.text import TYPEWRITER_MARKS, quotation_spans
+from assistant.nlp.text import DATELINE_OPEN, TYPEWRITER_MARKS, quotation_spans
 from assistant.quotes.people import (
     ABBREVIATION_STOP,
     CAP_WORD,
@@ -249,8 +249,12 @@ def appositive(words: str) -> tuple[Mention, str | None] | None:
 
 @lru_cache(maxsize=4096)
 def subject_at_start(sentence: str) -> Mention | None:
-    """The subject mention that opens a clause, after leading adverbial phrases."""
+    """The subject mention that opens a clause, after a dateline and leading adverbial
+    phrases."""
     s = sentence.lstrip(" \t")
+    dateline = DATELINE_OPEN.match(s)  # "WASHINGTON — Sen. Roe said": no subject
+    if dateline is not None:
+        s = s[dateline.end() :]
     if s[:2] in TYPEWRITER_MARKS:  # "''…,'' Ana Ruiz said": two apostrophes close it
         close = s.find("''", 2)
         if close < 0:

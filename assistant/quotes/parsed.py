@@ -599,7 +599,7 @@ class ParsedArticle:
         if low in _PRONOUNS and subj.pos_ == "PRON":
             return "pronoun", subj.text, subj.idx
         if subj.pos_ == "PROPN" and not subj.text.isupper():
-            chain = [c for c in subj.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+            chain = _proper_chain(subj)
             start = chain[0].idx if chain else subj.idx
             words = self.text[start : subj.idx + len(subj.text)]
             return "name", words, start
@@ -1248,3 +1248,14 @@ class ParsedArticle:
                 kind = "name" if e.label_ == "PERSON" else "org"
                 return Hit(kind, e.text, e.start_char, line, start, end, "line")
         return None
+
+
+def _proper_chain(head: Token) -> list[Token]:
+    """The proper nouns compounded onto ``head`` before it, nearest last, with theirs ("The
+    New Hampshire Union Leader said": "New" hangs on "Hampshire", which hangs on "Leader")."""
+    out: list[Token] = []
+    for c in head.lefts:
+        if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN":
+            out.extend(_proper_chain(c))
+            out.append(c)
+    return out
