@@ -23,6 +23,7 @@ from assistant.answer.backends.extractive.checks import (
     _role_unnamed,
     _same_named,
     _same_person,
+    _shared_figure,
     _speaker_silent,
     _speaks_near,
     _told_as_past,
@@ -427,6 +428,7 @@ class ExtractiveBackend:
             or _type_unnamed(context, part, chosen)
             or _role_unnamed(context, part, chosen, fitting, threshold)
             or _difference_only(part, wanted, chosen)
+            or _shared_figure(context, part, wanted, chosen)
         )
         if untouched:
             return [], untouched, False

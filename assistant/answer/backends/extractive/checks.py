@@ -494,6 +494,50 @@ def _difference_only(part: str, wanted: str | None, chosen: list[Scored]) -> str
     return f"the passages on this give only a difference, not {_WANTED_WORDS[wanted]} asked for"
 
 
+#: A capitalised name of one to three words ("Michigan", "New Hampshire").
+_LIST_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+#: A list of three or more names or of two joined by "and" / "or" ("Arizona, Idaho and Utah",
+#: "Michigan, Mississippi, Idaho, and Hawaii").
+_NAME_LIST = re.compile(rf"\b{_LIST_NAME}(?:(?:,\s+{_LIST_NAME})+,?|\s*,?)\s+(?:and|or)\s+{_LIST_NAME}")
+
+
+def _shared_figure(context: Context, part: str, wanted: str | None, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a figure asked of one place ("How many delegates
+    does Michigan award?", "How many delegates did Sanders win in the Utah caucuses?") when
+    the best one names the place only inside a list of places its figure is for together
+    ("150 delegates at stake in Tuesday night's contests in Michigan, Mississippi, Idaho, and
+    Hawaii", "Arizona, Idaho and Utah, with 131 delegates up for grabs") and the question
+    names no other place of the list; else None. The total of several is no one's figure.
+    Abstains only."""
+    if wanted not in _PLACE_ASKS or not chosen or len(split_question(context.question)) > 1:
+        return None
+    low = normalise(part)
+    why = None
+    for c in chosen:
+        ev = context.evidence[c.n - 1]
+        places = [
+            (s - c.span.start, e - c.span.start)
+            for s, e, label in ev.entities
+            if label == "GPE" and c.span.start <= s and e <= c.span.end
+        ]
+        asked_in = [(s, e) for s, e in places if normalise(c.text[s:e]) in low]
+        if not asked_in or not _FIGURE_WORD.search(c.text):
+            continue  # a sentence that does not give a figure of the asked place
+        listed = None
+        for m in _NAME_LIST.finditer(c.text):
+            members = [(s, e) for s, e in places if m.start() <= s and e <= m.end()]
+            inside = [x for x in asked_in if x in members]
+            if len(members) >= 3 and inside and len(inside) == len(asked_in):
+                listed = (m.group(0), c.text[inside[0][0] : inside[0][1]])
+        if listed is None:
+            return None  # a sentence gives the asked place's figure by itself
+        why = why or listed
+    if why is None:
+        return None
+    thing = _WANTED_WORDS.get(wanted or "", "it")
+    return f"the passages give {thing} for {why[0]} together, not for {why[1]}"
+
+
 def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking about a time yet to come
     (:func:`asked.future_asked`: "On what date will Roe and Doe hold their next meeting?")
