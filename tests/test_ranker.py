@@ -425,6 +425,8 @@ def test_the_state_beside_the_asked_lawmakers_name_answers_which_state() -> None
         "Sen. Dana Pike (D-Ore.) weighed in on the vote.",
         "Pike, D-Ore., weighed in on the vote.",
         "Senator Dana Pike of Oregon weighed in on the vote.",
+        "Oregon Sen. Dana Pike weighed in on the vote.",  # the state before the title (round 33)
+        "New Hampshire Gov. Dana Pike weighed in on the vote.",
     ):
         bound = cand(2, text, 0.4)
         ranked = _state_of_named([top, bound], q, ["dana pike"])
@@ -432,6 +434,8 @@ def test_the_state_beside_the_asked_lawmakers_name_answers_which_state() -> None
     bound = cand(2, "Sen. Dana Pike (D-Ore.) weighed in on the vote.", 0.4)
     assert _state_of_named([top, bound], "What did Dana Pike say?", ["dana pike"]) == [top, bound]
     assert _state_of_named([top, bound], q, ["omar haddad"]) == [top, bound]
+    other = cand(2, "Oregon Sen. Omar Haddad weighed in on the vote.", 0.4)  # another's state
+    assert _state_of_named([top, other], q, ["dana pike"]) == [top, other]
     low = cand(2, "Sen. Dana Pike (D-Ore.) weighed in on the vote.", 0.05)  # under any threshold
     assert _state_of_named([top, low], q, ["dana pike"])[0].text == low.text
 

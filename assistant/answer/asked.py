@@ -1320,6 +1320,8 @@ def names_place(text: str, key: str) -> bool:
 #: Each US state by the abbreviations news writes it by (``wordlists.txt`` [state_abbreviations]).
 _STATES = {k: v[0].replace("_", " ") for k, v in wordmap("state_abbreviations").items()}
 _STATE_NAMES = frozenset(_STATES.values())
+#: The US states' names, lower case ("new jersey").
+STATE_NAMES = _STATE_NAMES
 #: An AP state abbreviation, after a party's letter or not ("S.C.", "R-S.C.", "Calif.",
 #: "W.Va."), or a postal code after a party's letter ("R-SC").
 _STATE_CODE = re.compile(

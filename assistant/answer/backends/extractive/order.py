@@ -124,11 +124,22 @@ _STATE_AFTER_NAME = (
 )
 
 
+#: A state's name right before a lawmaker's or governor's title ([state_titles]): "Texas Sen.
+#: Ted Cruz", "New Jersey Gov. Chris Christie".
+_STATE_BEFORE_TITLE = r"\b(?:{})\s+(?:{})".format(
+    "|".join(
+        re.escape(s.title()).replace(r"\ ", r"\s+") for s in sorted(asked.STATE_NAMES, key=len, reverse=True)
+    ),
+    "|".join(re.escape(t.title()) for t in sorted(wordlist("state_titles"), key=len, reverse=True)),
+)
+
+
 def _state_of_named(fitting: list[Scored], part: str, names: list[str]) -> list[Scored]:
     """``fitting`` with the first sentence that binds a state to a person the question names
-    first (:data:`_STATE_AFTER_NAME`), for a part asking which state ("Which state does Ted
-    Cruz represent in the Senate?"). News gives a lawmaker's state once, beside the name, in a
-    sentence about something else ("When Sen. Bernie Sanders of Vermont took the stage ..."),
+    first (:data:`_STATE_AFTER_NAME`, :data:`_STATE_BEFORE_TITLE`), for a part asking which
+    state ("Which state does Ted Cruz represent in the Senate?"). News gives a lawmaker's
+    state once, beside the name, in a sentence about something else ("When Sen. Bernie
+    Sanders of Vermont took the stage ..."),
     which the ranker may score under the abstention threshold: the binding answers the ask
     whatever the rest of the sentence tells, so it is taken at any probability and scored as
     the best one (the threshold then judges the best one's); no free parameter. Round 26 took
@@ -140,7 +151,11 @@ def _state_of_named(fitting: list[Scored], part: str, names: list[str]) -> list[
     keys = [re.escape(k) for n in names for k in asked.name_keys(n)]
     if not keys:
         return fitting
-    bound = re.compile(rf"\b(?i:{'|'.join(keys)})\b{_STATE_AFTER_NAME}")
+    names_re = "|".join(keys)
+    bound = re.compile(
+        rf"\b(?i:{names_re})\b{_STATE_AFTER_NAME}"
+        rf"|{_STATE_BEFORE_TITLE}\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}(?i:{names_re})\b"
+    )
     return _lifted_first(fitting, 0.0, lambda c: bound.search(c.text) is not None)
 
 
