@@ -139,12 +139,13 @@ def _state_of_named(fitting: list[Scored], part: str, names: list[str]) -> list[
     first (:data:`_STATE_AFTER_NAME`, :data:`_STATE_BEFORE_TITLE`), for a part asking which
     state ("Which state does Ted Cruz represent in the Senate?"). News gives a lawmaker's
     state once, beside the name, in a sentence about something else ("When Sen. Bernie
-    Sanders of Vermont took the stage ..."),
-    which the ranker may score under the abstention threshold: the binding answers the ask
-    whatever the rest of the sentence tells, so it is taken at any probability and scored as
-    the best one (the threshold then judges the best one's); no free parameter. Round 26 took
-    it only above the threshold; round 27 measured any probability: development +1, check +3
-    facts, no answer lost (the same for the other bound lifts gained nothing or cost one)."""
+    Sanders of Vermont took the stage ...", "Texas Sen. Ted Cruz managed to derail ..."), which
+    the ranker may score under the abstention threshold: the binding answers the ask whatever
+    the rest of the sentence tells, so it is taken at any probability and scored as the best
+    one (the threshold then judges the best one's); no free parameter. Round 26 took it only
+    above the threshold; round 27 measured any probability: development +1, check +3 facts,
+    no answer lost (the same for the other bound lifts gained nothing or cost one); round 33
+    added the state before the title: development +2, check +1 facts."""
     typed = asked.typed_ask(part)
     if typed is None or typed[0] != "state" or not fitting:
         return fitting
