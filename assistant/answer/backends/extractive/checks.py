@@ -660,7 +660,8 @@ def _indefinite_start(text: str, start: int) -> int | None:
 #: A name set before the indefinite noun phrase as its subject or in apposition ("Ana Ruiz, a
 #: CNN reporter", "Roe, now a paid commentator", "Roe is a reporter"): the phrase names her.
 _NAMED_BEFORE = re.compile(
-    r"[A-Z][\w'’.-]*(?:\s*\([^()]{1,30}\))?(?:\s*,\s*(?:(?:now|also|then|herself|himself|who\s+is|who\s+was)\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s*\([^()]{1,30}\))?"
+    rf"(?:\s*,\s*(?:(?:{alternation('role_phrase_appositive_adverbs')}|who\s+is|who\s+was)\s+)?"
     r"|\s+(?:is|was|became)\s+)$"
 )
 #: A name and an appositive chain after it, up to another phrase of it ("Michael McFaul, a
@@ -670,10 +671,12 @@ _CHAIN_AFTER_NAME = re.compile(
 )
 #: A predicate before the phrase ("who is not an attorney", "served as a senator"): it says
 #: what someone is or is not, no holder of the role spoken of.
-_PREDICATE_BEFORE = re.compile(r"\b(?:not|never|is|was|are|were|be|been|being|as)\s+$", re.IGNORECASE)
+_PREDICATE_BEFORE = re.compile(rf"\b(?:{alternation('role_phrase_predicates')})\s+$", re.IGNORECASE)
 #: What may come after the role noun before a name in apposition: its plural ending, a
 #: complement ("a spokesman for the campaign"), a comma; or a naming word ("a reporter named").
-_AFTER_ROLE = re.compile(r"(?:\s+(?:for|of|at|with|from)\s+[^,;:.“”\"]{1,40}?)?\s*,?\s+")
+_AFTER_ROLE = re.compile(
+    rf"(?:\s+(?:{alternation('role_phrase_complements')})\s+[^,;:.“”\"]{{1,40}}?)?\s*,?\s+"
+)
 #: The rest of a clause the phrase is the subject of, up to a "was" or "is" that a name may
 #: follow ("One State Department lawyer involved in it was Kate Duval").
 _IS_AFTER_ROLE = re.compile(r"[^,;:.“”\"]{0,60}?\b(?:was|is)\s+")
