@@ -1319,9 +1319,8 @@ def names_place(text: str, key: str) -> bool:
 
 #: Each US state by the abbreviations news writes it by (``wordlists.txt`` [state_abbreviations]).
 _STATES = {k: v[0].replace("_", " ") for k, v in wordmap("state_abbreviations").items()}
-_STATE_NAMES = frozenset(_STATES.values())
 #: The US states' names, lower case ("new jersey").
-STATE_NAMES = _STATE_NAMES
+STATE_NAMES = frozenset(_STATES.values())
 #: An AP state abbreviation, after a party's letter or not ("S.C.", "R-S.C.", "Calif.",
 #: "W.Va."), or a postal code after a party's letter ("R-SC").
 _STATE_CODE = re.compile(
@@ -1331,7 +1330,7 @@ _STATE_CODE = re.compile(
 
 def is_state(key: str) -> bool:
     """Is ``key`` (lower case) the name of a US state?"""
-    return key in _STATE_NAMES
+    return key in STATE_NAMES
 
 
 def names_state(text: str, key: str) -> bool:

@@ -643,8 +643,9 @@ class Resolver:
         return None
 
 
-#: Determiners of a description that introduces someone new ("an aide", "one adviser").
-_INDEFINITE = frozenset("a an one another some".split())
+#: Determiners of a description that introduces someone new ("an aide", "one adviser", "some
+#: aide"): [indefinite_determiners] and "some".
+_INDEFINITE = wordlist("indefinite_determiners") | {"some"}
 _MODALS = frozenset("will would can could should may might must shall to".split())
 _CONTINUE = frozenset("continued continues continue went goes on".split())
 
