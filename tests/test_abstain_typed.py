@@ -166,3 +166,19 @@ def test_a_party_named_by_itself_names_no_company_or_network() -> None:
         [("harbor_notes", named, "leading the GOP field")],
     )
     assert not got.abstained and "Brightline" in got.text, got.text
+
+
+def test_a_pronouns_contraction_names_no_city() -> None:
+    """ "I'd be ..." opens with a capital and an apostrophe: no untagged name (round 34)."""
+    text = (
+        "Coastal Ledger\n\n"
+        "“I’d be honored to keep it,” Senator Ada Voss said as she accepted a replica medal "
+        "from a veteran at a rally on Tuesday.\n"
+    )
+    items = [("coastal_ledger", text, "Senator Ada Voss said as she accepted a replica medal")]
+    got = _answer("In which city did Ada Voss accept the replica medal from a veteran?", items)
+    assert got.abstained and "do not name the city asked for" in got.text, got.text
+    named = text.replace("at a rally on Tuesday", "at a rally in Dayton on Tuesday")
+    items = [("coastal_ledger", named, "Senator Ada Voss said as she accepted a replica medal")]
+    got = _answer("In which city did Ada Voss accept the replica medal from a veteran?", items)
+    assert not got.abstained and "Dayton" in got.text, got.text

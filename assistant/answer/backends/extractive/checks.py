@@ -610,6 +610,8 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             if ev.start + m.end() + 1 in persons:
                 continue  # a title before a person's name ("Senator Ada Voss")
             word = m.group(0).lower()
+            if re.split(r"['’]", word)[0] in _NOT_NAME_WORDS:
+                continue  # "I'd", "It’s": a pronoun's contraction, no name
             if untagged and word not in _NOT_NAME_WORDS and fresh(word):
                 return None
     return f"the passages on this do not name the {noun} asked for"
