@@ -77,6 +77,7 @@ CORPORA = {
     "r18": "evals/realnews_eighteenth/corpus",
     "r19": "evals/realnews_nineteenth/corpus",
     "r20": "evals/realnews_twentieth/corpus",
+    "r21": "evals/realnews_twentyfirst/corpus",
 }
 
 _HALVES = {
@@ -102,6 +103,7 @@ _HALVES = {
     "r18": "realnews_eighteenth",
     "r19": "realnews_nineteenth",
     "r20": "realnews_twentieth",
+    "r21": "realnews_twentyfirst",
 }
 
 SETS: tuple[EvalSet, ...] = (
