@@ -393,7 +393,9 @@ def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
 def test_the_age_bound_to_the_asked_person_goes_before_anothers_age() -> None:
     """ "How old is Petrak?": the story's best sentence gives the victim's age ("the
     17-year-old deckhand"); the one binding an age to Petrak ("Petrak, 58,") answers, at the
-    best one's probability; below the threshold nothing moves."""
+    best one's probability. Under the threshold, a bound one at least at the floor (the near
+    threshold's share of it) goes first, judged at the threshold (round 34); under the floor
+    nothing moves."""
     from assistant.answer.backends.extractive.order import _age_of_named
 
     cand = _scored
@@ -401,13 +403,16 @@ def test_the_age_bound_to_the_asked_person_goes_before_anothers_age() -> None:
     other = cand(1, "Ivo Petrak pulled 17-year-old deckhand Lena Roe from the water.", 0.9)
     bound = cand(2, "Petrak, 58, has worked the harbour for three decades.", 0.5)
     epithet = cand(3, "The rescue was led by 58-year-old Ivo Petrak.", 0.5)
-    ranked = _age_of_named([other, bound], ["ivo petrak"], 0.3)
+    ranked = _age_of_named([other, bound], ["ivo petrak"], 0.3, 0.24)
     assert ranked[0].text == bound.text and ranked[0].prob == 0.9 and ranked[1] is other
-    assert _age_of_named([other, epithet], ["ivo petrak"], 0.3)[0].text == epithet.text
-    assert _age_of_named([other, bound], ["ivo petrak"], 0.6) == [other, bound]  # under the bar
+    assert _age_of_named([other, epithet], ["ivo petrak"], 0.3, 0.24)[0].text == epithet.text
+    assert _age_of_named([other, bound], ["ivo petrak"], 0.6, 0.6) == [other, bound]  # no near band
+    near = _age_of_named([other, bound], ["ivo petrak"], 0.6, 0.48)
+    assert near[0].text == bound.text and near[0].prob == 0.6 and near[1] is other
+    assert _age_of_named([other, bound], ["ivo petrak"], 0.7, 0.56) == [other, bound]  # under the floor
     # no sentence binds an age to the asked one: the order stands
-    assert _age_of_named([other, bound], ["marek wolski"], 0.3) == [other, bound]
-    assert _age_of_named([bound, other], ["lena roe"], 0.3)[0].text == other.text  # Roe's own age
+    assert _age_of_named([other, bound], ["marek wolski"], 0.3, 0.24) == [other, bound]
+    assert _age_of_named([bound, other], ["lena roe"], 0.3, 0.24)[0].text == other.text  # Roe's own age
 
 
 def test_the_state_beside_the_asked_lawmakers_name_answers_which_state() -> None:

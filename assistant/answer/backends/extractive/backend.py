@@ -254,7 +254,7 @@ class ExtractiveBackend:
             fitting = _restating(fitting, cands, threshold)
             if wanted == "age":
                 fitting = _age_by_epithet(context, fitting, cands, threshold)
-                fitting = _age_of_named(fitting, names, threshold)
+                fitting = _age_of_named(fitting, names, threshold, self.tuning.near_threshold * threshold)
             if wanted in ("name", "person"):
                 fitting = _role_holder_first(context, fitting, cands, part, threshold)
         dated_before = False

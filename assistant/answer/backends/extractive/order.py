@@ -99,13 +99,16 @@ def _lifted_first(
     return fitting
 
 
-def _age_of_named(fitting: list[Scored], names: list[str], threshold: float) -> list[Scored]:
+def _age_of_named(fitting: list[Scored], names: list[str], threshold: float, floor: float) -> list[Scored]:
     """``fitting`` (the sentences giving an age) with the first one above ``threshold``
     that binds an age to a person the question names first: AP style's "Zimmerman, 32,"
     or "32-year-old Zimmerman". Another sentence of the story gives someone else's age
     ("he used to kill 17-year-old Trayvon Martin") and may rank above it. The bound one is
-    judged at the best one's probability (as :func:`_age_by_epithet`'s is): only a sentence
-    above the threshold is moved; no free parameter."""
+    judged at the best one's probability (as :func:`_age_by_epithet`'s is). When none above
+    the threshold binds one, the first bound sentence scoring at least ``floor`` (the near
+    threshold's share of it) goes first, judged at the threshold: "But Mr. Murdoch, 85, is
+    serving as a bridge ..." is the age asked for though its words are not the question's
+    (round 34)."""
     keys = [re.escape(k) for n in names for k in asked.name_keys(n)]
     if not keys or not fitting:
         return fitting
@@ -113,7 +116,19 @@ def _age_of_named(fitting: list[Scored], names: list[str], threshold: float) -> 
     bound = re.compile(
         rf"\b(?:{key}),\s*\d{{1,3}}\s*[,.]|\b\d{{1,3}}-year-old\s+(?:[\w.'’-]+\s+){{0,2}}(?:{key})\b"
     )
-    return _lifted_first(fitting, threshold, lambda c: bound.search(normalise(c.text)) is not None)
+
+    def binds(c: Scored) -> bool:
+        return bound.search(normalise(c.text)) is not None
+
+    lifted = _lifted_first(fitting, threshold, binds)
+    if lifted is not fitting or any(c.prob >= threshold and binds(c) for c in fitting):
+        return lifted
+    for k, c in enumerate(fitting):
+        if c.prob < floor:
+            break
+        if c.prob < threshold and binds(c):
+            return [replace(c, prob=threshold), *fitting[:k], *fitting[k + 1 :]]
+    return fitting
 
 
 #: A lawmaker's state bound to their name, AP style: party and state in brackets or between
