@@ -17,7 +17,7 @@ def test_which_with_a_role_noun_asks_for_a_person() -> None:
     assert asked.role_which("Which Tribune columnists praised the plan?") == "columnist"
     assert asked.role_which("Which witnesses saw the crash?") == "witness"
     # round 34: a judge of a high court and one of a body's members are roles too
-    assert asked.role_which("Which two Ruritania high court justices backed the ruling?") == "justice"
+    assert asked.role_which("Which two high court justices backed the ruling?") == "justice"
     assert asked.role_which("Which member of the harbor board proposed the fare rise?") == "member"
 
 
