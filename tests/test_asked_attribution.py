@@ -63,3 +63,12 @@ def test_the_agent_of_a_passive_speech_verb() -> None:
     # the one who asks gives no view; a passive of no speech verb gives none either
     assert not _gives("The first question of the night was asked by Ann Holt.", "Ann Holt")
     assert not _gives("The loan plan was drawn up by Ann Holt.", "Ann Holt")
+
+
+def test_the_persons_possessive_before_a_noun_for_something_said() -> None:
+    """ "Holt's aside that ..." gives Holt's words ([speech_nouns], round 34)."""
+    assert _gives("Then came Ann Holt's aside that the mill workers were ''well paid''.", "Ann Holt")
+    assert _gives("Holt's latest tweet called the county plan a ''disaster''.", "Ann Holt")
+    # a possessive before a noun for no speech, or another's remark about her
+    assert not _gives("Holt's mill closed on Monday after the ''final shift''.", "Ann Holt")
+    assert not _gives("Tom Reyes's remark about Holt drew ''jeers''.", "Ann Holt")

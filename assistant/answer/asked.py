@@ -931,6 +931,11 @@ def subject_of_speech(text: str, name: str, gap: int) -> bool:
 _SAID_BEFORE = re.compile(rf"\b(?:{alternation('said_before_name')})(?:\s+[\w.-]+){{0,3}}$")
 
 
+#: The name's possessive before a noun for something said ([speech_nouns]), one modifier
+#: between ("Roe's aside that ...", "Doe's latest tweet").
+_POSSESSED_SPEECH = re.compile(rf"['’]s\s+(?:[a-z-]+\s+)?(?:{alternation('speech_nouns')})\b")
+
+
 def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
     for k in keys:
         for m in re.finditer(rf"\b{re.escape(k)}\b", low):
@@ -942,6 +947,8 @@ def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
                 return True
             if _SAID_BEFORE.search(before):
                 return True
+            if _POSSESSED_SPEECH.match(low[m.end() :]):
+                return True  # "Roe's aside that the plan ...", "Doe's statement"
             far = " ".join(low[: m.start()].split()[-8:])
             if _PASSIVE_AGENT.search(far):
                 return True  # "the plan was criticized by Roe", "as reported by the Post"
