@@ -1,5 +1,6 @@
 """One part of several is answered by its best sentence just under the abstention threshold
-when that sentence holds the specific thing the part asks for (round 30: r16-b-128)."""
+when that sentence holds the specific thing the part asks for (round 30: r16-b-128); a whole
+question too when it asks for a named thing of a kind (round 34), never for a figure."""
 
 from __future__ import annotations
 
@@ -30,8 +31,21 @@ def test_a_part_near_the_threshold_is_answered_when_it_names_the_kind_asked() ->
     be = ExtractiveBackend()
     near = replace(sents["Only Connecticut"], prob=0.9 * threshold)
     assert be._part_near(ctx, PART, None, near, threshold)  # type: ignore[arg-type]
-    # too far under the threshold, or the whole question, or a sentence naming no state
+    # too far under the threshold, or a sentence naming no state
     assert not be._part_near(ctx, PART, None, replace(near, prob=0.5 * threshold), threshold)  # type: ignore[arg-type]
-    assert not be._part_near(ctx, QUESTION, None, near, threshold)  # type: ignore[arg-type]
     plain = replace(sents["Turnout was"], prob=0.9 * threshold)
     assert not be._part_near(ctx, PART, None, plain, threshold)  # type: ignore[arg-type]
+
+
+def test_a_whole_question_near_the_threshold_is_answered_only_for_a_named_thing_of_a_kind() -> None:
+    whole = "Which state was still uncalled at 9:30 p.m.?"
+    ctx, _ = context(whole, [("d1", ARTICLE, "Only Connecticut")])
+    sents = {c.text.split()[0] + " " + c.text.split()[1]: c for c in rank(ctx)}
+    threshold = float(load_weights()["threshold"])
+    be = ExtractiveBackend()
+    near = replace(sents["Only Connecticut"], prob=0.9 * threshold)
+    assert be._part_near(ctx, whole, None, near, threshold)  # type: ignore[arg-type]
+    # a figure asked by the whole question stays refused under the threshold
+    assert not be._part_near(ctx, whole, "number", near, threshold)  # type: ignore[arg-type]
+    plain = replace(sents["Turnout was"], prob=0.9 * threshold)
+    assert not be._part_near(ctx, whole, None, plain, threshold)  # type: ignore[arg-type]
