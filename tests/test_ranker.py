@@ -698,3 +698,14 @@ def test_an_outlet_already_in_the_evidence_still_gets_its_corroborating_sentence
     # a passage that already holds the sentence gets no copy of it
     evidence.append(_passage(small_index, "city_b", "only way to keep buses"))
     assert small_index._corroborating_evidence(evidence, {}) == []
+
+
+def test_a_rate_is_a_percentage_or_the_word_rate_not_letters_inside_a_word() -> None:
+    """ "disparate" and "electorates" hold the letters of "rate", not a rate (round 34)."""
+    from assistant.answer.backends.extractive.wanted import _has_wanted
+
+    part = "What share of the Ruritania primary vote did Quill win?"
+    assert _has_wanted(_scored(1, "Quill won 41 percent of the vote.", 0.5), "rate", part)
+    assert _has_wanted(_scored(1, "The county's jobless rate fell.", 0.5), "rate", part)
+    assert not _has_wanted(_scored(1, "Quill won in two disparate regions.", 0.5), "rate", part)
+    assert not _has_wanted(_scored(1, "Quill must face more diverse electorates.", 0.5), "rate", part)

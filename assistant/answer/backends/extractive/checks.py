@@ -107,6 +107,10 @@ _SAME_NAMED_ASKS = frozenset(
 )
 
 
+#: A letter: a name has one; the tagger's GPE for "64%-27%" is no name.
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _same_named(
     context: Context,
     part: str,
@@ -138,6 +142,7 @@ def _same_named(
             if c.span.start <= s
             and e <= c.span.end
             and asked.entity_key(ev.at(s, e), label) not in persons
+            and _LETTER.search(ev.at(s, e))  # "64%-27%" tagged GPE names no place
             and not _names_a_person(ev, s, e)
             and not (label == "GPE" and _epithet_place(ev, s, e))
         ]

@@ -86,10 +86,15 @@ def _passage(c: Scored, context: Context, cache: dict[int, set[str]]) -> set[str
     return cache[c.n]
 
 
+#: "rate" as a word: a rate given by name ("the unemployment rate"), not "rate" inside
+#: "disparate", "separate" or "electorates".
+_RATE_WORD = re.compile(r"\brates?\b")
+
+
 def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None = None) -> bool:
     low = c.text.lower()
     if wanted == "rate":
-        if "%" in c.text or "percent" in low or "per cent" in low or "rate" in low:
+        if "%" in c.text or "percent" in low or "per cent" in low or _RATE_WORD.search(low):
             return True
         whole = asked.share_of(part)
         return bool(whole) and asked.holds_fraction_of(c.text, whole)
