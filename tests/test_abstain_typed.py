@@ -28,6 +28,11 @@ def test_a_which_or_what_noun_of_a_kind_asks_for_a_named_thing() -> None:
     assert country is not None and "NORP" in country[1]  # "Ruritanian hackers"
     firms = asked.typed_ask("Which firms left the harbor?")
     assert firms is not None and firms[0] == "firm"
+    # round 34: a court, a charity, a team, a station, a website, a maker, a mosque
+    court = asked.typed_ask("Which Ruritanian court gave the hacker his sentence?")
+    assert court is not None and court[0] == "court" and "ORG" in court[1]
+    mosque = asked.typed_ask("Which mosque in the harbor district did the mayor visit?")
+    assert mosque is not None and mosque[0] == "mosque"
     # the ask after a statement before it
     assert asked.typed_ask("The mayor toured the coast. Which town did she visit first?") is not None
     # the kind modifying a role noun asks for a person by role: "Which party chairman ..."
