@@ -217,3 +217,26 @@ def test_extractive_abstains_on_which_of_when_no_holder_is_named() -> None:
     named = COURT.replace("three of his nine co-defendants were", "his co-defendant, Rita Vane, was")
     got = ExtractiveBackend().answer(context(question, [(doc, named, "Rita Vane, was released")])[0])
     assert not got.abstained and "Rita Vane" in got.text, got.text
+
+
+PRIMARY = (
+    "Valley Gazette\n\n"
+    "Voters in Ruritania and Stoneford went to the polls on Tuesday in the harbor district "
+    "primary, where Mayor Dana Quill and Tom Reyes had campaigned for weeks.\n\n"
+    "Turnout was high across the district.\n"
+)
+
+
+def test_who_won_is_answered_only_beside_a_form_of_winning() -> None:
+    """ "Who won ...?" ([outcome_acts], round 34): a sentence naming the contest's people
+    without saying who won does not answer; one that says someone won, by any form of it
+    ("from winning", "the winner"), does."""
+    question = "Who won the harbor district primary in Ruritania?"
+    items = [("valley_gazette", PRIMARY, "Voters in Ruritania")]
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert got.abstained and "do not name the one asked for" in got.text, got.text
+    won = PRIMARY.replace(
+        "Turnout was high across the district.", "Tom Reyes was declared the winner of the primary."
+    )
+    got = ExtractiveBackend().answer(context(question, [("valley_gazette", won, "declared the winner")])[0])
+    assert not got.abstained and "Reyes" in got.text, got.text

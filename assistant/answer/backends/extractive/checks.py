@@ -28,7 +28,7 @@ from assistant.answer.ranker import (
 )
 from assistant.engines.lexical import STOPWORDS as _STOPWORDS
 from assistant.engines.lexical import tokenize
-from assistant.nlp import alternation, calendar_words, wordlist
+from assistant.nlp import alternation, calendar_words, wordlist, wordmap
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import (
     ask_of,
@@ -739,17 +739,23 @@ def _role_left_unnamed(ev: Evidence, a: int, b: int, role: str) -> bool:
     return unnamed
 
 
+#: Acts whose doer a sentence names only beside a form of the act ([outcome_acts]).
+_OUTCOME_ACTS = wordmap("outcome_acts")
+
+
 def _namer(context: Context, role: str | None, act: str | None) -> Callable[[Scored, bool], bool]:
     """The test :func:`_role_unnamed` reads a sentence with: does it name a person the question
     does not hold (with ``with_role``: the role noun, or the act's verb, in its stretch too)?"""
     qlow = normalise(context.question)
 
     acted = set(tokenize(act)) if act is not None else set()
+    outcome = {t for w in _OUTCOME_ACTS.get(act or "", ()) for t in tokenize(w)}
 
     def marked(text: str) -> bool:  # the role noun, or the act's verb (its stem), in the text
-        return (
-            asked.names_role(text, role) if role is not None else bool(acted) and acted <= set(tokenize(text))
-        )
+        if role is not None:
+            return asked.names_role(text, role)
+        toks = set(tokenize(text))
+        return bool(acted) and (acted <= toks or bool(outcome & toks))
 
     def fresh(name: str) -> bool:
         words = [w for w in normalise(name).split() if len(w) > 2]
@@ -832,7 +838,9 @@ def _role_unnamed(
     if not any(ev.entities for ev in context.evidence):
         return None  # passages never tagged (no entity anywhere): who is named is unknown
     names = _namer(context, role, act)
-    if any(names(c, False) for c in chosen):
+    # an outcome's doer ("Who won ...?") is named only beside the act; another's doer is
+    # named anywhere in the sentence's stretch
+    if any(names(c, act in _OUTCOME_ACTS) for c in chosen):
         return None
     if any(names(c, True) for c in fitting if c.prob >= threshold):
         return None
