@@ -19,6 +19,8 @@ def test_which_with_a_role_noun_asks_for_a_person() -> None:
     # round 34: a judge of a high court and one of a body's members are roles too
     assert asked.role_which("Which two high court justices backed the ruling?") == "justice"
     assert asked.role_which("Which member of the harbor board proposed the fare rise?") == "member"
+    # a relative asked of by kin ("Which of the mayor's sons ...") is a person to name too
+    assert asked.role_which("Which of the mayor's sons runs the ferry line?") == "son"
 
 
 def test_which_of_no_role_or_a_possessive_is_no_role_ask() -> None:
