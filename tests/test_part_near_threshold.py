@@ -47,5 +47,24 @@ def test_a_whole_question_near_the_threshold_is_answered_only_for_a_named_thing_
     assert be._part_near(ctx, whole, None, near, threshold)  # type: ignore[arg-type]
     # a figure asked by the whole question stays refused under the threshold
     assert not be._part_near(ctx, whole, "number", near, threshold)  # type: ignore[arg-type]
+    assert not be._part_near(ctx, whole, "rate", near, threshold)  # type: ignore[arg-type]
     plain = replace(sents["Turnout was"], prob=0.9 * threshold)
     assert not be._part_near(ctx, whole, None, plain, threshold)  # type: ignore[arg-type]
+
+
+DAY = """Quill wins the harbor seat
+
+Mayor Dana Quill conceded the harbor seat on Thursday after the recount. Turnout was high across the region.
+"""
+
+
+def test_a_whole_question_near_the_threshold_is_answered_for_a_day() -> None:
+    whole = "On what day did Dana Quill concede the harbor seat?"
+    ctx, _ = context(whole, [("d2", DAY, "conceded the harbor seat")])
+    sents = {c.text.split()[0] + " " + c.text.split()[1]: c for c in rank(ctx)}
+    threshold = float(load_weights()["threshold"])
+    be = ExtractiveBackend()
+    near = replace(sents["Mayor Dana"], prob=0.9 * threshold)
+    assert be._part_near(ctx, whole, "day", near, threshold)  # type: ignore[arg-type]
+    plain = replace(sents["Turnout was"], prob=0.9 * threshold)
+    assert not be._part_near(ctx, whole, "day", plain, threshold)  # type: ignore[arg-type]

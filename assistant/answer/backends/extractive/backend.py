@@ -466,11 +466,15 @@ class ExtractiveBackend:
         a kind (:func:`asked.typed_ask`: "In which city was the Fox Business debate held?" ->
         "At Tuesday's Republican presidential debate in Milwaukee, ..."): a sentence naming
         one the question does not is rarely a near miss (round 34: development +4 facts, check
-        +1, no abstention lost); a figure or a day asked by a whole question stays refused."""
+        +1, no abstention lost); so is a whole question asking for a day (development +1 fact,
+        check +1). A figure, a name or an age asked by a whole question stays refused: each
+        cost development or check abstentions when tried (evals/README, "Round 34")."""
         if best.prob < self.tuning.near_threshold * threshold:
             return False
         if wanted is not None:
-            return part != context.question and _has_wanted(best, wanted, part, context)
+            # a whole question's day ("On what day did Fox News report ...?"): its sentence
+            # dates the asked event; a whole question's figure, name or age stays refused
+            return (part != context.question or wanted == "day") and _has_wanted(best, wanted, part, context)
         typed = asked.typed_ask(part)
         return typed is not None and bool(
             _fresh_entities(context.evidence[best.n - 1], best.span, typed[1], part)
