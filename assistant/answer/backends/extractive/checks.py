@@ -107,10 +107,6 @@ _SAME_NAMED_ASKS = frozenset(
 )
 
 
-#: A letter: a name has one; the tagger's GPE for "64%-27%" is no name.
-_LETTER = re.compile(r"[^\W\d_]")
-
-
 def _same_named(
     context: Context,
     part: str,
@@ -142,7 +138,7 @@ def _same_named(
             if c.span.start <= s
             and e <= c.span.end
             and asked.entity_key(ev.at(s, e), label) not in persons
-            and _LETTER.search(ev.at(s, e))  # "64%-27%" tagged GPE names no place
+            and any(ch.isalpha() for ch in ev.at(s, e))  # "64%-27%" tagged GPE names no place
             and not _names_a_person(ev, s, e)
             and not (label == "GPE" and _epithet_place(ev, s, e))
         ]
@@ -615,9 +611,8 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             if ev.start + m.end() + 1 in persons:
                 continue  # a title before a person's name ("Senator Ada Voss")
             word = m.group(0).lower()
-            if re.split(r"['’]", word)[0] in _NOT_NAME_WORDS:
-                continue  # "I'd", "It’s": a pronoun's contraction, no name
-            if untagged and word not in _NOT_NAME_WORDS and fresh(word):
+            # "I'd", "It’s": a pronoun's contraction is no name, as the pronoun is not
+            if untagged and re.split(r"['’]", word)[0] not in _NOT_NAME_WORDS and fresh(word):
                 return None
     return f"the passages on this do not name the {noun} asked for"
 

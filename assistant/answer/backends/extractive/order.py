@@ -123,12 +123,8 @@ def _age_of_named(fitting: list[Scored], names: list[str], threshold: float, flo
     lifted = _lifted_first(fitting, threshold, binds)
     if lifted is not fitting or any(c.prob >= threshold and binds(c) for c in fitting):
         return lifted
-    for k, c in enumerate(fitting):
-        if c.prob < floor:
-            break
-        if c.prob < threshold and binds(c):
-            return [replace(c, prob=threshold), *fitting[:k], *fitting[k + 1 :]]
-    return fitting
+    # none above the threshold binds one: the first bound one down to the floor, at the threshold
+    return _lifted_first(fitting, floor, binds, top=threshold)
 
 
 #: A lawmaker's state bound to their name, AP style: party and state in brackets or between
