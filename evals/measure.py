@@ -78,6 +78,7 @@ CORPORA = {
     "r19": "evals/realnews_nineteenth/corpus",
     "r20": "evals/realnews_twentieth/corpus",
     "r21": "evals/realnews_twentyfirst/corpus",
+    "r22": "evals/realnews_twentysecond/corpus",
 }
 
 _HALVES = {
@@ -104,6 +105,7 @@ _HALVES = {
     "r19": "realnews_nineteenth",
     "r20": "realnews_twentieth",
     "r21": "realnews_twentyfirst",
+    "r22": "realnews_twentysecond",
 }
 
 SETS: tuple[EvalSet, ...] = (
