@@ -45,9 +45,9 @@ from assistant.settings import Settings
 #: became development data once its round ended, half b check data; realnews_eighth, devset20's
 #: untouched set, was split so in round 21) and both halves of realnews_ninth (devset21's untouched
 #: set, r9_a and r9_b), of realnews_tenth (devset23's untouched set, r10_a and r10_b), of
-#: realnews_eleventh (devset24's untouched set, r11_a and r11_b), of realnews_twentyfirst
-#: (devset34's untouched set, r21_a and r21_b) and of realnews_twentysecond (devset35's untouched
-#: set, r22_a and r22_b); the place, class and source scripts give them as counts only.
+#: realnews_eleventh (devset24's untouched set, r11_a and r11_b) and of realnews_twentysecond
+#: (devset35's untouched set, r22_a and r22_b); the place, class and source scripts give them as
+#: counts only.
 #: realnews_twelfth (r12_a, r12_b) became development data in round 26, when realnews_thirteenth
 #: took its place as fresh check data (evals/README, "Round 26"); realnews_thirteenth (r13_a,
 #: r13_b) in round 27, when realnews_fourteenth took its place (evals/README, "Round 27");
@@ -60,11 +60,12 @@ from assistant.settings import Settings
 #: realnews_nineteenth took its place (evals/README, "Round 32"); realnews_nineteenth (r19_a,
 #: r19_b) in round 33, when realnews_twentieth took its place (evals/README, "Round 33");
 #: realnews_twentieth (r20_a, r20_b) in round 34, when realnews_twentyfirst took its place
-#: (evals/README, "Round 34").
+#: (evals/README, "Round 34"); realnews_twentyfirst (r21_a, r21_b) in round 35, when
+#: realnews_twentysecond took its place (evals/README, "Round 35").
 CHECK_SETS = frozenset(
     {"rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b", "rl_b", "re_b", "r5_b", "r6_b",
      "r7_b", "r8_b", "r9_a", "r9_b", "r10_a", "r10_b",
-     "r11_a", "r11_b", "r21_a", "r21_b", "r22_a", "r22_b"}
+     "r11_a", "r11_b", "r22_a", "r22_b"}
 )  # fmt: skip
 
 # The verifier and the metric find every quotation in the whole article text, normalising the
