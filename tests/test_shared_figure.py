@@ -32,3 +32,11 @@ def test_the_place_own_figure_answers() -> None:
     )
     got = ExtractiveBackend().answer(context(QUESTION, [(DOC, own, "Michigan awards")])[0])
     assert not got.abstained and "59 delegates" in got.text, got.text
+
+
+def test_a_figure_asked_of_two_listed_places_together_is_not_refused() -> None:
+    """Round 35: the list's total answers a question that names two of its places (before,
+    it was refused as "not for Michigan")."""
+    both = "How many delegates do Michigan and Mississippi award between them on Tuesday?"
+    got = ExtractiveBackend().answer(context(both, [(DOC, LISTED, "150 delegates")])[0])
+    assert not got.abstained and "150 delegates" in got.text, got.text

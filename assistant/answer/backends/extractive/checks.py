@@ -508,8 +508,9 @@ def _shared_figure(context: Context, part: str, wanted: str | None, chosen: list
     the best one names the place only inside a list of places its figure is for together
     ("150 delegates at stake in Tuesday night's contests in Michigan, Mississippi, Idaho, and
     Hawaii", "Arizona, Idaho and Utah, with 131 delegates up for grabs") and the question
-    names no other place of the list; else None. The total of several is no one's figure.
-    Abstains only."""
+    names exactly one place of the list; else None. The total of several is no one's figure,
+    but it is the figure asked of several of them together ("How many delegates do Idaho and
+    Hawaii award between them?"). Abstains only."""
     if wanted not in _PLACE_ASKS or not chosen or len(split_question(context.question)) > 1:
         return None
     low = normalise(part)
@@ -528,7 +529,7 @@ def _shared_figure(context: Context, part: str, wanted: str | None, chosen: list
         for m in _NAME_LIST.finditer(c.text):
             members = [(s, e) for s, e in places if m.start() <= s and e <= m.end()]
             inside = [x for x in asked_in if x in members]
-            if len(members) >= 3 and inside and len(inside) == len(asked_in):
+            if len(members) >= 3 and len(inside) == len(asked_in) == 1:
                 listed = (m.group(0), c.text[inside[0][0] : inside[0][1]])
         if listed is None:
             return None  # a sentence gives the asked place's figure by itself
