@@ -49,7 +49,7 @@ from assistant.quotes.attribution import (
 from assistant.quotes.columns import authored_sentences
 from assistant.quotes.letters import signed_paragraphs
 from assistant.quotes.parsed import Hit, ParsedArticle
-from assistant.quotes.people import Mention, Registry, honorific_gender, parse_mention
+from assistant.quotes.people import STOP_CAPS, Mention, Registry, clean_token, honorific_gender, parse_mention
 from assistant.quotes.transcripts import transcript_turns
 from assistant.settings import QuotesSettings
 from assistant.types import Quote, Span
@@ -755,6 +755,7 @@ class _Extractor:
             self.resolver.note(h.pos, known)
             return Resolved(known, known.roles[0] if known.roles else None)
         if h.kind in ("name", "caps"):  # capitals: "STATE ATTORNEY GENERAL JANE ROE"
+            h = _without_lead(h)  # "Said Roe, “…”": the recogniser took the cue into the name
             m = parse_mention(h.text.title() if h.kind == "caps" else h.text)
             name, role = (m.name, m.role) if m is not None and m.kind == "name" and m.name else (h.text, None)
             gender = honorific_gender(self.text[max(0, h.pos - 6) : h.pos])  # "Mr. Roe said"
@@ -784,6 +785,20 @@ class _Extractor:
         res = self.resolver.resolve(m, cue.start())
         if res is not None:
             self.emit(ns, ne, "direct", res, cue.group(1), (cue.start(), cue.end()))
+
+
+def _without_lead(h: Hit) -> Hit:
+    """A name hit without the function words or cue the recogniser took in before the name
+    (``Said Roe``, ``But Roe``: :data:`~assistant.quotes.people.STOP_CAPS`); a hit of one word
+    stays as it is."""
+    words = h.text.split()
+    lead = 0
+    while lead < len(words) - 1 and clean_token(words[lead]) in STOP_CAPS:
+        lead += 1
+    if not lead:
+        return h
+    cut = h.text.index(words[lead])
+    return replace(h, text=h.text[cut:], pos=h.pos + cut)
 
 
 def extract_quotes(
