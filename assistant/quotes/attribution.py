@@ -293,13 +293,28 @@ class Resolver:
         self._named_subjects()
 
     def _named_subjects(self) -> None:
-        """Record person names that stand as subjects (before a verb, not after a preposition)."""
-        for _idx, p in enumerate(self.registry.people):
-            if p.is_org:
-                continue
+        """Record person names that stand as subjects (before a verb, not after a preposition).
+
+        A surname alone is the person it denotes (:meth:`Registry.lookup_name`): the surname
+        inside another's full name ("Trump" in "Melania Trump") is not Donald Trump, and a
+        surname several people share goes to the one the body names first in full."""
+        people = [p for p in self.registry.people if not p.is_org]
+        full = [
+            (m.start(), m.end(), q)
+            for q in people
+            for n in {q.name, *q.aliases}
+            if len(n.split()) > 1
+            for m in re.finditer(rf"\b{re.escape(n)}\b", self.text)
+        ]
+        for p in people:
             names = {p.name, p.surname, *p.aliases}
             pat = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
             for m in re.finditer(rf"\b(?:{pat})\b(?![’']s)", self.text):
+                if " " not in m.group(0) and (
+                    any(q is not p and s <= m.start() and m.end() <= e for s, e, q in full)
+                    or self.registry.lookup_name(m.group(0)) not in (p, None)
+                ):
+                    continue
                 end = m.end()
                 place = _OF_PLACE.match(self.text, end)
                 if place:  # "Sen. Ted Cruz of Texas said": the state is no object

@@ -487,6 +487,11 @@ class Registry:
     def __init__(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> None:
         self.people: list[Person] = []
         self.acronyms: dict[str, str] = {}
+        self.text = text
+        #: Where the body starts: after the first line when the article opens with a
+        #: headline line ("Trump defends wife at rally\n\n…"), else 0.
+        first_break = text.find("\n")
+        self.body_start = first_break + 1 if 0 < first_break < 300 else 0
         #: Lines In Title Case: their capitalised runs name no one reliably.
         self.title_lines = _title_case_lines(text)
         #: Words the article writes after an honorific ("Mr. King"): surnames here, even
@@ -611,13 +616,30 @@ class Registry:
         toks = k.split()
         if len(toks) == 1:
             hits = [p for p in self.people if not p.is_org and key(p.surname) == k and _fits(p, gender)]
-            return hits[0] if len(hits) == 1 else None
+            return hits[0] if len(hits) == 1 else self._first_in_full(hits)
         hits = [
             p
             for p in self.people
             if not p.is_org and key(p.surname) == toks[-1] and len(p.name.split()) == 1 and _fits(p, gender)
         ]
         return hits[0] if len(hits) == 1 else None
+
+    def _first_in_full(self, hits: list[Person]) -> Person | None:
+        """Of several people who share a surname, the one a bare surname means: news names a
+        story's person in full first and by the surname alone after, and writes relatives
+        and namesakes by their full or first names ("Donald Trump … Melania Trump … Trump
+        said" is Donald Trump). The person whose full name the body gives first; None when
+        no two-word name of theirs is in the body."""
+        firsts = []
+        for p in hits:
+            names = [n for n in (p.name, *p.aliases) if len(n.split()) > 1]
+            at = [i for n in names if (i := self.text.find(n, self.body_start)) >= 0]
+            if at:
+                firsts.append((min(at), p))
+        if not firsts:
+            return None
+        firsts.sort(key=lambda f: f[0])
+        return firsts[0][1]
 
     def surname_count(self, name: str) -> int:
         """How many known people have this word as their surname."""
