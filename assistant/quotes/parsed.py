@@ -577,6 +577,26 @@ class ParsedArticle:
             self._surnames = frozenset(e[-1].text for e in people)
         return subj.text in self._surnames
 
+    def titled_after(self, org: Span, subj: Token) -> Span | None:
+        """The person a subject's phrase names after a body and a title (``Council on Foreign
+        Relations President Ana Ruiz``, ``CAIR Executive Director Ana Ruiz``): the body's
+        entity is followed, inside the phrase, by capitalised title words outside any entity
+        (one of them a role noun) and then a PERSON entity. The body says who employs the
+        speaker; the person speaks. None when the phrase goes on otherwise."""
+        end = subj.right_edge.i + 1
+        i = org.end
+        titled = False
+        while i < end and self.doc[i].pos_ == "PROPN" and not self.doc[i].ent_type_:
+            word = self.doc[i].text
+            if not (word[:1].isupper() and word[1:].islower()):
+                return None
+            titled = titled or word.lower() in ROLE_NOUNS
+            i += 1
+        person = self._ent_at.get(i) if i < end else None
+        if titled and person is not None and person.label_ == "PERSON" and person.start == i:
+            return person
+        return None
+
     def describe(self, subj: Token) -> tuple[str, str, int] | None:
         """``(kind, words, offset)`` of the speaker a subject token stands for."""
         ent = self.entity_of(subj)
@@ -588,6 +608,8 @@ class ParsedArticle:
             det = next((c for c in subj.lefts if c.dep_ == "det" and c.lower_ == "the"), None)
             if det is not None:  # "the Republican said": a person described by party
                 return "desc", self.text[det.idx : subj.idx + len(subj.text)], det.idx
+        if ent is not None and ent.label_ == "ORG":
+            ent = self.titled_after(ent, subj) or ent
         if ent is not None:
             words = bare_name(ent.text)
             kind = "name" if ent.label_ == "PERSON" else "org"

@@ -327,11 +327,12 @@ def _titled_name(text: str, body: list[str], gender: str | None) -> Mention | No
 def _connected(text: str, body: list[str]) -> Mention | None:
     """A capitalised run with lower-case connectors: a body ("Ministry of International
     Trade"), a title ("Leader of the Opposition") or a title and a name ("Minister of
-    Finance Ana Ruiz")."""
+    Finance Ana Ruiz", "Council on Foreign Relations President Ana Ruiz")."""
     gender = next((GENDERED[clean_token(t)] for t in body if clean_token(t) in GENDERED), None)
     tail = body[max(i for i, t in enumerate(body) if t in _CONNECTORS) + 1 :]
     lead = body[: len(body) - len(tail) + 1]
-    has_role = any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in lead)
+    # the title may follow the body's name: "Council on Foreign Relations President Ana Ruiz"
+    has_role = any(clean_token(t).rstrip(".") in ROLE_NOUNS for t in [*lead, *tail[:-2]])
     located = _located_name(text, body, gender)
     if located is not None:
         return located
@@ -519,6 +520,36 @@ class Registry:
                         role = app.group(1).replace("’", "'")
                         if role not in p.roles:
                             p.roles.append(role)  # "Ana Ruiz, the mayor of Dunmore, said"
+        self._family_names_first()
+
+    def _family_names_first(self) -> None:
+        """Merge a person known only by an honoured word ("Ms. Gao", "Mr. Xi") into the one
+        person whose full name starts with it ("Gao Junlan", "Xi Jinping"): names written
+        family name first, as news writes Chinese and Korean names, take the honorific on
+        their first word. Only when no one has that word as a surname and exactly one
+        person's name of two or three words starts with it."""
+        for p in list(self.people):
+            k = key(p.name)
+            if p.is_org or " " in k or k not in {key(w) for w in self.honoured}:
+                continue
+            if any(q is not p and not q.is_org and key(q.surname) == k for q in self.people):
+                continue
+            firsts = [
+                q
+                for q in self.people
+                if q is not p
+                and not q.is_org
+                and 2 <= len(q.name.split()) <= 3
+                and key(q.name).split()[0] == k
+            ]
+            if len(firsts) != 1 or (p.gender and firsts[0].gender and p.gender != firsts[0].gender):
+                continue
+            q = firsts[0]
+            self.people.remove(p)
+            q.aliases.extend(n for n in (p.name, *p.aliases) if n not in q.aliases)
+            q.roles.extend(r for r in p.roles if r not in q.roles and key(r).rstrip(".") not in _HONORIFICS)
+            q.gender = q.gender or p.gender
+            q.first_pos = min(q.first_pos, p.first_pos)
 
     def _observe(self, text: str, pos: int, run: str) -> Person | None:
         tokens = run.split()
