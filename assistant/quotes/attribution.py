@@ -652,29 +652,10 @@ class Resolver:
                 continue
             if p.gender and m.gender and p.gender != m.gender:
                 continue
-            # the pronoun's gender is learned only when no one else could take it: a "she"
-            # taken by the nearest subject when the one meant is further back would make that
-            # man "f" for the rest of the article, and every later "he" of his would go to
-            # someone else (round 36)
-            if m.gender in ("m", "f") and not p.gender and not self._other_fits(p, m.gender, pos, i, quoted):
-                p.gender = m.gender
+            if m.gender in ("m", "f"):
+                p.gender = p.gender or m.gender
             return Resolved(p, p.roles[0] if p.roles else None)
         return None
-
-    def _other_fits(self, p: Person, gender: str, pos: int, i: int, quoted: list[tuple[int, int]]) -> bool:
-        """Does a person other than ``p`` among the subjects before event ``i`` (within the
-        pronoun's reach, outside the quoted words) fit a pronoun of ``gender``?"""
-        while i > 0:
-            i -= 1
-            epos, idx = self._events[i]
-            if pos - epos > 1500:
-                return False
-            q = self.registry.people[idx]
-            if q is p or q.is_org or any(a <= epos < b for a, b in quoted):
-                continue
-            if not q.gender or q.gender == gender:
-                return True
-        return False
 
 
 #: Determiners of a description that introduces someone new ("an aide", "one adviser", "some
