@@ -31,3 +31,19 @@ def test_a_bare_surname_is_the_person_the_body_names_first_in_full() -> None:
     assert said["It is a disgrace"] == "Donald Trump", said
     assert said["We will win"] == "Donald Trump", said
     assert said["He will fight for you"] == "Melania Trump", said
+
+
+SPOUSES = (
+    "Bill is back on the trail\n\n"
+    "Bill Clinton spoke in Nashua on Monday. \u201cWe need her,\u201d Clinton said.\n\n"
+    "On Sunday, at a rally in Derry, Hillary Clinton rebuffed a heckler. \u201cYou are very rude,\u201d "
+    "Clinton told the woman.\n\n"
+    "\u201cShe is ready,\u201d Clinton said of his wife.\n"
+)
+
+
+def test_a_bare_surname_is_the_namesake_its_paragraph_last_named_in_full() -> None:
+    said = {SPOUSES[q.start : q.end]: q.speaker for q in extract_quotes("d2", SPOUSES, doc=parse_one(SPOUSES))}
+    assert said["You are very rude"] == "Hillary Clinton", said
+    assert said["We need her"] == "Bill Clinton", said
+    assert said["She is ready"] == "Bill Clinton", said

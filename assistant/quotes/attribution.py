@@ -297,7 +297,8 @@ class Resolver:
 
         A surname alone is the person it denotes (:meth:`Registry.lookup_name`): the surname
         inside another's full name ("Trump" in "Melania Trump") is not Donald Trump, and a
-        surname several people share goes to the one the body names first in full."""
+        surname several people share goes to the one its paragraph last named in full, else the
+        one the body names first in full."""
         people = [p for p in self.registry.people if not p.is_org]
         full = [
             (m.start(), m.end(), q)
@@ -312,7 +313,7 @@ class Resolver:
             for m in re.finditer(rf"\b(?:{pat})\b(?![’']s)", self.text):
                 if " " not in m.group(0) and (
                     any(q is not p and s <= m.start() and m.end() <= e for s, e, q in full)
-                    or self.registry.lookup_name(m.group(0)) not in (p, None)
+                    or self.registry.lookup_name(m.group(0), pos=m.start()) not in (p, None)
                 ):
                     continue
                 end = m.end()
@@ -425,7 +426,7 @@ class Resolver:
         if m.kind == "pronoun":
             return self._pronoun(m, pos)
         if m.kind == "name" and m.name:
-            p = reg.lookup_name(m.name, m.gender)
+            p = reg.lookup_name(m.name, m.gender, pos)
             if p is None:
                 if any(a <= pos < b for a, b in reg.title_lines):
                     return None  # "Chief Executive Warns …": a headline verb, not a name

@@ -746,10 +746,10 @@ class _Extractor:
         """The speaker a parse hit names, through the article's registry and resolver."""
         reg = self.registry
         if h.kind == "org":  # the recogniser may take a person's surname for a body
-            known = reg.lookup_name(h.text)
+            known = reg.lookup_name(h.text, pos=h.pos)
             return Resolved(known if known is not None else reg.org(h.text), None)
         if h.kind == "word":  # a word the tagger did not read as a name: only a known one
-            known = reg.lookup_name(h.text)
+            known = reg.lookup_name(h.text, pos=h.pos)
             if known is None or known.is_org:
                 return None
             self.resolver.note(h.pos, known)
@@ -759,7 +759,7 @@ class _Extractor:
             m = parse_mention(h.text.title() if h.kind == "caps" else h.text)
             name, role = (m.name, m.role) if m is not None and m.kind == "name" and m.name else (h.text, None)
             gender = honorific_gender(self.text[max(0, h.pos - 6) : h.pos])  # "Mr. Roe said"
-            p = reg.lookup_name(name, gender) or reg.add(name, role, h.pos, gender)
+            p = reg.lookup_name(name, gender, h.pos) or reg.add(name, role, h.pos, gender)
             self.resolver.note(h.pos, p)
             return Resolved(p, role or (p.roles[0] if p.roles else None))
         return self.resolver.resolve(parse_mention(h.text), h.pos)

@@ -635,19 +635,21 @@ class Registry:
         found.gender = found.gender or gender
         return found
 
-    def lookup_name(self, name: str, gender: str | None = None) -> Person | None:
+    def lookup_name(self, name: str, gender: str | None = None, pos: int | None = None) -> Person | None:
         """The person a name denotes: exact, alias or (when unambiguous) surname match. A
         ``gender`` the text gives ("Mr. Roe": an honorific) leaves out a surname match of
         the other gender: news writes "Mr. Roe" for the man and "Mrs. Roe" or "Ann Roe"
-        for his wife."""
+        for his wife. ``pos``, where the name stands, lets a surname several people share
+        mean the one its paragraph last named in full (:meth:`_first_in_full`)."""
         k = key(name)
-        for p in self.people:
-            if key(p.name) == k or any(key(a) == k for a in p.aliases):
-                return p
         toks = k.split()
+        shared = len(toks) == 1 and self.surname_count(name) > 1  # "Clinton": Bill's alias, Hillary's too
+        for p in self.people:
+            if key(p.name) == k or (not shared and any(key(a) == k for a in p.aliases)):
+                return p
         if len(toks) == 1:
             hits = [p for p in self.people if not p.is_org and key(p.surname) == k and _fits(p, gender)]
-            return hits[0] if len(hits) == 1 else self._first_in_full(hits)
+            return hits[0] if len(hits) == 1 else self._first_in_full(hits, pos)
         hits = [
             p
             for p in self.people
@@ -655,12 +657,24 @@ class Registry:
         ]
         return hits[0] if len(hits) == 1 else None
 
-    def _first_in_full(self, hits: list[Person]) -> Person | None:
+    def _first_in_full(self, hits: list[Person], pos: int | None = None) -> Person | None:
         """Of several people who share a surname, the one a bare surname means: news names a
         story's person in full first and by the surname alone after, and writes relatives
         and namesakes by their full or first names ("Donald Trump … Melania Trump … Trump
-        said" is Donald Trump). The person whose full name the body gives first; None when
-        no two-word name of theirs is in the body."""
+        said" is Donald Trump). The person whose full name the paragraph holding ``pos``
+        gives last before it ("Hillary Clinton rebuffed a heckler. … Clinton told her" in a
+        story about Bill Clinton), else the one whose full name the body gives first; None
+        when no two-word name of theirs is in the body."""
+        if pos is not None:
+            para = self.text.rfind("\n", 0, pos) + 1
+            near = []
+            for p in hits:
+                names = [n for n in (p.name, *p.aliases) if len(n.split()) > 1]
+                at = [i for n in names if (i := self.text.rfind(n, para, pos)) >= 0]
+                if at:
+                    near.append((max(at), p))
+            if near:
+                return max(near, key=lambda f: f[0])[1]
         firsts = []
         for p in hits:
             names = [n for n in (p.name, *p.aliases) if len(n.split()) > 1]
