@@ -1723,6 +1723,47 @@ def topic_asked(part: str) -> set[str]:
     return {t for w in words if w.lower() not in _FUNCTION for t in tokenize(w)} - who
 
 
+_OCCASION_ASK = re.compile(
+    rf"^\W*what\b[^?]*?\b(?:{alternation('topic_asked_verbs')})"
+    r"(?:\s+about\s+[^?]*?\b(?-i:[A-Z])[\w’'.-]*)?\s+"  # a name takes no "on" complement; a noun may
+    rf"(?:{alternation('occasion_preps')})\s+"
+    r"(?P<occasion>[^?,;]+)",
+    re.I,
+)
+_TIME_WORDS = wordlist("time_nouns")
+_PARTICLES = wordlist("occasion_particles")
+
+
+def occasion_asked(part: str) -> tuple[str, str] | None:
+    """The occasion a "what did X say [about <topic>] on / at / during <occasion>" part names, as (the phrase,
+    the stem of its head noun): "What did Roe say on the Sunday talk shows?" -> ("the Sunday
+    talk shows", "show"); None for no such part, a named occasion ("on Face the Nation",
+    "at Yale": a capitalised head, as a day or month name is) or a time ("on caucus night":
+    ``[time_nouns]``; a figure). The
+    phrase ends at its first function word after a content word but "of" ("at his news
+    conference the party is overdue for" -> "his news conference"; "at the start of the
+    debate" -> "debate"), and its head is its last word that is no particle ("on his flight
+    back from Mexico" -> "flight", ``[occasion_particles]``). After a topic, only a topic
+    ending in a name: "about Cruz on the Sunday shows" (a name takes no complement), not
+    "about the vote's effect on stock markets"."""
+    m = _OCCASION_ASK.match(ask_of(part).strip())
+    if m is None:
+        return None
+    words: list[str] = []
+    for w in _PHRASE_WORD.findall(m.group("occasion")):
+        low = w.lower()
+        if low in _FUNCTION and low != "of" and words and words[-1].lower() not in _FUNCTION:
+            break  # "the start of the debate" goes on after "of"
+        words.append(w)
+    head = next((w for w in reversed(words) if w.lower() not in _FUNCTION | _PARTICLES), None)
+    if head is None or not head[:1].islower() or not head.isalpha():
+        return None
+    if head.lower() in _TIME_WORDS:
+        return None
+    stems = tokenize(head)
+    return (" ".join(words), stems[0]) if stems else None
+
+
 def topic_named(part: str) -> bool:
     """Does the topic of a "what did X say about <topic>" part (:func:`topic_asked`) hold a
     name, a capitalised word other than the speaker's own ("about Mayor Roe's bridge plan",

@@ -16,6 +16,7 @@ from assistant.answer.backends.extractive.checks import (
     _difference_only,
     _group_silent,
     _missing_names,
+    _occasion_untouched,
     _place_elsewhere,
     _reply_unsaid,
     _role_elsewhere,
@@ -424,6 +425,7 @@ class ExtractiveBackend:
             chosen = [named, *chosen][: t.max_sentences]  # "which lawyer": the one naming them
         untouched = (
             _topic_untouched(context, part, chosen, self.tuning.speaker_gap)
+            or _occasion_untouched(context, part, chosen)
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
             or _role_unnamed(context, part, chosen, fitting, threshold)

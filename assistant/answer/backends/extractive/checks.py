@@ -399,6 +399,28 @@ def _role_elsewhere(
     return f"the passages that name someone do not say who the {role} is"
 
 
+def _occasion_untouched(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a one-part "what did X say on / at / during
+    <occasion>" question (:func:`asked.occasion_asked`: "on the Sunday talk shows", "at the
+    forum") when the head noun of the occasion is in no text the evidence gives of their
+    articles; else None. Abstains only, never changes the answer.
+
+    A near miss asks for X's words on an occasion the story never reports: the answer is X's
+    words at the rally the story covers. An article that reports the occasion names it with
+    its noun ("on Sunday's talk shows", "told the forum"); a named occasion ("on Face the
+    Nation") and a time ("on caucus night") are left alone, as is a part of a multi-part
+    question (as in :func:`_topic_untouched`)."""
+    occasion = asked.occasion_asked(part)
+    if occasion is None or not chosen or len(split_question(context.question)) > 1:
+        return None
+    phrase, head = occasion
+    docs = {context.evidence[c.n - 1].doc_id for c in chosen}
+    text = " ".join(e.text for e in context.evidence if e.doc_id in docs)
+    if asked.touches_topic(text, {head}):
+        return None
+    return f"the articles that give these words do not speak of {phrase}"
+
+
 def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int | None = None) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
     question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
