@@ -43,7 +43,9 @@ SPOUSES = (
 
 
 def test_a_bare_surname_is_the_namesake_its_paragraph_last_named_in_full() -> None:
-    said = {SPOUSES[q.start : q.end]: q.speaker for q in extract_quotes("d2", SPOUSES, doc=parse_one(SPOUSES))}
+    said = {
+        SPOUSES[q.start : q.end]: q.speaker for q in extract_quotes("d2", SPOUSES, doc=parse_one(SPOUSES))
+    }
     assert said["You are very rude"] == "Hillary Clinton", said
     assert said["We need her"] == "Bill Clinton", said
     assert said["She is ready"] == "Bill Clinton", said
