@@ -1731,16 +1731,17 @@ _OCCASION_ASK = re.compile(
     re.I,
 )
 _TIME_WORDS = wordlist("time_nouns")
-_PARTICLES = wordlist("occasion_particles")
+#: Words that are never an occasion's head: function words and [occasion_particles].
+_NO_HEAD = _FUNCTION | wordlist("occasion_particles")
 
 
 def occasion_asked(part: str) -> tuple[str, str] | None:
-    """The occasion a "what did X say [about <topic>] on / at / during <occasion>" part names, as (the phrase,
-    the stem of its head noun): "What did Roe say on the Sunday talk shows?" -> ("the Sunday
-    talk shows", "show"); None for no such part, a named occasion ("on Face the Nation",
-    "at Yale": a capitalised head, as a day or month name is) or a time ("on caucus night":
-    ``[time_nouns]``; a figure). The
-    phrase ends at its first function word after a content word but "of" ("at his news
+    """The occasion a "what did X say [about <topic>] on / at / during <occasion>" part names,
+    as (the phrase, the stem of its head noun): "What did Roe say on the Sunday talk shows?"
+    -> ("the Sunday talk shows", "show"); None for no such part, a named occasion ("on Face
+    the Nation", "at Yale": a capitalised head, as a day or month name is) or a time ("on
+    caucus night": ``[time_nouns]``; a figure). The phrase ends at its first function word
+    after a content word but "of" ("at his news
     conference the party is overdue for" -> "his news conference"; "at the start of the
     debate" -> "debate"), and its head is its last word that is no particle ("on his flight
     back from Mexico" -> "flight", ``[occasion_particles]``). After a topic, only a topic
@@ -1755,10 +1756,8 @@ def occasion_asked(part: str) -> tuple[str, str] | None:
         if low in _FUNCTION and low != "of" and words and words[-1].lower() not in _FUNCTION:
             break  # "the start of the debate" goes on after "of"
         words.append(w)
-    head = next((w for w in reversed(words) if w.lower() not in _FUNCTION | _PARTICLES), None)
-    if head is None or not head[:1].islower() or not head.isalpha():
-        return None
-    if head.lower() in _TIME_WORDS:
+    head = next((w for w in reversed(words) if w.lower() not in _NO_HEAD), None)
+    if head is None or not head[:1].islower() or not head.isalpha() or head.lower() in _TIME_WORDS:
         return None
     stems = tokenize(head)
     return (" ".join(words), stems[0]) if stems else None

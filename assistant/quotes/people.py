@@ -665,26 +665,16 @@ class Registry:
         gives last before it ("Hillary Clinton rebuffed a heckler. … Clinton told her" in a
         story about Bill Clinton), else the one whose full name the body gives first; None
         when no two-word name of theirs is in the body."""
+        full = [(p, [n for n in (p.name, *p.aliases) if len(n.split()) > 1]) for p in hits]
         if pos is not None:
             para = self.text.rfind("\n", 0, pos) + 1
-            near = []
-            for p in hits:
-                names = [n for n in (p.name, *p.aliases) if len(n.split()) > 1]
-                at = [i for n in names if (i := self.text.rfind(n, para, pos)) >= 0]
-                if at:
-                    near.append((max(at), p))
+            near = [(i, p) for p, names in full for n in names if (i := self.text.rfind(n, para, pos)) >= 0]
             if near:
                 return max(near, key=lambda f: f[0])[1]
-        firsts = []
-        for p in hits:
-            names = [n for n in (p.name, *p.aliases) if len(n.split()) > 1]
-            at = [i for n in names if (i := self.text.find(n, self.body_start)) >= 0]
-            if at:
-                firsts.append((min(at), p))
-        if not firsts:
-            return None
-        firsts.sort(key=lambda f: f[0])
-        return firsts[0][1]
+        firsts = [
+            (i, p) for p, names in full for n in names if (i := self.text.find(n, self.body_start)) >= 0
+        ]
+        return min(firsts, key=lambda f: f[0])[1] if firsts else None
 
     def surname_count(self, name: str) -> int:
         """How many known people have this word as their surname."""

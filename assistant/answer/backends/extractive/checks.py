@@ -399,6 +399,12 @@ def _role_elsewhere(
     return f"the passages that name someone do not say who the {role} is"
 
 
+def _chosen_articles_text(context: Context, chosen: list[Scored]) -> tuple[set[str], str]:
+    """The articles of the chosen sentences and all the text the evidence gives of them."""
+    docs = {context.evidence[c.n - 1].doc_id for c in chosen}
+    return docs, " ".join(e.text for e in context.evidence if e.doc_id in docs)
+
+
 def _occasion_untouched(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did X say on / at / during
     <occasion>" question (:func:`asked.occasion_asked`: "on the Sunday talk shows", "at the
@@ -414,9 +420,7 @@ def _occasion_untouched(context: Context, part: str, chosen: list[Scored]) -> st
     if occasion is None or not chosen or len(split_question(context.question)) > 1:
         return None
     phrase, head = occasion
-    docs = {context.evidence[c.n - 1].doc_id for c in chosen}
-    text = " ".join(e.text for e in context.evidence if e.doc_id in docs)
-    if asked.touches_topic(text, {head}):
+    if asked.touches_topic(_chosen_articles_text(context, chosen)[1], {head}):
         return None
     return f"the articles that give these words do not speak of {phrase}"
 
@@ -446,8 +450,7 @@ def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int
     topic = asked.topic_asked(part)
     if not topic or not chosen or len(split_question(context.question)) > 1:
         return None
-    docs = {context.evidence[c.n - 1].doc_id for c in chosen}
-    text = " ".join(e.text for e in context.evidence if e.doc_id in docs)
+    docs, text = _chosen_articles_text(context, chosen)
     speaker = _named_asked(context, part)
     m = re.search(r"\babout\s+([^?]+)", ask_of(part))
     about = m.group(1).strip() if m else "it"
