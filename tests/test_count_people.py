@@ -65,3 +65,34 @@ def test_people_counted_by_what_they_did_are_a_crowd_not_any_number() -> None:
     stop = [(doc, RALLY, "third stop in 12 days")]
     got = ExtractiveBackend().answer(context("How many people attended Quill's speech in Ridgeland?", stop)[0])
     assert got.abstained, got.text
+
+
+STORM = (
+    "Valley Gazette\n\n"
+    "A storm struck Ridgeland on Tuesday, the third in 12 days, Mayor Dana Quill said.\n\n"
+    "Quill said the storm had torn roofs from homes along the river.\n"
+)
+
+
+def test_how_many_people_asks_a_count_of_people_not_any_number() -> None:
+    """ "How many people were killed in the storm?" is answered by a number beside a noun that
+    counts people, beside the verb or a word made from it, or after "the number of": "the
+    third in 12 days" counts days, so the answer abstains."""
+    assert asked.people_counted("How many people were killed in the storm?") == ("kill",)
+    assert "kill" in (asked.people_counted("How many people did the storm kill?") or ())
+    assert asked.people_counted("How many homes did the storm destroy?") is None
+    for text in (
+        "The storm killed 14 people.",
+        "Fourteen were killed.",
+        "The storm took 14 lives.",
+        "The number of killed in Ridgeland stands at 14.",
+    ):
+        assert asked.holds_people_figure(text, ("kill",)), text
+    for text in ("The storm killed livestock for 12 days.", "It shaped eight years of their lives."):
+        assert not asked.holds_people_figure(text, ("kill",)), text
+    question = "How many people were killed in the storm in Ridgeland?"
+    got = ExtractiveBackend().answer(context(question, [("gazette", STORM, "A storm struck")])[0])
+    assert got.abstained, got.text
+    counted = STORM.replace("the third in 12 days", "killing 14 people")
+    got = ExtractiveBackend().answer(context(question, [("gazette", counted, "A storm struck")])[0])
+    assert not got.abstained and "14 people" in got.text, got.text

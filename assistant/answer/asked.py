@@ -164,6 +164,72 @@ def people_act(part: str) -> str | None:
     return stems[-1] if stems else None
 
 
+#: "how many people / persons" and what follows: the verb after an auxiliary or two ("were
+#: killed", "have been arrested", "died") or the rest after "did" ("did Sanders address").
+_PEOPLE_VERB = re.compile(
+    r"\bhow\s+many\s+(?:people|persons)\s+(?:(?:did|does|do)\s+(?P<rest>.*)"
+    r"|(?:(?:are|is|was|were|have|has|had|will|would|be|been)\s+){0,2}(?P<verb>[a-z]+)\b)",
+    re.I,
+)
+_AUX_WORDS = frozenset(wordlist("question_auxiliaries"))
+
+
+def people_counted(part: str) -> tuple[str, ...] | None:
+    """The stems of the verbs a count of people is asked by ("How many people were killed in
+    the attack?" -> ("kill",), "How many people did the Turks kill?" -> the common words after
+    "did", "kill" among them), or None when the part does not count people in general. News
+    gives such a figure next to a noun that counts people ("49 people", "129 lives",
+    [people_counted], [same_counted]), next to the verb or a word made from it ("killed
+    49", "260 were injured", "250,000 signatures") or its doers ("300 voters"): a number
+    elsewhere in the sentence ("the coup attempt July 15", "up 70 percent") counts something
+    else."""
+    m = _PEOPLE_VERB.search(part)
+    if m is None or _HOW_MANY.search(part) is None:
+        return None
+    if m.group("rest") is not None:
+        words = [w for w in re.findall(r"\b[a-z]+\b", m.group("rest")) if w not in _NOT_VERBS]
+        return tuple(t for w in words for t in tokenize(w)[-1:])
+    verb = m.group("verb")
+    if verb in _AUX_WORDS:
+        return ()  # "how many people in Iowa ...": no verb to read
+    return tuple(tokenize(verb)[-1:])
+
+
+_NOT_VERBS = _AUX_WORDS | wordlist("function_words")
+#: A number right before a noun that counts people only so ([lives_counted]): "129 lives".
+_LIVES = re.compile(rf"(?<![\w.,])([\w,.-]+)\s+(?:[a-z]+\s+)?(?:{alternation('lives_counted')})\b", re.I)
+#: A phrase of [number_of_phrases] and the few words after it: "the number of injured being
+#: treated" (group "of").
+_NUMBER_OF = re.compile(rf"\b(?:{alternation('number_of_phrases')})\b(?P<of>(?:\s+[\w'’-]+){{1,4}})", re.I)
+
+
+def holds_people_figure(text: str, verbs: tuple[str, ...]) -> bool:
+    """Does ``text`` give a count of people for :func:`people_counted`'s ``verbs``: a number
+    next to a noun that counts people (or one news counts them by: "a crowd of 5,000", "129
+    lives"), next to one of the verbs or a word made from it ("killed 49", "250,000
+    signatures"), or next to the verb's doers ("300 voters")?"""
+    if holds_people_count(text) or any(holds_count(text, same) for same in same_counted("people")):
+        return True
+    if any(_is_number(m.group(1).strip(".,")) for m in _LIVES.finditer(text)):
+        return True
+    if not verbs:
+        return False
+
+    def made(word: str) -> bool:  # a form of a verb, or a word made from it ("signatures")
+        stem = (tokenize(word) or [""])[-1]
+        return any(stem == v or len(v) > 3 and stem.startswith(v) for v in verbs)
+
+    if any(holds_count(text, s) for s in {(tokenize(w) or [""])[-1] for w in _WORD.findall(text) if made(w)}):
+        return True
+    for m in _NUMBER_OF.finditer(text):
+        # "the number of injured being treated ... stands at 387"
+        if any(made(w) for w in m.group("of").split()) and any(
+            _is_number(w.strip(".,")) for w in _WORD.findall(text[m.end() :])
+        ):
+            return True
+    return any(holds_act_count(text, v) for v in verbs)
+
+
 def holds_act_count(text: str, act: str) -> bool:
     """A number next to the noun for the act's doers ("300 protesters", "2,000 attendees") for
     :func:`people_act`'s stem. Not next to the act's own word: "1,000 views" counts views,

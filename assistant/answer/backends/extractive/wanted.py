@@ -120,6 +120,11 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
             return True  # "how many people protested" given as "300 protesters"
         # "How many Californians" given as "a quarter-of-a-million people"
         return asked.counts_named_people(part) and asked.holds_people_count(c.text)
+    if wanted == "number" and asked.counted_noun(part) is None:
+        verbs = asked.people_counted(part)
+        if verbs is not None:
+            # "How many people were killed in ...?": a count of people, not any number
+            return asked.holds_people_figure(c.text, verbs)
     if wanted == "day":
         if context is None:
             return "time" in c.kinds
