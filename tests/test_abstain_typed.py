@@ -6,7 +6,7 @@ not know ("Quillfeather reported ...") still counts as one."""
 from __future__ import annotations
 
 from assistant.answer import asked
-from assistant.answer.backends.extractive import ExtractiveBackend
+from assistant.answer.backends.extractive import ExtractiveBackend, checks
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.types import Draft
 from tests.contexts import context
@@ -187,3 +187,48 @@ def test_a_pronouns_contraction_names_no_city() -> None:
     items = [("coastal_ledger", named, "Senator Ada Voss said as she accepted a replica medal")]
     got = _answer("In which city did Ada Voss accept the replica medal from a veteran?", items)
     assert not got.abstained and "Dayton" in got.text, got.text
+
+
+def test_a_state_a_country_or_an_organisation_names_no_city() -> None:
+    """Round 37: "In which Ohio city ...?" is not answered by "in Ohio" nor by another state
+    or country ("the United States"), nor by an organisation's name the small tagger labels ORG
+    as it labels towns it does not know ("the Harbor Foundation"); "in Dayton" answers it."""
+    assert checks._other_grade("city", "the United States", "GPE")
+    assert checks._other_grade("town", "Ohio", "GPE")
+    assert checks._other_grade("city", "the Harbor Foundation", "ORG")
+    assert checks._other_grade("state", "Pakistan", "GPE")
+    assert checks._other_grade("country", "Ohio", "GPE")
+    assert not checks._other_grade("city", "New York", "GPE")  # a city of that name too
+    assert not checks._other_grade("city", "Dayton", "ORG")
+    assert not checks._other_grade("state", "Ohio", "GPE")
+    assert not checks._other_grade("company", "the Harbor Foundation", "ORG")
+    text = (
+        "Coastal Ledger\n\n"
+        "Senator Ada Voss told a rally in Ohio on Tuesday that the United States should "
+        "rebuild its ports, after a dinner for the Harbor Foundation.\n"
+    )
+    items = [("coastal_ledger", text, "Senator Ada Voss told a rally")]
+    question = "In which Ohio city did Ada Voss tell a rally that the ports should be rebuilt?"
+    got = _answer(question, items)
+    assert got.abstained and "do not name the city asked for" in got.text, got.text
+    named = text.replace("a rally in Ohio", "a rally in Dayton, Ohio,")
+    got = _answer(question, [("coastal_ledger", named, "Senator Ada Voss told a rally")])
+    assert not got.abstained and "Dayton" in got.text, got.text
+
+
+def test_capitals_that_open_a_sentence_or_go_on_a_name_name_no_place() -> None:
+    """A sentence's first word capitalised as such ("Losing ...", "Meanwhile ..."), a title
+    ("Mrs."), or the rest of a name the tagger labelled no place ("the Islamic State") names
+    no town; an untagged name inside the sentence still does ("Quillfeather ...")."""
+    text = (
+        "Coastal Ledger\n\n"
+        "Losing a close race, Mrs. Voss, who said oil fields seized by the Islamic State must "
+        "be retaken, thanked supporters at a rally on Tuesday.\n"
+    )
+    items = [("coastal_ledger", text, "Losing a close race")]
+    question = "In which town did Ada Voss thank supporters at a rally?"
+    got = _answer(question, items)
+    assert got.abstained and "do not name the town asked for" in got.text, got.text
+    named = text.replace("at a rally on Tuesday", "at a rally in Quillfeather on Tuesday")
+    got = _answer(question, [("coastal_ledger", named, "Losing a close race")])
+    assert not got.abstained and "Quillfeather" in got.text, got.text

@@ -595,6 +595,50 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]{2,}")
 #: Capitalised words that are no names: function words, days, months.
 _CALENDAR = calendar_words()
 _NOT_NAME_WORDS = wordlist("function_words") | _CALENDAR
+#: Capitalised words that open no name ([speaker_stop_caps]: "Meanwhile", "Without") or are
+#: titles before one ("Mrs.", "Sen."), besides those.
+_NO_NAME_CAPS = (
+    _NOT_NAME_WORDS
+    | wordlist("speaker_stop_caps")
+    | wordlist("honorifics")
+    | {w.rstrip(".") for w in wordlist("state_titles")}
+)
+#: The ending of a participle or an adverb, which capitalises only as a sentence's first word.
+_OPENING_FORM = re.compile(r"(?:ing|ly|ed)$")
+#: Given names that end like one ("Carly", "Sterling").
+_NAMES_LIKE_FORMS = wordlist("given_names_like_adverbs")
+
+
+#: Typed nouns of a place within a state or a country ([typed_local_place_nouns]).
+_LOCAL_PLACE_NOUNS = wordlist("typed_local_place_nouns")
+_PLACE_NOUNS = wordlist("typed_place_nouns") | _LOCAL_PLACE_NOUNS
+_COUNTRY_NOUNS = wordlist("typed_country_nouns")
+_COUNTRIES = frozenset(w.replace("_", " ") for w in wordlist("countries"))
+_US_STATES = frozenset(v[0].replace("_", " ") for v in wordmap("state_abbreviations").values())
+#: States and countries, which no city, town or county is; less the states a city shares its
+#: name with ("in New York").
+_NO_LOCAL_PLACE = (_COUNTRIES | _US_STATES) - {w.replace("_", " ") for w in wordlist("state_named_cities")}
+_ORGANISATION_HEADS = wordlist("organisation_heads")
+
+
+def _other_grade(noun: str, name: str, label: str) -> bool:
+    """Is the entity ``name`` (its text, of spaCy ``label``) no place of the kind a typed
+    place noun asks for: a state or a country for a city, town or county ("In which Iowa
+    city ...?" and "a rally in Iowa", "the United States"), a country for a state, a US state
+    for a country, or an organisation's name ("the Clinton Foundation", "Fox News") for any
+    place: the tagger labels a town it does not know ORG ("in Dayton"), never with an
+    organisation's head word?"""
+    if noun not in _PLACE_NOUNS and noun not in _COUNTRY_NOUNS:
+        return False
+    words = [_bare(w) for w in _WORD.findall(name)]
+    if label == "ORG" and any(w in _ORGANISATION_HEADS for w in words):
+        return True
+    key = " ".join(w for w in words if w != "the")
+    if noun in _LOCAL_PLACE_NOUNS:
+        return key in _NO_LOCAL_PLACE
+    if noun in _COUNTRY_NOUNS:
+        return key in _US_STATES - _COUNTRIES
+    return noun == "state" and key in _COUNTRIES - _US_STATES
 
 
 def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
@@ -627,18 +671,28 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
     for c in chosen:
         ev, a, b = _window(context, c)
         tagged = [(s, e, label) for s, e, label in ev.entities if a <= s and e <= b]
-        named = [(s, e) for s, e, label in tagged if label in labels and not _describes_person(ev, e)]
+        named = [
+            (s, e)
+            for s, e, label in tagged
+            if label in labels and not _describes_person(ev, e) and not _other_grade(noun, ev.at(s, e), label)
+        ]
         if any(fresh(ev.at(s, e)) for s, e in named):
             return None  # a sentence names one the question does not: the answer stands
         persons = [s for s, _, label in tagged if label == "PERSON"]
+        ends = {e for _, e, _ in tagged}
+        heads = {x.start for x in ev.sentences}
         for m in _CAPITALISED.finditer(ev.text, a - ev.start, b - ev.start):
             at = ev.start + m.start()
             untagged = not any(s <= at < e for s, e, _ in tagged)
             if ev.start + m.end() + 1 in persons:
                 continue  # a title before a person's name ("Senator Ada Voss")
+            if at - 1 in ends and (noun in _PLACE_NOUNS or noun in _COUNTRY_NOUNS):
+                continue  # the rest of a name the tagger labelled no place ("the Islamic State")
             word = m.group(0).lower()
+            if at in heads and _OPENING_FORM.search(word) and word not in _NAMES_LIKE_FORMS:
+                continue  # a sentence opening on a participle or an adverb ("Losing a race ...")
             # "I'd", "It’s": a pronoun's contraction is no name, as the pronoun is not
-            if untagged and re.split(r"['’]", word)[0] not in _NOT_NAME_WORDS and fresh(word):
+            if untagged and re.split(r"['’]", word)[0] not in _NO_NAME_CAPS and fresh(word):
                 return None
     return f"the passages on this do not name the {noun} asked for"
 
