@@ -232,3 +232,19 @@ def test_capitals_that_open_a_sentence_or_go_on_a_name_name_no_place() -> None:
     named = text.replace("at a rally on Tuesday", "at a rally in Quillfeather on Tuesday")
     got = _answer(question, [("coastal_ledger", named, "Losing a close race")])
     assert not got.abstained and "Quillfeather" in got.text, got.text
+
+
+def test_where_in_a_named_place_asks_for_a_place_within_it() -> None:
+    """ "Where in Dayton ...?" asks a named place within Dayton (round 37): "in Dayton" alone
+    does not answer it, "at Harbor Hall in Dayton" does; "Where in the polls ...?" asks none."""
+    place = asked.typed_ask("Where in Dayton will the memorial service be held?")
+    assert place is not None and place[0] == "place" and "FAC" in place[1]
+    assert asked.typed_ask("Where in the polls does Ada Voss stand?") is None
+    assert asked.typed_ask("Where did Ada Voss speak?") is None
+    text = "Coastal Ledger\n\nA public memorial service for the senator is planned Friday in Dayton.\n"
+    question = "Where in Dayton will the public memorial service for the senator be held?"
+    got = _answer(question, [("coastal_ledger", text, "A public memorial service")])
+    assert got.abstained and "do not name the place asked for" in got.text, got.text
+    named = text.replace("in Dayton", "at the Harbor Arena in Dayton")
+    got = _answer(question, [("coastal_ledger", named, "A public memorial service")])
+    assert not got.abstained and "Harbor Arena" in got.text, got.text

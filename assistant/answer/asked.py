@@ -1921,14 +1921,23 @@ def typed_noun(word: str) -> str | None:
     return _TYPED_STEMS.get(stems[0]) if len(stems) == 1 else None
 
 
+#: "Where in Louisville ...", "Where in the United States ...": a place within a named one.
+_WHERE_IN = re.compile(r"\W*(?i:where\s+in\s+)(?:the\s+)?[A-Z]")
+_WHERE_IN_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG"})
+
+
 def typed_ask(part: str) -> tuple[str, frozenset[str]] | None:
     """The kind of named thing a part asks for by "which / what <noun>" ("In which city did
     ...?" -> ("city", {GPE, LOC, ORG}); "Which parties back X?" -> ("party", {NORP, ORG}))
     and the entity labels that name it, or None. The ask after any statement before it
     (:func:`ask_of`); the noun (:func:`typed_noun`) within two modifiers after the question
     word, the nearest one; in lower case, as a common noun is ("Which University of
-    Maryland economist" asks a person)."""
+    Maryland economist" asks a person). "Where in <Name> ...?" asks a place within the named
+    one ("Where in Louisville will the service be held?" -> ("place", {GPE, LOC, FAC, ORG})):
+    a place, a building or a body that news names."""
     ask = ask_of(part)
+    if _WHERE_IN.match(ask):
+        return "place", _WHERE_IN_LABELS
     for m in _WHICH_WHAT.finditer(ask):
         at = m.end()
         for _ in range(3):
