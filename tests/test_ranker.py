@@ -709,3 +709,23 @@ def test_a_rate_is_a_percentage_or_the_word_rate_not_letters_inside_a_word() -> 
     assert _has_wanted(_scored(1, "The county's jobless rate fell.", 0.5), "rate", part)
     assert not _has_wanted(_scored(1, "Quill won in two disparate regions.", 0.5), "rate", part)
     assert not _has_wanted(_scored(1, "Quill must face more diverse electorates.", 0.5), "rate", part)
+
+
+def test_a_share_is_no_difference_of_shares_nor_a_count_of_years() -> None:
+    """Round 37: "What share ..." is not answered by percentage points alone ("a 10
+    percentage-point lead" measures a gap between shares), unless the part asks the gap;
+    "For how many years would borrowers pay a share ...?" counts years, not a rate."""
+    from assistant.answer.backends.extractive.wanted import _has_wanted, _specific
+    from assistant.answer.ranker import Scored
+    from assistant.types import Span
+
+    def scored(text: str) -> Scored:
+        return Scored(n=1, span=Span(start=0, end=len(text)), text=text, features={}, prob=0.9, kinds={"number"})
+
+    share = "What share of the harbour vote did Roe win?"
+    assert _specific(share) == "rate"
+    assert not _has_wanted(scored("Roe led Doe by 10 percentage points."), "rate", share)
+    assert _has_wanted(scored("Roe won 55 percent, ten percentage points ahead."), "rate", share)
+    gap = "By how many percentage points did Roe lead in the harbour vote?"
+    assert _has_wanted(scored("Roe led Doe by 10 percentage points."), "rate", gap)
+    assert _specific("For how many years would borrowers pay a share of their income?") == "count"

@@ -24,6 +24,9 @@ _RATE = re.compile(
     r"|\b(?:what|which|the|a|its|his|her|their|whose)\s+(?:[a-z-]+\s+){0,2}share\b|\bshare\s+of\b",
     re.I,
 )
+#: "How many years ...": a count of things asked, though the part speaks of a share after it
+#: ("For how many years would borrowers pay a share of their income?").
+_HOW_MANY_THINGS = re.compile(r"\bhow\s+many\s+(?!percent|percentage|points?\b|per\s+cent)", re.I)
 _MONEY = re.compile(
     r"\bhow\s+much\s+(?:money|cash|funding)\b"
     r"|\bhow\s+much\b.{0,60}\b(?:cost|pay|paid|spend|spent|raise|raised|charge|worth|budget|fund)"
@@ -63,7 +66,7 @@ def _specific(part: str) -> str | None:
     if kind == "time" and asked.wants_year(part):
         return "year"
     if kind == "number":
-        if _RATE.search(part):
+        if _RATE.search(part) and not _HOW_MANY_THINGS.search(part):
             return "rate"
         measure = asked.measure_asked(part)
         if measure is not None:
@@ -91,9 +94,19 @@ def _passage(c: Scored, context: Context, cache: dict[int, set[str]]) -> set[str
 _RATE_WORD = re.compile(r"\brates?\b")
 
 
+#: Percentage points, which measure a difference of shares ("a 10 percentage-point lead").
+_PERCENTAGE_POINTS = re.compile(r"\bpercentage[- ]points?\b")
+#: A part that asks a difference of shares: "By how many points ...", "What was her lead ...".
+_MARGIN_ASKED = re.compile(r"\b(?:points?|lead|led|leads|margin|ahead|behind|gap|by\s+how)\b", re.I)
+
+
 def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None = None) -> bool:
     low = c.text.lower()
     if wanted == "rate":
+        if not _MARGIN_ASKED.search(part):
+            # "a 10 percentage-point lead", "behind by nine percentage points": a difference
+            # between two shares, not the share asked
+            low = _PERCENTAGE_POINTS.sub("points", low)
         if "%" in c.text or "percent" in low or "per cent" in low or _RATE_WORD.search(low):
             return True
         whole = asked.share_of(part)
