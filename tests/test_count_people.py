@@ -96,3 +96,12 @@ def test_how_many_people_asks_a_count_of_people_not_any_number() -> None:
     counted = STORM.replace("the third in 12 days", "killing 14 people")
     got = ExtractiveBackend().answer(context(question, [("gazette", counted, "A storm struck")])[0])
     assert not got.abstained and "14 people" in got.text, got.text
+
+
+def test_a_number_counts_the_plural_right_after_it_not_a_later_noun() -> None:
+    """Round 37: "hundreds of emails from Ridgelanders" counts emails, "76 minutes, with
+    balloons" minutes; "90 members of Young Ridgelanders" still counts the Ridgelanders."""
+    assert not asked.holds_count("He received hundreds of emails from Ridgelanders.", "ridgelander")
+    assert not asked.holds_count("It lasted 76 minutes, with balloons falling.", "balloon")
+    assert asked.holds_count("It was signed by 90 members of Young Ridgelanders.", "ridgelander")
+    assert asked.holds_count("He met 300 Ridgelanders at the pier.", "ridgelander")

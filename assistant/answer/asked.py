@@ -532,7 +532,9 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
             after = words[i + 1 : i + 4]  # an appositive: "immigrants, the estimated 11 million"
         if "%" in "".join(before) or any(w.lower() in ("percent", "per") for w in before):
             continue  # "32% of Republican claims" is a share, not a count of claims
-        if any(_is_number(w.strip(".,")) for w in before + after):
+        if any(_is_number(w.strip(".,")) for w in after) or any(
+            _is_number(w.strip(".,")) and not _counts_between(before[k + 1 :]) for k, w in enumerate(before)
+        ):
             return True
         of = words[i + 1 : i + 5]
         if of[:1] == ["of"] and any(_is_number(w.strip(".,")) for w in of[1:]):
@@ -545,6 +547,21 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
     ):
         return True  # the figure given after a colon: "how many votes Romney got ...: 60.9 million."
     return False
+
+
+def _counts_between(words: list[str]) -> bool:
+    """Do the words between a number and the counted noun hold another lower-case plural the
+    number counts, the noun after a preposition other than "of" ("hundreds of emails from
+    Americans": emails are counted, not Americans; "90 members of Young Americans" counts the
+    Americans)?"""
+    return any(
+        w[:1].islower() and plural(w.strip(".,")) and nxt.lower() in _NOT_OF_PREPOSITIONS
+        for w, nxt in zip(words, words[1:], strict=False)
+    )
+
+
+#: Prepositions that start a noun's complement other than "of" ([complement_prepositions]).
+_NOT_OF_PREPOSITIONS = wordlist("complement_prepositions")
 
 
 #: A figure closing a sentence after a colon ("... how many votes Romney got in 2012: 60.9 million."):
