@@ -729,3 +729,20 @@ def test_a_share_is_no_difference_of_shares_nor_a_count_of_years() -> None:
     gap = "By how many percentage points did Roe lead in the harbour vote?"
     assert _has_wanted(scored("Roe led Doe by 10 percentage points."), "rate", gap)
     assert _specific("For how many years would borrowers pay a share of their income?") == "count"
+
+
+def test_money_asked_to_go_one_way_is_not_given_by_money_going_the_other() -> None:
+    """Round 37: "How much did the campaign pay the network?" is not answered by "the campaign
+    raised $4 million" (money in), nor "How much did the group raise?" by "it spent $1
+    million"; money "received ... from" a giver tells the giving too, and an amount told by no
+    such verb may answer either."""
+    from assistant.answer.asked import holds_money_of_direction
+
+    pay = "How much did the campaign pay the network for its ads?"
+    raised = "How much did the harbour group raise in May?"
+    assert not holds_money_of_direction("The campaign raised about $4 million that day.", pay)
+    assert not holds_money_of_direction("The group spent $1 million on ads.", raised)
+    assert holds_money_of_direction("The campaign paid $40,000 for the ads.", pay)
+    gave = "How much did Roe give the harbour fund?"
+    assert holds_money_of_direction("The fund received $90,000 in gifts from Roe.", gave)
+    assert holds_money_of_direction("The ads were a $40,000 buy.", pay)

@@ -1530,6 +1530,34 @@ def money_asked(part: str) -> bool:
 
 
 _MONEY_VERBS = wordlist("money_verbs")
+_MONEY_IN = re.compile(rf"\b(?:{alternation('money_in_verbs')})\b", re.I)
+_MONEY_OUT = re.compile(rf"\b(?:{alternation('money_out_verbs')})\b", re.I)
+
+
+#: Money received from a giver, which tells the giver's giving too ("the foundation had
+#: received hundreds of thousands of dollars in donations from his father").
+_RECEIVED_FROM = re.compile(rf"\b(?:{alternation('money_in_verbs')})\b[^.;]{{0,80}}\bfrom\b", re.I)
+
+
+def money_direction(text: str) -> set[str]:
+    """The ways money goes in ``text`` by its verbs: "in" ("raised", "took in", [money_in_verbs]),
+    "out" ("spent", "paid", [money_out_verbs]), both or neither."""
+    ways = {"in"} if _MONEY_IN.search(text) else set()
+    if _MONEY_OUT.search(text) or _RECEIVED_FROM.search(text):
+        ways.add("out")  # "received ... from his father": his father gave it
+    return ways
+
+
+def holds_money_of_direction(text: str, part: str) -> bool:
+    """Does ``text`` give its amounts by a verb of the way the part asks money to go, or by no
+    verb of either way? "How much did the campaign pay Twitter?" is not answered by "the
+    campaign raised about $4 million", which tells money coming in, nor "How much did the
+    group raise?" by "it spent $1 million"."""
+    asked_ways = money_direction(part)
+    if len(asked_ways) != 1:
+        return True
+    told = money_direction(text)
+    return not told or bool(told & asked_ways)
 
 
 # -- words about another person -----------------------------------------------------------

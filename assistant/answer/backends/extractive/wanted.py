@@ -121,7 +121,12 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "measure":
         return asked.holds_measure(c.text, asked.measured(part))
     if wanted == "money":
-        return "number" in c.kinds and bool(_CURRENCY.search(low))
+        # "the campaign raised $4 million" does not say how much it paid
+        return (
+            "number" in c.kinds
+            and bool(_CURRENCY.search(low))
+            and asked.holds_money_of_direction(c.text, part)
+        )
     if wanted == "count":
         noun = asked.counted_noun(part)
         if noun is None or asked.holds_count(c.text, noun, asked.counted_modifiers(part)):
