@@ -248,3 +248,23 @@ def test_where_in_a_named_place_asks_for_a_place_within_it() -> None:
     named = text.replace("in Dayton", "at the Harbor Arena in Dayton")
     got = _answer(question, [("coastal_ledger", named, "A public memorial service")])
     assert not got.abstained and "Harbor Arena" in got.text, got.text
+
+
+def test_the_name_of_someones_kin_is_given_beside_the_kin_noun() -> None:
+    """Round 37: "What is the name of Ada Voss's husband?" is answered by a name beside
+    "husband" ("her husband, Tomas Reyes"), not by a sentence naming others ("the cousin of
+    Ada Voss" names the one the cousin is of)."""
+    assert asked.kin_asked("What is the name of Ada Voss's husband?") == "husband"
+    assert asked.kin_asked("What was the name of the senator's sons?") == "son"
+    assert asked.kin_asked("What is the name of the ferry company?") is None
+    text = (
+        "Coastal Ledger\n\n"
+        "Senator Ada Voss voted early on Tuesday with her campaign chair, Dana Quill, at the "
+        "harbor school.\n"
+    )
+    question = "What is the name of Ada Voss's husband?"
+    got = _answer(question, [("coastal_ledger", text, "Senator Ada Voss voted early")])
+    assert got.abstained, got.text
+    named = text.replace("with her campaign chair, Dana Quill,", "with her husband, Tomas Reyes,")
+    got = _answer(question, [("coastal_ledger", named, "Senator Ada Voss voted early")])
+    assert not got.abstained and "Tomas Reyes" in got.text, got.text

@@ -830,6 +830,39 @@ def name_of_thing(question: str) -> bool:
     )
 
 
+_KIN = wordlist("kin_nouns")
+#: "the name of Roe's wife", "the name of the son of Roe": the kin noun the name is asked of.
+_KIN_ASKED = re.compile(
+    rf"\bnames?\s+of\s+(?:[\w.'’-]+\s+){{0,4}}?(?:(?:{alternation('kin_nouns')})s?)\b", re.I
+)
+
+
+def kin_asked(part: str) -> str | None:
+    """The kin noun whose name the part asks ("What is the name of Sandra Paradis's husband?"
+    -> "husband"), or None."""
+    m = _KIN_ASKED.search(part)
+    if m is None:
+        return None
+    last = m.group(0).split()[-1].lower()
+    return last if last in _KIN else last[:-1]
+
+
+def names_kin(ev: Evidence, sp: Span, kin: str) -> bool:
+    """Does sentence ``sp`` of ``ev`` name someone beside the kin noun ("his wife, Jane
+    Roe", "husband Marc Mezvinsky", "Jane Roe, his wife"): a PERSON entity within a few words
+    of it? "the cousin of Dwyane Wade while pushing a stroller" names the one the cousin is
+    of, four words away, and the cousin not."""
+    text = ev.at(sp.start, sp.end)
+    people = [(s, e) for s, e, label in ev.entities if label == "PERSON" and sp.start <= s and e <= sp.end]
+    for m in re.finditer(rf"\b{re.escape(kin)}s?\b", text, re.I):
+        at, end = sp.start + m.start(), sp.start + m.end()
+        for s, e in people:
+            between = ev.at(end, s) if s >= end else ev.at(e, at)
+            if len(between) <= 12 and "." not in between and not re.search(r"\bof\b", between):
+                return True
+    return False
+
+
 def fresh_person(ev: Evidence, sp: Span, question: str) -> bool:
     """A PERSON entity in the sentence that the question does not already name (or an
     ORG for "who is the <role>": a sponsor, an employer may be an organisation; any named

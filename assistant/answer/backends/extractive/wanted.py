@@ -156,7 +156,11 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "name":
         if context is None:
             return "person" in c.kinds
-        return asked.fresh_person(_own_passage(context, c), c.span, part)
+        ev = _own_passage(context, c)
+        kin = asked.kin_asked(part)
+        if kin is not None and not asked.names_kin(ev, c.span, kin):
+            return False  # "the name of Roe's wife": named beside "wife", not anyone named
+        return asked.fresh_person(ev, c.span, part)
     if wanted == "person":
         return "person" in c.kinds or c.features.get("in_quote", 0.0) > 0 or bool(_CAPWORD.search(c.text[1:]))
     if wanted == "time" and _WHEN_CLAUSE_ASKED.search(part) and _when_clause(c.text, part):
