@@ -257,6 +257,7 @@ def test_the_name_of_someones_kin_is_given_beside_the_kin_noun() -> None:
     assert asked.kin_asked("What is the name of Ada Voss's husband?") == "husband"
     assert asked.kin_asked("What was the name of the senator's sons?") == "son"
     assert asked.kin_asked("What is the name of the ferry company?") is None
+    assert asked.kin_asked("What is the name of Voss's campaign manager?") == "manager"  # a role
     text = (
         "Coastal Ledger\n\n"
         "Senator Ada Voss voted early on Tuesday with her campaign chair, Dana Quill, at the "
