@@ -834,7 +834,9 @@ _KIN = wordlist("kin_nouns") | wordlist("role_nouns")
 #: "the name of Roe's wife", "the name of Rubio's campaign manager": the kin or role noun the
 #: name is asked of ([kin_nouns], [role_nouns]).
 _KIN_ASKED = re.compile(
-    rf"\bnames?\s+of\s+(?:[\w.'’-]+\s+){{0,4}}?(?:(?:{alternation('kin_nouns', 'role_nouns')})s?)\b", re.I
+    rf"\bnames?\s+of\s+(?:[\w.'’-]+\s+){{0,4}}?"
+    rf"(?:(?:{alternation('kin_nouns', 'role_nouns')})s?)\b(?!['’])",
+    re.I,
 )
 
 
