@@ -269,3 +269,17 @@ def test_the_name_of_someones_kin_is_given_beside_the_kin_noun() -> None:
     named = text.replace("with her campaign chair, Dana Quill,", "with her husband, Tomas Reyes,")
     got = _answer(question, [("coastal_ledger", named, "Senator Ada Voss voted early")])
     assert not got.abstained and "Tomas Reyes" in got.text, got.text
+
+
+def test_a_title_asked_is_a_works_name_in_title_case_or_a_named_work() -> None:
+    """Round 37: "What is the title of Voss's book?" asks a name: "her new book boasts of her
+    record" gives none; "her book “Harbor of Hope”" does."""
+    assert asked.wants_name("What is the title of Ada Voss's new book?")
+    assert asked.name_of_thing("What was the headline of her opinion piece?")
+    text = "Coastal Ledger\n\nSenator Ada Voss's new book boasts of her record on the harbor.\n"
+    question = "What is the title of Ada Voss's new book?"
+    got = _answer(question, [("coastal_ledger", text, "Senator Ada Voss's new book")])
+    assert got.abstained, got.text
+    named = text.replace("new book boasts", "new book, “Harbor of Hope Returns,” boasts")
+    got = _answer(question, [("coastal_ledger", named, "Senator Ada Voss's new book")])
+    assert not got.abstained and "Harbor of Hope" in got.text, got.text

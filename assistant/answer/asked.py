@@ -83,7 +83,8 @@ _PEOPLE_COUNTED = {t for w in wordlist("people_counted") for t in tokenize(w)[-1
 _WORD = re.compile(r"[\w%$€£.,'’/-]+")
 #: "what is/was the name of ...", "who is/was/were the <role> ...", "name the ...".
 _NAME_OF = re.compile(
-    r"\bwhat\s+(?:is|was|were|are)\s+(?:the\s+)?names?\s+of\b|\bwho\s+(?:is|was|were|are)\s+the\b"
+    r"\bwhat\s+(?:is|was|were|are)\s+(?:the\s+)?(?:names?|titles?|headlines?)\s+of\b"
+    r"|\bwho\s+(?:is|was|were|are)\s+the\b"
     r"|\bidentify\s+the\b|\bname\s+the\b",
     re.I,
 )
@@ -802,6 +803,8 @@ def holds_day(ev: Evidence, sp: Span, note: str | None) -> bool:
 _THING_LABELS = frozenset(
     {"PERSON", "ORG", "NORP", "FAC", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 )
+#: "the title / headline of ...": a work's title asked.
+_TITLE_OF = re.compile(r"\b(?:titles?|headlines?)\s+of\b", re.I)
 _NAME_OF_NP = re.compile(r"\bnames?\s+of\s+(?P<np>(?:[\w.'’-]+\s*){1,4})", re.I)
 _THING_NOUNS = wordlist("named_thing_nouns")
 
@@ -812,6 +815,8 @@ def name_of_thing(question: str) -> bool:
     thing noun (``[named_thing_nouns]``) or a typed noun ("the name of Bloomberg's super PAC
     attacking ...", "the names of the companies that ...", not "the name of Roe's campaign
     manager")?"""
+    if _TITLE_OF.search(question):
+        return True  # "What is the title of his book?": a work's title
     m = _NAME_OF_NP.search(question)
     if m is None:
         return False
@@ -890,6 +895,13 @@ def fresh_person(ev: Evidence, sp: Span, question: str) -> bool:
             words = [w for w in normalise(m.group(1)).split() if len(w) > 2]
             if words and not any(w in qlow for w in words):
                 return True
+    if _TITLE_OF.search(question):
+        # a title in quotation marks, its words capitalised ("the book “Crisis of Character”")
+        for a, b in quotation_spans(ev.at(sp.start, sp.end))[0]:
+            words = [w for w in ev.at(sp.start + a, sp.start + b).strip("“”\"'‘’ ").split() if len(w) > 3]
+            if words and len(words) <= 10 and all(w[:1].isupper() for w in words):
+                if not all(normalise(w) in qlow for w in words):
+                    return True
     return False
 
 

@@ -249,6 +249,9 @@ class ExtractiveBackend:
             # answer abstained, 0 times rightly and 3 times wrongly over every set)
             wanted = "number"
             fitting = [c for c in cands if _has_wanted(c, wanted, part, context)]
+        kin = asked.kin_asked(part) if wanted == "name" else None
+        if not fitting and kin:
+            return [], f"the articles do not say who the {kin} is", True  # none names one beside it
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for", True
         if wanted:
@@ -270,6 +273,8 @@ class ExtractiveBackend:
             if said_on is not None:
                 fitting = [said_on, *fitting]
         if _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
+            if kin:
+                return [], f"the passages on this do not say who the {kin} is", False
             return (
                 [],
                 f"the passages on this do not give {_WANTED_WORDS.get(wanted or '', 'what is')} asked for",
