@@ -283,3 +283,19 @@ def test_a_title_asked_is_a_works_name_in_title_case_or_a_named_work() -> None:
     named = text.replace("new book boasts", "new book, “Harbor of Hope Returns,” boasts")
     got = _answer(question, [("coastal_ledger", named, "Senator Ada Voss's new book")])
     assert not got.abstained and "Harbor of Hope" in got.text, got.text
+
+
+def test_the_candidate_a_named_one_chose_is_a_person_named_beside_them() -> None:
+    """Round 37: "Which candidate did Gov. Dana Quill endorse?" is not answered by the
+    governor's portrait or her own words, which name no one else; "Quill endorsed Ada Voss"
+    answers it."""
+    text = (
+        "Coastal Ledger\n\nDana Quill, the governor of Ruritania, made her endorsement in the "
+        "harbor primary on Tuesday, before the primary vote.\n"
+    )
+    question = "Which candidate did Dana Quill endorse in the harbor primary?"
+    got = _answer(question, [("coastal_ledger", text, "Dana Quill, the governor")])
+    assert got.abstained and "do not name the candidate asked for" in got.text, got.text
+    named = text.replace("made her endorsement", "made her endorsement of Ada Voss")
+    got = _answer(question, [("coastal_ledger", named, "Dana Quill, the governor")])
+    assert not got.abstained and "Ada Voss" in got.text, got.text

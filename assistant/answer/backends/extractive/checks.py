@@ -565,6 +565,38 @@ def _shared_figure(context: Context, part: str, wanted: str | None, chosen: list
     return f"the passages give {thing} for {why[0]} together, not for {why[1]}"
 
 
+#: "Which candidate did Roe endorse?", "For which candidate will she vote?": a contender asked
+#: as the object of a named one's act (group "noun").
+_CONTENDER_OBJECT = re.compile(
+    r"^\W*(?:for\s+)?which\s+(?:[\w-]+\s+){0,2}?(?P<noun>candidate|contender|nominee|rival)s?\s+"
+    r"(?:did|does|do|will|would|has|have|had)\s+[A-Z]",
+    re.IGNORECASE,
+)
+
+
+def _contender_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a part asking which contender a named one chose
+    ("Which candidate did Gov. Roe endorse?"): none of them names, in its stretch
+    (:func:`_window`), a person the question does not name other than the one the ledger
+    gives the sentence's words to ("Rick Scott is the Republican governor of Florida";
+    "“... beating expectations,” said Gov. Terry Branstad"). A contender is a person; the
+    chooser's own words or portrait name no other. Abstains only, never changes the answer."""
+    m = _CONTENDER_OBJECT.match(ask_of(part))
+    if m is None or not chosen or not any(ev.entities for ev in context.evidence):
+        return None
+    qlow = normalise(context.question)
+    for c in chosen:
+        ev, a, b = _window(context, c)
+        speaker = normalise(_ledger_speaker(c, context.evidence[c.n - 1], context.quotes) or "")
+        for s, e, label in ev.entities:
+            if label != "PERSON" or not (a <= s and e <= b):
+                continue
+            words = [w for w in normalise(ev.at(s, e)).split() if len(w) > 2]
+            if words and not any(w in qlow or w in speaker for w in words):
+                return None
+    return f"the passages on this do not name the {m.group('noun').lower()} asked for"
+
+
 def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking about a time yet to come
     (:func:`asked.future_asked`: "On what date will Roe and Doe hold their next meeting?")
