@@ -299,3 +299,16 @@ def test_the_candidate_a_named_one_chose_is_a_person_named_beside_them() -> None
     named = text.replace("made her endorsement", "made her endorsement of Ada Voss")
     got = _answer(question, [("coastal_ledger", named, "Dana Quill, the governor")])
     assert not got.abstained and "Ada Voss" in got.text, got.text
+
+
+def test_an_attribute_asked_by_its_noun_needs_the_noun() -> None:
+    """Round 37: "What is the boiling point of harbor water?" is not answered by a sentence
+    that only shares a word with it ("boil it down") and never speaks of the point asked;
+    "The boiling point of harbor water is 101 degrees" answers."""
+    text = "Coastal Ledger\n\n“Let’s boil it down to the harbor water,” Senator Ada Voss said of the vote.\n"
+    question = "What is the boiling point of harbor water?"
+    got = _answer(question, [("coastal_ledger", text, "Senator Ada Voss")])
+    assert got.abstained and "do not give the boiling point asked for" in got.text, got.text
+    told = "Coastal Ledger\n\nThe boiling point of harbor water is 101 degrees, Senator Ada Voss said.\n"
+    got = _answer(question, [("coastal_ledger", told, "Senator Ada Voss")])
+    assert not got.abstained and "101 degrees" in got.text, got.text

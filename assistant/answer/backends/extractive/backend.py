@@ -12,6 +12,7 @@ from dataclasses import replace
 from assistant.answer import asked
 from assistant.answer.backends.extractive.checks import (
     _about_another,
+    _attribute_untold,
     _contender_unnamed,
     _contrast,
     _difference_only,
@@ -435,6 +436,7 @@ class ExtractiveBackend:
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
             or _contender_unnamed(context, part, chosen)
+            or _attribute_untold(context, part, chosen)
             or _role_unnamed(context, part, chosen, fitting, threshold)
             or _difference_only(part, wanted, chosen)
             or _shared_figure(context, part, wanted, chosen)

@@ -597,6 +597,37 @@ def _contender_unnamed(context: Context, part: str, chosen: list[Scored]) -> str
     return f"the passages on this do not name the {m.group('noun').lower()} asked for"
 
 
+#: "What is the capital of Wyoming?", "What was the cause of her death?": an attribute of a
+#: thing asked by its noun (group "head": the noun right before "of").
+_ATTRIBUTE_ASK = re.compile(
+    r"^\W*what\s+(?:is|was|are|were)\s+the\s+(?P<attr>(?:[a-z-]+\s+){0,2}?(?P<head>[a-z-]+))\s+of\s+",
+    re.IGNORECASE,
+)
+_ATTRIBUTE_EXEMPT = wordlist("attribute_asked_exempt")
+
+
+def _attribute_untold(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer "What is the <attribute> of <thing>?" ("What is
+    the capital of Wyoming?", "What is the boiling point of mercury?"): no chosen sentence's
+    stretch (:func:`_window`) holds the attribute's noun, so they speak of the thing, or of a
+    word like the question's ("boil it down"), without the attribute asked. A name, a title
+    or a figure ([attribute_asked_exempt]) is given without its noun ("the super PAC,
+    Priorities USA Action"; "$2 billion"): the name and figure checks read those. Abstains
+    only, never changes the answer."""
+    m = _ATTRIBUTE_ASK.match(ask_of(part))
+    if m is None or not chosen or len(split_question(context.question)) > 1:
+        return None
+    head = m.group("head").lower()
+    stem = (tokenize(head) or [""])[0]
+    if not stem or head in _ATTRIBUTE_EXEMPT or stem in _STOPWORDS:
+        return None
+    for c in chosen:
+        ev, a, b = _window(context, c)
+        if stem in tokenize(ev.at(a, b)):
+            return None
+    return f"the passages on this do not give the {m.group('attr').lower()} asked for"
+
+
 def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking about a time yet to come
     (:func:`asked.future_asked`: "On what date will Roe and Doe hold their next meeting?")
