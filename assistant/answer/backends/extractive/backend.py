@@ -253,7 +253,8 @@ class ExtractiveBackend:
             fitting = [c for c in cands if _has_wanted(c, wanted, part, context)]
         kin = asked.kin_asked(part) if wanted == "name" else None
         if not fitting and kin:
-            return [], f"the articles do not say who the {kin} is", True  # none names one beside it
+            # no sentence gives a name beside the kin or role noun
+            return [], f"no passage names the {kin}: the articles do not say who the {kin} is", True
         if not fitting:
             return [], f"the articles do not give {_WANTED_WORDS[wanted or 'number']} asked for", True
         if wanted:
@@ -276,7 +277,7 @@ class ExtractiveBackend:
                 fitting = [said_on, *fitting]
         if _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
             if kin:
-                return [], f"the passages on this do not say who the {kin} is", False
+                return [], f"no passage on this names the {kin}: it does not say who the {kin} is", False
             return (
                 [],
                 f"the passages on this do not give {_WANTED_WORDS.get(wanted or '', 'what is')} asked for",
