@@ -47,6 +47,7 @@ from assistant.quotes.attribution import (
     suffix_mention,
 )
 from assistant.quotes.columns import authored_sentences
+from assistant.quotes.interviews import interview_answers
 from assistant.quotes.letters import signed_paragraphs
 from assistant.quotes.parsed import Hit, ParsedArticle
 from assistant.quotes.people import STOP_CAPS, Mention, Registry, clean_token, honorific_gender, parse_mention
@@ -816,8 +817,10 @@ def extract_quotes(
     sets how far from a quote its cue and a description's title holder are looked for.
 
     A letters page's signed paragraphs (:func:`~assistant.quotes.letters.signed_paragraphs`)
-    are their writers' words and a transcript's turns
-    (:func:`~assistant.quotes.transcripts.transcript_turns`) their tags' speakers', except a
+    are their writers' words, a transcript's turns
+    (:func:`~assistant.quotes.transcripts.transcript_turns`) their tags' speakers' and an
+    interview's answers (:func:`~assistant.quotes.interviews.interview_answers`) the
+    interviewee's, except a
     paragraph that quotes someone the rules attribute (the quotation keeps its speaker) or
     that is furniture. Likewise an opinion column's sentences are the writer its closing bio
     line names (:func:`~assistant.quotes.columns.authored_sentences`), except a sentence that holds
@@ -829,6 +832,7 @@ def extract_quotes(
     quotes += (
         _outside(signed_paragraphs(doc_id, text), said)
         + _outside(transcript_turns(doc_id, text), said)
+        + _outside(interview_answers(doc_id, text, doc), said)
         + _outside(authored_sentences(doc_id, text, doc), held)
     )
     quotes.sort(key=lambda q: (q.start, q.end))
