@@ -48,3 +48,15 @@ def test_each_answer_is_the_interviewees() -> None:
 def test_answer_labels_without_questions_or_a_parse_are_no_interview() -> None:
     assert _answers(NOT_ONE) == {}
     assert interview_answers("d", INTERVIEW, None) == []
+
+
+def test_an_answer_is_shown_as_the_interviewees_words_without_its_label() -> None:
+    from assistant.answer.backends.extractive import ExtractiveBackend
+    from tests.contexts import context
+
+    ledger = extract_quotes("gazette", INTERVIEW, doc=parse_one(INTERVIEW))
+    question = "What did Owen Dale say about the night ferry running half empty after nine?"
+    ctx, _ = context(question, [("gazette", INTERVIEW, "A: Because it runs")], quotes=ledger)
+    got = ExtractiveBackend().answer(ctx)
+    assert not got.abstained and "Owen Dale: Because it runs half empty" in got.text, got.text
+    assert "A:" not in got.text, got.text

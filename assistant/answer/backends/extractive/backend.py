@@ -150,6 +150,9 @@ _WHO_ASKS = re.compile(r"\W*(?:who|whom|whose)\b", re.I)
 
 #: "Which (two) candidates / nominees ...": people asked for by their part in a contest (no
 #: role of :func:`asked.role_which`, which leaves the contest's parts out).
+#: An interview answer's label opening a shown sentence ("A: I came home ..."): the speaker's
+#: name before it says whose answer it is (:mod:`assistant.quotes.interviews`).
+_ANSWER_LABEL = re.compile(r"^A[:.][ \t]+(?=\S)")
 _WHICH_CONTENDERS = re.compile(
     r"^\W*(?:which|what)\s+(?:\w+\s+){0,3}?(?:candidates?|nominees?|contenders?|challengers?|rivals?)\b",
     re.IGNORECASE,
@@ -571,6 +574,8 @@ class ExtractiveBackend:
                 shown.append((ev.doc_id, span))
                 speaker = sentence_speaker(c, ev, context.quotes)
                 lead = _lead(speaker, body)
+                if lead:
+                    body = _ANSWER_LABEL.sub("", body, count=1)  # "Jane Roe: A: I came home ..."
                 note = context.notes.get(f"{ev.doc_id}:{c.span.start}")
                 body = neutralise_markers(body)  # an article's own "[1]" is not a marker
                 if speaker is None:
