@@ -222,6 +222,21 @@ def test_a_list_of_asks_splits_at_its_commas() -> None:
     ]
 
 
+def test_a_hedged_amount_after_and_opens_a_part() -> None:
+    # "roughly", "up to" ([estimate_words]) may stand between "and" (or its preposition) and
+    # "how many/much"
+    assert split_question(
+        "On the race: what was the average donation, and by roughly how much did turnout fall?"
+    ) == [
+        "On the race: what was the average donation?",
+        "On the race: by roughly how much did turnout fall?",
+    ]
+    assert split_question("How many riders did the line carry, and up to how many may it lose?") == [
+        "How many riders did the line carry?",
+        "up to how many may it lose?",
+    ]
+
+
 def test_a_comma_before_a_relative_clause_or_an_aside_is_not_a_list_comma() -> None:
     for q in [
         "What did the senator, who resigned in May, say about the bus plan?",

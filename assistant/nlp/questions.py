@@ -151,11 +151,14 @@ def has_number(text: str) -> bool:
 _AUX = r"(?:did|does|do|is|was|were|are|has|have|had|will|would|could)"
 #: A preposition that can front an ask ("by how much", "on which day").
 _PREP = r"(?:on|in|at|by|for|from|with|to|since|until|after|before|over)"
-#: An ask fronted by a preposition: "with what crime", "on which day", "by how much".
-_FRONTED = rf"{_PREP}\s+(?:(?:what|which|whom)(?:\s+[a-z]+)?|how\s+(?:long|many|much|often|soon|far))"
+#: An amount asked for, perhaps hedged: "how much", "roughly how much", "up to how many"
+#: (the hedges are ``[estimate_words]``).
+_HOW_AMOUNT = rf"(?:(?:{alternation('estimate_words')})\s+)?how\s+(?:long|many|much|often|soon|far)"
+#: An ask fronted by a preposition: "with what crime", "on which day", "by (roughly) how much".
+_FRONTED = rf"{_PREP}\s+(?:(?:what|which|whom)(?:\s+[a-z]+)?|{_HOW_AMOUNT})"
 _SPLIT_AND = re.compile(
     r"(?:,\s*|;\s*|\s+)(?:and|but|also)\s+(?=(?:which|who|whom|whose|what|when|where|why|how|did|does|do|is|was)\b"
-    rf"|{_PREP}\s+(?:what|which|how|whom)\b)",
+    rf"|{_PREP}\s+(?:what|which|how|whom)\b|(?:{_PREP}\s+)?{_HOW_AMOUNT}\b)",
     re.I,
 )
 #: A part that is only a fronted ask with a preposition, its clause left out: "..., and with
@@ -409,13 +412,19 @@ _FRONTED_CLAUSE = re.compile(
 )
 
 
+#: The words that open an ask of its own: a wh-word, an auxiliary, a hedged amount.
+_OPENS_ASK = re.compile(
+    rf"(?:which|who|whom|whose|what|when|where|why|how|did|does|do|is|was)\b|{_HOW_AMOUNT}\b", re.I
+)
+
+
 def _whole_ask(masked: str, m: re.Match[str]) -> bool:
     """An "and" before a wh-word opens a further ask; one before a preposition and a wh-word
     only when that ask has a clause of its own ("and by how much did ridership fall?") or runs
     to the question's end ("..., and with what crime?"), not "On
     what day, and on which show, did X ...?" (both asks of one clause, :data:`_SPLIT_PP`)."""
     rest = masked[m.end() :]
-    if re.match(r"(?:which|who|whom|whose|what|when|where|why|how|did|does|do|is|was)\b", rest, re.I):
+    if _OPENS_ASK.match(rest):
         return True
     if _FRONTED_CLAUSE.match(rest):
         return True
