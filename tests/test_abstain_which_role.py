@@ -21,6 +21,9 @@ def test_which_with_a_role_noun_asks_for_a_person() -> None:
     assert asked.role_which("Which member of the harbor board proposed the fare rise?") == "member"
     # a relative asked of by kin ("Which of the mayor's sons ...") is a person to name too
     assert asked.role_which("Which of the mayor's sons runs the ferry line?") == "son"
+    # round 38: one of an event's speakers, and a party's member by its noun
+    assert asked.role_which("Which warm-up speaker named the mayor at the rally?") == "speaker"
+    assert asked.role_which("Which two Democrats are in the county runoff?") == "democrat"
 
 
 def test_which_of_no_role_or_a_possessive_is_no_role_ask() -> None:
