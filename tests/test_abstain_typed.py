@@ -312,3 +312,19 @@ def test_an_attribute_asked_by_its_noun_needs_the_noun() -> None:
     told = "Coastal Ledger\n\nThe boiling point of harbor water is 101 degrees, Senator Ada Voss said.\n"
     got = _answer(question, [("coastal_ledger", told, "Senator Ada Voss")])
     assert not got.abstained and "101 degrees" in got.text, got.text
+
+
+def test_a_later_mention_of_a_persons_surname_names_no_thing_of_the_kind() -> None:
+    """ "Mayor Bill de Voss ... de Voss wrote": the tagger labels the bare surname an
+    organisation (or leaves it untagged); it is the person, not a network (round 38)."""
+    text = (
+        "Harbor Notes\n\n"
+        "With the vote looming, Mayor Bill de Voss on Monday stepped in: if the board would debate "
+        'on May 4, de Voss wrote, "I will help you find a hall for the ferry debate."\n'
+    )
+    question = "Which network will broadcast the May 4 debate on ferry fares?"
+    got = _answer(question, [("harbor_notes", text, "ferry")])
+    assert got.abstained and "do not name the network asked for" in got.text, got.text
+    named = text.replace("on May 4,", "on May 4 on NBC,")
+    got = _answer(question, [("harbor_notes", named, "ferry")])
+    assert not got.abstained and "NBC" in got.text, got.text

@@ -731,13 +731,26 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             return False
         return any(w not in asked_words for w in words)
 
+    # a person's surname on a later mention ("Mayor Bill de Blasio ... de Blasio tweeted"),
+    # which the tagger leaves bare or labels an organisation: a person, not the kind asked for
+    people = [ev.at(s, e) for ev in context.evidence for s, e, label in ev.entities if label == "PERSON"]
+    surnames = asked.person_keys(people)
+    full = {normalise(p) for p in people}
+
+    def later_mention(name: str) -> bool:
+        n = normalise(name)
+        return any(f != n and f.endswith(f" {n}") for f in full)
+
     for c in chosen:
         ev, a, b = _window(context, c)
         tagged = [(s, e, label) for s, e, label in ev.entities if a <= s and e <= b]
         named = [
             (s, e)
             for s, e, label in tagged
-            if label in labels and not _describes_person(ev, e) and not _other_grade(noun, ev.at(s, e), label)
+            if label in labels
+            and not _describes_person(ev, e)
+            and not _other_grade(noun, ev.at(s, e), label)
+            and not later_mention(ev.at(s, e))
         ]
         if any(fresh(ev.at(s, e)) for s, e in named):
             return None  # a sentence names one the question does not: the answer stands
@@ -755,6 +768,8 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             if at in heads and _OPENING_FORM.search(word) and word not in _NAMES_LIKE_FORMS:
                 continue  # a sentence opening on a participle or an adverb ("Losing a race ...")
             # "I'd", "It’s": a pronoun's contraction is no name, as the pronoun is not
+            if untagged and word in surnames:
+                continue
             if untagged and re.split(r"['’]", word)[0] not in _NO_NAME_CAPS and fresh(word):
                 return None
     return f"the passages on this do not name the {noun} asked for"
