@@ -1563,6 +1563,46 @@ def other_persons_figure(
     return (named.group(0) if named else first), unpossessive(other)
 
 
+#: "What share of the vote did Roe win?": the subject whose own share is asked (group "who").
+_SHARE_WON = re.compile(
+    r"\b(?:did|does|do|will|would|could)\s+(?P<who>(?:[A-Z][\w'’.-]+\s+){1,3})"
+    rf"(?:{alternation('share_won_verbs')})\b"
+)
+
+
+def share_winner(part: str) -> str | None:
+    """The named subject of a share won ("What share of the vote did Liz Cheney win?" ->
+    "Liz Cheney"; the verbs are [share_won_verbs]), or None."""
+    m = _SHARE_WON.search(part)
+    return m.group("who").strip() if m else None
+
+
+#: A person called by a definite description ("the Texas senator", "the business mogul"):
+#: news's later mention of the one it named, perhaps the one asked.
+_DEFINITE_PERSON = re.compile(
+    rf"\bthe\s+(?:[\w-]+\s+){{0,3}}(?:{alternation('role_nouns', 'person_nouns')})s?\b", re.I
+)
+
+
+def figure_of_asked(asked: set[str], known: set[str], sentence: str, before: str | None) -> bool:
+    """Whether ``sentence`` may give a figure of one of ``asked`` (the question's persons):
+    it names one of them (a surname of ``known``), or holds a he/she/his/her that stands for
+    one of them or for no one named (the person named last before it, else ``before``, the
+    one the sentences before name), or calls a person by a definite description ("the Texas
+    senator"). "Late-deciding voters made up 45 percent, and they scorned Mr. Trump" may be
+    about Trump; "Independent voters make up 14 percent of the state's electorate" gives no
+    share of his."""
+    low = normalise(sentence)
+    if any(_holds_key(low, key) for key in asked) or _DEFINITE_PERSON.search(sentence):
+        return True
+    later = entity_key(before, "PERSON") if before else ""
+    for m in _PERSONAL_RX.finditer(sentence):
+        prior = [key for key in known if _holds_key(normalise(sentence[: m.start()]), key)]
+        if not prior and (not later or later in asked):
+            return True
+    return False
+
+
 # -- money given --------------------------------------------------------------------------
 _HOW_MUCH = re.compile(r"\bhow\s+much\b(?P<rest>[^?]{0,60})", re.I)
 

@@ -26,6 +26,7 @@ from assistant.answer.backends.extractive.checks import (
     _role_unnamed,
     _same_named,
     _same_person,
+    _share_unbound,
     _shared_figure,
     _speaker_silent,
     _speaks_near,
@@ -300,6 +301,7 @@ class ExtractiveBackend:
             sibling = (
                 _same_named(context, part, wanted, fitting, threshold, entities)
                 or _same_person(context, part, wanted, fitting, threshold, entities)
+                or _share_unbound(context, part, wanted, fitting, threshold, entities)
                 or _place_elsewhere(context, part, wanted, fitting, threshold, entities)
                 or _role_elsewhere(context, part, wanted, fitting, threshold)
                 or _group_silent(context, part, fitting, threshold, self.tuning.speaker_gap)

@@ -270,6 +270,35 @@ def _same_person(
     return f"the passages that give {_WANTED_WORDS.get(wanted or '', 'it')} speak of {given}, not {asked_for}"
 
 
+def _share_unbound(
+    context: Context,
+    part: str,
+    wanted: str | None,
+    fitting: list[Scored],
+    threshold: float,
+    entities: list[tuple[str, str]],
+) -> str | None:
+    """Why the articles do not answer a share asked of a named person ("What share of the
+    South Carolina vote did Trump win?") when no sentence above ``threshold`` gives a
+    percentage in a clause about that person (:func:`asked.figure_of_asked`): the best one
+    gives a group's share ("late-deciding voters made up 45 percent of the electorate, and
+    they scorned Mr. Trump") or another's; else None. Abstains only."""
+    if wanted != "rate":
+        return None
+    known = asked.person_keys([text for text, label in entities if label == "PERSON"])
+    winner = asked.share_winner(part)
+    persons = asked.question_persons(winner, known) if winner else set()
+    if not persons:
+        return None
+    for c in fitting:
+        if c.prob < threshold:
+            break
+        if asked.figure_of_asked(persons, known, c.text, _person_before(c, context.evidence[c.n - 1])):
+            return None
+    name = sorted(persons)[0]
+    return f"the passages that give a share give none of {name.title()}'s"
+
+
 #: Figure asks whose place a question names ("how many delegates does Ohio award").
 _PLACE_ASKS = frozenset({"count", "money", "rate", "quantity", "number"})
 
