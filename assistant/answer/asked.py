@@ -64,7 +64,7 @@ import re
 from functools import lru_cache
 
 from assistant.engines.lexical import tokenize, undotted
-from assistant.nlp import alternation, months, speech_verbs, weekdays, wordlist, wordmap
+from assistant.nlp import alternation, calendar_words, months, speech_verbs, weekdays, wordlist, wordmap
 from assistant.nlp.questions import ask_of, speaker_phrase
 from assistant.nlp.questions import without_source as without_source  # the checks read it here
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans, unpossessive
@@ -1960,6 +1960,40 @@ def occasion_asked(part: str) -> tuple[str, str] | None:
         return None
     stems = tokenize(head)
     return (" ".join(words), stems[0]) if stems else None
+
+
+#: "What did X tell CNN ...", "What did X say on Face the Nation / at Yale / during CBS's
+#: debate ...": a named addressee right after "tell" ("say Democrats should" names a clause's
+#: subject), or a named venue after [occasion_preps], after a topic only when it ends in a
+#: name, as in ``_OCCASION_ASK`` ("about the vote's effect on Medicare" is a complement).
+_VENUE_ASK = re.compile(
+    rf"^\W*what\b[^?]*?\b(?:(?:{alternation('addressee_verbs')})\s+|(?:{alternation('topic_asked_verbs')})"
+    r"(?:\s+about\s+[^?]*?\b(?-i:[A-Z])[\w’'.-]*)?"
+    rf"\s+(?:{alternation('occasion_preps')})\s+)(?:the\s+)?"
+    r"(?P<venue>(?-i:[A-Z])[\w’'.&-]*(?:\s+(?:(?:the|and|of|&)\s+)?(?-i:[A-Z])[\w’'.&-]*)*)"
+    r"(?P<after>\s+[A-Za-z]+)?",
+    re.I,
+)
+_CALENDAR_WORDS = calendar_words()
+
+
+def venue_named(part: str) -> tuple[str, list[str]] | None:
+    """The named venue or addressee of a "what did X say on / at / during <Name>" or "what did
+    X tell <Name>" part, as (the phrase, its name words in lower case): "What did Trump tell
+    NBC's Meet the Press about ...?" -> ("NBC's Meet the Press", ["nbc", "meet", "press"]).
+    None for no such part, a time ("on Tuesday", "in May": [weekdays] and the months), or a
+    capitalised word that only qualifies a common noun after it ("during the Democratic
+    debate": :func:`occasion_asked` reads that one)."""
+    m = _VENUE_ASK.match(ask_of(part).strip())
+    if m is None:
+        return None
+    after = (m.group("after") or "").strip().lower()
+    if after and after not in _FUNCTION:
+        return None  # "the Democratic debate": the head is the common noun
+    venue = m.group("venue").rstrip(".")
+    words = [unpossessive(w).strip(".’'").lower() for w in venue.split()]
+    words = [w for w in words if len(w) >= 3 and w not in _FUNCTION and w not in _CALENDAR_WORDS]
+    return (venue, words) if words else None
 
 
 def topic_named(part: str) -> bool:

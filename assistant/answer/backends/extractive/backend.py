@@ -34,6 +34,7 @@ from assistant.answer.backends.extractive.checks import (
     _topic_untouched,
     _type_unnamed,
     _unmentioned_names,
+    _venue_unnamed,
     _weak_fit,
 )
 from assistant.answer.backends.extractive.common import (
@@ -439,6 +440,7 @@ class ExtractiveBackend:
         untouched = (
             _topic_untouched(context, part, chosen, self.tuning.speaker_gap)
             or _occasion_untouched(context, part, chosen)
+            or _venue_unnamed(context, part, chosen)
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
             or _contender_unnamed(context, part, chosen)

@@ -454,6 +454,29 @@ def _occasion_untouched(context: Context, part: str, chosen: list[Scored]) -> st
     return f"the articles that give these words do not speak of {phrase}"
 
 
+def _venue_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a one-part "what did X tell <Name>" or "what did X
+    say on / at / during <Name>" question (:func:`asked.venue_named`: "tell CNN", "on Face the
+    Nation", "at Yale") when no word of the name is in any text the evidence gives of their
+    articles (their titles and outlets with it); else None. Abstains only.
+
+    A near miss asks for X's words to an outlet or a programme the story never names ("What
+    did Trump tell NBC's Meet the Press ...?" of a story on his call to ABC's This Week): the
+    answer is X's words elsewhere. News names the outlet, the show or the place X spoke to
+    or at, by one of its words at least ("told NBC", "on 'Meet the Press'"); a part of a
+    multi-part question is left alone, as in :func:`_occasion_untouched`."""
+    venue = asked.venue_named(part)
+    if venue is None or not chosen or len(split_question(context.question)) > 1:
+        return None
+    phrase, words = venue
+    docs, text = _chosen_articles_text(context, chosen)
+    text += " " + " ".join(f"{e.title or ''} {e.outlet or ''}" for e in context.evidence if e.doc_id in docs)
+    low = normalise(text)
+    if any(re.search(rf"\b{re.escape(w[:5])}", low) for w in words):
+        return None
+    return f"the articles that give these words do not speak of {phrase}"
+
+
 def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int | None = None) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
     question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
