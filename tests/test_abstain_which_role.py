@@ -245,3 +245,29 @@ def test_who_won_is_answered_only_beside_a_form_of_winning() -> None:
     )
     got = ExtractiveBackend().answer(context(question, [("valley_gazette", won, "declared the winner")])[0])
     assert not got.abstained and "Reyes" in got.text, got.text
+
+
+FORUM = (
+    "Valley Gazette\n\n"
+    "Mayor Dana Quill and Tom Reyes traded barbs on Tuesday at the harbor district forum, "
+    "hosted by the Ruritania Chamber of Commerce.\n\n"
+    "Turnout was high across the district.\n"
+)
+
+
+def test_who_moderated_is_answered_only_beside_a_form_of_moderating() -> None:
+    """ "Who moderated / interviewed / chairs ...?" ([outcome_acts], round 39): a sentence naming
+    the event's people and host without saying who moderated it does not answer; one that
+    names a moderator, by any form of the act ("moderated by", "the moderator"), does."""
+    question = "Who moderated the harbor district forum?"
+    items = [("valley_gazette", FORUM, "Mayor Dana Quill and Tom Reyes traded barbs")]
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert got.abstained and "do not name the one asked for" in got.text, got.text
+    named = FORUM.replace(
+        "Turnout was high across the district.",
+        "Lena Marsh, the moderator, cut both off as the harbor district forum ran late.",
+    )
+    got = ExtractiveBackend().answer(
+        context(question, [("valley_gazette", named, "Lena Marsh, the moderator")])[0]
+    )
+    assert not got.abstained and "Lena Marsh" in got.text, got.text
