@@ -54,3 +54,13 @@ def test_extractive_abstains_when_the_article_never_names_the_venue() -> None:
         context("What did Dana Quill tell WHBR about the budget?", items)[0]
     )
     assert not answered.abstained and "library" in answered.text, answered.text
+
+
+def test_a_venue_told_by_its_verb_is_named() -> None:
+    """ "On Twitter" is named by "tweeted" ([venue_forms])."""
+    tweet = TOWN.replace("Quill told WHBR radio.", "Quill tweeted on Monday.")
+    items = [("harbor_gazette", tweet, "Council member Dana Quill defended")]
+    got = ExtractiveBackend().answer(
+        context("What did Dana Quill say on Twitter about the budget?", items)[0]
+    )
+    assert not got.abstained and "library" in got.text, got.text

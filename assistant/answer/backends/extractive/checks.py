@@ -472,9 +472,14 @@ def _venue_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | N
     docs, text = _chosen_articles_text(context, chosen)
     text += " " + " ".join(f"{e.title or ''} {e.outlet or ''}" for e in context.evidence if e.doc_id in docs)
     low = normalise(text)
-    if any(re.search(rf"\b{re.escape(w[:5])}", low) for w in words):
+    forms = [w[:5] for w in words] + [f for w in words for f in _VENUE_FORMS.get(w, ())]
+    if any(re.search(rf"\b{re.escape(f)}", low) for f in forms):
         return None
     return f"the articles that give these words do not speak of {phrase}"
+
+
+#: Verbs a story tells a named venue by ("tweeted" for "on Twitter"; [venue_forms]).
+_VENUE_FORMS = wordmap("venue_forms")
 
 
 def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int | None = None) -> str | None:
