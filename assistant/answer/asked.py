@@ -540,6 +540,8 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
         of = words[i + 1 : i + 5]
         if of[:1] == ["of"] and any(_is_number(w.strip(".,")) for w in of[1:]):
             return True  # "a crowd of about 8,000", "an audience of more than 2,000"
+    if _elliptical_count(words, stems, noun):
+        return True
     m = _COLON_FIGURE.search(text)
     if (
         m is not None
@@ -547,6 +549,33 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
         and noun in {(tokenize(w) or [""])[-1] for w in _WORD.findall(text[: m.start()])}
     ):
         return True  # the figure given after a colon: "how many votes Romney got ...: 60.9 million."
+    return False
+
+
+#: A figure in digits that may stand for a count on its own ("18,000"), not a year ("2012").
+_BARE_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,3}$")
+_MONTH_WORDS = frozenset(w.lower() for m in months() for w in (m.name, *m.abbrevs))
+
+
+def _elliptical_count(words: list[str], stems: list[str], noun: str) -> bool:
+    """Is a number in digits, after the counted noun in the same text, a count of it with the
+    noun left out: the number ends a clause or a function word follows it ("... U.S. adoptees
+    whose status remains unknown, advocates estimate there could be up to 18,000 from South
+    Korea", "449 of the party insiders"). Not a year, a day after a month name ("July 15"),
+    a share, an amount, or a part of a further number ("58 of 61 debates")."""
+    first = next((i for i, s in enumerate(stems) if s == noun), None)
+    if first is None:
+        return False
+    for j in range(first + 1, len(words)):
+        w = words[j]
+        bare = w.rstrip(".,;:")
+        if not _BARE_DIGITS.match(bare) or words[j - 1].lower().strip(".,") in _MONTH_WORDS:
+            continue
+        nxt = words[j + 1].lower() if j + 1 < len(words) else ""
+        if nxt == "of" and j + 2 < len(words) and _is_number(words[j + 2].strip(".,")):
+            continue  # "58 of 61 debates": the count of what follows
+        if bare != w or not nxt or nxt in _FUNCTION:
+            return True
     return False
 
 
