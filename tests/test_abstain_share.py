@@ -45,3 +45,25 @@ def test_a_groups_share_does_not_answer_a_share_a_named_person_won() -> None:
     won = text.replace("Independent voters make up", "Voss won")
     got = _answer(question, [("harbor_notes", won, "primary")])
     assert not got.abstained and "14 percent" in got.text, got.text
+
+
+def test_a_groups_part_of_the_electorate_is_no_share_won() -> None:
+    """[composition_verbs] (round 39): "voters made up 45 percent of the electorate, and they
+    scorned Mr. Voss" names Voss, but the percentage is the voters' part of the whole."""
+    assert asked.only_composition(
+        "Late deciders made up 45 percent of the electorate, and they scorned Voss."
+    )
+    assert asked.only_composition(
+        "Independents, who make up approximately 14 percent of voters, stayed home."
+    )
+    assert not asked.only_composition("Late deciders made up 45 percent of voters, and Voss won 41 percent.")
+    assert not asked.only_composition("Voss won 41 percent of the vote.")
+    assert not asked.only_composition("Voss won the primary.")
+    text = (
+        "Harbor Notes\n\n"
+        "In the county primary, late-deciding voters made up 45 percent of the electorate, "
+        "and they uniformly scorned Ada Voss.\n"
+    )
+    question = "What share of the county primary vote did Ada Voss win?"
+    got = _answer(question, [("harbor_notes", text, "primary")])
+    assert got.abstained and "give none of Voss's" in got.text, got.text

@@ -1606,6 +1606,22 @@ def share_winner(part: str) -> str | None:
     return m.group("who").strip() if m else None
 
 
+#: A percentage in a sentence ("45 percent", "14%", "forty percent").
+_PERCENTAGE = re.compile(r"[\w.,-]+\s*(?:%|percent\b|per\s+cent\b)", re.I)
+#: The words before a percentage that make it a group's part of a whole, not a share won:
+#: "voters made up 45 percent of the electorate" ([composition_verbs], up to three words
+#: between: "make up approximately 14 percent").
+_COMPOSITION = re.compile(rf"\b(?:{alternation('composition_verbs')})(?:\s+[\w-]+){{0,3}}\s*$", re.I)
+
+
+def only_composition(sentence: str) -> bool:
+    """Is every percentage of ``sentence`` a group's part of a whole ("Republicans, who made up
+    46 percent of primary voters", "independents make up approximately 14 percent of the
+    electorate"), which is no one's share of the vote? False for a sentence with none."""
+    found = list(_PERCENTAGE.finditer(sentence))
+    return bool(found) and all(_COMPOSITION.search(sentence[: m.start()]) for m in found)
+
+
 #: A person called by a definite description ("the Texas senator", "the business mogul"):
 #: news's later mention of the one it named, perhaps the one asked.
 _DEFINITE_PERSON = re.compile(

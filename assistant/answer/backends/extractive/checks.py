@@ -293,6 +293,8 @@ def _share_unbound(
     for c in fitting:
         if c.prob < threshold:
             break
+        if asked.only_composition(c.text):
+            continue  # "late-deciding voters made up 45 percent of the electorate": no share won
         if asked.figure_of_asked(persons, known, c.text, _person_before(c, context.evidence[c.n - 1])):
             return None
     name = sorted(persons)[0]
