@@ -328,3 +328,15 @@ def test_a_later_mention_of_a_persons_surname_names_no_thing_of_the_kind() -> No
     named = text.replace("on May 4,", "on May 4 on NBC,")
     got = _answer(question, [("harbor_notes", named, "ferry")])
     assert not got.abstained and "NBC" in got.text, got.text
+
+
+def test_an_untagged_capitalised_word_names_a_town_only_after_a_locative() -> None:
+    """Round 39 ([locative_prepositions]): "a VIP rally" names no city; a town the tagger may
+    miss is named after "in", "at", "from" ("a rally in Quillby")."""
+    question = "In which city did Ada Voss accept the replica medal from a veteran?"
+    vip = RALLY.replace("at a rally on Tuesday", "at a VIP rally on Tuesday")
+    got = _answer(question, [("coastal_ledger", vip, "Senator Ada Voss accepted a replica medal")])
+    assert got.abstained and "do not name the city asked for" in got.text, got.text
+    town = RALLY.replace("at a rally on Tuesday", "at a rally in Quillby on Tuesday")
+    got = _answer(question, [("coastal_ledger", town, "Senator Ada Voss accepted a replica medal")])
+    assert not got.abstained and "Quillby" in got.text, got.text

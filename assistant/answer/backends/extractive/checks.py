@@ -763,6 +763,10 @@ def _other_grade(noun: str, name: str, label: str) -> bool:
     return noun == "state" and key in _COUNTRIES - _US_STATES
 
 
+#: The preposition right before a place name ([locative_prepositions]): "a rally in Brookside".
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:{alternation('locative_prepositions')})\s+$", re.I)
+
+
 def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking for a named thing of a kind
     ("In which city did ...?", "Which party is X registered with?", :func:`asked.typed_ask`)
@@ -829,6 +833,9 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             # "I'd", "It’s": a pronoun's contraction is no name, as the pronoun is not
             if untagged and word in surnames:
                 continue
+            located = _LOCATIVE_BEFORE.search(ev.text, 0, at - ev.start)
+            if untagged and noun in _LOCAL_PLACE_NOUNS and not located:
+                continue  # a town the tagger missed follows "in", "at", "from" ("a rally in Brookside")
             if untagged and re.split(r"['’]", word)[0] not in _NO_NAME_CAPS and fresh(word):
                 return None
     return f"the passages on this do not name the {noun} asked for"
