@@ -470,6 +470,17 @@ class ExtractiveBackend:
         if covering is not None and len(chosen) <= t.max_sentences:
             chosen.append(covering)  # one beyond max_sentences: the follow-ons keep their room
         chosen += _persons_other_words(context, part, wanted, cands, chosen, used, t.further_words)
+        # Room left after every check and follow-on: the best one's article's next-ranked
+        # sentences at least further_ratio of it (under second_ratio) fill it. After the
+        # checks, so a further sentence never turns a refusal into an answer.
+        for c in fitting[1:]:
+            if len(chosen) >= t.max_sentences or c.prob < max(threshold, t.further_ratio * best.prob):
+                break
+            if not _same_article(context, c, best) or (c.n, c.span.start) in used:
+                continue
+            if any(_overlaps(c, x) or _same_words(c, x) for x in chosen):
+                continue
+            chosen.append(c)
         return chosen, None, False
 
     def _part_near(
