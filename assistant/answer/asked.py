@@ -469,10 +469,10 @@ def duration_asked(part: str) -> bool:
     return bool(_HOW_LONG.search(part))
 
 
-#: A month's name or abbreviation, with or without its full stop (``months.txt``).
-_MONTH = "(?:{})\\.?".format(
-    "|".join(sorted({w.lower() for m in months() for w in (m.name, *m.abbrevs)}, key=len, reverse=True))
-)
+#: The months' names and abbreviations, lower case (``months.txt``).
+_MONTH_WORDS = frozenset(w.lower() for m in months() for w in (m.name, *m.abbrevs))
+#: A month's name or abbreviation, with or without its full stop.
+_MONTH = "(?:{})\\.?".format("|".join(sorted(_MONTH_WORDS, key=len, reverse=True)))
 #: A length of time given by its start: "since 2009", "since March".
 _SPAN_OF_TIME = re.compile(
     rf"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:\d{{4}}|{_MONTH}|{weekdays()})\b",
@@ -554,7 +554,6 @@ def holds_count(text: str, noun: str, modifiers: frozenset[str] = frozenset()) -
 
 #: A figure in digits that may stand for a count on its own ("18,000"), not a year ("2012").
 _BARE_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,3}$")
-_MONTH_WORDS = frozenset(w.lower() for m in months() for w in (m.name, *m.abbrevs))
 
 
 def _elliptical_count(words: list[str], stems: list[str], noun: str) -> bool:

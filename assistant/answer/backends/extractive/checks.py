@@ -456,6 +456,10 @@ def _occasion_untouched(context: Context, part: str, chosen: list[Scored]) -> st
     return f"the articles that give these words do not speak of {phrase}"
 
 
+#: Verbs a story tells a named venue by ("tweeted" for "on Twitter"; [venue_forms]).
+_VENUE_FORMS = wordmap("venue_forms")
+
+
 def _venue_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did X tell <Name>" or "what did X
     say on / at / during <Name>" question (:func:`asked.venue_named`: "tell CNN", "on Face the
@@ -478,10 +482,6 @@ def _venue_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | N
     if any(re.search(rf"\b{re.escape(f)}", low) for f in forms):
         return None
     return f"the articles that give these words do not speak of {phrase}"
-
-
-#: Verbs a story tells a named venue by ("tweeted" for "on Twitter"; [venue_forms]).
-_VENUE_FORMS = wordmap("venue_forms")
 
 
 def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int | None = None) -> str | None:
