@@ -2164,3 +2164,46 @@ def typed_ask(part: str) -> tuple[str, frozenset[str]] | None:
                 break
             at = modifier.end()
     return None
+
+
+@lru_cache(maxsize=1)
+def _contrasting_acts() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The pairs of [contrasting_acts] as the lexical stems of each side, both ways round."""
+    pairs = []
+    for key, others in wordmap("contrasting_acts").items():
+        a = frozenset(t for w in key.split(",") for t in tokenize(w))
+        b = frozenset(t for w in others for t in tokenize(w))
+        pairs += [(a, b), (b, a)]
+    return tuple(pairs)
+
+
+def act_contrasted(part: str, text: str) -> tuple[str, str] | None:
+    """An act the question asks a figure of whose counterpart alone ``text`` tells
+    ([contrasting_acts]: "How many people were wounded ...?" asked, "... killed 49 people"
+    given), as (the question's word, the text's word), or None.
+
+    News counts both sides of one event, and a near miss is answered with the other side's
+    figure: the dead for the wounded, the jobs cut for the jobs added, the votes lost for the
+    votes won. The question holds a form of one side and none of the other (outside its
+    quotation marks; a participle after a determiner, "the losing candidate", modifies a
+    noun); the text holds a form of the other side and none of the asked one, nor
+    of a word of the same side ("injured" for "wounded")."""
+    spans = quotation_spans(part)[0]
+    bare = "".join(ch if not any(a <= i < b for a, b in spans) else " " for i, ch in enumerate(part))
+    raw = _PHRASE_WORD.findall(bare)
+    # "backed the losing candidate": a participle after a determiner modifies, it is not asked
+    asked_words = {
+        t: w
+        for i, w in enumerate(raw)
+        for t in tokenize(w)
+        if not (i and w.endswith("ing") and raw[i - 1].lower() in _NP_START)
+    }
+    given_words = {t: w for w in _PHRASE_WORD.findall(text) for t in tokenize(w)}
+    for side, other in _contrasting_acts():
+        asked_stem = next((t for t in asked_words if t in side), None)
+        if asked_stem is None or other & asked_words.keys() or side & given_words.keys():
+            continue
+        given_stem = next((t for t in given_words if t in other), None)
+        if given_stem is not None:
+            return asked_words[asked_stem].lower(), given_words[given_stem].lower()
+    return None

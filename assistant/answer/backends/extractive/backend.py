@@ -12,6 +12,7 @@ from dataclasses import replace
 from assistant.answer import asked
 from assistant.answer.backends.extractive.checks import (
     _about_another,
+    _act_contrasted,
     _attribute_untold,
     _contender_unnamed,
     _contrast,
@@ -447,6 +448,7 @@ class ExtractiveBackend:
             or _attribute_untold(context, part, chosen)
             or _role_unnamed(context, part, chosen, fitting, threshold)
             or _difference_only(part, wanted, chosen)
+            or _act_contrasted(part, wanted, chosen)
             or _shared_figure(context, part, wanted, chosen)
         )
         if untouched:

@@ -579,6 +579,22 @@ def _difference_only(part: str, wanted: str | None, chosen: list[Scored]) -> str
     return f"the passages on this give only a difference, not {_WANTED_WORDS[wanted]} asked for"
 
 
+#: The asks of a figure a counterpart act can stand in for (:func:`_act_contrasted`).
+_FIGURE_ASKS = frozenset({"count", "money", "number", "quantity", "rate", "measure"})
+
+
+def _act_contrasted(part: str, wanted: str | None, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a figure asked of one side of an event ("How
+    many people were wounded ...?") when they tell only of the other side ("... killed 49
+    people", :func:`asked.act_contrasted`); else None. Abstains only."""
+    if wanted not in _FIGURE_ASKS or not chosen:
+        return None
+    found = asked.act_contrasted(part, " ".join(c.text for c in chosen))
+    if found is None:
+        return None
+    return f"the passages on this give a figure {found[1]}, not {found[0]}"
+
+
 #: A capitalised name of one to three words ("Michigan", "New Hampshire").
 _LIST_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
 #: A list of three or more names or of two joined by "and" / "or" ("Arizona, Idaho and Utah",
