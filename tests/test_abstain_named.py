@@ -51,6 +51,23 @@ def test_other_named_finds_another_organisation_or_place_of_the_same_kind() -> N
     assert asked.entity_key("the State Department's", "ORG") == "state department"
 
 
+def test_a_name_the_question_gives_by_its_initials_is_no_sibling() -> None:
+    """ "the HL count" names the Harbor Ledger, and "the DNC" the Democratic National
+    Committee (round 40: two development answers had abstained on such a pair)."""
+    question = "How many votes did Quill have in the HL count?"
+    named = {"ORG": {"hl"}}
+    sentence = "Quill had 4,100 votes in the Harbor Ledger count."
+    assert asked.initials_in(question, "harbor ledger")
+    assert asked.other_named(question, named, sentence, [("Harbor Ledger", "ORG")]) is None
+    assert asked.initials_in("What share of the DNC's income ...?", "the democratic national committee")
+    # another body's initials, or a one-word name: a sibling still
+    assert asked.other_named(question, named, "The Granite Weekly count.", [("Granite Weekly", "ORG")]) == (
+        "HL",
+        "Granite Weekly",
+    )
+    assert not asked.initials_in("How many in the H count?", "harbor")
+
+
 def test_extractive_abstains_when_the_figure_is_for_another_place_and_says_which() -> None:
     doc = "lakeside_courier"
     items = [(doc, POLLS, "leads her rival"), (doc, POLLS, "Granite Weekly")]

@@ -1433,13 +1433,20 @@ def _derived_in(low: str, key: str) -> bool:
 
 def _place_asked(part: str, key: str, label: str) -> bool:
     """Does the question name the place ``key`` in another of news's forms (:func:`names_place`:
-    "the UK" for "U.K.", "British" for "Britain"), or by the initials of its words ("the UK"
-    for "the United Kingdom")? Such a place is the question's own, no sibling of its names."""
-    if label not in ("GPE", "LOC"):
-        return False
-    if names_place(part, key):
+    "the UK" for "U.K.", "British" for "Britain"), or any name by the initials of its words
+    (:func:`initials_in`: "the UK" for "the United Kingdom", "AP" for "Associated Press")?
+    Such a name is the question's own, no sibling of its names."""
+    if label in ("GPE", "LOC") and names_place(part, key):
         return True
-    words = [w for w in key.split() if w not in ("the", "of")]
+    return initials_in(part, key)
+
+
+def initials_in(part: str, key: str) -> bool:
+    """Does the question name ``key``, a name of two words or more, by the initials of its
+    words ("the UK" for "the United Kingdom", "the AP count" for "the Associated Press", "the
+    DNC" for "the Democratic National Committee")? News spells a body out where a question
+    gives its initials, and the other way round."""
+    words = [w for w in key.split() if w not in ("the", "of", "and", "for")]
     caps = {c.replace(".", "").lower() for c in re.findall(r"\b[A-Z][\w.]*", part)}
     return len(words) > 1 and "".join(w[0] for w in words) in caps
 
