@@ -19,6 +19,13 @@ def test_a_hyphenated_amount_is_a_number() -> None:
     assert not asked.holds_count("A well-known aide quit.", "aide")
 
 
+def test_a_word_of_a_small_group_is_a_count() -> None:
+    """ "a trio of governors" counts governors, "a handful of aides" aides (round 40)."""
+    assert asked.holds_count("The stumble emboldened a trio of governors.", "governor")
+    assert asked.holds_count("Only a handful of aides stayed.", "aide")
+    assert not asked.holds_count("The governors formed a trio.", "aide")
+
+
 def test_a_capitalised_plural_is_counted_as_people() -> None:
     assert asked.counts_named_people(QUESTION)
     assert not asked.counts_named_people("How many volunteers did Quill send?")
