@@ -22,8 +22,9 @@ devset27), the fifteenth (evals/realnews_fifteenth/, devset28), the sixteenth
 (evals/realnews_sixteenth/, devset29), the seventeenth (evals/realnews_seventeenth/, devset30),
 the eighteenth (evals/realnews_eighteenth/, devset31), the nineteenth
 (evals/realnews_nineteenth/, devset32), the twentieth (evals/realnews_twentieth/, devset33), the
-twenty-first (evals/realnews_twentyfirst/, devset34) and the twenty-second
-(evals/realnews_twentysecond/, devset35) have no near-miss or multi-part files;
+twenty-first (evals/realnews_twentyfirst/, devset34), the twenty-second
+(evals/realnews_twentysecond/, devset35) and the twenty-third (evals/realnews_twentythird/,
+devset36) have no near-miss or multi-part files;
 each corpus shares no article with any earlier real-news corpus and each half holds at least 50
 questions.
 """
@@ -85,7 +86,7 @@ _WRITTEN = (
     "realnews_seventh", "realnews_eighth", "realnews_ninth", "realnews_tenth", "realnews_eleventh",
     "realnews_twelfth", "realnews_thirteenth", "realnews_fourteenth", "realnews_fifteenth",
     "realnews_sixteenth", "realnews_seventeenth", "realnews_eighteenth", "realnews_nineteenth",
-    "realnews_twentieth", "realnews_twentyfirst", "realnews_twentysecond",
+    "realnews_twentieth", "realnews_twentyfirst", "realnews_twentysecond", "realnews_twentythird",
 )  # fmt: skip
 
 
@@ -131,6 +132,7 @@ SETS = [
             ("realnews_twentieth", "r20", 570, 5),
             ("realnews_twentyfirst", "r21", 590, 5),
             ("realnews_twentysecond", "r22", 610, 5),
+            ("realnews_twentythird", "r23", 630, 5),
         ]
     ),
 ]  # fmt: skip
