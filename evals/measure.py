@@ -79,6 +79,7 @@ CORPORA = {
     "r20": "evals/realnews_twentieth/corpus",
     "r21": "evals/realnews_twentyfirst/corpus",
     "r22": "evals/realnews_twentysecond/corpus",
+    "r23": "evals/realnews_twentythird/corpus",
 }
 
 _HALVES = {
@@ -106,6 +107,7 @@ _HALVES = {
     "r20": "realnews_twentieth",
     "r21": "realnews_twentyfirst",
     "r22": "realnews_twentysecond",
+    "r23": "realnews_twentythird",
 }
 
 SETS: tuple[EvalSet, ...] = (
