@@ -46,8 +46,7 @@ from assistant.settings import Settings
 #: untouched set, was split so in round 21) and both halves of realnews_ninth (devset21's untouched
 #: set, r9_a and r9_b), of realnews_tenth (devset23's untouched set, r10_a and r10_b), of
 #: realnews_eleventh (devset24's untouched set, r11_a and r11_b) and of realnews_twentysecond
-#: (devset35's untouched set, r22_a and r22_b) and of realnews_twentythird (devset36's untouched
-#: set, r23_a and r23_b, round 40); the place, class and source scripts give them as
+#: (devset35's untouched set, r22_a and r22_b); the place, class and source scripts give them as
 #: counts only.
 #: realnews_twelfth (r12_a, r12_b) became development data in round 26, when realnews_thirteenth
 #: took its place as fresh check data (evals/README, "Round 26"); realnews_thirteenth (r13_a,
@@ -62,11 +61,12 @@ from assistant.settings import Settings
 #: r19_b) in round 33, when realnews_twentieth took its place (evals/README, "Round 33");
 #: realnews_twentieth (r20_a, r20_b) in round 34, when realnews_twentyfirst took its place
 #: (evals/README, "Round 34"); realnews_twentyfirst (r21_a, r21_b) in round 35, when
-#: realnews_twentysecond took its place (evals/README, "Round 35").
+#: realnews_twentysecond took its place (evals/README, "Round 35"). realnews_twentythird (devset36,
+#: round 40): its half a became development data after its baseline, half b (r23_b) is check data.
 CHECK_SETS = frozenset(
     {"rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b", "rl_b", "re_b", "r5_b", "r6_b",
      "r7_b", "r8_b", "r9_a", "r9_b", "r10_a", "r10_b",
-     "r11_a", "r11_b", "r22_a", "r22_b", "r23_a", "r23_b"}
+     "r11_a", "r11_b", "r22_a", "r22_b", "r23_b"}
 )  # fmt: skip
 
 # The verifier and the metric find every quotation in the whole article text, normalising the
