@@ -26,6 +26,14 @@ def test_a_word_of_a_small_group_is_a_count() -> None:
     assert not asked.holds_count("The governors formed a trio.", "aide")
 
 
+def test_a_number_counts_the_first_plural_after_it() -> None:
+    """ "two outsider candidates left attendees" counts candidates, not attendees (round 40);
+    "hundreds of emails", "workers and retirees" go on to the noun after them."""
+    assert not asked.holds_count("The two outsider candidates left attendees amused.", "attendee")
+    assert asked.holds_count("Some 40,000 workers and retirees marched.", "retiree")
+    assert asked.holds_count("She received hundreds of angry emails.", "email")
+
+
 def test_a_capitalised_plural_is_counted_as_people() -> None:
     assert asked.counts_named_people(QUESTION)
     assert not asked.counts_named_people("How many volunteers did Quill send?")
@@ -70,7 +78,9 @@ def test_people_counted_by_what_they_did_are_a_crowd_not_any_number() -> None:
     got = ExtractiveBackend().answer(context("About how many people cheered Quill in Ridgeland?", items)[0])
     assert not got.abstained and "6,000" in got.text, got.text
     stop = [(doc, RALLY, "third stop in 12 days")]
-    got = ExtractiveBackend().answer(context("How many people attended Quill's speech in Ridgeland?", stop)[0])
+    got = ExtractiveBackend().answer(
+        context("How many people attended Quill's speech in Ridgeland?", stop)[0]
+    )
     assert got.abstained, got.text
 
 

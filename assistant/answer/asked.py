@@ -584,9 +584,17 @@ def _counts_between(words: list[str]) -> bool:
     Americans": emails are counted, not Americans; "90 members of Young Americans" counts the
     Americans)?"""
     return any(
-        w[:1].islower() and plural(w.strip(".,")) and nxt.lower() in _NOT_OF_PREPOSITIONS
+        w[:1].islower()
+        and plural(w.strip(".,"))
+        and (nxt.lower() in _NOT_OF_PREPOSITIONS or nxt.lower() not in _COUNT_LINKS)
         for w, nxt in zip(words, words[1:], strict=False)
     )
+
+
+#: Words after a plural the number counts that go on to the counted noun ("hundreds of
+#: emails", "workers and retirees"); any other word ends the plural's phrase: "two
+#: outsider candidates left attendees" counts candidates, not attendees.
+_COUNT_LINKS = frozenset({"of", "and", "or"})
 
 
 #: Prepositions that start a noun's complement other than "of" ([complement_prepositions]).
