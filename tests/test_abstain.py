@@ -125,6 +125,8 @@ def test_contrasted_finds_a_different_modifier_on_the_asked_noun() -> None:
         "second statement",
         "initial statement",
     )
+    whole = "She expects an entire next term with eight justices."
+    assert contrasted("Who expected a whole next term with eight justices?", whole) is None
     streak = "The mayor has won six of the past seven votes."
     assert contrasted("How many of the last seven votes has the mayor won?", streak) is None
     assert contrasted("How many of the first seven votes has the mayor won?", streak) is not None
