@@ -196,6 +196,7 @@ def test_a_state_a_country_or_an_organisation_names_no_city() -> None:
     assert checks._other_grade("city", "the United States", "GPE")
     assert checks._other_grade("town", "Ohio", "GPE")
     assert checks._other_grade("city", "the Harbor Foundation", "ORG")
+    assert checks._other_grade("city", "the Harbor Trade and Investment Partnership", "ORG")  # round 40
     assert checks._other_grade("state", "Pakistan", "GPE")
     assert checks._other_grade("country", "Ohio", "GPE")
     assert not checks._other_grade("city", "New York", "GPE")  # a city of that name too
