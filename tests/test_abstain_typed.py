@@ -40,6 +40,17 @@ def test_a_which_or_what_noun_of_a_kind_asks_for_a_named_thing() -> None:
     assert asked.role_which("Which party chairman said the ferry fares would rise?") == "chairman"
 
 
+def test_a_places_thing_asks_for_the_place() -> None:
+    """ "Which four states' primaries ...", "Which state's delegation ...": the place is asked
+    (round 40); a role after it asks a person, an auxiliary before it no place."""
+    four = asked.typed_ask("Which four states' primaries did the senator lose?")
+    assert four is not None and four[0] == "state"
+    one = asked.typed_ask("Which state's delegation led the boos?")
+    assert one is not None and one[0] == "state"
+    assert asked.typed_ask("Which country's leader met the mayor?") is None
+    assert asked.typed_ask("What might the Harbor state's delegation do?") is None
+
+
 def test_a_plural_in_ies_asks_for_its_noun() -> None:
     """The noun's plural is read by the lexical stemmer, "-ies" plurals too."""
     cities = asked.typed_ask("In which cities did the senator rally supporters?")

@@ -2132,6 +2132,11 @@ _TYPED_MODIFIER = re.compile(rf"(?!(?:{alternation('function_words')})\b)(?:[a-z
 #: The asked noun: a whole lower-case word, not a possessive ("Which company's chief ...":
 #: its head is another noun) nor the first part of a compound.
 _TYPED_WORD = re.compile(r"[a-z]+\b(?!['’-])")
+#: A place noun's possessive ("states'", "city's"): the thing of a place asks for the place.
+_PLACE_OWNER = re.compile(r"([a-z]+)(?:['’]s|s['’])(?=\s)")
+_OWNER_PLACES = wordlist("typed_place_nouns") | wordlist("typed_country_nouns")
+#: Nothing or a count between "which" and a place's possessive ("which four states'").
+_COUNT_OR_NONE = re.compile(rf"(?:(?:{alternation('number_words')}|\d+)\s+)?", re.I)
 
 
 def typed_noun(word: str) -> str | None:
@@ -2169,6 +2174,16 @@ def typed_ask(part: str) -> tuple[str, frozenset[str]] | None:
         for _ in range(3):
             word = _TYPED_WORD.match(ask, at)
             noun = typed_noun(word.group(0)) if word else None
+            owner = _PLACE_OWNER.match(ask, at) if _COUNT_OR_NONE.fullmatch(ask, m.end(), at) else None
+            place = typed_noun(owner.group(1)) if noun is None and owner is not None else None
+            if owner is not None and place is not None and place in _OWNER_PLACES:
+                # "Which four states' primaries ...", "Which state's delegation ...": a place's
+                # thing asks for the place, as "which states" does; "Which country's leader
+                # ..." asks a person by role
+                after = _TYPED_WORD.match(ask, owner.end() + 1)
+                if after is not None and _role_noun(after.group(0)) is not None:
+                    return None
+                return place, _TYPED_NOUNS[place]
             if noun is not None and word is not None:
                 after = _TYPED_WORD.match(ask, word.end() + 1)
                 if after is not None and _role_noun(after.group(0)) is not None:
