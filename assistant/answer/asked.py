@@ -2055,6 +2055,45 @@ def venue_named(part: str) -> tuple[str, list[str]] | None:
     return (venue, words) if words else None
 
 
+#: "the CBS News poll", "CNN's instant poll", "The New York Times editorial", "the Field Poll",
+#: "the Reuters/Ipsos poll": a name (capitalised words, "of" and "&" inside), its possessive, up to
+#: two lower-case modifiers or a month ("California's April poll"), then a noun of a sourced
+#: finding ([sourced_findings]).
+_SOURCE_ASK = re.compile(
+    r"(?:\b(?:the|a|an)\s+(?P<name>(?-i:[A-Z])[\w./&-]*(?:\s+(?:(?:of|&)\s+)?(?-i:[A-Z])[\w./&-]*)*?)(?:['’]s?)?"
+    r"|\b(?P<owner>(?-i:[A-Z])[\w./&-]*(?:\s+(?:(?:of|&)\s+)?(?-i:[A-Z])[\w./&-]*)*?)['’]s)"
+    rf"(?:\s+(?:(?-i:[a-z])[\w-]*|{'|'.join(sorted(w.title() for w in _CALENDAR_WORDS))})){{0,2}}?"
+    rf"\s+(?P<noun>{alternation('sourced_findings')})\b",
+    re.I,
+)
+
+
+def source_named(part: str) -> tuple[str, list[str]] | None:
+    """The named source of a finding a "what did <the Name poll / survey / editorial> find / show
+    / say" part asks for, as (the name, its words in lower case): "What did the CBS News poll
+    find about ...?" -> ("CBS News", ["cbs", "news"]); "What did CNN's instant poll find?" ->
+    ("CNN", ["cnn"]). Only a part that asks "what", whose source comes before its verb; a
+    month or a weekday in the name is no name of it ("Public Policy Institute of California's
+    April poll" -> its words but "april"). None for no such part."""
+    ask = ask_of(part).strip()
+    if not re.match(r"^\W*what\b", ask, re.I):
+        return None
+    m = _SOURCE_ASK.search(ask)
+    if m is None:
+        return None
+    name = (m.group("name") or m.group("owner")).rstrip(".")
+    words = [unpossessive(w).strip(".’'").lower() for w in re.split(r"[\s/]+", name)]
+    words = [w for w in words if len(w) >= 2 and w not in _FUNCTION and w not in _CALENDAR_WORDS]
+    return (name, words) if words else None
+
+
+def sources_in(text: str) -> list[str]:
+    """The names of the sources whose findings ``text`` gives by name, as :func:`source_named`
+    reads one in a question: "A USA Today/Suffolk University poll released this week found ..."
+    -> ["USA Today/Suffolk University"]."""
+    return [(m.group("name") or m.group("owner")).rstrip(".") for m in _SOURCE_ASK.finditer(text)]
+
+
 def topic_named(part: str) -> bool:
     """Does the topic of a "what did X say about <topic>" part (:func:`topic_asked`) hold a
     name, a capitalised word other than the speaker's own ("about Mayor Roe's bridge plan",

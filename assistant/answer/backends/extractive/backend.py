@@ -29,6 +29,7 @@ from assistant.answer.backends.extractive.checks import (
     _same_person,
     _share_unbound,
     _shared_figure,
+    _source_unnamed,
     _speaker_silent,
     _speaks_near,
     _told_as_past,
@@ -442,6 +443,7 @@ class ExtractiveBackend:
             _topic_untouched(context, part, chosen, self.tuning.speaker_gap)
             or _occasion_untouched(context, part, chosen)
             or _venue_unnamed(context, part, chosen)
+            or _source_unnamed(context, part, chosen)
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
             or _contender_unnamed(context, part, chosen)

@@ -484,6 +484,44 @@ def _venue_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | N
     return f"the articles that give these words do not speak of {phrase}"
 
 
+def _source_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a one-part "what did <the Name poll / survey /
+    editorial> find / show / say" question (:func:`asked.source_named`: "the CBS News poll",
+    "CNN's instant poll") when they do not name the source; else None. Abstains only.
+
+    A near miss asks for the findings of a poll or an editorial the story does not report,
+    and the answer gives another's ("What did the CBS News poll find ...?" answered by "A USA
+    Today/Suffolk University poll ... found ..."). News names the source of a finding it
+    reports, in the sentence or before it ("The poll, released by the Public Policy Institute
+    of California, showed ..."; "the institute's poll"): the answer stands when the chosen
+    sentences name it by one of its words as it is written (capitalised), or when a passage
+    of the evidence names it (in its text, title or outlet) and no chosen sentence gives the
+    findings of another named source. The whole evidence, not the chosen articles' passages
+    only: a story names its poll once, often in a passage the question does not bring back
+    (measured: with the chosen articles' passages only, two answers of the check sets lost
+    their facts). A part of a multi-part question is left alone, as in
+    :func:`_venue_unnamed`."""
+    source = asked.source_named(part)
+    if source is None or not chosen or len(split_question(context.question)) > 1:
+        return None
+    name, words = source
+    written = (unpossessive(w).strip(".’'") for w in re.split(r"[\s/]+", name))
+    forms = [w for w in written if w.lower() in words]  # as written: "CBS", "Field"
+
+    def names(text: str) -> bool:
+        return any(re.search(rf"\b{re.escape(w)}", text) for w in forms)
+
+    said = " ".join(c.text for c in chosen)
+    if names(said):
+        return None
+    if not names(" ".join(f"{e.text} {e.title or ''} {e.outlet or ''}" for e in context.evidence)):
+        return f"the articles do not name {name}"
+    others = asked.sources_in(said)
+    if others:
+        return f"the chosen sentences give the findings of {others[0]}, not of {name}"
+    return None
+
+
 def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int | None = None) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
     question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
