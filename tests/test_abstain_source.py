@@ -82,3 +82,10 @@ def test_a_source_named_in_another_passage_lets_the_finding_stand() -> None:
         context("What did the Harbor Gazette poll find about the new bridge?", items)[0]
     )
     assert not got.abstained and "61 percent" in got.text, got.text
+
+
+def test_a_source_asked_by_its_initials_is_named() -> None:
+    """ "the HG poll" is the Harbor Gazette's (as "the AP survey" is the Associated Press's)."""
+    items = [("harbor_gazette", TOWN, "A Harbor Gazette poll released")]
+    got = ExtractiveBackend().answer(context("What did the HG poll find about the new bridge?", items)[0])
+    assert not got.abstained and "61 percent" in got.text, got.text

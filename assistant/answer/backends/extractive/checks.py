@@ -484,6 +484,11 @@ def _venue_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | N
     return f"the articles that give these words do not speak of {phrase}"
 
 
+#: Two or more capitalised words, "of", "and", "for", "the" between them: a name initials may
+#: stand for ("Associated Press", "Democratic National Committee").
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][a-z]+)+")
+
+
 def _source_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did <the Name poll / survey /
     editorial> find / show / say" question (:func:`asked.source_named`: "the CBS News poll",
@@ -508,8 +513,10 @@ def _source_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | 
     written = (unpossessive(w).strip(".’'") for w in re.split(r"[\s/]+", name))
     forms = [w for w in written if w.lower() in words]  # as written: "CBS", "Field"
 
-    def names(text: str) -> bool:
-        return any(re.search(rf"\b{re.escape(w)}", text) for w in forms)
+    def names(text: str) -> bool:  # by a word, or by its initials ("AP": "Associated Press")
+        if any(re.search(rf"\b{re.escape(w)}", text) for w in forms):
+            return True
+        return any(asked.initials_in(name, run.lower()) for run in _CAPITALISED_RUN.findall(text))
 
     said = " ".join(c.text for c in chosen)
     if names(said):
