@@ -182,6 +182,17 @@ def test_a_speaker_asked_by_role_and_name_keeps_the_names_final_s() -> None:
     assert resolved("What did the Governor say about the pier?") == "Ana Roe"
 
 
+def test_a_speaker_set_apart_by_an_apposition_is_the_name() -> None:
+    """ "What did Ana Roe, the governor's deputy, say ...?" asks Ana Roe's words: the apposition
+    between commas is no part of the speaker phrase (it made the phrase too long to be one)."""
+    from assistant.nlp.questions import asked_speaker
+
+    got = asked_speaker("What did Ana Roe, Governor Lee's deputy on the harbor board, say about the pier?")
+    assert got is not None and got.phrase == "Ana Roe" and got.named
+    mayor = asked_speaker("What did the mayor, a Democrat, say about the pier?")
+    assert mayor is not None and mayor.phrase == "mayor" and not mayor.named
+
+
 def test_a_quotation_ending_with_no_mark_of_its_own_goes_on_into_its_sentence() -> None:
     # pysbd cuts after the closing mark; the quoted words stop without a full stop or comma
     text = (

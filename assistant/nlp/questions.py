@@ -22,10 +22,11 @@ _SPEECH = (
     r"demand|demanded|ask|asked|announce|announced|criticise|criticize|criticised|criticized|"
     r"recall|recalled|expect|expected|want|wanted|propose|proposed|urge|urged|post|posted"
 )
-#: "What did X say ...", "How did X describe ...", "What does X think ..."
+#: "What did X say ...", "How did X describe ...", "What does X think ..."; an apposition
+#: between commas after X is no part of X ("What did Geena Davis, Sarandon's co-star, say").
 _ASKED = re.compile(
     rf"^(?:what|how|why|when|where|did|does|do|has|have|had)\b.*?\b(?:did|does|do|has|have|had|will|would)\s+"
-    rf"(?P<who>(?:the\s+)?[\w.'’ -]{{2,60}}?)\s+(?:{_SPEECH})\b",
+    rf"(?P<who>(?:the\s+)?[\w.'’ -]{{2,60}}?)(?:,\s+[^,?]{{2,60}},)?\s+(?:{_SPEECH})\b",
     re.IGNORECASE,
 )
 #: "How many/much ...", "how old/tall/far ...", "what (was the) rate/percentage/turnout ..."
