@@ -368,6 +368,11 @@ def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
     assert _specific("How far did the flood waters reach?") == "measure"
     assert _specific("What was voter turnout in the 2020 referendum?") == "quantity"
     assert _specific("What was the total cost of the 2020 referendum?") == "money"
+    # a noun of money after "how much" ([money_nouns]), with a modifier or "more" before it
+    assert _specific("How much income did the harbour master report on his tax return?") == "money"
+    assert _specific("How much more federal money has Roe proposed for ferries?") == "money"
+    assert _specific("How much compensation did the council award each family?") == "money"
+    assert _specific("How much rain fell on the harbour?") != "money"
     assert holds_age("Harbour master Ivo Petrak, 58, said the tide was late.")
     assert holds_age("The 58-year-old harbour master retired.") and holds_age("a man aged 58")
     assert not holds_age("In 2019, 58 ferries sailed.")

@@ -13,7 +13,7 @@ from assistant.answer.ranker import (
     answer_type,
 )
 from assistant.engines.lexical import tokenize
-from assistant.nlp import wordlist
+from assistant.nlp import alternation, wordlist
 from assistant.types import Context, Evidence
 
 _CAPWORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z][\w'’-]+")
@@ -28,7 +28,7 @@ _RATE = re.compile(
 #: ("For how many years would borrowers pay a share of their income?").
 _HOW_MANY_THINGS = re.compile(r"\bhow\s+many\s+(?!percent|percentage|points?\b|per\s+cent)", re.I)
 _MONEY = re.compile(
-    r"\bhow\s+much\s+(?:money|cash|funding)\b"
+    rf"\bhow\s+much\s+(?:more\s+|less\s+)?(?:[a-z]+\s+)?(?:{alternation('money_nouns')})\b"
     r"|\bhow\s+much\b.{0,60}\b(?:cost|pay|paid|spend|spent|raise|raised|charge|worth|budget|fund)"
     r"|\bwhat\s+(?:(?:was|is|were)\s+the\s+)?(?:[a-z]+\s+){0,2}(?:amount|sum|price|cost)\b",
     re.I,
