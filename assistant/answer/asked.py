@@ -2094,6 +2094,54 @@ def sources_in(text: str) -> list[str]:
     return [(m.group("name") or m.group("owner")).rstrip(".") for m in _SOURCE_ASK.finditer(text)]
 
 
+#: "How many of the (19) Democratic superdelegates ...": a part of a whole counted (group
+#: "whole": its plural noun, within two modifiers; "n": a number the question gives it).
+_HOW_MANY_OF = re.compile(
+    r"\bhow\s+many\s+of\s+(?:the\s+|[A-Z][\w.-]*['’]s?\s+)?(?:(?P<n>\d[\d,]*)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?P<whole>[A-Za-z]+s)\b",
+    re.I,
+)
+#: A count in a sentence: digits or a number word, not a year, a share or an amount.
+_COUNT_IN_TEXT = re.compile(
+    rf"(?<![\w$.,])(?P<n>\d[\d,]*|{alternation('number_words')})(?![\w%])(?!\s*(?:percent|per\s+cent)\b)",
+    re.I,
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: Number words that count nothing by themselves ("all 40 councillors", "both of them").
+_NO_COUNT = frozenset({"all", "both", "no", "none", "single", "half", "few", "several"})
+#: The words before a number that make it the count of a whole: "the 714 superdelegates",
+#: "all 99 counties".
+_WHOLE_BEFORE = re.compile(r"\b(?:the|all|all\s+the|its|their)\s+$", re.I)
+
+
+def whole_counted_only(part: str, sentences: list[str]) -> str | None:
+    """For "How many of the <whole> ...?" (a part of a whole counted: "How many of the
+    Democratic superdelegates are members of Congress?"), the whole's plural when every count
+    in ``sentences`` is the whole's own ("The 714 superdelegates -- members of Congress,
+    governors ... --", "Some of the 19 Turkish Americans": a number after "the" or "all"
+    counting the whole, or the number the question gives it), and there is at least one;
+    else None. "10 of the counties", "1,200 emails ... deemed classified" count a part."""
+    m = _HOW_MANY_OF.search(part)
+    if m is None:
+        return None
+    whole, given = m.group("whole").lower(), m.group("n")
+    stem = re.escape(whole[:-1])
+    own = 0
+    for text in sentences:
+        for n in _COUNT_IN_TEXT.finditer(text):
+            number = n.group("n")
+            if _YEAR.fullmatch(number) or number.lower() in _NO_COUNT:
+                continue
+            if number == given or (
+                _WHOLE_BEFORE.search(text[: n.start()])
+                and re.match(rf"\s+(?:[\w-]+\s+){{0,2}}?{stem}", text[n.end() :], re.I)
+            ):
+                own += 1
+                continue
+            return None  # a count of a part, or of something else: it may answer
+    return whole if own else None
+
+
 def topic_named(part: str) -> bool:
     """Does the topic of a "what did X say about <topic>" part (:func:`topic_asked`) hold a
     name, a capitalised word other than the speaker's own ("about Mayor Roe's bridge plan",

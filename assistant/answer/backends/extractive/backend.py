@@ -38,6 +38,7 @@ from assistant.answer.backends.extractive.checks import (
     _unmentioned_names,
     _venue_unnamed,
     _weak_fit,
+    _whole_only,
 )
 from assistant.answer.backends.extractive.common import (
     Candidate,
@@ -444,6 +445,7 @@ class ExtractiveBackend:
             or _occasion_untouched(context, part, chosen)
             or _venue_unnamed(context, part, chosen)
             or _source_unnamed(context, part, chosen)
+            or _whole_only(part, chosen)
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
             or _contender_unnamed(context, part, chosen)

@@ -529,6 +529,18 @@ def _source_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | 
     return None
 
 
+def _whole_only(part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer "How many of the <whole> ...?" when every count
+    they give is the whole's (:func:`asked.whole_counted_only`: "The 714 superdelegates --
+    members of Congress, governors, ..." for "How many of the superdelegates are members of
+    Congress?"); else None. Abstains only: a near miss asks for a part the story never
+    counts, and the sentence that counts the whole shares every word of the question."""
+    whole = asked.whole_counted_only(part, [c.text for c in chosen]) if chosen else None
+    if whole is None:
+        return None
+    return f"the passages count all the {whole}, not the ones asked for"
+
+
 def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int | None = None) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
     question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
