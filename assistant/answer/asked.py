@@ -2142,6 +2142,27 @@ def whole_counted_only(part: str, sentences: list[str]) -> str | None:
     return whole if own else None
 
 
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+#: A year ("since 1888", "in 2016"): a time, not the figure asked.
+_A_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def only_given_figures(part: str, sentences: list[str]) -> bool:
+    """Are the only figures of ``sentences`` ones ``part`` itself gives ("What share of the vote
+    did Trump get in the poll that had Carson at 10 percent?" answered by "he fell to 10 percent
+    in the latest poll"; "How many voters did the 50-state poll survey?" by "voters in all 50
+    states")? Figures are digits (a year is none); a number word in the sentences ("three
+    million fewer") may be the answer, so any leaves them alone, as does a part with no digits."""
+    given = {d.replace(",", "") for d in _DIGITS.findall(part)}
+    if not given:
+        return False
+    if any(w.lower() in _NUMBER_WORDS - _NO_COUNT for t in sentences for w in re.findall(r"[A-Za-z]+", t)):
+        return False
+    found = {d.replace(",", "") for t in sentences for d in _DIGITS.findall(t)}
+    found = {d for d in found if not _A_YEAR.fullmatch(d)}
+    return bool(found) and found <= given
+
+
 def topic_named(part: str) -> bool:
     """Does the topic of a "what did X say about <topic>" part (:func:`topic_asked`) hold a
     name, a capitalised word other than the speaker's own ("about Mayor Roe's bridge plan",

@@ -17,6 +17,7 @@ from assistant.answer.backends.extractive.checks import (
     _contender_unnamed,
     _contrast,
     _difference_only,
+    _figure_given,
     _group_silent,
     _missing_names,
     _occasion_untouched,
@@ -446,6 +447,7 @@ class ExtractiveBackend:
             or _venue_unnamed(context, part, chosen)
             or _source_unnamed(context, part, chosen)
             or _whole_only(part, chosen)
+            or _figure_given(part, wanted, chosen)
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
             or _contender_unnamed(context, part, chosen)

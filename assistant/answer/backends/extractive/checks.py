@@ -301,8 +301,9 @@ def _share_unbound(
     return f"the passages that give a share give none of {name.title()}'s"
 
 
-#: Figure asks whose place a question names ("how many delegates does Ohio award").
-_PLACE_ASKS = frozenset({"count", "money", "rate", "quantity", "number"})
+#: Asks answered by a figure (:func:`wanted._specific`), among them those whose place a
+#: question names ("how many delegates does Ohio award").
+_FIGURE_ASKS = frozenset({"count", "money", "rate", "quantity", "number"})
 
 
 def _stretch_above(
@@ -340,7 +341,7 @@ def _place_elsewhere(
     that names no place at all. Places only (GPE): an organisation's name is as often left
     to "the company", "the group" or "it" by the sentences that give its figures; a person
     tagged GPE (a surname of the evidence's PERSON entities) is no place."""
-    if wanted not in _PLACE_ASKS:
+    if wanted not in _FIGURE_ASKS:
         return None
     persons = asked.person_keys([text for text, label in entities if label == "PERSON"])
     named = asked.question_named(asked.without_source(part), entities)
@@ -541,6 +542,18 @@ def _whole_only(part: str, chosen: list[Scored]) -> str | None:
     return f"the passages count all the {whole}, not the ones asked for"
 
 
+def _figure_given(part: str, wanted: str | None, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a part asking for a figure when the only figures
+    they give are the question's own (:func:`asked.only_given_figures`: "... the poll that had
+    Carson at 10 percent?" answered by Carson's 10 percent); else None. Abstains only: a
+    figure the question gives is what it asks about, not what it asks for."""
+    if wanted not in _FIGURE_ASKS or not chosen:
+        return None
+    if not asked.only_given_figures(part, [c.text for c in chosen]):
+        return None
+    return "the passages give no figure but the ones the question gives"
+
+
 def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int | None = None) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
     question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
@@ -668,7 +681,7 @@ def _shared_figure(context: Context, part: str, wanted: str | None, chosen: list
     names exactly one place of the list; else None. The total of several is no one's figure,
     but it is the figure asked of several of them together ("How many delegates do Idaho and
     Hawaii award between them?"). Abstains only."""
-    if wanted not in _PLACE_ASKS or not chosen or len(split_question(context.question)) > 1:
+    if wanted not in _FIGURE_ASKS or not chosen or len(split_question(context.question)) > 1:
         return None
     low = normalise(part)
     why = None
