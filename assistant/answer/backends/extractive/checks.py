@@ -301,9 +301,11 @@ def _share_unbound(
     return f"the passages that give a share give none of {name.title()}'s"
 
 
-#: Asks answered by a figure (:func:`wanted._specific`), among them those whose place a
-#: question names ("how many delegates does Ohio award").
-_FIGURE_ASKS = frozenset({"count", "money", "rate", "quantity", "number"})
+#: Figure asks whose place a question names ("how many delegates does Ohio award").
+_PLACE_ASKS = frozenset({"count", "money", "rate", "quantity", "number"})
+#: The asks answered by a figure: a figure the question gives is none of theirs
+#: (:func:`_figure_given`), a counterpart act can stand in for one (:func:`_act_contrasted`).
+_FIGURE_ASKS = _PLACE_ASKS | {"measure"}
 
 
 def _stretch_above(
@@ -341,7 +343,7 @@ def _place_elsewhere(
     that names no place at all. Places only (GPE): an organisation's name is as often left
     to "the company", "the group" or "it" by the sentences that give its figures; a person
     tagged GPE (a surname of the evidence's PERSON entities) is no place."""
-    if wanted not in _FIGURE_ASKS:
+    if wanted not in _PLACE_ASKS:
         return None
     persons = asked.person_keys([text for text, label in entities if label == "PERSON"])
     named = asked.question_named(asked.without_source(part), entities)
@@ -649,10 +651,6 @@ def _difference_only(part: str, wanted: str | None, chosen: list[Scored]) -> str
     return f"the passages on this give only a difference, not {_WANTED_WORDS[wanted]} asked for"
 
 
-#: The asks of a figure a counterpart act can stand in for (:func:`_act_contrasted`).
-_FIGURE_ASKS = frozenset({"count", "money", "number", "quantity", "rate", "measure"})
-
-
 def _act_contrasted(part: str, wanted: str | None, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a figure asked of one side of an event ("How
     many people were wounded ...?") when they tell only of the other side ("... killed 49
@@ -681,7 +679,7 @@ def _shared_figure(context: Context, part: str, wanted: str | None, chosen: list
     names exactly one place of the list; else None. The total of several is no one's figure,
     but it is the figure asked of several of them together ("How many delegates do Idaho and
     Hawaii award between them?"). Abstains only."""
-    if wanted not in _FIGURE_ASKS or not chosen or len(split_question(context.question)) > 1:
+    if wanted not in _PLACE_ASKS or not chosen or len(split_question(context.question)) > 1:
         return None
     low = normalise(part)
     why = None
