@@ -448,6 +448,11 @@ def test_the_state_beside_the_asked_lawmakers_name_answers_which_state() -> None
     assert _state_of_named([top, other], q, ["dana pike"]) == [top, other]
     low = cand(2, "Sen. Dana Pike (D-Ore.) weighed in on the vote.", 0.05)  # under any threshold
     assert _state_of_named([top, low], q, ["dana pike"])[0].text == low.text
+    # "home state" asks a state too (round 41); a home state the question only mentions does not
+    home = "What is Dana Pike's home state?"
+    assert _state_of_named([top, bound], home, ["dana pike"])[0].text == bound.text
+    mention = "Where does Pike stand in the polls of her home state of Oregon?"
+    assert _state_of_named([top, bound], mention, ["dana pike"]) == [top, bound]
 
 
 def test_a_description_bound_to_the_name_answers_its_profession() -> None:
@@ -470,6 +475,10 @@ def test_a_description_bound_to_the_name_answers_its_profession() -> None:
     assert _epithet_of_named([top, said], q) == [top, said]
     bound = cand(2, "Senate hopeful and former harbor pilot Ada Voss toured the docks.", 0.05)
     assert _epithet_of_named([top, bound], "What did Ada Voss say about the docks?") == [top, bound]
+    # an office asked by "which": "Which cabinet post did ... hold?" (round 41)
+    office = cand(2, "But former secretary of state Ada Voss is not one of those critics.", 0.05)
+    ranked = _epithet_of_named([top, office], "Which cabinet post did Ada Voss hold?")
+    assert ranked[0].text == office.text and ranked[0].prob == 0.8
 
 
 def test_a_thing_named_with_the_asked_kinds_noun_goes_first() -> None:

@@ -145,6 +145,11 @@ _STATE_BEFORE_TITLE = r"\b(?:{})\s+(?:{})".format(
 )
 
 
+#: "What is Marco Rubio's home state?": a state asked with no "which / what state".
+#: Not a home state the question only mentions ("... in the polls of his home state of Florida?").
+_HOME_STATE = re.compile(r"\b(?:what|which)\s+(?:is|was)\s+[^?]{0,60}\bhome\s+state\s*\??\s*$", re.I)
+
+
 def _state_of_named(fitting: list[Scored], part: str, names: list[str]) -> list[Scored]:
     """``fitting`` with the first sentence that binds a state to a person the question names
     first (:data:`_STATE_AFTER_NAME`, :data:`_STATE_BEFORE_TITLE`), for a part asking which
@@ -158,7 +163,8 @@ def _state_of_named(fitting: list[Scored], part: str, names: list[str]) -> list[
     no answer lost (the same for the other bound lifts gained nothing or cost one); round 33
     added the state before the title: development +2, check +1 facts."""
     typed = asked.typed_ask(part)
-    if typed is None or typed[0] != "state" or not fitting:
+    state_asked = (typed is not None and typed[0] == "state") or _HOME_STATE.search(part) is not None
+    if not state_asked or not fitting:
         return fitting
     keys = [re.escape(k) for n in names for k in asked.name_keys(n)]
     if not keys:
@@ -174,7 +180,8 @@ def _state_of_named(fitting: list[Scored], part: str, names: list[str]) -> list[
 #: "What was X's profession?", "What office did X hold?": an attribute of a named person,
 #: which news gives as a description bound to the name.
 _ATTRIBUTE_ASKED = re.compile(
-    r"\b(?:profession|occupation|career|line\s+of\s+work)\b|\bwhat\s+(?:office|post|position)\s+did\b",
+    r"\b(?:profession|occupation|career|line\s+of\s+work)\b"
+    r"|\b(?:what|which)\s+(?:cabinet\s+|public\s+|elected\s+)?(?:office|post|position)\s+did\b",
     re.I,
 )
 #: Words that cannot end a description right before a name ("by Ben Carson", "and Ben
@@ -205,11 +212,11 @@ def _epithet_of_named(fitting: list[Scored], part: str) -> list[Scored]:
             return True
         for m in before.finditer(c.text):
             words = [w.lower().strip(".,") for w in m.group(1).split()]
-            if (
-                words[-1] not in _NOT_DESCRIPTION
-                and not asked.is_speech_form(words[-1])
-                and any(w not in _NOT_DESCRIPTION for w in words)
-            ):
+            # "said Ben Carson" binds nothing; "secretary of state Hillary Clinton" does: a
+            # reporting verb's form after "of" is a noun
+            spoke = asked.is_speech_form(words[-1]) and words[-2:-1] != ["of"]
+            described = any(w not in _NOT_DESCRIPTION for w in words)
+            if words[-1] not in _NOT_DESCRIPTION and not spoke and described:
                 return True
         return False
 
