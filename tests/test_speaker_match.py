@@ -139,3 +139,28 @@ def test_a_columns_closing_author_line_speaks_its_views(closing: Any) -> None:
     got = ExtractiveBackend().answer(ctx)
     assert not got.abstained, got.text
     assert "free night buses" in got.text and "Nora Vance" in got.text, got.text
+
+
+TWO_REPORTS = """Council stands by the bridge plan
+
+MILLBROOK — The town council said on Monday that the bridge plan is on budget; Councillor Tom Baker took to Twitter to call the plan "a bridge to nowhere" on Monday.
+
+Mayor Jane Roe had presented the plan to the council last week, with a budget of four million dollars.
+"""
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return _index(tmp_path_factory, [("two", TWO_REPORTS), ("parade", PARADE)], {})
+
+
+def test_a_second_speaker_in_the_sentence_answers(two_reports: Any) -> None:
+    """A sentence reports two people; the ledger gives it the first one's (the council's
+    denial). The asked one, the subject of the sentence's second speech verb outside the
+    council's words, is its speaker too: the ledger's first speaker does not veto him (round
+    41). Asked about the mayor, named nowhere as a speaker, it still abstains."""
+    got = _answer(two_reports, "What did Tom Baker call the bridge plan on Twitter?")
+    assert not got.abstained, got.text
+    assert "bridge to nowhere" in got.text, got.text
+    got = _answer(two_reports, "What did Jane Roe call the bridge plan on Twitter?")
+    assert got.abstained, got.text

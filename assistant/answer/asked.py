@@ -1124,6 +1124,11 @@ def _subject_of_speech(low: str, keys: list[str], gap: int) -> bool:
     return False
 
 
+def speaks_in(text: str, keys: list[str], gap: int) -> bool:
+    """Is one of ``keys`` (:func:`name_keys`) the subject of a speech verb in ``text``?"""
+    return _subject_of_speech(normalise(text), keys, gap)
+
+
 def _headline_speaker(low: str, keys: list[str]) -> bool:
     """The sentence opens with the name and a colon: a headline's or a transcript's speaker
     ("Roe: The bridge will open in May", "EXCLUSIVE - Jane Roe: Don't ...", "ROE: I think ...")."""

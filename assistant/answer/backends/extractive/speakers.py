@@ -379,8 +379,26 @@ def _authored(ev: Evidence, sp: Span, ledger: str | None, keys: list[str]) -> bo
 
 
 def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) -> bool:
+    """Does the text attribute sentence ``c``'s words to ``name`` (:func:`asked.attributes_to`)?
+    The ledger's speaker of the sentence vetoes another's name only where that name stands
+    inside the ledger's records of others' words ("Trump said Roe called it ..."): a sentence
+    can report two people ("the campaign has denied it, with Roe taking to Twitter to call
+    it ..."), and the ledger gives it the first one's."""
     ev = context.evidence[c.n - 1]
-    return asked.attributes_to(ev, c.span, name, _ledger_speaker(c, ev, context.quotes), tuning.speaker_gap)
+    speaker = _ledger_speaker(c, ev, context.quotes)
+    keys = asked.name_keys(name)
+    if speaker is not None and keys and not asked.names_one(speaker, keys):
+        others = [
+            q
+            for q in context.quotes
+            if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end
+        ]
+        low = c.text.lower()
+        at = [c.span.start + m.start() for k in keys for m in re.finditer(rf"\b{re.escape(k)}\b", low)]
+        if at and all(not (q.start <= a < q.end) for a in at for q in others):
+            # the name outside every record of others' words, as a speech verb's subject
+            return asked.speaks_in(c.text, keys, tuning.speaker_gap)
+    return asked.attributes_to(ev, c.span, name, speaker, tuning.speaker_gap)
 
 
 def _ledger_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
