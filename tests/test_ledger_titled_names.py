@@ -32,29 +32,3 @@ def test_an_honorific_on_a_family_name_written_first_is_that_person() -> None:
     assert said["I am not afraid"] == "Gao Junlan", said
     gao = Registry(TEXT).lookup_name("Gao")
     assert gao is not None and gao.name == "Gao Junlan" and gao.gender == "f", gao
-
-
-ABBREVIATED = (
-    "Senators split on the bill\n\n"
-    "WASHINGTON \u2014 Florida Sen. Dana Pike met the committee on Tuesday, and Gov. Omar Haddad "
-    "sent a letter.\n\n"
-    "\u201cThe bill will pass by June,\u201d the Florida senator said.\n\n"
-    "\u201cWe will sign it,\u201d the governor said.\n"
-)
-
-
-def test_an_abbreviated_title_is_the_title_a_description_names() -> None:
-    """ "Sen. Dana Pike" holds the title "senator" ("the Florida senator said" is hers) and
-    "Gov. Omar Haddad" the title "governor" (round 41: the full stop after "Sen." split the
-    name off its title, and "sen" was no senator)."""
-    people = {p.name: p.roles for p in Registry(ABBREVIATED).people}
-    assert people.get("Dana Pike") == ["Florida Sen."] and people.get("Omar Haddad") == ["Gov."], people
-    said = {
-        ABBREVIATED[q.start : q.end]: q.speaker
-        for q in extract_quotes("d2", ABBREVIATED, doc=parse_one(ABBREVIATED))
-    }
-    assert said["The bill will pass by June"] == "Dana Pike", said
-    assert said["We will sign it"] == "Omar Haddad", said
-    from assistant.quotes.people import role_head
-
-    assert role_head("Lt. Gov.") == "lieutenant governor" and role_head("Florida Sen.") == "senator"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from assistant.nlp import alternation, months, name_key, wordlist, wordmap
+from assistant.nlp import alternation, months, name_key, wordlist
 from assistant.nlp.text import abbreviation, unpossessive
 
 #: Nouns that describe a person without titling them ("the billionaire businessman").
@@ -95,18 +95,10 @@ def _is_cap(tok: str) -> bool:
 key = name_key  # the one name key: assistant.nlp.name_key
 
 
-#: Titles news abbreviates before a name ("Sen." -> senator), from ``wordlists.txt``
-#: [title_abbreviations].
-TITLE_ABBREVIATIONS = {short: full[0] for short, full in wordmap("title_abbreviations").items()}
-#: No split of a capitalised run after an abbreviated title's full stop ("Sen. Marco Rubio").
-_NOT_AFTER_TITLE = "".join(rf"(?<!\b{re.escape(a.capitalize())}\.)" for a in TITLE_ABBREVIATIONS)
-
-
 @lru_cache(maxsize=8192)
 def role_head(role: str) -> str:
-    """Head of a title, with a changing prefix kept: ``Vice President`` -> ``vice president``;
-    an abbreviated title spelled out: ``Florida Sen.`` -> ``senator``."""
-    toks = [TITLE_ABBREVIATIONS.get(clean_token(t).rstrip("."), clean_token(t)) for t in role.split()]
+    """Head of a title, with a changing prefix kept: ``Vice President`` -> ``vice president``."""
+    toks = [clean_token(t) for t in role.split()]
     toks = [t for t in toks if t]
     cut = next((i for i, t in enumerate(toks) if i and t in _ROLE_PREP), None)
     if cut is not None:  # "mayor of Edmonton", "senior analyst at Northgate Bank"
@@ -155,9 +147,7 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     honorific is never followed by a title in news."""
     cut = -1
     for i, t in enumerate(tokens):
-        word = clean_token(t).rstrip(".")
-        titled = word in ROLE_NOUNS or (t.endswith(".") and word in TITLE_ABBREVIATIONS)  # "Gen.", not "Gen"
-        if titled and not t.endswith(("’s", "'s")):
+        if clean_token(t).rstrip(".") in ROLE_NOUNS and not t.endswith(("’s", "'s")):
             if i and clean_token(tokens[i - 1]).rstrip(".") in _HONORIFICS and i == len(tokens) - 1:
                 break
             cut = i
@@ -474,18 +464,6 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _other_named(p: Person, named: set[str]) -> bool:
-    """Do ``p``'s titles name a place or body before their head ("Florida Sen.") and none of
-    ``named`` (a description's capitalised modifiers, lower-cased)?"""
-    own = {
-        clean_token(t)
-        for r in p.roles
-        for t in r.split()[: len(_modifier_words(r)) or None]
-        if _is_cap(t) and clean_token(t).rstrip(".") not in ROLE_NOUNS | TITLE_ABBREVIATIONS.keys()
-    }
-    return bool(own) and not own & named
-
-
 def _modifier_words(role: str) -> list[str]:
     """Title words before a role's head ("chief" in "Hospital Chief Executive"), without
     those a prefix changes ("minister" is not "Prime Minister")."""
@@ -532,7 +510,7 @@ class Registry:
             if any(a <= pos < b for a, b in skip):
                 continue  # bylines, credits and captions name authors, not speakers
             # "CBC’s Kate McKenna" and "Olu Adeyemi. Nair" are two runs each
-            for piece in re.split(rf"(?<=[’']s)\s+|(?<=[a-z]{{2}}[.!?]){_NOT_AFTER_TITLE}\s+", run):
+            for piece in re.split(r"(?<=[’']s)\s+|(?<=[a-z]{2}[.!?])\s+", run):
                 p = self._observe(text, pos, piece)
                 end = pos + len(piece)
                 pos = end + 1
@@ -712,13 +690,6 @@ class Registry:
             cands = [
                 p for p in self.people if not p.is_org and any(m.head in _modifier_words(r) for r in p.roles)
             ]
-        # a place or party before the noun ("the Vermont senator") rules out a holder whose
-        # title names another one ("Florida Sen. Marco Rubio"), even the only holder
-        named = {
-            clean_token(w) for w in m.text.split()[1:] if _is_cap(w) and not w.endswith(("’s", "'s"))
-        } & set(m.modifiers)
-        if named:
-            cands = [p for p in cands if not _other_named(p, named)]
         if len(cands) > 1:
             mods = [x for x in m.modifiers if x]
             cands = [
