@@ -388,11 +388,7 @@ def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) 
     speaker = _ledger_speaker(c, ev, context.quotes)
     keys = asked.name_keys(name)
     if speaker is not None and keys and not asked.names_one(speaker, keys):
-        others = [
-            q
-            for q in context.quotes
-            if q.doc_id == ev.doc_id and q.speaker and q.start < c.span.end and c.span.start < q.end
-        ]
+        others = _overlapping_records(c.span, ev, context.quotes)
         low = c.text.lower()
         at = [c.span.start + m.start() for k in keys for m in re.finditer(rf"\b{re.escape(k)}\b", low)]
         if at and all(not (q.start <= a < q.end) for a in at for q in others):
@@ -418,10 +414,15 @@ def _sentence_record(sp: Span, ev: Evidence, quotes: list[Quote]) -> Quote | Non
     began in an earlier sentence and runs into this one (a report's clause the ledger read
     on past its sentence's end) is that earlier sentence's; a quotation that opens here
     ("“...,” Mr. Doe recalled the president telling him.") has its own speaker."""
-    overlapping = [
+    overlapping = _overlapping_records(sp, ev, quotes)
+    return next((q for q in overlapping if q.start >= sp.start), overlapping[0] if overlapping else None)
+
+
+def _overlapping_records(sp: Span, ev: Evidence, quotes: list[Quote]) -> list[Quote]:
+    """The ledger records with a speaker that overlap sentence ``sp`` of ``ev``."""
+    return [
         q for q in quotes if q.doc_id == ev.doc_id and q.speaker and q.start < sp.end and sp.start < q.end
     ]
-    return next((q for q in overlapping if q.start >= sp.start), overlapping[0] if overlapping else None)
 
 
 def _speaker_for(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
