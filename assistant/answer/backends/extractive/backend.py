@@ -102,6 +102,7 @@ from assistant.answer.backends.extractive.speakers import (
     _name_pronoun,
     _named_asked,
     _named_one_spoke,
+    _own_words_first,
     _said_by_another,
     _unquoted_asked,
     asks_which_speaker,
@@ -337,6 +338,7 @@ class ExtractiveBackend:
             by_asked = [c for c in fitting if all(c is not o for o in others)]
             if by_asked and not (others and by_asked[0].prob < threshold <= others[0].prob):
                 fitting = by_asked
+            fitting = _own_words_first(context, fitting, speaker, threshold, self.tuning)
         fitting, elsewhere = _about_another(context, part, fitting, threshold, self.tuning.speaker_gap)
         if elsewhere:
             return [], elsewhere, False

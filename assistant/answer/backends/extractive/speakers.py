@@ -397,6 +397,36 @@ def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) 
     return asked.attributes_to(ev, c.span, name, speaker, tuning.speaker_gap)
 
 
+#: A quotation mark of any kind, an opening or closing one alone included (a quotation that
+#: runs over several sentences leaves one mark in each).
+_QUOTE_MARK = re.compile(r"[\"“”]|''|``")
+
+
+def _own_words_first(
+    context: Context, fitting: list[Scored], name: str, threshold: float, tuning: AnswerSettings
+) -> list[Scored]:
+    """Asked what ``name`` said, a sentence that only mentions them ("Clinton's campaign has
+    asked the moderator to fact check Donald Trump") gives way to one the text attributes to
+    them (:func:`_attributed`: "Trump told Fox that ...") when that one is above the threshold
+    and scores at least ``second_ratio`` of it: the ranker's probabilities of sentences on
+    the question's topic crowd together near 1, where the mention and the words are a
+    hair apart. A best sentence that holds anyone's words (a quotation, a ledger record) stays
+    first: the ledger misses some speakers ("he cut into Bush, calling him a 'stiff'")."""
+    if not fitting or _attributed(fitting[0], context, name, tuning):
+        return fitting
+    top = fitting[0]
+    ev = context.evidence[top.n - 1]
+    if _ledger_speaker(top, ev, context.quotes) is not None or _QUOTE_MARK.search(top.text):
+        return fitting
+    floor = max(threshold, tuning.second_ratio * fitting[0].prob)
+    for c in fitting[1:]:
+        if c.prob < floor:
+            break
+        if _attributed(c, context, name, tuning):
+            return [c, *(x for x in fitting if x is not c)]
+    return fitting
+
+
 def _ledger_speaker(c: Candidate | Scored, ev: Evidence, quotes: list[Quote]) -> str | None:
     return _ledger_speaker_at(c.span, ev, quotes)
 
