@@ -649,7 +649,10 @@ def _is_number(word: str) -> bool:
 _HOW_ADJ = re.compile(rf"\bhow\s+(?P<adj>{alternation('how_adjectives')})\b", re.I)
 _AGE = re.compile(
     r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,"
-    r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s\b",
+    r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s\b"
+    # "Justice Kennedy will be 80", "when she turns 70", "who turned 69 on Friday": a bare
+    # number after "turn" or a future "be", with no noun, unit or share after it
+    r"|\b(?:turn(?:s|ed|ing)?|(?:will|would)\s+be)\s+\d{2,3}\b(?![-%.,]\d|\s*(?:%|percent\b|per\b|points?\b|(?!(?:this|his|its|was|is)\b)[a-z]+s\b))",
     re.I,
 )
 #: The units a measurement of each kind is given in (``wordlists.txt``).
