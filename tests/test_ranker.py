@@ -765,3 +765,24 @@ def test_money_asked_to_go_one_way_is_not_given_by_money_going_the_other() -> No
     gave = "How much did Roe give the harbour fund?"
     assert holds_money_of_direction("The fund received $90,000 in gifts from Roe.", gave)
     assert holds_money_of_direction("The ads were a $40,000 buy.", pay)
+
+
+def test_a_figure_given_as_a_fact_goes_before_a_rules_figure() -> None:
+    from assistant.answer.backends.extractive.order import _conditional_figures, _factual_figure_first
+    from assistant.answer.ranker import Scored
+    from assistant.types import Span
+
+    rule = "Once a petition tops 100,000 signatures, it must be considered for debate."
+    fact = "The petition to close the harbour has reached 56,000 signatures."
+    assert _conditional_figures(rule) and not _conditional_figures(fact)
+    assert not _conditional_figures("Petrak had once concluded that 91 percent of boats were late.")
+    ranked = [
+        Scored(n=1, span=Span(start=0, end=len(rule)), text=rule, features={}, prob=0.95),
+        Scored(n=1, span=Span(start=80, end=80 + len(fact)), text=fact, features={}, prob=0.9),
+    ]
+    q = "How many signatures has the harbour petition gathered?"
+    assert _factual_figure_first(ranked, "count", 0.3, 0.8, q)[0].text == fact
+    # a hypothetical asked wants the condition's figure; a far lower fact stays second
+    assert _factual_figure_first(ranked, "count", 0.3, 0.8, "How many would force a debate?")[0].text == rule
+    ranked[1].prob = 0.5
+    assert _factual_figure_first(ranked, "count", 0.3, 0.8, q)[0].text == rule

@@ -56,6 +56,7 @@ from assistant.answer.backends.extractive.order import (
     _age_by_epithet,
     _age_of_named,
     _epithet_of_named,
+    _factual_figure_first,
     _kind_named_first,
     _named_figure_first,
     _naming_first,
@@ -362,6 +363,7 @@ class ExtractiveBackend:
             fitting = _named_one_spoke(context, part, fitting, threshold)
         # another one's figure ranks first: the one the question names goes first
         fitting = _named_figure_first(context, fitting, wanted, threshold, part)
+        fitting = _factual_figure_first(fitting, wanted, threshold, self.tuning.second_ratio, part)
         fitting = _state_of_named(fitting, part, names)
         fitting = _epithet_of_named(fitting, part)
         fitting = _kind_named_first(fitting, part, threshold)

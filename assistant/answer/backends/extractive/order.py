@@ -454,6 +454,48 @@ def _since_first(fitting: list[Scored], part: str, threshold: float, context: Co
     return fitting
 
 
+_CONDITIONAL = re.compile(rf"\b(?:{'|'.join(sorted(wordlist('conditional_openers')))})\b", re.I)
+_DIGITS = re.compile(r"\d[\d,.]*")
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|unless)\b", re.I)
+
+
+def _conditional_figures(text: str) -> bool:
+    """Is every digit figure of ``text`` in a condition's clause: after "if", "once", "unless"
+    ... with no comma, semicolon or dash between ("Once a petition tops 100,000 signatures,
+    it must be considered")? False for a sentence without a digit figure."""
+    found = False
+    for m in _DIGITS.finditer(text):
+        found = True
+        clause = re.split(r"[,;:—–]", text[: m.start()])[-1]
+        opener = _CONDITIONAL.search(clause)
+        if opener is None or (opener.group().lower() == "once" and clause[: opener.start()].strip()):
+            return False  # "once" mid-clause is "formerly" ("had once concluded that 91 percent")
+    return found
+
+
+def _factual_figure_first(
+    fitting: list[Scored], wanted: str | None, threshold: float, ratio: float, part: str
+) -> list[Scored]:
+    """``fitting`` with a sentence giving its figure as a fact first, for a part asking a
+    figure, when the best one (above ``threshold``) gives each of its figures only in a
+    condition or a threshold ("Once a petition tops 100,000 signatures, it must be
+    considered for debate") and the other scores at least ``ratio`` of it above the threshold
+    ("A petition ... has reached a record 563,000 signatures"): the rule's figure is no count
+    of what happened. Only the order changes. A question asking a hypothetical's figure ("What
+    poll share would make him run?") wants the condition's."""
+    if wanted not in _FIGURE_ASKS - {"day"} or len(fitting) < 2 or fitting[0].prob < threshold:
+        return fitting
+    if _HYPOTHETICAL.search(part) or not _conditional_figures(fitting[0].text):
+        return fitting
+    floor = max(threshold, ratio * fitting[0].prob)
+    for k, c in enumerate(fitting[1:], start=1):
+        if c.prob < floor:
+            break
+        if _DIGITS.search(c.text) and not _conditional_figures(c.text):
+            return [c, *fitting[:k], *fitting[k + 1 :]]
+    return fitting
+
+
 def _whole_counted_first(fitting: list[Scored], part: str, threshold: float) -> list[Scored]:
     """``fitting`` with the best sentence above ``threshold`` that gives the size of the body a
     count is asked of (:func:`asked.counts_whole`: "the 112-member convention rules committee"
