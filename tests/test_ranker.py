@@ -786,3 +786,15 @@ def test_a_figure_given_as_a_fact_goes_before_a_rules_figure() -> None:
     assert _factual_figure_first(ranked, "count", 0.3, 0.8, "How many would force a debate?")[0].text == rule
     ranked[1].prob = 0.5
     assert _factual_figure_first(ranked, "count", 0.3, 0.8, q)[0].text == rule
+
+
+def test_a_polled_share_given_as_so_many_in_so_many() -> None:
+    from assistant.answer.asked import share_of
+    from assistant.answer.backends.extractive.wanted import _polled
+
+    whole = share_of("What share of voters told the harbour poll the ferry fare is too high?")
+    assert whole
+    assert _polled("about four out of 10 voters said the fare was fair, while nine in 10 said it was high.", whole)
+    # a vote's ratio, or a share of people the sentence does not name, is no poll's answer
+    assert not _polled("petrak won the harbour seat, winning roughly 7 in 10 voters registered there.", whole)
+    assert not _polled("about one in five say they would not take the ferry.", whole)

@@ -9,6 +9,7 @@ from dataclasses import replace
 from assistant.answer import asked
 from assistant.answer.backends.extractive.common import _joined
 from assistant.answer.ranker import (
+    CUE_TERMS,
     Scored,
     answer_type,
 )
@@ -92,12 +93,35 @@ def _passage(c: Scored, context: Context, cache: dict[int, set[str]]) -> set[str
 #: "rate" as a word: a rate given by name ("the unemployment rate"), not "rate" inside
 #: "disparate", "separate" or "electorates".
 _RATE_WORD = re.compile(r"\brates?\b")
+#: The verbs a polled share's people hold a view with: [view_verbs] and speech verbs.
+_VIEW_STEMS = {t for w in wordlist("view_verbs") for t in tokenize(w)[:1]} | CUE_TERMS
+#: A share given as so many in so many ("nine in 10 said", "roughly 7 in 10", "four out of 10
+#: voters", "one in every five"): "of" alone is a count's ("10 of the counties").
+_RATIO = re.compile(
+    rf"\b(?:{alternation('small_numbers')}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|{alternation('small_numbers')})\b",
+    re.I,
+)
 
 
 #: Percentage points, which measure a difference of shares ("a 10 percentage-point lead").
 _PERCENTAGE_POINTS = re.compile(r"\bpercentage[- ]points?\b")
 #: A part that asks a difference of shares: "By how many points ...", "What was her lead ...".
 _MARGIN_ASKED = re.compile(r"\b(?:points?|lead|led|leads|margin|ahead|behind|gap|by\s+how)\b", re.I)
+
+
+def _polled(low: str, whole: tuple[str, ...]) -> bool:
+    """A share of people given as so many in so many who say or think ("four out of 10 voters
+    said", "nine in 10 think"; [view_verbs], speech verbs) in a sentence naming the whole the
+    share is asked of (:func:`asked.share_of`: "voters"): the answers of a poll or a survey.
+    A vote's or another count's ratio ("winning roughly 7 in 10") is left to its own words,
+    and so is a share of a group the sentence does not name ("one in five say", asked of
+    "Catholic Republicans")."""
+    if not whole or not set(whole) <= set(tokenize(low)):
+        return False
+    return any(
+        any((tokenize(w) or [""])[0] in _VIEW_STEMS for w in low[m.end() :].split()[:2])
+        for m in _RATIO.finditer(low)
+    )
 
 
 def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None = None) -> bool:
@@ -107,7 +131,13 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
             # "a 10 percentage-point lead", "behind by nine percentage points": a difference
             # between two shares, not the share asked
             low = _PERCENTAGE_POINTS.sub("points", low)
-        if "%" in c.text or "percent" in low or "per cent" in low or _RATE_WORD.search(low):
+        if (
+            "%" in c.text
+            or "percent" in low
+            or "per cent" in low
+            or _RATE_WORD.search(low)
+            or _polled(low, asked.share_of(part))
+        ):
             return True
         whole = asked.share_of(part)
         return bool(whole) and asked.holds_fraction_of(c.text, whole)
