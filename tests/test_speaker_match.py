@@ -164,3 +164,16 @@ def test_a_second_speaker_in_the_sentence_answers(two_reports: Any) -> None:
     assert "bridge to nowhere" in got.text, got.text
     got = _answer(two_reports, "What did Jane Roe call the bridge plan on Twitter?")
     assert got.abstained, got.text
+
+
+def test_a_comma_with_clause_is_the_writers_narration() -> None:
+    """The ledger reads a record of the council's words on through ", with Tom Baker taking to
+    Twitter ..."; the name after a comma's "with" (and up to three capitalised words) stands
+    outside those words, so Baker's own speech verb makes the sentence his as well."""
+    from assistant.answer.backends.extractive.speakers import _narrated_with
+
+    text = "The council has denied it, with Councillor Tom Baker taking to Twitter"
+    assert _narrated_with(text[: text.index("Baker")])
+    assert _narrated_with("The council has denied it, with ")
+    assert not _narrated_with("The council said it would meet with ")
+    assert not _narrated_with("The council said that Councillor Tom ")

@@ -378,6 +378,17 @@ def _authored(ev: Evidence, sp: Span, ledger: str | None, keys: list[str]) -> bo
     return own is None or asked.names_one(own, keys)
 
 
+#: A "with" clause after a comma, up to the name: the writer's narration ("the campaign has
+#: denied it happened, with Corey Roe taking to Twitter to call her 'delusional'").
+_NARRATING_WITH = re.compile(r",\s+with\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
+
+
+def _narrated_with(before: str) -> bool:
+    """Does a name that ``before`` leads up to open a comma's "with" clause? The ledger reads
+    a record of someone's words on through such a clause, but it is no part of them."""
+    return bool(_NARRATING_WITH.search(before))
+
+
 def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) -> bool:
     """Does the text attribute sentence ``c``'s words to ``name`` (:func:`asked.attributes_to`)?
     The ledger's speaker of the sentence vetoes another's name only where that name stands
@@ -391,7 +402,11 @@ def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) 
         others = _overlapping_records(c.span, ev, context.quotes)
         low = c.text.lower()
         at = [c.span.start + m.start() for k in keys for m in re.finditer(rf"\b{re.escape(k)}\b", low)]
-        if at and all(not (q.start <= a < q.end) for a in at for q in others):
+        if at and all(
+            _narrated_with(c.text[: a - c.span.start]) or not (q.start <= a < q.end)
+            for a in at
+            for q in others
+        ):
             # the name outside every record of others' words, as a speech verb's subject
             return asked.speaks_in(c.text, keys, tuning.speaker_gap)
     return asked.attributes_to(ev, c.span, name, speaker, tuning.speaker_gap)
