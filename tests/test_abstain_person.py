@@ -55,6 +55,15 @@ def test_a_pronoun_of_nobody_named_here_or_bound_to_the_asked_person_leaves_it_a
     assert _figure(question, plain, [], "Forty") is None
 
 
+def test_a_clause_opened_by_he_or_she_is_about_the_sentences_opening_subject() -> None:
+    question = "How much did Quill say she raised in the week after the debate?"
+    sentence = "Quill has attacked Marsh all week because it pays: She said the campaign raised $90,000."
+    assert _figure(question, sentence, ["Quill", "Marsh"], "$90,000") is None
+    # the sentence opens on the other one: the clause is about Marsh
+    other = "Marsh has attacked Quill all week because it pays: She said the campaign raised $90,000."
+    assert _figure(question, other, ["Marsh", "Quill"], "$90,000") == ("Quill", "Marsh")
+
+
 def test_a_sentence_end_inside_a_quotation_ends_the_figure_clause() -> None:
     """A quotation kept whole runs over several sentences: the figure's sentence names no one,
     and the person named in the next sentence is not whom the figure is about."""

@@ -1538,6 +1538,8 @@ def names_state(text: str, key: str) -> bool:
 #: it. He did nothing."); a title's dot ("Gov. Roe", "Mr. Roe") ends none.
 _CLAUSE_MARK = re.compile(r"[,;:()—–]|\s-\s|(?:(?<=[a-z]{3}[.!?])|(?<=\d[.!?]))[\s”\"]+(?=[A-Z“\"])")
 _PERSONAL = wordlist("personal_pronouns")
+#: The subject pronouns of one person: a clause they open is about the sentence's subject.
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _PERSONAL_RX = re.compile(r"\b(?:" + "|".join(sorted(_PERSONAL)) + r")\b", re.I)
 
 
@@ -1581,7 +1583,8 @@ def other_persons_figure(
     a clause is about the persons it names (``entities``: offset and text of the sentence's
     names whose surname is one of ``known``, the evidence's PERSON surnames, whatever label
     spaCy gave this mention) and, for each he/she/his/her, the person named last before the
-    pronoun in the sentence, else ``before`` (the person the sentences before name). Every
+    pronoun in the sentence, else ``before`` (the person the sentences before name); a "he" or
+    "she" opening a clause stands for the person the sentence opens on, when it opens on one. Every
     such clause must be about someone, about none of ``asked`` (the question's persons) and
     about a person the question does not name; a pronoun with no person to stand for, or a
     clause naming no one, leaves the sentence alone (it may be about the one asked).
@@ -1600,6 +1603,11 @@ def other_persons_figure(
         for m in _PERSONAL_RX.finditer(sentence[lo:hi]):
             prior = [key for at, key, _ in people if at < lo + m.start()]
             ref = prior[-1] if prior else later
+            if prior and people[0][0] == 0 and m.group().lower() in _SUBJECT_PRONOUNS:
+                if not sentence[lo : lo + m.start()].strip(" \t\"“‘'"):
+                    # a clause opened by "he"/"she" goes on about the sentence's opening subject
+                    # ("Canova has ripped Wasserman Schultz ...: He said he's raised $100,000")
+                    ref = people[0][1]
             if not ref:
                 return None  # a pronoun of someone not named here: it may be the one asked
             whose.add(ref)
