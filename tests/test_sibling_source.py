@@ -64,3 +64,17 @@ def test_the_cited_outlet_is_no_place_the_figure_is_about() -> None:
     context = Context(question=other, evidence=[ev], quotes=[], history=[])
     got = _place_elsewhere(context, other, "money", rank(context, None), 0.0, entities)
     assert got is not None and "New Hampshire" in got, got
+
+
+def test_a_person_tagged_as_a_place_in_the_question_is_no_place_a_sentence_replaces() -> None:
+    text = (
+        "Rhea Singer has long backed harbour candidates.\n"
+        "The fund manager wrote a $500,000 check to a PAC backing Tom Faso in New York's Hudson Valley."
+    )
+    # the tagger gave "Singer" a place's label once, and "Rhea Singer" a person's elsewhere
+    ev = _passage(text, [("Rhea Singer", "PERSON"), ("Tom Faso", "PERSON"), ("New York's", "GPE")])
+    entities = [("Rhea Singer", "PERSON"), ("Singer", "GPE"), ("Tom Faso", "PERSON"), ("New York's", "GPE")]
+    question = "How much did Rhea Singer give to the PAC backing Tom Faso?"
+    context = Context(question=question, evidence=[ev], quotes=[], history=[])
+    fitting = [c for c in rank(context, None) if "$500,000" in c.text]
+    assert _same_named(context, question, "money", fitting, 1.0, entities) is None

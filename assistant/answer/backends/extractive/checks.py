@@ -126,6 +126,10 @@ def _same_named(
     # source ("according to USA Today")
     persons = asked.person_keys([text for text, label in entities if label == "PERSON"])
     named = asked.question_named(asked.without_source(part), entities)
+    # nor are such persons, when they are all the question names of a place's or a body's
+    # label ("Paul Singer", tagged GPE once, is no place a sentence naming "New York's"
+    # replaces); beside another name of the label they still show the sentence on the question
+    named = {label: keys for label, keys in named.items() if label == "PERSON" or not keys <= persons}
     named = _event_places(part, named, context, fitting[0])
     if not named:
         return None
