@@ -187,3 +187,30 @@ def test_a_claims_speaker_label_says_whose_words_a_pronoun_quotes() -> None:
     assert kept.verification.speaker_mismatches == 0 and "table admits" in kept.text, kept.text
     dropped = verify(f'{opened} Harbour City: Later, he said "{WORDS}" [1].')
     assert dropped.verification.speaker_mismatches == 1 and "table admits" not in dropped.text
+
+
+# A short phrase the article quotes twice, first from the mayor, then from the councillor.
+TWICE = (
+    "Harbour City council debates bridge repairs\n\n"
+    'Mayor Jane Roe had promised to "fix the bridge" before the storm season.\n\n'
+    "Residents filled the public gallery.\n\n"
+    'Councillor Sam Poe said he would "fix the bridge" too but "not at any price," the council heard.\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "mismatch"),
+    [("Sam Poe", 0), ("Jane Roe", 0), ("Ann Lee", 1)],
+    ids=["second", "first", "nobody"],
+)
+def test_a_recurring_phrase_is_checked_at_every_place_the_article_holds_it(
+    speaker: str, mismatch: int
+) -> None:
+    """The councillor's frame of "fix the bridge" holds though the mayor's place of the phrase
+    comes first in the article; a speaker named at no place of it is still dropped."""
+    c, texts = context(
+        "Who said they would fix the bridge?", [(DOC, TWICE, "Councillor Sam Poe said")], quotes=[]
+    )
+    r = finalize(c, Draft(text=f'{speaker} said he would "fix the bridge" [1].'), texts)
+    assert r.verification.quotes_failed == 0
+    assert r.verification.speaker_mismatches == mismatch

@@ -600,16 +600,35 @@ def _window_speakers(window: str, said: str) -> list[str]:
     return out
 
 
+#: The places of one quoted phrase in an article whose windows a frame is checked against.
+_MOST_PLACES = 5
+
+
 def _windows(text: str, said: str, before: int = 1) -> list[str]:
-    """The paragraph of ``text`` holding ``said`` with the ``before`` paragraphs before it."""
-    hit = find_quote(said, text)
-    if hit is None:
-        return []
+    """For each place ``text`` holds ``said`` (up to :data:`_MOST_PLACES`), its paragraph with
+    the ``before`` paragraphs before it. A short quoted phrase recurs ("support the nominee":
+    one politician's pledge, then another's words): the claim's speaker may be the one of any
+    place, not only the first."""
     paras = paragraphs(text)
-    for k, (ps, pe) in enumerate(paras):
-        if ps <= hit.start < pe:
-            return [text[paras[max(0, k - before)][0] : max(pe, hit.end)]]
-    return [text]
+    out: list[str] = []
+    at = 0
+    while len(out) < _MOST_PLACES:
+        hit = find_quote(said, text[at:])
+        if hit is None:
+            break
+        start, end = at + hit.start, at + hit.end
+        window = next(
+            (
+                text[paras[max(0, k - before)][0] : max(pe, end)]
+                for k, (ps, pe) in enumerate(paras)
+                if ps <= start < pe
+            ),
+            text,
+        )
+        if window not in out:
+            out.append(window)
+        at = start + 1
+    return out
 
 
 def strip_reference_list(text: str) -> str:
