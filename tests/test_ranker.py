@@ -379,6 +379,7 @@ def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
     # a bare number after "turn" or a future "be", with no noun, unit or share after it
     assert holds_age("By then the harbour master will be 80, and his deputy will be 71.")
     assert holds_age("Petrak turns 58 this year") and holds_age("Petrak turned 58 on Friday.")
+    assert holds_age("I was seventeen years old when I came.") and holds_age("a forty-two-year-old nurse")
     assert not holds_age("The turnout will be 58 percent.") and not holds_age("The fee will be 58 pounds.")
     assert not holds_age("The ferry turned 90 degrees.") and not holds_age("The budget will be 2019's.")
     assert holds_measure("The tower rises 212 feet above the bay.", "tall")

@@ -647,8 +647,20 @@ def _is_number(word: str) -> bool:
 
 
 _HOW_ADJ = re.compile(rf"\bhow\s+(?P<adj>{alternation('how_adjectives')})\b", re.I)
+#: An age in words ("seventeen", "forty-two"), from [number_words] and [small_numbers]: the
+#: tens, the units after a ten's hyphen, and the numbers up to nineteen.
+_TENS = sorted(w for w in _NUMBER_WORDS if w.endswith("ty"))
+_UNITS_WORDS = sorted(w for w in wordlist("small_numbers") if w != "ten")
+_UP_TO_NINETEEN = sorted(
+    {
+        *wordlist("small_numbers"),
+        *(w for w in _NUMBER_WORDS if w.endswith("teen") or w in ("eleven", "twelve")),
+    },
+    key=lambda w: (-len(w), w),
+)
+_AGE_WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS_WORDS)}))?|{'|'.join(_UP_TO_NINETEEN)})"
 _AGE = re.compile(
-    r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b|,\s*\d{1,3}\s*,"
+    rf"\b(?:\d{{1,3}}|{_AGE_WORD})[- ]years?[- ]old\b|\baged?\s+\d{{1,3}}\b|,\s*\d{{1,3}}\s*,"
     r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s\b"
     # "Justice Kennedy will be 80", "when she turns 70", "who turned 69 on Friday": a bare
     # number after "turn" or a future "be", with no noun, unit or share after it
