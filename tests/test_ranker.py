@@ -799,3 +799,12 @@ def test_a_polled_share_given_as_so_many_in_so_many() -> None:
     # a vote's ratio, or a share of people the sentence does not name, is no poll's answer
     assert not _polled("petrak won the harbour seat, winning roughly 7 in 10 voters registered there.", whole)
     assert not _polled("about one in five say they would not take the ferry.", whole)
+
+
+def test_a_kin_asked_is_named_by_its_inverse() -> None:
+    from assistant.answer.asked import names_inverse_kin
+
+    text = "She praised Erica Roe, the daughter of slain harbour master Dawn Roe."
+    assert names_inverse_kin(text, "mother") and names_inverse_kin(text, "father")
+    assert not names_inverse_kin(text, "husband") and not names_inverse_kin("the daughter", "mother")
+    assert names_inverse_kin("Ann Lee, the wife of the mayor, spoke.", "husband")

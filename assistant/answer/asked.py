@@ -1886,6 +1886,17 @@ def names_role(text: str, role: str) -> bool:
     return any(_noun_words(text, r) for r in (role, *same))
 
 
+#: Kin nouns by the kin noun asked ([inverse_kin]).
+_INVERSE_KIN = wordmap("inverse_kin")
+
+
+def names_inverse_kin(text: str, kin: str) -> bool:
+    """Does ``text`` name the asked kin by its inverse, "<inverse> of <someone>" ("Erica Roe,
+    the daughter of slain principal Dawn Roe" names Erica's mother or father)?"""
+    others = _INVERSE_KIN.get(kin.lower(), ())
+    return bool(others) and bool(re.search(rf"\b(?:{'|'.join(others)})\s+of\b", text, re.I))
+
+
 def role_mentions(text: str, role: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that name the role noun or one of the same meaning
     (:func:`names_role`), in order."""

@@ -431,7 +431,10 @@ def _role_elsewhere(
         context,
         fitting,
         threshold,
-        lambda ev, a, b: asked.names_role(ev.at(a, b), role) and not _role_left_unnamed(ev, a, b, role),
+        lambda ev, a, b: (
+            (asked.names_role(ev.at(a, b), role) and not _role_left_unnamed(ev, a, b, role))
+            or asked.names_inverse_kin(ev.at(a, b), role)
+        ),
     ):
         return None  # a sentence above the threshold names the role: the answer stands
     return f"the passages that name someone do not say who the {role} is"
