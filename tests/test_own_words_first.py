@@ -8,7 +8,8 @@ from __future__ import annotations
 from assistant.answer.backends.extractive.speakers import _own_words_first
 from assistant.answer.ranker import Scored
 from assistant.settings import AnswerSettings
-from assistant.types import Context, Evidence, Quote, Span
+from assistant.types import Context, Quote
+from tests.contexts import lines_passage
 
 THRESHOLD = 0.3
 TUNING = AnswerSettings()
@@ -16,11 +17,8 @@ TUNING = AnswerSettings()
 
 def _ranked(lines: list[str], probs: list[float], quoted: dict[int, str]) -> tuple[Context, list[Scored]]:
     text = "\n".join(lines)
-    sents, at = [], 0
-    for line in lines:
-        sents.append(Span(start=at, end=at + len(line)))
-        at += len(line) + 1
-    ev = Evidence(doc_id="port", start=0, end=len(text), text=text, sentences=sents)
+    ev = lines_passage("port", text, 0, [])
+    sents = ev.sentences
     quotes = [
         Quote(speaker=who, quote=lines[k], doc_id="port", start=sents[k].start, end=sents[k].end)
         for k, who in quoted.items()

@@ -16,7 +16,7 @@ from assistant.answer.ranker import (
     Scored,
 )
 from assistant.engines.lexical import tokenize
-from assistant.nlp import wordlist
+from assistant.nlp import alternation, wordlist
 from assistant.nlp.questions import ask_of, full_names
 from assistant.nlp.text import normalise, quotation_spans, unpossessive
 from assistant.types import Context
@@ -454,7 +454,7 @@ def _since_first(fitting: list[Scored], part: str, threshold: float, context: Co
     return fitting
 
 
-_CONDITIONAL = re.compile(rf"\b(?:{'|'.join(sorted(wordlist('conditional_openers')))})\b", re.I)
+_CONDITIONAL = re.compile(rf"\b(?:{alternation('conditional_openers')})\b", re.I)
 _DIGITS = re.compile(r"\d[\d,.]*")
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|if|unless)\b", re.I)
 

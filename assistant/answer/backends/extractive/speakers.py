@@ -23,7 +23,7 @@ from assistant.nlp.questions import (
     part_ask,
     question_names,
 )
-from assistant.nlp.text import normalise, quotation_spans, quotes_balanced
+from assistant.nlp.text import ANY_DOUBLE_MARK, normalise, quotation_spans, quotes_balanced
 from assistant.settings import AnswerSettings
 from assistant.types import Context, Evidence, Quote, Span
 
@@ -412,11 +412,6 @@ def _attributed(c: Scored, context: Context, name: str, tuning: AnswerSettings) 
     return asked.attributes_to(ev, c.span, name, speaker, tuning.speaker_gap)
 
 
-#: A quotation mark of any kind, an opening or closing one alone included (a quotation that
-#: runs over several sentences leaves one mark in each).
-_QUOTE_MARK = re.compile(r"[\"“”]|''|``")
-
-
 def _own_words_first(
     context: Context, fitting: list[Scored], name: str, threshold: float, tuning: AnswerSettings
 ) -> list[Scored]:
@@ -431,7 +426,7 @@ def _own_words_first(
         return fitting
     top = fitting[0]
     ev = context.evidence[top.n - 1]
-    if _ledger_speaker(top, ev, context.quotes) is not None or _QUOTE_MARK.search(top.text):
+    if _ledger_speaker(top, ev, context.quotes) is not None or ANY_DOUBLE_MARK.search(top.text):
         return fitting
     floor = max(threshold, tuning.second_ratio * fitting[0].prob)
     for c in fitting[1:]:

@@ -131,15 +131,15 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
             # "a 10 percentage-point lead", "behind by nine percentage points": a difference
             # between two shares, not the share asked
             low = _PERCENTAGE_POINTS.sub("points", low)
+        whole = asked.share_of(part)
         if (
             "%" in c.text
             or "percent" in low
             or "per cent" in low
             or _RATE_WORD.search(low)
-            or _polled(low, asked.share_of(part))
+            or _polled(low, whole)
         ):
             return True
-        whole = asked.share_of(part)
         return bool(whole) and asked.holds_fraction_of(c.text, whole)
     if wanted == "quantity":
         stem = asked.named_quantity(part)
