@@ -22,6 +22,11 @@ def test_role_asked_is_the_head_noun_before_its_post_modifier() -> None:
     assert asked.role_asked("Who is the head of the Harbor Fund, the group behind the ad?") == "head"
     assert asked.role_asked("Who is the suspected gunman in the mall shooting?") == "gunman"
     assert asked.role_asked("Name the officer.") == "officer"
+    # a possessive name for "the"; a clause without "that" after the head noun (its subject's
+    # name, then its verb)
+    assert asked.role_asked("What is the name of Quill's campaign manager?") == "manager"
+    assert asked.role_asked("What was the name of the satellite Ruritania launched last year?") == "satellite"
+    assert asked.role_asked("What is the name of the super PAC that ran the ad?") is None
     # a capitalised last word is a name, not a role; no name ask, no role
     assert asked.role_asked("Who is the Lakeside Fund?") is None
     assert asked.role_asked("What did the spokeswoman say?") is None
@@ -51,3 +56,14 @@ def test_a_sentence_naming_the_role_answers() -> None:
     question = "What is the name of the Quill campaign spokeswoman who called the account false?"
     got = ExtractiveBackend().answer(context(question, items)[0])
     assert not got.abstained and "Delgado" in got.text, got.text
+
+
+def test_a_thing_asked_for_by_name_is_not_named_by_an_indefinite_phrase() -> None:
+    doc = "lakeside_courier"
+    story = (
+        "Lakeside Courier\n\n"
+        "Ruritania launched a weather satellite into orbit on Tuesday, Mayor Ada Voss said.\n"
+    )
+    question = "What was the name of the weather satellite Ruritania launched on Tuesday?"
+    got = ExtractiveBackend().answer(context(question, [(doc, story, "Ruritania launched")])[0])
+    assert got.abstained and "do not name the satellite" in got.text, got.text

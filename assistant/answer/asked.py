@@ -1784,9 +1784,12 @@ def quotes_phrase(sentence: str, phrase: str) -> bool:
 #: relative, a preposition, an auxiliary, punctuation).
 _ROLE_ASK = re.compile(
     r"\b(?:what\s+(?:is|was|were|are)\s+(?:the\s+)?names?\s+of|who\s+(?:is|was|were|are)"
-    r"|identify|name)\s+(?:the|an?)\s+(?P<np>[^?,;:]{1,80})",
+    r"|identify|name)\s+(?:the|an?|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+(?P<np>[^?,;:]{1,80})",
     re.I,
 )
+#: A clause that follows a head noun without a relative: its subject's name, then its verb in
+#: the past ("[the rocket] North Korea launched", "[the bill] Congress passed").
+_CLAUSE_AFTER_HEAD = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[a-z]+ed\b")
 _ROLE_STOP = wordlist("question_auxiliaries") | {"whom", "whose", "behind", "about", "over", "under"}
 
 
@@ -1800,9 +1803,12 @@ def role_asked(part: str) -> str | None:
     if m is None:
         return None
     words: list[str] = []
-    for w in m.group("np").split():
+    np = m.group("np").split()
+    for i, w in enumerate(np):
         if w.lower() in _ROLE_STOP:
             break
+        if words and words[-1][:1].islower() and _CLAUSE_AFTER_HEAD.match(" ".join(np[i:])):
+            break  # a clause after the head noun: "the rocket North Korea launched"
         words.append(w)
     if not words or len(words) > 5:
         return None
@@ -1823,6 +1829,20 @@ def _role_noun(word: str) -> str | None:
         if stem in _ROLE_NOUNS:
             return stem
     return None
+
+
+#: Nouns that say a person holds the role or is the one asked for.
+_PERSON_ROLE_NOUNS = _ROLE_NOUNS | wordlist("person_nouns") | wordlist("speaker_role_nouns")
+_PERSON_ROLE_NOUNS |= wordlist("person_descriptor_nouns")
+
+
+def person_role(noun: str) -> bool:
+    """Is ``noun`` (a role noun :func:`role_asked` gives) known to name a person
+    (``[role_nouns]``, ``[person_nouns]``, ``[speaker_role_nouns]``,
+    ``[person_descriptor_nouns]``; singular or plural: "spokeswoman", "workers"), not
+    possibly a thing ("the rocket")?"""
+    w = noun.lower()
+    return any(s in _PERSON_ROLE_NOUNS for s in (w, w[:-1] if w.endswith("s") else "", w[:-2]))
 
 
 def role_which(part: str) -> str | None:

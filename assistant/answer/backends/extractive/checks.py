@@ -437,7 +437,9 @@ def _role_elsewhere(
         ),
     ):
         return None  # a sentence above the threshold names the role: the answer stands
-    return f"the passages that name someone do not say who the {role} is"
+    if asked.person_role(role):
+        return f"the passages that name someone do not say who the {role} is"
+    return f"the passages on this do not name the {role}"
 
 
 def _chosen_articles_text(context: Context, chosen: list[Scored]) -> tuple[set[str], str]:
