@@ -21,6 +21,7 @@ from assistant.answer.backends.extractive.checks import (
     _group_silent,
     _missing_names,
     _occasion_untouched,
+    _period_elsewhere,
     _place_elsewhere,
     _reply_unsaid,
     _role_elsewhere,
@@ -452,6 +453,7 @@ class ExtractiveBackend:
             or _source_unnamed(context, part, chosen)
             or _whole_only(part, chosen)
             or _figure_given(part, wanted, chosen)
+            or _period_elsewhere(context, part, wanted, chosen)
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
             or _contender_unnamed(context, part, chosen)

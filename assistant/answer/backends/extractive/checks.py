@@ -28,7 +28,7 @@ from assistant.answer.ranker import (
 )
 from assistant.engines.lexical import STOPWORDS as _STOPWORDS
 from assistant.engines.lexical import tokenize
-from assistant.nlp import alternation, calendar_words, wordlist, wordmap
+from assistant.nlp import alternation, calendar_words, months, wordlist, wordmap
 from assistant.nlp.questions import ACCORDING as _ACCORDING
 from assistant.nlp.questions import (
     ask_of,
@@ -563,6 +563,63 @@ def _figure_given(part: str, wanted: str | None, chosen: list[Scored]) -> str | 
     if not asked.only_given_figures(part, [c.text for c in chosen]):
         return None
     return "the passages give no figure but the ones the question gives"
+
+
+#: A month by name ("January", "Dec."; "May" only before a day or a year) or a year from
+#: 1900 to 2099: the periods a figure is given for.
+_MONTH_NAMES = sorted(
+    {m.name for m in months() if m.name != "May"} | {a for m in months() for a in m.abbrevs if len(a) > 3},
+    key=len,
+    reverse=True,
+)
+_MONTH_ALTERNATION = "|".join(re.escape(m) for m in _MONTH_NAMES)
+_PERIOD = re.compile(rf"\b(?:(?P<month>{_MONTH_ALTERNATION})\b\.?|May(?=\s+\d)|(?P<year>(?:19|20)\d\d)\b)")
+
+
+#: A period a figure is asked for: after "in", "during", "for", "through" or "as of" ("in
+#: December 2015"), not one that names an event ("the 2012 election").
+_PERIOD_ASKED = re.compile(
+    rf"\b(?:in|during|for|through|as\s+of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_PERIOD.pattern})(?:,?\s+(?:19|20)\d\d\b)?"
+)
+
+
+def _periods(text: str) -> tuple[set[str], set[str]]:
+    """The months (by their first three letters) and the years ``text`` names."""
+    found = list(_PERIOD.finditer(text))
+    return {m.group(0)[:3].lower() for m in found if not m.group("year")}, {
+        m.group("year") for m in found if m.group("year")
+    }
+
+
+def _period_elsewhere(context: Context, part: str, wanted: str | None, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a figure asked for a month or a year ("How many
+    jobs did the economy add in December 2015?", :data:`_PERIOD_ASKED`) when every one of
+    them names a period of that kind that is another one ("adding 151,000 jobs in January")
+    and the text the evidence gives of its article never names the asked one; else None. A
+    sentence naming no period leaves the answer alone (it may be the asked one's, told the
+    sentence before), as does an article naming the asked period anywhere (the figure may be
+    told of it further off); the words that follow a chosen sentence are not read. Abstains
+    only."""
+    if wanted not in _FIGURE_ASKS or not chosen:
+        return None
+    asked_at = [m.group(0) for m in _PERIOD_ASKED.finditer(ask_of(part))]
+    months_asked, years_asked = _periods(" ".join(asked_at))
+    if not months_asked and not years_asked:
+        return None
+    given: list[str] = []
+    for c in chosen:
+        if c.goes_on:
+            continue
+        got_months, got_years = _periods(c.text)
+        around_months, around_years = _periods(_article_text(context, context.evidence[c.n - 1].doc_id))
+        if (around_months & months_asked) or (around_years & years_asked):
+            return None
+        if not ((months_asked and got_months) or (years_asked and got_years)):
+            return None
+        given += [m.group(0) for m in _PERIOD.finditer(c.text)]
+    thing = _WANTED_WORDS.get(wanted or "", "it")
+    asked_for = re.sub(r"^\w+(?:\s+of)?\s+", "", asked_at[0])
+    return f"the passages give {thing} for {given[0]}, not {asked_for}" if given else None
 
 
 def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int | None = None) -> str | None:
