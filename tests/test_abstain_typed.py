@@ -352,3 +352,24 @@ def test_an_untagged_capitalised_word_names_a_town_only_after_a_locative() -> No
     town = RALLY.replace("at a rally on Tuesday", "at a rally in Quillby on Tuesday")
     got = _answer(question, [("coastal_ledger", town, "Senator Ada Voss accepted a replica medal")])
     assert not got.abstained and "Quillby" in got.text, got.text
+
+
+def test_a_court_is_named_with_its_kind_word() -> None:
+    """A court's name says "Court" ("the Ruritania District Court"): the company sued
+    ("Quillfeather") is not the court asked for; a noun the kind modifies ("What court
+    ruling ...") asks no court's name."""
+    story = (
+        "Harbor Gazette\n\n"
+        "The Brookside families filed a lawsuit against Quillfeather on Monday, saying its ads "
+        "misled buyers.\n"
+    )
+    items = [("harbor_gazette", story, "The Brookside families filed")]
+    got = _answer("In which court did the Brookside families file their lawsuit against Quillfeather?", items)
+    assert got.abstained and "do not name the court asked for" in got.text, got.text
+    named = story.replace("on Monday", "in the Ruritania District Court on Monday")
+    items = [("harbor_gazette", named, "The Brookside families filed")]
+    got = _answer("In which court did the Brookside families file their lawsuit against Quillfeather?", items)
+    assert not got.abstained and "District Court" in got.text, got.text
+    assert not checks._kind_is_head("What court ruling did the families cite?", "court")
+    assert checks._kind_is_head("In which court did they file?", "court")
+    assert checks._kind_is_head("Which court ruled against the plan?", "court")

@@ -891,6 +891,11 @@ _US_STATES = frozenset(v[0].replace("_", " ") for v in wordmap("state_abbreviati
 #: name with ("in New York").
 _NO_LOCAL_PLACE = (_COUNTRIES | _US_STATES) - {w.replace("_", " ") for w in wordlist("state_named_cities")}
 _ORGANISATION_HEADS = wordlist("organisation_heads")
+#: Kinds whose names carry a word of the kind ("the District Court", [typed_head_named]).
+_HEAD_NAMED = wordmap("typed_head_named")
+_AUXILIARIES = wordlist("question_auxiliaries")
+#: A run of capitalised words ("Eugene Field Elementary School"), up to four.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4}")
 
 
 def _other_grade(noun: str, name: str, label: str) -> bool:
@@ -917,6 +922,18 @@ def _other_grade(noun: str, name: str, label: str) -> bool:
 _LOCATIVE_BEFORE = re.compile(rf"\b(?:{alternation('locative_prepositions')})\s+$", re.I)
 
 
+def _kind_is_head(part: str, noun: str) -> bool:
+    """Is the asked kind ``noun`` the head of its phrase in the question: followed by a
+    function word, an auxiliary, a verb in "-ed" or the question's end ("Which hotel hosted
+    ...", "In which court did ..."), not by a noun it modifies ("Which church survivor
+    ...", "What prison sentence ...")?"""
+    m = re.search(rf"\b{re.escape(noun)}s?\b\W*(\w*)", ask_of(part), re.I)
+    if m is None:
+        return False
+    after = m.group(1).lower()
+    return not after or after in _NOT_NAME_WORDS or after in _AUXILIARIES or after.endswith("ed")
+
+
 def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking for a named thing of a kind
     ("In which city did ...?", "Which party is X registered with?", :func:`asked.typed_ask`)
@@ -935,6 +952,8 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
     noun, labels = typed
     asked_words = {_bare(w) for w in _WORD.findall(part)}
 
+    kind_words = set(_HEAD_NAMED.get(noun, ())) if _kind_is_head(part, noun) else set()
+
     def fresh(text: str) -> bool:
         # one the question does not name: a word of its own ("CBS News" for "which news
         # outlet", "Colorado Springs" for "which Colorado city"); a party named by itself
@@ -942,6 +961,8 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
         words = [_bare(w) for w in _WORD.findall(text) if len(w) > 2]
         if noun != "party" and words and all(w in _PARTY_WORDS or w == "the" for w in words):
             return False
+        if kind_words and not kind_words & set(words):
+            return False  # a court's name says "Court": "Remington" is another party's
         return any(w not in asked_words for w in words)
 
     # a person's surname on a later mention ("Mayor Bill de Blasio ... de Blasio tweeted"),
@@ -986,7 +1007,9 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             located = _LOCATIVE_BEFORE.search(ev.text, 0, at - ev.start)
             if untagged and noun in _LOCAL_PLACE_NOUNS and not located:
                 continue  # a town the tagger missed follows "in", "at", "from" ("a rally in Brookside")
-            if untagged and re.split(r"['’]", word)[0] not in _NO_NAME_CAPS and fresh(word):
+            run = _CAPITALISED_RUN.match(ev.text, m.start())
+            name = run.group(0) if kind_words and run is not None else word
+            if untagged and re.split(r"['’]", word)[0] not in _NO_NAME_CAPS and fresh(name):
                 return None
     return f"the passages on this do not name the {noun} asked for"
 
