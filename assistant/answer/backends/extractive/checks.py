@@ -895,7 +895,7 @@ _ORGANISATION_HEADS = wordlist("organisation_heads")
 _HEAD_NAMED = wordmap("typed_head_named")
 _AUXILIARIES = wordlist("question_auxiliaries")
 #: A run of capitalised words ("Eugene Field Elementary School"), up to four.
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4}")
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,4}")
 
 
 def _other_grade(noun: str, name: str, label: str) -> bool:
@@ -1007,7 +1007,7 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             located = _LOCATIVE_BEFORE.search(ev.text, 0, at - ev.start)
             if untagged and noun in _LOCAL_PLACE_NOUNS and not located:
                 continue  # a town the tagger missed follows "in", "at", "from" ("a rally in Brookside")
-            run = _CAPITALISED_RUN.match(ev.text, m.start())
+            run = _NAME_RUN.match(ev.text, m.start())
             name = run.group(0) if kind_words and run is not None else word
             if untagged and re.split(r"['’]", word)[0] not in _NO_NAME_CAPS and fresh(name):
                 return None
