@@ -99,6 +99,25 @@ def test_who_asked_by_an_act_is_read_but_not_a_speech_or_a_stance() -> None:
     assert asked.who_act("Who called the ferry plan a red flag?") is None
     assert asked.who_act("Who warned that the pier would collapse?") is None
     assert asked.who_act("Who is the harbor master?") is None
+    # a work's author ("wrote the speech"), an act to come or going on
+    assert asked.who_act("Who wrote Mayor Quill's harbor speech?") == "wrote"
+    assert asked.who_act("Who wrote that the pier was unsafe?") is None
+    assert asked.who_act("Who will take over the harbor board?") == "take"
+    assert asked.who_act("Who was to moderate the harbor debate?") == "moderate"
+    assert asked.who_act("Who is running against Mayor Quill?") == "running"
+    assert asked.who_act("Who will say it?") is None
+
+
+def test_extractive_abstains_when_no_sentence_names_the_works_author() -> None:
+    doc = "harbor_gazette"
+    story = (
+        "Harbor Gazette\n\n"
+        "Mayor Ada Quill gave her harbor speech on Thursday night to a crowd of 3,000 at the pier.\n"
+    )
+    got = ExtractiveBackend().answer(
+        context("Who wrote Mayor Quill's harbor speech?", [(doc, story, "Mayor Ada Quill gave")])[0]
+    )
+    assert got.abstained and "do not name the one asked for" in got.text, got.text
 
 
 CLEANUP = (

@@ -1885,6 +1885,17 @@ _NOT_ACTS = (
 )
 
 
+#: Verbs of writing a work ([writing_verbs]), and the work after one: a determiner or a
+#: name's possessive ("Who wrote the speech / Roe's speech?"), not "that" or "about".
+_WRITES = wordlist("writing_verbs")
+_WORK_AFTER = re.compile(r"\s+(?:the|an?|his|her|their|its|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s)\s+\w")
+#: "Who will / would / was to <act> ...", "Who is <act>ing ...": an act to come or going on.
+_WHO_WILL = re.compile(
+    r"^\W*(?i:who)\s+(?:(?i:will|would|was\s+to|were\s+to|is\s+to)\s+(?P<verb>[a-z]+)\b"
+    r"|(?i:is|was|are|were)\s+(?P<ing>[a-z]+ing)\b)"
+)
+
+
 def who_act(part: str) -> str | None:
     """The verb of a "Who <act> ..." ask ("Who organized the rally?" -> "organized", "Whom
     did Mayor Roe appoint ...?" -> "appoint"): a person or a body asked for by what they
@@ -1893,9 +1904,16 @@ def who_act(part: str) -> str | None:
     the verb is read only as capitalised words (a name): "Whom did the mayor appoint" is not
     read."""
     m = _WHO_ACT.match(part)
-    if m is None or m.group("verb") in _NOT_ACTS:
+    if m is None:
         return None
-    return m.group("verb")
+    verb = m.group("verb")
+    if verb in _WRITES and _WORK_AFTER.match(part, m.end()):
+        return verb  # "Who wrote Roe's convention speech?": its author, not words of theirs
+    if verb in _NOT_ACTS:
+        to_come = _WHO_WILL.match(part)
+        act = (to_come.group("verb") or to_come.group("ing")) if to_come else None
+        return act if act is not None and act not in _NOT_ACTS else None
+    return verb
 
 
 def names_role(text: str, role: str) -> bool:
