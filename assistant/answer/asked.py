@@ -1871,6 +1871,35 @@ def role_which(part: str) -> str | None:
     return None
 
 
+def which_plural(part: str) -> str | None:
+    """The plural head noun of a "Which <noun phrase> ..." ask, in lower case ("Which banks
+    would the plan deregulate?" -> "banks", "Which Ukrainian leaders did Roe advise?" ->
+    "leaders"), or None: the last lower-case word of the first four after "which", up to an
+    auxiliary or a function word; a possessive ("Trump's") modifies the word after it, a
+    name before the head ("Which Ukrainian leaders") modifies it. A word in "-ss" ("class")
+    or "-us" is no plural."""
+    m = _WHICH.search(ask_of(part))
+    if m is None:
+        return None
+    head: str | None = None
+    for w in m.group("np").split()[:4]:
+        word = w.strip(".!")
+        low = word.lower()
+        if low in _ROLE_STOP or low in _FUNCTION:
+            break
+        if word.endswith(("'s", "’s")):
+            head = None
+        elif word[:1].islower():
+            if head is not None and low.endswith("ed"):
+                break
+            head = low
+        elif head is not None:
+            break
+    if head is None or not head.endswith("s") or head.endswith(("ss", "us")):
+        return None
+    return head
+
+
 #: "Who organized ...", "Whom did X appoint ...": a person asked for by an act, not by a
 #: speech ("who said") or a stance ("who called ...": ``which_speaker_verbs``).
 _WHO_ACT = re.compile(

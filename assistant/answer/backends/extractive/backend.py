@@ -19,6 +19,7 @@ from assistant.answer.backends.extractive.checks import (
     _difference_only,
     _figure_given,
     _group_silent,
+    _members_unnamed,
     _missing_names,
     _occasion_untouched,
     _period_elsewhere,
@@ -454,6 +455,7 @@ class ExtractiveBackend:
             or _whole_only(part, chosen)
             or _figure_given(part, wanted, chosen)
             or _period_elsewhere(context, part, wanted, chosen)
+            or _members_unnamed(context, part, chosen)
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)
             or _contender_unnamed(context, part, chosen)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answer import asked
-from assistant.answer.backends.extractive.common import _WORD
+from assistant.answer.backends.extractive.common import _WORD, _fresh_entities
 from assistant.answer.backends.extractive.runs import _window
 from assistant.answer.backends.extractive.speakers import (
     _a_people,
@@ -620,6 +620,39 @@ def _period_elsewhere(context: Context, part: str, wanted: str | None, chosen: l
     thing = _WANTED_WORDS.get(wanted or "", "it")
     asked_for = re.sub(r"^\w+(?:\s+of)?\s+", "", asked_at[0])
     return f"the passages give {thing} for {given[0]}, not {asked_for}" if given else None
+
+
+#: A quantifier that leaves the members of a plural unnamed ([unnamed_quantifiers]: "some
+#: banks", "several years of his returns").
+_UNNAMED_QUANTIFIER = alternation("unnamed_quantifiers")
+#: A list of the members after the plural ("many of the policies Palin has campaigned
+#: against, including ...", "some states, such as ...", "several banks: ...").
+_LISTED_AFTER = re.compile(r"[^.;]{0,80}?(?:\b(?:including|such\s+as|namely|like)\b|:)", re.I)
+
+
+def _members_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a "Which <plural> ...?" part
+    (:func:`asked.which_plural`: "Which banks would the plan deregulate?") when every
+    mention of the plural noun in them follows a quantifier that leaves its members unnamed
+    ("a proposal to deregulate some banks") and no list follows it ("including ...", "such
+    as ...", a colon) and they name nothing the question does not (an entity of theirs may be
+    one of the members: "Ohio, among several states"); else None. A sentence that does not
+    hold the noun leaves the answer alone. Abstains only."""
+    noun = asked.which_plural(part)
+    if noun is None or not chosen:
+        return None
+    mentions = [(c, m) for c in chosen for m in re.finditer(rf"\b{re.escape(noun)}\b", c.text, re.I)]
+    if not mentions:
+        return None
+    unnamed = re.compile(rf"\b(?:{_UNNAMED_QUANTIFIER})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+    if not all(
+        unnamed.search(c.text, 0, m.start()) and not _LISTED_AFTER.match(c.text, m.end()) for c, m in mentions
+    ):
+        return None
+    labels = {label for ev in context.evidence for _, _, label in ev.entities}
+    if any(_fresh_entities(context.evidence[c.n - 1], c.span, labels, part) for c in chosen):
+        return None  # a name the question does not hold may be one of them ("Ohio, among several states")
+    return f"the passages speak of {noun} without saying which"
 
 
 def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int | None = None) -> str | None:
