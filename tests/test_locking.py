@@ -93,3 +93,36 @@ def test_servers_refuse_to_start_on_an_index_being_built(tmp_path: Path, command
         proc.wait(10)
     assert res.exit_code == 1
     assert f"pid {proc.pid}" in res.output and "--chroma-url" in res.output
+
+
+class _FailingRead:
+    """A collection whose reads fail inside Chroma, as the embedded store's do when read
+    mid-commit by another process ("Error finding id")."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def get(self, **kw: object) -> dict[str, list[object]]:
+        from chromadb.errors import InternalError
+
+        self.calls += 1
+        raise InternalError("Error executing plan: Internal error: Error finding id")
+
+
+def test_a_read_failing_while_another_process_writes_says_busy(
+    holder: subprocess.Popen[str], index_copy: Path
+) -> None:
+    from assistant.engines.store import Store
+
+    store = Store(index_copy)
+    with pytest.raises(IndexBusyError, match=f"pid {holder.pid}"):
+        store._read_all(_FailingRead(), include=["metadatas"])
+
+
+def test_a_read_failing_with_no_writer_is_raised_as_it_is(index_copy: Path) -> None:
+    from chromadb.errors import InternalError
+
+    from assistant.engines.store import Store
+
+    with pytest.raises(InternalError):
+        Store(index_copy)._read_all(_FailingRead(), include=["metadatas"])

@@ -165,6 +165,25 @@ class Store:
             self._vector_store = ChromaVectorStore(chroma_collection=self._col(CHUNKS))
         return self._vector_store
 
+    def _read_all(self, col: Any, **kw: Any) -> dict[str, list[Any]]:
+        """:func:`_get_all`, and when Chroma fails inside a read while another process
+        holds the writer lock (the embedded store read mid-commit: "Error finding id"), the
+        busy message naming that writer (:class:`IndexBusyError`) instead of Chroma's
+        traceback; the read is made once more if the writer finished meanwhile. Any other
+        Chroma failure is raised as it is."""
+        from chromadb.errors import InternalError
+
+        try:
+            return _get_all(col, **kw)
+        except InternalError:
+            if self.chroma_url or not _written_by_another(self.index_dir):
+                raise
+            from assistant.engines.locking import writer_lock
+
+            with writer_lock(self.index_dir):  # IndexBusyError while the writer holds it
+                pass
+            return _get_all(col, **kw)
+
     # -- write generation ---------------------------------------------------------------
     def generation(self) -> str | None:
         """A token that changes on every write readers can see (kept on the articles
@@ -255,7 +274,7 @@ class Store:
 
     # -- articles ----------------------------------------------------------------------
     def article_hashes(self) -> dict[str, str]:
-        got = _get_all(self._col(ARTICLES), include=["metadatas"])
+        got = self._read_all(self._col(ARTICLES), include=["metadatas"])
         return {i: m.get("content_hash", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
 
     def article_metas(self, ids: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
@@ -265,7 +284,7 @@ class Store:
     def _raw_article_metas(self, ids: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
         col = self._col(ARTICLES)
         if ids is None:
-            got = _get_all(col, include=["metadatas"])
+            got = self._read_all(col, include=["metadatas"])
             return dict(zip(got["ids"], got["metadatas"], strict=True))
         out: dict[str, dict[str, Any]] = {}
         wanted = list(ids)
@@ -391,7 +410,7 @@ class Store:
     def orphan_cleanup(self) -> int:
         """Delete chunks whose article is not committed with the same content hash."""
         hashes = self.article_hashes()
-        got = _get_all(self._col(CHUNKS), include=["metadatas"])
+        got = self._read_all(self._col(CHUNKS), include=["metadatas"])
         stale = [
             i
             for i, m in zip(got["ids"], got["metadatas"], strict=True)
@@ -399,7 +418,7 @@ class Store:
         ]
         for sl in self._batches(len(stale)):
             self._col(CHUNKS).delete(ids=stale[sl])
-        got = _get_all(self._col(QUOTES), include=["metadatas"])
+        got = self._read_all(self._col(QUOTES), include=["metadatas"])
         stale_q = [
             i
             for i, m in zip(got["ids"], got["metadatas"], strict=True)
@@ -417,13 +436,13 @@ class Store:
     # -- reading chunks ----------------------------------------------------------------
     def all_chunks(self) -> tuple[list[str], list[str], list[dict[str, Any]]]:
         """Every chunk: ids, texts and metadata (``published`` a date)."""
-        got = _get_all(self._col(CHUNKS), include=["documents", "metadatas"])
+        got = self._read_all(self._col(CHUNKS), include=["documents", "metadatas"])
         return got["ids"], got["documents"], [_decoded(m) for m in got["metadatas"]]
 
     def all_chunks_with_vectors(self) -> tuple[list[str], list[str], list[dict[str, Any]], np.ndarray]:
         """:meth:`all_chunks` and the chunks' stored vectors (float32, one row per id), in
         one paged read."""
-        got = _get_all(self._col(CHUNKS), include=["documents", "metadatas", "embeddings"])
+        got = self._read_all(self._col(CHUNKS), include=["documents", "metadatas", "embeddings"])
         dim = len(got["embeddings"][0]) if got["embeddings"] else 0
         vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), dim)
         return got["ids"], got["documents"], [_decoded(m) for m in got["metadatas"]], vectors
@@ -516,7 +535,7 @@ class Store:
             if not ids:
                 return []
             kw["where"] = _doc_where(ids)
-        got = _get_all(col, **kw)
+        got = self._read_all(col, **kw)
         out = []
         for doc, m in zip(got["documents"], got["metadatas"], strict=True):
             out.append(
@@ -545,6 +564,18 @@ class Store:
 #: Rows per Chroma read. An unbounded ``get`` on a large collection fails inside Chroma
 #: ("too many SQL variables": seen at 3k articles, ~60k chunks), so reads are paged.
 PAGE = 5000
+
+
+def _written_by_another(index_dir: Path) -> bool:
+    """Does another process's writer hold ``index_dir`` (its holder record names another
+    pid)?"""
+    from assistant.engines.locking import HOLDER_NAME
+
+    try:
+        info = json.loads((index_dir / HOLDER_NAME).read_text())
+    except (OSError, ValueError):
+        return False
+    return isinstance(info, dict) and info.get("pid") != os.getpid()
 
 
 def _get_all(col: Any, **kw: Any) -> dict[str, list[Any]]:
