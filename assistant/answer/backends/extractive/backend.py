@@ -30,6 +30,7 @@ from assistant.answer.backends.extractive.checks import (
     _role_unnamed,
     _same_named,
     _same_person,
+    _share_of_sibling,
     _share_unbound,
     _shared_figure,
     _source_unnamed,
@@ -455,6 +456,7 @@ class ExtractiveBackend:
             or _whole_only(part, chosen)
             or _figure_given(part, wanted, chosen)
             or _period_elsewhere(context, part, wanted, chosen)
+            or _share_of_sibling(part, wanted, chosen)
             or _members_unnamed(context, part, chosen)
             or _told_as_past(context, part, chosen)
             or _type_unnamed(context, part, chosen)

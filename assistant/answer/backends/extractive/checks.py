@@ -656,6 +656,39 @@ def _members_unnamed(context: Context, part: str, chosen: list[Scored]) -> str |
     return f"the passages speak of {noun} without saying which"
 
 
+#: Poll groups and their siblings, by stem ([sibling_groups]).
+_SIBLING_GROUPS = {
+    tokenize(k)[0]: {tokenize(v)[0] for v in vs} for k, vs in wordmap("sibling_groups").items()
+}
+#: Groups named as parties' members, capitalised ("Democrats").
+_PARTY_MEMBERS = frozenset({"democrat", "republican"})
+
+
+def _group_word(stem: str) -> str:
+    return f"{stem.capitalize() if stem in _PARTY_MEMBERS else stem}s"
+
+
+def _share_of_sibling(part: str, wanted: str | None, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a share asked of a poll group ("What share of
+    Democrats think ...?", [sibling_groups]) when none of them names that group and one
+    names a sibling of it ("29 percent (and 43 percent of Republicans) said ..."); else
+    None. The story gives the whole sample's share and another group's, not the asked
+    one's. Abstains only."""
+    if wanted != "rate" or not chosen:
+        return None
+    asked_groups = [w for w in asked.share_of(part) if w in _SIBLING_GROUPS]
+    if not asked_groups:
+        return None
+    said = {t for c in chosen for t in tokenize(c.text)}
+    group = asked_groups[0]
+    if group in said:
+        return None
+    siblings = _SIBLING_GROUPS[group] & said
+    if not siblings:
+        return None
+    return f"the passages give the share of {_group_word(sorted(siblings)[0])}, not of {_group_word(group)}"
+
+
 def _topic_untouched(context: Context, part: str, chosen: list[Scored], gap: int | None = None) -> str | None:
     """Why the chosen sentences do not answer a one-part "what did X say about <topic>"
     question (:func:`asked.topic_asked`) when no word of the topic is in any text the evidence
