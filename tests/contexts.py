@@ -7,7 +7,7 @@ from typing import Any
 
 from assistant.nlp.entities import find_entities
 from assistant.nlp.text import find_verbatim, paragraphs, split_sentences
-from assistant.types import Context, Evidence, Quote, Span, Turn
+from assistant.types import Context, Draft, Evidence, Quote, Span, Turn
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -91,6 +91,25 @@ def context(
     texts = {doc_id: text for doc_id, text, _ in items}
     ev = [evidence(d, t, n, title=f"Title of {d}", outlet="Test Outlet") for d, t, n in items]
     return Context(question=question, evidence=ev, quotes=quotes or [], history=history or []), texts
+
+
+def extractive_answer(question: str, doc_id: str, text: str, needle: str) -> Draft:
+    """The extractive backend's draft for ``question`` over the paragraph of ``text`` that
+    holds ``needle`` (one invented article, no ledger)."""
+    from assistant.answer.backends.extractive import ExtractiveBackend
+
+    return ExtractiveBackend().answer(context(question, [(doc_id, text, needle)])[0])
+
+
+def refused_then_answered(
+    question: str, doc_id: str, text: str, needle: str, reason: str, edit: tuple[str, str], shown: str
+) -> None:
+    """The extractive answer abstains over ``text`` giving ``reason``, and answers showing
+    ``shown`` once ``edit`` (old, new) puts the thing asked for into the text."""
+    got = extractive_answer(question, doc_id, text, needle)
+    assert got.abstained and reason in got.text, got.text
+    got = extractive_answer(question, doc_id, text.replace(*edit), needle)
+    assert not got.abstained and shown in got.text, got.text
 
 
 #: A second article beside a test's own, so retrieval has something else to rank.

@@ -4,17 +4,11 @@ members (round 43, development near misses), on invented text."""
 from __future__ import annotations
 
 from assistant.answer import asked
-from assistant.answer.backends.extractive import ExtractiveBackend
-from tests.contexts import context
+from tests.contexts import refused_then_answered
 
-DOC = "harbor_gazette"
 STORY = (
     "Harbor Gazette\n\nMayor Ada Quill said several ferry lines would lose their harbor permits next year.\n"
 )
-
-
-def _answer(question: str, story: str = STORY):
-    return ExtractiveBackend().answer(context(question, [(DOC, story, "Mayor Ada Quill said")])[0])
 
 
 def test_which_plural_is_the_head_noun() -> None:
@@ -25,14 +19,13 @@ def test_which_plural_is_the_head_noun() -> None:
     assert asked.which_plural("Which ferry line will lose its permit?") is None
 
 
-def test_members_left_unnamed_do_not_answer_which() -> None:
-    got = _answer("Which ferry lines did Mayor Ada Quill say would lose their harbor permits next year?")
-    assert got.abstained and "speak of lines without saying which" in got.text, got.text
-
-
-def test_members_listed_or_named_answer_which() -> None:
-    listed = STORY.replace("several ferry lines", "several ferry lines, including Bluewater and Tidal,")
-    got = _answer(
-        "Which ferry lines did Mayor Ada Quill say would lose their harbor permits next year?", listed
+def test_members_left_unnamed_do_not_answer_which_until_listed() -> None:
+    refused_then_answered(
+        "Which ferry lines did Mayor Ada Quill say would lose their harbor permits next year?",
+        "harbor_gazette",
+        STORY,
+        "Mayor Ada Quill said",
+        "speak of lines without saying which",
+        ("several ferry lines", "several ferry lines, including Bluewater and Tidal,"),
+        "Bluewater",
     )
-    assert not got.abstained and "Bluewater" in got.text, got.text

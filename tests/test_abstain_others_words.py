@@ -5,9 +5,7 @@ article, but on another matter, so the article-wide test of X's silence does not
 from __future__ import annotations
 
 from assistant.answer.backends.extractive import ExtractiveBackend
-from assistant.nlp.text import find_verbatim
-from assistant.types import Quote
-from tests.contexts import context
+from tests.contexts import context, quote
 
 DOC = "harbor_gazette"
 STORY = (
@@ -18,15 +16,9 @@ STORY = (
 )
 
 
-def _quote(words: str, speaker: str) -> Quote:
-    at = find_verbatim(words, STORY)
-    assert at is not None
-    return Quote(speaker=speaker, quote=words, doc_id=DOC, start=at.start, end=at.end)
-
-
 QUOTES = [
-    _quote("The ferry vote split the council down the middle", "Tom Baker"),
-    _quote("We will rebuild the north pier by spring", "Ada Quill"),
+    quote(DOC, STORY, "The ferry vote split the council down the middle", "Tom Baker"),
+    quote(DOC, STORY, "We will rebuild the north pier by spring", "Ada Quill"),
 ]
 
 

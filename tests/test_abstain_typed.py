@@ -9,7 +9,7 @@ from assistant.answer import asked
 from assistant.answer.backends.extractive import ExtractiveBackend, checks
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.types import Draft
-from tests.contexts import context
+from tests.contexts import context, refused_then_answered
 
 
 def _answer(question: str, items: list[tuple[str, str, str]]) -> Draft:
@@ -191,13 +191,15 @@ def test_a_pronouns_contraction_names_no_city() -> None:
         "“I’d be honored to keep it,” Senator Ada Voss said as she accepted a replica medal "
         "from a veteran at a rally on Tuesday.\n"
     )
-    items = [("coastal_ledger", text, "Senator Ada Voss said as she accepted a replica medal")]
-    got = _answer("In which city did Ada Voss accept the replica medal from a veteran?", items)
-    assert got.abstained and "do not name the city asked for" in got.text, got.text
-    named = text.replace("at a rally on Tuesday", "at a rally in Dayton on Tuesday")
-    items = [("coastal_ledger", named, "Senator Ada Voss said as she accepted a replica medal")]
-    got = _answer("In which city did Ada Voss accept the replica medal from a veteran?", items)
-    assert not got.abstained and "Dayton" in got.text, got.text
+    refused_then_answered(
+        "In which city did Ada Voss accept the replica medal from a veteran?",
+        "coastal_ledger",
+        text,
+        "Senator Ada Voss said as she accepted a replica medal",
+        "do not name the city asked for",
+        ("at a rally on Tuesday", "at a rally in Dayton on Tuesday"),
+        "Dayton",
+    )
 
 
 def test_a_state_a_country_or_an_organisation_names_no_city() -> None:
@@ -363,13 +365,15 @@ def test_a_court_is_named_with_its_kind_word() -> None:
         "The Brookside families filed a lawsuit against Quillfeather on Monday, saying its ads "
         "misled buyers.\n"
     )
-    items = [("harbor_gazette", story, "The Brookside families filed")]
-    got = _answer("In which court did the Brookside families file their lawsuit against Quillfeather?", items)
-    assert got.abstained and "do not name the court asked for" in got.text, got.text
-    named = story.replace("on Monday", "in the Ruritania District Court on Monday")
-    items = [("harbor_gazette", named, "The Brookside families filed")]
-    got = _answer("In which court did the Brookside families file their lawsuit against Quillfeather?", items)
-    assert not got.abstained and "District Court" in got.text, got.text
+    refused_then_answered(
+        "In which court did the Brookside families file their lawsuit against Quillfeather?",
+        "harbor_gazette",
+        story,
+        "The Brookside families filed",
+        "do not name the court asked for",
+        ("on Monday", "in the Ruritania District Court on Monday"),
+        "District Court",
+    )
     assert not checks._kind_is_head("What court ruling did the families cite?", "court")
     assert checks._kind_is_head("In which court did they file?", "court")
     assert checks._kind_is_head("Which court ruled against the plan?", "court")
