@@ -1822,13 +1822,16 @@ _WHICH = re.compile(r"\bwhich\s+(?P<np>[^?,;:]{1,80})", re.I)
 _ROLE_NOUNS = wordlist("role_nouns")
 
 
+def _singulars(word: str) -> tuple[str, ...]:
+    """``word`` in lower case and the singulars its plural ending may stand for ("senators"
+    -> "senator", "witnesses" -> "witness")."""
+    w = word.lower()
+    return (w, w[:-1] if w.endswith("s") else "", w[:-2] if w.endswith("es") else "")
+
+
 def _role_noun(word: str) -> str | None:
     """The role noun (``[role_nouns]``) a word is, singular or plural ("senators"), or None."""
-    w = word.lower()
-    for stem in (w, w[:-1] if w.endswith("s") else "", w[:-2] if w.endswith("es") else ""):
-        if stem in _ROLE_NOUNS:
-            return stem
-    return None
+    return next((stem for stem in _singulars(word) if stem in _ROLE_NOUNS), None)
 
 
 #: Nouns that say a person holds the role or is the one asked for.
@@ -1841,8 +1844,7 @@ def person_role(noun: str) -> bool:
     (``[role_nouns]``, ``[person_nouns]``, ``[speaker_role_nouns]``,
     ``[person_descriptor_nouns]``; singular or plural: "spokeswoman", "workers"), not
     possibly a thing ("the rocket")?"""
-    w = noun.lower()
-    return any(s in _PERSON_ROLE_NOUNS for s in (w, w[:-1] if w.endswith("s") else "", w[:-2]))
+    return any(stem in _PERSON_ROLE_NOUNS for stem in _singulars(noun))
 
 
 def role_which(part: str) -> str | None:

@@ -607,13 +607,14 @@ def _period_elsewhere(context: Context, part: str, wanted: str | None, chosen: l
     if not months_asked and not years_asked:
         return None
     given: list[str] = []
+    for doc_id in {context.evidence[c.n - 1].doc_id for c in chosen if not c.goes_on}:
+        around_months, around_years = _periods(_article_text(context, doc_id))
+        if (around_months & months_asked) or (around_years & years_asked):
+            return None
     for c in chosen:
         if c.goes_on:
             continue
         got_months, got_years = _periods(c.text)
-        around_months, around_years = _periods(_article_text(context, context.evidence[c.n - 1].doc_id))
-        if (around_months & months_asked) or (around_years & years_asked):
-            return None
         if not ((months_asked and got_months) or (years_asked and got_years)):
             return None
         given += [m.group(0) for m in _PERIOD.finditer(c.text)]
@@ -622,9 +623,9 @@ def _period_elsewhere(context: Context, part: str, wanted: str | None, chosen: l
     return f"the passages give {thing} for {given[0]}, not {asked_for}" if given else None
 
 
-#: A quantifier that leaves the members of a plural unnamed ([unnamed_quantifiers]: "some
-#: banks", "several years of his returns").
-_UNNAMED_QUANTIFIER = alternation("unnamed_quantifiers")
+#: A quantifier that leaves the members of a plural unnamed ([unnamed_quantifiers]), with up to
+#: two words, right before the plural ("some banks", "several years of his returns").
+_UNNAMED_BEFORE = re.compile(rf"\b(?:{alternation('unnamed_quantifiers')})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
 #: A list of the members after the plural ("many of the policies Palin has campaigned
 #: against, including ...", "some states, such as ...", "several banks: ...").
 _LISTED_AFTER = re.compile(r"[^.;]{0,80}?(?:\b(?:including|such\s+as|namely|like)\b|:)", re.I)
@@ -644,9 +645,9 @@ def _members_unnamed(context: Context, part: str, chosen: list[Scored]) -> str |
     mentions = [(c, m) for c in chosen for m in re.finditer(rf"\b{re.escape(noun)}\b", c.text, re.I)]
     if not mentions:
         return None
-    unnamed = re.compile(rf"\b(?:{_UNNAMED_QUANTIFIER})\s+(?:[\w-]+\s+){{0,2}}$", re.I)
     if not all(
-        unnamed.search(c.text, 0, m.start()) and not _LISTED_AFTER.match(c.text, m.end()) for c, m in mentions
+        _UNNAMED_BEFORE.search(c.text, 0, m.start()) and not _LISTED_AFTER.match(c.text, m.end())
+        for c, m in mentions
     ):
         return None
     labels = {label for ev in context.evidence for _, _, label in ev.entities}
@@ -1073,8 +1074,8 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             located = _LOCATIVE_BEFORE.search(ev.text, 0, at - ev.start)
             if untagged and noun in _LOCAL_PLACE_NOUNS and not located:
                 continue  # a town the tagger missed follows "in", "at", "from" ("a rally in Brookside")
-            run = _NAME_RUN.match(ev.text, m.start())
-            name = run.group(0) if kind_words and run is not None else word
+            run = _NAME_RUN.match(ev.text, m.start()) if kind_words else None
+            name = run.group(0) if run is not None else word
             if untagged and re.split(r"['’]", word)[0] not in _NO_NAME_CAPS and fresh(name):
                 return None
     return f"the passages on this do not name the {noun} asked for"
