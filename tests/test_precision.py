@@ -137,6 +137,23 @@ def test_article_features_count_the_article_not_the_sentence() -> None:
     assert first_held["title_coverage"] == second_held["title_coverage"]
 
 
+def test_a_title_written_short_covers_the_question_word() -> None:
+    # news writes "Sen." and "Gov." where a question says "senator" and "governor"
+    # ([term_equivalents]): the sentence holds the question's word as much as one spelling it out
+    ev = _passage(
+        "titles",
+        "Budget vote",
+        [
+            "Sen. Ada Voss said the budget vote would come Friday.",
+            "Senator Ada Voss said the budget vote would come Friday.",
+            "Ada Voss said the budget vote would come Friday.",
+        ],
+    )
+    ctx = Context(question="When did Senator Voss say the budget vote would come?", evidence=[ev])
+    cov = [c.features["coverage"] for c in featurize(ctx)]
+    assert cov[0] == cov[1] > cov[2]
+
+
 def test_fit_script_names_the_features_a_control_may_drop() -> None:
     proc = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "fit_ranker.py"), "--drop", "no_such_feature"],

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.engines.lexical import tokenize
-from assistant.nlp import alternation, wordlist
+from assistant.nlp import alternation, wordlist, wordmap
 from assistant.nlp.entities import NUMERIC, PERSONISH, PLACEISH, TIMEISH
 from assistant.nlp.questions import ACCORDING, has_number, wants_number
 from assistant.nlp.text import normalise
@@ -63,6 +63,10 @@ FEATURES: tuple[str, ...] = _SENTENCE_FEATURES + ARTICLE_FEATURES
 #: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.
 CUE_TERMS = {tokenize(w)[0] for w in wordlist("cue_terms")}
 QUESTION_TERMS = {tokenize(w)[0] for w in wordlist("question_terms")}
+#: Each term's others, by stem ([term_equivalents]): "gop" holds "republican".
+_EQUIVALENTS = {
+    tokenize(k)[0]: frozenset(tokenize(v)[0] for v in vs) for k, vs in wordmap("term_equivalents").items()
+}
 
 _WHO = re.compile(rf"^\s*(?:who|whom|whose)\b|\bwho\s+(?:{alternation('who_asked_verbs')})\b", re.I)
 #: "Which minister said ...", "Which union called ...": a "which" subject of a speech verb is
@@ -209,6 +213,7 @@ def featurize(
             if looks_like_instruction(text) or sp.start in headline:
                 continue  # text addressed to a model, or the headline itself: never an answer
             toks = set(tokenize(text))
+            toks |= {o for t in toks & _EQUIVALENTS.keys() for o in _EQUIVALENTS[t]}
             coverage = sum(w for t, w in weights.items() if t in toks) / total
             topic_cov = (
                 sum(w for t, w in topic.items() if t in toks) / topic_total if topic_total else coverage
