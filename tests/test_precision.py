@@ -154,6 +154,25 @@ def test_a_title_written_short_covers_the_question_word() -> None:
     assert cov[0] == cov[1] > cov[2]
 
 
+def test_a_which_noun_question_wants_a_name_of_its_kind() -> None:
+    # "Which network ...?" asks a body's name, "In which city ...?" a place's: a sentence naming
+    # one the question does not matches the type, one naming none misses it (as "who" does)
+    ev = _passage(
+        "calderon",
+        "Calderon on the wall",
+        ["Calderon told CNBC on Saturday that Mexico would not pay.", "Calderon said Mexico would not pay."],
+    )
+    at = ev.text.index("CNBC")
+    ev = ev.model_copy(update={"entities": [(at, at + 4, "ORG")]})
+    network = featurize(Context(question="Which network interviewed Calderon about the wall?", evidence=[ev]))
+    assert [c.features["type_match"] for c in network] == [1.0, 0.0]
+    assert [c.features["type_miss"] for c in network] == [0.0, 1.0]
+    city = featurize(Context(question="In which city did Calderon say Mexico would not pay?", evidence=[ev]))
+    assert [c.features["type_miss"] for c in city] == [1.0, 1.0]  # a network is no city
+    plain = featurize(Context(question="What did Calderon say about the wall?", evidence=[ev]))
+    assert all(c.features["type_match"] == c.features["type_miss"] == 0.0 for c in plain)
+
+
 def test_fit_script_names_the_features_a_control_may_drop() -> None:
     proc = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "fit_ranker.py"), "--drop", "no_such_feature"],

@@ -115,6 +115,21 @@ def answer_type(question: str) -> str | None:
     return None
 
 
+def _typed_group(question: str) -> str | None:
+    """The entity group of the named thing a "which <noun>" question asks for
+    (:func:`asked.typed_ask`): "place" for "In which city ...?", "person" for a body
+    ("Which network ...?"), else None."""
+    from assistant.answer.asked import typed_ask
+
+    typed = typed_ask(question)
+    if typed is None:
+        return None
+    labels = typed[1]
+    if labels & PLACEISH:
+        return "place"
+    return "person" if labels <= PERSONISH else None
+
+
 def asks_speaker(question: str) -> bool:
     """Does the question ask which one spoke ("Which minister said ...", "Which union
     characterised ...")?"""
@@ -200,7 +215,7 @@ def featurize(
     speakers = [
         x.lower() for x in ([context.speaker] if context.speaker else []) + context.speaker_aliases
     ] or names
-    wanted = answer_type(q)
+    wanted = answer_type(q) or _typed_group(q)
     top_score = max((ev.score for ev in context.evidence), default=0.0) or 1.0
     sims = context.similarity
     max_sim = max(sims.values(), default=0.0)
