@@ -377,3 +377,22 @@ def test_a_court_is_named_with_its_kind_word() -> None:
     assert not checks._kind_is_head("What court ruling did the families cite?", "court")
     assert checks._kind_is_head("In which court did they file?", "court")
     assert checks._kind_is_head("Which court ruled against the plan?", "court")
+
+
+DONORS = (
+    "Valley Courier\n\n"
+    "Senator Ada Voss held a breakfast for supporters in Dayton on Monday. "
+    "Her top donors were promised tickets to a rally and a private dinner with Voss on Friday.\n"
+)
+
+
+def test_a_city_the_sentence_before_names_is_not_where_the_sentence_speaks_of() -> None:
+    # round 44: the sentences before a chosen one are read for the place only when it speaks
+    # of a place they name ("there", "the city"); a breakfast in Dayton does not place the rally
+    question = "In which city was the donors' rally with Voss to be held?"
+    items = [("valley_courier", DONORS, "Her top donors were promised tickets")]
+    got = _answer(question, items)
+    assert got.abstained and "do not name the city asked for" in got.text, got.text
+    there = DONORS.replace("a rally and a private dinner", "a rally there and a private dinner")
+    got = _answer(question, [("valley_courier", there, "Her top donors were promised tickets")])
+    assert not got.abstained and "a rally there" in got.text, got.text

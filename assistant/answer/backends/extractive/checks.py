@@ -985,6 +985,8 @@ def _other_grade(noun: str, name: str, label: str) -> bool:
     return noun == "state" and key in _COUNTRIES - _US_STATES
 
 
+#: A sentence's words for a place the sentences before it name ([place_back_references]).
+_PLACE_BACK = re.compile(rf"\b(?:{alternation('place_back_references')})\b", re.I)
 #: The preposition right before a place name ([locative_prepositions]): "a rally in Brookside".
 _LOCATIVE_BEFORE = re.compile(rf"\b(?:{alternation('locative_prepositions')})\s+$", re.I)
 
@@ -1044,6 +1046,8 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
 
     for c in chosen:
         ev, a, b = _window(context, c)
+        if (noun in _PLACE_NOUNS or noun in _COUNTRY_NOUNS) and not _PLACE_BACK.search(c.text):
+            a = max(a, c.span.start)  # a place the sentences before name is not where it speaks of
         tagged = [(s, e, label) for s, e, label in ev.entities if a <= s and e <= b]
         named = [
             (s, e)
