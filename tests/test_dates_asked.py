@@ -117,6 +117,10 @@ def test_a_time_noun_asked_makes_a_when_question() -> None:
     assert not asks_when("Which morning show hosted her?")  # the noun modifies another
     assert wants_day("On which night was the council debate?")
     assert not wants_day("Which night club did he buy?")
+    # round 44: the plural asks for days too ("On what dates was the poll conducted?")
+    assert wants_day("On what dates was the harbour poll conducted?")
+    assert wants_day("On which exact dates will the summit be held?")
+    assert not wants_day("What dates back to the war?")
 
 
 # -- answers on a real index ---------------------------------------------------------------

@@ -789,6 +789,9 @@ def wants_name(part: str) -> bool:
 #: "what morning"): the answer names the day.
 _DAY_ASKED = re.compile(
     r"\b(?:on\s+)?(?:what|which)\s+(?:exact\s+)?(?:date|day)\b|\bwhat\s+day\s+of\s+the\s+week\b"
+    # the plural after "on" or "exact" ("On what dates was the poll conducted?"), not the verb
+    # ("What dates back to ...")
+    r"|\bon\s+(?:what|which)\s+(?:exact\s+)?(?:date|day)s\b|\b(?:what|which)\s+exact\s+(?:date|day)s\b"
     r"|\b(?:on|in|during)\s+(?:what|which)\s+(?:night|evening|morning|afternoon)\b",
     re.I,
 )
