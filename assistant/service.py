@@ -350,6 +350,7 @@ class Assistant:
             resolve_speaker,
             split_question,
         )
+        from assistant.nlp.text import respelled
 
         k = k or self.settings.k
         filters = Filters(since=since, until=until, outlet=outlet)
@@ -417,6 +418,12 @@ class Assistant:
                 continue  # gone, or rewritten by a concurrent index run since the search
             evidence.append(passage_evidence(art, h.start, h.end, h.score))
         evidence += self._corroborating_evidence(evidence, arts)
+        spelled = respelled(question, [ev.text for ev in evidence])
+        if spelled != question:
+            # the articles write a name asked without diacritics with them ("Gulen" asked, "Gülen"
+            # written): ask in their spelling, so the search, the e5 similarity and every name
+            # check read the name as they write it (each round spells one more word: it ends)
+            return self.build_context(spelled, k, since, until, outlet, history, speaker)
         following = _following(evidence, arts)
         quotes = []
         if arts:

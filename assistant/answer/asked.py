@@ -67,7 +67,7 @@ from assistant.engines.lexical import tokenize, undotted
 from assistant.nlp import alternation, calendar_words, months, speech_verbs, weekdays, wordlist, wordmap
 from assistant.nlp.questions import ask_of, speaker_phrase
 from assistant.nlp.questions import without_source as without_source  # the checks read it here
-from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans, unpossessive
+from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans, unaccented, unpossessive
 from assistant.settings import AnswerSettings
 from assistant.types import Evidence, Span
 
@@ -969,7 +969,7 @@ _NAMED_AS = re.compile(
 def name_keys(name: str) -> list[str]:
     """What must occur for a text to name ``name``: the surname of a person's name
     ("Scott Bessent" -> "bessent"), the whole phrase of an organisation's ("Bank of Canada")."""
-    words = normalise(name).split()
+    words = unaccented(normalise(name)).split()  # "Gulen" asked, "Gülen" written: either names him
     if not words:
         return []
     if any(w in {"of", "the", "for", "and", "on"} for w in words) or len(words) > 3:
@@ -979,7 +979,7 @@ def name_keys(name: str) -> list[str]:
 
 def names_one(text: str, keys: list[str]) -> bool:
     """Does ``text`` (a name, a sentence) hold one of ``keys`` (:func:`name_keys`)?"""
-    return any(k in normalise(text) for k in keys)
+    return any(k in unaccented(normalise(text)) for k in keys)
 
 
 def attributes_to(

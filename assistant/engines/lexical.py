@@ -66,6 +66,7 @@ from typing import Any
 import numpy as np
 
 from assistant.nlp import stopwords
+from assistant.nlp.text import unaccented
 
 STOPWORDS = stopwords()
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -113,7 +114,7 @@ def stem(word: str) -> str:
 def tokenize(text: str, keep_stopwords: bool = False) -> list[str]:
     """Lowercased, stemmed content words (the answer step's terms and IDF keys); BM25's
     tokens (:func:`bm25_tokenizer`) are these, token for token."""
-    text = undotted(text.lower().replace("’", "'"))
+    text = undotted(unaccented(text.lower().replace("’", "'")))
     out = []
     for tok in _TOKEN.findall(text):
         tok = tok.split("'")[0] if tok.endswith(("'s", "'d")) else tok
@@ -135,15 +136,16 @@ def bm25_tokenizer() -> Any:
     split = re.compile(BM25_PATTERN).findall
 
     def splitter(text: str) -> list[str]:
-        return split(undotted(text))
+        return split(undotted(unaccented(text)))
 
     return Tokenizer(lower=True, splitter=splitter, stopwords=words, stemmer=_bm25_stem)
 
 
 #: Version of the persisted ``chunks.json`` (2: ``published`` as an ISO date; 3: BM25
 #: tokenized by bm25s's Tokenizer, its vocabulary in ``bm25/vocab.tokenizer.json``; 4: a dotted
-#: abbreviation one token, :func:`undotted`).
-FORMAT = 4
+#: abbreviation one token, :func:`undotted`; 5: words read without diacritics, "Peña" one token
+#: "pena", not "pe" and "a").
+FORMAT = 5
 
 
 def _dated(meta: dict[str, Any], convert: Any) -> dict[str, Any]:

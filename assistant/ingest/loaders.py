@@ -2,7 +2,8 @@
 
 A file that cannot be read is reported with a reason and skipped; the rest go on. A
 record file (.json array, .jsonl) whose bad records are skipped keeps its good ones, and
-is reported as indexed in part (:class:`Failure` with ``indexed`` > 0).
+is reported as indexed in part (:class:`Failure` with ``indexed`` > 0). An article's words
+in mojibake ("GÃ¼len") are decoded as it is read (:mod:`assistant.ingest.mojibake`).
 
 Document formats that are not articles in a supported encoding (PDF, Word, RTF, ZIP
 containers) are recognised by their first bytes (``SIGNATURES``), so a PDF is reported as
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import IngestError
+from assistant.ingest.mojibake import repair
 from assistant.types import Failure
 
 TEXT_EXTS = {".txt", ".md", ".markdown"}
@@ -234,7 +236,7 @@ def _records(
 def _make(doc_id: str, text: str, meta: dict[str, Any], path: Path) -> RawDoc:
     if not text.strip():
         raise IngestError(f"{path}: empty article (no text)")
-    return RawDoc(doc_id=doc_id, text=text, meta=meta, path=str(path))
+    return RawDoc(doc_id=doc_id, text=repair(text), meta=meta, path=str(path))
 
 
 def _record(rec: Any, path: Path, i: int, where: str, single: bool, base: dict[str, Any]) -> RawDoc:

@@ -1,4 +1,4 @@
-"""Indexing: files -> articles (text kept exactly) -> sentences -> chunks -> Chroma.
+"""Indexing: files -> articles (text kept exactly as read: loaders) -> sentences -> chunks -> Chroma.
 
 Write order per article, designed for crash safety: withdraw the old commit marker,
 delete the old chunks, add the new chunks, write the article record last. Readers only

@@ -160,8 +160,11 @@ def calendar_words() -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
-    """Comparison key for names: ``J.D. Vance`` and ``JD Vance`` give the same key."""
-    name = name.replace("’", "'").lower()
+    """Comparison key for names: ``J.D. Vance`` and ``JD Vance`` give the same key, as do
+    ``José Peña`` and ``Jose Pena``."""
+    from assistant.nlp.text import unaccented
+
+    name = unaccented(name.replace("’", "'").lower())
     name = re.sub(r"(?<=\b[a-z])\.\s*(?=[a-z]\b\.?)", "", name)  # j.d. -> jd.
     name = re.sub(r"[.\s]+", " ", name)
     return re.sub(r"[^\w' -]", "", name).strip()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.nlp import alternation
-from assistant.nlp.text import normalise, quotation_spans, unpossessive
+from assistant.nlp.text import normalise, quotation_spans, unaccented, unpossessive
 
 _SPEECH = (
     r"say|said|tell|told|write|wrote|argue|argued|claim|claimed|describe|described|call|called|"
@@ -110,12 +110,12 @@ def resolve_speaker(asked: Asked, ledger: Any) -> Any:
     sp = ledger.find_speaker(asked.phrase)
     if sp is not None:
         return sp
-    want = [unpossessive(w.lower()) for w in re.findall(r"[\w'’.-]+", asked.phrase)]
+    want = [unpossessive(unaccented(w.lower())) for w in re.findall(r"[\w'’.-]+", asked.phrase)]
     want = [w for w in want if len(w) > 1]
     if not want:
         return None
     for cand in ledger.speakers():
-        hay = " ".join([cand.name, *cand.aliases, *cand.roles]).lower()
+        hay = unaccented(" ".join([cand.name, *cand.aliases, *cand.roles]).lower())
         if all(w in hay for w in want):
             return cand
     return None

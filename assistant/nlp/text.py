@@ -50,6 +50,40 @@ def normalise(text: str) -> str:
     return _WS.sub(" ", text).strip().lower()
 
 
+def unaccented(text: str) -> str:
+    """``text`` without its diacritics ("Peña" -> "Pena", "Gülen" -> "Gulen"): compatibility
+    decomposition, combining marks dropped. News spells a foreign name with and without them,
+    and a question typed on an English keyboard usually without; word matching reads both so.
+    Not for offsets (a ligature or fraction becomes several characters)."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][^\W\d_]+\b")
+
+
+def respelled(question: str, texts: Sequence[str]) -> str:
+    """``question`` with each capitalised word that ``texts`` write only with diacritics spelled
+    as they write it ("What did Gulen say?" over articles naming "Gülen"), so the answer step's
+    name matching, which reads words as written, finds the person. A word the texts also write
+    as asked, or in two accented spellings, is left alone."""
+    if not any(not t.isascii() for t in texts):
+        return question
+    asked = {w for w in _NAME_WORD.findall(question) if w.isascii()}
+    if not asked:
+        return question
+    spellings: dict[str, set[str]] = {}
+    for text in texts:
+        for w in _NAME_WORD.findall(text):
+            if unaccented(w) in asked:
+                spellings.setdefault(unaccented(w), set()).add(w)
+    swap = {w: next(iter(s)) for w, s in spellings.items() if len(s) == 1 and w not in s}
+    if not swap:
+        return question
+    return _NAME_WORD.sub(lambda m: swap.get(m.group(0), m.group(0)), question)
+
+
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` and return, for each output character, its source offset.
 

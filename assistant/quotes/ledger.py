@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from assistant.nlp.text import normalise, words
+from assistant.nlp.text import normalise, unaccented, words
 from assistant.quotes.people import key, split_role
 from assistant.types import Quote, Speaker
 
@@ -34,7 +33,7 @@ _STOP = frozenset(
 
 def slug(name: str) -> str:
     """``Mark Carney`` -> ``mark-carney``; ``Prime Minister's Office`` -> ``prime-ministers-office``."""
-    s = unicodedata.normalize("NFKD", normalise(name)).encode("ascii", "ignore").decode()
+    s = unaccented(normalise(name)).encode("ascii", "ignore").decode()
     s = s.replace("'", "")
     return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "unknown"
 

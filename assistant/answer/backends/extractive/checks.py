@@ -38,7 +38,7 @@ from assistant.nlp.questions import (
     question_names,
     split_question,
 )
-from assistant.nlp.text import normalise, quotation_spans, unpossessive
+from assistant.nlp.text import normalise, quotation_spans, unaccented, unpossessive
 from assistant.quotes.transcripts import SPEAKER_TAG
 from assistant.settings import AnswerSettings
 from assistant.types import Context, Evidence
@@ -1512,6 +1512,7 @@ def _missing_names(context: Context) -> list[str]:
     corpus += " " + " ".join(
         normalise(f"{e.title or ''} {e.outlet or ''} {e.author or ''}") for e in context.evidence
     )
+    corpus = unaccented(corpus)  # "Gulen" asked, "Gülen" written
     outlets = {normalise(o) for o in context.outlets}
     missing = []
     for full in (piece for run in full_names(_asked_text(context)) for piece in _possessor_cut(run)):
@@ -1519,7 +1520,7 @@ def _missing_names(context: Context) -> list[str]:
             continue  # one word of a run a possessive cut ("Wyoming's House": a place, a body)
         if outlet_named(full, context.outlets) or any(normalise(full) in o for o in outlets):
             continue  # an outlet named in the question is not a person to find
-        parts = [normalise(unpossessive(p)).strip(".'") for p in full.split()]
+        parts = [unaccented(normalise(unpossessive(p))).strip(".'") for p in full.split()]
         checkable = [p for p in parts[1:] if len(p) >= 3]
         if checkable and not any(re.search(rf"\b{re.escape(p[:5])}", corpus) for p in checkable):
             if not _initials_held(full, context.evidence):
