@@ -60,8 +60,11 @@ def test_only_damaged_words_change() -> None:
 
 def test_loaders_repair_text_and_json_records(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Council vote\n\nRosa PeÃ±a voted no.\n", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "PeÃ±a votes no", "published": "2026-03-02"}))
     (tmp_path / "b.jsonl").write_text(json.dumps({"id": "b1", "text": "JosÃ© Ortiz agreed."}) + "\n")
-    assert next(load_file(tmp_path / "a.txt")).text == "Council vote\n\nRosa Peña voted no.\n"
+    a = next(load_file(tmp_path / "a.txt"))
+    assert a.text == "Council vote\n\nRosa Peña voted no.\n" and a.meta["title"] == "Peña votes no"
+    assert str(a.meta["published"]) == "2026-03-02"
     assert next(load_file(tmp_path / "b.jsonl")).text == "José Ortiz agreed."
 
 

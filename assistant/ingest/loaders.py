@@ -3,7 +3,8 @@
 A file that cannot be read is reported with a reason and skipped; the rest go on. A
 record file (.json array, .jsonl) whose bad records are skipped keeps its good ones, and
 is reported as indexed in part (:class:`Failure` with ``indexed`` > 0). An article's words
-in mojibake ("GÃ¼len") are decoded as it is read (:mod:`assistant.ingest.mojibake`).
+in mojibake ("GÃ¼len") are decoded as it is read, in its text and its metadata's strings
+(:mod:`assistant.ingest.mojibake`).
 
 Document formats that are not articles in a supported encoding (PDF, Word, RTF, ZIP
 containers) are recognised by their first bytes (``SIGNATURES``), so a PDF is reported as
@@ -236,6 +237,7 @@ def _records(
 def _make(doc_id: str, text: str, meta: dict[str, Any], path: Path) -> RawDoc:
     if not text.strip():
         raise IngestError(f"{path}: empty article (no text)")
+    meta = {k: repair(v) if isinstance(v, str) else v for k, v in meta.items()}  # a title, a byline
     return RawDoc(doc_id=doc_id, text=repair(text), meta=meta, path=str(path))
 
 
