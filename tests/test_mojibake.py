@@ -107,3 +107,16 @@ def test_a_name_asked_without_diacritics_finds_the_repaired_article(cleric: Any)
         assert find_verbatim(c.quote, text) is not None
     where = cleric.ask("Where does Emre Guler live?")
     assert not where.abstained and "Vermont" in where.answer
+
+
+def test_a_long_word_without_a_pair_is_read_once() -> None:
+    # a 300,000-character run (a data URI, a table without spaces) next to a damaged name: the
+    # words are found in one pass, so this returns at once (a backtracking pattern would not)
+    blob = "x" * 300_000
+    assert repair(f"{blob} Rosa PeÃ±a") == f"{blob} Rosa Peña"
+
+
+def test_a_lead_before_a_single_space_keeps_the_space() -> None:
+    # "Ã" then one space then a word: the space may be a real one (a no-break space collapsed),
+    # so the words are not joined ("voilàla"); the word is left as read
+    assert repair("voilÃ la carte") == "voilÃ la carte"

@@ -60,9 +60,14 @@ _LEAD = {"A\u0303": "\u00c3", "A\u0302": "\u00c2", "\u00c3": "\u00c3", "\u00c2":
 _LEADS = "A\u0303|A\u0302|\u00c3|\u00c2"
 _BACKS = "|".join(re.escape(k) for k in _BACK)  # ordered: the longest form of each first
 _PAIR = re.compile(f"({_LEADS})({_BACKS})?")
-_NOT_SPACE = "[^ \t\n\r\f\v]*"  # not ``\S``: U+00A0 is a space to ``re``, and it may be the byte
-#: A word holding a lead character (with a space inside only where it is a rewritten character).
-_WORD = re.compile(f"(?:{_NOT_SPACE}(?:{_LEADS})(?:{_BACKS})?)+{_NOT_SPACE}")
+#: A word that may hold such a pair, character by character (linear, however long the text): no
+#: whitespace, but the spaces NFKD wrote for a character (one before a combining mark; one after a
+#: lead with another space after it: a no-break space, "déjÃ" + "  vu" for "déjà vu"). Not
+#: ``\S``: U+00A0 is whitespace to ``re``, and it may be the pair's second byte.
+_TOKEN = re.compile(
+    "(?:[^ \t\n\r\f\v]|(?:(?<=[\u00c3\u00c2])|(?<=A[\u0303\u0302])) (?=[ \t\n\r\f\v])| (?=[\u0300-\u036f]))+"
+)
+_HAS_LEAD = re.compile(_LEADS)
 _TRACE = re.compile("[\u00c3\u00c2]|\u00e2\u20ac")
 
 
@@ -70,14 +75,27 @@ def _restore(m: re.Match[str]) -> str:
     return _LEAD[m.group(1)] + (_BACK[m.group(2)] if m.group(2) else "")
 
 
-def _word(m: re.Match[str]) -> str:
-    restored = _PAIR.sub(_restore, m.group(0))
+def _decoded(word: str) -> str:
+    restored = _PAIR.sub(_restore, word)
     fixed = ftfy.fix_text(restored, config=_CONFIG)
-    return fixed if len(_TRACE.findall(fixed)) < len(_TRACE.findall(restored)) else m.group(0)
+    return fixed if len(_TRACE.findall(fixed)) < len(_TRACE.findall(restored)) else word
 
 
 def repair(text: str) -> str:
     """``text`` with its mojibake words decoded; the very same string when it has none."""
-    if not any(lead in text for lead in ("\u00c3", "\u00c2", "A\u0303", "A\u0302")):
+    if not _HAS_LEAD.search(text):
         return text  # the common case: nothing to look at
-    return _WORD.sub(_word, text)
+    out: list[str] = []
+    last = 0
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        if not _HAS_LEAD.search(word):
+            continue
+        fixed = _decoded(word)
+        if fixed != word:
+            out += [text[last : m.start()], fixed]
+            last = m.end()
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
