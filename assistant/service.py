@@ -340,7 +340,30 @@ class Assistant:
         history: Sequence[Turn] | None = None,
         speaker: str | None = None,
     ) -> tuple[Context, dict[str, str]]:
-        """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF."""
+        """Retrieve evidence and attach what backends need: ledger quotes, time notes, IDF.
+
+        When the passages found spell a name of the question otherwise ("Gulen" asked, "Gülen"
+        written: :func:`~assistant.nlp.text.respelled`), the context is built once more for the
+        question in their spelling, so the search, the e5 similarity and every name check read
+        the name as the articles write it."""
+        from assistant.nlp.text import respelled
+
+        ctx, texts = self._context(question, k, since, until, outlet, history, speaker)
+        spelled = respelled(question, [ev.text for ev in ctx.evidence])
+        if spelled != question:
+            return self._context(spelled, k, since, until, outlet, history, speaker)
+        return ctx, texts
+
+    def _context(
+        self,
+        question: str,
+        k: int | None,
+        since: date | None,
+        until: date | None,
+        outlet: str | None,
+        history: Sequence[Turn] | None,
+        speaker: str | None,
+    ) -> tuple[Context, dict[str, str]]:
         from assistant.engines.lexical import tokenize
         from assistant.engines.store import Filters
         from assistant.nlp.questions import (
@@ -350,7 +373,6 @@ class Assistant:
             resolve_speaker,
             split_question,
         )
-        from assistant.nlp.text import respelled
 
         k = k or self.settings.k
         filters = Filters(since=since, until=until, outlet=outlet)
@@ -418,12 +440,6 @@ class Assistant:
                 continue  # gone, or rewritten by a concurrent index run since the search
             evidence.append(passage_evidence(art, h.start, h.end, h.score))
         evidence += self._corroborating_evidence(evidence, arts)
-        spelled = respelled(question, [ev.text for ev in evidence])
-        if spelled != question:
-            # the articles write a name asked without diacritics with them ("Gulen" asked, "Gülen"
-            # written): ask in their spelling, so the search, the e5 similarity and every name
-            # check read the name as they write it (each round spells one more word: it ends)
-            return self.build_context(spelled, k, since, until, outlet, history, speaker)
         following = _following(evidence, arts)
         quotes = []
         if arts:

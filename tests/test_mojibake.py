@@ -78,6 +78,8 @@ def test_words_match_with_or_without_diacritics() -> None:
     assert respelled("What did Pena say?", [*texts, "Pena agreed."]) == "What did Pena say?"
     assert respelled("What did Muller say?", ["Müller spoke; Muller", "Möller"]) == "What did Muller say?"
     assert respelled("What did Muller say?", ["Müller spoke.", "Mûller"]) == "What did Muller say?"
+    assert respelled("What did Peña say?", ["Mayor Pena said so."]) == "What did Pena say?"
+    assert respelled("What did Peña say?", ["Mayor Peña said so."]) == "What did Peña say?"
 
 
 ARTICLE = (

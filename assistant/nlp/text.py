@@ -64,21 +64,24 @@ _NAME_WORD = re.compile(r"\b[A-Z][^\W\d_]+\b")
 
 
 def respelled(question: str, texts: Sequence[str]) -> str:
-    """``question`` with each capitalised word that ``texts`` write only with diacritics spelled
-    as they write it ("What did Gulen say?" over articles naming "Gülen"), so the answer step's
-    name matching, which reads words as written, finds the person. A word the texts also write
-    as asked, or in two accented spellings, is left alone."""
-    if not any(not t.isascii() for t in texts):
-        return question
-    asked = {w for w in _NAME_WORD.findall(question) if w.isascii()}
-    if not asked:
+    """``question`` with each capitalised word that ``texts`` write only in another spelling of
+    the same letters, with or without diacritics, spelled as they write it ("What did Gulen
+    say?" over articles naming "Gülen"; "Peña" asked of articles writing "Pena"), so the answer
+    step's name matching, which reads words as written, finds the person. A word the texts
+    also write as asked, or in two other spellings, is left alone."""
+    asked = {unaccented(w): w for w in _NAME_WORD.findall(question)}
+    if not asked or (question.isascii() and all(t.isascii() for t in texts)):
         return question
     spellings: dict[str, set[str]] = {}
     for text in texts:
         for w in _NAME_WORD.findall(text):
-            if unaccented(w) in asked:
-                spellings.setdefault(unaccented(w), set()).add(w)
-    swap = {w: next(iter(s)) for w, s in spellings.items() if len(s) == 1 and w not in s}
+            if (plain := unaccented(w)) in asked:
+                spellings.setdefault(plain, set()).add(w)
+    swap = {
+        asked[plain]: next(iter(found))
+        for plain, found in spellings.items()
+        if len(found) == 1 and asked[plain] not in found
+    }
     if not swap:
         return question
     return _NAME_WORD.sub(lambda m: swap.get(m.group(0), m.group(0)), question)
