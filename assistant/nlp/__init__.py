@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from assistant.nlp.text import unaccented
+
 __all__ = [
     "Month",
     "calendar_words",
@@ -162,8 +164,6 @@ def calendar_words() -> frozenset[str]:
 def name_key(name: str) -> str:
     """Comparison key for names: ``J.D. Vance`` and ``JD Vance`` give the same key, as do
     ``José Peña`` and ``Jose Pena``."""
-    from assistant.nlp.text import unaccented
-
     name = unaccented(name.replace("’", "'").lower())
     name = re.sub(r"(?<=\b[a-z])\.\s*(?=[a-z]\b\.?)", "", name)  # j.d. -> jd.
     name = re.sub(r"[.\s]+", " ", name)
