@@ -216,6 +216,8 @@ class ExtractiveBackend:
         threshold = float(model["threshold"])
         parts = asked.fill_subject(asked.fill_counted(split_question(context.question)))
         names = [n.lower() for n in _asked_names(context)]
+        if len(parts) > 1:
+            threshold *= self.tuning.part_threshold
         picked, gaps, absent = self._pick_parts(context, parts, names, threshold)
         if not any(picked):
             why = gaps[0] if len(gaps) == 1 else "; ".join(dict.fromkeys(gaps))
@@ -579,6 +581,8 @@ class ExtractiveBackend:
             return context.evidence[c.n - 1].doc_id
 
         threshold = float(load_weights()["threshold"])
+        if len(parts) > 1:
+            threshold *= self.tuning.part_threshold
         names = [n.lower() for n in _asked_names(context)]
         for i, (part, chosen) in enumerate(zip(parts, picked, strict=True)):
             if not chosen and len(parts) > 1:
