@@ -212,18 +212,22 @@ class ExtractiveBackend:
                 abstained=True,
                 absent=True,
             )
-        model = load_weights()
-        threshold = float(model["threshold"])
         parts = asked.fill_subject(asked.fill_counted(split_question(context.question)))
+        threshold = self._threshold(parts)
         names = [n.lower() for n in _asked_names(context)]
-        if len(parts) > 1:
-            threshold *= self.tuning.part_threshold
         picked, gaps, absent = self._pick_parts(context, parts, names, threshold)
         if not any(picked):
             why = gaps[0] if len(gaps) == 1 else "; ".join(dict.fromkeys(gaps))
             text = f"{CANNOT_ANSWER} enough to answer this: {why}."
             return Draft(text=text, abstained=True, absent=all(absent))
         return self._compose(context, parts, picked, gaps)
+
+    def _threshold(self, parts: list[str]) -> float:
+        """The ranker probability a sentence needs to answer: the fitted abstention threshold,
+        and ``part_threshold`` of it for each part of a multi-part question (a part's few
+        words score lower than a whole question; evals/README.md, round 46)."""
+        threshold = float(load_weights()["threshold"])
+        return threshold * self.tuning.part_threshold if len(parts) > 1 else threshold
 
     def _pick(
         self,
@@ -580,9 +584,7 @@ class ExtractiveBackend:
         def doc(c: Scored) -> str:
             return context.evidence[c.n - 1].doc_id
 
-        threshold = float(load_weights()["threshold"])
-        if len(parts) > 1:
-            threshold *= self.tuning.part_threshold
+        threshold = self._threshold(parts)
         names = [n.lower() for n in _asked_names(context)]
         for i, (part, chosen) in enumerate(zip(parts, picked, strict=True)):
             if not chosen and len(parts) > 1:
