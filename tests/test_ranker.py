@@ -373,6 +373,9 @@ def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
     assert _specific("How much more federal money has Roe proposed for ferries?") == "money"
     assert _specific("How much compensation did the council award each family?") == "money"
     assert _specific("How much rain fell on the harbour?") != "money"
+    # "paid" right after "how much" modifies the asked noun: a length of leave, not a sum paid
+    assert _specific("How much paid leave does the ferry company offer new fathers?") != "money"
+    assert _specific("How much did the ferry company pay for the new dock?") == "money"
     assert holds_age("Harbour master Ivo Petrak, 58, said the tide was late.")
     assert holds_age("The 58-year-old harbour master retired.") and holds_age("a man aged 58")
     assert not holds_age("In 2019, 58 ferries sailed.")

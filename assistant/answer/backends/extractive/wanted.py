@@ -30,7 +30,10 @@ _RATE = re.compile(
 _HOW_MANY_THINGS = re.compile(r"\bhow\s+many\s+(?!percent|percentage|points?\b|per\s+cent)", re.I)
 _MONEY = re.compile(
     rf"\bhow\s+much\s+(?:more\s+|less\s+)?(?:[a-z]+\s+)?(?:{alternation('money_nouns')})\b"
-    r"|\bhow\s+much\b.{0,60}\b(?:cost|pay|paid|spend|spent|raise|raised|charge|worth|budget|fund)"
+    # a money verb after "how much", not "paid" as the asked noun's modifier ("how much paid
+    # leave does the company offer?" asks a length of leave)
+    r"|\bhow\s+much\b(?!\s+paid\s+[a-z])"
+    r".{0,60}\b(?:cost|pay|paid|spend|spent|raise|raised|charge|worth|budget|fund)"
     r"|\bwhat\s+(?:(?:was|is|were)\s+the\s+)?(?:[a-z]+\s+){0,2}(?:amount|sum|price|cost)\b",
     re.I,
 )
