@@ -80,6 +80,7 @@ CORPORA = {
     "r21": "evals/realnews_twentyfirst/corpus",
     "r22": "evals/realnews_twentysecond/corpus",
     "r23": "evals/realnews_twentythird/corpus",
+    "r24": "evals/realnews_twentyfourth/corpus",
 }
 
 _HALVES = {
@@ -108,6 +109,7 @@ _HALVES = {
     "r21": "realnews_twentyfirst",
     "r22": "realnews_twentysecond",
     "r23": "realnews_twentythird",
+    "r24": "realnews_twentyfourth",
 }
 
 SETS: tuple[EvalSet, ...] = (
