@@ -549,6 +549,12 @@ def test_a_when_clause_after_the_asked_act_gives_the_time() -> None:
     assert not _has_wanted(clause, "time", "What time did the troubles start?")
     audit = cand("“Pike will be releasing the port's accounts at the completion of an audit,” he said.")
     assert _has_wanted(audit, "time", "When did Roe say Pike would release the port's accounts?")
+    # "when is / will ...": a state or an act to come, told by its clause or "at the end"
+    busiest = cand("“The harbour is busiest when the ferries from the islands come in,” Pike said.")
+    assert _has_wanted(busiest, "time", "According to Pike, when is the harbour at its busiest?")
+    assert not _has_wanted(busiest, "time", "What time is the harbour at its busiest?")
+    end = cand("“The reckoning will come at the end,” Pike said.")
+    assert _has_wanted(end, "time", "According to Pike, when will the reckoning come?")
 
 
 def test_a_count_in_an_appositive_after_the_counted_noun() -> None:

@@ -201,8 +201,12 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     return wanted in c.kinds
 
 
-#: "When did / does / has ... ?": a time asked, which news may give as a "when" clause.
-_WHEN_CLAUSE_ASKED = re.compile(r"(?:^|,\s*)when\s+(?:did|does|do|has|have|had)\b", re.I)
+#: "When did / does / has / is / will ... ?": a time asked, which news may give as a "when"
+#: clause ("cooperation is strongest when Europe is united" for "When is cooperation at its
+#: strongest?").
+_WHEN_CLAUSE_ASKED = re.compile(
+    r"(?:^|,\s*)when\s+(?:did|does|do|has|have|had|is|are|was|were|will|would)\b", re.I
+)
 
 
 def _when_clause(text: str, part: str) -> bool:
@@ -217,7 +221,7 @@ def _when_clause(text: str, part: str) -> bool:
 #: A word, then a clause or phrase telling when: "started when ...", "returns at the
 #: completion of an audit", "once the count is done".
 _TIME_CLAUSE = re.compile(
-    r"\b(\w+)\s+(?:when|once|until|at\s+the\s+(?:completion|end|close|conclusion)\s+of)\b", re.I
+    r"\b(\w+)\s+(?:when|once|until|at\s+the\s+(?:completion|end|close|conclusion)(?:\s+of)?)\b", re.I
 )
 
 
