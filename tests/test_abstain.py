@@ -145,6 +145,10 @@ def test_contrasted_finds_a_different_modifier_on_the_asked_noun() -> None:
     coined = "In 1998 an aide coined the term ''harbor blight'' for the spill."
     assert contrasted("Which aide came up with the phrase 'harbor blight' in 1998?", coined) is None
     assert contrasted('Which aide came up with the phrase "harbor blight" in 1998?', coined) is None
+    # a verb after "the <noun>" modifies nothing: "the campaign hurts Roe" (round 47, spaCy's
+    # parse of the question read when a contrast is found)
+    found = "Ivo Petrak finds that bringing up ferries in the election hurts Roe."
+    assert contrasted("Who found that bringing ferries into the campaign hurts Roe?", found) is None
 
 
 def test_extractive_abstains_on_a_sibling_and_says_which() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from assistant.answer import asked
 from assistant.answer.backends.extractive import ExtractiveBackend, checks
+from assistant.answer.ranker import rank
 from assistant.nlp.claims import CANNOT_ANSWER
 from assistant.types import Draft
 from tests.contexts import context, refused_then_answered
@@ -396,3 +397,55 @@ def test_a_city_the_sentence_before_names_is_not_where_the_sentence_speaks_of() 
     there = DONORS.replace("a rally and a private dinner", "a rally there and a private dinner")
     got = _answer(question, [("valley_courier", there, "Her top donors were promised tickets")])
     assert not got.abstained and "a rally there" in got.text, got.text
+
+
+def test_a_place_the_tagger_labels_a_person_in_one_sentence_is_a_place_it_labels_elsewhere() -> None:
+    """Round 47: spaCy's small model labels "Quillby" a person in "During the Quillby town
+    hall, ..." and a place in "Quillby, Ruritania": the town hall's sentence names the city."""
+    hall = (
+        "Coastal Ledger\n\n"
+        "During the Quillby town hall, the host asked Ada Voss about the harbor wall. "
+        "The town hall was held in Quillby, Ruritania, on Tuesday night.\n"
+    )
+    question = "In which city was the town hall where Ada Voss discussed the harbor wall held?"
+    ctx, _ = context(question, [("coastal_ledger", hall, "During the Quillby town hall")])
+    ev = ctx.evidence[0]
+    first = ev.text.index("Quillby") + ev.start
+    later = ev.text.index("Quillby", first - ev.start + 1) + ev.start
+    tagged = [(s, e, label) for s, e, label in ev.entities if not s <= first < e and not s <= later < e]
+    chosen = [c for c in rank(ctx, None, []) if "During the" in c.text]
+    ev.entities = [*tagged, (first, first + 7, "PERSON")]
+    unnamed = "the passages on this do not name the city asked for"
+    assert checks._type_unnamed(ctx, question, chosen) == unnamed
+    ev.entities = [*ev.entities, (later, later + 7, "GPE")]
+    assert checks._type_unnamed(ctx, question, chosen) is None
+
+
+def test_the_name_of_a_thing_reads_past_hyphened_adjectives_and_its_name_may_carry_its_noun() -> None:
+    """Round 47: "the name of the pollster's own probability-based online panel" asks a thing's
+    name (the head noun "panel", past the "-based" adjective); "the Harbor Trends Panel" names
+    it though "panel" is the question's word; "Quillwater, a foundation that ..." names the
+    foundation a clause after the noun asks of ("the foundation Ada and Ivo Voss started")."""
+    question = "What is the name of the pollster's own probability-based online panel?"
+    assert asked.name_of_thing(question)
+    assert asked.name_of_thing("What is the name of the foundation Ada and Ivo Voss started?")
+    assert asked.name_of_thing("What is the name of Roe's super PAC attacking Voss?")
+    assert not asked.name_of_thing("What is the name of Roe's campaign manager?")
+    assert asked.name_of_thing("What was the name of the short film Roe's campaign aired on radio?")
+    text = (
+        "Harbor Notes\n\n"
+        "The pollster compared nine volunteer samples with its own online probability-based "
+        "Harbor Trends Panel, whose members are chosen at random.\n"
+    )
+    got = _answer(question, [("harbor_notes", text, "volunteer samples")])
+    assert not got.abstained and "Harbor Trends Panel" in got.text, got.text
+    started = (
+        "Coastal Ledger\n\n"
+        "Ada and Ivo Voss moved to the coast in 2004. The couple started Quillwater, a foundation "
+        "that funds harbor schools and ferry repairs.\n"
+    )
+    got = _answer(
+        "What is the name of the foundation Ada and Ivo Voss started?",
+        [("coastal_ledger", started, "The couple started")],
+    )
+    assert not got.abstained and "Quillwater" in got.text, got.text

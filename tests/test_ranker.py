@@ -379,6 +379,7 @@ def test_age_and_measure_asked_need_an_age_or_a_unit() -> None:
     assert holds_age("Harbour master Ivo Petrak, 58, said the tide was late.")
     assert holds_age("The 58-year-old harbour master retired.") and holds_age("a man aged 58")
     assert not holds_age("In 2019, 58 ferries sailed.")
+    assert holds_age("The captains on the list are all younger than 50.")  # an age bound
     # a bare number after "turn" or a future "be", with no noun, unit or share after it
     assert holds_age("By then the harbour master will be 80, and his deputy will be 71.")
     assert holds_age("Petrak turns 58 this year") and holds_age("Petrak turned 58 on Friday.")

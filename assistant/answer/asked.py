@@ -662,6 +662,8 @@ _AGE_WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-(?:{'|'.join(_UNITS_WORDS)}))?|{'|'.j
 _AGE = re.compile(
     rf"\b(?:\d{{1,3}}|{_AGE_WORD})[- ]years?[- ]old\b|\baged?\s+\d{{1,3}}\b|,\s*\d{{1,3}}\s*,"
     r"|\bin\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?\d0s\b"
+    # "all of them younger than 50", "anyone older than 65": an age bound
+    r"|\b(?:younger|older)\s+than\s+\d{2,3}\b"
     # "Justice Kennedy will be 80", "when she turns 70", "who turned 69 on Friday": a bare
     # number after "turn" or a future "be", with no noun, unit or share after it
     r"|\b(?:turn(?:s|ed|ing)?|(?:will|would)\s+be)\s+\d{2,3}\b(?![-%.,]\d|\s*(?:%|percent\b|per\b|points?\b|(?!(?:this|his|its|was|is)\b)[a-z]+s\b))",
@@ -701,7 +703,8 @@ def measured(part: str) -> str:
 
 
 def holds_age(text: str) -> bool:
-    """An age: "43-year-old", "aged 43", AP's "Jane Roe, 43, said", "in his 60s"."""
+    """An age: "43-year-old", "aged 43", AP's "Jane Roe, 43, said", "in his 60s", "younger
+    than 50"."""
     return bool(_AGE.search(text))
 
 
@@ -859,7 +862,7 @@ _THING_LABELS = frozenset(
 )
 #: "the title / headline of ...": a work's title asked.
 _TITLE_OF = re.compile(r"\b(?:titles?|headlines?)\s+of\b", re.I)
-_NAME_OF_NP = re.compile(r"\bnames?\s+of\s+(?P<np>(?:[\w.'’-]+\s*){1,4})", re.I)
+_NAME_OF_NP = re.compile(r"\bnames?\s+of\s+(?P<np>(?:[\w.'’-]+\s*){1,6})", re.I)
 _THING_NOUNS = wordlist("named_thing_nouns")
 
 
@@ -871,22 +874,34 @@ def name_of_thing(question: str) -> bool:
     manager")?"""
     if _TITLE_OF.search(question):
         return True  # "What is the title of his book?": a work's title
-    m = _NAME_OF_NP.search(question)
-    if m is None:
-        return False
-    head = ""
-    for w in m.group("np").split():
-        low = w.lower().strip(".,?!")
-        if low in ("the", "a", "an") or low.endswith(("'s", "’s")):
-            continue
-        if low in _FURNITURE or (w.islower() and low.endswith(("ing", "ed"))):
-            break
-        head = low
-        if w[-1:] in ".,?!":
-            break
+    head = _name_of_head(question)
     return (
         head in _THING_NOUNS or typed_noun(head) is not None or (plural(head) and head[:-1] in _THING_NOUNS)
     )
+
+
+def _name_of_head(question: str) -> str:
+    """The head noun of "the name of <X>" (lower case), or "": X's last word before a function
+    word, a verb's "-ing" / "-ed" form or the end, past any article or possessive. A hyphened
+    "-ed" or "-ing" word is an adjective ("Pew's probability-based online panel")."""
+    m = _NAME_OF_NP.search(question)
+    if m is None:
+        return ""
+    head = ""
+    prev_lower = False
+    for w in m.group("np").split():
+        low = w.lower().strip(".,?!")
+        if head and prev_lower and w[:1].isupper() and not w.isupper():
+            break  # "the foundation James Roe started", "the film Roe's campaign aired": a clause
+        if low in ("the", "a", "an") or low.endswith(("'s", "’s")):
+            continue
+        if low in _FURNITURE or (w.islower() and "-" not in low and low.endswith(("ing", "ed"))):
+            break
+        prev_lower = w[:1].islower()
+        head = low
+        if w[-1:] in ".,?!":
+            break
+    return head
 
 
 _KIN = wordlist("kin_nouns") | wordlist("role_nouns")
@@ -930,8 +945,11 @@ def fresh_person(ev: Evidence, sp: Span, question: str) -> bool:
     ORG for "who is the <role>": a sponsor, an employer may be an organisation; any named
     thing for the name of a thing, :func:`name_of_thing`)."""
     qlow = normalise(question)
+    kind: set[str] = set()  # the thing's own noun, which its name may carry ("Trends Panel")
     if name_of_thing(question):
         labels = _THING_LABELS
+        head = _name_of_head(question)
+        kind = {head, f"{head}s"} if head else set()
     elif re.search(r"\bnames?\b", question, re.I):
         labels = frozenset({"PERSON"})
     else:
@@ -939,13 +957,26 @@ def fresh_person(ev: Evidence, sp: Span, question: str) -> bool:
     for s, e, label in ev.entities:
         if label not in labels or s < sp.start or e > sp.end:
             continue
-        words = [w for w in normalise(ev.at(s, e)).split() if len(w) > 2]
+        words = [w for w in normalise(ev.at(s, e)).split() if len(w) > 2 and w not in kind]
         if words and not any(w in qlow for w in words):
             return True
     if name_of_thing(question):
         # "a super PAC called Our Principles": a name the sentence gives as one, whatever the
-        # tagger made of it (spaCy's small model tags no entity in "Our Principles")
-        for m in _NAMED_AS.finditer(ev.at(sp.start, sp.end)):
+        # tagger made of it (spaCy's small model tags no entity in "Our Principles"); and a
+        # name the asked thing's noun describes after it ("started Quadrivium, a foundation
+        # that ..." for "the name of the foundation they started")
+        text = ev.at(sp.start, sp.end)
+        head = _name_of_head(question)
+        described = (
+            re.finditer(
+                rf"\b([A-Z][\w'’&.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’&.-]*)*),\s+(?:a|an|the)\s+"
+                rf"(?:[\w-]+\s+){{0,2}}{re.escape(head)}s?\b",
+                text,
+            )
+            if head
+            else iter(())
+        )
+        for m in (*_NAMED_AS.finditer(text), *described):
             words = [w for w in normalise(m.group(1)).split() if len(w) > 2]
             if words and not any(w in qlow for w in words):
                 return True
@@ -1275,8 +1306,22 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
                     w.lower() in _NP_START or w.endswith(("'s", "’s")) for w in sraw[max(0, j - 3) : j - 1]
                 )
             ):
+                if head not in _nouns_of(part):
+                    break  # "the campaign hurts Trump": a verb after its subject, no noun modified
                 return f"{mod} {head}", f"{sw[j - 1]} {sw[j]}"
     return None
+
+
+@lru_cache(maxsize=64)
+def _nouns_of(part: str) -> frozenset[str]:
+    """The lower-case words spaCy's parse of ``part`` tags as nouns or numbers ("the first seven
+    votes": a noun phrase goes on past its number). Read only when a contrast
+    is found (rare), so a question is parsed at most once and most are never parsed: the
+    word after "the <modifier>" is a verb as often as a noun in a question ("Who found that
+    bringing gender into the campaign hurts Trump?")."""
+    from assistant.nlp.parse import parse_one  # the model loads only when needed
+
+    return frozenset(t.text.lower() for t in parse_one(part) if t.pos_ in ("NOUN", "PROPN", "NUM"))
 
 
 _CLIPPED = wordlist("clipped_forms")

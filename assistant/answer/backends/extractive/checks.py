@@ -1044,11 +1044,22 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
         n = normalise(name)
         return any(f != n and f.endswith(f" {n}") for f in full)
 
+    # a place the tagger labels a person in one sentence ("During the Austin town hall") and a
+    # place in another of the evidence ("Austin, Texas"): spaCy's small model is not consistent
+    places = (
+        {normalise(ev.at(s, e)) for ev in context.evidence for s, e, label in ev.entities if label == "GPE"}
+        if "GPE" in labels
+        else set()
+    )
     for c in chosen:
         ev, a, b = _window(context, c)
         if (noun in _PLACE_NOUNS or noun in _COUNTRY_NOUNS) and not _PLACE_BACK.search(c.text):
             a = max(a, c.span.start)  # a place the sentences before name is not where it speaks of
-        tagged = [(s, e, label) for s, e, label in ev.entities if a <= s and e <= b]
+        tagged = [
+            (s, e, "GPE" if label == "PERSON" and normalise(ev.at(s, e)) in places else label)
+            for s, e, label in ev.entities
+            if a <= s and e <= b
+        ]
         named = [
             (s, e)
             for s, e, label in tagged
