@@ -105,6 +105,10 @@ def test_how_many_people_asks_a_count_of_people_not_any_number() -> None:
         "The number of killed in Ridgeland stands at 14.",
     ):
         assert asked.holds_people_figure(text, ("kill",)), text
+    # "the number of people <doing> ... to 65 million": a people noun after "the number of"
+    grows = "The number of people taking the ferry is projected to swell to 65 million by 2030."
+    assert asked.holds_people_figure(grows, ("project",))
+    assert not asked.holds_people_figure("The number of ferries sailing is expected to grow to 65.", ("project",))
     for text in ("The storm killed livestock for 12 days.", "It shaped eight years of their lives."):
         assert not asked.holds_people_figure(text, ("kill",)), text
     question = "How many people were killed in the storm in Ridgeland?"

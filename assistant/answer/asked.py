@@ -223,8 +223,10 @@ def holds_people_figure(text: str, verbs: tuple[str, ...]) -> bool:
     if any(holds_count(text, s) for s in {(tokenize(w) or [""])[-1] for w in _WORD.findall(text) if made(w)}):
         return True
     for m in _NUMBER_OF.finditer(text):
-        # "the number of injured being treated ... stands at 387"
-        if any(made(w) for w in m.group("of").split()) and any(
+        # "the number of injured being treated ... stands at 387", "the number of people
+        # collecting benefits is projected to swell to 65 million"
+        counted = [(tokenize(w) or [""])[-1] for w in m.group("of").split()]
+        if (any(made(w) for w in m.group("of").split()) or _PEOPLE_COUNTED & set(counted)) and any(
             _is_number(w.strip(".,")) for w in _WORD.findall(text[m.end() :])
         ):
             return True
