@@ -54,3 +54,23 @@ def test_a_subject_inside_an_embedded_clause_is_not_the_next_pronoun() -> None:
     got = [(q.quote[:20], q.speaker) for q in extract_quotes("d", EMBEDDED, doc=parse_one(EMBEDDED))]
     assert ("He has no consistenc", "Ana Ruiz") in got, got
     assert all(speaker != "Tom Hale" for _, speaker in got), got
+
+
+FORWARD = (
+    "Harbor town warms to the mayor's rival\n\n"
+    "Oren Blau said on Monday that ferry fares would fall if he wins.\n\n"
+    "But as the nationalist Harbor Times tabloid noted in an op-ed Thursday, the leading mayoral "
+    'candidate "has surprisingly earned himself a few fans in Quillby."\n\n'
+    "As the paper noted, it is surprising because Blau has not always been kind to the town. "
+    'Although he says he "loves Quillby," he also blames it for the ferry strike.\n\n'
+    "In a column, Ivo Petrak, a doctoral candidate at the harbor college, urged readers not to "
+    "rush to judgment.\n"
+)
+
+
+def test_a_description_is_not_a_holder_the_text_names_only_later() -> None:
+    """Round 47: "the leading mayoral candidate" is not the doctoral candidate a later paragraph
+    introduces, so the "he says" after "Oren Blau" in the next paragraph stays Blau's (a lead
+    may still describe someone just before naming them: "President Obama")."""
+    got = _speakers(FORWARD)
+    assert got["he \"loves Quillby,\" "] == "Oren Blau", got
