@@ -818,3 +818,20 @@ def test_a_kin_asked_is_named_by_its_inverse() -> None:
     assert names_inverse_kin(text, "mother") and names_inverse_kin(text, "father")
     assert not names_inverse_kin(text, "husband") and not names_inverse_kin("the daughter", "mother")
     assert names_inverse_kin("Ann Lee, the wife of the mayor, spoke.", "husband")
+
+
+def test_a_month_asked_needs_a_month_not_a_year() -> None:
+    """Round 47: "In which month of 2014 did ...?" is not answered by "came in 2014"; a month
+    by name ("in June"), or a time note that resolves a relative time to one, answers it;
+    "may" the verb is no month."""
+    from assistant.answer.asked import holds_month
+    from assistant.answer.backends.extractive import _specific
+
+    assert _specific("In which month of 2014 did the harbour plan appear?") == "month"
+    assert _specific("What month did the ferry strike end?") == "month"
+    assert not holds_month("The first grim sign came in 2014.")
+    assert holds_month("The plan appeared in June 2014.") and holds_month("on Aug. 5, the board met")
+    assert holds_month("The strike ended in May.") and holds_month("May 5 was the last sailing.")
+    assert not holds_month("The board may meet again.")
+    assert holds_month("The plan appeared last month.", "last month (June 2014)")
+    assert not holds_month("The plan appeared last year.", "last year (2013)")

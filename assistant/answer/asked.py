@@ -821,6 +821,29 @@ def wants_year(part: str) -> bool:
     return bool(_YEAR_ASKED.search(part))
 
 
+_MONTH_ASKED = re.compile(r"\b(?:what|which)\s+month\b", re.I)
+#: A month by its capitalised name or abbreviation ("June", "Sept."); "May" before a day, a
+#: year or a comma, or after "in", "of", "since", "until", "by", "last", "this" or "next" (the
+#: modal verb otherwise).
+_MONTH_NAMED = re.compile(
+    r"\b(?:{})\b\.?".format(
+        "|".join(sorted({w.capitalize() for w in _MONTH_WORDS} - {"May"}, key=len, reverse=True))
+    )
+    + r"|\bMay(?=\s+\d|,)|\b(?:in|of|by|since|until|last|this|next)\s+May\b"
+)
+
+
+def wants_month(part: str) -> bool:
+    """The question asks for a month ("In which month did ...", "what month")."""
+    return bool(_MONTH_ASKED.search(part))
+
+
+def holds_month(text: str, note: str | None = None) -> bool:
+    """The sentence names a month ("in June", "on Aug. 5"), or its time note resolves a
+    relative time to one ("last month (Aug. 2016)"); a year alone ("in 2014") gives none."""
+    return bool(_MONTH_NAMED.search(text) or (note and _MONTH_NAMED.search(note)))
+
+
 def holds_year(text: str, note: str | None = None) -> bool:
     """The sentence gives a year: written out ("in 2026"), or a relative one ("next year")
     that its time note resolves against the article's date. "Next year" in an article

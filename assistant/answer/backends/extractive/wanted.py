@@ -49,6 +49,7 @@ _WANTED_WORDS = {
     "name": "the name",
     "day": "the date",
     "year": "the year",
+    "month": "the month",
     "age": "the age",
     "quantity": "the figure",
     "measure": "the measurement",
@@ -65,6 +66,8 @@ def _specific(part: str) -> str | None:
     kind = answer_type(part)
     if asked.duration_asked(part):
         return "duration"  # "How long did the speech last?": "76 minutes", not "Thursday night"
+    if kind in ("time", None) and asked.wants_month(part):
+        return "month"  # "In which month did ...": a year alone does not answer
     if kind in ("time", None) and asked.wants_day(part):
         return "day"  # "On which night did ...": a day asked, though not in the ranker's words
     if kind == "time" and asked.wants_year(part):
@@ -181,6 +184,11 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
             return "time" in c.kinds
         ev = _own_passage(context, c)
         return asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
+    if wanted == "month":
+        note = None
+        if context is not None:
+            note = context.notes.get(f"{context.evidence[c.n - 1].doc_id}:{c.span.start}")
+        return asked.holds_month(c.text, note)
     if wanted == "year":
         note = None
         if context is not None:
