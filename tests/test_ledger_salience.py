@@ -71,6 +71,7 @@ FORWARD = (
 def test_a_description_is_not_a_holder_the_text_names_only_later() -> None:
     """Round 47: "the leading mayoral candidate" is not the doctoral candidate a later paragraph
     introduces, so the "he says" after "Oren Blau" in the next paragraph stays Blau's (a lead
-    may still describe someone just before naming them: "President Obama")."""
+    may still describe someone just before naming them, "President Obama", and a headline the
+    people its article names: tests/test_quotes_extract.py)."""
     got = _speakers(FORWARD)
     assert got["he \"loves Quillby,\" "] == "Oren Blau", got

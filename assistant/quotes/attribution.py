@@ -471,14 +471,17 @@ class Resolver:
         """The holder of the title a description names: the only one, or, when several
         hold it, the one salient in the last few sentences and more recent than the rest. A
         holder the text first names after the description holds it only when their title has
-        every modifier of the description: a lead may describe someone before naming them
-        ("the former secretary of state said ..."), but "the leading GOP candidate" is not the
-        doctoral candidate a later paragraph introduces."""
+        every modifier of the description: a headline describes the people its article names
+        ("Union Leader Says ...") and a lead may ("the former secretary of state said ..."), but
+        "the leading GOP candidate" is not the doctoral candidate a later paragraph
+        introduces."""
         mods = [x for x in m.modifiers if x]
+        headline = any(a <= pos < b for a, b in self.registry.title_lines)  # names come later
         cands = [
             p
             for p in self.registry.role_candidates(m)
-            if p.first_pos <= pos + len(m.text) + 2  # named by then, or right after the title
+            if headline
+            or p.first_pos <= pos + len(m.text) + 2  # named by then, or right after the title
             or all(any(x in (clean_token(t) for t in r.split()) for r in p.roles) for x in mods)
         ]
         if len(cands) <= 1:
