@@ -970,11 +970,11 @@ def fresh_person(ev: Evidence, sp: Span, question: str) -> bool:
     ORG for "who is the <role>": a sponsor, an employer may be an organisation; any named
     thing for the name of a thing, :func:`name_of_thing`)."""
     qlow = normalise(question)
-    kind: set[str] = set()  # the thing's own noun, which its name may carry ("Trends Panel")
-    if name_of_thing(question):
+    thing = name_of_thing(question)
+    head = _name_of_head(question) if thing else ""
+    kind = {head, f"{head}s"} if head else set()  # the thing's own noun, in its name ("Trends Panel")
+    if thing:
         labels = _THING_LABELS
-        head = _name_of_head(question)
-        kind = {head, f"{head}s"} if head else set()
     elif re.search(r"\bnames?\b", question, re.I):
         labels = frozenset({"PERSON"})
     else:
@@ -985,13 +985,12 @@ def fresh_person(ev: Evidence, sp: Span, question: str) -> bool:
         words = [w for w in normalise(ev.at(s, e)).split() if len(w) > 2 and w not in kind]
         if words and not any(w in qlow for w in words):
             return True
-    if name_of_thing(question):
+    if thing:
         # "a super PAC called Our Principles": a name the sentence gives as one, whatever the
         # tagger made of it (spaCy's small model tags no entity in "Our Principles"); and a
         # name the asked thing's noun describes after it ("started Quadrivium, a foundation
         # that ..." for "the name of the foundation they started")
         text = ev.at(sp.start, sp.end)
-        head = _name_of_head(question)
         described = (
             re.finditer(
                 rf"\b([A-Z][\w'’&.-]*(?:\s+(?:of\s+|the\s+|and\s+)?[A-Z][\w'’&.-]*)*),\s+(?:a|an|the)\s+"

@@ -475,14 +475,13 @@ class Resolver:
         ("Union Leader Says ...") and a lead may ("the former secretary of state said ..."), but
         "the leading GOP candidate" is not the doctoral candidate a later paragraph
         introduces."""
-        mods = [x for x in m.modifiers if x]
         headline = any(a <= pos < b for a, b in self.registry.title_lines)  # names come later
         cands = [
             p
             for p in self.registry.role_candidates(m)
             if headline
             or p.first_pos <= pos + len(m.text) + 2  # named by then, or right after the title
-            or all(any(x in (clean_token(t) for t in r.split()) for r in p.roles) for x in mods)
+            or p.titled_with(m.modifiers)
         ]
         if len(cands) <= 1:
             return cands[0] if cands else None

@@ -140,6 +140,11 @@ class Person:
         toks = self.name.split()
         return toks[-1] if toks else self.name
 
+    def titled_with(self, modifiers: Sequence[str]) -> bool:
+        """Does some title of this person hold every one of a description's ``modifiers``
+        ("the Ontario MP": "ontario" in "Ontario MP")?"""
+        return all(any(x in (clean_token(t) for t in r.split()) for r in self.roles) for x in modifiers if x)
+
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split a capitalised run into its title part and its name part. The word after an
@@ -691,12 +696,7 @@ class Registry:
                 p for p in self.people if not p.is_org and any(m.head in _modifier_words(r) for r in p.roles)
             ]
         if len(cands) > 1:
-            mods = [x for x in m.modifiers if x]
-            cands = [
-                p
-                for p in cands
-                if all(any(x in (clean_token(t) for t in r.split()) for r in p.roles) for x in mods)
-            ]
+            cands = [p for p in cands if p.titled_with(m.modifiers)]
         if m.gender:
             cands = [p for p in cands if not p.gender or p.gender == m.gender]
         return cands

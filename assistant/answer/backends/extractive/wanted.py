@@ -185,15 +185,9 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         ev = _own_passage(context, c)
         return asked.holds_day(ev, c.span, context.notes.get(f"{ev.doc_id}:{c.span.start}"))
     if wanted == "month":
-        note = None
-        if context is not None:
-            note = context.notes.get(f"{context.evidence[c.n - 1].doc_id}:{c.span.start}")
-        return asked.holds_month(c.text, note)
+        return asked.holds_month(c.text, _time_note(c, context))
     if wanted == "year":
-        note = None
-        if context is not None:
-            note = context.notes.get(f"{context.evidence[c.n - 1].doc_id}:{c.span.start}")
-        return asked.holds_year(c.text, note)
+        return asked.holds_year(c.text, _time_note(c, context))
     if wanted == "name":
         if context is None:
             return "person" in c.kinds
@@ -207,6 +201,13 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
     if wanted == "time" and _WHEN_CLAUSE_ASKED.search(part) and _when_clause(c.text, part):
         return True  # "When did the problems start?" -> "The problems started when the bank ..."
     return wanted in c.kinds
+
+
+def _time_note(c: Scored, context: Context | None) -> str | None:
+    """The time note of sentence ``c`` ("last year (2015)"), if the context has one."""
+    if context is None:
+        return None
+    return context.notes.get(f"{context.evidence[c.n - 1].doc_id}:{c.span.start}")
 
 
 #: "When did / does / has / is / will ... ?": a time asked, which news may give as a "when"
