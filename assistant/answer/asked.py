@@ -443,6 +443,29 @@ def same_counted(noun: str) -> tuple[str, ...]:
 _COMPOUND_BEFORE = re.compile(r"\b([\w,.]+)-([A-Za-z]+)\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
+#: "finished fourth", "came in third", "placed a distant second": a finishing place asked.
+_PLACE_ASKED = re.compile(
+    rf"\b(?:{alternation('finishing_verbs')})\s+(?:in\s+)?(?:a\s+(?:\w+\s+)?)?"
+    rf"(?P<place>{alternation('finishing_places')})\b",
+    re.I,
+)
+
+
+def finishing_place(part: str) -> str | None:
+    """The finishing place the question asks of ("Which Republican finished fourth in the Iowa
+    caucuses?" -> "fourth"; [finishing_verbs], [finishing_places]), lower case, or None."""
+    m = _PLACE_ASKED.search(part)
+    return m.group("place").lower() if m else None
+
+
+def holds_place(text: str, place: str) -> bool:
+    """The sentence tells of the finishing place ``place``: its word ("third", "a third-place
+    showing"), or "runner-up" for second."""
+    if re.search(rf"\b{place}\b", text, re.I):
+        return True
+    return place == "second" and bool(re.search(r"\brunners?[- ]up\b", text, re.I))
+
+
 def counts_whole(text: str, noun: str, part: str) -> bool:
     """Does ``text`` give the size of the body the question counts ``noun`` (a stem) of, as a
     compound of the number and the noun before the body's own words ("the 112-member convention

@@ -24,6 +24,7 @@ from assistant.answer.backends.extractive.checks import (
     _occasion_untouched,
     _period_elsewhere,
     _place_elsewhere,
+    _place_untold,
     _reply_unsaid,
     _role_elsewhere,
     _role_named_one,
@@ -471,6 +472,7 @@ class ExtractiveBackend:
             or _role_unnamed(context, part, chosen, fitting, threshold)
             or _difference_only(part, wanted, chosen)
             or _act_contrasted(part, wanted, chosen)
+            or _place_untold(part, chosen)
             or _shared_figure(context, part, wanted, chosen)
         )
         if untouched:

@@ -770,6 +770,17 @@ _ASKS_DIFFERENCE = re.compile(
 _FIGURE_WORD = re.compile(r"\$?\d[\d,.]*")
 
 
+def _place_untold(part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer who finished in a place ("Which Republican
+    finished fourth in the Iowa caucuses?", :func:`asked.finishing_place`) when none of them
+    tells of that place ("Rubio finished third", "Cheney was the winner"); else None. News
+    names the winner and the runner-up more often than the rest of a field. Abstains only."""
+    place = asked.finishing_place(part)
+    if place is None or not chosen or any(asked.holds_place(c.text, place) for c in chosen):
+        return None
+    return f"the passages on this do not say who finished {place}"
+
+
 def _difference_only(part: str, wanted: str | None, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking for an amount or a count ("How
     much did the Clinton campaign spend on ads?") when every figure they give is a difference
