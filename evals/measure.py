@@ -81,6 +81,7 @@ CORPORA = {
     "r22": "evals/realnews_twentysecond/corpus",
     "r23": "evals/realnews_twentythird/corpus",
     "r24": "evals/realnews_twentyfourth/corpus",
+    "r25": "evals/realnews_twentyfifth/corpus",
 }
 
 _HALVES = {
@@ -110,6 +111,7 @@ _HALVES = {
     "r22": "realnews_twentysecond",
     "r23": "realnews_twentythird",
     "r24": "realnews_twentyfourth",
+    "r25": "realnews_twentyfifth",
 }
 
 SETS: tuple[EvalSet, ...] = (
