@@ -778,12 +778,13 @@ def named_quantity(part: str) -> str | None:
 def holds_quantity(text: str, stem: str, part: str = "") -> bool:
     """The sentence speaks of that quantity (its stem) and gives a number. A margin asked
     of a contest (not a poll's "margin of error", which news always names) is also given as
-    a number of points without the word ("won the primary by 12 points", "a 5-point lead") or
-    as the two sides' shares ("would beat Trump 46 to 40 percent", "leads 52%-38%")."""
+    a number of points without the word ("won the primary by 12 points", "a 5-point lead"), as
+    the two sides' shares ("would beat Trump 46 to 40 percent", "leads 52%-38%") or as a vote's
+    tally ("the court's 5-to-4 decision", "the Senate voted 68 to 31")."""
     if (
         stem == "margin"
         and not _MARGIN_OF_ERROR.search(part)
-        and (_POINTS.search(text) or _SHARES.search(text))
+        and (_POINTS.search(text) or _SHARES.search(text) or _TALLY.search(text))
     ):
         return True
     names = {stem, *_QUANTITY_NAMES.get(stem, ())}
@@ -809,6 +810,15 @@ _SHARES = re.compile(
     re.I,
 )
 _MARGIN_OF_ERROR = re.compile(r"\bmargins?\s+of\s+error\b", re.I)
+#: A vote's tally, the way news gives a court's or a chamber's margin: "a 5-to-4 decision",
+#: "a 52-48 vote", "voted 68 to 31" (a bare "5-4" may be a score or a date, so a hyphened pair
+#: counts only before the thing decided or after a vote's verb).
+_TALLY = re.compile(
+    r"\b\d{1,3}-to-\d{1,3}\b"
+    rf"|\b\d{{1,3}}[-–]\d{{1,3}}\s+(?:{alternation('tally_nouns')})\b"
+    r"|\b(?:voted?|votes|vote\s+of|passed|approved|rejected|confirmed)\s+(?:\w+\s+)?\d{1,3}\s*(?:to|-|–)\s*\d{1,3}\b",
+    re.I,
+)
 
 
 def wants_name(part: str) -> bool:
