@@ -145,3 +145,21 @@ def test_a_legislators_bio_line_with_office_and_seat_names_the_writer() -> None:
     # without the seat a title still makes it no bio line; "was" tells of someone else
     assert column_author(COLUMN.replace("Marta J. Quell is a lecturer", "Rep. Marta Quell chairs")) is None
     assert column_author(COLUMN.replace("Marta J. Quell is a", "Marta J. Quell was a")) is None
+
+
+def test_a_bio_line_with_a_description_and_a_past_post_or_a_title_names_the_writer() -> None:
+    """ "Marta J. Quell, a retired harbour pilot who ..., taught navigation at Northfield": the
+    description in apposition says the line is the writer's, so a past post's verb counts
+    (round 48); without the description a past line tells of someone else. A title may open
+    the description after the verb ("is Senior Editor at ...")."""
+    last = "Marta J. Quell is a lecturer in urban planning at Northfield College."
+    past = "Marta J. Quell, a retired harbour pilot who steered the night ferry, taught navigation at Northfield College."
+    assert column_author(COLUMN.replace(last, past)) == "Marta J. Quell"
+    assert (
+        column_author(COLUMN.replace(last, "Marta J. Quell taught navigation at Northfield College.")) is None
+    )
+    assert column_author(COLUMN.replace(last, "Marta J. Quell is Senior Editor at the Northfield Post.")) == (
+        "Marta J. Quell"
+    )
+    # a report's closing line about a source named in the body stays no bio line
+    assert column_author(REPORT.replace("Quell is a lecturer", "Quell, a lecturer, taught")) is None

@@ -18,7 +18,9 @@ Roe, D-Ohio,") followed by a verb of the bio line (``[bio_verbs]``: "is", "chair
 is left), holds no quotation, and the body does not name that person anywhere (a byline
 paragraph "By ..." aside): a reporter's source is named in the story before the closing line
 about them. Over all 924 PolNeAR articles the office and the verbs added one column (its
-writer the byline's) and no other article."""
+writer the byline's) and no other article; a description in apposition before a past post's verb
+(``[bio_past_verbs]``: "M. Thomas Davis, a retired Army officer ..., taught ...") and a title
+after the verb ("is Senior Editor-at-Large at ...") added two more (round 48) and no other."""
 
 from __future__ import annotations
 
@@ -35,9 +37,15 @@ if TYPE_CHECKING:
 
 #: "<Name> is a/an/the/<lower-case word> ...": two to four capitalised words (initials allowed),
 #: a legislator's party and state after them ("Rep. Jane Roe, D-Ohio, chairs ...": ``seat``)
-#: then a verb of the bio line and a description that opens in lower case ("is senior editor").
+#: then a verb of the bio line and a description ("is senior editor").
+#: Or the name, a description in apposition and a verb of a past post ("M. Thomas Davis, a
+#: retired Army officer who commanded ..., taught U.S. politics at West Point": [bio_past_verbs],
+#: only after the description, which tells the line is about the writer). The description
+#: after the verb may open with a title ("is Senior Editor-at-Large at ...").
 _BIO = re.compile(
-    rf"^(?P<name>{FULL_NAME})(?P<seat>,\s+[A-Z]-[A-Z][a-z]{{1,4}}\.,)?,?\s+(?:{alternation('bio_verbs')})\s+[a-z]"
+    rf"^(?P<name>{FULL_NAME})(?P<seat>,\s+[A-Z]-[A-Z][a-z]{{1,4}}\.,)?"
+    r"(?P<appos>,\s+(?:a|an)\s+[a-z][^,;]{2,200}?,)?,?\s+"
+    rf"(?:(?:{alternation('bio_verbs')})|(?P<past>{alternation('bio_past_verbs')}))\s+[A-Za-z]"
 )
 #: A title before the name ("Gov.", "Mr."): a report's line about an official, not a bio line.
 _TITLED = re.compile(rf"^(?:{alternation('honorifics')})\b\.?", re.IGNORECASE)
@@ -61,6 +69,8 @@ def column_author(text: str) -> str | None:
     m = _BIO.match(last)
     if m is None or len(last) > _MAX_BIO or _QUOTE_MARKS.search(last) or _ANOTHER.search(last):
         return None
+    if m.group("past") and not m.group("appos"):
+        return None  # "Jane Roe taught there": a past line tells of someone else
     name = m.group("name")
     tokens = name.split()
     if m.group("seat") and len(tokens) > 2 and clean_token(tokens[0]).rstrip(".") in ROLE_NOUNS:
