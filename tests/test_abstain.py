@@ -149,6 +149,18 @@ def test_contrasted_finds_a_different_modifier_on_the_asked_noun() -> None:
     # parse of the question read when a contrast is found)
     found = "Ivo Petrak finds that bringing up ferries in the election hurts Roe."
     assert contrasted("Who found that bringing ferries into the campaign hurts Roe?", found) is None
+    # a question paraphrases the article's modifier ([same_modifiers], round 48): "the wider
+    # electorate" is "a broader electorate"; the asked modifier's same word further out in the
+    # phrase ("a different media appearance" for "a separate appearance") is the one asked
+    broader = "Quill said the mayor must reach a broader electorate that is in a sour mood."
+    assert contrasted("What mood did Quill say the wider electorate is in?", broader) is None
+    assert contrasted("What mood did Quill say the rural electorate is in?", broader) == (
+        "rural electorate",
+        "broader electorate",
+    )
+    media = "“We are losing the ferry,” she said in a different media appearance."
+    assert contrasted("What did she say in a separate appearance?", media) is None
+    assert contrasted("What did she say in a radio appearance?", media) is not None
 
 
 def test_extractive_abstains_on_a_sibling_and_says_which() -> None:

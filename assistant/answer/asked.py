@@ -1360,6 +1360,9 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
                 and sw[j - 1] != mod
                 and not _clipped(sw[j - 1], mod)
                 and sw[j - 1] not in _SAME_MODIFIERS.get(mod, ())
+                # the asked modifier's own or same word further out in the phrase ("a different
+                # media appearance" for "a separate appearance") is the one asked
+                and not {mod, *_SAME_MODIFIERS.get(mod, ())} & set(sw[max(0, j - 3) : j - 1])
                 and _modifier(sraw[j - 1])
                 and any(
                     w.lower() in _NP_START or w.endswith(("'s", "’s")) for w in sraw[max(0, j - 3) : j - 1]
