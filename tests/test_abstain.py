@@ -161,6 +161,14 @@ def test_contrasted_finds_a_different_modifier_on_the_asked_noun() -> None:
     media = "“We are losing the ferry,” she said in a different media appearance."
     assert contrasted("What did she say in a separate appearance?", media) is None
     assert contrasted("What did she say in a radio appearance?", media) is not None
+    # the same modifier in another degree is the one asked ("the biggest lessons" for "the big
+    # lesson", "a larger share" for "a large share"); another modifier still is not
+    lessons = "One of the biggest lessons of the caucuses was a simple one, Quill wrote."
+    assert contrasted("Who said the big lesson of the caucuses was a simple one?", lessons) is None
+    assert contrasted("Who said the hard lesson of the caucuses was a simple one?", lessons) == (
+        "hard lesson",
+        "biggest lessons",
+    )
 
 
 def test_extractive_abstains_on_a_sibling_and_says_which() -> None:

@@ -1338,7 +1338,8 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
     possessive or a quantifier); the sentence has a noun phrase with the noun right after a
     different lower-case modifier (a determiner or possessive up to two words before it; no
     number: "18 fact-checkers" answers "how many fact-checkers"; no modifier of the same
-    meaning, [same_modifiers]: "initial" for "first"; no participle: "asked
+    meaning, [same_modifiers]: "initial" for "first", in any degree: "biggest" for "big", nor the
+    question's own a word or two further out: "a different media appearance"; no participle: "asked
     questions" is a verb's object; no time noun: "Monday night debate" says when, not
     which); and the question's modifier occurs nowhere in ``around`` (the text the
     sentence's article contributes to the evidence; else the sentence): the sentence is
@@ -1357,12 +1358,11 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
         for j in range(1, len(sw)):
             if (
                 tokenize(sw[j]) == hstem
-                and sw[j - 1] != mod
                 and not _clipped(sw[j - 1], mod)
-                and sw[j - 1] not in _SAME_MODIFIERS.get(mod, ())
-                # the asked modifier's own or same word further out in the phrase ("a different
-                # media appearance" for "a separate appearance") is the one asked
-                and not {mod, *_SAME_MODIFIERS.get(mod, ())} & set(sw[max(0, j - 3) : j - 1])
+                # the asked modifier's own or same word, in any degree ("the biggest lessons" for
+                # "the big lesson"), right before the noun or further out in the phrase ("a
+                # different media appearance" for "a separate appearance") is the one asked
+                and not any(_same_modifier(w, mod) for w in sw[max(0, j - 3) : j])
                 and _modifier(sraw[j - 1])
                 and any(
                     w.lower() in _NP_START or w.endswith(("'s", "’s")) for w in sraw[max(0, j - 3) : j - 1]
@@ -1389,6 +1389,33 @@ def _nouns_of(part: str) -> frozenset[str]:
 _CLIPPED = wordlist("clipped_forms")
 #: Modifiers that mean the same ([same_modifiers]): "initial" for "first".
 _SAME_MODIFIERS = wordmap("same_modifiers")
+#: A comparative's or a superlative's ending ("bigger", "biggest", "simplest", "earlier").
+_DEGREE = re.compile(r"(?:er|est)$")
+
+
+def _positive(word: str) -> str:
+    """An adjective's plain form, its degree's ending taken off ("biggest" -> "big", "larger"
+    -> "large", "earliest" -> "early", "later" -> "late"); any other word as it is. A guess by
+    spelling, compared only with the question's modifier, never looked up: "summer" -> "summ"
+    matches no modifier a question asks."""
+    if len(word) < 5 or not _DEGREE.search(word):
+        return word
+    stem = _DEGREE.sub("", word)
+    if stem.endswith("i"):
+        return stem[:-1] + "y"  # "earliest" -> "early"
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        return stem[:-1]  # "biggest" -> "big"
+    return stem
+
+
+def _same_modifier(word: str, mod: str) -> bool:
+    """Is ``word`` the question's modifier ``mod``: the same word, one news uses for it
+    ([same_modifiers]), or either in another degree ("biggest" for "big", "larger" for
+    "large")?"""
+    if word == mod or word in _SAME_MODIFIERS.get(mod, ()):
+        return True
+    a, b = _positive(word), _positive(mod)
+    return a in (b, b + "e", b[:-1]) or b in (a + "e", a[:-1]) or a in _SAME_MODIFIERS.get(b, ())
 
 
 def _clipped(a: str, b: str) -> bool:
