@@ -169,6 +169,14 @@ def test_contrasted_finds_a_different_modifier_on_the_asked_noun() -> None:
         "hard lesson",
         "biggest lessons",
     )
+    # the asked noun modifying another ("a simpler ferry timetable"): a sentence on "a fundamental
+    # ferry overhaul" has another head, its modifier is not compared; the same head still is
+    overhaul = "A fundamental ferry overhaul would bring riders back, Quill said."
+    assert contrasted("What did Quill say about a simpler ferry timetable?", overhaul) is None
+    assert contrasted("What did Quill say about a simpler ferry overhaul?", overhaul) == (
+        "simpler ferry",
+        "fundamental ferry",
+    )
 
 
 def test_extractive_abstains_on_a_sibling_and_says_which() -> None:

@@ -1339,7 +1339,9 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
     different lower-case modifier (a determiner or possessive up to two words before it; no
     number: "18 fact-checkers" answers "how many fact-checkers"; no modifier of the same
     meaning, [same_modifiers]: "initial" for "first", in any degree: "biggest" for "big", nor the
-    question's own a word or two further out: "a different media appearance"; no participle: "asked
+    question's own a word or two further out: "a different media appearance"; not when the asked
+    noun modifies another noun the sentence does not follow it with: "a simpler tax code" and "a
+    fundamental tax overhaul" have other heads; no participle: "asked
     questions" is a verb's object; no time noun: "Monday night debate" says when, not
     which); and the question's modifier occurs nowhere in ``around`` (the text the
     sentence's article contributes to the evidence; else the sentence): the sentence is
@@ -1370,6 +1372,10 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
             ):
                 if head not in _nouns_of(part):
                     break  # "the campaign hurts Trump": a verb after its subject, no noun modified
+                qw = _words(part)
+                after = qw[qw.index(head) + 1] if head in qw[:-1] else ""
+                if after in _nouns_of(part) and after != (sw[j + 1] if j + 1 < len(sw) else ""):
+                    break  # "a simpler tax code" and "a fundamental tax overhaul": other heads
                 return f"{mod} {head}", f"{sw[j - 1]} {sw[j]}"
     return None
 
