@@ -27,6 +27,11 @@ def test_a_vote_tally_gives_the_margin() -> None:
     assert asked.holds_quantity("the Senate voted 68 to 31 to confirm", stem, part)
     assert not asked.holds_quantity("the score was 5-4 in the ninth", stem, part)
     assert not asked.holds_quantity("during the 2015-16 season", stem, part)
+    # a score asked ("By what score ...?") is given as each side's count of things
+    score = "By what score did Quill sweep the county convention?"
+    assert asked.named_quantity(score) == "score"
+    assert asked.holds_quantity("swept by Quill 34 delegates to zero", "score", score)
+    assert not asked.holds_quantity("Quill won 34 delegates on Saturday", "score", score)
 
 
 def test_by_what_margin_is_answered_by_the_tally() -> None:

@@ -782,7 +782,7 @@ def holds_quantity(text: str, stem: str, part: str = "") -> bool:
     the two sides' shares ("would beat Trump 46 to 40 percent", "leads 52%-38%") or as a vote's
     tally ("the court's 5-to-4 decision", "the Senate voted 68 to 31")."""
     if (
-        stem == "margin"
+        stem in ("margin", "score")
         and not _MARGIN_OF_ERROR.search(part)
         and (_POINTS.search(text) or _SHARES.search(text) or _TALLY.search(text))
     ):
@@ -812,11 +812,14 @@ _SHARES = re.compile(
 _MARGIN_OF_ERROR = re.compile(r"\bmargins?\s+of\s+error\b", re.I)
 #: A vote's tally, the way news gives a court's or a chamber's margin: "a 5-to-4 decision",
 #: "a 52-48 vote", "voted 68 to 31" (a bare "5-4" may be a score or a date, so a hyphened pair
-#: counts only before the thing decided or after a vote's verb).
+#: counts only before the thing decided or after a vote's verb), or each side's count of
+#: things ("34 delegates to zero").
 _TALLY = re.compile(
     r"\b\d{1,3}-to-\d{1,3}\b"
     rf"|\b\d{{1,3}}[-–]\d{{1,3}}\s+(?:{alternation('tally_nouns')})\b"
-    r"|\b(?:voted?|votes|vote\s+of|passed|approved|rejected|confirmed)\s+(?:\w+\s+)?\d{1,3}\s*(?:to|-|–)\s*\d{1,3}\b",
+    r"|\b(?:voted?|votes|vote\s+of|passed|approved|rejected|confirmed)\s+(?:\w+\s+)?\d{1,3}\s*(?:to|-|–)\s*\d{1,3}\b"
+    # a sweep or a count of each side's things: "swept by Cruz 34 delegates to zero"
+    r"|\b\d{1,3}\s+[a-z]+s\s+to\s+(?:\d{1,3}|zero|none|nothing|nil)\b",
     re.I,
 )
 
