@@ -1,7 +1,8 @@
 """A count set as one wire sets its figures, digits glued to the multiplier ("2.5million
-contributions"), and a count of children given as one of schoolchildren ("20 elementary school
-students") hold the count asked (round 48, on invented text: both had abstained with "the
-articles do not give the count asked for")."""
+contributions"), a count of children given as one of schoolchildren ("20 elementary school
+students") and a count given in the asked verb's noun ("jobs ... 3,000 cuts") hold the count asked
+(round 48, on invented text: each had abstained with "the articles do not give the count asked
+for")."""
 
 from __future__ import annotations
 
@@ -37,3 +38,17 @@ def test_how_many_is_answered_by_the_glued_figure() -> None:
         context("How many contributions did Quill's campaign receive?", items)[0]
     )
     assert not got.abstained and "2.5million" in got.text, got.text
+
+
+def test_a_count_asked_by_its_act_is_given_in_the_acts_noun() -> None:
+    """ "How many jobs have ferry companies cut?" given as "more than 3,000 cuts" in a sentence
+    on jobs: the asked verb's noun counts the asked things (round 48)."""
+    part = "How many jobs have ferry companies cut because of low fares?"
+    assert asked.counted_act(part) == "cut"
+    assert asked.counted_act("How many people watched the harbor debate?") is None
+    assert asked.counted_act("How many votes did Dana Quill receive in the roll call?") == "receive"
+    doc = "valley_gazette"
+    text = "Valley Gazette\n\nFirst on jobs, with more than 3,000 cuts and rising.\n\nQuill spoke in Reno.\n"
+    items = [(doc, text, "3,000 cuts"), (doc, text, "Quill spoke")]
+    got = ExtractiveBackend().answer(context(part, items)[0])
+    assert not got.abstained and "3,000 cuts" in got.text, got.text

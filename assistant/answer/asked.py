@@ -266,6 +266,37 @@ def counted_noun(part: str) -> str | None:
     return toks[-1]
 
 
+#: "How many jobs have energy companies cut because ...": the words after the auxiliary, up to
+#: the punctuation, the subject and the asked verb.
+_COUNTED_BY_ACT = re.compile(
+    rf"\bhow\s+many\s+(?:[\w'’-]+\s+){{1,4}}?(?:{alternation('finite_auxiliaries')})\s+(?P<rest>[^?,;:]+)",
+    re.I,
+)
+#: Words that end the asked verb's clause: function words, [topic_ends] and these.
+_CLAUSE_ENDS = frozenset({"because", "until", "ago", "last", "over"})
+
+
+def counted_act(part: str) -> str | None:
+    """The stem of the verb a "how many <things> <aux> <subject> <verb>" part asks the count
+    of the things by ("How many jobs have energy companies cut because of low prices?" ->
+    "cut"): the last lower-case word before the clause ends (a function word, [topic_ends],
+    "because"); None when there is none or it is the counted noun itself. News gives such a
+    count in the verb's noun: "more than 100,000 cuts" in a sentence on jobs."""
+    m = _COUNTED_BY_ACT.search(ask_of(part))
+    if m is None:
+        return None
+    last: str | None = None
+    for w in m.group("rest").split():
+        low = w.lower()
+        if last is not None and (low in _FUNCTION or low in _TOPIC_ENDS or low in _CLAUSE_ENDS):
+            break
+        last = None if w[:1].isupper() else low
+    stems = tokenize(last) if last else []
+    if not stems or stems[-1] == counted_noun(part):
+        return None
+    return stems[-1]
+
+
 _HOW_MANY_VERB = re.compile(r"\b(?P<how>how\s+many)\s+(?=[a-z]+ed\b)", re.I)
 
 

@@ -172,6 +172,9 @@ def _has_wanted(c: Scored, wanted: str, part: str = "", context: Context | None 
         act = asked.people_act(part)
         if act is not None and asked.holds_act_count(c.text, act):
             return True  # "how many people protested" given as "300 protesters"
+        verb = asked.counted_act(part)
+        if verb is not None and noun in tokenize(c.text) and asked.holds_count(c.text, verb):
+            return True  # "How many jobs have companies cut?" given as "100,000 cuts" on jobs
         # "How many Californians" given as "a quarter-of-a-million people"
         return asked.counts_named_people(part) and asked.holds_people_count(c.text)
     if wanted == "number" and asked.counted_noun(part) is None:
