@@ -313,6 +313,25 @@ def _verb_held_first(fitting: list[Scored], part: str, wanted: str | None, thres
     return _lifted_first(fitting, threshold, lambda c: verb[0] in tokenize(c.text))
 
 
+def _act_dated_first(
+    fitting: list[Scored], part: str, threshold: float, top: float | None = None
+) -> list[Scored]:
+    """For a part asking the day of an act ("On which day did Pence endorse Cruz?"),
+    ``fitting`` (the sentences giving a day) with the first one above ``threshold`` that
+    holds the asked verb in any form first, scored at least as ``top`` (the best sentence
+    overall's). The sentences that match the question best tell of the act without its day
+    ("Pence praised Cruz for ..."), and the one that dates it may name it by its noun
+    ("received the endorsement of Gov. Mike Pence on Friday"): it answers, where the weak-fit
+    check would have refused. The verb is read as :func:`_verb_held_first` reads it; its
+    forms by their first six letters ("endors" in "endorse", "endorsement")."""
+    m = _SUBJECT_VERB.search(ask_of(part))
+    verb = tokenize(m.group(1)) if m else []
+    if not verb or verb[0] in _CUE_STEMS or len(verb[0]) < 4:
+        return fitting
+    key = verb[0][:6]
+    return _lifted_first(fitting, threshold, lambda c: any(t.startswith(key) for t in tokenize(c.text)), top)
+
+
 #: The figures a part may ask for whose sentence names what the figure is of ("What share ...
 #: picked Vance", "How much support does Dana Okafor have ...").
 _FIGURE_ASKS = frozenset({"rate", "number", "count", "money", "quantity", "day"})
