@@ -171,6 +171,9 @@ def test_contrasted_finds_a_different_modifier_on_the_asked_noun() -> None:
     )
     # the asked noun modifying another ("a simpler ferry timetable"): a sentence on "a fundamental
     # ferry overhaul" has another head, its modifier is not compared; the same head still is
+    # a comma parts two phrases: "the town hall, exchange student ..." modifies no student
+    hall = "At the town hall, exchange student Mia Lund asked Quill about the ferry."
+    assert contrasted("What did the former exchange student ask Quill?", hall) is None
     overhaul = "A fundamental ferry overhaul would bring riders back, Quill said."
     assert contrasted("What did Quill say about a simpler ferry timetable?", overhaul) is None
     assert contrasted("What did Quill say about a simpler ferry overhaul?", overhaul) == (

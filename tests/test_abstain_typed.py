@@ -286,6 +286,25 @@ def test_the_name_of_someones_kin_is_given_beside_the_kin_noun() -> None:
     assert not got.abstained and "Tomas Reyes" in got.text, got.text
 
 
+def test_the_name_of_a_person_described_is_given_beside_the_noun() -> None:
+    """Round 48: "What was the name of the exchange student who questioned Voss?" is answered
+    by a name beside "student", not by a sentence on the student that names only others; a
+    child is named as a son or a daughter, so "child" is not read so."""
+    question = "What was the name of the former exchange student who questioned Senator Voss?"
+    assert asked.kin_asked(question) == "student"
+    assert asked.kin_asked("What is the name of Ada Voss's first child?") is None
+    text = (
+        "Coastal Ledger\n\n"
+        "At the town hall, a young woman who had been an exchange student in Lisbon asked Senator Ada "
+        "Voss whether Dana Quill or Tomas Reyes would follow her into office.\n"
+    )
+    got = _answer(question, [("coastal_ledger", text, "At the town hall")])
+    assert got.abstained and "the student" in got.text, got.text
+    named = text.replace("a young woman who had been an exchange student in Lisbon", "exchange student Mia Lund")
+    got = _answer(question, [("coastal_ledger", named, "At the town hall")])
+    assert not got.abstained and "Mia Lund" in got.text, got.text
+
+
 def test_a_title_asked_is_a_works_name_in_title_case_or_a_named_work() -> None:
     """Round 37: "What is the title of Voss's book?" asks a name: "her new book boasts of her
     record" gives none; "her book “Harbor of Hope”" does."""

@@ -998,19 +998,28 @@ def _name_of_head(question: str) -> str:
     return head
 
 
-_KIN = wordlist("kin_nouns") | wordlist("role_nouns")
-#: "the name of Roe's wife", "the name of Rubio's campaign manager": the kin or role noun the
-#: name is asked of ([kin_nouns], [role_nouns]).
+#: The nouns for a person a name may be asked of: kin, a role, a descriptor ("the name of the
+#: former exchange student who ...").
+_KIN_LISTS = (
+    "kin_nouns",
+    "role_nouns",
+    "person_descriptor_nouns",
+    "speaker_role_nouns",
+    "named_person_nouns",
+)
+_KIN = frozenset().union(*(wordlist(name) for name in _KIN_LISTS))
+#: "the name of Roe's wife", "the name of Rubio's campaign manager", "the name of the exchange
+#: student who ...": the noun for the person the name is asked of.
 _KIN_ASKED = re.compile(
-    rf"\bnames?\s+of\s+(?:[\w.'’-]+\s+){{0,4}}?"
-    rf"(?:(?:{alternation('kin_nouns', 'role_nouns')})s?)\b(?!['’])",
+    rf"\bnames?\s+of\s+(?:[\w.'’-]+\s+){{0,4}}?(?:(?:{alternation(*_KIN_LISTS)})s?)\b(?!['’])",
     re.I,
 )
 
 
 def kin_asked(part: str) -> str | None:
-    """The kin noun whose name the part asks ("What is the name of Sandra Paradis's husband?"
-    -> "husband"), or None."""
+    """The kin, role or descriptor noun whose name the part asks ("What is the name of Sandra
+    Paradis's husband?" -> "husband"), or None. Not a child: news names a child as a son or a
+    daughter ("their daughter Charlotte")."""
     m = _KIN_ASKED.search(part)
     if m is None:
         return None
@@ -1384,7 +1393,8 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
     phrases = _asked_phrases(part)
     if not phrases:
         return None
-    sraw = _PHRASE_WORD.findall(sentence)
+    found = list(_PHRASE_WORD.finditer(sentence))
+    sraw = [m.group() for m in found]
     sw = _words(sentence)
     seen = _token_set(around if around is not None else sentence)
     for mod, head in phrases:
@@ -1394,6 +1404,9 @@ def contrasted(part: str, sentence: str, around: str | None = None) -> tuple[str
         for j in range(1, len(sw)):
             if (
                 tokenize(sw[j]) == hstem
+                # one phrase: only spaces between the modifier and the noun ("At the town hall,
+                # exchange student Mia Lund" modifies no student by "hall")
+                and not sentence[found[j - 1].end() : found[j].start()].strip()
                 and not _clipped(sw[j - 1], mod)
                 # the asked modifier's own or same word, in any degree ("the biggest lessons" for
                 # "the big lesson"), right before the noun or further out in the phrase ("a
