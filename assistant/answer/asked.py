@@ -1447,10 +1447,11 @@ _DEGREE = re.compile(r"(?:er|est)$")
 
 
 def _positive(word: str) -> str:
-    """An adjective's plain form, its degree's ending taken off ("biggest" -> "big", "larger"
-    -> "large", "earliest" -> "early", "later" -> "late"); any other word as it is. A guess by
-    spelling, compared only with the question's modifier, never looked up: "summer" -> "summ"
-    matches no modifier a question asks."""
+    """A word of five letters or more with its degree's ending taken off ("biggest" -> "big",
+    "earliest" -> "early", "larger" -> "larg", "later" -> "lat"; :func:`_same_modifier` allows
+    for the plain form's final "e"); any other word as it is. A guess by spelling, compared only
+    with the question's modifier, never looked up: "summer" -> "sum" matches no modifier a
+    question asks of a noun in news."""
     if len(word) < 5 or not _DEGREE.search(word):
         return word
     stem = _DEGREE.sub("", word)
