@@ -306,11 +306,18 @@ def _verb_held_first(fitting: list[Scored], part: str, wanted: str | None, thres
     as the best one; no free parameter."""
     if wanted not in ("count", "number", "money", "quantity") or not fitting:
         return fitting
+    verb = _asked_verb(part)
+    if verb is None:
+        return fitting
+    return _lifted_first(fitting, threshold, lambda c: verb in tokenize(c.text))
+
+
+def _asked_verb(part: str) -> str | None:
+    """The stem of the verb after the question's named subject ("did Clinton pick up" ->
+    "pick"), or None when there is none or it is a speech cue ("said", "told")."""
     m = _SUBJECT_VERB.search(ask_of(part))
     verb = tokenize(m.group(1)) if m else []
-    if not verb or verb[0] in _CUE_STEMS:
-        return fitting
-    return _lifted_first(fitting, threshold, lambda c: verb[0] in tokenize(c.text))
+    return verb[0] if verb and verb[0] not in _CUE_STEMS else None
 
 
 def _act_dated_first(
@@ -322,13 +329,12 @@ def _act_dated_first(
     overall's). The sentences that match the question best tell of the act without its day
     ("Pence praised Cruz for ..."), and the one that dates it may name it by its noun
     ("received the endorsement of Gov. Mike Pence on Friday"): it answers, where the weak-fit
-    check would have refused. The verb is read as :func:`_verb_held_first` reads it; its
-    forms by their first six letters ("endors" in "endorse", "endorsement")."""
-    m = _SUBJECT_VERB.search(ask_of(part))
-    verb = tokenize(m.group(1)) if m else []
-    if not verb or verb[0] in _CUE_STEMS or len(verb[0]) < 4:
+    check would have refused. The verb is :func:`_asked_verb`; its forms by their first six
+    letters ("endors" in "endorse", "endorsement")."""
+    verb = _asked_verb(part)
+    if verb is None or len(verb) < 4:
         return fitting
-    key = verb[0][:6]
+    key = verb[:6]
     return _lifted_first(fitting, threshold, lambda c: any(t.startswith(key) for t in tokenize(c.text)), top)
 
 
