@@ -82,6 +82,7 @@ CORPORA = {
     "r23": "evals/realnews_twentythird/corpus",
     "r24": "evals/realnews_twentyfourth/corpus",
     "r25": "evals/realnews_twentyfifth/corpus",
+    "r26": "evals/realnews_twentysixth/corpus",
 }
 
 _HALVES = {
@@ -112,6 +113,7 @@ _HALVES = {
     "r23": "realnews_twentythird",
     "r24": "realnews_twentyfourth",
     "r25": "realnews_twentyfifth",
+    "r26": "realnews_twentysixth",
 }
 
 SETS: tuple[EvalSet, ...] = (

@@ -24,8 +24,9 @@ the eighteenth (evals/realnews_eighteenth/, devset31), the nineteenth
 (evals/realnews_nineteenth/, devset32), the twentieth (evals/realnews_twentieth/, devset33), the
 twenty-first (evals/realnews_twentyfirst/, devset34), the twenty-second
 (evals/realnews_twentysecond/, devset35), the twenty-third (evals/realnews_twentythird/,
-devset36), the twenty-fourth (evals/realnews_twentyfourth/, devset37) and the twenty-fifth
-(evals/realnews_twentyfifth/, devset38) have no near-miss or multi-part files;
+devset36), the twenty-fourth (evals/realnews_twentyfourth/, devset37), the twenty-fifth
+(evals/realnews_twentyfifth/, devset38) and the twenty-sixth (evals/realnews_twentysixth/,
+devset39) have no near-miss or multi-part files;
 each corpus shares no article with any earlier real-news corpus and each half holds at least 50
 questions.
 """
@@ -88,7 +89,7 @@ _WRITTEN = (
     "realnews_twelfth", "realnews_thirteenth", "realnews_fourteenth", "realnews_fifteenth",
     "realnews_sixteenth", "realnews_seventeenth", "realnews_eighteenth", "realnews_nineteenth",
     "realnews_twentieth", "realnews_twentyfirst", "realnews_twentysecond", "realnews_twentythird",
-    "realnews_twentyfourth", "realnews_twentyfifth",
+    "realnews_twentyfourth", "realnews_twentyfifth", "realnews_twentysixth",
 )  # fmt: skip
 
 
@@ -137,6 +138,7 @@ SETS = [
             ("realnews_twentythird", "r23", 630, 5),
             ("realnews_twentyfourth", "r24", 650, 5),
             ("realnews_twentyfifth", "r25", 670, 5),
+            ("realnews_twentysixth", "r26", 690, 5),
         ]
     ),
 ]  # fmt: skip
