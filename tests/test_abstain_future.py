@@ -30,6 +30,17 @@ def test_a_future_inside_the_words_or_view_asked_is_no_time_asked() -> None:
     assert not asked.future_asked("The council will vote soon. What did the mayor say about the plan?")
 
 
+def test_the_noun_will_asks_no_time_to_come() -> None:
+    # after a possessive or a determiner "will" is a testament or a wish, not the modal verb
+    assert not asked.future_asked("What happened to the ferryman's children in their grandfather's will?")
+    assert not asked.future_asked("What did the mayor leave in his will?")
+    assert asked.future_asked("What will the mayor's office announce?")
+    assert not asked.tells_future("His children were largely cut out of the patriarch's will.")
+    assert asked.tells_future("The mayor's office will announce it in June.")
+    assert not asked.future_asked("According to the mayor, whose will should the council reflect?")
+    assert not asked.tells_future("The council should reflect the will of the harbor towns.")
+
+
 def test_a_sentence_tells_the_future_by_will_a_plan_or_a_time_ahead() -> None:
     assert asked.tells_future("The two will meet again in June.")
     assert asked.tells_future("They'll meet again in June.")

@@ -2501,10 +2501,27 @@ def future_asked(part: str) -> bool:
     the future belongs to the words or view asked for, not to the asked event."""
     words = [w.lower() for w in re.findall(r"[\w'’]+", ask_of(part))]
     for k, w in enumerate(words):
-        if w in _FUTURE_ASKED:
+        if w in _FUTURE_ASKED and not _will_noun(words, k):
             before = set(words[:k])
             return not (before & (_PAST_AUXILIARY | _VIEW_VERBS) or any(is_speech_form(b) for b in before))
     return False
+
+
+#: Words before which "will" is the noun ("his grandfather's will", "the will of the people"),
+#: not the modal verb.
+_WILL_NOUN_BEFORE = frozenset(
+    {"the", "a", "his", "her", "their", "its", "my", "your", "our", "whose", "free", "political"}
+)
+
+
+def _will_noun(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` (lower case) the noun "will": after a possessive ("the patriarch's will")
+    or a determiner ("the will", "whose will", "political will")? A modal "will" follows its
+    subject ("Trump's campaign will ..."), never a possessive's "'s" right before it."""
+    if words[k] != "will" or k == 0:
+        return False
+    before = words[k - 1]
+    return before.endswith(("'s", "’s", "s'", "s’")) or before in _WILL_NOUN_BEFORE
 
 
 def tells_future(text: str) -> bool:
@@ -2512,7 +2529,12 @@ def tells_future(text: str) -> bool:
     ("to be replaced"), a plan, a schedule, an expectation or a time ahead (``[future_told]``)?"""
     if _CONTRACTED_WILL.search(text) or _TO_BE_DONE.search(text):
         return True
-    return any(w.lower() in _FUTURE_TOLD for w in re.findall(r"[\w]+", text))
+    words = [w.strip("'’").lower() for w in re.findall(r"[\w'’]+", text)]
+    return any(
+        w in _FUTURE_TOLD or (w.endswith(("'s", "’s")) and w[:-2] in _FUTURE_TOLD)
+        for k, w in enumerate(words)
+        if not _will_noun(words, k)
+    )
 
 
 #: The entity labels that name each kind of typed thing a "which / what <noun>" ask wants
