@@ -25,6 +25,15 @@ def test_the_named_source_and_its_words() -> None:
         "Gazette/Quill",
         ["gazette", "quill"],
     )
+    # a figure the named source gives
+    assert asked.source_named("By how many points did the Quill poll show the mayor leading?") == (
+        "Quill",
+        ["quill"],
+    )
+    assert asked.source_named("How many of the Gazette poll's respondents backed the bridge?") == (
+        "Gazette",
+        ["gazette"],
+    )
 
 
 def test_unnamed_sources_and_other_asks_are_none() -> None:
@@ -89,3 +98,24 @@ def test_a_source_asked_by_its_initials_is_named() -> None:
     items = [("harbor_gazette", TOWN, "A Harbor Gazette poll released")]
     got = ExtractiveBackend().answer(context("What did the HG poll find about the new bridge?", items)[0])
     assert not got.abstained and "61 percent" in got.text, got.text
+    # the article before the spelled-out name is no word of it ("An Associated Press survey")
+    assert asked.initials_in("How many residents did the HG poll count?", "a harbor gazette")
+
+
+def test_a_figure_of_another_named_source_is_refused() -> None:
+    race = (
+        "Harbor Gazette\n\n"
+        "A Harbor Gazette poll released on Monday shows Mayor Dana Quill with a 12-point lead over "
+        "her challenger, Lee Marsh.\n\n"
+        "A KXLT poll last month asked residents about the ferry.\n"
+    )
+    items = [
+        ("harbor_gazette", race, "A Harbor Gazette poll released"),
+        ("harbor_gazette", race, "A KXLT poll"),
+    ]
+    question = "By how many points did the KXLT poll show Dana Quill leading Lee Marsh?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert got.abstained and "findings of Harbor Gazette, not of KXLT" in got.text, got.text
+    question = "By how many points did the Harbor Gazette poll show Dana Quill leading Lee Marsh?"
+    answered = ExtractiveBackend().answer(context(question, items)[0])
+    assert not answered.abstained and "12-point lead" in answered.text, answered.text

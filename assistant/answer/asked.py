@@ -1667,7 +1667,7 @@ def initials_in(part: str, key: str) -> bool:
     words ("the UK" for "the United Kingdom", "the AP count" for "the Associated Press", "the
     DNC" for "the Democratic National Committee")? News spells a body out where a question
     gives its initials, and the other way round."""
-    words = [w for w in key.split() if w not in ("the", "of", "and", "for")]
+    words = [w for w in key.split() if w not in ("the", "a", "an", "of", "and", "for")]
     caps = {c.replace(".", "").lower() for c in re.findall(r"\b[A-Z][\w.]*", part)}
     return len(words) > 1 and "".join(w[0] for w in words) in caps
 
@@ -2373,11 +2373,13 @@ def source_named(part: str) -> tuple[str, list[str]] | None:
     """The named source of a finding a "what did <the Name poll / survey / editorial> find / show
     / say" part asks for, as (the name, its words in lower case): "What did the CBS News poll
     find about ...?" -> ("CBS News", ["cbs", "news"]); "What did CNN's instant poll find?" ->
-    ("CNN", ["cnn"]). Only a part that asks "what", whose source comes before its verb; a
-    month or a weekday in the name is no name of it ("Public Policy Institute of California's
-    April poll" -> its words but "april"). None for no such part."""
+    ("CNN", ["cnn"]); or a figure a named one gives ("By how many points did the Marquette poll
+    show Clinton leading?", "How many of the Harvard poll's respondents ...?"). Only a part
+    that asks "what" or "how", whose source comes before its verb; a month or a weekday in the
+    name is no name of it ("Public Policy Institute of California's April poll" -> its words
+    but "april"). None for no such part."""
     ask = ask_of(part).strip()
-    if not re.match(r"^\W*what\b", ask, re.I):
+    if not re.match(r"^\W*(?:what|(?:by\s+)?how)\b", ask, re.I):
         return None
     m = _SOURCE_ASK.search(ask)
     if m is None:
