@@ -577,9 +577,10 @@ _PERIOD = re.compile(rf"\b(?:(?P<month>{_MONTH_ALTERNATION})\b\.?|May(?=\s+\d)|(
 
 
 #: A period a figure is asked for: after "in", "during", "for", "through" or "as of" ("in
-#: December 2015"), not one that names an event ("the 2012 election").
+#: December 2015", "in fiscal 2015"), not one that names an event ("the 2012 election").
 _PERIOD_ASKED = re.compile(
-    rf"\b(?:in|during|for|through|as\s+of)\s+(?:(?:early|late|mid-?)\s*)?(?:{_PERIOD.pattern})(?:,?\s+(?:19|20)\d\d\b)?"
+    r"\b(?:in|during|for|through|as\s+of)\s+(?:(?:the\s+)?(?:fiscal|calendar|budget)\s+(?:year\s+)?)?"
+    rf"(?:(?:early|late|mid-?)\s*)?(?:{_PERIOD.pattern})(?:,?\s+(?:19|20)\d\d\b)?"
 )
 
 
@@ -593,31 +594,36 @@ def _periods(text: str) -> tuple[set[str], set[str]]:
 
 def _period_elsewhere(context: Context, part: str, wanted: str | None, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a figure asked for a month or a year ("How many
-    jobs did the economy add in December 2015?", :data:`_PERIOD_ASKED`) when every one of
-    them names a period of that kind that is another one ("adding 151,000 jobs in January")
-    and the text the evidence gives of its article never names the asked one; else None. A
-    sentence naming no period leaves the answer alone (it may be the asked one's, told the
-    sentence before), as does an article naming the asked period anywhere (the figure may be
-    told of it further off); the words that follow a chosen sentence are not read. Abstains
-    only."""
+    jobs did the economy add in December 2015?", "in fiscal 2015", :data:`_PERIOD_ASKED`) when
+    the best of them, and every other one naming a period of that kind, names another one
+    ("adding 151,000 jobs in January") and the text the evidence gives of its article never
+    names the asked one; else None. A best sentence naming no period leaves the answer alone
+    (it may be the asked one's, told the sentence before), as does an article naming the asked
+    period anywhere (the figure may be told of it further off); a further sentence naming none
+    (a headline's "Obama is not admitting 100,000") gives no figure of the asked period either;
+    the words that follow a chosen sentence are not read. Abstains only."""
     if wanted not in _FIGURE_ASKS or not chosen:
         return None
     asked_at = [m.group(0) for m in _PERIOD_ASKED.finditer(ask_of(part))]
     months_asked, years_asked = _periods(" ".join(asked_at))
     if not months_asked and not years_asked:
         return None
-    given: list[str] = []
     for doc_id in {context.evidence[c.n - 1].doc_id for c in chosen if not c.goes_on}:
         around_months, around_years = _periods(_article_text(context, doc_id))
         if (around_months & months_asked) or (around_years & years_asked):
             return None
-    for c in chosen:
+    given: list[str] = []
+    for k, c in enumerate(chosen):
         if c.goes_on:
             continue
         got_months, got_years = _periods(c.text)
-        if not ((months_asked and got_months) or (years_asked and got_years)):
+        if (months_asked and got_months) or (years_asked and got_years):
+            # the periods of the asked kinds: "2016" for a year asked, not the sentence's "September"
+            for m in _PERIOD.finditer(c.text):
+                if years_asked if m.group("year") else months_asked:
+                    given.append(m.group(0))
+        elif k == 0:
             return None
-        given += [m.group(0) for m in _PERIOD.finditer(c.text)]
     thing = _WANTED_WORDS.get(wanted or "", "it")
     asked_for = re.sub(r"^\w+(?:\s+of)?\s+", "", asked_at[0])
     return f"the passages give {thing} for {given[0]}, not {asked_for}" if given else None
