@@ -84,3 +84,22 @@ def test_a_name_asked_of_a_role_spoken_of_only_indefinitely_is_not_given() -> No
         "pushed him out. The aide, Ana Ruiz, said on Tuesday that the suit would be filed soon.\n",
     )
     assert not _stretch(named, "staffer")
+
+
+def test_a_further_sentence_naming_someone_else_does_not_name_the_role() -> None:
+    """The best sentence speaks of the role only unnamed ("asked a Gazette reporter to ..."); a
+    further chosen sentence naming another person without the role noun (Mayor Quill's own
+    words) is someone else's, not the reporter's."""
+    text = (
+        "Harbor Gazette\n\n"
+        "On Friday the ferry company asked a Gazette reporter to post that the pier was closing.\n\n"
+        "Mayor Dana Quill said the ferry company had no reason to post that the pier was closing.\n"
+    )
+    question = "Which Gazette reporter did the ferry company ask to post that the pier was closing?"
+    items = [(DOC, text, "On Friday the ferry company"), (DOC, text, "Mayor Dana Quill said")]
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert got.abstained and "do not name the reporter asked for" in got.text, got.text
+    named = text.replace("asked a Gazette reporter to", "asked Gazette reporter Ana Ruiz to")
+    items = [(DOC, named, "On Friday the ferry company"), (DOC, named, "Mayor Dana Quill said")]
+    answered = ExtractiveBackend().answer(context(question, items)[0])
+    assert not answered.abstained and "Ana Ruiz" in answered.text, answered.text

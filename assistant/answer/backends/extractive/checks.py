@@ -1331,7 +1331,10 @@ def _role_unnamed(
     names = _namer(context, role, act)
     # an outcome's doer ("Who won ...?") is named only beside the act; another's doer is
     # named anywhere in the sentence's stretch
-    if any(names(c, act in _OUTCOME_ACTS) for c in chosen):
+    # the best one speaks of the role only unnamed ("asked a federal judge to block the rules"):
+    # a person a further chosen sentence names without the role noun is someone else
+    left = role is not None and _role_left_unnamed(*_window(context, chosen[0]), role)
+    if any(names(c, act in _OUTCOME_ACTS or (left and k > 0)) for k, c in enumerate(chosen)):
         return None
     if any(names(c, True) for c in fitting if c.prob >= threshold):
         return None
