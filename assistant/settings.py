@@ -203,7 +203,9 @@ class AnswerSettings(BaseSettings):
         description='A sentence the asked person speaks answers "what did X say ..." (no specific thing '
         "asked) though it scores under the abstention threshold, when it scores at least this share of "
         "it (evals/README.md, falseabst16: over every development set the threshold refusals this close "
-        "were right 7 times and wrong 2; this share lets one wrong one stand and no right one).",
+        "were right 7 times and wrong 2; this share lets one wrong one stand and no right one). The "
+        "same share of it is the floor for a sentence holding the asked act's verb to date it when a "
+        "year or a month is asked (evals/README.md, round 49).",
     )
     further_words: int = Field(
         default=1,

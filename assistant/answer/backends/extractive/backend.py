@@ -58,6 +58,7 @@ from assistant.answer.backends.extractive.common import (
 from assistant.answer.backends.extractive.corroborate import _corroborating, _same_answer
 from assistant.answer.backends.extractive.order import (
     _act_dated_first,
+    _act_year_first,
     _age_by_epithet,
     _age_of_named,
     _epithet_of_named,
@@ -289,6 +290,8 @@ class ExtractiveBackend:
         dated_before = False
         if wanted == "day":
             fitting = _act_dated_first(fitting, part, threshold, cands[0].prob if cands else None)
+        if wanted in ("year", "month"):
+            fitting = _act_year_first(fitting, part, self.tuning.near_threshold * threshold)
         if wanted == "day" and _weak_fit(fitting, cands, threshold, self.tuning.wanted_ratio):
             # the best sentences tell the event the sentence before them dates (:func:`_day_before`)
             dated = [c for c in cands if _has_wanted(c, wanted, part, context) or _day_before(c, context)]

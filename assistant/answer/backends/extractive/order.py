@@ -338,6 +338,29 @@ def _act_dated_first(
     return _lifted_first(fitting, threshold, lambda c: any(t.startswith(key) for t in tokenize(c.text)), top)
 
 
+def _act_year_first(fitting: list[Scored], part: str, floor: float) -> list[Scored]:
+    """For a part asking the year or the month of an act ("In what year did Freddy Trump
+    die?"), ``fitting`` (the sentences giving one) with the first one scoring at least
+    ``floor`` that holds the asked verb in any form first, when the best one does not, scored
+    as the best one. The sentence matching the question best gives another event's year ("In
+    1977, Donald asked Freddy to be the best man ...") and the one that dates the act is
+    worded off the question ("his brother Freddy, who died as an alcoholic in 1981"), often
+    just under the threshold: ``floor`` is :attr:`AnswerSettings.near_threshold` of it. The
+    verb is :func:`_asked_verb`; its forms by their first six letters, a shorter stem whole
+    ("die" in "died")."""
+    verb = _asked_verb(part)
+    if verb is None or len(verb) < 3 or not fitting:
+        return fitting
+    key = verb[:6]
+
+    def holds(c: Scored) -> bool:
+        return any(t.startswith(key) for t in tokenize(c.text))
+
+    if holds(fitting[0]):
+        return fitting
+    return _lifted_first(fitting, floor, holds, fitting[0].prob)
+
+
 #: The figures a part may ask for whose sentence names what the figure is of ("What share ...
 #: picked Vance", "How much support does Dana Okafor have ...").
 _FIGURE_ASKS = frozenset({"rate", "number", "count", "money", "quantity", "day"})
