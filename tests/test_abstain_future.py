@@ -89,3 +89,21 @@ def test_extractive_answers_when_the_article_tells_the_meeting_to_come() -> None
         )[0]
     )
     assert not past.abstained and "harbor office" in past.text, past.text
+
+
+def test_the_present_asked_is_not_answered_by_a_plan() -> None:
+    assert asked.present_asked("How much does the port board currently spend on the ferries each year?")
+    assert not asked.present_asked("How much did the port board spend on the ferries?")
+    story = (
+        "Harbor Gazette\n\n"
+        "Mayor Dana Quill will propose spending $2 million a year on the ferries, according to an aide.\n\n"
+        "Residents waited outside in the rain.\n"
+    )
+    items = [("harbor_gazette", story, "Mayor Dana Quill will propose")]
+    question = "How much does the port board currently spend on the ferries each year?"
+    got = ExtractiveBackend().answer(context(question, items)[0])
+    assert got.abstained and "not what is now" in got.text, got.text
+    told = story.replace("will propose spending", "said the board spends")
+    items = [("harbor_gazette", told, "Mayor Dana Quill said")]
+    answered = ExtractiveBackend().answer(context(question, items)[0])
+    assert not answered.abstained and "$2 million" in answered.text, answered.text

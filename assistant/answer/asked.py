@@ -2526,6 +2526,20 @@ def _will_noun(words: list[str], k: int) -> bool:
     return before.endswith(("'s", "’s", "s'", "s’")) or before in _WILL_NOUN_BEFORE
 
 
+_PRESENT_ASKED = re.compile(rf"\b(?:{alternation('present_asked')})\b", re.I)
+
+
+def present_asked(part: str) -> bool:
+    """Does the part ask about the present ("How much does the federal government currently
+    spend ...?"): a present word (``[present_asked]``) in its ask, after no past auxiliary
+    ("what did Roe currently ...")?"""
+    ask = ask_of(part)
+    m = _PRESENT_ASKED.search(ask)
+    if m is None:
+        return False
+    return not {w.lower() for w in re.findall(r"[\w'’]+", ask[: m.start()])} & _PAST_AUXILIARY
+
+
 def tells_future(text: str) -> bool:
     """Does ``text`` speak of something to come: its own "will" / "'ll", a passive infinitive
     ("to be replaced"), a plan, a schedule, an expectation or a time ahead (``[future_told]``)?"""

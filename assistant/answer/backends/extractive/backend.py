@@ -37,6 +37,7 @@ from assistant.answer.backends.extractive.checks import (
     _source_unnamed,
     _speaker_silent,
     _speaks_near,
+    _told_as_future,
     _told_as_past,
     _topic_untouched,
     _type_unnamed,
@@ -472,6 +473,7 @@ class ExtractiveBackend:
             or _share_of_sibling(part, wanted, chosen)
             or _members_unnamed(context, part, chosen)
             or _told_as_past(context, part, chosen)
+            or _told_as_future(part, chosen)
             or _type_unnamed(context, part, chosen)
             or _contender_unnamed(context, part, chosen)
             or _attribute_untold(context, part, chosen)

@@ -937,6 +937,20 @@ def _told_as_past(context: Context, part: str, chosen: list[Scored]) -> str | No
     return "the passages on this tell what has happened, not what is yet to come"
 
 
+def _told_as_future(part: str, chosen: list[Scored]) -> str | None:
+    """Why the chosen sentences do not answer a part asking about the present
+    (:func:`asked.present_asked`: "How much does the federal government currently spend on
+    Alzheimer's research?") when every one of them tells only of something to come
+    (:func:`asked.tells_future`: "The front-runner will propose spending $2 billion a year");
+    else None. The mirror of :func:`_told_as_past`, read on the sentences themselves: a plan
+    is not what is now. Abstains only, never changes the answer."""
+    if not chosen or not asked.present_asked(part):
+        return None
+    if all(asked.tells_future(c.text) for c in chosen):
+        return "the passages on this tell what is to come, not what is now"
+    return None
+
+
 def _bare(word: str) -> str:
     """A word lower-cased without its possessive ending or a closing full stop ("Trump’s"
     -> "trump", "U.S." -> "u.s")."""
