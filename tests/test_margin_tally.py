@@ -41,3 +41,21 @@ def test_by_what_margin_is_answered_by_the_tally() -> None:
         context("By what margin did the state high court strike down the ferry tax?", items)[0]
     )
     assert not got.abstained and "5-to-4" in got.text, got.text
+
+
+def test_by_what_vote_asks_the_margin() -> None:
+    """ "By what vote ...?" asks the tally as "By what margin" does: the sentence telling of the
+    ruling without its tally does not answer it."""
+    assert asked.named_quantity("By what vote did the court strike down the tax?") == "margin"
+    doc = "valley_gazette"
+    items = [(doc, RULING, "5-to-4 decision"), (doc, RULING, "3,000 riders")]
+    got = ExtractiveBackend().answer(
+        context("By what vote did the state high court strike down the ferry tax?", items)[0]
+    )
+    assert not got.abstained and "5-to-4" in got.text, got.text
+    untold = RULING.replace("court's 5-to-4 decision", "court's decision")
+    items = [(doc, untold, "court's decision"), (doc, untold, "3,000 riders")]
+    refused = ExtractiveBackend().answer(
+        context("By what vote did the state high court strike down the ferry tax?", items)[0]
+    )
+    assert refused.abstained, refused.text

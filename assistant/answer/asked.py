@@ -801,9 +801,15 @@ def holds_measure(text: str, adjective: str = "big") -> bool:
 _NAMED_QUANTITY = re.compile(rf"\b(?:{alternation('named_quantities')})\b", re.I)
 
 
+#: A vote's margin asked by the vote: "By what vote did the court strike down ...?"
+_BY_WHAT_VOTE = re.compile(r"\bby\s+what\s+(?:vote|tally)\b", re.I)
+
+
 def named_quantity(part: str) -> str | None:
     """The stem of the quantity a question names ("What was voter turnout ..." -> "turnout"),
-    or None."""
+    or None. "By what vote ...?" names a vote's margin ("margin"), given as its tally."""
+    if _BY_WHAT_VOTE.search(part):
+        return "margin"
     m = _NAMED_QUANTITY.search(part)
     return tokenize(m.group(0))[-1] if m else None
 

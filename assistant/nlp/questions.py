@@ -35,7 +35,9 @@ _HOW_MANY = re.compile(
     rf"\bhow\s+(?:many|much|{alternation('how_adjectives')})\b"
     r"|\bwhat\s+(?:(?:was|is|were|will\s+be)\s+(?:the\s+|[\w.'’-]+['’]s\s+)?)?(?:[a-z]+\s+){0,2}"
     rf"(?:{alternation('quantity_nouns')})\b"
-    r"|\bat\s+what\s+(?:rate|price|cost)\b",
+    r"|\bat\s+what\s+(?:rate|price|cost)\b"
+    # a vote's margin asked by the vote ("By what vote did the court strike down ...?")
+    r"|\bby\s+what\s+(?:vote|tally)\b",
     re.I,
 )
 _NUMBER = re.compile(
