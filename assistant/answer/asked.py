@@ -65,7 +65,7 @@ from functools import lru_cache
 
 from assistant.engines.lexical import tokenize, undotted
 from assistant.nlp import alternation, calendar_words, months, speech_verbs, weekdays, wordlist, wordmap
-from assistant.nlp.questions import ask_of, speaker_phrase
+from assistant.nlp.questions import BY_WHAT_VOTE, ask_of, speaker_phrase
 from assistant.nlp.questions import without_source as without_source  # the checks read it here
 from assistant.nlp.text import TYPEWRITER_MARKS, normalise, quotation_spans, unaccented, unpossessive
 from assistant.settings import AnswerSettings
@@ -801,14 +801,10 @@ def holds_measure(text: str, adjective: str = "big") -> bool:
 _NAMED_QUANTITY = re.compile(rf"\b(?:{alternation('named_quantities')})\b", re.I)
 
 
-#: A vote's margin asked by the vote: "By what vote did the court strike down ...?"
-_BY_WHAT_VOTE = re.compile(r"\bby\s+what\s+(?:vote|tally)\b", re.I)
-
-
 def named_quantity(part: str) -> str | None:
     """The stem of the quantity a question names ("What was voter turnout ..." -> "turnout"),
     or None. "By what vote ...?" names a vote's margin ("margin"), given as its tally."""
-    if _BY_WHAT_VOTE.search(part):
+    if BY_WHAT_VOTE.search(part):
         return "margin"
     m = _NAMED_QUANTITY.search(part)
     return tokenize(m.group(0))[-1] if m else None
@@ -2515,11 +2511,9 @@ def future_asked(part: str) -> bool:
     return False
 
 
-#: Words before which "will" is the noun ("his grandfather's will", "the will of the people"),
-#: not the modal verb.
-_WILL_NOUN_BEFORE = frozenset(
-    {"the", "a", "his", "her", "their", "its", "my", "your", "our", "whose", "free", "political"}
-)
+#: Words before which "will" is the noun ("the will of the people", "whose will"), not the
+#: modal verb ([will_noun_before]).
+_WILL_NOUN_BEFORE = wordlist("will_noun_before")
 
 
 def _will_noun(words: list[str], k: int) -> bool:

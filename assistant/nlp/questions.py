@@ -29,6 +29,9 @@ _ASKED = re.compile(
     rf"(?P<who>(?:the\s+)?[\w.'’ -]{{2,60}}?)(?:,\s+[^,?]{{2,60}},)?\s+(?:{_SPEECH})\b",
     re.IGNORECASE,
 )
+#: A vote's margin asked by the vote: "By what vote did the court strike down ...?" (a number
+#: asked, :data:`_HOW_MANY`; the margin, ``asked.named_quantity``).
+BY_WHAT_VOTE = re.compile(r"\bby\s+what\s+(?:vote|tally)\b", re.I)
 #: "How many/much ...", "how old/tall/far ...", "what (was the) rate/percentage/turnout ..."
 #: (the quantity nouns of ``wordlists.txt``), "at what price ...".
 _HOW_MANY = re.compile(
@@ -36,8 +39,7 @@ _HOW_MANY = re.compile(
     r"|\bwhat\s+(?:(?:was|is|were|will\s+be)\s+(?:the\s+|[\w.'’-]+['’]s\s+)?)?(?:[a-z]+\s+){0,2}"
     rf"(?:{alternation('quantity_nouns')})\b"
     r"|\bat\s+what\s+(?:rate|price|cost)\b"
-    # a vote's margin asked by the vote ("By what vote did the court strike down ...?")
-    r"|\bby\s+what\s+(?:vote|tally)\b",
+    rf"|{BY_WHAT_VOTE.pattern}",
     re.I,
 )
 _NUMBER = re.compile(

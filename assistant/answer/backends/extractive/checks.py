@@ -1344,9 +1344,9 @@ def _role_unnamed(
         return None  # passages never tagged (no entity anywhere): who is named is unknown
     names = _namer(context, role, act)
     # an outcome's doer ("Who won ...?") is named only beside the act; another's doer is
-    # named anywhere in the sentence's stretch
-    # the best one speaks of the role only unnamed ("asked a federal judge to block the rules"):
-    # a person a further chosen sentence names without the role noun is someone else
+    # named anywhere in the sentence's stretch, but when the best sentence speaks of the role
+    # only unnamed ("asked a federal judge to block the rules"), a person a further chosen
+    # sentence names without the role noun is someone else
     left = role is not None and _role_left_unnamed(*_window(context, chosen[0]), role)
     if any(names(c, act in _OUTCOME_ACTS or (left and k > 0)) for k, c in enumerate(chosen)):
         return None
