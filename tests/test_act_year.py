@@ -12,6 +12,7 @@ from assistant.types import Span
 BEST_MAN = "In 1977, the ferryman Sam Boyd asked his brother Lee Boyd to be the best man at his wedding."
 DIED = "Sam Boyd seldom speaks of his brother Lee, who died at sea in 1981."
 SAILED = "Lee Boyd sailed for the north pier in 1979."
+OTHER = "The harbor master died at sea in 1979, a year after he hired Lee Boyd."
 
 
 def _scored(text: str, prob: float, start: int) -> Scored:
@@ -32,5 +33,8 @@ def test_under_the_floor_or_already_first_nothing_moves() -> None:
     assert _act_year_first(fitting, "In what year did Lee Boyd die?", floor=0.25) == fitting
     first = [_scored(DIED, 0.5, 100), _scored(BEST_MAN, 0.45, 0)]
     assert _act_year_first(first, "In what year did Lee Boyd die?", floor=0.25) == first
+    # the act told of another doer: the asked one's name only after the verb
+    other = [_scored(BEST_MAN, 0.72, 0), _scored(OTHER, 0.5, 300)]
+    assert _act_year_first(other, "In what year did Lee Boyd die?", floor=0.25) == other
     # no verb after the named subject: nothing to hold
     assert _act_year_first(fitting, "In what year was the ferry strike?", floor=0.1) == fitting

@@ -341,24 +341,34 @@ def _act_dated_first(
 def _act_year_first(fitting: list[Scored], part: str, floor: float) -> list[Scored]:
     """For a part asking the year or the month of an act ("In what year did Freddy Trump
     die?"), ``fitting`` (the sentences giving one) with the first one scoring at least
-    ``floor`` that holds the asked verb in any form first, when the best one does not, scored
-    as the best one. The sentence matching the question best gives another event's year ("In
-    1977, Donald asked Freddy to be the best man ...") and the one that dates the act is
-    worded off the question ("his brother Freddy, who died as an alcoholic in 1981"), often
-    just under the threshold: ``floor`` is :attr:`AnswerSettings.near_threshold` of it. The
-    verb is :func:`_asked_verb`; its forms by their first six letters, a shorter stem whole
-    ("die" in "died")."""
+    ``floor`` that tells of the asked doer's act first, when the best one holds no form of the
+    act's verb, scored as the best one. The sentence matching the question best gives another
+    event's year ("In 1977, Donald asked Freddy to be the best man ...") and the one that dates
+    the act is worded off the question ("his brother Freddy, who died as an alcoholic in
+    1981"), often just under the threshold: ``floor`` is :attr:`AnswerSettings.near_threshold`
+    of it. The verb is :func:`_asked_verb`, in any form (its first six letters, a shorter stem
+    whole: "die" in "died"), after a word of the doer's name (the capitalised words before the
+    verb in the question): "Romney fired back in March, attacking Trump" tells Romney's attack,
+    not Trump's, and "The Texas senator finished first" another one's finish."""
+    m = _SUBJECT_VERB.search(ask_of(part))
     verb = _asked_verb(part)
-    if verb is None or len(verb) < 3 or not fitting:
+    if m is None or verb is None or len(verb) < 3 or not fitting:
         return fitting
     key = verb[:6]
+    doer = {w.lower() for w in re.findall(r"[A-Z][\w'’-]*", m.group(0)[: m.start(1) - m.start()])}
+    doer = {unpossessive(w) for w in doer} - {"did", "does", "do", "has", "have", "had", "will", "would"}
 
-    def holds(c: Scored) -> bool:
-        return any(t.startswith(key) for t in tokenize(c.text))
+    def verb_at(c: Scored) -> tuple[list[str], int | None]:
+        words = [unpossessive(w.lower()) for w in re.findall(r"[\w'’-]+", c.text)]
+        return words, next((k for k, w in enumerate(words) if (tokenize(w) or [""])[0].startswith(key)), None)
 
-    if holds(fitting[0]):
-        return fitting
-    return _lifted_first(fitting, floor, holds, fitting[0].prob)
+    def doers_act(c: Scored) -> bool:
+        words, at = verb_at(c)
+        return at is not None and bool(doer & set(words[:at]))
+
+    if verb_at(fitting[0])[1] is not None:
+        return fitting  # the best one tells the act ("was appointed ... by President Bill Clinton in 1993")
+    return _lifted_first(fitting, floor, doers_act, fitting[0].prob)
 
 
 #: The figures a part may ask for whose sentence names what the figure is of ("What share ...
