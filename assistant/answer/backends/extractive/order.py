@@ -315,9 +315,20 @@ def _verb_held_first(fitting: list[Scored], part: str, wanted: str | None, thres
 def _asked_verb(part: str) -> str | None:
     """The stem of the verb after the question's named subject ("did Clinton pick up" ->
     "pick"), or None when there is none or it is a speech cue ("said", "told")."""
+    asked_act = _subject_and_verb(part)
+    return asked_act[1] if asked_act else None
+
+
+def _subject_and_verb(part: str) -> tuple[set[str], str] | None:
+    """The words of the question's named subject, in lower case without a possessive, and the
+    stem of the verb after it ("did Freddy Trump die" -> ({"freddy", "trump"}, "die")), or
+    None as for :func:`_asked_verb`."""
     m = _SUBJECT_VERB.search(ask_of(part))
     verb = tokenize(m.group(1)) if m else []
-    return verb[0] if verb and verb[0] not in _CUE_STEMS else None
+    if m is None or not verb or verb[0] in _CUE_STEMS:
+        return None
+    subject = m.group(0)[: m.start(1) - m.start()]
+    return {unpossessive(w.lower()) for w in re.findall(r"[A-Z][\w'’-]*", subject)}, verb[0]
 
 
 def _act_dated_first(
@@ -350,13 +361,11 @@ def _act_year_first(fitting: list[Scored], part: str, floor: float) -> list[Scor
     whole: "die" in "died"), after a word of the doer's name (the capitalised words before the
     verb in the question): "Romney fired back in March, attacking Trump" tells Romney's attack,
     not Trump's, and "The Texas senator finished first" another one's finish."""
-    m = _SUBJECT_VERB.search(ask_of(part))
-    verb = _asked_verb(part)
-    if m is None or verb is None or len(verb) < 3 or not fitting:
+    asked_act = _subject_and_verb(part)
+    if asked_act is None or len(asked_act[1]) < 3 or not fitting:
         return fitting
+    doer, verb = asked_act
     key = verb[:6]
-    doer = {w.lower() for w in re.findall(r"[A-Z][\w'’-]*", m.group(0)[: m.start(1) - m.start()])}
-    doer = {unpossessive(w) for w in doer} - {"did", "does", "do", "has", "have", "had", "will", "would"}
 
     def verb_at(c: Scored) -> tuple[list[str], int | None]:
         words = [unpossessive(w.lower()) for w in re.findall(r"[\w'’-]+", c.text)]
