@@ -83,6 +83,7 @@ CORPORA = {
     "r24": "evals/realnews_twentyfourth/corpus",
     "r25": "evals/realnews_twentyfifth/corpus",
     "r26": "evals/realnews_twentysixth/corpus",
+    "r27": "evals/realnews_twentyseventh/corpus",
 }
 
 _HALVES = {
@@ -114,6 +115,7 @@ _HALVES = {
     "r24": "realnews_twentyfourth",
     "r25": "realnews_twentyfifth",
     "r26": "realnews_twentysixth",
+    "r27": "realnews_twentyseventh",
 }
 
 SETS: tuple[EvalSet, ...] = (

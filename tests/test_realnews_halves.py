@@ -25,8 +25,8 @@ the eighteenth (evals/realnews_eighteenth/, devset31), the nineteenth
 twenty-first (evals/realnews_twentyfirst/, devset34), the twenty-second
 (evals/realnews_twentysecond/, devset35), the twenty-third (evals/realnews_twentythird/,
 devset36), the twenty-fourth (evals/realnews_twentyfourth/, devset37), the twenty-fifth
-(evals/realnews_twentyfifth/, devset38) and the twenty-sixth (evals/realnews_twentysixth/,
-devset39) have no near-miss or multi-part files;
+(evals/realnews_twentyfifth/, devset38), the twenty-sixth (evals/realnews_twentysixth/,
+devset39) and the twenty-seventh (evals/realnews_twentyseventh/, devset40) have no near-miss or multi-part files;
 each corpus shares no article with any earlier real-news corpus and each half holds at least 50
 questions.
 """
@@ -90,6 +90,7 @@ _WRITTEN = (
     "realnews_sixteenth", "realnews_seventeenth", "realnews_eighteenth", "realnews_nineteenth",
     "realnews_twentieth", "realnews_twentyfirst", "realnews_twentysecond", "realnews_twentythird",
     "realnews_twentyfourth", "realnews_twentyfifth", "realnews_twentysixth",
+    "realnews_twentyseventh",
 )  # fmt: skip
 
 
@@ -139,6 +140,7 @@ SETS = [
             ("realnews_twentyfourth", "r24", 650, 5),
             ("realnews_twentyfifth", "r25", 670, 5),
             ("realnews_twentysixth", "r26", 690, 5),
+            ("realnews_twentyseventh", "r27", 710, 5),
         ]
     ),
 ]  # fmt: skip
