@@ -67,13 +67,13 @@ from assistant.settings import Settings
 #: baseline, half b (r24_b) is check data. realnews_twentyfifth (devset38, round 48): likewise,
 #: half a development after its baseline, half b (r25_b) check data. realnews_twentysixth
 #: (devset39, round 49): likewise, half a development after its baseline, half b (r26_b) check data.
-#: realnews_twentyseventh (devset40, round 50): both halves check data until the coordinator's
-#: baseline.
+#: realnews_twentyseventh (devset40, round 50): likewise, half a development after its baseline,
+#: half b (r27_b) check data.
 CHECK_SETS = frozenset(
     {"rt_b", "rc", "rf_b", "nm_fb", "mp_tb", "mp_fb", "rm_b", "rx_b", "rl_b", "re_b", "r5_b", "r6_b",
      "r7_b", "r8_b", "r9_a", "r9_b", "r10_a", "r10_b",
      "r11_a", "r11_b", "r22_a", "r22_b", "r23_b",
-     "r24_b", "r25_b", "r26_b", "r27_a", "r27_b"}
+     "r24_b", "r25_b", "r26_b", "r27_b"}
 )  # fmt: skip
 
 # The verifier and the metric find every quotation in the whole article text, normalising the
