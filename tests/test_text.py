@@ -117,6 +117,17 @@ def test_a_sentence_cut_after_an_abbreviation_glued_to_a_hyphen_or_mark_is_joine
     ]
 
 
+def test_an_initialism_joined_by_an_ampersand_stays_in_its_sentence() -> None:
+    # pysbd cuts "S.&P." into "S." and "&P." and ends the sentence after it
+    text = "The S.&P. 500 closed the week down. Shares of A.&P. fell. It sold to A.&P. The chain said no."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "The S.&P. 500 closed the week down.",
+        "Shares of A.&P. fell.",
+        "It sold to A.&P.",
+        "The chain said no.",
+    ]
+
+
 def test_a_closing_mark_cut_off_a_quotation_goes_back_to_it() -> None:
     # pysbd cuts before the mark: "…a crook?" + "“ he asked." and "…a year." + "“ [Daily Post]"
     text = "Dee Park was stunned. “Do you want to be seen with a crook?“ he asked. She left."

@@ -307,8 +307,12 @@ _CLOSERS = set("\"'”’)]")
 
 
 #: No sentence opens with these: pysbd cuts after a state's abbreviation ("Sen. Tim Kaine,
-#: D-Va., as ..." -> "... D-Va." + ", as ...").
-_CONTINUERS = set(",;:")
+#: D-Va., as ..." -> "... D-Va." + ", as ..."), and inside an initialism joined by an ampersand
+#: ("The S.&P. 500 closed ..." -> "The S." + "&P." + "500 closed ...").
+_CONTINUERS = set(",;:&")
+#: An initialism joined by an ampersand at a sentence's end ("S.&P.", "A.&P."): what follows
+#: in lower case or digits ("500 closed ...", "said") goes on the same sentence.
+_AMPERSAND_INITIALS = re.compile(r"(?<![A-Za-z])[A-Z]\.&[A-Z]\.$")
 
 
 #: Double quotation marks standing alone at a sentence's start, before white space: pysbd
@@ -338,8 +342,9 @@ def _merge_quote_tails(text: str, spans: list[tuple[int, int]], start: int = 0) 
     """Re-attach fragments pysbd cuts off: a lone closing quote mark, the rest of a sentence
     cut after an abbreviation (it opens with a comma, semicolon or colon), or the closing
     marks a sentence opens with while a quotation is open in ``text[start:]`` before them
-    (with the rest too when it goes on in lower case: ``…?” he asked.``), or the rest of a
-    sentence cut after an abbreviation glued to a hyphen or a quotation mark."""
+    (with the rest too when it goes on in lower case: ``…?” he asked.``), the rest of a
+    sentence cut after an abbreviation glued to a hyphen or a quotation mark, or the pieces of
+    an initialism joined by an ampersand ("S.&P. 500")."""
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         frag = text[s:e]
@@ -350,6 +355,13 @@ def _merge_quote_tails(text: str, spans: list[tuple[int, int]], start: int = 0) 
             # '... whether or not to go after" Osama bin Laden.': the quoted words stop with no
             # mark of their own, and the sentence goes on after the closing mark
             merged[-1] = (merged[-1][0], e)
+            continue
+        if (
+            merged
+            and _AMPERSAND_INITIALS.search(text, merged[-1][0], merged[-1][1])
+            and (frag[0].islower() or frag[0].isdigit())
+        ):
+            merged[-1] = (merged[-1][0], e)  # "The S.&P. 500 closed ...": one sentence
             continue
         glued = _GLUED_ABBREVIATION.search(text, merged[-1][0], merged[-1][1]) if merged else None
         if glued and _title_cut(glued.group(1), frag):
