@@ -860,7 +860,7 @@ _TALLY = re.compile(
 
 
 def wants_name(part: str) -> bool:
-    return bool(_NAME_OF.search(part))
+    return bool(_NAME_OF.search(part) or _APPOINTED_ASK.search(part))
 
 
 #: "On what date", "which day", and a part of a day asked for ("On which night did ...",
@@ -1611,8 +1611,28 @@ def question_named(part: str, entities: list[tuple[str, str]]) -> dict[str, set[
             continue
         at = re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", part, re.I)
         if at is not None and not at.group(0)[:1].islower():
+            if label in ("GPE", "LOC") and _office_of(part, at.end()):
+                continue  # "the Florida senator": whom the question asks of, not where
             out.setdefault(label, set()).add(key)
     return out
+
+
+#: A role noun or its short title right after a place ("the Florida senator", "the former
+#: Ohio governor", "Ohio Gov."): the place describes an office holder.
+_OFFICE_AFTER = re.compile(r"\s+([A-Za-z]+)\.?(?![\w'’-])")
+
+
+def _office_of(part: str, end: int) -> bool:
+    """Does a role noun (``[role_nouns]``, or a title ``[term_equivalents]`` writes short)
+    follow the place that ends at ``end`` of the question? Then the place is part of a
+    person's description ("How far apart do the Florida senator and the former Florida
+    governor live?"), not a place the question asks about: a sentence naming another place
+    ("the senator in West Miami") replaces no name of the question."""
+    m = _OFFICE_AFTER.match(part, end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return any(_role_noun(w) for w in (word, *wordmap("term_equivalents").get(word, ())))
 
 
 def other_named(
@@ -1982,10 +2002,24 @@ _ROLE_ASK = re.compile(
     r"|identify|name)\s+(?:the|an?|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+(?P<np>[^?,;:]{1,80})",
     re.I,
 )
+#: "Whom did Trump name as his new campaign manager ...", "Who did Reagan choose as his running
+#: mate ...": the person put in a role ([appointing_verbs]) is asked by the role, as "Who is
+#: the <role>" asks it.
+_APPOINTED_ASK = re.compile(
+    r"\bwho(?:m)?\s+(?:did|does|do|will|would|has|had|could|might)\s+(?:[\w.'’-]+\s+){1,4}?"
+    rf"(?:{alternation('appointing_verbs')})\s+(?:as|to\s+be)\s+(?:the|an?|his|her|their|its)\s+"
+    r"(?P<np>[^?,;:]{1,80})",
+    re.I,
+)
 #: A clause that follows a head noun without a relative: its subject's name, then its verb in
 #: the past ("[the rocket] North Korea launched", "[the bill] Congress passed").
 _CLAUSE_AFTER_HEAD = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[a-z]+ed\b")
 _ROLE_STOP = wordlist("question_auxiliaries") | {"whom", "whose", "behind", "about", "over", "under"}
+#: A time phrase ("last week", "this year"), [time_tail_modifiers] before [time_tail_periods].
+_TIME_TAIL = re.compile(
+    rf"(?:{alternation('time_tail_modifiers')})\s+(?:{alternation('time_tail_periods')}|{weekdays()})\b",
+    re.I,
+)
 
 
 def role_asked(part: str) -> str | None:
@@ -1994,7 +2028,7 @@ def role_asked(part: str) -> str | None:
     None. English puts the head noun last in its phrase before any post-modifier, so the
     role is the last word before the first relative, preposition or auxiliary; a
     capitalised last word is a name ("the Fed"), not a role."""
-    m = _ROLE_ASK.search(part)
+    m = _ROLE_ASK.search(part) or _APPOINTED_ASK.search(part)
     if m is None:
         return None
     words: list[str] = []
@@ -2002,6 +2036,8 @@ def role_asked(part: str) -> str | None:
     for i, w in enumerate(np):
         if w.lower() in _ROLE_STOP:
             break
+        if words and _TIME_TAIL.match(" ".join(np[i:])):
+            break  # "... as his diplomacy chief last week": a time phrase after the head noun
         if words and words[-1][:1].islower() and _CLAUSE_AFTER_HEAD.match(" ".join(np[i:])):
             break  # a clause after the head noun: "the rocket North Korea launched"
         words.append(w)
@@ -2579,6 +2615,9 @@ _TYPED_WORD = re.compile(r"[a-z]+\b(?!['’-])")
 #: A place noun's possessive ("states'", "city's"): the thing of a place asks for the place.
 _PLACE_OWNER = re.compile(r"([a-z]+)(?:['’]s|s['’])(?=\s)")
 _OWNER_PLACES = wordlist("typed_place_nouns") | wordlist("typed_country_nouns")
+#: Words between a kind and a role noun that show the kind is asked, not a modifier of the
+#: role ("Which state did the senator ...").
+_NOT_A_MODIFIER = wordlist("question_auxiliaries") | wordlist("role_determiners")
 #: Nothing or a count between "which" and a place's possessive ("which four states'").
 _COUNT_OR_NONE = re.compile(rf"(?:(?:{alternation('number_words')}|\d+)\s+)?", re.I)
 
@@ -2632,6 +2671,14 @@ def typed_ask(part: str) -> tuple[str, frozenset[str]] | None:
                 after = _TYPED_WORD.match(ask, word.end() + 1)
                 if after is not None and _role_noun(after.group(0)) is not None:
                     return None  # "Which party chairman ...": a person by role, the kind modifies it
+                then = _TYPED_WORD.match(ask, after.end() + 1) if after is not None else None
+                if (
+                    then is not None
+                    and after is not None
+                    and after.group(0) not in _NOT_A_MODIFIER
+                    and _role_noun(then.group(0)) is not None
+                ):
+                    return None  # "Which state party chairman ...": two nouns before the role
                 return noun, _TYPED_NOUNS[noun]
             modifier = _TYPED_MODIFIER.match(ask, at)
             if modifier is None:

@@ -1198,6 +1198,9 @@ _IS_AFTER_ROLE = re.compile(r"[^,;:.“”\"]{0,60}?\b(?:was|is)\s+")
 _THE_NAMED = re.compile(r"\b[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*,\s+")
 _NAME_CUE = re.compile(rf"(?:{alternation('name_cues')})\b", re.IGNORECASE)
 _TWO_CAPITALISED = re.compile(r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")
+#: A description the name may stand after in the apposition ("the newly created ..."); it
+#: always matches, empty when there is none.
+_DESCRIBED_AGAIN = re.compile(r"(?:the\s+(?:[a-z][\w'’-]*\s+){0,3})?")
 
 
 def _role_left_unnamed(ev: Evidence, a: int, b: int, role: str) -> bool:
@@ -1236,11 +1239,12 @@ def _role_left_unnamed(ev: Evidence, a: int, b: int, role: str) -> bool:
         if following is not None:
             people_after = {s for s, _, label in ev.entities if label == "PERSON"}
             told = ev.at(following.start, following.end)
-            if any(
-                following.start + m.end() in people_after or _TWO_CAPITALISED.match(told, m.end())
-                for m in _THE_NAMED.finditer(told)
-            ):
-                return False  # "... the assailant, John McGraw, told ...": named next
+            for m in _THE_NAMED.finditer(told):
+                at = _DESCRIBED_AGAIN.match(told, m.end()).end()  # type: ignore[union-attr]
+                if following.start + at in people_after or _TWO_CAPITALISED.match(told, at):
+                    # "... the assailant, John McGraw, told ...", "The nonprofit, the newly
+                    # created European Centre for a Modern Ukraine, was ...": named next
+                    return False
     return unnamed
 
 
