@@ -43,6 +43,15 @@ def test_the_figure_clause_decides_not_the_whole_sentence() -> None:
     assert _figure(question, own, ["Fenwick", "Quill's", "Marsh"], "$2 million") is None
 
 
+def test_a_figures_comma_ends_no_clause() -> None:
+    # "$204,202": the thousands' comma is inside the figure, so its clause runs on to the name
+    question = "How much has Quill raised from hedge fund executives?"
+    sentence = "Records show the $204,202 that Marsh has raised from hedge fund executives is the most."
+    assert _figure(question, sentence, ["Marsh"], "$204,202") == ("Quill", "Marsh")
+    at_time = "At 3:30 Marsh said the $204,202 raised from hedge funds was the most."
+    assert _figure(question, at_time, ["Marsh"], "$204,202") == ("Quill", "Marsh")
+
+
 def test_a_pronoun_of_nobody_named_here_or_bound_to_the_asked_person_leaves_it_alone() -> None:
     question = "How many school visits has Dana Quill made this spring?"
     sentence = "She has made 40 school visits this spring, Marsh noted."

@@ -1762,8 +1762,11 @@ def names_state(text: str, key: str) -> bool:
 # -- another person's figure ---------------------------------------------------------------
 #: Where a clause ends: a comma, a semicolon, a colon, a bracket or a dash, and a sentence's
 #: end inside a candidate that runs over several (a quotation kept whole: "... knew about
-#: it. He did nothing."); a title's dot ("Gov. Roe", "Mr. Roe") ends none.
-_CLAUSE_MARK = re.compile(r"[,;:()—–]|\s-\s|(?:(?<=[a-z]{3}[.!?])|(?<=\d[.!?]))[\s”\"]+(?=[A-Z“\"])")
+#: it. He did nothing."); a title's dot ("Gov. Roe", "Mr. Roe") ends none, nor a figure's
+#: comma ("$204,202") or colon ("3:30").
+_CLAUSE_MARK = re.compile(
+    r"(?<!\d)[,:]|[,:](?!\d)|[;()—–]|\s-\s|(?:(?<=[a-z]{3}[.!?])|(?<=\d[.!?]))[\s”\"]+(?=[A-Z“\"])"
+)
 _PERSONAL = wordlist("personal_pronouns")
 #: The subject pronouns of one person: a clause they open is about the sentence's subject.
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
