@@ -147,6 +147,8 @@ def _same_named(
             and not (label == "GPE" and _epithet_place(ev, s, e))
         ]
         found = asked.other_named(part, named, c.text, own)
+        if found is None and "ORG" in named and not any(lab in named for _, lab in own):
+            found = _described_sibling(c, ev, part, named, persons)
         if found and not _named_ones(c, ev, named, context):
             siblings[k] = found
     if 0 not in siblings:
@@ -169,6 +171,36 @@ def _same_named(
         return None  # another sentence above the threshold may answer: left to the ranker
     asked_for, given = siblings[0]
     return f"the passages that give {_WANTED_WORDS.get(wanted, 'it')} speak of {given}, not {asked_for}"
+
+
+#: A sentence that opens on a definite description of a body ("The online retail giant
+#: reported ...", "The company said ..."): it goes on about the body the sentence before named.
+_OPENS_DESCRIBED = re.compile(r"[\s“\"‘']*The\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+(?!of\b)[a-z]")
+
+
+def _described_sibling(
+    c: Scored, ev: Evidence, part: str, named: dict[str, set[str]], persons: set[str]
+) -> tuple[str, str] | None:
+    """The question's organisation and the sibling a sentence naming no organisation is about,
+    when it opens on a definite description ("The online retail giant reported a profit of
+    $1.78 per share") and the sentence right before it in the passage names a sibling in place
+    of the question's organisation ("Amazon reported it sold $30.4 billion ..."), or None. Asked
+    "How much profit did Chevron report?", the description is Amazon, not Chevron."""
+    if not _OPENS_DESCRIBED.match(c.text):
+        return None
+    before = [x for x in ev.sentences if x.end <= c.span.start]
+    if not before:
+        return None
+    prev = before[-1]
+    own = [
+        (ev.at(s, e), label)
+        for s, e, label in ev.entities
+        if prev.start <= s
+        and e <= prev.end
+        and label == "ORG"
+        and asked.entity_key(ev.at(s, e), label) not in persons
+    ]
+    return asked.other_named(part, {"ORG": named["ORG"]}, ev.at(prev.start, prev.end), own)
 
 
 def _opens_on_named(c: Scored, ev: Evidence, named: dict[str, set[str]]) -> bool:
