@@ -300,7 +300,9 @@ def test_the_name_of_a_person_described_is_given_beside_the_noun() -> None:
     )
     got = _answer(question, [("coastal_ledger", text, "At the town hall")])
     assert got.abstained and "the student" in got.text, got.text
-    named = text.replace("a young woman who had been an exchange student in Lisbon", "exchange student Mia Lund")
+    named = text.replace(
+        "a young woman who had been an exchange student in Lisbon", "exchange student Mia Lund"
+    )
     got = _answer(question, [("coastal_ledger", named, "At the town hall")])
     assert not got.abstained and "Mia Lund" in got.text, got.text
 
@@ -468,3 +470,31 @@ def test_the_name_of_a_thing_reads_past_hyphened_adjectives_and_its_name_may_car
         [("coastal_ledger", started, "The couple started")],
     )
     assert not got.abstained and "Quillwater" in got.text, got.text
+
+
+def test_a_committee_is_a_kind_asked_and_a_role_after_it_asks_a_person() -> None:
+    assert asked.typed_ask("Before which congressional committee did the director testify?") == (
+        "committee",
+        frozenset({"ORG"}),
+    )
+    # "chairmen": the plural of "chairman", a role noun, so the committee only modifies it
+    assert asked.typed_ask("Which two House committee chairmen asked for the inquiry?") is None
+    assert asked.role_which("Which two House committee chairmen asked for the inquiry?") == "chairman"
+
+
+HEARING = (
+    "Capitol Ledger\n\n"
+    "The senator's remarks came in answer to a question about her claim and the director's "
+    "testimony before Congress at the end of the inquiry.\n"
+)
+
+
+def test_a_body_the_question_names_by_its_adjective_is_no_fresh_name() -> None:
+    # "Congress" is the question's own ("congressional"), not the committee asked for
+    items = [("capitol_ledger", HEARING, "testimony before Congress")]
+    got = _answer("Before which congressional committee did the director testify about the inquiry?", items)
+    assert got.abstained and "do not name the committee asked for" in got.text, got.text
+    named = HEARING.replace("before Congress", "before the House Oversight Committee")
+    items = [("capitol_ledger", named, "testimony before the House Oversight Committee")]
+    got = _answer("Before which congressional committee did the director testify about the inquiry?", items)
+    assert not got.abstained and "Oversight Committee" in got.text, got.text

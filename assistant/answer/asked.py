@@ -2058,9 +2058,14 @@ _ROLE_NOUNS = wordlist("role_nouns")
 
 def _singulars(word: str) -> tuple[str, ...]:
     """``word`` in lower case and the singulars its plural ending may stand for ("senators"
-    -> "senator", "witnesses" -> "witness")."""
+    -> "senator", "witnesses" -> "witness", "chairmen" -> "chairman")."""
     w = word.lower()
-    return (w, w[:-1] if w.endswith("s") else "", w[:-2] if w.endswith("es") else "")
+    return (
+        w,
+        w[:-1] if w.endswith("s") else "",
+        w[:-2] if w.endswith("es") else "",
+        w[:-3] + "man" if w.endswith("men") else "",  # "chairmen", "congressmen"
+    )
 
 
 def _role_noun(word: str) -> str | None:

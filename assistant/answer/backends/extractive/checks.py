@@ -178,6 +178,12 @@ def _same_named(
 _OPENS_DESCRIBED = re.compile(r"[\s“\"‘']*The\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+(?!of\b)[a-z]")
 
 
+def _derived_asked(word: str, asked_words: set[str]) -> bool:
+    """Is ``word`` (five letters or more) the stem of a question word made from it by an
+    ending of up to five letters ("congress" in "congressional")?"""
+    return len(word) >= 5 and any(w.startswith(word) and 0 < len(w) - len(word) <= 5 for w in asked_words)
+
+
 def _described_sibling(
     c: Scored, ev: Evidence, part: str, named: dict[str, set[str]], persons: set[str]
 ) -> tuple[str, str] | None:
@@ -1095,7 +1101,9 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             return False
         if kind_words and not kind_words & set(words):
             return False  # a court's name says "Court": "Remington" is another party's
-        return any(w not in asked_words for w in words)
+        # a word the question makes another from ("Congress" for "which congressional
+        # committee") is the question's own
+        return any(w not in asked_words and not _derived_asked(w, asked_words) for w in words)
 
     # a person's surname on a later mention ("Mayor Bill de Blasio ... de Blasio tweeted"),
     # which the tagger leaves bare or labels an organisation: a person, not the kind asked for
