@@ -72,3 +72,10 @@ def test_the_persons_possessive_before_a_noun_for_something_said() -> None:
     # a possessive before a noun for no speech, or another's remark about her
     assert not _gives("Holt's mill closed on Monday after the ''final shift''.", "Ann Holt")
     assert not _gives("Tom Reyes's remark about Holt drew ''jeers''.", "Ann Holt")
+
+
+def test_a_body_named_by_its_owner_and_head_is_the_body() -> None:
+    # "Ruritania's central bank" is the Bank of Ruritania; its finance minister is someone else
+    text = "Ruritania's central bank ended its meeting on Friday by announcing it would buy more bonds."
+    assert _gives(text, "Bank of Ruritania")
+    assert not _gives("Ruritania's finance minister announced more bond buying.", "Bank of Ruritania")

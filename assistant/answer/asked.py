@@ -1146,6 +1146,8 @@ def attributes_to(
     text = ev.at(sp.start, sp.end)
     if _subject_of_speech(normalise(text), keys, gap) or _headline_speaker(normalise(text), keys):
         return True
+    if _subject_of_speech(_of_named(normalise(text), keys), keys, gap):
+        return True  # "Japan's central bank ended ... by announcing ..." for the Bank of Japan
     prev = [s for s in ev.sentences if s.end <= sp.start]
     if prev:
         before = normalise(ev.text[prev[-1].start - ev.start : prev[-1].end - ev.start])
@@ -1159,6 +1161,17 @@ def attributes_to(
     return frame is not None and (
         _subject_of_speech(frame, keys, gap) or any(_introduces(frame, k) for k in keys)
     )
+
+
+def _of_named(low: str, keys: list[str]) -> str:
+    """``low`` (normalised) with a body named "<owner>'s [word] <head>" written as the key "<head>
+    of <owner>" it stands for ("japan's central bank" -> "bank of japan"), for each key of that
+    form; else ``low`` as it is."""
+    for key in keys:
+        head, of, owner = key.partition(" of ")
+        if of and head and owner and " " not in head:
+            low = re.sub(rf"\b{re.escape(owner)}['’]s\s+(?:[a-z]+\s+)?{re.escape(head)}\b", key, low)
+    return low
 
 
 #: A quotation introduced by its speaker and a colon: "X went further: “...”" (the quotation
