@@ -1633,6 +1633,8 @@ def question_named(part: str, entities: list[tuple[str, str]]) -> dict[str, set[
 #: A role noun or its short title right after a place ("the Florida senator", "the former
 #: Ohio governor", "Ohio Gov."): the place describes an office holder.
 _OFFICE_AFTER = re.compile(r"\s+([A-Za-z]+)\.?(?![\w'’-])")
+#: Titles news writes short, with their long forms ([term_equivalents]: "gov" -> "governor").
+_TITLE_FORMS = wordmap("term_equivalents")
 
 
 def _office_of(part: str, end: int) -> bool:
@@ -1645,7 +1647,7 @@ def _office_of(part: str, end: int) -> bool:
     if m is None:
         return False
     word = m.group(1).lower()
-    return any(_role_noun(w) for w in (word, *wordmap("term_equivalents").get(word, ())))
+    return any(_role_noun(w) for w in (word, *_TITLE_FORMS.get(word, ())))
 
 
 def other_named(

@@ -178,12 +178,6 @@ def _same_named(
 _OPENS_DESCRIBED = re.compile(r"[\s“\"‘']*The\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+(?!of\b)[a-z]")
 
 
-def _derived_asked(word: str, asked_words: set[str]) -> bool:
-    """Is ``word`` (five letters or more) the stem of a question word made from it by an
-    ending of up to five letters ("congress" in "congressional")?"""
-    return len(word) >= 5 and any(w.startswith(word) and 0 < len(w) - len(word) <= 5 for w in asked_words)
-
-
 def _described_sibling(
     c: Scored, ev: Evidence, part: str, named: dict[str, set[str]], persons: set[str]
 ) -> tuple[str, str] | None:
@@ -1072,6 +1066,12 @@ def _kind_is_head(part: str, noun: str) -> bool:
     return not after or after in _NOT_NAME_WORDS or after in _AUXILIARIES or after.endswith("ed")
 
 
+def _derived_asked(word: str, asked_words: set[str]) -> bool:
+    """Is ``word`` (five letters or more) the stem of a question word made from it by an
+    ending of up to five letters ("congress" in "congressional")?"""
+    return len(word) >= 5 and any(w.startswith(word) and 0 < len(w) - len(word) <= 5 for w in asked_words)
+
+
 def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking for a named thing of a kind
     ("In which city did ...?", "Which party is X registered with?", :func:`asked.typed_ask`)
@@ -1280,7 +1280,8 @@ def _role_left_unnamed(ev: Evidence, a: int, b: int, role: str) -> bool:
             people_after = {s for s, _, label in ev.entities if label == "PERSON"}
             told = ev.at(following.start, following.end)
             for m in _THE_NAMED.finditer(told):
-                at = _DESCRIBED_AGAIN.match(told, m.end()).end()  # type: ignore[union-attr]
+                again = _DESCRIBED_AGAIN.match(told, m.end())
+                at = again.end() if again is not None else m.end()
                 if following.start + at in people_after or _TWO_CAPITALISED.match(told, at):
                     # "... the assailant, John McGraw, told ...", "The nonprofit, the newly
                     # created European Centre for a Modern Ukraine, was ...": named next
