@@ -2083,6 +2083,58 @@ def _singulars(word: str) -> tuple[str, ...]:
     )
 
 
+# -- a person's office asked ---------------------------------------------------------------
+_NAME_RUN = r"(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+?"
+_OFFICE_NOUN = rf"(?:{alternation('office_nouns')})"
+#: "What office did Hillary Clinton hold ...?", "Which cabinet post did Clinton hold ...?", "What
+#: was Trump's standing in the party ...?": the title a person held or holds is asked.
+_OFFICE_ASK = re.compile(
+    rf"\b(?:[Ww]hat|[Ww]hich)\s+(?:[a-z]+\s+)?{_OFFICE_NOUN}\s+(?:did|does|do|has|had|was|is)\s+"
+    rf"(?P<name>{_NAME_RUN})\s+(?:[a-z]+\s+)?(?:{alternation('office_verbs')})\b"
+    rf"|\b[Ww]hat\s+(?:was|is)\s+(?P<owner>{_NAME_RUN})['’]s\s+{_OFFICE_NOUN}\b",
+)
+
+
+def office_asked(part: str) -> str | None:
+    """The surname of the person whose office, post or standing the part asks ("What cabinet
+    post did Clinton hold before running for president?" -> "Clinton"), or None."""
+    m = _OFFICE_ASK.search(part)
+    if m is None:
+        return None
+    return unpossessive(m.group("name") or m.group("owner")).split()[-1]
+
+
+#: The nouns a title is written with: [role_nouns], [office_title_nouns] and the short titles
+#: ("Sen.", "Gov."), longest first.
+_TITLE_NOUNS = "|".join(
+    sorted(
+        {re.escape(w) for w in (*_ROLE_NOUNS, *wordlist("office_title_nouns"), *_TITLE_FORMS)},
+        key=len,
+        reverse=True,
+    )
+)
+#: An apposition's determiner: an article or a possessive name ("Donald Trump's").
+_APPOSED_DET = r"(?:the|a|an|(?:[A-Z][\w.'’-]*\s+)?[A-Z][\w.'’-]*['’]s)"
+
+
+@lru_cache(maxsize=64)
+def _title_patterns(surname: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A title written against ``surname``: before it ("former Secretary of State Hillary
+    Clinton", "presumptive Republican presidential nominee Donald Trump", "Sen. Bernie
+    Sanders"), and after it in apposition ("Clinton, the former secretary of state,", "Corey
+    Lewandowski, Donald Trump's fired campaign manager")."""
+    name = re.escape(surname)
+    before = rf"\b(?:{_TITLE_NOUNS})\.?(?:\s+of\s+[A-Z][a-z]+)?\s+(?:[A-Z][\w'’.-]+\s+){{0,2}}{name}\b"
+    after = rf"\b{name},\s+{_APPOSED_DET}\s+(?:[\w-]+\s+){{0,4}}?(?:{_TITLE_NOUNS})\b"
+    return re.compile(before, re.I), re.compile(after, re.I)
+
+
+def titles(sentence: str, surname: str) -> bool:
+    """Does ``sentence`` write a title against the person ``surname``
+    (:func:`_title_patterns`)?"""
+    return any(p.search(sentence) for p in _title_patterns(surname))
+
+
 def _role_noun(word: str) -> str | None:
     """The role noun (``[role_nouns]``) a word is, singular or plural ("senators"), or None."""
     return next((stem for stem in _singulars(word) if stem in _ROLE_NOUNS), None)

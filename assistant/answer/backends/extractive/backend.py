@@ -65,6 +65,7 @@ from assistant.answer.backends.extractive.order import (
     _epithet_of_named,
     _factual_figure_first,
     _kind_named_first,
+    _lifted_first,
     _named_figure_first,
     _naming_first,
     _quoting_first,
@@ -257,6 +258,13 @@ class ExtractiveBackend:
             cands = _ranked_by_own_ask(context, part, names, cands)
         wanted = _specific(part)
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
+        held = asked.office_asked(part)
+        if held is not None and fitting:
+            # "What office did Clinton hold ...?": the sentence that writes a title against her
+            # name ("former Secretary of State Hillary Clinton") answers, wherever it ranks
+            fitting = _lifted_first(
+                fitting, 0.0, lambda c: asked.titles(c.text, held), max(threshold, fitting[0].prob)
+            )
         if wanted in ("measure", "duration") and cands and _own_words_answer(cands[0], part, threshold):
             # "How big did Roe say the wall would be?": Roe's own words answer, unit or not
             fitting = [cands[0], *(c for c in fitting if c is not cands[0])]
