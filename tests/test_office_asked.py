@@ -15,6 +15,9 @@ def test_an_office_ask_names_the_person_it_is_asked_of() -> None:
     assert asked.office_asked("Which cabinet post did Quill formerly hold?") == "Quill"
     assert asked.office_asked("What was Quill's standing in the party by the summer?") == "Quill"
     assert asked.office_asked("What did Quill say about the harbor?") is None
+    # the state a senator represents and the party a candidate runs for are in the title
+    assert asked.office_asked("Which state does Senator Quill represent?") == "Quill"
+    assert asked.office_asked("For which party's presidential nomination was Dana Quill running?") == "Quill"
 
 
 def test_a_title_is_written_before_the_name_or_after_it_in_apposition() -> None:
@@ -23,6 +26,8 @@ def test_a_title_is_written_before_the_name_or_after_it_in_apposition() -> None:
     assert asked.titles("Ray Roe, Dana Quill's fired campaign manager, spoke.", "Roe")
     assert asked.titles("Quill, the former harbor secretary, spoke.", "Quill")
     assert not asked.titles("Quill said the harbor would reopen.", "Quill")
+    # a role noun before a lower-case word and the name is no title of the name
+    assert not asked.titles("Ray Roe, the state director for Quill, said so.", "Quill")
 
 
 HARBOR = (

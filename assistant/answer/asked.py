@@ -2091,7 +2091,11 @@ _OFFICE_NOUN = rf"(?:{alternation('office_nouns')})"
 _OFFICE_ASK = re.compile(
     rf"\b(?:[Ww]hat|[Ww]hich)\s+(?:[a-z]+\s+)?{_OFFICE_NOUN}\s+(?:did|does|do|has|had|was|is)\s+"
     rf"(?P<name>{_NAME_RUN})\s+(?:[a-z]+\s+)?(?:{alternation('office_verbs')})\b"
-    rf"|\b[Ww]hat\s+(?:was|is)\s+(?P<owner>{_NAME_RUN})['’]s\s+{_OFFICE_NOUN}\b",
+    rf"|\b[Ww]hat\s+(?:was|is)\s+(?P<owner>{_NAME_RUN})['’]s\s+{_OFFICE_NOUN}\b"
+    # "Which state does Sanders represent ...?", "For which party's nomination was Clinton
+    # running?": the state and the party news writes into a senator's or a candidate's title
+    rf"|\b[Ww]hich\s+state\s+(?:does|did)\s+(?:[A-Z][a-z]+\.?\s+)?(?P<member>{_NAME_RUN})\s+represent\b"
+    rf"|\b[Ww]hich\s+party['’]s\s+(?:[a-z]+\s+)?nomination\s+(?:was|is|did)\s+(?P<runner>{_NAME_RUN})\s+[a-z]+",
 )
 
 
@@ -2101,7 +2105,8 @@ def office_asked(part: str) -> str | None:
     m = _OFFICE_ASK.search(part)
     if m is None:
         return None
-    return unpossessive(m.group("name") or m.group("owner")).split()[-1]
+    name = m.group("name") or m.group("owner") or m.group("member") or m.group("runner")
+    return unpossessive(name).split()[-1]
 
 
 #: The nouns a title is written with: [role_nouns], [office_title_nouns] and the short titles
@@ -2114,7 +2119,7 @@ _TITLE_NOUNS = "|".join(
     )
 )
 #: An apposition's determiner: an article or a possessive name ("Donald Trump's").
-_APPOSED_DET = r"(?:the|a|an|(?:[A-Z][\w.'’-]*\s+)?[A-Z][\w.'’-]*['’]s)"
+_APPOSED_DET = r"(?:[Tt]he|an?|(?:[A-Z][\w.'’-]*\s+)?[A-Z][\w.'’-]*['’]s)"
 
 
 @lru_cache(maxsize=64)
@@ -2124,9 +2129,11 @@ def _title_patterns(surname: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     Sanders"), and after it in apposition ("Clinton, the former secretary of state,", "Corey
     Lewandowski, Donald Trump's fired campaign manager")."""
     name = re.escape(surname)
-    before = rf"\b(?:{_TITLE_NOUNS})\.?(?:\s+of\s+[A-Z][a-z]+)?\s+(?:[A-Z][\w'’.-]+\s+){{0,2}}{name}\b"
-    after = rf"\b{name},\s+{_APPOSED_DET}\s+(?:[\w-]+\s+){{0,4}}?(?:{_TITLE_NOUNS})\b"
-    return re.compile(before, re.I), re.compile(after, re.I)
+    # the title's words in any case ("Secretary of State", "secretary of state"); the given
+    # names before the surname capitalised ("director for Sanders" writes no title)
+    before = rf"\b(?i:{_TITLE_NOUNS})\.?(?i:\s+of\s+[a-z]+)?\s+(?:[A-Z][\w'’.-]+\s+){{0,2}}{name}\b"
+    after = rf"\b{name},\s+{_APPOSED_DET}\s+(?:[\w-]+\s+){{0,4}}?(?i:{_TITLE_NOUNS})\b"
+    return re.compile(before), re.compile(after)
 
 
 def titles(sentence: str, surname: str) -> bool:
