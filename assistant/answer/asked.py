@@ -2136,6 +2136,11 @@ def _title_patterns(surname: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(before), re.compile(after)
 
 
+def names_person(sentence: str, surname: str) -> bool:
+    """Does ``sentence`` name the person ``surname`` (the surname as a word of its own)?"""
+    return re.search(rf"\b{re.escape(surname)}\b", sentence) is not None
+
+
 def titles(sentence: str, surname: str) -> bool:
     """Does ``sentence`` write a title against the person ``surname``
     (:func:`_title_patterns`)?"""

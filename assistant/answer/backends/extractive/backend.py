@@ -259,9 +259,15 @@ class ExtractiveBackend:
         wanted = _specific(part)
         fitting = [c for c in cands if _has_wanted(c, wanted, part, context)] if wanted else cands
         held = asked.office_asked(part)
-        if held is not None and fitting:
+        if (
+            held is not None
+            and fitting
+            and not (fitting[0].prob >= threshold and asked.names_person(fitting[0].text, held))
+        ):
             # "What office did Clinton hold ...?": the sentence that writes a title against her
-            # name ("former Secretary of State Hillary Clinton") answers, wherever it ranks
+            # name ("former Secretary of State Hillary Clinton") answers, wherever it ranks,
+            # unless the best sentence above the threshold speaks of her (it may give the title
+            # another way: "the Vermont senator"; lifting then cost citation precision)
             fitting = _lifted_first(
                 fitting, 0.0, lambda c: asked.titles(c.text, held), max(threshold, fitting[0].prob)
             )
