@@ -1671,7 +1671,7 @@ def other_named(
                 lab == label
                 and key
                 and not _holds_key(qlow, key)
-                and not _derived_in(qlow, key)
+                and not derived_in(qlow, key)
                 and not _place_asked(part, key, lab)
             ):
                 first = sorted(keys)[0]
@@ -1680,7 +1680,7 @@ def other_named(
     return None
 
 
-def _derived_in(low: str, key: str) -> bool:
+def derived_in(low: str, key: str) -> bool:
     """Does the question hold a word made from a one-word name by an ending ("congressional"
     for "Congress", "senatorial" for "Senate" is not: the stem must be whole)? The name is the
     question's own then, no sibling of its names."""

@@ -1066,12 +1066,6 @@ def _kind_is_head(part: str, noun: str) -> bool:
     return not after or after in _NOT_NAME_WORDS or after in _AUXILIARIES or after.endswith("ed")
 
 
-def _derived_asked(word: str, asked_words: set[str]) -> bool:
-    """Is ``word`` (five letters or more) the stem of a question word made from it by an
-    ending of up to five letters ("congress" in "congressional")?"""
-    return len(word) >= 5 and any(w.startswith(word) and 0 < len(w) - len(word) <= 5 for w in asked_words)
-
-
 def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | None:
     """Why the chosen sentences do not answer a part asking for a named thing of a kind
     ("In which city did ...?", "Which party is X registered with?", :func:`asked.typed_ask`)
@@ -1089,6 +1083,7 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
         return None
     noun, labels = typed
     asked_words = {_bare(w) for w in _WORD.findall(part)}
+    qlow = normalise(part)
 
     kind_words = set(_HEAD_NAMED.get(noun, ())) if _kind_is_head(part, noun) else set()
 
@@ -1103,7 +1098,7 @@ def _type_unnamed(context: Context, part: str, chosen: list[Scored]) -> str | No
             return False  # a court's name says "Court": "Remington" is another party's
         # a word the question makes another from ("Congress" for "which congressional
         # committee") is the question's own
-        return any(w not in asked_words and not _derived_asked(w, asked_words) for w in words)
+        return any(w not in asked_words and not asked.derived_in(qlow, w) for w in words)
 
     # a person's surname on a later mention ("Mayor Bill de Blasio ... de Blasio tweeted"),
     # which the tagger leaves bare or labels an organisation: a person, not the kind asked for
